@@ -1,0 +1,63 @@
+import request from 'supertest';
+import { createTestContext, type TestContext } from '../helpers/context';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const get = (path: string, lang?: string) => {
+  const req = request(ctx.app).get(path);
+  return lang ? req.set('Accept-Language', lang) : req;
+};
+
+describe('bad parameters give localized 400s with stable codes', () => {
+  const cases: [string, string, string][] = [
+    ['/api/v1/match', 'QUERY_MISSING', 'q'],
+    ['/api/v1/match?q=%20%20', 'QUERY_MISSING', 'q'],
+    ['/api/v1/match?q=' + encodeURIComponent('؟!،'), 'QUERY_EMPTY', 'q'],
+    ['/api/v1/match?q=test&src=fr', 'UNKNOWN_LANGUAGE', 'src'],
+    ['/api/v1/match?q=test&src=en&tgt=ar,de', 'UNKNOWN_LANGUAGE', 'tgt'],
+    ['/api/v1/match?q=test&src=en&tgt=en', 'SAME_LANGUAGE', 'tgt'],
+    ['/api/v1/match?q=test&min=101', 'MIN_OUT_OF_RANGE', 'min'],
+    ['/api/v1/match?q=test&min=-1', 'MIN_OUT_OF_RANGE', 'min'],
+    ['/api/v1/match?q=test&min=7.5', 'MIN_OUT_OF_RANGE', 'min'],
+    ['/api/v1/match?q=test&limit=0', 'LIMIT_OUT_OF_RANGE', 'limit'],
+    ['/api/v1/match?q=test&limit=51', 'LIMIT_OUT_OF_RANGE', 'limit'],
+    ['/api/v1/match?q=a&q=b', 'INVALID_PARAMETER', 'q'],
+    ['/api/v1/match?q=test&tm=Bad%20Name', 'UNKNOWN_TM', ''],
+    ['/api/v1/match?q=test&tm=nosuchtm', 'UNKNOWN_TM', ''],
+  ];
+
+  it.each(cases)('%s → %s', async (path, code, param) => {
+    const res = await get(path).expect(400);
+    expect(res.body.error.code).toBe(code);
+    expect(typeof res.body.error.message).toBe('string');
+    if (param) expect(res.body.error.param).toBe(param);
+  });
+
+  it('rejects an oversized query, naming its length and the limit', async () => {
+    const q = 'كلمة '.repeat(500); // 2,500 characters, limit 2,000
+    const res = await get('/api/v1/match?q=' + encodeURIComponent(q)).expect(400);
+    expect(res.body.error.code).toBe('QUERY_TOO_LONG');
+    expect(res.body.error.message).toBe('The query is 2500 characters long; the limit is 2000.');
+  });
+
+  it('speaks Arabic, Chinese or English according to Accept-Language', async () => {
+    const ar = await get('/api/v1/match?q=test&min=200', 'ar-EG,ar;q=0.9').expect(400);
+    expect(ar.headers['content-language']).toBe('ar');
+    expect(ar.body.error.message).toBe('يجب أن تكون قيمة "min" عددًا صحيحًا من 0 إلى 100 (القيمة المرسلة: "200").');
+    const zh = await get('/api/v1/match?q=test&min=200', 'zh-Hans-CN').expect(400);
+    expect(zh.headers['content-language']).toBe('zh');
+    expect(zh.body.error.message).toBe('“min”必须是 0 到 100 之间的整数（收到的是“200”）。');
+    const en = await get('/api/v1/match?q=test&min=200', 'fr-FR, de;q=0.5').expect(400);
+    expect(en.headers['content-language']).toBe('en');
+    expect(en.body.error.message).toBe('"min" must be a whole number from 0 to 100 (got "200").');
+  });
+
+  it('honours quality values when choosing the language', async () => {
+    const res = await get('/api/v1/match', 'en;q=0.3, zh;q=0.8, ar;q=0.5').expect(400);
+    expect(res.body.error).toEqual({ code: 'QUERY_MISSING', message: '缺少查询参数“q”。', param: 'q' });
+  });
+});

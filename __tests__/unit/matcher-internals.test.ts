@@ -1,0 +1,85 @@
+import { COST_CLITIC, COST_EDIT, TokenDistance, Vocabulary } from '../../src/match';
+import { TopK } from '../../src/match/top-k';
+import { Keys } from '../../src/store/keys';
+import { unitIdFor } from '../../src/store/tm-store';
+
+/** Plain dynamic-programming reference, no early exit, no buffer reuse. */
+function reference(a: string[], b: string[], stem: (w: string) => string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0) * COST_EDIT));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const sub = a[i - 1] === b[j - 1] ? 0 : stem(a[i - 1]!) === stem(b[j - 1]!) ? COST_CLITIC : COST_EDIT;
+      d[i]![j] = Math.min(d[i - 1]![j - 1]! + sub, d[i - 1]![j]! + COST_EDIT, d[i]![j - 1]! + COST_EDIT);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** A small deterministic PRNG so failures reproduce. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe('TokenDistance', () => {
+  const words = ['الصين', 'والصين', 'للصين', 'كتاب', 'جديد', 'التعاون', 'وزير', 'دول'];
+  const stemOf = (w: string) => (w.endsWith('صين') ? 'صين' : w);
+
+  it('equals the textbook dynamic program on 500 random pairs, and reuses its buffers safely', () => {
+    const random = rng(42);
+    const distance = new TokenDistance();
+    const vocabulary = new Vocabulary();
+    const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]!);
+    for (let k = 0; k < 500; k++) {
+      const a = pick(Math.floor(random() * 12));
+      const b = pick(Math.floor(random() * 70));
+      expect(distance.compute(vocabulary.intern(a), vocabulary.intern(b))).toBe(reference(a, b, stemOf));
+    }
+  });
+
+  it('stops early with limit + 1 when the distance is certainly above the limit', () => {
+    const vocabulary = new Vocabulary();
+    const a = vocabulary.intern(['a', 'b', 'c', 'd']);
+    const b = vocabulary.intern(['w', 'x', 'y', 'z']);
+    expect(new TokenDistance().compute(a, b, 7)).toBe(8);
+    expect(new TokenDistance().compute(a, b)).toBe(16);
+  });
+});
+
+describe('Vocabulary.lookup', () => {
+  it('does not grow the vocabulary and gives unknown tokens distinct negative ids', () => {
+    const vocabulary = new Vocabulary();
+    vocabulary.intern(['مدرسة']);
+    const looked = vocabulary.lookup(['مدرسة', 'قلم', 'قلم', 'ورقة']);
+    expect(vocabulary.size).toBe(1);
+    expect([...looked.ids]).toEqual([0, -1, -1, -2]);
+  });
+});
+
+describe('TopK', () => {
+  it('keeps the k best and reports the worst kept', () => {
+    const top = new TopK<number>(3, (a, b) => a > b);
+    for (const n of [5, 1, 9, 3, 7, 2]) top.offer(n);
+    expect(top.sorted()).toEqual([9, 7, 5]);
+    expect(top.worst()).toBe(5);
+  });
+});
+
+describe('Keys', () => {
+  it('builds every key of a TM under one hash tag and the configured prefix', () => {
+    const keys = new Keys('p:');
+    const all = [keys.units('main'), keys.unit('main', 'u1'), keys.docs('main'), keys.doc('main', 'd'), keys.docRows('main', 'd'), keys.log('main'), keys.seq('main')];
+    for (const key of all) expect(key).toMatch(/^p:\{tm:main\}:/);
+    expect(new Set(all).size).toBe(all.length);
+    expect(keys.tms()).toBe('p:tms');
+    expect(() => new Keys('bad{')).toThrow(/hash tags/);
+  });
+});
+
+describe('unitIdFor', () => {
+  it('is stable and distinct per TM, document and position', () => {
+    expect(unitIdFor('main', 'd', 0)).toBe(unitIdFor('main', 'd', 0));
+    expect(new Set([unitIdFor('main', 'd', 0), unitIdFor('main', 'd', 1), unitIdFor('other', 'd', 0), unitIdFor('main', 'e', 0)]).size).toBe(4);
+    expect(unitIdFor('main', 'd', 0)).toMatch(/^u[0-9a-f]{20}$/);
+  });
+});

@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    // The core is pure: no HTTP framework and no Redis client in normalize, match, align or formats.
+    files: ['src/normalize/**', 'src/match/**', 'src/align/**', 'src/formats/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['express', 'ioredis'], patterns: ['**/store', '**/store/**', '**/http', '**/http/**'] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.js', 'jest.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

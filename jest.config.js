@@ -1,0 +1,21 @@
+/** Two projects: pure unit tests, and integration tests against a real, private redis-server. */
+const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/__tests__/helpers/global-teardown.ts',
+    },
+  ],
+};

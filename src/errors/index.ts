@@ -1,0 +1,75 @@
+/**
+ * The one error family of mizan. Every error a client can see has a stable `code` (clients branch on it), an
+ * HTTP status, and `params` that the localized message interpolates. Messages live in src/i18n/locales, keyed by
+ * code; the error middleware is the only place that turns a MizanError into a response.
+ */
+
+export const ErrorCode = {
+  QUERY_MISSING: 'QUERY_MISSING',
+  QUERY_TOO_LONG: 'QUERY_TOO_LONG',
+  QUERY_EMPTY: 'QUERY_EMPTY',
+  UNKNOWN_LANGUAGE: 'UNKNOWN_LANGUAGE',
+  SAME_LANGUAGE: 'SAME_LANGUAGE',
+  MIN_OUT_OF_RANGE: 'MIN_OUT_OF_RANGE',
+  LIMIT_OUT_OF_RANGE: 'LIMIT_OUT_OF_RANGE',
+  INVALID_PARAMETER: 'INVALID_PARAMETER',
+  UNKNOWN_FORMAT: 'UNKNOWN_FORMAT',
+  UNKNOWN_TM: 'UNKNOWN_TM',
+  DOCUMENT_NOT_FOUND: 'DOCUMENT_NOT_FOUND',
+  UNIT_NOT_FOUND: 'UNIT_NOT_FOUND',
+  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
+  TMX_INVALID: 'TMX_INVALID',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  NOT_READY: 'NOT_READY',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const STATUS: Record<ErrorCode, number> = {
+  QUERY_MISSING: 400,
+  QUERY_TOO_LONG: 400,
+  QUERY_EMPTY: 400,
+  UNKNOWN_LANGUAGE: 400,
+  SAME_LANGUAGE: 400,
+  MIN_OUT_OF_RANGE: 400,
+  LIMIT_OUT_OF_RANGE: 400,
+  INVALID_PARAMETER: 400,
+  UNKNOWN_FORMAT: 400,
+  UNKNOWN_TM: 400,
+  DOCUMENT_NOT_FOUND: 404,
+  UNIT_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  TMX_INVALID: 422,
+  STORE_UNAVAILABLE: 503,
+  NOT_READY: 503,
+  INTERNAL: 500,
+};
+
+export type ErrorParams = Record<string, string | number>;
+
+export class MizanError extends Error {
+  override readonly name = 'MizanError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
+    options?: { cause?: unknown; message?: string },
+  ) {
+    super(options?.message ?? `${code} ${JSON.stringify(params)}`, { cause: options?.cause });
+    this.status = STATUS[code];
+  }
+}
+
+/** Redis is unreachable or timed out. The client should retry after `retryAfterSeconds`. */
+export class StoreUnavailableError extends MizanError {
+  constructor(cause?: unknown, readonly retryAfterSeconds = 5) {
+    super(ErrorCode.STORE_UNAVAILABLE, {}, { cause, message: `Redis unavailable: ${String((cause as Error)?.message ?? cause)}` });
+  }
+}
+
+export function isMizanError(error: unknown): error is MizanError {
+  return error instanceof MizanError;
+}

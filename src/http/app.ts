@@ -1,0 +1,44 @@
+/**
+ * createApp builds the Express app from its dependencies; it never listens (server.ts does), so tests drive it
+ * with supertest against real dependencies.
+ */
+import express, { type Express } from 'express';
+import type { Config, Logger } from '../config';
+import type { Translator } from '../i18n';
+import type { TranslationMemory } from '../service';
+import { errorMiddleware, routeNotFound } from './errors';
+import { documentRoutes } from './routes/documents';
+import { healthRoutes } from './routes/health';
+import { matchRoutes } from './routes/match';
+import { unitRoutes } from './routes/units';
+
+export interface AppDeps {
+  tm: TranslationMemory;
+  translator: Translator;
+  config: Config;
+  logger: Logger;
+  /** Reported as creationtoolversion in exports. */
+  version: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const { tm, translator, config, logger, version } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('json spaces', 0);
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.debug(`${req.method} ${req.originalUrl.slice(0, 200)} ${res.statusCode} ${ms.toFixed(1)} ms`);
+    });
+    next();
+  });
+  app.use(healthRoutes(tm, translator, config.retryAfterSeconds));
+  app.use(matchRoutes(tm, config));
+  app.use(documentRoutes(tm, config, version));
+  app.use(unitRoutes(tm, config));
+  app.use(routeNotFound);
+  app.use(errorMiddleware(translator, logger, config.retryAfterSeconds));
+  return app;
+}

@@ -1,0 +1,51 @@
+/**
+ * Localized messages (ar, en, zh) through an i18next instance created per app, never a global one.
+ * Error messages are keyed by error code: `errors.<CODE>`, interpolating the error's params.
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+import zh from './locales/zh.json';
+
+export const UI_LANGS = ['en', 'ar', 'zh'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
+export const FALLBACK_LANG: UiLang = 'en';
+
+export interface Translator {
+  t(key: string, lang: UiLang, params?: Record<string, unknown>): string;
+}
+
+export async function createTranslator(): Promise<Translator> {
+  const instance: I18n = i18next.createInstance();
+  await instance.init({
+    resources: { ar: { translation: ar }, en: { translation: en }, zh: { translation: zh } },
+    supportedLngs: [...UI_LANGS],
+    fallbackLng: FALLBACK_LANG,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<I18n['init']>[0]);
+  return { t: (key, lang, params) => instance.t(key, { lng: lang, ...params }) as string };
+}
+
+/**
+ * Picks the best supported language from an Accept-Language header (RFC 9110 quality values; "zh-Hans-CN",
+ * "ar-EG" match by primary subtag). English when nothing supported is asked for.
+ */
+export function negotiateLanguage(header: string | undefined): UiLang {
+  if (!header) return FALLBACK_LANG;
+  const wanted = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number(q.slice(2)) : 1;
+      return { lang: tag.trim().toLowerCase().split(/[-_]/)[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((w) => w.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const w of wanted) {
+    if ((UI_LANGS as readonly string[]).includes(w.lang)) return w.lang as UiLang;
+  }
+  return FALLBACK_LANG;
+}

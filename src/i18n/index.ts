@@ -1,0 +1,1 @@
+export { createTranslator, negotiateLanguage, UI_LANGS, FALLBACK_LANG, type Translator, type UiLang } from './i18n';

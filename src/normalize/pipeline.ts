@@ -1,0 +1,57 @@
+/**
+ * The normalization pipeline: an ordered list of named folds, then a tokenizer.
+ *
+ * Every fold is harmless for a translator (it never changes what a sentence says), which is why a difference that
+ * only a fold removes costs a small named penalty instead of an edit. Folds run over whole strings, so they are
+ * fast enough for indexing; the tokenizer is script-aware, not language-aware, so mixed text works everywhere.
+ */
+import { foldAlef, foldArabicDigits, foldYaAndTaMarbuta, stripTashkeel } from './arabic';
+import { foldCase, nfkc, stripFormatChars } from './latin';
+
+export type FoldName = 'width' | 'invisible' | 'diacritics' | 'letterforms' | 'digits' | 'case';
+
+export interface Fold {
+  readonly name: FoldName;
+  readonly apply: (text: string) => string;
+}
+
+/** Order matters: NFKC first (presentation forms become letters that the Arabic folds know). */
+export const FOLDS: readonly Fold[] = [
+  { name: 'width', apply: nfkc },
+  { name: 'invisible', apply: stripFormatChars },
+  { name: 'diacritics', apply: stripTashkeel },
+  { name: 'letterforms', apply: (text) => foldYaAndTaMarbuta(foldAlef(text)) },
+  { name: 'digits', apply: foldArabicDigits },
+  { name: 'case', apply: foldCase },
+];
+
+/** Applies every fold (but `skip`, when given) to the text. */
+export function foldText(text: string, skip?: FoldName): string {
+  let out = text.normalize('NFC');
+  for (const fold of FOLDS) {
+    if (fold.name !== skip) out = fold.apply(out);
+  }
+  return out;
+}
+
+const IDEO = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3005\\u3007';
+/**
+ * A token is one ideograph, or a run of digits (with inner decimal/thousands separators: 3.5, 1,000), or a run of
+ * other letters and marks. Punctuation, symbols and spaces separate tokens and are not tokens themselves.
+ */
+const TOKEN = new RegExp(`[${IDEO}]|\\p{Nd}+(?:[.,]\\p{Nd}+)*|[[\\p{L}\\p{M}]--[${IDEO}]]+`, 'gv');
+
+/** Tokens of already-folded text. */
+export function tokenizeFolded(folded: string): string[] {
+  return folded.match(TOKEN) ?? [];
+}
+
+/** Folds then tokenizes: the sequence the matcher compares. */
+export function tokenize(text: string): string[] {
+  return tokenizeFolded(foldText(text));
+}
+
+/** Canonical form for "identical text": Unicode NFC with outer whitespace trimmed. */
+export function canonical(text: string): string {
+  return text.normalize('NFC').trim();
+}

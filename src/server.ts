@@ -1,0 +1,84 @@
+/**
+ * Entry point: configuration, Redis (the one at REDIS_URL, else a private embedded one), the seed TM, then listen.
+ * Everything is created here and passed down; nothing is global.
+ */
+import type { Server } from 'node:http';
+import type { Redis } from 'ioredis';
+import pkg from '../package.json';
+import { ConfigError, createLogger, loadConfig, type Config, type Logger } from './config';
+import { createApp } from './http/app';
+import { createTranslator } from './i18n';
+import { loadSeed, TranslationMemory } from './service';
+import { connectRedis, createRedis, Keys, TmStore } from './store';
+import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
+
+const NO_REDIS_HELP = (url: string) => `no Redis answers at ${url}, and no redis-server is on PATH to start a private one.
+  Get Redis in one of these ways, then run npm start again:
+    - Debian/Ubuntu: sudo apt-get install redis-server      (mizan then starts its own, data in ./data)
+    - macOS:         brew install redis
+    - Docker:        docker compose up                       (Redis and mizan together)
+    - or point REDIS_URL at a running Redis, e.g. REDIS_URL=redis://host:6379`;
+
+async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis; embedded?: EmbeddedRedis }> {
+  const redis = createRedis(config, logger);
+  try {
+    await connectRedis(redis, config.redisTimeoutMs);
+    logger.info(`using Redis at ${config.redisUrl}`);
+    return { redis };
+  } catch (err) {
+    redis.disconnect();
+    const binary = findOnPath('redis-server');
+    if (!config.embeddedRedis || !isLocalRedisUrl(config.redisUrl) || !binary) {
+      const why = !config.embeddedRedis ? ' (MIZAN_EMBEDDED_REDIS=0)' : !isLocalRedisUrl(config.redisUrl) ? ' (REDIS_URL is not on this machine)' : '';
+      throw new Error(`${NO_REDIS_HELP(config.redisUrl)}${why}\n  cause: ${(err as Error).message}`);
+    }
+    logger.warn(`no Redis answers at ${config.redisUrl}; starting a private one`);
+    const port = Number(new URL(config.redisUrl).port || 6379);
+    const embedded = await startEmbeddedRedis({ binary, port, dataDir: config.dataDir, logger });
+    const retry = createRedis(config, logger);
+    await connectRedis(retry, config.redisTimeoutMs);
+    return { redis: retry, embedded };
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`mizan: ${(err as Error).message}\n`);
+    process.exit(err instanceof ConfigError ? 2 : 1);
+  }
+  const logger = createLogger(config.logLevel);
+  const { redis, embedded } = await openRedis(config, logger);
+  const store = new TmStore(redis, new Keys(config.keyPrefix));
+  if (config.seed) await loadSeed(config.tmDir, store, logger);
+  const tm = new TranslationMemory(store, logger, config.defaultTm);
+  const translator = await createTranslator();
+  const app = createApp({ tm, translator, config, logger, version: pkg.version });
+  const server: Server = app.listen(config.port, config.host, () => {
+    logger.info(`mizan ${pkg.version} listening on http://${config.host}:${config.port} (TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`);
+  });
+  server.on('error', (err) => {
+    logger.error(`cannot listen on ${config.host}:${config.port}: ${err.message}`);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    redis.disconnect();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`mizan: cannot start: ${(err as Error)?.message ?? String(err)}\n`);
+  process.exit(1);
+});

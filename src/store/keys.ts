@@ -1,0 +1,61 @@
+/**
+ * Every Redis key mizan uses is built here and nowhere else.
+ *
+ *   <prefix>tms                       set     names of the TMs that exist
+ *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
+ *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, updated
+ *   <prefix>{tm:<tm>}:docs            zset    document ids, scored by their order
+ *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url, segments, created, updated
+ *   <prefix>{tm:<tm>}:doc:<id>:rows   list    unit ids in document order
+ *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
+ *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
+ *
+ * All keys of one TM share the hash tag {tm:<tm>}, so a Lua script may touch any of them on a Redis Cluster.
+ */
+
+export class Keys {
+  constructor(readonly prefix: string) {
+    if (/[{}]/.test(prefix)) throw new Error('key prefix must not contain { or }: it would break hash tags');
+  }
+
+  tms(): string {
+    return `${this.prefix}tms`;
+  }
+
+  private tm(tm: string): string {
+    return `${this.prefix}{tm:${tm}}:`;
+  }
+
+  units(tm: string): string {
+    return `${this.tm(tm)}units`;
+  }
+
+  unit(tm: string, unitId: string): string {
+    return `${this.tm(tm)}unit:${unitId}`;
+  }
+
+  docs(tm: string): string {
+    return `${this.tm(tm)}docs`;
+  }
+
+  doc(tm: string, documentId: string): string {
+    return `${this.tm(tm)}doc:${documentId}`;
+  }
+
+  docRows(tm: string, documentId: string): string {
+    return `${this.tm(tm)}doc:${documentId}:rows`;
+  }
+
+  log(tm: string): string {
+    return `${this.tm(tm)}log`;
+  }
+
+  seq(tm: string): string {
+    return `${this.tm(tm)}seq`;
+  }
+
+  /** A SCAN pattern matching every key under this prefix (for tests and tools that wipe a deployment). */
+  everything(): string {
+    return `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+  }
+}

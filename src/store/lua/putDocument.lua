@@ -1,0 +1,80 @@
+--[[
+  Writes a whole aligned document and its units atomically, idempotently.
+
+  Input:
+    KEYS[1]           doc hash
+    KEYS[2]           doc rows list
+    KEYS[3]           docs zset of the TM
+    KEYS[4]           units set of the TM
+    KEYS[5]           log stream of the TM
+    KEYS[6]           log seq counter of the TM
+    KEYS[7..6+N]      unit hashes of the new rows, in document order
+    KEYS[7+N..]       unit hashes of rows the caller saw in the old document and that the new one drops
+
+    ARGV[1]  document id
+    ARGV[2]  content hash of the new document (meta + rows)
+    ARGV[3]  content hash the caller saw before (empty string when the document did not exist)
+    ARGV[4]  order (number)
+    ARGV[5]  meta fields as JSON object of strings: titles, source, date, url
+    ARGV[6]  now, epoch milliseconds
+    ARGV[7]  approximate maximum length of the log stream
+    ARGV[8]  N, number of new rows
+    ARGV[9..] per new row, 6 values: unit id, ar, en, zh, position, paragraph
+    then, per dropped unit, its id (same order as the KEYS)
+
+  Output:
+    number of units written or deleted (0: the document was already exactly this)
+    -1 the document changed since the caller read it (ARGV[3] is stale): read again and retry
+]]
+local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local docId, newHash, seenHash = ARGV[1], ARGV[2], ARGV[3]
+local order, metaJson, now, maxLen, n = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8])
+
+local current = redis.call('HGET', docKey, 'hash') or ''
+if current == newHash then return 0 end
+if current ~= seenHash then return -1 end
+
+local function log(op, unitId)
+  local seq = redis.call('INCR', seqKey)
+  redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, 'id', unitId)
+end
+
+local changed = 0
+local ids = {}
+for i = 1, n do
+  local base = 8 + (i - 1) * 6
+  local unitKey = KEYS[6 + i]
+  local unitId, ar, en, zh, pos, para = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4], ARGV[base + 5], ARGV[base + 6]
+  ids[i] = unitId
+  local old = redis.call('HMGET', unitKey, 'ar', 'en', 'zh', 'doc', 'pos', 'para')
+  if old[1] ~= ar or old[2] ~= en or old[3] ~= zh or old[4] ~= docId or old[5] ~= pos or old[6] ~= para then
+    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'updated', now)
+    redis.call('SADD', unitsKey, unitId)
+    log('put', unitId)
+    changed = changed + 1
+  end
+end
+
+local dropBase = 8 + n * 6
+for k = 7 + n, #KEYS do
+  local unitId = ARGV[dropBase + (k - 6 - n)]
+  redis.call('DEL', KEYS[k])
+  redis.call('SREM', unitsKey, unitId)
+  log('del', unitId)
+  changed = changed + 1
+end
+
+redis.call('DEL', rowsKey)
+if n > 0 then
+  for i = 1, n, 1000 do
+    redis.call('RPUSH', rowsKey, unpack(ids, i, math.min(i + 999, n)))
+  end
+end
+
+local meta = cjson.decode(metaJson)
+local created = redis.call('HGET', docKey, 'created') or now
+redis.call('HSET', docKey, 'hash', newHash, 'order', order, 'segments', n, 'created', created, 'updated', now,
+  'titles', meta.titles, 'source', meta.source, 'date', meta.date, 'url', meta.url)
+redis.call('HINCRBY', docKey, 'rev', 1)
+redis.call('ZADD', docsKey, order, docId)
+return changed

@@ -1,0 +1,231 @@
+/**
+ * The store of record: units and documents of every TM, in Redis. Multi-key writes go through Lua scripts; reads
+ * of a whole document are optimistic snapshots (retried if the document's revision moved under them).
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { type AlignedDocument, type DocumentMeta, type Lang, type Unit } from '../types';
+import { guard } from './redis';
+import type { Keys } from './keys';
+import { ScriptCode } from './scripts';
+
+export interface DocumentSummary extends DocumentMeta {
+  tm: string;
+  /** Number of rows. */
+  segments: number;
+  /** Epoch ms of first and last write. */
+  created: number;
+  updated: number;
+  /** Increases with every write of the document. */
+  rev: number;
+}
+
+export interface StoredDocument {
+  summary: DocumentSummary;
+  rows: Unit[];
+}
+
+export interface PutResult {
+  documentId: string;
+  /** Units written or deleted; 0 when the document was already stored exactly so. */
+  changed: number;
+  units: number;
+}
+
+export interface LogEntry {
+  id: string;
+  seq: number;
+  op: 'put' | 'del';
+  unitId: string;
+}
+
+export interface TmStoreOptions {
+  /** Approximate length the change log of each TM is trimmed to. */
+  logMaxLen: number;
+}
+
+const MAX_WRITE_ATTEMPTS = 8;
+const MAX_READ_ATTEMPTS = 8;
+const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para'] as const;
+
+/** Stable unit id: the same TM, document and row always give the same id, so reloading changes nothing. */
+export function unitIdFor(tm: string, documentId: string, position: number): string {
+  return 'u' + createHash('sha256').update(`${tm}\u0000${documentId}\u0000${position}`).digest('hex').slice(0, 20);
+}
+
+function contentHash(doc: AlignedDocument): string {
+  const { meta, segments } = doc;
+  const payload = JSON.stringify([meta.titles, meta.source, meta.date, meta.url ?? '', meta.order, segments.map((s) => [s.paragraph, s.ar, s.en, s.zh])]);
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
+  const [ar, en, zh, doc, pos, para] = values;
+  if (ar === null || ar === undefined) return undefined;
+  return { unitId, tm, documentId: doc ?? '', position: Number(pos), paragraph: Number(para), ar, en: en ?? '', zh: zh ?? '' };
+}
+
+function toSummary(tm: string, id: string, h: Record<string, string>): DocumentSummary {
+  const titles = JSON.parse(h.titles ?? '{}') as Partial<Record<Lang, string>>;
+  const summary: DocumentSummary = {
+    id,
+    tm,
+    titles: { ar: titles.ar ?? '', en: titles.en ?? '', zh: titles.zh ?? '' },
+    source: h.source ?? '',
+    date: h.date ?? '',
+    order: Number(h.order ?? 0),
+    segments: Number(h.segments ?? 0),
+    created: Number(h.created ?? 0),
+    updated: Number(h.updated ?? 0),
+    rev: Number(h.rev ?? 0),
+  };
+  if (h.url) summary.url = h.url;
+  return summary;
+}
+
+export class TmStore {
+  constructor(
+    readonly redis: Redis,
+    readonly keys: Keys,
+    private readonly options: TmStoreOptions = { logMaxLen: 100_000 },
+  ) {}
+
+  async ping(): Promise<boolean> {
+    return guard(async () => (await this.redis.ping()) === 'PONG');
+  }
+
+  async tmExists(tm: string): Promise<boolean> {
+    return guard(async () => (await this.redis.sismember(this.keys.tms(), tm)) === 1);
+  }
+
+  async listTms(): Promise<string[]> {
+    return guard(async () => (await this.redis.smembers(this.keys.tms())).sort());
+  }
+
+  /** Writes the document and its units atomically; a no-op when nothing changed. */
+  async putDocument(tm: string, doc: AlignedDocument): Promise<PutResult> {
+    const { keys } = this;
+    const docId = doc.meta.id;
+    const hash = contentHash(doc);
+    const rows = doc.segments.map((s) => ({ ...s, unitId: unitIdFor(tm, docId, s.position) }));
+    const newIds = new Set(rows.map((r) => r.unitId));
+    const meta = JSON.stringify({ titles: JSON.stringify(doc.meta.titles), source: doc.meta.source, date: doc.meta.date, url: doc.meta.url ?? '' });
+    return guard(async () => {
+      await this.redis.sadd(keys.tms(), tm);
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+        const [[, seenHash], [, oldIds]] = (await this.redis
+          .multi()
+          .hget(keys.doc(tm, docId), 'hash')
+          .lrange(keys.docRows(tm, docId), 0, -1)
+          .exec()) as [[null, string | null], [null, string[]]];
+        const dropped = oldIds.filter((id) => !newIds.has(id));
+        const keyList = [
+          keys.doc(tm, docId), keys.docRows(tm, docId), keys.docs(tm), keys.units(tm), keys.log(tm), keys.seq(tm),
+          ...rows.map((r) => keys.unit(tm, r.unitId)),
+          ...dropped.map((id) => keys.unit(tm, id)),
+        ];
+        const args: (string | number)[] = [docId, hash, seenHash ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
+        for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph);
+        args.push(...dropped);
+        const changed = await this.redis.putDocument(keyList.length, ...keyList, ...args);
+        if (changed !== ScriptCode.CONFLICT) return { documentId: docId, changed, units: rows.length };
+      }
+      throw new Error(`document ${docId} kept changing during ${MAX_WRITE_ATTEMPTS} write attempts`);
+    });
+  }
+
+  async listDocuments(tm: string): Promise<DocumentSummary[]> {
+    return guard(async () => {
+      const ids = await this.redis.zrange(this.keys.docs(tm), '0', '-1');
+      if (ids.length === 0) return [];
+      const pipe = this.redis.pipeline();
+      for (const id of ids) pipe.hgetall(this.keys.doc(tm, id));
+      const replies = (await pipe.exec()) ?? [];
+      return ids.flatMap((id, i) => {
+        const [err, h] = replies[i] as [Error | null, Record<string, string>];
+        if (err) throw err;
+        return h && h.hash ? [toSummary(tm, id, h)] : [];
+      });
+    });
+  }
+
+  /** The document with its rows in order, as one consistent snapshot; undefined when it does not exist. */
+  async getDocument(tm: string, documentId: string): Promise<StoredDocument | undefined> {
+    const { keys } = this;
+    return guard(async () => {
+      for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
+        const [[, h], [, ids]] = (await this.redis
+          .multi()
+          .hgetall(keys.doc(tm, documentId))
+          .lrange(keys.docRows(tm, documentId), 0, -1)
+          .exec()) as [[null, Record<string, string>], [null, string[]]];
+        if (!h.hash) return undefined;
+        const pipe = this.redis.multi();
+        for (const id of ids) pipe.hmget(keys.unit(tm, id), ...UNIT_FIELDS);
+        pipe.hget(keys.doc(tm, documentId), 'rev');
+        const replies = ((await pipe.exec()) ?? []).map(([err, value]) => {
+          if (err) throw err;
+          return value;
+        });
+        const rev = replies.pop() as string | null;
+        if (rev !== h.rev) continue; // written meanwhile: read again
+        const rows = ids.map((id, i) => toUnit(tm, id, replies[i] as (string | null)[]));
+        if (rows.some((r) => r === undefined)) continue;
+        return { summary: toSummary(tm, documentId, h), rows: rows as Unit[] };
+      }
+      throw new Error(`document ${documentId} kept changing during ${MAX_READ_ATTEMPTS} reads`);
+    });
+  }
+
+  async getUnit(tm: string, unitId: string): Promise<Unit | undefined> {
+    return guard(async () => toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)));
+  }
+
+  /** Units by id in one round trip; undefined for ids that no longer exist. */
+  async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
+    if (unitIds.length === 0) return [];
+    return guard(async () => {
+      const pipe = this.redis.pipeline();
+      for (const id of unitIds) pipe.hmget(this.keys.unit(tm, id), ...UNIT_FIELDS);
+      const replies = (await pipe.exec()) ?? [];
+      return unitIds.map((id, i) => {
+        const [err, values] = replies[i] as [Error | null, (string | null)[]];
+        if (err) throw err;
+        return toUnit(tm, id, values);
+      });
+    });
+  }
+
+  /** Every unit id of the TM, in batches. */
+  async *unitIds(tm: string, batch = 1000): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, ids] = await guard(() => this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', String(batch)));
+      cursor = next;
+      if (ids.length > 0) yield ids;
+    } while (cursor !== '0');
+  }
+
+  /** Log entries after `afterId` (exclusive), oldest first. */
+  async readLog(tm: string, afterId: string, count: number): Promise<LogEntry[]> {
+    return guard(async () => {
+      const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
+      return entries.map(([id, fields]) => {
+        const f: Record<string, string> = {};
+        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+        return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitId: f.id ?? '' };
+      });
+    });
+  }
+
+  /** The newest log entry's id and seq, or the origin when the log is empty. */
+  async logTail(tm: string): Promise<{ id: string; seq: number }> {
+    return guard(async () => {
+      const [last] = await this.redis.xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1);
+      if (!last) return { id: '0-0', seq: 0 };
+      const fields = last[1];
+      const seqAt = fields.indexOf('seq');
+      return { id: last[0], seq: Number(fields[seqAt + 1]) };
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/** Shared vocabulary of the domain: languages, units and aligned documents. Pure types, no behaviour. */
+
+/** The languages mizan aligns. Arabic is the pivot of every document. */
+export const LANGS = ['ar', 'en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+/** One row of an aligned document: the same sentence in each language ('' where a rendering is missing). */
+export interface Segment {
+  /** 0-based place of the row in its document. */
+  position: number;
+  /** 0-based paragraph the row belongs to (headline, dateline and body paragraphs each count as one). */
+  paragraph: number;
+  ar: string;
+  en: string;
+  zh: string;
+}
+
+/** Document-level metadata, as kept in the manifest and in Redis. */
+export interface DocumentMeta {
+  id: string;
+  /** Title in each language. */
+  titles: Record<Lang, string>;
+  /** Who published the source text (e.g. "Xinhua"). */
+  source: string;
+  /** Publication date, ISO 8601 (YYYY-MM-DD). */
+  date: string;
+  /** Where the source text came from, when known. */
+  url?: string;
+  /** Sort key among the documents of a TM (lower first). */
+  order: number;
+}
+
+export interface AlignedDocument {
+  meta: DocumentMeta;
+  segments: Segment[];
+}
+
+/** A translation unit as stored: one aligned row, addressable on its own. */
+export interface Unit extends Segment {
+  unitId: string;
+  tm: string;
+  documentId: string;
+}
