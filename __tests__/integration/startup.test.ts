@@ -50,8 +50,8 @@ describe('starting mizan', () => {
       expect(ready).toBe(true);
       expect(run.output()).toMatch(/AOF on/);
       expect(run.output()).toContain('seed: 1 document(s), 17 units in TM "main"');
-      const docs = await (await fetch(`http://127.0.0.1:${httpPort}/api/v1/documents`)).json();
-      expect(docs.documents[0].segments).toBe(17);
+      const docs = (await (await fetch(`http://127.0.0.1:${httpPort}/api/v1/documents`)).json()) as { documents: { segments: number }[] };
+      expect(docs.documents[0]!.segments).toBe(17);
       expect(fs.readdirSync(dataDir).some((f) => f.startsWith('appendonly') || f === 'appendonlydir')).toBe(true);
     } finally {
       run.child.kill('SIGTERM');
