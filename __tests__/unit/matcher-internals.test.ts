@@ -1,5 +1,6 @@
-import { COST_CLITIC, COST_EDIT, TokenDistance, Vocabulary } from '../../src/match';
-import { TopK } from '../../src/match/top-k';
+import { COST_CLITIC, COST_EDIT, TokenDistance, TopK, Vocabulary } from '../../src/match';
+import { fastTokenize, tokenize } from '../../src/normalize';
+import { TokenCodes, tokenizeCodes } from '../../src/normalize/fast-tokenize';
 import { Keys } from '../../src/store/keys';
 import { unitIdFor } from '../../src/store/tm-store';
 
@@ -29,30 +30,67 @@ describe('TokenDistance', () => {
     const random = rng(42);
     const distance = new TokenDistance();
     const vocabulary = new Vocabulary();
+    vocabulary.intern(words);
     const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]!);
     for (let k = 0; k < 500; k++) {
       const a = pick(Math.floor(random() * 12));
       const b = pick(Math.floor(random() * 70));
-      expect(distance.compute(vocabulary.intern(a), vocabulary.intern(b))).toBe(reference(a, b, stemOf));
+      const q = vocabulary.lookup(a);
+      const ids = Int32Array.from(vocabulary.intern(b));
+      expect(distance.compute(q.ids, q.stems, ids, 0, ids.length, vocabulary.stems)).toBe(reference(a, b, stemOf));
     }
   });
 
   it('stops early with limit + 1 when the distance is certainly above the limit', () => {
     const vocabulary = new Vocabulary();
-    const a = vocabulary.intern(['a', 'b', 'c', 'd']);
-    const b = vocabulary.intern(['w', 'x', 'y', 'z']);
-    expect(new TokenDistance().compute(a, b, 7)).toBe(8);
-    expect(new TokenDistance().compute(a, b)).toBe(16);
+    const b = Int32Array.from(vocabulary.intern(['w', 'x', 'y', 'z']));
+    const q = vocabulary.lookup(['a', 'b', 'c', 'd']);
+    expect(new TokenDistance().compute(q.ids, q.stems, b, 0, 4, vocabulary.stems, 7)).toBe(8);
+    expect(new TokenDistance().compute(q.ids, q.stems, b, 0, 4, vocabulary.stems)).toBe(16);
   });
 });
 
-describe('Vocabulary.lookup', () => {
-  it('does not grow the vocabulary and gives unknown tokens distinct negative ids', () => {
+describe('Vocabulary', () => {
+  it('looks tokens up without growing, giving unknown tokens distinct negative ids', () => {
     const vocabulary = new Vocabulary();
     vocabulary.intern(['مدرسة']);
     const looked = vocabulary.lookup(['مدرسة', 'قلم', 'قلم', 'ورقة']);
     expect(vocabulary.size).toBe(1);
     expect([...looked.ids]).toEqual([0, -1, -1, -2]);
+  });
+
+  it('gives clitic variants one stem, also for an unknown variant of a known word', () => {
+    const vocabulary = new Vocabulary();
+    const [china, andChina] = vocabulary.intern(['الصين', 'والصين']);
+    expect(vocabulary.stems[china!]).toBe(vocabulary.stems[andChina!]);
+    const q = vocabulary.lookup(['وبالصين']);
+    expect(q.ids[0]).toBeLessThan(0);
+    expect(q.stems[0]).toBe(vocabulary.stems[china!]);
+  });
+
+  it('survives growth past its initial tables (thousands of tokens, ids stable)', () => {
+    const vocabulary = new Vocabulary();
+    const tokens = Array.from({ length: 20_000 }, (_, i) => `w${i}`);
+    const ids = Array.from(vocabulary.intern(tokens));
+    expect(ids).toEqual(tokens.map((_, i) => i));
+    expect(vocabulary.find('w12345')).toBe(12345);
+    expect(vocabulary.token(19_999)).toBe('w19999');
+  });
+});
+
+describe('the fast tokenizers', () => {
+  it('agree with the regex pipeline on 3,000 random strings of mixed scripts, marks and separators', () => {
+    const alphabet = [...'وقد توصل الجانبان إلى كِتَابٌ أإآٱىة ـ ٠١٢٣ ۴۵ 0123 3.5 1,000 ٫ ، ؛ ؟ Qin GANG ＡＢＣ１２ 中国外长（秦刚）。「」 \u200c\u200f e\u0301 ﻻ 𠀀 ', '\t', '\n'];
+    const random = rng(3);
+    const codes = new TokenCodes();
+    const vocabulary = new Vocabulary();
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const expected = tokenize(text);
+      expect(fastTokenize(text)).toEqual(expected);
+      const ids = Array.from(vocabulary.internCodes(tokenizeCodes(text, codes)));
+      expect(ids.map((id) => vocabulary.token(id))).toEqual(expected);
+    }
   });
 });
 

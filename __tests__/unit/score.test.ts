@@ -1,10 +1,13 @@
-import { analyzeForIndex, analyzeQuery, exhaustiveSearch, fuzzyScore, scoreDetail, TokenDistance, Vocabulary } from '../../src/match';
+import { fuzzyScore, TmIndex } from '../../src/match';
+import type { Unit } from '../../src/types';
 
-function score(a: string, b: string): number {
-  const vocabulary = new Vocabulary();
-  const candidate = analyzeForIndex(vocabulary, b);
-  const query = analyzeQuery(vocabulary, a);
-  return scoreDetail(query, candidate, new TokenDistance().compute(query.tokens, candidate.tokens)).score;
+const unit = (unitId: string, ar: string, extra: Partial<Unit> = {}): Unit => ({ unitId, tm: 't', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '', ...extra });
+
+/** The score of `query` against a TM holding only `source` (through the real index). */
+function score(query: string, source: string, lang: 'ar' | 'zh' = 'ar'): number {
+  const index = new TmIndex();
+  index.upsert(lang === 'ar' ? unit('u', source) : unit('u', 'x', { zh: source }));
+  return index.search(query, lang, { min: 0, limit: 1 })[0]?.score ?? 0;
 }
 
 const SENTENCE = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي';
@@ -18,6 +21,7 @@ describe('the score', () => {
 
   it('costs tashkeel, alef shape and digit shape a point each, staying at or above 95', () => {
     expect(score('كتاب', 'كِتَاب')).toBe(99);
+    expect(score('كتاب', 'كِتَاب')).toBeGreaterThanOrEqual(95);
     expect(score('أحمد ٢٠٢٣', 'احمد 2023')).toBe(98);
     expect(score('Ａ，Ｂ  Ｃ', 'A, b c')).toBeGreaterThanOrEqual(95);
   });
@@ -30,17 +34,15 @@ describe('the score', () => {
   });
 
   it('charges a clitic-only difference a quarter of a word', () => {
-    const withClitic = SENTENCE.replace('الجانبان', 'والجانبان');
-    expect(score(withClitic, SENTENCE)).toBe(98); // 1 − 0.25/10 = 97.5 → 98
+    expect(score(SENTENCE.replace('الجانبان', 'والجانبان'), SENTENCE)).toBe(98); // 1 − 0.25/10 = 97.5
     expect(score('والصين', 'الصين')).toBe(75);
     expect(score('والصين', 'الهند')).toBe(0);
   });
 
   it('gives about 85 to a 13-character Chinese sentence with 2 characters changed', () => {
     const tm = '双方就加强务实合作达成共识';
-    const query = '双方就加强经贸合作达成共识';
     expect([...tm]).toHaveLength(13);
-    expect(score(query, tm)).toBe(85); // 1 − 2/13 = 84.6 %
+    expect(score('双方就加强经贸合作达成共识', tm, 'zh')).toBe(85); // 1 − 2/13 = 84.6 %
   });
 
   it('is symmetric, and a long unit that contains the query is not a 100', () => {
@@ -53,27 +55,40 @@ describe('the score', () => {
     expect(fuzzyScore(1, 100, 100)).toBe(99); // a quarter word in 100 words rounds to 100 but is not identical
     expect(fuzzyScore(4 * 5, 10, 8)).toBe(50);
   });
+
+  it('scores a difference only in numbers 100 − 2 per number, in any digit system, naming the penalty', () => {
+    const index = new TmIndex();
+    index.upsert(unit('u', 'شيآن 26 أبريل 2023 (شينخوا) أجرى وزير الخارجية محادثات'));
+    const [hit] = index.search('شيآن ٢٧ أبريل 2024 (شينخوا) أجرى وزير الخارجية محادثات', 'ar', { min: 0, limit: 1 });
+    expect(hit).toMatchObject({ score: 96, adapted: true, penalties: [{ name: 'numbers', points: 4 }] });
+  });
 });
 
-describe('exhaustiveSearch', () => {
-  it('returns the best units first, no more than the limit, none under the minimum', () => {
-    const vocabulary = new Vocabulary();
-    const units = [
-      ['a', SENTENCE],
-      ['b', SENTENCE.replace('واسع', 'كبير')],
-      ['c', SENTENCE.replace('واسع', 'كبير').replace('حول', 'بشأن')],
-      ['d', 'جملة مختلفة تماما'],
-    ].map(([id, text]) => [id!, analyzeForIndex(vocabulary, text!)] as const);
-    const query = analyzeQuery(vocabulary, SENTENCE);
-    const hits = exhaustiveSearch(query, units, { min: 50, limit: 2 });
-    expect(hits.map((h) => [h.unitId, h.score])).toEqual([['a', 100], ['b', 90]]);
-    expect(exhaustiveSearch(query, units, { min: 50, limit: 10 }).map((h) => h.unitId)).toEqual(['a', 'b', 'c']);
-  });
-
-  it('breaks equal scores by edit distance, then unit id, so results are deterministic', () => {
-    const vocabulary = new Vocabulary();
-    const units = [['z', 'كتاب جديد'], ['m', 'كتاب جديد']].map(([id, text]) => [id!, analyzeForIndex(vocabulary, text!)] as const);
-    const hits = exhaustiveSearch(analyzeQuery(vocabulary, 'كتاب جديد'), units, { min: 0, limit: 5 });
-    expect(hits.map((h) => h.unitId)).toEqual(['m', 'z']);
+describe('the ranking', () => {
+  // An insertion after a deletion can fill the hole (two edits become one replacement), so each chain either grows
+  // (replace/insert) or shrinks (replace/delete) the sentence: then every added edit is a real one.
+  it('never raises the score as edits are added (property: 300 random chains of replacements with inserts or deletes)', () => {
+    const words = SENTENCE.split(' ');
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    // One-token words never in the sentence, so an edit cannot undo another.
+    const fresh = (k: number) => ['زخرف', 'طحلب', 'قنفذ', 'سلحف', 'ضفدع', 'غضنفر'][k]!;
+    for (let chain = 0; chain < 300; chain++) {
+      // Each entry: a word of the query and whether it is still the sentence's original word.
+      const query = words.map((w) => ({ w, original: true }));
+      const grow = chain % 2 === 0;
+      let last = score(SENTENCE, SENTENCE);
+      for (let step = 1; step <= 5; step++) {
+        const originals = query.map((q, i) => (q.original ? i : -1)).filter((i) => i >= 0);
+        const op = random();
+        const at = originals[Math.floor(random() * originals.length)]!;
+        if (op < 0.5 && originals.length > 0) query[at] = { w: fresh(step), original: false };
+        else if (grow || originals.length <= 1) query.splice(Math.floor(random() * (query.length + 1)), 0, { w: fresh(step), original: false });
+        else query.splice(at, 1);
+        const s = score(query.map((q) => q.w).join(' '), SENTENCE);
+        expect(s).toBeLessThanOrEqual(last);
+        last = s;
+      }
+    }
   });
 });

@@ -1,6 +1,10 @@
-export { TmIndex } from './tm-index';
-export { exhaustiveSearch, hitBetter, type Hit, type SearchOptions } from './exhaustive';
-export { analyzeForIndex, analyzeQuery, type AnalyzedText } from './analyzed';
-export { fuzzyScore, scoreDetail, distanceLimit, PENALTIES, type Penalty, type ScoreDetail } from './score';
-export { TokenDistance, COST_EDIT, COST_CLITIC } from './levenshtein';
+export { TmIndex, PROBE_MIN, type SearchOptions } from './tm-index';
+export { hitBetter, scanSegment, searchSegment, SearchScratch, type Hit, type SearchEnv } from './search';
+export { prepareQuery, type PreparedQuery } from './query';
+export { fuzzyScore, scoreCandidate, distanceLimit, PENALTIES, NUMBER_PENALTY, SCORE_CONTEXT, type Penalty, type ScoreDetail } from './score';
+export { TokenDistance, alignTokens, COST_EDIT, COST_CLITIC, type EditOp } from './levenshtein';
 export { Vocabulary } from './vocabulary';
+export { Segment } from './segment';
+export { TopK } from './top-k';
+export { explainDiff, type DiffSpan } from './explain';
+export { adaptNumbers, type Adaptation } from './adapt';

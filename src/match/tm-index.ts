@@ -1,57 +1,193 @@
 /**
- * The in-process view of one TM used for matching: every unit analyzed in every language. Pure: it is fed by
- * the store (see store/mirror.ts), which keeps it in step with Redis; another process rebuilds the same view.
+ * The in-process view of one TM used for matching. Pure: the store feeds it (store/mirror.ts) and any process
+ * rebuilds the same view from Redis.
+ *
+ * It keeps every unit, and per source language a Segment (token ids + stem postings) built on first use. Writes
+ * append to the segment and mark the old slot dead; when appended or dead slots pass COMPACT_RATIO of the segment
+ * (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
  */
+import { canonical } from '../normalize';
+import { TokenCodes, tokenizeCodes } from '../normalize/fast-tokenize';
 import { ErrorCode, MizanError } from '../errors';
-import { LANGS, type Lang, type Unit } from '../types';
-import { analyzeForIndex, analyzeQuery, type AnalyzedText } from './analyzed';
-import { exhaustiveSearch, type Hit, type SearchOptions } from './exhaustive';
+import type { Lang, Unit } from '../types';
 import { TokenDistance } from './levenshtein';
+import { prepareQuery, type PreparedQuery } from './query';
+import { hitBetter, scanSegment, SearchScratch, searchSegment, type Hit, type SearchEnv } from './search';
+import { FlatUnits, Segment } from './segment';
+import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 
-interface Entry {
-  unit: Unit;
-  analyzed: Record<Lang, AnalyzedText>;
+export interface SearchOptions {
+  /** Lowest score returned, 0–101. */
+  min: number;
+  /** Most hits returned. */
+  limit: number;
+  /** The segments before and after the query in the translator's document: enables 101 context matches. */
+  context?: { prev?: string; next?: string };
+  /** Score every unit (the reference the index is tested against). */
+  exhaustive?: boolean;
 }
 
+/** Below this minimum a first pass at PROBE_MIN usually fills the top-k without scanning everything. */
+export const PROBE_MIN = 50;
+export const COMPACT_MIN = 1000;
+export const COMPACT_RATIO = 0.1;
+/** Initial token capacity per unit when building (a sentence); the buffer grows if needed. */
+const TOKENS_PER_UNIT_HINT = 28;
+
+interface LangIndex {
+  segment: Segment;
+  slotOf: Map<string, number>;
+  scratch: SearchScratch;
+}
+
+const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
+
 export class TmIndex {
-  private readonly vocabulary = new Vocabulary();
-  private readonly entries = new Map<string, Entry>();
+  readonly vocabulary = new Vocabulary();
+  private readonly units = new Map<string, Unit>();
+  private readonly byPosition = new Map<string, string>();
+  private readonly langs = new Map<Lang, LangIndex>();
   private readonly distance = new TokenDistance();
+  private readonly codes = new TokenCodes();
 
   get size(): number {
-    return this.entries.size;
+    return this.units.size;
   }
 
   get(unitId: string): Unit | undefined {
-    return this.entries.get(unitId)?.unit;
+    return this.units.get(unitId);
+  }
+
+  /** The unit at a place in a document, if any. */
+  at(documentId: string, position: number): Unit | undefined {
+    const id = this.byPosition.get(positionKey(documentId, position));
+    return id === undefined ? undefined : this.units.get(id);
   }
 
   upsert(unit: Unit): void {
-    const analyzed = {} as Record<Lang, AnalyzedText>;
-    for (const lang of LANGS) analyzed[lang] = analyzeForIndex(this.vocabulary, unit[lang]);
-    this.entries.set(unit.unitId, { unit, analyzed });
+    this.detach(unit.unitId);
+    this.units.set(unit.unitId, unit);
+    if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
+    for (const [lang, index] of this.langs) this.append(index, unit, lang);
   }
 
   remove(unitId: string): void {
-    this.entries.delete(unitId);
+    this.detach(unitId);
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
-  /** Units whose `src` text matches `text`, best first. Units without text in `src` are never candidates. */
-  search(text: string, src: Lang, options: SearchOptions): Hit[] {
-    const query = analyzeQuery(this.vocabulary, text);
-    if (query.length === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
-    return exhaustiveSearch(query, this.candidates(src), options, this.distance);
-  }
-
-  private *candidates(src: Lang): Generator<readonly [string, AnalyzedText]> {
-    for (const [unitId, entry] of this.entries) {
-      const analyzed = entry.analyzed[src];
-      if (analyzed.length > 0) yield [unitId, analyzed] as const;
+  /** Replaces the whole content (a rebuild from Redis). Segments are built lazily, per language. */
+  load(units: Iterable<Unit>): void {
+    this.units.clear();
+    this.byPosition.clear();
+    this.langs.clear();
+    for (const unit of units) {
+      this.units.set(unit.unitId, unit);
+      if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
     }
   }
+
+  /** Builds (or compacts) the language's segment now rather than at its first search. */
+  prepare(lang: Lang): void {
+    this.langIndex(lang);
+  }
+
+  /** Units whose `src` text matches `text`, best first. */
+  search(text: string, src: Lang, options: SearchOptions): Hit[] {
+    this.langIndex(src); // first: building the segment fills the vocabulary the query is looked up in
+    const query = prepareQuery(this.vocabulary, text);
+    if (query.n === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
+    return this.searchPrepared(query, src, options);
+  }
+
+  /** The query must have been prepared after this language's segment was built (see `search`). */
+  searchPrepared(query: PreparedQuery, src: Lang, options: SearchOptions): Hit[] {
+    const index = this.langIndex(src);
+    const env: SearchEnv = {
+      vocabulary: this.vocabulary,
+      distance: this.distance,
+      textOf: (id) => this.units.get(id)?.[src] ?? '',
+    };
+    if (options.context && (options.context.prev !== undefined || options.context.next !== undefined)) {
+      const context = options.context;
+      env.contextOk = (id) => this.contextMatches(id, src, context);
+    }
+    const passes = options.exhaustive || options.min >= PROBE_MIN ? [options.min] : [PROBE_MIN, options.min];
+    let hits: Hit[] = [];
+    for (const min of passes) {
+      const top = new TopK<Hit>(options.limit, hitBetter);
+      if (options.exhaustive) scanSegment(index.segment, query, min, top, env);
+      else searchSegment(index.segment, query, min, top, env, index.scratch);
+      hits = top.sorted();
+      if (hits.length >= options.limit) break;
+    }
+    return hits;
+  }
+
+  /** True when the unit's neighbours in its document equal the given previous/next segments. */
+  private contextMatches(unitId: string, src: Lang, context: { prev?: string; next?: string }): boolean {
+    const unit = this.units.get(unitId);
+    if (!unit || !unit.documentId) return false;
+    const same = (offset: number, text: string | undefined) => {
+      if (text === undefined) return true;
+      const neighbour = this.at(unit.documentId, unit.position + offset);
+      return neighbour !== undefined && canonical(neighbour[src]) === canonical(text);
+    };
+    return same(-1, context.prev) && same(1, context.next);
+  }
+
+  private detach(unitId: string): void {
+    const old = this.units.get(unitId);
+    if (!old) return;
+    this.units.delete(unitId);
+    if (old.documentId && this.byPosition.get(positionKey(old.documentId, old.position)) === unitId) {
+      this.byPosition.delete(positionKey(old.documentId, old.position));
+    }
+    for (const index of this.langs.values()) {
+      const slot = index.slotOf.get(unitId);
+      if (slot !== undefined) {
+        index.segment.kill(slot);
+        index.slotOf.delete(unitId);
+      }
+    }
+  }
+
+  private append(index: LangIndex, unit: Unit, lang: Lang): void {
+    const text = unit[lang];
+    if (!text) return;
+    const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
+    if (ids.length === 0) return;
+    index.slotOf.set(unit.unitId, index.segment.append(unit.unitId, ids, this.vocabulary.stems));
+  }
+
+  private langIndex(lang: Lang): LangIndex {
+    const index = this.langs.get(lang);
+    if (index && !needsCompaction(index.segment)) return index;
+    let input: FlatUnits;
+    if (index) {
+      const seg = index.segment;
+      input = new FlatUnits(seg.live, seg.ids.length);
+      for (let slot = 0; slot < seg.count; slot++) if (seg.alive[slot]) input.add(seg.unitIds[slot]!, seg.tokens(slot));
+    } else {
+      input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT);
+      for (const unit of this.units.values()) {
+        const text = unit[lang];
+        if (!text) continue;
+        const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
+        if (ids.length > 0) input.add(unit.unitId, ids);
+      }
+    }
+    const segment = Segment.build(input, this.vocabulary.stems, this.vocabulary.size);
+    const slotOf = new Map<string, number>();
+    segment.unitIds.forEach((id, slot) => slotOf.set(id, slot));
+    const built: LangIndex = { segment, slotOf, scratch: index?.scratch ?? new SearchScratch() };
+    this.langs.set(lang, built);
+    return built;
+  }
+}
+
+function needsCompaction(seg: Segment): boolean {
+  const dead = seg.count - seg.live;
+  const limit = Math.max(COMPACT_MIN, COMPACT_RATIO * seg.count);
+  return seg.appended > limit || dead > limit;
 }

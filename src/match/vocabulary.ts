@@ -1,66 +1,196 @@
 /**
  * Interns tokens as small integers so that the edit distance compares numbers, not strings.
  *
- * Each token also has a stem id: for Arabic words the word without its proclitics (و ف ب ك ل ال …), for every other
- * token the token itself. Two different tokens with the same stem differ "by a clitic" and cost a fraction of an edit.
- * The vocabulary is derived data: any process can rebuild it from the units in Redis.
+ * Each token id also has a stem id (`stems[id]`): for Arabic words the word without its proclitics
+ * (و ف ب ك ل ال …), for every other token the token itself. Two different tokens with the same stem differ "by a
+ * clitic" and cost a fraction of an edit. The vocabulary is derived data: any process rebuilds it from Redis.
+ *
+ * The table is an open-addressing hash over the tokens' UTF-16 code units (FNV-1a), so the indexer interns straight
+ * from the tokenizer's code buffer without creating a string per token occurrence; a string is made once per
+ * distinct token.
  */
 import { arabicStem, isArabicWord } from '../normalize';
+import { TokenCodes } from '../normalize/fast-tokenize';
 
-export interface TokenIds {
+/** A query's tokens: ids (negative for tokens the TM has never seen) and stem ids, position by position. */
+export interface QueryTokens {
+  tokens: string[];
   ids: Int32Array;
   stems: Int32Array;
 }
 
+const NUMBER = /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u;
+
+/** A string from code units, in chunks (spreading a very long token would overflow the stack). */
+function codesToString(codes: Uint16Array, from: number, len: number): string {
+  let out = '';
+  for (let at = from; at < from + len; at += 8192) out += String.fromCharCode(...codes.subarray(at, Math.min(from + len, at + 8192)));
+  return out;
+}
+
+function hashCodes(codes: Uint16Array, from: number, len: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + len; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+  private pool = new Uint16Array(64 * 1024);
+  private poolUsed = 0;
+  private starts = new Int32Array(1024);
+  private hashes = new Uint32Array(1024);
+  private table = new Int32Array(4096); // id + 1, 0 = empty
+  private stemTable = new Int32Array(1024);
+  private numberTable = new Uint8Array(1024);
+  private scratch = new Int32Array(256);
+  private readonly codes = new TokenCodes();
 
   get size(): number {
-    return this.ids.size;
+    return this.strings.length;
   }
 
-  /** Interns every token (index side). */
-  intern(tokens: readonly string[]): TokenIds {
-    const ids = new Int32Array(tokens.length);
-    const stems = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      ids[i] = this.idOf(token);
-      stems[i] = isArabicWord(token) ? this.idOf(arabicStem(token)) : ids[i]!;
-    });
-    return { ids, stems };
+  /** stem id of each token id; valid for ids < size. Read-only view for hot loops. */
+  get stems(): Int32Array {
+    return this.stemTable;
+  }
+
+  /** 1 where the token id is a number (a digit run). */
+  get numbers(): Uint8Array {
+    return this.numberTable;
+  }
+
+  token(id: number): string {
+    return this.strings[id] ?? '';
+  }
+
+  isNumber(token: string): boolean {
+    return NUMBER.test(token);
+  }
+
+  /** Interns tokenized code units (index side). Returns ids in a buffer reused by the next call: copy to keep. */
+  internCodes(tokens: TokenCodes): Int32Array {
+    if (this.scratch.length < tokens.count) this.scratch = new Int32Array(tokens.count * 2);
+    const ids = this.scratch;
+    for (let t = 0; t < tokens.count; t++) ids[t] = this.idFor(tokens.codes, tokens.starts[t]!, tokens.lens[t]!, true);
+    return ids.subarray(0, tokens.count);
+  }
+
+  /** Interns token strings (index side). Same buffer contract as internCodes. */
+  intern(tokens: readonly string[]): Int32Array {
+    this.codes.clear();
+    for (const token of tokens) this.codes.pushString(token);
+    return this.internCodes(this.codes);
+  }
+
+  /** The id of a known token, or −1. */
+  find(token: string): number {
+    this.codes.clear();
+    this.codes.pushString(token);
+    return this.idFor(this.codes.codes, 0, token.length, false);
   }
 
   /**
    * Looks tokens up without growing the vocabulary (query side, so hostile queries cannot bloat memory).
-   * Unknown tokens get negative ids, equal for equal strings within this call.
+   * Unknown tokens (and unknown stems) get negative ids, equal for equal strings within this call.
    */
-  lookup(tokens: readonly string[]): TokenIds {
+  lookup(tokens: readonly string[]): QueryTokens {
     const unknown = new Map<string, number>();
-    const find = (token: string): number => {
-      const known = this.ids.get(token);
-      if (known !== undefined) return known;
-      let temp = unknown.get(token);
+    const find = (s: string): number => {
+      const known = this.find(s);
+      if (known >= 0) return known;
+      let temp = unknown.get(s);
       if (temp === undefined) {
         temp = -1 - unknown.size;
-        unknown.set(token, temp);
+        unknown.set(s, temp);
       }
       return temp;
     };
     const ids = new Int32Array(tokens.length);
     const stems = new Int32Array(tokens.length);
     tokens.forEach((token, i) => {
-      ids[i] = find(token);
-      stems[i] = isArabicWord(token) ? find(arabicStem(token)) : ids[i]!;
+      const id = find(token);
+      ids[i] = id;
+      if (id >= 0) stems[i] = this.stemTable[id]!;
+      else if (!isArabicWord(token)) stems[i] = id;
+      else {
+        const stem = arabicStem(token);
+        const known = this.find(stem);
+        stems[i] = known >= 0 ? this.stemTable[known]! : find(stem);
+      }
     });
-    return { ids, stems };
+    return { tokens: [...tokens], ids, stems };
   }
 
-  private idOf(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(token, id);
+  private idFor(codes: Uint16Array, from: number, len: number, add: boolean): number {
+    const hash = hashCodes(codes, from, len);
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) return add ? this.add(codes, from, len, hash, slot) : -1;
+      const id = entry - 1;
+      if (this.hashes[id] === hash && this.sameAs(id, codes, from, len)) return id;
     }
+  }
+
+  private sameAs(id: number, codes: Uint16Array, from: number, len: number): boolean {
+    const start = this.starts[id]!;
+    const end = id + 1 < this.strings.length ? this.starts[id + 1]! : this.poolUsed;
+    if (end - start !== len) return false;
+    for (let i = 0; i < len; i++) if (this.pool[start + i] !== codes[from + i]) return false;
+    return true;
+  }
+
+  private add(codes: Uint16Array, from: number, len: number, hash: number, slot: number): number {
+    const id = this.strings.length;
+    if (id >= this.starts.length) this.growIds();
+    if (this.poolUsed + len > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    this.pool.set(codes.subarray(from, from + len), this.poolUsed);
+    this.starts[id] = this.poolUsed;
+    this.poolUsed += len;
+    this.hashes[id] = hash;
+    const token = codesToString(codes, from, len);
+    this.strings.push(token);
+    this.table[slot] = id + 1;
+    if (this.strings.length * 2 > this.table.length) this.rehash();
+    this.numberTable[id] = NUMBER.test(token) ? 1 : 0;
+    // The stem is interned too, and resolved to its own stem, so that stems are canonical (a fixed point).
+    const stem = isArabicWord(token) ? arabicStem(token) : token;
+    this.stemTable[id] = stem === token ? id : this.stemTable[this.internString(stem)]!;
     return id;
+  }
+
+  private internString(token: string): number {
+    const codes = new TokenCodes();
+    codes.pushString(token);
+    return this.idFor(codes.codes, 0, token.length, true);
+  }
+
+  private growIds(): void {
+    const size = this.starts.length * 2;
+    const grow = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts, (n) => new Int32Array(n));
+    this.hashes = grow(this.hashes, (n) => new Uint32Array(n));
+    this.stemTable = grow(this.stemTable, (n) => new Int32Array(n));
+    this.numberTable = grow(this.numberTable, (n) => new Uint8Array(n));
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let id = 0; id < this.strings.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    }
+    this.table = table;
   }
 }

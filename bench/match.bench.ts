@@ -1,0 +1,137 @@
+/**
+ * npm run bench:match -- --size N [--queries 1000] [--seed 42] [--corpus FILE] [--recall-sample N]
+ *                       [--pg-queries N] [--no-pg] [--min 70] [--limit 5]
+ *
+ * Builds a TM of N Arabic units (bench/generate.ts), then measures in this process: index build time, heap and
+ * RSS, latency per query (p50/p95/p99) and queries/s of the candidate index, and recall@1 / recall@5 of the index
+ * against the exhaustive scan of the same score (for queries whose best exhaustive match reaches --min). When
+ * PostgreSQL answers (PGHOST/PGPORT/PGDATABASE/PGUSER, default 127.0.0.1:5432/test/postgres), the same queries go
+ * through pg_trgm GiST KNN in the same run. The last line is one JSON object with every figure.
+ */
+import { TmIndex, type Hit } from '../src/match';
+import type { Unit } from '../src/types';
+import { numberArg, parseArgs, percentile, round } from './args';
+import { generate, readCorpus } from './generate';
+import { connectPg, runPgTrgm } from './pg-trgm';
+
+const args = parseArgs(process.argv.slice(2));
+const size = numberArg(args, 'size', 10_000);
+const queryCount = numberArg(args, 'queries', 1000);
+const seed = numberArg(args, 'seed', 42);
+const min = numberArg(args, 'min', 70);
+const limit = numberArg(args, 'limit', 5);
+const corpusFile = typeof args.corpus === 'string' ? args.corpus : undefined;
+const recallSample = numberArg(args, 'recall-sample', size >= 500_000 ? 200 : queryCount);
+const pgQueries = numberArg(args, 'pg-queries', size >= 500_000 ? 100 : size >= 100_000 ? 300 : queryCount);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
+
+async function main(): Promise<void> {
+  log(`generating ${size} units and ${queryCount} queries (seed ${seed}${corpusFile ? `, corpus ${corpusFile}` : ', generated text'})`);
+  const data = generate(size, queryCount, seed, corpusFile ? readCorpus(corpusFile) : undefined);
+  const units: Unit[] = data.tm.map((ar, i) => ({ unitId: `u${i}`, tm: 'bench', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '' }));
+  global.gc?.();
+  const baseRss = process.memoryUsage().rss;
+
+  const index = new TmIndex();
+  let t = performance.now();
+  index.load(units);
+  index.prepare('ar');
+  const build_s = (performance.now() - t) / 1000;
+  global.gc?.();
+  const mem = process.memoryUsage();
+  log(`index built in ${round(build_s, 2)} s; heap ${mb(mem.heapUsed)} MB, RSS ${mb(mem.rss)} MB (${mb(mem.rss - baseRss)} MB over the generated data)`);
+
+  const search = (q: string, exhaustive = false) => index.search(q, 'ar', { min, limit, exhaustive });
+  for (const q of data.queries.slice(0, Math.min(100, queryCount))) search(q.text);
+
+  const latencies: number[] = [];
+  const results: Hit[][] = [];
+  const started = performance.now();
+  for (const q of data.queries) {
+    t = performance.now();
+    results.push(search(q.text));
+    latencies.push(performance.now() - t);
+  }
+  const total_s = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+
+  log(`recall against the exhaustive scan on ${Math.min(recallSample, queryCount)} queries...`);
+  let withMatch = 0;
+  let hit1 = 0;
+  let hit5 = 0;
+  const exhaustiveMs: number[] = [];
+  const reference: Hit[][] = [];
+  const step = Math.max(1, Math.floor(queryCount / Math.max(1, recallSample)));
+  for (let i = 0; i < queryCount && reference.length < recallSample; i += step) {
+    t = performance.now();
+    const ref = search(data.queries[i]!.text, true);
+    exhaustiveMs.push(performance.now() - t);
+    reference.push(ref);
+    if (ref.length === 0) continue;
+    withMatch++;
+    const got = results[i]!;
+    if (got[0]?.unitId === ref[0]!.unitId) hit1++;
+    const mine = new Set(got.map((h) => h.unitId));
+    hit5 += ref.filter((h) => mine.has(h.unitId)).length / ref.length;
+  }
+  exhaustiveMs.sort((a, b) => a - b);
+
+  const figures: Record<string, unknown> = {
+    size,
+    queries: queryCount,
+    data: corpusFile ? `corpus:${corpusFile}` : 'generated',
+    min,
+    limit,
+    build_s: round(build_s, 2),
+    p50_ms: round(percentile(latencies, 0.5)),
+    p95_ms: round(percentile(latencies, 0.95)),
+    p99_ms: round(percentile(latencies, 0.99)),
+    max_ms: round(latencies[latencies.length - 1]!),
+    qps: Math.round(queryCount / total_s),
+    recall1: withMatch ? round(hit1 / withMatch, 4) : null,
+    recall5: withMatch ? round(hit5 / withMatch, 4) : null,
+    recall_queries: withMatch,
+    exhaustive_p50_ms: round(percentile(exhaustiveMs, 0.5), 2),
+    heap_mb: mb(mem.heapUsed),
+    rss_mb: mb(mem.rss),
+    index_rss_mb: mb(mem.rss - baseRss),
+  };
+
+  if (args.pg !== false) {
+    const client = await connectPg();
+    if (client) {
+      const n = Math.min(pgQueries, queryCount);
+      log(`pg_trgm GiST KNN on ${n} of the same queries...`);
+      const table = `mizan_bench_${size}_${seed}_${corpusFile ? 'c' : 'g'}`;
+      const pg = await runPgTrgm(client, table, data.tm, data.queries.slice(0, n).map((q) => q.text), limit, log);
+      await client.end();
+      // The peer's recall@1 against the same exhaustive reference (queries in both samples with a match).
+      let pgWith = 0;
+      let pgHit = 0;
+      for (let r = 0, i = 0; i < n && r < reference.length; r++, i += step) {
+        const ref = reference[r]!;
+        if (ref.length === 0) continue;
+        pgWith++;
+        if (`u${pg.top[i]?.[0]}` === ref[0]!.unitId) pgHit++;
+      }
+      Object.assign(figures, {
+        pg_trgm_queries: n,
+        pg_trgm_p50_ms: round(pg.p50_ms, 2),
+        pg_trgm_p95_ms: round(pg.p95_ms, 2),
+        pg_trgm_index_s: pg.reused ? 'reused' : round(pg.index_s, 1),
+        pg_trgm_ratio_p50: round(pg.p50_ms / percentile(latencies, 0.5), 1),
+        pg_trgm_recall1: pgWith ? round(pgHit / pgWith, 4) : null,
+      });
+    }
+  }
+
+  log('');
+  for (const [k, v] of Object.entries(figures)) log(`${k.padEnd(20)} ${v}`);
+  process.stdout.write(JSON.stringify(figures) + '\n');
+}
+
+main().catch((err) => {
+  log(String(err?.stack ?? err));
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+/**
+ * Number adaptation: when a match differs from the query only in numbers, its targets are returned with the
+ * numbers replaced. Each target is searched for the old number by value, in any digit system (Western, Arabic-Indic,
+ * Extended Arabic-Indic, full-width), as a whole number. The new number is written
+ *   - in English: with Western digits;
+ *   - in Chinese: as the query wrote it (Western or full-width digits; Arabic-Indic become Western);
+ *   - in Arabic: in the digit system the Arabic target used for the old number.
+ * If an old number maps to two different new ones, or a target does not contain it, nothing is adapted.
+ */
+import { tokenSpans } from '../normalize';
+import type { Lang } from '../types';
+import type { PreparedQuery } from './query';
+import type { Vocabulary } from './vocabulary';
+
+const DIGIT_SETS = {
+  western: '0123456789',
+  arabicIndic: '٠١٢٣٤٥٦٧٨٩',
+  extended: '۰۱۲۳۴۵۶۷۸۹',
+  fullWidth: '０１２３４５６７８９',
+} as const;
+type DigitSet = keyof typeof DIGIT_SETS;
+
+function digitSetOf(text: string): DigitSet {
+  for (const [name, digits] of Object.entries(DIGIT_SETS) as [DigitSet, string][]) {
+    if ([...text].some((ch) => digits.includes(ch))) return name;
+  }
+  return 'western';
+}
+
+/** Writes a folded number ("2023", "3.5") in a digit system; Arabic systems use ٫ and ٬ as separators. */
+function render(folded: string, set: DigitSet): string {
+  const digits = [...DIGIT_SETS[set]];
+  const arabic = set === 'arabicIndic' || set === 'extended';
+  return [...folded].map((ch) => (ch >= '0' && ch <= '9' ? digits[Number(ch)]! : arabic ? (ch === '.' ? '٫' : '٬') : ch === '.' || ch === ',' ? (set === 'fullWidth' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch) : ch)).join('');
+}
+
+/** A regex source matching the folded number in any digit system, as a whole number. */
+function anySystem(folded: string): RegExp {
+  const body = [...folded]
+    .map((ch) => {
+      if (ch >= '0' && ch <= '9') return `[${Object.values(DIGIT_SETS).map((d) => [...d][Number(ch)]).join('')}]`;
+      return ch === '.' ? '[.٫．]' : '[,٬，]';
+    })
+    .join('');
+  return new RegExp(`(?<![\\p{Nd}.,٫٬])${body}(?![\\p{Nd}]|[.,٫٬]\\p{Nd})`, 'gu');
+}
+
+export interface Adaptation {
+  targets: Partial<Record<Lang, string>>;
+  /** old → new, folded (Western digits). */
+  replaced: { from: string; to: string }[];
+}
+
+/**
+ * Adapts the targets of a number-only match, or returns undefined when it cannot be done faithfully.
+ * `sourceIds` are the matched unit's token ids in the query language.
+ */
+export function adaptNumbers(query: PreparedQuery, sourceIds: Int32Array, targets: Partial<Record<Lang, string>>, vocabulary: Vocabulary): Adaptation | undefined {
+  const pairs = new Map<string, string>();
+  const querySpans = tokenSpans(query.text);
+  const typed = new Map<string, string>();
+  for (let i = 0; i < query.n; i++) {
+    if (query.ids[i] === sourceIds[i]) continue;
+    const from = vocabulary.token(sourceIds[i]!);
+    const to = query.tokens[i]!;
+    if (pairs.has(from) && pairs.get(from) !== to) return undefined;
+    pairs.set(from, to);
+    if (querySpans) typed.set(to, query.text.slice(querySpans[i]!.start, querySpans[i]!.end));
+  }
+  if (pairs.size === 0) return undefined;
+  const out: Partial<Record<Lang, string>> = {};
+  for (const [lang, text] of Object.entries(targets) as [Lang, string][]) {
+    if (!text) {
+      out[lang] = text;
+      continue;
+    }
+    let adapted = text;
+    for (const [from, to] of pairs) {
+      const pattern = anySystem(from);
+      if (!pattern.test(adapted)) return undefined;
+      adapted = adapted.replace(anySystem(from), (old) => {
+        if (lang === 'en') return to;
+        if (lang === 'ar') return render(to, digitSetOf(old));
+        const asTyped = typed.get(to) ?? to;
+        const set = digitSetOf(asTyped);
+        return set === 'western' || set === 'fullWidth' ? asTyped : to;
+      });
+    }
+    out[lang] = adapted;
+  }
+  return { targets: out, replaced: [...pairs].map(([from, to]) => ({ from, to })) };
+}

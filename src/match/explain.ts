@@ -1,0 +1,48 @@
+/**
+ * Why a match scored what it did: the token alignment between query and matched source, as spans on both
+ * original texts. The spans of each side, concatenated in order, give back that side's text exactly (separators
+ * before a token travel with it; text after the last token joins the last op), so a client can highlight by
+ * slicing. Ops: `equal`; `clitic` (same word, other clitics); `replace`; `insert` (only in the query: new in the
+ * translator's sentence); `delete` (only in the TM source).
+ */
+import { tokenSpans } from '../normalize';
+import { alignTokens, type EditOp } from './levenshtein';
+import type { PreparedQuery } from './query';
+import type { Vocabulary } from './vocabulary';
+
+export interface DiffSpan {
+  op: EditOp;
+  /** [start, end) in the query text. */
+  query: [number, number];
+  /** [start, end) in the matched source text. */
+  source: [number, number];
+}
+
+export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vocabulary): DiffSpan[] | undefined {
+  const qSpans = tokenSpans(query.text);
+  const sSpans = tokenSpans(source);
+  if (!qSpans || !sSpans) return undefined;
+  const sIds = vocabulary.lookup(sSpans.map((s) => s.token)).ids;
+  const steps = alignTokens(query.ids, query.stems, sIds, vocabulary.stems);
+  const out: DiffSpan[] = [];
+  let qAt = 0;
+  let sAt = 0;
+  for (const step of steps) {
+    const qEnd = step.q >= 0 ? qSpans[step.q]!.end : qAt;
+    const sEnd = step.c >= 0 ? sSpans[step.c]!.end : sAt;
+    const last = out[out.length - 1];
+    if (last && last.op === step.op) {
+      last.query[1] = qEnd;
+      last.source[1] = sEnd;
+    } else {
+      out.push({ op: step.op, query: [qAt, qEnd], source: [sAt, sEnd] });
+    }
+    qAt = qEnd;
+    sAt = sEnd;
+  }
+  if (out.length === 0) out.push({ op: 'equal', query: [0, 0], source: [0, 0] });
+  const tail = out[out.length - 1]!;
+  tail.query[1] = query.text.length;
+  tail.source[1] = source.length;
+  return out;
+}
