@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { silentLogger } from '../../src/config';
 import { loadSeed, TranslationMemory } from '../../src/service';
+import { UnitStore } from '../../src/store';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
@@ -32,7 +33,7 @@ describe('loading the seed folder', () => {
 
   it('updates only the changed row when a file changes, and every instance sees it at its next query', async () => {
     const other = new TranslationMemory(ctx.store, silentLogger, 'main'); // a second instance on the same Redis
-    const before = await other.match({ q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.', src: 'ar', tgt: ['en'], min: 100, limit: 1, tm: 'main' });
+    const before = await other.match({ q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.', src: 'ar', tgt: ['en'], min: 100, limit: 1, tms: ['main'] });
     expect(before).toHaveLength(1);
 
     const file = path.join(dir, 'ace54e57cd73f9de.tmx');
@@ -43,10 +44,22 @@ describe('loading the seed folder', () => {
 
     const report = await loadSeed(dir, ctx.store, silentLogger);
     expect(report.changed).toBe(1);
-    const after = await other.match({ q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.', src: 'ar', tgt: ['en'], min: 100, limit: 1, tm: 'main' });
+    const after = await other.match({ q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.', src: 'ar', tgt: ['en'], min: 100, limit: 1, tms: ['main'] });
     expect(after[0]!.targets.en).toBe('China will work with Kyrgyzstan, Tajikistan and Turkmenistan to set up cultural centres.');
     const res = await request(ctx.app).get('/api/v1/documents/ace54e57cd73f9de').expect(200);
     expect(res.body.segments[12].en).toBe('China will work with Kyrgyzstan, Tajikistan and Turkmenistan to set up cultural centres.');
+  });
+
+  it('keeps an edit made through the API in a row the changed file did not touch', async () => {
+    const unitId = (await ctx.store.getDocument('main', 'ace54e57cd73f9de'))!.rows[9]!.unitId;
+    await new UnitStore(ctx.redis, ctx.keys).patch('main', unitId, { en: 'Edited by a translator.' });
+    const file = path.join(dir, 'ace54e57cd73f9de.tmx');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('to set up cultural centres.', 'to open cultural centres.'));
+    const report = await loadSeed(dir, ctx.store, silentLogger);
+    expect(report.changed).toBe(1);
+    const doc = await ctx.store.getDocument('main', 'ace54e57cd73f9de');
+    expect(doc!.rows[9]!.en).toBe('Edited by a translator.');
+    expect(doc!.rows[12]!.en).toBe('China will work with Kyrgyzstan, Tajikistan and Turkmenistan to open cultural centres.');
   });
 
   it('removes rows that a file no longer has', async () => {

@@ -28,6 +28,8 @@ export interface Config {
   defaultTm: string;
   /** Longest accepted query, in characters (`MIZAN_MAX_QUERY_CHARS`). @default 2000 */
   maxQueryChars: number;
+  /** Largest JSON request body (`MIZAN_MAX_BODY`), in body-parser syntax. @default "4mb" */
+  maxBody: string;
   /** Most matches one query may ask for (`MIZAN_MAX_LIMIT`). @default 50 */
   maxLimit: number;
   /** A Redis command that takes longer fails with 503 (`MIZAN_REDIS_TIMEOUT_MS`). @default 2000 */
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   seed: true,
   defaultTm: 'main',
   maxQueryChars: 2000,
+  maxBody: '4mb',
   maxLimit: 50,
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
@@ -102,6 +105,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix)) problems.push(`MIZAN_KEY_PREFIX may hold only letters, digits and : _ . - (got "${keyPrefix}")`);
   const defaultTm = str('MIZAN_DEFAULT_TM', DEFAULT_CONFIG.defaultTm);
   if (!TM_NAME.test(defaultTm)) problems.push(`MIZAN_DEFAULT_TM must match ${TM_NAME} (got "${defaultTm}")`);
+  const maxBody = str('MIZAN_MAX_BODY', DEFAULT_CONFIG.maxBody);
+  if (!/^\d+(b|kb|mb)$/i.test(maxBody)) problems.push(`MIZAN_MAX_BODY must be a size like 512kb or 4mb (got "${maxBody}")`);
   const logLevel = str('LOG_LEVEL', DEFAULT_CONFIG.logLevel) as LogLevel;
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
 
@@ -116,6 +121,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     seed: bool('MIZAN_SEED', DEFAULT_CONFIG.seed),
     defaultTm,
     maxQueryChars: int('MIZAN_MAX_QUERY_CHARS', DEFAULT_CONFIG.maxQueryChars, 1, 100_000),
+    maxBody,
     maxLimit: int('MIZAN_MAX_LIMIT', DEFAULT_CONFIG.maxLimit, 1, 1000),
     redisTimeoutMs: int('MIZAN_REDIS_TIMEOUT_MS', DEFAULT_CONFIG.redisTimeoutMs, 50, 60_000),
     retryAfterSeconds: int('MIZAN_RETRY_AFTER_S', DEFAULT_CONFIG.retryAfterSeconds, 1, 3600),

@@ -11,6 +11,7 @@ import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
 import { matchRoutes } from './routes/match';
 import { unitRoutes } from './routes/units';
+import { concordanceRoutes } from './routes/concordance';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -36,9 +37,10 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(healthRoutes(tm, translator, config.retryAfterSeconds));
   app.use(matchRoutes(tm, config));
+  app.use(concordanceRoutes(tm, config));
   app.use(documentRoutes(tm, config, version));
   app.use(unitRoutes(tm, config));
   app.use(routeNotFound);
-  app.use(errorMiddleware(translator, logger, config.retryAfterSeconds));
+  app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
   return app;
 }

@@ -4,25 +4,44 @@
  * without internals; an unreachable Redis is 503 with Retry-After.
  */
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import { negotiateLanguage, type Translator } from '../i18n';
 import { isUnavailable } from '../store';
 
-/** Body-parser and similar client errors carry `status` 4xx and `type`. */
-function isClientHttpError(err: unknown): err is { status: number; type?: string; message: string } {
-  const status = (err as { status?: unknown })?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 && !isMizanError(err);
+/** Body-parser errors carry `status` 4xx and a `type`; they become our codes. */
+function fromBodyParser(err: unknown, maxBody: string): MizanError | undefined {
+  const e = err as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || isMizanError(err)) return undefined;
+  if (e.type === 'entity.too.large') return new MizanError(ErrorCode.BODY_TOO_LARGE, { max: maxBody });
+  if (e.type === 'entity.parse.failed') return new MizanError(ErrorCode.INVALID_BODY, { reason: String(e.message).slice(0, 200) });
+  return new MizanError(ErrorCode.INVALID_BODY, { reason: String(e.type ?? e.message).slice(0, 200) });
 }
 
-export function errorMiddleware(translator: Translator, logger: Logger, retryAfterSeconds: number): ErrorRequestHandler {
+/** Parses a JSON body that must be an object; other media types get 415. One middleware, for typed routes. */
+export function jsonBody(config: { maxBody: string }): RequestHandler {
+  const parse = express.json({ limit: config.maxBody, strict: true });
+  return (req, res, next) => {
+    if (!req.is('application/json')) throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json' });
+    parse(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+        return next(new MizanError(ErrorCode.INVALID_BODY, { reason: 'expected a JSON object' }));
+      }
+      next();
+    });
+  };
+}
+
+export function errorMiddleware(translator: Translator, logger: Logger, retryAfterSeconds: number, maxBody: string): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     let error: MizanError;
+    const parsed = fromBodyParser(err, maxBody);
     if (isMizanError(err)) error = err;
     else if (isUnavailable(err)) error = new StoreUnavailableError(err);
-    else if (isClientHttpError(err)) error = new MizanError(ErrorCode.INVALID_PARAMETER, { param: err.type ?? 'request', value: err.message });
+    else if (parsed) error = parsed;
     else {
       const ref = randomUUID().slice(0, 8);
       logger.error(`${req.method} ${req.originalUrl} failed [${ref}]: ${(err as Error)?.stack ?? String(err)}`);

@@ -1,64 +1,122 @@
-/** Reading and validating request parameters. Each failure is a MizanError with a stable code. */
-import type { Request } from 'express';
+/**
+ * Reading and validating request parameters, from a query string or a JSON body alike. Each failure is a
+ * MizanError with a stable code and the parameter's name (with its place in a batch: `queries[3].q`).
+ */
 import { TM_NAME } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import { isLang, type Lang } from '../types';
 
-type Query = Request['query'];
+export type Input = Record<string, unknown>;
 
-/** A single string parameter; repeated parameters are rejected rather than silently picking one. */
-export function stringParam(query: Query, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: String(value) });
-  return value;
-}
+/** Reads the parameters of one object; `at` prefixes names in errors. */
+export class Params {
+  constructor(
+    private readonly input: Input,
+    private readonly at = '',
+  ) {}
 
-export function langParam(query: Query, name: string, fallback: Lang): Lang {
-  const value = stringParam(query, name);
-  if (value === undefined || value === '') return fallback;
-  const lang = value.toLowerCase();
-  if (!isLang(lang)) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: name, value });
-  return lang;
-}
-
-/** Comma-separated languages, deduplicated, none equal to `src`. */
-export function langListParam(query: Query, name: string, src: Lang, fallback: readonly Lang[]): Lang[] {
-  const value = stringParam(query, name);
-  if (value === undefined || value.trim() === '') return fallback.filter((l) => l !== src);
-  const out: Lang[] = [];
-  for (const raw of value.split(',')) {
-    const lang = raw.trim().toLowerCase();
-    if (!isLang(lang)) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: name, value: raw.trim() });
-    if (lang === src) throw new MizanError(ErrorCode.SAME_LANGUAGE, { param: name, value: lang });
-    if (!out.includes(lang)) out.push(lang);
+  name(key: string): string {
+    return `${this.at}${key}`;
   }
-  return out;
+
+  private fail(code: ErrorCode, key: string, extra: Record<string, string | number> = {}): never {
+    const value = this.input[key];
+    throw new MizanError(code, { param: this.name(key), value: typeof value === 'string' ? value.slice(0, 100) : JSON.stringify(value ?? null).slice(0, 100), ...extra });
+  }
+
+  /** A string; repeated query parameters and non-strings are rejected rather than guessed at. */
+  string(key: string): string | undefined {
+    const value = this.input[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') this.fail(ErrorCode.INVALID_PARAMETER, key);
+    return value;
+  }
+
+  /** A required, non-blank text of at most `max` characters. */
+  text(key: string, max: number, missing: ErrorCode = ErrorCode.FIELD_MISSING, tooLong: ErrorCode = ErrorCode.TEXT_TOO_LONG): string {
+    const value = this.string(key);
+    if (value === undefined || value.trim() === '') this.fail(missing, key);
+    return this.bounded(key, value, max, tooLong);
+  }
+
+  /** An optional text of at most `max` characters ('' allowed). */
+  optionalText(key: string, max: number): string | undefined {
+    const value = this.string(key);
+    return value === undefined ? undefined : this.bounded(key, value, max, ErrorCode.TEXT_TOO_LONG);
+  }
+
+  private bounded(key: string, value: string, max: number, code: ErrorCode): string {
+    const length = [...value].length;
+    if (length > max) throw new MizanError(code, { param: this.name(key), length, max });
+    return value;
+  }
+
+  lang(key: string, fallback: Lang): Lang {
+    const value = this.string(key);
+    if (value === undefined || value === '') return fallback;
+    const lang = value.toLowerCase();
+    if (!isLang(lang)) this.fail(ErrorCode.UNKNOWN_LANGUAGE, key);
+    return lang;
+  }
+
+  /** Languages as "en,zh" or ["en","zh"], deduplicated, none equal to `src`. */
+  langs(key: string, src: Lang, fallback: readonly Lang[]): Lang[] {
+    const value = this.input[key];
+    if (value === undefined || value === null || value === '') return fallback.filter((l) => l !== src);
+    const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : this.fail(ErrorCode.INVALID_PARAMETER, key);
+    const out: Lang[] = [];
+    for (const raw of list) {
+      const lang = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+      if (!isLang(lang)) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: this.name(key), value: String(raw).slice(0, 100) });
+      if (lang === src) throw new MizanError(ErrorCode.SAME_LANGUAGE, { param: this.name(key), value: lang });
+      if (!out.includes(lang)) out.push(lang);
+    }
+    return out;
+  }
+
+  /** A whole number in [min, max] (a JSON number or a decimal string); `code` names the error otherwise. */
+  int(key: string, fallback: number, min: number, max: number, code: ErrorCode): number {
+    const value = this.input[key];
+    if (value === undefined || value === null || value === '') return fallback;
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) this.fail(code, key, { min, max });
+    return n;
+  }
+
+  flag(key: string): boolean {
+    const value = this.input[key];
+    if (value === undefined || value === null) return false;
+    if (typeof value === 'boolean') return value;
+    if (typeof value === 'string' && ['1', 'true', 'yes', ''].includes(value.toLowerCase())) return true;
+    if (typeof value === 'string' && ['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+    return this.fail(ErrorCode.INVALID_PARAMETER, key);
+  }
+
+  /** TM names, "a,b" or ["a","b"], in priority order; each must be a valid name (existence is checked later). */
+  tms(key: string, fallback: string): string[] {
+    const value = this.input[key];
+    if (value === undefined || value === null || value === '') return [fallback];
+    const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : this.fail(ErrorCode.INVALID_PARAMETER, key);
+    const out: string[] = [];
+    for (const raw of list.slice(0, MAX_TMS + 1)) {
+      const tm = typeof raw === 'string' ? raw.trim() : '';
+      if (!TM_NAME.test(tm)) throw new MizanError(ErrorCode.UNKNOWN_TM, { param: this.name(key), tm: String(raw).slice(0, 64) });
+      if (!out.includes(tm)) out.push(tm);
+    }
+    if (out.length > MAX_TMS) this.fail(ErrorCode.INVALID_PARAMETER, key);
+    return out;
+  }
+
+  /** One TM name. */
+  tm(key: string, fallback: string): string {
+    const tms = this.tms(key, fallback);
+    if (tms.length !== 1) this.fail(ErrorCode.INVALID_PARAMETER, key);
+    return tms[0]!;
+  }
 }
 
-/** A whole number in [min, max]; `code` names the error when it is not. */
-export function intParam(query: Query, name: string, fallback: number, min: number, max: number, code: ErrorCode): number {
-  const value = stringParam(query, name);
-  if (value === undefined || value === '') return fallback;
-  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new MizanError(code, { param: name, value, min, max });
-  return n;
-}
-
-export function flagParam(query: Query, name: string): boolean {
-  const value = stringParam(query, name);
-  if (value === undefined) return false;
-  if (['1', 'true', 'yes', ''].includes(value.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
-  throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value });
-}
-
-export function tmParam(query: Query, fallback: string): string {
-  const value = stringParam(query, 'tm');
-  if (value === undefined || value === '') return fallback;
-  if (!TM_NAME.test(value)) throw new MizanError(ErrorCode.UNKNOWN_TM, { tm: value });
-  return value;
-}
+/** Most TMs one request may search. */
+export const MAX_TMS = 10;
 
 /** Path ids (documents, units): a bounded, printable alphabet; anything else cannot exist, so it is a 404. */
 export function idParam(value: string | string[] | undefined, notFound: ErrorCode, tm: string): string {

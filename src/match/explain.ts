@@ -1,7 +1,7 @@
 /**
  * Why a match scored what it did: the token alignment between query and matched source, as spans on both
  * original texts. The spans of each side, concatenated in order, give back that side's text exactly (separators
- * before a token travel with it; text after the last token joins the last op), so a client can highlight by
+ * before a token travel with it; text after the last token is a last op of its own), so a client can highlight by
  * slicing. Ops: `equal`; `clitic` (same word, other clitics); `replace`; `insert` (only in the query: new in the
  * translator's sentence); `delete` (only in the TM source).
  */
@@ -40,9 +40,11 @@ export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vo
     qAt = qEnd;
     sAt = sEnd;
   }
-  if (out.length === 0) out.push({ op: 'equal', query: [0, 0], source: [0, 0] });
-  const tail = out[out.length - 1]!;
-  tail.query[1] = query.text.length;
-  tail.source[1] = source.length;
+  // Text after the last token (a full stop, say) is an op of its own, so it never stretches a word's highlight.
+  const qTail = query.text.slice(qAt);
+  const sTail = source.slice(sAt);
+  if (qTail || sTail || out.length === 0) {
+    out.push({ op: qTail === sTail ? 'equal' : 'replace', query: [qAt, query.text.length], source: [sAt, source.length] });
+  }
   return out;
 }

@@ -7,11 +7,14 @@
  * (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
  */
 import { canonical } from '../normalize';
-import { TokenCodes, tokenizeCodes } from '../normalize/fast-tokenize';
+import { fastTokenize, TokenCodes, tokenizeCodes } from '../normalize/fast-tokenize';
 import { ErrorCode, MizanError } from '../errors';
 import type { Lang, Unit } from '../types';
 import { TokenDistance } from './levenshtein';
 import { prepareQuery, type PreparedQuery } from './query';
+import { adaptNumbers, type Adaptation } from './adapt';
+import { findPhrase, highlight, type ConcordanceResult } from './concordance';
+import { explainDiff, type DiffSpan } from './explain';
 import { hitBetter, scanSegment, SearchScratch, searchSegment, type Hit, type SearchEnv } from './search';
 import { FlatUnits, Segment } from './segment';
 import { TopK } from './top-k';
@@ -122,6 +125,34 @@ export class TmIndex {
       if (hits.length >= options.limit) break;
     }
     return hits;
+  }
+
+  /** The alignment of a query with a matched source, as spans on both texts (see explain.ts). */
+  explain(text: string, src: Lang, source: string): DiffSpan[] | undefined {
+    this.langIndex(src);
+    return explainDiff(prepareQuery(this.vocabulary, text), source, this.vocabulary);
+  }
+
+  /** The unit's targets with the query's numbers in place of its own (see adapt.ts), if that can be done. */
+  adapt(text: string, src: Lang, unit: Unit, targets: Partial<Record<Lang, string>>): Adaptation | undefined {
+    this.langIndex(src);
+    const sourceIds = this.vocabulary.lookup(fastTokenize(unit[src])).ids;
+    return adaptNumbers(prepareQuery(this.vocabulary, text), sourceIds, targets, this.vocabulary);
+  }
+
+  /** Units whose `lang` text contains the phrase, shortest first, a page at a time. */
+  concordance(phrase: string, lang: Lang, offset: number, limit: number): ConcordanceResult {
+    const index = this.langIndex(lang);
+    const query = prepareQuery(this.vocabulary, phrase);
+    if (query.n === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
+    index.scratch.prepare(index.segment.count, this.vocabulary.size);
+    return findPhrase(index.segment, this.vocabulary, query, offset, limit, index.scratch);
+  }
+
+  /** Spans of the phrase in a text, for highlighting concordance hits. */
+  highlight(phrase: string, lang: Lang, text: string): [number, number][] | undefined {
+    this.langIndex(lang);
+    return highlight(text, this.vocabulary, prepareQuery(this.vocabulary, phrase));
   }
 
   /** True when the unit's neighbours in its document equal the given previous/next segments. */

@@ -1,2 +1,3 @@
-export { TranslationMemory, type Match, type MatchRequest, type Readiness } from './translation-memory';
+export { TranslationMemory, type Readiness } from './translation-memory';
+export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';

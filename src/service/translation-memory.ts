@@ -1,36 +1,12 @@
 /**
- * The use cases behind the HTTP API: match, list and fetch documents, fetch units, readiness. HTTP validates and
- * calls these; they call the store and the matcher. Holds one TmMirror per TM, which any instance can rebuild.
+ * The use cases behind the HTTP API. HTTP validates and calls these; they call the store and the matcher.
  */
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import type { Penalty } from '../match';
-import { TmMirror, type DocumentSummary, type StoredDocument, type TmStore } from '../store';
-import type { Lang, Unit } from '../types';
-
-export interface MatchRequest {
-  q: string;
-  src: Lang;
-  tgt: readonly Lang[];
-  /** Lowest score returned, 0–100. */
-  min: number;
-  limit: number;
-  tm: string;
-}
-
-export interface Match {
-  unitId: string;
-  score: number;
-  source: { lang: Lang; text: string };
-  targets: Partial<Record<Lang, string>>;
-  documentId: string;
-  position: number;
-  tm: string;
-  /** Token edit distance in words. */
-  editDistance: number;
-  /** Harmless differences that cost points (only for same-token matches). */
-  penalties: Penalty[];
-}
+import { UnitStore, type DocumentSummary, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
+import type { Unit } from '../types';
+import { concordance, match, matchBatch, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
+import { Mirrors } from './mirrors';
 
 export interface Readiness {
   redis: boolean;
@@ -39,40 +15,33 @@ export interface Readiness {
 }
 
 export class TranslationMemory {
-  private readonly mirrors = new Map<string, TmMirror>();
+  private readonly mirrors: Mirrors;
+  private readonly units: UnitStore;
 
   constructor(
     readonly store: TmStore,
-    private readonly logger: Logger,
+    logger: Logger,
     readonly defaultTm: string,
-  ) {}
+  ) {
+    this.mirrors = new Mirrors(store, logger);
+    this.units = new UnitStore(store.redis, store.keys);
+  }
 
-  async match(request: MatchRequest): Promise<Match[]> {
-    const mirror = await this.mirrorFor(request.tm);
-    await mirror.sync();
-    const index = mirror.current;
-    const hits = index.search(request.q, request.src, { min: request.min, limit: request.limit });
-    return hits.flatMap((hit) => {
-      const unit = index.get(hit.unitId);
-      if (!unit) return [];
-      const targets: Partial<Record<Lang, string>> = {};
-      for (const lang of request.tgt) targets[lang] = unit[lang];
-      return [{
-        unitId: unit.unitId,
-        score: hit.score,
-        source: { lang: request.src, text: unit[request.src] },
-        targets,
-        documentId: unit.documentId,
-        position: unit.position,
-        tm: unit.tm,
-        editDistance: hit.editDistance,
-        penalties: hit.penalties,
-      }];
-    });
+  match(request: MatchRequest): Promise<Match[]> {
+    return match(this.mirrors, request);
+  }
+
+  /** Several queries; all TMs they name are synced once, so answers are consistent with one another. */
+  matchBatch(requests: readonly MatchRequest[]): Promise<Match[][]> {
+    return matchBatch(this.mirrors, requests);
+  }
+
+  concordance(request: ConcordanceRequest): Promise<{ total: number; hits: ConcordanceHit[] }> {
+    return concordance(this.mirrors, request);
   }
 
   async listDocuments(tm: string): Promise<DocumentSummary[]> {
-    await this.requireTm(tm);
+    await this.mirrors.require(tm);
     return this.store.listDocuments(tm);
   }
 
@@ -88,6 +57,24 @@ export class TranslationMemory {
     return unit;
   }
 
+  /** Adds a unit outside any document (the same Arabic source again updates it). */
+  async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unit: Unit; created: boolean }> {
+    const { unitId, result } = await this.units.create(tm, texts);
+    return { unit: await this.getUnit(tm, unitId), created: result === 'created' };
+  }
+
+  async patchUnit(tm: string, unitId: string, texts: UnitTexts): Promise<Unit> {
+    await this.mirrors.require(tm);
+    const result: UnitWriteResult = await this.units.patch(tm, unitId, texts);
+    if (result === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+    return this.getUnit(tm, unitId);
+  }
+
+  async deleteUnit(tm: string, unitId: string): Promise<void> {
+    await this.mirrors.require(tm);
+    if (!(await this.units.delete(tm, unitId))) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+  }
+
   async readiness(): Promise<Readiness> {
     try {
       const redis = await this.store.ping();
@@ -96,20 +83,5 @@ export class TranslationMemory {
     } catch {
       return { redis: false, tmLoaded: false };
     }
-  }
-
-  private async requireTm(tm: string): Promise<void> {
-    if (this.mirrors.has(tm)) return;
-    if (!(await this.store.tmExists(tm))) throw new MizanError(ErrorCode.UNKNOWN_TM, { tm });
-  }
-
-  private async mirrorFor(tm: string): Promise<TmMirror> {
-    let mirror = this.mirrors.get(tm);
-    if (!mirror) {
-      await this.requireTm(tm);
-      mirror = this.mirrors.get(tm) ?? new TmMirror(this.store, tm, this.logger);
-      this.mirrors.set(tm, mirror);
-    }
-    return mirror;
   }
 }

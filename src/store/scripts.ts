@@ -6,18 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Redis, Result } from 'ioredis';
 
-export const SCRIPT_NAMES = ['putDocument'] as const;
+export const SCRIPT_NAMES = ['putDocument', 'putUnit', 'deleteUnit'] as const;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     /** See lua/putDocument.lua. */
     putDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/putUnit.lua. */
+    putUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/deleteUnit.lua. */
+    deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
   }
 }
 
 /** Script error codes (negative returns), named once. */
 export const ScriptCode = {
   CONFLICT: -1,
+  NOT_FOUND: -2,
 } as const;
 
 export function scriptSource(name: (typeof SCRIPT_NAMES)[number]): string {

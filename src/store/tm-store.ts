@@ -59,6 +59,11 @@ function contentHash(doc: AlignedDocument): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
+/** What a row was imported as: equal hashes mean the file did not change the row. */
+function rowHash(row: { ar: string; en: string; zh: string }): string {
+  return createHash('sha256').update(`${row.ar}\u0000${row.en}\u0000${row.zh}`).digest('hex').slice(0, 16);
+}
+
 function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
   const [ar, en, zh, doc, pos, para] = values;
   if (ar === null || ar === undefined) return undefined;
@@ -125,7 +130,7 @@ export class TmStore {
           ...dropped.map((id) => keys.unit(tm, id)),
         ];
         const args: (string | number)[] = [docId, hash, seenHash ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
-        for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph);
+        for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r));
         args.push(...dropped);
         const changed = await this.redis.putDocument(keyList.length, ...keyList, ...args);
         if (changed !== ScriptCode.CONFLICT) return { documentId: docId, changed, units: rows.length };

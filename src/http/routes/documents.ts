@@ -6,7 +6,7 @@ import { writeTmx, writeTsv } from '../../formats';
 import type { TranslationMemory } from '../../service';
 import type { DocumentSummary, StoredDocument } from '../../store';
 import { methodNotAllowed } from '../errors';
-import { idParam, stringParam, tmParam } from '../params';
+import { idParam, Params, type Input } from '../params';
 
 const FORMATS = ['json', 'tmx', 'tsv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,7 +61,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
   router
     .route('/api/v1/documents')
     .get(async (req, res) => {
-      const name = tmParam(req.query, config.defaultTm);
+      const name = new Params(req.query as Input).tm('tm', config.defaultTm);
       const documents = await tm.listDocuments(name);
       res.json({ documents: documents.map(summaryJson) });
     })
@@ -69,8 +69,9 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
   router
     .route('/api/v1/documents/:id')
     .get(async (req, res) => {
-      const name = tmParam(req.query, config.defaultTm);
-      const format = (stringParam(req.query, 'format') ?? 'json').toLowerCase();
+      const p = new Params(req.query as Input);
+      const name = p.tm('tm', config.defaultTm);
+      const format = (p.string('format') ?? 'json').toLowerCase();
       if (!(FORMATS as readonly string[]).includes(format)) throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
       send(res, await tm.getDocument(name, id), format as Format, toolVersion);

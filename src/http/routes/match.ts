@@ -1,35 +1,36 @@
-/** GET /api/v1/match — fuzzy matches for one query, best first. */
+/** GET /api/v1/match (one query) and POST /api/v1/match/batch (up to MAX_BATCH queries, answered in order). */
 import { Router } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
 import type { TranslationMemory } from '../../service';
-import { LANGS } from '../../types';
-import { methodNotAllowed } from '../errors';
-import { flagParam, intParam, langListParam, langParam, stringParam, tmParam } from '../params';
+import { jsonBody, methodNotAllowed } from '../errors';
+import { parseMatch } from '../match-params';
+import { type Input } from '../params';
 
-export const DEFAULT_MIN = 70;
-export const DEFAULT_LIMIT = 5;
+export const MAX_BATCH = 500;
 
 export function matchRoutes(tm: TranslationMemory, config: Config): Router {
   const router = Router();
   router
     .route('/api/v1/match')
     .get(async (req, res) => {
-      const q = stringParam(req.query, 'q');
-      if (q === undefined || q.trim() === '') throw new MizanError(ErrorCode.QUERY_MISSING, { param: 'q' });
-      const length = [...q].length;
-      if (length > config.maxQueryChars) throw new MizanError(ErrorCode.QUERY_TOO_LONG, { param: 'q', length, max: config.maxQueryChars });
-      const src = langParam(req.query, 'src', 'ar');
-      const tgt = langListParam(req.query, 'tgt', src, LANGS);
-      const min = intParam(req.query, 'min', DEFAULT_MIN, 0, 100, ErrorCode.MIN_OUT_OF_RANGE);
-      const limit = intParam(req.query, 'limit', DEFAULT_LIMIT, 1, config.maxLimit, ErrorCode.LIMIT_OUT_OF_RANGE);
-      const explain = flagParam(req.query, 'explain');
-      const name = tmParam(req.query, config.defaultTm);
-      const matches = await tm.match({ q, src, tgt, min, limit, tm: name });
-      res.json({
-        matches: matches.map(({ editDistance, penalties, ...match }) => (explain ? { ...match, explain: { editDistance, penalties } } : match)),
-      });
+      res.json({ matches: await tm.match(parseMatch(req.query as Input, config)) });
     })
     .all(methodNotAllowed('GET'));
+  router
+    .route('/api/v1/match/batch')
+    .post(jsonBody(config), async (req, res) => {
+      const body = req.body as Input;
+      const queries = body.queries;
+      if (!Array.isArray(queries) || queries.length === 0) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'queries' });
+      if (queries.length > MAX_BATCH) throw new MizanError(ErrorCode.BATCH_TOO_LARGE, { param: 'queries', max: MAX_BATCH, count: queries.length });
+      const requests = queries.map((item: unknown, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `queries[${i}]`, value: JSON.stringify(item).slice(0, 100) });
+        return parseMatch(item as Input, config, `queries[${i}].`);
+      });
+      const results = await tm.matchBatch(requests);
+      res.json({ results: results.map((matches) => ({ matches })) });
+    })
+    .all(methodNotAllowed('POST'));
   return router;
 }

@@ -1,21 +1,67 @@
-/** GET /api/v1/units/:id — one translation unit in all three languages. */
-import { Router } from 'express';
+/**
+ * Units: GET /api/v1/units/:id, POST /api/v1/units (add a unit outside any document; the same Arabic source
+ * again updates it), PATCH /api/v1/units/:id (change texts), DELETE /api/v1/units/:id. Every write is visible to the
+ * next match on every instance.
+ */
+import { Router, type Response } from 'express';
 import type { Config } from '../../config';
-import { ErrorCode } from '../../errors';
+import { ErrorCode, MizanError } from '../../errors';
 import type { TranslationMemory } from '../../service';
-import { methodNotAllowed } from '../errors';
-import { idParam, tmParam } from '../params';
+import type { Unit } from '../../types';
+import { jsonBody, methodNotAllowed } from '../errors';
+import { idParam, Params, type Input } from '../params';
+
+/** Longest text a unit may hold in one language. */
+export const MAX_UNIT_CHARS = 10_000;
+
+const unitJson = (u: Unit) => ({
+  unitId: u.unitId,
+  tm: u.tm,
+  documentId: u.documentId || null,
+  position: u.documentId ? u.position : null,
+  paragraph: u.documentId ? u.paragraph : null,
+  ar: u.ar,
+  en: u.en,
+  zh: u.zh,
+});
+
+const send = (res: Response, status: number, u: Unit) => res.status(status).json(unitJson(u));
 
 export function unitRoutes(tm: TranslationMemory, config: Config): Router {
   const router = Router();
+  const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
+  router
+    .route('/api/v1/units')
+    .post(jsonBody(config), async (req, res) => {
+      const body = req.body as Input;
+      const p = new Params(body);
+      const name = tmOf(req.query as Input, body);
+      const texts = { ar: p.text('ar', MAX_UNIT_CHARS), en: p.optionalText('en', MAX_UNIT_CHARS), zh: p.optionalText('zh', MAX_UNIT_CHARS) };
+      const { unit, created } = await tm.createUnit(name, texts);
+      send(res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`), created ? 201 : 200, unit);
+    })
+    .all(methodNotAllowed('POST'));
   router
     .route('/api/v1/units/:id')
     .get(async (req, res) => {
-      const name = tmParam(req.query, config.defaultTm);
-      const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
-      const u = await tm.getUnit(name, id);
-      res.json({ unitId: u.unitId, tm: u.tm, documentId: u.documentId, position: u.position, paragraph: u.paragraph, ar: u.ar, en: u.en, zh: u.zh });
+      const name = tmOf(req.query as Input);
+      send(res, 200, await tm.getUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name)));
     })
-    .all(methodNotAllowed('GET'));
+    .patch(jsonBody(config), async (req, res) => {
+      const body = req.body as Input;
+      const name = tmOf(req.query as Input, body);
+      const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
+      const p = new Params(body);
+      const texts = { ar: p.optionalText('ar', MAX_UNIT_CHARS), en: p.optionalText('en', MAX_UNIT_CHARS), zh: p.optionalText('zh', MAX_UNIT_CHARS) };
+      if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
+      if (texts.ar !== undefined && texts.ar.trim() === '') throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
+      send(res, 200, await tm.patchUnit(name, id, texts));
+    })
+    .delete(async (req, res) => {
+      const name = tmOf(req.query as Input);
+      await tm.deleteUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name));
+      res.status(204).end();
+    })
+    .all(methodNotAllowed('GET', 'PATCH', 'DELETE'));
   return router;
 }

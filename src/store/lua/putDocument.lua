@@ -19,8 +19,11 @@
     ARGV[6]  now, epoch milliseconds
     ARGV[7]  approximate maximum length of the log stream
     ARGV[8]  N, number of new rows
-    ARGV[9..] per new row, 6 values: unit id, ar, en, zh, position, paragraph
+    ARGV[9..] per new row, 7 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as imported)
     then, per dropped unit, its id (same order as the KEYS)
+
+  A row whose hash equals the unit's stored `src` (the hash it was last imported with) keeps its current text:
+  the file did not change it, so an edit made through the API since then is not undone. Other rows are written.
 
   Output:
     number of units written or deleted (0: the document was already exactly this)
@@ -42,20 +45,24 @@ end
 local changed = 0
 local ids = {}
 for i = 1, n do
-  local base = 8 + (i - 1) * 6
+  local base = 8 + (i - 1) * 7
   local unitKey = KEYS[6 + i]
-  local unitId, ar, en, zh, pos, para = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4], ARGV[base + 5], ARGV[base + 6]
+  local unitId, ar, en, zh, pos, para, rowHash = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4], ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
   ids[i] = unitId
-  local old = redis.call('HMGET', unitKey, 'ar', 'en', 'zh', 'doc', 'pos', 'para')
-  if old[1] ~= ar or old[2] ~= en or old[3] ~= zh or old[4] ~= docId or old[5] ~= pos or old[6] ~= para then
-    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'updated', now)
+  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para')
+  if old[1] ~= rowHash then
+    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash, 'updated', now)
     redis.call('SADD', unitsKey, unitId)
+    log('put', unitId)
+    changed = changed + 1
+  elseif old[2] ~= docId or old[3] ~= pos or old[4] ~= para then
+    redis.call('HSET', unitKey, 'doc', docId, 'pos', pos, 'para', para, 'updated', now)
     log('put', unitId)
     changed = changed + 1
   end
 end
 
-local dropBase = 8 + n * 6
+local dropBase = 8 + n * 7
 for k = 7 + n, #KEYS do
   local unitId = ARGV[dropBase + (k - 6 - n)]
   redis.call('DEL', KEYS[k])

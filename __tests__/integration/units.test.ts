@@ -1,0 +1,83 @@
+import request from 'supertest';
+import { silentLogger } from '../../src/config';
+import { createApp } from '../../src/http/app';
+import { createTranslator } from '../../src/i18n';
+import { loadSeed, readManifest, readSeedDocument, TranslationMemory } from '../../src/service';
+import type { Segment } from '../../src/types';
+import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
+
+let ctx: TestContext;
+/** A second mizan instance on the same Redis and key prefix. */
+let other: Awaited<ReturnType<typeof createApp>>;
+let rows: Segment[];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  other = createApp({ tm: new TranslationMemory(ctx.store, silentLogger, 'main'), translator: await createTranslator(), config: ctx.config, logger: silentLogger, version: 'test' });
+  rows = readSeedDocument(TM_DIR, readManifest(TM_DIR).documents[0]!).segments;
+});
+afterAll(() => ctx.close());
+
+const best = async (app: typeof other, q: string, min = '100') => (await request(app).get('/api/v1/match').query({ q, min }).expect(200)).body.matches[0];
+
+describe('unit writes, visible to the next query on every instance', () => {
+  const ar = 'تعزيز التعاون بين الجامعات في مجال الذكاء الاصطناعي';
+
+  it('adds a unit (201), finds it from another instance, and adding the same Arabic again updates it (200)', async () => {
+    await best(other, ar); // the other instance has built its index before the write
+    const created = await request(ctx.app).post('/api/v1/units').send({ ar, en: 'Strengthening cooperation between universities in AI.' }).expect(201);
+    expect(created.body).toMatchObject({ ar, en: 'Strengthening cooperation between universities in AI.', zh: '', documentId: null, position: null, tm: 'main' });
+    expect(created.headers.location).toBe(`/api/v1/units/${created.body.unitId}`);
+    expect(await best(other, ar)).toMatchObject({ unitId: created.body.unitId, score: 100 });
+    const again = await request(ctx.app).post('/api/v1/units').send({ ar, zh: '加强高校在人工智能领域的合作。' }).expect(200);
+    expect(again.body).toMatchObject({ unitId: created.body.unitId, en: 'Strengthening cooperation between universities in AI.', zh: '加强高校在人工智能领域的合作。' });
+    expect((await best(other, ar)).targets.zh).toBe('加强高校在人工智能领域的合作。');
+  });
+
+  it('edits a unit with PATCH and deletes it with DELETE; both show at once elsewhere', async () => {
+    const { unitId } = await best(ctx.app, ar);
+    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'Boosting university cooperation in AI.' }).expect(200);
+    expect((await best(other, ar)).targets.en).toBe('Boosting university cooperation in AI.');
+    await request(ctx.app).delete(`/api/v1/units/${unitId}`).expect(204);
+    expect(await best(other, ar)).toBeUndefined();
+    await request(ctx.app).get(`/api/v1/units/${unitId}`).expect(404);
+    await request(ctx.app).delete(`/api/v1/units/${unitId}`).expect(404);
+    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'x' }).expect(404);
+  });
+
+  it('edits a document unit in place: the document shows it, and reloading the unchanged seed keeps the edit', async () => {
+    const unitId = (await best(ctx.app, rows[9]!.ar)).unitId;
+    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'Both sides reached broad consensus on deepening practical cooperation.' }).expect(200);
+    const doc = await request(other).get('/api/v1/documents/ace54e57cd73f9de').expect(200);
+    expect(doc.body.segments[9].en).toBe('Both sides reached broad consensus on deepening practical cooperation.');
+    const report = await loadSeed(TM_DIR, ctx.store, silentLogger);
+    expect(report.changed).toBe(0);
+    expect((await best(other, rows[9]!.ar)).targets.en).toBe('Both sides reached broad consensus on deepening practical cooperation.');
+  });
+
+  it('deletes a document unit: later rows move up, and the sentence is no longer matched', async () => {
+    const unitId = (await best(ctx.app, rows[14]!.ar)).unitId;
+    await request(ctx.app).delete(`/api/v1/units/${unitId}`).expect(204);
+    const doc = await request(other).get('/api/v1/documents/ace54e57cd73f9de').expect(200);
+    expect(doc.body.segments).toHaveLength(16);
+    expect(doc.body.segments.map((s: { position: number }) => s.position)).toEqual([...Array(16).keys()]);
+    expect(doc.body.segments[14].ar).toBe(rows[15]!.ar);
+    expect(await best(other, rows[14]!.ar)).toBeUndefined();
+    const list = await request(ctx.app).get('/api/v1/documents').expect(200);
+    expect(list.body.documents[0].segments).toBe(16);
+  });
+
+  it('validates bodies: Arabic required, texts bounded, JSON only, known TM', async () => {
+    const missing = await request(ctx.app).post('/api/v1/units').send({ en: 'no Arabic' }).set('Accept-Language', 'ar').expect(400);
+    expect(missing.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: 'الحقل "ar" مطلوب.' });
+    const long = await request(ctx.app).post('/api/v1/units').send({ ar: 'ك'.repeat(10_001) }).expect(400);
+    expect(long.body.error).toMatchObject({ code: 'TEXT_TOO_LONG', param: 'ar' });
+    await request(ctx.app).post('/api/v1/units').set('Content-Type', 'text/plain').send('ar=x').expect(415);
+    const wrongType = await request(ctx.app).post('/api/v1/units').send({ ar: 42 }).expect(400);
+    expect(wrongType.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'ar' });
+    const nothing = await request(ctx.app).patch('/api/v1/units/u00000000000000000000').send({}).expect(400);
+    expect(nothing.body.error.code).toBe('FIELD_MISSING');
+    const badTm = await request(ctx.app).patch('/api/v1/units/u00000000000000000000?tm=nosuchtm').send({ en: 'x' }).expect(400);
+    expect(badTm.body.error.code).toBe('UNKNOWN_TM');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Concordance: units whose text contains a phrase, as a run of consecutive tokens. Each phrase token matches a unit
+ * token with the same id or the same stem, so "الصين" also finds "والصين" and "للصين". Candidates come from the
+ * postings of the phrase's rarest stem; slots are ordered by length, so shorter units come first.
+ */
+import { tokenSpans } from '../normalize';
+import type { PreparedQuery } from './query';
+import type { HitCounter, Segment } from './segment';
+import type { Vocabulary } from './vocabulary';
+
+export interface ConcordanceResult {
+  total: number;
+  /** Unit ids of the requested page, in order. */
+  unitIds: string[];
+}
+
+function matchesAt(seg: Segment, slot: number, at: number, q: PreparedQuery, stemOf: Int32Array): boolean {
+  const from = seg.off[slot]! + at;
+  for (let k = 0; k < q.n; k++) {
+    const id = seg.ids[from + k]!;
+    if (id !== q.ids[k] && stemOf[id] !== q.stems[k]) return false;
+  }
+  return true;
+}
+
+/** Start positions (token indexes) of the phrase in a slot. */
+function occurrences(seg: Segment, slot: number, q: PreparedQuery, stemOf: Int32Array): number[] {
+  const out: number[] = [];
+  for (let at = 0; at + q.n <= seg.lens[slot]!; at++) if (matchesAt(seg, slot, at, q, stemOf)) out.push(at);
+  return out;
+}
+
+export function findPhrase(seg: Segment, vocabulary: Vocabulary, q: PreparedQuery, offset: number, limit: number, counter: HitCounter): ConcordanceResult {
+  const stemOf = vocabulary.stems;
+  // A phrase stem the TM has never seen cannot match anything.
+  if (q.n === 0 || [...q.stems].some((s) => s < 0)) return { total: 0, unitIds: [] };
+  let rarest = q.stems[0]!;
+  for (const s of q.stems) if (seg.df(s) < seg.df(rarest)) rarest = s;
+  counter.touched.length = 0;
+  seg.countStem(rarest, q.n, Number.MAX_SAFE_INTEGER, 1, counter);
+  const slots = [...counter.touched].sort((a, b) => a - b);
+  let total = 0;
+  const unitIds: string[] = [];
+  for (const slot of slots) {
+    if (occurrences(seg, slot, q, stemOf).length === 0) continue;
+    if (total >= offset && unitIds.length < limit) unitIds.push(seg.unitIds[slot]!);
+    total++;
+  }
+  return { total, unitIds };
+}
+
+/** [start, end) spans of every occurrence of the phrase in a text (undefined when spans cannot be computed). */
+export function highlight(text: string, vocabulary: Vocabulary, q: PreparedQuery): [number, number][] | undefined {
+  const spans = tokenSpans(text);
+  if (!spans) return undefined;
+  const looked = vocabulary.lookup(spans.map((s) => s.token));
+  const out: [number, number][] = [];
+  for (let at = 0; at + q.n <= spans.length; at++) {
+    let ok = true;
+    for (let k = 0; k < q.n && ok; k++) ok = looked.ids[at + k] === q.ids[k] || looked.stems[at + k] === q.stems[k];
+    if (ok) out.push([spans[at]!.start, spans[at + q.n - 1]!.end]);
+  }
+  return out;
+}

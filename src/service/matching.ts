@@ -1,0 +1,134 @@
+/**
+ * Match and concordance use cases over one or several TMs. Results of several TMs are merged by score; at equal
+ * score the TM named first wins (the `tm=` list is a priority order).
+ */
+import { hitBetter, type DiffSpan, type Hit, type Penalty, type TmIndex } from '../match';
+import type { Lang } from '../types';
+import type { Mirrors } from './mirrors';
+
+export interface MatchRequest {
+  q: string;
+  src: Lang;
+  tgt: readonly Lang[];
+  /** Lowest score returned, 0–101. */
+  min: number;
+  limit: number;
+  /** TMs to search, by priority. */
+  tms: readonly string[];
+  explain?: boolean;
+  /** The segments before and after the query in the translator's document (101 when they match too). */
+  prev?: string;
+  next?: string;
+}
+
+export interface Match {
+  unitId: string;
+  score: number;
+  source: { lang: Lang; text: string };
+  targets: Partial<Record<Lang, string>>;
+  documentId: string | null;
+  position: number | null;
+  tm: string;
+  /** Present when the match differs only in numbers: true if the targets carry the query's numbers. */
+  adapted?: boolean;
+  /** The targets as stored, when adapted. */
+  originalTargets?: Partial<Record<Lang, string>>;
+  explain?: { editDistance: number; penalties: Penalty[]; diff: DiffSpan[] | null };
+}
+
+export interface ConcordanceRequest {
+  q: string;
+  lang: Lang;
+  tms: readonly string[];
+  offset: number;
+  limit: number;
+}
+
+export interface ConcordanceHit {
+  unitId: string;
+  tm: string;
+  ar: string;
+  en: string;
+  zh: string;
+  documentId: string | null;
+  position: number | null;
+  /** [start, end) of each occurrence in the `lang` text. */
+  highlights: [number, number][];
+}
+
+function describe(index: TmIndex, tm: string, hit: Hit, request: MatchRequest): Match | undefined {
+  const unit = index.get(hit.unitId);
+  if (!unit) return undefined;
+  const stored: Partial<Record<Lang, string>> = {};
+  for (const lang of request.tgt) stored[lang] = unit[lang];
+  const match: Match = {
+    unitId: unit.unitId,
+    score: hit.score,
+    source: { lang: request.src, text: unit[request.src] },
+    targets: stored,
+    documentId: unit.documentId || null,
+    position: unit.documentId ? unit.position : null,
+    tm,
+  };
+  if (hit.adapted) {
+    const adaptation = index.adapt(request.q, request.src, unit, stored);
+    match.adapted = adaptation !== undefined;
+    if (adaptation) {
+      match.targets = adaptation.targets;
+      match.originalTargets = stored;
+    }
+  }
+  if (request.explain) {
+    match.explain = { editDistance: hit.editDistance, penalties: hit.penalties, diff: index.explain(request.q, request.src, unit[request.src]) ?? null };
+  }
+  return match;
+}
+
+export async function match(mirrors: Mirrors, request: MatchRequest): Promise<Match[]> {
+  return matchIn(await mirrors.indexes(request.tms), request);
+}
+
+/** Several requests against one consistent state: every TM they name is synced once, first. */
+export async function matchBatch(mirrors: Mirrors, requests: readonly MatchRequest[]): Promise<Match[][]> {
+  const tms = [...new Set(requests.flatMap((r) => r.tms))];
+  const indexes = new Map((await mirrors.indexes(tms)).map((index, i) => [tms[i]!, index]));
+  return requests.map((request) => matchIn(request.tms.map((tm) => indexes.get(tm)!), request));
+}
+
+function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
+  const context = request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
+  const found: { hit: Hit; priority: number }[] = [];
+  indexes.forEach((index, priority) => {
+    for (const hit of index.search(request.q, request.src, { min: request.min, limit: request.limit, context })) found.push({ hit, priority });
+  });
+  found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
+  return found.slice(0, request.limit).flatMap(({ hit, priority }) => describe(indexes[priority]!, request.tms[priority]!, hit, request) ?? []);
+}
+
+export async function concordance(mirrors: Mirrors, request: ConcordanceRequest): Promise<{ total: number; hits: ConcordanceHit[] }> {
+  const indexes = await mirrors.indexes(request.tms);
+  let total = 0;
+  let skip = request.offset;
+  const hits: ConcordanceHit[] = [];
+  indexes.forEach((index, i) => {
+    const want = request.limit - hits.length;
+    const page = index.concordance(request.q, request.lang, skip, Math.max(0, want));
+    total += page.total;
+    skip = Math.max(0, skip - page.total);
+    for (const unitId of page.unitIds) {
+      const unit = index.get(unitId);
+      if (!unit) continue;
+      hits.push({
+        unitId,
+        tm: request.tms[i]!,
+        ar: unit.ar,
+        en: unit.en,
+        zh: unit.zh,
+        documentId: unit.documentId || null,
+        position: unit.documentId ? unit.position : null,
+        highlights: index.highlight(request.q, request.lang, unit[request.lang]) ?? [],
+      });
+    }
+  });
+  return { total, hits };
+}

@@ -1,0 +1,40 @@
+/**
+ * One TmMirror per TM, created on first use. A mirror is a cache any instance can rebuild from Redis, so holding
+ * them here breaks nothing when several instances share a Redis.
+ */
+import type { Logger } from '../config';
+import { ErrorCode, MizanError } from '../errors';
+import type { TmIndex } from '../match';
+import { TmMirror, type TmStore } from '../store';
+
+export class Mirrors {
+  private readonly mirrors = new Map<string, TmMirror>();
+
+  constructor(
+    private readonly store: TmStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Throws UNKNOWN_TM unless the TM exists. */
+  async require(tm: string): Promise<void> {
+    if (this.mirrors.has(tm)) return;
+    if (!(await this.store.tmExists(tm))) throw new MizanError(ErrorCode.UNKNOWN_TM, { tm });
+  }
+
+  /** The up-to-date indexes of these TMs, in the same order. */
+  async indexes(tms: readonly string[]): Promise<TmIndex[]> {
+    const mirrors = await Promise.all(tms.map((tm) => this.mirror(tm)));
+    await Promise.all(mirrors.map((m) => m.sync()));
+    return mirrors.map((m) => m.current);
+  }
+
+  private async mirror(tm: string): Promise<TmMirror> {
+    let mirror = this.mirrors.get(tm);
+    if (!mirror) {
+      await this.require(tm);
+      mirror = this.mirrors.get(tm) ?? new TmMirror(this.store, tm, this.logger);
+      this.mirrors.set(tm, mirror);
+    }
+    return mirror;
+  }
+}

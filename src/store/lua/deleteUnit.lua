@@ -1,0 +1,60 @@
+--[[
+  Deletes one unit and logs it, atomically. A unit of a document also leaves the document: the rows after it move
+  up one position (their units are logged as changed), and a document left with no rows is deleted.
+
+  Input:
+    KEYS[1]  unit hash
+    KEYS[2]  units set of the TM
+    KEYS[3]  log stream of the TM
+    KEYS[4]  log seq counter of the TM
+    for a document unit, also:
+    KEYS[5]  document hash
+    KEYS[6]  document rows list
+    KEYS[7]  docs zset of the TM
+    KEYS[8..] unit hashes of the rows after it, in order
+
+    ARGV[1]  unit id
+    ARGV[2]  now, epoch milliseconds
+    ARGV[3]  approximate maximum length of the log stream
+    for a document unit, also:
+    ARGV[4]  document id
+    ARGV[5]  the document's rev the caller read the rows at
+    ARGV[6..] unit ids of the rows after it (same order as KEYS[8..])
+
+  Output:
+    1  deleted
+   -1  the document changed since the caller read it: read again and retry
+   -2  no such unit
+]]
+local unitKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local unitId, now, maxLen = ARGV[1], ARGV[2], ARGV[3]
+
+if redis.call('EXISTS', unitKey) == 0 then return -2 end
+
+local function log(op, id)
+  local seq = redis.call('INCR', seqKey)
+  redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, 'id', id)
+end
+
+if KEYS[5] then
+  local docKey, rowsKey, docsKey = KEYS[5], KEYS[6], KEYS[7]
+  if (redis.call('HGET', docKey, 'rev') or '') ~= ARGV[5] then return -1 end
+  redis.call('LREM', rowsKey, 1, unitId)
+  for k = 8, #KEYS do
+    redis.call('HINCRBY', KEYS[k], 'pos', -1)
+    log('put', ARGV[k - 2])
+  end
+  if redis.call('LLEN', rowsKey) == 0 then
+    redis.call('DEL', docKey, rowsKey)
+    redis.call('ZREM', docsKey, ARGV[4])
+  else
+    redis.call('HINCRBY', docKey, 'segments', -1)
+    redis.call('HINCRBY', docKey, 'rev', 1)
+    redis.call('HSET', docKey, 'updated', now)
+  end
+end
+
+redis.call('DEL', unitKey)
+redis.call('SREM', unitsKey, unitId)
+log('del', unitId)
+return 1

@@ -1,0 +1,51 @@
+--[[
+  Creates or edits one unit and logs the change, atomically.
+
+  Input:
+    KEYS[1]  unit hash
+    KEYS[2]  units set of the TM
+    KEYS[3]  log stream of the TM
+    KEYS[4]  log seq counter of the TM
+    KEYS[5]  (optional) the hash of the document the unit belongs to: its rev is bumped
+
+    ARGV[1]  unit id
+    ARGV[2]  mode: "create" (create, or update if it exists) or "patch" (the unit must exist)
+    ARGV[3]  now, epoch milliseconds
+    ARGV[4]  approximate maximum length of the log stream
+    ARGV[5..] field, value pairs among ar, en, zh (and, on create, doc, pos, para)
+
+  Output:
+    1  created
+    2  updated
+    0  unchanged (every field already had that value)
+   -2  patch of a unit that does not exist
+]]
+local unitKey, unitsKey, logKey, seqKey, docKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local unitId, mode, now, maxLen = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+
+local exists = redis.call('EXISTS', unitKey) == 1
+if mode == 'patch' and not exists then return -2 end
+
+local changed = not exists
+local fields = {}
+for i = 5, #ARGV, 2 do
+  local field, value = ARGV[i], ARGV[i + 1]
+  if redis.call('HGET', unitKey, field) ~= value then changed = true end
+  fields[#fields + 1] = field
+  fields[#fields + 1] = value
+end
+if not changed then return 0 end
+
+if not exists then
+  redis.call('HSET', unitKey, 'ar', '', 'en', '', 'zh', '', 'doc', '', 'pos', '0', 'para', '0')
+end
+redis.call('HSET', unitKey, 'updated', now, unpack(fields))
+redis.call('SADD', unitsKey, unitId)
+local seq = redis.call('INCR', seqKey)
+redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', 'put', 'id', unitId)
+if docKey then
+  redis.call('HINCRBY', docKey, 'rev', 1)
+  redis.call('HSET', docKey, 'updated', now)
+end
+if exists then return 2 end
+return 1

@@ -1,0 +1,83 @@
+/**
+ * Writes of single units: create (or update, for the same Arabic source), patch, delete. Each is one Lua script
+ * (lua/putUnit.lua, lua/deleteUnit.lua) that changes the unit and appends to the TM's change log atomically, so
+ * the next query on any instance sees it.
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { canonical } from '../normalize';
+import type { Lang } from '../types';
+import type { Keys } from './keys';
+import { guard } from './redis';
+import { ScriptCode } from './scripts';
+
+export type UnitTexts = Partial<Record<Lang, string>>;
+
+export type UnitWriteResult = 'created' | 'updated' | 'unchanged' | 'not-found';
+
+const MAX_ATTEMPTS = 8;
+
+/** A unit outside any document is identified by its TM and its Arabic source: adding it again updates it. */
+export function standaloneUnitId(tm: string, ar: string): string {
+  return 'u' + createHash('sha256').update(`${tm}\u0000unit\u0000${canonical(ar)}`).digest('hex').slice(0, 20);
+}
+
+function outcome(code: number): UnitWriteResult {
+  if (code === 1) return 'created';
+  if (code === 2) return 'updated';
+  if (code === ScriptCode.NOT_FOUND) return 'not-found';
+  return 'unchanged';
+}
+
+export class UnitStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly logMaxLen = 100_000,
+  ) {}
+
+  /** Adds a unit outside any document (or updates the one with the same Arabic source). */
+  async create(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unitId: string; result: UnitWriteResult }> {
+    const unitId = standaloneUnitId(tm, texts.ar);
+    const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) => (texts[lang] === undefined ? [] : [lang, texts[lang]!]));
+    const { keys } = this;
+    return guard(async () => {
+      await this.redis.sadd(keys.tms(), tm);
+      const code = await this.redis.putUnit(4, keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), unitId, 'create', Date.now(), this.logMaxLen, ...fields);
+      return { unitId, result: outcome(code) };
+    });
+  }
+
+  /** Changes some texts of an existing unit (of a document or not). */
+  async patch(tm: string, unitId: string, texts: UnitTexts): Promise<UnitWriteResult> {
+    const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) => (texts[lang] === undefined ? [] : [lang, texts[lang]!]));
+    const { keys } = this;
+    return guard(async () => {
+      const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
+      if (doc === null) return 'not-found';
+      const keyList = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), ...(doc ? [keys.doc(tm, doc)] : [])];
+      const code = await this.redis.putUnit(keyList.length, ...keyList, unitId, 'patch', Date.now(), this.logMaxLen, ...fields);
+      return outcome(code);
+    });
+  }
+
+  /** Deletes a unit; a document unit also leaves its document (later rows move up). */
+  async delete(tm: string, unitId: string): Promise<boolean> {
+    const { keys } = this;
+    return guard(async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
+        if (doc === null) return false;
+        const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
+        const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen];
+        if (!doc) return (await this.redis.deleteUnit(4, ...base, ...args)) === 1;
+        const [[, rev], [, rows]] = (await this.redis.multi().hget(keys.doc(tm, doc), 'rev').lrange(keys.docRows(tm, doc), 0, -1).exec()) as [[null, string | null], [null, string[]]];
+        const after = rows.slice(rows.indexOf(unitId) + 1);
+        const keyList = [...base, keys.doc(tm, doc), keys.docRows(tm, doc), keys.docs(tm), ...after.map((id) => keys.unit(tm, id))];
+        const code = await this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after);
+        if (code !== ScriptCode.CONFLICT) return code === 1;
+      }
+      throw new Error(`document of unit ${unitId} kept changing during ${MAX_ATTEMPTS} attempts`);
+    });
+  }
+}
