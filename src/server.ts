@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const { redis, embedded } = await openRedis(config, logger);
   const store = new TmStore(redis, new Keys(config.keyPrefix));
   if (config.seed) await loadSeed(config.tmDir, store, logger);
-  const tm = new TranslationMemory(store, logger, config.defaultTm);
+  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
   const translator = await createTranslator();
   const app = createApp({ tm, translator, config, logger, version: pkg.version });
   const server: Server = app.listen(config.port, config.host, () => {
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await tm.close();
     redis.disconnect();
     await embedded?.stop();
     process.exit(0);

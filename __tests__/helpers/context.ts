@@ -39,7 +39,7 @@ export async function deleteByPrefix(redis: Redis, keys: Keys): Promise<void> {
   } while (cursor !== '0');
 }
 
-export async function createTestContext(options: { seed?: boolean; redisUrl?: string; prefix?: string } = {}): Promise<TestContext> {
+export async function createTestContext(options: { seed?: boolean; redisUrl?: string; prefix?: string; freshness?: 'notify' | 'strict' } = {}): Promise<TestContext> {
   const prefix = options.prefix ?? `mizan-test:${randomUUID().slice(0, 8)}:`;
   const config = loadConfig({}, { keyPrefix: prefix, redisUrl: options.redisUrl ?? testRedisUrl(), redisTimeoutMs: 1000, retryAfterSeconds: 3 });
   const redis = createRedis(config, silentLogger);
@@ -47,11 +47,12 @@ export async function createTestContext(options: { seed?: boolean; redisUrl?: st
   const keys = new Keys(prefix);
   const store = new TmStore(redis, keys);
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
-  const tm = new TranslationMemory(store, silentLogger, config.defaultTm);
+  const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify');
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
   return {
     app, config, redis, store, tm, keys,
     async close() {
+      await tm.close();
       if (redis.status === 'ready') await deleteByPrefix(redis, keys);
       redis.disconnect();
     },

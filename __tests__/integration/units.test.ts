@@ -10,13 +10,18 @@ let ctx: TestContext;
 /** A second mizan instance on the same Redis and key prefix. */
 let other: Awaited<ReturnType<typeof createApp>>;
 let rows: Segment[];
+let otherTm: TranslationMemory;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  other = createApp({ tm: new TranslationMemory(ctx.store, silentLogger, 'main'), translator: await createTranslator(), config: ctx.config, logger: silentLogger, version: 'test' });
+  otherTm = new TranslationMemory(ctx.store, silentLogger, 'main', 'notify');
+  other = createApp({ tm: otherTm, translator: await createTranslator(), config: ctx.config, logger: silentLogger, version: 'test' });
   rows = readSeedDocument(TM_DIR, readManifest(TM_DIR).documents[0]!).segments;
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await otherTm.close();
+  await ctx.close();
+});
 
 const best = async (app: typeof other, q: string, min = '100') => (await request(app).get('/api/v1/match').query({ q, min }).expect(200)).body.matches[0];
 

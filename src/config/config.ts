@@ -34,6 +34,12 @@ export interface Config {
   maxLimit: number;
   /** A Redis command that takes longer fails with 503 (`MIZAN_REDIS_TIMEOUT_MS`). @default 2000 */
   redisTimeoutMs: number;
+  /**
+   * How a query makes sure it sees every earlier write (`MIZAN_FRESHNESS`): `notify` asks Redis only after a change
+   * notification (or when the notification channel is not live); `strict` asks Redis before every query.
+   * @default "notify"
+   */
+  freshness: 'notify' | 'strict';
   /** `Retry-After` sent with 503 (`MIZAN_RETRY_AFTER_S`). @default 5 */
   retryAfterSeconds: number;
   /** `debug`, `info`, `warn` or `error` (`LOG_LEVEL`). @default "info" */
@@ -57,6 +63,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   maxLimit: 50,
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
+  freshness: 'notify',
   logLevel: 'info',
 });
 
@@ -105,6 +112,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix)) problems.push(`MIZAN_KEY_PREFIX may hold only letters, digits and : _ . - (got "${keyPrefix}")`);
   const defaultTm = str('MIZAN_DEFAULT_TM', DEFAULT_CONFIG.defaultTm);
   if (!TM_NAME.test(defaultTm)) problems.push(`MIZAN_DEFAULT_TM must match ${TM_NAME} (got "${defaultTm}")`);
+  const freshness = str('MIZAN_FRESHNESS', DEFAULT_CONFIG.freshness) as Config['freshness'];
+  if (!['notify', 'strict'].includes(freshness)) problems.push(`MIZAN_FRESHNESS must be notify or strict (got "${freshness}")`);
   const maxBody = str('MIZAN_MAX_BODY', DEFAULT_CONFIG.maxBody);
   if (!/^\d+(b|kb|mb)$/i.test(maxBody)) problems.push(`MIZAN_MAX_BODY must be a size like 512kb or 4mb (got "${maxBody}")`);
   const logLevel = str('LOG_LEVEL', DEFAULT_CONFIG.logLevel) as LogLevel;
@@ -125,6 +134,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     maxLimit: int('MIZAN_MAX_LIMIT', DEFAULT_CONFIG.maxLimit, 1, 1000),
     redisTimeoutMs: int('MIZAN_REDIS_TIMEOUT_MS', DEFAULT_CONFIG.redisTimeoutMs, 50, 60_000),
     retryAfterSeconds: int('MIZAN_RETRY_AFTER_S', DEFAULT_CONFIG.retryAfterSeconds, 1, 3600),
+    freshness,
     logLevel,
     ...overrides,
   };

@@ -5,15 +5,26 @@
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import type { TmIndex } from '../match';
-import { TmMirror, type TmStore } from '../store';
+import { ChangeFeed, TmMirror, type Freshness, type TmStore } from '../store';
 
 export class Mirrors {
   private readonly mirrors = new Map<string, TmMirror>();
+  private feed: ChangeFeed | undefined;
 
   constructor(
     private readonly store: TmStore,
     private readonly logger: Logger,
+    private readonly freshness: Freshness,
   ) {}
+
+  /** A write went through this process: its mirror must look at Redis before the next answer. */
+  touch(tm: string): void {
+    this.mirrors.get(tm)?.touch();
+  }
+
+  async close(): Promise<void> {
+    await this.feed?.close();
+  }
 
   /** Throws UNKNOWN_TM unless the TM exists. */
   async require(tm: string): Promise<void> {
@@ -32,7 +43,8 @@ export class Mirrors {
     let mirror = this.mirrors.get(tm);
     if (!mirror) {
       await this.require(tm);
-      mirror = this.mirrors.get(tm) ?? new TmMirror(this.store, tm, this.logger);
+      if (this.freshness === 'notify') this.feed ??= new ChangeFeed(this.store.redis, this.store.keys, this.logger);
+      mirror = this.mirrors.get(tm) ?? new TmMirror(this.store, tm, this.logger, this.feed, this.freshness);
       this.mirrors.set(tm, mirror);
     }
     return mirror;

@@ -3,7 +3,7 @@
  */
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { UnitStore, type DocumentSummary, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
+import { UnitStore, type DocumentSummary, type Freshness, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
 import type { Unit } from '../types';
 import { concordance, match, matchBatch, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
 import { Mirrors } from './mirrors';
@@ -22,8 +22,9 @@ export class TranslationMemory {
     readonly store: TmStore,
     logger: Logger,
     readonly defaultTm: string,
+    freshness: Freshness = 'strict',
   ) {
-    this.mirrors = new Mirrors(store, logger);
+    this.mirrors = new Mirrors(store, logger, freshness);
     this.units = new UnitStore(store.redis, store.keys);
   }
 
@@ -60,19 +61,28 @@ export class TranslationMemory {
   /** Adds a unit outside any document (the same Arabic source again updates it). */
   async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unit: Unit; created: boolean }> {
     const { unitId, result } = await this.units.create(tm, texts);
+    this.mirrors.touch(tm);
     return { unit: await this.getUnit(tm, unitId), created: result === 'created' };
   }
 
   async patchUnit(tm: string, unitId: string, texts: UnitTexts): Promise<Unit> {
     await this.mirrors.require(tm);
     const result: UnitWriteResult = await this.units.patch(tm, unitId, texts);
+    this.mirrors.touch(tm);
     if (result === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
     return this.getUnit(tm, unitId);
   }
 
   async deleteUnit(tm: string, unitId: string): Promise<void> {
     await this.mirrors.require(tm);
-    if (!(await this.units.delete(tm, unitId))) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+    const deleted = await this.units.delete(tm, unitId);
+    this.mirrors.touch(tm);
+    if (!deleted) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+  }
+
+  /** Stops listening for change notifications. */
+  close(): Promise<void> {
+    return this.mirrors.close();
   }
 
   async readiness(): Promise<Readiness> {

@@ -9,6 +9,7 @@
  *   <prefix>{tm:<tm>}:doc:<id>:rows   list    unit ids in document order
  *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
+ *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
  *
  * All keys of one TM share the hash tag {tm:<tm>}, so a Lua script may touch any of them on a Redis Cluster.
  */
@@ -52,6 +53,17 @@ export class Keys {
 
   seq(tm: string): string {
     return `${this.tm(tm)}seq`;
+  }
+
+  /** Pub/sub channel on which every write to the TM publishes its log seq. */
+  changes(tm: string): string {
+    return `${this.tm(tm)}changed`;
+  }
+
+  /** The TM name in a `changes` channel name, if it is one. */
+  tmOfChanges(channel: string): string | undefined {
+    const m = /^\{tm:([^}]+)\}:changed$/.exec(channel.startsWith(this.prefix) ? channel.slice(this.prefix.length) : '');
+    return m?.[1];
   }
 
   /** A SCAN pattern matching every key under this prefix (for tests and tools that wipe a deployment). */

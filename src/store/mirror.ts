@@ -3,41 +3,96 @@
  * write at its next query.
  *
  * Writers append (seq, op, unit id) to the TM's log stream in the same Lua call that changes the unit. Before
- * answering, `sync()` reads the log after the last entry it applied (one XRANGE round trip when nothing changed),
- * re-reads the units named there and applies them. If the log was trimmed past what this process has seen (a gap
- * in seq), or on first use, it rebuilds the whole index from the units set, then replays the log from where the
- * rebuild started; replaying is idempotent, so writes racing the rebuild are not lost.
+ * answering, each request calls `sync()`, which sends its own XRANGE for the first entry after the last one
+ * applied: Redis executes commands in order, so that XRANGE sees every write acknowledged before the request
+ * arrived. Nothing new (the usual case) costs that one round trip and nothing else; requests never wait for one
+ * another. Something new starts a catch-up: catch-ups run one at a time (callers arriving during one share the next),
+ * read the log in batches, re-read the units named there and apply them. If the log was trimmed past what this
+ * process has seen (a gap in seq), or on first use, a catch-up rebuilds the whole index from the units set, then
+ * replays the log from where the rebuild started; replaying is idempotent, so writes racing the rebuild are not lost.
  */
 import { TmIndex } from '../match';
 import type { Logger } from '../config';
+import type { ChangeFeed, ChangeListener } from './change-feed';
 import type { TmStore } from './tm-store';
+
+/**
+ * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
+ * or when the subscription is not confirmed live (see change-feed.ts).
+ */
+export type Freshness = 'strict' | 'notify';
 
 const LOG_BATCH = 5000;
 
-export class TmMirror {
+export class TmMirror implements ChangeListener {
   private index = new TmIndex();
   private lastId = '0-0';
   private lastSeq = 0;
   private loaded = false;
-  private inflight: Promise<void> | undefined;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+  /** A change may exist that this mirror has not applied. */
+  private stale = true;
 
   constructor(
     private readonly store: TmStore,
     readonly tm: string,
     private readonly logger: Logger,
-  ) {}
+    private readonly feed?: ChangeFeed,
+    private readonly freshness: Freshness = 'strict',
+  ) {
+    if (feed && freshness === 'notify') feed.watch(tm, this);
+  }
+
+  changed(seq: number): void {
+    if (seq > this.lastSeq) this.stale = true;
+  }
+
+  unsure(): void {
+    this.stale = true;
+  }
+
+  /** A write went through this process: the next sync must look. */
+  touch(): void {
+    this.stale = true;
+  }
 
   /** The index as of the last sync. */
   get current(): TmIndex {
     return this.index;
   }
 
-  /** Brings the index up to date with Redis. Concurrent callers share one round of work. */
-  sync(): Promise<void> {
-    this.inflight ??= this.run().finally(() => {
-      this.inflight = undefined;
-    });
-    return this.inflight;
+  /** Brings the index up to date with every write acknowledged before this call. */
+  async sync(): Promise<void> {
+    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && !this.stale && this.loaded && !this.running) return;
+    this.stale = false; // before asking: a notification arriving from now on marks it again
+    try {
+      if (this.loaded && !this.running) {
+        const [next] = await this.store.readLog(this.tm, this.lastId, 1);
+        if (!next) return;
+      }
+      await this.catchUp();
+    } catch (err) {
+      this.stale = true;
+      throw err;
+    }
+  }
+
+  /** One catch-up at a time; a caller arriving during one gets the next, which starts after it. */
+  private catchUp(): Promise<void> {
+    if (!this.running) {
+      this.running = this.run().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.catchUp();
+      });
+    return this.queued;
   }
 
   private async run(): Promise<void> {

@@ -131,7 +131,7 @@ export class TmStore {
         ];
         const args: (string | number)[] = [docId, hash, seenHash ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
         for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r));
-        args.push(...dropped);
+        args.push(...dropped, keys.changes(tm));
         const changed = await this.redis.putDocument(keyList.length, ...keyList, ...args);
         if (changed !== ScriptCode.CONFLICT) return { documentId: docId, changed, units: rows.length };
       }

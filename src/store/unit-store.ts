@@ -43,7 +43,7 @@ export class UnitStore {
     const { keys } = this;
     return guard(async () => {
       await this.redis.sadd(keys.tms(), tm);
-      const code = await this.redis.putUnit(4, keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), unitId, 'create', Date.now(), this.logMaxLen, ...fields);
+      const code = await this.redis.putUnit(4, keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), unitId, 'create', Date.now(), this.logMaxLen, keys.changes(tm), ...fields);
       return { unitId, result: outcome(code) };
     });
   }
@@ -56,7 +56,7 @@ export class UnitStore {
       const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
       if (doc === null) return 'not-found';
       const keyList = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), ...(doc ? [keys.doc(tm, doc)] : [])];
-      const code = await this.redis.putUnit(keyList.length, ...keyList, unitId, 'patch', Date.now(), this.logMaxLen, ...fields);
+      const code = await this.redis.putUnit(keyList.length, ...keyList, unitId, 'patch', Date.now(), this.logMaxLen, keys.changes(tm), ...fields);
       return outcome(code);
     });
   }
@@ -69,7 +69,7 @@ export class UnitStore {
         const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
         if (doc === null) return false;
         const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
-        const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen];
+        const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen, keys.changes(tm)];
         if (!doc) return (await this.redis.deleteUnit(4, ...base, ...args)) === 1;
         const [[, rev], [, rows]] = (await this.redis.multi().hget(keys.doc(tm, doc), 'rev').lrange(keys.docRows(tm, doc), 0, -1).exec()) as [[null, string | null], [null, string[]]];
         const after = rows.slice(rows.indexOf(unitId) + 1);

@@ -16,10 +16,11 @@
     ARGV[1]  unit id
     ARGV[2]  now, epoch milliseconds
     ARGV[3]  approximate maximum length of the log stream
+    ARGV[4]  the TM's change channel (the last seq is published there)
     for a document unit, also:
-    ARGV[4]  document id
-    ARGV[5]  the document's rev the caller read the rows at
-    ARGV[6..] unit ids of the rows after it (same order as KEYS[8..])
+    ARGV[5]  document id
+    ARGV[6]  the document's rev the caller read the rows at
+    ARGV[7..] unit ids of the rows after it (same order as KEYS[8..])
 
   Output:
     1  deleted
@@ -27,7 +28,7 @@
    -2  no such unit
 ]]
 local unitKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local unitId, now, maxLen = ARGV[1], ARGV[2], ARGV[3]
+local unitId, now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 
 if redis.call('EXISTS', unitKey) == 0 then return -2 end
 
@@ -38,15 +39,15 @@ end
 
 if KEYS[5] then
   local docKey, rowsKey, docsKey = KEYS[5], KEYS[6], KEYS[7]
-  if (redis.call('HGET', docKey, 'rev') or '') ~= ARGV[5] then return -1 end
+  if (redis.call('HGET', docKey, 'rev') or '') ~= ARGV[6] then return -1 end
   redis.call('LREM', rowsKey, 1, unitId)
   for k = 8, #KEYS do
     redis.call('HINCRBY', KEYS[k], 'pos', -1)
-    log('put', ARGV[k - 2])
+    log('put', ARGV[k - 1])
   end
   if redis.call('LLEN', rowsKey) == 0 then
     redis.call('DEL', docKey, rowsKey)
-    redis.call('ZREM', docsKey, ARGV[4])
+    redis.call('ZREM', docsKey, ARGV[5])
   else
     redis.call('HINCRBY', docKey, 'segments', -1)
     redis.call('HINCRBY', docKey, 'rev', 1)
@@ -57,4 +58,5 @@ end
 redis.call('DEL', unitKey)
 redis.call('SREM', unitsKey, unitId)
 log('del', unitId)
+redis.call('PUBLISH', channel, redis.call('GET', seqKey))
 return 1

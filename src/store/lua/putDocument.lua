@@ -19,6 +19,7 @@
     ARGV[6]  now, epoch milliseconds
     ARGV[7]  approximate maximum length of the log stream
     ARGV[8]  N, number of new rows
+    (last)   the TM's change channel: the last seq is published there when anything changed
     ARGV[9..] per new row, 7 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as imported)
     then, per dropped unit, its id (same order as the KEYS)
 
@@ -84,4 +85,5 @@ redis.call('HSET', docKey, 'hash', newHash, 'order', order, 'segments', n, 'crea
   'titles', meta.titles, 'source', meta.source, 'date', meta.date, 'url', meta.url)
 redis.call('HINCRBY', docKey, 'rev', 1)
 redis.call('ZADD', docsKey, order, docId)
+if changed > 0 then redis.call('PUBLISH', ARGV[#ARGV], redis.call('GET', seqKey)) end
 return changed

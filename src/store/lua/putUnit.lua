@@ -12,7 +12,8 @@
     ARGV[2]  mode: "create" (create, or update if it exists) or "patch" (the unit must exist)
     ARGV[3]  now, epoch milliseconds
     ARGV[4]  approximate maximum length of the log stream
-    ARGV[5..] field, value pairs among ar, en, zh (and, on create, doc, pos, para)
+    ARGV[5]  the TM's change channel (the new seq is published there)
+    ARGV[6..] field, value pairs among ar, en, zh
 
   Output:
     1  created
@@ -21,14 +22,14 @@
    -2  patch of a unit that does not exist
 ]]
 local unitKey, unitsKey, logKey, seqKey, docKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local unitId, mode, now, maxLen = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local unitId, mode, now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 
 local exists = redis.call('EXISTS', unitKey) == 1
 if mode == 'patch' and not exists then return -2 end
 
 local changed = not exists
 local fields = {}
-for i = 5, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   local field, value = ARGV[i], ARGV[i + 1]
   if redis.call('HGET', unitKey, field) ~= value then changed = true end
   fields[#fields + 1] = field
@@ -43,6 +44,7 @@ redis.call('HSET', unitKey, 'updated', now, unpack(fields))
 redis.call('SADD', unitsKey, unitId)
 local seq = redis.call('INCR', seqKey)
 redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', 'put', 'id', unitId)
+redis.call('PUBLISH', channel, seq)
 if docKey then
   redis.call('HINCRBY', docKey, 'rev', 1)
   redis.call('HSET', docKey, 'updated', now)

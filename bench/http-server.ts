@@ -1,0 +1,52 @@
+/**
+ * The server side of bench:http, run as its own process so that the load generator does not share its core:
+ * loads the generated TM into Redis under a throw-away key prefix (documents of 1,000 rows), builds the index with
+ * one query, listens on a free port and prints `ready <port>`. On SIGTERM it deletes its keys and exits.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadConfig, silentLogger } from '../src/config';
+import { createApp } from '../src/http/app';
+import { createTranslator } from '../src/i18n';
+import { TranslationMemory } from '../src/service';
+import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { numberArg, parseArgs } from './args';
+import { generate } from './generate';
+
+const args = parseArgs(process.argv.slice(2));
+const size = numberArg(args, 'size', 10_000);
+const seed = numberArg(args, 'seed', 42);
+const prefix = `mizan-bench-${process.pid}:`;
+const ROWS_PER_DOC = 1000;
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, { keyPrefix: prefix, port: 0, host: '127.0.0.1' });
+  const redis = createRedis(config, silentLogger);
+  await connectRedis(redis, 5000);
+  const keys = new Keys(prefix);
+  const store = new TmStore(redis, keys);
+  const data = generate(size, 0, seed);
+  for (let d = 0; d * ROWS_PER_DOC < data.tm.length; d++) {
+    const segments = data.tm.slice(d * ROWS_PER_DOC, (d + 1) * ROWS_PER_DOC).map((ar, i) => ({ position: i, paragraph: 0, ar, en: `en ${d}.${i}`, zh: `中文 ${d}.${i}` }));
+    await store.putDocument('main', { meta: { id: `bench-${d}`, titles: { ar: `وثيقة ${d}`, en: `doc ${d}`, zh: `文档 ${d}` }, source: 'bench', date: '2026-01-01', order: d }, segments });
+  }
+  const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness);
+  await tm.match({ q: data.tm[0]!, src: 'ar', tgt: ['en', 'zh'], min: 70, limit: 5, tms: ['main'] });
+  const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'bench' });
+  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`));
+  process.on('SIGTERM', async () => {
+    server.close();
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', keys.everything(), 'COUNT', 5000);
+      cursor = next;
+      if (found.length) await redis.unlink(...found);
+    } while (cursor !== '0');
+    redis.disconnect();
+    process.exit(0);
+  });
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err?.stack ?? err}\n`);
+  process.exit(1);
+});
