@@ -17,6 +17,10 @@ export interface Segment {
   ar: string;
   en: string;
   zh: string;
+  /** Alignment confidence 0–1 (1 for rows aligned by people). */
+  confidence?: number;
+  /** The aligner flagged the row for a person to check. */
+  review?: boolean;
 }
 
 /** Document-level metadata, as kept in the manifest and in Redis. */

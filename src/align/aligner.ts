@@ -146,6 +146,8 @@ const EXPECTED_PAIR_COST = 1;
 /** How much the English evidence counts next to the Arabic (tuned on the shared corpora with --merge 0.1). */
 const TRIANGULATION_WEIGHT = 0.5;
 
+/** Nats for pairing an Arabic sentence that the English left untranslated with Chinese text. */
+const UNTRANSLATED_COST = 3;
 /** Share of Chinese content words glossing into the English that a random pair reaches anyway. */
 const LEXICAL_BASELINE = 0.15;
 /** Nats per unit of lexical share above the baseline. */
@@ -184,6 +186,9 @@ function triangulate(en: { sentences: string[]; beads: Bead[] }, zh: readonly st
   const zhWords: number[][][] = lexicon
     ? zh.map((s) => lexicon.words(s).filter((g) => g.length > 0).map((g) => g.flatMap((k) => keyId.get(k) ?? [])))
     : [];
+  // Arabic sentences the English left untranslated: pairing them with Chinese text is suspect.
+  const untranslated = new Uint8Array(arCount + 1);
+  for (const b of en.beads) if (b.t1 === b.t0) for (let a = b.a0; a < b.a1; a++) untranslated[a] = 1;
   const wordsBefore = [0];
   for (const w of zhWords) wordsBefore.push(wordsBefore[wordsBefore.length - 1]! + w.length);
   // Chinese words of sentence t glossing into English sentence e, computed once per pair (a word hitting both
@@ -205,6 +210,7 @@ function triangulate(en: { sentences: string[]; beads: Bead[] }, zh: readonly st
     const e1 = enAt[a1] ?? -1;
     if (e0 < 0 || e1 <= e0) return 0;
     let cost = TRIANGULATION_WEIGHT * (lengthCost(enLen[e1]! - enLen[e0]!, zhLen[t1]! - zhLen[t0]!, model) - EXPECTED_PAIR_COST);
+    for (let a = a0; a < a1; a++) if (untranslated[a]) cost += UNTRANSLATED_COST;
     if (lexicon) {
       const words = wordsBefore[t1]! - wordsBefore[t0]!;
       if (words > 0) {

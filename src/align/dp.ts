@@ -31,8 +31,8 @@ export type Hint = (a0: number, a1: number, t0: number, t1: number) => number;
 
 const BEADS: readonly [number, number, number][] = [
   [1, 1, 0.89],
-  [1, 0, 0.0099],
-  [0, 1, 0.0099],
+  [1, 0, 0.02],
+  [0, 1, 0.02],
   [2, 1, 0.089],
   [1, 2, 0.089],
   [2, 2, 0.011],
@@ -46,7 +46,7 @@ const PRIOR = Float64Array.from(BEADS.map((b) => b[2]));
 const HINT_RANGE = 4;
 
 /** Cost of the empty side of a 1:0 / 0:1 bead, per character (an omission of a long sentence is unlikely). */
-const SKIP_PER_CHAR = 0.05;
+const SKIP_PER_CHAR = 0.02;
 
 export interface DpOptions {
   model: LengthModel;

@@ -28,7 +28,9 @@ export interface Config {
   defaultTm: string;
   /** Longest accepted query, in characters (`MIZAN_MAX_QUERY_CHARS`). @default 2000 */
   maxQueryChars: number;
-  /** Largest JSON request body (`MIZAN_MAX_BODY`), in body-parser syntax. @default "4mb" */
+  /** Longest text per language in an imported document, in characters (`MIZAN_MAX_DOCUMENT_CHARS`). @default 500000 */
+  maxDocumentChars: number;
+  /** Largest JSON request body (`MIZAN_MAX_BODY`), in body-parser syntax. @default "8mb" */
   maxBody: string;
   /** Most matches one query may ask for (`MIZAN_MAX_LIMIT`). @default 50 */
   maxLimit: number;
@@ -59,7 +61,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   seed: true,
   defaultTm: 'main',
   maxQueryChars: 2000,
-  maxBody: '4mb',
+  maxDocumentChars: 500_000,
+  maxBody: '8mb',
   maxLimit: 50,
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
@@ -130,6 +133,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     seed: bool('MIZAN_SEED', DEFAULT_CONFIG.seed),
     defaultTm,
     maxQueryChars: int('MIZAN_MAX_QUERY_CHARS', DEFAULT_CONFIG.maxQueryChars, 1, 100_000),
+    maxDocumentChars: int('MIZAN_MAX_DOCUMENT_CHARS', DEFAULT_CONFIG.maxDocumentChars, 1000, 10_000_000),
     maxBody,
     maxLimit: int('MIZAN_MAX_LIMIT', DEFAULT_CONFIG.maxLimit, 1, 1000),
     redisTimeoutMs: int('MIZAN_REDIS_TIMEOUT_MS', DEFAULT_CONFIG.redisTimeoutMs, 50, 60_000),

@@ -52,7 +52,9 @@ export function errorMiddleware(translator: Translator, logger: Logger, retryAft
       res.set('Retry-After', String(retryAfterSeconds));
     }
     const lang = negotiateLanguage(req.get('accept-language'));
-    const message = translator.t(`errors.${error.code}`, lang, { retryAfter: retryAfterSeconds, ...error.params });
+    // A `reason` that names a catalog entry (reasons.*) is translated too; other reasons pass as they are.
+    const reason = typeof error.params.reason === 'string' ? translator.t(`reasons.${error.params.reason}`, lang, { defaultValue: error.params.reason }) : undefined;
+    const message = translator.t(`errors.${error.code}`, lang, { retryAfter: retryAfterSeconds, ...error.params, ...(reason ? { reason } : {}) });
     const body: { code: string; message: string; param?: string } = { code: error.code, message };
     if (typeof error.params.param === 'string') body.param = error.params.param;
     res.status(error.status).set('Content-Language', lang).set('Vary', 'Accept-Language').json({ error: body });

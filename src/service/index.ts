@@ -1,3 +1,4 @@
 export { TranslationMemory, type Readiness } from './translation-memory';
 export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
+export { applyCorrections, documentIdFor, type Correction, type ImportRequest, type ImportResult } from './documents';

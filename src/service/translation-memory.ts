@@ -5,6 +5,7 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import { UnitStore, type DocumentSummary, type Freshness, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
 import type { Unit } from '../types';
+import { correctAlignment, importDocument, unitContext, type Correction, type ImportRequest, type ImportResult } from './documents';
 import { concordance, match, matchBatch, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
 import { Mirrors } from './mirrors';
 
@@ -56,6 +57,25 @@ export class TranslationMemory {
     const unit = await this.store.getUnit(tm, unitId);
     if (!unit) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
     return unit;
+  }
+
+  /** Segments, aligns and stores a document triple; the same texts again return the stored document. */
+  importDocument(request: ImportRequest): Promise<ImportResult> {
+    return importDocument(this.store, this.mirrors, request);
+  }
+
+  correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number): Promise<StoredDocument> {
+    return correctAlignment(this.store, this.mirrors, tm, id, ops, rev);
+  }
+
+  async deleteDocument(tm: string, id: string): Promise<void> {
+    const deleted = await this.store.deleteDocument(tm, id);
+    this.mirrors.touch(tm);
+    if (!deleted) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
+  }
+
+  unitContext(tm: string, unitId: string, n: number): Promise<{ unit: Unit; before: Unit[]; after: Unit[] }> {
+    return unitContext(this.store, tm, unitId, n);
   }
 
   /** Adds a unit outside any document (the same Arabic source again updates it). */

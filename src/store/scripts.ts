@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Redis, Result } from 'ioredis';
 
-export const SCRIPT_NAMES = ['putDocument', 'putUnit', 'deleteUnit'] as const;
+export const SCRIPT_NAMES = ['putDocument', 'putUnit', 'deleteUnit', 'deleteDocument'] as const;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -14,6 +14,8 @@ declare module 'ioredis' {
     putDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/putUnit.lua. */
     putUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/deleteDocument.lua. */
+    deleteDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
   }

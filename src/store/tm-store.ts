@@ -8,6 +8,7 @@ import { type AlignedDocument, type DocumentMeta, type Lang, type Unit } from '.
 import { guard } from './redis';
 import type { Keys } from './keys';
 import { ScriptCode } from './scripts';
+import { ErrorCode, MizanError } from '../errors';
 
 export interface DocumentSummary extends DocumentMeta {
   tm: string;
@@ -46,7 +47,7 @@ export interface TmStoreOptions {
 
 const MAX_WRITE_ATTEMPTS = 8;
 const MAX_READ_ATTEMPTS = 8;
-const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para'] as const;
+const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review'] as const;
 
 /** Stable unit id: the same TM, document and row always give the same id, so reloading changes nothing. */
 export function unitIdFor(tm: string, documentId: string, position: number): string {
@@ -65,9 +66,14 @@ function rowHash(row: { ar: string; en: string; zh: string }): string {
 }
 
 function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
-  const [ar, en, zh, doc, pos, para] = values;
+  const [ar, en, zh, doc, pos, para, conf, review] = values;
   if (ar === null || ar === undefined) return undefined;
-  return { unitId, tm, documentId: doc ?? '', position: Number(pos), paragraph: Number(para), ar, en: en ?? '', zh: zh ?? '' };
+  const unit: Unit = { unitId, tm, documentId: doc ?? '', position: Number(pos), paragraph: Number(para), ar, en: en ?? '', zh: zh ?? '' };
+  if (doc) {
+    unit.confidence = conf ? Number(conf) : 1;
+    unit.review = review === '1';
+  }
+  return unit;
 }
 
 function toSummary(tm: string, id: string, h: Record<string, string>): DocumentSummary {
@@ -107,8 +113,11 @@ export class TmStore {
     return guard(async () => (await this.redis.smembers(this.keys.tms())).sort());
   }
 
-  /** Writes the document and its units atomically; a no-op when nothing changed. */
-  async putDocument(tm: string, doc: AlignedDocument): Promise<PutResult> {
+  /**
+   * Writes the document and its units atomically; a no-op when nothing changed. With `expectedRev`, fails with
+   * DOCUMENT_CHANGED unless the document is still at that revision (a correction based on what the client saw).
+   */
+  async putDocument(tm: string, doc: AlignedDocument, expectedRev?: number): Promise<PutResult> {
     const { keys } = this;
     const docId = doc.meta.id;
     const hash = contentHash(doc);
@@ -118,24 +127,44 @@ export class TmStore {
     return guard(async () => {
       await this.redis.sadd(keys.tms(), tm);
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-        const [[, seenHash], [, oldIds]] = (await this.redis
+        const [[, seenRev], [, oldIds]] = (await this.redis
           .multi()
-          .hget(keys.doc(tm, docId), 'hash')
+          .hget(keys.doc(tm, docId), 'rev')
           .lrange(keys.docRows(tm, docId), 0, -1)
           .exec()) as [[null, string | null], [null, string[]]];
+        if (expectedRev !== undefined && String(expectedRev) !== (seenRev ?? '')) {
+          throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
+        }
         const dropped = oldIds.filter((id) => !newIds.has(id));
         const keyList = [
           keys.doc(tm, docId), keys.docRows(tm, docId), keys.docs(tm), keys.units(tm), keys.log(tm), keys.seq(tm),
           ...rows.map((r) => keys.unit(tm, r.unitId)),
           ...dropped.map((id) => keys.unit(tm, id)),
         ];
-        const args: (string | number)[] = [docId, hash, seenHash ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
-        for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r));
+        const args: (string | number)[] = [docId, hash, seenRev ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
+        for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0);
         args.push(...dropped, keys.changes(tm));
         const changed = await this.redis.putDocument(keyList.length, ...keyList, ...args);
         if (changed !== ScriptCode.CONFLICT) return { documentId: docId, changed, units: rows.length };
+        if (expectedRev !== undefined) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
       }
       throw new Error(`document ${docId} kept changing during ${MAX_WRITE_ATTEMPTS} write attempts`);
+    });
+  }
+
+  /** Deletes the document and its units atomically; false when it does not exist. */
+  async deleteDocument(tm: string, documentId: string): Promise<boolean> {
+    const { keys } = this;
+    return guard(async () => {
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+        const [[, rev], [, ids]] = (await this.redis.multi().hget(keys.doc(tm, documentId), 'rev').lrange(keys.docRows(tm, documentId), 0, -1).exec()) as [[null, string | null], [null, string[]]];
+        if (rev === null) return false;
+        const keyList = [keys.doc(tm, documentId), keys.docRows(tm, documentId), keys.docs(tm), keys.units(tm), keys.log(tm), keys.seq(tm), ...ids.map((id) => keys.unit(tm, id))];
+        const code = await this.redis.deleteDocument(keyList.length, ...keyList, documentId, rev, this.options.logMaxLen, keys.changes(tm), ...ids);
+        if (code === ScriptCode.NOT_FOUND) return false;
+        if (code !== ScriptCode.CONFLICT) return true;
+      }
+      throw new Error(`document ${documentId} kept changing during ${MAX_WRITE_ATTEMPTS} delete attempts`);
     });
   }
 

@@ -42,6 +42,16 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
     })
     .all(methodNotAllowed('POST'));
   router
+    .route('/api/v1/units/:id/context')
+    .get(async (req, res) => {
+      const p = new Params(req.query as Input);
+      const name = p.tm('tm', config.defaultTm);
+      const n = p.int('n', 2, 0, 50, ErrorCode.INVALID_PARAMETER);
+      const { unit, before, after } = await tm.unitContext(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name), n);
+      res.json({ unit: unitJson(unit), before: before.map(unitJson), after: after.map(unitJson) });
+    })
+    .all(methodNotAllowed('GET'));
+  router
     .route('/api/v1/units/:id')
     .get(async (req, res) => {
       const name = tmOf(req.query as Input);

@@ -13,14 +13,15 @@
 
     ARGV[1]  document id
     ARGV[2]  content hash of the new document (meta + rows)
-    ARGV[3]  content hash the caller saw before (empty string when the document did not exist)
+    ARGV[3]  the document's rev the caller saw (empty string when it did not exist)
     ARGV[4]  order (number)
     ARGV[5]  meta fields as JSON object of strings: titles, source, date, url
     ARGV[6]  now, epoch milliseconds
     ARGV[7]  approximate maximum length of the log stream
     ARGV[8]  N, number of new rows
     (last)   the TM's change channel: the last seq is published there when anything changed
-    ARGV[9..] per new row, 7 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as imported)
+    ARGV[9..] per new row, 9 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as imported),
+              alignment confidence (0–1), review flag (0/1)
     then, per dropped unit, its id (same order as the KEYS)
 
   A row whose hash equals the unit's stored `src` (the hash it was last imported with) keeps its current text:
@@ -31,12 +32,12 @@
     -1 the document changed since the caller read it (ARGV[3] is stale): read again and retry
 ]]
 local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local docId, newHash, seenHash = ARGV[1], ARGV[2], ARGV[3]
+local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
 local order, metaJson, now, maxLen, n = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8])
 
 local current = redis.call('HGET', docKey, 'hash') or ''
 if current == newHash then return 0 end
-if current ~= seenHash then return -1 end
+if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
 
 local function log(op, unitId)
   local seq = redis.call('INCR', seqKey)
@@ -46,24 +47,26 @@ end
 local changed = 0
 local ids = {}
 for i = 1, n do
-  local base = 8 + (i - 1) * 7
+  local base = 8 + (i - 1) * 9
   local unitKey = KEYS[6 + i]
   local unitId, ar, en, zh, pos, para, rowHash = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4], ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
+  local conf, review = ARGV[base + 8], ARGV[base + 9]
   ids[i] = unitId
-  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para')
+  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review')
   if old[1] ~= rowHash then
-    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash, 'updated', now)
+    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
+      'conf', conf, 'review', review, 'updated', now)
     redis.call('SADD', unitsKey, unitId)
     log('put', unitId)
     changed = changed + 1
-  elseif old[2] ~= docId or old[3] ~= pos or old[4] ~= para then
-    redis.call('HSET', unitKey, 'doc', docId, 'pos', pos, 'para', para, 'updated', now)
+  elseif old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review then
+    redis.call('HSET', unitKey, 'doc', docId, 'pos', pos, 'para', para, 'conf', conf, 'review', review, 'updated', now)
     log('put', unitId)
     changed = changed + 1
   end
 end
 
-local dropBase = 8 + n * 7
+local dropBase = 8 + n * 9
 for k = 7 + n, #KEYS do
   local unitId = ARGV[dropBase + (k - 6 - n)]
   redis.call('DEL', KEYS[k])

@@ -1,0 +1,74 @@
+import { alignTexts, type AlignedRow } from '../../src/align';
+import { applyCorrections } from '../../src/service';
+import { readManifest, readSeedDocument } from '../../src/service';
+import path from 'node:path';
+
+const TM_DIR = path.resolve(__dirname, '../../tm');
+const shape = (rows: AlignedRow[]) => rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh]);
+
+const AR = ['وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق ثلاثة أيام.', 'والتقى نظيره الصيني وبحثا التعاون في مجال الطاقة والتجارة.', 'ووقع الجانبان 12 اتفاقية.', 'وقال الوزير إن العلاقات بين البلدين تشهد تطورا سريعا.', 'ومن المقرر أن يزور شنغهاي يوم الأربعاء.'];
+const EN = ['The minister arrived in Beijing on Monday morning for a three-day visit.', 'He met his Chinese counterpart and they discussed cooperation in energy and trade.', 'The two sides signed 12 agreements.', 'The minister said relations between the two countries are developing rapidly.', 'He is scheduled to visit Shanghai on Wednesday.'];
+const ZH = ['部长周一上午抵达北京，进行为期三天的访问。', '他会见了中方同行，双方讨论了能源和贸易领域的合作。', '双方签署了12项协议。', '部长说，两国关系正在快速发展。', '他定于周三访问上海。'];
+
+describe('the aligner', () => {
+  it('aligns a clean document one to one with high confidence', () => {
+    const rows = alignTexts({ ar: AR.join(' '), en: EN.join(' '), zh: ZH.join('') });
+    expect(shape(rows)).toEqual(AR.map(() => [1, 1, 1]));
+    expect(rows.map((r) => r.en)).toEqual(EN);
+    expect(rows.every((r) => !r.review)).toBe(true);
+  });
+
+  it('finds a translation that merges two sentences (2:1) and one that splits a sentence (1:2)', () => {
+    const en = [EN[0], `${EN[1]!.replace(/\.$/, '')}, and ${EN[2]!.charAt(0).toLowerCase()}${EN[2]!.slice(1)}`, ...EN.slice(3)].join(' ');
+    const zh = [...ZH.slice(0, 3), '部长说，两国关系正在快速发展，', '而且发展势头良好。', ZH[4]].join('');
+    const rows = alignTexts({ ar: AR.join(' '), en, zh: zh.replace('，而且', '。而且') });
+    // en merges sentences 2–3; zh splits sentence 4: rows end where both agree.
+    expect(shape(rows)).toEqual([[1, 1, 1], [2, 1, 2], [1, 1, 2], [1, 1, 1]]);
+  });
+
+  it('leaves an Arabic sentence the translations omit in a row of its own, flagged for review', () => {
+    const omitted = 'وأعرب الجانبان عن ارتياحهما للتقدم الذي أحرزته المشاريع المشتركة منذ عام 2015 في مختلف المجالات.';
+    const rows = alignTexts({ ar: [...AR.slice(0, 2), omitted, ...AR.slice(2)].join(' '), en: EN.join(' '), zh: ZH.join('') });
+    expect(shape(rows)).toEqual([[1, 1, 1], [1, 1, 1], [1, 0, 0], [1, 1, 1], [1, 1, 1], [1, 1, 1]]);
+    expect(rows[2]).toMatchObject({ ar: omitted, en: '', zh: '', review: true });
+  });
+
+  it('keeps paragraphs and aligns a document with only one translation', () => {
+    const rows = alignTexts({ ar: `${AR[0]} ${AR[1]}\n\n${AR[2]}`, zh: `${ZH[0]}${ZH[1]}\n\n${ZH[2]}` });
+    expect(rows.map((r) => [r.paragraph, r.en, r.zh])).toEqual([[0, '', ZH[0]], [0, '', ZH[1]], [1, '', ZH[2]]]);
+  });
+
+  it('reproduces the seed TM rows exactly from the three texts joined into paragraphs', () => {
+    const doc = readSeedDocument(TM_DIR, readManifest(TM_DIR).documents[0]!);
+    const text = (lang: 'ar' | 'en' | 'zh') => {
+      const paras: string[][] = [];
+      for (const s of doc.segments) (paras[s.paragraph] ??= []).push(s[lang]);
+      return paras.map((p) => p.join(lang === 'zh' ? '' : ' ')).join('\n\n');
+    };
+    const rows = alignTexts({ ar: text('ar'), en: text('en'), zh: text('zh') });
+    expect(rows.map((r) => ({ paragraph: r.paragraph, ar: r.ar, en: r.en, zh: r.zh }))).toEqual(doc.segments.map((s) => ({ paragraph: s.paragraph, ar: s.ar, en: s.en, zh: s.zh })));
+  });
+});
+
+describe('alignment corrections', () => {
+  const rows = AR.slice(0, 3).map((ar, i) => ({ position: i, paragraph: 0, ar, en: EN[i]!, zh: ZH[i]! }));
+
+  it('merges, splits back and moves sentences between rows', () => {
+    const merged = applyCorrections(rows, [{ op: 'merge', row: 0 }]);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]!.en).toBe(`${EN[0]} ${EN[1]}`);
+    expect(merged[0]!.zh).toBe(`${ZH[0]}${ZH[1]}`);
+    const split = applyCorrections(merged, [{ op: 'split', row: 0, ar: 1, en: 1, zh: 1 }]);
+    expect(split.map((r) => [r.ar, r.en, r.zh])).toEqual(rows.map((r) => [r.ar, r.en, r.zh]));
+    const moved = applyCorrections(rows, [{ op: 'move', row: 1, lang: 'en', to: 'prev' }]);
+    expect(moved[0]!.en).toBe(`${EN[0]} ${EN[1]}`);
+    expect(moved[1]!.en).toBe('');
+    expect(moved[1]!.review).toBe(true);
+  });
+
+  it('names the operation that cannot be applied', () => {
+    expect(() => applyCorrections(rows, [{ op: 'merge', row: 0 }, { op: 'merge', row: 5 }])).toThrow(expect.objectContaining({ code: 'INVALID_CORRECTION', params: expect.objectContaining({ param: 'ops[1]', reason: 'row-out-of-range' }) }));
+    expect(() => applyCorrections(rows, [{ op: 'merge', row: 2 }])).toThrow(expect.objectContaining({ params: expect.objectContaining({ reason: 'no-next-row' }) }));
+    expect(() => applyCorrections(rows, [{ op: 'split', row: 0, ar: 2, en: 0, zh: 0 }])).toThrow(expect.objectContaining({ params: expect.objectContaining({ reason: 'split-out-of-range' }) }));
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * multipart/form-data for document uploads: the texts as files (fields ar, en, zh, typically .txt) plus plain fields
+ * (title, source, date, url, tm). Streamed with busboy; a file over the limit fails the request with TEXT_TOO_LONG
+ * and nothing is stored.
+ */
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { ErrorCode, MizanError } from '../errors';
+
+const FILE_FIELDS = new Set(['ar', 'en', 'zh']);
+const TEXT_FIELDS = new Set(['ar', 'en', 'zh', 'title', 'source', 'date', 'url', 'tm']);
+
+export function readMultipart(req: Request, maxFileBytes: number): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, files: 3, fields: 10, fieldSize: maxFileBytes } });
+    } catch (err) {
+      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: (err as Error).message }));
+      return;
+    }
+    const out: Record<string, string> = {};
+    let failure: MizanError | undefined;
+    const fail = (error: MizanError) => {
+      failure ??= error;
+    };
+    bb.on('file', (name, stream) => {
+      if (!FILE_FIELDS.has(name)) {
+        fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: 'file' }));
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('limit', () => fail(new MizanError(ErrorCode.TEXT_TOO_LONG, { param: name, length: maxFileBytes, max: maxFileBytes })));
+      stream.on('close', () => {
+        out[name] = new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+      });
+    });
+    bb.on('field', (name, value) => {
+      if (!TEXT_FIELDS.has(name)) fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
+      else out[name] = value;
+    });
+    bb.on('error', (err: Error) => reject(new MizanError(ErrorCode.INVALID_BODY, { reason: err.message })));
+    bb.on('close', () => (failure ? reject(failure) : resolve(out)));
+    req.pipe(bb);
+  });
+}
