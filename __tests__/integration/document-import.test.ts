@@ -1,0 +1,128 @@
+import request from 'supertest';
+import { createTestContext, type TestContext } from '../helpers/context';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const AR = 'وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق ثلاثة أيام. والتقى نظيره الصيني وبحثا التعاون في مجال الطاقة والتجارة.\n\nووقع الجانبان 12 اتفاقية. وقال الوزير إن العلاقات بين البلدين تشهد تطورا سريعا.';
+const EN = 'The minister arrived in Beijing on Monday morning for a three-day visit. He met his Chinese counterpart and they discussed cooperation in energy and trade.\n\nThe two sides signed 12 agreements. The minister said relations between the two countries are developing rapidly.';
+const ZH = '部长周一上午抵达北京，进行为期三天的访问。他会见了中方同行，双方讨论了能源和贸易领域的合作。\n\n双方签署了12项协议。部长说，两国关系正在快速发展。';
+
+const countKeys = async () => (await ctx.redis.keys(`${ctx.keys.prefix}*`)).length;
+
+describe('POST /api/v1/documents', () => {
+  let id: string;
+
+  it('segments, aligns and stores a JSON triple: rows with confidences, units in the TM, matchable at once', async () => {
+    const res = await request(ctx.app).post('/api/v1/documents').send({ title: 'زيارة الوزير', ar: AR, en: EN, zh: ZH, meta: { source: 'Test wire', date: '2024-05-01' } }).expect(201);
+    id = res.body.id;
+    expect(res.headers.location).toBe(`/api/v1/documents/${id}`);
+    expect(res.body).toMatchObject({ title: 'زيارة الوزير', source: 'Test wire', date: '2024-05-01', segmentCount: 4, unitsWritten: 4 });
+    expect(res.body.segments.map((s: { paragraph: number }) => s.paragraph)).toEqual([0, 0, 1, 1]);
+    expect(res.body.segments[2]).toMatchObject({ ar: 'ووقع الجانبان 12 اتفاقية.', en: 'The two sides signed 12 agreements.', zh: '双方签署了12项协议。', review: false });
+    for (const s of res.body.segments) expect(s.confidence).toBeGreaterThan(0.5);
+    const match = await request(ctx.app).get('/api/v1/match').query({ q: 'ووقع الجانبان 12 اتفاقية.' }).expect(200);
+    expect(match.body.matches[0]).toMatchObject({ score: 100, documentId: id, position: 2, targets: { en: 'The two sides signed 12 agreements.' } });
+  });
+
+  it('is idempotent: the same texts again return the stored document (200) and write nothing', async () => {
+    const before = await ctx.redis.xlen(ctx.keys.log('main'));
+    const res = await request(ctx.app).post('/api/v1/documents').send({ ar: AR, en: EN, zh: ZH }).expect(200);
+    expect(res.body.id).toBe(id);
+    expect(res.body.unitsWritten).toBe(0);
+    expect(await ctx.redis.xlen(ctx.keys.log('main'))).toBe(before);
+  });
+
+  it('accepts the texts as multipart .txt files', async () => {
+    const res = await request(ctx.app)
+      .post('/api/v1/documents')
+      .field('title', 'Uploaded')
+      .attach('ar', Buffer.from('\uFEFFجملة أولى للتجربة. جملة ثانية للتجربة.'), 'doc.ar.txt')
+      .attach('en', Buffer.from('A first test sentence. A second test sentence.'), 'doc.en.txt')
+      .expect(201);
+    expect(res.body.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh])).toEqual([
+      ['جملة أولى للتجربة.', 'A first test sentence.', ''],
+      ['جملة ثانية للتجربة.', 'A second test sentence.', ''],
+    ]);
+  });
+
+  it('serves the document as a printable HTML page with the Arabic right to left', async () => {
+    const res = await request(ctx.app).get(`/api/v1/documents/${id}?format=html`).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<td lang="ar" dir="rtl">ووقع الجانبان 12 اتفاقية.</td>');
+    expect(res.text).toContain('<td lang="zh-Hans" dir="ltr">双方签署了12项协议。</td>');
+  });
+
+  it('returns a unit with its neighbours', async () => {
+    const doc = await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200);
+    const res = await request(ctx.app).get(`/api/v1/units/${doc.body.segments[1].unitId}/context?n=2`).expect(200);
+    expect(res.body.unit.position).toBe(1);
+    expect(res.body.before.map((u: { position: number }) => u.position)).toEqual([0]);
+    expect(res.body.after.map((u: { position: number }) => u.position)).toEqual([2, 3]);
+  });
+
+  it('rejects empty and oversized texts with localized 4xx, writing nothing', async () => {
+    const keys = await countKeys();
+    const empty = await request(ctx.app).post('/api/v1/documents').send({ ar: '   ', en: 'x' }).set('Accept-Language', 'zh').expect(400);
+    expect(empty.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: '缺少“ar”。' });
+    const huge = await request(ctx.app).post('/api/v1/documents').send({ ar: 'ك'.repeat(500_001) }).expect(400);
+    expect(huge.body.error).toMatchObject({ code: 'TEXT_TOO_LONG', param: 'ar' });
+    const punct = await request(ctx.app).post('/api/v1/documents').send({ ar: '\n\n' , en: '' }).expect(400);
+    expect(punct.body.error.code).toBe('FIELD_MISSING');
+    const badDate = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', meta: { date: 'yesterday' } }).expect(400);
+    expect(badDate.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
+    await request(ctx.app).post('/api/v1/documents').set('Content-Type', 'text/plain').send('ar').expect(415);
+    expect(await countKeys()).toBe(keys);
+  });
+});
+
+describe('PATCH /api/v1/documents/:id/alignment and DELETE /api/v1/documents/:id', () => {
+  let id: string;
+  beforeAll(async () => {
+    const res = await request(ctx.app).post('/api/v1/documents').send({ ar: AR.replace('12', '14'), en: EN.replace('12', '14'), zh: ZH.replace('12', '14') }).expect(201);
+    id = res.body.id;
+  });
+
+  it('merges two rows and splits them back, atomically, units following', async () => {
+    const start = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
+    const merged = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }], rev: start.rev }).expect(200);
+    expect(merged.body.segments).toHaveLength(3);
+    expect(merged.body.segments[0].en).toBe(`${start.segments[0].en} ${start.segments[1].en}`);
+    const m = await request(ctx.app).get('/api/v1/match').query({ q: `${start.segments[0].ar} ${start.segments[1].ar}` }).expect(200);
+    expect(m.body.matches[0]).toMatchObject({ score: 100, documentId: id, position: 0 });
+    const split = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'split', row: 0, ar: 1, en: 1, zh: 1 }] }).expect(200);
+    expect(split.body.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh])).toEqual(start.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh]));
+  });
+
+  it('moves a sentence to the neighbouring row', async () => {
+    const res = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'move', row: 1, lang: 'zh', to: 'next' }] }).expect(200);
+    expect(res.body.segments[1]).toMatchObject({ zh: '', review: true });
+    expect(res.body.segments[2].zh).toBe('他会见了中方同行，双方讨论了能源和贸易领域的合作。双方签署了14项协议。');
+  });
+
+  it('refuses a stale revision (409) and an impossible correction (400), leaving the document as it was', async () => {
+    const before = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
+    const stale = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }], rev: before.rev - 1 }).set('Accept-Language', 'ar').expect(409);
+    expect(stale.body.error.code).toBe('DOCUMENT_CHANGED');
+    const bad = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }, { op: 'split', row: 0, ar: 9, en: 0, zh: 0 }] }).expect(400);
+    expect(bad.body.error).toMatchObject({ code: 'INVALID_CORRECTION', param: 'ops[1]', message: 'Correction ops[1] cannot be applied: a sentence count is larger than the row holds.' });
+    const unknown = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'swap', row: 0 }] }).set('Accept-Language', 'ar').expect(400);
+    expect(unknown.body.error.message).toContain('merge أو split أو move');
+    const after = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
+    expect(after.rev).toBe(before.rev);
+    expect(after.segments).toEqual(before.segments);
+  });
+
+  it('deletes the document and its units; both disappear from lookups', async () => {
+    const doc = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
+    await request(ctx.app).delete(`/api/v1/documents/${id}`).expect(204);
+    await request(ctx.app).get(`/api/v1/documents/${id}`).expect(404);
+    await request(ctx.app).get(`/api/v1/units/${doc.segments[0].unitId}`).expect(404);
+    const m = await request(ctx.app).get('/api/v1/match').query({ q: doc.segments[2].ar, min: '100' }).expect(200);
+    expect(m.body.matches).toEqual([]);
+    await request(ctx.app).delete(`/api/v1/documents/${id}`).expect(404);
+  });
+});
