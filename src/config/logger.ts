@@ -2,6 +2,8 @@
 import type { LogLevel } from './config';
 
 export interface Logger {
+  /** True when debug lines are written (lets callers skip work done only for them). */
+  readonly debugEnabled?: boolean;
   debug(message: string): void;
   info(message: string): void;
   warn(message: string): void;
@@ -14,7 +16,7 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
   const at = (lvl: LogLevel) => (message: string) => {
     if (RANK[lvl] >= RANK[level]) write(`${new Date().toISOString()} ${lvl.padEnd(5)} mizan: ${message}`);
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { debugEnabled: level === 'debug', debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 /** For tests and tools that want silence. */

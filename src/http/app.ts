@@ -26,15 +26,19 @@ export function createApp(deps: AppDeps): Express {
   const { tm, translator, config, logger, version } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // No ETags: hashing every JSON body costs CPU on each match, and TM answers change with every write anyway.
+  app.set('etag', false);
   app.set('json spaces', 0);
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug(`${req.method} ${req.originalUrl.slice(0, 200)} ${res.statusCode} ${ms.toFixed(1)} ms`);
+  if (logger.debugEnabled) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.debug(`${req.method} ${req.originalUrl.slice(0, 200)} ${res.statusCode} ${ms.toFixed(1)} ms`);
+      });
+      next();
     });
-    next();
-  });
+  }
   app.use(healthRoutes(tm, translator, config.retryAfterSeconds));
   app.use(matchRoutes(tm, config));
   app.use(concordanceRoutes(tm, config));
