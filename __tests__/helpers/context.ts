@@ -47,7 +47,7 @@ export async function createTestContext(options: { seed?: boolean; redisUrl?: st
   const keys = new Keys(prefix);
   const store = new TmStore(redis, keys);
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
-  const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify');
+  const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify', config.answerCache);
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
   return {
     app, config, redis, store, tm, keys,

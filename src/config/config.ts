@@ -42,6 +42,8 @@ export interface Config {
    * @default "notify"
    */
   freshness: 'notify' | 'strict';
+  /** Serialized match answers kept per process, keyed by request and TM revision (`MIZAN_ANSWER_CACHE`, 0 = off). @default 10000 */
+  answerCache: number;
   /** `Retry-After` sent with 503 (`MIZAN_RETRY_AFTER_S`). @default 5 */
   retryAfterSeconds: number;
   /** `debug`, `info`, `warn` or `error` (`LOG_LEVEL`). @default "info" */
@@ -67,6 +69,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
   freshness: 'notify',
+  answerCache: 10_000,
   logLevel: 'info',
 });
 
@@ -139,6 +142,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     redisTimeoutMs: int('MIZAN_REDIS_TIMEOUT_MS', DEFAULT_CONFIG.redisTimeoutMs, 50, 60_000),
     retryAfterSeconds: int('MIZAN_RETRY_AFTER_S', DEFAULT_CONFIG.retryAfterSeconds, 1, 3600),
     freshness,
+    answerCache: int('MIZAN_ANSWER_CACHE', DEFAULT_CONFIG.answerCache, 0, 1_000_000),
     logLevel,
     ...overrides,
   };

@@ -18,11 +18,24 @@ export class FlatUnits {
   readonly unitIds: string[] = [];
   off: Uint32Array;
   ids: Int32Array;
+  /** Per token: its stem, and the 32-bit hash of the stem bigram ending there (0 for a unit's first token). */
+  stems: Int32Array;
+  pairs: Int32Array;
+
+  private stemOf: Int32Array;
 
   /** Capacity hints avoid regrowing (and copying) while a million units are added. */
-  constructor(units = 1024, tokens = 16 * 1024) {
+  constructor(units: number, tokens: number, stemOf: Int32Array) {
+    this.stemOf = stemOf;
     this.off = new Uint32Array(units + 1);
     this.ids = new Int32Array(tokens);
+    this.stems = new Int32Array(tokens);
+    this.pairs = new Int32Array(tokens);
+  }
+
+  /** The vocabulary's stem table grows while units are added: the caller passes the current one. */
+  stemTable(stemOf: Int32Array): void {
+    this.stemOf = stemOf;
   }
 
   get count(): number {
@@ -38,12 +51,24 @@ export class FlatUnits {
     }
     const at = this.off[i]!;
     if (at + ids.length > this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, at + ids.length));
-      grown.set(this.ids);
-      this.ids = grown;
+      const size = Math.max(this.ids.length * 2, at + ids.length);
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.stems = grow(this.stems);
+      this.pairs = grow(this.pairs);
     }
-    const target = this.ids;
-    for (let j = 0; j < ids.length; j++) target[at + j] = ids[j]!;
+    const { ids: target, stems, pairs, stemOf } = this;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      const stem = stemOf[id]!;
+      target[at + j] = id;
+      stems[at + j] = stem;
+      pairs[at + j] = j === 0 ? 0 : pairHash(stems[at + j - 1]!, stem);
+    }
     this.off[i + 1] = at + ids.length;
     this.unitIds.push(unitId);
   }
@@ -51,9 +76,14 @@ export class FlatUnits {
 
 const MAX_LEN = 0xffff;
 
+/** 32-bit hash of the stem bigram (a, b); its top `bits` bits are its bucket. */
+export function pairHash(a: number, b: number): number {
+  return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b);
+}
+
 /** Bucket of the stem bigram (a, b) in a table of 2^bits buckets. */
 export function bigramKey(a: number, b: number, bits: number): number {
-  return Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) >>> (32 - bits);
+  return pairHash(a, b) >>> (32 - bits);
 }
 
 /** Table size for a number of bigram occurrences: about two occurrences per bucket, 2^16 to 2^24 buckets. */
@@ -222,7 +252,7 @@ export class Segment {
    * Bulk build. The segment adopts the input's token buffer; slots are the units ordered by token count (a
    * counting sort of offsets, no token is copied). Postings: see buildPostings.
    */
-  static build(input: FlatUnits, stemOf: Int32Array, stemSpace: number): Segment {
+  static build(input: FlatUnits, stemSpace: number): Segment {
     const n = input.count;
     const lenOf = (i: number) => Math.min(input.off[i + 1]! - input.off[i]!, MAX_LEN);
     const byLen = new Uint32Array(MAX_LEN + 2);
@@ -234,7 +264,7 @@ export class Segment {
     const tokens = input.off[n]!;
     const bits = bigramBits(tokens);
     const seg = new Segment(Math.max(16, n), input.ids, n, bits);
-    const { off, lens, alive, ids } = seg;
+    const { off, lens, alive } = seg;
     for (let slot = 0; slot < n; slot++) {
       const i = order[slot]!;
       seg.unitIds.push(input.unitIds[i]!);
@@ -245,18 +275,16 @@ export class Segment {
     seg.count = n;
     seg.live = n;
     seg.used = tokens;
-    // Keys per token position, computed once: the stem, and the bigram ending at this token (−1 for the first).
-    const stemKeys = new Int32Array(tokens);
-    const pairKeys = new Int32Array(tokens);
-    for (let slot = 0; slot < n; slot++) {
-      const a = off[slot]!;
-      const b = a + lens[slot]!;
+    // Keys per token position were computed as the units were added: stems as they are, bigram hashes cut to
+    // `bits` bits in place (a unit's first token has no bigram: −1).
+    const stemKeys = input.stems;
+    const pairKeys = input.pairs;
+    const shift = 32 - bits;
+    for (let i = 0; i < n; i++) {
+      const a = input.off[i]!;
+      const b = input.off[i + 1]!;
       if (a < b) pairKeys[a] = -1;
-      for (let j = a; j < b; j++) {
-        const stem = stemOf[ids[j]!]!;
-        stemKeys[j] = stem;
-        if (j > a) pairKeys[j] = bigramKey(stemKeys[j - 1]!, stem, bits);
-      }
+      for (let j = a + 1; j < b; j++) pairKeys[j] = pairKeys[j]! >>> shift;
     }
     seg.stems = buildPostings(stemSpace, off, lens, n, stemKeys);
     seg.bigrams = buildPostings(1 << bits, off, lens, n, pairKeys);

@@ -197,18 +197,19 @@ export class TmIndex {
     let input: FlatUnits;
     if (index) {
       const seg = index.segment;
-      input = new FlatUnits(seg.live, seg.ids.length);
+      input = new FlatUnits(seg.live, seg.ids.length, this.vocabulary.stems);
       for (let slot = 0; slot < seg.count; slot++) if (seg.alive[slot]) input.add(seg.unitIds[slot]!, seg.tokens(slot));
     } else {
-      input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT);
+      input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT, this.vocabulary.stems);
       for (const unit of this.units.values()) {
         const text = unit[lang];
         if (!text) continue;
         const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
+        input.stemTable(this.vocabulary.stems); // interning may have grown it
         if (ids.length > 0) input.add(unit.unitId, ids);
       }
     }
-    const segment = Segment.build(input, this.vocabulary.stems, this.vocabulary.size);
+    const segment = Segment.build(input, this.vocabulary.size);
     const slotOf = new Map<string, number>();
     segment.unitIds.forEach((id, slot) => slotOf.set(id, slot));
     const built: LangIndex = { segment, slotOf, scratch: index?.scratch ?? new SearchScratch() };

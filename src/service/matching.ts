@@ -4,6 +4,7 @@
  */
 import { hitBetter, type DiffSpan, type Hit, type Penalty, type TmIndex } from '../match';
 import type { Lang } from '../types';
+import type { AnswerCache } from './answer-cache';
 import type { Mirrors } from './mirrors';
 
 export interface MatchRequest {
@@ -86,6 +87,18 @@ function describe(index: TmIndex, tm: string, hit: Hit, request: MatchRequest): 
 
 export async function match(mirrors: Mirrors, request: MatchRequest): Promise<Match[]> {
   return matchIn(await mirrors.indexes(request.tms), request);
+}
+
+/** The answer as the JSON body `{"matches":[…]}`, from the cache when the same request met the same TM revisions. */
+export async function matchJson(mirrors: Mirrors, cache: AnswerCache, request: MatchRequest): Promise<string> {
+  const { indexes, revisions } = await mirrors.current(request.tms);
+  const key = JSON.stringify([revisions, request.q, request.src, request.tgt, request.min, request.limit, request.tms, request.explain ?? false, request.prev ?? null, request.next ?? null]);
+  let body = cache.get(key);
+  if (body === undefined) {
+    body = JSON.stringify({ matches: matchIn(indexes, request) });
+    cache.set(key, body);
+  }
+  return body;
 }
 
 /** Several requests against one consistent state: every TM they name is synced once, first. */

@@ -34,9 +34,14 @@ export class Mirrors {
 
   /** The up-to-date indexes of these TMs, in the same order. */
   async indexes(tms: readonly string[]): Promise<TmIndex[]> {
+    return (await this.current(tms)).indexes;
+  }
+
+  /** The up-to-date indexes and the revision (log seq) each reflects. */
+  async current(tms: readonly string[]): Promise<{ indexes: TmIndex[]; revisions: number[] }> {
     const mirrors = await Promise.all(tms.map((tm) => this.mirror(tm)));
     await Promise.all(mirrors.map((m) => m.sync()));
-    return mirrors.map((m) => m.current);
+    return { indexes: mirrors.map((m) => m.current), revisions: mirrors.map((m) => m.revision) };
   }
 
   private async mirror(tm: string): Promise<TmMirror> {

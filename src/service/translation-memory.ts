@@ -6,7 +6,8 @@ import { ErrorCode, MizanError } from '../errors';
 import { UnitStore, type DocumentSummary, type Freshness, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
 import type { Unit } from '../types';
 import { correctAlignment, importDocument, unitContext, type Correction, type ImportRequest, type ImportResult } from './documents';
-import { concordance, match, matchBatch, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
+import { AnswerCache } from './answer-cache';
+import { concordance, match, matchBatch, matchJson, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
 import { Mirrors } from './mirrors';
 
 export interface Readiness {
@@ -18,19 +19,27 @@ export interface Readiness {
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
   private readonly units: UnitStore;
+  private readonly answers: AnswerCache;
 
   constructor(
     readonly store: TmStore,
     logger: Logger,
     readonly defaultTm: string,
     freshness: Freshness = 'strict',
+    answerCacheSize = 0,
   ) {
     this.mirrors = new Mirrors(store, logger, freshness);
+    this.answers = new AnswerCache(answerCacheSize);
     this.units = new UnitStore(store.redis, store.keys);
   }
 
   match(request: MatchRequest): Promise<Match[]> {
     return match(this.mirrors, request);
+  }
+
+  /** The same as `match`, serialized as `{"matches":[…]}`, and cached per TM revision. */
+  matchJson(request: MatchRequest): Promise<string> {
+    return matchJson(this.mirrors, this.answers, request);
   }
 
   /** Several queries; all TMs they name are synced once, so answers are consistent with one another. */

@@ -57,6 +57,11 @@ export class TmMirror implements ChangeListener {
     this.stale = true;
   }
 
+  /** The log seq the index reflects: equal revisions mean equal contents. */
+  get revision(): number {
+    return this.lastSeq;
+  }
+
   /** The index as of the last sync. */
   get current(): TmIndex {
     return this.index;

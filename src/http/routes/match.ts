@@ -14,7 +14,7 @@ export function matchRoutes(tm: TranslationMemory, config: Config): Router {
   router
     .route('/api/v1/match')
     .get(async (req, res) => {
-      res.json({ matches: await tm.match(parseMatch(req.query as Input, config)) });
+      res.type('application/json; charset=utf-8').send(await tm.matchJson(parseMatch(req.query as Input, config)));
     })
     .all(methodNotAllowed('GET'));
   router
