@@ -1,0 +1,33 @@
+import { generate } from '../../bench/generate';
+import { TmIndex } from '../../src/match';
+import type { Unit } from '../../src/types';
+
+const unit = (unitId: string, ar: string): Unit => ({ unitId, tm: 't', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '' });
+
+describe('scores and explanations over generated sentences (properties)', () => {
+  const data = generate(400, 120, 23);
+  const index = new TmIndex();
+  index.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));
+
+  it('scores every unit 100 against itself', () => {
+    for (const [i, text] of data.tm.slice(0, 200).entries()) {
+      const [hit] = index.search(text, 'ar', { min: 100, limit: 1, exhaustive: true });
+      expect(hit?.score).toBe(100);
+      // another unit with the same text can tie; the text must be identical
+      expect(index.get(hit!.unitId)!.ar).toBe(data.tm[i]);
+    }
+  });
+
+  it('explains every match with spans that reassemble the query and the source exactly', () => {
+    for (const q of data.queries) {
+      for (const hit of index.search(q.text, 'ar', { min: 30, limit: 3 })) {
+        const source = index.get(hit.unitId)!.ar;
+        const diff = index.explain(q.text, 'ar', source)!;
+        expect(diff.map((d) => q.text.slice(...d.query)).join('')).toBe(q.text);
+        expect(diff.map((d) => source.slice(...d.source)).join('')).toBe(source);
+        const edits = diff.filter((d) => d.op !== 'equal').length;
+        if (hit.score === 100) expect(edits).toBe(0);
+      }
+    }
+  });
+});
