@@ -1,0 +1,64 @@
+/** Units as the indexer collects them, before a Segment lays them out. */
+import { pairHash } from './bigrams';
+
+/** Units laid out flat, in any order: the token ids of unit i are ids[off[i] .. off[i+1]). */
+export class FlatUnits {
+  readonly unitIds: string[] = [];
+  off: Uint32Array;
+  ids: Int32Array;
+  /** Per token: its stem, and the 32-bit hash of the stem bigram ending there (0 for a unit's first token). */
+  stems: Int32Array;
+  pairs: Int32Array;
+
+  private stemOf: Int32Array;
+
+  /** Capacity hints avoid regrowing (and copying) while a million units are added. */
+  constructor(units: number, tokens: number, stemOf: Int32Array) {
+    this.stemOf = stemOf;
+    this.off = new Uint32Array(units + 1);
+    this.ids = new Int32Array(tokens);
+    this.stems = new Int32Array(tokens);
+    this.pairs = new Int32Array(tokens);
+  }
+
+  /** The vocabulary's stem table grows while units are added: the caller passes the current one. */
+  stemTable(stemOf: Int32Array): void {
+    this.stemOf = stemOf;
+  }
+
+  get count(): number {
+    return this.unitIds.length;
+  }
+
+  add(unitId: string, ids: ArrayLike<number>): void {
+    const i = this.unitIds.length;
+    if (i + 1 >= this.off.length) {
+      const grown = new Uint32Array(this.off.length * 2);
+      grown.set(this.off);
+      this.off = grown;
+    }
+    const at = this.off[i]!;
+    if (at + ids.length > this.ids.length) {
+      const size = Math.max(this.ids.length * 2, at + ids.length);
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.stems = grow(this.stems);
+      this.pairs = grow(this.pairs);
+    }
+    const { ids: target, stems, pairs, stemOf } = this;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      const stem = stemOf[id]!;
+      target[at + j] = id;
+      stems[at + j] = stem;
+      pairs[at + j] = j === 0 ? 0 : pairHash(stems[at + j - 1]!, stem);
+    }
+    this.off[i + 1] = at + ids.length;
+    this.unitIds.push(unitId);
+  }
+}
+

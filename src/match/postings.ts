@@ -1,0 +1,129 @@
+/**
+ * Building inverted indexes in CSR form: for each key, the slots holding it, each once, in slot order. Small key
+ * spaces (stems) are bucketed directly; large ones (hashed bigrams) radix-sorted, which stays in cache where a
+ * counting pass over millions of buckets would not.
+ */
+
+/** CSR postings: keys 0..k-1; slots of key x are post[off[x] .. off[x+1]). */
+export interface Postings {
+  off: Uint32Array;
+  post: Int32Array;
+  open: Map<number, number[]>;
+}
+
+const DIGIT_BITS = 11;
+
+/**
+ * Stable LSD radix sort of (key, value) pairs by key (keys < 2^bits), 11 bits per pass: sequential reads and
+ * 2048 write cursors, so it stays in cache where a counting sort over millions of buckets would not.
+ */
+function radixSort(keys: Int32Array, vals: Int32Array, bits: number): [Int32Array, Int32Array] {
+  const n = keys.length;
+  let k: Int32Array = keys;
+  let v: Int32Array = vals;
+  let k2: Int32Array = new Int32Array(n);
+  let v2: Int32Array = new Int32Array(n);
+  const count = new Uint32Array(1 << DIGIT_BITS);
+  for (let shift = 0; shift < bits; shift += DIGIT_BITS) {
+    count.fill(0);
+    const mask = (1 << DIGIT_BITS) - 1;
+    for (let i = 0; i < n; i++) count[(k[i]! >>> shift) & mask]!++;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = count[(k[i]! >>> shift) & mask]!++;
+      k2[at] = k[i]!;
+      v2[at] = v[i]!;
+    }
+    [k, k2] = [k2, k];
+    [v, v2] = [v2, v];
+  }
+  return [k, v];
+}
+
+/** Key spaces up to this size are bucketed directly (their counters stay in cache); larger ones radix-sorted. */
+const DIRECT_KEYS = 1 << 22;
+
+/** Postings of each key (keys[j] for token position j; −1 = none), each slot listed once per key, in slot order. */
+export function buildPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Postings {
+  return keySpace <= DIRECT_KEYS ? bucketPostings(keySpace, off, lens, slots, keys) : sortedPostings(keySpace, off, lens, slots, keys);
+}
+
+function bucketPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Postings {
+  const postOff = new Uint32Array(keySpace + 1);
+  const lastSeen = new Int32Array(keySpace).fill(-1);
+  let total = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) {
+      const key = keys[j]!;
+      if (key >= 0 && lastSeen[key] !== slot) {
+        lastSeen[key] = slot;
+        postOff[key + 1]!++;
+        total++;
+      }
+    }
+  }
+  for (let key = 0; key < keySpace; key++) postOff[key + 1]! += postOff[key]!;
+  const post = new Int32Array(total);
+  const fill = lastSeen; // reused as write cursors
+  fill.set(postOff.subarray(0, keySpace));
+  for (let slot = 0; slot < slots; slot++) {
+    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) {
+      const key = keys[j]!;
+      if (key < 0) continue;
+      const at = fill[key]!;
+      if (at > postOff[key]! && post[at - 1] === slot) continue; // this slot already listed under this key
+      post[at] = slot;
+      fill[key] = at + 1;
+    }
+  }
+  return { off: postOff, post, open: new Map() };
+}
+
+function sortedPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Postings {
+  let pairs = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) if (keys[j]! >= 0) pairs++;
+  }
+  const pk = new Int32Array(pairs);
+  const pv = new Int32Array(pairs);
+  let at = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) {
+      const key = keys[j]!;
+      if (key < 0) continue;
+      pk[at] = key;
+      pv[at++] = slot;
+    }
+  }
+  const [sk, sv] = radixSort(pk, pv, Math.max(1, Math.ceil(Math.log2(keySpace))));
+  const postOff = new Uint32Array(keySpace + 1);
+  // Compact the sorted slots in place (each is read before anything is written over it).
+  const post = sv;
+  let used = 0;
+  let prevKey = -1;
+  let prevSlot = -1;
+  for (let i = 0; i < pairs; i++) {
+    const key = sk[i]!;
+    const slot = sv[i]!;
+    if (key === prevKey && slot === prevSlot) continue; // same slot twice under one key
+    prevKey = key;
+    prevSlot = slot;
+    postOff[key + 1]!++;
+    post[used++] = slot;
+  }
+  for (let key = 0; key < keySpace; key++) postOff[key + 1]! += postOff[key]!;
+  return { off: postOff, post: used > 0.9 * pairs ? post.subarray(0, used) : post.slice(0, used), open: new Map() };
+}
+
+
+/** Number of slots (sealed and appended, dead included) under a key. */
+export function dfOf(p: Postings, key: number): number {
+  let n = p.open.get(key)?.length ?? 0;
+  if (key >= 0 && key + 1 < p.off.length) n += p.off[key + 1]! - p.off[key]!;
+  return n;
+}
