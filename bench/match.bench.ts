@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const index = new TmIndex();
   let t = performance.now();
   index.load(units);
-  index.prepare('ar');
+  await index.prepareAsync('ar');
   const build_s = (performance.now() - t) / 1000;
   global.gc?.();
   const mem = process.memoryUsage();

@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads';
+
 /**
  * Building inverted indexes in CSR form: for each key, the slots holding it, each once, in slot order. Small key
  * spaces (stems) are bucketed directly; large ones (hashed bigrams) radix-sorted, which stays in cache where a
@@ -120,6 +122,44 @@ function sortedPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, s
   return { off: postOff, post: used > 0.9 * pairs ? post.subarray(0, used) : post.slice(0, used), open: new Map() };
 }
 
+
+/** Below this many keyed positions a worker costs more than it saves. */
+export const WORKER_MIN_POSITIONS = 4_000_000;
+
+/**
+ * buildPostings on another thread: the functions above run there from their own source (they use nothing but typed
+ * arrays), so this works from compiled JavaScript and from TypeScript run by a transpiling loader alike. `keys` is
+ * transferred, not copied: the caller must not use it afterwards.
+ */
+export function buildPostingsInWorker(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Promise<Postings> {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const DIGIT_BITS = ${DIGIT_BITS};
+    const DIRECT_KEYS = ${DIRECT_KEYS};
+    ${radixSort.toString()}
+    ${bucketPostings.toString()}
+    ${sortedPostings.toString()}
+    ${buildPostings.toString()}
+    const { keySpace, off, lens, slots, keys } = workerData;
+    const result = buildPostings(keySpace, off, lens, slots, keys);
+    parentPort.postMessage({ off: result.off, post: result.post });
+  `;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, {
+      eval: true,
+      workerData: { keySpace, off: off.slice(0, slots), lens: lens.slice(0, slots), slots, keys },
+      transferList: [keys.buffer as ArrayBuffer],
+    });
+    worker.once('message', (m: { off: Uint32Array; post: Int32Array }) => {
+      resolve({ off: m.off, post: m.post, open: new Map() });
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`postings worker exited with ${code}`));
+    });
+  });
+}
 
 /** Number of slots (sealed and appended, dead included) under a key. */
 export function dfOf(p: Postings, key: number): number {

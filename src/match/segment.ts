@@ -15,7 +15,7 @@
  */
 import { FlatUnits } from './flat-units';
 import { bigramBits, bigramKey } from './bigrams';
-import { buildPostings, dfOf, type Postings } from './postings';
+import { buildPostings, buildPostingsInWorker, dfOf, WORKER_MIN_POSITIONS, type Postings } from './postings';
 
 export { FlatUnits };
 export { bigramKey, pairHash } from './bigrams';
@@ -65,9 +65,26 @@ export class Segment {
 
   /**
    * Bulk build. The segment adopts the input's token buffer; slots are the units ordered by token count (a
-   * counting sort of offsets, no token is copied). Postings: see buildPostings.
+   * counting sort of offsets, no token is copied). Postings: see postings.ts.
    */
   static build(input: FlatUnits, stemSpace: number): Segment {
+    const { seg, stemKeys, pairKeys } = Segment.layout(input);
+    seg.stems = buildPostings(stemSpace, seg.off, seg.lens, seg.count, stemKeys);
+    seg.bigrams = buildPostings(1 << seg.bigramBits, seg.off, seg.lens, seg.count, pairKeys);
+    return seg;
+  }
+
+  /** The same, with the bigram postings built on a second thread when the segment is large enough to gain. */
+  static async buildAsync(input: FlatUnits, stemSpace: number): Promise<Segment> {
+    const { seg, stemKeys, pairKeys } = Segment.layout(input);
+    if (input.off[input.count]! < WORKER_MIN_POSITIONS) return Segment.build(input, stemSpace);
+    const bigrams = buildPostingsInWorker(1 << seg.bigramBits, seg.off, seg.lens, seg.count, pairKeys);
+    seg.stems = buildPostings(stemSpace, seg.off, seg.lens, seg.count, stemKeys);
+    seg.bigrams = await bigrams;
+    return seg;
+  }
+
+  private static layout(input: FlatUnits): { seg: Segment; stemKeys: Int32Array; pairKeys: Int32Array } {
     const n = input.count;
     const lenOf = (i: number) => Math.min(input.off[i + 1]! - input.off[i]!, MAX_LEN);
     const byLen = new Uint32Array(MAX_LEN + 2);
@@ -92,7 +109,6 @@ export class Segment {
     seg.used = tokens;
     // Keys per token position were computed as the units were added: stems as they are, bigram hashes cut to
     // `bits` bits in place (a unit's first token has no bigram: −1).
-    const stemKeys = input.stems;
     const pairKeys = input.pairs;
     const shift = 32 - bits;
     for (let i = 0; i < n; i++) {
@@ -101,9 +117,7 @@ export class Segment {
       if (a < b) pairKeys[a] = -1;
       for (let j = a + 1; j < b; j++) pairKeys[j] = pairKeys[j]! >>> shift;
     }
-    seg.stems = buildPostings(stemSpace, off, lens, n, stemKeys);
-    seg.bigrams = buildPostings(1 << bits, off, lens, n, pairKeys);
-    return seg;
+    return { seg, stemKeys: input.stems, pairKeys };
   }
 
   /** Adds a unit after the sealed part; returns its slot. */

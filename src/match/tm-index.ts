@@ -95,6 +95,19 @@ export class TmIndex {
     this.langIndex(lang);
   }
 
+  /** The same, using a second thread for part of a large build. */
+  async prepareAsync(lang: Lang): Promise<void> {
+    const index = this.langs.get(lang);
+    if (index && !needsCompaction(index.segment)) return;
+    const segment = await Segment.buildAsync(this.collect(lang, index), this.vocabulary.size);
+    this.langs.set(lang, this.finish(segment, index));
+  }
+
+  /** Languages whose segment is built (a rebuilt index prepares the same ones before it replaces this one). */
+  builtLanguages(): Lang[] {
+    return [...this.langs.keys()];
+  }
+
   /** Units whose `src` text matches `text`, best first. */
   search(text: string, src: Lang, options: SearchOptions): Hit[] {
     this.langIndex(src); // first: building the segment fills the vocabulary the query is looked up in
@@ -194,27 +207,34 @@ export class TmIndex {
   private langIndex(lang: Lang): LangIndex {
     const index = this.langs.get(lang);
     if (index && !needsCompaction(index.segment)) return index;
-    let input: FlatUnits;
-    if (index) {
-      const seg = index.segment;
-      input = new FlatUnits(seg.live, seg.ids.length, this.vocabulary.stems);
-      for (let slot = 0; slot < seg.count; slot++) if (seg.alive[slot]) input.add(seg.unitIds[slot]!, seg.tokens(slot));
-    } else {
-      input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT, this.vocabulary.stems);
-      for (const unit of this.units.values()) {
-        const text = unit[lang];
-        if (!text) continue;
-        const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
-        input.stemTable(this.vocabulary.stems); // interning may have grown it
-        if (ids.length > 0) input.add(unit.unitId, ids);
-      }
-    }
-    const segment = Segment.build(input, this.vocabulary.size);
-    const slotOf = new Map<string, number>();
-    segment.unitIds.forEach((id, slot) => slotOf.set(id, slot));
-    const built: LangIndex = { segment, slotOf, scratch: index?.scratch ?? new SearchScratch() };
+    const built = this.finish(Segment.build(this.collect(lang, index), this.vocabulary.size), index);
     this.langs.set(lang, built);
     return built;
+  }
+
+  /** The language's units as token ids: from the old segment when compacting, else tokenized from the units. */
+  private collect(lang: Lang, old: LangIndex | undefined): FlatUnits {
+    if (old) {
+      const seg = old.segment;
+      const input = new FlatUnits(seg.live, seg.ids.length, this.vocabulary.stems);
+      for (let slot = 0; slot < seg.count; slot++) if (seg.alive[slot]) input.add(seg.unitIds[slot]!, seg.tokens(slot));
+      return input;
+    }
+    const input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT, this.vocabulary.stems);
+    for (const unit of this.units.values()) {
+      const text = unit[lang];
+      if (!text) continue;
+      const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
+      input.stemTable(this.vocabulary.stems); // interning may have grown it
+      if (ids.length > 0) input.add(unit.unitId, ids);
+    }
+    return input;
+  }
+
+  private finish(segment: Segment, old: LangIndex | undefined): LangIndex {
+    const slotOf = new Map<string, number>();
+    segment.unitIds.forEach((id, slot) => slotOf.set(id, slot));
+    return { segment, slotOf, scratch: old?.scratch ?? new SearchScratch() };
   }
 }
 

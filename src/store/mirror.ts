@@ -13,6 +13,7 @@
  */
 import { TmIndex } from '../match';
 import type { Logger } from '../config';
+import type { Unit } from '../types';
 import type { ChangeFeed, ChangeListener } from './change-feed';
 import type { TmStore } from './tm-store';
 
@@ -127,10 +128,13 @@ export class TmMirror implements ChangeListener {
     const started = Date.now();
     const tail = await this.store.logTail(this.tm);
     const index = new TmIndex();
+    const units: Unit[] = [];
     for await (const ids of this.store.unitIds(this.tm)) {
-      const units = await this.store.getUnits(this.tm, ids);
-      for (const unit of units) if (unit) index.upsert(unit);
+      for (const unit of await this.store.getUnits(this.tm, ids)) if (unit) units.push(unit);
     }
+    index.load(units);
+    // Languages the old index had searched are built before the swap, so queries never wait for them.
+    for (const lang of this.index.builtLanguages()) await index.prepareAsync(lang);
     this.index = index;
     this.lastId = tail.id;
     this.lastSeq = tail.seq;
