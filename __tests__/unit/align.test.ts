@@ -1,4 +1,4 @@
-import { alignTexts, type AlignedRow } from '../../src/align';
+import { alignItems, alignTexts, anchorsOf, DEFAULT_MODELS, type AlignedRow, type Item } from '../../src/align';
 import { applyCorrections } from '../../src/service';
 import { readManifest, readSeedDocument } from '../../src/service';
 import path from 'node:path';
@@ -31,6 +31,30 @@ describe('the aligner', () => {
     const rows = alignTexts({ ar: [...AR.slice(0, 2), omitted, ...AR.slice(2)].join(' '), en: EN.join(' '), zh: ZH.join('') });
     expect(shape(rows)).toEqual([[1, 1, 1], [1, 1, 1], [1, 0, 0], [1, 1, 1], [1, 1, 1], [1, 1, 1]]);
     expect(rows[2]).toMatchObject({ ar: omitted, en: '', zh: '', review: true });
+  });
+
+  it('follows the English where the Arabic and the Chinese merge different sentences', () => {
+    // Arabic joins sentences 2–3, Chinese joins 1–2: the only consistent rows cross both joins.
+    const ar = [AR[0], `${AR[1]!.replace('.', '،')} ${AR[2]}`, AR[3], AR[4]].join(' ');
+    const zh = [`${ZH[0]!.replace('。', '，')}${ZH[1]}`, ...ZH.slice(2)].join('');
+    const rows = alignTexts({ ar, en: EN.join(' '), zh });
+    expect(shape(rows)).toEqual([[2, 3, 2], [1, 1, 1], [1, 1, 1]]);
+  });
+
+  it('finds the same anchors with and without the full normalization', () => {
+    expect(anchorsOf('Flight AB-12 lands at 10:30 (local time)?', 'en')).toEqual({ numbers: ['12', '1030'], latin: ['ab-12'], question: 1, exclaim: 0, quote: 0, paren: 1 });
+    expect(anchorsOf('تهبط الرحلة AB-12 الساعة ١٠:٣٠ «بالتوقيت المحلي»!', 'ar')).toEqual({ numbers: ['12', '1030'], latin: ['ab-12'], question: 0, exclaim: 1, quote: 1, paren: 0 });
+    expect(anchorsOf('ＡＢ-12航班１０：３０降落？', 'zh')).toMatchObject({ numbers: ['12', '1030'], latin: ['ab-12'], question: 1 });
+  });
+
+  it('gives the same alignment when a hint itself aligns (working memory is not shared)', () => {
+    const items = (lens: number[]): Item[] => lens.map((len) => ({ len, anchors: anchorsOf('', 'en') }));
+    const A = items([60, 20, 90, 40, 70]);
+    const T = items([67, 22, 50, 51, 45, 78]);
+    const plain = alignItems(A, T, { model: DEFAULT_MODELS.en });
+    const nested = alignItems(A, T, { model: DEFAULT_MODELS.en, hint: () => (alignItems(T, A, { model: DEFAULT_MODELS.en }), 0) });
+    expect(nested).toEqual(plain);
+    expect(plain.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([[1, 1], [1, 1], [1, 2], [1, 1], [1, 1]]);
   });
 
   it('keeps paragraphs and aligns a document with only one translation', () => {

@@ -1,15 +1,16 @@
 /**
  * Aligns an Arabic document with its English and Chinese translations, Arabic as the pivot: paragraphs first (one
  * to one when the counts agree and the lengths fit, else by the same DP over paragraphs), then sentences within
- * each aligned paragraph group, for ar–en and ar–zh separately; the two alignments are then merged into rows at the
- * Arabic boundaries both agree on.
+ * each aligned paragraph group, for ar–en and then ar–zh (with the ar–en alignment as evidence, triangulate.ts);
+ * the two alignments are then merged into rows at the Arabic boundaries both agree on. The Arabic sentences' lengths
+ * and anchors are computed once for both.
  */
 import type { Lang } from '../types';
 import { anchorsOf } from './anchors';
 import { alignItems, type Bead, type Hint, type Item } from './dp';
-import { DEFAULT_MODELS, fitModel, lengthCost, lengthProbability, type LengthModel } from './length-model';
-import { cedict, englishKeys } from './lexicon';
+import { DEFAULT_MODELS, fitModel, lengthOf, lengthProbability, type LengthModel } from './length-model';
 import { Segmenter, segmentText, type Paragraph } from './segment';
+import { triangulate } from './triangulate';
 
 export type TargetLang = 'en' | 'zh';
 
@@ -35,7 +36,6 @@ export interface AlignOptions {
 /** Rows with confidence below this are flagged for review. */
 export const REVIEW_BELOW = 0.5;
 
-const lengthOf = (s: string, lang: Lang) => (lang === 'zh' ? s.replace(/\s+/g, '').length : s.length);
 const itemsOf = (sentences: readonly string[], lang: Lang): Item[] => sentences.map((s) => ({ len: lengthOf(s, lang), anchors: anchorsOf(s, lang) }));
 
 interface SentenceAlignment {
@@ -47,10 +47,15 @@ interface SentenceAlignment {
  * `extra` adds evidence by global sentence indexes (the English triangulation for ar–zh).
  */
 export function alignParagraphs(ar: readonly Paragraph[], target: readonly Paragraph[], lang: TargetLang, options: AlignOptions = {}, extra?: Hint): SentenceAlignment {
+  return alignSentences(ar, itemsOf(ar.flatMap((p) => p.sentences), 'ar'), target, lang, options, extra);
+}
+
+/** alignParagraphs with the Arabic items (lengths, anchors) given: a document computes them once for both languages. */
+function alignSentences(ar: readonly Paragraph[], arItems: readonly Item[], target: readonly Paragraph[], lang: TargetLang, options: AlignOptions, extra?: Hint): SentenceAlignment {
   const arFlat = ar.flatMap((p) => p.sentences);
   const tFlat = target.flatMap((p) => p.sentences);
   const model = fitModel(
-    arFlat.reduce((n, s) => n + lengthOf(s, 'ar'), 0),
+    arItems.reduce((n, x) => n + x.len, 0),
     tFlat.reduce((n, s) => n + lengthOf(s, lang), 0),
     DEFAULT_MODELS[lang],
   );
@@ -63,14 +68,14 @@ export function alignParagraphs(ar: readonly Paragraph[], target: readonly Parag
     const aE = arStart[g.a1]!;
     const tS = tStart[g.t0]!;
     const tE = tStart[g.t1]!;
-    const A = itemsOf(arFlat.slice(aS, aE), 'ar');
+    const A = arItems.slice(aS, aE);
     const T = itemsOf(tFlat.slice(tS, tE), lang);
     const tmHint = options.hint;
-    const hint: Hint | undefined =
-      tmHint || extra
-        ? (a0, a1, t0, t1) =>
-            (tmHint ? tmHint(lang, arFlat.slice(aS + a0, aS + a1), tFlat.slice(tS + t0, tS + t1)) : 0) + (extra ? extra(aS + a0, aS + a1, tS + t0, tS + t1) : 0)
-        : undefined;
+    const hint: Hint | undefined = tmHint
+      ? (a0, a1, t0, t1) => tmHint(lang, arFlat.slice(aS + a0, aS + a1), tFlat.slice(tS + t0, tS + t1)) + (extra ? extra(aS + a0, aS + a1, tS + t0, tS + t1) : 0)
+      : extra && (aS !== 0 || tS !== 0)
+        ? (a0, a1, t0, t1) => extra(aS + a0, aS + a1, tS + t0, tS + t1)
+        : extra;
     for (const b of alignItems(A, T, { model, hint })) {
       beads.push({ a0: b.a0 + aS, a1: b.a1 + aS, t0: b.t0 + tS, t1: b.t1 + tS, confidence: Math.min(b.confidence, g.confidence) });
     }
@@ -139,90 +144,6 @@ export function mergeRows(arParagraphs: readonly Paragraph[], targets: Partial<R
   return rows.map((r) => ({ ...r, confidence: Math.round(r.confidence * 1000) / 1000 }));
 }
 
-/** English → Chinese character ratio and variance (Gale–Church), for triangulating ar–zh through English. */
-const EN_ZH: LengthModel = { c: 0.31, s2: 0.7 };
-/** Expected −log P of a true pair under the length model: the hint is centred on it so that it favours no bead shape. */
-const EXPECTED_PAIR_COST = 1;
-/** How much the English evidence counts next to the Arabic (tuned on the shared corpora with --merge 0.1). */
-const TRIANGULATION_WEIGHT = 0.5;
-
-/** Nats for pairing an Arabic sentence that the English left untranslated with Chinese text. */
-const UNTRANSLATED_COST = 3;
-/** Share of Chinese content words glossing into the English that a random pair reaches anyway. */
-const LEXICAL_BASELINE = 0.15;
-/** Nats per unit of lexical share above the baseline. */
-const LEXICAL_WEIGHT = 6;
-
-/**
- * Evidence for ar–zh from the ar–en alignment: where Arabic sentences [a0, a1) are exactly a run of ar–en beads, the
- * English they align with is a second translation: the Chinese should fit its length, and (with CC-CEDICT) its
- * words should gloss into that English.
- */
-function triangulate(en: { sentences: string[]; beads: Bead[] }, zh: readonly string[]): Hint {
-  // Arabic boundary → the English sentence index at the same boundary (−1: no ar–en bead boundary there).
-  const arCount = en.beads.length ? en.beads[en.beads.length - 1]!.a1 : 0;
-  const enAt = new Int32Array(arCount + 1).fill(-1);
-  for (const b of en.beads) {
-    enAt[b.a0] = b.t0;
-    enAt[b.a1] = b.t1;
-  }
-  const enLen = [0];
-  for (const s of en.sentences) enLen.push(enLen[enLen.length - 1]! + s.length);
-  const zhLen = [0];
-  for (const s of zh) zhLen.push(zhLen[zhLen.length - 1]! + lengthOf(s, 'zh'));
-  const model = fitModel(enLen[enLen.length - 1]!, zhLen[zhLen.length - 1]!, EN_ZH);
-  const lexicon = cedict();
-  // English keys as small integers; each Chinese word keeps only the glosses this document's English contains.
-  const keyId = new Map<string, number>();
-  const enKeys = en.sentences.map((sentence) => {
-    const ids = new Set<number>();
-    for (const k of englishKeys(sentence)) {
-      let id = keyId.get(k);
-      if (id === undefined) keyId.set(k, (id = keyId.size));
-      ids.add(id);
-    }
-    return ids;
-  });
-  const zhWords: number[][][] = lexicon
-    ? zh.map((s) => lexicon.words(s).filter((g) => g.length > 0).map((g) => g.flatMap((k) => keyId.get(k) ?? [])))
-    : [];
-  // Arabic sentences the English left untranslated: pairing them with Chinese text is suspect.
-  const untranslated = new Uint8Array(arCount + 1);
-  for (const b of en.beads) if (b.t1 === b.t0) for (let a = b.a0; a < b.a1; a++) untranslated[a] = 1;
-  const wordsBefore = [0];
-  for (const w of zhWords) wordsBefore.push(wordsBefore[wordsBefore.length - 1]! + w.length);
-  // Chinese words of sentence t glossing into English sentence e, computed once per pair (a word hitting both
-  // sentences of a two-sentence English range counts twice; the sum is capped at the word count).
-  const pairs = new Map<number, number>();
-  const pairHits = (e: number, t: number): number => {
-    const key = e * (zh.length + 1) + t;
-    let hits = pairs.get(key);
-    if (hits === undefined) {
-      hits = 0;
-      const english = enKeys[e]!;
-      for (const glosses of zhWords[t]!) if (glosses.some((g) => english.has(g))) hits++;
-      pairs.set(key, hits);
-    }
-    return hits;
-  };
-  return (a0, a1, t0, t1) => {
-    const e0 = enAt[a0] ?? -1;
-    const e1 = enAt[a1] ?? -1;
-    if (e0 < 0 || e1 <= e0) return 0;
-    let cost = TRIANGULATION_WEIGHT * (lengthCost(enLen[e1]! - enLen[e0]!, zhLen[t1]! - zhLen[t0]!, model) - EXPECTED_PAIR_COST);
-    for (let a = a0; a < a1; a++) if (untranslated[a]) cost += UNTRANSLATED_COST;
-    if (lexicon) {
-      const words = wordsBefore[t1]! - wordsBefore[t0]!;
-      if (words > 0) {
-        let hits = 0;
-        for (let t = t0; t < t1; t++) for (let e = e0; e < e1; e++) hits += pairHits(e, t);
-        cost -= LEXICAL_WEIGHT * (Math.min(words, hits) / words - LEXICAL_BASELINE) * Math.min(1, words / 4);
-      }
-    }
-    return cost;
-  };
-}
-
 export interface DocumentAlignment {
   en?: { sentences: string[]; beads: Bead[] };
   zh?: { sentences: string[]; beads: Bead[] };
@@ -231,10 +152,11 @@ export interface DocumentAlignment {
 /** Aligns ar–en, then ar–zh with the English as extra evidence. */
 export function alignDocument(ar: readonly Paragraph[], en: readonly Paragraph[] | undefined, zh: readonly Paragraph[] | undefined, options: AlignOptions = {}): DocumentAlignment {
   const out: DocumentAlignment = {};
-  if (en) out.en = { sentences: en.flatMap((p) => p.sentences), beads: alignParagraphs(ar, en, 'en', options).beads };
+  const arItems = itemsOf(ar.flatMap((p) => p.sentences), 'ar');
+  if (en) out.en = { sentences: en.flatMap((p) => p.sentences), beads: alignSentences(ar, arItems, en, 'en', options).beads };
   if (zh) {
     const sentences = zh.flatMap((p) => p.sentences);
-    out.zh = { sentences, beads: alignParagraphs(ar, zh, 'zh', options, out.en ? triangulate(out.en, sentences) : undefined).beads };
+    out.zh = { sentences, beads: alignSentences(ar, arItems, zh, 'zh', options, out.en ? triangulate(out.en, sentences) : undefined).beads };
   }
   return out;
 }

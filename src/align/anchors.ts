@@ -17,45 +17,91 @@ export interface Anchors {
 const NUMBER = /\p{Nd}+(?:[.,:]\p{Nd}+)*/gu;
 const LATIN = /[a-z][a-z0-9-]{1,}/g;
 
+/** Punctuation anchors by UTF-16 code unit: 1 question, 2 exclamation, 3 quote, 4 parenthesis. */
+const MARKS = new Uint8Array(65536);
+(['?؟？', '!！', '«»"“”「」『』', '()（）'] as const).forEach((chars, k) => {
+  for (const ch of chars) MARKS[ch.charCodeAt(0)] = k + 1;
+});
+/**
+ * The normalization pipeline is the costly part here, so two exact shortcuts: printable ASCII folds to its lower
+ * case (every other fold leaves it alone), and text made only of characters that fold to no digit and no Latin
+ * letter (Arabic letters and marks, Han, whitespace, punctuation; checked character by character and in pairs
+ * against foldText) has no number or Latin anchor at all.
+ */
+const PLAIN_ASCII = /^[\t\n\r -~]*$/;
+const NO_DIGIT_OR_LATIN = /^[\s!-/:-@[-`{-~\u00ab\u00bb\u00b7\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
+
 export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
-  const folded = foldText(sentence);
+  const folded = PLAIN_ASCII.test(sentence) ? sentence.toLowerCase() : NO_DIGIT_OR_LATIN.test(sentence) ? '' : foldText(sentence);
   const numbers = (folded.match(NUMBER) ?? []).map((n) => n.replace(/[.,:]/g, '')).filter((n) => n.length > 0);
   // In English every word is Latin: only capitalised words and acronyms count as anchors there.
   const latin = lang === 'en' ? (sentence.match(/\b[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*\b/g) ?? []).map((w) => w.toLowerCase()) : (folded.match(LATIN) ?? []);
-  const count = (re: RegExp) => (sentence.match(re) ?? []).length;
-  return {
-    numbers,
-    latin,
-    question: count(/[?؟？]/g),
-    exclaim: count(/[!！]/g),
-    quote: count(/[«»"“”「」『』]/g) > 0 ? 1 : 0,
-    paren: count(/[()（）]/g) > 0 ? 1 : 0,
+  const counts = [0, 0, 0, 0, 0];
+  for (let k = 0; k < sentence.length; k++) counts[MARKS[sentence.charCodeAt(k)]!]!++;
+  return { numbers, latin, question: counts[1]!, exclaim: counts[2]!, quote: counts[3]! > 0 ? 1 : 0, paren: counts[4]! > 0 ? 1 : 0 };
+}
+
+/** Anchors of a span of sentences in a form the DP compares cheaply: sorted integer codes, punctuation as bits. */
+export interface AnchorCodes {
+  numbers: Int32Array;
+  latin: Int32Array;
+  /** 1 question, 2 exclamation, 4 quotes, 8 parentheses (present anywhere in the span). */
+  flags: number;
+}
+
+const QUESTION = 1;
+const EXCLAIM = 2;
+const QUOTE = 4;
+const PAREN = 8;
+
+/**
+ * Codes a sentence's anchors. `ids` interns strings and must be shared by both sides of an alignment so that
+ * equal numbers and words get equal codes.
+ */
+export function encodeAnchors(a: Anchors, ids: Map<string, number>): AnchorCodes {
+  const flags = (a.question > 0 ? QUESTION : 0) | (a.exclaim > 0 ? EXCLAIM : 0) | (a.quote > 0 ? QUOTE : 0) | (a.paren > 0 ? PAREN : 0);
+  if (a.numbers.length === 0 && a.latin.length === 0) return FLAGS_ONLY[flags]!;
+  const code = (strings: string[]) => {
+    const out = new Int32Array(strings.length);
+    strings.forEach((x, k) => {
+      let id = ids.get(x);
+      if (id === undefined) ids.set(x, (id = ids.size));
+      out[k] = id;
+    });
+    return out.sort();
   };
+  return { numbers: code(a.numbers), latin: code(a.latin), flags };
 }
 
-export function mergeAnchors(list: Anchors[]): Anchors {
-  const out: Anchors = { numbers: [], latin: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
-  for (const a of list) {
-    out.numbers.push(...a.numbers);
-    out.latin.push(...a.latin);
-    out.question += a.question;
-    out.exclaim += a.exclaim;
-    out.quote = Math.max(out.quote, a.quote);
-    out.paren = Math.max(out.paren, a.paren);
-  }
-  return out;
+/** The codes of two adjacent sentences together. */
+export function joinAnchors(a: AnchorCodes, b: AnchorCodes): AnchorCodes {
+  const flags = a.flags | b.flags;
+  if (a.numbers.length + b.numbers.length + a.latin.length + b.latin.length === 0) return FLAGS_ONLY[flags]!;
+  const join = (x: Int32Array, y: Int32Array) => {
+    const out = new Int32Array(x.length + y.length);
+    out.set(x);
+    out.set(y, x.length);
+    return out.sort();
+  };
+  return { numbers: join(a.numbers, b.numbers), latin: join(a.latin, b.latin), flags };
 }
 
-function dice(a: string[], b: string[]): number {
+/** Shared codes of spans with punctuation anchors only, by flags. */
+const FLAGS_ONLY: readonly AnchorCodes[] = Array.from({ length: 16 }, (_, flags) => ({ numbers: new Int32Array(0), latin: new Int32Array(0), flags }));
+
+export const hasAnchorCodes = (a: AnchorCodes): boolean => a.numbers.length > 0 || a.latin.length > 0 || a.flags !== 0;
+
+/** Dice coefficient of two multisets given as sorted codes (no allocation). */
+function dice(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
   let common = 0;
-  for (const y of b) {
-    const c = counts.get(y) ?? 0;
-    if (c > 0) {
+  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+    if (a[x]! < b[y]!) x++;
+    else if (a[x]! > b[y]!) y++;
+    else {
       common++;
-      counts.set(y, c - 1);
+      x++;
+      y++;
     }
   }
   return (2 * common) / (a.length + b.length);
@@ -65,16 +111,30 @@ function dice(a: string[], b: string[]): number {
  * A cost adjustment in nats (negative is better): agreement on numbers and Latin words lowers the cost, numbers on
  * one side only or disagreeing punctuation raises it.
  */
-export function anchorCost(a: Anchors, b: Anchors): number {
+export function anchorCodeCost(a: AnchorCodes, b: AnchorCodes): number {
+  if (a.numbers.length === 0 && b.numbers.length === 0 && a.latin.length === 0 && b.latin.length === 0) return PUNCTUATION_COST[a.flags ^ b.flags]!;
   let cost = 0;
   if (a.numbers.length || b.numbers.length) {
     const d = dice(a.numbers, b.numbers);
     cost += d > 0 ? -3 * d : 2;
   }
   if (a.latin.length && b.latin.length) cost -= 2 * dice(a.latin, b.latin);
-  if ((a.question > 0) !== (b.question > 0)) cost += 1;
-  if ((a.exclaim > 0) !== (b.exclaim > 0)) cost += 0.5;
-  if (a.quote !== b.quote) cost += 0.3;
-  if (a.paren !== b.paren) cost += 0.3;
+  return punctuation(cost, a.flags ^ b.flags);
+}
+
+/** Adds the cost of disagreeing punctuation (the flags that differ) to cost. */
+function punctuation(cost: number, differ: number): number {
+  if (differ & QUESTION) cost += 1;
+  if (differ & EXCLAIM) cost += 0.5;
+  if (differ & QUOTE) cost += 0.3;
+  if (differ & PAREN) cost += 0.3;
   return cost;
+}
+
+const PUNCTUATION_COST = Float64Array.from({ length: 16 }, (_, differ) => punctuation(0, differ));
+
+/** anchorCodeCost for two sentences' anchors (convenience; the DP codes its items once). */
+export function anchorCost(a: Anchors, b: Anchors): number {
+  const ids = new Map<string, number>();
+  return anchorCodeCost(encodeAnchors(a, ids), encodeAnchors(b, ids));
 }

@@ -3,12 +3,16 @@
  * anchor agreement plus an optional hint (what the TM already knows), in a band around the diagonal so that time
  * and memory grow with n·band, not n·m (the band widens only when the best path runs along its edge).
  *
+ * Cost: every bead cost is computed once, in the forward pass, and kept for the backward pass; the hint is asked
+ * only about beads within HINT_RANGE of a point's best; anchors are compared as sorted integer codes; the working
+ * arrays are reused between alignments. None of this changes a result.
+ *
  * Confidence of a link: the forward pass gives the best cost f to each grid point, a backward pass the best cost g
  * from it to the end; f + g is the best complete path through a point. A bead boundary is certain when every
  * neighbouring point's best complete path costs much more (margin m): confidence = 1 − e^(−m), the lower of the
  * bead's two corners.
  */
-import { anchorCost, mergeAnchors, type Anchors } from './anchors';
+import { anchorCodeCost, encodeAnchors, hasAnchorCodes, joinAnchors, type AnchorCodes, type Anchors } from './anchors';
 import { lengthCost, type LengthModel } from './length-model';
 
 export interface Item {
@@ -56,25 +60,53 @@ export interface DpOptions {
 }
 
 export function alignItems(A: readonly Item[], T: readonly Item[], options: DpOptions): Bead[] {
+  const prepared = prepare(A, T);
   const longest = Math.max(A.length, T.length);
   let band = options.band ?? Math.max(16, Math.ceil(0.02 * longest));
   for (;;) {
-    const result = alignInBand(A, T, options, band);
+    const result = alignInBand(prepared, grid(A.length, T.length, band), options);
     if (result && (options.band !== undefined || !result.touchedEdge || band >= longest)) return result.beads;
     band *= 2;
   }
 }
 
-/** True when either side has something anchorCost looks at (else the cost is 0 and is skipped). */
-function hasAnchors(a: Anchors): boolean {
-  return a.numbers.length > 0 || a.latin.length > 0 || a.question > 0 || a.exclaim > 0 || a.quote > 0 || a.paren > 0;
+/** What bead costs need, computed once per alignment (not per band): length prefix sums and coded anchors. */
+interface Prepared {
+  sumA: Float64Array;
+  sumT: Float64Array;
+  /** Anchors of item k, and of items k and k+1 together. */
+  oneA: AnchorCodes[];
+  twoA: AnchorCodes[];
+  oneT: AnchorCodes[];
+  twoT: AnchorCodes[];
+  anchoredA: Uint8Array;
+  anchoredT: Uint8Array;
 }
 
-function alignInBand(A: readonly Item[], T: readonly Item[], options: DpOptions, band: number): { beads: Bead[]; touchedEdge: boolean } | undefined {
-  const n = A.length;
-  const m = T.length;
-  if (n === 0 && m === 0) return { beads: [], touchedEdge: false };
-  const width = 2 * band + 1;
+function prepare(A: readonly Item[], T: readonly Item[]): Prepared {
+  const ids = new Map<string, number>();
+  const side = (X: readonly Item[]) => {
+    const sum = new Float64Array(X.length + 1);
+    X.forEach((x, k) => (sum[k + 1] = sum[k]! + x.len));
+    const one = X.map((x) => encodeAnchors(x.anchors, ids));
+    const two = one.map((x, k) => (k + 1 < X.length ? joinAnchors(x, one[k + 1]!) : x));
+    return { sum, one, two, anchored: Uint8Array.from(one, (a) => (hasAnchorCodes(a) ? 1 : 0)) };
+  };
+  const a = side(A);
+  const t = side(T);
+  return { sumA: a.sum, sumT: t.sum, oneA: a.one, twoA: a.two, oneT: t.one, twoT: t.two, anchoredA: a.anchored, anchoredT: t.anchored };
+}
+
+/** The band: source row i holds target columns LO[i] … HI[i], point (i, j) at index i·width + j − LO[i]. */
+interface Grid {
+  n: number;
+  m: number;
+  width: number;
+  LO: Int32Array;
+  HI: Int32Array;
+}
+
+function grid(n: number, m: number, band: number): Grid {
   const LO = new Int32Array(n + 1);
   const HI = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
@@ -82,80 +114,133 @@ function alignInBand(A: readonly Item[], T: readonly Item[], options: DpOptions,
     LO[i] = Math.max(0, Math.min(m, center - band));
     HI[i] = Math.min(m, Math.max(0, center + band));
   }
-  const lo = (i: number) => LO[i]!;
-  const hi = (i: number) => HI[i]!;
-  const inBand = (i: number, j: number) => i >= 0 && i <= n && j >= LO[i]! && j <= HI[i]!;
-  const at = (i: number, j: number) => i * width + (j - LO[i]!);
+  return { n, m, width: 2 * band + 1, LO, HI };
+}
 
-  // Prefix sums of lengths, anchors of adjacent pairs, and which items have anchors: all computed once.
-  const sumA = new Float64Array(n + 1);
-  A.forEach((x, i) => (sumA[i + 1] = sumA[i]! + x.len));
-  const sumT = new Float64Array(m + 1);
-  T.forEach((x, j) => (sumT[j + 1] = sumT[j]! + x.len));
-  const pairA = A.map((x, i) => (i + 1 < n ? mergeAnchors([x.anchors, A[i + 1]!.anchors]) : x.anchors));
-  const pairT = T.map((x, j) => (j + 1 < m ? mergeAnchors([x.anchors, T[j + 1]!.anchors]) : x.anchors));
-  const anchoredA = A.map((x) => hasAnchors(x.anchors));
-  const anchoredT = T.map((x) => hasAnchors(x.anchors));
-  const beadCost = (i: number, j: number, da: number, dt: number, prior: number): number => {
-    // bead ends at (i, j): source [i-da, i), target [j-dt, j)
-    const la = sumA[i]! - sumA[i - da]!;
-    const lt = sumT[j]! - sumT[j - dt]!;
-    let cost = prior;
-    if (da === 0) return cost + SKIP_PER_CHAR * lt;
-    if (dt === 0) return cost + SKIP_PER_CHAR * la;
-    cost += lengthCost(la, lt, options.model);
-    const anchored = anchoredA[i - 1] || anchoredT[j - 1] || (da === 2 && anchoredA[i - 2]) || (dt === 2 && anchoredT[j - 2]);
-    if (anchored) cost += anchorCost(da === 1 ? A[i - 1]!.anchors : pairA[i - 2]!, dt === 1 ? T[j - 1]!.anchors : pairT[j - 2]!);
-    return cost;
-  };
-  const hint = options.hint;
+const K = BEADS.length;
 
+/**
+ * Working memory kept between alignments: touching freshly allocated megabytes (page faults) costs more than the
+ * DP itself. It is taken while in use (a re-entrant call, say from a hint, gets its own); sets above
+ * RETAINED_DOUBLES (≈ a 3,000-sentence document) are not kept.
+ */
+interface Memory {
+  floats: Float64Array;
+  bytes: Uint8Array;
+}
+const RETAINED_DOUBLES = 4_000_000;
+let kept: Memory | undefined;
+
+function alignInBand(p: Prepared, G: Grid, options: DpOptions): { beads: Bead[]; touchedEdge: boolean } | undefined {
+  const size = (G.n + 1) * G.width;
+  let memory = kept;
+  if (memory && memory.bytes.length >= size) kept = undefined;
+  else memory = { floats: new Float64Array(size * (K + 2)), bytes: new Uint8Array(size) };
+  try {
+    return solve(p, G, options, memory);
+  } finally {
+    if (memory.floats.length <= RETAINED_DOUBLES && (!kept || kept.bytes.length < memory.bytes.length)) kept = memory;
+  }
+}
+
+function solve(p: Prepared, G: Grid, options: DpOptions, memory: Memory): { beads: Bead[]; touchedEdge: boolean } | undefined {
+  const { n, m, width, LO, HI } = G;
+  if (n === 0 && m === 0) return { beads: [], touchedEdge: false };
   const size = (n + 1) * width;
-  const K = BEADS.length;
-  const costs = new Float64Array(size * K).fill(Infinity); // cost of bead type b ending at a point
-  const f = new Float64Array(size).fill(Infinity);
-  const back = new Uint8Array(size);
-  f[at(0, 0)] = 0;
+  const costs = memory.floats.subarray(0, size * K).fill(Infinity); // cost of bead type b ending at a point (hint included)
+  const f = memory.floats.subarray(size * K, size * (K + 1)).fill(Infinity);
+  const g = memory.floats.subarray(size * (K + 1), size * (K + 2)).fill(Infinity);
+  const back = memory.bytes;
+  forward(p, G, options.model, options.hint, costs, f, back);
+  const end = n * width + (m - LO[n]!);
+  if (m < LO[n]! || m > HI[n]! || f[end] === Infinity) return undefined;
+  backward(G, costs, g);
+
+  const beads: Bead[] = [];
+  let touchedEdge = false;
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    if ((j === LO[i] && LO[i]! > 0) || (j === HI[i] && HI[i]! < m)) touchedEdge = true;
+    const b = back[i * width + (j - LO[i]!)]!;
+    beads.push({ a0: i - DA[b]!, a1: i, t0: j - DT[b]!, t1: j, confidence: 0 });
+    i -= DA[b]!;
+    j -= DT[b]!;
+  }
+  beads.reverse();
+  for (const b of beads) {
+    const mgn = Math.min(margin(G, f, g, f[end]!, b.a0, b.t0), margin(G, f, g, f[end]!, b.a1, b.t1));
+    b.confidence = mgn === Infinity ? 1 : 1 - Math.exp(-Math.max(0, mgn));
+  }
+  return { beads, touchedEdge };
+}
+
+/** f (best cost from the origin to each point), back (its last bead) and costs (every bead's cost, hint included). */
+function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefined, costs: Float64Array, f: Float64Array, back: Uint8Array): void {
+  const { sumA, sumT, oneA, twoA, oneT, twoT, anchoredA, anchoredT } = p;
+  const { n, width, LO, HI } = G;
+  // Imported functions as locals: some loaders (tsx) turn every use of an import into a getter call.
+  const costOfLengths = lengthCost;
+  const costOfAnchors = anchorCodeCost;
+  const from = new Float64Array(K); // per bead type: f at its start point (Infinity: outside the band, unreachable)
+  f[0] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = lo(i); j <= hi(i); j++) {
+    const lo = LO[i]!;
+    const row = i * width - lo; // index of (i, j) = row + j
+    // Rows i − 1 and i − 2 (empty when absent), and the source side of the beads ending in row i.
+    const lo1 = i >= 1 ? LO[i - 1]! : 1;
+    const hi1 = i >= 1 ? HI[i - 1]! : 0;
+    const row1 = (i - 1) * width - lo1;
+    const lo2 = i >= 2 ? LO[i - 2]! : 1;
+    const hi2 = i >= 2 ? HI[i - 2]! : 0;
+    const row2 = (i - 2) * width - lo2;
+    const la1 = i >= 1 ? sumA[i]! - sumA[i - 1]! : 0;
+    const la2 = i >= 2 ? sumA[i]! - sumA[i - 2]! : 0;
+    const anchoredA1 = i >= 1 && anchoredA[i - 1] === 1;
+    const anchoredA2 = anchoredA1 || (i >= 2 && anchoredA[i - 2] === 1);
+    for (let j = lo; j <= HI[i]!; j++) {
       if (i === 0 && j === 0) continue;
-      const here = at(i, j);
+      const here = row + j;
+      const at = here * K;
+      const lt1 = j >= 1 ? sumT[j]! - sumT[j - 1]! : 0;
+      const lt2 = j >= 2 ? sumT[j]! - sumT[j - 2]! : 0;
+      const anchoredT1 = j >= 1 && anchoredT[j - 1] === 1;
+      const anchoredT2 = anchoredT1 || (j >= 2 && anchoredT[j - 2] === 1);
+      // Bead types in BEADS order: 1:1, 1:0, 0:1, 2:1, 1:2, 2:2.
+      from[0] = j - 1 >= lo1 && j - 1 <= hi1 ? f[row1 + j - 1]! : Infinity;
+      from[1] = j >= lo1 && j <= hi1 ? f[row1 + j]! : Infinity;
+      from[2] = j - 1 >= lo ? f[here - 1]! : Infinity;
+      from[3] = j - 1 >= lo2 && j - 1 <= hi2 ? f[row2 + j - 1]! : Infinity;
+      from[4] = j - 2 >= lo1 && j - 2 <= hi1 ? f[row1 + j - 2]! : Infinity;
+      from[5] = j - 2 >= lo2 && j - 2 <= hi2 ? f[row2 + j - 2]! : Infinity;
+      if (from[0] !== Infinity) costs[at] = PRIOR[0]! + costOfLengths(la1, lt1, model) + (anchoredA1 || anchoredT1 ? costOfAnchors(oneA[i - 1]!, oneT[j - 1]!) : 0);
+      if (from[1] !== Infinity) costs[at + 1] = PRIOR[1]! + SKIP_PER_CHAR * la1;
+      if (from[2] !== Infinity) costs[at + 2] = PRIOR[2]! + SKIP_PER_CHAR * lt1;
+      if (from[3] !== Infinity) costs[at + 3] = PRIOR[3]! + costOfLengths(la2, lt1, model) + (anchoredA2 || anchoredT1 ? costOfAnchors(twoA[i - 2]!, oneT[j - 1]!) : 0);
+      if (from[4] !== Infinity) costs[at + 4] = PRIOR[4]! + costOfLengths(la1, lt2, model) + (anchoredA1 || anchoredT2 ? costOfAnchors(oneA[i - 1]!, twoT[j - 2]!) : 0);
+      if (from[5] !== Infinity) costs[at + 5] = PRIOR[5]! + costOfLengths(la2, lt2, model) + (anchoredA2 || anchoredT2 ? costOfAnchors(twoA[i - 2]!, twoT[j - 2]!) : 0);
       let best = Infinity;
       let arg = 0;
       for (let b = 0; b < K; b++) {
-        const da = DA[b]!;
-        const dt = DT[b]!;
-        const pi = i - da;
-        const pj = j - dt;
-        if (!inBand(pi, pj)) continue;
-        const from = f[at(pi, pj)]!;
-        if (from === Infinity) continue;
-        const c = beadCost(i, j, da, dt, PRIOR[b]!);
-        costs[here * K + b] = c;
-        if (from + c < best) {
-          best = from + c;
+        if (from[b]! + costs[at + b]! < best) {
+          best = from[b]! + costs[at + b]!;
           arg = b;
         }
       }
-      if (hint) {
+      if (hint && best < Infinity) {
         // The hint (TM, triangulation) is costly: ask it only for beads that could still win this point.
         const bound = best + HINT_RANGE;
-        best = Infinity;
+        let asked = false;
         for (let b = 0; b < K; b++) {
-          const da = DA[b]!;
-          const dt = DT[b]!;
-          if (da === 0 || dt === 0 || !inBand(i - da, j - dt)) continue;
-          const from = f[at(i - da, j - dt)]!;
-          if (from + costs[here * K + b]! < bound) costs[here * K + b]! += hint(i - da, i, j - dt, j);
+          if (DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound)) continue;
+          costs[at + b]! += hint(i - DA[b]!, i, j - DT[b]!, j);
+          asked = true;
         }
-        for (let b = 0; b < K; b++) {
-          const da = DA[b]!;
-          const dt = DT[b]!;
-          if (!inBand(i - da, j - dt)) continue;
-          const c = f[at(i - da, j - dt)]! + costs[here * K + b]!;
-          if (c < best) {
-            best = c;
-            arg = b;
+        if (asked) {
+          best = Infinity;
+          for (let b = 0; b < K; b++) {
+            if (from[b]! + costs[at + b]! < best) {
+              best = from[b]! + costs[at + b]!;
+              arg = b;
+            }
           }
         }
       }
@@ -163,53 +248,42 @@ function alignInBand(A: readonly Item[], T: readonly Item[], options: DpOptions,
       back[here] = arg;
     }
   }
-  if (!inBand(n, m) || f[at(n, m)] === Infinity) return undefined;
+}
 
-  // Backward pass: g = best cost from a point to (n, m), reusing the bead costs of the forward pass.
-  const g = new Float64Array(size).fill(Infinity);
-  g[at(n, m)] = 0;
+/** g: best cost from each point to (n, m), from the bead costs of the forward pass. */
+function backward(G: Grid, costs: Float64Array, g: Float64Array): void {
+  const { n, m, width, LO, HI } = G;
+  g[n * width + (m - LO[n]!)] = 0;
   for (let i = n; i >= 0; i--) {
-    for (let j = hi(i); j >= lo(i); j--) {
+    for (let j = HI[i]!; j >= LO[i]!; j--) {
       if (i === n && j === m) continue;
       let best = Infinity;
       for (let b = 0; b < K; b++) {
         const ni = i + DA[b]!;
         const nj = j + DT[b]!;
-        if (!inBand(ni, nj)) continue;
-        const next = at(ni, nj);
+        if (ni > n || nj < LO[ni]! || nj > HI[ni]!) continue;
+        const next = ni * width + (nj - LO[ni]!);
         const c = g[next]! + costs[next * K + b]!;
         if (c < best) best = c;
       }
-      g[at(i, j)] = best;
+      g[i * width + (j - LO[i]!)] = best;
     }
   }
-  const total = f[at(n, m)]!;
-  const margin = (i: number, j: number): number => {
-    if ((i === 0 && j === 0) || (i === n && j === m)) return Infinity;
-    let best = Infinity;
-    for (const [di, dj] of [[0, 1], [0, -1], [1, 0], [-1, 0], [1, -1], [-1, 1]] as const) {
-      if (!inBand(i + di, j + dj)) continue;
-      const through = f[at(i + di, j + dj)]! + g[at(i + di, j + dj)]!;
-      if (through < best) best = through;
-    }
-    return best - total;
-  };
+}
 
-  const beads: Bead[] = [];
-  let touchedEdge = false;
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    if ((j === lo(i) && lo(i) > 0) || (j === hi(i) && hi(i) < m)) touchedEdge = true;
-    const [da, dt] = BEADS[back[at(i, j)]!]!;
-    beads.push({ a0: i - da, a1: i, t0: j - dt, t1: j, confidence: 0 });
-    i -= da;
-    j -= dt;
+const NEIGHBOURS: readonly (readonly [number, number])[] = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, -1], [-1, 1]];
+
+/** How much more the best complete path through any neighbour of (i, j) costs than the best path (total). */
+function margin(G: Grid, f: Float64Array, g: Float64Array, total: number, i: number, j: number): number {
+  const { n, m, width, LO, HI } = G;
+  if ((i === 0 && j === 0) || (i === n && j === m)) return Infinity;
+  let best = Infinity;
+  for (const [di, dj] of NEIGHBOURS) {
+    const ni = i + di;
+    const nj = j + dj;
+    if (ni < 0 || ni > n || nj < LO[ni]! || nj > HI[ni]!) continue;
+    const at = ni * width + (nj - LO[ni]!);
+    if (f[at]! + g[at]! < best) best = f[at]! + g[at]!;
   }
-  beads.reverse();
-  for (const b of beads) {
-    const mgn = Math.min(margin(b.a0, b.t0), margin(b.a1, b.t1));
-    b.confidence = mgn === Infinity ? 1 : 1 - Math.exp(-Math.max(0, mgn));
-  }
-  return { beads, touchedEdge };
+  return best - total;
 }

@@ -11,6 +11,9 @@ export interface LengthModel {
   s2: number;
 }
 
+/** Characters that count for length: without spaces for Chinese, as written otherwise. */
+export const lengthOf = (s: string, lang: 'ar' | 'en' | 'zh'): number => (lang === 'zh' ? s.replace(/\s+/g, '').length : s.length);
+
 export const DEFAULT_MODELS: Record<'en' | 'zh', LengthModel> = {
   en: { c: 1.12, s2: 4.0 },
   zh: { c: 0.36, s2: 1.0 },

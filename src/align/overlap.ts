@@ -1,0 +1,211 @@
+/**
+ * Lexical overlap of a Chinese text with its English counterpart through CC-CEDICT, by sentence pair: how many
+ * content words of Chinese sentence t gloss into English sentence e, and how many keys of e some word of t glosses
+ * into (see triangulate.ts for how they become evidence).
+ *
+ * Cost: the DP asks about tens of thousands of pairs per thousand sentences, so both counts are computed per
+ * Chinese sentence at once for a window of English sentences (from a little before the first one asked about, twice
+ * as wide as the DP's first band, so a row is computed once), kept in typed arrays; pairs outside the window (after
+ * the band widens) are counted directly, the same way, uncached. Everything else is prepared once per document as
+ * flat typed arrays: postings (English sentences per key), and per Chinese sentence its words' glosses that occur
+ * in this English at all.
+ */
+import { cedict, type ZhEnLexicon } from './lexicon';
+
+/** First index k in [from, to) with list[k] ≥ x (list ascending), else to. */
+function firstAtLeast(list: Int32Array, from: number, to: number, x: number): number {
+  while (from < to) {
+    const mid = (from + to) >> 1;
+    if (list[mid]! < x) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** Global key id → local id in the document being prepared (−1 elsewhere); all −1 between calls. */
+let scratch: Int32Array | undefined;
+
+/** Null without the lexicon. `band` (the DP's first half-width) sizes the cached window. */
+export function lexicalOverlap(english: readonly string[], zh: readonly string[], band: number): Overlap | null {
+  const lexicon = cedict();
+  if (!lexicon) return null;
+  // The document's English keys get local ids 0 … keyCount − 1 (through `localOf`, reset before returning), so
+  // that per-document arrays are as small as the document.
+  const en = lexicon.englishIds(english);
+  const localOf = (scratch = scratch?.length === lexicon.keyCount ? scratch : new Int32Array(lexicon.keyCount).fill(-1));
+  const globalIds: number[] = [];
+  try {
+    return prepare(lexicon, english, zh, band, en, localOf, globalIds);
+  } finally {
+    for (const id of globalIds) localOf[id] = -1;
+  }
+}
+
+function prepare(lexicon: ZhEnLexicon, english: readonly string[], zh: readonly string[], band: number, en: { start: Int32Array; ids: Int32Array }, localOf: Int32Array, globalIds: number[]): Overlap {
+  // Postings: the English sentences (ascending) holding local key k are postings[postStart[k] … postStart[k + 1]).
+  const localIds = en.ids.map((id) => (localOf[id]! >= 0 ? localOf[id]! : (localOf[id] = globalIds.push(id) - 1)));
+  const keyCount = globalIds.length;
+  const postStart = new Int32Array(keyCount + 1);
+  for (const id of localIds) postStart[id + 1]!++;
+  for (let k = 0; k < keyCount; k++) postStart[k + 1]! += postStart[k]!;
+  const postings = new Int32Array(localIds.length);
+  const next = postStart.slice(0, keyCount);
+  for (let e = 0; e < english.length; e++) for (let k = en.start[e]!; k < en.start[e + 1]!; k++) postings[next[localIds[k]!]!++] = e;
+
+  // Chinese word w of sentence t (words with a gloss in this English: firstWord[t] … firstWord[t + 1] − 1) has
+  // those glosses at glossList[glossFrom[w] … glossFrom[w + 1]); sentence t's distinct ones are
+  // keyList[keyFrom[t] … keyFrom[t + 1]).
+  const { glossStart, glossIds } = lexicon;
+  const zhWords = zh.map((sentence) => lexicon.words(sentence));
+  let bound = 0;
+  for (const words of zhWords) for (const entry of words) if (entry >= 0) bound += glossStart[entry + 1]! - glossStart[entry]!;
+  const wordsBefore = new Int32Array(zh.length + 1);
+  const firstWord = new Int32Array(zh.length + 1);
+  const glossFrom = new Int32Array(bound + 1);
+  const glossList = new Int32Array(bound);
+  const keyFrom = new Int32Array(zh.length + 1);
+  const keyList = new Int32Array(bound);
+  const keySeen = new Int32Array(keyCount).fill(-1);
+  let w = 0;
+  let n = 0;
+  let distinct = 0;
+  zhWords.forEach((entries, t) => {
+    for (const entry of entries) {
+      if (entry < 0 || glossStart[entry + 1] === glossStart[entry]) continue;
+      wordsBefore[t + 1]!++;
+      const before = n;
+      for (let g = glossStart[entry]!; g < glossStart[entry + 1]!; g++) {
+        const id = localOf[glossIds[g]!]!;
+        if (id < 0) continue;
+        glossList[n++] = id;
+        if (keySeen[id] !== t) keyList[distinct++] = id;
+        keySeen[id] = t;
+      }
+      if (n > before) glossFrom[++w] = n;
+    }
+    wordsBefore[t + 1]! += wordsBefore[t]!;
+    firstWord[t + 1] = w;
+    keyFrom[t + 1] = distinct;
+  });
+  return new Overlap(english.length, { postStart, postings, keysBefore: en.start, wordsBefore, firstWord, glossFrom, glossList, keyFrom, keyList }, band);
+}
+
+/** Typed arrays of one document (see lexicalOverlap). */
+interface Tables {
+  postStart: Int32Array;
+  postings: Int32Array;
+  keysBefore: Int32Array;
+  wordsBefore: Int32Array;
+  firstWord: Int32Array;
+  glossFrom: Int32Array;
+  glossList: Int32Array;
+  keyFrom: Int32Array;
+  keyList: Int32Array;
+}
+
+/** Window cache: English sentences a row starts before the first one asked about. */
+const SLACK = 8;
+
+export class Overlap {
+  /** Prefix sums over Chinese sentences of content words with at least one gloss. */
+  readonly wordsBefore: Int32Array;
+  /** Prefix sums over English sentences of distinct keys that some Chinese word glosses into. */
+  readonly keysBefore: Int32Array;
+  private readonly width: number;
+  /** Per Chinese sentence: first English sentence of its window (−1: not computed yet); counts per window slot. */
+  private readonly start: Int32Array;
+  private readonly wordRows: Uint16Array | Int32Array;
+  private readonly keyRows: Uint16Array | Int32Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly english: number,
+    private readonly d: Tables,
+    band: number,
+  ) {
+    this.wordsBefore = d.wordsBefore;
+    this.keysBefore = d.keysBefore;
+    const chinese = d.wordsBefore.length - 1;
+    this.width = Math.min(english, 4 * band + 2 * SLACK);
+    this.start = new Int32Array(chinese).fill(-1);
+    let most = 0; // counts never exceed a sentence's words or distinct glosses: 16 bits almost always suffice
+    for (let t = 0; t < chinese; t++) most = Math.max(most, d.firstWord[t + 1]! - d.firstWord[t]!, d.keyFrom[t + 1]! - d.keyFrom[t]!);
+    const Counts = most < 65536 ? Uint16Array : Int32Array;
+    this.wordRows = new Counts(chinese * this.width);
+    this.keyRows = new Counts(chinese * this.width);
+    this.seen = new Int32Array(this.width).fill(-1);
+  }
+
+  /** Σ over English sentences e ∈ [e0, e1) of how many content words of Chinese sentence t gloss into e. */
+  chineseHits(t: number, e0: number, e1: number): number {
+    const lo = this.window(t, e0);
+    let hits = 0;
+    for (let e = e0; e < e1; e++) hits += e >= lo && e - lo < this.width ? this.wordRows[t * this.width + e - lo]! : this.directWordHits(e, t);
+    return hits;
+  }
+
+  /** Σ over Chinese sentences t ∈ [t0, t1) of how many keys of English sentence e some word of t glosses into. */
+  englishHits(e: number, t0: number, t1: number): number {
+    let hits = 0;
+    for (let t = t0; t < t1; t++) {
+      const lo = this.window(t, e);
+      hits += e >= lo && e - lo < this.width ? this.keyRows[t * this.width + e - lo]! : this.directKeyHits(e, t);
+    }
+    return hits;
+  }
+
+  /** The first English sentence of row t's window, computing the row on first use (from just before e). */
+  private window(t: number, e: number): number {
+    if (this.start[t] !== -1) return this.start[t]!;
+    const lo = Math.max(0, Math.min(e - SLACK, this.english - this.width));
+    const hi = lo + this.width;
+    const { postStart, postings, firstWord, glossFrom, glossList, keyFrom, keyList } = this.d;
+    const row = t * this.width;
+    this.start[t] = lo;
+    for (let w = firstWord[t]!; w < firstWord[t + 1]!; w++) {
+      const stamp = ++this.stamp;
+      for (let g = glossFrom[w]!; g < glossFrom[w + 1]!; g++) {
+        const id = glossList[g]!;
+        for (let k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, lo); k < postStart[id + 1]! && postings[k]! < hi; k++) {
+          const slot = postings[k]! - lo;
+          if (this.seen[slot] === stamp) continue;
+          this.seen[slot] = stamp;
+          this.wordRows[row + slot]!++;
+        }
+      }
+    }
+    for (let g = keyFrom[t]!; g < keyFrom[t + 1]!; g++) {
+      const id = keyList[g]!;
+      for (let k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, lo); k < postStart[id + 1]! && postings[k]! < hi; k++) this.keyRows[row + postings[k]! - lo]!++;
+    }
+    return lo;
+  }
+
+  private holds(e: number, id: number): boolean {
+    const { postStart, postings } = this.d;
+    const k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, e);
+    return k < postStart[id + 1]! && postings[k] === e;
+  }
+
+  private directWordHits(e: number, t: number): number {
+    const { firstWord, glossFrom, glossList } = this.d;
+    let hits = 0;
+    for (let w = firstWord[t]!; w < firstWord[t + 1]!; w++) {
+      for (let g = glossFrom[w]!; g < glossFrom[w + 1]!; g++) {
+        if (this.holds(e, glossList[g]!)) {
+          hits++;
+          break;
+        }
+      }
+    }
+    return hits;
+  }
+
+  private directKeyHits(e: number, t: number): number {
+    const { keyFrom, keyList } = this.d;
+    let hits = 0;
+    for (let g = keyFrom[t]!; g < keyFrom[t + 1]!; g++) if (this.holds(e, keyList[g]!)) hits++;
+    return hits;
+  }
+}
