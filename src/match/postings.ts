@@ -142,7 +142,7 @@ export function buildPostingsInWorker(keySpace: number, off: Uint32Array, lens: 
     ${buildPostings.toString()}
     const { keySpace, off, lens, slots, keys } = workerData;
     const result = buildPostings(keySpace, off, lens, slots, keys);
-    parentPort.postMessage({ off: result.off, post: result.post });
+    parentPort.postMessage({ off: result.off, post: result.post }, [result.off.buffer, result.post.buffer]);
   `;
   return new Promise((resolve, reject) => {
     const worker = new Worker(source, {

@@ -36,11 +36,12 @@ export const PROBE_MIN = 50;
 export const COMPACT_MIN = 1000;
 export const COMPACT_RATIO = 0.1;
 /** Initial token capacity per unit when building (a sentence); the buffer grows if needed. */
-const TOKENS_PER_UNIT_HINT = 28;
+const TOKENS_PER_UNIT_HINT = 24;
 
 interface LangIndex {
   segment: Segment;
-  slotOf: Map<string, number>;
+  /** unit id → slot; built on the first write after a build (a million Map entries cost ~0.5 s). */
+  slotOf?: Map<string, number>;
   scratch: SearchScratch;
 }
 
@@ -188,10 +189,10 @@ export class TmIndex {
       this.byPosition.delete(positionKey(old.documentId, old.position));
     }
     for (const index of this.langs.values()) {
-      const slot = index.slotOf.get(unitId);
+      const slot = slotsOf(index).get(unitId);
       if (slot !== undefined) {
         index.segment.kill(slot);
-        index.slotOf.delete(unitId);
+        slotsOf(index).delete(unitId);
       }
     }
   }
@@ -201,7 +202,7 @@ export class TmIndex {
     if (!text) return;
     const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
     if (ids.length === 0) return;
-    index.slotOf.set(unit.unitId, index.segment.append(unit.unitId, ids, this.vocabulary.stems));
+    slotsOf(index).set(unit.unitId, index.segment.append(unit.unitId, ids, this.vocabulary.stems));
   }
 
   private langIndex(lang: Lang): LangIndex {
@@ -232,10 +233,19 @@ export class TmIndex {
   }
 
   private finish(segment: Segment, old: LangIndex | undefined): LangIndex {
-    const slotOf = new Map<string, number>();
-    segment.unitIds.forEach((id, slot) => slotOf.set(id, slot));
-    return { segment, slotOf, scratch: old?.scratch ?? new SearchScratch() };
+    return { segment, scratch: old?.scratch ?? new SearchScratch() };
   }
+}
+
+function slotsOf(index: LangIndex): Map<string, number> {
+  if (!index.slotOf) {
+    const slotOf = new Map<string, number>();
+    index.segment.unitIds.forEach((id, slot) => {
+      if (index.segment.alive[slot]) slotOf.set(id, slot);
+    });
+    index.slotOf = slotOf;
+  }
+  return index.slotOf;
 }
 
 function needsCompaction(seg: Segment): boolean {

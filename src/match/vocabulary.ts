@@ -45,6 +45,7 @@ export class Vocabulary {
   private numberTable = new Uint8Array(1024);
   private scratch = new Int32Array(256);
   private readonly codes = new TokenCodes();
+  private stemCodes: TokenCodes | undefined;
 
   get size(): number {
     return this.strings.length;
@@ -165,7 +166,9 @@ export class Vocabulary {
   }
 
   private internString(token: string): number {
-    const codes = new TokenCodes();
+    // Its own buffer: this runs inside internCodes, whose caller may be using `this.codes`.
+    const codes = (this.stemCodes ??= new TokenCodes());
+    codes.clear();
     codes.pushString(token);
     return this.idFor(codes.codes, 0, token.length, true);
   }
