@@ -41,7 +41,7 @@ import { AnswerCache } from '../../src/service/answer-cache';
 
 describe('AnswerCache', () => {
   it('keeps the most recently used answers up to its capacity', () => {
-    const cache = new AnswerCache(2);
+    const cache = new AnswerCache<string>(2);
     cache.set('a', '1');
     cache.set('b', '2');
     expect(cache.get('a')).toBe('1'); // a is now the most recent
@@ -51,7 +51,7 @@ describe('AnswerCache', () => {
   });
 
   it('stores nothing when its capacity is 0', () => {
-    const cache = new AnswerCache(0);
+    const cache = new AnswerCache<string>(0);
     cache.set('a', '1');
     expect(cache.get('a')).toBeUndefined();
   });

@@ -46,7 +46,7 @@ export class Params {
   }
 
   private bounded(key: string, value: string, max: number, code: ErrorCode): string {
-    const length = [...value].length;
+    const length = codePoints(value);
     if (length > max) throw new MizanError(code, { param: this.name(key), length, max });
     return value;
   }
@@ -113,6 +113,16 @@ export class Params {
     if (tms.length !== 1) this.fail(ErrorCode.INVALID_PARAMETER, key);
     return tms[0]!;
   }
+}
+
+/** Characters as a reader counts them (code points), without making an array of them. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--; // a surrogate pair is one character
+  }
+  return n;
 }
 
 /** Most TMs one request may search. */

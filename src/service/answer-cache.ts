@@ -1,11 +1,11 @@
 /**
- * Serialized match answers, keyed by the request and the revision of every TM it searched. Any write to a TM moves
+ * Serialized match answers (UTF-8 JSON, ready to send), keyed by the request and the revision of every TM it searched. Any write to a TM moves
  * its revision, so a cached answer is never stale; entries age out least-recently-used. Translators' tools ask the
  * same segments again and again (repetitions, several people on one project), and a hit skips searching, adapting,
  * explaining and serializing. Process-local and rebuildable: a cache, not state.
  */
-export class AnswerCache {
-  private readonly entries = new Map<string, string>();
+export class AnswerCache<V = Buffer> {
+  private readonly entries = new Map<string, V>();
 
   constructor(private readonly capacity: number) {}
 
@@ -13,7 +13,7 @@ export class AnswerCache {
     return this.entries.size;
   }
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const value = this.entries.get(key);
     if (value !== undefined) {
       this.entries.delete(key); // refresh its place in the LRU order
@@ -22,7 +22,7 @@ export class AnswerCache {
     return value;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     if (this.capacity <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);

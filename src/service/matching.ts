@@ -89,13 +89,13 @@ export async function match(mirrors: Mirrors, request: MatchRequest): Promise<Ma
   return matchIn(await mirrors.indexes(request.tms), request);
 }
 
-/** The answer as the JSON body `{"matches":[…]}`, from the cache when the same request met the same TM revisions. */
-export async function matchJson(mirrors: Mirrors, cache: AnswerCache, request: MatchRequest): Promise<string> {
+/** The answer as the UTF-8 JSON body `{"matches":[…]}`, from the cache when the same request met the same TM revisions. */
+export async function matchJson(mirrors: Mirrors, cache: AnswerCache, request: MatchRequest): Promise<Buffer> {
   const { indexes, revisions } = await mirrors.current(request.tms);
   const key = JSON.stringify([revisions, request.q, request.src, request.tgt, request.min, request.limit, request.tms, request.explain ?? false, request.prev ?? null, request.next ?? null]);
   let body = cache.get(key);
   if (body === undefined) {
-    body = JSON.stringify({ matches: matchIn(indexes, request) });
+    body = Buffer.from(JSON.stringify({ matches: matchIn(indexes, request) }));
     cache.set(key, body);
   }
   return body;

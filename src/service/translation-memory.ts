@@ -38,7 +38,7 @@ export class TranslationMemory {
   }
 
   /** The same as `match`, serialized as `{"matches":[…]}`, and cached per TM revision. */
-  matchJson(request: MatchRequest): Promise<string> {
+  matchJson(request: MatchRequest): Promise<Buffer> {
     return matchJson(this.mirrors, this.answers, request);
   }
 

@@ -14,7 +14,9 @@ export function matchRoutes(tm: TranslationMemory, config: Config): Router {
   router
     .route('/api/v1/match')
     .get(async (req, res) => {
-      res.type('application/json; charset=utf-8').send(await tm.matchJson(parseMatch(req.query as Input, config)));
+      const body = await tm.matchJson(parseMatch(req.query as Input, config));
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(body);
     })
     .all(methodNotAllowed('GET'));
   router
