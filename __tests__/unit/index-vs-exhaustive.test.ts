@@ -21,6 +21,18 @@ describe('the candidate index', () => {
     compare(index, data.queries.map((q) => q.text), 70, 5);
   });
 
+  it('is built the same way on a second thread: prepareAsync with and without the worker equals the exhaustive scan', async () => {
+    const queries = data.queries.map((q) => q.text);
+    for (const workerMin of [undefined, 0]) {
+      const index = new TmIndex();
+      index.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));
+      await index.prepareAsync('ar', workerMin);
+      const found = queries.map((q) => index.search(q, 'ar', { min: 70, limit: 5 }));
+      expect(found.filter((hits) => hits.length > 0).length).toBeGreaterThan(90);
+      compare(index, queries, 70, 5);
+    }
+  });
+
   it('stays exact at other minimums and limits, including the low ones that fall back to scanning', () => {
     const index = new TmIndex();
     index.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));

@@ -74,10 +74,14 @@ export class Segment {
     return seg;
   }
 
-  /** The same, with the bigram postings built on a second thread when the segment is large enough to gain. */
-  static async buildAsync(input: FlatUnits, stemSpace: number): Promise<Segment> {
+  /**
+   * The same, with the bigram postings built on a second thread when the segment has at least `workerMin` token
+   * positions (below that a worker costs more than it saves). Layout rewrites the input's keys in place, so the
+   * choice is made before it.
+   */
+  static async buildAsync(input: FlatUnits, stemSpace: number, workerMin = WORKER_MIN_POSITIONS): Promise<Segment> {
+    if (input.off[input.count]! < workerMin) return Segment.build(input, stemSpace);
     const { seg, stemKeys, pairKeys } = Segment.layout(input);
-    if (input.off[input.count]! < WORKER_MIN_POSITIONS) return Segment.build(input, stemSpace);
     const bigrams = buildPostingsInWorker(1 << seg.bigramBits, seg.off, seg.lens, seg.count, pairKeys);
     seg.stems = buildPostings(stemSpace, seg.off, seg.lens, seg.count, stemKeys);
     seg.bigrams = await bigrams;

@@ -96,11 +96,12 @@ export class TmIndex {
     this.langIndex(lang);
   }
 
-  /** The same, using a second thread for part of a large build. */
-  async prepareAsync(lang: Lang): Promise<void> {
+  /** The same, using a second thread for part of a large build (from `workerMin` token positions; tests lower it). */
+  async prepareAsync(lang: Lang, workerMin?: number): Promise<void> {
     const index = this.langs.get(lang);
     if (index && !needsCompaction(index.segment)) return;
-    const segment = await Segment.buildAsync(this.collect(lang, index), this.vocabulary.size);
+    const input = this.collect(lang, index);
+    const segment = await Segment.buildAsync(input, this.vocabulary.size, workerMin);
     this.langs.set(lang, this.finish(segment, index));
   }
 
