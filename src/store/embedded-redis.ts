@@ -44,7 +44,8 @@ async function answers(port: number): Promise<boolean> {
   } catch {
     return false;
   } finally {
-    client.disconnect();
+    // A refused connection has already ended: disconnecting it again would leave a 2 s timer holding the process.
+    if (client.status !== 'end') client.disconnect();
   }
 }
 
