@@ -55,6 +55,14 @@ describe('number adaptation', () => {
     expect(best.targets.zh).toContain('新华社西安2024年4月26日电'.replace('26', '27'));
     expect(best.originalTargets.en).toBe(rows[2]!.en);
   });
+
+  it('replaces all numbers in one pass, so swapped numbers stay swapped', async () => {
+    const q = rows[2]!.ar.replace('26 أبريل 2023', '2023 أبريل 26');
+    const [best] = (await match({ q }).expect(200)).body.matches;
+    expect(best).toMatchObject({ unitId: ids[2], adapted: true });
+    expect(best.targets.en).toBe(rows[2]!.en.replace('April 26, 2023', 'April 2023, 26'));
+    expect(best.targets.zh).toBe(rows[2]!.zh.replace('2023年4月26日', '26年4月2023日').replace('秦刚26日', '秦刚2023日'));
+  });
 });
 
 describe('context matches', () => {

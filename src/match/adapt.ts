@@ -74,19 +74,35 @@ export function adaptNumbers(query: PreparedQuery, sourceIds: Int32Array, target
       out[lang] = text;
       continue;
     }
-    let adapted = text;
+    // Every old number is found in the stored text first and all are replaced in one pass, so that swapped
+    // numbers (26 ↔ 2023) do not overwrite each other.
+    const edits: { start: number; end: number; to: string }[] = [];
     for (const [from, to] of pairs) {
-      const pattern = anySystem(from);
-      if (!pattern.test(adapted)) return undefined;
-      adapted = adapted.replace(anySystem(from), (old) => {
-        if (lang === 'en') return to;
-        if (lang === 'ar') return render(to, digitSetOf(old));
-        const asTyped = typed.get(to) ?? to;
-        const set = digitSetOf(asTyped);
-        return set === 'western' || set === 'fullWidth' ? asTyped : to;
-      });
+      const before = edits.length;
+      for (const m of text.matchAll(anySystem(from))) {
+        edits.push({ start: m.index, end: m.index + m[0].length, to: rewrite(m[0], to, lang, typed) });
+      }
+      if (edits.length === before) return undefined;
     }
+    edits.sort((a, b) => a.start - b.start);
+    let adapted = '';
+    let at = 0;
+    for (const e of edits) {
+      if (e.start < at) return undefined; // two old numbers claim the same digits
+      adapted += text.slice(at, e.start) + e.to;
+      at = e.end;
+    }
+    adapted += text.slice(at);
     out[lang] = adapted;
   }
   return { targets: out, replaced: [...pairs].map(([from, to]) => ({ from, to })) };
+}
+
+/** The new number as the target language writes it (see the header). */
+function rewrite(old: string, to: string, lang: Lang, typed: Map<string, string>): string {
+  if (lang === 'en') return to;
+  if (lang === 'ar') return render(to, digitSetOf(old));
+  const asTyped = typed.get(to) ?? to;
+  const set = digitSetOf(asTyped);
+  return set === 'western' || set === 'fullWidth' ? asTyped : to;
 }
