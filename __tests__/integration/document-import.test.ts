@@ -36,6 +36,16 @@ describe('POST /api/v1/documents', () => {
     expect(await ctx.redis.xlen(ctx.keys.log('main'))).toBe(before);
   });
 
+  it('is idempotent under concurrency: the same new texts posted six times at once create one document', async () => {
+    const body = { ar: AR.replace('12', '17'), en: EN.replace('12', '17'), zh: ZH.replace('12', '17') };
+    const replies = await Promise.all([...Array(6)].map(() => request(ctx.app).post('/api/v1/documents').send(body)));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    const doc = (await request(ctx.app).get(`/api/v1/documents/${replies[0]!.body.id}`).expect(200)).body;
+    expect(doc.rev).toBe(1);
+    await request(ctx.app).delete(`/api/v1/documents/${doc.id}`).expect(204);
+  });
+
   it('accepts the texts as multipart .txt files', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/documents')
@@ -74,6 +84,10 @@ describe('POST /api/v1/documents', () => {
     expect(punct.body.error.code).toBe('FIELD_MISSING');
     const badDate = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', meta: { date: 'yesterday' } }).expect(400);
     expect(badDate.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
+    for (const date of ['2024-13-45', '2023-02-29']) {
+      const impossible = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', meta: { date } }).expect(400);
+      expect(impossible.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
+    }
     await request(ctx.app).post('/api/v1/documents').set('Content-Type', 'text/plain').send('ar').expect(415);
     expect(await countKeys()).toBe(keys);
   });
@@ -101,6 +115,16 @@ describe('PATCH /api/v1/documents/:id/alignment and DELETE /api/v1/documents/:id
     const res = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'move', row: 1, lang: 'zh', to: 'next' }] }).expect(200);
     expect(res.body.segments[1]).toMatchObject({ zh: '', review: true });
     expect(res.body.segments[2].zh).toBe('他会见了中方同行，双方讨论了能源和贸易领域的合作。双方签署了14项协议。');
+  });
+
+  it('re-scores only the rows a correction touched; the others keep the aligner confidence and flag', async () => {
+    const start = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
+    await ctx.redis.hset(ctx.keys.unit('main', start.segments[0].unitId), 'conf', '0.42', 'review', '1');
+    const res = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 2 }] }).expect(200);
+    expect(res.body.segments[0]).toMatchObject({ confidence: 0.42, review: true });
+    expect(res.body.segments[1]).toMatchObject({ confidence: start.segments[1].confidence, review: start.segments[1].review });
+    expect(res.body.segments[2]).toMatchObject({ confidence: 1, review: false });
+    await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'split', row: 2, ar: 1, en: 1, zh: 1 }] }).expect(200);
   });
 
   it('refuses a stale revision (409) and an impossible correction (400), leaving the document as it was', async () => {

@@ -84,11 +84,20 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
     order: Date.now(),
   };
   if (request.meta?.url) meta.url = request.meta.url;
-  const result = await store.putDocument(request.tm, { meta, segments: toSegments(rows) });
+  let changed: number;
+  try {
+    // Only if still absent: of two identical imports racing, one creates and the other answers as a repeat.
+    changed = (await store.putDocument(request.tm, { meta, segments: toSegments(rows) }, 'absent')).changed;
+  } catch (err) {
+    if (!(err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)) throw err;
+    const first = await store.getDocument(request.tm, id);
+    if (!first) throw err;
+    return { created: false, document: first, changed: 0 };
+  }
   mirrors.touch(request.tm);
   const document = await store.getDocument(request.tm, id);
   if (!document) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm: request.tm });
-  return { created: true, document, changed: result.changed };
+  return { created: true, document, changed };
 }
 
 /** Sentences of a row's text in one language (the segmenter's own view, as at import). */
@@ -103,7 +112,10 @@ function invalid(index: number, reason: string): MizanError {
 /** Applies corrections in order to rows of sentences; throws INVALID_CORRECTION naming the op that cannot apply. */
 export function applyCorrections(segments: readonly Segment[], ops: readonly Correction[]): Segment[] {
   const LANGS: Lang[] = ['ar', 'en', 'zh'];
-  let rows = segments.map((s) => ({ paragraph: s.paragraph, ar: sentencesOf(s.ar, 'ar'), en: sentencesOf(s.en, 'en'), zh: sentencesOf(s.zh, 'zh') }));
+  type Row = { paragraph: number; ar: string[]; en: string[]; zh: string[]; kept?: { confidence: number; review: boolean } };
+  let rows: Row[] = segments.map((s) => ({ paragraph: s.paragraph, ar: sentencesOf(s.ar, 'ar'), en: sentencesOf(s.en, 'en'), zh: sentencesOf(s.zh, 'zh'), kept: { confidence: s.confidence ?? 1, review: s.review ?? false } }));
+  // Languages the document has at all: a corrected row lacking one of them is flagged for review.
+  const present = LANGS.filter((l) => rows.some((r) => r[l].length > 0));
   ops.forEach((op, k) => {
     const row = rows[op.row];
     if (!row || !Number.isInteger(op.row)) throw invalid(k, 'row-out-of-range');
@@ -123,6 +135,7 @@ export function applyCorrections(segments: readonly Segment[], ops: readonly Cor
       if (!LANGS.includes(op.lang) || row[op.lang].length === 0) throw invalid(k, 'nothing-to-move');
       if (op.to === 'prev') other[op.lang].push(row[op.lang].shift()!);
       else other[op.lang].unshift(row[op.lang].pop()!);
+      row.kept = other.kept = undefined;
       if (LANGS.every((l) => row[l].length === 0)) rows = rows.filter((r) => r !== row);
     } else {
       throw invalid(k, 'unknown-op');
@@ -134,8 +147,9 @@ export function applyCorrections(segments: readonly Segment[], ops: readonly Cor
     ar: r.ar.join(' '),
     en: r.en.join(' '),
     zh: r.zh.join(''),
-    confidence: 1,
-    review: r.ar.length === 0 || r.en.length === 0 || r.zh.length === 0,
+    // Rows a correction made or changed were checked by a person; the others keep what the aligner said.
+    confidence: r.kept ? r.kept.confidence : 1,
+    review: r.kept ? r.kept.review : present.some((l) => r[l].length === 0),
   }));
 }
 
@@ -143,7 +157,6 @@ export async function correctAlignment(store: TmStore, mirrors: Mirrors, tm: str
   const doc = await store.getDocument(tm, id);
   if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
   if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
-  // Corrected rows were checked by a person: they keep full confidence unless a language is missing.
   const segments = applyCorrections(doc.rows, ops);
   await store.putDocument(tm, { meta: doc.summary, segments }, doc.summary.rev);
   mirrors.touch(tm);

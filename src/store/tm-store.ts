@@ -115,9 +115,10 @@ export class TmStore {
 
   /**
    * Writes the document and its units atomically; a no-op when nothing changed. With `expectedRev`, fails with
-   * DOCUMENT_CHANGED unless the document is still at that revision (a correction based on what the client saw).
+   * DOCUMENT_CHANGED unless the document is still at that revision (a correction based on what the client saw), or,
+   * with 'absent', unless it does not exist yet (an import racing the same import).
    */
-  async putDocument(tm: string, doc: AlignedDocument, expectedRev?: number): Promise<PutResult> {
+  async putDocument(tm: string, doc: AlignedDocument, expectedRev?: number | 'absent'): Promise<PutResult> {
     const { keys } = this;
     const docId = doc.meta.id;
     const hash = contentHash(doc);
@@ -132,7 +133,7 @@ export class TmStore {
           .hget(keys.doc(tm, docId), 'rev')
           .lrange(keys.docRows(tm, docId), 0, -1)
           .exec()) as [[null, string | null], [null, string[]]];
-        if (expectedRev !== undefined && String(expectedRev) !== (seenRev ?? '')) {
+        if (expectedRev !== undefined && (expectedRev === 'absent' ? '' : String(expectedRev)) !== (seenRev ?? '')) {
           throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
         }
         const dropped = oldIds.filter((id) => !newIds.has(id));

@@ -120,7 +120,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
         zh: p.optionalText('zh', max),
         meta: { source: m.optionalText('source', 200), date: m.optionalText('date', 10), url: m.optionalText('url', 2000) },
       };
-      if (request.meta.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(request.meta.date)) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
+      if (request.meta.date !== undefined && !isCalendarDate(request.meta.date)) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
       const { created, document, changed } = await tm.importDocument(request);
       res.status(created ? 201 : 200).location(`/api/v1/documents/${document.summary.id}`).json({ ...documentJson(document), unitsWritten: changed });
     })
@@ -152,4 +152,11 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
     })
     .all(methodNotAllowed('PATCH'));
   return router;
+}
+
+/** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
