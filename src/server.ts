@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import pkg from '../package.json';
 import { ConfigError, createLogger, loadConfig, type Config, type Logger } from './config';
 import { createApp } from './http/app';
+import { createHttpServer } from './http/server';
 import { cedict } from './align/lexicon';
 import { createTranslator } from './i18n';
 import { loadSeed, TranslationMemory } from './service';
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
   logger.info(cedict() ? `CC-CEDICT lexicon loaded for alignment in ${Date.now() - lexiconStart} ms` : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only');
   const translator = await createTranslator();
   const app = createApp({ tm, translator, config, logger, version: pkg.version });
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server: Server = createHttpServer(app, translator);
+  server.listen(config.port, config.host, () => {
     logger.info(`mizan ${pkg.version} listening on http://${config.host}:${config.port} (TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`);
   });
   server.on('error', (err) => {

@@ -59,6 +59,15 @@ describe('POST /api/v1/documents', () => {
     ]);
   });
 
+  it('refuses uploads that are not UTF-8 or larger than the limit, storing nothing', async () => {
+    const keys = await countKeys();
+    const latin1 = await request(ctx.app).post('/api/v1/documents').attach('ar', Buffer.from('نص للتجربة.'), 'a.txt').attach('en', Buffer.from('caf\xe9 \xe0 la.', 'latin1'), 'e.txt').set('Accept-Language', 'zh').expect(400);
+    expect(latin1.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'en', message: '“en”不是 UTF-8 文本；请另存为 UTF-8 后重新发送。' });
+    const big = await request(ctx.app).post('/api/v1/documents').attach('ar', Buffer.alloc(2_000_001, 0x61), 'a.txt').expect(413);
+    expect(big.body.error).toMatchObject({ code: 'FILE_TOO_LARGE', param: 'ar', message: 'The file "ar" is larger than 2000000 bytes.' });
+    expect(await countKeys()).toBe(keys);
+  });
+
   it('serves the document as a printable HTML page with the Arabic right to left', async () => {
     const res = await request(ctx.app).get(`/api/v1/documents/${id}?format=html`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
@@ -133,6 +142,8 @@ describe('PATCH /api/v1/documents/:id/alignment and DELETE /api/v1/documents/:id
     expect(stale.body.error.code).toBe('DOCUMENT_CHANGED');
     const bad = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }, { op: 'split', row: 0, ar: 9, en: 0, zh: 0 }] }).expect(400);
     expect(bad.body.error).toMatchObject({ code: 'INVALID_CORRECTION', param: 'ops[1]', message: 'Correction ops[1] cannot be applied: a sentence count is larger than the row holds.' });
+    const many = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: Array.from({ length: 201 }, () => ({ op: 'merge', row: 0 })) }).expect(400);
+    expect(many.body.error).toMatchObject({ code: 'TOO_MANY_CORRECTIONS', message: 'A request holds at most 200 corrections (got 201).' });
     const unknown = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'swap', row: 0 }] }).set('Accept-Language', 'ar').expect(400);
     expect(unknown.body.error.message).toContain('merge أو split أو move');
     const after = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;

@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { createHttpServer } from '../../src/http/server';
+import { createTranslator } from '../../src/i18n';
 import { createTestContext, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
@@ -26,8 +29,9 @@ describe('bad parameters give localized 400s with stable codes', () => {
     ['/api/v1/match?q=test&limit=0', 'LIMIT_OUT_OF_RANGE', 'limit'],
     ['/api/v1/match?q=test&limit=51', 'LIMIT_OUT_OF_RANGE', 'limit'],
     ['/api/v1/match?q=a&q=b', 'INVALID_PARAMETER', 'q'],
-    ['/api/v1/match?q=test&tm=Bad%20Name', 'UNKNOWN_TM', ''],
-    ['/api/v1/match?q=test&tm=nosuchtm', 'UNKNOWN_TM', ''],
+    ['/api/v1/match?q=test&tm=Bad%20Name', 'UNKNOWN_TM', 'tm'],
+    ['/api/v1/match?q=test&tm=nosuchtm', 'UNKNOWN_TM', 'tm'],
+    ['/api/v1/documents/%ZZ', 'INVALID_PARAMETER', 'path'],
   ];
 
   it.each(cases)('%s → %s', async (path, code, param) => {
@@ -59,5 +63,22 @@ describe('bad parameters give localized 400s with stable codes', () => {
   it('honours quality values when choosing the language', async () => {
     const res = await get('/api/v1/match', 'en;q=0.3, zh;q=0.8, ar;q=0.5').expect(400);
     expect(res.body.error).toEqual({ code: 'QUERY_MISSING', message: '缺少查询参数“q”。', param: 'q' });
+  });
+});
+
+describe('what the HTTP server itself refuses', () => {
+  it('takes a Chinese query at the documented length limit by GET, and answers larger request heads with a JSON 431', async () => {
+    const server = createHttpServer(ctx.app, await createTranslator());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const long = await fetch(`${base}/api/v1/match?src=zh&q=${encodeURIComponent('中'.repeat(1999))}`);
+      expect(long.status).toBe(200);
+      const huge = await fetch(`${base}/api/v1/match?src=zh&q=${encodeURIComponent('中'.repeat(8000))}`);
+      expect(huge.status).toBe(431);
+      expect(((await huge.json()) as { error: unknown }).error).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

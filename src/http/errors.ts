@@ -10,13 +10,20 @@ import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../e
 import { negotiateLanguage, type Translator } from '../i18n';
 import { isUnavailable } from '../store';
 
-/** Body-parser errors carry `status` 4xx and a `type`; they become our codes. */
-function fromBodyParser(err: unknown, maxBody: string): MizanError | undefined {
+/**
+ * Body-parser errors carry `status` 4xx and a string `type`; they become our codes. The router's own 400 (a path
+ * parameter that is not valid percent-encoding) names the path.
+ */
+function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | undefined {
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || isMizanError(err)) return undefined;
+  if (typeof e.type !== 'string') {
+    if (/^Failed to decode param/.test(String(e.message))) return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: path.slice(0, 200) });
+    return undefined;
+  }
   if (e.type === 'entity.too.large') return new MizanError(ErrorCode.BODY_TOO_LARGE, { max: maxBody });
-  if (e.type === 'entity.parse.failed') return new MizanError(ErrorCode.INVALID_BODY, { reason: String(e.message).slice(0, 200) });
-  return new MizanError(ErrorCode.INVALID_BODY, { reason: String(e.type ?? e.message).slice(0, 200) });
+  if (e.type === 'entity.parse.failed') return new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-json' });
+  return new MizanError(ErrorCode.INVALID_BODY, { reason: e.type.slice(0, 200) });
 }
 
 /** Parses a JSON body that must be an object; other media types get 415. One middleware, for typed routes. */
@@ -27,7 +34,7 @@ export function jsonBody(config: { maxBody: string }): RequestHandler {
     parse(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-        return next(new MizanError(ErrorCode.INVALID_BODY, { reason: 'expected a JSON object' }));
+        return next(new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-an-object' }));
       }
       next();
     });
@@ -38,7 +45,7 @@ export function errorMiddleware(translator: Translator, logger: Logger, retryAft
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     let error: MizanError;
-    const parsed = fromBodyParser(err, maxBody);
+    const parsed = fromLibrary(err, maxBody, req.path);
     if (isMizanError(err)) error = err;
     else if (isUnavailable(err)) error = new StoreUnavailableError(err);
     else if (parsed) error = parsed;

@@ -1,7 +1,7 @@
 /**
  * multipart/form-data for document uploads: the texts as files (fields ar, en, zh, typically .txt) plus plain fields
- * (title, source, date, url, tm). Streamed with busboy; a file over the limit fails the request with TEXT_TOO_LONG
- * and nothing is stored.
+ * (title, source, date, url, tm). Streamed with busboy; a file over the limit fails the request with FILE_TOO_LARGE,
+ * a file that is not UTF-8 with INVALID_ENCODING, and nothing is stored.
  */
 import busboy from 'busboy';
 import type { Request } from 'express';
@@ -16,7 +16,7 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
     try {
       bb = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, files: 3, fields: 10, fieldSize: maxFileBytes } });
     } catch (err) {
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: (err as Error).message }));
+      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }));
       return;
     }
     const out: Record<string, string> = {};
@@ -32,16 +32,20 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(new MizanError(ErrorCode.TEXT_TOO_LONG, { param: name, length: maxFileBytes, max: maxFileBytes })));
+      stream.on('limit', () => fail(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: name, max: maxFileBytes })));
       stream.on('close', () => {
-        out[name] = new TextDecoder('utf-8').decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+        try {
+          out[name] = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)).replace(/^\uFEFF/, '');
+        } catch {
+          fail(new MizanError(ErrorCode.INVALID_ENCODING, { param: name }));
+        }
       });
     });
     bb.on('field', (name, value) => {
       if (!TEXT_FIELDS.has(name)) fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
       else out[name] = value;
     });
-    bb.on('error', (err: Error) => reject(new MizanError(ErrorCode.INVALID_BODY, { reason: err.message })));
+    bb.on('error', (err: Error) => reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })));
     bb.on('close', () => (failure ? reject(failure) : resolve(out)));
     req.pipe(bb);
   });

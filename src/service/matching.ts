@@ -101,11 +101,27 @@ export async function matchJson(mirrors: Mirrors, cache: AnswerCache, request: M
   return body;
 }
 
-/** Several requests against one consistent state: every TM they name is synced once, first. */
+/** A batch gives the event loop back after this much searching, so that other requests are not held up. */
+export const BATCH_SLICE_MS = 10;
+
+/**
+ * Several requests: every TM they name is synced once, first, and answers follow in order. The work is done in
+ * slices of BATCH_SLICE_MS with other requests served in between (a write those apply meanwhile may be seen by the
+ * batch's later queries, as it would be by a later request).
+ */
 export async function matchBatch(mirrors: Mirrors, requests: readonly MatchRequest[]): Promise<Match[][]> {
   const tms = [...new Set(requests.flatMap((r) => r.tms))];
   const indexes = new Map((await mirrors.indexes(tms)).map((index, i) => [tms[i]!, index]));
-  return requests.map((request) => matchIn(request.tms.map((tm) => indexes.get(tm)!), request));
+  const results: Match[][] = [];
+  let slice = performance.now();
+  for (const request of requests) {
+    if (performance.now() - slice > BATCH_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    results.push(matchIn(request.tms.map((tm) => indexes.get(tm)!), request));
+  }
+  return results;
 }
 
 function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {

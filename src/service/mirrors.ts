@@ -29,7 +29,7 @@ export class Mirrors {
   /** Throws UNKNOWN_TM unless the TM exists. */
   async require(tm: string): Promise<void> {
     if (this.mirrors.has(tm)) return;
-    if (!(await this.store.tmExists(tm))) throw new MizanError(ErrorCode.UNKNOWN_TM, { tm });
+    if (!(await this.store.tmExists(tm))) throw new MizanError(ErrorCode.UNKNOWN_TM, { param: 'tm', tm });
   }
 
   /** The up-to-date indexes of these TMs, in the same order. */
