@@ -31,3 +31,20 @@ describe('scores and explanations over generated sentences (properties)', () => 
     }
   });
 });
+
+describe('spans on vocalized Arabic', () => {
+  const vocalized = 'تعزيز التَّعَاوُنِ العَمَلِيِّ.';
+  const index = new TmIndex();
+  index.load([unit('v', vocalized)]);
+
+  it('highlights whole words, their final tashkeel included', () => {
+    const [span] = index.highlight('التعاون العملي', 'ar', vocalized)!;
+    expect(vocalized.slice(...span!)).toBe('التَّعَاوُنِ العَمَلِيِّ');
+  });
+
+  it('explains a query differing only in tashkeel with equal spans, no replacement', () => {
+    const diff = index.explain('تعزيز التعاون العملي.', 'ar', vocalized)!;
+    expect(diff.every((d) => d.op === 'equal')).toBe(true);
+    expect(diff.map((d) => vocalized.slice(...d.source)).join('')).toBe(vocalized);
+  });
+});

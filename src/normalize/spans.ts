@@ -26,7 +26,9 @@ export function tokenSpans(text: string): TokenSpan[] | undefined {
     const width = cp > 0xffff ? 2 : 1;
     const k = width === 1 ? KIND[cp]! : SLOW;
     if (k === IGNORE) {
-      // skipped: contributes nothing
+      // Contributes no character, but marks after a letter (tashkeel, tatweel) belong to it: the span covers them.
+      const last = units[units.length - 1];
+      if (last && last.end === i) last.end = i + width;
     } else if (k !== SLOW) {
       units.push({ ch: String.fromCharCode(FOLD[cp]!), kind: k, start: i, end: i + width });
     } else {
