@@ -100,8 +100,18 @@ async function main(): Promise<void> {
   }
 }
 
+const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv] [--load] [--tm NAME]
+       npm run align -- --dir FOLDER [--out FOLDER] [--format tmx|tsv] [--load] [--tm NAME]
+  A folder holds triples NAME.ar.txt with NAME.en.txt and/or NAME.zh.txt. Without --out a single triple is written
+  to standard output. --load stores the documents in the TM (REDIS_URL, MIZAN_KEY_PREFIX as for the server).`;
+
 function usage(): never {
-  throw new Error('usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|.tsv] [--load]  or  --dir FOLDER [--out FOLDER]');
+  throw new Error(USAGE);
+}
+
+if (args.help !== undefined || args.h !== undefined) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
 }
 
 main().catch((err) => {

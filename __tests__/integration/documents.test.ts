@@ -108,5 +108,9 @@ describe('health', () => {
     const wrong = await request(ctx.app).delete('/api/v1/match').expect(405);
     expect(wrong.body.error.code).toBe('METHOD_NOT_ALLOWED');
     expect(wrong.headers.allow).toBe('GET, HEAD');
+    for (const path of ['/healthz', '/readyz']) {
+      const post = await request(ctx.app).post(path).expect(405);
+      expect(post.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    }
   });
 });

@@ -39,6 +39,18 @@ describe('unit writes, visible to the next query on every instance', () => {
     expect((await best(other, ar)).targets.zh).toBe('加强高校在人工智能领域的合作。');
   });
 
+  it('keeps a standalone unit identified by its Arabic: changing that Arabic is a 409, so the same Arabic never yields two units', async () => {
+    const source = 'افتتاح مركز ثقافي جديد في المدينة';
+    const created = (await request(ctx.app).post('/api/v1/units').send({ ar: source, en: 'A new cultural center opens in the city.' }).expect(201)).body;
+    await request(ctx.app).patch(`/api/v1/units/${created.unitId}`).send({ ar: ` ${source} `, en: 'A new cultural centre opens in the city.' }).expect(200);
+    const other = await request(ctx.app).patch(`/api/v1/units/${created.unitId}`).send({ ar: 'نص مختلف تماما هنا' }).set('Accept-Language', 'ar').expect(409);
+    expect(other.body.error).toMatchObject({ code: 'UNIT_SOURCE_FIXED', param: 'ar' });
+    expect(other.body.error.message).toContain('POST /api/v1/units');
+    const again = await request(ctx.app).post('/api/v1/units').send({ ar: source, zh: '城市新文化中心开幕。' }).expect(200);
+    expect(again.body).toMatchObject({ unitId: created.unitId, en: 'A new cultural centre opens in the city.', zh: '城市新文化中心开幕。' });
+    await request(ctx.app).delete(`/api/v1/units/${created.unitId}`).expect(204);
+  });
+
   it('edits a unit with PATCH and deletes it with DELETE; both show at once elsewhere', async () => {
     const { unitId } = await best(ctx.app, ar);
     await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'Boosting university cooperation in AI.' }).expect(200);

@@ -3,7 +3,7 @@
  */
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { UnitStore, type DocumentSummary, type Freshness, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
+import { standaloneUnitId, UnitStore, type DocumentSummary, type Freshness, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
 import type { Unit } from '../types';
 import { correctAlignment, importDocument, unitContext, type Correction, type ImportRequest, type ImportResult } from './documents';
 import { AnswerCache } from './answer-cache';
@@ -94,8 +94,18 @@ export class TranslationMemory {
     return { unit: await this.getUnit(tm, unitId), created: result === 'created' };
   }
 
+  /**
+   * Changes texts of a unit. A unit outside any document is identified by its Arabic (adding the same Arabic again
+   * updates it), so its Arabic cannot change (beyond Unicode normalization and surrounding spaces).
+   */
   async patchUnit(tm: string, unitId: string, texts: UnitTexts): Promise<Unit> {
     await this.mirrors.require(tm);
+    if (texts.ar !== undefined) {
+      const current = await this.store.getUnit(tm, unitId);
+      if (current && !current.documentId && standaloneUnitId(tm, texts.ar) !== unitId) {
+        throw new MizanError(ErrorCode.UNIT_SOURCE_FIXED, { param: 'ar', id: unitId });
+      }
+    }
     const result: UnitWriteResult = await this.units.patch(tm, unitId, texts);
     this.mirrors.touch(tm);
     if (result === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });

@@ -3,13 +3,17 @@ import { Router } from 'express';
 import { ErrorCode } from '../../errors';
 import { negotiateLanguage, type Translator } from '../../i18n';
 import type { TranslationMemory } from '../../service';
+import { methodNotAllowed } from '../errors';
 
 export function healthRoutes(tm: TranslationMemory, translator: Translator, retryAfterSeconds: number): Router {
   const router = Router();
-  router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (req, res) => {
+  router
+    .route('/healthz')
+    .get((_req, res) => {
+      res.json({ status: 'ok' });
+    })
+    .all(methodNotAllowed('GET'));
+  router.route('/readyz').get(async (req, res) => {
     const readiness = await tm.readiness();
     if (readiness.redis && readiness.tmLoaded) {
       res.json({ status: 'ready', ...readiness });
@@ -23,5 +27,6 @@ export function healthRoutes(tm: TranslationMemory, translator: Translator, retr
       .set('Content-Language', lang)
       .json({ status: 'unavailable', ...readiness, error: { code, message: translator.t(`errors.${code}`, lang, { retryAfter: retryAfterSeconds }) } });
   });
+  router.route('/readyz').all(methodNotAllowed('GET'));
   return router;
 }
