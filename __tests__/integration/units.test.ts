@@ -51,6 +51,16 @@ describe('unit writes, visible to the next query on every instance', () => {
     await request(ctx.app).delete(`/api/v1/units/${created.unitId}`).expect(204);
   });
 
+  it('never offers a unit with none of the requested target languages', async () => {
+    const bare = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة صباحا.' }).expect(201)).body;
+    const withEn = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة مساء.', en: 'The boy went to school in the evening.' }).expect(201)).body;
+    const res = await request(other).get('/api/v1/match').query({ q: 'ذهب الولد إلى المدرسة صباحا.', min: '50' }).expect(200);
+    expect(res.body.matches.map((m: { unitId: string }) => m.unitId)).toEqual([withEn.unitId]);
+    const zhOnly = await request(other).get('/api/v1/match').query({ q: 'ذهب الولد إلى المدرسة صباحا.', min: '50', tgt: 'zh' }).expect(200);
+    expect(zhOnly.body.matches).toEqual([]);
+    for (const id of [bare.unitId, withEn.unitId]) await request(ctx.app).delete(`/api/v1/units/${id}`).expect(204);
+  });
+
   it('edits a unit with PATCH and deletes it with DELETE; both show at once elsewhere', async () => {
     const { unitId } = await best(ctx.app, ar);
     await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'Boosting university cooperation in AI.' }).expect(200);

@@ -33,6 +33,17 @@ describe('the candidate index', () => {
     }
   });
 
+  it('stays exact when units without the requested targets are left out', () => {
+    const index = new TmIndex();
+    index.load(data.tm.map((ar, i) => ({ ...unit(`u${i}`, ar), en: i % 3 === 0 ? '' : `en ${i}` })));
+    for (const q of data.queries.slice(0, 80).map((x) => x.text)) {
+      const fast = index.search(q, 'ar', { min: 70, limit: 5, withTargets: ['en'] });
+      const ref = index.search(q, 'ar', { min: 70, limit: 5, withTargets: ['en'], exhaustive: true });
+      expect(fast.map((h) => [h.unitId, h.score])).toEqual(ref.map((h) => [h.unitId, h.score]));
+      for (const h of fast) expect(Number(h.unitId.slice(1)) % 3).not.toBe(0);
+    }
+  });
+
   it('stays exact at other minimums and limits, including the low ones that fall back to scanning', () => {
     const index = new TmIndex();
     index.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));

@@ -48,6 +48,8 @@ export interface SearchEnv {
   textOf: (unitId: string) => string;
   /** When the request carries context: true if this identical match's neighbours match it too (→ 101). */
   contextOk?: (unitId: string) => boolean;
+  /** Units it returns false for are not results (a unit with none of the requested target languages). */
+  accept?: (unitId: string) => boolean;
 }
 
 /** Reusable per-segment buffers (not thread-safe; one per segment owner). */
@@ -133,6 +135,7 @@ function effectiveMin(min: number, top: TopK<Hit>): number {
 }
 
 function verify(seg: Segment, slot: number, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
+  if (env.accept && !env.accept(seg.unitIds[slot]!)) return;
   const m = seg.lens[slot]!;
   let limit = distanceLimit(effectiveMin(min, top), q.n, m);
   if (m === q.n && q.numberCount > 0) limit = Math.max(limit, COST_EDIT * q.numberCount);

@@ -29,6 +29,8 @@ export interface SearchOptions {
   context?: { prev?: string; next?: string };
   /** Score every unit (the reference the index is tested against). */
   exhaustive?: boolean;
+  /** Only units with a text in at least one of these languages (a match must have something to offer). */
+  withTargets?: readonly Lang[];
 }
 
 /** Below this minimum a first pass at PROBE_MIN usually fills the top-k without scanning everything. */
@@ -126,6 +128,8 @@ export class TmIndex {
       distance: this.distance,
       textOf: (id) => this.units.get(id)?.[src] ?? '',
     };
+    const want = options.withTargets;
+    if (want && want.length > 0) env.accept = (id) => want.some((lang) => (this.units.get(id)?.[lang] ?? '') !== '');
     if (options.context && (options.context.prev !== undefined || options.context.next !== undefined)) {
       const context = options.context;
       env.contextOk = (id) => this.contextMatches(id, src, context);

@@ -128,7 +128,7 @@ function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
   const context = request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
   const found: { hit: Hit; priority: number }[] = [];
   indexes.forEach((index, priority) => {
-    for (const hit of index.search(request.q, request.src, { min: request.min, limit: request.limit, context })) found.push({ hit, priority });
+    for (const hit of index.search(request.q, request.src, { min: request.min, limit: request.limit, context, withTargets: request.tgt })) found.push({ hit, priority });
   });
   found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
   return found.slice(0, request.limit).flatMap(({ hit, priority }) => describe(indexes[priority]!, request.tms[priority]!, hit, request) ?? []);
