@@ -57,6 +57,8 @@ describe('POST /api/v1/documents', () => {
       ['جملة أولى للتجربة.', 'A first test sentence.', ''],
       ['جملة ثانية للتجربة.', 'A second test sentence.', ''],
     ]);
+    // An English title is filed as English; the document says which languages it has.
+    expect(res.body).toMatchObject({ title: 'Uploaded', titles: { ar: '', en: 'Uploaded', zh: '' }, languages: ['ar', 'en'] });
   });
 
   it('refuses uploads that are not UTF-8 or larger than the limit, storing nothing', async () => {

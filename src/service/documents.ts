@@ -75,10 +75,13 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   const rows = alignTexts({ ar: request.ar, en: request.en, zh: request.zh }, { hint: exists ? await tmHint(mirrors, request.tm) : undefined });
   if (rows.length === 0) throw new MizanError(ErrorCode.TEXT_EMPTY, { param: 'ar' });
   const firstWith = (lang: Lang) => rows.find((r) => r[lang])?.[lang].slice(0, 200) ?? '';
-  const title = request.title?.trim() || firstWith('ar');
+  // A title given is filed under the language of its script; without one, each language's first row (the headline).
+  const given = request.title?.trim() ?? '';
+  const titleLang: Lang = /\p{Script=Arabic}/u.test(given) ? 'ar' : /\p{Script=Han}/u.test(given) ? 'zh' : 'en';
+  const titles = given ? { ar: '', en: '', zh: '', [titleLang]: given } : { ar: firstWith('ar'), en: firstWith('en'), zh: firstWith('zh') };
   const meta: DocumentMeta = {
     id,
-    titles: { ar: title, en: request.title?.trim() ? '' : firstWith('en'), zh: request.title?.trim() ? '' : firstWith('zh') },
+    titles,
     source: request.meta?.source ?? '',
     date: request.meta?.date ?? new Date().toISOString().slice(0, 10),
     order: Date.now(),

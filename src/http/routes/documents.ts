@@ -8,6 +8,7 @@ import { ErrorCode, MizanError } from '../../errors';
 import { writeHtml, writeTmx, writeTsv } from '../../formats';
 import type { Correction, TranslationMemory } from '../../service';
 import type { DocumentSummary, StoredDocument } from '../../store';
+import { LANGS } from '../../types';
 import { jsonBody, methodNotAllowed } from '../errors';
 import { readMultipart } from '../multipart';
 import { idParam, Params, type Input } from '../params';
@@ -21,7 +22,7 @@ function summaryJson(d: DocumentSummary) {
   return {
     id: d.id,
     tm: d.tm,
-    title: d.titles.ar,
+    title: d.titles.ar || d.titles.en || d.titles.zh,
     titles: d.titles,
     source: d.source,
     date: d.date,
@@ -29,7 +30,6 @@ function summaryJson(d: DocumentSummary) {
     order: d.order,
     segments: d.segments,
     rev: d.rev,
-    languages: ['ar', 'en', 'zh'],
     created: new Date(d.created).toISOString(),
     updated: new Date(d.updated).toISOString(),
   };
@@ -39,6 +39,7 @@ function documentJson(doc: StoredDocument) {
   const { segments, ...summary } = summaryJson(doc.summary);
   return {
     ...summary,
+    languages: LANGS.filter((lang) => doc.rows.some((r) => r[lang] !== '')),
     segmentCount: segments,
     segments: doc.rows.map((r) => ({
       position: r.position,
