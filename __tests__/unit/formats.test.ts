@@ -59,6 +59,17 @@ describe('TMX writing', () => {
     expect(back!.meta).toEqual(doc.meta);
   });
 
+  it('carries a row\'s alignment confidence and review flag when it is below full confidence or flagged', () => {
+    const doc = tiny([
+      { position: 0, paragraph: 0, ar: 'نص أول', en: 'first', zh: '第一', confidence: 1, review: false },
+      { position: 1, paragraph: 0, ar: 'نص ثان', en: 'second', zh: '', confidence: 0.42, review: true },
+    ]);
+    const xml = writeTmx([doc], { toolVersion: '1' });
+    expect(xml.match(/x-confidence/g)).toHaveLength(1);
+    const [back] = tmxToDocuments(readTmx(xml));
+    expect(back!.segments.map((s) => [s.confidence, s.review])).toEqual([[undefined, undefined], [0.42, true]]);
+  });
+
   it('leaves out the tuv of a language without text', () => {
     const xml = writeTmx([tiny([{ position: 0, paragraph: 0, ar: 'نص', en: 'text', zh: '' }])], { toolVersion: '1' });
     expect(xml).not.toContain('xml:lang="zh"');

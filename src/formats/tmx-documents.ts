@@ -1,6 +1,7 @@
 /**
  * Maps between TMX units and mizan's aligned documents, using the props written by tmx-write.ts:
- * header `x-doc:<id>:<field>` for document metadata, `tu` `x-document` / `x-position` / `x-paragraph` for rows.
+ * header `x-doc:<id>:<field>` for document metadata, `tu` `x-document` / `x-position` / `x-paragraph` for rows, and
+ * `x-confidence` / `x-review` for an alignment row below full confidence or flagged for review.
  */
 import { ErrorCode, MizanError } from '../errors';
 import { LANGS, isLang, type AlignedDocument, type DocumentMeta, type Lang, type Segment } from '../types';
@@ -35,6 +36,9 @@ export function tmxToDocuments(file: TmxFile): AlignedDocument[] {
       byId.set(id, doc);
     }
     const segment: Segment = { position, paragraph, ar: '', en: '', zh: '' };
+    const confidence = Number(unit.props['x-confidence']);
+    if (unit.props['x-confidence'] !== undefined && confidence >= 0 && confidence <= 1) segment.confidence = confidence;
+    if (unit.props['x-review'] === 'true') segment.review = true;
     for (const variant of unit.variants) {
       const lang = baseLanguage(variant.lang);
       if (isLang(lang)) segment[lang] = variant.text;
