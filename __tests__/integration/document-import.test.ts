@@ -91,8 +91,10 @@ describe('POST /api/v1/documents', () => {
     expect(empty.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: '缺少“ar”。' });
     const huge = await request(ctx.app).post('/api/v1/documents').send({ ar: 'ك'.repeat(500_001) }).expect(400);
     expect(huge.body.error).toMatchObject({ code: 'TEXT_TOO_LONG', param: 'ar' });
-    const punct = await request(ctx.app).post('/api/v1/documents').send({ ar: '\n\n' , en: '' }).expect(400);
-    expect(punct.body.error.code).toBe('FIELD_MISSING');
+    const blank = await request(ctx.app).post('/api/v1/documents').send({ ar: '\n\n' , en: '' }).expect(400);
+    expect(blank.body.error.code).toBe('FIELD_MISSING');
+    const punct = await request(ctx.app).post('/api/v1/documents').send({ ar: '... !!! ؟؟', en: 'x' }).expect(400);
+    expect(punct.body.error).toMatchObject({ code: 'TEXT_EMPTY', param: 'ar' });
     const badDate = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', meta: { date: 'yesterday' } }).expect(400);
     expect(badDate.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
     for (const date of ['2024-13-45', '2023-02-29']) {

@@ -97,6 +97,8 @@ describe('unit writes, visible to the next query on every instance', () => {
   it('validates bodies: Arabic required, texts bounded, JSON only, known TM', async () => {
     const missing = await request(ctx.app).post('/api/v1/units').send({ en: 'no Arabic' }).set('Accept-Language', 'ar').expect(400);
     expect(missing.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: 'الحقل "ar" مطلوب.' });
+    const punctuation = await request(ctx.app).post('/api/v1/units').send({ ar: '...؟!' }).expect(400);
+    expect(punctuation.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'ar' });
     const long = await request(ctx.app).post('/api/v1/units').send({ ar: 'ك'.repeat(10_001) }).expect(400);
     expect(long.body.error).toMatchObject({ code: 'TEXT_TOO_LONG', param: 'ar' });
     await request(ctx.app).post('/api/v1/units').set('Content-Type', 'text/plain').send('ar=x').expect(415);

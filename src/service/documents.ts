@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { alignTexts, Segmenter, type AlignedRow, type AlignOptions, type TargetLang } from '../align';
 import { ErrorCode, MizanError } from '../errors';
-import { canonical } from '../normalize';
+import { canonical, tokenize } from '../normalize';
 import type { StoredDocument, TmStore } from '../store';
 import type { DocumentMeta, Lang, Segment, Unit } from '../types';
 import type { Mirrors } from './mirrors';
@@ -68,6 +68,7 @@ function toSegments(rows: readonly AlignedRow[]): Segment[] {
 }
 
 export async function importDocument(store: TmStore, mirrors: Mirrors, request: ImportRequest): Promise<ImportResult> {
+  if (tokenize(request.ar).length === 0) throw new MizanError(ErrorCode.TEXT_EMPTY, { param: 'ar' }); // punctuation only
   const id = documentIdFor(request.ar, request.en, request.zh);
   const existing = await store.getDocument(request.tm, id);
   if (existing) return { created: false, document: existing, changed: 0 };

@@ -6,6 +6,7 @@
 import { Router, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
+import { tokenize } from '../../normalize';
 import type { TranslationMemory } from '../../service';
 import type { Unit } from '../../types';
 import { jsonBody, methodNotAllowed } from '../errors';
@@ -27,6 +28,11 @@ const unitJson = (u: Unit) => ({
 
 const send = (res: Response, status: number, u: Unit) => res.status(status).json(unitJson(u));
 
+/** An Arabic source with no word or number in it (punctuation only) could never be matched. */
+function matchable(ar: string): void {
+  if (tokenize(ar).length === 0) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ar', value: ar.slice(0, 100) });
+}
+
 export function unitRoutes(tm: TranslationMemory, config: Config): Router {
   const router = Router();
   const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
@@ -37,6 +43,7 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
       const p = new Params(body);
       const name = tmOf(req.query as Input, body);
       const texts = { ar: p.text('ar', MAX_UNIT_CHARS), en: p.optionalText('en', MAX_UNIT_CHARS), zh: p.optionalText('zh', MAX_UNIT_CHARS) };
+      matchable(texts.ar);
       const { unit, created } = await tm.createUnit(name, texts);
       send(res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`), created ? 201 : 200, unit);
     })
@@ -65,6 +72,7 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
       const texts = { ar: p.optionalText('ar', MAX_UNIT_CHARS), en: p.optionalText('en', MAX_UNIT_CHARS), zh: p.optionalText('zh', MAX_UNIT_CHARS) };
       if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
       if (texts.ar !== undefined && texts.ar.trim() === '') throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
+      if (texts.ar !== undefined) matchable(texts.ar);
       send(res, 200, await tm.patchUnit(name, id, texts));
     })
     .delete(async (req, res) => {
