@@ -57,6 +57,14 @@ describe('the aligner', () => {
     expect(plain.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([[1, 1], [1, 1], [1, 2], [1, 1], [1, 1]]);
   });
 
+  it('lets no bead escape evidence against it by not looking promising before the hint was asked', () => {
+    const items = (lens: number[]): Item[] => lens.map((len) => ({ len, anchors: anchorsOf('', 'en') }));
+    // Two clear 1:1 links; the hint charges every pairing, the bigger beads far more, so 1:1 + 1:1 stays best.
+    const beads = alignItems(items([100, 100]), items([112, 112]), { model: DEFAULT_MODELS.en, hint: (a0, a1, t0, t1) => (a1 - a0 > 1 || t1 - t0 > 1 ? 30 : 6) });
+    expect(beads.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([[1, 1], [1, 1]]);
+    expect(beads.every((b) => b.confidence > 0.5)).toBe(true);
+  });
+
   it('keeps paragraphs and aligns a document with only one translation', () => {
     const rows = alignTexts({ ar: `${AR[0]} ${AR[1]}\n\n${AR[2]}`, zh: `${ZH[0]}${ZH[1]}\n\n${ZH[2]}` });
     expect(rows.map((r) => [r.paragraph, r.en, r.zh])).toEqual([[0, '', ZH[0]], [0, '', ZH[1]], [1, '', ZH[2]]]);

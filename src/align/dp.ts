@@ -10,7 +10,8 @@
  * Confidence of a link: the forward pass gives the best cost f to each grid point, a backward pass the best cost g
  * from it to the end; f + g is the best complete path through a point. A bead boundary is certain when every
  * neighbouring point's best complete path costs much more (margin m): confidence = 1 − e^(−m), the lower of the
- * bead's two corners.
+ * bead's two corners. Neighbours on the best path itself (the far corner of a 1:0 or 0:1 bead) are no alternative;
+ * the path that skips a corner with one bead (2:1 for 1:0 + 1:1, 2:2 for two 1:1) is.
  */
 import { anchorCodeCost, encodeAnchors, hasAnchorCodes, joinAnchors, type AnchorCodes, type Anchors } from './anchors';
 import { lengthCost, type LengthModel } from './length-model';
@@ -50,7 +51,7 @@ const PRIOR = Float64Array.from(BEADS.map((b) => b[2]));
 const HINT_RANGE = 4;
 
 /** Cost of the empty side of a 1:0 / 0:1 bead, per character (an omission of a long sentence is unlikely). */
-const SKIP_PER_CHAR = 0.02;
+const SKIP_PER_CHAR = 0.005;
 
 export interface DpOptions {
   model: LengthModel;
@@ -166,10 +167,15 @@ function solve(p: Prepared, G: Grid, options: DpOptions, memory: Memory): { bead
     j -= DT[b]!;
   }
   beads.reverse();
-  for (const b of beads) {
-    const mgn = Math.min(margin(G, f, g, f[end]!, b.a0, b.t0), margin(G, f, g, f[end]!, b.a1, b.t1));
+  // Certainty of corner k (where bead k starts; the last one is (n, m)): the best complete paths through its
+  // neighbours, and the path that skips it with one bead from corner k − 1 to corner k + 1.
+  const corners = [...beads.map((b) => [b.a0, b.t0] as const), [n, m] as const];
+  const onPath = new Set(corners.map(([i, j]) => i * (m + 1) + j));
+  const certainty = corners.map(([i, j], k) => Math.min(margin(G, f, g, f[end]!, i, j, onPath), k > 0 && k < beads.length ? bypass(G, f, g, costs, corners[k - 1]!, corners[k + 1]!) - f[end]! : Infinity));
+  beads.forEach((b, k) => {
+    const mgn = Math.min(certainty[k]!, certainty[k + 1]!);
     b.confidence = mgn === Infinity ? 1 : 1 - Math.exp(-Math.max(0, mgn));
-  }
+  });
   return { beads, touchedEdge };
 }
 
@@ -226,15 +232,18 @@ function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefine
         }
       }
       if (hint && best < Infinity) {
-        // The hint (TM, triangulation) is costly: ask it only for beads that could still win this point.
-        const bound = best + HINT_RANGE;
-        let asked = false;
-        for (let b = 0; b < K; b++) {
-          if (DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound)) continue;
-          costs[at + b]! += hint(i - DA[b]!, i, j - DT[b]!, j);
-          asked = true;
-        }
-        if (asked) {
+        // The hint (TM, triangulation) is costly: ask it only for beads that could still win this point. A hint can
+        // also raise a cost (evidence against a bead), so when the best rises, beads now within range are asked too.
+        let asked = 0;
+        for (;;) {
+          const bound = best + HINT_RANGE;
+          const before = asked;
+          for (let b = 0; b < K; b++) {
+            if ((asked & (1 << b)) !== 0 || DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound)) continue;
+            costs[at + b]! += hint(i - DA[b]!, i, j - DT[b]!, j);
+            asked |= 1 << b;
+          }
+          if (asked === before) break;
           best = Infinity;
           for (let b = 0; b < K; b++) {
             if (from[b]! + costs[at + b]! < best) {
@@ -243,6 +252,9 @@ function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefine
             }
           }
         }
+        // Nor is a bead the hint was not asked about an alternative for the backward pass: without the hint's
+        // evidence (which may be against it) it would make a worse path look close (see confidence).
+        for (let b = 0; b < K; b++) if (DA[b] !== 0 && DT[b] !== 0 && (asked & (1 << b)) === 0) costs[at + b] = Infinity;
       }
       f[here] = best;
       back[here] = arg;
@@ -273,15 +285,25 @@ function backward(G: Grid, costs: Float64Array, g: Float64Array): void {
 
 const NEIGHBOURS: readonly (readonly [number, number])[] = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, -1], [-1, 1]];
 
+/** Bead type by source and target counts (−1: none). */
+const TYPE = [0, 1, 2].map((da) => [0, 1, 2].map((dt) => BEADS.findIndex(([x, y]) => x === da && y === dt)));
+
+/** The best complete path from one point to another by a single bead (Infinity when no bead type fits). */
+function bypass(G: Grid, f: Float64Array, g: Float64Array, costs: Float64Array, [i0, j0]: readonly [number, number], [i1, j1]: readonly [number, number]): number {
+  const b = TYPE[i1 - i0]?.[j1 - j0] ?? -1;
+  if (b < 0) return Infinity;
+  const at = i1 * G.width + (j1 - G.LO[i1]!);
+  return f[i0 * G.width + (j0 - G.LO[i0]!)]! + costs[at * K + b]! + g[at]!;
+}
+
 /** How much more the best complete path through any neighbour of (i, j) costs than the best path (total). */
-function margin(G: Grid, f: Float64Array, g: Float64Array, total: number, i: number, j: number): number {
+function margin(G: Grid, f: Float64Array, g: Float64Array, total: number, i: number, j: number, onPath: ReadonlySet<number>): number {
   const { n, m, width, LO, HI } = G;
-  if ((i === 0 && j === 0) || (i === n && j === m)) return Infinity;
   let best = Infinity;
   for (const [di, dj] of NEIGHBOURS) {
     const ni = i + di;
     const nj = j + dj;
-    if (ni < 0 || ni > n || nj < LO[ni]! || nj > HI[ni]!) continue;
+    if (ni < 0 || ni > n || nj < LO[ni]! || nj > HI[ni]! || onPath.has(ni * (m + 1) + nj)) continue;
     const at = ni * width + (nj - LO[ni]!);
     if (f[at]! + g[at]! < best) best = f[at]! + g[at]!;
   }

@@ -1,7 +1,8 @@
 /**
  * Lexical overlap of a Chinese text with its English counterpart through CC-CEDICT, by sentence pair: how many
  * content words of Chinese sentence t gloss into English sentence e, and how many keys of e some word of t glosses
- * into (see triangulate.ts for how they become evidence).
+ * into, and the same for only the words (keys) a sentence shares with no other sentence of a group (see
+ * triangulate.ts for how they become evidence).
  *
  * Cost: the DP asks about tens of thousands of pairs per thousand sentences, so both counts are computed per
  * Chinese sentence at once for a window of English sentences (from a little before the first one asked about, twice
@@ -87,7 +88,7 @@ function prepare(lexicon: ZhEnLexicon, english: readonly string[], zh: readonly 
     firstWord[t + 1] = w;
     keyFrom[t + 1] = distinct;
   });
-  return new Overlap(english.length, { postStart, postings, keysBefore: en.start, wordsBefore, firstWord, glossFrom, glossList, keyFrom, keyList }, band);
+  return new Overlap(english.length, { postStart, postings, keysBefore: en.start, englishKeys: localIds, wordsBefore, firstWord, glossFrom, glossList, keyFrom, keyList }, band);
 }
 
 /** Typed arrays of one document (see lexicalOverlap). */
@@ -95,6 +96,8 @@ interface Tables {
   postStart: Int32Array;
   postings: Int32Array;
   keysBefore: Int32Array;
+  /** English sentence e's keys (local ids): englishKeys[keysBefore[e] … keysBefore[e + 1]). */
+  englishKeys: Int32Array;
   wordsBefore: Int32Array;
   firstWord: Int32Array;
   glossFrom: Int32Array;
@@ -118,6 +121,12 @@ export class Overlap {
   private readonly keyRows: Uint16Array | Int32Array;
   private readonly seen: Int32Array;
   private stamp = 0;
+  /** The second result of the last englishUnique / chineseUnique. */
+  uniqueHits = 0;
+  /** Key sets for the unique counts, by stamp. */
+  private readonly others: Int32Array;
+  private readonly across: Int32Array;
+  private keyStamp = 0;
 
   constructor(
     private readonly english: number,
@@ -135,6 +144,57 @@ export class Overlap {
     this.wordRows = new Counts(chinese * this.width);
     this.keyRows = new Counts(chinese * this.width);
     this.seen = new Int32Array(this.width).fill(-1);
+    this.others = new Int32Array(d.postStart.length - 1);
+    this.across = new Int32Array(d.postStart.length - 1);
+  }
+
+  /**
+   * For English sentence e among the English sentences [g0, g1): how many of its keys occur in no other sentence of
+   * the group, and (in uniqueHits) how many of those some word of Chinese sentences [t0, t1) glosses into. What a
+   * sentence shares with its neighbours (a topic's words) cannot tell whether its own content is there.
+   */
+  englishUnique(e: number, g0: number, g1: number, t0: number, t1: number): number {
+    const { keysBefore, englishKeys, keyFrom, keyList } = this.d;
+    const stamp = ++this.keyStamp;
+    for (let o = g0; o < g1; o++) if (o !== e) for (let k = keysBefore[o]!; k < keysBefore[o + 1]!; k++) this.others[englishKeys[k]!] = stamp;
+    for (let k = keyFrom[t0]!; k < keyFrom[t1]!; k++) this.across[keyList[k]!] = stamp;
+    let units = 0;
+    let hits = 0;
+    for (let k = keysBefore[e]!; k < keysBefore[e + 1]!; k++) {
+      const id = englishKeys[k]!;
+      if (this.others[id] === stamp) continue;
+      units++;
+      if (this.across[id] === stamp) hits++;
+    }
+    this.uniqueHits = hits;
+    return units;
+  }
+
+  /**
+   * For Chinese sentence t among the Chinese sentences [g0, g1): how many of its content words have no gloss among
+   * the other sentences' keys, and (in uniqueHits) how many of those gloss into English sentences [e0, e1).
+   */
+  chineseUnique(t: number, g0: number, g1: number, e0: number, e1: number): number {
+    const { keysBefore, englishKeys, keyFrom, keyList, firstWord, glossFrom, glossList, wordsBefore } = this.d;
+    const stamp = ++this.keyStamp;
+    for (let o = g0; o < g1; o++) if (o !== t) for (let k = keyFrom[o]!; k < keyFrom[o + 1]!; k++) this.others[keyList[k]!] = stamp;
+    for (let k = keysBefore[e0]!; k < keysBefore[e1]!; k++) this.across[englishKeys[k]!] = stamp;
+    // Words with no gloss in this English at all are never shared and never hit.
+    let units = wordsBefore[t + 1]! - wordsBefore[t]! - (firstWord[t + 1]! - firstWord[t]!);
+    let hits = 0;
+    for (let w = firstWord[t]!; w < firstWord[t + 1]!; w++) {
+      let shared = false;
+      let hit = false;
+      for (let g = glossFrom[w]!; g < glossFrom[w + 1]!; g++) {
+        shared ||= this.others[glossList[g]!] === stamp;
+        hit ||= this.across[glossList[g]!] === stamp;
+      }
+      if (shared) continue;
+      units++;
+      if (hit) hits++;
+    }
+    this.uniqueHits = hits;
+    return units;
   }
 
   /** Σ over English sentences e ∈ [e0, e1) of how many content words of Chinese sentence t gloss into e. */
