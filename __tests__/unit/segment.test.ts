@@ -30,6 +30,12 @@ describe('English sentence rules', () => {
     expect(en.sentences('It rose 3.5 percent, e.g. in rice. Prices fell.')).toEqual(['It rose 3.5 percent, e.g. in rice.', 'Prices fell.']);
   });
 
+  it('keeps a dotted acronym before a capitalized name, but breaks before a pronoun or article', () => {
+    expect(en.sentences('The U.N. Security Council met today. It voted.')).toEqual(['The U.N. Security Council met today.', 'It voted.']);
+    expect(en.sentences('He works for the U.S. He lives in D.C. now.')).toEqual(['He works for the U.S.', 'He lives in D.C. now.']);
+    expect(en.sentences('Talks at the U.N. ended. The U.S. delegation left.')).toEqual(['Talks at the U.N. ended.', 'The U.S. delegation left.']);
+  });
+
   it('breaks after quotes and brackets that close a sentence', () => {
     expect(en.sentences('He said "yes." Then he left! Did she? (She did.) Fine')).toEqual(['He said "yes."', 'Then he left!', 'Did she?', '(She did.)', 'Fine']);
   });
