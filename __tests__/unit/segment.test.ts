@@ -30,10 +30,13 @@ describe('English sentence rules', () => {
     expect(en.sentences('It rose 3.5 percent, e.g. in rice. Prices fell.')).toEqual(['It rose 3.5 percent, e.g. in rice.', 'Prices fell.']);
   });
 
-  it('keeps a dotted acronym before a capitalized name, but breaks before a pronoun or article', () => {
+  it('keeps a dotted acronym before a name of two capitalized words, and breaks before anything else capitalized', () => {
     expect(en.sentences('The U.N. Security Council met today. It voted.')).toEqual(['The U.N. Security Council met today.', 'It voted.']);
     expect(en.sentences('He works for the U.S. He lives in D.C. now.')).toEqual(['He works for the U.S.', 'He lives in D.C. now.']);
     expect(en.sentences('Talks at the U.N. ended. The U.S. delegation left.')).toEqual(['Talks at the U.N. ended.', 'The U.S. delegation left.']);
+    expect(en.sentences('It was approved by the E.U. China welcomed it.')).toEqual(['It was approved by the E.U.', 'China welcomed it.']);
+    expect(en.sentences('The talks were held in the U.K. Talks will resume in May.')).toEqual(['The talks were held in the U.K.', 'Talks will resume in May.']);
+    expect(en.sentences('He met the U.S. State Department spokesman.')).toEqual(['He met the U.S. State Department spokesman.']);
   });
 
   it('breaks after quotes and brackets that close a sentence', () => {
