@@ -97,6 +97,12 @@ describe('unit writes, visible to the next query on every instance', () => {
   it('validates bodies: Arabic required, texts bounded, JSON only, known TM', async () => {
     const missing = await request(ctx.app).post('/api/v1/units').send({ en: 'no Arabic' }).set('Accept-Language', 'ar').expect(400);
     expect(missing.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: 'الحقل "ar" مطلوب.' });
+    const notUtf8 = await request(ctx.app).post('/api/v1/units').set('Content-Type', 'application/json').serialize((b: Buffer) => b as unknown as string).send(Buffer.concat([Buffer.from('{"ar":"مرحبا '), Buffer.from([0xff]), Buffer.from(' بكم"}')])).expect(400);
+    expect(notUtf8.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'body' });
+    const latin1 = await request(ctx.app).post('/api/v1/units').set('Content-Type', 'application/json; charset=iso-8859-1').send('{"ar":"x"}').expect(415);
+    expect(latin1.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const badGzip = await request(ctx.app).post('/api/v1/units').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip').expect(400);
+    expect(badGzip.body.error).toMatchObject({ code: 'INVALID_BODY', message: 'The request body cannot be read: the body cannot be decoded.' });
     const punctuation = await request(ctx.app).post('/api/v1/units').send({ ar: '...؟!' }).expect(400);
     expect(punctuation.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'ar' });
     const long = await request(ctx.app).post('/api/v1/units').send({ ar: 'ك'.repeat(10_001) }).expect(400);

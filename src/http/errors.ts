@@ -17,18 +17,36 @@ import { isUnavailable } from '../store';
 function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | undefined {
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || isMizanError(err)) return undefined;
-  if (typeof e.type !== 'string') {
-    if (/^Failed to decode param/.test(String(e.message))) return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: path.slice(0, 200) });
-    return undefined;
+  if (/^Failed to decode param/.test(String(e.message))) return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: path.slice(0, 200) });
+  switch (e.type) {
+    case 'entity.too.large':
+      return new MizanError(ErrorCode.BODY_TOO_LARGE, { max: maxBody });
+    case 'entity.parse.failed':
+      return new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-json' });
+    case 'charset.unsupported':
+      return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });
+    case 'encoding.unsupported':
+      return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'Content-Encoding gzip, deflate, br or none' });
+    default:
+      // Anything else body-parser refuses with a 4xx (a body that does not decompress, a stream cut short).
+      return new MizanError(ErrorCode.INVALID_BODY, { reason: 'unreadable' });
   }
-  if (e.type === 'entity.too.large') return new MizanError(ErrorCode.BODY_TOO_LARGE, { max: maxBody });
-  if (e.type === 'entity.parse.failed') return new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-json' });
-  return new MizanError(ErrorCode.INVALID_BODY, { reason: e.type.slice(0, 200) });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Refuses a JSON body that is not valid UTF-8 (the parser would turn bad bytes into U+FFFD and store them). */
+function verifyUtf8(_req: unknown, _res: unknown, body: Buffer): void {
+  try {
+    utf8.decode(body);
+  } catch {
+    throw new MizanError(ErrorCode.INVALID_ENCODING, { param: 'body' });
+  }
 }
 
 /** Parses a JSON body that must be an object; other media types get 415. One middleware, for typed routes. */
 export function jsonBody(config: { maxBody: string }): RequestHandler {
-  const parse = express.json({ limit: config.maxBody, strict: true });
+  const parse = express.json({ limit: config.maxBody, strict: true, verify: verifyUtf8 });
   return (req, res, next) => {
     if (!req.is('application/json')) throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json' });
     parse(req, res, (err?: unknown) => {
