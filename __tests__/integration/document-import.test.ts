@@ -61,6 +61,17 @@ describe('POST /api/v1/documents', () => {
     expect(res.body).toMatchObject({ title: 'Uploaded', titles: { ar: '', en: 'Uploaded', zh: '' }, languages: ['ar', 'en'] });
   });
 
+  it('makes no unit of a paragraph without words (a separator line, invisible marks)', async () => {
+    const ar = 'افتتح المعرض صباح اليوم.\n\n\u200f\n\n* * *\n\nواستمر حتى المساء.';
+    const en = 'The exhibition opened this morning.\n\n\u200b\n\n* * *\n\nIt lasted until the evening.';
+    const res = await request(ctx.app).post('/api/v1/documents').send({ ar, en }).expect(201);
+    expect(res.body.segments.map((s: { ar: string; en: string }) => [s.ar, s.en])).toEqual([
+      ['افتتح المعرض صباح اليوم.', 'The exhibition opened this morning.'],
+      ['واستمر حتى المساء.', 'It lasted until the evening.'],
+    ]);
+    await request(ctx.app).delete(`/api/v1/documents/${res.body.id}`).expect(204);
+  });
+
   it('refuses uploads that are not UTF-8 or larger than the limit, storing nothing', async () => {
     const keys = await countKeys();
     const latin1 = await request(ctx.app).post('/api/v1/documents').attach('ar', Buffer.from('نص للتجربة.'), 'a.txt').attach('en', Buffer.from('caf\xe9 \xe0 la.', 'latin1'), 'e.txt').set('Accept-Language', 'zh').expect(400);

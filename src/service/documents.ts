@@ -73,7 +73,12 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   const existing = await store.getDocument(request.tm, id);
   if (existing) return { created: false, document: existing, changed: 0 };
   const exists = await store.tmExists(request.tm);
-  const rows = alignTexts({ ar: request.ar, en: request.en, zh: request.zh }, { hint: exists ? await tmHint(mirrors, request.tm) : undefined });
+  const aligned = alignTexts({ ar: request.ar, en: request.en, zh: request.zh }, { hint: exists ? await tmHint(mirrors, request.tm) : undefined });
+  // Rows with no word in any language (a line of "* * *", invisible marks) are not units; a row whose Arabic has no
+  // word is kept for its translation but flagged.
+  const rows = aligned
+    .filter((r) => hasWords(r.ar) || hasWords(r.en) || hasWords(r.zh))
+    .map((r) => (hasWords(r.ar) ? r : { ...r, review: true }));
   if (rows.length === 0) throw new MizanError(ErrorCode.TEXT_EMPTY, { param: 'ar' });
   const firstWith = (lang: Lang) => rows.find((r) => r[lang])?.[lang].slice(0, 200) ?? '';
   // A title given is filed under the language of its script; without one, each language's first row (the headline).
@@ -103,6 +108,8 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   if (!document) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm: request.tm });
   return { created: true, document, changed };
 }
+
+const hasWords = (text: string) => tokenize(text).length > 0;
 
 /** Sentences of a row's text in one language (the segmenter's own view, as at import). */
 function sentencesOf(text: string, lang: Lang): string[] {
