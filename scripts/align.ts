@@ -17,6 +17,15 @@ import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import type { AlignedDocument } from '../src/types';
 import { parseArgs } from '../bench/args';
 
+const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv] [--load] [--tm NAME]
+       npm run align -- --dir FOLDER [--out FOLDER] [--format tmx|tsv] [--load] [--tm NAME]
+  A folder holds triples NAME.ar.txt with NAME.en.txt and/or NAME.zh.txt. Without --out a single triple is written
+  to standard output. --load stores the documents in the TM (REDIS_URL, MIZAN_KEY_PREFIX as for the server).`;
+
+if (process.argv.slice(2).some((a) => a === '-h' || a === '--help')) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const args = parseArgs(process.argv.slice(2));
 const str = (name: string) => (typeof args[name] === 'string' ? (args[name] as string) : undefined);
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -100,18 +109,10 @@ async function main(): Promise<void> {
   }
 }
 
-const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv] [--load] [--tm NAME]
-       npm run align -- --dir FOLDER [--out FOLDER] [--format tmx|tsv] [--load] [--tm NAME]
-  A folder holds triples NAME.ar.txt with NAME.en.txt and/or NAME.zh.txt. Without --out a single triple is written
-  to standard output. --load stores the documents in the TM (REDIS_URL, MIZAN_KEY_PREFIX as for the server).`;
+
 
 function usage(): never {
   throw new Error(USAGE);
-}
-
-if (args.help !== undefined || args.h !== undefined) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
 }
 
 main().catch((err) => {

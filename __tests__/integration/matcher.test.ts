@@ -76,6 +76,14 @@ describe('context matches', () => {
     const wrong = await match({ q: row.ar, prev: rows[3]!.ar }).expect(200);
     expect(wrong.body.matches[0].score).toBe(100);
   });
+
+  it('compares neighbours as matching does (tashkeel folded), and reads an empty prev/next as the document edge', async () => {
+    const vocalizedPrev = rows[9]!.ar.replace('الجانبان', 'الجَانِبَانِ');
+    expect((await match({ q: rows[10]!.ar, prev: vocalizedPrev }).expect(200)).body.matches[0]).toMatchObject({ unitId: ids[10], score: 101 });
+    expect((await match({ q: rows[0]!.ar, prev: '', next: rows[1]!.ar }).expect(200)).body.matches[0]).toMatchObject({ unitId: ids[0], score: 101 });
+    expect((await match({ q: rows[16]!.ar, next: '' }).expect(200)).body.matches[0]).toMatchObject({ unitId: ids[16], score: 101 });
+    expect((await match({ q: rows[10]!.ar, prev: '' }).expect(200)).body.matches[0].score).toBe(100);
+  });
 });
 
 describe('several TMs', () => {

@@ -42,6 +42,13 @@ describe('spans on vocalized Arabic', () => {
     expect(vocalized.slice(...span!)).toBe('التَّعَاوُنِ العَمَلِيِّ');
   });
 
+  it('names text after the last word on one side only as a deletion or an insertion', () => {
+    const withoutStop = index.explain('تعزيز التعاون العملي', 'ar', vocalized)!;
+    expect(withoutStop[withoutStop.length - 1]).toEqual({ op: 'delete', query: [20, 20], source: [vocalized.length - 1, vocalized.length] });
+    const extraStop = index.explain('تعزيز التعاون العملي!', 'ar', 'تعزيز التعاون العملي')!;
+    expect(extraStop[extraStop.length - 1]!.op).toBe('insert');
+  });
+
   it('explains a query differing only in tashkeel with equal spans, no replacement', () => {
     const diff = index.explain('تعزيز التعاون العملي.', 'ar', vocalized)!;
     expect(diff.every((d) => d.op === 'equal')).toBe(true);

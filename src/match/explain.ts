@@ -44,7 +44,8 @@ export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vo
   const qTail = query.text.slice(qAt);
   const sTail = source.slice(sAt);
   if (qTail || sTail || out.length === 0) {
-    out.push({ op: qTail === sTail ? 'equal' : 'replace', query: [qAt, query.text.length], source: [sAt, source.length] });
+    const op: EditOp = qTail === sTail ? 'equal' : !sTail ? 'insert' : !qTail ? 'delete' : 'replace';
+    out.push({ op, query: [qAt, query.text.length], source: [sAt, source.length] });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * append to the segment and mark the old slot dead; when appended or dead slots pass COMPACT_RATIO of the segment
  * (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
  */
-import { canonical } from '../normalize';
+import { canonical, tokenize } from '../normalize';
 import { fastTokenize, TokenCodes, tokenizeCodes } from '../normalize/fast-tokenize';
 import { ErrorCode, MizanError } from '../errors';
 import type { Lang, Unit } from '../types';
@@ -174,14 +174,19 @@ export class TmIndex {
     return highlight(text, this.vocabulary, prepareQuery(this.vocabulary, phrase));
   }
 
-  /** True when the unit's neighbours in its document equal the given previous/next segments. */
+  /**
+   * True when the unit's neighbours in its document equal the given previous/next segments, as matching sees text
+   * (tashkeel, alef shapes, digits, punctuation folded). An empty prev/next means "none": the unit must start/end
+   * its document.
+   */
   private contextMatches(unitId: string, src: Lang, context: { prev?: string; next?: string }): boolean {
     const unit = this.units.get(unitId);
     if (!unit || !unit.documentId) return false;
     const same = (offset: number, text: string | undefined) => {
       if (text === undefined) return true;
       const neighbour = this.at(unit.documentId, unit.position + offset);
-      return neighbour !== undefined && canonical(neighbour[src]) === canonical(text);
+      if (canonical(text) === '') return neighbour === undefined;
+      return neighbour !== undefined && sameWords(neighbour[src], text);
     };
     return same(-1, context.prev) && same(1, context.next);
   }
@@ -251,6 +256,12 @@ function slotsOf(index: LangIndex): Map<string, number> {
     index.slotOf = slotOf;
   }
   return index.slotOf;
+}
+
+function sameWords(a: string, b: string): boolean {
+  const x = tokenize(a);
+  const y = tokenize(b);
+  return x.length === y.length && x.every((t, i) => t === y[i]);
 }
 
 function needsCompaction(seg: Segment): boolean {
