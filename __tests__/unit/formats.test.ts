@@ -70,6 +70,12 @@ describe('TMX writing', () => {
     expect(back!.segments.map((s) => [s.confidence, s.review])).toEqual([[undefined, undefined], [0.42, true]]);
   });
 
+  it('keeps carriage returns and tabs inside a segment through a write and a read', () => {
+    const xml = writeTmx([tiny([{ position: 0, paragraph: 0, ar: 'سطر\r\nثان', en: 'a\tb', zh: '' }])], { toolVersion: '1' });
+    const [back] = tmxToDocuments(readTmx(xml));
+    expect([back!.segments[0]!.ar, back!.segments[0]!.en]).toEqual(['سطر\r\nثان', 'a\tb']);
+  });
+
   it('leaves out the tuv of a language without text', () => {
     const xml = writeTmx([tiny([{ position: 0, paragraph: 0, ar: 'نص', en: 'text', zh: '' }])], { toolVersion: '1' });
     expect(xml).not.toContain('xml:lang="zh"');

@@ -78,7 +78,8 @@ async function importInput(req: Request, config: Config): Promise<Input> {
 
 function parseCorrections(body: Input): Correction[] {
   const ops = body.ops;
-  if (!Array.isArray(ops) || ops.length === 0) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ops' });
+  if (ops === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ops' });
+  if (!Array.isArray(ops) || ops.length === 0) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: JSON.stringify(ops).slice(0, 100) });
   if (ops.length > MAX_OPS) throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
   return ops.map((op: unknown, k) => {
     const o = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
