@@ -32,6 +32,8 @@ describe('bad parameters give localized 400s with stable codes', () => {
     ['/api/v1/match?q=test&tm=Bad%20Name', 'UNKNOWN_TM', 'tm'],
     ['/api/v1/match?q=test&tm=nosuchtm', 'UNKNOWN_TM', 'tm'],
     ['/api/v1/documents/%ZZ', 'INVALID_PARAMETER', 'path'],
+    ['/api/v1/match?q=%E0%A4%A&src=en', 'INVALID_PARAMETER', 'query'],
+    ['/api/v1/concordance?q=%FF&lang=en', 'INVALID_PARAMETER', 'query'],
   ];
 
   it.each(cases)('%s → %s', async (path, code, param) => {

@@ -6,7 +6,7 @@ import express, { type Express } from 'express';
 import type { Config, Logger } from '../config';
 import type { Translator } from '../i18n';
 import type { TranslationMemory } from '../service';
-import { errorMiddleware, routeNotFound } from './errors';
+import { errorMiddleware, routeNotFound, wellEncodedQuery } from './errors';
 import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
 import { matchRoutes } from './routes/match';
@@ -39,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
       next();
     });
   }
+  app.use(wellEncodedQuery);
   app.use(healthRoutes(tm, translator, config.retryAfterSeconds));
   app.use(matchRoutes(tm, config));
   app.use(concordanceRoutes(tm, config));
