@@ -51,6 +51,19 @@ describe('unit writes, visible to the next query on every instance', () => {
     await request(ctx.app).delete(`/api/v1/units/${created.unitId}`).expect(204);
   });
 
+  it('answers a repeated query from its cache only while no write has touched the TM, whoever wrote', async () => {
+    const ar = 'تدشين خط جديد للسكك الحديدية بين البلدين';
+    const { unitId } = (await request(ctx.app).post('/api/v1/units').send({ ar, en: 'A new railway line opens between the two countries.' }).expect(201)).body;
+    const ask = async () => (await request(ctx.app).get('/api/v1/match').query({ q: ar, min: '100' }).expect(200)).body.matches[0].targets.en;
+    expect(await ask()).toBe('A new railway line opens between the two countries.');
+    expect(await ask()).toBe('A new railway line opens between the two countries.');
+    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'A new rail line opens between the two countries.' }).expect(200);
+    expect(await ask()).toBe('A new rail line opens between the two countries.');
+    await request(other).patch(`/api/v1/units/${unitId}`).send({ en: 'The two countries open a new railway line.' }).expect(200);
+    expect(await ask()).toBe('The two countries open a new railway line.');
+    await request(ctx.app).delete(`/api/v1/units/${unitId}`).expect(204);
+  });
+
   it('never offers a unit with none of the requested target languages', async () => {
     const bare = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة صباحا.' }).expect(201)).body;
     const withEn = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة مساء.', en: 'The boy went to school in the evening.' }).expect(201)).body;

@@ -1,6 +1,7 @@
 /**
- * Serialized match answers (UTF-8 JSON, ready to send), keyed by the request and the revision of every TM it searched. Any write to a TM moves
- * its revision, so a cached answer is never stale; entries age out least-recently-used. Translators' tools ask the
+ * Serialized match answers (UTF-8 JSON, ready to send), keyed by the request as sent and stored with the revision of
+ * every TM it searched. Any write to a TM moves its revision, so a cached answer is never served stale; entries age
+ * out least-recently-used. Translators' tools ask the
  * same segments again and again (repetitions, several people on one project), and a hit skips searching, adapting,
  * explaining and serializing. Process-local and rebuildable: a cache, not state.
  */

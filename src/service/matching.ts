@@ -89,15 +89,28 @@ export async function match(mirrors: Mirrors, request: MatchRequest): Promise<Ma
   return matchIn(await mirrors.indexes(request.tms), request);
 }
 
-/** The answer as the UTF-8 JSON body `{"matches":[…]}`, from the cache when the same request met the same TM revisions. */
-export async function matchJson(mirrors: Mirrors, cache: AnswerCache, request: MatchRequest): Promise<Buffer> {
-  const { indexes, revisions } = await mirrors.current(request.tms);
-  const key = JSON.stringify([revisions, request.q, request.src, request.tgt, request.min, request.limit, request.tms, request.explain ?? false, request.prev ?? null, request.next ?? null]);
-  let body = cache.get(key);
-  if (body === undefined) {
-    body = Buffer.from(JSON.stringify({ matches: matchIn(indexes, request) }));
-    cache.set(key, body);
+/** A cached answer: the TMs it searched, their revisions then, and the serialized body. */
+export interface CachedAnswer {
+  tms: readonly string[];
+  revisions: number[];
+  body: Buffer;
+}
+
+/**
+ * The answer as the UTF-8 JSON body `{"matches":[…]}`. `key` names the request as the client sent it (the raw
+ * query string): a repeat whose TMs are still at the revisions the answer was computed at gets the stored body
+ * without being parsed again; anything else calls `parse` (which validates) and searches.
+ */
+export async function matchJson(mirrors: Mirrors, cache: AnswerCache<CachedAnswer>, key: string, parse: () => MatchRequest): Promise<Buffer> {
+  const hit = cache.get(key);
+  if (hit) {
+    const { revisions } = await mirrors.current(hit.tms);
+    if (revisions.every((r, i) => r === hit.revisions[i])) return hit.body;
   }
+  const request = parse();
+  const { indexes, revisions } = await mirrors.current(request.tms);
+  const body = Buffer.from(JSON.stringify({ matches: matchIn(indexes, request) }));
+  cache.set(key, { tms: request.tms, revisions, body });
   return body;
 }
 

@@ -7,7 +7,7 @@ import { standaloneUnitId, UnitStore, type DocumentSummary, type Freshness, type
 import type { Unit } from '../types';
 import { correctAlignment, importDocument, unitContext, type Correction, type ImportRequest, type ImportResult } from './documents';
 import { AnswerCache } from './answer-cache';
-import { concordance, match, matchBatch, matchJson, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
+import { concordance, match, matchBatch, matchJson, type CachedAnswer, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
 import { Mirrors } from './mirrors';
 
 export interface Readiness {
@@ -19,7 +19,7 @@ export interface Readiness {
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
   private readonly units: UnitStore;
-  private readonly answers: AnswerCache;
+  private readonly answers: AnswerCache<CachedAnswer>;
 
   constructor(
     readonly store: TmStore,
@@ -37,9 +37,12 @@ export class TranslationMemory {
     return match(this.mirrors, request);
   }
 
-  /** The same as `match`, serialized as `{"matches":[…]}`, and cached per TM revision. */
-  matchJson(request: MatchRequest): Promise<Buffer> {
-    return matchJson(this.mirrors, this.answers, request);
+  /**
+   * The same as `match`, serialized as `{"matches":[…]}`, cached per TM revision under `key` (the request as sent);
+   * `parse` validates and builds the request when the cache cannot answer.
+   */
+  matchJson(key: string, parse: () => MatchRequest): Promise<Buffer> {
+    return matchJson(this.mirrors, this.answers, key, parse);
   }
 
   /** Several queries; all TMs they name are synced once, so answers are consistent with one another. */

@@ -16,7 +16,9 @@ export function matchRoutes(tm: TranslationMemory, config: Config): Router {
   router
     .route('/api/v1/match')
     .get(async (req, res) => {
-      const body = await tm.matchJson(parseMatch(req.query as Input, config));
+      // The raw query string names the request: a repeat is answered from the cache before any parsing.
+      const at = req.url.indexOf('?');
+      const body = await tm.matchJson(at < 0 ? '' : req.url.slice(at + 1), () => parseMatch(req.query as Input, config));
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.end(body);
     })
