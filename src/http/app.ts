@@ -6,7 +6,8 @@ import express, { type Express } from 'express';
 import type { Config, Logger } from '../config';
 import type { Translator } from '../i18n';
 import type { TranslationMemory } from '../service';
-import { errorMiddleware, routeNotFound, wellEncodedQuery } from './errors';
+import { errorMiddleware, routeNotFound } from './errors';
+import { parseQueryString } from './params';
 import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
 import { matchRoutes } from './routes/match';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   // No ETags: hashing every JSON body costs CPU on each match, and TM answers change with every write anyway.
   app.set('etag', false);
   app.set('json spaces', 0);
+  app.set('query parser', parseQueryString);
   if (logger.debugEnabled) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
@@ -39,7 +41,6 @@ export function createApp(deps: AppDeps): Express {
       next();
     });
   }
-  app.use(wellEncodedQuery);
   app.use(healthRoutes(tm, translator, config.retryAfterSeconds));
   app.use(matchRoutes(tm, config));
   app.use(concordanceRoutes(tm, config));

@@ -86,22 +86,6 @@ export function errorMiddleware(translator: Translator, logger: Logger, retryAft
   };
 }
 
-/**
- * A query string that is not valid percent-encoded UTF-8 is refused: the parser would keep "%A" or turn %FF into
- * U+FFFD and match on that.
- */
-export const wellEncodedQuery: RequestHandler = (req, _res, next) => {
-  const at = req.url.indexOf('?');
-  if (at >= 0 && req.url.includes('%', at)) {
-    try {
-      decodeURIComponent(req.url.slice(at + 1));
-    } catch {
-      throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'query', value: req.url.slice(at + 1, at + 101) });
-    }
-  }
-  next();
-};
-
 /** The JSON 404 for paths no route knows. */
 export const routeNotFound: RequestHandler = (req) => {
   throw new MizanError(ErrorCode.ROUTE_NOT_FOUND, { method: req.method, path: req.path.slice(0, 200) });

@@ -2,11 +2,32 @@
  * Reading and validating request parameters, from a query string or a JSON body alike. Each failure is a
  * MizanError with a stable code and the parameter's name (with its place in a batch: `queries[3].q`).
  */
+import querystring from 'node:querystring';
 import { TM_NAME } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import { isLang, type Lang } from '../types';
 
 export type Input = Record<string, unknown>;
+
+/**
+ * The app's query parser: Node's, except that a query string which is not valid percent-encoded UTF-8 is refused
+ * (Node would keep "%A" or turn %FF into U+FFFD, and we would match on that). Express parses on first use of
+ * `req.query`, inside the route, so the error reaches the error middleware like any other.
+ */
+export function parseQueryString(query: string): Input {
+  let malformed = false;
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch (err) {
+      malformed = true;
+      throw err; // Node falls back to its lenient decoding; the flag is what counts
+    }
+  };
+  const parsed = querystring.parse(query, '&', '=', { decodeURIComponent: decode });
+  if (malformed) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'query', value: query.slice(0, 100) });
+  return parsed;
+}
 
 /** Reads the parameters of one object; `at` prefixes names in errors. */
 export class Params {
