@@ -103,12 +103,11 @@ export interface CachedAnswer {
  */
 export async function matchJson(mirrors: Mirrors, cache: AnswerCache<CachedAnswer>, key: string, parse: () => MatchRequest): Promise<Buffer> {
   const hit = cache.get(key);
-  if (hit) {
-    const { revisions } = await mirrors.current(hit.tms);
-    if (revisions.every((r, i) => r === hit.revisions[i])) return hit.body;
-  }
-  const request = parse();
-  const { indexes, revisions } = await mirrors.current(request.tms);
+  let request = hit ? undefined : parse();
+  // The same key parses to the same TMs, so one sync serves both the freshness check and a recomputation.
+  const { indexes, revisions } = await mirrors.current(hit ? hit.tms : request!.tms);
+  if (hit && revisions.every((r, i) => r === hit.revisions[i])) return hit.body;
+  request ??= parse();
   const body = Buffer.from(JSON.stringify({ matches: matchIn(indexes, request) }));
   cache.set(key, { tms: request.tms, revisions, body });
   return body;
