@@ -13,20 +13,22 @@ export function healthRoutes(tm: TranslationMemory, translator: Translator, retr
       res.json({ status: 'ok' });
     })
     .all(methodNotAllowed('GET'));
-  router.route('/readyz').get(async (req, res) => {
-    const readiness = await tm.readiness();
-    if (readiness.redis && readiness.tmLoaded) {
-      res.json({ status: 'ready', ...readiness });
-      return;
-    }
-    const code = readiness.redis ? ErrorCode.NOT_READY : ErrorCode.STORE_UNAVAILABLE;
-    const lang = negotiateLanguage(req.get('accept-language'));
-    res
-      .status(503)
-      .set('Retry-After', String(retryAfterSeconds))
-      .set('Content-Language', lang)
-      .json({ status: 'unavailable', ...readiness, error: { code, message: translator.t(`errors.${code}`, lang, { retryAfter: retryAfterSeconds }) } });
-  });
-  router.route('/readyz').all(methodNotAllowed('GET'));
+  router
+    .route('/readyz')
+    .get(async (req, res) => {
+      const readiness = await tm.readiness();
+      if (readiness.redis && readiness.tmLoaded) {
+        res.json({ status: 'ready', ...readiness });
+        return;
+      }
+      const code = readiness.redis ? ErrorCode.NOT_READY : ErrorCode.STORE_UNAVAILABLE;
+      const lang = negotiateLanguage(req.get('accept-language'));
+      res
+        .status(503)
+        .set('Retry-After', String(retryAfterSeconds))
+        .set('Content-Language', lang)
+        .json({ status: 'unavailable', ...readiness, error: { code, message: translator.t(`errors.${code}`, lang, { retryAfter: retryAfterSeconds }) } });
+    })
+    .all(methodNotAllowed('GET'));
   return router;
 }
