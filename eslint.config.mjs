@@ -6,9 +6,20 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        console: 'readonly',
+      },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
     },
   },
@@ -16,7 +27,10 @@ export default tseslint.config(
     // The core is pure: no HTTP framework and no Redis client in normalize, match, align or formats.
     files: ['src/normalize/**', 'src/match/**', 'src/align/**', 'src/formats/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['express', 'ioredis'], patterns: ['**/store', '**/store/**', '**/http', '**/http/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['express', 'ioredis'], patterns: ['**/store', '**/store/**', '**/http', '**/http/**'] },
+      ],
     },
   },
   {

@@ -21,7 +21,20 @@ export function rng(seed: number): () => number {
 }
 
 const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
-const PATTERNS = ['C1aC2C3', 'C1اC2C3', 'مC1C2وC3', 'C1C2يC3', 'تC1C2يC3', 'اC1C2C3', 'مC1C2C3ة', 'C1C2اC3ة', 'يC1C2C3', 'تC1C2C3', 'مC1اC2C3', 'C1C2C3ي'];
+const PATTERNS = [
+  'C1aC2C3',
+  'C1اC2C3',
+  'مC1C2وC3',
+  'C1C2يC3',
+  'تC1C2يC3',
+  'اC1C2C3',
+  'مC1C2C3ة',
+  'C1C2اC3ة',
+  'يC1C2C3',
+  'تC1C2C3',
+  'مC1اC2C3',
+  'C1C2C3ي',
+];
 const CLITICS = ['', '', '', '', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل'];
 
 export interface Lexicon {
@@ -146,9 +159,13 @@ export function generate(size: number, queryCount: number, seed: number, corpus?
 function seedWords(): string[] {
   const dir = `${__dirname}/../tm`;
   const words: string[] = [];
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.tmx')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.tmx'))
+    .sort()) {
     const xml = fs.readFileSync(`${dir}/${f}`, 'utf8');
-    for (const m of xml.matchAll(/<tuv xml:lang="ar"><seg>([^<]*)<\/seg>/g)) words.push(...m[1]!.split(/[\s،.()"/:]+/).filter((w) => /[\u0621-\u064A]/.test(w)));
+    for (const m of xml.matchAll(/<tuv xml:lang="ar"><seg>([^<]*)<\/seg>/g))
+      words.push(...m[1]!.split(/[\s،.()"/:]+/).filter((w) => /[\u0621-\u064A]/.test(w)));
   }
   return words;
 }

@@ -26,13 +26,26 @@ async function main(): Promise<void> {
   const store = new TmStore(redis, keys);
   const data = generate(size, 0, seed);
   for (let d = 0; d * ROWS_PER_DOC < data.tm.length; d++) {
-    const segments = data.tm.slice(d * ROWS_PER_DOC, (d + 1) * ROWS_PER_DOC).map((ar, i) => ({ position: i, paragraph: 0, ar, en: `en ${d}.${i}`, zh: `中文 ${d}.${i}` }));
-    await store.putDocument('main', { meta: { id: `bench-${d}`, titles: { ar: `وثيقة ${d}`, en: `doc ${d}`, zh: `文档 ${d}` }, source: 'bench', date: '2026-01-01', order: d }, segments });
+    const segments = data.tm
+      .slice(d * ROWS_PER_DOC, (d + 1) * ROWS_PER_DOC)
+      .map((ar, i) => ({ position: i, paragraph: 0, ar, en: `en ${d}.${i}`, zh: `中文 ${d}.${i}` }));
+    await store.putDocument('main', {
+      meta: {
+        id: `bench-${d}`,
+        titles: { ar: `وثيقة ${d}`, en: `doc ${d}`, zh: `文档 ${d}` },
+        source: 'bench',
+        date: '2026-01-01',
+        order: d,
+      },
+      segments,
+    });
   }
   const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness, config.answerCache);
   await tm.match({ q: data.tm[0]!, src: 'ar', tgt: ['en', 'zh'], min: 70, limit: 5, tms: ['main'] });
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'bench' });
-  const server = app.listen(0, '127.0.0.1', () => process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`));
+  const server = app.listen(0, '127.0.0.1', () =>
+    process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`),
+  );
   process.on('SIGTERM', async () => {
     server.close();
     let cursor = '0';

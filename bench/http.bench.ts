@@ -33,10 +33,14 @@ async function load(url: string, paths: string[]): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   log(`starting the server with ${size} units...`);
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'http-server.ts'), '--size', String(size), '--seed', String(seed)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: process.env,
-  });
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'http-server.ts'), '--size', String(size), '--seed', String(seed)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => {
       const m = /ready (\d+)/.exec(String(d));
@@ -46,9 +50,16 @@ async function main(): Promise<void> {
   });
   try {
     const url = `http://127.0.0.1:${port}`;
-    const queries = generate(size, queryCount, seed).queries.map((q) => `/api/v1/match?q=${encodeURIComponent(q.text)}&tgt=en,zh`);
+    const queries = generate(size, queryCount, seed).queries.map(
+      (q) => `/api/v1/match?q=${encodeURIComponent(q.text)}&tgt=en,zh`,
+    );
     log('warming up...');
-    await autocannon({ url, connections, duration: 2, requests: [{ setupRequest: (req) => ({ ...req, path: queries[Math.floor(Math.random() * queries.length)]! }) }] });
+    await autocannon({
+      url,
+      connections,
+      duration: 2,
+      requests: [{ setupRequest: (req) => ({ ...req, path: queries[Math.floor(Math.random() * queries.length)]! }) }],
+    });
     log(`trivial route (/healthz), ${seconds} s...`);
     const trivial = await load(url, ['/healthz']);
     log(`/api/v1/match, ${seconds} s...`);

@@ -27,9 +27,20 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
 async function main(): Promise<void> {
-  log(`generating ${size} units and ${queryCount} queries (seed ${seed}${corpusFile ? `, corpus ${corpusFile}` : ', generated text'})`);
+  log(
+    `generating ${size} units and ${queryCount} queries (seed ${seed}${corpusFile ? `, corpus ${corpusFile}` : ', generated text'})`,
+  );
   const data = generate(size, queryCount, seed, corpusFile ? readCorpus(corpusFile) : undefined);
-  const units: Unit[] = data.tm.map((ar, i) => ({ unitId: `u${i}`, tm: 'bench', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '' }));
+  const units: Unit[] = data.tm.map((ar, i) => ({
+    unitId: `u${i}`,
+    tm: 'bench',
+    documentId: '',
+    position: 0,
+    paragraph: 0,
+    ar,
+    en: '',
+    zh: '',
+  }));
   global.gc?.();
   const baseRss = process.memoryUsage().rss;
 
@@ -40,7 +51,9 @@ async function main(): Promise<void> {
   const build_s = (performance.now() - t) / 1000;
   global.gc?.();
   const mem = process.memoryUsage();
-  log(`index built in ${round(build_s, 2)} s; heap ${mb(mem.heapUsed)} MB, RSS ${mb(mem.rss)} MB (${mb(mem.rss - baseRss)} MB over the generated data)`);
+  log(
+    `index built in ${round(build_s, 2)} s; heap ${mb(mem.heapUsed)} MB, RSS ${mb(mem.rss)} MB (${mb(mem.rss - baseRss)} MB over the generated data)`,
+  );
 
   const search = (q: string, exhaustive = false) => index.search(q, 'ar', { min, limit, exhaustive });
   for (const q of data.queries.slice(0, Math.min(100, queryCount))) search(q.text);
@@ -104,7 +117,14 @@ async function main(): Promise<void> {
       const n = Math.min(pgQueries, queryCount);
       log(`pg_trgm GiST KNN on ${n} of the same queries...`);
       const table = `mizan_bench_${size}_${seed}_${corpusFile ? 'c' : 'g'}`;
-      const pg = await runPgTrgm(client, table, data.tm, data.queries.slice(0, n).map((q) => q.text), limit, log);
+      const pg = await runPgTrgm(
+        client,
+        table,
+        data.tm,
+        data.queries.slice(0, n).map((q) => q.text),
+        limit,
+        log,
+      );
       await client.end();
       // The peer's recall@1 against the same exhaustive reference (queries in both samples with a match).
       let pgWith = 0;

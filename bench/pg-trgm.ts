@@ -29,7 +29,8 @@ export async function connectPg(): Promise<Client | undefined> {
     await client.connect();
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     const { rows } = await client.query<{ t: string }>("SELECT show_trgm('وزير')::text AS t");
-    if (!rows[0] || rows[0].t === '{}') throw new Error('pg_trgm extracts no trigrams from Arabic in this database (LC_CTYPE); use a C.UTF-8 database');
+    if (!rows[0] || rows[0].t === '{}')
+      throw new Error('pg_trgm extracts no trigrams from Arabic in this database (LC_CTYPE); use a C.UTF-8 database');
     return client;
   } catch (err) {
     process.stderr.write(`pg_trgm peer skipped: ${(err as Error).message}\n`);
@@ -38,7 +39,14 @@ export async function connectPg(): Promise<Client | undefined> {
   }
 }
 
-export async function runPgTrgm(client: Client, table: string, tm: string[], queries: string[], k: number, progress: (s: string) => void): Promise<PgResult> {
+export async function runPgTrgm(
+  client: Client,
+  table: string,
+  tm: string[],
+  queries: string[],
+  k: number,
+  progress: (s: string) => void,
+): Promise<PgResult> {
   const exists = await client.query<{ n: string }>(`SELECT count(*) AS n FROM pg_class WHERE relname = $1`, [table]);
   let reused = false;
   let load_s = 0;
@@ -54,8 +62,12 @@ export async function runPgTrgm(client: Client, table: string, tm: string[], que
     const chunk = 20_000;
     for (let i = 0; i < tm.length; i += chunk) {
       const ids = tm.slice(i, i + chunk).map((_, j) => i + j);
-      await client.query(`INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[])`, [ids, tm.slice(i, i + chunk)]);
-      if ((i / chunk) % 10 === 9 || i + chunk >= tm.length) progress(`pg_trgm: loaded ${Math.min(i + chunk, tm.length)}/${tm.length}`);
+      await client.query(`INSERT INTO ${table} SELECT * FROM unnest($1::int[], $2::text[])`, [
+        ids,
+        tm.slice(i, i + chunk),
+      ]);
+      if ((i / chunk) % 10 === 9 || i + chunk >= tm.length)
+        progress(`pg_trgm: loaded ${Math.min(i + chunk, tm.length)}/${tm.length}`);
     }
     load_s = (performance.now() - t) / 1000;
     t = performance.now();
@@ -76,5 +88,13 @@ export async function runPgTrgm(client: Client, table: string, tm: string[], que
     if (i % 100 === 99 || i === queries.length - 1) progress(`pg_trgm: ${i + 1}/${queries.length} queries`);
   }
   latencies.sort((a, b) => a - b);
-  return { load_s, index_s, p50_ms: percentile(latencies, 0.5), p95_ms: percentile(latencies, 0.95), queries: queries.length, top, reused };
+  return {
+    load_s,
+    index_s,
+    p50_ms: percentile(latencies, 0.5),
+    p95_ms: percentile(latencies, 0.95),
+    queries: queries.length,
+    top,
+    reused,
+  };
 }

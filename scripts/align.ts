@@ -44,7 +44,10 @@ function triplesIn(dir: string): Triple[] {
     .sort()
     .map((f) => {
       const name = f.slice(0, -'.ar.txt'.length);
-      const read = (lang: string) => (files.includes(`${name}.${lang}.txt`) ? fs.readFileSync(path.join(dir, `${name}.${lang}.txt`), 'utf8') : undefined);
+      const read = (lang: string) =>
+        files.includes(`${name}.${lang}.txt`)
+          ? fs.readFileSync(path.join(dir, `${name}.${lang}.txt`), 'utf8')
+          : undefined;
       return { name, ar: read('ar')!, en: read('en'), zh: read('zh') };
     });
 }
@@ -60,13 +63,30 @@ function progress(done: number, total: number, label: string): void {
 
 function toDocument(t: Triple, rows: AlignedRow[]): AlignedDocument {
   return {
-    meta: { id: documentIdFor(t.ar, t.en, t.zh), titles: { ar: rows[0]?.ar.slice(0, 200) ?? t.name, en: t.name, zh: '' }, source: t.name, date: new Date().toISOString().slice(0, 10), order: 0 },
-    segments: rows.map((r, position) => ({ position, paragraph: r.paragraph, ar: r.ar, en: r.en, zh: r.zh, confidence: r.confidence, review: r.review })),
+    meta: {
+      id: documentIdFor(t.ar, t.en, t.zh),
+      titles: { ar: rows[0]?.ar.slice(0, 200) ?? t.name, en: t.name, zh: '' },
+      source: t.name,
+      date: new Date().toISOString().slice(0, 10),
+      order: 0,
+    },
+    segments: rows.map((r, position) => ({
+      position,
+      paragraph: r.paragraph,
+      ar: r.ar,
+      en: r.en,
+      zh: r.zh,
+      confidence: r.confidence,
+      review: r.review,
+    })),
   };
 }
 
 function write(docs: AlignedDocument[], out: string | undefined, format: string): void {
-  const text = format === 'tsv' ? docs.map((d) => writeTsv(d.segments.map((s) => ({ ...s, unitId: `${d.meta.id}:${s.position}` })))).join('') : writeTmx(docs, { toolVersion: 'align-cli', creationDate: new Date() });
+  const text =
+    format === 'tsv'
+      ? docs.map((d) => writeTsv(d.segments.map((s) => ({ ...s, unitId: `${d.meta.id}:${s.position}` })))).join('')
+      : writeTmx(docs, { toolVersion: 'align-cli', creationDate: new Date() });
   if (out) fs.writeFileSync(out, text);
   else process.stdout.write(text);
 }
@@ -75,7 +95,14 @@ async function main(): Promise<void> {
   const dir = str('dir');
   const triples: Triple[] = dir
     ? triplesIn(dir)
-    : [{ name: path.basename(str('ar') ?? 'document').replace(/\.ar\.txt$|\.txt$/, ''), ar: fs.readFileSync(str('ar') ?? usage(), 'utf8'), en: str('en') && fs.readFileSync(str('en')!, 'utf8'), zh: str('zh') && fs.readFileSync(str('zh')!, 'utf8') }];
+    : [
+        {
+          name: path.basename(str('ar') ?? 'document').replace(/\.ar\.txt$|\.txt$/, ''),
+          ar: fs.readFileSync(str('ar') ?? usage(), 'utf8'),
+          en: str('en') && fs.readFileSync(str('en')!, 'utf8'),
+          zh: str('zh') && fs.readFileSync(str('zh')!, 'utf8'),
+        },
+      ];
   if (triples.length === 0) throw new Error(`no NAME.ar.txt files in ${dir}`);
   const out = str('out');
   const format = str('format') ?? (out?.endsWith('.tsv') ? 'tsv' : 'tmx');
@@ -91,13 +118,20 @@ async function main(): Promise<void> {
     fs.mkdirSync(out, { recursive: true });
     docs.forEach((d, k) => write([d], path.join(out, `${triples[k]!.name}.${format}`), format));
   } else write(docs, out, format);
-  log(`${docs.length} document(s), ${docs.reduce((n, d) => n + d.segments.length, 0)} rows, ${review} flagged for review`);
+  log(
+    `${docs.length} document(s), ${docs.reduce((n, d) => n + d.segments.length, 0)} rows, ${review} flagged for review`,
+  );
 
   if (args.load) {
     const config = loadConfig(process.env);
     const redis = createRedis(config, silentLogger);
     await connectRedis(redis, config.redisTimeoutMs);
-    const tm = new TranslationMemory(new TmStore(redis, new Keys(config.keyPrefix)), silentLogger, config.defaultTm, 'strict');
+    const tm = new TranslationMemory(
+      new TmStore(redis, new Keys(config.keyPrefix)),
+      silentLogger,
+      config.defaultTm,
+      'strict',
+    );
     const name = str('tm') ?? config.defaultTm;
     for (const [k, t] of triples.entries()) {
       await tm.importDocument({ tm: name, ar: t.ar, en: t.en, zh: t.zh, meta: { source: t.name } });
@@ -108,8 +142,6 @@ async function main(): Promise<void> {
     redis.disconnect();
   }
 }
-
-
 
 function usage(): never {
   throw new Error(USAGE);

@@ -112,11 +112,27 @@ let ms = 0;
 let done = 0;
 const noAnchors = { numbers: [], latin: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
 for (const [id, ks] of docs) {
-  const ar = side(ks.map((k) => lines.ar[k]!), ' ');
+  const ar = side(
+    ks.map((k) => lines.ar[k]!),
+    ' ',
+  );
   sentences += ar.sentences.length;
-  const targets = { en: side(ks.map((k) => lines.en[k]!), ' '), zh: side(ks.map((k) => lines.zh[k]!), '') };
+  const targets = {
+    en: side(
+      ks.map((k) => lines.en[k]!),
+      ' ',
+    ),
+    zh: side(
+      ks.map((k) => lines.zh[k]!),
+      '',
+    ),
+  };
   const t = performance.now();
-  const aligned = alignDocument([{ sentences: ar.sentences }], [{ sentences: targets.en.sentences }], [{ sentences: targets.zh.sentences }]);
+  const aligned = alignDocument(
+    [{ sentences: ar.sentences }],
+    [{ sentences: targets.en.sentences }],
+    [{ sentences: targets.zh.sentences }],
+  );
   ms += performance.now() - t;
   for (const lang of ['en', 'zh'] as TargetLang[]) {
     const target = targets[lang];
@@ -143,7 +159,11 @@ for (const [id, ks] of docs) {
 // One long document: the corpus's first 1,000 lines as a single triple.
 const n = Math.min(1000, lines.ar.length);
 const t0 = performance.now();
-alignDocument([{ sentences: lines.ar.slice(0, n) }], [{ sentences: lines.en.slice(0, n) }], [{ sentences: lines.zh.slice(0, n) }]);
+alignDocument(
+  [{ sentences: lines.ar.slice(0, n) }],
+  [{ sentences: lines.en.slice(0, n) }],
+  [{ sentences: lines.zh.slice(0, n) }],
+);
 const longMs = performance.now() - t0;
 
 const result = {

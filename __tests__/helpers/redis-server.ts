@@ -12,7 +12,9 @@ import { findOnPath, startEmbeddedRedis, type EmbeddedRedis } from '../../src/st
 export function redisServerBinary(): string {
   const binary = findOnPath('redis-server');
   if (!binary) {
-    throw new Error('integration tests start their own redis-server, and none is on PATH: apt-get install redis-server (or brew install redis)');
+    throw new Error(
+      'integration tests start their own redis-server, and none is on PATH: apt-get install redis-server (or brew install redis)',
+    );
   }
   return binary;
 }
@@ -40,6 +42,12 @@ export interface PrivateRedis {
 export async function startPrivateRedis(port?: number, dataDir?: string): Promise<PrivateRedis> {
   const p = port ?? (await freePort());
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-test-redis-'));
-  const server = await startEmbeddedRedis({ binary: redisServerBinary(), port: p, dataDir: dir, appendOnly: false, logger: silentLogger });
+  const server = await startEmbeddedRedis({
+    binary: redisServerBinary(),
+    port: p,
+    dataDir: dir,
+    appendOnly: false,
+    logger: silentLogger,
+  });
   return { url: `redis://127.0.0.1:${p}`, port: p, dataDir: dir, server };
 }

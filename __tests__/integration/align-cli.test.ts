@@ -14,7 +14,10 @@ const prefix = `mizan-test:${randomUUID().slice(0, 8)}:`;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-align-'));
   fs.writeFileSync(path.join(dir, 'one.ar.txt'), 'جملة أولى للتجربة. جملة ثانية للتجربة.\n\nفقرة ثانية هنا.');
-  fs.writeFileSync(path.join(dir, 'one.en.txt'), 'A first test sentence. A second test sentence.\n\nA second paragraph here.');
+  fs.writeFileSync(
+    path.join(dir, 'one.en.txt'),
+    'A first test sentence. A second test sentence.\n\nA second paragraph here.',
+  );
   fs.writeFileSync(path.join(dir, 'one.zh.txt'), '第一个测试句子。第二个测试句子。\n\n这里是第二段。');
   fs.writeFileSync(path.join(dir, 'two.ar.txt'), 'نص آخر للتجربة.');
   fs.writeFileSync(path.join(dir, 'two.zh.txt'), '另一个测试文本。');
@@ -34,7 +37,14 @@ const align = (...args: string[]) =>
 
 describe('the align command', () => {
   it('aligns one triple to TMX on standard output', () => {
-    const run = align('--ar', path.join(dir, 'one.ar.txt'), '--en', path.join(dir, 'one.en.txt'), '--zh', path.join(dir, 'one.zh.txt'));
+    const run = align(
+      '--ar',
+      path.join(dir, 'one.ar.txt'),
+      '--en',
+      path.join(dir, 'one.en.txt'),
+      '--zh',
+      path.join(dir, 'one.zh.txt'),
+    );
     expect(run.status).toBe(0);
     const [doc] = tmxToDocuments(readTmx(run.stdout));
     expect(doc!.segments.map((s) => [s.paragraph, s.ar, s.en, s.zh])).toEqual([
@@ -50,7 +60,9 @@ describe('the align command', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('[##############################] 2/2');
     expect(run.stderr).toContain('2 document(s), 4 rows');
-    expect(readTsv(fs.readFileSync(path.join(out, 'two.tsv'), 'utf8')).map((r) => [r.ar, r.zh])).toEqual([['نص آخر للتجربة.', '另一个测试文本。']]);
+    expect(readTsv(fs.readFileSync(path.join(out, 'two.tsv'), 'utf8')).map((r) => [r.ar, r.zh])).toEqual([
+      ['نص آخر للتجربة.', '另一个测试文本。'],
+    ]);
     const docs = await ctx.store.listDocuments('main');
     expect(docs.map((d) => d.segments).sort()).toEqual([1, 3]);
   }, 30_000);

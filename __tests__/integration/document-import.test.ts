@@ -7,9 +7,12 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const AR = 'وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق ثلاثة أيام. والتقى نظيره الصيني وبحثا التعاون في مجال الطاقة والتجارة.\n\nووقع الجانبان 12 اتفاقية. وقال الوزير إن العلاقات بين البلدين تشهد تطورا سريعا.';
-const EN = 'The minister arrived in Beijing on Monday morning for a three-day visit. He met his Chinese counterpart and they discussed cooperation in energy and trade.\n\nThe two sides signed 12 agreements. The minister said relations between the two countries are developing rapidly.';
-const ZH = '部长周一上午抵达北京，进行为期三天的访问。他会见了中方同行，双方讨论了能源和贸易领域的合作。\n\n双方签署了12项协议。部长说，两国关系正在快速发展。';
+const AR =
+  'وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق ثلاثة أيام. والتقى نظيره الصيني وبحثا التعاون في مجال الطاقة والتجارة.\n\nووقع الجانبان 12 اتفاقية. وقال الوزير إن العلاقات بين البلدين تشهد تطورا سريعا.';
+const EN =
+  'The minister arrived in Beijing on Monday morning for a three-day visit. He met his Chinese counterpart and they discussed cooperation in energy and trade.\n\nThe two sides signed 12 agreements. The minister said relations between the two countries are developing rapidly.';
+const ZH =
+  '部长周一上午抵达北京，进行为期三天的访问。他会见了中方同行，双方讨论了能源和贸易领域的合作。\n\n双方签署了12项协议。部长说，两国关系正在快速发展。';
 
 const countKeys = async () => (await ctx.redis.keys(`${ctx.keys.prefix}*`)).length;
 
@@ -17,15 +20,34 @@ describe('POST /api/v1/documents', () => {
   let id: string;
 
   it('segments, aligns and stores a JSON triple: rows with confidences, units in the TM, matchable at once', async () => {
-    const res = await request(ctx.app).post('/api/v1/documents').send({ title: 'زيارة الوزير', ar: AR, en: EN, zh: ZH, meta: { source: 'Test wire', date: '2024-05-01' } }).expect(201);
+    const res = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ title: 'زيارة الوزير', ar: AR, en: EN, zh: ZH, meta: { source: 'Test wire', date: '2024-05-01' } })
+      .expect(201);
     id = res.body.id;
     expect(res.headers.location).toBe(`/api/v1/documents/${id}`);
-    expect(res.body).toMatchObject({ title: 'زيارة الوزير', source: 'Test wire', date: '2024-05-01', segmentCount: 4, unitsWritten: 4 });
+    expect(res.body).toMatchObject({
+      title: 'زيارة الوزير',
+      source: 'Test wire',
+      date: '2024-05-01',
+      segmentCount: 4,
+      unitsWritten: 4,
+    });
     expect(res.body.segments.map((s: { paragraph: number }) => s.paragraph)).toEqual([0, 0, 1, 1]);
-    expect(res.body.segments[2]).toMatchObject({ ar: 'ووقع الجانبان 12 اتفاقية.', en: 'The two sides signed 12 agreements.', zh: '双方签署了12项协议。', review: false });
+    expect(res.body.segments[2]).toMatchObject({
+      ar: 'ووقع الجانبان 12 اتفاقية.',
+      en: 'The two sides signed 12 agreements.',
+      zh: '双方签署了12项协议。',
+      review: false,
+    });
     for (const s of res.body.segments) expect(s.confidence).toBeGreaterThan(0.5);
     const match = await request(ctx.app).get('/api/v1/match').query({ q: 'ووقع الجانبان 12 اتفاقية.' }).expect(200);
-    expect(match.body.matches[0]).toMatchObject({ score: 100, documentId: id, position: 2, targets: { en: 'The two sides signed 12 agreements.' } });
+    expect(match.body.matches[0]).toMatchObject({
+      score: 100,
+      documentId: id,
+      position: 2,
+      targets: { en: 'The two sides signed 12 agreements.' },
+    });
   });
 
   it('is idempotent: the same texts again return the stored document (200) and write nothing', async () => {
@@ -58,7 +80,11 @@ describe('POST /api/v1/documents', () => {
       ['جملة ثانية للتجربة.', 'A second test sentence.', ''],
     ]);
     // An English title is filed as English; the document says which languages it has.
-    expect(res.body).toMatchObject({ title: 'Uploaded', titles: { ar: '', en: 'Uploaded', zh: '' }, languages: ['ar', 'en'] });
+    expect(res.body).toMatchObject({
+      title: 'Uploaded',
+      titles: { ar: '', en: 'Uploaded', zh: '' },
+      languages: ['ar', 'en'],
+    });
   });
 
   it('makes no unit of a paragraph without words (a separator line, invisible marks)', async () => {
@@ -74,10 +100,26 @@ describe('POST /api/v1/documents', () => {
 
   it('refuses uploads that are not UTF-8 or larger than the limit, storing nothing', async () => {
     const keys = await countKeys();
-    const latin1 = await request(ctx.app).post('/api/v1/documents').attach('ar', Buffer.from('نص للتجربة.'), 'a.txt').attach('en', Buffer.from('caf\xe9 \xe0 la.', 'latin1'), 'e.txt').set('Accept-Language', 'zh').expect(400);
-    expect(latin1.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'en', message: '“en”不是 UTF-8 文本；请另存为 UTF-8 后重新发送。' });
-    const big = await request(ctx.app).post('/api/v1/documents').attach('ar', Buffer.alloc(2_000_001, 0x61), 'a.txt').expect(413);
-    expect(big.body.error).toMatchObject({ code: 'FILE_TOO_LARGE', param: 'ar', message: 'The file "ar" is larger than 2000000 bytes.' });
+    const latin1 = await request(ctx.app)
+      .post('/api/v1/documents')
+      .attach('ar', Buffer.from('نص للتجربة.'), 'a.txt')
+      .attach('en', Buffer.from('caf\xe9 \xe0 la.', 'latin1'), 'e.txt')
+      .set('Accept-Language', 'zh')
+      .expect(400);
+    expect(latin1.body.error).toMatchObject({
+      code: 'INVALID_ENCODING',
+      param: 'en',
+      message: '“en”不是 UTF-8 文本；请另存为 UTF-8 后重新发送。',
+    });
+    const big = await request(ctx.app)
+      .post('/api/v1/documents')
+      .attach('ar', Buffer.alloc(2_000_001, 0x61), 'a.txt')
+      .expect(413);
+    expect(big.body.error).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      param: 'ar',
+      message: 'The file "ar" is larger than 2000000 bytes.',
+    });
     expect(await countKeys()).toBe(keys);
   });
 
@@ -98,18 +140,31 @@ describe('POST /api/v1/documents', () => {
 
   it('rejects empty and oversized texts with localized 4xx, writing nothing', async () => {
     const keys = await countKeys();
-    const empty = await request(ctx.app).post('/api/v1/documents').send({ ar: '   ', en: 'x' }).set('Accept-Language', 'zh').expect(400);
+    const empty = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ ar: '   ', en: 'x' })
+      .set('Accept-Language', 'zh')
+      .expect(400);
     expect(empty.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: '缺少“ar”。' });
-    const huge = await request(ctx.app).post('/api/v1/documents').send({ ar: 'ك'.repeat(500_001) }).expect(400);
+    const huge = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ ar: 'ك'.repeat(500_001) })
+      .expect(400);
     expect(huge.body.error).toMatchObject({ code: 'TEXT_TOO_LONG', param: 'ar' });
-    const blank = await request(ctx.app).post('/api/v1/documents').send({ ar: '\n\n' , en: '' }).expect(400);
+    const blank = await request(ctx.app).post('/api/v1/documents').send({ ar: '\n\n', en: '' }).expect(400);
     expect(blank.body.error.code).toBe('FIELD_MISSING');
     const punct = await request(ctx.app).post('/api/v1/documents').send({ ar: '... !!! ؟؟', en: 'x' }).expect(400);
     expect(punct.body.error).toMatchObject({ code: 'TEXT_EMPTY', param: 'ar' });
-    const badDate = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', meta: { date: 'yesterday' } }).expect(400);
+    const badDate = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ ar: 'نص.', meta: { date: 'yesterday' } })
+      .expect(400);
     expect(badDate.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
     for (const date of ['2024-13-45', '2023-02-29']) {
-      const impossible = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', meta: { date } }).expect(400);
+      const impossible = await request(ctx.app)
+        .post('/api/v1/documents')
+        .send({ ar: 'نص.', meta: { date } })
+        .expect(400);
       expect(impossible.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
     }
     await request(ctx.app).post('/api/v1/documents').set('Content-Type', 'text/plain').send('ar').expect(415);
@@ -120,23 +175,40 @@ describe('POST /api/v1/documents', () => {
 describe('PATCH /api/v1/documents/:id/alignment and DELETE /api/v1/documents/:id', () => {
   let id: string;
   beforeAll(async () => {
-    const res = await request(ctx.app).post('/api/v1/documents').send({ ar: AR.replace('12', '14'), en: EN.replace('12', '14'), zh: ZH.replace('12', '14') }).expect(201);
+    const res = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ ar: AR.replace('12', '14'), en: EN.replace('12', '14'), zh: ZH.replace('12', '14') })
+      .expect(201);
     id = res.body.id;
   });
 
   it('merges two rows and splits them back, atomically, units following', async () => {
     const start = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
-    const merged = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }], rev: start.rev }).expect(200);
+    const merged = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'merge', row: 0 }], rev: start.rev })
+      .expect(200);
     expect(merged.body.segments).toHaveLength(3);
     expect(merged.body.segments[0].en).toBe(`${start.segments[0].en} ${start.segments[1].en}`);
-    const m = await request(ctx.app).get('/api/v1/match').query({ q: `${start.segments[0].ar} ${start.segments[1].ar}` }).expect(200);
+    const m = await request(ctx.app)
+      .get('/api/v1/match')
+      .query({ q: `${start.segments[0].ar} ${start.segments[1].ar}` })
+      .expect(200);
     expect(m.body.matches[0]).toMatchObject({ score: 100, documentId: id, position: 0 });
-    const split = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'split', row: 0, ar: 1, en: 1, zh: 1 }] }).expect(200);
-    expect(split.body.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh])).toEqual(start.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh]));
+    const split = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'split', row: 0, ar: 1, en: 1, zh: 1 }] })
+      .expect(200);
+    expect(split.body.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh])).toEqual(
+      start.segments.map((s: { ar: string; en: string; zh: string }) => [s.ar, s.en, s.zh]),
+    );
   });
 
   it('moves a sentence to the neighbouring row', async () => {
-    const res = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'move', row: 1, lang: 'zh', to: 'next' }] }).expect(200);
+    const res = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'move', row: 1, lang: 'zh', to: 'next' }] })
+      .expect(200);
     expect(res.body.segments[1]).toMatchObject({ zh: '', review: true });
     expect(res.body.segments[2].zh).toBe('他会见了中方同行，双方讨论了能源和贸易领域的合作。双方签署了14项协议。');
   });
@@ -144,22 +216,57 @@ describe('PATCH /api/v1/documents/:id/alignment and DELETE /api/v1/documents/:id
   it('re-scores only the rows a correction touched; the others keep the aligner confidence and flag', async () => {
     const start = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
     await ctx.redis.hset(ctx.keys.unit('main', start.segments[0].unitId), 'conf', '0.42', 'review', '1');
-    const res = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 2 }] }).expect(200);
+    const res = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'merge', row: 2 }] })
+      .expect(200);
     expect(res.body.segments[0]).toMatchObject({ confidence: 0.42, review: true });
-    expect(res.body.segments[1]).toMatchObject({ confidence: start.segments[1].confidence, review: start.segments[1].review });
+    expect(res.body.segments[1]).toMatchObject({
+      confidence: start.segments[1].confidence,
+      review: start.segments[1].review,
+    });
     expect(res.body.segments[2]).toMatchObject({ confidence: 1, review: false });
-    await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'split', row: 2, ar: 1, en: 1, zh: 1 }] }).expect(200);
+    await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'split', row: 2, ar: 1, en: 1, zh: 1 }] })
+      .expect(200);
   });
 
   it('refuses a stale revision (409) and an impossible correction (400), leaving the document as it was', async () => {
     const before = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
-    const stale = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }], rev: before.rev - 1 }).set('Accept-Language', 'ar').expect(409);
+    const stale = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'merge', row: 0 }], rev: before.rev - 1 })
+      .set('Accept-Language', 'ar')
+      .expect(409);
     expect(stale.body.error.code).toBe('DOCUMENT_CHANGED');
-    const bad = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'merge', row: 0 }, { op: 'split', row: 0, ar: 9, en: 0, zh: 0 }] }).expect(400);
-    expect(bad.body.error).toMatchObject({ code: 'INVALID_CORRECTION', param: 'ops[1]', message: 'Correction ops[1] cannot be applied: a sentence count is larger than the row holds.' });
-    const many = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: Array.from({ length: 201 }, () => ({ op: 'merge', row: 0 })) }).expect(400);
-    expect(many.body.error).toMatchObject({ code: 'TOO_MANY_CORRECTIONS', message: 'A request holds at most 200 corrections (got 201).' });
-    const unknown = await request(ctx.app).patch(`/api/v1/documents/${id}/alignment`).send({ ops: [{ op: 'swap', row: 0 }] }).set('Accept-Language', 'ar').expect(400);
+    const bad = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({
+        ops: [
+          { op: 'merge', row: 0 },
+          { op: 'split', row: 0, ar: 9, en: 0, zh: 0 },
+        ],
+      })
+      .expect(400);
+    expect(bad.body.error).toMatchObject({
+      code: 'INVALID_CORRECTION',
+      param: 'ops[1]',
+      message: 'Correction ops[1] cannot be applied: a sentence count is larger than the row holds.',
+    });
+    const many = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: Array.from({ length: 201 }, () => ({ op: 'merge', row: 0 })) })
+      .expect(400);
+    expect(many.body.error).toMatchObject({
+      code: 'TOO_MANY_CORRECTIONS',
+      message: 'A request holds at most 200 corrections (got 201).',
+    });
+    const unknown = await request(ctx.app)
+      .patch(`/api/v1/documents/${id}/alignment`)
+      .send({ ops: [{ op: 'swap', row: 0 }] })
+      .set('Accept-Language', 'ar')
+      .expect(400);
     expect(unknown.body.error.message).toContain('merge أو split أو move');
     const after = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
     expect(after.rev).toBe(before.rev);

@@ -41,7 +41,13 @@ describe('GET /api/v1/documents/:id', () => {
     expect(res.body.segments).toHaveLength(seed.segments.length);
     res.body.segments.forEach((row: Record<string, unknown>, i: number) => {
       const expected = seed.segments[i]!;
-      expect(row).toMatchObject({ position: i, paragraph: expected.paragraph, ar: expected.ar, en: expected.en, zh: expected.zh });
+      expect(row).toMatchObject({
+        position: i,
+        paragraph: expected.paragraph,
+        ar: expected.ar,
+        en: expected.en,
+        zh: expected.zh,
+      });
       expect(row.unitId).toMatch(/^u[0-9a-f]{20}$/);
     });
     for (const lang of ['ar', 'en', 'zh'] as const) {
@@ -56,7 +62,12 @@ describe('GET /api/v1/documents/:id', () => {
     expect(res.headers['content-type']).toMatch(/^application\/x-tmx\+xml/);
     expect(res.headers['content-disposition']).toContain(`${seed.meta.id}.tmx`);
     const [doc] = tmxToDocuments(readTmx(res.text));
-    expect(doc!.meta).toMatchObject({ id: seed.meta.id, titles: seed.meta.titles, source: 'Xinhua', date: '2023-04-26' });
+    expect(doc!.meta).toMatchObject({
+      id: seed.meta.id,
+      titles: seed.meta.titles,
+      source: 'Xinhua',
+      date: '2023-04-26',
+    });
     expect(doc!.segments).toEqual(seed.segments);
     expect(res.text).toMatch(/<tu tuid="u[0-9a-f]{20}"/);
   });
@@ -69,7 +80,10 @@ describe('GET /api/v1/documents/:id', () => {
   });
 
   it('answers an unknown format with a localized 400', async () => {
-    const res = await request(ctx.app).get(`/api/v1/documents/${seed.meta.id}?format=pdf`).set('Accept-Language', 'zh-CN').expect(400);
+    const res = await request(ctx.app)
+      .get(`/api/v1/documents/${seed.meta.id}?format=pdf`)
+      .set('Accept-Language', 'zh-CN')
+      .expect(400);
     expect(res.body.error.code).toBe('UNKNOWN_FORMAT');
     expect(res.body.error.message).toContain('无法识别的格式');
   });
@@ -86,12 +100,24 @@ describe('GET /api/v1/units/:id', () => {
     const doc = await request(ctx.app).get(`/api/v1/documents/${seed.meta.id}`).expect(200);
     const row = doc.body.segments[5];
     const res = await request(ctx.app).get(`/api/v1/units/${row.unitId}`).expect(200);
-    expect(res.body).toEqual({ unitId: row.unitId, tm: 'main', documentId: seed.meta.id, position: 5, paragraph: row.paragraph, ar: row.ar, en: row.en, zh: row.zh });
+    expect(res.body).toEqual({
+      unitId: row.unitId,
+      tm: 'main',
+      documentId: seed.meta.id,
+      position: 5,
+      paragraph: row.paragraph,
+      ar: row.ar,
+      en: row.en,
+      zh: row.zh,
+    });
   });
 
   it('answers an unknown unit id with a 404', async () => {
     const res = await request(ctx.app).get('/api/v1/units/u00000000000000000000').expect(404);
-    expect(res.body.error).toMatchObject({ code: 'UNIT_NOT_FOUND', message: expect.stringContaining('u00000000000000000000') });
+    expect(res.body.error).toMatchObject({
+      code: 'UNIT_NOT_FOUND',
+      message: expect.stringContaining('u00000000000000000000'),
+    });
   });
 });
 

@@ -1,10 +1,10 @@
 import request from 'supertest';
 import { readManifest, readSeedDocument } from '../../src/service';
-import type { Segment } from '../../src/types';
+import type { DocumentRow } from '../../src/types';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
-let rows: Segment[];
+let rows: DocumentRow[];
 const unitAt = async (position: number): Promise<string> => {
   const res = await request(ctx.app).get(`/api/v1/documents/${readManifest(TM_DIR).documents[0]!.id}`);
   return res.body.segments[position].unitId;
@@ -63,7 +63,12 @@ describe('GET /api/v1/match', () => {
 
   it('answers an English query with the Arabic and Chinese of the right unit', async () => {
     const row = rows[11]!; // China and Kazakhstan will sign an agreement on mutual visa exemption ...
-    const res = await match({ q: 'China and Kazakhstan will sign an agreement on mutual visa exemption', src: 'en', tgt: 'ar,zh', min: '40' }).expect(200);
+    const res = await match({
+      q: 'China and Kazakhstan will sign an agreement on mutual visa exemption',
+      src: 'en',
+      tgt: 'ar,zh',
+      min: '40',
+    }).expect(200);
     const [best] = res.body.matches;
     expect(best.unitId).toBe(await unitAt(11));
     expect(best.source).toEqual({ lang: 'en', text: row.en });
@@ -72,7 +77,9 @@ describe('GET /api/v1/match', () => {
 
   it('answers a Chinese query character by character', async () => {
     const row = rows[12]!;
-    const res = await match({ q: '中国将同吉尔吉斯斯坦、塔吉克斯坦和土库曼斯坦合作建立文化中心。', src: 'zh' }).expect(200);
+    const res = await match({ q: '中国将同吉尔吉斯斯坦、塔吉克斯坦和土库曼斯坦合作建立文化中心。', src: 'zh' }).expect(
+      200,
+    );
     expect(res.body.matches[0].unitId).toBe(await unitAt(12));
     expect(res.body.matches[0].targets).toEqual({ ar: row.ar, en: row.en });
   });

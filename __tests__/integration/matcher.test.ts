@@ -1,11 +1,11 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import request from 'supertest';
 import { readManifest, readSeedDocument } from '../../src/service';
-import type { Segment } from '../../src/types';
+import type { DocumentRow } from '../../src/types';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
-let rows: Segment[];
+let rows: DocumentRow[];
 let ids: string[];
 
 beforeAll(async () => {
@@ -62,7 +62,9 @@ describe('number adaptation', () => {
     const [best] = (await match({ q }).expect(200)).body.matches;
     expect(best).toMatchObject({ unitId: ids[2], adapted: true });
     expect(best.targets.en).toBe(rows[2]!.en.replace('April 26, 2023', 'April 2023, 26'));
-    expect(best.targets.zh).toBe(rows[2]!.zh.replace('2023年4月26日', '26年4月2023日').replace('秦刚26日', '秦刚2023日'));
+    expect(best.targets.zh).toBe(
+      rows[2]!.zh.replace('2023年4月26日', '26年4月2023日').replace('秦刚26日', '秦刚2023日'),
+    );
   });
 });
 
@@ -79,9 +81,18 @@ describe('context matches', () => {
 
   it('compares neighbours as matching does (tashkeel folded), and reads an empty prev/next as the document edge', async () => {
     const vocalizedPrev = rows[9]!.ar.replace('الجانبان', 'الجَانِبَانِ');
-    expect((await match({ q: rows[10]!.ar, prev: vocalizedPrev }).expect(200)).body.matches[0]).toMatchObject({ unitId: ids[10], score: 101 });
-    expect((await match({ q: rows[0]!.ar, prev: '', next: rows[1]!.ar }).expect(200)).body.matches[0]).toMatchObject({ unitId: ids[0], score: 101 });
-    expect((await match({ q: rows[16]!.ar, next: '' }).expect(200)).body.matches[0]).toMatchObject({ unitId: ids[16], score: 101 });
+    expect((await match({ q: rows[10]!.ar, prev: vocalizedPrev }).expect(200)).body.matches[0]).toMatchObject({
+      unitId: ids[10],
+      score: 101,
+    });
+    expect((await match({ q: rows[0]!.ar, prev: '', next: rows[1]!.ar }).expect(200)).body.matches[0]).toMatchObject({
+      unitId: ids[0],
+      score: 101,
+    });
+    expect((await match({ q: rows[16]!.ar, next: '' }).expect(200)).body.matches[0]).toMatchObject({
+      unitId: ids[16],
+      score: 101,
+    });
     expect((await match({ q: rows[10]!.ar, prev: '' }).expect(200)).body.matches[0].score).toBe(100);
   });
 });
@@ -89,9 +100,15 @@ describe('context matches', () => {
 describe('several TMs', () => {
   it('searches the TMs named in tm= and prefers the first at equal score', async () => {
     const ar = rows[9]!.ar;
-    await request(ctx.app).post('/api/v1/units').send({ tm: 'legal', ar, en: 'Legal TM rendering.', zh: '法律库译文。' }).expect(201);
+    await request(ctx.app)
+      .post('/api/v1/units')
+      .send({ tm: 'legal', ar, en: 'Legal TM rendering.', zh: '法律库译文。' })
+      .expect(201);
     const both = await match({ q: ar, tm: 'legal,main' }).expect(200);
-    expect(both.body.matches.map((m: { tm: string; score: number }) => [m.tm, m.score])).toEqual([['legal', 100], ['main', 100]]);
+    expect(both.body.matches.map((m: { tm: string; score: number }) => [m.tm, m.score])).toEqual([
+      ['legal', 100],
+      ['main', 100],
+    ]);
     expect(both.body.matches[0].targets.en).toBe('Legal TM rendering.');
     expect(both.body.matches[0].documentId).toBeNull();
     const reversed = await match({ q: ar, tm: 'main,legal' }).expect(200);
@@ -105,7 +122,14 @@ describe('POST /api/v1/match/batch', () => {
   it('answers up to 500 queries in order, in any source language', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/match/batch')
-      .send({ queries: [{ q: rows[9]!.ar }, { q: rows[11]!.en, src: 'en', tgt: ['ar'] }, { q: rows[12]!.zh, src: 'zh', tgt: 'ar,en', limit: 1 }, { q: 'لا شيء يشبه هذا إطلاقا في أي مكان' }] })
+      .send({
+        queries: [
+          { q: rows[9]!.ar },
+          { q: rows[11]!.en, src: 'en', tgt: ['ar'] },
+          { q: rows[12]!.zh, src: 'zh', tgt: 'ar,en', limit: 1 },
+          { q: 'لا شيء يشبه هذا إطلاقا في أي مكان' },
+        ],
+      })
       .expect(200);
     const results = res.body.results;
     expect(results).toHaveLength(4);
@@ -120,19 +144,48 @@ describe('POST /api/v1/match/batch', () => {
     const many = Array.from({ length: 501 }, () => ({ q: 'x' }));
     const big = await request(ctx.app).post('/api/v1/match/batch').send({ queries: many }).expect(400);
     expect(big.body.error.code).toBe('BATCH_TOO_LARGE');
-    const bad = await request(ctx.app).post('/api/v1/match/batch').send({ queries: [{ q: 'نص' }, { q: '' }] }).set('Accept-Language', 'ar').expect(400);
+    const bad = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .send({ queries: [{ q: 'نص' }, { q: '' }] })
+      .set('Accept-Language', 'ar')
+      .expect(400);
     expect(bad.body.error).toMatchObject({ code: 'QUERY_MISSING', param: 'queries[1].q' });
-    const badLimit = await request(ctx.app).post('/api/v1/match/batch').send({ queries: [{ q: 'نص', limit: 51 }] }).expect(400);
+    const badLimit = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .send({ queries: [{ q: 'نص', limit: 51 }] })
+      .expect(400);
     expect(badLimit.body.error).toMatchObject({ code: 'LIMIT_OUT_OF_RANGE', param: 'queries[0].limit' });
-    const json = await request(ctx.app).post('/api/v1/match/batch').set('Content-Type', 'application/json').send('{"queries": [').set('Accept-Language', 'ar').expect(400);
+    const json = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .set('Content-Type', 'application/json')
+      .send('{"queries": [')
+      .set('Accept-Language', 'ar')
+      .expect(400);
     expect(json.body.error).toMatchObject({ code: 'INVALID_BODY', message: 'تعذّرت قراءة نص الطلب: ليس JSON صالحًا.' });
-    const array = await request(ctx.app).post('/api/v1/match/batch').send([{ q: 'x' }]).expect(400);
-    expect(array.body.error).toMatchObject({ code: 'INVALID_BODY', message: 'The request body cannot be read: a JSON object is expected.' });
+    const array = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .send([{ q: 'x' }])
+      .expect(400);
+    expect(array.body.error).toMatchObject({
+      code: 'INVALID_BODY',
+      message: 'The request body cannot be read: a JSON object is expected.',
+    });
     const none = await request(ctx.app).post('/api/v1/match/batch').send({ queries: [] }).expect(400);
     expect(none.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'queries' });
-    const heavy = await request(ctx.app).post('/api/v1/match/batch').send({ queries: Array.from({ length: 130 }, () => ({ q: 'كلمة '.repeat(400) })) }).expect(400);
-    expect(heavy.body.error).toMatchObject({ code: 'BATCH_TEXT_TOO_LONG', param: 'queries', message: 'The queries of a batch hold at most 250000 characters together (got 260000).' });
-    const text = await request(ctx.app).post('/api/v1/match/batch').set('Content-Type', 'text/plain').send('q=x').expect(415);
+    const heavy = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .send({ queries: Array.from({ length: 130 }, () => ({ q: 'كلمة '.repeat(400) })) })
+      .expect(400);
+    expect(heavy.body.error).toMatchObject({
+      code: 'BATCH_TEXT_TOO_LONG',
+      param: 'queries',
+      message: 'The queries of a batch hold at most 250000 characters together (got 260000).',
+    });
+    const text = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .set('Content-Type', 'text/plain')
+      .send('q=x')
+      .expect(415);
     expect(text.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const empty = await request(ctx.app).post('/api/v1/match/batch').send({}).expect(400);
     expect(empty.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'queries' });
@@ -142,8 +195,15 @@ describe('POST /api/v1/match/batch', () => {
 describe('a long batch', () => {
   it('gives the event loop back while it runs, so other requests are not held up', async () => {
     // 450 long, low-minimum queries: each scores every unit, ~0.2 s together, well over the 10 ms slices.
-    const queries = Array.from({ length: 450 }, (_, i) => ({ q: `${rows[i % rows.length]!.ar} ${rows[(i + 5) % rows.length]!.ar}`, min: 0, limit: 3 }));
-    await request(ctx.app).post('/api/v1/match/batch').send({ queries: queries.slice(0, 20) }).expect(200); // index built, code warm
+    const queries = Array.from({ length: 450 }, (_, i) => ({
+      q: `${rows[i % rows.length]!.ar} ${rows[(i + 5) % rows.length]!.ar}`,
+      min: 0,
+      limit: 3,
+    }));
+    await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .send({ queries: queries.slice(0, 20) })
+      .expect(200); // index built, code warm
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const started = performance.now();
@@ -160,7 +220,10 @@ describe('a long batch', () => {
 
 describe('GET /api/v1/concordance', () => {
   it('finds units containing a phrase (clitic variants included), with highlight spans, paginated', async () => {
-    const res = await request(ctx.app).get('/api/v1/concordance').query({ q: 'آسيا الوسطى', lang: 'ar', limit: '3' }).expect(200);
+    const res = await request(ctx.app)
+      .get('/api/v1/concordance')
+      .query({ q: 'آسيا الوسطى', lang: 'ar', limit: '3' })
+      .expect(200);
     expect(res.body.total).toBeGreaterThan(3);
     expect(res.body.hits).toHaveLength(3);
     for (const hit of res.body.hits) {
@@ -169,11 +232,19 @@ describe('GET /api/v1/concordance', () => {
     }
     const all = await request(ctx.app).get('/api/v1/concordance').query({ q: 'آسيا الوسطى', limit: '100' }).expect(200);
     expect(all.body.hits).toHaveLength(all.body.total);
-    const page2 = await request(ctx.app).get('/api/v1/concordance').query({ q: 'آسيا الوسطى', limit: '3', offset: '3' }).expect(200);
-    expect(page2.body.hits.map((h: { unitId: string }) => h.unitId)).toEqual(all.body.hits.slice(3, 6).map((h: { unitId: string }) => h.unitId));
+    const page2 = await request(ctx.app)
+      .get('/api/v1/concordance')
+      .query({ q: 'آسيا الوسطى', limit: '3', offset: '3' })
+      .expect(200);
+    expect(page2.body.hits.map((h: { unitId: string }) => h.unitId)).toEqual(
+      all.body.hits.slice(3, 6).map((h: { unitId: string }) => h.unitId),
+    );
     const clitic = await request(ctx.app).get('/api/v1/concordance').query({ q: 'الصين' }).expect(200);
     expect(clitic.body.hits.some((h: { ar: string }) => h.ar.includes('والصين') || h.ar.includes('للصين'))).toBe(true);
-    const en = await request(ctx.app).get('/api/v1/concordance').query({ q: 'Central Asian countries', lang: 'en' }).expect(200);
+    const en = await request(ctx.app)
+      .get('/api/v1/concordance')
+      .query({ q: 'Central Asian countries', lang: 'en' })
+      .expect(200);
     expect(en.body.total).toBeGreaterThan(0);
     const none = await request(ctx.app).get('/api/v1/concordance').query({ q: 'غضنفر' }).expect(200);
     expect(none.body).toEqual({ hits: [], total: 0, offset: 0, limit: 20 });

@@ -12,7 +12,13 @@ let other: Awaited<ReturnType<typeof createApp>>;
 beforeAll(async () => {
   ctx = await createTestContext();
   otherTm = new TranslationMemory(ctx.store, silentLogger, 'main', 'strict');
-  other = createApp({ tm: otherTm, translator: await createTranslator(), config: ctx.config, logger: silentLogger, version: 'test' });
+  other = createApp({
+    tm: otherTm,
+    translator: await createTranslator(),
+    config: ctx.config,
+    logger: silentLogger,
+    version: 'test',
+  });
 });
 afterAll(async () => {
   await otherTm.close();
@@ -30,7 +36,10 @@ describe('an instance that fell behind a trimmed change log', () => {
     expect(await best(seed.en, 'en')).toMatchObject({ unitId: seed.unitId, score: 100 });
 
     const a = { ar: 'افتتاح ورشة لوبان الثانية في مدينة أكتوبي', en: 'The second Luban Workshop opens in Aktobe.' };
-    const b = { ar: 'توقيع اتفاقية للتعاون الزراعي بين البلدين', en: 'The two countries sign an agricultural cooperation agreement.' };
+    const b = {
+      ar: 'توقيع اتفاقية للتعاون الزراعي بين البلدين',
+      en: 'The two countries sign an agricultural cooperation agreement.',
+    };
     const idA = (await request(ctx.app).post('/api/v1/units').send(a).expect(201)).body.unitId;
     const idB = (await request(ctx.app).post('/api/v1/units').send(b).expect(201)).body.unitId;
     // Drop every log entry but the newest: the other instance sees a gap in seq and must rebuild.

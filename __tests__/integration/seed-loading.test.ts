@@ -33,7 +33,14 @@ describe('loading the seed folder', () => {
 
   it('updates only the changed row when a file changes, and every instance sees it at its next query', async () => {
     const other = new TranslationMemory(ctx.store, silentLogger, 'main'); // a second instance on the same Redis
-    const before = await other.match({ q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.', src: 'ar', tgt: ['en'], min: 100, limit: 1, tms: ['main'] });
+    const before = await other.match({
+      q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.',
+      src: 'ar',
+      tgt: ['en'],
+      min: 100,
+      limit: 1,
+      tms: ['main'],
+    });
     expect(before).toHaveLength(1);
 
     const file = path.join(dir, 'ace54e57cd73f9de.tmx');
@@ -44,22 +51,38 @@ describe('loading the seed folder', () => {
 
     const report = await loadSeed(dir, ctx.store, silentLogger);
     expect(report.changed).toBe(1);
-    const after = await other.match({ q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.', src: 'ar', tgt: ['en'], min: 100, limit: 1, tms: ['main'] });
-    expect(after[0]!.targets.en).toBe('China will work with Kyrgyzstan, Tajikistan and Turkmenistan to set up cultural centres.');
+    const after = await other.match({
+      q: 'وستعمل الصين مع قيرغيزستان وطاجيكستان وتركمانستان في إنشاء مراكز ثقافية.',
+      src: 'ar',
+      tgt: ['en'],
+      min: 100,
+      limit: 1,
+      tms: ['main'],
+    });
+    expect(after[0]!.targets.en).toBe(
+      'China will work with Kyrgyzstan, Tajikistan and Turkmenistan to set up cultural centres.',
+    );
     const res = await request(ctx.app).get('/api/v1/documents/ace54e57cd73f9de').expect(200);
-    expect(res.body.segments[12].en).toBe('China will work with Kyrgyzstan, Tajikistan and Turkmenistan to set up cultural centres.');
+    expect(res.body.segments[12].en).toBe(
+      'China will work with Kyrgyzstan, Tajikistan and Turkmenistan to set up cultural centres.',
+    );
   });
 
   it('keeps an edit made through the API in a row the changed file did not touch', async () => {
     const unitId = (await ctx.store.getDocument('main', 'ace54e57cd73f9de'))!.rows[9]!.unitId;
     await new UnitStore(ctx.redis, ctx.keys).patch('main', unitId, { en: 'Edited by a translator.' });
     const file = path.join(dir, 'ace54e57cd73f9de.tmx');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('to set up cultural centres.', 'to open cultural centres.'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('to set up cultural centres.', 'to open cultural centres.'),
+    );
     const report = await loadSeed(dir, ctx.store, silentLogger);
     expect(report.changed).toBe(1);
     const doc = await ctx.store.getDocument('main', 'ace54e57cd73f9de');
     expect(doc!.rows[9]!.en).toBe('Edited by a translator.');
-    expect(doc!.rows[12]!.en).toBe('China will work with Kyrgyzstan, Tajikistan and Turkmenistan to open cultural centres.');
+    expect(doc!.rows[12]!.en).toBe(
+      'China will work with Kyrgyzstan, Tajikistan and Turkmenistan to open cultural centres.',
+    );
   });
 
   it('removes rows that a file no longer has', async () => {
@@ -74,13 +97,25 @@ describe('loading the seed folder', () => {
     expect(res.body.segments).toHaveLength(16);
     const gone = await request(ctx.app)
       .get('/api/v1/match')
-      .query({ q: 'وستضع الصين وتركمانستان خططا قوية لتنظيم كل منهما أنشطة ثقافية سنوية في الأخرى، وتسريع إنشاء مراكز الطب التقليدي في تركمانستان.', min: '100' })
+      .query({
+        q: 'وستضع الصين وتركمانستان خططا قوية لتنظيم كل منهما أنشطة ثقافية سنوية في الأخرى، وتسريع إنشاء مراكز الطب التقليدي في تركمانستان.',
+        min: '100',
+      })
       .expect(200);
     expect(gone.body.matches).toEqual([]);
   });
 
   it('refuses a manifest that names a missing field, saying which', () => {
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: 1, tm: 'main', documents: [{ id: 'x', file: 'x.tmx', order: 0, date: 'today', titles: {} }] }));
-    return expect(loadSeed(dir, ctx.store, silentLogger)).rejects.toThrow(/date must be YYYY-MM-DD.*titles\.ar is missing/);
+    fs.writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({
+        version: 1,
+        tm: 'main',
+        documents: [{ id: 'x', file: 'x.tmx', order: 0, date: 'today', titles: {} }],
+      }),
+    );
+    return expect(loadSeed(dir, ctx.store, silentLogger)).rejects.toThrow(
+      /date must be YYYY-MM-DD.*titles\.ar is missing/,
+    );
   });
 });

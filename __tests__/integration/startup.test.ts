@@ -43,14 +43,20 @@ describe('starting mizan', () => {
   it('starts a private redis-server with AOF when none answers, loads the seed, and stops it on SIGTERM', async () => {
     const [httpPort, redisPort] = [await freePort(), await freePort()];
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-start-'));
-    const run = startServer({ PORT: String(httpPort), REDIS_URL: `redis://127.0.0.1:${redisPort}`, MIZAN_DATA_DIR: dataDir });
+    const run = startServer({
+      PORT: String(httpPort),
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      MIZAN_DATA_DIR: dataDir,
+    });
     try {
       const ready = await waitFor(async () => (await fetch(`http://127.0.0.1:${httpPort}/readyz`)).ok, 20_000);
       expect(run.output()).toContain(`started a private redis-server`);
       expect(ready).toBe(true);
       expect(run.output()).toMatch(/AOF on/);
       expect(run.output()).toContain('seed: 1 document(s), 17 units in TM "main"');
-      const docs = (await (await fetch(`http://127.0.0.1:${httpPort}/api/v1/documents`)).json()) as { documents: { segments: number }[] };
+      const docs = (await (await fetch(`http://127.0.0.1:${httpPort}/api/v1/documents`)).json()) as {
+        documents: { segments: number }[];
+      };
       expect(docs.documents[0]!.segments).toBe(17);
       expect(fs.readdirSync(dataDir).some((f) => f.startsWith('appendonly') || f === 'appendonlydir')).toBe(true);
     } finally {
@@ -68,7 +74,11 @@ describe('starting mizan', () => {
   }, 40_000);
 
   it('exits non-zero, saying how to get Redis, when none answers and redis-server is not on PATH', async () => {
-    const run = startServer({ PORT: String(await freePort()), REDIS_URL: `redis://127.0.0.1:${await freePort()}`, PATH: '/nonexistent' });
+    const run = startServer({
+      PORT: String(await freePort()),
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      PATH: '/nonexistent',
+    });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('no Redis answers at');
     expect(run.output()).toContain('apt-get install redis-server');

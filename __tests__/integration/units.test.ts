@@ -3,19 +3,25 @@ import { silentLogger } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { createTranslator } from '../../src/i18n';
 import { loadSeed, readManifest, readSeedDocument, TranslationMemory } from '../../src/service';
-import type { Segment } from '../../src/types';
+import type { DocumentRow } from '../../src/types';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
 /** A second mizan instance on the same Redis and key prefix. */
 let other: Awaited<ReturnType<typeof createApp>>;
-let rows: Segment[];
+let rows: DocumentRow[];
 let otherTm: TranslationMemory;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   otherTm = new TranslationMemory(ctx.store, silentLogger, 'main', 'notify');
-  other = createApp({ tm: otherTm, translator: await createTranslator(), config: ctx.config, logger: silentLogger, version: 'test' });
+  other = createApp({
+    tm: otherTm,
+    translator: await createTranslator(),
+    config: ctx.config,
+    logger: silentLogger,
+    version: 'test',
+  });
   rows = readSeedDocument(TM_DIR, readManifest(TM_DIR).documents[0]!).segments;
 });
 afterAll(async () => {
@@ -23,60 +29,124 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const best = async (app: typeof other, q: string, min = '100') => (await request(app).get('/api/v1/match').query({ q, min }).expect(200)).body.matches[0];
+const best = async (app: typeof other, q: string, min = '100') =>
+  (await request(app).get('/api/v1/match').query({ q, min }).expect(200)).body.matches[0];
 
 describe('unit writes, visible to the next query on every instance', () => {
   const ar = 'تعزيز التعاون بين الجامعات في مجال الذكاء الاصطناعي';
 
   it('adds a unit (201), finds it from another instance, and adding the same Arabic again updates it (200)', async () => {
     await best(other, ar); // the other instance has built its index before the write
-    const created = await request(ctx.app).post('/api/v1/units').send({ ar, en: 'Strengthening cooperation between universities in AI.' }).expect(201);
-    expect(created.body).toMatchObject({ ar, en: 'Strengthening cooperation between universities in AI.', zh: '', documentId: null, position: null, tm: 'main' });
+    const created = await request(ctx.app)
+      .post('/api/v1/units')
+      .send({ ar, en: 'Strengthening cooperation between universities in AI.' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      ar,
+      en: 'Strengthening cooperation between universities in AI.',
+      zh: '',
+      documentId: null,
+      position: null,
+      tm: 'main',
+    });
     expect(created.headers.location).toBe(`/api/v1/units/${created.body.unitId}`);
     expect(await best(other, ar)).toMatchObject({ unitId: created.body.unitId, score: 100 });
-    const again = await request(ctx.app).post('/api/v1/units').send({ ar, zh: '加强高校在人工智能领域的合作。' }).expect(200);
-    expect(again.body).toMatchObject({ unitId: created.body.unitId, en: 'Strengthening cooperation between universities in AI.', zh: '加强高校在人工智能领域的合作。' });
+    const again = await request(ctx.app)
+      .post('/api/v1/units')
+      .send({ ar, zh: '加强高校在人工智能领域的合作。' })
+      .expect(200);
+    expect(again.body).toMatchObject({
+      unitId: created.body.unitId,
+      en: 'Strengthening cooperation between universities in AI.',
+      zh: '加强高校在人工智能领域的合作。',
+    });
     expect((await best(other, ar)).targets.zh).toBe('加强高校在人工智能领域的合作。');
   });
 
   it('keeps a standalone unit identified by its Arabic: changing that Arabic is a 409, so the same Arabic never yields two units', async () => {
     const source = 'افتتاح مركز ثقافي جديد في المدينة';
-    const created = (await request(ctx.app).post('/api/v1/units').send({ ar: source, en: 'A new cultural center opens in the city.' }).expect(201)).body;
-    await request(ctx.app).patch(`/api/v1/units/${created.unitId}`).send({ ar: ` ${source} `, en: 'A new cultural centre opens in the city.' }).expect(200);
-    const other = await request(ctx.app).patch(`/api/v1/units/${created.unitId}`).send({ ar: 'نص مختلف تماما هنا' }).set('Accept-Language', 'ar').expect(409);
+    const created = (
+      await request(ctx.app)
+        .post('/api/v1/units')
+        .send({ ar: source, en: 'A new cultural center opens in the city.' })
+        .expect(201)
+    ).body;
+    await request(ctx.app)
+      .patch(`/api/v1/units/${created.unitId}`)
+      .send({ ar: ` ${source} `, en: 'A new cultural centre opens in the city.' })
+      .expect(200);
+    const other = await request(ctx.app)
+      .patch(`/api/v1/units/${created.unitId}`)
+      .send({ ar: 'نص مختلف تماما هنا' })
+      .set('Accept-Language', 'ar')
+      .expect(409);
     expect(other.body.error).toMatchObject({ code: 'UNIT_SOURCE_FIXED', param: 'ar' });
     expect(other.body.error.message).toContain('POST /api/v1/units');
-    const again = await request(ctx.app).post('/api/v1/units').send({ ar: source, zh: '城市新文化中心开幕。' }).expect(200);
-    expect(again.body).toMatchObject({ unitId: created.unitId, en: 'A new cultural centre opens in the city.', zh: '城市新文化中心开幕。' });
+    const again = await request(ctx.app)
+      .post('/api/v1/units')
+      .send({ ar: source, zh: '城市新文化中心开幕。' })
+      .expect(200);
+    expect(again.body).toMatchObject({
+      unitId: created.unitId,
+      en: 'A new cultural centre opens in the city.',
+      zh: '城市新文化中心开幕。',
+    });
     await request(ctx.app).delete(`/api/v1/units/${created.unitId}`).expect(204);
   });
 
   it('answers a repeated query from its cache only while no write has touched the TM, whoever wrote', async () => {
     const ar = 'تدشين خط جديد للسكك الحديدية بين البلدين';
-    const { unitId } = (await request(ctx.app).post('/api/v1/units').send({ ar, en: 'A new railway line opens between the two countries.' }).expect(201)).body;
-    const ask = async () => (await request(ctx.app).get('/api/v1/match').query({ q: ar, min: '100' }).expect(200)).body.matches[0].targets.en;
+    const { unitId } = (
+      await request(ctx.app)
+        .post('/api/v1/units')
+        .send({ ar, en: 'A new railway line opens between the two countries.' })
+        .expect(201)
+    ).body;
+    const ask = async () =>
+      (await request(ctx.app).get('/api/v1/match').query({ q: ar, min: '100' }).expect(200)).body.matches[0].targets.en;
     expect(await ask()).toBe('A new railway line opens between the two countries.');
     expect(await ask()).toBe('A new railway line opens between the two countries.');
-    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'A new rail line opens between the two countries.' }).expect(200);
+    await request(ctx.app)
+      .patch(`/api/v1/units/${unitId}`)
+      .send({ en: 'A new rail line opens between the two countries.' })
+      .expect(200);
     expect(await ask()).toBe('A new rail line opens between the two countries.');
-    await request(other).patch(`/api/v1/units/${unitId}`).send({ en: 'The two countries open a new railway line.' }).expect(200);
+    await request(other)
+      .patch(`/api/v1/units/${unitId}`)
+      .send({ en: 'The two countries open a new railway line.' })
+      .expect(200);
     expect(await ask()).toBe('The two countries open a new railway line.');
     await request(ctx.app).delete(`/api/v1/units/${unitId}`).expect(204);
   });
 
   it('never offers a unit with none of the requested target languages', async () => {
-    const bare = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة صباحا.' }).expect(201)).body;
-    const withEn = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة مساء.', en: 'The boy went to school in the evening.' }).expect(201)).body;
-    const res = await request(other).get('/api/v1/match').query({ q: 'ذهب الولد إلى المدرسة صباحا.', min: '50' }).expect(200);
+    const bare = (await request(ctx.app).post('/api/v1/units').send({ ar: 'ذهب الولد إلى المدرسة صباحا.' }).expect(201))
+      .body;
+    const withEn = (
+      await request(ctx.app)
+        .post('/api/v1/units')
+        .send({ ar: 'ذهب الولد إلى المدرسة مساء.', en: 'The boy went to school in the evening.' })
+        .expect(201)
+    ).body;
+    const res = await request(other)
+      .get('/api/v1/match')
+      .query({ q: 'ذهب الولد إلى المدرسة صباحا.', min: '50' })
+      .expect(200);
     expect(res.body.matches.map((m: { unitId: string }) => m.unitId)).toEqual([withEn.unitId]);
-    const zhOnly = await request(other).get('/api/v1/match').query({ q: 'ذهب الولد إلى المدرسة صباحا.', min: '50', tgt: 'zh' }).expect(200);
+    const zhOnly = await request(other)
+      .get('/api/v1/match')
+      .query({ q: 'ذهب الولد إلى المدرسة صباحا.', min: '50', tgt: 'zh' })
+      .expect(200);
     expect(zhOnly.body.matches).toEqual([]);
     for (const id of [bare.unitId, withEn.unitId]) await request(ctx.app).delete(`/api/v1/units/${id}`).expect(204);
   });
 
   it('edits a unit with PATCH and deletes it with DELETE; both show at once elsewhere', async () => {
     const { unitId } = await best(ctx.app, ar);
-    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'Boosting university cooperation in AI.' }).expect(200);
+    await request(ctx.app)
+      .patch(`/api/v1/units/${unitId}`)
+      .send({ en: 'Boosting university cooperation in AI.' })
+      .expect(200);
     expect((await best(other, ar)).targets.en).toBe('Boosting university cooperation in AI.');
     await request(ctx.app).delete(`/api/v1/units/${unitId}`).expect(204);
     expect(await best(other, ar)).toBeUndefined();
@@ -87,12 +157,17 @@ describe('unit writes, visible to the next query on every instance', () => {
 
   it('edits a document unit in place: the document shows it, and reloading the unchanged seed keeps the edit', async () => {
     const unitId = (await best(ctx.app, rows[9]!.ar)).unitId;
-    await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'Both sides reached broad consensus on deepening practical cooperation.' }).expect(200);
+    await request(ctx.app)
+      .patch(`/api/v1/units/${unitId}`)
+      .send({ en: 'Both sides reached broad consensus on deepening practical cooperation.' })
+      .expect(200);
     const doc = await request(other).get('/api/v1/documents/ace54e57cd73f9de').expect(200);
     expect(doc.body.segments[9].en).toBe('Both sides reached broad consensus on deepening practical cooperation.');
     const report = await loadSeed(TM_DIR, ctx.store, silentLogger);
     expect(report.changed).toBe(0);
-    expect((await best(other, rows[9]!.ar)).targets.en).toBe('Both sides reached broad consensus on deepening practical cooperation.');
+    expect((await best(other, rows[9]!.ar)).targets.en).toBe(
+      'Both sides reached broad consensus on deepening practical cooperation.',
+    );
   });
 
   it('deletes a document unit: later rows move up, and the sentence is no longer matched', async () => {
@@ -108,24 +183,51 @@ describe('unit writes, visible to the next query on every instance', () => {
   });
 
   it('validates bodies: Arabic required, texts bounded, JSON only, known TM', async () => {
-    const missing = await request(ctx.app).post('/api/v1/units').send({ en: 'no Arabic' }).set('Accept-Language', 'ar').expect(400);
+    const missing = await request(ctx.app)
+      .post('/api/v1/units')
+      .send({ en: 'no Arabic' })
+      .set('Accept-Language', 'ar')
+      .expect(400);
     expect(missing.body.error).toMatchObject({ code: 'FIELD_MISSING', param: 'ar', message: 'الحقل "ar" مطلوب.' });
-    const notUtf8 = await request(ctx.app).post('/api/v1/units').set('Content-Type', 'application/json').serialize((b: Buffer) => b as unknown as string).send(Buffer.concat([Buffer.from('{"ar":"مرحبا '), Buffer.from([0xff]), Buffer.from(' بكم"}')])).expect(400);
+    const notUtf8 = await request(ctx.app)
+      .post('/api/v1/units')
+      .set('Content-Type', 'application/json')
+      .serialize((b: Buffer) => b as unknown as string)
+      .send(Buffer.concat([Buffer.from('{"ar":"مرحبا '), Buffer.from([0xff]), Buffer.from(' بكم"}')]))
+      .expect(400);
     expect(notUtf8.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'body' });
-    const latin1 = await request(ctx.app).post('/api/v1/units').set('Content-Type', 'application/json; charset=iso-8859-1').send('{"ar":"x"}').expect(415);
+    const latin1 = await request(ctx.app)
+      .post('/api/v1/units')
+      .set('Content-Type', 'application/json; charset=iso-8859-1')
+      .send('{"ar":"x"}')
+      .expect(415);
     expect(latin1.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const badGzip = await request(ctx.app).post('/api/v1/units').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip').expect(400);
-    expect(badGzip.body.error).toMatchObject({ code: 'INVALID_BODY', message: 'The request body cannot be read: the body cannot be decoded.' });
+    const badGzip = await request(ctx.app)
+      .post('/api/v1/units')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('not gzip')
+      .expect(400);
+    expect(badGzip.body.error).toMatchObject({
+      code: 'INVALID_BODY',
+      message: 'The request body cannot be read: the body cannot be decoded.',
+    });
     const punctuation = await request(ctx.app).post('/api/v1/units').send({ ar: '...؟!' }).expect(400);
     expect(punctuation.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'ar' });
-    const long = await request(ctx.app).post('/api/v1/units').send({ ar: 'ك'.repeat(10_001) }).expect(400);
+    const long = await request(ctx.app)
+      .post('/api/v1/units')
+      .send({ ar: 'ك'.repeat(10_001) })
+      .expect(400);
     expect(long.body.error).toMatchObject({ code: 'TEXT_TOO_LONG', param: 'ar' });
     await request(ctx.app).post('/api/v1/units').set('Content-Type', 'text/plain').send('ar=x').expect(415);
     const wrongType = await request(ctx.app).post('/api/v1/units').send({ ar: 42 }).expect(400);
     expect(wrongType.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'ar' });
     const nothing = await request(ctx.app).patch('/api/v1/units/u00000000000000000000').send({}).expect(400);
     expect(nothing.body.error.code).toBe('FIELD_MISSING');
-    const badTm = await request(ctx.app).patch('/api/v1/units/u00000000000000000000?tm=nosuchtm').send({ en: 'x' }).expect(400);
+    const badTm = await request(ctx.app)
+      .patch('/api/v1/units/u00000000000000000000?tm=nosuchtm')
+      .send({ en: 'x' })
+      .expect(400);
     expect(badTm.body.error.code).toBe('UNKNOWN_TM');
   });
 });

@@ -7,9 +7,23 @@ const rowOf = (rows: AlignedRow[], ar: string) => rows.find((r) => r.ar.includes
 
 // The reviewer's case: four sentences, number anchors in all but the one the English lacks.
 const VISIT = {
-  ar: ['وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق 15 يوما.', 'وناقش الطرفان التعاون في مجال الطاقة.', 'ووقع الجانبان 42 اتفاقية جديدة في مجالات مختلفة.', 'ومن المقرر أن تنتهي الزيارة في عام 2025.'],
-  en: ['The minister arrived in Beijing on Monday morning for a 15-day visit.', 'The two sides signed 42 new agreements in various fields.', 'The visit is scheduled to end in 2025.'],
-  zh: ['部长周一上午抵达北京，进行为期15天的访问。', '双方讨论了能源领域的合作。', '双方在各个领域签署了42项新协议。', '访问定于2025年结束。'],
+  ar: [
+    'وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق 15 يوما.',
+    'وناقش الطرفان التعاون في مجال الطاقة.',
+    'ووقع الجانبان 42 اتفاقية جديدة في مجالات مختلفة.',
+    'ومن المقرر أن تنتهي الزيارة في عام 2025.',
+  ],
+  en: [
+    'The minister arrived in Beijing on Monday morning for a 15-day visit.',
+    'The two sides signed 42 new agreements in various fields.',
+    'The visit is scheduled to end in 2025.',
+  ],
+  zh: [
+    '部长周一上午抵达北京，进行为期15天的访问。',
+    '双方讨论了能源领域的合作。',
+    '双方在各个领域签署了42项新协议。',
+    '访问定于2025年结束。',
+  ],
 };
 
 // A news report with faithful English and Chinese, sentence for sentence.
@@ -35,12 +49,18 @@ const ZH = [
   '这些医院预计将于2026年3月全面投入运营。',
 ];
 const EXTRA = 'Hospital construction in the region had been delayed for years.';
-const align = (ar: readonly string[], en: readonly string[], zh?: readonly string[]) => alignTexts({ ar: ar.join(' '), en: en.join(' '), ...(zh ? { zh: zh.join('') } : {}) });
+const align = (ar: readonly string[], en: readonly string[], zh?: readonly string[]) =>
+  alignTexts({ ar: ar.join(' '), en: en.join(' '), ...(zh ? { zh: zh.join('') } : {}) });
 
 describe('a sentence one translation lacks', () => {
   it('gets its own row without English, its Chinese attached and flagged, between one-to-one rows (four sentences, anchors elsewhere)', () => {
     const rows = align(VISIT.ar, VISIT.en, VISIT.zh);
-    expect(shape(rows)).toEqual([[1, 1, 1], [1, 0, 1], [1, 1, 1], [1, 1, 1]]);
+    expect(shape(rows)).toEqual([
+      [1, 1, 1],
+      [1, 0, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(rows.map((r) => [r.ar, r.en, r.zh])).toEqual([
       [VISIT.ar[0], VISIT.en[0], VISIT.zh[0]],
       [VISIT.ar[1], '', VISIT.zh[1]],
@@ -53,34 +73,56 @@ describe('a sentence one translation lacks', () => {
 
   it('gets its own row the same way among five Arabic and four English sentences', () => {
     const ar = [...VISIT.ar.slice(0, 3), 'وأكد الوزير أن العلاقات بين البلدين تشهد تطورا سريعا.', VISIT.ar[3]!];
-    const en = [...VISIT.en.slice(0, 2), 'The minister stressed that relations between the two countries are developing rapidly.', VISIT.en[2]!];
+    const en = [
+      ...VISIT.en.slice(0, 2),
+      'The minister stressed that relations between the two countries are developing rapidly.',
+      VISIT.en[2]!,
+    ];
     const zh = [...VISIT.zh.slice(0, 3), '部长强调，两国关系正在快速发展。', VISIT.zh[3]!];
     const rows = align(ar, en, zh);
-    expect(shape(rows)).toEqual([[1, 1, 1], [1, 0, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1]]);
+    expect(shape(rows)).toEqual([
+      [1, 1, 1],
+      [1, 0, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(rows[1]).toMatchObject({ ar: ar[1], en: '', zh: zh[1], review: true });
     expect(rows.slice(3).every((r) => !r.review)).toBe(true);
   });
 
-  it.each([0, 1, 2, 3, 4])('gets its own row when the English omits sentence %i of a news report, and rows away from it are not flagged', (k) => {
-    const rows = align(AR, without(EN, k), ZH);
-    expect(shape(rows)).toEqual(AR.map((_, i) => [1, i === k ? 0 : 1, 1]));
-    expect(rows[k]).toMatchObject({ ar: AR[k], en: '', zh: ZH[k], review: true });
-    expect(rows.map((r) => r.en).filter((en) => en)).toEqual(without(EN, k));
-    expect(rows.filter((_, i) => Math.abs(i - k) > 1).every((r) => !r.review)).toBe(true);
-  });
+  it.each([0, 1, 2, 3, 4])(
+    'gets its own row when the English omits sentence %i of a news report, and rows away from it are not flagged',
+    (k) => {
+      const rows = align(AR, without(EN, k), ZH);
+      expect(shape(rows)).toEqual(AR.map((_, i) => [1, i === k ? 0 : 1, 1]));
+      expect(rows[k]).toMatchObject({ ar: AR[k], en: '', zh: ZH[k], review: true });
+      expect(rows.map((r) => r.en).filter((en) => en)).toEqual(without(EN, k));
+      expect(rows.filter((_, i) => Math.abs(i - k) > 1).every((r) => !r.review)).toBe(true);
+    },
+  );
 
   it('gets its own row with its English when the Chinese omits it', () => {
     const rows = align(AR, EN, without(ZH, 2));
-    expect(shape(rows)).toEqual([[1, 1, 1], [1, 1, 1], [1, 1, 0], [1, 1, 1], [1, 1, 1]]);
+    expect(shape(rows)).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 0],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(rows[2]).toMatchObject({ ar: AR[2], en: EN[2], zh: '', review: true });
     expect(rows.filter((_, i) => i !== 2).every((r) => !r.review)).toBe(true);
   });
 
-  it.each([0, 1, 2, 3, 4])('is never left unflagged when the Chinese omits sentence %i (own row or glued to a neighbour)', (k) => {
-    const rows = align(AR, EN, without(ZH, k));
-    expect(rowOf(rows, AR[k]!).review).toBe(true);
-    expect(rows.map((r) => r.zh).join('')).toBe(without(ZH, k).join(''));
-  });
+  it.each([0, 1, 2, 3, 4])(
+    'is never left unflagged when the Chinese omits sentence %i (own row or glued to a neighbour)',
+    (k) => {
+      const rows = align(AR, EN, without(ZH, k));
+      expect(rowOf(rows, AR[k]!).review).toBe(true);
+      expect(rows.map((r) => r.zh).join('')).toBe(without(ZH, k).join(''));
+    },
+  );
 
   it.each([0, 1, 2, 3, 4])('is never left unflagged without a Chinese text either (English omits sentence %i)', (k) => {
     const rows = align(AR, without(EN, k));
@@ -92,7 +134,14 @@ describe('a sentence one translation lacks', () => {
 describe('a sentence the English adds', () => {
   it('stays in a row of its own, without Arabic, flagged, the rest one to one', () => {
     const rows = align(AR, [...EN.slice(0, 2), EXTRA, ...EN.slice(2)], ZH);
-    expect(shape(rows)).toEqual([[1, 1, 1], [1, 1, 1], [0, 1, 0], [1, 1, 1], [1, 1, 1], [1, 1, 1]]);
+    expect(shape(rows)).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [0, 1, 0],
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(rows[2]).toMatchObject({ ar: '', en: EXTRA, zh: '', review: true });
     expect(rows.slice(4).every((r) => !r.review)).toBe(true);
   });
@@ -106,9 +155,17 @@ describe('a sentence the English adds', () => {
 
 describe('a translation that renders only part of a sentence', () => {
   // The English keeps the first half of the fourth sentence; the lengths no longer fit.
-  const ar = [...AR.slice(0, 3), 'وأشار الوزير إلى أن الحكومة تعتزم تدريب ألفي طبيب وممرض خلال العامين المقبلين، وأنها ستخصص مبالغ كبيرة لتجهيز المختبرات وشراء سيارات الإسعاف للقرى النائية في الجنوب والشرق.', AR[4]!];
+  const ar = [
+    ...AR.slice(0, 3),
+    'وأشار الوزير إلى أن الحكومة تعتزم تدريب ألفي طبيب وممرض خلال العامين المقبلين، وأنها ستخصص مبالغ كبيرة لتجهيز المختبرات وشراء سيارات الإسعاف للقرى النائية في الجنوب والشرق.',
+    AR[4]!,
+  ];
   const en = [...EN.slice(0, 3), 'The minister noted that the government intends to train doctors.', EN[4]!];
-  const zh = [...ZH.slice(0, 3), '部长指出，政府计划在未来两年内培训两千名医生和护士，并将拨出大笔资金为南部和东部偏远村庄装备实验室和购买救护车。', ZH[4]!];
+  const zh = [
+    ...ZH.slice(0, 3),
+    '部长指出，政府计划在未来两年内培训两千名医生和护士，并将拨出大笔资金为南部和东部偏远村庄装备实验室和购买救护车。',
+    ZH[4]!,
+  ];
 
   it.each([true, false])('is flagged although the link itself is clear (with Chinese: %s)', (withChinese) => {
     const rows = align(ar, en, withChinese ? zh : undefined);

@@ -6,9 +6,27 @@ import path from 'node:path';
 const TM_DIR = path.resolve(__dirname, '../../tm');
 const shape = (rows: AlignedRow[]) => rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh]);
 
-const AR = ['وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق ثلاثة أيام.', 'والتقى نظيره الصيني وبحثا التعاون في مجال الطاقة والتجارة.', 'ووقع الجانبان 12 اتفاقية.', 'وقال الوزير إن العلاقات بين البلدين تشهد تطورا سريعا.', 'ومن المقرر أن يزور شنغهاي يوم الأربعاء.'];
-const EN = ['The minister arrived in Beijing on Monday morning for a three-day visit.', 'He met his Chinese counterpart and they discussed cooperation in energy and trade.', 'The two sides signed 12 agreements.', 'The minister said relations between the two countries are developing rapidly.', 'He is scheduled to visit Shanghai on Wednesday.'];
-const ZH = ['部长周一上午抵达北京，进行为期三天的访问。', '他会见了中方同行，双方讨论了能源和贸易领域的合作。', '双方签署了12项协议。', '部长说，两国关系正在快速发展。', '他定于周三访问上海。'];
+const AR = [
+  'وصل الوزير إلى بكين صباح الاثنين في زيارة تستغرق ثلاثة أيام.',
+  'والتقى نظيره الصيني وبحثا التعاون في مجال الطاقة والتجارة.',
+  'ووقع الجانبان 12 اتفاقية.',
+  'وقال الوزير إن العلاقات بين البلدين تشهد تطورا سريعا.',
+  'ومن المقرر أن يزور شنغهاي يوم الأربعاء.',
+];
+const EN = [
+  'The minister arrived in Beijing on Monday morning for a three-day visit.',
+  'He met his Chinese counterpart and they discussed cooperation in energy and trade.',
+  'The two sides signed 12 agreements.',
+  'The minister said relations between the two countries are developing rapidly.',
+  'He is scheduled to visit Shanghai on Wednesday.',
+];
+const ZH = [
+  '部长周一上午抵达北京，进行为期三天的访问。',
+  '他会见了中方同行，双方讨论了能源和贸易领域的合作。',
+  '双方签署了12项协议。',
+  '部长说，两国关系正在快速发展。',
+  '他定于周三访问上海。',
+];
 
 describe('the aligner', () => {
   it('aligns a clean document one to one with high confidence', () => {
@@ -19,17 +37,37 @@ describe('the aligner', () => {
   });
 
   it('finds a translation that merges two sentences (2:1) and one that splits a sentence (1:2)', () => {
-    const en = [EN[0], `${EN[1]!.replace(/\.$/, '')}, and ${EN[2]!.charAt(0).toLowerCase()}${EN[2]!.slice(1)}`, ...EN.slice(3)].join(' ');
+    const en = [
+      EN[0],
+      `${EN[1]!.replace(/\.$/, '')}, and ${EN[2]!.charAt(0).toLowerCase()}${EN[2]!.slice(1)}`,
+      ...EN.slice(3),
+    ].join(' ');
     const zh = [...ZH.slice(0, 3), '部长说，两国关系正在快速发展，', '而且发展势头良好。', ZH[4]].join('');
     const rows = alignTexts({ ar: AR.join(' '), en, zh: zh.replace('，而且', '。而且') });
     // en merges sentences 2–3; zh splits sentence 4: rows end where both agree.
-    expect(shape(rows)).toEqual([[1, 1, 1], [2, 1, 2], [1, 1, 2], [1, 1, 1]]);
+    expect(shape(rows)).toEqual([
+      [1, 1, 1],
+      [2, 1, 2],
+      [1, 1, 2],
+      [1, 1, 1],
+    ]);
   });
 
   it('leaves an Arabic sentence the translations omit in a row of its own, flagged for review', () => {
     const omitted = 'وأعرب الجانبان عن ارتياحهما للتقدم الذي أحرزته المشاريع المشتركة منذ عام 2015 في مختلف المجالات.';
-    const rows = alignTexts({ ar: [...AR.slice(0, 2), omitted, ...AR.slice(2)].join(' '), en: EN.join(' '), zh: ZH.join('') });
-    expect(shape(rows)).toEqual([[1, 1, 1], [1, 1, 1], [1, 0, 0], [1, 1, 1], [1, 1, 1], [1, 1, 1]]);
+    const rows = alignTexts({
+      ar: [...AR.slice(0, 2), omitted, ...AR.slice(2)].join(' '),
+      en: EN.join(' '),
+      zh: ZH.join(''),
+    });
+    expect(shape(rows)).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 0, 0],
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     expect(rows[2]).toMatchObject({ ar: omitted, en: '', zh: '', review: true });
   });
 
@@ -38,13 +76,35 @@ describe('the aligner', () => {
     const ar = [AR[0], `${AR[1]!.replace('.', '،')} ${AR[2]}`, AR[3], AR[4]].join(' ');
     const zh = [`${ZH[0]!.replace('。', '，')}${ZH[1]}`, ...ZH.slice(2)].join('');
     const rows = alignTexts({ ar, en: EN.join(' '), zh });
-    expect(shape(rows)).toEqual([[2, 3, 2], [1, 1, 1], [1, 1, 1]]);
+    expect(shape(rows)).toEqual([
+      [2, 3, 2],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
   });
 
   it('finds the same anchors with and without the full normalization', () => {
-    expect(anchorsOf('Flight AB-12 lands at 10:30 (local time)?', 'en')).toEqual({ numbers: ['12', '1030'], latin: ['ab-12'], question: 1, exclaim: 0, quote: 0, paren: 1 });
-    expect(anchorsOf('تهبط الرحلة AB-12 الساعة ١٠:٣٠ «بالتوقيت المحلي»!', 'ar')).toEqual({ numbers: ['12', '1030'], latin: ['ab-12'], question: 0, exclaim: 1, quote: 1, paren: 0 });
-    expect(anchorsOf('ＡＢ-12航班１０：３０降落？', 'zh')).toMatchObject({ numbers: ['12', '1030'], latin: ['ab-12'], question: 1 });
+    expect(anchorsOf('Flight AB-12 lands at 10:30 (local time)?', 'en')).toEqual({
+      numbers: ['12', '1030'],
+      latin: ['ab-12'],
+      question: 1,
+      exclaim: 0,
+      quote: 0,
+      paren: 1,
+    });
+    expect(anchorsOf('تهبط الرحلة AB-12 الساعة ١٠:٣٠ «بالتوقيت المحلي»!', 'ar')).toEqual({
+      numbers: ['12', '1030'],
+      latin: ['ab-12'],
+      question: 0,
+      exclaim: 1,
+      quote: 1,
+      paren: 0,
+    });
+    expect(anchorsOf('ＡＢ-12航班１０：３０降落？', 'zh')).toMatchObject({
+      numbers: ['12', '1030'],
+      latin: ['ab-12'],
+      question: 1,
+    });
   });
 
   it('gives the same alignment when a hint itself aligns (working memory is not shared)', () => {
@@ -52,22 +112,41 @@ describe('the aligner', () => {
     const A = items([60, 20, 90, 40, 70]);
     const T = items([67, 22, 50, 51, 45, 78]);
     const plain = alignItems(A, T, { model: DEFAULT_MODELS.en });
-    const nested = alignItems(A, T, { model: DEFAULT_MODELS.en, hint: () => (alignItems(T, A, { model: DEFAULT_MODELS.en }), 0) });
+    const nested = alignItems(A, T, {
+      model: DEFAULT_MODELS.en,
+      hint: () => (alignItems(T, A, { model: DEFAULT_MODELS.en }), 0),
+    });
     expect(nested).toEqual(plain);
-    expect(plain.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([[1, 1], [1, 1], [1, 2], [1, 1], [1, 1]]);
+    expect(plain.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 2],
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   it('lets no bead escape evidence against it by not looking promising before the hint was asked', () => {
     const items = (lens: number[]): Item[] => lens.map((len) => ({ len, anchors: anchorsOf('', 'en') }));
     // Two clear 1:1 links; the hint charges every pairing, the bigger beads far more, so 1:1 + 1:1 stays best.
-    const beads = alignItems(items([100, 100]), items([112, 112]), { model: DEFAULT_MODELS.en, hint: (a0, a1, t0, t1) => (a1 - a0 > 1 || t1 - t0 > 1 ? 30 : 6) });
-    expect(beads.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([[1, 1], [1, 1]]);
+    const beads = alignItems(items([100, 100]), items([112, 112]), {
+      model: DEFAULT_MODELS.en,
+      hint: (a0, a1, t0, t1) => (a1 - a0 > 1 || t1 - t0 > 1 ? 30 : 6),
+    });
+    expect(beads.map((b) => [b.a1 - b.a0, b.t1 - b.t0])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
     expect(beads.every((b) => b.confidence > 0.5)).toBe(true);
   });
 
   it('keeps paragraphs and aligns a document with only one translation', () => {
     const rows = alignTexts({ ar: `${AR[0]} ${AR[1]}\n\n${AR[2]}`, zh: `${ZH[0]}${ZH[1]}\n\n${ZH[2]}` });
-    expect(rows.map((r) => [r.paragraph, r.en, r.zh])).toEqual([[0, '', ZH[0]], [0, '', ZH[1]], [1, '', ZH[2]]]);
+    expect(rows.map((r) => [r.paragraph, r.en, r.zh])).toEqual([
+      [0, '', ZH[0]],
+      [0, '', ZH[1]],
+      [1, '', ZH[2]],
+    ]);
   });
 
   it('reproduces the seed TM rows exactly from the three texts joined into paragraphs', () => {
@@ -78,7 +157,9 @@ describe('the aligner', () => {
       return paras.map((p) => p.join(lang === 'zh' ? '' : ' ')).join('\n\n');
     };
     const rows = alignTexts({ ar: text('ar'), en: text('en'), zh: text('zh') });
-    expect(rows.map((r) => ({ paragraph: r.paragraph, ar: r.ar, en: r.en, zh: r.zh }))).toEqual(doc.segments.map((s) => ({ paragraph: s.paragraph, ar: s.ar, en: s.en, zh: s.zh })));
+    expect(rows.map((r) => ({ paragraph: r.paragraph, ar: r.ar, en: r.en, zh: r.zh }))).toEqual(
+      doc.segments.map((s) => ({ paragraph: s.paragraph, ar: s.ar, en: s.en, zh: s.zh })),
+    );
   });
 });
 
@@ -99,8 +180,22 @@ describe('alignment corrections', () => {
   });
 
   it('names the operation that cannot be applied', () => {
-    expect(() => applyCorrections(rows, [{ op: 'merge', row: 0 }, { op: 'merge', row: 5 }])).toThrow(expect.objectContaining({ code: 'INVALID_CORRECTION', params: expect.objectContaining({ param: 'ops[1]', reason: 'row-out-of-range' }) }));
-    expect(() => applyCorrections(rows, [{ op: 'merge', row: 2 }])).toThrow(expect.objectContaining({ params: expect.objectContaining({ reason: 'no-next-row' }) }));
-    expect(() => applyCorrections(rows, [{ op: 'split', row: 0, ar: 2, en: 0, zh: 0 }])).toThrow(expect.objectContaining({ params: expect.objectContaining({ reason: 'split-out-of-range' }) }));
+    expect(() =>
+      applyCorrections(rows, [
+        { op: 'merge', row: 0 },
+        { op: 'merge', row: 5 },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_CORRECTION',
+        params: expect.objectContaining({ param: 'ops[1]', reason: 'row-out-of-range' }),
+      }),
+    );
+    expect(() => applyCorrections(rows, [{ op: 'merge', row: 2 }])).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ reason: 'no-next-row' }) }),
+    );
+    expect(() => applyCorrections(rows, [{ op: 'split', row: 0, ar: 2, en: 0, zh: 0 }])).toThrow(
+      expect.objectContaining({ params: expect.objectContaining({ reason: 'split-out-of-range' }) }),
+    );
   });
 });

@@ -10,20 +10,45 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = loadConfig({
-      PORT: '9000', HOST: '127.0.0.1', REDIS_URL: 'redis://r:6380/2', MIZAN_KEY_PREFIX: 'tm1:', MIZAN_EMBEDDED_REDIS: 'off',
-      MIZAN_SEED: '0', MIZAN_DEFAULT_TM: 'legal', MIZAN_MAX_QUERY_CHARS: '500', MIZAN_MAX_LIMIT: '20', MIZAN_REDIS_TIMEOUT_MS: '300',
-      MIZAN_RETRY_AFTER_S: '9', LOG_LEVEL: 'debug',
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      REDIS_URL: 'redis://r:6380/2',
+      MIZAN_KEY_PREFIX: 'tm1:',
+      MIZAN_EMBEDDED_REDIS: 'off',
+      MIZAN_SEED: '0',
+      MIZAN_DEFAULT_TM: 'legal',
+      MIZAN_MAX_QUERY_CHARS: '500',
+      MIZAN_MAX_LIMIT: '20',
+      MIZAN_REDIS_TIMEOUT_MS: '300',
+      MIZAN_RETRY_AFTER_S: '9',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
-      port: 9000, host: '127.0.0.1', redisUrl: 'redis://r:6380/2', keyPrefix: 'tm1:', embeddedRedis: false, seed: false,
-      defaultTm: 'legal', maxQueryChars: 500, maxLimit: 20, redisTimeoutMs: 300, retryAfterSeconds: 9, logLevel: 'debug',
+      port: 9000,
+      host: '127.0.0.1',
+      redisUrl: 'redis://r:6380/2',
+      keyPrefix: 'tm1:',
+      embeddedRedis: false,
+      seed: false,
+      defaultTm: 'legal',
+      maxQueryChars: 500,
+      maxLimit: 20,
+      redisTimeoutMs: 300,
+      retryAfterSeconds: 9,
+      logLevel: 'debug',
     });
   });
 
   it('lists every invalid value at once', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', MIZAN_KEY_PREFIX: 'a{b}', MIZAN_SEED: 'maybe', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        REDIS_URL: 'http://x',
+        MIZAN_KEY_PREFIX: 'a{b}',
+        MIZAN_SEED: 'maybe',
+        LOG_LEVEL: 'loud',
+      });
     } catch (err) {
       error = err as ConfigError;
     }

@@ -2,7 +2,16 @@ import { generate } from '../../bench/generate';
 import { TmIndex } from '../../src/match';
 import type { Unit } from '../../src/types';
 
-const unit = (unitId: string, ar: string): Unit => ({ unitId, tm: 't', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '' });
+const unit = (unitId: string, ar: string): Unit => ({
+  unitId,
+  tm: 't',
+  documentId: '',
+  position: 0,
+  paragraph: 0,
+  ar,
+  en: '',
+  zh: '',
+});
 
 describe('scores and explanations over generated sentences (properties)', () => {
   const data = generate(400, 120, 23);
@@ -44,7 +53,11 @@ describe('spans on vocalized Arabic', () => {
 
   it('names text after the last word on one side only as a deletion or an insertion', () => {
     const withoutStop = index.explain('تعزيز التعاون العملي', 'ar', vocalized)!;
-    expect(withoutStop[withoutStop.length - 1]).toEqual({ op: 'delete', query: [20, 20], source: [vocalized.length - 1, vocalized.length] });
+    expect(withoutStop[withoutStop.length - 1]).toEqual({
+      op: 'delete',
+      query: [20, 20],
+      source: [vocalized.length - 1, vocalized.length],
+    });
     const extraStop = index.explain('تعزيز التعاون العملي!', 'ar', 'تعزيز التعاون العملي')!;
     expect(extraStop[extraStop.length - 1]!.op).toBe('insert');
   });

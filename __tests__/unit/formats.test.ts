@@ -26,8 +26,24 @@ describe('the seed TMX', () => {
   });
 
   it('keeps the established forms of names in every language', () => {
-    const text = (lang: 'en' | 'zh') => seed().segments.map((s) => s[lang]).join(' ');
-    for (const name of ['Qin Gang', "Xi'an", 'Shaanxi', 'Aktobe', 'Murat Nurtleu', 'Kulubaev', 'Sirojiddin Muhriddin', 'Bakhtiyor Saidov', 'Vepa Hajiyev', 'Luban Workshop', '"three evil forces"', 'Belt and Road Initiative']) {
+    const text = (lang: 'en' | 'zh') =>
+      seed()
+        .segments.map((s) => s[lang])
+        .join(' ');
+    for (const name of [
+      'Qin Gang',
+      "Xi'an",
+      'Shaanxi',
+      'Aktobe',
+      'Murat Nurtleu',
+      'Kulubaev',
+      'Sirojiddin Muhriddin',
+      'Bakhtiyor Saidov',
+      'Vepa Hajiyev',
+      'Luban Workshop',
+      '"three evil forces"',
+      'Belt and Road Initiative',
+    ]) {
       expect(text('en')).toContain(name);
     }
     for (const name of ['秦刚', '西安', '陕西', '阿克托别', '鲁班工坊', '“三股势力”', '“一带一路”倡议']) {
@@ -55,11 +71,17 @@ describe('TMX writing', () => {
     const xml = writeTmx([doc], { toolVersion: '1' });
     expect(xml).toContain('<seg>أ &lt; ب &amp; ج &gt; د</seg>');
     const [back] = tmxToDocuments(readTmx(xml));
-    expect(back!.segments[0]).toEqual({ position: 0, paragraph: 0, ar: 'أ < ب & ج > د', en: 'a "quoted" <b>', zh: 'bad\uFFFDchar' });
+    expect(back!.segments[0]).toEqual({
+      position: 0,
+      paragraph: 0,
+      ar: 'أ < ب & ج > د',
+      en: 'a "quoted" <b>',
+      zh: 'bad\uFFFDchar',
+    });
     expect(back!.meta).toEqual(doc.meta);
   });
 
-  it('carries a row\'s alignment confidence and review flag when it is below full confidence or flagged', () => {
+  it("carries a row's alignment confidence and review flag when it is below full confidence or flagged", () => {
     const doc = tiny([
       { position: 0, paragraph: 0, ar: 'نص أول', en: 'first', zh: '第一', confidence: 1, review: false },
       { position: 1, paragraph: 0, ar: 'نص ثان', en: 'second', zh: '', confidence: 0.42, review: true },
@@ -67,11 +89,16 @@ describe('TMX writing', () => {
     const xml = writeTmx([doc], { toolVersion: '1' });
     expect(xml.match(/x-confidence/g)).toHaveLength(1);
     const [back] = tmxToDocuments(readTmx(xml));
-    expect(back!.segments.map((s) => [s.confidence, s.review])).toEqual([[undefined, undefined], [0.42, true]]);
+    expect(back!.segments.map((s) => [s.confidence, s.review])).toEqual([
+      [undefined, undefined],
+      [0.42, true],
+    ]);
   });
 
   it('keeps carriage returns and tabs inside a segment through a write and a read', () => {
-    const xml = writeTmx([tiny([{ position: 0, paragraph: 0, ar: 'سطر\r\nثان', en: 'a\tb', zh: '' }])], { toolVersion: '1' });
+    const xml = writeTmx([tiny([{ position: 0, paragraph: 0, ar: 'سطر\r\nثان', en: 'a\tb', zh: '' }])], {
+      toolVersion: '1',
+    });
     const [back] = tmxToDocuments(readTmx(xml));
     expect([back!.segments[0]!.ar, back!.segments[0]!.en]).toEqual(['سطر\r\nثان', 'a\tb']);
   });
@@ -83,18 +110,26 @@ describe('TMX writing', () => {
 });
 
 describe('TMX reading', () => {
-  const body = (tus: string, header = '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/>') =>
-    `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4">${header}<body>${tus}</body></tmx>`;
+  const body = (
+    tus: string,
+    header = '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/>',
+  ) => `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4">${header}<body>${tus}</body></tmx>`;
   const tu = (pos: number, ar: string, extra = '') =>
     `<tu><prop type="x-document">d</prop><prop type="x-position">${pos}</prop>${extra}<tuv xml:lang="ar-SA"><seg>${ar}</seg></tuv><tuv lang="ZH-cn"><seg>中${pos}</seg></tuv></tu>`;
 
   it('puts rows in document order whatever their order in the file', () => {
     const [doc] = tmxToDocuments(readTmx(body(tu(2, 'ج') + tu(0, 'أ') + tu(1, 'ب'))));
-    expect(doc!.segments.map((s) => [s.position, s.ar, s.zh])).toEqual([[0, 'أ', '中0'], [1, 'ب', '中1'], [2, 'ج', '中2']]);
+    expect(doc!.segments.map((s) => [s.position, s.ar, s.zh])).toEqual([
+      [0, 'أ', '中0'],
+      [1, 'ب', '中1'],
+      [2, 'ج', '中2'],
+    ]);
   });
 
   it('rejects a document whose positions have a gap', () => {
-    expect(() => tmxToDocuments(readTmx(body(tu(0, 'أ') + tu(2, 'ج'))))).toThrow(expect.objectContaining({ code: 'TMX_INVALID' }));
+    expect(() => tmxToDocuments(readTmx(body(tu(0, 'أ') + tu(2, 'ج'))))).toThrow(
+      expect.objectContaining({ code: 'TMX_INVALID' }),
+    );
   });
 
   it('reads UTF-8 with a BOM and UTF-16 with a BOM', () => {
@@ -106,17 +141,23 @@ describe('TMX reading', () => {
   });
 
   it('drops inline native codes but keeps highlighted text', () => {
-    const file = readTmx(body(tu(0, 'اضغط <bpt i="1">&lt;b&gt;</bpt>هنا<ept i="1">&lt;/b&gt;</ept> <hi>الآن</hi><ph>{0}</ph>')));
+    const file = readTmx(
+      body(tu(0, 'اضغط <bpt i="1">&lt;b&gt;</bpt>هنا<ept i="1">&lt;/b&gt;</ept> <hi>الآن</hi><ph>{0}</ph>')),
+    );
     expect(file.units[0]!.variants[0]!.text).toBe('اضغط هنا الآن');
   });
 
   it('reports malformed XML as TMX_INVALID with a line number', () => {
-    const broken = '<?xml version="1.0"?>\n<tmx version="1.4">\n<header/>\n<body><tu><tuv xml:lang="ar"><seg>x</tuv></tu></body></tmx>';
-    expect(() => readTmx(broken)).toThrow(expect.objectContaining({ code: 'TMX_INVALID', params: expect.objectContaining({ line: 4 }) }));
+    const broken =
+      '<?xml version="1.0"?>\n<tmx version="1.4">\n<header/>\n<body><tu><tuv xml:lang="ar"><seg>x</tuv></tu></body></tmx>';
+    expect(() => readTmx(broken)).toThrow(
+      expect.objectContaining({ code: 'TMX_INVALID', params: expect.objectContaining({ line: 4 }) }),
+    );
   });
 
   it('refuses entity declarations instead of expanding them', () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>&b;</seg></tuv></tu></body></tmx>';
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>&b;</seg></tuv></tu></body></tmx>';
     expect(() => readTmx(bomb)).toThrow(expect.objectContaining({ code: 'TMX_INVALID' }));
   });
 

@@ -2,7 +2,16 @@ import { edit, generate, rng, syntheticLexicon } from '../../bench/generate';
 import { COMPACT_MIN, TmIndex } from '../../src/match';
 import type { Unit } from '../../src/types';
 
-const unit = (unitId: string, ar: string): Unit => ({ unitId, tm: 't', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '' });
+const unit = (unitId: string, ar: string): Unit => ({
+  unitId,
+  tm: 't',
+  documentId: '',
+  position: 0,
+  paragraph: 0,
+  ar,
+  en: '',
+  zh: '',
+});
 
 function compare(index: TmIndex, queries: string[], min: number, limit: number): void {
   for (const q of queries) {
@@ -18,7 +27,12 @@ describe('the candidate index', () => {
   it('returns exactly what the exhaustive scan returns (5,000 units in near-duplicate clusters, 150 queries)', () => {
     const index = new TmIndex();
     index.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));
-    compare(index, data.queries.map((q) => q.text), 70, 5);
+    compare(
+      index,
+      data.queries.map((q) => q.text),
+      70,
+      5,
+    );
   });
 
   it('is built the same way on a second thread: prepareAsync with and without the worker equals the exhaustive scan', async () => {
@@ -48,7 +62,14 @@ describe('the candidate index', () => {
     const index = new TmIndex();
     index.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));
     const queries = data.queries.slice(0, 60).map((q) => q.text);
-    for (const [min, limit] of [[95, 1], [85, 10], [50, 20], [30, 5], [0, 3]] as const) compare(index, queries, min, limit);
+    for (const [min, limit] of [
+      [95, 1],
+      [85, 10],
+      [50, 20],
+      [30, 5],
+      [0, 3],
+    ] as const)
+      compare(index, queries, min, limit);
   });
 
   it('stays exact through writes: appended units, edits, deletions and the compaction they trigger', () => {
@@ -64,14 +85,28 @@ describe('the candidate index', () => {
       if (r < 0.5) index.upsert(unit(id, data.tm[2500 + (k % 2500)]!));
       else if (r < 0.8) index.upsert(unit(id, edit(data.tm[Math.floor(random() * 2500)]!, 2, lexicon, random)));
       else index.remove(id);
-      if (k % 300 === 0) compare(index, data.queries.slice(0, 10).map((q) => q.text), 70, 5);
+      if (k % 300 === 0)
+        compare(
+          index,
+          data.queries.slice(0, 10).map((q) => q.text),
+          70,
+          5,
+        );
     }
-    compare(index, data.queries.map((q) => q.text), 70, 5);
+    compare(
+      index,
+      data.queries.map((q) => q.text),
+      70,
+      5,
+    );
   });
 
   it('finds a unit differing only in numbers even when numbers are most of the query', () => {
     const index = new TmIndex();
-    index.load([unit('d', '/مصدر: شينخوا/ 2023:04:27.10:18'), ...data.tm.slice(0, 500).map((ar, i) => unit(`u${i}`, ar))]);
+    index.load([
+      unit('d', '/مصدر: شينخوا/ 2023:04:27.10:18'),
+      ...data.tm.slice(0, 500).map((ar, i) => unit(`u${i}`, ar)),
+    ]);
     const [hit] = index.search('/مصدر: شينخوا/ 2024:05:28.11:19', 'ar', { min: 70, limit: 1 });
     // Tokens 2024 · 05 · 28.11 · 19: four numbers differ, 100 − 2·4.
     expect(hit).toMatchObject({ unitId: 'd', adapted: true, score: 92 });

@@ -6,7 +6,9 @@ import { unitIdFor } from '../../src/store/tm-store';
 
 /** Plain dynamic-programming reference, no early exit, no buffer reuse. */
 function reference(a: string[], b: string[], stem: (w: string) => string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0) * COST_EDIT));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0) * COST_EDIT),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const sub = a[i - 1] === b[j - 1] ? 0 : stem(a[i - 1]!) === stem(b[j - 1]!) ? COST_CLITIC : COST_EDIT;
@@ -19,7 +21,7 @@ function reference(a: string[], b: string[], stem: (w: string) => string): numbe
 /** A small deterministic PRNG so failures reproduce. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('TokenDistance', () => {
@@ -80,12 +82,19 @@ describe('Vocabulary', () => {
 
 describe('the fast tokenizers', () => {
   it('agree with the regex pipeline on 3,000 random strings of mixed scripts, marks and separators', () => {
-    const alphabet = [...'وقد توصل الجانبان إلى كِتَابٌ أإآٱىة ـ ٠١٢٣ ۴۵ 0123 3.5 1,000 ٫ ، ؛ ؟ Qin GANG ＡＢＣ１２ 中国外长（秦刚）。「」 \u200c\u200f e\u0301 ﻻ 𠀀 ', '\t', '\n'];
+    const alphabet = [
+      ...'وقد توصل الجانبان إلى كِتَابٌ أإآٱىة ـ ٠١٢٣ ۴۵ 0123 3.5 1,000 ٫ ، ؛ ؟ Qin GANG ＡＢＣ１２ 中国外长（秦刚）。「」 \u200c\u200f e\u0301 ﻻ 𠀀 ',
+      '\t',
+      '\n',
+    ];
     const random = rng(3);
     const codes = new TokenCodes();
     const vocabulary = new Vocabulary();
     for (let k = 0; k < 3000; k++) {
-      const text = Array.from({ length: Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const text = Array.from(
+        { length: Math.floor(random() * 40) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       const expected = tokenize(text);
       expect(fastTokenize(text)).toEqual(expected);
       const ids = Array.from(vocabulary.internCodes(tokenizeCodes(text, codes)));
@@ -106,7 +115,15 @@ describe('TopK', () => {
 describe('Keys', () => {
   it('builds every key of a TM under one hash tag and the configured prefix', () => {
     const keys = new Keys('p:');
-    const all = [keys.units('main'), keys.unit('main', 'u1'), keys.docs('main'), keys.doc('main', 'd'), keys.docRows('main', 'd'), keys.log('main'), keys.seq('main')];
+    const all = [
+      keys.units('main'),
+      keys.unit('main', 'u1'),
+      keys.docs('main'),
+      keys.doc('main', 'd'),
+      keys.docRows('main', 'd'),
+      keys.log('main'),
+      keys.seq('main'),
+    ];
     for (const key of all) expect(key).toMatch(/^p:\{tm:main\}:/);
     expect(new Set(all).size).toBe(all.length);
     expect(keys.tms()).toBe('p:tms');
@@ -117,7 +134,14 @@ describe('Keys', () => {
 describe('unitIdFor', () => {
   it('is stable and distinct per TM, document and position', () => {
     expect(unitIdFor('main', 'd', 0)).toBe(unitIdFor('main', 'd', 0));
-    expect(new Set([unitIdFor('main', 'd', 0), unitIdFor('main', 'd', 1), unitIdFor('other', 'd', 0), unitIdFor('main', 'e', 0)]).size).toBe(4);
+    expect(
+      new Set([
+        unitIdFor('main', 'd', 0),
+        unitIdFor('main', 'd', 1),
+        unitIdFor('other', 'd', 0),
+        unitIdFor('main', 'e', 0),
+      ]).size,
+    ).toBe(4);
     expect(unitIdFor('main', 'd', 0)).toMatch(/^u[0-9a-f]{20}$/);
   });
 });

@@ -34,7 +34,20 @@ describe('tokenize', () => {
   });
 
   it('makes each Han character a token and each digit run one token', () => {
-    expect(tokenize('新华社西安2023年4月26日电')).toEqual(['新', '华', '社', '西', '安', '2023', '年', '4', '月', '26', '日', '电']);
+    expect(tokenize('新华社西安2023年4月26日电')).toEqual([
+      '新',
+      '华',
+      '社',
+      '西',
+      '安',
+      '2023',
+      '年',
+      '4',
+      '月',
+      '26',
+      '日',
+      '电',
+    ]);
   });
 
   it('keeps decimals whole and separates digits from letters', () => {

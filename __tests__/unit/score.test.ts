@@ -1,7 +1,17 @@
 import { fuzzyScore, TmIndex } from '../../src/match';
 import type { Unit } from '../../src/types';
 
-const unit = (unitId: string, ar: string, extra: Partial<Unit> = {}): Unit => ({ unitId, tm: 't', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '', ...extra });
+const unit = (unitId: string, ar: string, extra: Partial<Unit> = {}): Unit => ({
+  unitId,
+  tm: 't',
+  documentId: '',
+  position: 0,
+  paragraph: 0,
+  ar,
+  en: '',
+  zh: '',
+  ...extra,
+});
 
 /** The score of `query` against a TM holding only `source` (through the real index). */
 function score(query: string, source: string, lang: 'ar' | 'zh' = 'ar'): number {
@@ -70,7 +80,7 @@ describe('the ranking', () => {
   it('never raises the score as edits are added (property: 300 random chains of replacements with inserts or deletes)', () => {
     const words = SENTENCE.split(' ');
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     // One-token words never in the sentence, so an edit cannot undo another.
     const fresh = (k: number) => ['زخرف', 'طحلب', 'قنفذ', 'سلحف', 'ضفدع', 'غضنفر'][k]!;
     for (let chain = 0; chain < 300; chain++) {
@@ -83,7 +93,8 @@ describe('the ranking', () => {
         const op = random();
         const at = originals[Math.floor(random() * originals.length)]!;
         if (op < 0.5 && originals.length > 0) query[at] = { w: fresh(step), original: false };
-        else if (grow || originals.length <= 1) query.splice(Math.floor(random() * (query.length + 1)), 0, { w: fresh(step), original: false });
+        else if (grow || originals.length <= 1)
+          query.splice(Math.floor(random() * (query.length + 1)), 0, { w: fresh(step), original: false });
         else query.splice(at, 1);
         const s = score(query.map((q) => q.w).join(' '), SENTENCE);
         expect(s).toBeLessThanOrEqual(last);

@@ -38,7 +38,8 @@ export interface AlignOptions {
 /** Rows with confidence below this are flagged for review. */
 export const REVIEW_BELOW = 0.5;
 
-const itemsOf = (sentences: readonly string[], lang: Lang): Item[] => sentences.map((s) => ({ len: lengthOf(s, lang), anchors: anchorsOf(s, lang) }));
+const itemsOf = (sentences: readonly string[], lang: Lang): Item[] =>
+  sentences.map((s) => ({ len: lengthOf(s, lang), anchors: anchorsOf(s, lang) }));
 
 interface SentenceAlignment {
   beads: Bead[];
@@ -64,13 +65,42 @@ const PAD = 2;
  * Aligns Arabic paragraphs of sentences with target paragraphs of sentences; bead indexes are over all sentences.
  * `extra` adds evidence by global sentence indexes (the English triangulation for ar–zh).
  */
-export function alignParagraphs(ar: readonly Paragraph[], target: readonly Paragraph[], lang: TargetLang, options: AlignOptions = {}, extra?: Hint): SentenceAlignment {
-  const tItems = itemsOf(target.flatMap((p) => p.sentences), lang);
-  return alignSentences(ar, itemsOf(ar.flatMap((p) => p.sentences), 'ar'), target, tItems, lang, options, extra);
+export function alignParagraphs(
+  ar: readonly Paragraph[],
+  target: readonly Paragraph[],
+  lang: TargetLang,
+  options: AlignOptions = {},
+  extra?: Hint,
+): SentenceAlignment {
+  const tItems = itemsOf(
+    target.flatMap((p) => p.sentences),
+    lang,
+  );
+  return alignSentences(
+    ar,
+    itemsOf(
+      ar.flatMap((p) => p.sentences),
+      'ar',
+    ),
+    target,
+    tItems,
+    lang,
+    options,
+    extra,
+  );
 }
 
 /** alignParagraphs with the items (lengths, anchors) given: a document computes them once for every pass. */
-function alignSentences(ar: readonly Paragraph[], arItems: readonly Item[], target: readonly Paragraph[], tItems: readonly Item[], lang: TargetLang, options: AlignOptions, extra?: Hint, revision?: Revision): SentenceAlignment {
+function alignSentences(
+  ar: readonly Paragraph[],
+  arItems: readonly Item[],
+  target: readonly Paragraph[],
+  tItems: readonly Item[],
+  lang: TargetLang,
+  options: AlignOptions,
+  extra?: Hint,
+  revision?: Revision,
+): SentenceAlignment {
   const arFlat = ar.flatMap((p) => p.sentences);
   const tFlat = target.flatMap((p) => p.sentences);
   const arLen = prefixLengths(arItems);
@@ -80,16 +110,27 @@ function alignSentences(ar: readonly Paragraph[], arItems: readonly Item[], targ
   // The hint for items numbered from Arabic sentence aS and target sentence tS.
   const hintFrom = (aS: number, tS: number): Hint | undefined =>
     tmHint
-      ? (a0, a1, t0, t1) => tmHint(lang, arFlat.slice(aS + a0, aS + a1), tFlat.slice(tS + t0, tS + t1)) + (extra ? extra(aS + a0, aS + a1, tS + t0, tS + t1) : 0)
+      ? (a0, a1, t0, t1) =>
+          tmHint(lang, arFlat.slice(aS + a0, aS + a1), tFlat.slice(tS + t0, tS + t1)) +
+          (extra ? extra(aS + a0, aS + a1, tS + t0, tS + t1) : 0)
       : extra && (aS !== 0 || tS !== 0)
         ? (a0, a1, t0, t1) => extra(aS + a0, aS + a1, tS + t0, tS + t1)
         : extra;
   // A link is no surer than its lengths fit: a bead whose target is far longer or shorter than expected (an
   // omission glued onto a neighbour, say) loses confidence however clearly the DP preferred it.
-  const fit = (b: Bead) => (b.a1 === b.a0 || b.t1 === b.t0 ? 1 : Math.min(1, lengthProbability(arLen[b.a1]! - arLen[b.a0]!, tLen[b.t1]! - tLen[b.t0]!, model) / LENGTH_CERTAIN));
+  const fit = (b: Bead) =>
+    b.a1 === b.a0 || b.t1 === b.t0
+      ? 1
+      : Math.min(1, lengthProbability(arLen[b.a1]! - arLen[b.a0]!, tLen[b.t1]! - tLen[b.t0]!, model) / LENGTH_CERTAIN);
   const align = (a0: number, a1: number, t0: number, t1: number, confidence: number): Bead[] =>
     alignItems(arItems.slice(a0, a1), tItems.slice(t0, t1), { model, hint: hintFrom(a0, t0) }).map((x) => {
-      const b = { a0: x.a0 + a0, a1: x.a1 + a0, t0: x.t0 + t0, t1: x.t1 + t0, confidence: Math.min(x.confidence, confidence) };
+      const b = {
+        a0: x.a0 + a0,
+        a1: x.a1 + a0,
+        t0: x.t0 + t0,
+        t1: x.t1 + t0,
+        confidence: Math.min(x.confidence, confidence),
+      };
       b.confidence = Math.min(b.confidence, fit(b));
       return b;
     });
@@ -107,13 +148,15 @@ function alignSentences(ar: readonly Paragraph[], arItems: readonly Item[], targ
       continue;
     }
     const mine: Bead[] = [];
-    for (const prev = revision.previous; k < prev.length && prev[k]!.a1 <= aE && prev[k]!.t1 <= tE; k++) mine.push(prev[k]!);
+    for (const prev = revision.previous; k < prev.length && prev[k]!.a1 <= aE && prev[k]!.t1 <= tE; k++)
+      mine.push(prev[k]!);
     for (const [i, j] of windows(mine, revision.doubtful)) {
       const redone = align(mine[i]!.a0, mine[j]!.a1, mine[i]!.t0, mine[j]!.t1, g.confidence);
       // A window's edges are certain within it; inside a paragraph group, the first pass (which saw beyond them)
       // has the say there (the beads at the edges are PAD beads from any doubtful one).
       if (i > 0) redone[0]!.confidence = Math.min(redone[0]!.confidence, mine[i]!.confidence);
-      if (j < mine.length - 1) redone[redone.length - 1]!.confidence = Math.min(redone[redone.length - 1]!.confidence, mine[j]!.confidence);
+      if (j < mine.length - 1)
+        redone[redone.length - 1]!.confidence = Math.min(redone[redone.length - 1]!.confidence, mine[j]!.confidence);
       mine.splice(i, j + 1 - i, ...redone);
     }
     beads.push(...mine);
@@ -148,13 +191,19 @@ function offsets(paragraphs: readonly Paragraph[]): number[] {
 }
 
 /** Paragraph correspondence: one to one when counts agree and every pair's length fits, else the paragraph DP. */
-function paragraphGroups(ar: readonly Paragraph[], target: readonly Paragraph[], model: LengthModel, lang: TargetLang): Bead[] {
+function paragraphGroups(
+  ar: readonly Paragraph[],
+  target: readonly Paragraph[],
+  model: LengthModel,
+  lang: TargetLang,
+): Bead[] {
   const len = (p: Paragraph, l: Lang) => p.sentences.reduce((n, s) => n + lengthOf(s, l), 0);
   if (ar.length === target.length) {
     const fits = ar.every((p, k) => lengthProbability(len(p, 'ar'), len(target[k]!, lang), model) > 1e-4);
     if (fits) return ar.map((_, k) => ({ a0: k, a1: k + 1, t0: k, t1: k + 1, confidence: 1 }));
   }
-  if (ar.length === 0 || target.length === 0) return [{ a0: 0, a1: ar.length, t0: 0, t1: target.length, confidence: 0 }];
+  if (ar.length === 0 || target.length === 0)
+    return [{ a0: 0, a1: ar.length, t0: 0, t1: target.length, confidence: 0 }];
   const A = ar.map((p) => ({ len: len(p, 'ar'), anchors: anchorsOf(p.sentences.join(' '), 'ar') }));
   const T = target.map((p) => ({ len: len(p, lang), anchors: anchorsOf(p.sentences.join(' '), lang) }));
   return alignItems(A, T, { model });
@@ -165,7 +214,10 @@ function paragraphGroups(ar: readonly Paragraph[], target: readonly Paragraph[],
  * target language has a bead boundary too; target sentences with no Arabic (0:1) at such a boundary become rows of
  * their own.
  */
-export function mergeRows(arParagraphs: readonly Paragraph[], targets: Partial<Record<TargetLang, { sentences: string[]; beads: Bead[] }>>): AlignedRow[] {
+export function mergeRows(
+  arParagraphs: readonly Paragraph[],
+  targets: Partial<Record<TargetLang, { sentences: string[]; beads: Bead[] }>>,
+): AlignedRow[] {
   const ar = arParagraphs.flatMap((p) => p.sentences);
   const paragraphOf: number[] = [];
   arParagraphs.forEach((p, k) => p.sentences.forEach(() => paragraphOf.push(k)));
@@ -178,10 +230,22 @@ export function mergeRows(arParagraphs: readonly Paragraph[], targets: Partial<R
 
   const rows: AlignedRow[] = [];
   const emit = (r0: number, r1: number, zeroWidthAt?: number) => {
-    const row: AlignedRow = { ar: ar.slice(r0, r1).join(' '), en: '', zh: '', paragraph: paragraphOf[Math.min(r0, ar.length - 1)] ?? 0, confidence: 1, review: false, shape: { ar: r1 - r0, en: 0, zh: 0 } };
+    const row: AlignedRow = {
+      ar: ar.slice(r0, r1).join(' '),
+      en: '',
+      zh: '',
+      paragraph: paragraphOf[Math.min(r0, ar.length - 1)] ?? 0,
+      confidence: 1,
+      review: false,
+      shape: { ar: r1 - r0, en: 0, zh: 0 },
+    };
     for (const lang of langs) {
       const { sentences, beads } = targets[lang]!;
-      const mine = beads.filter((b) => (zeroWidthAt === undefined ? b.a0 >= r0 && b.a1 <= r1 && b.a1 > b.a0 : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt));
+      const mine = beads.filter((b) =>
+        zeroWidthAt === undefined
+          ? b.a0 >= r0 && b.a1 <= r1 && b.a1 > b.a0
+          : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt,
+      );
       const picked = mine.flatMap((b) => sentences.slice(b.t0, b.t1));
       row[lang] = picked.join(lang === 'zh' ? '' : ' ');
       row.shape[lang] = picked.length;
@@ -212,28 +276,55 @@ export interface DocumentAlignment {
  * Arabic sentence the English lacks but the Chinese has shows here: its Chinese finds nothing in the English it was
  * glued to), and ar–zh again where that changed the English.
  */
-export function alignDocument(ar: readonly Paragraph[], en: readonly Paragraph[] | undefined, zh: readonly Paragraph[] | undefined, options: AlignOptions = {}): DocumentAlignment {
+export function alignDocument(
+  ar: readonly Paragraph[],
+  en: readonly Paragraph[] | undefined,
+  zh: readonly Paragraph[] | undefined,
+  options: AlignOptions = {},
+): DocumentAlignment {
   const out: DocumentAlignment = {};
-  const arItems = itemsOf(ar.flatMap((p) => p.sentences), 'ar');
+  const arItems = itemsOf(
+    ar.flatMap((p) => p.sentences),
+    'ar',
+  );
   const enSentences = en?.flatMap((p) => p.sentences) ?? [];
   const zhSentences = zh?.flatMap((p) => p.sentences) ?? [];
   const enItems = itemsOf(enSentences, 'en');
   const zhItems = itemsOf(zhSentences, 'zh');
   if (en) out.en = { sentences: enSentences, beads: alignSentences(ar, arItems, en, enItems, 'en', options).beads };
   if (!zh) return out;
-  const lexical = en ? lexicalOverlap(enSentences, zhSentences, Math.max(16, Math.ceil(0.02 * Math.max(arItems.length, zhSentences.length)))) : null;
+  const lexical = en
+    ? lexicalOverlap(
+        enSentences,
+        zhSentences,
+        Math.max(16, Math.ceil(0.02 * Math.max(arItems.length, zhSentences.length))),
+      )
+    : null;
   const fromEnglish = (english: Aligned | undefined) => english && triangulate(english, 'en', zhSentences, lexical);
-  out.zh = { sentences: zhSentences, beads: alignSentences(ar, arItems, zh, zhItems, 'zh', options, fromEnglish(out.en)).beads };
+  out.zh = {
+    sentences: zhSentences,
+    beads: alignSentences(ar, arItems, zh, zhItems, 'zh', options, fromEnglish(out.en)).beads,
+  };
   if (!en || !out.en) return out;
   const fromChinese = triangulate(out.zh, 'zh', enSentences, lexical);
   const first = out.en.beads;
-  const doubtful = (b: Bead) => b.a1 === b.a0 || b.t1 === b.t0 || b.confidence < CERTAIN || fromChinese(b.a0, b.a1, b.t0, b.t1) > EVIDENCE_AGAINST;
-  const second = alignSentences(ar, arItems, en, enItems, 'en', options, fromChinese, { previous: first, doubtful }).beads;
+  const doubtful = (b: Bead) =>
+    b.a1 === b.a0 || b.t1 === b.t0 || b.confidence < CERTAIN || fromChinese(b.a0, b.a1, b.t0, b.t1) > EVIDENCE_AGAINST;
+  const second = alignSentences(ar, arItems, en, enItems, 'en', options, fromChinese, {
+    previous: first,
+    doubtful,
+  }).beads;
   const changed = changedSpans(first, second);
   if (changed.length === 0) return out;
   out.en = { sentences: enSentences, beads: second };
   const touches = (b: Bead) => changed.some(([lo, hi]) => b.a0 <= hi && b.a1 >= lo);
-  out.zh = { sentences: zhSentences, beads: alignSentences(ar, arItems, zh, zhItems, 'zh', options, fromEnglish(out.en), { previous: out.zh.beads, doubtful: touches }).beads };
+  out.zh = {
+    sentences: zhSentences,
+    beads: alignSentences(ar, arItems, zh, zhItems, 'zh', options, fromEnglish(out.en), {
+      previous: out.zh.beads,
+      doubtful: touches,
+    }).beads,
+  };
   return out;
 }
 

@@ -29,16 +29,31 @@ const MARKS = new Uint8Array(65536);
  * against foldText) has no number or Latin anchor at all.
  */
 const PLAIN_ASCII = /^[\t\n\r -~]*$/;
-const NO_DIGIT_OR_LATIN = /^[\s!-/:-@[-`{-~\u00ab\u00bb\u00b7\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
+const NO_DIGIT_OR_LATIN =
+  /^[\s!-/:-@[-`{-~\u00ab\u00bb\u00b7\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
 
 export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
-  const folded = PLAIN_ASCII.test(sentence) ? sentence.toLowerCase() : NO_DIGIT_OR_LATIN.test(sentence) ? '' : foldText(sentence);
+  const folded = PLAIN_ASCII.test(sentence)
+    ? sentence.toLowerCase()
+    : NO_DIGIT_OR_LATIN.test(sentence)
+      ? ''
+      : foldText(sentence);
   const numbers = (folded.match(NUMBER) ?? []).map((n) => n.replace(/[.,:]/g, '')).filter((n) => n.length > 0);
   // In English every word is Latin: only capitalised words and acronyms count as anchors there.
-  const latin = lang === 'en' ? (sentence.match(/\b[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*\b/g) ?? []).map((w) => w.toLowerCase()) : (folded.match(LATIN) ?? []);
+  const latin =
+    lang === 'en'
+      ? (sentence.match(/\b[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*\b/g) ?? []).map((w) => w.toLowerCase())
+      : (folded.match(LATIN) ?? []);
   const counts = [0, 0, 0, 0, 0];
   for (let k = 0; k < sentence.length; k++) counts[MARKS[sentence.charCodeAt(k)]!]!++;
-  return { numbers, latin, question: counts[1]!, exclaim: counts[2]!, quote: counts[3]! > 0 ? 1 : 0, paren: counts[4]! > 0 ? 1 : 0 };
+  return {
+    numbers,
+    latin,
+    question: counts[1]!,
+    exclaim: counts[2]!,
+    quote: counts[3]! > 0 ? 1 : 0,
+    paren: counts[4]! > 0 ? 1 : 0,
+  };
 }
 
 /** Anchors of a span of sentences in a form the DP compares cheaply: sorted integer codes, punctuation as bits. */
@@ -59,7 +74,11 @@ const PAREN = 8;
  * equal numbers and words get equal codes.
  */
 export function encodeAnchors(a: Anchors, ids: Map<string, number>): AnchorCodes {
-  const flags = (a.question > 0 ? QUESTION : 0) | (a.exclaim > 0 ? EXCLAIM : 0) | (a.quote > 0 ? QUOTE : 0) | (a.paren > 0 ? PAREN : 0);
+  const flags =
+    (a.question > 0 ? QUESTION : 0) |
+    (a.exclaim > 0 ? EXCLAIM : 0) |
+    (a.quote > 0 ? QUOTE : 0) |
+    (a.paren > 0 ? PAREN : 0);
   if (a.numbers.length === 0 && a.latin.length === 0) return FLAGS_ONLY[flags]!;
   const code = (strings: string[]) => {
     const out = new Int32Array(strings.length);
@@ -87,7 +106,11 @@ export function joinAnchors(a: AnchorCodes, b: AnchorCodes): AnchorCodes {
 }
 
 /** Shared codes of spans with punctuation anchors only, by flags. */
-const FLAGS_ONLY: readonly AnchorCodes[] = Array.from({ length: 16 }, (_, flags) => ({ numbers: new Int32Array(0), latin: new Int32Array(0), flags }));
+const FLAGS_ONLY: readonly AnchorCodes[] = Array.from({ length: 16 }, (_, flags) => ({
+  numbers: new Int32Array(0),
+  latin: new Int32Array(0),
+  flags,
+}));
 
 export const hasAnchorCodes = (a: AnchorCodes): boolean => a.numbers.length > 0 || a.latin.length > 0 || a.flags !== 0;
 
@@ -95,7 +118,7 @@ export const hasAnchorCodes = (a: AnchorCodes): boolean => a.numbers.length > 0 
 function dice(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
-  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
     if (a[x]! < b[y]!) x++;
     else if (a[x]! > b[y]!) y++;
     else {
@@ -112,7 +135,8 @@ function dice(a: Int32Array, b: Int32Array): number {
  * one side only or disagreeing punctuation raises it.
  */
 export function anchorCodeCost(a: AnchorCodes, b: AnchorCodes): number {
-  if (a.numbers.length === 0 && b.numbers.length === 0 && a.latin.length === 0 && b.latin.length === 0) return PUNCTUATION_COST[a.flags ^ b.flags]!;
+  if (a.numbers.length === 0 && b.numbers.length === 0 && a.latin.length === 0 && b.latin.length === 0)
+    return PUNCTUATION_COST[a.flags ^ b.flags]!;
   let cost = 0;
   if (a.numbers.length || b.numbers.length) {
     const d = dice(a.numbers, b.numbers);

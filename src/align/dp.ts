@@ -95,7 +95,16 @@ function prepare(A: readonly Item[], T: readonly Item[]): Prepared {
   };
   const a = side(A);
   const t = side(T);
-  return { sumA: a.sum, sumT: t.sum, oneA: a.one, twoA: a.two, oneT: t.one, twoT: t.two, anchoredA: a.anchored, anchoredT: t.anchored };
+  return {
+    sumA: a.sum,
+    sumT: t.sum,
+    oneA: a.one,
+    twoA: a.two,
+    oneT: t.one,
+    twoT: t.two,
+    anchoredA: a.anchored,
+    anchoredT: t.anchored,
+  };
 }
 
 /** The band: source row i holds target columns LO[i] … HI[i], point (i, j) at index i·width + j − LO[i]. */
@@ -144,7 +153,12 @@ function alignInBand(p: Prepared, G: Grid, options: DpOptions): { beads: Bead[];
   }
 }
 
-function solve(p: Prepared, G: Grid, options: DpOptions, memory: Memory): { beads: Bead[]; touchedEdge: boolean } | undefined {
+function solve(
+  p: Prepared,
+  G: Grid,
+  options: DpOptions,
+  memory: Memory,
+): { beads: Bead[]; touchedEdge: boolean } | undefined {
   const { n, m, width, LO, HI } = G;
   if (n === 0 && m === 0) return { beads: [], touchedEdge: false };
   const size = (n + 1) * width;
@@ -159,7 +173,7 @@ function solve(p: Prepared, G: Grid, options: DpOptions, memory: Memory): { bead
 
   const beads: Bead[] = [];
   let touchedEdge = false;
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     if ((j === LO[i] && LO[i]! > 0) || (j === HI[i] && HI[i]! < m)) touchedEdge = true;
     const b = back[i * width + (j - LO[i]!)]!;
     beads.push({ a0: i - DA[b]!, a1: i, t0: j - DT[b]!, t1: j, confidence: 0 });
@@ -171,7 +185,12 @@ function solve(p: Prepared, G: Grid, options: DpOptions, memory: Memory): { bead
   // neighbours, and the path that skips it with one bead from corner k − 1 to corner k + 1.
   const corners = [...beads.map((b) => [b.a0, b.t0] as const), [n, m] as const];
   const onPath = new Set(corners.map(([i, j]) => i * (m + 1) + j));
-  const certainty = corners.map(([i, j], k) => Math.min(margin(G, f, g, f[end]!, i, j, onPath), k > 0 && k < beads.length ? bypass(G, f, g, costs, corners[k - 1]!, corners[k + 1]!) - f[end]! : Infinity));
+  const certainty = corners.map(([i, j], k) =>
+    Math.min(
+      margin(G, f, g, f[end]!, i, j, onPath),
+      k > 0 && k < beads.length ? bypass(G, f, g, costs, corners[k - 1]!, corners[k + 1]!) - f[end]! : Infinity,
+    ),
+  );
   beads.forEach((b, k) => {
     const mgn = Math.min(certainty[k]!, certainty[k + 1]!);
     b.confidence = mgn === Infinity ? 1 : 1 - Math.exp(-Math.max(0, mgn));
@@ -180,7 +199,15 @@ function solve(p: Prepared, G: Grid, options: DpOptions, memory: Memory): { bead
 }
 
 /** f (best cost from the origin to each point), back (its last bead) and costs (every bead's cost, hint included). */
-function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefined, costs: Float64Array, f: Float64Array, back: Uint8Array): void {
+function forward(
+  p: Prepared,
+  G: Grid,
+  model: LengthModel,
+  hint: Hint | undefined,
+  costs: Float64Array,
+  f: Float64Array,
+  back: Uint8Array,
+): void {
   const { sumA, sumT, oneA, twoA, oneT, twoT, anchoredA, anchoredT } = p;
   const { n, width, LO, HI } = G;
   // Imported functions as locals: some loaders (tsx) turn every use of an import into a getter call.
@@ -217,12 +244,28 @@ function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefine
       from[3] = j - 1 >= lo2 && j - 1 <= hi2 ? f[row2 + j - 1]! : Infinity;
       from[4] = j - 2 >= lo1 && j - 2 <= hi1 ? f[row1 + j - 2]! : Infinity;
       from[5] = j - 2 >= lo2 && j - 2 <= hi2 ? f[row2 + j - 2]! : Infinity;
-      if (from[0] !== Infinity) costs[at] = PRIOR[0]! + costOfLengths(la1, lt1, model) + (anchoredA1 || anchoredT1 ? costOfAnchors(oneA[i - 1]!, oneT[j - 1]!) : 0);
+      if (from[0] !== Infinity)
+        costs[at] =
+          PRIOR[0]! +
+          costOfLengths(la1, lt1, model) +
+          (anchoredA1 || anchoredT1 ? costOfAnchors(oneA[i - 1]!, oneT[j - 1]!) : 0);
       if (from[1] !== Infinity) costs[at + 1] = PRIOR[1]! + SKIP_PER_CHAR * la1;
       if (from[2] !== Infinity) costs[at + 2] = PRIOR[2]! + SKIP_PER_CHAR * lt1;
-      if (from[3] !== Infinity) costs[at + 3] = PRIOR[3]! + costOfLengths(la2, lt1, model) + (anchoredA2 || anchoredT1 ? costOfAnchors(twoA[i - 2]!, oneT[j - 1]!) : 0);
-      if (from[4] !== Infinity) costs[at + 4] = PRIOR[4]! + costOfLengths(la1, lt2, model) + (anchoredA1 || anchoredT2 ? costOfAnchors(oneA[i - 1]!, twoT[j - 2]!) : 0);
-      if (from[5] !== Infinity) costs[at + 5] = PRIOR[5]! + costOfLengths(la2, lt2, model) + (anchoredA2 || anchoredT2 ? costOfAnchors(twoA[i - 2]!, twoT[j - 2]!) : 0);
+      if (from[3] !== Infinity)
+        costs[at + 3] =
+          PRIOR[3]! +
+          costOfLengths(la2, lt1, model) +
+          (anchoredA2 || anchoredT1 ? costOfAnchors(twoA[i - 2]!, oneT[j - 1]!) : 0);
+      if (from[4] !== Infinity)
+        costs[at + 4] =
+          PRIOR[4]! +
+          costOfLengths(la1, lt2, model) +
+          (anchoredA1 || anchoredT2 ? costOfAnchors(oneA[i - 1]!, twoT[j - 2]!) : 0);
+      if (from[5] !== Infinity)
+        costs[at + 5] =
+          PRIOR[5]! +
+          costOfLengths(la2, lt2, model) +
+          (anchoredA2 || anchoredT2 ? costOfAnchors(twoA[i - 2]!, twoT[j - 2]!) : 0);
       let best = Infinity;
       let arg = 0;
       for (let b = 0; b < K; b++) {
@@ -239,7 +282,8 @@ function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefine
           const bound = best + HINT_RANGE;
           const before = asked;
           for (let b = 0; b < K; b++) {
-            if ((asked & (1 << b)) !== 0 || DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound)) continue;
+            if ((asked & (1 << b)) !== 0 || DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound))
+              continue;
             costs[at + b]! += hint(i - DA[b]!, i, j - DT[b]!, j);
             asked |= 1 << b;
           }
@@ -254,7 +298,8 @@ function forward(p: Prepared, G: Grid, model: LengthModel, hint: Hint | undefine
         }
         // Nor is a bead the hint was not asked about an alternative for the backward pass: without the hint's
         // evidence (which may be against it) it would make a worse path look close (see confidence).
-        for (let b = 0; b < K; b++) if (DA[b] !== 0 && DT[b] !== 0 && (asked & (1 << b)) === 0) costs[at + b] = Infinity;
+        for (let b = 0; b < K; b++)
+          if (DA[b] !== 0 && DT[b] !== 0 && (asked & (1 << b)) === 0) costs[at + b] = Infinity;
       }
       f[here] = best;
       back[here] = arg;
@@ -283,13 +328,27 @@ function backward(G: Grid, costs: Float64Array, g: Float64Array): void {
   }
 }
 
-const NEIGHBOURS: readonly (readonly [number, number])[] = [[0, 1], [0, -1], [1, 0], [-1, 0], [1, -1], [-1, 1]];
+const NEIGHBOURS: readonly (readonly [number, number])[] = [
+  [0, 1],
+  [0, -1],
+  [1, 0],
+  [-1, 0],
+  [1, -1],
+  [-1, 1],
+];
 
 /** Bead type by source and target counts (−1: none). */
 const TYPE = [0, 1, 2].map((da) => [0, 1, 2].map((dt) => BEADS.findIndex(([x, y]) => x === da && y === dt)));
 
 /** The best complete path from one point to another by a single bead (Infinity when no bead type fits). */
-function bypass(G: Grid, f: Float64Array, g: Float64Array, costs: Float64Array, [i0, j0]: readonly [number, number], [i1, j1]: readonly [number, number]): number {
+function bypass(
+  G: Grid,
+  f: Float64Array,
+  g: Float64Array,
+  costs: Float64Array,
+  [i0, j0]: readonly [number, number],
+  [i1, j1]: readonly [number, number],
+): number {
   const b = TYPE[i1 - i0]?.[j1 - j0] ?? -1;
   if (b < 0) return Infinity;
   const at = i1 * G.width + (j1 - G.LO[i1]!);
@@ -297,7 +356,15 @@ function bypass(G: Grid, f: Float64Array, g: Float64Array, costs: Float64Array, 
 }
 
 /** How much more the best complete path through any neighbour of (i, j) costs than the best path (total). */
-function margin(G: Grid, f: Float64Array, g: Float64Array, total: number, i: number, j: number, onPath: ReadonlySet<number>): number {
+function margin(
+  G: Grid,
+  f: Float64Array,
+  g: Float64Array,
+  total: number,
+  i: number,
+  j: number,
+  onPath: ReadonlySet<number>,
+): number {
   const { n, m, width, LO, HI } = G;
   let best = Infinity;
   for (const [di, dj] of NEIGHBOURS) {

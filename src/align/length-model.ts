@@ -12,7 +12,8 @@ export interface LengthModel {
 }
 
 /** Characters that count for length: without spaces for Chinese, as written otherwise. */
-export const lengthOf = (s: string, lang: 'ar' | 'en' | 'zh'): number => (lang === 'zh' ? s.replace(/\s+/g, '').length : s.length);
+export const lengthOf = (s: string, lang: 'ar' | 'en' | 'zh'): number =>
+  lang === 'zh' ? s.replace(/\s+/g, '').length : s.length;
 
 export const DEFAULT_MODELS: Record<'en' | 'zh', LengthModel> = {
   en: { c: 1.12, s2: 4.0 },
@@ -21,8 +22,12 @@ export const DEFAULT_MODELS: Record<'en' | 'zh', LengthModel> = {
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26, |error| < 1.5e-7). */
 export function phi(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x) / Math.SQRT2);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(x * x) / 2);
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(x * x) / 2);
   return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 

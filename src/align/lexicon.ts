@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const EN_STOP = new Set(
-  'the a an of to in on at by for from with and or but not no be is are was were been being it its this that these those as if than then so such can could may might must shall should will would do does did have has had he she they we you i me him her them us my your his their our who whom which what when where why how all any each every some one two also very more most other etc sth sb something someone used variant surname abbr old classifier see name'.split(' '),
+  'the a an of to in on at by for from with and or but not no be is are was were been being it its this that these those as if than then so such can could may might must shall should will would do does did have has had he she they we you i me him her them us my your his their our who whom which what when where why how all any each every some one two also very more most other etc sth sb something someone used variant surname abbr old classifier see name'.split(
+    ' ',
+  ),
 );
 const ZH_STOP = new Set([...'的了是在和与及或我你他她它们这那有也都就不吗呢吧啊个一着过被把从对而且但等之为以于其']);
 const HAN = /\p{Script=Han}/u;
@@ -111,7 +113,8 @@ export class ZhEnLexicon {
       }
       k++;
     }
-    for (let slot = 0; slot < this.edgeParent.length; slot++) if (this.edgeParent[slot] === 1) this.rootChild[this.edgeCode[slot]!] = this.edgeChild[slot]!;
+    for (let slot = 0; slot < this.edgeParent.length; slot++)
+      if (this.edgeParent[slot] === 1) this.rootChild[this.edgeCode[slot]!] = this.edgeChild[slot]!;
   }
 
   get size(): number {
@@ -178,10 +181,13 @@ export class ZhEnLexicon {
 
   /** KNOWN, plus HAN_CHAR and STOP_CHAR as they apply to the code unit (computed on first sight). */
   private kindOf(code: number): number {
-    if (this.kinds[code] === 0) this.kinds[code] = KNOWN | (HAN.test(String.fromCharCode(code)) ? HAN_CHAR : 0) | (ZH_STOP.has(String.fromCharCode(code)) ? STOP_CHAR : 0);
+    if (this.kinds[code] === 0)
+      this.kinds[code] =
+        KNOWN |
+        (HAN.test(String.fromCharCode(code)) ? HAN_CHAR : 0) |
+        (ZH_STOP.has(String.fromCharCode(code)) ? STOP_CHAR : 0);
     return this.kinds[code]!;
   }
-
 
   /**
    * Content words of a Chinese text by greedy longest match (stop characters left out), as entry ids (−1: a
@@ -191,7 +197,7 @@ export class ZhEnLexicon {
     if (this.buffer.length < text.length) this.buffer = new Int32Array(text.length);
     const out = this.buffer;
     let n = 0;
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const kind = this.kindOf(text.charCodeAt(i));
       if (!(kind & HAN_CHAR)) {
         i++;
@@ -200,7 +206,7 @@ export class ZhEnLexicon {
       let taken = 1;
       let entry = -1;
       let node = this.rootChild[text.charCodeAt(i)]!;
-      for (let len = 1; node >= 0; ) {
+      for (let len = 1; node >= 0;) {
         if (this.entryAt[node]! >= 0) {
           taken = len;
           entry = this.entryAt[node]!;
@@ -237,7 +243,9 @@ export function cedict(): ZhEnLexicon | null {
   const entries = new Map<string, number[]>();
   for (const [, simplified, , english] of data.all) {
     const text = Array.isArray(english) ? english.join(' ') : String(english);
-    const ids = [...englishKeys(text.replace(/\[[^\]]*\]/g, ' '))].slice(0, 24).map((k) => keyIds.get(k) ?? (keyIds.set(k, keyIds.size), keyIds.size - 1));
+    const ids = [...englishKeys(text.replace(/\[[^\]]*\]/g, ' '))]
+      .slice(0, 24)
+      .map((k) => keyIds.get(k) ?? (keyIds.set(k, keyIds.size), keyIds.size - 1));
     const known = entries.get(simplified);
     if (!known) entries.set(simplified, ids);
     else for (const id of ids) if (!known.includes(id)) known.push(id);

@@ -33,7 +33,8 @@ export function lexicalOverlap(english: readonly string[], zh: readonly string[]
   // The document's English keys get local ids 0 … keyCount − 1 (through `localOf`, reset before returning), so
   // that per-document arrays are as small as the document.
   const en = lexicon.englishIds(english);
-  const localOf = (scratch = scratch?.length === lexicon.keyCount ? scratch : new Int32Array(lexicon.keyCount).fill(-1));
+  const localOf = (scratch =
+    scratch?.length === lexicon.keyCount ? scratch : new Int32Array(lexicon.keyCount).fill(-1));
   const globalIds: number[] = [];
   try {
     return prepare(lexicon, english, zh, band, en, localOf, globalIds);
@@ -42,7 +43,15 @@ export function lexicalOverlap(english: readonly string[], zh: readonly string[]
   }
 }
 
-function prepare(lexicon: ZhEnLexicon, english: readonly string[], zh: readonly string[], band: number, en: { start: Int32Array; ids: Int32Array }, localOf: Int32Array, globalIds: number[]): Overlap {
+function prepare(
+  lexicon: ZhEnLexicon,
+  english: readonly string[],
+  zh: readonly string[],
+  band: number,
+  en: { start: Int32Array; ids: Int32Array },
+  localOf: Int32Array,
+  globalIds: number[],
+): Overlap {
   // Postings: the English sentences (ascending) holding local key k are postings[postStart[k] … postStart[k + 1]).
   const localIds = en.ids.map((id) => (localOf[id]! >= 0 ? localOf[id]! : (localOf[id] = globalIds.push(id) - 1)));
   const keyCount = globalIds.length;
@@ -51,7 +60,8 @@ function prepare(lexicon: ZhEnLexicon, english: readonly string[], zh: readonly 
   for (let k = 0; k < keyCount; k++) postStart[k + 1]! += postStart[k]!;
   const postings = new Int32Array(localIds.length);
   const next = postStart.slice(0, keyCount);
-  for (let e = 0; e < english.length; e++) for (let k = en.start[e]!; k < en.start[e + 1]!; k++) postings[next[localIds[k]!]!++] = e;
+  for (let e = 0; e < english.length; e++)
+    for (let k = en.start[e]!; k < en.start[e + 1]!; k++) postings[next[localIds[k]!]!++] = e;
 
   // Chinese word w of sentence t (words with a gloss in this English: firstWord[t] … firstWord[t + 1] − 1) has
   // those glosses at glossList[glossFrom[w] … glossFrom[w + 1]); sentence t's distinct ones are
@@ -59,7 +69,8 @@ function prepare(lexicon: ZhEnLexicon, english: readonly string[], zh: readonly 
   const { glossStart, glossIds } = lexicon;
   const zhWords = zh.map((sentence) => lexicon.words(sentence));
   let bound = 0;
-  for (const words of zhWords) for (const entry of words) if (entry >= 0) bound += glossStart[entry + 1]! - glossStart[entry]!;
+  for (const words of zhWords)
+    for (const entry of words) if (entry >= 0) bound += glossStart[entry + 1]! - glossStart[entry]!;
   const wordsBefore = new Int32Array(zh.length + 1);
   const firstWord = new Int32Array(zh.length + 1);
   const glossFrom = new Int32Array(bound + 1);
@@ -88,7 +99,22 @@ function prepare(lexicon: ZhEnLexicon, english: readonly string[], zh: readonly 
     firstWord[t + 1] = w;
     keyFrom[t + 1] = distinct;
   });
-  return new Overlap(english.length, { postStart, postings, keysBefore: en.start, englishKeys: localIds, wordsBefore, firstWord, glossFrom, glossList, keyFrom, keyList }, band);
+  return new Overlap(
+    english.length,
+    {
+      postStart,
+      postings,
+      keysBefore: en.start,
+      englishKeys: localIds,
+      wordsBefore,
+      firstWord,
+      glossFrom,
+      glossList,
+      keyFrom,
+      keyList,
+    },
+    band,
+  );
 }
 
 /** Typed arrays of one document (see lexicalOverlap). */
@@ -139,7 +165,8 @@ export class Overlap {
     this.width = Math.min(english, 4 * band + 2 * SLACK);
     this.start = new Int32Array(chinese).fill(-1);
     let most = 0; // counts never exceed a sentence's words or distinct glosses: 16 bits almost always suffice
-    for (let t = 0; t < chinese; t++) most = Math.max(most, d.firstWord[t + 1]! - d.firstWord[t]!, d.keyFrom[t + 1]! - d.keyFrom[t]!);
+    for (let t = 0; t < chinese; t++)
+      most = Math.max(most, d.firstWord[t + 1]! - d.firstWord[t]!, d.keyFrom[t + 1]! - d.keyFrom[t]!);
     const Counts = most < 65536 ? Uint16Array : Int32Array;
     this.wordRows = new Counts(chinese * this.width);
     this.keyRows = new Counts(chinese * this.width);
@@ -156,7 +183,8 @@ export class Overlap {
   englishUnique(e: number, g0: number, g1: number, t0: number, t1: number): number {
     const { keysBefore, englishKeys, keyFrom, keyList } = this.d;
     const stamp = ++this.keyStamp;
-    for (let o = g0; o < g1; o++) if (o !== e) for (let k = keysBefore[o]!; k < keysBefore[o + 1]!; k++) this.others[englishKeys[k]!] = stamp;
+    for (let o = g0; o < g1; o++)
+      if (o !== e) for (let k = keysBefore[o]!; k < keysBefore[o + 1]!; k++) this.others[englishKeys[k]!] = stamp;
     for (let k = keyFrom[t0]!; k < keyFrom[t1]!; k++) this.across[keyList[k]!] = stamp;
     let units = 0;
     let hits = 0;
@@ -177,7 +205,8 @@ export class Overlap {
   chineseUnique(t: number, g0: number, g1: number, e0: number, e1: number): number {
     const { keysBefore, englishKeys, keyFrom, keyList, firstWord, glossFrom, glossList, wordsBefore } = this.d;
     const stamp = ++this.keyStamp;
-    for (let o = g0; o < g1; o++) if (o !== t) for (let k = keyFrom[o]!; k < keyFrom[o + 1]!; k++) this.others[keyList[k]!] = stamp;
+    for (let o = g0; o < g1; o++)
+      if (o !== t) for (let k = keyFrom[o]!; k < keyFrom[o + 1]!; k++) this.others[keyList[k]!] = stamp;
     for (let k = keysBefore[e0]!; k < keysBefore[e1]!; k++) this.across[englishKeys[k]!] = stamp;
     // Words with no gloss in this English at all are never shared and never hit.
     let units = wordsBefore[t + 1]! - wordsBefore[t]! - (firstWord[t + 1]! - firstWord[t]!);
@@ -201,7 +230,8 @@ export class Overlap {
   chineseHits(t: number, e0: number, e1: number): number {
     const lo = this.window(t, e0);
     let hits = 0;
-    for (let e = e0; e < e1; e++) hits += e >= lo && e - lo < this.width ? this.wordRows[t * this.width + e - lo]! : this.directWordHits(e, t);
+    for (let e = e0; e < e1; e++)
+      hits += e >= lo && e - lo < this.width ? this.wordRows[t * this.width + e - lo]! : this.directWordHits(e, t);
     return hits;
   }
 
@@ -227,7 +257,11 @@ export class Overlap {
       const stamp = ++this.stamp;
       for (let g = glossFrom[w]!; g < glossFrom[w + 1]!; g++) {
         const id = glossList[g]!;
-        for (let k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, lo); k < postStart[id + 1]! && postings[k]! < hi; k++) {
+        for (
+          let k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, lo);
+          k < postStart[id + 1]! && postings[k]! < hi;
+          k++
+        ) {
           const slot = postings[k]! - lo;
           if (this.seen[slot] === stamp) continue;
           this.seen[slot] = stamp;
@@ -237,7 +271,12 @@ export class Overlap {
     }
     for (let g = keyFrom[t]!; g < keyFrom[t + 1]!; g++) {
       const id = keyList[g]!;
-      for (let k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, lo); k < postStart[id + 1]! && postings[k]! < hi; k++) this.keyRows[row + postings[k]! - lo]!++;
+      for (
+        let k = firstAtLeast(postings, postStart[id]!, postStart[id + 1]!, lo);
+        k < postStart[id + 1]! && postings[k]! < hi;
+        k++
+      )
+        this.keyRows[row + postings[k]! - lo]!++;
     }
     return lo;
   }

@@ -37,8 +37,15 @@ export class Segmenter {
   private readonly rules: Rule[];
   private readonly icu: Intl.Segmenter;
 
-  constructor(readonly lang: Lang, specs: RuleSpec[] = SPECS[lang]) {
-    this.rules = specs.map((r) => ({ brk: r.break, before: new RegExp(r.before, 'u'), after: new RegExp(r.after, 'u') }));
+  constructor(
+    readonly lang: Lang,
+    specs: RuleSpec[] = SPECS[lang],
+  ) {
+    this.rules = specs.map((r) => ({
+      brk: r.break,
+      before: new RegExp(r.before, 'u'),
+      after: new RegExp(r.after, 'u'),
+    }));
     this.icu = new Intl.Segmenter(lang, { granularity: 'sentence' });
   }
 
@@ -86,7 +93,9 @@ export class Segmenter {
  */
 export function paragraphs(text: string): string[] {
   const normalized = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  const blocks = /\n[ \t]*\n/.test(normalized) ? normalized.split(/\n[ \t]*\n+/).map((b) => b.replace(/\s*\n\s*/g, ' ')) : normalized.split('\n');
+  const blocks = /\n[ \t]*\n/.test(normalized)
+    ? normalized.split(/\n[ \t]*\n+/).map((b) => b.replace(/\s*\n\s*/g, ' '))
+    : normalized.split('\n');
   return blocks.map((b) => b.trim()).filter(Boolean);
 }
 

@@ -93,8 +93,16 @@ interface Weights {
   perMiss: Float64Array;
 }
 const WEIGHTS: Record<Translation, Weights> = {
-  zh: { chance: new Float64Array(TABLED).fill(NaN), perHit: new Float64Array(TABLED), perMiss: new Float64Array(TABLED) },
-  en: { chance: new Float64Array(TABLED).fill(NaN), perHit: new Float64Array(TABLED), perMiss: new Float64Array(TABLED) },
+  zh: {
+    chance: new Float64Array(TABLED).fill(NaN),
+    perHit: new Float64Array(TABLED),
+    perMiss: new Float64Array(TABLED),
+  },
+  en: {
+    chance: new Float64Array(TABLED).fill(NaN),
+    perHit: new Float64Array(TABLED),
+    perMiss: new Float64Array(TABLED),
+  },
 };
 
 function weigh(w: Weights, rate: number, size: number): void {
@@ -178,7 +186,12 @@ class View {
  * A hint for aligning Arabic with `target` (the translation other than `secondLang`), from `second`, the Arabic's
  * alignment with the other translation. `lexical`: the document's English–Chinese overlap (null without the lexicon).
  */
-export function triangulate(second: Aligned, secondLang: Translation, target: readonly string[], lexical: Overlap | null): Hint {
+export function triangulate(
+  second: Aligned,
+  secondLang: Translation,
+  target: readonly string[],
+  lexical: Overlap | null,
+): Hint {
   const targetLang: Translation = secondLang === 'en' ? 'zh' : 'en';
   // Arabic boundary → the second text's sentence index at the same boundary (−1: no bead boundary there).
   const arCount = second.beads.length ? second.beads[second.beads.length - 1]!.a1 : 0;
@@ -210,7 +223,10 @@ export function triangulate(second: Aligned, secondLang: Translation, target: re
   const [enLen, zhLen] = secondLang === 'en' ? [secondLen, targetLen] : [targetLen, secondLen];
   const model = fitModel(enLen[enLen.length - 1]!, zhLen[zhLen.length - 1]!, EN_ZH);
   const costOfLengths = lengthCost; // a local: some loaders (tsx) make every use of an import a getter call
-  const pairCost = secondLang === 'en' ? (s: number, t: number) => costOfLengths(s, t, model) : (s: number, t: number) => costOfLengths(t, s, model);
+  const pairCost =
+    secondLang === 'en'
+      ? (s: number, t: number) => costOfLengths(s, t, model)
+      : (s: number, t: number) => costOfLengths(t, s, model);
   const targetView = lexical && new View(lexical, targetLang === 'zh');
   const secondView = lexical && new View(lexical, secondLang === 'zh');
   const targetWeight = TARGET_WEIGHT[targetLang];
@@ -221,7 +237,10 @@ export function triangulate(second: Aligned, secondLang: Translation, target: re
     const s1 = at[a1]!;
     const exact = s0 >= 0 && s1 > s0;
     let cost = 0;
-    if (exact) cost += TRIANGULATION_WEIGHT * (pairCost(secondLen[s1]! - secondLen[s0]!, targetLen[t1]! - targetLen[t0]!) - EXPECTED_PAIR_COST);
+    if (exact)
+      cost +=
+        TRIANGULATION_WEIGHT *
+        (pairCost(secondLen[s1]! - secondLen[s0]!, targetLen[t1]! - targetLen[t0]!) - EXPECTED_PAIR_COST);
     for (let a = a0; a < a1; a++) if (untranslated[a]) cost += UNTRANSLATED_COST;
     if (!targetView || !secondView) return cost;
     const f0 = exact ? s0 : from[a0]!;

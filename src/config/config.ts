@@ -110,20 +110,25 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const redisUrl = str('REDIS_URL', DEFAULT_CONFIG.redisUrl);
   try {
     const url = new URL(redisUrl);
-    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+      problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
   } catch {
     problems.push(`REDIS_URL is not a URL (got "${redisUrl}")`);
   }
   const keyPrefix = str('MIZAN_KEY_PREFIX', DEFAULT_CONFIG.keyPrefix);
-  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix)) problems.push(`MIZAN_KEY_PREFIX may hold only letters, digits and : _ . - (got "${keyPrefix}")`);
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix))
+    problems.push(`MIZAN_KEY_PREFIX may hold only letters, digits and : _ . - (got "${keyPrefix}")`);
   const defaultTm = str('MIZAN_DEFAULT_TM', DEFAULT_CONFIG.defaultTm);
   if (!TM_NAME.test(defaultTm)) problems.push(`MIZAN_DEFAULT_TM must match ${TM_NAME} (got "${defaultTm}")`);
   const freshness = str('MIZAN_FRESHNESS', DEFAULT_CONFIG.freshness) as Config['freshness'];
-  if (!['notify', 'strict'].includes(freshness)) problems.push(`MIZAN_FRESHNESS must be notify or strict (got "${freshness}")`);
+  if (!['notify', 'strict'].includes(freshness))
+    problems.push(`MIZAN_FRESHNESS must be notify or strict (got "${freshness}")`);
   const maxBody = str('MIZAN_MAX_BODY', DEFAULT_CONFIG.maxBody);
-  if (!/^\d+(b|kb|mb)$/i.test(maxBody)) problems.push(`MIZAN_MAX_BODY must be a size like 512kb or 4mb (got "${maxBody}")`);
+  if (!/^\d+(b|kb|mb)$/i.test(maxBody))
+    problems.push(`MIZAN_MAX_BODY must be a size like 512kb or 4mb (got "${maxBody}")`);
   const logLevel = str('LOG_LEVEL', DEFAULT_CONFIG.logLevel) as LogLevel;
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
 
   const config: Config = {
     port: int('PORT', DEFAULT_CONFIG.port, 0, 65535),

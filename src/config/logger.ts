@@ -12,11 +12,20 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const at = (lvl: LogLevel) => (message: string) => {
     if (RANK[lvl] >= RANK[level]) write(`${new Date().toISOString()} ${lvl.padEnd(5)} mizan: ${message}`);
   };
-  return { debugEnabled: level === 'debug', debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return {
+    debugEnabled: level === 'debug',
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+  };
 }
 
 /** For tests and tools that want silence. */

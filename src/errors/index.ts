@@ -95,8 +95,15 @@ export class MizanError extends Error {
 
 /** Redis is unreachable or timed out. The client should retry after `retryAfterSeconds`. */
 export class StoreUnavailableError extends MizanError {
-  constructor(cause?: unknown, readonly retryAfterSeconds = 5) {
-    super(ErrorCode.STORE_UNAVAILABLE, {}, { cause, message: `Redis unavailable: ${String((cause as Error)?.message ?? cause)}` });
+  constructor(
+    cause?: unknown,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(
+      ErrorCode.STORE_UNAVAILABLE,
+      {},
+      { cause, message: `Redis unavailable: ${String((cause as Error)?.message ?? cause)}` },
+    );
   }
 }
 

@@ -3,11 +3,12 @@
  * own column, English and Chinese beside it, rows flagged for review marked. Self-contained (inline CSS), valid
  * HTML5, every text escaped.
  */
-import type { DocumentMeta, Segment } from '../types';
+import type { DocumentMeta, DocumentRow } from '../types';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function writeHtml(meta: DocumentMeta, rows: readonly (Segment & { unitId?: string })[]): string {
+export function writeHtml(meta: DocumentMeta, rows: readonly (DocumentRow & { unitId?: string })[]): string {
   const title = meta.titles.ar || meta.titles.en || meta.id;
   const body = rows
     .map((r) => {

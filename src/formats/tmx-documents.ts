@@ -4,7 +4,7 @@
  * `x-confidence` / `x-review` for an alignment row below full confidence or flagged for review.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { LANGS, isLang, type AlignedDocument, type DocumentMeta, type Lang, type Segment } from '../types';
+import { LANGS, isLang, type AlignedDocument, type DocumentMeta, type Lang, type DocumentRow } from '../types';
 import { baseLanguage, type TmxFile } from './tmx-read';
 
 function metaFor(id: string, props: Record<string, string>): DocumentMeta {
@@ -35,7 +35,7 @@ export function tmxToDocuments(file: TmxFile): AlignedDocument[] {
       doc = { meta: metaFor(id, file.header.props), segments: [] };
       byId.set(id, doc);
     }
-    const segment: Segment = { position, paragraph, ar: '', en: '', zh: '' };
+    const segment: DocumentRow = { position, paragraph, ar: '', en: '', zh: '' };
     const confidence = Number(unit.props['x-confidence']);
     if (unit.props['x-confidence'] !== undefined && confidence >= 0 && confidence <= 1) segment.confidence = confidence;
     if (unit.props['x-review'] === 'true') segment.review = true;
@@ -49,7 +49,10 @@ export function tmxToDocuments(file: TmxFile): AlignedDocument[] {
     doc.segments.sort((a, b) => a.position - b.position);
     doc.segments.forEach((seg, i) => {
       if (seg.position !== i) {
-        throw new MizanError(ErrorCode.TMX_INVALID, { reason: `document ${doc.meta.id}: positions are not 0..n-1`, line: 0 });
+        throw new MizanError(ErrorCode.TMX_INVALID, {
+          reason: `document ${doc.meta.id}: positions are not 0..n-1`,
+          line: 0,
+        });
       }
     });
   }

@@ -58,7 +58,8 @@ export function writeTmx(documents: readonly AlignedDocument[], options: TmxWrit
       out += prop('      ', 'x-document', doc.meta.id);
       out += prop('      ', 'x-position', String(seg.position));
       out += prop('      ', 'x-paragraph', String(seg.paragraph));
-      if (seg.confidence !== undefined && seg.confidence < 1) out += prop('      ', 'x-confidence', String(seg.confidence));
+      if (seg.confidence !== undefined && seg.confidence < 1)
+        out += prop('      ', 'x-confidence', String(seg.confidence));
       if (seg.review) out += prop('      ', 'x-review', 'true');
       for (const lang of LANGS) {
         if (seg[lang] === '') continue;

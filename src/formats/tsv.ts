@@ -2,7 +2,7 @@
  * Tab-separated rows of an aligned document: a header line, then one line per row. Tabs, newlines, carriage
  * returns and backslashes inside text are escaped as \t \n \r \\ so that every row is exactly one line.
  */
-import type { Segment } from '../types';
+import type { DocumentRow } from '../types';
 
 export const TSV_COLUMNS = ['position', 'paragraph', 'unit_id', 'ar', 'en', 'zh'] as const;
 
@@ -17,7 +17,7 @@ export function unescapeTsv(text: string): string {
   return text.replace(/\\([\\tnr])/g, (_, ch: string) => UNESCAPES[ch]!);
 }
 
-export interface TsvRow extends Segment {
+export interface TsvRow extends DocumentRow {
   unitId: string;
 }
 
@@ -30,11 +30,15 @@ export function writeTsv(rows: readonly TsvRow[]): string {
 }
 
 export function readTsv(text: string): TsvRow[] {
-  const [head, ...lines] = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
+  const [head, ...lines] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
   if (head !== TSV_COLUMNS.join('\t')) throw new Error(`TSV header must be: ${TSV_COLUMNS.join(' ')}`);
   return lines.map((line, i) => {
     const cells = line.split('\t').map(unescapeTsv);
-    if (cells.length !== TSV_COLUMNS.length) throw new Error(`TSV line ${i + 2}: ${cells.length} columns, expected ${TSV_COLUMNS.length}`);
+    if (cells.length !== TSV_COLUMNS.length)
+      throw new Error(`TSV line ${i + 2}: ${cells.length} columns, expected ${TSV_COLUMNS.length}`);
     const [position, paragraph, unitId, ar, en, zh] = cells as [string, string, string, string, string, string];
     return { position: Number(position), paragraph: Number(paragraph), unitId, ar, en, zh };
   });

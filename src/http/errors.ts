@@ -17,7 +17,8 @@ import { isUnavailable } from '../store';
 function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | undefined {
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || isMizanError(err)) return undefined;
-  if (/^Failed to decode param/.test(String(e.message))) return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: path.slice(0, 200) });
+  if (/^Failed to decode param/.test(String(e.message)))
+    return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: path.slice(0, 200) });
   switch (e.type) {
     case 'entity.too.large':
       return new MizanError(ErrorCode.BODY_TOO_LARGE, { max: maxBody });
@@ -26,7 +27,9 @@ function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | 
     case 'charset.unsupported':
       return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });
     case 'encoding.unsupported':
-      return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'Content-Encoding gzip, deflate, br or none' });
+      return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
+        expected: 'Content-Encoding gzip, deflate, br or none',
+      });
     default:
       // Anything else body-parser refuses with a 4xx (a body that does not decompress, a stream cut short).
       return new MizanError(ErrorCode.INVALID_BODY, { reason: 'unreadable' });
@@ -48,7 +51,8 @@ function verifyUtf8(_req: unknown, _res: unknown, body: Buffer): void {
 export function jsonBody(config: { maxBody: string }): RequestHandler {
   const parse = express.json({ limit: config.maxBody, strict: true, verify: verifyUtf8 });
   return (req, res, next) => {
-    if (!req.is('application/json')) throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json' });
+    if (!req.is('application/json'))
+      throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json' });
     parse(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
@@ -59,7 +63,12 @@ export function jsonBody(config: { maxBody: string }): RequestHandler {
   };
 }
 
-export function errorMiddleware(translator: Translator, logger: Logger, retryAfterSeconds: number, maxBody: string): ErrorRequestHandler {
+export function errorMiddleware(
+  translator: Translator,
+  logger: Logger,
+  retryAfterSeconds: number,
+  maxBody: string,
+): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     let error: MizanError;
@@ -78,8 +87,15 @@ export function errorMiddleware(translator: Translator, logger: Logger, retryAft
     }
     const lang = negotiateLanguage(req.get('accept-language'));
     // A `reason` that names a catalog entry (reasons.*) is translated too; other reasons pass as they are.
-    const reason = typeof error.params.reason === 'string' ? translator.t(`reasons.${error.params.reason}`, lang, { defaultValue: error.params.reason }) : undefined;
-    const message = translator.t(`errors.${error.code}`, lang, { retryAfter: retryAfterSeconds, ...error.params, ...(reason ? { reason } : {}) });
+    const reason =
+      typeof error.params.reason === 'string'
+        ? translator.t(`reasons.${error.params.reason}`, lang, { defaultValue: error.params.reason })
+        : undefined;
+    const message = translator.t(`errors.${error.code}`, lang, {
+      retryAfter: retryAfterSeconds,
+      ...error.params,
+      ...(reason ? { reason } : {}),
+    });
     const body: { code: string; message: string; param?: string } = { code: error.code, message };
     if (typeof error.params.param === 'string') body.param = error.params.param;
     res.status(error.status).set('Content-Language', lang).set('Vary', 'Accept-Language').json({ error: body });

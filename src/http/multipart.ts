@@ -14,7 +14,10 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, files: 3, fields: 10, fieldSize: maxFileBytes } });
+      bb = busboy({
+        headers: req.headers,
+        limits: { fileSize: maxFileBytes, files: 3, fields: 10, fieldSize: maxFileBytes },
+      });
     } catch (err) {
       reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }));
       return;
@@ -42,10 +45,13 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
       });
     });
     bb.on('field', (name, value) => {
-      if (!TEXT_FIELDS.has(name)) fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
+      if (!TEXT_FIELDS.has(name))
+        fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
       else out[name] = value;
     });
-    bb.on('error', (err: Error) => reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })));
+    bb.on('error', (err: Error) =>
+      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),
+    );
     bb.on('close', () => (failure ? reject(failure) : resolve(out)));
     req.pipe(bb);
   });

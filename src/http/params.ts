@@ -42,7 +42,11 @@ export class Params {
 
   private fail(code: ErrorCode, key: string, extra: Record<string, string | number> = {}): never {
     const value = this.input[key];
-    throw new MizanError(code, { param: this.name(key), value: typeof value === 'string' ? value.slice(0, 100) : JSON.stringify(value ?? null).slice(0, 100), ...extra });
+    throw new MizanError(code, {
+      param: this.name(key),
+      value: typeof value === 'string' ? value.slice(0, 100) : JSON.stringify(value ?? null).slice(0, 100),
+      ...extra,
+    });
   }
 
   /** A string; repeated query parameters and non-strings are rejected rather than guessed at. */
@@ -54,7 +58,12 @@ export class Params {
   }
 
   /** A required, non-blank text of at most `max` characters. */
-  text(key: string, max: number, missing: ErrorCode = ErrorCode.FIELD_MISSING, tooLong: ErrorCode = ErrorCode.TEXT_TOO_LONG): string {
+  text(
+    key: string,
+    max: number,
+    missing: ErrorCode = ErrorCode.FIELD_MISSING,
+    tooLong: ErrorCode = ErrorCode.TEXT_TOO_LONG,
+  ): string {
     const value = this.string(key);
     if (value === undefined || value.trim() === '') this.fail(missing, key);
     return this.bounded(key, value, max, tooLong);
@@ -84,11 +93,17 @@ export class Params {
   langs(key: string, src: Lang, fallback: readonly Lang[]): Lang[] {
     const value = this.input[key];
     if (value === undefined || value === null || value === '') return fallback.filter((l) => l !== src);
-    const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : this.fail(ErrorCode.INVALID_PARAMETER, key);
+    const list =
+      typeof value === 'string'
+        ? value.split(',')
+        : Array.isArray(value)
+          ? value
+          : this.fail(ErrorCode.INVALID_PARAMETER, key);
     const out: Lang[] = [];
     for (const raw of list) {
       const lang = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-      if (!isLang(lang)) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: this.name(key), value: String(raw).slice(0, 100) });
+      if (!isLang(lang))
+        throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: this.name(key), value: String(raw).slice(0, 100) });
       if (lang === src) throw new MizanError(ErrorCode.SAME_LANGUAGE, { param: this.name(key), value: lang });
       if (!out.includes(lang)) out.push(lang);
     }
@@ -99,7 +114,12 @@ export class Params {
   int(key: string, fallback: number, min: number, max: number, code: ErrorCode): number {
     const value = this.input[key];
     if (value === undefined || value === null || value === '') return fallback;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())
+          ? Number(value)
+          : NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) this.fail(code, key, { min, max });
     return n;
   }
@@ -117,11 +137,17 @@ export class Params {
   tms(key: string, fallback: string): string[] {
     const value = this.input[key];
     if (value === undefined || value === null || value === '') return [fallback];
-    const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : this.fail(ErrorCode.INVALID_PARAMETER, key);
+    const list =
+      typeof value === 'string'
+        ? value.split(',')
+        : Array.isArray(value)
+          ? value
+          : this.fail(ErrorCode.INVALID_PARAMETER, key);
     const out: string[] = [];
     for (const raw of list.slice(0, MAX_TMS + 1)) {
       const tm = typeof raw === 'string' ? raw.trim() : '';
-      if (!TM_NAME.test(tm)) throw new MizanError(ErrorCode.UNKNOWN_TM, { param: this.name(key), tm: String(raw).slice(0, 64) });
+      if (!TM_NAME.test(tm))
+        throw new MizanError(ErrorCode.UNKNOWN_TM, { param: this.name(key), tm: String(raw).slice(0, 64) });
       if (!out.includes(tm)) out.push(tm);
     }
     if (out.length > MAX_TMS) this.fail(ErrorCode.INVALID_PARAMETER, key);

@@ -22,7 +22,9 @@ export function createHttpServer(app: Express, translator: Translator): Server {
     if (err.code === 'HPE_HEADER_OVERFLOW') {
       const message = translator.t(`errors.${ErrorCode.HEADERS_TOO_LARGE}`, 'en', { max: MAX_HEADER_BYTES });
       const body = JSON.stringify({ error: { code: ErrorCode.HEADERS_TOO_LARGE, message } });
-      socket.end(`HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'); // what Node answers without a listener

@@ -40,7 +40,11 @@ export function negotiateLanguage(header: string | undefined): UiLang {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const quality = q ? Number(q.slice(2)) : 1;
-      return { lang: tag.trim().toLowerCase().split(/[-_]/)[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, index };
+      return {
+        lang: tag.trim().toLowerCase().split(/[-_]/)[0] ?? '',
+        quality: Number.isFinite(quality) ? quality : 0,
+        index,
+      };
     })
     .filter((w) => w.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

@@ -31,14 +31,31 @@ function digitSetOf(text: string): DigitSet {
 function render(folded: string, set: DigitSet): string {
   const digits = [...DIGIT_SETS[set]];
   const arabic = set === 'arabicIndic' || set === 'extended';
-  return [...folded].map((ch) => (ch >= '0' && ch <= '9' ? digits[Number(ch)]! : arabic ? (ch === '.' ? '٫' : '٬') : ch === '.' || ch === ',' ? (set === 'fullWidth' ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch) : ch)).join('');
+  return [...folded]
+    .map((ch) =>
+      ch >= '0' && ch <= '9'
+        ? digits[Number(ch)]!
+        : arabic
+          ? ch === '.'
+            ? '٫'
+            : '٬'
+          : ch === '.' || ch === ','
+            ? set === 'fullWidth'
+              ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0)
+              : ch
+            : ch,
+    )
+    .join('');
 }
 
 /** A regex source matching the folded number in any digit system, as a whole number. */
 function anySystem(folded: string): RegExp {
   const body = [...folded]
     .map((ch) => {
-      if (ch >= '0' && ch <= '9') return `[${Object.values(DIGIT_SETS).map((d) => [...d][Number(ch)]).join('')}]`;
+      if (ch >= '0' && ch <= '9')
+        return `[${Object.values(DIGIT_SETS)
+          .map((d) => [...d][Number(ch)])
+          .join('')}]`;
       return ch === '.' ? '[.٫．]' : '[,٬，]';
     })
     .join('');
@@ -55,7 +72,12 @@ export interface Adaptation {
  * Adapts the targets of a number-only match, or returns undefined when it cannot be done faithfully.
  * `sourceIds` are the matched unit's token ids in the query language.
  */
-export function adaptNumbers(query: PreparedQuery, sourceIds: Int32Array, targets: Partial<Record<Lang, string>>, vocabulary: Vocabulary): Adaptation | undefined {
+export function adaptNumbers(
+  query: PreparedQuery,
+  sourceIds: Int32Array,
+  targets: Partial<Record<Lang, string>>,
+  vocabulary: Vocabulary,
+): Adaptation | undefined {
   const pairs = new Map<string, string>();
   const querySpans = tokenSpans(query.text);
   const typed = new Map<string, string>();

@@ -14,4 +14,3 @@ export function bigramKey(a: number, b: number, bits: number): number {
 export function bigramBits(occurrences: number): number {
   return Math.max(16, Math.min(22, Math.ceil(Math.log2(Math.max(1, occurrences / 2)))));
 }
-

@@ -30,7 +30,14 @@ function occurrences(seg: Segment, slot: number, q: PreparedQuery, stemOf: Int32
   return out;
 }
 
-export function findPhrase(seg: Segment, vocabulary: Vocabulary, q: PreparedQuery, offset: number, limit: number, counter: HitCounter): ConcordanceResult {
+export function findPhrase(
+  seg: Segment,
+  vocabulary: Vocabulary,
+  q: PreparedQuery,
+  offset: number,
+  limit: number,
+  counter: HitCounter,
+): ConcordanceResult {
   const stemOf = vocabulary.stems;
   // A phrase stem the TM has never seen cannot match anything.
   if (q.n === 0 || [...q.stems].some((s) => s < 0)) return { total: 0, unitIds: [] };

@@ -61,4 +61,3 @@ export class FlatUnits {
     this.unitIds.push(unitId);
   }
 }
-

@@ -1,7 +1,16 @@
 export { TmIndex, PROBE_MIN, COMPACT_MIN, type SearchOptions } from './tm-index';
 export { hitBetter, scanSegment, searchSegment, SearchScratch, type Hit, type SearchEnv } from './search';
 export { prepareQuery, type PreparedQuery } from './query';
-export { fuzzyScore, scoreCandidate, distanceLimit, PENALTIES, NUMBER_PENALTY, SCORE_CONTEXT, type Penalty, type ScoreDetail } from './score';
+export {
+  fuzzyScore,
+  scoreCandidate,
+  distanceLimit,
+  PENALTIES,
+  NUMBER_PENALTY,
+  SCORE_CONTEXT,
+  type Penalty,
+  type ScoreDetail,
+} from './score';
 export { TokenDistance, alignTokens, COST_EDIT, COST_CLITIC, type EditOp } from './levenshtein';
 export { Vocabulary } from './vocabulary';
 export { Segment } from './segment';

@@ -73,7 +73,12 @@ export type EditOp = 'equal' | 'clitic' | 'replace' | 'insert' | 'delete';
  * (`q`, −1 for an insert) and the candidate token index (`c`, −1 for a delete). Full O(n·m) matrix: use it on the
  * few matches returned, never in the search loop. `insert` = a token only the query has; `delete` = only the TM unit.
  */
-export function alignTokens(qIds: Int32Array, qStems: Int32Array, cIds: Int32Array, stemOf: Int32Array): { op: EditOp; q: number; c: number }[] {
+export function alignTokens(
+  qIds: Int32Array,
+  qStems: Int32Array,
+  cIds: Int32Array,
+  stemOf: Int32Array,
+): { op: EditOp; q: number; c: number }[] {
   const n = qIds.length;
   const m = cIds.length;
   const w = m + 1;
@@ -83,7 +88,11 @@ export function alignTokens(qIds: Int32Array, qStems: Int32Array, cIds: Int32Arr
     d[i * w] = i * COST_EDIT;
     for (let j = 1; j <= m; j++) {
       const sub = qIds[i - 1] === cIds[j - 1] ? 0 : qStems[i - 1] === stemOf[cIds[j - 1]!] ? COST_CLITIC : COST_EDIT;
-      d[i * w + j] = Math.min(d[(i - 1) * w + j - 1]! + sub, d[(i - 1) * w + j]! + COST_EDIT, d[i * w + j - 1]! + COST_EDIT);
+      d[i * w + j] = Math.min(
+        d[(i - 1) * w + j - 1]! + sub,
+        d[(i - 1) * w + j]! + COST_EDIT,
+        d[i * w + j - 1]! + COST_EDIT,
+      );
     }
   }
   const steps: { op: EditOp; q: number; c: number }[] = [];

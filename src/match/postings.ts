@@ -51,11 +51,25 @@ function radixSort(keys: Int32Array, vals: Int32Array, bits: number): [Int32Arra
 const DIRECT_KEYS = 1 << 22;
 
 /** Postings of each key (keys[j] for token position j; −1 = none), each slot listed once per key, in slot order. */
-export function buildPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Postings {
-  return keySpace <= DIRECT_KEYS ? bucketPostings(keySpace, off, lens, slots, keys) : sortedPostings(keySpace, off, lens, slots, keys);
+export function buildPostings(
+  keySpace: number,
+  off: Uint32Array,
+  lens: Uint16Array,
+  slots: number,
+  keys: Int32Array,
+): Postings {
+  return keySpace <= DIRECT_KEYS
+    ? bucketPostings(keySpace, off, lens, slots, keys)
+    : sortedPostings(keySpace, off, lens, slots, keys);
 }
 
-function bucketPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Postings {
+function bucketPostings(
+  keySpace: number,
+  off: Uint32Array,
+  lens: Uint16Array,
+  slots: number,
+  keys: Int32Array,
+): Postings {
   const postOff = new Uint32Array(keySpace + 1);
   const lastSeen = new Int32Array(keySpace).fill(-1);
   let total = 0;
@@ -86,7 +100,13 @@ function bucketPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, s
   return { off: postOff, post, open: new Map() };
 }
 
-function sortedPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Postings {
+function sortedPostings(
+  keySpace: number,
+  off: Uint32Array,
+  lens: Uint16Array,
+  slots: number,
+  keys: Int32Array,
+): Postings {
   let pairs = 0;
   for (let slot = 0; slot < slots; slot++) {
     for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) if (keys[j]! >= 0) pairs++;
@@ -122,7 +142,6 @@ function sortedPostings(keySpace: number, off: Uint32Array, lens: Uint16Array, s
   return { off: postOff, post: used > 0.9 * pairs ? post.subarray(0, used) : post.slice(0, used), open: new Map() };
 }
 
-
 /** Below this many keyed positions a worker costs more than it saves. */
 export const WORKER_MIN_POSITIONS = 4_000_000;
 
@@ -131,7 +150,13 @@ export const WORKER_MIN_POSITIONS = 4_000_000;
  * arrays), so this works from compiled JavaScript and from TypeScript run by a transpiling loader alike. `keys` is
  * transferred, not copied: the caller must not use it afterwards.
  */
-export function buildPostingsInWorker(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Promise<Postings> {
+export function buildPostingsInWorker(
+  keySpace: number,
+  off: Uint32Array,
+  lens: Uint16Array,
+  slots: number,
+  keys: Int32Array,
+): Promise<Postings> {
   const source = `
     const { parentPort, workerData } = require('node:worker_threads');
     const DIGIT_BITS = ${DIGIT_BITS};

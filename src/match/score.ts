@@ -90,12 +90,20 @@ function numberOnlyDifferences(query: PreparedQuery, c: CandidateView, vocabular
 }
 
 /** The full score of a candidate, given the distance already computed between their token sequences. */
-export function scoreCandidate(query: PreparedQuery, c: CandidateView, distanceQuarters: number, vocabulary: Vocabulary): ScoreDetail {
+export function scoreCandidate(
+  query: PreparedQuery,
+  c: CandidateView,
+  distanceQuarters: number,
+  vocabulary: Vocabulary,
+): ScoreDetail {
   const editDistance = distanceQuarters / COST_EDIT;
   if (distanceQuarters === 0 && query.n === c.len) {
     const text = c.text();
     if (query.canonical === canonical(text)) return { score: SCORE_EXACT, editDistance, penalties: [], adapted: false };
-    const penalties: Penalty[] = harmlessDifferences(query.text, text).map((name) => ({ name, points: PENALTIES[name] }));
+    const penalties: Penalty[] = harmlessDifferences(query.text, text).map((name) => ({
+      name,
+      points: PENALTIES[name],
+    }));
     // A difference no fold names (e.g. an unusual space character) still makes the text non-identical.
     if (penalties.length === 0) penalties.push({ name: 'whitespace', points: PENALTIES.whitespace });
     const total = penalties.reduce((sum, p) => sum + p.points, 0);

@@ -158,7 +158,14 @@ export function scanSegment(seg: Segment, q: PreparedQuery, min: number, top: To
 }
 
 /** The candidate index: same results as scanSegment (see the file comment for why). */
-export function searchSegment(seg: Segment, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv, scratch: SearchScratch): void {
+export function searchSegment(
+  seg: Segment,
+  q: PreparedQuery,
+  min: number,
+  top: TopK<Hit>,
+  env: SearchEnv,
+  scratch: SearchScratch,
+): void {
   const n = q.n;
   if (n === 0 || seg.live === 0) return;
   const f = (min - 0.5) / 100;
@@ -218,7 +225,8 @@ export function searchSegment(seg: Segment, q: PreparedQuery, min: number, top: 
       else seg.countBigram(key, lo, hi, other.weights[k]!, second);
     });
     let kept = 0;
-    for (const slot of candidates) if (second.seen[slot] === second.stamp && second.hits[slot]! >= other.threshold) candidates[kept++] = slot;
+    for (const slot of candidates)
+      if (second.seen[slot] === second.stamp && second.hits[slot]! >= other.threshold) candidates[kept++] = slot;
     candidates.length = kept;
   }
 
@@ -241,7 +249,8 @@ export function searchSegment(seg: Segment, q: PreparedQuery, min: number, top: 
     for (let u = 0; u < c; u++) queryCount[undo[u]!]!++;
     const L = Math.max(n, m);
     let bound = c >= L ? full : Math.round((100 * c) / L);
-    if (m === n && q.numberCount > 0 && n - c <= q.numberCount) bound = Math.max(bound, SCORE_EXACT - NUMBER_PENALTY * (n - c));
+    if (m === n && q.numberCount > 0 && n - c <= q.numberCount)
+      bound = Math.max(bound, SCORE_EXACT - NUMBER_PENALTY * (n - c));
     if (bound >= min) buckets[Math.min(bound, full)]!.push(slot);
   }
   for (const s of multiplicity.keys()) if (s >= 0) queryCount[s] = 0;

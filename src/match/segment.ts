@@ -253,4 +253,3 @@ export class Segment {
     this.alive = alive;
   }
 }
-

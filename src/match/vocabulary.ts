@@ -24,7 +24,8 @@ const NUMBER = /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u;
 /** A string from code units, in chunks (spreading a very long token would overflow the stack). */
 function codesToString(codes: Uint16Array, from: number, len: number): string {
   let out = '';
-  for (let at = from; at < from + len; at += 8192) out += String.fromCharCode(...codes.subarray(at, Math.min(from + len, at + 8192)));
+  for (let at = from; at < from + len; at += 8192)
+    out += String.fromCharCode(...codes.subarray(at, Math.min(from + len, at + 8192)));
   return out;
 }
 

@@ -36,8 +36,29 @@ export function foldArabicDigits(text: string): string {
  * the article ال and their combinations. ل + ال is written لل.
  */
 const PROCLITICS = [
-  'وبال', 'وكال', 'فبال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال',
-  'وب', 'وك', 'ول', 'فب', 'فك', 'فل', 'و', 'ف', 'ب', 'ك', 'ل',
+  'وبال',
+  'وكال',
+  'فبال',
+  'فكال',
+  'ولل',
+  'فلل',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'لل',
+  'ال',
+  'وب',
+  'وك',
+  'ول',
+  'فب',
+  'فك',
+  'فل',
+  'و',
+  'ف',
+  'ب',
+  'ك',
+  'ل',
 ];
 
 /** The shortest stem we accept after removing a clitic; shorter remainders keep the clitic (e.g. "ولد" stays). */

@@ -84,7 +84,10 @@ export function fastTokenize(text: string, out: string[] = []): string[] {
     }
     if (k === SLOW) return tokenizeFolded(foldText(text));
     const f = FOLD[c]!;
-    const extend = kind !== SEP && (k === kind || (kind === DIGIT && k === SEP && (f === DOT || f === COMMA) && nextKind(KIND, text, i + 1) === DIGIT));
+    const extend =
+      kind !== SEP &&
+      (k === kind ||
+        (kind === DIGIT && k === SEP && (f === DOT || f === COMMA) && nextKind(KIND, text, i + 1) === DIGIT));
     if (extend) {
       if (folded) folded.push(f);
       else if (f !== c) (folded = codeUnits(text, start, i)).push(f);
@@ -214,7 +217,11 @@ export function tokenizeCodes(text: string, out: TokenCodes): TokenCodes {
       return out;
     }
     const f = FOLD[c]!;
-    if (kind !== SEP && (k === kind || (kind === DIGIT && k === SEP && (f === DOT || f === COMMA) && nextKind(KIND, text, i + 1) === DIGIT))) {
+    if (
+      kind !== SEP &&
+      (k === kind ||
+        (kind === DIGIT && k === SEP && (f === DOT || f === COMMA) && nextKind(KIND, text, i + 1) === DIGIT))
+    ) {
       codes[used++] = f;
       lens[count - 1]!++;
       continue;

@@ -21,7 +21,7 @@ export function tokenSpans(text: string): TokenSpan[] | undefined {
   const { kind: KIND, fold: FOLD } = tables();
   // Expand the text into (folded char, kind, start, end) units.
   const units: { ch: string; kind: number; start: number; end: number }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const k = width === 1 ? KIND[cp]! : SLOW;
@@ -32,7 +32,8 @@ export function tokenSpans(text: string): TokenSpan[] | undefined {
     } else if (k !== SLOW) {
       units.push({ ch: String.fromCharCode(FOLD[cp]!), kind: k, start: i, end: i + width });
     } else {
-      for (const ch of foldText(String.fromCodePoint(cp))) units.push({ ch, kind: classify(ch), start: i, end: i + width });
+      for (const ch of foldText(String.fromCodePoint(cp)))
+        units.push({ ch, kind: classify(ch), start: i, end: i + width });
     }
     i += width;
   }
@@ -50,7 +51,13 @@ export function tokenSpans(text: string): TokenSpan[] | undefined {
       current.end = u.end;
       return;
     }
-    if (currentKind === DIGIT && u.kind === SEP && (u.ch === '.' || u.ch === ',') && units[idx + 1]?.kind === DIGIT && current) {
+    if (
+      currentKind === DIGIT &&
+      u.kind === SEP &&
+      (u.ch === '.' || u.ch === ',') &&
+      units[idx + 1]?.kind === DIGIT &&
+      current
+    ) {
       current.token += u.ch;
       current.end = u.end;
       return;

@@ -7,7 +7,7 @@ import { alignTexts, Segmenter, type AlignedRow, type AlignOptions, type TargetL
 import { ErrorCode, MizanError } from '../errors';
 import { canonical, tokenize } from '../normalize';
 import type { StoredDocument, TmStore } from '../store';
-import type { DocumentMeta, Lang, Segment, Unit } from '../types';
+import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
 import type { Mirrors } from './mirrors';
 
 export interface ImportRequest {
@@ -34,7 +34,13 @@ export type Correction =
 /** Same texts, same id: importing twice is a no-op. */
 export function documentIdFor(ar: string, en = '', zh = ''): string {
   const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
-  return 'd' + createHash('sha256').update(`${norm(ar)}\u0000${norm(en)}\u0000${norm(zh)}`).digest('hex').slice(0, 16);
+  return (
+    'd' +
+    createHash('sha256')
+      .update(`${norm(ar)}\u0000${norm(en)}\u0000${norm(zh)}`)
+      .digest('hex')
+      .slice(0, 16)
+  );
 }
 
 const joiner = (lang: Lang) => (lang === 'zh' ? '' : ' ');
@@ -63,8 +69,16 @@ async function tmHint(mirrors: Mirrors, tm: string): Promise<AlignOptions['hint'
   };
 }
 
-function toSegments(rows: readonly AlignedRow[]): Segment[] {
-  return rows.map((r, position) => ({ position, paragraph: r.paragraph, ar: r.ar, en: r.en, zh: r.zh, confidence: r.confidence, review: r.review }));
+function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
+  return rows.map((r, position) => ({
+    position,
+    paragraph: r.paragraph,
+    ar: r.ar,
+    en: r.en,
+    zh: r.zh,
+    confidence: r.confidence,
+    review: r.review,
+  }));
 }
 
 export async function importDocument(store: TmStore, mirrors: Mirrors, request: ImportRequest): Promise<ImportResult> {
@@ -73,7 +87,10 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   const existing = await store.getDocument(request.tm, id);
   if (existing) return { created: false, document: existing, changed: 0 };
   const exists = await store.tmExists(request.tm);
-  const aligned = alignTexts({ ar: request.ar, en: request.en, zh: request.zh }, { hint: exists ? await tmHint(mirrors, request.tm) : undefined });
+  const aligned = alignTexts(
+    { ar: request.ar, en: request.en, zh: request.zh },
+    { hint: exists ? await tmHint(mirrors, request.tm) : undefined },
+  );
   // Rows with no word in any language (a line of "* * *", invisible marks) are not units; a row whose Arabic has no
   // word is kept for its translation but flagged.
   const rows = aligned
@@ -84,7 +101,9 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   // A title given is filed under the language of its script; without one, each language's first row (the headline).
   const given = request.title?.trim() ?? '';
   const titleLang: Lang = /\p{Script=Arabic}/u.test(given) ? 'ar' : /\p{Script=Han}/u.test(given) ? 'zh' : 'en';
-  const titles = given ? { ar: '', en: '', zh: '', [titleLang]: given } : { ar: firstWith('ar'), en: firstWith('en'), zh: firstWith('zh') };
+  const titles = given
+    ? { ar: '', en: '', zh: '', [titleLang]: given }
+    : { ar: firstWith('ar'), en: firstWith('en'), zh: firstWith('zh') };
   const meta: DocumentMeta = {
     id,
     titles,
@@ -121,10 +140,22 @@ function invalid(index: number, reason: string): MizanError {
 }
 
 /** Applies corrections in order to rows of sentences; throws INVALID_CORRECTION naming the op that cannot apply. */
-export function applyCorrections(segments: readonly Segment[], ops: readonly Correction[]): Segment[] {
+export function applyCorrections(segments: readonly DocumentRow[], ops: readonly Correction[]): DocumentRow[] {
   const LANGS: Lang[] = ['ar', 'en', 'zh'];
-  type Row = { paragraph: number; ar: string[]; en: string[]; zh: string[]; kept?: { confidence: number; review: boolean } };
-  let rows: Row[] = segments.map((s) => ({ paragraph: s.paragraph, ar: sentencesOf(s.ar, 'ar'), en: sentencesOf(s.en, 'en'), zh: sentencesOf(s.zh, 'zh'), kept: { confidence: s.confidence ?? 1, review: s.review ?? false } }));
+  type Row = {
+    paragraph: number;
+    ar: string[];
+    en: string[];
+    zh: string[];
+    kept?: { confidence: number; review: boolean };
+  };
+  let rows: Row[] = segments.map((s) => ({
+    paragraph: s.paragraph,
+    ar: sentencesOf(s.ar, 'ar'),
+    en: sentencesOf(s.en, 'en'),
+    zh: sentencesOf(s.zh, 'zh'),
+    kept: { confidence: s.confidence ?? 1, review: s.review ?? false },
+  }));
   // Languages the document has at all: a corrected row lacking one of them is flagged for review.
   const present = LANGS.filter((l) => rows.some((r) => r[l].length > 0));
   ops.forEach((op, k) => {
@@ -133,12 +164,33 @@ export function applyCorrections(segments: readonly Segment[], ops: readonly Cor
     if (op.op === 'merge') {
       const next = rows[op.row + 1];
       if (!next) throw invalid(k, 'no-next-row');
-      rows = [...rows.slice(0, op.row), { paragraph: row.paragraph, ar: [...row.ar, ...next.ar], en: [...row.en, ...next.en], zh: [...row.zh, ...next.zh] }, ...rows.slice(op.row + 2)];
+      rows = [
+        ...rows.slice(0, op.row),
+        {
+          paragraph: row.paragraph,
+          ar: [...row.ar, ...next.ar],
+          en: [...row.en, ...next.en],
+          zh: [...row.zh, ...next.zh],
+        },
+        ...rows.slice(op.row + 2),
+      ];
     } else if (op.op === 'split') {
-      if (LANGS.some((l) => !Number.isInteger(op[l]) || op[l] < 0 || op[l] > row[l].length)) throw invalid(k, 'split-out-of-range');
-      if (LANGS.every((l) => op[l] === 0) || LANGS.every((l) => op[l] === row[l].length)) throw invalid(k, 'split-empty');
-      const first = { paragraph: row.paragraph, ar: row.ar.slice(0, op.ar), en: row.en.slice(0, op.en), zh: row.zh.slice(0, op.zh) };
-      const second = { paragraph: row.paragraph, ar: row.ar.slice(op.ar), en: row.en.slice(op.en), zh: row.zh.slice(op.zh) };
+      if (LANGS.some((l) => !Number.isInteger(op[l]) || op[l] < 0 || op[l] > row[l].length))
+        throw invalid(k, 'split-out-of-range');
+      if (LANGS.every((l) => op[l] === 0) || LANGS.every((l) => op[l] === row[l].length))
+        throw invalid(k, 'split-empty');
+      const first = {
+        paragraph: row.paragraph,
+        ar: row.ar.slice(0, op.ar),
+        en: row.en.slice(0, op.en),
+        zh: row.zh.slice(0, op.zh),
+      };
+      const second = {
+        paragraph: row.paragraph,
+        ar: row.ar.slice(op.ar),
+        en: row.en.slice(op.en),
+        zh: row.zh.slice(op.zh),
+      };
       rows = [...rows.slice(0, op.row), first, second, ...rows.slice(op.row + 1)];
     } else if (op.op === 'move') {
       const other = rows[op.to === 'prev' ? op.row - 1 : op.row + 1];
@@ -164,7 +216,14 @@ export function applyCorrections(segments: readonly Segment[], ops: readonly Cor
   }));
 }
 
-export async function correctAlignment(store: TmStore, mirrors: Mirrors, tm: string, id: string, ops: readonly Correction[], rev?: number): Promise<StoredDocument> {
+export async function correctAlignment(
+  store: TmStore,
+  mirrors: Mirrors,
+  tm: string,
+  id: string,
+  ops: readonly Correction[],
+  rev?: number,
+): Promise<StoredDocument> {
   const doc = await store.getDocument(tm, id);
   if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
   if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
@@ -177,7 +236,12 @@ export async function correctAlignment(store: TmStore, mirrors: Mirrors, tm: str
 }
 
 /** A unit and up to n rows before and after it in its document. */
-export async function unitContext(store: TmStore, tm: string, unitId: string, n: number): Promise<{ unit: Unit; before: Unit[]; after: Unit[] }> {
+export async function unitContext(
+  store: TmStore,
+  tm: string,
+  unitId: string,
+  n: number,
+): Promise<{ unit: Unit; before: Unit[]; after: Unit[] }> {
   const unit = await store.getUnit(tm, unitId);
   if (!unit) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
   if (!unit.documentId) return { unit, before: [], after: [] };

@@ -80,7 +80,11 @@ function describe(index: TmIndex, tm: string, hit: Hit, request: MatchRequest): 
     }
   }
   if (request.explain) {
-    match.explain = { editDistance: hit.editDistance, penalties: hit.penalties, diff: index.explain(request.q, request.src, unit[request.src]) ?? null };
+    match.explain = {
+      editDistance: hit.editDistance,
+      penalties: hit.penalties,
+      diff: index.explain(request.q, request.src, unit[request.src]) ?? null,
+    };
   }
   return match;
 }
@@ -101,7 +105,12 @@ export interface CachedAnswer {
  * query string): a repeat whose TMs are still at the revisions the answer was computed at gets the stored body
  * without being parsed again; anything else calls `parse` (which validates) and searches.
  */
-export async function matchJson(mirrors: Mirrors, cache: AnswerCache<CachedAnswer>, key: string, parse: () => MatchRequest): Promise<Buffer> {
+export async function matchJson(
+  mirrors: Mirrors,
+  cache: AnswerCache<CachedAnswer>,
+  key: string,
+  parse: () => MatchRequest,
+): Promise<Buffer> {
   const hit = cache.get(key);
   let request = hit ? undefined : parse();
   // The same key parses to the same TMs, so one sync serves both the freshness check and a recomputation.
@@ -131,22 +140,39 @@ export async function matchBatch(mirrors: Mirrors, requests: readonly MatchReque
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
-    results.push(matchIn(request.tms.map((tm) => indexes.get(tm)!), request));
+    results.push(
+      matchIn(
+        request.tms.map((tm) => indexes.get(tm)!),
+        request,
+      ),
+    );
   }
   return results;
 }
 
 function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
-  const context = request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
+  const context =
+    request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
   const found: { hit: Hit; priority: number }[] = [];
   indexes.forEach((index, priority) => {
-    for (const hit of index.search(request.q, request.src, { min: request.min, limit: request.limit, context, withTargets: request.tgt })) found.push({ hit, priority });
+    for (const hit of index.search(request.q, request.src, {
+      min: request.min,
+      limit: request.limit,
+      context,
+      withTargets: request.tgt,
+    }))
+      found.push({ hit, priority });
   });
   found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
-  return found.slice(0, request.limit).flatMap(({ hit, priority }) => describe(indexes[priority]!, request.tms[priority]!, hit, request) ?? []);
+  return found
+    .slice(0, request.limit)
+    .flatMap(({ hit, priority }) => describe(indexes[priority]!, request.tms[priority]!, hit, request) ?? []);
 }
 
-export async function concordance(mirrors: Mirrors, request: ConcordanceRequest): Promise<{ total: number; hits: ConcordanceHit[] }> {
+export async function concordance(
+  mirrors: Mirrors,
+  request: ConcordanceRequest,
+): Promise<{ total: number; hits: ConcordanceHit[] }> {
   const indexes = await mirrors.indexes(request.tms);
   let total = 0;
   let skip = request.offset;

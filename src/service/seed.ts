@@ -52,13 +52,16 @@ export function readManifest(dir: string): Manifest {
   const ids = new Set<string>();
   (manifest.documents ?? []).forEach((d, i) => {
     const where = `documents[${i}]`;
-    if (typeof d.id !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(d.id)) problems.push(`${where}.id must be 1–128 of A-Z a-z 0-9 _ . -`);
+    if (typeof d.id !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(d.id))
+      problems.push(`${where}.id must be 1–128 of A-Z a-z 0-9 _ . -`);
     if (ids.has(d.id)) problems.push(`${where}.id "${d.id}" is repeated`);
     ids.add(d.id);
-    if (typeof d.file !== 'string' || d.file.includes('..') || path.isAbsolute(d.file)) problems.push(`${where}.file must be a file name in the folder`);
+    if (typeof d.file !== 'string' || d.file.includes('..') || path.isAbsolute(d.file))
+      problems.push(`${where}.file must be a file name in the folder`);
     if (!Number.isFinite(d.order)) problems.push(`${where}.order must be a number`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d.date ?? '')) problems.push(`${where}.date must be YYYY-MM-DD`);
-    for (const lang of LANGS) if (typeof d.titles?.[lang] !== 'string') problems.push(`${where}.titles.${lang} is missing`);
+    for (const lang of LANGS)
+      if (typeof d.titles?.[lang] !== 'string') problems.push(`${where}.titles.${lang} is missing`);
   });
   if (problems.length > 0) throw new SeedError(`${file}: ${problems.join('; ')}`);
   return manifest;
@@ -70,7 +73,9 @@ export function readSeedDocument(dir: string, entry: ManifestDocument): AlignedD
   const docs = tmxToDocuments(readTmx(fs.readFileSync(file)));
   const found = docs.find((d) => d.meta.id === entry.id);
   if (!found || docs.length !== 1) {
-    throw new SeedError(`${file} must hold exactly the rows of document ${entry.id} (found: ${docs.map((d) => d.meta.id).join(', ') || 'none'})`);
+    throw new SeedError(
+      `${file} must hold exactly the rows of document ${entry.id} (found: ${docs.map((d) => d.meta.id).join(', ') || 'none'})`,
+    );
   }
   const meta: DocumentMeta = {
     id: entry.id,
@@ -93,6 +98,8 @@ export async function loadSeed(dir: string, store: TmStore, logger: Logger): Pro
     report.units += result.units;
     report.changed += result.changed;
   }
-  logger.info(`seed: ${report.documents} document(s), ${report.units} units in TM "${report.tm}" (${report.changed} changed)`);
+  logger.info(
+    `seed: ${report.documents} document(s), ${report.units} units in TM "${report.tm}" (${report.changed} changed)`,
+  );
   return report;
 }

@@ -3,11 +3,37 @@
  */
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { standaloneUnitId, UnitStore, type DocumentSummary, type Freshness, type StoredDocument, type TmStore, type UnitTexts, type UnitWriteResult } from '../store';
+import {
+  standaloneUnitId,
+  UnitStore,
+  type DocumentSummary,
+  type Freshness,
+  type StoredDocument,
+  type TmStore,
+  type UnitTexts,
+  type UnitWriteResult,
+} from '../store';
 import type { Unit } from '../types';
-import { correctAlignment, importDocument, unitContext, type Correction, type ImportRequest, type ImportResult } from './documents';
+import {
+  correctAlignment,
+  importDocument,
+  unitContext,
+  type Correction,
+  type ImportRequest,
+  type ImportResult,
+} from './documents';
 import { AnswerCache } from './answer-cache';
-import { concordance, match, matchBatch, matchJson, type CachedAnswer, type ConcordanceHit, type ConcordanceRequest, type Match, type MatchRequest } from './matching';
+import {
+  concordance,
+  match,
+  matchBatch,
+  matchJson,
+  type CachedAnswer,
+  type ConcordanceHit,
+  type ConcordanceRequest,
+  type Match,
+  type MatchRequest,
+} from './matching';
 import { Mirrors } from './mirrors';
 
 export interface Readiness {

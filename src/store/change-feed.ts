@@ -30,7 +30,12 @@ export class ChangeFeed {
     private readonly keys: Keys,
     private readonly logger: Logger,
   ) {
-    this.subscriber = redis.duplicate({ lazyConnect: true, enableOfflineQueue: true, maxRetriesPerRequest: null, autoResubscribe: false });
+    this.subscriber = redis.duplicate({
+      lazyConnect: true,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      autoResubscribe: false,
+    });
     this.subscriber.on('error', () => {}); // the command connection reports Redis errors
     this.subscriber.on('message', (channel: string, message: string) => {
       const tm = this.keys.tmOfChanges(channel);

@@ -36,7 +36,14 @@ export function isLocalRedisUrl(url: string): boolean {
 }
 
 async function answers(port: number): Promise<boolean> {
-  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -67,9 +74,22 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   const child = spawn(
     binary,
     [
-      '--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir,
-      '--appendonly', options.appendOnly === false ? 'no' : 'yes', '--appendfsync', 'everysec',
-      '--save', '', '--daemonize', 'no', '--logfile', logFile,
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dataDir,
+      '--appendonly',
+      options.appendOnly === false ? 'no' : 'yes',
+      '--appendfsync',
+      'everysec',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--logfile',
+      logFile,
     ],
     { stdio: 'ignore' },
   );
@@ -86,7 +106,9 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  logger.info(`started a private redis-server (${binary}) on 127.0.0.1:${port}, data in ${dataDir}, AOF ${options.appendOnly === false ? 'off' : 'on'}`);
+  logger.info(
+    `started a private redis-server (${binary}) on 127.0.0.1:${port}, data in ${dataDir}, AOF ${options.appendOnly === false ? 'off' : 'on'}`,
+  );
   return {
     port,
     process: child,

@@ -1,5 +1,12 @@
 export { Keys } from './keys';
-export { TmStore, unitIdFor, type DocumentSummary, type StoredDocument, type PutResult, type LogEntry } from './tm-store';
+export {
+  TmStore,
+  unitIdFor,
+  type DocumentSummary,
+  type StoredDocument,
+  type PutResult,
+  type LogEntry,
+} from './tm-store';
 export { TmMirror, type Freshness } from './mirror';
 export { ChangeFeed } from './change-feed';
 export { createRedis, connectRedis, guard, isUnavailable } from './redis';

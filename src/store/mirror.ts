@@ -70,7 +70,8 @@ export class TmMirror implements ChangeListener {
 
   /** Brings the index up to date with every write acknowledged before this call. */
   async sync(): Promise<void> {
-    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && !this.stale && this.loaded && !this.running) return;
+    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && !this.stale && this.loaded && !this.running)
+      return;
     this.stale = false; // before asking: a notification arriving from now on marks it again
     try {
       if (this.loaded && !this.running) {
@@ -107,7 +108,9 @@ export class TmMirror implements ChangeListener {
       const entries = await this.store.readLog(this.tm, this.lastId, LOG_BATCH);
       if (entries.length === 0) return;
       if (entries[0]!.seq !== this.lastSeq + 1) {
-        this.logger.info(`tm ${this.tm}: change log trimmed past this process (seq ${this.lastSeq} → ${entries[0]!.seq}); rebuilding`);
+        this.logger.info(
+          `tm ${this.tm}: change log trimmed past this process (seq ${this.lastSeq} → ${entries[0]!.seq}); rebuilding`,
+        );
         await this.rebuild();
         continue;
       }

@@ -56,7 +56,14 @@ export function unitIdFor(tm: string, documentId: string, position: number): str
 
 function contentHash(doc: AlignedDocument): string {
   const { meta, segments } = doc;
-  const payload = JSON.stringify([meta.titles, meta.source, meta.date, meta.url ?? '', meta.order, segments.map((s) => [s.paragraph, s.ar, s.en, s.zh])]);
+  const payload = JSON.stringify([
+    meta.titles,
+    meta.source,
+    meta.date,
+    meta.url ?? '',
+    meta.order,
+    segments.map((s) => [s.paragraph, s.ar, s.en, s.zh]),
+  ]);
   return createHash('sha256').update(payload).digest('hex');
 }
 
@@ -68,7 +75,16 @@ function rowHash(row: { ar: string; en: string; zh: string }): string {
 function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
   const [ar, en, zh, doc, pos, para, conf, review] = values;
   if (ar === null || ar === undefined) return undefined;
-  const unit: Unit = { unitId, tm, documentId: doc ?? '', position: Number(pos), paragraph: Number(para), ar, en: en ?? '', zh: zh ?? '' };
+  const unit: Unit = {
+    unitId,
+    tm,
+    documentId: doc ?? '',
+    position: Number(pos),
+    paragraph: Number(para),
+    ar,
+    en: en ?? '',
+    zh: zh ?? '',
+  };
   if (doc) {
     unit.confidence = conf ? Number(conf) : 1;
     unit.review = review === '1';
@@ -124,7 +140,12 @@ export class TmStore {
     const hash = contentHash(doc);
     const rows = doc.segments.map((s) => ({ ...s, unitId: unitIdFor(tm, docId, s.position) }));
     const newIds = new Set(rows.map((r) => r.unitId));
-    const meta = JSON.stringify({ titles: JSON.stringify(doc.meta.titles), source: doc.meta.source, date: doc.meta.date, url: doc.meta.url ?? '' });
+    const meta = JSON.stringify({
+      titles: JSON.stringify(doc.meta.titles),
+      source: doc.meta.source,
+      date: doc.meta.date,
+      url: doc.meta.url ?? '',
+    });
     return guard(async () => {
       await this.redis.sadd(keys.tms(), tm);
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
@@ -138,12 +159,37 @@ export class TmStore {
         }
         const dropped = oldIds.filter((id) => !newIds.has(id));
         const keyList = [
-          keys.doc(tm, docId), keys.docRows(tm, docId), keys.docs(tm), keys.units(tm), keys.log(tm), keys.seq(tm),
+          keys.doc(tm, docId),
+          keys.docRows(tm, docId),
+          keys.docs(tm),
+          keys.units(tm),
+          keys.log(tm),
+          keys.seq(tm),
           ...rows.map((r) => keys.unit(tm, r.unitId)),
           ...dropped.map((id) => keys.unit(tm, id)),
         ];
-        const args: (string | number)[] = [docId, hash, seenRev ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
-        for (const r of rows) args.push(r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0);
+        const args: (string | number)[] = [
+          docId,
+          hash,
+          seenRev ?? '',
+          doc.meta.order,
+          meta,
+          Date.now(),
+          this.options.logMaxLen,
+          rows.length,
+        ];
+        for (const r of rows)
+          args.push(
+            r.unitId,
+            r.ar,
+            r.en,
+            r.zh,
+            r.position,
+            r.paragraph,
+            rowHash(r),
+            r.confidence ?? 1,
+            r.review ? 1 : 0,
+          );
         args.push(...dropped, keys.changes(tm));
         const changed = await this.redis.putDocument(keyList.length, ...keyList, ...args);
         if (changed !== ScriptCode.CONFLICT) return { documentId: docId, changed, units: rows.length };
@@ -158,10 +204,30 @@ export class TmStore {
     const { keys } = this;
     return guard(async () => {
       for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-        const [[, rev], [, ids]] = (await this.redis.multi().hget(keys.doc(tm, documentId), 'rev').lrange(keys.docRows(tm, documentId), 0, -1).exec()) as [[null, string | null], [null, string[]]];
+        const [[, rev], [, ids]] = (await this.redis
+          .multi()
+          .hget(keys.doc(tm, documentId), 'rev')
+          .lrange(keys.docRows(tm, documentId), 0, -1)
+          .exec()) as [[null, string | null], [null, string[]]];
         if (rev === null) return false;
-        const keyList = [keys.doc(tm, documentId), keys.docRows(tm, documentId), keys.docs(tm), keys.units(tm), keys.log(tm), keys.seq(tm), ...ids.map((id) => keys.unit(tm, id))];
-        const code = await this.redis.deleteDocument(keyList.length, ...keyList, documentId, rev, this.options.logMaxLen, keys.changes(tm), ...ids);
+        const keyList = [
+          keys.doc(tm, documentId),
+          keys.docRows(tm, documentId),
+          keys.docs(tm),
+          keys.units(tm),
+          keys.log(tm),
+          keys.seq(tm),
+          ...ids.map((id) => keys.unit(tm, id)),
+        ];
+        const code = await this.redis.deleteDocument(
+          keyList.length,
+          ...keyList,
+          documentId,
+          rev,
+          this.options.logMaxLen,
+          keys.changes(tm),
+          ...ids,
+        );
         if (code === ScriptCode.NOT_FOUND) return false;
         if (code !== ScriptCode.CONFLICT) return true;
       }

@@ -19,7 +19,13 @@ const MAX_ATTEMPTS = 8;
 
 /** A unit outside any document is identified by its TM and its Arabic source: adding it again updates it. */
 export function standaloneUnitId(tm: string, ar: string): string {
-  return 'u' + createHash('sha256').update(`${tm}\u0000unit\u0000${canonical(ar)}`).digest('hex').slice(0, 20);
+  return (
+    'u' +
+    createHash('sha256')
+      .update(`${tm}\u0000unit\u0000${canonical(ar)}`)
+      .digest('hex')
+      .slice(0, 20)
+  );
 }
 
 function outcome(code: number): UnitWriteResult {
@@ -39,24 +45,55 @@ export class UnitStore {
   /** Adds a unit outside any document (or updates the one with the same Arabic source). */
   async create(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unitId: string; result: UnitWriteResult }> {
     const unitId = standaloneUnitId(tm, texts.ar);
-    const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) => (texts[lang] === undefined ? [] : [lang, texts[lang]!]));
+    const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
+      texts[lang] === undefined ? [] : [lang, texts[lang]!],
+    );
     const { keys } = this;
     return guard(async () => {
       await this.redis.sadd(keys.tms(), tm);
-      const code = await this.redis.putUnit(4, keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), unitId, 'create', Date.now(), this.logMaxLen, keys.changes(tm), ...fields);
+      const code = await this.redis.putUnit(
+        4,
+        keys.unit(tm, unitId),
+        keys.units(tm),
+        keys.log(tm),
+        keys.seq(tm),
+        unitId,
+        'create',
+        Date.now(),
+        this.logMaxLen,
+        keys.changes(tm),
+        ...fields,
+      );
       return { unitId, result: outcome(code) };
     });
   }
 
   /** Changes some texts of an existing unit (of a document or not). */
   async patch(tm: string, unitId: string, texts: UnitTexts): Promise<UnitWriteResult> {
-    const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) => (texts[lang] === undefined ? [] : [lang, texts[lang]!]));
+    const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
+      texts[lang] === undefined ? [] : [lang, texts[lang]!],
+    );
     const { keys } = this;
     return guard(async () => {
       const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
       if (doc === null) return 'not-found';
-      const keyList = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm), ...(doc ? [keys.doc(tm, doc)] : [])];
-      const code = await this.redis.putUnit(keyList.length, ...keyList, unitId, 'patch', Date.now(), this.logMaxLen, keys.changes(tm), ...fields);
+      const keyList = [
+        keys.unit(tm, unitId),
+        keys.units(tm),
+        keys.log(tm),
+        keys.seq(tm),
+        ...(doc ? [keys.doc(tm, doc)] : []),
+      ];
+      const code = await this.redis.putUnit(
+        keyList.length,
+        ...keyList,
+        unitId,
+        'patch',
+        Date.now(),
+        this.logMaxLen,
+        keys.changes(tm),
+        ...fields,
+      );
       return outcome(code);
     });
   }
@@ -71,9 +108,19 @@ export class UnitStore {
         const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
         const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen, keys.changes(tm)];
         if (!doc) return (await this.redis.deleteUnit(4, ...base, ...args)) === 1;
-        const [[, rev], [, rows]] = (await this.redis.multi().hget(keys.doc(tm, doc), 'rev').lrange(keys.docRows(tm, doc), 0, -1).exec()) as [[null, string | null], [null, string[]]];
+        const [[, rev], [, rows]] = (await this.redis
+          .multi()
+          .hget(keys.doc(tm, doc), 'rev')
+          .lrange(keys.docRows(tm, doc), 0, -1)
+          .exec()) as [[null, string | null], [null, string[]]];
         const after = rows.slice(rows.indexOf(unitId) + 1);
-        const keyList = [...base, keys.doc(tm, doc), keys.docRows(tm, doc), keys.docs(tm), ...after.map((id) => keys.unit(tm, id))];
+        const keyList = [
+          ...base,
+          keys.doc(tm, doc),
+          keys.docRows(tm, doc),
+          keys.docs(tm),
+          ...after.map((id) => keys.unit(tm, id)),
+        ];
         const code = await this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after);
         if (code !== ScriptCode.CONFLICT) return code === 1;
       }

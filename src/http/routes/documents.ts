@@ -59,7 +59,11 @@ function send(res: Response, doc: StoredDocument, format: Format, toolVersion: s
   const disposition = (ext: string) => `attachment; filename="${id}.${ext}"`;
   if (format === 'json') res.json(documentJson(doc));
   else if (format === 'html') res.type('text/html; charset=utf-8').send(writeHtml(doc.summary, doc.rows));
-  else if (format === 'tsv') res.type('text/tab-separated-values; charset=utf-8').set('Content-Disposition', disposition('tsv')).send(writeTsv(doc.rows));
+  else if (format === 'tsv')
+    res
+      .type('text/tab-separated-values; charset=utf-8')
+      .set('Content-Disposition', disposition('tsv'))
+      .send(writeTsv(doc.rows));
   else {
     const body = writeTmx([{ meta: doc.summary, segments: doc.rows }], {
       toolVersion,
@@ -72,27 +76,35 @@ function send(res: Response, doc: StoredDocument, format: Format, toolVersion: s
 
 async function importInput(req: Request, config: Config): Promise<Input> {
   if (req.is('multipart/form-data')) return readMultipart(req, config.maxDocumentChars * 4);
-  if (!req.is('application/json')) throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json or multipart/form-data' });
-  return new Promise((resolve, reject) => jsonBody(config)(req, {} as Response, (err?: unknown) => (err ? reject(err) : resolve(req.body as Input))));
+  if (!req.is('application/json'))
+    throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json or multipart/form-data' });
+  return new Promise((resolve, reject) =>
+    jsonBody(config)(req, {} as Response, (err?: unknown) => (err ? reject(err) : resolve(req.body as Input))),
+  );
 }
 
 function parseCorrections(body: Input): Correction[] {
   const ops = body.ops;
   if (ops === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ops' });
-  if (!Array.isArray(ops) || ops.length === 0) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: JSON.stringify(ops).slice(0, 100) });
-  if (ops.length > MAX_OPS) throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
+  if (!Array.isArray(ops) || ops.length === 0)
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: JSON.stringify(ops).slice(0, 100) });
+  if (ops.length > MAX_OPS)
+    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
   return ops.map((op: unknown, k) => {
     const o = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
     const int = (key: string) => {
       const v = o[key];
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].${key}`, reason: 'not-an-integer' });
+      if (typeof v !== 'number' || !Number.isInteger(v))
+        throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].${key}`, reason: 'not-an-integer' });
       return v;
     };
     if (o.op === 'merge') return { op: 'merge', row: int('row') };
     if (o.op === 'split') return { op: 'split', row: int('row'), ar: int('ar'), en: int('en'), zh: int('zh') };
     if (o.op === 'move') {
-      if (o.lang !== 'ar' && o.lang !== 'en' && o.lang !== 'zh') throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].lang`, reason: 'unknown-language' });
-      if (o.to !== 'prev' && o.to !== 'next') throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].to`, reason: 'unknown-direction' });
+      if (o.lang !== 'ar' && o.lang !== 'en' && o.lang !== 'zh')
+        throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].lang`, reason: 'unknown-language' });
+      if (o.to !== 'prev' && o.to !== 'next')
+        throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].to`, reason: 'unknown-direction' });
       return { op: 'move', row: int('row'), lang: o.lang, to: o.to };
     }
     throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].op`, reason: 'unknown-op' });
@@ -120,11 +132,19 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
         ar: p.text('ar', max),
         en: p.optionalText('en', max),
         zh: p.optionalText('zh', max),
-        meta: { source: m.optionalText('source', 200), date: m.optionalText('date', 10), url: m.optionalText('url', 2000) },
+        meta: {
+          source: m.optionalText('source', 200),
+          date: m.optionalText('date', 10),
+          url: m.optionalText('url', 2000),
+        },
       };
-      if (request.meta.date !== undefined && !isCalendarDate(request.meta.date)) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
+      if (request.meta.date !== undefined && !isCalendarDate(request.meta.date))
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
       const { created, document, changed } = await tm.importDocument(request);
-      res.status(created ? 201 : 200).location(`/api/v1/documents/${document.summary.id}`).json({ ...documentJson(document), unitsWritten: changed });
+      res
+        .status(created ? 201 : 200)
+        .location(`/api/v1/documents/${document.summary.id}`)
+        .json({ ...documentJson(document), unitsWritten: changed });
     })
     .all(methodNotAllowed('GET', 'POST'));
   router
@@ -133,7 +153,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const p = new Params(req.query as Input);
       const name = p.tm('tm', config.defaultTm);
       const format = (p.string('format') ?? 'json').toLowerCase();
-      if (!(FORMATS as readonly string[]).includes(format)) throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
       send(res, await tm.getDocument(name, id), format as Format, toolVersion);
     })
@@ -149,7 +170,10 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const body = req.body as Input;
       const name = new Params({ tm: body.tm ?? (req.query as Input).tm }).tm('tm', config.defaultTm);
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
-      const rev = body.rev === undefined ? undefined : new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER);
+      const rev =
+        body.rev === undefined
+          ? undefined
+          : new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER);
       res.json(documentJson(await tm.correctAlignment(name, id, parseCorrections(body), rev)));
     })
     .all(methodNotAllowed('PATCH'));

@@ -27,7 +27,11 @@ export function healthRoutes(tm: TranslationMemory, translator: Translator, retr
         .status(503)
         .set('Retry-After', String(retryAfterSeconds))
         .set('Content-Language', lang)
-        .json({ status: 'unavailable', ...readiness, error: { code, message: translator.t(`errors.${code}`, lang, { retryAfter: retryAfterSeconds }) } });
+        .json({
+          status: 'unavailable',
+          ...readiness,
+          error: { code, message: translator.t(`errors.${code}`, lang, { retryAfter: retryAfterSeconds }) },
+        });
     })
     .all(methodNotAllowed('GET'));
   return router;

@@ -30,7 +30,8 @@ const send = (res: Response, status: number, u: Unit) => res.status(status).json
 
 /** An Arabic source with no word or number in it (punctuation only) could never be matched. */
 function matchable(ar: string): void {
-  if (tokenize(ar).length === 0) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ar', value: ar.slice(0, 100) });
+  if (tokenize(ar).length === 0)
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ar', value: ar.slice(0, 100) });
 }
 
 export function unitRoutes(tm: TranslationMemory, config: Config): Router {
@@ -42,10 +43,18 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
       const body = req.body as Input;
       const p = new Params(body);
       const name = tmOf(req.query as Input, body);
-      const texts = { ar: p.text('ar', MAX_UNIT_CHARS), en: p.optionalText('en', MAX_UNIT_CHARS), zh: p.optionalText('zh', MAX_UNIT_CHARS) };
+      const texts = {
+        ar: p.text('ar', MAX_UNIT_CHARS),
+        en: p.optionalText('en', MAX_UNIT_CHARS),
+        zh: p.optionalText('zh', MAX_UNIT_CHARS),
+      };
       matchable(texts.ar);
       const { unit, created } = await tm.createUnit(name, texts);
-      send(res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`), created ? 201 : 200, unit);
+      send(
+        res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`),
+        created ? 201 : 200,
+        unit,
+      );
     })
     .all(methodNotAllowed('POST'));
   router
@@ -54,7 +63,11 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
       const p = new Params(req.query as Input);
       const name = p.tm('tm', config.defaultTm);
       const n = p.int('n', 2, 0, 50, ErrorCode.INVALID_PARAMETER);
-      const { unit, before, after } = await tm.unitContext(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name), n);
+      const { unit, before, after } = await tm.unitContext(
+        name,
+        idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name),
+        n,
+      );
       res.json({ unit: unitJson(unit), before: before.map(unitJson), after: after.map(unitJson) });
     })
     .all(methodNotAllowed('GET'));
@@ -69,9 +82,15 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
       const name = tmOf(req.query as Input, body);
       const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
       const p = new Params(body);
-      const texts = { ar: p.optionalText('ar', MAX_UNIT_CHARS), en: p.optionalText('en', MAX_UNIT_CHARS), zh: p.optionalText('zh', MAX_UNIT_CHARS) };
-      if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
-      if (texts.ar !== undefined && texts.ar.trim() === '') throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
+      const texts = {
+        ar: p.optionalText('ar', MAX_UNIT_CHARS),
+        en: p.optionalText('en', MAX_UNIT_CHARS),
+        zh: p.optionalText('zh', MAX_UNIT_CHARS),
+      };
+      if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined)
+        throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
+      if (texts.ar !== undefined && texts.ar.trim() === '')
+        throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
       if (texts.ar !== undefined) matchable(texts.ar);
       send(res, 200, await tm.patchUnit(name, id, texts));
     })
