@@ -11,3 +11,56 @@ export {
 export { tmxToDocuments } from './tmx-documents';
 export { writeTsv, readTsv, escapeTsv, unescapeTsv, type TsvRow } from './tsv';
 export { writeHtml } from './html';
+export {
+  parseXliff,
+  CONFIRMED_STATES,
+  MATCHES_NS,
+  type XliffDocument,
+  type XliffSegment,
+  type XliffUnit,
+} from './xliff';
+export { type XliffCode, type XliffContent, checkPlaceables, PLACEABLE_BASE } from './xliff-inline';
+export { decodeXml, encodeXml, type XmlEncoding } from './xliff-xml';
+export {
+  BANDS,
+  bandOf,
+  defaultParseLang,
+  resolveLanguages,
+  type Band,
+  type Candidate,
+  type Lookup,
+  type LookupContext,
+  type ParseLang,
+} from './xliff-lookup';
+export { ORIGIN as PRETRANSLATE_ORIGIN } from './xliff-write';
+export {
+  pretranslateXliff,
+  pretranslateXliffFile,
+  PRETRANSLATE_DEFAULTS,
+  type PretranslateOptions,
+  type PretranslateReport,
+  type SegmentReport,
+  type SegmentStatus,
+} from './pretranslate';
+export { analyzeXliff, formatAnalysis, countText, type Analysis, type AnalysisRow } from './analyze';
+export {
+  flattenResources,
+  groupPlurals,
+  pluralCategories,
+  protect as protectI18next,
+  restore as restoreI18next,
+  checkI18nextPlaceables,
+  type I18nextEntry,
+  type I18nextItem,
+  type KeyPath,
+  type PlaceablesCheck,
+} from './i18next';
+export {
+  pretranslateI18next,
+  sourceFormsFor,
+  type I18nextPretranslateOptions,
+  type I18nextPretranslation,
+  type I18nextKeyReport,
+  type KeyStatus,
+} from './i18next-pretranslate';
+export { documentToI18next, unitsToI18next, toI18nextBundles, type I18nextExportOptions } from './i18next-export';

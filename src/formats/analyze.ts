@@ -1,0 +1,122 @@
+/**
+ * Analysis of an XLIFF file against a TM: segments, words and characters per band, as JSON and as a fixed-width
+ * text table (what a CAT tool shows before a job is priced).
+ *
+ * - A segment whose source equals an earlier segment's (Unicode NFC, outer whitespace trimmed, inline codes
+ *   included) is a repetition and is not looked up; the first occurrence counts in its own band.
+ * - The others count in the band of their best candidate (≥ 50; below that, or none, "no match"), with the
+ *   neighbouring segments sent along so that a TM can answer 101.
+ * - Words are the matcher's tokens (`tokenize` from src/normalize): a Chinese character is a word, inline codes
+ *   and punctuation are not. Characters are the code points that are not whitespace or inline codes.
+ * - Segments without text (only codes or whitespace) are left out; confirmed targets are counted like any other.
+ */
+import { canonical, tokenize } from '../normalize';
+import type { Lang } from '../types';
+import type { XliffDocument } from './xliff';
+import {
+  BANDS,
+  type Band,
+  type LanguageOptions,
+  type Lookup,
+  bandOf,
+  lookupAll,
+  plainText,
+  resolveLanguages,
+} from './xliff-lookup';
+
+export interface AnalysisRow {
+  band: Band;
+  segments: number;
+  words: number;
+  characters: number;
+}
+
+export interface Analysis {
+  src: Lang;
+  tgt: Lang;
+  /** One row per band, in BANDS order (rows with zero included). */
+  rows: AnalysisRow[];
+  total: Omit<AnalysisRow, 'band'>;
+}
+
+/** Lowest score that still has a band. */
+const ANALYSIS_MIN = 50;
+
+/** Counts words and characters of a source text (placeables excluded). */
+export function countText(text: string): { words: number; characters: number } {
+  const plain = plainText(text);
+  return { words: tokenize(plain).length, characters: [...plain.replace(/\s+/gu, '')].length };
+}
+
+export async function analyzeXliff(
+  doc: XliffDocument,
+  lookup: Lookup,
+  options: LanguageOptions = {},
+): Promise<Analysis> {
+  const { src, tgt } = resolveLanguages(doc, options);
+  const sources = doc.segments.map((s) => s.source);
+  const seen = new Set<string>();
+  const repetition = sources.map((text) => {
+    const key = canonical(text);
+    const repeated = seen.has(key);
+    seen.add(key);
+    return repeated;
+  });
+  const found = await lookupAll(sources, lookup, src, { tgt, min: ANALYSIS_MIN, limit: 1 }, (i) => repetition[i]!);
+  const bands = sources.map((text, i): Band | undefined => {
+    if (plainText(text) === '') return undefined;
+    return repetition[i] ? 'repetition' : bandOf(found.get(i)?.[0]?.score);
+  });
+  return tally(src, tgt, sources, bands);
+}
+
+function tally(src: Lang, tgt: Lang, sources: string[], bands: (Band | undefined)[]): Analysis {
+  const rows = new Map<Band, AnalysisRow>(BANDS.map((band) => [band, { band, segments: 0, words: 0, characters: 0 }]));
+  const total = { segments: 0, words: 0, characters: 0 };
+  sources.forEach((text, i) => {
+    const band = bands[i];
+    if (!band) return;
+    const { words, characters } = countText(text);
+    const row = rows.get(band)!;
+    row.segments++;
+    row.words += words;
+    row.characters += characters;
+    total.segments++;
+    total.words += words;
+    total.characters += characters;
+  });
+  return { src, tgt, rows: [...rows.values()], total };
+}
+
+const LABELS: Record<Band, string> = {
+  repetition: 'Repetitions',
+  '101': '101%',
+  '100': '100%',
+  '95-99': '95-99%',
+  '85-94': '85-94%',
+  '75-84': '75-84%',
+  '50-74': '50-74%',
+  'no-match': 'No match',
+};
+
+/** The analysis as a fixed-width table (ASCII only, so it lines up in any terminal or mail). */
+export function formatAnalysis(analysis: Analysis): string {
+  const head = ['Band'.padEnd(12), 'Segments', 'Words', 'Characters', 'Words %'];
+  const widths = [12, 10, 10, 12, 9];
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]!) : c.padStart(widths[i]!))).join('');
+  const percent = (words: number) =>
+    analysis.total.words === 0 ? '0.0' : ((100 * words) / analysis.total.words).toFixed(1);
+  const row = (label: string, r: Omit<AnalysisRow, 'band'>) =>
+    line([label, String(r.segments), String(r.words), String(r.characters), percent(r.words)]);
+  const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0));
+  return [
+    `Analysis ${analysis.src} -> ${analysis.tgt}`,
+    line(head),
+    rule,
+    ...analysis.rows.map((r) => row(LABELS[r.band], r)),
+    rule,
+    row('Total', analysis.total),
+    '',
+  ].join('\n');
+}

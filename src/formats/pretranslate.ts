@@ -1,0 +1,167 @@
+/**
+ * XLIFF pretranslation: every translatable segment gets the best TM candidate at or above `min` as its target, with
+ * a state that says how good it is, and the other candidates as suggestions; everything else in the file stays
+ * byte for byte (see xliff-write.ts for where things go).
+ *
+ * States by band:
+ * | band        | 1.2 `state` / `state-qualifier`              | 2.x segment `state` | 2.x `mtc:match` type |
+ * |-------------|-----------------------------------------------|---------------------|----------------------|
+ * | 101         | `translated` / `exact-match`                  | `translated`        | `icm`, similarity 100 |
+ * | 100         | `translated` / `exact-match`                  | `translated`        | `tm`                 |
+ * | below 100   | `needs-review-translation` / `fuzzy-match`    | `initial`           | `tm`                 |
+ * An exact match that leaves out some of the file's inline codes is written as a fuzzy one (it needs review).
+ * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
+ *
+ * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
+ * target, at most `maxAlternatives`; 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more,
+ * since 2.x has no other place for its score. A target whose placeables cannot be written with the file's codes
+ * (unknown or repeated code, paired codes out of order) is not inserted; the segment is reported `placeables`.
+ * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`.
+ */
+import type { Lang } from '../types';
+import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
+import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
+import {
+  type Band,
+  type Candidate,
+  type LanguageOptions,
+  type Lookup,
+  bandOf,
+  lookupAll,
+  plainText,
+  resolveLanguages,
+} from './xliff-lookup';
+import { type Alternative, type SegmentPlan, spliceXliff } from './xliff-write';
+import { encodeXml } from './xliff-xml';
+
+export interface PretranslateOptions extends LanguageOptions {
+  /** Lowest score inserted or suggested. @default 75 */
+  min?: number;
+  /** Replace confirmed targets too. @default false */
+  overwrite?: boolean;
+  /** Most suggestions per segment besides the inserted target. @default 3 */
+  maxAlternatives?: number;
+}
+
+export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternatives: 3 } as const;
+
+/** `filled`: target written; `confirmed`: left alone; `no-match`: nothing ≥ min; `placeables`: best candidate's
+ * codes cannot be written; `empty`: the source has no text. */
+export type SegmentStatus = 'filled' | 'confirmed' | 'no-match' | 'placeables' | 'empty';
+
+export interface SegmentReport {
+  index: number;
+  unitId: string;
+  segmentId?: string;
+  status: SegmentStatus;
+  /** Best candidate's score, band and TM unit id. */
+  score?: number;
+  band?: Exclude<Band, 'repetition'>;
+  matchUnitId?: string;
+  /** The best candidate's placeables against the file's codes (indexes into the segment's codes). */
+  placeables?: Omit<PlaceableCheck, 'mappable'>;
+  /** Suggestions written. */
+  alternatives: number;
+}
+
+export interface PretranslateReport {
+  version: string;
+  src: Lang;
+  tgt: Lang;
+  min: number;
+  segments: SegmentReport[];
+  totals: Record<SegmentStatus, number>;
+}
+
+/** Pretranslates a parsed document; returns the new text and a report. */
+export async function pretranslateXliff(
+  doc: XliffDocument,
+  lookup: Lookup,
+  options: PretranslateOptions = {},
+): Promise<{ text: string; report: PretranslateReport }> {
+  const { src, tgt } = resolveLanguages(doc, options);
+  const min = options.min ?? PRETRANSLATE_DEFAULTS.min;
+  const overwrite = options.overwrite ?? PRETRANSLATE_DEFAULTS.overwrite;
+  const maxAlternatives = options.maxAlternatives ?? PRETRANSLATE_DEFAULTS.maxAlternatives;
+  const skip = (i: number) => doc.segments[i]!.confirmed && !overwrite;
+  const limit = maxAlternatives + 1;
+  const found = await lookupAll(
+    doc.segments.map((s) => s.source),
+    lookup,
+    src,
+    { tgt, min, limit },
+    skip,
+  );
+  const plans: SegmentPlan[] = [];
+  const segments: SegmentReport[] = [];
+  for (const segment of doc.segments) {
+    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), skip(segment.index), limit);
+    if (plan) plans.push(plan);
+    segments.push(report);
+  }
+  const totals: Record<SegmentStatus, number> = { filled: 0, confirmed: 0, 'no-match': 0, placeables: 0, empty: 0 };
+  for (const s of segments) totals[s.status]++;
+  const text = spliceXliff(doc, plans, tgt);
+  return { text, report: { version: doc.version, src, tgt, min, segments, totals } };
+}
+
+function planSegment(
+  family: 1 | 2,
+  segment: XliffSegment,
+  candidates: Candidate[] | undefined,
+  confirmed: boolean,
+  limit: number,
+): { plan?: SegmentPlan; report: SegmentReport } {
+  const base = {
+    index: segment.index,
+    unitId: segment.unitId,
+    ...(segment.segmentId !== undefined && { segmentId: segment.segmentId }),
+  };
+  if (confirmed) return { report: { ...base, status: 'confirmed', alternatives: 0 } };
+  if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
+  const best = candidates[0];
+  if (!best) return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
+
+  const { mappable, ...placeables } = checkPlaceables(best.targetText, segment.codes);
+  const exact = best.score >= 100 && placeables.missing.length === 0;
+  const fill = mappable ? { text: best.targetText, ...stateFor(family, exact) } : undefined;
+  const others = family === 1 && fill ? candidates.slice(1, limit) : candidates.slice(0, fill ? limit : limit - 1);
+  const alternatives: Alternative[] = others.map((c) => ({
+    score: c.score,
+    target: c.targetText,
+    ...(c.sourceText !== undefined && { source: c.sourceText }),
+  }));
+  const report: SegmentReport = {
+    ...base,
+    status: fill ? 'filled' : 'placeables',
+    score: best.score,
+    band: bandOf(best.score),
+    matchUnitId: best.unitId,
+    placeables,
+    alternatives: alternatives.length,
+  };
+  return { plan: { segment, ...(fill && { fill }), alternatives }, report };
+}
+
+function stateFor(family: 1 | 2, exact: boolean): { state: string; stateQualifier?: string } {
+  if (family === 2) return { state: exact ? 'translated' : 'initial' };
+  return exact
+    ? { state: 'translated', stateQualifier: 'exact-match' }
+    : { state: 'needs-review-translation', stateQualifier: 'fuzzy-match' };
+}
+
+/**
+ * Parses, pretranslates and re-encodes a file: bytes in, bytes out in the input's encoding and BOM (a string in,
+ * a string out).
+ */
+export async function pretranslateXliffFile<T extends string | Uint8Array>(
+  input: T,
+  lookup: Lookup,
+  options: PretranslateOptions = {},
+): Promise<{ output: T; report: PretranslateReport }> {
+  const doc = parseXliff(input);
+  const { text, report } = await pretranslateXliff(doc, lookup, options);
+  const output =
+    typeof input === 'string' ? (doc.bom ? `\uFEFF${text}` : text) : encodeXml(text, doc.encoding, doc.bom);
+  return { output: output as T, report };
+}

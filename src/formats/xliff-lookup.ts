@@ -1,0 +1,148 @@
+/**
+ * What pretranslation and analysis need from a translation memory, as a function parameter (the matcher plugs in
+ * at the service layer), plus the match bands and the file's languages.
+ */
+import { ErrorCode, MizanError } from '../errors';
+import { type Lang, isLang } from '../types';
+import { baseLanguage } from './tmx-read';
+import type { XliffDocument } from './xliff';
+
+/** A TM candidate for one source text. */
+export interface Candidate {
+  /** 0–101 (101: identical, and its neighbours match too). */
+  score: number;
+  /** The target, inline codes as placeables numbered like the query's (U+E000 + k = the query's k-th code). */
+  targetText: string;
+  /** The TM's source text (same placeable numbering), shown with the candidate when given. */
+  sourceText?: string;
+  unitId: string;
+}
+
+export interface LookupContext {
+  tgt: Lang;
+  /** Lowest score wanted. */
+  min: number;
+  /** Most candidates wanted. */
+  limit: number;
+  /**
+   * Source texts of the neighbouring segments ('' at the file's start/end), for 101 % context matches; absent when
+   * the texts have no order (i18next keys).
+   */
+  prev?: string;
+  next?: string;
+}
+
+export type Lookup = (
+  sourceText: string,
+  srcLang: Lang,
+  context: LookupContext,
+) => readonly Candidate[] | Promise<readonly Candidate[]>;
+
+/** Maps a language tag as a file writes it ("ar-SA", "zh_CN") to a TM language. */
+export type ParseLang = (tag: string) => Lang | undefined;
+
+/** The default tag parser: the primary subtag, when it is one of ar, en, zh. */
+export const defaultParseLang: ParseLang = (tag) => {
+  const base = baseLanguage(tag);
+  return isLang(base) ? base : undefined;
+};
+
+/** Analysis bands, best first (a CAT tool's usual report). */
+export const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', 'no-match'] as const;
+export type Band = (typeof BANDS)[number];
+
+/** The band of a TM score (repetitions are found by the caller). */
+export function bandOf(score: number | undefined): Exclude<Band, 'repetition'> {
+  if (score === undefined || score < 50) return 'no-match';
+  if (score > 100) return '101';
+  if (score >= 100) return '100';
+  if (score >= 95) return '95-99';
+  if (score >= 85) return '85-94';
+  if (score >= 75) return '75-84';
+  return '50-74';
+}
+
+export interface LanguageOptions {
+  /** Source language; overrides the file's (Translate Toolkit's po2xliff always declares en-US). */
+  src?: Lang;
+  /** Target language; must agree with the file's when the file declares one. */
+  tgt?: Lang;
+  parseLang?: ParseLang;
+}
+
+/**
+ * The source and target language of a file: the options', else the file's. Every file of a 1.x document must
+ * agree. Throws UNKNOWN_LANGUAGE, XLIFF_LANGUAGE_MISMATCH, FIELD_MISSING (no target anywhere), SAME_LANGUAGE.
+ */
+export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): { src: Lang; tgt: Lang } {
+  const parse = options.parseLang ?? defaultParseLang;
+  const [srcAttr, tgtAttr] = doc.family === 1 ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
+  let src = options.src;
+  let tgt = options.tgt;
+  for (const file of doc.files) {
+    const declaredSrc = file.attrs[srcAttr!];
+    if (!options.src) {
+      const lang = declaredSrc === undefined ? undefined : parse(declaredSrc);
+      if (!lang) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: srcAttr!, value: declaredSrc ?? '' });
+      if (src && lang !== src) {
+        throw new MizanError(ErrorCode.XLIFF_LANGUAGE_MISMATCH, {
+          attribute: srcAttr!,
+          value: declaredSrc!,
+          expected: src,
+        });
+      }
+      src = lang;
+    }
+    const declaredTgt = file.attrs[tgtAttr!];
+    if (declaredTgt === undefined) continue;
+    const lang = parse(declaredTgt);
+    if (tgt && lang !== tgt) {
+      throw new MizanError(ErrorCode.XLIFF_LANGUAGE_MISMATCH, {
+        attribute: tgtAttr!,
+        value: declaredTgt,
+        expected: tgt,
+      });
+    }
+    if (!lang) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: tgtAttr!, value: declaredTgt });
+    tgt = lang;
+  }
+  if (!src) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'src' });
+  if (!tgt) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'tgt' });
+  if (src === tgt) throw new MizanError(ErrorCode.SAME_LANGUAGE, { value: tgt });
+  return { src, tgt };
+}
+
+/** Source text without placeables and outer whitespace: '' means there is nothing to look up. */
+export function plainText(text: string): string {
+  return text.replace(/[\uE000-\uF8FF]/g, '').trim();
+}
+
+/**
+ * Looks every segment up once per distinct (text, neighbours), in order, keeping candidates ≥ min, best first.
+ * Segments with nothing to look up get no entry.
+ */
+export async function lookupAll(
+  sources: readonly string[],
+  lookup: Lookup,
+  src: Lang,
+  base: LookupContext,
+  skip: (index: number) => boolean = () => false,
+): Promise<Map<number, Candidate[]>> {
+  const cache = new Map<string, Candidate[]>();
+  const out = new Map<number, Candidate[]>();
+  for (let i = 0; i < sources.length; i++) {
+    const text = sources[i]!;
+    if (skip(i) || plainText(text) === '') continue;
+    const prev = sources[i - 1] ?? '';
+    const next = sources[i + 1] ?? '';
+    const key = `${text}\u0000${prev}\u0000${next}`;
+    let found = cache.get(key);
+    if (!found) {
+      const answer = await lookup(text, src, { ...base, prev, next });
+      found = answer.filter((c) => c.score >= base.min).sort((a, b) => b.score - a.score);
+      cache.set(key, found);
+    }
+    out.set(i, found);
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+/**
+ * A small element tree over an XML text that remembers where every element sits in that text, so that a writer can
+ * splice changes into the original string and leave every other character as it was.
+ *
+ * Parsing is saxes (strict, namespace-aware). Safety: saxes never fetches a DTD and never expands entities other than
+ * the five predefined ones and character references; on top of that a DOCTYPE that declares entities is refused
+ * before the root element is read (XXE, "billion laughs"), so nothing is ever expanded. Offsets are UTF-16 code
+ * units of the decoded text: saxes reports its position just after each `>`, and an element's `<` is the last `<`
+ * before that (a `<` cannot occur unescaped inside a tag).
+ */
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { ErrorCode, MizanError } from '../errors';
+
+export interface XmlElement {
+  /** Qualified name as written (`xlf:source`, `target`). */
+  name: string;
+  local: string;
+  /** Namespace URI ('' when none). */
+  uri: string;
+  /** Attributes by qualified name as written, values decoded. */
+  attrs: Record<string, string>;
+  /** Offset of `<` of the start tag. */
+  start: number;
+  /** Offset just after the start tag's `>`. */
+  openEnd: number;
+  /** Offset of `</` of the end tag (= openEnd for an empty-element tag). */
+  closeStart: number;
+  /** Offset just after the end tag (= openEnd for an empty-element tag). */
+  end: number;
+  selfClosing: boolean;
+  /** Child elements and decoded text (character data and CDATA; comments and PIs are left out). */
+  children: XmlNode[];
+  parent: XmlElement | undefined;
+}
+export type XmlNode = XmlElement | string;
+
+export type XmlEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export interface XmlText {
+  text: string;
+  encoding: XmlEncoding;
+  /** The input began with a byte order mark (kept on output). */
+  bom: boolean;
+}
+
+const DECLARED_ENCODING = /^<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/;
+const ACCEPTED_ENCODINGS = new Set(['utf-8', 'utf8', 'utf-16', 'utf-16le', 'utf-16be', 'us-ascii', 'ascii']);
+
+/**
+ * Decodes an XML file's bytes: UTF-8 (with or without BOM) or UTF-16 (BOM, or the `<?` pattern without one).
+ * A string is taken as already decoded. Invalid UTF-8 and other declared encodings are refused.
+ */
+export function decodeXml(input: string | Uint8Array): XmlText {
+  if (typeof input === 'string') {
+    const bom = input.startsWith('\uFEFF');
+    return { text: bom ? input.slice(1) : input, encoding: 'utf-8', bom };
+  }
+  const b = input;
+  let decoded: XmlText;
+  try {
+    if (b[0] === 0xff && b[1] === 0xfe) decoded = utf16(b.subarray(2), 'utf-16le', true);
+    else if (b[0] === 0xfe && b[1] === 0xff) decoded = utf16(b.subarray(2), 'utf-16be', true);
+    else if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) decoded = utf16(b, 'utf-16le', false);
+    else if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) decoded = utf16(b, 'utf-16be', false);
+    else {
+      const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bom ? b.subarray(3) : b);
+      decoded = { text, encoding: 'utf-8', bom };
+    }
+  } catch {
+    throw new MizanError(ErrorCode.INVALID_ENCODING, { param: 'file' });
+  }
+  const declared = DECLARED_ENCODING.exec(decoded.text)?.[1]?.toLowerCase();
+  if (declared !== undefined && !ACCEPTED_ENCODINGS.has(declared)) {
+    throw new MizanError(ErrorCode.INVALID_ENCODING, { param: 'file' });
+  }
+  return decoded;
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean): XmlText {
+  if (bytes.length % 2 !== 0) throw new Error('odd UTF-16 length');
+  return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding, bom };
+}
+
+/** Encodes text back into the input's encoding (and BOM): untouched parts come out byte for byte. */
+export function encodeXml(text: string, encoding: XmlEncoding, bom: boolean): Uint8Array {
+  const body = bom ? `\uFEFF${text}` : text;
+  if (encoding === 'utf-8') return new TextEncoder().encode(body);
+  const bytes = Buffer.from(body, 'utf16le');
+  if (encoding === 'utf-16be') bytes.swap16();
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Thrown from inside a saxes handler to stop parsing at once. */
+class Abort extends Error {
+  constructor(readonly error: MizanError) {
+    super(error.message);
+  }
+}
+
+function malformed(parser: SaxesParser, message: string): MizanError {
+  // saxes prefixes its messages with "line:column: "; the numbers travel as params instead.
+  const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+  return new MizanError(ErrorCode.XML_MALFORMED, { line: parser.line, column: parser.column, reason });
+}
+
+/** Parses XML text into an offset-carrying element tree. Throws XML_MALFORMED or XML_ENTITIES_REFUSED. */
+export function parseXmlTree(text: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let root: XmlElement | undefined;
+  let current: XmlElement | undefined;
+
+  parser.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) throw new Abort(new MizanError(ErrorCode.XML_ENTITIES_REFUSED));
+  });
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    const openEnd = parser.position;
+    const attrs: Record<string, string> = {};
+    for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
+    const el: XmlElement = {
+      name: tag.name,
+      local: tag.local,
+      uri: tag.uri,
+      attrs,
+      start: text.lastIndexOf('<', openEnd - 1),
+      openEnd,
+      closeStart: openEnd,
+      end: openEnd,
+      selfClosing: tag.isSelfClosing,
+      children: [],
+      parent: current,
+    };
+    if (current) current.children.push(el);
+    else root = el;
+    current = el;
+  });
+  parser.on('closetag', () => {
+    const el = current;
+    if (!el) return;
+    if (!el.selfClosing) {
+      el.end = parser.position;
+      el.closeStart = text.lastIndexOf('</', el.end - 1);
+    }
+    current = el.parent;
+  });
+  const onText = (t: string) => {
+    if (current && t) current.children.push(t);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('error', (err) => {
+    throw new Abort(malformed(parser, err.message));
+  });
+
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (err instanceof Abort) throw err.error;
+    throw malformed(parser, (err as Error).message);
+  }
+  if (!root)
+    throw new MizanError(ErrorCode.XML_MALFORMED, {
+      line: parser.line,
+      column: parser.column,
+      reason: 'no root element',
+    });
+  return root;
+}
+
+/** Child elements, optionally only those with a given local name (and namespace). */
+export function childElements(el: XmlElement, local?: string, uri?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    if (local !== undefined && child.local !== local) continue;
+    if (uri !== undefined && child.uri !== uri) continue;
+    out.push(child);
+  }
+  return out;
+}
+
+/** Concatenated text of an element and its descendants. */
+export function textContent(el: XmlElement): string {
+  let out = '';
+  for (const child of el.children) out += typeof child === 'string' ? child : textContent(child);
+  return out;
+}
+
+/** The prefix of a qualified name, with its colon (`xlf:`), or '' for the default namespace. */
+export function prefixOf(el: XmlElement): string {
+  const colon = el.name.indexOf(':');
+  return colon < 0 ? '' : el.name.slice(0, colon + 1);
+}

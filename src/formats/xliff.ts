@@ -1,0 +1,282 @@
+/**
+ * Reads XLIFF 1.x (1.0–1.2, also the 1.1 that Translate Toolkit writes) and 2.x (2.0, 2.1, 2.2) into translatable
+ * segments, each with its source as text + placeables, its target, state, and the elements (with their offsets in
+ * the original text) that `xliff-write.ts` splices into. Pure: no matcher, no store.
+ *
+ * 1.x: `file` → `body` → `group`* → `trans-unit` (skipped with `translate="no"`, inherited from `group`); one segment
+ * per unit, or one per `<mrk mtype="seg">` of its `seg-source`. 2.x: `file` → `group`* → `unit` → `segment` (not
+ * `ignorable`); `translate="no"` on file, group or unit skips it.
+ */
+import { ErrorCode, MizanError } from '../errors';
+import { type XliffCode, type XliffContent, flattenContent, hasContent } from './xliff-inline';
+import { type XmlElement, type XmlEncoding, childElements, decodeXml, parseXmlTree } from './xliff-xml';
+
+export const MATCHES_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
+const XLIFF_1_NS = /^urn:oasis:names:tc:xliff:document:1\.[012]$/;
+const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2\.\d$/;
+
+/**
+ * Target states that mean a person (or an exact match) finished the translation: a pretranslation leaves such a
+ * target alone unless asked to overwrite. 1.2: `translated`, `signed-off`, `final` (the `needs-*` states and `new`
+ * are the tool's to refill); a non-empty target without `state` counts as confirmed unless its unit says
+ * `approved="no"`, and `approved="yes"` confirms any state. 2.x: `translated`, `reviewed`, `final` — 2.x has no
+ * "needs review" state, so a fuzzy match goes in as `initial` and `translated` is how a translator marks finished
+ * work. An empty target is never confirmed.
+ */
+export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
+  1: new Set(['translated', 'signed-off', 'final']),
+  2: new Set(['translated', 'reviewed', 'final']),
+};
+
+export interface XliffSegment {
+  /** 0-based place among the file's translatable segments. */
+  index: number;
+  unitId: string;
+  /** 2.x `segment/@id`, 1.2 `mrk/@mid` of a `seg-source` segment. */
+  segmentId?: string;
+  /** Language tags as the file writes them (1.x per `file`, 2.x on the root). */
+  srcLang: string;
+  tgtLang?: string;
+  /** Source text, inline codes as placeables (U+E000 + k). */
+  source: string;
+  codes: XliffCode[];
+  /** The existing target (its own list of codes), when there is a target element. */
+  target?: XliffContent;
+  state?: string;
+  stateQualifier?: string;
+  confirmed: boolean;
+  /** Offsets (UTF-16 code units of the decoded text) of the source element (or `mrk`) holding this segment. */
+  offsets: { start: number; end: number };
+  /** The elements the writer changes. */
+  elements: { source: XmlElement; target?: XmlElement; segment?: XmlElement };
+}
+
+export interface XliffUnit {
+  id: string;
+  element: XmlElement;
+  /** 1.x `file` element (languages, `target-language`); the root for 2.x. */
+  file: XmlElement;
+  segments: XliffSegment[];
+  /** 1.x: the unit's `source`, `seg-source`, `target`, and existing `alt-trans` elements. */
+  source?: XmlElement;
+  segSource?: XmlElement;
+  target?: XmlElement;
+  altTrans: XmlElement[];
+  /** 2.x: the unit's existing `mtc:matches` and `originalData`. */
+  matches?: XmlElement;
+  originalData?: XmlElement;
+}
+
+export interface XliffDocument {
+  /** The root's `version` attribute ("1.2", "2.0", …). */
+  version: string;
+  family: 1 | 2;
+  /** First file's source and target language tags, as written. */
+  srcLang: string;
+  tgtLang?: string;
+  text: string;
+  encoding: XmlEncoding;
+  bom: boolean;
+  root: XmlElement;
+  /** 1.x `file` elements; for 2.x the root alone (languages live there). */
+  files: XmlElement[];
+  units: XliffUnit[];
+  segments: XliffSegment[];
+}
+
+interface Walk {
+  raw: string;
+  ns: string;
+  family: 1 | 2;
+  units: XliffUnit[];
+  segments: XliffSegment[];
+}
+
+/** Parses an XLIFF file (bytes in UTF-8/UTF-16, or a string). Throws the XML_*, XLIFF_* errors. */
+export function parseXliff(input: string | Uint8Array): XliffDocument {
+  const { text, encoding, bom } = decodeXml(input);
+  const root = parseXmlTree(text);
+  const version = root.attrs.version ?? '';
+  const family = familyOf(root, version);
+  const walk: Walk = { raw: text, ns: root.uri, family, units: [], segments: [] };
+  const files = core(walk, root, 'file');
+  if (family === 1) {
+    for (const file of files) {
+      for (const body of core(walk, file, 'body')) walk1(walk, body, file, file.attrs.translate !== 'no');
+    }
+  } else {
+    for (const file of files) walk2(walk, file, root, file.attrs.translate !== 'no');
+  }
+  if (walk.units.length === 0) throw new MizanError(ErrorCode.XLIFF_NO_SOURCES, { where: 'no units' });
+  const first = family === 1 ? files[0] : root;
+  const srcLang = (family === 1 ? first?.attrs['source-language'] : root.attrs.srcLang) ?? '';
+  const tgtLang = family === 1 ? first?.attrs['target-language'] : root.attrs.trgLang;
+  return {
+    version,
+    family,
+    srcLang,
+    ...(tgtLang !== undefined && { tgtLang }),
+    text,
+    encoding,
+    bom,
+    root,
+    files: family === 1 ? files : [root],
+    units: walk.units,
+    segments: walk.segments,
+  };
+}
+
+/**
+ * Child elements in the document's XLIFF namespace. 1.x documents accept every 1.x namespace: Translate Toolkit,
+ * given a 1.2 template, writes its units in the 1.1 namespace inside the 1.2 file.
+ */
+function core(w: Walk, el: XmlElement, local?: string): XmlElement[] {
+  return childElements(el, local).filter((c) => c.uri === w.ns || (w.family === 1 && XLIFF_1_NS.test(c.uri)));
+}
+
+function familyOf(root: XmlElement, version: string): 1 | 2 {
+  if (root.local === 'xliff') {
+    if (XLIFF_2_NS.test(root.uri)) return 2;
+    if (XLIFF_1_NS.test(root.uri) || (root.uri === '' && /^1\.[012]$/.test(version))) return 1;
+  }
+  const found = root.local === 'xliff' ? `version="${version}" ${root.uri || 'without namespace'}` : `<${root.name}>`;
+  throw new MizanError(ErrorCode.XLIFF_VERSION_UNSUPPORTED, { found });
+}
+
+function noSource(kind: string, id: string): MizanError {
+  return new MizanError(ErrorCode.XLIFF_NO_SOURCES, { where: `${kind} "${id}" has no <source>` });
+}
+
+function walk1(w: Walk, parent: XmlElement, file: XmlElement, translate: boolean): void {
+  for (const el of core(w, parent)) {
+    const here = el.attrs.translate === undefined ? translate : el.attrs.translate !== 'no';
+    if (el.local === 'group') walk1(w, el, file, here);
+    else if (el.local === 'trans-unit') transUnit(w, el, file, here);
+  }
+}
+
+function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean): void {
+  const id = el.attrs.id ?? '';
+  const source = core(w, el, 'source')[0];
+  if (!source) throw noSource('trans-unit', id);
+  const segSource = core(w, el, 'seg-source')[0];
+  const target = core(w, el, 'target')[0];
+  const unit: XliffUnit = {
+    id,
+    element: el,
+    file,
+    segments: [],
+    source,
+    ...(segSource && { segSource }),
+    ...(target && { target }),
+    altTrans: core(w, el, 'alt-trans'),
+  };
+  w.units.push(unit);
+  if (!translate) return;
+  const targetContent = target && flattenContent(target, w.raw, 1);
+  const state = target?.attrs.state;
+  const approved = el.attrs.approved;
+  const confirmed =
+    hasContent(targetContent) &&
+    (approved === 'yes' || (state === undefined ? approved !== 'no' : CONFIRMED_STATES[1].has(state)));
+  const common = {
+    unitId: id,
+    srcLang: file.attrs['source-language'] ?? '',
+    ...(file.attrs['target-language'] !== undefined && { tgtLang: file.attrs['target-language'] }),
+    ...(state !== undefined && { state }),
+    ...(target?.attrs['state-qualifier'] !== undefined && { stateQualifier: target.attrs['state-qualifier'] }),
+    confirmed,
+  };
+  const marks = segSource ? segMarks(segSource) : [];
+  if (marks.length === 0) {
+    const content = flattenContent(source, w.raw, 1);
+    addSegment(w, unit, {
+      ...common,
+      source: content.text,
+      codes: content.codes,
+      ...(targetContent && { target: targetContent }),
+      offsets: { start: source.start, end: source.end },
+      elements: { source, ...(target && { target }) },
+    });
+    return;
+  }
+  const targetMarks = target ? segMarks(target) : [];
+  for (const mark of marks) {
+    const mid = mark.attrs.mid ?? '';
+    const content = flattenContent(mark, w.raw, 1);
+    const targetMark = targetMarks.find((m) => m.attrs.mid === mid);
+    addSegment(w, unit, {
+      ...common,
+      segmentId: mid,
+      source: content.text,
+      codes: content.codes,
+      ...(targetMark && { target: flattenContent(targetMark, w.raw, 1) }),
+      offsets: { start: mark.start, end: mark.end },
+      elements: { source: mark, ...(targetMark && { target: targetMark }) },
+    });
+  }
+}
+
+/** `<mrk mtype="seg">` elements under an element, in document order (they may sit inside `g`). */
+function segMarks(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const child of childElements(el)) {
+    if (child.local === 'mrk' && child.attrs.mtype === 'seg') out.push(child);
+    else out.push(...segMarks(child));
+  }
+  return out;
+}
+
+function walk2(w: Walk, parent: XmlElement, root: XmlElement, translate: boolean): void {
+  for (const el of core(w, parent)) {
+    const here = el.attrs.translate === undefined ? translate : el.attrs.translate !== 'no';
+    if (el.local === 'group') walk2(w, el, root, here);
+    else if (el.local === 'unit') unit2(w, el, root, here);
+  }
+}
+
+function unit2(w: Walk, el: XmlElement, root: XmlElement, translate: boolean): void {
+  const id = el.attrs.id ?? '';
+  const segments = core(w, el, 'segment');
+  if (segments.length === 0 && core(w, el, 'ignorable').length === 0) throw noSource('unit', id);
+  const matches = childElements(el, 'matches', MATCHES_NS)[0];
+  const originalData = core(w, el, 'originalData')[0];
+  const unit: XliffUnit = {
+    id,
+    element: el,
+    file: root,
+    segments: [],
+    altTrans: [],
+    ...(matches && { matches }),
+    ...(originalData && { originalData }),
+  };
+  w.units.push(unit);
+  for (const segment of segments) {
+    const source = core(w, segment, 'source')[0];
+    if (!source) throw noSource('unit', id);
+    if (!translate) continue;
+    const target = core(w, segment, 'target')[0];
+    const content = flattenContent(source, w.raw, 2);
+    const targetContent = target && flattenContent(target, w.raw, 2);
+    const state = segment.attrs.state;
+    addSegment(w, unit, {
+      unitId: id,
+      ...(segment.attrs.id !== undefined && { segmentId: segment.attrs.id }),
+      srcLang: root.attrs.srcLang ?? '',
+      ...(root.attrs.trgLang !== undefined && { tgtLang: root.attrs.trgLang }),
+      source: content.text,
+      codes: content.codes,
+      ...(targetContent && { target: targetContent }),
+      ...(state !== undefined && { state }),
+      confirmed: hasContent(targetContent) && state !== undefined && CONFIRMED_STATES[2].has(state),
+      offsets: { start: source.start, end: source.end },
+      elements: { source, ...(target && { target }), segment },
+    });
+  }
+}
+
+function addSegment(w: Walk, unit: XliffUnit, segment: Omit<XliffSegment, 'index'>): void {
+  const full: XliffSegment = { index: w.segments.length, ...segment };
+  unit.segments.push(full);
+  w.segments.push(full);
+}
