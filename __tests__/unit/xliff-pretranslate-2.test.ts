@@ -89,6 +89,8 @@ describe('pretranslating XLIFF 2.0 with the matches module', () => {
     const first = await run('xliff/matches-2.0.xlf', { overwrite: true });
     const again = await pretranslateXliffFile(first.output, zhTm(), { tgt: 'zh', overwrite: true });
     expect(again.output).toBe(first.output);
+    // overwrite reached the reviewed segment too
+    expect(first.doc.segments[2]).toMatchObject({ unitId: 'u3', state: 'translated', target: { text: '已保存' } });
   });
 
   it('writes trgLang and prefixed elements into a 2.1 file that uses an xlf: prefix', async () => {
