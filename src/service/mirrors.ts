@@ -5,7 +5,8 @@
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import type { TmIndex } from '../match';
-import { ChangeFeed, TmMirror, type Freshness, type TmStore } from '../store';
+import { ChangeFeed, type TmStore } from '../store';
+import { TmMirror, type Freshness } from './mirror';
 
 export class Mirrors {
   private readonly mirrors = new Map<string, TmMirror>();

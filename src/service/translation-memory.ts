@@ -7,7 +7,6 @@ import {
   standaloneUnitId,
   UnitStore,
   type DocumentSummary,
-  type Freshness,
   type StoredDocument,
   type TmStore,
   type UnitTexts,
@@ -34,6 +33,7 @@ import {
   type Match,
   type MatchRequest,
 } from './matching';
+import type { Freshness } from './mirror';
 import { Mirrors } from './mirrors';
 
 export interface Readiness {

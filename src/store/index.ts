@@ -7,7 +7,6 @@ export {
   type PutResult,
   type LogEntry,
 } from './tm-store';
-export { TmMirror, type Freshness } from './mirror';
-export { ChangeFeed } from './change-feed';
+export { ChangeFeed, type ChangeListener } from './change-feed';
 export { createRedis, connectRedis, guard, isUnavailable } from './redis';
 export { UnitStore, standaloneUnitId, type UnitTexts, type UnitWriteResult } from './unit-store';

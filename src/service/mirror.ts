@@ -14,8 +14,7 @@
 import { TmIndex } from '../match';
 import type { Logger } from '../config';
 import type { Unit } from '../types';
-import type { ChangeFeed, ChangeListener } from './change-feed';
-import type { TmStore } from './tm-store';
+import type { ChangeFeed, ChangeListener, TmStore } from '../store';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
