@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, silentLogger } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createTranslator } from '../src/i18n';
-import { TranslationMemory } from '../src/service';
+import { TranslationMemory, withUnitIds } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import { numberArg, parseArgs } from './args';
 import { generate } from './generate';
@@ -29,16 +29,14 @@ async function main(): Promise<void> {
     const segments = data.tm
       .slice(d * ROWS_PER_DOC, (d + 1) * ROWS_PER_DOC)
       .map((ar, i) => ({ position: i, paragraph: 0, ar, en: `en ${d}.${i}`, zh: `中文 ${d}.${i}` }));
-    await store.putDocument('main', {
-      meta: {
-        id: `bench-${d}`,
-        titles: { ar: `وثيقة ${d}`, en: `doc ${d}`, zh: `文档 ${d}` },
-        source: 'bench',
-        date: '2026-01-01',
-        order: d,
-      },
-      segments,
-    });
+    const meta = {
+      id: `bench-${d}`,
+      titles: { ar: `وثيقة ${d}`, en: `doc ${d}`, zh: `文档 ${d}` },
+      source: 'bench',
+      date: '2026-01-01',
+      order: d,
+    };
+    await store.putDocument('main', withUnitIds('main', { meta, segments }));
   }
   const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness, config.answerCache);
   await tm.match({ q: data.tm[0]!, src: 'ar', tgt: ['en', 'zh'], min: 70, limit: 5, tms: ['main'] });

@@ -2,7 +2,7 @@ import { COST_CLITIC, COST_EDIT, TokenDistance, TopK, Vocabulary } from '../../s
 import { fastTokenize, tokenize } from '../../src/normalize';
 import { TokenCodes, tokenizeCodes } from '../../src/normalize/fast-tokenize';
 import { Keys } from '../../src/store/keys';
-import { unitIdFor } from '../../src/store/tm-store';
+import { unitIdFor } from '../../src/service/ids';
 
 /** Plain dynamic-programming reference, no early exit, no buffer reuse. */
 function reference(a: string[], b: string[], stem: (w: string) => string): number {

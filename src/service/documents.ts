@@ -2,12 +2,12 @@
  * Document use cases: import a text triple (segment, align, store as a document and TM units), correct an alignment,
  * delete a document, read a unit with its neighbours.
  */
-import { createHash } from 'node:crypto';
 import { alignTexts, Segmenter, type AlignedRow, type AlignOptions, type TargetLang } from '../align';
 import { ErrorCode, MizanError } from '../errors';
 import { canonical, tokenize } from '../normalize';
 import type { StoredDocument, TmStore } from '../store';
 import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
+import { documentIdFor, withUnitIds } from './ids';
 import type { Mirrors } from './mirrors';
 
 export interface ImportRequest {
@@ -30,18 +30,6 @@ export type Correction =
   | { op: 'merge'; row: number }
   | { op: 'split'; row: number; ar: number; en: number; zh: number }
   | { op: 'move'; row: number; lang: Lang; to: 'prev' | 'next' };
-
-/** Same texts, same id: importing twice is a no-op. */
-export function documentIdFor(ar: string, en = '', zh = ''): string {
-  const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
-  return (
-    'd' +
-    createHash('sha256')
-      .update(`${norm(ar)}\u0000${norm(en)}\u0000${norm(zh)}`)
-      .digest('hex')
-      .slice(0, 16)
-  );
-}
 
 const joiner = (lang: Lang) => (lang === 'zh' ? '' : ' ');
 
@@ -115,7 +103,8 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   let changed: number;
   try {
     // Only if still absent: of two identical imports racing, one creates and the other answers as a repeat.
-    changed = (await store.putDocument(request.tm, { meta, segments: toSegments(rows) }, 'absent')).changed;
+    const doc = withUnitIds(request.tm, { meta, segments: toSegments(rows) });
+    changed = (await store.putDocument(request.tm, doc, 'absent')).changed;
   } catch (err) {
     if (!(err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)) throw err;
     const first = await store.getDocument(request.tm, id);
@@ -228,7 +217,7 @@ export async function correctAlignment(
   if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
   if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
   const segments = applyCorrections(doc.rows, ops);
-  await store.putDocument(tm, { meta: doc.summary, segments }, doc.summary.rev);
+  await store.putDocument(tm, withUnitIds(tm, { meta: doc.summary, segments }), doc.summary.rev);
   mirrors.touch(tm);
   const updated = await store.getDocument(tm, id);
   if (!updated) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });

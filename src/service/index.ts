@@ -2,4 +2,5 @@ export { TranslationMemory, type Readiness } from './translation-memory';
 export type { Freshness } from './mirror';
 export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
-export { applyCorrections, documentIdFor, type Correction, type ImportRequest, type ImportResult } from './documents';
+export { applyCorrections, type Correction, type ImportRequest, type ImportResult } from './documents';
+export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds } from './ids';

@@ -8,6 +8,7 @@ import { TM_NAME, type Logger } from '../config';
 import { readTmx, tmxToDocuments } from '../formats';
 import type { TmStore } from '../store';
 import { LANGS, type AlignedDocument, type DocumentMeta } from '../types';
+import { withUnitIds } from './ids';
 
 interface ManifestDocument {
   id: string;
@@ -93,7 +94,7 @@ export async function loadSeed(dir: string, store: TmStore, logger: Logger): Pro
   const report: SeedReport = { tm: manifest.tm, documents: 0, units: 0, changed: 0 };
   for (const entry of manifest.documents) {
     const doc = readSeedDocument(dir, entry);
-    const result = await store.putDocument(manifest.tm, doc);
+    const result = await store.putDocument(manifest.tm, withUnitIds(manifest.tm, doc));
     report.documents++;
     report.units += result.units;
     report.changed += result.changed;

@@ -4,7 +4,6 @@
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import {
-  standaloneUnitId,
   UnitStore,
   type DocumentSummary,
   type StoredDocument,
@@ -22,6 +21,7 @@ import {
   type ImportResult,
 } from './documents';
 import { AnswerCache } from './answer-cache';
+import { standaloneUnitId } from './ids';
 import {
   concordance,
   match,
@@ -118,7 +118,8 @@ export class TranslationMemory {
 
   /** Adds a unit outside any document (the same Arabic source again updates it). */
   async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unit: Unit; created: boolean }> {
-    const { unitId, result } = await this.units.create(tm, texts);
+    const unitId = standaloneUnitId(tm, texts.ar);
+    const result = await this.units.create(tm, unitId, texts);
     this.mirrors.touch(tm);
     return { unit: await this.getUnit(tm, unitId), created: result === 'created' };
   }

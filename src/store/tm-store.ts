@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { type AlignedDocument, type DocumentMeta, type Lang, type Unit } from '../types';
+import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, Unit } from '../types';
 import { guard } from './redis';
 import type { Keys } from './keys';
 import { ScriptCode } from './scripts';
@@ -19,6 +19,13 @@ export interface DocumentSummary extends DocumentMeta {
   updated: number;
   /** Increases with every write of the document. */
   rev: number;
+}
+
+/** A row to write, with the id of its unit (the service derives ids: service/ids.ts). */
+export type RowToWrite = DocumentRow & { unitId: string };
+
+export interface DocumentToWrite extends AlignedDocument {
+  segments: RowToWrite[];
 }
 
 export interface StoredDocument {
@@ -49,12 +56,7 @@ const MAX_WRITE_ATTEMPTS = 8;
 const MAX_READ_ATTEMPTS = 8;
 const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review'] as const;
 
-/** Stable unit id: the same TM, document and row always give the same id, so reloading changes nothing. */
-export function unitIdFor(tm: string, documentId: string, position: number): string {
-  return 'u' + createHash('sha256').update(`${tm}\u0000${documentId}\u0000${position}`).digest('hex').slice(0, 20);
-}
-
-function contentHash(doc: AlignedDocument): string {
+function contentHash(doc: DocumentToWrite): string {
   const { meta, segments } = doc;
   const payload = JSON.stringify([
     meta.titles,
@@ -134,11 +136,11 @@ export class TmStore {
    * DOCUMENT_CHANGED unless the document is still at that revision (a correction based on what the client saw), or,
    * with 'absent', unless it does not exist yet (an import racing the same import).
    */
-  async putDocument(tm: string, doc: AlignedDocument, expectedRev?: number | 'absent'): Promise<PutResult> {
+  async putDocument(tm: string, doc: DocumentToWrite, expectedRev?: number | 'absent'): Promise<PutResult> {
     const { keys } = this;
     const docId = doc.meta.id;
     const hash = contentHash(doc);
-    const rows = doc.segments.map((s) => ({ ...s, unitId: unitIdFor(tm, docId, s.position) }));
+    const rows = doc.segments;
     const newIds = new Set(rows.map((r) => r.unitId));
     const meta = JSON.stringify({
       titles: JSON.stringify(doc.meta.titles),

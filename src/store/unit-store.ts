@@ -3,9 +3,7 @@
  * (lua/putUnit.lua, lua/deleteUnit.lua) that changes the unit and appends to the TM's change log atomically, so
  * the next query on any instance sees it.
  */
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { canonical } from '../normalize';
 import type { Lang } from '../types';
 import type { Keys } from './keys';
 import { guard } from './redis';
@@ -16,17 +14,6 @@ export type UnitTexts = Partial<Record<Lang, string>>;
 export type UnitWriteResult = 'created' | 'updated' | 'unchanged' | 'not-found';
 
 const MAX_ATTEMPTS = 8;
-
-/** A unit outside any document is identified by its TM and its Arabic source: adding it again updates it. */
-export function standaloneUnitId(tm: string, ar: string): string {
-  return (
-    'u' +
-    createHash('sha256')
-      .update(`${tm}\u0000unit\u0000${canonical(ar)}`)
-      .digest('hex')
-      .slice(0, 20)
-  );
-}
 
 function outcome(code: number): UnitWriteResult {
   if (code === 1) return 'created';
@@ -42,9 +29,8 @@ export class UnitStore {
     private readonly logMaxLen = 100_000,
   ) {}
 
-  /** Adds a unit outside any document (or updates the one with the same Arabic source). */
-  async create(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unitId: string; result: UnitWriteResult }> {
-    const unitId = standaloneUnitId(tm, texts.ar);
+  /** Adds a unit outside any document, or updates it when `unitId` exists already. */
+  async create(tm: string, unitId: string, texts: UnitTexts & { ar: string }): Promise<UnitWriteResult> {
     const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
@@ -64,7 +50,7 @@ export class UnitStore {
         keys.changes(tm),
         ...fields,
       );
-      return { unitId, result: outcome(code) };
+      return outcome(code);
     });
   }
 

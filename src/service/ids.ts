@@ -1,0 +1,36 @@
+/**
+ * How mizan names what it stores, in one place. Ids are derived from what they name, never allotted, so the same
+ * input always gets the same id: reloading a document rewrites the same units, adding the same Arabic again updates
+ * its unit, importing the same triple twice is a no-op. The formulas are part of the stored data: changing one
+ * strands every id made by the old one, so it takes a schema version step (DESIGN.md, "Schema version").
+ */
+import { createHash } from 'node:crypto';
+import { canonical } from '../normalize';
+import type { DocumentToWrite } from '../store';
+import type { AlignedDocument } from '../types';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** An imported document: `d` + 16 hex digits of its texts (line endings and outer spaces aside). */
+export function documentIdFor(ar: string, en = '', zh = ''): string {
+  const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
+  return 'd' + sha256(`${norm(ar)}\u0000${norm(en)}\u0000${norm(zh)}`).slice(0, 16);
+}
+
+/** A document row: `u` + 20 hex digits of its TM, document and position, whatever the row says. */
+export function unitIdFor(tm: string, documentId: string, position: number): string {
+  return 'u' + sha256(`${tm}\u0000${documentId}\u0000${position}`).slice(0, 20);
+}
+
+/** A unit outside any document: `u` + 20 hex digits of its TM and its Arabic source (NFC, outer spaces aside). */
+export function standaloneUnitId(tm: string, ar: string): string {
+  return 'u' + sha256(`${tm}\u0000unit\u0000${canonical(ar)}`).slice(0, 20);
+}
+
+/** The document with each row's unit id, as the store writes it. */
+export function withUnitIds(tm: string, doc: AlignedDocument): DocumentToWrite {
+  return {
+    meta: doc.meta,
+    segments: doc.segments.map((row) => ({ ...row, unitId: unitIdFor(tm, doc.meta.id, row.position) })),
+  };
+}
