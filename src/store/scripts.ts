@@ -21,9 +21,22 @@ declare module 'ioredis' {
   }
 }
 
-/** Script error codes (negative returns), named once. */
+/**
+ * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument and
+ * deleteDocument return a count (≥ 0) of the units they wrote or deleted.
+ */
 export const ScriptCode = {
+  /** putUnit: every field already had that value; nothing was written. */
+  UNCHANGED: 0,
+  /** putUnit: the unit did not exist and was created. */
+  CREATED: 1,
+  /** putUnit: the unit existed and at least one field changed. */
+  UPDATED: 2,
+  /** deleteUnit: the unit was deleted. */
+  DELETED: 1,
+  /** putDocument, deleteDocument, deleteUnit: the document's rev moved since the caller read it; read again. */
   CONFLICT: -1,
+  /** deleteDocument, deleteUnit, putUnit (patch): no such document or unit. */
   NOT_FOUND: -2,
 } as const;
 

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, Unit } from '../types';
 import { guard } from './redis';
 import type { Keys } from './keys';
+import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
 import { ErrorCode, MizanError } from '../errors';
 
@@ -52,7 +53,6 @@ export interface TmStoreOptions {
   logMaxLen: number;
 }
 
-const MAX_WRITE_ATTEMPTS = 8;
 const MAX_READ_ATTEMPTS = 8;
 const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review'] as const;
 
@@ -67,6 +67,11 @@ function contentHash(doc: DocumentToWrite): string {
     segments.map((s) => [s.paragraph, s.ar, s.en, s.zh]),
   ]);
   return createHash('sha256').update(payload).digest('hex');
+}
+
+/** A row's arguments to putDocument.lua, in its order. */
+function rowArgs(r: RowToWrite): (string | number)[] {
+  return [r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0];
 }
 
 /** What a row was imported as: equal hashes mean the file did not change the row. */
@@ -148,56 +153,36 @@ export class TmStore {
       date: doc.meta.date,
       url: doc.meta.url ?? '',
     });
+    const changedError = () => new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
     return guard(async () => {
       await this.redis.sadd(keys.tms(), tm);
-      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-        const [[, seenRev], [, oldIds]] = (await this.redis
-          .multi()
-          .hget(keys.doc(tm, docId), 'rev')
-          .lrange(keys.docRows(tm, docId), 0, -1)
-          .exec()) as [[null, string | null], [null, string[]]];
-        if (expectedRev !== undefined && (expectedRev === 'absent' ? '' : String(expectedRev)) !== (seenRev ?? '')) {
-          throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
-        }
-        const dropped = oldIds.filter((id) => !newIds.has(id));
-        const keyList = [
-          keys.doc(tm, docId),
-          keys.docRows(tm, docId),
-          keys.docs(tm),
-          keys.units(tm),
-          keys.log(tm),
-          keys.seq(tm),
-          ...rows.map((r) => keys.unit(tm, r.unitId)),
-          ...dropped.map((id) => keys.unit(tm, id)),
-        ];
-        const args: (string | number)[] = [
-          docId,
-          hash,
-          seenRev ?? '',
-          doc.meta.order,
-          meta,
-          Date.now(),
-          this.options.logMaxLen,
-          rows.length,
-        ];
-        for (const r of rows)
-          args.push(
-            r.unitId,
-            r.ar,
-            r.en,
-            r.zh,
-            r.position,
-            r.paragraph,
-            rowHash(r),
-            r.confidence ?? 1,
-            r.review ? 1 : 0,
-          );
-        args.push(...dropped, keys.changes(tm));
-        const changed = await this.redis.putDocument(keyList.length, ...keyList, ...args);
-        if (changed !== ScriptCode.CONFLICT) return { documentId: docId, changed, units: rows.length };
-        if (expectedRev !== undefined) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
-      }
-      throw new Error(`document ${docId} kept changing during ${MAX_WRITE_ATTEMPTS} write attempts`);
+      const changed = await withRevision(
+        `document ${docId}`,
+        () => readRevision(this.redis, keys, tm, docId),
+        async ({ rev, rows: oldIds }) => {
+          if (expectedRev !== undefined && (expectedRev === 'absent' ? '' : String(expectedRev)) !== (rev ?? ''))
+            throw changedError();
+          const dropped = oldIds.filter((id) => !newIds.has(id));
+          const keyList = [
+            keys.doc(tm, docId),
+            keys.docRows(tm, docId),
+            keys.docs(tm),
+            keys.units(tm),
+            keys.log(tm),
+            keys.seq(tm),
+            ...rows.map((r) => keys.unit(tm, r.unitId)),
+            ...dropped.map((id) => keys.unit(tm, id)),
+          ];
+          const args = [docId, hash, rev ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
+          for (const r of rows) args.push(...rowArgs(r));
+          args.push(...dropped, keys.changes(tm));
+          const code = await this.redis.putDocument(keyList.length, ...keyList, ...args);
+          // A correction made against a stated rev is refused, not retried: the client saw another document.
+          if (code === ScriptCode.CONFLICT && expectedRev !== undefined) throw changedError();
+          return code;
+        },
+      );
+      return { documentId: docId, changed, units: rows.length };
     });
   }
 
@@ -205,35 +190,32 @@ export class TmStore {
   async deleteDocument(tm: string, documentId: string): Promise<boolean> {
     const { keys } = this;
     return guard(async () => {
-      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-        const [[, rev], [, ids]] = (await this.redis
-          .multi()
-          .hget(keys.doc(tm, documentId), 'rev')
-          .lrange(keys.docRows(tm, documentId), 0, -1)
-          .exec()) as [[null, string | null], [null, string[]]];
-        if (rev === null) return false;
-        const keyList = [
-          keys.doc(tm, documentId),
-          keys.docRows(tm, documentId),
-          keys.docs(tm),
-          keys.units(tm),
-          keys.log(tm),
-          keys.seq(tm),
-          ...ids.map((id) => keys.unit(tm, id)),
-        ];
-        const code = await this.redis.deleteDocument(
-          keyList.length,
-          ...keyList,
-          documentId,
-          rev,
-          this.options.logMaxLen,
-          keys.changes(tm),
-          ...ids,
-        );
-        if (code === ScriptCode.NOT_FOUND) return false;
-        if (code !== ScriptCode.CONFLICT) return true;
-      }
-      throw new Error(`document ${documentId} kept changing during ${MAX_WRITE_ATTEMPTS} delete attempts`);
+      const code = await withRevision(
+        `document ${documentId}`,
+        () => readRevision(this.redis, keys, tm, documentId),
+        async ({ rev, rows }) => {
+          if (rev === null) return ScriptCode.NOT_FOUND;
+          const keyList = [
+            keys.doc(tm, documentId),
+            keys.docRows(tm, documentId),
+            keys.docs(tm),
+            keys.units(tm),
+            keys.log(tm),
+            keys.seq(tm),
+            ...rows.map((id) => keys.unit(tm, id)),
+          ];
+          return this.redis.deleteDocument(
+            keyList.length,
+            ...keyList,
+            documentId,
+            rev,
+            this.options.logMaxLen,
+            keys.changes(tm),
+            ...rows,
+          );
+        },
+      );
+      return code !== ScriptCode.NOT_FOUND;
     });
   }
 

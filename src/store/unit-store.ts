@@ -7,19 +7,25 @@ import type { Redis } from 'ioredis';
 import type { Lang } from '../types';
 import type { Keys } from './keys';
 import { guard } from './redis';
+import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
 
 export type UnitTexts = Partial<Record<Lang, string>>;
 
 export type UnitWriteResult = 'created' | 'updated' | 'unchanged' | 'not-found';
 
-const MAX_ATTEMPTS = 8;
+const OUTCOME = new Map<number, UnitWriteResult>([
+  [ScriptCode.CREATED, 'created'],
+  [ScriptCode.UPDATED, 'updated'],
+  [ScriptCode.UNCHANGED, 'unchanged'],
+  [ScriptCode.NOT_FOUND, 'not-found'],
+]);
 
+/** putUnit.lua's answer as a result. */
 function outcome(code: number): UnitWriteResult {
-  if (code === 1) return 'created';
-  if (code === 2) return 'updated';
-  if (code === ScriptCode.NOT_FOUND) return 'not-found';
-  return 'unchanged';
+  const result = OUTCOME.get(code);
+  if (!result) throw new Error(`putUnit answered ${code}, which it never should`);
+  return result;
 }
 
 export class UnitStore {
@@ -88,29 +94,30 @@ export class UnitStore {
   async delete(tm: string, unitId: string): Promise<boolean> {
     const { keys } = this;
     return guard(async () => {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
-        if (doc === null) return false;
-        const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
-        const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen, keys.changes(tm)];
-        if (!doc) return (await this.redis.deleteUnit(4, ...base, ...args)) === 1;
-        const [[, rev], [, rows]] = (await this.redis
-          .multi()
-          .hget(keys.doc(tm, doc), 'rev')
-          .lrange(keys.docRows(tm, doc), 0, -1)
-          .exec()) as [[null, string | null], [null, string[]]];
-        const after = rows.slice(rows.indexOf(unitId) + 1);
-        const keyList = [
-          ...base,
-          keys.doc(tm, doc),
-          keys.docRows(tm, doc),
-          keys.docs(tm),
-          ...after.map((id) => keys.unit(tm, id)),
-        ];
-        const code = await this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after);
-        if (code !== ScriptCode.CONFLICT) return code === 1;
-      }
-      throw new Error(`document of unit ${unitId} kept changing during ${MAX_ATTEMPTS} attempts`);
+      const code = await withRevision(
+        `document of unit ${unitId}`,
+        async () => {
+          // doc: null when there is no such unit, '' for a unit outside documents (no rev to check).
+          const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
+          return { doc, ...(doc ? await readRevision(this.redis, keys, tm, doc) : { rev: null, rows: [] }) };
+        },
+        async ({ doc, rev, rows }) => {
+          if (doc === null) return ScriptCode.NOT_FOUND;
+          const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
+          const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen, keys.changes(tm)];
+          if (!doc) return this.redis.deleteUnit(base.length, ...base, ...args);
+          const after = rows.slice(rows.indexOf(unitId) + 1);
+          const keyList = [
+            ...base,
+            keys.doc(tm, doc),
+            keys.docRows(tm, doc),
+            keys.docs(tm),
+            ...after.map((id) => keys.unit(tm, id)),
+          ];
+          return this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after);
+        },
+      );
+      return code === ScriptCode.DELETED;
     });
   }
 }

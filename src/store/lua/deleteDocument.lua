@@ -16,10 +16,10 @@
     ARGV[4]  the TM's change channel (the last seq is published there)
     ARGV[5..] unit ids of the rows (same order as KEYS[7..])
 
-  Output:
-    number of units deleted
-   -1 the document changed since the caller read it: read again and retry
-   -2 no such document
+  Output (codes as named in scripts.ts, ScriptCode):
+    number of units deleted (>= 0)
+   -1 CONFLICT: the document's rev is not ARGV[2] (it changed since the caller read it): read again and retry
+   -2 NOT_FOUND: no such document
 ]]
 local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local docId, seenRev, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]

@@ -22,10 +22,10 @@
     ARGV[6]  the document's rev the caller read the rows at
     ARGV[7..] unit ids of the rows after it (same order as KEYS[8..])
 
-  Output:
-    1  deleted
-   -1  the document changed since the caller read it: read again and retry
-   -2  no such unit
+  Output (codes as named in scripts.ts, ScriptCode):
+    1  DELETED
+   -1  CONFLICT: the document's rev is not ARGV[6] (it changed since the caller read it): read again and retry
+   -2  NOT_FOUND: no such unit
 ]]
 local unitKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local unitId, now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]

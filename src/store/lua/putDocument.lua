@@ -27,9 +27,9 @@
   A row whose hash equals the unit's stored `src` (the hash it was last imported with) keeps its current text:
   the file did not change it, so an edit made through the API since then is not undone. Other rows are written.
 
-  Output:
-    number of units written or deleted (0: the document was already exactly this)
-    -1 the document changed since the caller read it (ARGV[3] is stale): read again and retry
+  Output (codes as named in scripts.ts, ScriptCode):
+    number of units written or deleted (>= 0; 0: the document was already exactly this)
+    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it): read again and retry
 ]]
 local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
@@ -49,7 +49,8 @@ local ids = {}
 for i = 1, n do
   local base = 8 + (i - 1) * 9
   local unitKey = KEYS[6 + i]
-  local unitId, ar, en, zh, pos, para, rowHash = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4], ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
+  local unitId, ar, en, zh = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
+  local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
   local conf, review = ARGV[base + 8], ARGV[base + 9]
   ids[i] = unitId
   local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review')

@@ -15,11 +15,11 @@
     ARGV[5]  the TM's change channel (the new seq is published there)
     ARGV[6..] field, value pairs among ar, en, zh
 
-  Output:
-    1  created
-    2  updated
-    0  unchanged (every field already had that value)
-   -2  patch of a unit that does not exist
+  Output (codes as named in scripts.ts, ScriptCode):
+    1  CREATED
+    2  UPDATED
+    0  UNCHANGED (every field already had that value)
+   -2  NOT_FOUND: patch of a unit that does not exist
 ]]
 local unitKey, unitsKey, logKey, seqKey, docKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local unitId, mode, now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
