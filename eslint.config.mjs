@@ -34,6 +34,26 @@ export default tseslint.config(
     },
   },
   {
+    // HTTP is thin: it validates, calls the service and answers. It reaches Redis, the normalizer and the matcher
+    // only through the service (service, errors, i18n, config and types are what it may import from src).
+    files: ['src/http/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['ioredis'],
+          patterns: [
+            {
+              // ../store, ../../match/…: the layers below the service (not ./routes/match, ../match-params).
+              regex: '^(\\.\\./)+(store|normalize|match|align|formats)(/|$)',
+              message: 'src/http imports the service (and errors, i18n, config, types), not the layers below it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js', 'jest.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

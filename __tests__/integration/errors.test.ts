@@ -78,7 +78,12 @@ describe('what the HTTP server itself refuses', () => {
       expect(long.status).toBe(200);
       const huge = await fetch(`${base}/api/v1/match?src=zh&q=${encodeURIComponent('中'.repeat(8000))}`);
       expect(huge.status).toBe(431);
-      expect(((await huge.json()) as { error: unknown }).error).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
+      expect(huge.headers.get('content-language')).toBe('en');
+      expect(((await huge.json()) as { error: unknown }).error).toMatchObject({
+        code: 'HEADERS_TOO_LARGE',
+        message:
+          'The request line and headers are larger than 65536 bytes; send long queries with POST /api/v1/match/batch.',
+      });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -32,14 +32,18 @@ describe('when Redis stops', () => {
     const doc = await request(ctx.app).get('/api/v1/documents').expect(503);
     expect(doc.body.error.code).toBe('STORE_UNAVAILABLE');
     await request(ctx.app).get('/healthz').expect(200);
-    const ready = await request(ctx.app).get('/readyz').expect(503);
+    const ready = await request(ctx.app).get('/readyz').set('Accept-Language', 'zh').expect(503);
     expect(ready.body).toMatchObject({ status: 'unavailable', redis: false, error: { code: 'STORE_UNAVAILABLE' } });
+    expect([ready.headers['retry-after'], ready.headers['content-language']]).toEqual(['3', 'zh']);
 
     // The process is still alive and serving; bring Redis back (empty: it had no persistence) and reload.
     redis = await startPrivateRedis(redis.port, redis.dataDir);
     const deadline = Date.now() + 10_000;
     while (ctx.redis.status !== 'ready' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(ctx.redis.status).toBe('ready');
-    await request(ctx.app).get('/readyz').expect(503); // Redis is back but holds no TM yet
+    const notReady = await request(ctx.app).get('/readyz').expect(503); // Redis is back but holds no TM yet
+    expect(notReady.body).toMatchObject({ status: 'unavailable', redis: true, tmLoaded: false });
+    expect(notReady.body.error).toMatchObject({ code: 'NOT_READY', message: 'The service is not ready yet.' });
+    expect(notReady.headers['retry-after']).toBe('3');
   }, 30_000);
 });

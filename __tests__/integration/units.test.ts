@@ -213,7 +213,12 @@ describe('unit writes, visible to the next query on every instance', () => {
       message: 'The request body cannot be read: the body cannot be decoded.',
     });
     const punctuation = await request(ctx.app).post('/api/v1/units').send({ ar: '...؟!' }).expect(400);
-    expect(punctuation.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'ar' });
+    expect(punctuation.body.error).toMatchObject({ code: 'TEXT_EMPTY', param: 'ar' });
+    const punctuationEdit = await request(ctx.app)
+      .patch('/api/v1/units/u00000000000000000000')
+      .send({ ar: '* * *' })
+      .expect(400);
+    expect(punctuationEdit.body.error).toMatchObject({ code: 'TEXT_EMPTY', param: 'ar' });
     const long = await request(ctx.app)
       .post('/api/v1/units')
       .send({ ar: 'ك'.repeat(10_001) })

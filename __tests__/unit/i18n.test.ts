@@ -1,5 +1,7 @@
 import { ErrorCode } from '../../src/errors';
-import { createTranslator, negotiateLanguage, UI_LANGS } from '../../src/i18n';
+import express, { type Request } from 'express';
+import { answerLanguage } from '../../src/http/language';
+import { createTranslator, UI_LANGS } from '../../src/i18n';
 import ar from '../../src/i18n/locales/ar.json';
 import en from '../../src/i18n/locales/en.json';
 import zh from '../../src/i18n/locales/zh.json';
@@ -24,19 +26,24 @@ describe('message catalogs', () => {
   });
 });
 
-describe('negotiateLanguage', () => {
+describe('the language of an answer', () => {
+  /** A request with only this Accept-Language header, on Express's own request prototype. */
+  const requestWith = (header: string | undefined): Request =>
+    Object.create(express.request, { headers: { value: header === undefined ? {} : { 'accept-language': header } } });
+
   it.each([
     [undefined, 'en'],
     ['', 'en'],
     ['ar', 'ar'],
     ['ar-EG,ar;q=0.9,en;q=0.8', 'ar'],
     ['zh-Hans-CN', 'zh'],
-    ['zh_TW', 'zh'],
+    ['zh-TW', 'zh'],
+    ['zh_TW', 'en'], // not a language tag (RFC 5646 separates subtags with "-")
     ['fr-FR, de;q=0.9', 'en'],
     ['fr, zh;q=0.2, ar;q=0.7', 'ar'],
     ['ar;q=0, zh', 'zh'],
     ['*', 'en'],
   ])('Accept-Language %p → %s', (header, expected) => {
-    expect(negotiateLanguage(header)).toBe(expected);
+    expect(answerLanguage(requestWith(header))).toBe(expected);
   });
 });

@@ -92,14 +92,17 @@ export type ErrorParams = Record<string, string | number>;
 export class MizanError extends Error {
   override readonly name = 'MizanError';
   readonly status: number;
+  /** Fields the answer carries beside `error` (the readiness report of /readyz); none for most errors. */
+  readonly details?: Readonly<Record<string, unknown>>;
 
   constructor(
     readonly code: ErrorCode,
     readonly params: ErrorParams = {},
-    options?: { cause?: unknown; message?: string },
+    options?: { cause?: unknown; message?: string; details?: Record<string, unknown> },
   ) {
     super(options?.message ?? `${code} ${JSON.stringify(params)}`, { cause: options?.cause });
     this.status = STATUS[code];
+    if (options?.details) this.details = options.details;
   }
 }
 

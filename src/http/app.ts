@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps): Express {
       next();
     });
   }
-  app.use(healthRoutes(tm, translator, config.retryAfterSeconds));
+  app.use(healthRoutes(tm));
   app.use(matchRoutes(tm, config));
   app.use(concordanceRoutes(tm, config));
   app.use(documentRoutes(tm, config, version));

@@ -1,14 +1,15 @@
 /**
- * The one error middleware: every failure leaves as `{ "error": { "code", "message" } }` with the error's status,
- * the message localized from Accept-Language. Unexpected errors are logged with a reference and answered 500
- * without internals; an unreachable Redis is 503 with Retry-After.
+ * The one error path: every failure leaves as `{ "error": { "code", "message", "param"? } }` with the error's status,
+ * the message localized from Accept-Language, whether it is thrown in a route, refused by a parser, reported by
+ * /readyz, or found by Node before any route runs (a request head too large: see server.ts). Unexpected errors are
+ * logged with a reference and answered 500 without internals; 503s carry Retry-After.
  */
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
-import { negotiateLanguage, type Translator } from '../i18n';
-import { isUnavailable } from '../store';
+import type { Translator, UiLang } from '../i18n';
+import { answerLanguage } from './language';
 
 /**
  * Body-parser errors carry `status` 4xx and a string `type`; they become our codes. The router's own 400 (a path
@@ -36,31 +37,35 @@ function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | 
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Refuses a JSON body that is not valid UTF-8 (the parser would turn bad bytes into U+FFFD and store them). */
-function verifyUtf8(_req: unknown, _res: unknown, body: Buffer): void {
-  try {
-    utf8.decode(body);
-  } catch {
-    throw new MizanError(ErrorCode.INVALID_ENCODING, { param: 'body' });
-  }
+/** An error as it is answered. */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: { code: string; message: string; param?: string } } & Record<string, unknown>;
 }
 
-/** Parses a JSON body that must be an object; other media types get 415. One middleware, for typed routes. */
-export function jsonBody(config: { maxBody: string }): RequestHandler {
-  const parse = express.json({ limit: config.maxBody, strict: true, verify: verifyUtf8 });
-  return (req, res, next) => {
-    if (!req.is('application/json'))
-      throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json' });
-    parse(req, res, (err?: unknown) => {
-      if (err) return next(err);
-      if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-        return next(new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-an-object' }));
-      }
-      next();
-    });
-  };
+/** How any MizanError is answered in `lang`: the only place that turns an error into a response. */
+export function errorAnswer(
+  error: MizanError,
+  lang: UiLang,
+  translator: Translator,
+  retryAfterSeconds: number,
+): ErrorAnswer {
+  // A `reason` that names a catalog entry (reasons.*) is translated too; other reasons pass as they are.
+  const reason =
+    typeof error.params.reason === 'string'
+      ? translator.t(`reasons.${error.params.reason}`, lang, { defaultValue: error.params.reason })
+      : undefined;
+  const message = translator.t(`errors.${error.code}`, lang, {
+    retryAfter: retryAfterSeconds,
+    ...error.params,
+    ...(reason ? { reason } : {}),
+  });
+  const body: ErrorAnswer['body']['error'] = { code: error.code, message };
+  if (typeof error.params.param === 'string') body.param = error.params.param;
+  const headers: Record<string, string> = { 'Content-Language': lang };
+  if (error.status === 503) headers['Retry-After'] = String(retryAfterSeconds);
+  return { status: error.status, headers, body: { ...error.details, error: body } };
 }
 
 export function errorMiddleware(
@@ -71,34 +76,16 @@ export function errorMiddleware(
 ): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
-    let error: MizanError;
-    const parsed = fromLibrary(err, maxBody, req.path);
-    if (isMizanError(err)) error = err;
-    else if (isUnavailable(err)) error = new StoreUnavailableError(err);
-    else if (parsed) error = parsed;
-    else {
+    let error = isMizanError(err) ? err : fromLibrary(err, maxBody, req.path);
+    if (!error) {
       const ref = randomUUID().slice(0, 8);
       logger.error(`${req.method} ${req.originalUrl} failed [${ref}]: ${(err as Error)?.stack ?? String(err)}`);
       error = new MizanError(ErrorCode.INTERNAL, { ref });
     }
-    if (error.code === ErrorCode.STORE_UNAVAILABLE) {
-      logger.warn(`${req.method} ${req.path}: 503, ${error.message}`);
-      res.set('Retry-After', String(retryAfterSeconds));
-    }
-    const lang = negotiateLanguage(req.get('accept-language'));
-    // A `reason` that names a catalog entry (reasons.*) is translated too; other reasons pass as they are.
-    const reason =
-      typeof error.params.reason === 'string'
-        ? translator.t(`reasons.${error.params.reason}`, lang, { defaultValue: error.params.reason })
-        : undefined;
-    const message = translator.t(`errors.${error.code}`, lang, {
-      retryAfter: retryAfterSeconds,
-      ...error.params,
-      ...(reason ? { reason } : {}),
-    });
-    const body: { code: string; message: string; param?: string } = { code: error.code, message };
-    if (typeof error.params.param === 'string') body.param = error.params.param;
-    res.status(error.status).set('Content-Language', lang).set('Vary', 'Accept-Language').json({ error: body });
+    // A failed store operation (the store turns every unreachable-Redis error into this one), not a report of one.
+    if (error instanceof StoreUnavailableError) logger.warn(`${req.method} ${req.path}: 503, ${error.message}`);
+    const { status, headers, body } = errorAnswer(error, answerLanguage(req), translator, retryAfterSeconds);
+    res.status(status).set(headers).set('Vary', 'Accept-Language').json(body);
   };
 }
 

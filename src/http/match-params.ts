@@ -1,14 +1,12 @@
-/** Parsing a match request (GET query string or one item of a batch body) and a concordance request. */
+/** Parsing a match request (GET query string or one item of a batch body). */
 import type { Config } from '../config';
 import { ErrorCode } from '../errors';
-import type { ConcordanceRequest, MatchRequest } from '../service';
+import type { MatchRequest } from '../service';
 import { LANGS } from '../types';
 import { Params, type Input } from './params';
 
 export const DEFAULT_MIN = 70;
 export const DEFAULT_LIMIT = 5;
-export const DEFAULT_CONCORDANCE_LIMIT = 20;
-export const MAX_CONCORDANCE_LIMIT = 100;
 
 export function parseMatch(input: Input, config: Config, at = ''): MatchRequest {
   const p = new Params(input, at);
@@ -28,15 +26,4 @@ export function parseMatch(input: Input, config: Config, at = ''): MatchRequest 
   if (prev !== undefined) request.prev = prev;
   if (next !== undefined) request.next = next;
   return request;
-}
-
-export function parseConcordance(input: Input, config: Config): ConcordanceRequest {
-  const p = new Params(input);
-  return {
-    q: p.text('q', config.maxQueryChars, ErrorCode.QUERY_MISSING, ErrorCode.QUERY_TOO_LONG),
-    lang: p.lang('lang', 'ar'),
-    tms: p.tms('tm', config.defaultTm),
-    offset: p.int('offset', 0, 0, 1_000_000, ErrorCode.INVALID_PARAMETER),
-    limit: p.int('limit', DEFAULT_CONCORDANCE_LIMIT, 1, MAX_CONCORDANCE_LIMIT, ErrorCode.LIMIT_OUT_OF_RANGE),
-  };
 }

@@ -27,29 +27,3 @@ export async function createTranslator(): Promise<Translator> {
   } as Parameters<I18n['init']>[0]);
   return { t: (key, lang, params) => instance.t(key, { lng: lang, ...params }) as string };
 }
-
-/**
- * Picks the best supported language from an Accept-Language header (RFC 9110 quality values; "zh-Hans-CN",
- * "ar-EG" match by primary subtag). English when nothing supported is asked for.
- */
-export function negotiateLanguage(header: string | undefined): UiLang {
-  if (!header) return FALLBACK_LANG;
-  const wanted = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const quality = q ? Number(q.slice(2)) : 1;
-      return {
-        lang: tag.trim().toLowerCase().split(/[-_]/)[0] ?? '',
-        quality: Number.isFinite(quality) ? quality : 0,
-        index,
-      };
-    })
-    .filter((w) => w.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  for (const w of wanted) {
-    if ((UI_LANGS as readonly string[]).includes(w.lang)) return w.lang as UiLang;
-  }
-  return FALLBACK_LANG;
-}

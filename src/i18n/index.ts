@@ -1,1 +1,1 @@
-export { createTranslator, negotiateLanguage, UI_LANGS, FALLBACK_LANG, type Translator, type UiLang } from './i18n';
+export { createTranslator, UI_LANGS, FALLBACK_LANG, type Translator, type UiLang } from './i18n';

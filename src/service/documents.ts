@@ -4,11 +4,12 @@
  */
 import { alignTexts, Segmenter, type AlignedRow, type AlignOptions, type TargetLang } from '../align';
 import { ErrorCode, MizanError } from '../errors';
-import { canonical, tokenize } from '../normalize';
+import { canonical } from '../normalize';
 import type { StoredDocument, TmStore } from '../store';
 import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
 import { documentIdFor, withUnitIds } from './ids';
 import type { Mirrors } from './mirrors';
+import { hasWords, requireWords } from './words';
 
 export interface ImportRequest {
   tm: string;
@@ -44,13 +45,10 @@ async function tmHint(mirrors: Mirrors, tm: string): Promise<AlignOptions['hint'
     let cost = memo.get(key);
     if (cost === undefined) {
       cost = 0;
-      try {
-        const [hit] = index.search(ar[0]!, 'ar', { min: 95, limit: 1 });
-        const known = hit ? index.get(hit.unitId)?.[lang] : undefined;
-        if (known) cost = canonical(known) === canonical(target.join(joiner(lang))) ? -8 : 1;
-      } catch {
-        cost = 0; // a sentence with nothing to match (punctuation only)
-      }
+      // A sentence with nothing to match (punctuation only) is no evidence either way.
+      const [hit] = hasWords(ar[0]!) ? index.search(ar[0]!, 'ar', { min: 95, limit: 1 }) : [];
+      const known = hit ? index.get(hit.unitId)?.[lang] : undefined;
+      if (known) cost = canonical(known) === canonical(target.join(joiner(lang))) ? -8 : 1;
       memo.set(key, cost);
     }
     return cost;
@@ -70,7 +68,7 @@ function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
 }
 
 export async function importDocument(store: TmStore, mirrors: Mirrors, request: ImportRequest): Promise<ImportResult> {
-  if (tokenize(request.ar).length === 0) throw new MizanError(ErrorCode.TEXT_EMPTY, { param: 'ar' }); // punctuation only
+  requireWords(request.ar, 'ar');
   const id = documentIdFor(request.ar, request.en, request.zh);
   const existing = await store.getDocument(request.tm, id);
   if (existing) return { created: false, document: existing, changed: 0 };
@@ -116,8 +114,6 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   if (!document) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm: request.tm });
   return { created: true, document, changed };
 }
-
-const hasWords = (text: string) => tokenize(text).length > 0;
 
 /** Sentences of a row's text in one language (the segmenter's own view, as at import). */
 function sentencesOf(text: string, lang: Lang): string[] {

@@ -4,3 +4,5 @@ export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { applyCorrections, type Correction, type ImportRequest, type ImportResult } from './documents';
 export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds } from './ids';
+export type { DocumentSummary, StoredDocument, UnitTexts } from '../store';
+export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';

@@ -35,6 +35,7 @@ import {
 } from './matching';
 import type { Freshness } from './mirror';
 import { Mirrors } from './mirrors';
+import { requireWords } from './words';
 
 export interface Readiness {
   redis: boolean;
@@ -116,8 +117,9 @@ export class TranslationMemory {
     return unitContext(this.store, tm, unitId, n);
   }
 
-  /** Adds a unit outside any document (the same Arabic source again updates it). */
+  /** Adds a unit outside any document (the same Arabic source again updates it); its Arabic must have a word. */
   async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unit: Unit; created: boolean }> {
+    requireWords(texts.ar, 'ar');
     const unitId = standaloneUnitId(tm, texts.ar);
     const result = await this.units.create(tm, unitId, texts);
     this.mirrors.touch(tm);
@@ -129,6 +131,7 @@ export class TranslationMemory {
    * updates it), so its Arabic cannot change (beyond Unicode normalization and surrounding spaces).
    */
   async patchUnit(tm: string, unitId: string, texts: UnitTexts): Promise<Unit> {
+    if (texts.ar !== undefined) requireWords(texts.ar, 'ar');
     await this.mirrors.require(tm);
     if (texts.ar !== undefined) {
       const current = await this.store.getUnit(tm, unitId);

@@ -9,5 +9,5 @@ export {
   type LogEntry,
 } from './tm-store';
 export { ChangeFeed, type ChangeListener } from './change-feed';
-export { createRedis, connectRedis, guard, isUnavailable } from './redis';
+export { createRedis, connectRedis } from './redis';
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';

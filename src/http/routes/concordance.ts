@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { Config } from '../../config';
 import type { TranslationMemory } from '../../service';
 import { methodNotAllowed } from '../errors';
-import { parseConcordance } from '../match-params';
+import { parseConcordance } from '../concordance-params';
 import type { Input } from '../params';
 
 export function concordanceRoutes(tm: TranslationMemory, config: Config): Router {

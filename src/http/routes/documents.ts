@@ -5,15 +5,22 @@
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import { writeHtml, writeTmx, writeTsv } from '../../formats';
-import type { Correction, TranslationMemory } from '../../service';
-import type { DocumentSummary, StoredDocument } from '../../store';
+import {
+  EXPORT_FORMATS,
+  exportDocument,
+  type Correction,
+  type DocumentSummary,
+  type ExportFormat,
+  type StoredDocument,
+  type TranslationMemory,
+} from '../../service';
 import { LANGS } from '../../types';
-import { jsonBody, methodNotAllowed } from '../errors';
+import { methodNotAllowed } from '../errors';
+import { jsonBody } from '../json-body';
 import { readMultipart } from '../multipart';
 import { idParam, Params, type Input } from '../params';
 
-const FORMATS = ['json', 'tmx', 'tsv', 'html'] as const;
+const FORMATS = ['json', ...EXPORT_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
 /** Most corrections in one PATCH. */
 const MAX_OPS = 200;
@@ -54,24 +61,17 @@ function documentJson(doc: StoredDocument) {
   };
 }
 
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  tmx: 'application/x-tmx+xml; charset=utf-8',
+  tsv: 'text/tab-separated-values; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
 function send(res: Response, doc: StoredDocument, format: Format, toolVersion: string): void {
-  const id = doc.summary.id;
-  const disposition = (ext: string) => `attachment; filename="${id}.${ext}"`;
-  if (format === 'json') res.json(documentJson(doc));
-  else if (format === 'html') res.type('text/html; charset=utf-8').send(writeHtml(doc.summary, doc.rows));
-  else if (format === 'tsv')
-    res
-      .type('text/tab-separated-values; charset=utf-8')
-      .set('Content-Disposition', disposition('tsv'))
-      .send(writeTsv(doc.rows));
-  else {
-    const body = writeTmx([{ meta: doc.summary, segments: doc.rows }], {
-      toolVersion,
-      creationDate: new Date(doc.summary.updated),
-      unitId: (_, position) => doc.rows[position]!.unitId,
-    });
-    res.type('application/x-tmx+xml; charset=utf-8').set('Content-Disposition', disposition('tmx')).send(body);
-  }
+  if (format === 'json') return void res.json(documentJson(doc));
+  // TMX and TSV are files to keep; the HTML page is for reading (and printing) in the browser.
+  if (format !== 'html') res.set('Content-Disposition', `attachment; filename="${doc.summary.id}.${format}"`);
+  res.type(CONTENT_TYPES[format]).send(exportDocument(doc, format, toolVersion));
 }
 
 async function importInput(req: Request, config: Config): Promise<Input> {

@@ -1,11 +1,10 @@
 /** GET /healthz (the process answers) and GET /readyz (Redis answers and the default TM holds documents). */
 import { Router } from 'express';
-import { ErrorCode } from '../../errors';
-import { negotiateLanguage, type Translator } from '../../i18n';
+import { ErrorCode, MizanError } from '../../errors';
 import type { TranslationMemory } from '../../service';
 import { methodNotAllowed } from '../errors';
 
-export function healthRoutes(tm: TranslationMemory, translator: Translator, retryAfterSeconds: number): Router {
+export function healthRoutes(tm: TranslationMemory): Router {
   const router = Router();
   router
     .route('/healthz')
@@ -15,23 +14,15 @@ export function healthRoutes(tm: TranslationMemory, translator: Translator, retr
     .all(methodNotAllowed('GET'));
   router
     .route('/readyz')
-    .get(async (req, res) => {
+    .get(async (_req, res) => {
       const readiness = await tm.readiness();
       if (readiness.redis && readiness.tmLoaded) {
         res.json({ status: 'ready', ...readiness });
         return;
       }
+      // Answered by the error middleware like any failure, with the readiness report beside the error.
       const code = readiness.redis ? ErrorCode.NOT_READY : ErrorCode.STORE_UNAVAILABLE;
-      const lang = negotiateLanguage(req.get('accept-language'));
-      res
-        .status(503)
-        .set('Retry-After', String(retryAfterSeconds))
-        .set('Content-Language', lang)
-        .json({
-          status: 'unavailable',
-          ...readiness,
-          error: { code, message: translator.t(`errors.${code}`, lang, { retryAfter: retryAfterSeconds }) },
-        });
+      throw new MizanError(code, {}, { details: { status: 'unavailable', ...readiness } });
     })
     .all(methodNotAllowed('GET'));
   return router;

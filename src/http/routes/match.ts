@@ -3,7 +3,8 @@ import { Router } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
 import type { TranslationMemory } from '../../service';
-import { jsonBody, methodNotAllowed } from '../errors';
+import { methodNotAllowed } from '../errors';
+import { jsonBody } from '../json-body';
 import { parseMatch } from '../match-params';
 import { type Input } from '../params';
 

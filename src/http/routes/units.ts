@@ -6,10 +6,10 @@
 import { Router, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import { tokenize } from '../../normalize';
 import type { TranslationMemory } from '../../service';
 import type { Unit } from '../../types';
-import { jsonBody, methodNotAllowed } from '../errors';
+import { methodNotAllowed } from '../errors';
+import { jsonBody } from '../json-body';
 import { idParam, Params, type Input } from '../params';
 
 /** Longest text a unit may hold in one language. */
@@ -28,12 +28,6 @@ const unitJson = (u: Unit) => ({
 
 const send = (res: Response, status: number, u: Unit) => res.status(status).json(unitJson(u));
 
-/** An Arabic source with no word or number in it (punctuation only) could never be matched. */
-function matchable(ar: string): void {
-  if (tokenize(ar).length === 0)
-    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ar', value: ar.slice(0, 100) });
-}
-
 export function unitRoutes(tm: TranslationMemory, config: Config): Router {
   const router = Router();
   const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
@@ -48,7 +42,6 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
         en: p.optionalText('en', MAX_UNIT_CHARS),
         zh: p.optionalText('zh', MAX_UNIT_CHARS),
       };
-      matchable(texts.ar);
       const { unit, created } = await tm.createUnit(name, texts);
       send(
         res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`),
@@ -91,7 +84,6 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
         throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
       if (texts.ar !== undefined && texts.ar.trim() === '')
         throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
-      if (texts.ar !== undefined) matchable(texts.ar);
       send(res, 200, await tm.patchUnit(name, id, texts));
     })
     .delete(async (req, res) => {

@@ -1,0 +1,17 @@
+/** A stored document written out as a file: TMX 1.4b (with unit ids as tuid), TSV, or a printable HTML page. */
+import { writeHtml, writeTmx, writeTsv } from '../formats';
+import type { StoredDocument } from '../store';
+
+export const EXPORT_FORMATS = ['tmx', 'tsv', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `toolVersion` is written into a TMX header as creationtoolversion. */
+export function exportDocument(doc: StoredDocument, format: ExportFormat, toolVersion: string): string {
+  if (format === 'html') return writeHtml(doc.summary, doc.rows);
+  if (format === 'tsv') return writeTsv(doc.rows);
+  return writeTmx([{ meta: doc.summary, segments: doc.rows }], {
+    toolVersion,
+    creationDate: new Date(doc.summary.updated),
+    unitId: (_, position) => doc.rows[position]!.unitId,
+  });
+}
