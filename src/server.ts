@@ -11,7 +11,7 @@ import { createHttpServer } from './http/server';
 import { cedict } from './align/lexicon';
 import { createTranslator } from './i18n';
 import { loadSeed, TranslationMemory } from './service';
-import { connectRedis, createRedis, Keys, TmStore } from './store';
+import { checkSchema, connectRedis, createRedis, Keys, SchemaError, TmStore } from './store';
 import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
 
 const NO_REDIS_HELP = (
@@ -23,7 +23,12 @@ const NO_REDIS_HELP = (
     - Docker:        docker compose up                       (Redis and mizan together)
     - or point REDIS_URL at a running Redis, e.g. REDIS_URL=redis://host:6379`;
 
+/**
+ * The Redis at REDIS_URL, or, when none answers there and it is on this machine, a private one. A private one that
+ * outlived the mizan that started it (redis-owner.ts) is stopped first, so that it is never used unowned.
+ */
 async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis; embedded?: EmbeddedRedis }> {
+  const local = config.embeddedRedis && isLocalRedisUrl(config.redisUrl);
   const redis = createRedis(config, logger);
   try {
     await connectRedis(redis, config.redisTimeoutMs);
@@ -32,7 +37,7 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
   } catch (err) {
     redis.disconnect();
     const binary = findOnPath('redis-server');
-    if (!config.embeddedRedis || !isLocalRedisUrl(config.redisUrl) || !binary) {
+    if (!local || !binary) {
       const why = !config.embeddedRedis
         ? ' (MIZAN_EMBEDDED_REDIS=0)'
         : !isLocalRedisUrl(config.redisUrl)
@@ -49,17 +54,23 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
   }
 }
 
-async function main(): Promise<void> {
-  let config: Config;
+/** The configuration, or the process ends with every problem listed (exit code 2). */
+function configOrExit(): Config {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (err) {
     process.stderr.write(`mizan: ${(err as Error).message}\n`);
     process.exit(err instanceof ConfigError ? 2 : 1);
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   const logger = createLogger(config.logLevel);
   const { redis, embedded } = await openRedis(config, logger);
-  const store = new TmStore(redis, new Keys(config.keyPrefix));
+  const keys = new Keys(config.keyPrefix);
+  await checkSchema(redis, keys, logger);
+  const store = new TmStore(redis, keys);
   if (config.seed) await loadSeed(config.tmDir, store, logger);
   const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness, config.answerCache);
   const lexiconStart = Date.now();
@@ -73,7 +84,8 @@ async function main(): Promise<void> {
   const server: Server = createHttpServer(app, translator);
   server.listen(config.port, config.host, () => {
     logger.info(
-      `mizan ${pkg.version} listening on http://${config.host}:${config.port} (TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`,
+      `mizan ${pkg.version} listening on http://${config.host}:${config.port} ` +
+        `(TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`,
     );
   });
   server.on('error', (err) => {
@@ -96,7 +108,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// A private Redis started on the way stops by itself when this process exits (its watchdog sees the pipe close).
 main().catch((err: unknown) => {
   process.stderr.write(`mizan: cannot start: ${(err as Error)?.message ?? String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof SchemaError ? 2 : 1);
 });

@@ -1,6 +1,7 @@
 /**
- * A real mizan for one integration test file: real Redis (the private test server), a unique key prefix, the seed
- * loaded from tm/, the Express app from createApp. `close()` deletes every key under the prefix.
+ * A real mizan for one integration test file: real Redis (the private test server), a unique key prefix, its schema
+ * version checked, the seed loaded from tm/, the Express app from createApp. `close()` deletes every key under the
+ * prefix.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { loadConfig, silentLogger, type Config } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { createTranslator } from '../../src/i18n';
 import { loadSeed, TranslationMemory } from '../../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../../src/store';
+import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 
 export const TM_DIR = path.resolve(__dirname, '../../tm');
 
@@ -51,6 +52,7 @@ export async function createTestContext(
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);
   const keys = new Keys(prefix);
+  await checkSchema(redis, keys, silentLogger); // as the server does before anything else
   const store = new TmStore(redis, keys);
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
   const tm = new TranslationMemory(

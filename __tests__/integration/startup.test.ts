@@ -1,43 +1,16 @@
 /**
  * The real entry point (src/server.ts) as a child process: the embedded-Redis default, the message when there is no
- * Redis at all, and configuration errors.
+ * Redis at all, configuration errors, and data of a schema version it does not know.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { silentLogger } from '../../src/config';
+import { connectRedis, createRedis, Keys, SCHEMA_VERSION } from '../../src/store';
+import { deleteByPrefix, testRedisUrl } from '../helpers/context';
 import { freePort } from '../helpers/redis-server';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
+import { listening, startServer, waitFor } from '../helpers/server-process';
 
 describe('starting mizan', () => {
   it('starts a private redis-server with AOF when none answers, loads the seed, and stops it on SIGTERM', async () => {
@@ -65,12 +38,7 @@ describe('starting mizan', () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
     // The private Redis went down with the service.
-    const redisState = await new Promise((resolve) => {
-      const socket = net.connect(redisPort, '127.0.0.1');
-      socket.on('connect', () => (socket.destroy(), resolve('up')));
-      socket.on('error', () => resolve('down'));
-    });
-    expect(redisState).toBe('down');
+    expect(await listening(redisPort)).toBe(false);
   }, 40_000);
 
   it('exits non-zero, saying how to get Redis, when none answers and redis-server is not on PATH', async () => {
@@ -89,5 +57,26 @@ describe('starting mizan', () => {
     expect(await run.exited).toBe(2);
     expect(run.output()).toContain('PORT must be an integer');
     expect(run.output()).toContain('LOG_LEVEL must be');
+  }, 20_000);
+
+  it('refuses to start on data of a newer schema version, saying so, exit code 2', async () => {
+    const keys = new Keys(`mizan-test:${randomUUID().slice(0, 8)}:`);
+    const redis = createRedis({ redisUrl: testRedisUrl(), redisTimeoutMs: 1000 }, silentLogger);
+    await connectRedis(redis, 5000);
+    try {
+      await redis.set(keys.schema(), SCHEMA_VERSION + 1);
+      const run = startServer({
+        PORT: String(await freePort()),
+        REDIS_URL: testRedisUrl(),
+        MIZAN_KEY_PREFIX: keys.prefix,
+        MIZAN_EMBEDDED_REDIS: '0',
+      });
+      expect(await run.exited).toBe(2);
+      expect(run.output()).toContain(`is schema version ${SCHEMA_VERSION + 1}, newer than this mizan's`);
+      expect(await redis.exists(keys.tms())).toBe(0); // nothing was written: the seed was not loaded
+    } finally {
+      await deleteByPrefix(redis, keys);
+      redis.disconnect();
+    }
   }, 20_000);
 });

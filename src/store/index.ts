@@ -11,3 +11,4 @@ export {
 export { ChangeFeed, type ChangeListener } from './change-feed';
 export { createRedis, connectRedis } from './redis';
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
+export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';

@@ -1,6 +1,7 @@
 /**
  * Every Redis key mizan uses is built here and nowhere else.
  *
+ *   <prefix>schema                    string  version of this layout (store/schema.ts), checked at start
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
  *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, src (row hash at import), updated
@@ -17,6 +18,11 @@
 export class Keys {
   constructor(readonly prefix: string) {
     if (/[{}]/.test(prefix)) throw new Error('key prefix must not contain { or }: it would break hash tags');
+  }
+
+  /** The schema version of everything under this prefix. */
+  schema(): string {
+    return `${this.prefix}schema`;
   }
 
   tms(): string {

@@ -1,0 +1,64 @@
+/** The schema version key: written on first use, recorded for data that predates it, and refused when it differs. */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { silentLogger, type Logger } from '../../src/config';
+import { checkSchema, connectRedis, createRedis, Keys, SCHEMA_VERSION, SchemaError } from '../../src/store';
+import { deleteByPrefix, testRedisUrl } from '../helpers/context';
+
+let redis: Redis;
+let keys: Keys;
+
+beforeAll(async () => {
+  redis = createRedis({ redisUrl: testRedisUrl(), redisTimeoutMs: 1000 }, silentLogger);
+  await connectRedis(redis, 5000);
+});
+beforeEach(() => {
+  keys = new Keys(`mizan-test:${randomUUID().slice(0, 8)}:`);
+});
+afterEach(async () => deleteByPrefix(redis, keys));
+afterAll(() => redis.disconnect());
+
+const lines: string[] = [];
+const logger: Logger = { ...silentLogger, info: (line) => lines.push(line) };
+
+describe('the schema version', () => {
+  it('is written as the current one on an empty deployment, and then found equal', async () => {
+    expect(await checkSchema(redis, keys, logger)).toBe('created');
+    expect(await redis.get(keys.schema())).toBe(String(SCHEMA_VERSION));
+    expect(await checkSchema(redis, keys, logger)).toBe('current');
+  });
+
+  it('is recorded as version 1 for data written before the key existed, saying so', async () => {
+    await redis.sadd(keys.tms(), 'main');
+    expect(await checkSchema(redis, keys, logger)).toBe('adopted');
+    expect(await redis.get(keys.schema())).toBe('1');
+    expect(lines.at(-1)).toContain('recorded as version 1');
+  });
+
+  it('refuses data newer than the code, naming both versions', async () => {
+    await redis.set(keys.schema(), SCHEMA_VERSION + 1);
+    const refusal = checkSchema(redis, keys, logger);
+    await expect(refusal).rejects.toBeInstanceOf(SchemaError);
+    await expect(refusal).rejects.toThrow(
+      `schema version ${SCHEMA_VERSION + 1}, newer than this mizan's ${SCHEMA_VERSION}`,
+    );
+  });
+
+  it('refuses data older than the code, naming each migration step', async () => {
+    await redis.set(keys.schema(), 1);
+    await expect(checkSchema(redis, keys, logger, 3)).rejects.toThrow(
+      'migrate it first with scripts/migrate/schema-1-to-2.ts, then scripts/migrate/schema-2-to-3.ts',
+    );
+  });
+
+  it('refuses data an older mizan wrote without the key, when the code has moved past version 1', async () => {
+    await redis.sadd(keys.tms(), 'main');
+    await expect(checkSchema(redis, keys, logger, 2)).rejects.toThrow('older than this mizan');
+    expect(await redis.get(keys.schema())).toBe('1');
+  });
+
+  it('refuses a key that holds no version', async () => {
+    await redis.set(keys.schema(), 'v2');
+    await expect(checkSchema(redis, keys, logger)).rejects.toThrow('holds "v2", which is not a schema version');
+  });
+});
