@@ -13,6 +13,7 @@ import { createTranslator } from './i18n';
 import { loadSeed, TranslationMemory } from './service';
 import { checkSchema, connectRedis, createRedis, Keys, SchemaError, TmStore } from './store';
 import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
+import { reclaimOrphan } from './store/redis-owner';
 
 const NO_REDIS_HELP = (
   url: string,
@@ -29,6 +30,7 @@ const NO_REDIS_HELP = (
  */
 async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis; embedded?: EmbeddedRedis }> {
   const local = config.embeddedRedis && isLocalRedisUrl(config.redisUrl);
+  if (local) await reclaimOrphan(config.dataDir, logger);
   const redis = createRedis(config, logger);
   try {
     await connectRedis(redis, config.redisTimeoutMs);

@@ -1,0 +1,71 @@
+/**
+ * The private redis-server's life is tied to the mizan that started it: it goes down when mizan is killed outright,
+ * and one that outlived its mizan anyway is stopped by the next start on the same data folder.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isAlive, OWNER_FILE, readOwner, writeOwner } from '../../src/store/redis-owner';
+import { freePort, redisServerBinary } from '../helpers/redis-server';
+import { listening, startServer, waitFor } from '../helpers/server-process';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-embedded-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** mizan with a private Redis on `redisPort`, data in the test's folder, ready to answer. */
+async function startReady(httpPort: number, redisPort: number) {
+  const run = startServer({
+    PORT: String(httpPort),
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    MIZAN_DATA_DIR: dataDir,
+    MIZAN_SEED: '0',
+  });
+  const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).ok, 20_000);
+  if (!up) throw new Error(`mizan did not start:\n${run.output()}`);
+  return run;
+}
+
+describe('the private redis-server', () => {
+  it('goes down when the mizan that started it is killed with SIGKILL', async () => {
+    const redisPort = await freePort();
+    const run = await startReady(await freePort(), redisPort);
+    const owner = readOwner(dataDir)!;
+    expect(owner).toMatchObject({ ownerPid: run.child.pid, port: redisPort });
+    expect(isAlive(owner.redisPid)).toBe(true);
+
+    run.child.kill('SIGKILL');
+    expect(await run.exited).toBeNull();
+    expect(await waitFor(() => !isAlive(owner.redisPid), 10_000)).toBe(true);
+    expect(await listening(redisPort)).toBe(false);
+  }, 40_000);
+
+  it('is stopped at the next start when it outlived its mizan, and replaced by one the new mizan owns', async () => {
+    const redisPort = await freePort();
+    // An orphan: a redis-server on the data folder, recorded as started by a mizan that has exited since.
+    const orphan = spawn(redisServerBinary(), ['--port', String(redisPort), '--dir', dataDir, '--save', ''], {
+      stdio: 'ignore',
+    });
+    const orphanExit = new Promise((resolve) => orphan.on('exit', resolve));
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeOwner(dataDir, { redisPid: orphan.pid!, port: redisPort, ownerPid: gone.pid!, started: '' });
+    expect(await waitFor(() => listening(redisPort), 10_000)).toBe(true);
+
+    const run = await startReady(await freePort(), redisPort);
+    try {
+      expect(run.output()).toContain(`the private redis-server (pid ${orphan.pid}, port ${redisPort}) outlived`);
+      await orphanExit;
+      expect(readOwner(dataDir)).toMatchObject({ ownerPid: run.child.pid, port: redisPort });
+      expect(readOwner(dataDir)!.redisPid).not.toBe(orphan.pid);
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
+    expect(fs.existsSync(path.join(dataDir, OWNER_FILE))).toBe(false);
+    expect(await listening(redisPort)).toBe(false);
+  }, 40_000);
+});
