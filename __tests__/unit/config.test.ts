@@ -57,27 +57,19 @@ describe('loadConfig', () => {
     expect(error!.message).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
   });
 
+  it('names what a value must be', () => {
+    expect(() => loadConfig({ MIZAN_FRESHNESS: 'sometimes' })).toThrow(
+      'MIZAN_FRESHNESS must be notify or strict (got "sometimes")',
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL must be debug, info, warn or error (got "loud")',
+    );
+    expect(() => loadConfig({ MIZAN_MAX_BODY: '8 MB' })).toThrow('MIZAN_MAX_BODY must be a size like 512kb or 4mb');
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow('REDIS_URL must be a URL starting with redis://');
+    expect(() => loadConfig({ MIZAN_DEFAULT_TM: 'Main' })).toThrow('MIZAN_DEFAULT_TM must match');
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
-  });
-});
-
-import { AnswerCache } from '../../src/service/answer-cache';
-
-describe('AnswerCache', () => {
-  it('keeps the most recently used answers up to its capacity', () => {
-    const cache = new AnswerCache<string>(2);
-    cache.set('a', '1');
-    cache.set('b', '2');
-    expect(cache.get('a')).toBe('1'); // a is now the most recent
-    cache.set('c', '3');
-    expect(cache.get('b')).toBeUndefined();
-    expect([cache.get('a'), cache.get('c'), cache.size]).toEqual(['1', '3', 2]);
-  });
-
-  it('stores nothing when its capacity is 0', () => {
-    const cache = new AnswerCache<string>(0);
-    cache.set('a', '1');
-    expect(cache.get('a')).toBeUndefined();
   });
 });

@@ -42,7 +42,10 @@ export interface Config {
    * @default "notify"
    */
   freshness: 'notify' | 'strict';
-  /** Serialized match answers kept per process, keyed by request and TM revision (`MIZAN_ANSWER_CACHE`, 0 = off). @default 10000 */
+  /**
+   * Serialized match answers kept per process, keyed by request and TM revision (`MIZAN_ANSWER_CACHE`, 0 = off).
+   * @default 10000
+   */
   answerCache: number;
   /** `Retry-After` sent with 503 (`MIZAN_RETRY_AFTER_S`). @default 5 */
   retryAfterSeconds: number;
@@ -85,72 +88,90 @@ export const TM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
-  const problems: string[] = [];
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
+/** Reads typed values from the environment, collecting every problem rather than stopping at the first. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  str(name: string, fallback: string): string {
+    return this.env[name] || fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = env[name]?.toLowerCase();
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.toLowerCase();
     if (raw === undefined || raw === '') return fallback;
     if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
     if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    problems.push(`${name} must be 1/0, true/false, yes/no or on/off (got "${env[name]}")`);
+    this.problems.push(`${name} must be 1/0, true/false, yes/no or on/off (got "${this.env[name]}")`);
     return fallback;
-  };
-  const str = (name: string, fallback: string): string => env[name] || fallback;
-
-  const redisUrl = str('REDIS_URL', DEFAULT_CONFIG.redisUrl);
-  try {
-    const url = new URL(redisUrl);
-    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
-      problems.push(`REDIS_URL must start with redis:// or rediss:// (got "${redisUrl}")`);
-  } catch {
-    problems.push(`REDIS_URL is not a URL (got "${redisUrl}")`);
   }
-  const keyPrefix = str('MIZAN_KEY_PREFIX', DEFAULT_CONFIG.keyPrefix);
-  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix))
-    problems.push(`MIZAN_KEY_PREFIX may hold only letters, digits and : _ . - (got "${keyPrefix}")`);
-  const defaultTm = str('MIZAN_DEFAULT_TM', DEFAULT_CONFIG.defaultTm);
-  if (!TM_NAME.test(defaultTm)) problems.push(`MIZAN_DEFAULT_TM must match ${TM_NAME} (got "${defaultTm}")`);
-  const freshness = str('MIZAN_FRESHNESS', DEFAULT_CONFIG.freshness) as Config['freshness'];
-  if (!['notify', 'strict'].includes(freshness))
-    problems.push(`MIZAN_FRESHNESS must be notify or strict (got "${freshness}")`);
-  const maxBody = str('MIZAN_MAX_BODY', DEFAULT_CONFIG.maxBody);
-  if (!/^\d+(b|kb|mb)$/i.test(maxBody))
-    problems.push(`MIZAN_MAX_BODY must be a size like 512kb or 4mb (got "${maxBody}")`);
-  const logLevel = str('LOG_LEVEL', DEFAULT_CONFIG.logLevel) as LogLevel;
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
-    problems.push(`LOG_LEVEL must be debug, info, warn or error (got "${logLevel}")`);
 
+  /** A string that `valid` accepts; otherwise the problem is `${name} ${rule} (got "…")`. */
+  checked(name: string, fallback: string, valid: (value: string) => boolean, rule: string): string {
+    const value = this.str(name, fallback);
+    if (!valid(value)) this.problems.push(`${name} ${rule} (got "${value}")`);
+    return value;
+  }
+
+  /** One of a few words. */
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const rule = `must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+    return this.checked(name, fallback, (v) => (allowed as readonly string[]).includes(v), rule) as T;
+  }
+}
+
+function isRedisUrl(text: string): boolean {
+  try {
+    return ['redis:', 'rediss:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
+  const read = new EnvReader(env);
+  const D = DEFAULT_CONFIG;
   const config: Config = {
-    port: int('PORT', DEFAULT_CONFIG.port, 0, 65535),
-    host: str('HOST', DEFAULT_CONFIG.host),
-    redisUrl,
-    keyPrefix,
-    embeddedRedis: bool('MIZAN_EMBEDDED_REDIS', DEFAULT_CONFIG.embeddedRedis),
-    dataDir: path.resolve(str('MIZAN_DATA_DIR', DEFAULT_CONFIG.dataDir)),
-    tmDir: path.resolve(str('MIZAN_TM_DIR', DEFAULT_CONFIG.tmDir)),
-    seed: bool('MIZAN_SEED', DEFAULT_CONFIG.seed),
-    defaultTm,
-    maxQueryChars: int('MIZAN_MAX_QUERY_CHARS', DEFAULT_CONFIG.maxQueryChars, 1, 100_000),
-    maxDocumentChars: int('MIZAN_MAX_DOCUMENT_CHARS', DEFAULT_CONFIG.maxDocumentChars, 1000, 10_000_000),
-    maxBody,
-    maxLimit: int('MIZAN_MAX_LIMIT', DEFAULT_CONFIG.maxLimit, 1, 1000),
-    redisTimeoutMs: int('MIZAN_REDIS_TIMEOUT_MS', DEFAULT_CONFIG.redisTimeoutMs, 50, 60_000),
-    retryAfterSeconds: int('MIZAN_RETRY_AFTER_S', DEFAULT_CONFIG.retryAfterSeconds, 1, 3600),
-    freshness,
-    answerCache: int('MIZAN_ANSWER_CACHE', DEFAULT_CONFIG.answerCache, 0, 1_000_000),
-    logLevel,
+    port: read.int('PORT', D.port, 0, 65535),
+    host: read.str('HOST', D.host),
+    redisUrl: read.checked('REDIS_URL', D.redisUrl, isRedisUrl, 'must be a URL starting with redis:// or rediss://'),
+    keyPrefix: read.checked(
+      'MIZAN_KEY_PREFIX',
+      D.keyPrefix,
+      (v) => /^[A-Za-z0-9:_.-]{1,64}$/.test(v),
+      'may hold only letters, digits and : _ . - (1 to 64 of them)',
+    ),
+    embeddedRedis: read.bool('MIZAN_EMBEDDED_REDIS', D.embeddedRedis),
+    dataDir: path.resolve(read.str('MIZAN_DATA_DIR', D.dataDir)),
+    tmDir: path.resolve(read.str('MIZAN_TM_DIR', D.tmDir)),
+    seed: read.bool('MIZAN_SEED', D.seed),
+    defaultTm: read.checked('MIZAN_DEFAULT_TM', D.defaultTm, (v) => TM_NAME.test(v), `must match ${TM_NAME}`),
+    maxQueryChars: read.int('MIZAN_MAX_QUERY_CHARS', D.maxQueryChars, 1, 100_000),
+    maxDocumentChars: read.int('MIZAN_MAX_DOCUMENT_CHARS', D.maxDocumentChars, 1000, 10_000_000),
+    maxBody: read.checked(
+      'MIZAN_MAX_BODY',
+      D.maxBody,
+      (v) => /^\d+(b|kb|mb)$/i.test(v),
+      'must be a size like 512kb or 4mb',
+    ),
+    maxLimit: read.int('MIZAN_MAX_LIMIT', D.maxLimit, 1, 1000),
+    redisTimeoutMs: read.int('MIZAN_REDIS_TIMEOUT_MS', D.redisTimeoutMs, 50, 60_000),
+    retryAfterSeconds: read.int('MIZAN_RETRY_AFTER_S', D.retryAfterSeconds, 1, 3600),
+    freshness: read.oneOf('MIZAN_FRESHNESS', D.freshness, ['notify', 'strict']),
+    answerCache: read.int('MIZAN_ANSWER_CACHE', D.answerCache, 0, 1_000_000),
+    logLevel: read.oneOf('LOG_LEVEL', D.logLevel, ['debug', 'info', 'warn', 'error']),
     ...overrides,
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
   return Object.freeze(config);
 }
