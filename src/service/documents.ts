@@ -2,12 +2,13 @@
  * Document use cases: import a text triple (segment, align, store as a document and TM units), correct an alignment,
  * delete a document, read a unit with its neighbours.
  */
-import { alignTexts, Segmenter, type AlignedRow, type AlignOptions, type TargetLang } from '../align';
+import { alignTexts, type AlignedRow, type AlignOptions, type TargetLang } from '../align';
 import { ErrorCode, MizanError } from '../errors';
 import { canonical } from '../normalize';
 import type { StoredDocument, TmStore } from '../store';
 import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
 import { documentIdFor, withUnitIds } from './ids';
+import { applyCorrections, type Correction } from './corrections';
 import type { Mirrors } from './mirrors';
 import { hasWords, requireWords } from './words';
 
@@ -26,11 +27,6 @@ export interface ImportResult {
   /** Units written (0 when the same content was imported before). */
   changed: number;
 }
-
-export type Correction =
-  | { op: 'merge'; row: number }
-  | { op: 'split'; row: number; ar: number; en: number; zh: number }
-  | { op: 'move'; row: number; lang: Lang; to: 'prev' | 'next' };
 
 const joiner = (lang: Lang) => (lang === 'zh' ? '' : ' ');
 
@@ -113,92 +109,6 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   const document = await store.getDocument(request.tm, id);
   if (!document) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm: request.tm });
   return { created: true, document, changed };
-}
-
-/** Sentences of a row's text in one language (the segmenter's own view, as at import). */
-function sentencesOf(text: string, lang: Lang): string[] {
-  return text ? new Segmenter(lang).sentences(text) : [];
-}
-
-function invalid(index: number, reason: string): MizanError {
-  return new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${index}]`, reason });
-}
-
-/** Applies corrections in order to rows of sentences; throws INVALID_CORRECTION naming the op that cannot apply. */
-export function applyCorrections(segments: readonly DocumentRow[], ops: readonly Correction[]): DocumentRow[] {
-  const LANGS: Lang[] = ['ar', 'en', 'zh'];
-  type Row = {
-    paragraph: number;
-    ar: string[];
-    en: string[];
-    zh: string[];
-    kept?: { confidence: number; review: boolean };
-  };
-  let rows: Row[] = segments.map((s) => ({
-    paragraph: s.paragraph,
-    ar: sentencesOf(s.ar, 'ar'),
-    en: sentencesOf(s.en, 'en'),
-    zh: sentencesOf(s.zh, 'zh'),
-    kept: { confidence: s.confidence ?? 1, review: s.review ?? false },
-  }));
-  // Languages the document has at all: a corrected row lacking one of them is flagged for review.
-  const present = LANGS.filter((l) => rows.some((r) => r[l].length > 0));
-  ops.forEach((op, k) => {
-    const row = rows[op.row];
-    if (!row || !Number.isInteger(op.row)) throw invalid(k, 'row-out-of-range');
-    if (op.op === 'merge') {
-      const next = rows[op.row + 1];
-      if (!next) throw invalid(k, 'no-next-row');
-      rows = [
-        ...rows.slice(0, op.row),
-        {
-          paragraph: row.paragraph,
-          ar: [...row.ar, ...next.ar],
-          en: [...row.en, ...next.en],
-          zh: [...row.zh, ...next.zh],
-        },
-        ...rows.slice(op.row + 2),
-      ];
-    } else if (op.op === 'split') {
-      if (LANGS.some((l) => !Number.isInteger(op[l]) || op[l] < 0 || op[l] > row[l].length))
-        throw invalid(k, 'split-out-of-range');
-      if (LANGS.every((l) => op[l] === 0) || LANGS.every((l) => op[l] === row[l].length))
-        throw invalid(k, 'split-empty');
-      const first = {
-        paragraph: row.paragraph,
-        ar: row.ar.slice(0, op.ar),
-        en: row.en.slice(0, op.en),
-        zh: row.zh.slice(0, op.zh),
-      };
-      const second = {
-        paragraph: row.paragraph,
-        ar: row.ar.slice(op.ar),
-        en: row.en.slice(op.en),
-        zh: row.zh.slice(op.zh),
-      };
-      rows = [...rows.slice(0, op.row), first, second, ...rows.slice(op.row + 1)];
-    } else if (op.op === 'move') {
-      const other = rows[op.to === 'prev' ? op.row - 1 : op.row + 1];
-      if (!other) throw invalid(k, 'no-neighbour');
-      if (!LANGS.includes(op.lang) || row[op.lang].length === 0) throw invalid(k, 'nothing-to-move');
-      if (op.to === 'prev') other[op.lang].push(row[op.lang].shift()!);
-      else other[op.lang].unshift(row[op.lang].pop()!);
-      row.kept = other.kept = undefined;
-      if (LANGS.every((l) => row[l].length === 0)) rows = rows.filter((r) => r !== row);
-    } else {
-      throw invalid(k, 'unknown-op');
-    }
-  });
-  return rows.map((r, position) => ({
-    position,
-    paragraph: r.paragraph,
-    ar: r.ar.join(' '),
-    en: r.en.join(' '),
-    zh: r.zh.join(''),
-    // Rows a correction made or changed were checked by a person; the others keep what the aligner said.
-    confidence: r.kept ? r.kept.confidence : 1,
-    review: r.kept ? r.kept.review : present.some((l) => r[l].length === 0),
-  }));
 }
 
 export async function correctAlignment(

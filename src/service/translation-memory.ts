@@ -12,15 +12,9 @@ import {
   type UnitWriteResult,
 } from '../store';
 import type { Unit } from '../types';
-import {
-  correctAlignment,
-  importDocument,
-  unitContext,
-  type Correction,
-  type ImportRequest,
-  type ImportResult,
-} from './documents';
+import { correctAlignment, importDocument, unitContext, type ImportRequest, type ImportResult } from './documents';
 import { AnswerCache } from './answer-cache';
+import type { Correction } from './corrections';
 import { standaloneUnitId } from './ids';
 import {
   concordance,

@@ -8,7 +8,6 @@ import { ErrorCode, MizanError } from '../../errors';
 import {
   EXPORT_FORMATS,
   exportDocument,
-  type Correction,
   type DocumentSummary,
   type ExportFormat,
   type StoredDocument,
@@ -18,12 +17,11 @@ import { LANGS } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
 import { readMultipart } from '../multipart';
+import { parseCorrections, parseImport } from '../document-params';
 import { idParam, Params, type Input } from '../params';
 
 const FORMATS = ['json', ...EXPORT_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
-/** Most corrections in one PATCH. */
-const MAX_OPS = 200;
 
 function summaryJson(d: DocumentSummary) {
   return {
@@ -83,34 +81,6 @@ async function importInput(req: Request, config: Config): Promise<Input> {
   );
 }
 
-function parseCorrections(body: Input): Correction[] {
-  const ops = body.ops;
-  if (ops === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ops' });
-  if (!Array.isArray(ops) || ops.length === 0)
-    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: JSON.stringify(ops).slice(0, 100) });
-  if (ops.length > MAX_OPS)
-    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
-  return ops.map((op: unknown, k) => {
-    const o = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
-    const int = (key: string) => {
-      const v = o[key];
-      if (typeof v !== 'number' || !Number.isInteger(v))
-        throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].${key}`, reason: 'not-an-integer' });
-      return v;
-    };
-    if (o.op === 'merge') return { op: 'merge', row: int('row') };
-    if (o.op === 'split') return { op: 'split', row: int('row'), ar: int('ar'), en: int('en'), zh: int('zh') };
-    if (o.op === 'move') {
-      if (o.lang !== 'ar' && o.lang !== 'en' && o.lang !== 'zh')
-        throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].lang`, reason: 'unknown-language' });
-      if (o.to !== 'prev' && o.to !== 'next')
-        throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].to`, reason: 'unknown-direction' });
-      return { op: 'move', row: int('row'), lang: o.lang, to: o.to };
-    }
-    throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].op`, reason: 'unknown-op' });
-  });
-}
-
 export function documentRoutes(tm: TranslationMemory, config: Config, toolVersion: string): Router {
   const router = Router();
   router
@@ -121,25 +91,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       res.json({ documents: documents.map(summaryJson) });
     })
     .post(async (req, res) => {
-      const input = await importInput(req, config);
-      const p = new Params(input);
-      const meta = (typeof input.meta === 'object' && input.meta !== null ? input.meta : input) as Input;
-      const m = new Params(meta, input.meta ? 'meta.' : '');
-      const max = config.maxDocumentChars;
-      const request = {
-        tm: new Params({ tm: input.tm ?? (req.query as Input).tm }).tm('tm', config.defaultTm),
-        title: p.optionalText('title', 500),
-        ar: p.text('ar', max),
-        en: p.optionalText('en', max),
-        zh: p.optionalText('zh', max),
-        meta: {
-          source: m.optionalText('source', 200),
-          date: m.optionalText('date', 10),
-          url: m.optionalText('url', 2000),
-        },
-      };
-      if (request.meta.date !== undefined && !isCalendarDate(request.meta.date))
-        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
+      const request = parseImport(await importInput(req, config), req.query as Input, config);
       const { created, document, changed } = await tm.importDocument(request);
       res
         .status(created ? 201 : 200)
@@ -178,11 +130,4 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
     })
     .all(methodNotAllowed('PATCH'));
   return router;
-}
-
-/** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const day = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

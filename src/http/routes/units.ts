@@ -6,7 +6,7 @@
 import { Router, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import type { TranslationMemory } from '../../service';
+import type { TranslationMemory, UnitTexts } from '../../service';
 import type { Unit } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
@@ -28,6 +28,30 @@ const unitJson = (u: Unit) => ({
 
 const send = (res: Response, status: number, u: Unit) => res.status(status).json(unitJson(u));
 
+/** The texts of a unit to add: its Arabic, and English and Chinese if given. */
+function newTexts(body: Input): UnitTexts & { ar: string } {
+  const p = new Params(body);
+  return {
+    ar: p.text('ar', MAX_UNIT_CHARS),
+    en: p.optionalText('en', MAX_UNIT_CHARS),
+    zh: p.optionalText('zh', MAX_UNIT_CHARS),
+  };
+}
+
+/** The texts an edit changes: at least one; an Arabic given cannot be blank (a unit's source is never empty). */
+function editedTexts(body: Input): UnitTexts {
+  const p = new Params(body);
+  const texts = {
+    ar: p.optionalText('ar', MAX_UNIT_CHARS),
+    en: p.optionalText('en', MAX_UNIT_CHARS),
+    zh: p.optionalText('zh', MAX_UNIT_CHARS),
+  };
+  if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined)
+    throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
+  if (texts.ar !== undefined && texts.ar.trim() === '') throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
+  return texts;
+}
+
 export function unitRoutes(tm: TranslationMemory, config: Config): Router {
   const router = Router();
   const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
@@ -35,14 +59,8 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
     .route('/api/v1/units')
     .post(jsonBody(config), async (req, res) => {
       const body = req.body as Input;
-      const p = new Params(body);
       const name = tmOf(req.query as Input, body);
-      const texts = {
-        ar: p.text('ar', MAX_UNIT_CHARS),
-        en: p.optionalText('en', MAX_UNIT_CHARS),
-        zh: p.optionalText('zh', MAX_UNIT_CHARS),
-      };
-      const { unit, created } = await tm.createUnit(name, texts);
+      const { unit, created } = await tm.createUnit(name, newTexts(body));
       send(
         res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`),
         created ? 201 : 200,
@@ -74,17 +92,7 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
       const body = req.body as Input;
       const name = tmOf(req.query as Input, body);
       const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
-      const p = new Params(body);
-      const texts = {
-        ar: p.optionalText('ar', MAX_UNIT_CHARS),
-        en: p.optionalText('en', MAX_UNIT_CHARS),
-        zh: p.optionalText('zh', MAX_UNIT_CHARS),
-      };
-      if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined)
-        throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
-      if (texts.ar !== undefined && texts.ar.trim() === '')
-        throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
-      send(res, 200, await tm.patchUnit(name, id, texts));
+      send(res, 200, await tm.patchUnit(name, id, editedTexts(body)));
     })
     .delete(async (req, res) => {
       const name = tmOf(req.query as Input);
