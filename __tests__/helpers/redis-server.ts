@@ -13,7 +13,8 @@ export function redisServerBinary(): string {
   const binary = findOnPath('redis-server');
   if (!binary) {
     throw new Error(
-      'integration tests start their own redis-server, and none is on PATH: apt-get install redis-server (or brew install redis)',
+      'integration tests start their own redis-server, and none is on PATH: ' +
+        'apt-get install redis-server (or brew install redis)',
     );
   }
   return binary;

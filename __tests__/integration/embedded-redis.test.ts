@@ -41,7 +41,7 @@ describe('the private redis-server', () => {
     expect(await run.exited).toBeNull();
     expect(await waitFor(() => !isAlive(owner.redisPid), 10_000)).toBe(true);
     expect(await listening(redisPort)).toBe(false);
-  }, 40_000);
+  }, 60_000);
 
   it('is stopped at the next start when it outlived its mizan, and replaced by one the new mizan owns', async () => {
     const redisPort = await freePort();
@@ -67,5 +67,5 @@ describe('the private redis-server', () => {
     }
     expect(fs.existsSync(path.join(dataDir, OWNER_FILE))).toBe(false);
     expect(await listening(redisPort)).toBe(false);
-  }, 40_000);
+  }, 60_000);
 });

@@ -69,7 +69,7 @@ describe('bad parameters give localized 400s with stable codes', () => {
 });
 
 describe('what the HTTP server itself refuses', () => {
-  it('takes a Chinese query at the documented length limit by GET, and answers larger request heads with a JSON 431', async () => {
+  it('takes a Chinese query of the documented length by GET; a larger request head is a JSON 431', async () => {
     const server = createHttpServer(ctx.app, await createTranslator());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -44,7 +44,7 @@ describe('explain=1', () => {
 });
 
 describe('number adaptation', () => {
-  it('returns the targets with the query numbers when only numbers differ, flagged and with the penalty named', async () => {
+  it('returns the targets with the query numbers when only numbers differ, flagged, naming the penalty', async () => {
     const q = rows[2]!.ar.replace('26 أبريل 2023', '٢٧ أبريل ٢٠٢٤');
     const res = await match({ q, explain: '1' }).expect(200);
     const [best] = res.body.matches;
@@ -79,7 +79,7 @@ describe('context matches', () => {
     expect(wrong.body.matches[0].score).toBe(100);
   });
 
-  it('compares neighbours as matching does (tashkeel folded), and reads an empty prev/next as the document edge', async () => {
+  it('compares neighbours as matching does (tashkeel folded); an empty prev/next is the document edge', async () => {
     const vocalizedPrev = rows[9]!.ar.replace('الجانبان', 'الجَانِبَانِ');
     expect((await match({ q: rows[10]!.ar, prev: vocalizedPrev }).expect(200)).body.matches[0]).toMatchObject({
       unitId: ids[10],

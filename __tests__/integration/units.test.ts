@@ -35,7 +35,7 @@ const best = async (app: typeof other, q: string, min = '100') =>
 describe('unit writes, visible to the next query on every instance', () => {
   const ar = 'تعزيز التعاون بين الجامعات في مجال الذكاء الاصطناعي';
 
-  it('adds a unit (201), finds it from another instance, and adding the same Arabic again updates it (200)', async () => {
+  it('adds a unit (201), finds it from another instance; adding the same Arabic again updates it (200)', async () => {
     await best(other, ar); // the other instance has built its index before the write
     const created = await request(ctx.app)
       .post('/api/v1/units')
@@ -63,7 +63,7 @@ describe('unit writes, visible to the next query on every instance', () => {
     expect((await best(other, ar)).targets.zh).toBe('加强高校在人工智能领域的合作。');
   });
 
-  it('keeps a standalone unit identified by its Arabic: changing that Arabic is a 409, so the same Arabic never yields two units', async () => {
+  it('identifies a standalone unit by its Arabic: changing it is a 409, so no Arabic has two units', async () => {
     const source = 'افتتاح مركز ثقافي جديد في المدينة';
     const created = (
       await request(ctx.app)
@@ -155,7 +155,7 @@ describe('unit writes, visible to the next query on every instance', () => {
     await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'x' }).expect(404);
   });
 
-  it('edits a document unit in place: the document shows it, and reloading the unchanged seed keeps the edit', async () => {
+  it('edits a document unit in place: the document shows it; reloading the unchanged seed keeps the edit', async () => {
     const unitId = (await best(ctx.app, rows[9]!.ar)).unitId;
     await request(ctx.app)
       .patch(`/api/v1/units/${unitId}`)

@@ -74,9 +74,8 @@ export function readSeedDocument(dir: string, entry: ManifestDocument): AlignedD
   const docs = tmxToDocuments(readTmx(fs.readFileSync(file)));
   const found = docs.find((d) => d.meta.id === entry.id);
   if (!found || docs.length !== 1) {
-    throw new SeedError(
-      `${file} must hold exactly the rows of document ${entry.id} (found: ${docs.map((d) => d.meta.id).join(', ') || 'none'})`,
-    );
+    const ids = docs.map((d) => d.meta.id).join(', ') || 'none';
+    throw new SeedError(`${file} must hold exactly the rows of document ${entry.id} (found: ${ids})`);
   }
   const meta: DocumentMeta = {
     id: entry.id,

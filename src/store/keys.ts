@@ -4,9 +4,11 @@
  *   <prefix>schema                    string  version of this layout (store/schema.ts), checked at start
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
- *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, src (row hash at import), updated
+ *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, src (row hash at import),
+ *                                             updated
  *   <prefix>{tm:<tm>}:docs            zset    document ids, scored by their order
- *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url, segments, created, updated
+ *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url,
+ *                                             segments, created, updated
  *   <prefix>{tm:<tm>}:doc:<id>:rows   list    unit ids in document order
  *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)

@@ -45,8 +45,13 @@ export async function connectRedis(redis: Redis, timeoutMs: number): Promise<voi
   }
 }
 
-const UNREACHABLE =
-  /Connection is closed|Stream isn't writeable|Command timed out|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND|no answer within|max retries per request/i;
+const UNREACHABLE = new RegExp(
+  [
+    ...['Connection is closed', "Stream isn't writeable", 'Command timed out', 'no answer within'],
+    ...['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'max retries per request'],
+  ].join('|'),
+  'i',
+);
 /** Replies that mean "not now" rather than "no": Redis loading its data, busy with a script, a cluster re-shard. */
 const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN)\b/;
 
