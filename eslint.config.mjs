@@ -54,6 +54,38 @@ export default tseslint.config(
     },
   },
   {
+    // The store knows Redis, keys and scripts: no normalizer or matcher (the index mirror is service state), no
+    // use cases, no HTTP.
+    files: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express'],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(normalize|match|align|formats|service|http)(/|$)',
+              message: 'src/store imports config, errors and types only from src (DESIGN.md, "Layers").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Use cases know nothing of HTTP.
+    files: ['src/service/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express'],
+          patterns: [{ regex: '^(\\.\\./)+http(/|$)', message: 'src/service never imports HTTP.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.js', 'jest.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
