@@ -43,6 +43,8 @@ export const ErrorCode = {
   XLIFF_VERSION_UNSUPPORTED: 'XLIFF_VERSION_UNSUPPORTED',
   XLIFF_NO_SOURCES: 'XLIFF_NO_SOURCES',
   XLIFF_LANGUAGE_MISMATCH: 'XLIFF_LANGUAGE_MISMATCH',
+  UNSUPPORTED_LANGUAGE: 'UNSUPPORTED_LANGUAGE',
+  TMX_NO_ARABIC: 'TMX_NO_ARABIC',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -85,6 +87,8 @@ const STATUS: Record<ErrorCode, number> = {
   XLIFF_VERSION_UNSUPPORTED: 400,
   XLIFF_NO_SOURCES: 400,
   XLIFF_LANGUAGE_MISMATCH: 400,
+  UNSUPPORTED_LANGUAGE: 400,
+  TMX_NO_ARABIC: 422,
 };
 
 export type ErrorParams = Record<string, string | number>;

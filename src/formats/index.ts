@@ -64,3 +64,53 @@ export {
   type KeyStatus,
 } from './i18next-pretranslate';
 export { documentToI18next, unitsToI18next, toI18nextBundles, type I18nextExportOptions } from './i18next-export';
+export {
+  parseLanguageTag,
+  languageOf,
+  languageFamily,
+  requireLanguage,
+  SUPPORTED_LANGUAGES,
+  type LanguageTag,
+} from './language-tags';
+export {
+  SegmentBuilder,
+  segmentXml,
+  matchCodes,
+  remapPlaceables,
+  placeableChar,
+  isPlaceable,
+  hasPlaceables,
+  stripPlaceables,
+  MAX_PLACEABLES,
+  type InlineCode,
+  type CodeKind,
+} from './placeables';
+export { decodeXmlStream, safeXmlParser, declaredEncoding, type ByteSource } from './xml-stream';
+export * from './tmx-model';
+export {
+  TmxStreamReader,
+  readTmxUnits,
+  DEFAULT_MAX_UNIT_CHARS,
+  type TmxReadOptions,
+  type TmxFileContents,
+} from './tmx-stream';
+export {
+  TmxStreamWriter,
+  writeTmxUnits,
+  tuXml,
+  tmxHead,
+  documentProps,
+  TMX_TAIL,
+  type TmxStreamWriteOptions,
+} from './tmx-stream-write';
+export {
+  TuMerger,
+  mergeUnits,
+  foldUnit,
+  arabicKey,
+  MAX_CONFLICT_SAMPLES,
+  type MergeOutcome,
+  type MergeConflict,
+  type MergeCounts,
+  type MergeStatus,
+} from './tu-merge';

@@ -1,0 +1,131 @@
+import { ErrorCode } from '../../src/errors';
+import { readTmxUnits } from '../../src/formats';
+
+const HEADER =
+  '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/>';
+const BODY = `<tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="ar"><seg>عربي ١٢</seg></tuv><tuv xml:lang="zh"><seg>中文</seg></tuv></tu></body></tmx>`;
+const decl = (encoding?: string) => `<?xml version="1.0"${encoding ? ` encoding="${encoding}"` : ''}?>`;
+
+const arabicOf = async (bytes: Buffer) => (await readTmxUnits([bytes])).units[0]!.langs.ar!.text;
+const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+const failure = (code: string, params?: Record<string, unknown>) =>
+  expect.objectContaining({ code, ...(params ? { params: expect.objectContaining(params) } : {}) });
+
+describe('TMX encodings', () => {
+  it.each([
+    ['UTF-8 without BOM', Buffer.from(decl('UTF-8') + BODY)],
+    ['UTF-8 without declaration', Buffer.from(BODY)],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(decl('utf-8') + BODY)])],
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(decl('UTF-16') + BODY, 'utf16le')])],
+    ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(decl('UTF-16') + BODY)])],
+    ['UTF-16LE without BOM', Buffer.from(decl('UTF-16LE') + BODY, 'utf16le')],
+    ['UTF-16BE without BOM', utf16be(decl('UTF-16') + BODY)],
+  ])('reads %s', async (_name, bytes) => {
+    expect(await arabicOf(bytes)).toBe('عربي ١٢');
+  });
+
+  it('reads a legacy encoding the declaration names (windows-1256 Arabic)', async () => {
+    const text = decl('windows-1256') + BODY.replace('عربي ١٢', 'عربي &#1633;').replace('中文', '&#x4E2D;&#25991;');
+    const { units, encoding } = await readTmxUnits([windows1256(text)]);
+    expect(encoding).toBe('windows-1256');
+    expect(units[0]!.langs.ar!.text).toBe('عربي ١');
+    expect(units[0]!.langs.zh!.text).toBe('中文');
+  });
+
+  it.each([
+    ['bytes that are not UTF-8', Buffer.concat([Buffer.from(decl() + BODY.slice(0, 150)), Buffer.from([0xc3, 0x28])])],
+    ['UTF-8 bytes declared as UTF-16', Buffer.from(decl('UTF-16') + BODY)],
+    [
+      'UTF-16 bytes declared as UTF-8',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(decl('UTF-8') + BODY, 'utf16le')]),
+    ],
+    ['an encoding nobody knows', Buffer.from(decl('x-mizan-7') + BODY)],
+    [
+      'a UTF-8 BOM before another declared encoding',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(decl('ISO-8859-6') + BODY)]),
+    ],
+  ])('refuses %s with INVALID_ENCODING', async (_name, bytes) => {
+    await expect(readTmxUnits([bytes], { name: 'tm.tmx' })).rejects.toEqual(
+      failure(ErrorCode.INVALID_ENCODING, { param: 'tm.tmx' }),
+    );
+  });
+});
+
+describe('malformed and hostile XML', () => {
+  it('reports malformed XML with its line and column', async () => {
+    const broken = `${decl()}\n<tmx version="1.4">\n${HEADER}\n<body><tu><tuv xml:lang="ar"><seg>x</tuv></tu></body></tmx>`;
+    await expect(readTmxUnits(broken, { name: 'tm.tmx' })).rejects.toEqual(
+      failure(ErrorCode.XML_MALFORMED, {
+        param: 'tm.tmx',
+        line: 4,
+        column: 41,
+        reason: expect.stringMatching(/close tag/),
+      }),
+    );
+  });
+
+  it('refuses an entity it does not know rather than guessing', async () => {
+    await expect(readTmxUnits(BODY.replace('عربي', '&nbsp;'))).rejects.toEqual(failure(ErrorCode.XML_MALFORMED));
+  });
+
+  it('refuses an external entity (XXE) without reading it', async () => {
+    const xxe = `${decl()}<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>${BODY.replace('عربي', '&x;')}`;
+    await expect(readTmxUnits(xxe)).rejects.toEqual(failure(ErrorCode.XML_ENTITIES_REFUSED, { line: 1 }));
+  });
+
+  it('refuses a billion-laughs DTD without expanding it', async () => {
+    let entities = '<!ENTITY l0 "ha">';
+    for (let i = 1; i <= 9; i++) entities += `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`;
+    const bomb = `${decl()}<!DOCTYPE tmx [${entities}]>${BODY.replace('عربي', '&l9;')}`;
+    await expect(readTmxUnits(bomb)).rejects.toEqual(failure(ErrorCode.XML_ENTITIES_REFUSED));
+  });
+
+  it('accepts a DOCTYPE that only names the TMX DTD, without fetching it', async () => {
+    const { units } = await readTmxUnits(`${decl()}<!DOCTYPE tmx SYSTEM "http://127.0.0.1:1/tmx14.dtd">${BODY}`);
+    expect(units).toHaveLength(1);
+  });
+
+  it('refuses a prolog of more than a megabyte', async () => {
+    const long = `${decl()}<!--${'x'.repeat(1 << 20)}-->${BODY}`;
+    await expect(readTmxUnits([Buffer.from(long.slice(0, 600_000)), Buffer.from(long.slice(600_000))])).rejects.toEqual(
+      failure(ErrorCode.XML_MALFORMED, { reason: expect.stringMatching(/before the root element/) }),
+    );
+  });
+});
+
+describe('files that are not usable TMX', () => {
+  it('fails a TMX with no Arabic at all, naming its languages', async () => {
+    const file = BODY.replace('xml:lang="ar"', 'xml:lang="en-US"').replace('عربي ١٢', 'English');
+    await expect(readTmxUnits(file, { name: 'en-zh.tmx' })).rejects.toEqual(
+      failure(ErrorCode.TMX_NO_ARABIC, { param: 'en-zh.tmx', units: 1, languages: 'en, zh' }),
+    );
+  });
+
+  it('reads an empty body as no units, not as an error', async () => {
+    const { units, counts } = await readTmxUnits(`<tmx version="1.4">${HEADER}<body/></tmx>`);
+    expect(units).toEqual([]);
+    expect(counts.tus).toBe(0);
+  });
+
+  it.each([
+    ['another root element', '<html><body/></html>', /root element is <html>/],
+    ['no header', '<tmx version="1.4"><body/></tmx>', /no <header>/],
+    ['a tuv without a language', BODY.replace(' xml:lang="ar"', ''), /without xml:lang/],
+  ])('refuses %s as TMX_INVALID', async (_name, xml, reason) => {
+    await expect(readTmxUnits(xml)).rejects.toEqual(
+      failure(ErrorCode.TMX_INVALID, { reason: expect.stringMatching(reason) }),
+    );
+  });
+
+  it('refuses an empty file as malformed XML', async () => {
+    await expect(readTmxUnits(Buffer.alloc(0))).rejects.toEqual(failure(ErrorCode.XML_MALFORMED));
+  });
+});
+
+/** Encodes text to windows-1256 by inverting Node's decoder (Node has no legacy encoders). */
+function windows1256(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1256');
+  const byChar = new Map<string, number>();
+  for (let b = 0; b < 256; b++) byChar.set(decoder.decode(Uint8Array.of(b)), b);
+  return Buffer.from([...text].map((ch) => byChar.get(ch)!));
+}

@@ -1,0 +1,100 @@
+/**
+ * Language names as clients write them, mapped onto mizan's three languages. One parser for every place a language
+ * is named (`src`/`tgt`/`lang` parameters, TMX `xml:lang` and old `lang`, XLIFF `srcLang`/`trgLang`,
+ * Accept-Language), so that `ar-EG`, `AR_sa`, `zh_Hans_CN`, `en-GB`, `en_US.UTF-8` and `zh-CN` mean the same
+ * everywhere.
+ *
+ * Accepted: BCP 47 (`-`) and POSIX (`_`, with `.codeset` and `@modifier` ignored) forms in any case; the primary
+ * subtag `ar`/`en`/`zh`, their ISO 639-2/3 codes (`ara`, `arb`, `eng`, `zho`, `chi`, `cmn`); regions and other
+ * subtags are ignored, except for Chinese, where the script decides: mizan's Chinese is Simplified, so `zh-Hant`,
+ * `zh-TW`, `zh-HK`, `zh-MO` (and Microsoft's legacy `zh-CHT`) are Traditional Chinese — reported as unsupported with
+ * `variant: 'zh-Hant'`, never mixed into `zh`. An explicit script wins over the region (`zh-Hans-TW` is Simplified).
+ */
+import { ErrorCode, MizanError } from '../errors';
+import type { Lang } from '../types';
+
+export type LanguageTag = { lang: Lang } | { unsupported: string; variant?: 'zh-Hant' };
+
+/** What the UNSUPPORTED_LANGUAGE message names as supported. */
+export const SUPPORTED_LANGUAGES = 'ar, en, zh (Simplified Chinese)';
+
+const PRIMARY: Record<string, Lang> = {
+  ar: 'ar',
+  ara: 'ar',
+  arb: 'ar',
+  en: 'en',
+  eng: 'en',
+  zh: 'zh',
+  zho: 'zh',
+  chi: 'zh',
+  cmn: 'zh',
+};
+
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+/** A subtag: letters and digits only (BCP 47 allows 1–8; we accept what real files carry). */
+const SUBTAG = /^[a-z0-9]{1,8}$/;
+
+/** Splits a tag into lower-case subtags, dropping a POSIX codeset (`.UTF-8`) and modifier (`@latin`). */
+function subtags(tag: string): string[] | undefined {
+  const cut = tag.trim().replace(/[.@].*$/, '');
+  if (cut === '') return undefined;
+  const parts = cut.toLowerCase().split(/[-_]/);
+  return parts.every((p) => SUBTAG.test(p)) ? parts : undefined;
+}
+
+/** Simplified or Traditional, from the subtags after `zh` (script first, then region, then legacy `chs`/`cht`). */
+function isTraditional(rest: readonly string[]): boolean {
+  for (const sub of rest) {
+    if (sub === 'hant') return true;
+    if (sub === 'hans') return false;
+  }
+  for (const sub of rest) {
+    if (sub === 'cht') return true;
+    if (sub.length === 2 && TRADITIONAL_REGIONS.has(sub)) return true;
+  }
+  return false;
+}
+
+/** Maps a language tag to ar, en or zh; anything else is `{ unsupported }` with the tag as written (trimmed). */
+export function parseLanguageTag(tag: string): LanguageTag {
+  const parts = subtags(tag);
+  const written = tag.trim();
+  if (!parts) return { unsupported: written };
+  const [primary, ...rest] = parts;
+  const lang = PRIMARY[primary!];
+  if (!lang) return { unsupported: written };
+  if (lang === 'zh' && isTraditional(rest)) return { unsupported: written, variant: 'zh-Hant' };
+  return { lang };
+}
+
+/** The language, or undefined when the tag is not ar, en or (Simplified) zh. */
+export function languageOf(tag: string): Lang | undefined {
+  const parsed = parseLanguageTag(tag);
+  return 'lang' in parsed ? parsed.lang : undefined;
+}
+
+/**
+ * The language of a client-supplied tag, or an UNSUPPORTED_LANGUAGE error naming the parameter, the value and what
+ * is supported (`variant` tells a client that Traditional Chinese was recognised, not misread).
+ */
+export function requireLanguage(tag: string, param: string): Lang {
+  const parsed = parseLanguageTag(tag);
+  if ('lang' in parsed) return parsed.lang;
+  throw new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, {
+    value: parsed.unsupported,
+    param,
+    supported: SUPPORTED_LANGUAGES,
+    ...(parsed.variant ? { variant: parsed.variant } : {}),
+  });
+}
+
+/**
+ * A stable, short name for an unsupported tag, used to count skipped languages: the primary subtag in lower case,
+ * plus `-Hant` for Traditional Chinese (so `fr-FR` and `fr_CA` count together as `fr`, `zh-TW` as `zh-Hant`).
+ */
+export function languageFamily(tag: string): string {
+  const parsed = parseLanguageTag(tag);
+  if ('lang' in parsed) return parsed.lang;
+  if (parsed.variant) return parsed.variant;
+  return subtags(tag)?.[0] ?? (tag.trim().slice(0, 16) || '(none)');
+}

@@ -1,0 +1,291 @@
+/**
+ * The TMX element handlers behind the streaming reader: turn saxes events into {@link TmxTu}s, one `tu` at a time,
+ * queued in `ready` for the reader to hand out. Holds only the `tu` being read, so memory does not grow with the
+ * file; a `tu` larger than `maxUnitChars` is skipped as "too-long" instead of being buffered.
+ */
+import type { SaxesParser, SaxesTagPlain } from 'saxes';
+import { ErrorCode, MizanError } from '../errors';
+import { languageFamily, parseLanguageTag } from './language-tags';
+import { MAX_PLACEABLES, SegmentBuilder, startTag, type CodeKind, type InlineCode } from './placeables';
+import {
+  emptyCounts,
+  PROP_CONFIDENCE,
+  PROP_PARAGRAPH,
+  PROP_POSITION,
+  PROP_REVIEW,
+  TU_ATTRS,
+  TUV_ATTRS,
+  type ApartVariant,
+  type TmxHeaderInfo,
+  type TmxProp,
+  type TmxTu,
+  type TmxVariant,
+  type TuAttrs,
+} from './tmx-model';
+import { escapeText } from './xml';
+import { MAX_PROLOG_CHARS, prologTooLong } from './xml-stream';
+
+export interface TmxSaxOptions {
+  /** Names the input in error messages. */
+  param: string;
+  /** The `tu` prop that names a unit's document (default `x-document`). */
+  documentProp: string;
+  /** Characters (texts, codes, props, notes) above which a `tu` is skipped, and the header refused. */
+  maxUnitChars: number;
+}
+
+const CODES = new Set<string>(['bpt', 'ept', 'ph', 'it', 'ut']);
+const TU_ATTR_SET = new Set<string>(TU_ATTRS);
+const TUV_ATTR_SET = new Set<string>(TUV_ATTRS);
+const MAX_FAMILIES = 256;
+/** Anything but white space and placeables. */
+const CONTENT = /[^\s\uE000-\uF8FF]/;
+
+function pickAttrs(attributes: Record<string, string>, allowed: Set<string>): TuAttrs | undefined {
+  let out: Record<string, string> | undefined;
+  for (const key in attributes) {
+    if (allowed.has(key)) (out ??= {})[key] = attributes[key]!;
+  }
+  return out as TuAttrs | undefined;
+}
+
+const NUMBER = /^(0|[1-9]\d{0,9})$/;
+
+export class TmxSaxHandler {
+  header: TmxHeaderInfo | undefined;
+  headerDone = false;
+  private sawHeader = false;
+  sawRoot = false;
+  /** Some `tuv` in the file held Arabic text. */
+  sawArabic = false;
+  readonly counts = emptyCounts();
+  /** Units read and not yet handed out. */
+  readonly ready: TmxTu[] = [];
+
+  private tu: TmxTu | undefined;
+  private tuv: TmxVariant | undefined;
+  private seg: SegmentBuilder | undefined;
+  private code: InlineCode | undefined;
+  private codeDepth = 0;
+  private sink: 'prop' | 'note' | undefined;
+  private propType = '';
+  private buf = '';
+  private chars = 0;
+  private tooLong = false;
+  private emptyArabic = false;
+
+  constructor(
+    private readonly parser: SaxesParser,
+    private readonly options: TmxSaxOptions,
+  ) {
+    parser.on('opentag', (tag) => this.open(tag));
+    parser.on('closetag', (tag) => this.close(tag));
+    parser.on('text', (text) => this.text(text));
+    parser.on('cdata', (text) => this.text(text));
+  }
+
+  private invalid(reason: string): MizanError {
+    return new MizanError(ErrorCode.TMX_INVALID, { reason, line: this.parser.line });
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    const { name, attributes } = tag;
+    if (this.code) {
+      if (!this.tooLong) this.code.xml += startTag(name, attributes, tag.isSelfClosing);
+      this.codeDepth++;
+    } else if (this.seg) {
+      this.openInline(name, attributes);
+    } else if (name === 'tu') {
+      this.openTu(attributes);
+    } else if (name === 'tuv' && this.tu) {
+      const lang = attributes['xml:lang'] ?? attributes['lang'];
+      if (lang === undefined) throw this.invalid('<tuv> without xml:lang');
+      this.tuv = { tag: lang, text: '', codes: [] };
+      const attrs = pickAttrs(attributes, TUV_ATTR_SET);
+      if (attrs) this.tuv.attrs = attrs;
+    } else if (name === 'seg' && this.tuv) {
+      this.seg = new SegmentBuilder();
+    } else if (name === 'prop' || name === 'note') {
+      this.sink = name;
+      this.propType = attributes['type'] ?? '';
+      this.buf = '';
+    } else if (!this.sawRoot) {
+      if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
+      if (name !== 'tmx') throw this.invalid(`the root element is <${name}>, not <tmx>`);
+      this.sawRoot = true;
+      this.header = { version: attributes['version'] ?? '', attrs: {}, props: [], notes: [] };
+    } else if (name === 'header' && this.header && !this.headerDone) {
+      Object.assign(this.header.attrs, attributes);
+      this.sawHeader = true;
+    } else if (name === 'body') {
+      if (!this.sawHeader) throw this.invalid('no <header> element');
+      this.headerDone = true;
+    }
+  }
+
+  private openTu(attributes: Record<string, string>): void {
+    if (!this.headerDone) throw this.invalid('<tu> outside <body>');
+    this.tu = { attrs: pickAttrs(attributes, TU_ATTR_SET) ?? {}, props: [], notes: [], langs: {}, apart: [] };
+    const tuid = attributes['tuid'];
+    if (tuid !== undefined) this.tu.tuid = tuid;
+    this.chars = 0;
+    this.tooLong = false;
+    this.emptyArabic = false;
+  }
+
+  private openInline(name: string, attributes: Record<string, string>): void {
+    const seg = this.seg!;
+    if (this.tooLong || seg.codes.length >= MAX_PLACEABLES - 1) {
+      // Skipped unit: only follow the nesting.
+      this.tooLong = true;
+      if (CODES.has(name)) {
+        this.code = { kind: name as CodeKind, xml: '' };
+        this.codeDepth = 1;
+      }
+    } else if (CODES.has(name)) {
+      this.code = { kind: name as CodeKind, xml: startTag(name, attributes) };
+      if (attributes['i'] !== undefined) this.code.i = attributes['i'];
+      if (attributes['x'] !== undefined) this.code.x = attributes['x'];
+      this.codeDepth = 1;
+    } else if (name === 'hi') {
+      const code: InlineCode = { kind: 'hi', xml: startTag(name, attributes) };
+      if (attributes['x'] !== undefined) code.x = attributes['x'];
+      seg.addCode(code);
+    }
+    // Elements TMX does not allow in a seg are dropped; their text stays text.
+  }
+
+  private text(text: string): void {
+    if (this.tu) {
+      this.chars += text.length;
+      if (this.chars > this.options.maxUnitChars) this.tooLong = true;
+      if (this.tooLong) return;
+    } else if (this.sink) {
+      this.chars += text.length;
+      if (this.chars > this.options.maxUnitChars) {
+        throw this.invalid(`the header is longer than ${this.options.maxUnitChars} characters`);
+      }
+    }
+    if (this.code) this.code.xml += escapeText(text);
+    else if (this.seg) this.addSegText(text);
+    else if (this.sink) this.buf += text;
+  }
+
+  private addSegText(text: string): void {
+    try {
+      this.seg!.addText(text);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.tooLong = true;
+    }
+  }
+
+  private close(tag: SaxesTagPlain): void {
+    const name = tag.name;
+    if (this.code) {
+      if (!tag.isSelfClosing) this.code.xml += `</${name}>`;
+      if (--this.codeDepth === 0) {
+        if (tag.isSelfClosing) this.code.xml = this.code.xml.replace(/>$/, '/>');
+        if (!this.tooLong) this.seg!.addCode(this.code);
+        this.code = undefined;
+      }
+    } else if (this.seg) {
+      if (name === 'hi' && !this.tooLong) this.seg.addCode({ kind: 'hi', close: true, xml: '</hi>' });
+      else if (name === 'seg') this.closeSeg();
+    } else if (name === 'prop' || name === 'note') {
+      this.closeSink(name);
+    } else if (name === 'tuv' && this.tuv) {
+      this.closeTuv(this.tuv);
+      this.tuv = undefined;
+    } else if (name === 'tu' && this.tu) {
+      this.closeTu(this.tu);
+      this.tu = undefined;
+    }
+  }
+
+  private closeSeg(): void {
+    this.tuv!.text = this.seg!.text;
+    this.tuv!.codes = this.seg!.codes;
+    this.seg = undefined;
+  }
+
+  private closeSink(name: 'prop' | 'note'): void {
+    const value = this.buf;
+    this.sink = undefined;
+    this.buf = '';
+    if (this.tuv) {
+      if (name === 'prop') (this.tuv.props ??= []).push([this.propType, value]);
+      else (this.tuv.notes ??= []).push(value);
+    } else if (this.tu) {
+      if (name === 'note') this.tu.notes.push(value);
+      else if (!this.placementProp(this.tu, this.propType, value)) this.tu.props.push([this.propType, value]);
+    } else if (this.header && !this.headerDone) {
+      if (name === 'prop') this.header.props.push([this.propType, value] as TmxProp);
+      else this.header.notes.push(value);
+    }
+  }
+
+  /** Reads mizan's own props into typed fields; false when the prop is not one (or repeats, or is malformed). */
+  private placementProp(tu: TmxTu, type: string, value: string): boolean {
+    if (type === this.options.documentProp) {
+      if (tu.document !== undefined || value === '') return false;
+      tu.document = value;
+    } else if (type === PROP_POSITION || type === PROP_PARAGRAPH) {
+      const field = type === PROP_POSITION ? 'position' : 'paragraph';
+      if (tu[field] !== undefined || !NUMBER.test(value)) return false;
+      tu[field] = Number(value);
+    } else if (type === PROP_CONFIDENCE) {
+      const n = Number(value);
+      if (tu.confidence !== undefined || value.trim() === '' || !(n >= 0 && n <= 1) || String(n) !== value)
+        return false;
+      tu.confidence = n;
+    } else if (type === PROP_REVIEW) {
+      if (tu.review !== undefined || value !== 'true') return false;
+      tu.review = true;
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private countFamily(tag: string): void {
+    const languages = this.counts.languages;
+    let family = languageFamily(tag);
+    if (languages[family] === undefined && Object.keys(languages).length >= MAX_FAMILIES) family = '*';
+    languages[family] = (languages[family] ?? 0) + 1;
+  }
+
+  private closeTuv(tuv: TmxVariant): void {
+    const tu = this.tu!;
+    const parsed = parseLanguageTag(tuv.tag);
+    if (!CONTENT.test(tuv.text)) {
+      if ('lang' in parsed && parsed.lang === 'ar') this.emptyArabic = true;
+      return;
+    }
+    this.countFamily(tuv.tag);
+    if (!('lang' in parsed)) {
+      tu.apart.push(Object.assign(tuv, { reason: parsed.variant ? 'traditional' : 'unsupported' }) as ApartVariant);
+    } else if (tu.langs[parsed.lang]) {
+      tu.apart.push(Object.assign(tuv, { reason: 'duplicate' }) as ApartVariant);
+    } else {
+      tu.langs[parsed.lang] = tuv;
+      if (parsed.lang === 'ar') this.sawArabic = true;
+    }
+  }
+
+  private closeTu(tu: TmxTu): void {
+    const counts = this.counts;
+    counts.tus++;
+    if (this.tooLong) counts.skipped['too-long']++;
+    else if (!tu.langs.ar) counts.skipped[this.emptyArabic || !this.hasContent(tu) ? 'empty' : 'no-arabic']++;
+    else if (!tu.langs.en && !tu.langs.zh) counts.skipped['no-target']++;
+    else {
+      counts.units++;
+      this.ready.push(tu);
+    }
+  }
+
+  private hasContent(tu: TmxTu): boolean {
+    return tu.apart.length > 0 || tu.langs.en !== undefined || tu.langs.zh !== undefined;
+  }
+}

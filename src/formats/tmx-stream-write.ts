@@ -1,0 +1,216 @@
+/**
+ * Streaming TMX export: a header, then units one at a time to a Writable, honouring backpressure, in constant
+ * memory. The shape is the one every client we know accepts: TMX `version="1.4"`, UTF-8, all seven required header
+ * attributes with `srclang="ar"`, `xml:lang` on every `tuv`, the Arabic `tuv` first (Translate Toolkit takes the
+ * first as the source), then en and zh. Output validates against the TMX 1.4b DTD.
+ *
+ * Lossless against the reader (tmx-stream.ts): placeables become their inline XML again, and `tuid`, `tu`/`tuv`
+ * attributes (dates, ids, usage count), props, notes and mizan's placement props (`x-document`, `x-position`,
+ * `x-paragraph`, `x-confidence`, `x-review`) are written back, so import → export → import gives the same units.
+ */
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { LANGS, type DocumentMeta, type Lang } from '../types';
+import { segmentXml } from './placeables';
+import {
+  PROP_CONFIDENCE,
+  PROP_DOCUMENT,
+  PROP_PARAGRAPH,
+  PROP_POSITION,
+  PROP_REVIEW,
+  TU_ATTRS,
+  TUV_ATTRS,
+  type TmxProp,
+  type TmxTuInput,
+  type TmxVariantInput,
+  type TuAttrs,
+} from './tmx-model';
+import { TMX_TOOL } from './tmx-write';
+import { escapeAttr, escapeText, tmxDate } from './xml';
+
+export interface TmxStreamWriteOptions {
+  /** creationtoolversion. */
+  toolVersion: string;
+  /** Languages written, Arabic first whatever the order given: all three (default), or one pair. */
+  langs?: readonly Lang[];
+  /** Header creationdate; left out when not given, so output is reproducible. */
+  creationDate?: Date;
+  /** Header props (e.g. {@link documentProps}) and notes. */
+  headerProps?: readonly TmxProp[];
+  headerNotes?: readonly string[];
+  /** `xml:lang` as read from the source file (ar-SA, zh-CN…) when the unit has it; default: ar, en, zh. */
+  keepTags?: boolean;
+  /** Also write the variants kept apart on import (other languages, Traditional Chinese). Default false. */
+  apart?: boolean;
+}
+
+/** Output is handed to the Writable in pieces of about this many characters. */
+const FLUSH_AT = 1 << 16;
+
+/** The languages to write, Arabic first; at least one target. */
+function languages(langs: readonly Lang[] | undefined): Lang[] {
+  const chosen = LANGS.filter((lang) => !langs || langs.includes(lang));
+  if (!chosen.includes('ar') || chosen.length < 2) throw new RangeError('a TMX export needs ar and en and/or zh');
+  return chosen;
+}
+
+const prop = (indent: string, type: string, value: string) =>
+  `${indent}<prop type="${escapeAttr(type)}">${escapeText(value)}</prop>\n`;
+const note = (indent: string, value: string) => `${indent}<note>${escapeText(value)}</note>\n`;
+
+function attrsXml(attrs: TuAttrs | undefined, names: readonly string[]): string {
+  if (!attrs) return '';
+  let out = '';
+  for (const name of names) {
+    const value = attrs[name as keyof TuAttrs];
+    if (value !== undefined) out += ` ${name}="${escapeAttr(value)}"`;
+  }
+  return out;
+}
+
+/** Document metadata as header props, as tmx-write.ts writes them (`x-doc:<id>:<field>`). */
+export function documentProps(meta: DocumentMeta): TmxProp[] {
+  const base = `x-doc:${meta.id}:`;
+  const props: TmxProp[] = LANGS.map((lang) => [`${base}title-${lang}`, meta.titles[lang]]);
+  props.push([`${base}source`, meta.source], [`${base}date`, meta.date]);
+  if (meta.url) props.push([`${base}url`, meta.url]);
+  props.push([`${base}order`, String(meta.order)]);
+  return props;
+}
+
+/** The XML declaration, DOCTYPE, `tmx` start, header and `body` start. */
+export function tmxHead(options: TmxStreamWriteOptions): string {
+  const attrs = [
+    `creationtool="${TMX_TOOL}"`,
+    `creationtoolversion="${escapeAttr(options.toolVersion)}"`,
+    'segtype="sentence"',
+    `o-tmf="${TMX_TOOL}"`,
+    'adminlang="en"',
+    'srclang="ar"',
+    'datatype="plaintext"',
+    'o-encoding="UTF-8"',
+  ];
+  if (options.creationDate) attrs.push(`creationdate="${tmxDate(options.creationDate)}"`);
+  let inner = '';
+  for (const value of options.headerNotes ?? []) inner += note('    ', value);
+  for (const [type, value] of options.headerProps ?? []) inner += prop('    ', type, value);
+  const header = inner ? `  <header ${attrs.join(' ')}>\n${inner}  </header>\n` : `  <header ${attrs.join(' ')}/>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n${header}  <body>\n`;
+}
+
+export const TMX_TAIL = '  </body>\n</tmx>\n';
+
+function tuvXml(variant: TmxVariantInput, lang: string): string {
+  let out = `      <tuv xml:lang="${escapeAttr(lang)}"${attrsXml(variant.attrs, TUV_ATTRS)}>`;
+  const meta = (variant.notes?.length ?? 0) + (variant.props?.length ?? 0) > 0;
+  if (meta) {
+    out += '\n';
+    for (const value of variant.notes ?? []) out += note('        ', value);
+    for (const [type, value] of variant.props ?? []) out += prop('        ', type, value);
+    out += '        ';
+  }
+  out += `<seg>${segmentXml(variant.text, variant.codes ?? [])}</seg>`;
+  return out + (meta ? '\n      </tuv>\n' : '</tuv>\n');
+}
+
+function placementXml(unit: TmxTuInput): string {
+  let out = '';
+  if (unit.document !== undefined) out += prop('      ', PROP_DOCUMENT, unit.document);
+  if (unit.position !== undefined) out += prop('      ', PROP_POSITION, String(unit.position));
+  if (unit.paragraph !== undefined) out += prop('      ', PROP_PARAGRAPH, String(unit.paragraph));
+  if (unit.confidence !== undefined) out += prop('      ', PROP_CONFIDENCE, String(unit.confidence));
+  if (unit.review) out += prop('      ', PROP_REVIEW, 'true');
+  return out;
+}
+
+/**
+ * One `tu`, or '' when the unit has no Arabic or no text in any chosen target language. `langs` must start with
+ * 'ar' (see {@link languages}).
+ */
+export function tuXml(
+  unit: TmxTuInput,
+  langs: readonly Lang[],
+  options: Pick<TmxStreamWriteOptions, 'keepTags' | 'apart'> = {},
+): string {
+  const ar = unit.langs.ar;
+  if (!ar || ar.text === '' || !langs.some((lang) => lang !== 'ar' && unit.langs[lang]?.text)) return '';
+  const tuid = unit.tuid !== undefined ? ` tuid="${escapeAttr(unit.tuid)}"` : '';
+  let out = `    <tu${tuid}${attrsXml(unit.attrs, TU_ATTRS)} srclang="ar">\n`;
+  for (const value of unit.notes ?? []) out += note('      ', value);
+  out += placementXml(unit);
+  for (const [type, value] of unit.props ?? []) out += prop('      ', type, value);
+  for (const lang of langs) {
+    const variant = unit.langs[lang];
+    if (variant && variant.text !== '') out += tuvXml(variant, (options.keepTags && variant.tag) || lang);
+  }
+  if (options.apart) for (const variant of unit.apart ?? []) out += tuvXml(variant, variant.tag);
+  return out + '    </tu>\n';
+}
+
+/** Writes a TMX to a Writable unit by unit: `await write(unit)` for each, then `await end()`. */
+export class TmxStreamWriter {
+  /** Units written, and units left out (no Arabic, or no text in the chosen targets). */
+  written = 0;
+  skipped = 0;
+  private readonly langs: Lang[];
+  private pending: string;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly options: TmxStreamWriteOptions,
+  ) {
+    this.langs = languages(options.langs);
+    this.pending = tmxHead(options);
+  }
+
+  async write(unit: TmxTuInput): Promise<void> {
+    const xml = tuXml(unit, this.langs, this.options);
+    if (xml === '') {
+      this.skipped++;
+      return;
+    }
+    this.written++;
+    this.pending += xml;
+    if (this.pending.length >= FLUSH_AT) await this.flush();
+  }
+
+  async end(): Promise<void> {
+    this.pending += TMX_TAIL;
+    await this.flush();
+    this.out.end();
+    await finished(this.out);
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.pending;
+    this.pending = '';
+    if (this.out.destroyed) throw new Error('the TMX output was closed before the export ended');
+    if (!this.out.write(chunk, 'utf8')) await drained(this.out);
+  }
+}
+
+/** Resolves on 'drain'; rejects if the stream errors or closes first (a client that went away). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      out.off('drain', onDrain);
+      out.off('error', done);
+      out.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the TMX output was closed before the export ended'));
+    out.on('drain', onDrain);
+    out.on('error', done);
+    out.on('close', onClose);
+  });
+}
+
+/** A whole TMX as a string (small exports and tests). */
+export function writeTmxUnits(units: Iterable<TmxTuInput>, options: TmxStreamWriteOptions): string {
+  const langs = languages(options.langs);
+  let out = tmxHead(options);
+  for (const unit of units) out += tuXml(unit, langs, options);
+  return out + TMX_TAIL;
+}

@@ -1,0 +1,169 @@
+/**
+ * Merging translation units by their Arabic source: an ar–en file and an ar–zh file (or several bilingual and
+ * trilingual files) become one unit per Arabic sentence with ar, en and zh. The first translation of a language
+ * wins; a later, different one is a conflict (counted, with samples for the import report), a later identical one a
+ * duplicate. "Same" means equal after NFC and trimming (`canonical`), placeables included.
+ *
+ * {@link TuMerger} works on a stream: it keeps per distinct Arabic source a SHA-1 key and a 53-bit hash per target
+ * language (≈ 100 bytes), never the texts, and tells the caller what each `tu` adds; the caller writes that (an
+ * upsert by Arabic source). {@link mergeUnits} keeps whole units, for files that fit in memory.
+ */
+import crypto from 'node:crypto';
+import { canonical } from '../normalize';
+import type { Lang } from '../types';
+import type { ApartVariant, TmxProp, TmxTu } from './tmx-model';
+
+type Target = Exclude<Lang, 'ar'>;
+const TARGETS: readonly Target[] = ['en', 'zh'];
+
+export type MergeStatus = 'new' | 'extended' | 'duplicate';
+
+export interface MergeOutcome {
+  status: MergeStatus;
+  /** Key of the Arabic source (SHA-1 of its canonical text). */
+  key: string;
+  /** Target languages this `tu` adds to its unit (all of its targets when `new`). */
+  added: Target[];
+  /** Target languages whose text differs from the one kept (the first). */
+  conflicts: Target[];
+}
+
+export interface MergeConflict {
+  /** The Arabic source, cut to 120 characters. */
+  ar: string;
+  lang: Target;
+  tuid?: string;
+  reason: 'different-translation';
+}
+
+export interface MergeCounts {
+  /** Distinct Arabic sources (units). */
+  units: number;
+  /** `tu`s that added a language to an existing unit. */
+  extended: number;
+  /** `tu`s that added nothing (every language already there, same or different). */
+  duplicates: number;
+  conflicts: Record<Target, number>;
+}
+
+/** At most this many conflicts are kept as samples for a report. */
+export const MAX_CONFLICT_SAMPLES = 100;
+
+const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('base64');
+
+/** cyrb53: a fast 53-bit string hash, never 0 (0 marks "no text yet"). */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1;
+}
+
+/** The identity of a unit's Arabic source. */
+export function arabicKey(text: string): string {
+  return sha1(canonical(text));
+}
+
+export class TuMerger {
+  readonly counts: MergeCounts = { units: 0, extended: 0, duplicates: 0, conflicts: { en: 0, zh: 0 } };
+  readonly conflictSamples: MergeConflict[] = [];
+  private readonly index = new Map<string, number>();
+  private hashes: Record<Target, Float64Array> = { en: new Float64Array(1024), zh: new Float64Array(1024) };
+
+  /** Records a unit (which must have Arabic) and says what it adds. */
+  add(tu: TmxTu): MergeOutcome {
+    const ar = tu.langs.ar;
+    if (!ar) throw new RangeError('a unit without Arabic cannot be merged');
+    const key = arabicKey(ar.text);
+    let slot = this.index.get(key);
+    const isNew = slot === undefined;
+    if (slot === undefined) {
+      slot = this.counts.units++;
+      this.index.set(key, slot);
+      this.grow(slot);
+    }
+    const added: Target[] = [];
+    const conflicts: Target[] = [];
+    for (const lang of TARGETS) {
+      const variant = tu.langs[lang];
+      if (!variant) continue;
+      const h = hash53(canonical(variant.text));
+      const kept = this.hashes[lang][slot]!;
+      if (kept === 0) {
+        this.hashes[lang][slot] = h;
+        added.push(lang);
+      } else if (kept !== h) {
+        conflicts.push(lang);
+        this.conflict(ar.text, lang, tu.tuid);
+      }
+    }
+    const status: MergeStatus = isNew ? 'new' : added.length > 0 ? 'extended' : 'duplicate';
+    if (status === 'extended') this.counts.extended++;
+    else if (status === 'duplicate') this.counts.duplicates++;
+    return { status, key, added, conflicts };
+  }
+
+  private conflict(ar: string, lang: Target, tuid: string | undefined): void {
+    this.counts.conflicts[lang]++;
+    if (this.conflictSamples.length >= MAX_CONFLICT_SAMPLES) return;
+    const sample: MergeConflict = { ar: ar.slice(0, 120), lang, reason: 'different-translation' };
+    if (tuid !== undefined) sample.tuid = tuid;
+    this.conflictSamples.push(sample);
+  }
+
+  private grow(slot: number): void {
+    if (slot < this.hashes.en.length) return;
+    for (const lang of TARGETS) {
+      const bigger = new Float64Array(this.hashes[lang].length * 2);
+      bigger.set(this.hashes[lang]);
+      this.hashes[lang] = bigger;
+    }
+  }
+}
+
+const propKey = ([type, value]: TmxProp) => `${type}\u0000${value}`;
+const apartKey = (v: ApartVariant) => `${v.tag}\u0000${v.text}`;
+
+function union<T>(into: T[], from: readonly T[], key: (item: T) => string): void {
+  const seen = new Set(into.map(key));
+  for (const item of from) if (!seen.has(key(item))) into.push(item);
+}
+
+/**
+ * Folds `later` into `first` (same Arabic source): the targets `added` by the merger, metadata the first lacks
+ * (attributes, document and placement), and props, notes and kept-apart variants it does not already hold.
+ */
+export function foldUnit(first: TmxTu, later: TmxTu, added: readonly Target[]): void {
+  for (const lang of added) first.langs[lang] = later.langs[lang]!;
+  first.attrs = { ...later.attrs, ...first.attrs };
+  if (first.tuid === undefined && later.tuid !== undefined) first.tuid = later.tuid;
+  if (first.document === undefined && later.document !== undefined) {
+    first.document = later.document;
+    if (later.position !== undefined) first.position = later.position;
+    if (later.paragraph !== undefined) first.paragraph = later.paragraph;
+  }
+  union(first.props, later.props, propKey);
+  union(first.notes, later.notes, (n) => n);
+  union(first.apart, later.apart, apartKey);
+}
+
+/** Merges units in memory, in order of first appearance; the merger's counts and samples say what happened. */
+export async function mergeUnits(
+  units: AsyncIterable<TmxTu> | Iterable<TmxTu>,
+  merger = new TuMerger(),
+): Promise<TmxTu[]> {
+  const byKey = new Map<string, TmxTu>();
+  for await (const tu of units) {
+    const outcome = merger.add(tu);
+    const first = byKey.get(outcome.key);
+    if (!first) byKey.set(outcome.key, tu);
+    else foldUnit(first, tu, outcome.added);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,168 @@
+/**
+ * Safe, streaming XML input for the interchange readers that stream (TMX; the XLIFF reader parses whole files into
+ * an offset tree, xliff-xml.ts, with its own decoding, UTF-8 and UTF-16 only): bytes are decoded by their
+ * BOM, by sniffing UTF-16 without a BOM, or by the XML declaration's `encoding` (UTF-8 by default; legacy encodings
+ * such as windows-1256 or GB18030 when declared), strictly — bytes that are not valid in the encoding are an
+ * INVALID_ENCODING error, not replacement characters. The parser (saxes) never fetches a DTD and knows only the five
+ * predefined entities; a DOCTYPE that declares entities (XXE, billion laughs) is refused with XML_ENTITIES_REFUSED
+ * before anything is expanded (as the XLIFF reader does), and any well-formedness error is XML_MALFORMED
+ * with its line and column.
+ */
+import { TextDecoder } from 'node:util';
+import { SaxesParser } from 'saxes';
+import { ErrorCode, MizanError } from '../errors';
+
+export type ByteSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
+/** The longest prolog (declaration, comments, DOCTYPE) accepted before the root element, in characters. */
+export const MAX_PROLOG_CHARS = 1 << 20;
+/** How far into the file the XML declaration is looked for. */
+const DECLARATION_BYTES = 1024;
+
+const UTF16 = /^(utf-?16(le|be)?|ucs-?2|iso-10646-ucs-2|unicode)$/i;
+const UTF8 = /^utf-?8$/i;
+
+export interface DecodedStream {
+  /** The encoding used, as a WHATWG label ("utf-8", "utf-16le", "windows-1256"…). */
+  encoding: string;
+  chunks: AsyncGenerator<string>;
+}
+
+const encodingError = (param: string, encoding: string, cause?: unknown) =>
+  new MizanError(ErrorCode.INVALID_ENCODING, { param, encoding }, { cause });
+
+function sniff(head: Uint8Array): { encoding: string; skip: number; bom: boolean } {
+  const [a, b, c, d] = head;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', skip: 3, bom: true };
+  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', skip: 2, bom: true };
+  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', skip: 2, bom: true };
+  if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) return { encoding: 'utf-16le', skip: 0, bom: false };
+  if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) return { encoding: 'utf-16be', skip: 0, bom: false };
+  return { encoding: 'utf-8', skip: 0, bom: false };
+}
+
+/** The `encoding` pseudo-attribute of an XML declaration at the start of `text`, if any. */
+export function declaredEncoding(text: string): string | undefined {
+  const decl = /^<\?xml\s[^?>]*?\bencoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/.exec(text);
+  return decl?.[2];
+}
+
+/** Chooses the decoder: the sniffed family must agree with a declared encoding; 8-bit files may declare others. */
+function chooseDecoder(head: Uint8Array, param: string): { decoder: TextDecoder; skip: number } {
+  const found = sniff(head);
+  const ascii = new TextDecoder('latin1').decode(head.subarray(found.skip));
+  const declared =
+    found.encoding === 'utf-8'
+      ? declaredEncoding(ascii)
+      : declaredEncoding(new TextDecoder(found.encoding).decode(head.subarray(found.skip)));
+  let label = found.encoding;
+  if (declared !== undefined) {
+    const wide = found.encoding !== 'utf-8';
+    if (wide && !UTF16.test(declared)) throw encodingError(param, declared);
+    if (!wide && UTF16.test(declared)) throw encodingError(param, declared);
+    if (!wide && !UTF8.test(declared)) {
+      if (found.bom) throw encodingError(param, declared);
+      label = declared;
+    }
+  }
+  try {
+    return { decoder: new TextDecoder(label, { fatal: true }), skip: found.skip };
+  } catch (err) {
+    throw encodingError(param, label, err);
+  }
+}
+
+type Chunks = AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>;
+
+/** Text given as strings is already decoded: passed through, a leading BOM dropped, the declaration ignored. */
+async function* passText(first: string, rest: Chunks): AsyncGenerator<string> {
+  yield first.replace(/^\uFEFF/, '');
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    if (typeof next.value !== 'string') throw new TypeError('a source mixes strings and bytes');
+    yield next.value;
+  }
+}
+
+/**
+ * Decodes a byte stream to text chunks, strictly. A source of strings is taken as text already decoded. The head
+ * of the file is buffered (≤ 1 KB) to read the declaration.
+ */
+export async function decodeXmlStream(source: ByteSource, param: string): Promise<DecodedStream> {
+  const iterator = (
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()
+  ) as Chunks;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < DECLARATION_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    if (typeof next.value === 'string') {
+      if (parts.length > 0) throw new TypeError('a source mixes strings and bytes');
+      return { encoding: 'utf-16', chunks: passText(next.value, iterator) };
+    }
+    parts.push(next.value);
+    size += next.value.length;
+  }
+  const head = Buffer.concat(parts);
+  const { decoder, skip } = chooseDecoder(head.subarray(0, DECLARATION_BYTES), param);
+  const decode = (bytes: Uint8Array, stream: boolean) => {
+    try {
+      return decoder.decode(bytes, { stream });
+    } catch (err) {
+      throw encodingError(param, decoder.encoding, err);
+    }
+  };
+  async function* chunks(): AsyncGenerator<string> {
+    yield decode(head.subarray(skip), !ended);
+    if (ended) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      if (typeof next.value === 'string') throw new TypeError('a source mixes strings and bytes');
+      yield decode(next.value, true);
+    }
+    yield decode(new Uint8Array(0), false);
+  }
+  return { encoding: decoder.encoding, chunks: chunks() };
+}
+
+/** Strips saxes' "line:column: " prefix from its messages. */
+const saxesReason = (message: string) => message.replace(/^[^:]*:?\d+:\d+: /, '');
+
+/**
+ * A saxes parser that turns every well-formedness error into XML_MALFORMED (line, column, reason) by throwing out of
+ * `write`, and refuses a DOCTYPE that declares entities. `param` names the input in error messages.
+ */
+export function safeXmlParser(param: string): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  parser.on('error', (err) => {
+    throw new MizanError(ErrorCode.XML_MALFORMED, {
+      param,
+      line: parser.line,
+      column: parser.column,
+      reason: saxesReason(err.message),
+    });
+  });
+  parser.on('doctype', (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      throw new MizanError(ErrorCode.XML_ENTITIES_REFUSED, { param, line: parser.line });
+    }
+  });
+  return parser;
+}
+
+/** The error for a prolog (declaration, comments, DOCTYPE) longer than {@link MAX_PROLOG_CHARS}. */
+export function prologTooLong(parser: SaxesParser, param: string): MizanError {
+  return new MizanError(ErrorCode.XML_MALFORMED, {
+    param,
+    line: parser.line,
+    column: parser.column,
+    reason: `more than ${MAX_PROLOG_CHARS} characters before the root element`,
+  });
+}
