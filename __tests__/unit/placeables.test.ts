@@ -8,6 +8,9 @@ import {
   stripPlaceables,
   type InlineCode,
 } from '../../src/formats';
+import fc from 'fast-check';
+import { escapeAttr, escapeText } from '../../src/formats/xml';
+import { xmlAttr, xmlText } from '../../src/formats/xml-fast';
 import { fastTokenize, tokenize } from '../../src/normalize';
 
 const P = (k: number) => placeableChar(k);
@@ -94,5 +97,20 @@ describe('matching codes across languages', () => {
   it('renumbers a text onto another segment’s codes, dropping what has no counterpart', () => {
     const mapping = matchCodes([ph('1'), ph('2'), ph('3')], [ph('3'), ph('1')]);
     expect(remapPlaceables(`a${P(0)}b${P(1)}c${P(2)}`, mapping)).toBe(`a${P(1)}bc${P(0)}`);
+  });
+});
+
+describe('the fast XML escapes', () => {
+  it('give exactly what escapeText and escapeAttr give, for any text', () => {
+    const tricky = fc.constantFrom(
+      ...'a ع 中 < > & " \' \t \n \r \u0000 \u0001 \u000B \u001F \uD83D \uDE00 \uFFFE \uFFFF \uE000'.split(' '),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: tricky }), fc.string({ unit: 'binary' })), (text) => {
+        expect(xmlText(text)).toBe(escapeText(text));
+        expect(xmlAttr(text)).toBe(escapeAttr(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -139,14 +139,23 @@ describe('streaming export', () => {
   it('writes every unit through a slow consumer, waiting whenever it is full', async () => {
     const { sink, text, refusals } = slowSink();
     const writer = new TmxStreamWriter(sink, { toolVersion: '1', langs: ['ar', 'en'] });
-    for (let i = 0; i < 3000; i++) await writer.write(unit(`نص رقم ${i}`, `text number ${i}`, `文本${i}`));
+    const long = 'طويل جدا '.repeat(40_000);
+    for (let i = 0; i < 3000; i++) {
+      await writer.write(unit(`نص رقم ${i}`, `text number ${i}`, `文本${i}`));
+      if (i % 1000 === 500) await writer.write(unit(long, `long ${i}`, ''));
+    }
     await writer.write({ langs: { ar: { text: 'وحيد' } } });
     await writer.end();
-    expect([writer.written, writer.skipped]).toEqual([3000, 1]);
+    expect([writer.written, writer.skipped]).toEqual([3003, 1]);
     expect(refusals()).toBeGreaterThan(0);
     const { units } = await readTmxUnits(text());
-    expect(units).toHaveLength(3000);
-    expect(units[2999]!.langs.en!.text).toBe('text number 2999');
+    expect(units).toHaveLength(3003);
+    expect(units[2999 + 3]!.langs.en!.text).toBe('text number 2999');
+    expect(units.filter((u) => u.langs.ar!.text === long).map((u) => u.langs.en!.text)).toEqual([
+      'long 500',
+      'long 1500',
+      'long 2500',
+    ]);
     expect(units[0]!.langs.zh).toBeUndefined();
   });
 

@@ -158,6 +158,16 @@ describe('reading bilingual and mixed files', () => {
     );
   });
 
+  it('reads an empty hi as a start and an end placeable', async () => {
+    const { units } = await readTmxUnits(tmx(tu('أ<hi x="1"/>ب', 'a')));
+    const ar = units[0]!.langs.ar!;
+    expect(ar.text).toBe(`أ${P(0)}${P(1)}ب`);
+    expect(ar.codes).toEqual([
+      { kind: 'hi', x: '1', xml: '<hi x="1">' },
+      { kind: 'hi', close: true, xml: '</hi>' },
+    ]);
+  });
+
   it('takes the document from another prop when told which', async () => {
     const file = tmx(tu('أ', 'a').replace('<tu>', '<tu><prop type="x-File">report.docx</prop>'));
     const { units } = await readTmxUnits(file, { documentProp: 'x-File' });
@@ -178,15 +188,20 @@ describe('reading bilingual and mixed files', () => {
     expect(sliced.units).toEqual(whole.units);
   });
 
-  it('reads ahead no more than the chunk it is on: the consumer sets the pace', async () => {
+  it('reads ahead no more than the chunk it is on, and releases the source when the consumer stops', async () => {
     let pulled = 0;
+    let released = false;
     function* source() {
-      yield Buffer.from(`<?xml version="1.0"?><tmx version="1.4">${HEADER}<body>`);
-      for (let i = 0; i < 1000; i++) {
-        pulled++;
-        yield Buffer.from(tu(`نص ${i}`, `text ${i}`));
+      try {
+        yield Buffer.from(`<?xml version="1.0"?><tmx version="1.4">${HEADER}<body>`);
+        for (let i = 0; i < 1000; i++) {
+          pulled++;
+          yield Buffer.from(tu(`نص ${i}`, `text ${i}`));
+        }
+        yield Buffer.from('</body></tmx>');
+      } finally {
+        released = true;
       }
-      yield Buffer.from('</body></tmx>');
     }
     const reader = new TmxStreamReader(source());
     const seen: string[] = [];
@@ -196,5 +211,21 @@ describe('reading bilingual and mixed files', () => {
     }
     expect(seen).toEqual(['text 0', 'text 1', 'text 2']);
     expect(pulled).toBeLessThan(20);
+    expect(released).toBe(true);
+  });
+
+  it('releases the source when the file turns out malformed', async () => {
+    let released = false;
+    async function* source() {
+      try {
+        yield Buffer.from(`<tmx version="1.4">${HEADER}<body>`);
+        yield Buffer.from('<tu></body>');
+        yield Buffer.from('never read');
+      } finally {
+        released = true;
+      }
+    }
+    await expect(readTmxUnits(source())).rejects.toEqual(expect.objectContaining({ code: 'XML_MALFORMED' }));
+    expect(released).toBe(true);
   });
 });

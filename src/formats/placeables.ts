@@ -13,7 +13,7 @@
  * - A private-use character that was literally in the source text becomes a placeable of kind `char` (its `xml` is
  *   the character reference), so that every private-use character in a stored text is a placeable — no ambiguity.
  */
-import { escapeAttr, escapeText } from './xml';
+import { xmlAttr as escapeAttr, xmlText as escapeText } from './xml-fast';
 
 export type CodeKind = 'bpt' | 'ept' | 'ph' | 'it' | 'ut' | 'hi' | 'char';
 

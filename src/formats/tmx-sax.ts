@@ -5,7 +5,7 @@
  */
 import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { ErrorCode, MizanError } from '../errors';
-import { languageFamily, parseLanguageTag } from './language-tags';
+import { languageFamily, parseLanguageTag, type LanguageTag } from './language-tags';
 import { MAX_PLACEABLES, SegmentBuilder, startTag, type CodeKind, type InlineCode } from './placeables';
 import {
   emptyCounts,
@@ -22,7 +22,7 @@ import {
   type TmxVariant,
   type TuAttrs,
 } from './tmx-model';
-import { escapeText } from './xml';
+import { xmlText as escapeText } from './xml-fast';
 import { MAX_PROLOG_CHARS, prologTooLong } from './xml-stream';
 
 export interface TmxSaxOptions {
@@ -38,6 +38,8 @@ const CODES = new Set<string>(['bpt', 'ept', 'ph', 'it', 'ut']);
 const TU_ATTR_SET = new Set<string>(TU_ATTRS);
 const TUV_ATTR_SET = new Set<string>(TUV_ATTRS);
 const MAX_FAMILIES = 256;
+/** Distinct language tags remembered (a file uses a handful; the cap only guards against a hostile one). */
+const MAX_CACHED_TAGS = 1024;
 /** Anything but white space and placeables. */
 const CONTENT = /[^\s\uE000-\uF8FF]/;
 
@@ -73,6 +75,7 @@ export class TmxSaxHandler {
   private chars = 0;
   private tooLong = false;
   private emptyArabic = false;
+  private readonly tags = new Map<string, { parsed: LanguageTag; family: string }>();
 
   constructor(
     private readonly parser: SaxesParser,
@@ -248,21 +251,30 @@ export class TmxSaxHandler {
     return true;
   }
 
-  private countFamily(tag: string): void {
+  private language(tag: string): { parsed: LanguageTag; family: string } {
+    let known = this.tags.get(tag);
+    if (!known) {
+      known = { parsed: parseLanguageTag(tag), family: languageFamily(tag) };
+      if (this.tags.size < MAX_CACHED_TAGS) this.tags.set(tag, known);
+    }
+    return known;
+  }
+
+  private countFamily(name: string): void {
     const languages = this.counts.languages;
-    let family = languageFamily(tag);
+    let family = name;
     if (languages[family] === undefined && Object.keys(languages).length >= MAX_FAMILIES) family = '*';
     languages[family] = (languages[family] ?? 0) + 1;
   }
 
   private closeTuv(tuv: TmxVariant): void {
     const tu = this.tu!;
-    const parsed = parseLanguageTag(tuv.tag);
+    const { parsed, family } = this.language(tuv.tag);
     if (!CONTENT.test(tuv.text)) {
       if ('lang' in parsed && parsed.lang === 'ar') this.emptyArabic = true;
       return;
     }
-    this.countFamily(tuv.tag);
+    this.countFamily(family);
     if (!('lang' in parsed)) {
       tu.apart.push(Object.assign(tuv, { reason: parsed.variant ? 'traditional' : 'unsupported' }) as ApartVariant);
     } else if (tu.langs[parsed.lang]) {

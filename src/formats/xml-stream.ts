@@ -76,13 +76,22 @@ type Chunks = AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>
 
 /** Text given as strings is already decoded: passed through, a leading BOM dropped, the declaration ignored. */
 async function* passText(first: string, rest: Chunks): AsyncGenerator<string> {
-  yield first.replace(/^\uFEFF/, '');
-  for (;;) {
-    const next = await rest.next();
-    if (next.done) return;
-    if (typeof next.value !== 'string') throw new TypeError('a source mixes strings and bytes');
-    yield next.value;
+  try {
+    yield first.replace(/^\uFEFF/, '');
+    for (;;) {
+      const next = await rest.next();
+      if (next.done) return;
+      if (typeof next.value !== 'string') throw new TypeError('a source mixes strings and bytes');
+      yield next.value;
+    }
+  } finally {
+    await close(rest);
   }
+}
+
+/** Lets the source release what it holds (a file stream its descriptor) when reading stops early. */
+async function close(source: Chunks): Promise<void> {
+  await source.return?.();
 }
 
 /**
@@ -110,7 +119,14 @@ export async function decodeXmlStream(source: ByteSource, param: string): Promis
     size += next.value.length;
   }
   const head = Buffer.concat(parts);
-  const { decoder, skip } = chooseDecoder(head.subarray(0, DECLARATION_BYTES), param);
+  let chosen: { decoder: TextDecoder; skip: number };
+  try {
+    chosen = chooseDecoder(head.subarray(0, DECLARATION_BYTES), param);
+  } catch (err) {
+    if (!ended) await close(iterator);
+    throw err;
+  }
+  const { decoder, skip } = chosen;
   const decode = (bytes: Uint8Array, stream: boolean) => {
     try {
       return decoder.decode(bytes, { stream });
@@ -119,15 +135,19 @@ export async function decodeXmlStream(source: ByteSource, param: string): Promis
     }
   };
   async function* chunks(): AsyncGenerator<string> {
-    yield decode(head.subarray(skip), !ended);
-    if (ended) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      if (typeof next.value === 'string') throw new TypeError('a source mixes strings and bytes');
-      yield decode(next.value, true);
+    try {
+      yield decode(head.subarray(skip), !ended);
+      if (ended) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        if (typeof next.value === 'string') throw new TypeError('a source mixes strings and bytes');
+        yield decode(next.value, true);
+      }
+      yield decode(new Uint8Array(0), false);
+    } finally {
+      if (!ended) await close(iterator);
     }
-    yield decode(new Uint8Array(0), false);
   }
   return { encoding: decoder.encoding, chunks: chunks() };
 }
