@@ -96,6 +96,11 @@ export class TmxSaxHandler {
     if (this.code) {
       if (!this.tooLong) this.code.xml += startTag(name, attributes, tag.isSelfClosing);
       this.codeDepth++;
+    } else if (!this.sawRoot) {
+      if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
+      if (name !== 'tmx') throw this.invalid(`the root element is <${name}>, not <tmx>`);
+      this.sawRoot = true;
+      this.header = { version: attributes['version'] ?? '', attrs: {}, props: [], notes: [] };
     } else if (this.seg) {
       this.openInline(name, attributes);
     } else if (name === 'tu') {
@@ -112,11 +117,6 @@ export class TmxSaxHandler {
       this.sink = name;
       this.propType = attributes['type'] ?? '';
       this.buf = '';
-    } else if (!this.sawRoot) {
-      if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
-      if (name !== 'tmx') throw this.invalid(`the root element is <${name}>, not <tmx>`);
-      this.sawRoot = true;
-      this.header = { version: attributes['version'] ?? '', attrs: {}, props: [], notes: [] };
     } else if (name === 'header' && this.header && !this.headerDone) {
       Object.assign(this.header.attrs, attributes);
       this.sawHeader = true;
@@ -186,7 +186,7 @@ export class TmxSaxHandler {
   private close(tag: SaxesTagPlain): void {
     const name = tag.name;
     if (this.code) {
-      if (!tag.isSelfClosing) this.code.xml += `</${name}>`;
+      if (!tag.isSelfClosing && !this.tooLong) this.code.xml += `</${name}>`;
       if (--this.codeDepth === 0) {
         if (tag.isSelfClosing) this.code.xml = this.code.xml.replace(/>$/, '/>');
         if (!this.tooLong) this.seg!.addCode(this.code);
