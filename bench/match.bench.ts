@@ -10,19 +10,34 @@
  */
 import { TmIndex, type Hit } from '../src/match';
 import type { Unit } from '../src/types';
-import { numberArg, parseArgs, percentile, round } from './args';
+import { readOptions } from '../scripts/lib/cli';
+import { percentile, round } from '../scripts/lib/stats';
 import { generate, readCorpus } from './generate';
 import { connectPg, runPgTrgm } from './pg-trgm';
 
-const args = parseArgs(process.argv.slice(2));
-const size = numberArg(args, 'size', 10_000);
-const queryCount = numberArg(args, 'queries', 1000);
-const seed = numberArg(args, 'seed', 42);
-const min = numberArg(args, 'min', 70);
-const limit = numberArg(args, 'limit', 5);
-const corpusFile = typeof args.corpus === 'string' ? args.corpus : undefined;
-const recallSample = numberArg(args, 'recall-sample', size >= 500_000 ? 200 : queryCount);
-const pgQueries = numberArg(args, 'pg-queries', size >= 500_000 ? 100 : size >= 100_000 ? 300 : queryCount);
+const cli = readOptions(
+  `usage: npm run bench:match -- --size N [--queries 1000] [--seed 42] [--corpus FILE] [--recall-sample N]
+                              [--pg-queries N] [--no-pg] [--min 70] [--limit 5]`,
+  {
+    size: { type: 'string' },
+    queries: { type: 'string' },
+    seed: { type: 'string' },
+    min: { type: 'string' },
+    limit: { type: 'string' },
+    corpus: { type: 'string' },
+    'recall-sample': { type: 'string' },
+    'pg-queries': { type: 'string' },
+    pg: { type: 'boolean', default: true },
+  },
+);
+const size = cli.number('size', 10_000);
+const queryCount = cli.number('queries', 1000);
+const seed = cli.number('seed', 42);
+const min = cli.number('min', 70);
+const limit = cli.number('limit', 5);
+const corpusFile = cli.values.corpus;
+const recallSample = cli.number('recall-sample', size >= 500_000 ? 200 : queryCount);
+const pgQueries = cli.number('pg-queries', size >= 500_000 ? 100 : size >= 100_000 ? 300 : queryCount);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
@@ -111,7 +126,7 @@ async function main(): Promise<void> {
     index_rss_mb: mb(mem.rss - baseRss),
   };
 
-  if (args.pg !== false) {
+  if (cli.values.pg) {
     const client = await connectPg();
     if (client) {
       const n = Math.min(pgQueries, queryCount);
