@@ -10,9 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const EN_STOP = new Set(
-  'the a an of to in on at by for from with and or but not no be is are was were been being it its this that these those as if than then so such can could may might must shall should will would do does did have has had he she they we you i me him her them us my your his their our who whom which what when where why how all any each every some one two also very more most other etc sth sb something someone used variant surname abbr old classifier see name'.split(
-    ' ',
-  ),
+  [
+    'the a an of to in on at by for from with and or but not no be is are was were been being it its this that these',
+    'those as if than then so such can could may might must shall should will would do does did have has had he she',
+    'they we you i me him her them us my your his their our who whom which what when where why how all any each',
+    'every some one two also very more most other etc sth sb something someone used variant surname abbr old',
+    'classifier see name',
+  ]
+    .join(' ')
+    .split(' '),
 );
 const ZH_STOP = new Set([...'的了是在和与及或我你他她它们这那有也都就不吗呢吧啊个一着过被把从对而且但等之为以于其']);
 const HAN = /\p{Script=Han}/u;
