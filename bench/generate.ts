@@ -7,18 +7,9 @@
  * words, drawn with a Zipf distribution (s = 1.05) like real text, with clitic variants (و ف ب ل ال …).
  */
 import fs from 'node:fs';
+import { rng } from '../scripts/lib/rng';
 
-/** splitmix32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return ((z ^ (z >>> 16)) >>> 0) / 2 ** 32;
-  };
-}
+export { rng };
 
 const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
 const PATTERNS = [

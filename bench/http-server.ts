@@ -9,12 +9,15 @@ import { createApp } from '../src/http/app';
 import { createTranslator } from '../src/i18n';
 import { TranslationMemory, withUnitIds } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
-import { numberArg, parseArgs } from './args';
+import { readOptions } from '../scripts/lib/cli';
 import { generate } from './generate';
 
-const args = parseArgs(process.argv.slice(2));
-const size = numberArg(args, 'size', 10_000);
-const seed = numberArg(args, 'seed', 42);
+const cli = readOptions('usage: node --import tsx bench/http-server.ts [--size 10000] [--seed 42]', {
+  size: { type: 'string' },
+  seed: { type: 'string' },
+});
+const size = cli.number('size', 10_000);
+const seed = cli.number('seed', 42);
 const prefix = `mizan-bench-${process.pid}:`;
 const ROWS_PER_DOC = 1000;
 

@@ -9,16 +9,26 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { numberArg, parseArgs, round } from './args';
+import { readOptions } from '../scripts/lib/cli';
+import { round } from '../scripts/lib/stats';
 import { generate } from './generate';
 
-const args = parseArgs(process.argv.slice(2));
-const size = numberArg(args, 'size', 10_000);
-const seconds = numberArg(args, 'seconds', 10);
-const connections = numberArg(args, 'connections', 10);
-const seed = numberArg(args, 'seed', 42);
+const cli = readOptions(
+  'usage: npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42] [--queries 300]',
+  {
+    size: { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string' },
+    seed: { type: 'string' },
+    queries: { type: 'string' },
+  },
+);
+const size = cli.number('size', 10_000);
+const seconds = cli.number('seconds', 10);
+const connections = cli.number('connections', 10);
+const seed = cli.number('seed', 42);
 /** Distinct queries cycled through (the mix of bench/generate.ts); many more than requests makes every one new. */
-const queryCount = numberArg(args, 'queries', 300);
+const queryCount = cli.number('queries', 300);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function load(url: string, paths: string[]): Promise<autocannon.Result> {

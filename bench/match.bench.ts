@@ -10,28 +10,42 @@
  */
 import { TmIndex, type Hit } from '../src/match';
 import type { Unit } from '../src/types';
-import { numberArg, parseArgs, percentile, round } from './args';
+import { readOptions } from '../scripts/lib/cli';
+import { percentile, round } from '../scripts/lib/stats';
 import { generate, readCorpus } from './generate';
 import { connectPg, runPgTrgm } from './pg-trgm';
 
-const args = parseArgs(process.argv.slice(2));
-const size = numberArg(args, 'size', 10_000);
-const queryCount = numberArg(args, 'queries', 1000);
-const seed = numberArg(args, 'seed', 42);
-const min = numberArg(args, 'min', 70);
-const limit = numberArg(args, 'limit', 5);
-const corpusFile = typeof args.corpus === 'string' ? args.corpus : undefined;
-const recallSample = numberArg(args, 'recall-sample', size >= 500_000 ? 200 : queryCount);
-const pgQueries = numberArg(args, 'pg-queries', size >= 500_000 ? 100 : size >= 100_000 ? 300 : queryCount);
+const cli = readOptions(
+  `usage: npm run bench:match -- --size N [--queries 1000] [--seed 42] [--corpus FILE] [--recall-sample N]
+                              [--pg-queries N] [--no-pg] [--min 70] [--limit 5]`,
+  {
+    size: { type: 'string' },
+    queries: { type: 'string' },
+    seed: { type: 'string' },
+    min: { type: 'string' },
+    limit: { type: 'string' },
+    corpus: { type: 'string' },
+    'recall-sample': { type: 'string' },
+    'pg-queries': { type: 'string' },
+    pg: { type: 'boolean', default: true },
+  },
+);
+const size = cli.number('size', 10_000);
+const queryCount = cli.number('queries', 1000);
+const seed = cli.number('seed', 42);
+const min = cli.number('min', 70);
+const limit = cli.number('limit', 5);
+const corpusFile = cli.values.corpus;
+const recallSample = cli.number('recall-sample', size >= 500_000 ? 200 : queryCount);
+const pgQueries = cli.number('pg-queries', size >= 500_000 ? 100 : size >= 100_000 ? 300 : queryCount);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
-async function main(): Promise<void> {
-  log(
-    `generating ${size} units and ${queryCount} queries (seed ${seed}${corpusFile ? `, corpus ${corpusFile}` : ', generated text'})`,
-  );
-  const data = generate(size, queryCount, seed, corpusFile ? readCorpus(corpusFile) : undefined);
-  const units: Unit[] = data.tm.map((ar, i) => ({
+type Search = (q: string, exhaustive?: boolean) => Hit[];
+
+/** The index over the generated TM, its build time, and memory after it (RSS also over the generated data). */
+async function buildIndex(tm: string[]) {
+  const units: Unit[] = tm.map((ar, i) => ({
     unitId: `u${i}`,
     tm: 'bench',
     documentId: '',
@@ -43,32 +57,38 @@ async function main(): Promise<void> {
   }));
   global.gc?.();
   const baseRss = process.memoryUsage().rss;
-
   const index = new TmIndex();
-  let t = performance.now();
+  const t = performance.now();
   index.load(units);
   await index.prepareAsync('ar');
   const build_s = (performance.now() - t) / 1000;
   global.gc?.();
   const mem = process.memoryUsage();
   log(
-    `index built in ${round(build_s, 2)} s; heap ${mb(mem.heapUsed)} MB, RSS ${mb(mem.rss)} MB (${mb(mem.rss - baseRss)} MB over the generated data)`,
+    `index built in ${round(build_s, 2)} s; heap ${mb(mem.heapUsed)} MB, RSS ${mb(mem.rss)} MB ` +
+      `(${mb(mem.rss - baseRss)} MB over the generated data)`,
   );
+  return { index, build_s, mem, baseRss };
+}
 
-  const search = (q: string, exhaustive = false) => index.search(q, 'ar', { min, limit, exhaustive });
-  for (const q of data.queries.slice(0, Math.min(100, queryCount))) search(q.text);
-
+/** Every query once, after 100 warm-up queries: the answers, sorted latencies (ms) and the total time (s). */
+function measureLatency(search: Search, queries: { text: string }[]) {
+  for (const q of queries.slice(0, Math.min(100, queryCount))) search(q.text);
   const latencies: number[] = [];
   const results: Hit[][] = [];
   const started = performance.now();
-  for (const q of data.queries) {
-    t = performance.now();
+  for (const q of queries) {
+    const t = performance.now();
     results.push(search(q.text));
     latencies.push(performance.now() - t);
   }
   const total_s = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  return { latencies, results, total_s };
+}
 
+/** recall@1 and @5 of the index against the exhaustive scan, on every `step`-th query (up to --recall-sample). */
+function measureRecall(search: Search, queries: { text: string }[], results: Hit[][]) {
   log(`recall against the exhaustive scan on ${Math.min(recallSample, queryCount)} queries...`);
   let withMatch = 0;
   let hit1 = 0;
@@ -77,8 +97,8 @@ async function main(): Promise<void> {
   const reference: Hit[][] = [];
   const step = Math.max(1, Math.floor(queryCount / Math.max(1, recallSample)));
   for (let i = 0; i < queryCount && reference.length < recallSample; i += step) {
-    t = performance.now();
-    const ref = search(data.queries[i]!.text, true);
+    const t = performance.now();
+    const ref = search(queries[i]!.text, true);
     exhaustiveMs.push(performance.now() - t);
     reference.push(ref);
     if (ref.length === 0) continue;
@@ -89,6 +109,51 @@ async function main(): Promise<void> {
     hit5 += ref.filter((h) => mine.has(h.unitId)).length / ref.length;
   }
   exhaustiveMs.sort((a, b) => a - b);
+  return { withMatch, hit1, hit5, exhaustiveMs, reference, step };
+}
+
+/** The pg_trgm peer on the same TM and queries, with its recall@1 against the same exhaustive reference. */
+async function pgPeer(
+  data: { tm: string[]; queries: { text: string }[] },
+  reference: Hit[][],
+  step: number,
+  p50: number,
+): Promise<Record<string, unknown>> {
+  const client = await connectPg();
+  if (!client) return {};
+  const n = Math.min(pgQueries, queryCount);
+  log(`pg_trgm GiST KNN on ${n} of the same queries...`);
+  const table = `mizan_bench_${size}_${seed}_${corpusFile ? 'c' : 'g'}`;
+  const queries = data.queries.slice(0, n).map((q) => q.text);
+  const pg = await runPgTrgm(client, table, data.tm, queries, limit, log);
+  await client.end();
+  // Queries in both samples with a match.
+  let pgWith = 0;
+  let pgHit = 0;
+  for (let r = 0, i = 0; i < n && r < reference.length; r++, i += step) {
+    const ref = reference[r]!;
+    if (ref.length === 0) continue;
+    pgWith++;
+    if (`u${pg.top[i]?.[0]}` === ref[0]!.unitId) pgHit++;
+  }
+  return {
+    pg_trgm_queries: n,
+    pg_trgm_p50_ms: round(pg.p50_ms, 2),
+    pg_trgm_p95_ms: round(pg.p95_ms, 2),
+    pg_trgm_index_s: pg.reused ? 'reused' : round(pg.index_s, 1),
+    pg_trgm_ratio_p50: round(pg.p50_ms / p50, 1),
+    pg_trgm_recall1: pgWith ? round(pgHit / pgWith, 4) : null,
+  };
+}
+
+async function main(): Promise<void> {
+  const source = corpusFile ? `, corpus ${corpusFile}` : ', generated text';
+  log(`generating ${size} units and ${queryCount} queries (seed ${seed}${source})`);
+  const data = generate(size, queryCount, seed, corpusFile ? readCorpus(corpusFile) : undefined);
+  const { index, build_s, mem, baseRss } = await buildIndex(data.tm);
+  const search: Search = (q, exhaustive = false) => index.search(q, 'ar', { min, limit, exhaustive });
+  const { latencies, results, total_s } = measureLatency(search, data.queries);
+  const { withMatch, hit1, hit5, exhaustiveMs, reference, step } = measureRecall(search, data.queries, results);
 
   const figures: Record<string, unknown> = {
     size,
@@ -110,41 +175,7 @@ async function main(): Promise<void> {
     rss_mb: mb(mem.rss),
     index_rss_mb: mb(mem.rss - baseRss),
   };
-
-  if (args.pg !== false) {
-    const client = await connectPg();
-    if (client) {
-      const n = Math.min(pgQueries, queryCount);
-      log(`pg_trgm GiST KNN on ${n} of the same queries...`);
-      const table = `mizan_bench_${size}_${seed}_${corpusFile ? 'c' : 'g'}`;
-      const pg = await runPgTrgm(
-        client,
-        table,
-        data.tm,
-        data.queries.slice(0, n).map((q) => q.text),
-        limit,
-        log,
-      );
-      await client.end();
-      // The peer's recall@1 against the same exhaustive reference (queries in both samples with a match).
-      let pgWith = 0;
-      let pgHit = 0;
-      for (let r = 0, i = 0; i < n && r < reference.length; r++, i += step) {
-        const ref = reference[r]!;
-        if (ref.length === 0) continue;
-        pgWith++;
-        if (`u${pg.top[i]?.[0]}` === ref[0]!.unitId) pgHit++;
-      }
-      Object.assign(figures, {
-        pg_trgm_queries: n,
-        pg_trgm_p50_ms: round(pg.p50_ms, 2),
-        pg_trgm_p95_ms: round(pg.p95_ms, 2),
-        pg_trgm_index_s: pg.reused ? 'reused' : round(pg.index_s, 1),
-        pg_trgm_ratio_p50: round(pg.p50_ms / percentile(latencies, 0.5), 1),
-        pg_trgm_recall1: pgWith ? round(pgHit / pgWith, 4) : null,
-      });
-    }
-  }
+  if (cli.values.pg) Object.assign(figures, await pgPeer(data, reference, step, percentile(latencies, 0.5)));
 
   log('');
   for (const [k, v] of Object.entries(figures)) log(`${k.padEnd(20)} ${v}`);

@@ -4,7 +4,7 @@
  * extracts trigrams from Arabic (C.UTF-8 does); the tables are kept between runs and reused when they match.
  */
 import { Client } from 'pg';
-import { percentile } from './args';
+import { percentile } from '../scripts/lib/stats';
 
 export interface PgResult {
   load_s: number;

@@ -15,19 +15,25 @@ import { writeTmx, writeTsv } from '../src/formats';
 import { documentIdFor, TranslationMemory } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import type { AlignedDocument } from '../src/types';
-import { parseArgs } from '../bench/args';
+import { readOptions } from './lib/cli';
 
-const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv] [--load] [--tm NAME]
+const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv]
+                            [--load] [--tm NAME]
        npm run align -- --dir FOLDER [--out FOLDER] [--format tmx|tsv] [--load] [--tm NAME]
   A folder holds triples NAME.ar.txt with NAME.en.txt and/or NAME.zh.txt. Without --out a single triple is written
   to standard output. --load stores the documents in the TM (REDIS_URL, MIZAN_KEY_PREFIX as for the server).`;
 
-if (process.argv.slice(2).some((a) => a === '-h' || a === '--help')) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const args = parseArgs(process.argv.slice(2));
-const str = (name: string) => (typeof args[name] === 'string' ? (args[name] as string) : undefined);
+const cli = readOptions(USAGE, {
+  ar: { type: 'string' },
+  en: { type: 'string' },
+  zh: { type: 'string' },
+  dir: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  load: { type: 'boolean' },
+  tm: { type: 'string' },
+});
+const args = cli.values;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 interface Triple {
@@ -91,21 +97,51 @@ function write(docs: AlignedDocument[], out: string | undefined, format: string)
   else process.stdout.write(text);
 }
 
+/** The triples named on the command line: every one in --dir, or the one of --ar, --en, --zh. */
+function readTriples(): Triple[] {
+  if (args.dir) {
+    const triples = triplesIn(args.dir);
+    return triples.length ? triples : cli.fail(`no NAME.ar.txt files in ${args.dir}`);
+  }
+  if (!args.ar) return cli.fail('give --ar FILE (with --en and/or --zh) or --dir FOLDER');
+  const read = (file: string | undefined) => (file ? fs.readFileSync(file, 'utf8') : undefined);
+  return [
+    {
+      name: path.basename(args.ar).replace(/\.ar\.txt$|\.txt$/, ''),
+      ar: read(args.ar)!,
+      en: read(args.en),
+      zh: read(args.zh),
+    },
+  ];
+}
+
+/** Stores the triples in the TM (REDIS_URL and MIZAN_KEY_PREFIX as for the server). */
+async function load(triples: Triple[], showProgress: boolean): Promise<void> {
+  const config = loadConfig(process.env);
+  const redis = createRedis(config, silentLogger);
+  await connectRedis(redis, config.redisTimeoutMs);
+  const tm = new TranslationMemory(
+    new TmStore(redis, new Keys(config.keyPrefix)),
+    silentLogger,
+    config.defaultTm,
+    'strict',
+  );
+  const name = args.tm ?? config.defaultTm;
+  for (const [k, t] of triples.entries()) {
+    await tm.importDocument({ tm: name, ar: t.ar, en: t.en, zh: t.zh, meta: { source: t.name } });
+    if (showProgress) progress(k + 1, triples.length, `loaded ${t.name}`);
+  }
+  log(`loaded into TM "${name}" at ${config.redisUrl} (prefix ${config.keyPrefix})`);
+  await tm.close();
+  redis.disconnect();
+}
+
 async function main(): Promise<void> {
-  const dir = str('dir');
-  const triples: Triple[] = dir
-    ? triplesIn(dir)
-    : [
-        {
-          name: path.basename(str('ar') ?? 'document').replace(/\.ar\.txt$|\.txt$/, ''),
-          ar: fs.readFileSync(str('ar') ?? usage(), 'utf8'),
-          en: str('en') && fs.readFileSync(str('en')!, 'utf8'),
-          zh: str('zh') && fs.readFileSync(str('zh')!, 'utf8'),
-        },
-      ];
-  if (triples.length === 0) throw new Error(`no NAME.ar.txt files in ${dir}`);
-  const out = str('out');
-  const format = str('format') ?? (out?.endsWith('.tsv') ? 'tsv' : 'tmx');
+  const triples = readTriples();
+  const dir = args.dir;
+  const out = args.out;
+  const format = args.format ?? (out?.endsWith('.tsv') ? 'tsv' : 'tmx');
+  if (format !== 'tmx' && format !== 'tsv') cli.fail(`--format is tmx or tsv, not "${format}"`);
   const docs: AlignedDocument[] = [];
   let review = 0;
   triples.forEach((t, k) => {
@@ -118,33 +154,9 @@ async function main(): Promise<void> {
     fs.mkdirSync(out, { recursive: true });
     docs.forEach((d, k) => write([d], path.join(out, `${triples[k]!.name}.${format}`), format));
   } else write(docs, out, format);
-  log(
-    `${docs.length} document(s), ${docs.reduce((n, d) => n + d.segments.length, 0)} rows, ${review} flagged for review`,
-  );
-
-  if (args.load) {
-    const config = loadConfig(process.env);
-    const redis = createRedis(config, silentLogger);
-    await connectRedis(redis, config.redisTimeoutMs);
-    const tm = new TranslationMemory(
-      new TmStore(redis, new Keys(config.keyPrefix)),
-      silentLogger,
-      config.defaultTm,
-      'strict',
-    );
-    const name = str('tm') ?? config.defaultTm;
-    for (const [k, t] of triples.entries()) {
-      await tm.importDocument({ tm: name, ar: t.ar, en: t.en, zh: t.zh, meta: { source: t.name } });
-      if (dir) progress(k + 1, triples.length, `loaded ${t.name}`);
-    }
-    log(`loaded into TM "${name}" at ${config.redisUrl} (prefix ${config.keyPrefix})`);
-    await tm.close();
-    redis.disconnect();
-  }
-}
-
-function usage(): never {
-  throw new Error(USAGE);
+  const rows = docs.reduce((n, d) => n + d.segments.length, 0);
+  log(`${docs.length} document(s), ${rows} rows, ${review} flagged for review`);
+  if (args.load) await load(triples, Boolean(dir));
 }
 
 main().catch((err) => {

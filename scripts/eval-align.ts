@@ -1,5 +1,5 @@
 /**
- * npm run eval:align -- --corpus <dir> [--merge 0.1] [--seed 1]
+ * npm run eval:align -- --corpus <dir> [--merge 0.1] [--seed 1] [--per-doc]
  *
  * Reads a line-aligned corpus folder (ar.txt, en.txt, zh.txt, docids.txt), rebuilds its documents, optionally merges
  * a seeded fraction of adjacent sentence pairs on one side at a time (creating 1:2 and 2:1 gold links), aligns
@@ -11,14 +11,24 @@ import path from 'node:path';
 import { alignDocument, alignItems, type Bead, type TargetLang } from '../src/align';
 import { DEFAULT_MODELS } from '../src/align/length-model';
 import { cedict } from '../src/align/lexicon';
-import { numberArg, parseArgs, round } from '../bench/args';
-import { rng } from '../bench/generate';
+import { readOptions } from './lib/cli';
+import { rng } from './lib/rng';
+import { round } from './lib/stats';
 
-const args = parseArgs(process.argv.slice(2));
-const dir = typeof args.corpus === 'string' ? args.corpus : undefined;
-if (!dir) throw new Error('--corpus <dir> is required');
-const mergeRate = numberArg(args, 'merge', 0);
-const random = rng(numberArg(args, 'seed', 1));
+const cli = readOptions(
+  `usage: npm run eval:align -- --corpus DIR [--merge 0.1] [--seed 1] [--per-doc]
+  DIR holds ar.txt, en.txt, zh.txt and docids.txt, line-aligned. --merge: the fraction of adjacent sentence pairs
+  merged on one side at a time (seeded by --seed); --per-doc: P/R/F1 of every document on standard error.`,
+  {
+    corpus: { type: 'string' },
+    merge: { type: 'string' },
+    seed: { type: 'string' },
+    'per-doc': { type: 'boolean' },
+  },
+);
+const dir = cli.values.corpus ?? cli.fail('--corpus DIR is required');
+const mergeRate = cli.number('merge', 0);
+const random = rng(cli.number('seed', 1));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8').replace(/\n$/, '').split('\n');
@@ -140,7 +150,7 @@ for (const [id, ks] of docs) {
     const beads = aligned[lang]!.beads;
     const predicted = links(beads, ar, target);
     add(score[lang], predicted, gold);
-    if (args['per-doc']) {
+    if (cli.values['per-doc']) {
       const d = { tp: 0, pred: 0, gold: 0 };
       add(d, predicted, gold);
       log(`${lang} ${id} sentences=${ar.sentences.length} ${JSON.stringify(f1(d))}`);

@@ -72,4 +72,20 @@ describe('the align command', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('usage: npm run align');
   }, 30_000);
+
+  it('refuses an unknown option or a bad --format, naming it, with the usage', () => {
+    const unknown = align('--ar', path.join(dir, 'one.ar.txt'), '--lang', 'zh');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("Unknown option '--lang'");
+    expect(unknown.stderr).toContain('usage: npm run align');
+    const format = align('--ar', path.join(dir, 'two.ar.txt'), '--format', 'xliff');
+    expect(format.status).toBe(1);
+    expect(format.stderr).toContain('--format is tmx or tsv, not "xliff"');
+  }, 30_000);
+
+  it('prints its usage on standard output for --help', () => {
+    const run = align('--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('npm run align -- --dir FOLDER');
+  }, 30_000);
 });

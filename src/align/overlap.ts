@@ -52,7 +52,30 @@ function prepare(
   localOf: Int32Array,
   globalIds: number[],
 ): Overlap {
-  // Postings: the English sentences (ascending) holding local key k are postings[postStart[k] … postStart[k + 1]).
+  const { localIds, postStart, postings } = englishPostings(english.length, en, localOf, globalIds);
+  return new Overlap(
+    english.length,
+    {
+      postStart,
+      postings,
+      keysBefore: en.start,
+      englishKeys: localIds,
+      ...chineseGlosses(lexicon, zh, localOf, globalIds.length),
+    },
+    band,
+  );
+}
+
+/**
+ * The English keys as local ids (assigned here, in order of first use), and postings: the English sentences
+ * (ascending) holding local key k are postings[postStart[k] … postStart[k + 1]).
+ */
+function englishPostings(
+  sentences: number,
+  en: { start: Int32Array; ids: Int32Array },
+  localOf: Int32Array,
+  globalIds: number[],
+): { localIds: Int32Array; postStart: Int32Array; postings: Int32Array } {
   const localIds = en.ids.map((id) => (localOf[id]! >= 0 ? localOf[id]! : (localOf[id] = globalIds.push(id) - 1)));
   const keyCount = globalIds.length;
   const postStart = new Int32Array(keyCount + 1);
@@ -60,9 +83,18 @@ function prepare(
   for (let k = 0; k < keyCount; k++) postStart[k + 1]! += postStart[k]!;
   const postings = new Int32Array(localIds.length);
   const next = postStart.slice(0, keyCount);
-  for (let e = 0; e < english.length; e++)
+  for (let e = 0; e < sentences; e++)
     for (let k = en.start[e]!; k < en.start[e + 1]!; k++) postings[next[localIds[k]!]!++] = e;
+  return { localIds, postStart, postings };
+}
 
+/** The Chinese side of the tables: each sentence's dictionary words and their glosses into this English. */
+function chineseGlosses(
+  lexicon: ZhEnLexicon,
+  zh: readonly string[],
+  localOf: Int32Array,
+  keyCount: number,
+): Pick<Tables, 'wordsBefore' | 'firstWord' | 'glossFrom' | 'glossList' | 'keyFrom' | 'keyList'> {
   // Chinese word w of sentence t (words with a gloss in this English: firstWord[t] … firstWord[t + 1] − 1) has
   // those glosses at glossList[glossFrom[w] … glossFrom[w + 1]); sentence t's distinct ones are
   // keyList[keyFrom[t] … keyFrom[t + 1]).
@@ -99,22 +131,7 @@ function prepare(
     firstWord[t + 1] = w;
     keyFrom[t + 1] = distinct;
   });
-  return new Overlap(
-    english.length,
-    {
-      postStart,
-      postings,
-      keysBefore: en.start,
-      englishKeys: localIds,
-      wordsBefore,
-      firstWord,
-      glossFrom,
-      glossList,
-      keyFrom,
-      keyList,
-    },
-    band,
-  );
+  return { wordsBefore, firstWord, glossFrom, glossList, keyFrom, keyList };
 }
 
 /** Typed arrays of one document (see lexicalOverlap). */

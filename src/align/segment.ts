@@ -10,11 +10,12 @@ import ar from './rules/ar.json';
 import en from './rules/en.json';
 import zh from './rules/zh.json';
 
+/** A rule as written in rules/<lang>.json. A regex or note too long for one line is a list of pieces, joined. */
 export interface RuleSpec {
   break: boolean;
-  before: string;
-  after: string;
-  note?: string;
+  before: string | string[];
+  after: string | string[];
+  note?: string | string[];
 }
 
 interface Rule {
@@ -33,6 +34,8 @@ const WINDOW = 48;
 const FINAL = /[.!?؟。！？；…]/u;
 const CLOSER = /[»"”’')\]」』）》〉]/u;
 
+const pieces = (regex: string | string[]): string => (typeof regex === 'string' ? regex : regex.join(''));
+
 export class Segmenter {
   private readonly rules: Rule[];
   private readonly icu: Intl.Segmenter;
@@ -43,8 +46,8 @@ export class Segmenter {
   ) {
     this.rules = specs.map((r) => ({
       brk: r.break,
-      before: new RegExp(r.before, 'u'),
-      after: new RegExp(r.after, 'u'),
+      before: new RegExp(pieces(r.before), 'u'),
+      after: new RegExp(pieces(r.after), 'u'),
     }));
     this.icu = new Intl.Segmenter(lang, { granularity: 'sentence' });
   }

@@ -34,7 +34,10 @@ export interface Aligned {
 
 /** English → Chinese character ratio and variance (Gale–Church), for comparing the two translations. */
 const EN_ZH: LengthModel = { c: 0.31, s2: 0.7 };
-/** Expected −log P of a true pair under the length model: the hint is centred on it so that it favours no bead shape. */
+/**
+ * Expected −log P of a true pair under the length model: the hint is centred on it so that it favours no bead
+ * shape.
+ */
 const EXPECTED_PAIR_COST = 1;
 /** How much the second text's length evidence counts next to the Arabic. */
 const TRIANGULATION_WEIGHT = 0.5;
@@ -74,7 +77,10 @@ const TARGET_SHORTFALL = 0.5;
 const SECOND_SHORTFALL = 0.75;
 const EFFECTIVE_UNITS = 16;
 const SHORTFALL_CAP = 3;
-/** Units counted even against a side with fewer (a sentence paired with a bare link or name is no translation of it). */
+/**
+ * Units counted even against a side with fewer (a sentence paired with a bare link or name is no translation of
+ * it).
+ */
 const MIN_CAPACITY = 4;
 
 /** Confidence of the second alignment at a boundary (its neighbouring beads' best) below which it is no evidence. */
@@ -137,7 +143,10 @@ class View {
     return this.chinese ? this.lexical.chineseHits(k, o0, o1) : this.lexical.englishHits(k, o0, o1);
   }
 
-  /** Units of sentence k found in no other sentence of [g0, g1) (and, in lexical.uniqueHits, how many meet [o0, o1)). */
+  /**
+   * Units of sentence k found in no other sentence of [g0, g1) (and, in lexical.uniqueHits, how many meet
+   * [o0, o1)).
+   */
   unique(k: number, g0: number, g1: number, o0: number, o1: number): number {
     return this.chinese ? this.lexical.chineseUnique(k, g0, g1, o0, o1) : this.lexical.englishUnique(k, g0, g1, o0, o1);
   }
@@ -182,6 +191,30 @@ class View {
   }
 }
 
+/** What the Arabic's alignment with the second translation says about each Arabic boundary and sentence. */
+function boundaries(beads: readonly Bead[]) {
+  const arCount = beads.length ? beads[beads.length - 1]!.a1 : 0;
+  // Arabic boundary → the second text's sentence index at the same boundary (−1: no bead boundary there).
+  const at = new Int32Array(arCount + 1).fill(-1);
+  // Per Arabic sentence, the second text's range of the bead holding it.
+  const from = new Int32Array(arCount);
+  const to = new Int32Array(arCount);
+  // Arabic sentences the second text left untranslated.
+  const untranslated = new Uint8Array(arCount);
+  // Only firm boundaries (next to a bead the second alignment is sure of) make a range exact.
+  beads.forEach((b, k) => {
+    const firm = (c: number) => Math.max(b.confidence, c) >= FIRM;
+    if (firm(beads[k - 1]?.confidence ?? 1)) at[b.a0] = b.t0;
+    if (firm(beads[k + 1]?.confidence ?? 1)) at[b.a1] = b.t1;
+    for (let a = b.a0; a < b.a1; a++) {
+      from[a] = b.t0;
+      to[a] = b.t1;
+      untranslated[a] = b.t1 === b.t0 && b.confidence >= FIRM ? 1 : 0;
+    }
+  });
+  return { arCount, at, from, to, untranslated };
+}
+
 /**
  * A hint for aligning Arabic with `target` (the translation other than `secondLang`), from `second`, the Arabic's
  * alignment with the other translation. `lexical`: the document's English–Chinese overlap (null without the lexicon).
@@ -193,26 +226,7 @@ export function triangulate(
   lexical: Overlap | null,
 ): Hint {
   const targetLang: Translation = secondLang === 'en' ? 'zh' : 'en';
-  // Arabic boundary → the second text's sentence index at the same boundary (−1: no bead boundary there).
-  const arCount = second.beads.length ? second.beads[second.beads.length - 1]!.a1 : 0;
-  const at = new Int32Array(arCount + 1).fill(-1);
-  // Per Arabic sentence, the second text's range of the bead holding it.
-  const from = new Int32Array(arCount);
-  const to = new Int32Array(arCount);
-  // Arabic sentences the second text left untranslated.
-  const untranslated = new Uint8Array(arCount);
-  // Only firm boundaries (next to a bead the second alignment is sure of) make a range exact.
-  const beads = second.beads;
-  beads.forEach((b, k) => {
-    const firm = (c: number) => Math.max(b.confidence, c) >= FIRM;
-    if (firm(beads[k - 1]?.confidence ?? 1)) at[b.a0] = b.t0;
-    if (firm(beads[k + 1]?.confidence ?? 1)) at[b.a1] = b.t1;
-    for (let a = b.a0; a < b.a1; a++) {
-      from[a] = b.t0;
-      to[a] = b.t1;
-      untranslated[a] = b.t1 === b.t0 && b.confidence >= FIRM ? 1 : 0;
-    }
-  });
+  const { arCount, at, from, to, untranslated } = boundaries(second.beads);
   const prefix = (sentences: readonly string[], lang: Translation) => {
     const out = new Float64Array(sentences.length + 1);
     sentences.forEach((s, k) => (out[k + 1] = out[k]! + lengthOf(s, lang)));

@@ -8,13 +8,27 @@ import type { DocumentMeta, DocumentRow } from '../types';
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+const HEAD_ROW =
+  '<tr><th>#</th><th lang="ar" dir="rtl">العربية</th><th>English</th><th lang="zh-Hans">中文</th>' +
+  '<th>confidence</th></tr>';
+
 export function writeHtml(meta: DocumentMeta, rows: readonly (DocumentRow & { unitId?: string })[]): string {
   const title = meta.titles.ar || meta.titles.en || meta.id;
+  const heading =
+    `<span lang="ar" dir="rtl">${escape(meta.titles.ar)}</span> ${escape(meta.titles.en)} ` +
+    `<span lang="zh-Hans">${escape(meta.titles.zh)}</span>`;
   const body = rows
     .map((r) => {
       const conf = r.confidence ?? 1;
       const cls = r.review ? ' class="review"' : '';
-      return `<tr${cls} id="row-${r.position}"><td class="n">${r.position + 1}</td><td lang="ar" dir="rtl">${escape(r.ar)}</td><td lang="en" dir="ltr">${escape(r.en)}</td><td lang="zh-Hans" dir="ltr">${escape(r.zh)}</td><td class="c">${conf.toFixed(2)}</td></tr>`;
+      const cells = [
+        `<td class="n">${r.position + 1}</td>`,
+        `<td lang="ar" dir="rtl">${escape(r.ar)}</td>`,
+        `<td lang="en" dir="ltr">${escape(r.en)}</td>`,
+        `<td lang="zh-Hans" dir="ltr">${escape(r.zh)}</td>`,
+        `<td class="c">${conf.toFixed(2)}</td>`,
+      ];
+      return `<tr${cls} id="row-${r.position}">${cells.join('')}</tr>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
@@ -35,10 +49,10 @@ tr.review td { background: #fff4d6; }
 </style>
 </head>
 <body>
-<h1><span lang="ar" dir="rtl">${escape(meta.titles.ar)}</span> ${escape(meta.titles.en)} <span lang="zh-Hans">${escape(meta.titles.zh)}</span></h1>
+<h1>${heading}</h1>
 <p>${escape(meta.source)} · ${escape(meta.date)} · ${rows.length} rows</p>
 <table>
-<thead><tr><th>#</th><th lang="ar" dir="rtl">العربية</th><th>English</th><th lang="zh-Hans">中文</th><th>confidence</th></tr></thead>
+<thead>${HEAD_ROW}</thead>
 <tbody>
 ${body}
 </tbody>

@@ -46,85 +46,115 @@ function invalid(reason: string, line?: number): MizanError {
   return new MizanError(ErrorCode.TMX_INVALID, { reason, line: line ?? 0 });
 }
 
+/** What the reader has open at a point of the document (see parseTmx). */
+interface ReadState {
+  header: TmxHeader;
+  /** Names of the open elements, outermost first. */
+  stack: string[];
+  unit?: TmxUnit;
+  variant?: TmxVariant;
+  /** The `prop` being read (its type) and its text so far. */
+  propType?: string;
+  propText: string;
+  /** Depth inside inline codes (bpt, ept, ph, it, ut), whose text is not the segment's. */
+  nativeDepth: number;
+  sawRoot: boolean;
+  sawHeader: boolean;
+}
+
 /** Parses a TMX document, calling `onUnit` for each `tu` in order. Returns the header. */
 export function parseTmx(input: string | Uint8Array, onUnit: (unit: TmxUnit) => void): TmxHeader {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const header: TmxHeader = { srclang: '', props: {}, attributes: {} };
-  const stack: string[] = [];
-  let unit: TmxUnit | undefined;
-  let variant: TmxVariant | undefined;
-  let propType: string | undefined;
-  let propText = '';
-  let nativeDepth = 0;
-  let sawRoot = false;
-  let sawHeader = false;
+  const state: ReadState = {
+    header: { srclang: '', props: {}, attributes: {} },
+    stack: [],
+    propText: '',
+    nativeDepth: 0,
+    sawRoot: false,
+    sawHeader: false,
+  };
   let failure: Error | undefined;
-
-  parser.on('error', (err) => {
-    failure ??= invalid(err.message.replace(/^\S*:\d+:\d+: /, ''), parser.line);
-  });
-  parser.on('opentag', (tag) => {
-    const name = tag.name;
-    const parent = stack[stack.length - 1];
-    stack.push(name);
-    const attr = (key: string) => (tag.attributes[key] as string | undefined) ?? undefined;
-    if (stack.length === 1) {
-      if (name !== 'tmx') failure ??= invalid(`root element is <${name}>, not <tmx>`, parser.line);
-      sawRoot = true;
-    } else if (name === 'header' && parent === 'tmx') {
-      sawHeader = true;
-      for (const [k, v] of Object.entries(tag.attributes)) header.attributes[k] = String(v);
-      header.srclang = attr('srclang') ?? '';
-    } else if (name === 'tu') {
-      unit = { props: {}, variants: [] };
-      const tuid = attr('tuid');
-      if (tuid !== undefined) unit.tuid = tuid;
-    } else if (name === 'tuv' && unit) {
-      const lang = attr('xml:lang') ?? attr('lang');
-      if (!lang) failure ??= invalid('<tuv> without xml:lang', parser.line);
-      variant = { lang: lang ?? '', text: '' };
-    } else if (name === 'prop') {
-      propType = attr('type') ?? '';
-      propText = '';
-    } else if (variant && NATIVE_CODE.has(name)) {
-      nativeDepth++;
-    }
-  });
+  const fail = (reason: string) => {
+    failure ??= invalid(reason.replace(/^\S*:\d+:\d+: /, ''), parser.line);
+  };
+  parser.on('error', (err) => fail(err.message));
+  parser.on('opentag', (tag) => openTag(state, tag.name, tag.attributes, fail));
   parser.on('text', (text) => {
-    if (propType !== undefined) propText += text;
-    else if (variant && nativeDepth === 0 && stack.includes('seg')) variant.text += text;
+    if (state.propType !== undefined) state.propText += text;
+    else addSegmentText(state, text);
   });
-  parser.on('cdata', (text) => {
-    if (variant && nativeDepth === 0 && stack.includes('seg')) variant.text += text;
-  });
+  parser.on('cdata', (text) => addSegmentText(state, text));
   parser.on('closetag', (tag) => {
-    const name = tag.name;
-    stack.pop();
-    const parent = stack[stack.length - 1];
-    if (name === 'prop' && propType !== undefined) {
-      if (parent === 'header') header.props[propType] = propText;
-      else if (parent === 'tu' && unit) unit.props[propType] = propText;
-      propType = undefined;
-    } else if (variant && NATIVE_CODE.has(name)) {
-      nativeDepth--;
-    } else if (name === 'tuv' && unit && variant) {
-      unit.variants.push(variant);
-      variant = undefined;
-    } else if (name === 'tu' && unit) {
-      if (!failure) onUnit(unit);
-      unit = undefined;
-    }
+    const unit = closeTag(state, tag.name);
+    if (unit && !failure) onUnit(unit);
   });
-
   try {
     parser.write(decodeXmlBytes(input)).close();
   } catch (err) {
-    failure ??= invalid((err as Error).message.replace(/^\S*:\d+:\d+: /, ''), parser.line);
+    fail((err as Error).message);
   }
   if (failure) throw failure;
-  if (!sawRoot) throw invalid('empty document');
-  if (!sawHeader) throw invalid('no <header> element');
-  return header;
+  if (!state.sawRoot) throw invalid('empty document');
+  if (!state.sawHeader) throw invalid('no <header> element');
+  return state.header;
+}
+
+function openTag(
+  state: ReadState,
+  name: string,
+  attributes: Record<string, string>,
+  fail: (reason: string) => void,
+): void {
+  const parent = state.stack[state.stack.length - 1];
+  state.stack.push(name);
+  const attr = (key: string): string | undefined => attributes[key];
+  if (state.stack.length === 1) {
+    if (name !== 'tmx') fail(`root element is <${name}>, not <tmx>`);
+    state.sawRoot = true;
+  } else if (name === 'header' && parent === 'tmx') {
+    state.sawHeader = true;
+    for (const [k, v] of Object.entries(attributes)) state.header.attributes[k] = String(v);
+    state.header.srclang = attr('srclang') ?? '';
+  } else if (name === 'tu') {
+    state.unit = { props: {}, variants: [] };
+    const tuid = attr('tuid');
+    if (tuid !== undefined) state.unit.tuid = tuid;
+  } else if (name === 'tuv' && state.unit) {
+    const lang = attr('xml:lang') ?? attr('lang');
+    if (!lang) fail('<tuv> without xml:lang');
+    state.variant = { lang: lang ?? '', text: '' };
+  } else if (name === 'prop') {
+    state.propType = attr('type') ?? '';
+    state.propText = '';
+  } else if (state.variant && NATIVE_CODE.has(name)) {
+    state.nativeDepth++;
+  }
+}
+
+/** Text of a `seg`, outside inline codes. */
+function addSegmentText(state: ReadState, text: string): void {
+  if (state.variant && state.nativeDepth === 0 && state.stack.includes('seg')) state.variant.text += text;
+}
+
+/** Closes an element; returns the unit when it is a `tu` that is complete. */
+function closeTag(state: ReadState, name: string): TmxUnit | undefined {
+  state.stack.pop();
+  const parent = state.stack[state.stack.length - 1];
+  if (name === 'prop' && state.propType !== undefined) {
+    if (parent === 'header') state.header.props[state.propType] = state.propText;
+    else if (parent === 'tu' && state.unit) state.unit.props[state.propType] = state.propText;
+    state.propType = undefined;
+  } else if (state.variant && NATIVE_CODE.has(name)) {
+    state.nativeDepth--;
+  } else if (name === 'tuv' && state.unit && state.variant) {
+    state.unit.variants.push(state.variant);
+    state.variant = undefined;
+  } else if (name === 'tu' && state.unit) {
+    const unit = state.unit;
+    state.unit = undefined;
+    return unit;
+  }
+  return undefined;
 }
 
 export function readTmx(input: string | Uint8Array): TmxFile {
