@@ -19,13 +19,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { TmxStreamReader, TmxStreamWriter, TuMerger, writeTmxUnits, type TmxTu } from '../src/formats';
-import { numberArg, parseArgs, round } from './args';
+import { readOptions } from '../scripts/lib/cli';
+import { round } from '../scripts/lib/stats';
 import { rng, sentence, syntheticLexicon } from './generate';
 
-const args = parseArgs(process.argv.slice(2));
-const units = numberArg(args, 'units', 1_000_000);
-const seed = numberArg(args, 'seed', 42);
-const phase = typeof args.phase === 'string' ? args.phase : undefined;
+const cli = readOptions(
+  'usage: node --import tsx bench/tmx-parse.ts [--units 1000000] [--seed 42] [--phase parse|merge|write] [--file F] [--keep]',
+  {
+    units: { type: 'string' },
+    seed: { type: 'string' },
+    phase: { type: 'string' },
+    file: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+);
+const args = cli.values;
+const units = cli.number('units', 1_000_000);
+const seed = cli.number('seed', 42);
+const phase = args.phase;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const peakMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
 /** CPU seconds (user + system) since `from`: on a shared machine, units per CPU second is the steadier figure. */
@@ -136,7 +147,7 @@ async function runPhase(name: string, file: string): Promise<Record<string, numb
 }
 
 async function main(): Promise<void> {
-  const file = typeof args.file === 'string' ? args.file : path.join(os.tmpdir(), `mizan-bench-${units}.tmx`);
+  const file = args.file ?? path.join(os.tmpdir(), `mizan-bench-${units}.tmx`);
   if (phase) {
     process.stdout.write(`${JSON.stringify(await runPhase(phase, file))}\n`);
     return;
