@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import type { Redis } from 'ioredis';
 import { loadConfig, silentLogger, type Config } from '../../src/config';
 import { createApp } from '../../src/http/app';
+import { checkedApp } from './openapi-check';
 import { createTranslator } from '../../src/i18n';
 import { loadSeed, TranslationMemory } from '../../src/service';
 import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
@@ -16,7 +17,10 @@ import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src
 export const TM_DIR = path.resolve(__dirname, '../../tm');
 
 export interface TestContext {
-  app: Express;
+  /** The app, with every response checked against the OpenAPI description (see openapi-check.ts). */
+  app: RequestListener;
+  /** Responses that disagreed with the description; `close()` fails on any. */
+  violations: string[];
   config: Config;
   redis: Redis;
   store: TmStore;
@@ -63,8 +67,10 @@ export async function createTestContext(
     config.answerCache,
   );
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
+  const violations: string[] = [];
   return {
-    app,
+    app: checkedApp(app, violations),
+    violations,
     config,
     redis,
     store,
@@ -74,6 +80,8 @@ export async function createTestContext(
       await tm.close();
       if (redis.status === 'ready') await deleteByPrefix(redis, keys);
       redis.disconnect();
+      if (violations.length > 0)
+        throw new Error(`responses that disagree with /openapi.json:\n${[...new Set(violations)].join('\n')}`);
     },
   };
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { RequestListener } from 'node:http';
 import { silentLogger } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { createTranslator } from '../../src/i18n';
@@ -29,7 +30,7 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const best = async (app: typeof other, q: string, min = '100') =>
+const best = async (app: RequestListener, q: string, min = '100') =>
   (await request(app).get('/api/v1/match').query({ q, min }).expect(200)).body.matches[0];
 
 describe('unit writes, visible to the next query on every instance', () => {

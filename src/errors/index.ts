@@ -91,6 +91,11 @@ const STATUS: Record<ErrorCode, number> = {
   TMX_NO_ARABIC: 422,
 };
 
+/** The HTTP status an error code is answered with. */
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
 export type ErrorParams = Record<string, string | number>;
 
 export class MizanError extends Error {

@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { matchRoutes } from './routes/match';
 import { unitRoutes } from './routes/units';
 import { concordanceRoutes } from './routes/concordance';
+import { openApiRoutes } from './routes/openapi';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
     });
   }
   app.use(healthRoutes(tm));
+  app.use(openApiRoutes(version));
   app.use(matchRoutes(tm, config));
   app.use(concordanceRoutes(tm, config));
   app.use(documentRoutes(tm, config, version));

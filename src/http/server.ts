@@ -6,7 +6,6 @@
  */
 import http, { type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Express } from 'express';
 import { ErrorCode, MizanError } from '../errors';
 import type { Translator } from '../i18n';
 import { errorAnswer } from './errors';
@@ -26,7 +25,7 @@ function rawAnswer(error: MizanError, translator: Translator): string {
   return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${lines.join('')}\r\n${json}`;
 }
 
-export function createHttpServer(app: Express, translator: Translator): Server {
+export function createHttpServer(app: http.RequestListener, translator: Translator): Server {
   const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {

@@ -1,0 +1,76 @@
+/**
+ * The OpenAPI 3.1 description of the whole API, served at /openapi.json. Built from `PATHS` (the routes) and
+ * `SCHEMAS` (the bodies): every operation's error codes become responses grouped by status, each status's `code`
+ * enumerated, so a client generator knows every code a call can answer.
+ */
+import { ErrorCode, statusOf } from '../../errors';
+import { COMMON_ERRORS, PATHS, type Operation } from './paths';
+import { SCHEMAS } from './schemas';
+
+const ERROR_HEADERS = {
+  'Content-Language': { description: 'language of the message (ar, en or zh)', schema: { type: 'string' } },
+};
+
+function errorResponses(codes: readonly (keyof typeof ErrorCode)[]): Record<string, object> {
+  const byStatus = new Map<number, string[]>();
+  for (const code of new Set([...codes, ...COMMON_ERRORS])) {
+    const status = statusOf(ErrorCode[code]);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const out: Record<string, object> = {};
+  for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    out[String(status)] = {
+      description: `error: ${list.join(', ')}`,
+      headers: status === 503 ? { ...ERROR_HEADERS, 'Retry-After': { schema: { type: 'integer' } } } : ERROR_HEADERS,
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [{ $ref: '#/components/schemas/Error' }],
+            properties: { error: { properties: { code: { enum: list.sort() } } } },
+          },
+        },
+      },
+    };
+  }
+  return out;
+}
+
+function operation(op: Operation, id: string): object {
+  const responses: Record<string, object> = { ...op.ok, ...errorResponses(op.errors) };
+  return {
+    operationId: id,
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(op.parameters ? { parameters: op.parameters } : {}),
+    ...(op.requestBody ? { requestBody: op.requestBody } : {}),
+    responses,
+  };
+}
+
+const operationId = (method: string, path: string) =>
+  method +
+  path
+    .replace(/^\/api\/v1/, '')
+    .split(/[/{}.-]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const [path, methods] of Object.entries(PATHS)) {
+    paths[path] = {};
+    for (const [method, op] of Object.entries(methods)) paths[path][method] = operation(op, operationId(method, path));
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'mizan',
+      version,
+      summary: 'Translation memory for Arabic, English and Chinese: fuzzy matching, concordance, aligned documents',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    paths,
+    components: { schemas: SCHEMAS },
+  };
+}

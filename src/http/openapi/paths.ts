@@ -1,0 +1,318 @@
+/**
+ * The routes as OpenAPI path items. Each operation names the error codes it can answer; `document.ts` turns the codes
+ * into responses by their status. Keep this file in step with src/http/routes: a test lists the app's routes and
+ * fails on any that is not described here, and the integration tests check every response against it.
+ */
+import { ErrorCode } from '../../errors';
+
+type Code = keyof typeof ErrorCode;
+const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
+const query = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+const path = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const tm = query('tm', 'TM name (default: the configured default TM); for matching a comma-separated priority list');
+
+export interface Operation {
+  summary: string;
+  description?: string;
+  parameters?: object[];
+  requestBody?: object;
+  /** Success responses by status. */
+  ok: Record<string, { description: string; content?: object; headers?: object }>;
+  /** Error codes this operation can answer (besides the ones every route can: see COMMON_ERRORS). */
+  errors: Code[];
+}
+
+/** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
+export const COMMON_ERRORS: Code[] = ['INVALID_PARAMETER', 'STORE_UNAVAILABLE', 'INTERNAL', 'METHOD_NOT_ALLOWED'];
+const BODY_ERRORS: Code[] = ['INVALID_BODY', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INVALID_ENCODING'];
+const MATCH_ERRORS: Code[] = [
+  'QUERY_MISSING',
+  'QUERY_TOO_LONG',
+  'QUERY_EMPTY',
+  'UNKNOWN_LANGUAGE',
+  'UNSUPPORTED_LANGUAGE',
+  'SAME_LANGUAGE',
+  'MIN_OUT_OF_RANGE',
+  'LIMIT_OUT_OF_RANGE',
+  'UNKNOWN_TM',
+];
+const matchParameters = [
+  query('q', 'the segment to match (≤ MIZAN_MAX_QUERY_CHARS characters)', { type: 'string' }, true),
+  query('src', 'language of q', { type: 'string', default: 'ar' }),
+  query('tgt', 'languages wanted, comma-separated (default: the two others)'),
+  query('min', 'lowest score returned', { type: 'integer', minimum: 0, maximum: 101, default: 70 }),
+  query('limit', 'most matches returned', { type: 'integer', minimum: 1, default: 5 }),
+  tm,
+  query('explain', '1 adds the edit distance, penalties and diff spans', { type: 'string', enum: ['0', '1'] }),
+  query('prev', 'the previous segment of the translated document (101 context matches)'),
+  query('next', 'the next segment of the translated document'),
+];
+const docId = path('id', 'document id');
+const unitId = path('id', 'unit id');
+const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
+const anyJson = { 'application/json': { schema: { type: 'object' } } };
+
+export const PATHS: Record<string, Record<string, Operation>> = {
+  '/healthz': {
+    get: {
+      summary: 'The process answers',
+      ok: { 200: { description: 'alive', content: anyJson } },
+      errors: [],
+    },
+  },
+  '/readyz': {
+    get: {
+      summary: 'Redis answers and the default TM holds documents',
+      ok: { 200: { description: 'ready', content: json('Readiness') } },
+      errors: ['NOT_READY'],
+    },
+  },
+  '/openapi.json': {
+    get: {
+      summary: 'This description',
+      ok: { 200: { description: 'OpenAPI 3.1', content: anyJson } },
+      errors: [],
+    },
+  },
+  '/api/v1/match': {
+    get: {
+      summary: 'Fuzzy matches of one segment, best first',
+      parameters: matchParameters,
+      ok: { 200: { description: 'matches', content: json('Matches') } },
+      errors: MATCH_ERRORS,
+    },
+  },
+  '/api/v1/match/batch': {
+    post: {
+      summary: 'Several queries in one request, answered in order',
+      description: 'Each slot holds its matches or its own error; a malformed batch as a whole is a 400.',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['queries'],
+              properties: { queries: { type: 'array', items: { type: 'object' }, maxItems: 500 } },
+            },
+          },
+        },
+      },
+      ok: { 200: { description: 'one result per query', content: json('BatchResults') } },
+      errors: [...MATCH_ERRORS, ...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG'],
+    },
+  },
+  '/api/v1/concordance': {
+    get: {
+      summary: 'Units whose text contains a phrase, with highlight spans',
+      parameters: [
+        query('q', 'the phrase', { type: 'string' }, true),
+        query('lang', 'language of the phrase', { type: 'string', default: 'ar' }),
+        tm,
+        query('offset', 'hits to skip', { type: 'integer', minimum: 0, default: 0 }),
+        query('limit', 'hits per page', { type: 'integer', minimum: 1, default: 20 }),
+      ],
+      ok: { 200: { description: 'a page of hits', content: json('Concordance') } },
+      errors: [
+        'QUERY_MISSING',
+        'QUERY_TOO_LONG',
+        'QUERY_EMPTY',
+        'UNKNOWN_LANGUAGE',
+        'UNSUPPORTED_LANGUAGE',
+        'LIMIT_OUT_OF_RANGE',
+        'UNKNOWN_TM',
+      ],
+    },
+  },
+  '/api/v1/documents': {
+    get: {
+      summary: 'The documents of a TM, in document order',
+      parameters: [tm],
+      ok: { 200: { description: 'documents', content: json('DocumentList') } },
+      errors: ['UNKNOWN_TM'],
+    },
+    post: {
+      summary: 'Import a document: segment, align and store three texts',
+      parameters: [tm],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/DocumentImport' } },
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                ar: { type: 'string', format: 'binary' },
+                en: { type: 'string', format: 'binary' },
+                zh: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
+      ok: {
+        200: { description: 'the same texts were imported before: nothing written', content: json('Document') },
+        201: { description: 'imported', content: json('Document') },
+      },
+      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'FILE_TOO_LARGE', 'UNKNOWN_TM'],
+    },
+  },
+  '/api/v1/documents/{id}': {
+    get: {
+      summary: 'One document whole: JSON, TMX 1.4b, TSV or a printable HTML page',
+      parameters: [
+        docId,
+        tm,
+        query('format', 'json (default), tmx, tsv or html; else from Accept', {
+          type: 'string',
+          enum: ['json', 'tmx', 'tsv', 'html'],
+        }),
+      ],
+      ok: {
+        200: {
+          description: 'the document',
+          content: {
+            ...json('Document'),
+            ...fileContent('application/x-tmx+xml'),
+            ...fileContent('text/tab-separated-values'),
+            ...fileContent('text/html'),
+          },
+        },
+      },
+      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM'],
+    },
+    delete: {
+      summary: 'Delete the document and its units',
+      parameters: [docId, tm],
+      ok: { 204: { description: 'deleted' } },
+      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_TM'],
+    },
+  },
+  '/api/v1/documents/{id}/alignment': {
+    patch: {
+      summary: 'Correct the alignment: merge, split and move operations applied in order, atomically',
+      parameters: [docId, tm],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['ops'],
+              properties: {
+                ops: { type: 'array', items: { $ref: '#/components/schemas/Correction' } },
+                rev: { type: 'integer', description: 'the revision the corrections were made against' },
+                tm: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ok: { 200: { description: 'the corrected document', content: json('Document') } },
+      errors: [
+        ...BODY_ERRORS,
+        'DOCUMENT_NOT_FOUND',
+        'DOCUMENT_CHANGED',
+        'INVALID_CORRECTION',
+        'TOO_MANY_CORRECTIONS',
+        'FIELD_MISSING',
+        'UNKNOWN_TM',
+      ],
+    },
+  },
+  '/api/v1/units': {
+    post: {
+      summary: 'Add a unit outside any document (the same Arabic again updates it)',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['ar'],
+              properties: {
+                ar: { type: 'string' },
+                en: { type: 'string' },
+                zh: { type: 'string' },
+                tm: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ok: {
+        200: { description: 'updated', content: json('Unit') },
+        201: { description: 'created', content: json('Unit') },
+      },
+      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'UNKNOWN_TM'],
+    },
+  },
+  '/api/v1/units/{id}': {
+    get: {
+      summary: 'One unit',
+      parameters: [unitId, tm],
+      ok: { 200: { description: 'the unit', content: json('Unit') } },
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
+    },
+    patch: {
+      summary: 'Change a unit’s texts',
+      parameters: [unitId, tm],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                ar: { type: 'string' },
+                en: { type: 'string' },
+                zh: { type: 'string' },
+                tm: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ok: { 200: { description: 'the unit as changed', content: json('Unit') } },
+      errors: [
+        ...BODY_ERRORS,
+        'UNIT_NOT_FOUND',
+        'UNIT_SOURCE_FIXED',
+        'FIELD_MISSING',
+        'TEXT_TOO_LONG',
+        'TEXT_EMPTY',
+        'UNKNOWN_TM',
+      ],
+    },
+    delete: {
+      summary: 'Delete a unit (a document unit leaves its document)',
+      parameters: [unitId, tm],
+      ok: { 204: { description: 'deleted' } },
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
+    },
+  },
+  '/api/v1/units/{id}/context': {
+    get: {
+      summary: 'A unit with up to n rows before and after it in its document',
+      parameters: [
+        unitId,
+        tm,
+        query('n', 'rows on each side', { type: 'integer', minimum: 0, maximum: 50, default: 2 }),
+      ],
+      ok: { 200: { description: 'the unit and its neighbours', content: json('UnitContext') } },
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
+    },
+  },
+};

@@ -1,0 +1,248 @@
+/**
+ * JSON Schemas (OpenAPI 3.1 = JSON Schema 2020-12) of what the API sends and takes. Objects list the fields a client
+ * may rely on as `required`; a later version may add fields, so clients must ignore unknown ones.
+ */
+const langs = ['ar', 'en', 'zh'];
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const span = { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 };
+const texts = (required: string[]) => ({
+  type: 'object',
+  required,
+  properties: Object.fromEntries(langs.map((l) => [l, { type: 'string' }])),
+});
+
+const documentFields = {
+  id: { type: 'string' },
+  tm: { type: 'string' },
+  title: { type: 'string' },
+  titles: texts(langs),
+  source: { type: 'string' },
+  date: { type: 'string' },
+  url: { type: 'string' },
+  order: { type: 'number' },
+  rev: { type: 'integer', minimum: 0 },
+  created: { type: 'string', format: 'date-time' },
+  updated: { type: 'string', format: 'date-time' },
+};
+
+export const SCHEMAS: Record<string, object> = {
+  Lang: {
+    type: 'string',
+    enum: langs,
+    description: 'ar, en or zh (BCP-47 and POSIX forms such as ar-EG are read as their language)',
+  },
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { type: 'string', description: 'stable; clients branch on it' },
+          message: { type: 'string', description: 'localized from Accept-Language (ar, en, zh)' },
+          param: { type: 'string', description: 'the parameter or field at fault' },
+        },
+      },
+    },
+  },
+  Penalty: {
+    type: 'object',
+    required: ['name', 'points'],
+    properties: {
+      name: {
+        type: 'string',
+        enum: [
+          'width',
+          'invisible',
+          'diacritics',
+          'letterforms',
+          'digits',
+          'case',
+          'punctuation',
+          'whitespace',
+          'numbers',
+        ],
+      },
+      points: { type: 'number' },
+    },
+  },
+  DiffSpan: {
+    type: 'object',
+    required: ['op', 'query', 'source'],
+    properties: {
+      op: { type: 'string', enum: ['equal', 'insert', 'delete', 'replace', 'clitic'] },
+      query: { ...span, description: '[start, end) in the query text' },
+      source: { ...span, description: '[start, end) in the matched source text' },
+    },
+  },
+  Match: {
+    type: 'object',
+    required: ['unitId', 'score', 'source', 'targets', 'documentId', 'position', 'tm'],
+    properties: {
+      unitId: { type: 'string' },
+      score: { type: 'integer', minimum: 0, maximum: 101 },
+      source: {
+        type: 'object',
+        required: ['lang', 'text'],
+        properties: { lang: ref('Lang'), text: { type: 'string' } },
+      },
+      targets: { ...texts([]), description: 'the requested languages the unit has' },
+      documentId: nullable('string'),
+      position: nullable('integer'),
+      tm: { type: 'string' },
+      adapted: {
+        type: 'boolean',
+        description: 'the match differs only in numbers; true if the targets carry the query numbers',
+      },
+      originalTargets: texts([]),
+      explain: {
+        type: 'object',
+        required: ['editDistance', 'penalties', 'diff'],
+        properties: {
+          editDistance: { type: 'number' },
+          penalties: { type: 'array', items: ref('Penalty') },
+          diff: { oneOf: [{ type: 'array', items: ref('DiffSpan') }, { type: 'null' }] },
+        },
+      },
+    },
+  },
+  Matches: { type: 'object', required: ['matches'], properties: { matches: { type: 'array', items: ref('Match') } } },
+  BatchResults: {
+    type: 'object',
+    required: ['results'],
+    properties: { results: { type: 'array', items: { oneOf: [ref('Matches'), ref('Error')] } } },
+  },
+  ConcordanceHit: {
+    type: 'object',
+    required: ['unitId', 'tm', 'ar', 'en', 'zh', 'documentId', 'position', 'highlights'],
+    properties: {
+      unitId: { type: 'string' },
+      tm: { type: 'string' },
+      ...texts([]).properties,
+      documentId: nullable('string'),
+      position: nullable('integer'),
+      highlights: { type: 'array', items: span },
+    },
+  },
+  Concordance: {
+    type: 'object',
+    required: ['hits', 'total', 'offset', 'limit'],
+    properties: {
+      hits: { type: 'array', items: ref('ConcordanceHit') },
+      total: { type: 'integer', minimum: 0 },
+      offset: { type: 'integer', minimum: 0 },
+      limit: { type: 'integer', minimum: 1 },
+    },
+  },
+  Unit: {
+    type: 'object',
+    required: ['unitId', 'tm', 'documentId', 'position', 'paragraph', 'ar', 'en', 'zh'],
+    properties: {
+      unitId: { type: 'string' },
+      tm: { type: 'string' },
+      documentId: nullable('string'),
+      position: nullable('integer'),
+      paragraph: nullable('integer'),
+      ...texts([]).properties,
+    },
+  },
+  UnitContext: {
+    type: 'object',
+    required: ['unit', 'before', 'after'],
+    properties: {
+      unit: ref('Unit'),
+      before: { type: 'array', items: ref('Unit') },
+      after: { type: 'array', items: ref('Unit') },
+    },
+  },
+  DocumentSummary: {
+    type: 'object',
+    required: ['id', 'tm', 'title', 'titles', 'source', 'date', 'order', 'segments', 'rev', 'created', 'updated'],
+    properties: {
+      ...documentFields,
+      segments: { type: 'integer', minimum: 0, description: 'rows in the document' },
+    },
+  },
+  DocumentRow: {
+    type: 'object',
+    required: ['position', 'paragraph', 'unitId', 'ar', 'en', 'zh', 'confidence', 'review'],
+    properties: {
+      position: { type: 'integer', minimum: 0 },
+      paragraph: { type: 'integer', minimum: 0 },
+      unitId: { type: 'string' },
+      ...texts([]).properties,
+      confidence: { type: 'number', minimum: 0, maximum: 1 },
+      review: { type: 'boolean', description: 'the aligner asks a person to check this row' },
+    },
+  },
+  Document: {
+    type: 'object',
+    required: [
+      'id',
+      'tm',
+      'title',
+      'titles',
+      'source',
+      'date',
+      'order',
+      'rev',
+      'created',
+      'updated',
+      'languages',
+      'segmentCount',
+      'segments',
+    ],
+    properties: {
+      ...documentFields,
+      languages: { type: 'array', items: ref('Lang') },
+      segmentCount: { type: 'integer', minimum: 0 },
+      segments: { type: 'array', items: ref('DocumentRow') },
+      unitsWritten: { type: 'integer', minimum: 0, description: 'on import: units the import wrote' },
+    },
+  },
+  DocumentList: {
+    type: 'object',
+    required: ['documents'],
+    properties: { documents: { type: 'array', items: ref('DocumentSummary') } },
+  },
+  DocumentImport: {
+    type: 'object',
+    required: ['ar'],
+    properties: {
+      title: { type: 'string' },
+      ar: { type: 'string', description: 'plain text, blank lines between paragraphs' },
+      en: { type: 'string' },
+      zh: { type: 'string' },
+      tm: { type: 'string' },
+      meta: {
+        type: 'object',
+        properties: { source: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' } },
+      },
+    },
+  },
+  Correction: {
+    type: 'object',
+    required: ['op', 'row'],
+    properties: {
+      op: { type: 'string', enum: ['merge', 'split', 'move'] },
+      row: { type: 'integer', minimum: 0 },
+      ar: { type: 'integer', minimum: 0 },
+      en: { type: 'integer', minimum: 0 },
+      zh: { type: 'integer', minimum: 0 },
+      lang: ref('Lang'),
+      to: { type: 'string', enum: ['previous', 'next'] },
+    },
+  },
+  Readiness: {
+    type: 'object',
+    required: ['status', 'redis', 'tmLoaded'],
+    properties: {
+      status: { type: 'string', enum: ['ready', 'unavailable'] },
+      redis: { type: 'boolean' },
+      tmLoaded: { type: 'boolean' },
+      error: { $ref: '#/components/schemas/Error/properties/error' },
+    },
+  },
+};
