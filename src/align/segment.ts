@@ -31,6 +31,9 @@ export interface Paragraph {
 const SPECS: Record<Lang, RuleSpec[]> = { ar: ar.rules, en: en.rules, zh: zh.rules };
 /** How much text around a candidate the rules see. */
 const WINDOW = 48;
+/** ICU is asked this many characters at a time (see icuBreaks). */
+const ICU_CHUNK = 4096;
+const ICU_MARGIN = 256;
 const FINAL = /[.!?؟。！？；…]/u;
 const CLOSER = /[»"”’')\]」』）》〉]/u;
 
@@ -54,19 +57,21 @@ export class Segmenter {
 
   /** Sentences of one paragraph, trimmed, none empty. */
   sentences(text: string): string[] {
-    const icuBreaks = new Set<number>();
-    for (const s of this.icu.segment(text)) {
-      let end = s.index + s.segment.length;
-      while (end > s.index && /\s/u.test(text[end - 1]!)) end--; // ICU puts trailing spaces in the sentence
-      icuBreaks.add(end);
-    }
+    const icuBreaks = this.icuBreaks(text);
     const candidates = new Set(icuBreaks);
+    // A run of final marks and closers ends a sentence at its end, never inside it (no sentence starts with "？" or
+    // "!"): ICU's breaks inside a run are dropped and the run's end is a candidate. One pass, each run scanned once
+    // (a run of 24k dots must not be walked again from each of its dots).
     for (let i = 0; i < text.length; i++) {
       if (!FINAL.test(text[i]!)) continue;
       let end = i + 1;
       while (end < text.length && (FINAL.test(text[end]!) || CLOSER.test(text[end]!))) end++;
+      for (let inside = i + 1; inside < end; inside++) {
+        icuBreaks.delete(inside);
+        candidates.delete(inside);
+      }
       candidates.add(end);
-      candidates.add(i + 1);
+      i = end - 1;
     }
     const out: string[] = [];
     let start = 0;
@@ -80,6 +85,33 @@ export class Segmenter {
     const last = text.slice(start).trim();
     if (last) out.push(last);
     return out;
+  }
+
+  /**
+   * ICU's sentence ends (trailing spaces left out), asked a chunk at a time: V8's segmenter slows down badly on long
+   * strings (10k short sentences in one string took 20 s where 5k took 0.15 s), and its decisions only look a few
+   * characters around a boundary. A break within ICU_MARGIN of a chunk's cut is left to the next chunk, which starts
+   * at the last break kept (or, in one very long sentence, ICU_MARGIN before the cut).
+   */
+  private icuBreaks(text: string): Set<number> {
+    const breaks = new Set<number>();
+    let from = 0;
+    while (from < text.length) {
+      const to = Math.min(text.length, from + ICU_CHUNK);
+      const final = to === text.length;
+      let resume = to - ICU_MARGIN;
+      for (const s of this.icu.segment(text.slice(from, to))) {
+        const start = from + s.index;
+        let end = start + s.segment.length;
+        if (!final && end > to - ICU_MARGIN) break;
+        resume = end;
+        while (end > start && /\s/u.test(text[end - 1]!)) end--; // ICU puts trailing spaces in the sentence
+        breaks.add(end);
+      }
+      if (final) break;
+      from = Math.max(resume, from + 1);
+    }
+    return breaks;
   }
 
   private breaksAt(text: string, at: number, icu: boolean): boolean {
@@ -96,10 +128,20 @@ export class Segmenter {
  */
 export function paragraphs(text: string): string[] {
   const normalized = text.replace(/\r\n?/g, '\n').replace(/^\uFEFF/, '');
-  const blocks = /\n[ \t]*\n/.test(normalized)
-    ? normalized.split(/\n[ \t]*\n+/).map((b) => b.replace(/\s*\n\s*/g, ' '))
-    : normalized.split('\n');
+  const blocks = /\n[ \t]*\n/.test(normalized) ? normalized.split(/\n[ \t]*\n+/).map(unwrap) : normalized.split('\n');
   return blocks.map((b) => b.trim()).filter(Boolean);
+}
+
+/**
+ * A block's soft-wrapped lines joined by single spaces (the spaces around each newline folded into one). Done line
+ * by line: a regex (whitespace, newline, whitespace) would retry from every space of a long run of spaces, quadratic in its length.
+ */
+function unwrap(block: string): string {
+  return block
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Paragraphs, each split into sentences. */
