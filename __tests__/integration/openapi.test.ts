@@ -22,11 +22,6 @@ afterAll(() => ctx.close());
 const NOT_OVER_HTTP: Partial<Record<keyof typeof ErrorCode, string>> = {
   TMX_INVALID: 'a seed file that is not valid TMX stops the start; no route reads TMX yet',
   HEADERS_TOO_LARGE: 'answered by the HTTP server before any route (src/http/server.ts), documented in the README',
-  XLIFF_VERSION_UNSUPPORTED: 'XLIFF pretranslation has no route yet',
-  XLIFF_NO_SOURCES: 'XLIFF pretranslation has no route yet',
-  XLIFF_LANGUAGE_MISMATCH: 'XLIFF pretranslation has no route yet',
-  XML_MALFORMED: 'no XML upload route yet',
-  XML_ENTITIES_REFUSED: 'no XML upload route yet',
   TMX_NO_ARABIC: 'no TMX import route yet',
 };
 

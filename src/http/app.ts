@@ -14,6 +14,7 @@ import { matchRoutes } from './routes/match';
 import { unitRoutes } from './routes/units';
 import { concordanceRoutes } from './routes/concordance';
 import { openApiRoutes } from './routes/openapi';
+import { pretranslateRoutes } from './routes/pretranslate';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(concordanceRoutes(tm, config));
   app.use(documentRoutes(tm, config, version));
   app.use(unitRoutes(tm, config));
+  app.use(pretranslateRoutes(tm, config));
   app.use(routeNotFound);
   app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
   return app;

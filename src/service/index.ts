@@ -7,3 +7,12 @@ export type { ImportRequest, ImportResult } from './documents';
 export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds } from './ids';
 export type { DocumentSummary, StoredDocument, UnitTexts } from '../store';
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
+export {
+  mapPlaceables,
+  type XliffPretranslateRequest,
+  type XliffPretranslation,
+  type XliffRequest,
+} from './pretranslate';
+export { targetLanguages, type I18nextBundles, type I18nextRequest } from './i18next';
+export type { Analysis, AnalysisRow, PretranslateReport, I18nextPretranslation, I18nextKeyReport } from '../formats';
+export { formatAnalysis, requireLanguage } from '../formats';

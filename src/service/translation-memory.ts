@@ -11,7 +11,7 @@ import {
   type UnitTexts,
   type UnitWriteResult,
 } from '../store';
-import type { Unit } from '../types';
+import type { Lang, Unit } from '../types';
 import { correctAlignment, importDocument, unitContext, type ImportRequest, type ImportResult } from './documents';
 import { AnswerCache } from './answer-cache';
 import type { Correction } from './corrections';
@@ -30,6 +30,15 @@ import {
 import type { Freshness } from './mirror';
 import { Mirrors } from './mirrors';
 import { requireWords } from './words';
+import { documentI18next, pretranslateI18next, tmI18next, type I18nextBundles, type I18nextRequest } from './i18next';
+import {
+  analyzeXliff,
+  pretranslateXliff,
+  type XliffPretranslateRequest,
+  type XliffPretranslation,
+  type XliffRequest,
+} from './pretranslate';
+import type { Analysis, I18nextPretranslation } from '../formats';
 
 export interface Readiness {
   redis: boolean;
@@ -73,6 +82,36 @@ export class TranslationMemory {
 
   concordance(request: ConcordanceRequest): Promise<{ total: number; hits: ConcordanceHit[] }> {
     return concordance(this.mirrors, request);
+  }
+
+  /** XLIFF targets filled from the TM (every lookup through `match`); the file otherwise byte for byte. */
+  async pretranslateXliff(input: Uint8Array, request: XliffPretranslateRequest): Promise<XliffPretranslation> {
+    await this.requireAll(request.tms);
+    return pretranslateXliff((r) => this.match(r), input, request);
+  }
+
+  async analyzeXliff(input: Uint8Array, request: XliffRequest): Promise<Analysis> {
+    await this.requireAll(request.tms);
+    return analyzeXliff((r) => this.match(r), input, request);
+  }
+
+  async pretranslateI18next(resources: unknown, request: I18nextRequest): Promise<I18nextPretranslation> {
+    await this.requireAll(request.tms);
+    return pretranslateI18next((r) => this.match(r), resources, request);
+  }
+
+  /** A document as i18next bundles, keys `<documentId>.<position>`. */
+  async documentI18next(tm: string, documentId: string, langs?: readonly Lang[]): Promise<I18nextBundles> {
+    return documentI18next(await this.getDocument(tm, documentId), langs);
+  }
+
+  /** A whole TM as i18next bundles, keys `<unitId>` (for GET /api/v1/tms/:tm/export?format=i18next). */
+  exportI18next(tm: string, langs?: readonly Lang[]): Promise<I18nextBundles> {
+    return tmI18next(this.store, tm, langs);
+  }
+
+  private async requireAll(tms: readonly string[]): Promise<void> {
+    for (const tm of tms) await this.mirrors.require(tm);
   }
 
   async listDocuments(tm: string): Promise<DocumentSummary[]> {

@@ -4,6 +4,7 @@
  * fails on any that is not described here, and the integration tests check every response against it.
  */
 import { ErrorCode } from '../../errors';
+import { PRETRANSLATE_PATHS } from './pretranslate';
 
 type Code = keyof typeof ErrorCode;
 const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
@@ -171,27 +172,35 @@ export const PATHS: Record<string, Record<string, Operation>> = {
   },
   '/api/v1/documents/{id}': {
     get: {
-      summary: 'One document whole: JSON, TMX 1.4b, TSV or a printable HTML page',
+      summary: 'One document whole: JSON, TMX 1.4b, TSV, a printable HTML page or i18next bundles',
       parameters: [
         docId,
         tm,
-        query('format', 'json (default), tmx, tsv or html; else from Accept', {
+        query('format', 'json (default), tmx, tsv, html or i18next', {
           type: 'string',
-          enum: ['json', 'tmx', 'tsv', 'html'],
+          enum: ['json', 'tmx', 'tsv', 'html', 'i18next'],
         }),
+        query('lang', 'format=i18next: one language’s bundle (default: every language’s, keyed by language)'),
       ],
       ok: {
         200: {
-          description: 'the document',
+          description: 'the document (i18next: keys <documentId>.<position>)',
           content: {
-            ...json('Document'),
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { $ref: '#/components/schemas/Document' },
+                  { type: 'object', description: 'i18next bundles', not: { required: ['id', 'segments'] } },
+                ],
+              },
+            },
             ...fileContent('application/x-tmx+xml'),
             ...fileContent('text/tab-separated-values'),
             ...fileContent('text/html'),
           },
         },
       },
-      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM'],
+      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM', 'UNSUPPORTED_LANGUAGE'],
     },
     delete: {
       summary: 'Delete the document and its units',
@@ -315,4 +324,5 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
     },
   },
+  ...PRETRANSLATE_PATHS,
 };

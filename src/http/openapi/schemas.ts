@@ -2,6 +2,8 @@
  * JSON Schemas (OpenAPI 3.1 = JSON Schema 2020-12) of what the API sends and takes. Objects list the fields a client
  * may rely on as `required`; a later version may add fields, so clients must ignore unknown ones.
  */
+import { PRETRANSLATE_SCHEMAS } from './pretranslate';
+
 const langs = ['ar', 'en', 'zh'];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -245,4 +247,5 @@ export const SCHEMAS: Record<string, object> = {
       error: { $ref: '#/components/schemas/Error/properties/error' },
     },
   },
+  ...PRETRANSLATE_SCHEMAS,
 };

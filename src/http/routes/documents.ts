@@ -8,6 +8,7 @@ import { ErrorCode, MizanError } from '../../errors';
 import {
   EXPORT_FORMATS,
   exportDocument,
+  requireLanguage,
   type DocumentSummary,
   type ExportFormat,
   type StoredDocument,
@@ -20,7 +21,7 @@ import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport } from '../document-params';
 import { idParam, Params, type Input } from '../params';
 
-const FORMATS = ['json', ...EXPORT_FORMATS] as const;
+const FORMATS = ['json', 'i18next', ...EXPORT_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
 
 function summaryJson(d: DocumentSummary) {
@@ -65,7 +66,14 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-function send(res: Response, doc: StoredDocument, format: Format, toolVersion: string): void {
+/** i18next resources: one language's bundle with `lang`, else every language's, keyed by language. */
+async function i18nextBundles(tm: TranslationMemory, name: string, id: string, lang: string | undefined) {
+  if (!lang) return tm.documentI18next(name, id);
+  const one = requireLanguage(lang, 'lang');
+  return (await tm.documentI18next(name, id, [one]))[one] ?? {};
+}
+
+function send(res: Response, doc: StoredDocument, format: Exclude<Format, 'i18next'>, toolVersion: string): void {
   if (format === 'json') return void res.json(documentJson(doc));
   // TMX and TSV are files to keep; the HTML page is for reading (and printing) in the browser.
   if (format !== 'html') res.set('Content-Disposition', `attachment; filename="${doc.summary.id}.${format}"`);
@@ -108,7 +116,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       if (!(FORMATS as readonly string[]).includes(format))
         throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
-      send(res, await tm.getDocument(name, id), format as Format, toolVersion);
+      if (format === 'i18next') return void res.json(await i18nextBundles(tm, name, id, p.string('lang')));
+      send(res, await tm.getDocument(name, id), format as Exclude<Format, 'i18next'>, toolVersion);
     })
     .delete(async (req, res) => {
       const name = new Params(req.query as Input).tm('tm', config.defaultTm);

@@ -1,0 +1,113 @@
+/**
+ * npm run i18next -- pretranslate --from ar.json --to en,zh --out locales/ [--src ar] [--min 75] [--overwrite]
+ *                                 [--tm main]
+ * npm run i18next -- export --out locales/ [--document ID] [--lang en,zh] [--tm main]
+ *
+ * pretranslate: drafts of an i18next resource file in each target language from the TM, written as
+ * OUT/<lang>.json merged with the existing file there (its values are kept unless --overwrite), plus
+ * OUT/report.json (score, TM unit and placeables check per key) and a short summary on standard error.
+ * export: a document (keys <documentId>.<position>) or the whole TM (keys <unitId>) as OUT/<lang>.json.
+ * The TM is read from Redis as the server reads it (REDIS_URL, MIZAN_KEY_PREFIX).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { I18nextKeyReport } from '../src/service';
+import { isLang, LANGS, type Lang } from '../src/types';
+import { readOptions } from './lib/cli';
+import { describeError, withTm } from './lib/tm';
+
+const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,zh --out FOLDER [--src ar] [--min 75]
+                                   [--overwrite] [--tm NAME]
+       npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
+  pretranslate writes FOLDER/<lang>.json (merged with the existing file unless --overwrite) and FOLDER/report.json.
+  The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
+
+const [command, ...rest] = process.argv.slice(2);
+const help = command === '-h' || command === '--help';
+const cli = readOptions(
+  USAGE,
+  {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    src: { type: 'string' },
+    out: { type: 'string' },
+    min: { type: 'string' },
+    overwrite: { type: 'boolean' },
+    tm: { type: 'string' },
+    document: { type: 'string' },
+    lang: { type: 'string' },
+  },
+  help ? ['--help'] : rest,
+);
+const args = cli.values;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+
+function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string[] {
+  return to.map((lang) => {
+    const counts = new Map<string, number>();
+    let placeables = 0;
+    for (const k of keys.filter((k) => k.lang === lang)) {
+      counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
+      if (k.placeables && k.placeables.status !== 'ok') placeables++;
+    }
+    const parts = [...counts].map(([status, n]) => `${n} ${status}`);
+    return `${lang}: ${parts.join(', ') || 'nothing'}${placeables ? ` (${placeables} with placeables to check)` : ''}`;
+  });
+}
+
+async function pretranslate(out: string): Promise<void> {
+  const from = args.from ?? cli.fail('give the source resources: --from FILE.json');
+  const resources = readJson(from);
+  const to = (args.to ?? cli.fail('give the target languages: --to en,zh')).split(',').map((t) => t.trim());
+  const existing: Record<string, unknown> = {};
+  for (const tag of to) {
+    const file = path.join(out, `${tag}.json`);
+    if (fs.existsSync(file)) existing[tag] = readJson(file);
+  }
+  await withTm(async (tm, config) => {
+    const { bundles, report } = await tm.pretranslateI18next(resources, {
+      tms: (args.tm ?? config.defaultTm).split(','),
+      maxQueryChars: config.maxQueryChars,
+      ...(args.src && { from: args.src }),
+      to,
+      min: cli.number('min', 75),
+      overwrite: Boolean(args.overwrite),
+      existing,
+    });
+    fs.mkdirSync(out, { recursive: true });
+    for (const lang of report.to) writeJson(path.join(out, `${lang}.json`), bundles[lang] ?? {});
+    writeJson(path.join(out, 'report.json'), report);
+    for (const line of summary(report.keys, report.to)) log(line);
+    log(`wrote ${report.to.map((l) => `${l}.json`).join(', ')} and report.json to ${out}`);
+  });
+}
+
+async function exportBundles(out: string): Promise<void> {
+  const langs: Lang[] = (args.lang ?? LANGS.join(','))
+    .split(',')
+    .map((l) => l.trim())
+    .map((l) => (isLang(l) ? l : cli.fail(`--lang takes ar, en, zh, not "${l}"`)));
+  await withTm(async (tm, config) => {
+    const name = args.tm ?? config.defaultTm;
+    const bundles = args.document
+      ? await tm.documentI18next(name, args.document, langs)
+      : await tm.exportI18next(name, langs);
+    fs.mkdirSync(out, { recursive: true });
+    for (const lang of langs) writeJson(path.join(out, `${lang}.json`), bundles[lang] ?? {});
+    log(`wrote ${langs.map((l) => `${l}.json`).join(', ')} to ${out}`);
+  });
+}
+
+async function main(): Promise<void> {
+  if (command !== 'pretranslate' && command !== 'export') cli.fail('give a command: pretranslate or export');
+  const out = args.out ?? cli.fail('give the output folder: --out FOLDER');
+  await (command === 'pretranslate' ? pretranslate(out) : exportBundles(out));
+}
+
+main().catch(async (err) => {
+  log(`i18next: ${await describeError(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * npm run xliff -- pretranslate FILE [--tgt en] [--src ar] [--min 75] [--overwrite] [--tm main] [--out OUT]
+ * npm run xliff -- analyze FILE [--tgt en] [--src ar] [--tm main] [--json]
+ *
+ * Pretranslates an XLIFF 1.2 or 2.x file from the TM (the file back with targets filled, to OUT or standard output,
+ * a summary on standard error), or prints its analysis per match band (a text table, or JSON with --json). The TM
+ * is read from Redis as the server reads it (REDIS_URL, MIZAN_KEY_PREFIX).
+ */
+import fs from 'node:fs';
+import { formatAnalysis } from '../src/service';
+import { readOptions } from './lib/cli';
+import { describeError, withTm } from './lib/tm';
+
+const USAGE = `usage: npm run xliff -- pretranslate FILE [--tgt LANG] [--src LANG] [--min 75] [--overwrite] [--tm NAME]
+                                 [--out FILE]
+       npm run xliff -- analyze FILE [--tgt LANG] [--src LANG] [--tm NAME] [--json]
+  Languages default to the file's (source-language/target-language, srcLang/trgLang). Without --out the
+  pretranslated file goes to standard output. The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
+
+const [command, file, ...rest] = process.argv.slice(2);
+const help = command === '-h' || command === '--help';
+const cli = readOptions(
+  USAGE,
+  {
+    tgt: { type: 'string' },
+    src: { type: 'string' },
+    min: { type: 'string' },
+    overwrite: { type: 'boolean' },
+    tm: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help ? ['--help'] : rest,
+);
+const args = cli.values;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function main(): Promise<void> {
+  if (command !== 'pretranslate' && command !== 'analyze') cli.fail('give a command: pretranslate or analyze');
+  const input = fs.readFileSync(!file || file.startsWith('-') ? cli.fail(`give the XLIFF file to ${command}`) : file);
+  await withTm(async (tm, config) => {
+    const request = {
+      tms: (args.tm ?? config.defaultTm).split(','),
+      maxQueryChars: config.maxQueryChars,
+      ...(args.src && { src: args.src }),
+      ...(args.tgt && { tgt: args.tgt }),
+    };
+    if (command === 'analyze') {
+      const analysis = await tm.analyzeXliff(input, request);
+      process.stdout.write(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+      return;
+    }
+    const min = cli.number('min', 75);
+    const { output, report } = await tm.pretranslateXliff(input, {
+      ...request,
+      min,
+      overwrite: Boolean(args.overwrite),
+    });
+    if (args.out) fs.writeFileSync(args.out, output);
+    else process.stdout.write(output);
+    const totals = Object.entries(report.totals).map(([status, n]) => `${n} ${status}`);
+    log(
+      `${report.src} -> ${report.tgt}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
+    );
+  });
+}
+
+main().catch(async (err) => {
+  log(`xliff: ${await describeError(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,195 @@
+/** OpenAPI description of the pretranslation routes (src/http/routes/pretranslate.ts) and their bodies. */
+import type { ErrorCode } from '../../errors';
+
+type Code = keyof typeof ErrorCode;
+/** The shape of paths.ts's Operation (not imported: paths.ts imports this file). */
+interface Operation {
+  summary: string;
+  description?: string;
+  parameters?: object[];
+  requestBody?: object;
+  ok: Record<string, { description: string; content?: object; headers?: object }>;
+  errors: Code[];
+}
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const query = (name: string, description: string, schema: object = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const count = { type: 'integer', minimum: 0 };
+const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', 'no-match'];
+const XML_TYPES = ['application/xliff+xml', 'application/x-xliff+xml', 'application/xml', 'text/xml'];
+const file = { schema: { type: 'string', format: 'binary' } };
+const xliffBody = {
+  required: true,
+  description: 'XLIFF 1.2 or 2.x (UTF-8 or UTF-16), raw or as the `file` part of a form',
+  content: {
+    ...Object.fromEntries([...XML_TYPES, 'application/octet-stream'].map((t) => [t, file])),
+    'multipart/form-data': {
+      schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+    },
+  },
+};
+const xliffParameters = [
+  query('tgt', 'target language (else the file’s target-language / trgLang; they must agree)'),
+  query('src', 'source language, overriding the file’s (po2xliff always declares en-US)'),
+  query('tm', 'TMs to search, comma-separated, by priority (default: the default TM)'),
+];
+const XLIFF_ERRORS: Code[] = [
+  'INVALID_BODY',
+  'BODY_TOO_LARGE',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INVALID_ENCODING',
+  'FIELD_MISSING',
+  'XML_MALFORMED',
+  'XML_ENTITIES_REFUSED',
+  'XLIFF_VERSION_UNSUPPORTED',
+  'XLIFF_NO_SOURCES',
+  'XLIFF_LANGUAGE_MISMATCH',
+  'UNKNOWN_LANGUAGE',
+  'UNSUPPORTED_LANGUAGE',
+  'SAME_LANGUAGE',
+  'UNKNOWN_TM',
+];
+
+export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
+  '/api/v1/pretranslate': {
+    post: {
+      summary: 'An XLIFF file back with targets filled from the TM, everything else byte for byte',
+      description:
+        'Best match ≥ min as the target (1.2 state/state-qualifier and alt-trans; 2.x state and mtc:matches); ' +
+        'confirmed targets are left alone unless overwrite=1. Same media type and encoding as the input; ' +
+        'X-Mizan-Segments holds the count of segments per outcome as JSON.',
+      parameters: [
+        ...xliffParameters,
+        query('min', 'lowest score inserted or suggested', { type: 'integer', minimum: 0, maximum: 101, default: 75 }),
+        query('overwrite', '1 replaces confirmed targets too', { type: 'string', enum: ['0', '1'] }),
+      ],
+      requestBody: xliffBody,
+      ok: {
+        200: {
+          description: 'the pretranslated file',
+          content: Object.fromEntries([...XML_TYPES, 'application/octet-stream'].map((t) => [t, file])),
+          headers: { 'X-Mizan-Segments': { description: 'segments per outcome (JSON)', schema: { type: 'string' } } },
+        },
+      },
+      errors: [...XLIFF_ERRORS, 'MIN_OUT_OF_RANGE'],
+    },
+  },
+  '/api/v1/analyze': {
+    post: {
+      summary: 'Segments, words and characters of an XLIFF file per match band',
+      description: 'JSON, or a fixed-width text table with Accept: text/plain or format=text.',
+      parameters: [
+        ...xliffParameters,
+        query('format', 'json (default) or text', { type: 'string', enum: ['json', 'text'] }),
+      ],
+      requestBody: xliffBody,
+      ok: {
+        200: {
+          description: 'the analysis',
+          content: { 'application/json': { schema: ref('Analysis') }, 'text/plain': { schema: { type: 'string' } } },
+        },
+      },
+      errors: [...XLIFF_ERRORS, 'UNKNOWN_FORMAT'],
+    },
+  },
+  '/api/v1/pretranslate/i18next': {
+    post: {
+      summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['resources', 'to'],
+              properties: {
+                resources: { type: 'object', description: 'the source bundle (nested keys)' },
+                from: { type: 'string', default: 'ar' },
+                to: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }] },
+                min: { type: 'integer', minimum: 0, maximum: 101, default: 75 },
+                existing: { type: 'object', description: 'existing bundles per target language, kept' },
+                overwrite: { type: 'boolean', default: false },
+                tm: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ok: {
+        200: { description: 'drafts and report', content: { 'application/json': { schema: ref('I18nextDrafts') } } },
+      },
+      errors: [
+        'INVALID_BODY',
+        'BODY_TOO_LARGE',
+        'UNSUPPORTED_MEDIA_TYPE',
+        'INVALID_ENCODING',
+        'FIELD_MISSING',
+        'MIN_OUT_OF_RANGE',
+        'UNSUPPORTED_LANGUAGE',
+        'SAME_LANGUAGE',
+        'UNKNOWN_TM',
+      ],
+    },
+  },
+};
+
+const row = (band: boolean) => ({
+  type: 'object',
+  required: [...(band ? ['band'] : []), 'segments', 'words', 'characters'],
+  properties: {
+    ...(band && { band: { type: 'string', enum: BANDS } }),
+    segments: count,
+    words: count,
+    characters: count,
+  },
+});
+const placeables = {
+  type: 'object',
+  required: ['status', 'missing', 'extra'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'missing', 'extra', 'missing+extra'] },
+    missing: { type: 'array', items: { type: 'string' } },
+    extra: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
+  Analysis: {
+    type: 'object',
+    required: ['src', 'tgt', 'rows', 'total'],
+    properties: { src: ref('Lang'), tgt: ref('Lang'), rows: { type: 'array', items: row(true) }, total: row(false) },
+  },
+  I18nextDrafts: {
+    type: 'object',
+    required: ['from', 'to', 'min', 'resources', 'report'],
+    properties: {
+      from: ref('Lang'),
+      to: { type: 'array', items: ref('Lang') },
+      min: { type: 'integer' },
+      resources: { type: 'object', description: 'one bundle per target language' },
+      report: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['lang', 'key', 'status'],
+          properties: {
+            lang: ref('Lang'),
+            key: { type: 'string' },
+            sourceKey: { type: 'string' },
+            status: { type: 'string', enum: ['filled', 'kept', 'no-match', 'unmappable', 'no-source-form'] },
+            score: { type: 'integer' },
+            unitId: { type: 'string' },
+            placeables,
+            wasEmpty: { type: 'boolean' },
+          },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * POST /api/v1/pretranslate (an XLIFF file back with targets filled), POST /api/v1/analyze (segments and words per
+ * match band, JSON or a text table) and POST /api/v1/pretranslate/i18next (draft i18next bundles and a report).
+ * The file comes as the raw body or as the `file` part of a multipart form; parameters in the query string (or, in
+ * a form, as plain fields).
+ */
+import { Router, type Request } from 'express';
+import type { Config } from '../../config';
+import { ErrorCode, MizanError } from '../../errors';
+import { formatAnalysis, type TranslationMemory, type XliffRequest } from '../../service';
+import { methodNotAllowed } from '../errors';
+import { jsonBody } from '../json-body';
+import { Params, type Input } from '../params';
+import { readUpload } from '../upload';
+
+const FORM_FIELDS = new Set(['src', 'tgt', 'min', 'overwrite', 'tm', 'format']);
+const DEFAULT_MIN = 75;
+
+/** The upload and its parameters (form fields where the query string lacks them). */
+async function xliffInput(req: Request, config: Config) {
+  const upload = await readUpload(
+    req,
+    { maxBody: config.maxBody, maxFileBytes: config.maxDocumentChars * 4 },
+    FORM_FIELDS,
+  );
+  const p = new Params({ ...upload.fields, ...(req.query as Input) });
+  const request: XliffRequest = {
+    tms: p.tms('tm', config.defaultTm),
+    maxQueryChars: config.maxQueryChars,
+    ...(p.string('src') && { src: p.string('src') }),
+    ...(p.string('tgt') && { tgt: p.string('tgt') }),
+  };
+  return { upload, p, request };
+}
+
+/** The answer's media type: the input's (an XML type for a form part that was sent as anything else). */
+function answerType(mediaType: string, encoding: string): string {
+  if (mediaType === 'application/octet-stream') return mediaType;
+  const xml = /(^|[+/])xml$/.test(mediaType) ? mediaType : 'application/xliff+xml';
+  return `${xml}; charset=${encoding}`;
+}
+
+export function pretranslateRoutes(tm: TranslationMemory, config: Config): Router {
+  const router = Router();
+  router
+    .route('/api/v1/pretranslate')
+    .post(async (req, res) => {
+      const { upload, p, request } = await xliffInput(req, config);
+      const min = p.int('min', DEFAULT_MIN, 0, 101, ErrorCode.MIN_OUT_OF_RANGE);
+      const result = await tm.pretranslateXliff(upload.bytes, { ...request, min, overwrite: p.flag('overwrite') });
+      res
+        .status(200)
+        .set('Content-Type', answerType(upload.mediaType, result.encoding))
+        .set('X-Mizan-Segments', JSON.stringify(result.report.totals))
+        .end(Buffer.from(result.output.buffer, result.output.byteOffset, result.output.byteLength));
+    })
+    .all(methodNotAllowed('POST'));
+  router
+    .route('/api/v1/analyze')
+    .post(async (req, res) => {
+      const { upload, p, request } = await xliffInput(req, config);
+      const format = (p.string('format') ?? '').toLowerCase();
+      if (format !== '' && format !== 'json' && format !== 'text')
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
+      const analysis = await tm.analyzeXliff(upload.bytes, request);
+      const text =
+        format === 'text' || (format === '' && req.accepts(['application/json', 'text/plain']) === 'text/plain');
+      if (text) res.type('text/plain; charset=utf-8').send(formatAnalysis(analysis));
+      else res.json(analysis);
+    })
+    .all(methodNotAllowed('POST'));
+  router
+    .route('/api/v1/pretranslate/i18next')
+    .post(jsonBody(config), async (req, res) => {
+      const body = req.body as Input;
+      const p = new Params(body);
+      if (body.resources === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'resources' });
+      if (typeof body.resources !== 'object' || body.resources === null || Array.isArray(body.resources))
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'resources', value: typeof body.resources });
+      const to = body.to;
+      if (to === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'to' });
+      if (typeof to !== 'string' && !(Array.isArray(to) && to.every((t) => typeof t === 'string')))
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'to', value: JSON.stringify(to).slice(0, 100) });
+      const existing = body.existing;
+      if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: typeof existing });
+      const from = p.string('from');
+      const { bundles, report } = await tm.pretranslateI18next(body.resources, {
+        tms: p.tms('tm', config.defaultTm),
+        maxQueryChars: config.maxQueryChars,
+        ...(from && { from }),
+        to: typeof to === 'string' ? to.split(',').map((t) => t.trim()) : (to as string[]),
+        min: p.int('min', DEFAULT_MIN, 0, 101, ErrorCode.MIN_OUT_OF_RANGE),
+        overwrite: p.flag('overwrite'),
+        ...(existing !== undefined && { existing: existing as Record<string, unknown> }),
+      });
+      res.json({ from: report.from, to: report.to, min: report.min, resources: bundles, report: report.keys });
+    })
+    .all(methodNotAllowed('POST'));
+  return router;
+}

@@ -1,0 +1,86 @@
+/**
+ * i18next use cases: draft resource bundles from a source bundle and the TM (plurals mapped to each target's CLDR
+ * categories, placeables protected: see formats/i18next-pretranslate.ts), and documents or whole TMs exported as
+ * bundles, one per language.
+ */
+import { ErrorCode, MizanError } from '../errors';
+import {
+  documentToI18next,
+  pretranslateI18next as pretranslateResources,
+  requireLanguage,
+  unitsToI18next,
+  type I18nextPretranslation,
+} from '../formats';
+import type { StoredDocument, TmStore } from '../store';
+import { LANGS, type Lang } from '../types';
+import { type LookupOptions, type MatchFn, tmLookup } from './pretranslate';
+
+export type I18nextBundles = Partial<Record<Lang, Record<string, unknown>>>;
+
+export interface I18nextRequest extends LookupOptions {
+  /** Language tag of the source resources. @default 'ar' */
+  from?: string;
+  /** Language tags of the drafts. */
+  to: readonly string[];
+  /** @default 75 */
+  min?: number;
+  overwrite?: boolean;
+  /** Existing resources per target language tag (nested, as on disk). */
+  existing?: Record<string, unknown>;
+}
+
+/** Parses `to` (a list of tags) into distinct languages other than `from`; `param` names the field in errors. */
+export function targetLanguages(from: Lang, to: readonly string[], param = 'to'): Lang[] {
+  if (to.length === 0) throw new MizanError(ErrorCode.FIELD_MISSING, { param });
+  const out: Lang[] = [];
+  for (const tag of to) {
+    const lang = requireLanguage(tag, param);
+    if (lang === from) throw new MizanError(ErrorCode.SAME_LANGUAGE, { param, value: lang });
+    if (!out.includes(lang)) out.push(lang);
+  }
+  return out;
+}
+
+/** Draft bundles per target language and a report per key (never replaces an existing value unless `overwrite`). */
+export function pretranslateI18next(
+  match: MatchFn,
+  resources: unknown,
+  request: I18nextRequest,
+): Promise<I18nextPretranslation> {
+  const from = request.from === undefined ? 'ar' : requireLanguage(request.from, 'from');
+  const to = targetLanguages(from, request.to);
+  const existing: Partial<Record<Lang, unknown>> = {};
+  for (const [tag, bundle] of Object.entries(request.existing ?? {})) {
+    const lang = requireLanguage(tag, `existing.${tag}`);
+    if (bundle !== null && typeof bundle === 'object' && !Array.isArray(bundle)) existing[lang] = bundle;
+    else throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `existing.${tag}`, value: typeof bundle });
+  }
+  return pretranslateResources(resources, tmLookup(match, request), {
+    from,
+    to,
+    existing,
+    ...(request.min !== undefined && { min: request.min }),
+    ...(request.overwrite !== undefined && { overwrite: request.overwrite }),
+  });
+}
+
+/** A document's rows as bundles: key `<documentId>.<position>`; a row without text in a language is left out. */
+export function documentI18next(doc: StoredDocument, langs: readonly Lang[] = LANGS): I18nextBundles {
+  return documentToI18next(doc.summary.id, doc.rows, { langs });
+}
+
+/** Units read from Redis per batch while exporting a TM. */
+const EXPORT_BATCH = 1000;
+
+/**
+ * Every unit of a TM as bundles: key `<unitId>` (stable across exports). Unit ids are read in batches of 1,000 in
+ * Redis's order; the bundles are built in memory (a bundle is the whole TM in one language).
+ */
+export async function tmI18next(store: TmStore, tm: string, langs: readonly Lang[] = LANGS): Promise<I18nextBundles> {
+  if (!(await store.tmExists(tm))) throw new MizanError(ErrorCode.UNKNOWN_TM, { param: 'tm', tm });
+  const units: Array<{ unitId: string } & Partial<Record<Lang, string>>> = [];
+  for await (const ids of store.unitIds(tm, EXPORT_BATCH)) {
+    for (const unit of await store.getUnits(tm, ids)) if (unit) units.push(unit);
+  }
+  return unitsToI18next(units, { langs });
+}
