@@ -21,6 +21,7 @@ export interface Upload {
   mediaType: string;
   /** Plain multipart fields (empty for a raw body). */
   fields: Record<string, string>;
+  multipart: boolean;
 }
 
 /** Reads the upload; `fields` are the plain multipart fields accepted beside `file`. */
@@ -41,7 +42,7 @@ export async function readUpload(
   );
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   if (bytes.length === 0) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'file' });
-  return { bytes, mediaType: type, fields: {} };
+  return { bytes, mediaType: type, fields: {}, multipart: false };
 }
 
 function readMultipartFile(req: Request, maxFileBytes: number, allowed: ReadonlySet<string>): Promise<Upload> {
@@ -83,7 +84,7 @@ function readMultipartFile(req: Request, maxFileBytes: number, allowed: Readonly
     bb.on('close', () => {
       if (failure) return reject(failure);
       if (!file || file.bytes.length === 0) return reject(new MizanError(ErrorCode.FIELD_MISSING, { param: 'file' }));
-      resolve({ ...file, fields });
+      resolve({ ...file, fields, multipart: true });
     });
     req.pipe(bb);
   });

@@ -13,6 +13,8 @@
  * kept as private-use characters), numbered in its own segment. They are paired by order of appearance: the i-th
  * placeable of the TM's source stands for the query's i-th; the target's are renumbered through that pairing, and
  * a target placeable without a partner is left out (the candidate then lacks a code: it goes in as a fuzzy match).
+ * The matcher counts differently numbered codes as a one-point punctuation difference; a candidate whose source,
+ * renumbered, is the query itself scores 100.
  */
 import { ErrorCode, MizanError } from '../errors';
 import {
@@ -105,14 +107,10 @@ export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
     return (await match(request)).flatMap((m): Candidate[] => {
       const target = m.targets[tgt];
       if (!target) return [];
-      return [
-        {
-          score: m.score,
-          targetText: mapPlaceables(text, m.source.text, target),
-          sourceText: mapPlaceables(text, m.source.text, m.source.text),
-          unitId: m.unitId,
-        },
-      ];
+      const sourceText = mapPlaceables(text, m.source.text, m.source.text);
+      // The matcher sees codes numbered apart as a punctuation difference; once renumbered they are the same text.
+      const score = m.score >= 95 && m.score < 100 && sourceText === text ? 100 : m.score;
+      return [{ score, targetText: mapPlaceables(text, m.source.text, target), sourceText, unitId: m.unitId }];
     });
   };
 }

@@ -11,7 +11,7 @@ import { formatAnalysis, type TranslationMemory, type XliffRequest } from '../..
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
 import { Params, type Input } from '../params';
-import { readUpload } from '../upload';
+import { readUpload, type Upload } from '../upload';
 
 const FORM_FIELDS = new Set(['src', 'tgt', 'min', 'overwrite', 'tm', 'format']);
 const DEFAULT_MIN = 75;
@@ -33,9 +33,13 @@ async function xliffInput(req: Request, config: Config) {
   return { upload, p, request };
 }
 
-/** The answer's media type: the input's (an XML type for a form part that was sent as anything else). */
-function answerType(mediaType: string, encoding: string): string {
-  if (mediaType === 'application/octet-stream') return mediaType;
+/**
+ * The answer's media type: the input's, with the file's encoding as charset. A form part's own type is often
+ * application/octet-stream (browsers know no XLIFF type): its answer is application/xliff+xml.
+ */
+function answerType(upload: Upload, encoding: string): string {
+  const { mediaType } = upload;
+  if (mediaType === 'application/octet-stream' && !upload.multipart) return mediaType;
   const xml = /(^|[+/])xml$/.test(mediaType) ? mediaType : 'application/xliff+xml';
   return `${xml}; charset=${encoding}`;
 }
@@ -50,7 +54,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       const result = await tm.pretranslateXliff(upload.bytes, { ...request, min, overwrite: p.flag('overwrite') });
       res
         .status(200)
-        .set('Content-Type', answerType(upload.mediaType, result.encoding))
+        .set('Content-Type', answerType(upload, result.encoding))
         .set('X-Mizan-Segments', JSON.stringify(result.report.totals))
         .end(Buffer.from(result.output.buffer, result.output.byteOffset, result.output.byteLength));
     })
