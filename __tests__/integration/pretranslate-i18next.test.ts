@@ -1,0 +1,116 @@
+import request from 'supertest';
+import { createTestContext, type TestContext } from '../helpers/context';
+import { P } from '../helpers/xliff-fixtures';
+
+let ctx: TestContext;
+let documentId: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  documentId = (await ctx.tm.listDocuments('main'))[0]!.id;
+  // Units with placeables, as TMX import keeps inline codes: each stands for one i18next placeable of a query.
+  await ctx.tm.createUnit('main', {
+    ar: `لديك ${P(0)} رسالة جديدة`,
+    en: `You have ${P(0)} new messages`,
+    zh: `你有${P(0)}条新消息`,
+  });
+  await ctx.tm.createUnit('main', { ar: 'لديك رسالة واحدة جديدة', en: 'You have one new message' });
+  await ctx.tm.createUnit('main', {
+    ar: `أهلا ${P(0)}، مرحبا بك`,
+    en: `Hello ${P(0)}, welcome`,
+    zh: `${P(0)}，你好，欢迎`,
+  });
+});
+afterAll(() => ctx.close());
+
+const CONSENSUS = {
+  ar: 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.',
+  en: 'The two sides reached broad consensus on strengthening practical cooperation.',
+  zh: '双方就加强务实合作达成广泛共识。',
+};
+const RESOURCES = {
+  news: { consensus: CONSENSUS.ar, link: `<1>${CONSENSUS.ar}</1>` },
+  inbox: {
+    greeting: 'أهلا {{name}}، مرحبا بك',
+    messages_zero: 'ليس لديك رسائل جديدة',
+    messages_one: 'لديك رسالة واحدة جديدة',
+    messages_two: 'لديك رسالتان جديدتان',
+    messages_few: 'لديك {{count}} رسائل جديدة',
+    messages_many: 'لديك {{count}} رسالة جديدة',
+    messages_other: 'لديك {{count}} رسالة جديدة',
+  },
+  saved: 'تم حفظ الملف',
+};
+type Report = { lang: string; key: string; status: string; sourceKey?: string; placeables?: { status: string } };
+
+const pretranslate = (body: object) => request(ctx.app).post('/api/v1/pretranslate/i18next').send(body);
+
+describe('POST /api/v1/pretranslate/i18next', () => {
+  it('drafts each language with its own plural forms and the placeables put back', async () => {
+    const res = await pretranslate({ resources: RESOURCES, to: ['en', 'zh'] }).expect(200);
+    const { en, zh } = res.body.resources;
+    expect(en.news.consensus).toBe(CONSENSUS.en);
+    expect(zh.news.consensus).toBe(CONSENSUS.zh);
+    expect(en.inbox.greeting).toBe('Hello {{name}}, welcome');
+    expect(zh.inbox.greeting).toBe('{{name}}，你好，欢迎');
+    // English: one and other; Chinese: other only, from the Arabic form that carries the number.
+    expect(en.inbox.messages_one).toBe('You have one new message');
+    expect(en.inbox.messages_other).toBe('You have {{count}} new messages');
+    expect(Object.keys(en.inbox).filter((k) => k.startsWith('messages_'))).toEqual(['messages_one', 'messages_other']);
+    expect(Object.keys(zh.inbox).filter((k) => k.startsWith('messages_'))).toEqual(['messages_other']);
+    expect(zh.inbox.messages_other).toBe('你有{{count}}条新消息');
+    expect(en.saved).toBeUndefined();
+    const report = res.body.report as Report[];
+    const of = (lang: string, key: string) => report.find((r) => r.lang === lang && r.key === key)!;
+    expect(of('zh', 'inbox.messages_other')).toMatchObject({ status: 'filled', sourceKey: 'inbox.messages_other' });
+    expect(of('en', 'saved').status).toBe('no-match');
+    // The Trans tags cannot come from a TM target that has none: the draft is reported for checking.
+    expect(of('en', 'news.link')).toMatchObject({ status: 'filled', placeables: { status: 'missing' } });
+    expect(of('en', 'inbox.greeting').placeables!.status).toBe('ok');
+  });
+
+  it('keeps existing translations unless overwrite, and fills empty ones', async () => {
+    const existing = { en: { news: { consensus: 'Our own wording' }, inbox: { messages_one: '' }, extra: 'kept' } };
+    const res = await pretranslate({ resources: RESOURCES, to: 'en', existing }).expect(200);
+    expect(res.body.resources.en.news.consensus).toBe('Our own wording');
+    expect(res.body.resources.en.inbox.messages_one).toBe('You have one new message');
+    expect(res.body.resources.en.extra).toBe('kept');
+    const report = res.body.report as (Report & { wasEmpty?: boolean })[];
+    expect(report.find((r) => r.key === 'news.consensus')!.status).toBe('kept');
+    expect(report.find((r) => r.key === 'inbox.messages_one')).toMatchObject({ status: 'filled', wasEmpty: true });
+    const forced = await pretranslate({ resources: RESOURCES, to: ['en'], existing, overwrite: true }).expect(200);
+    expect(forced.body.resources.en.news.consensus).toBe(CONSENSUS.en);
+  });
+
+  it('refuses a request without target languages, with an unsupported one, or with the source itself', async () => {
+    const codeOf = async (body: object) => (await pretranslate(body).expect(400)).body.error.code as string;
+    expect(await codeOf({ resources: RESOURCES })).toBe('FIELD_MISSING');
+    expect(await codeOf({ resources: RESOURCES, to: ['fr'] })).toBe('UNSUPPORTED_LANGUAGE');
+    expect(await codeOf({ resources: RESOURCES, to: ['en', 'ar'] })).toBe('SAME_LANGUAGE');
+    expect(await codeOf({ resources: 'text', to: ['en'] })).toBe('INVALID_PARAMETER');
+  });
+});
+
+describe('i18next export', () => {
+  it('exports a document as one bundle per language, keys <documentId>.<position>', async () => {
+    const one = await request(ctx.app).get(`/api/v1/documents/${documentId}?format=i18next&lang=en`).expect(200);
+    const doc = await ctx.tm.getDocument('main', documentId);
+    expect(Object.keys(one.body)).toEqual([documentId]);
+    expect(Object.keys(one.body[documentId])).toHaveLength(doc.rows.length);
+    expect(one.body[documentId]['0']).toBe(doc.rows[0]!.en);
+    const all = await request(ctx.app).get(`/api/v1/documents/${documentId}?format=i18next`).expect(200);
+    expect(Object.keys(all.body)).toEqual(['ar', 'en', 'zh']);
+    expect(all.body.zh[documentId]['0']).toBe(doc.rows[0]!.zh);
+    const bad = await request(ctx.app).get(`/api/v1/documents/${documentId}?format=i18next&lang=fr`).expect(400);
+    expect(bad.body.error.code).toBe('UNSUPPORTED_LANGUAGE');
+  });
+
+  it('exports a whole TM keyed by unit id, placeables dropped, units without the language left out', async () => {
+    const bundles = await ctx.tm.exportI18next('main', ['en', 'zh']);
+    const doc = await ctx.tm.getDocument('main', documentId);
+    for (const row of doc.rows) expect(bundles.en![row.unitId]).toBe(row.en);
+    expect(Object.values(bundles.en!)).toContain('You have  new messages');
+    expect(Object.values(bundles.zh!)).not.toContain('');
+    expect(Object.keys(bundles.zh!)).toHaveLength(doc.rows.length + 2);
+    await expect(ctx.tm.exportI18next('nope')).rejects.toMatchObject({ code: 'UNKNOWN_TM' });
+  });
+});
