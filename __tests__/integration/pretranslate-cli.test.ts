@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestContext, testRedisUrl, type TestContext } from '../helpers/context';
+import { FIXTURES } from '../helpers/xliff-fixtures';
+
+const ROOT = path.resolve(__dirname, '../..');
+const XLIFF = path.join(FIXTURES, 'xliff', 'seed-po2xliff-ar-en.xlf');
+const CONSENSUS_EN = 'The two sides reached broad consensus on strengthening practical cooperation.';
+const CONSENSUS_ZH = '双方就加强务实合作达成广泛共识。';
+let dir: string;
+let ctx: TestContext;
+const prefix = `mizan-test:${randomUUID().slice(0, 8)}:`;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-pretranslate-'));
+  ctx = await createTestContext({ prefix }); // the seed TM, under the prefix the scripts are given
+});
+afterAll(async () => {
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const run = (script: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, REDIS_URL: testRedisUrl(), MIZAN_KEY_PREFIX: prefix },
+  });
+
+describe('npm run xliff', () => {
+  it('pretranslates a file to --out, with a summary on standard error', () => {
+    const out = path.join(dir, 'out.xlf');
+    const result = run('xliff', 'pretranslate', XLIFF, '--tgt', 'en', '--min', '75', '--out', out);
+    expect(result.stderr).toContain('ar -> en, min 75: 8 segment(s): 4 filled, 1 confirmed, 3 no-match');
+    expect(result.status).toBe(0);
+    const output = fs.readFileSync(out, 'utf8');
+    expect(output).toContain(`<target state="translated" state-qualifier="exact-match">${CONSENSUS_EN}</target>`);
+    expect(output).toContain('China is to build cultural centres');
+  }, 30_000);
+
+  it('prints the analysis as a table, or as JSON with --json', () => {
+    const table = run('xliff', 'analyze', XLIFF);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^Analysis ar -> en\n/);
+    const json = run('xliff', 'analyze', XLIFF, '--json');
+    expect(json.status).toBe(0);
+    const analysis = JSON.parse(json.stdout) as { total: { segments: number }; rows: { band: string }[] };
+    expect(analysis.total.segments).toBe(8);
+    expect(analysis.rows.map((r) => r.band)).toContain('repetition');
+  }, 30_000);
+
+  it('fails with the error code and message for a bad file, and with the usage for a missing one', () => {
+    const bad = path.join(dir, 'bad.xlf');
+    fs.writeFileSync(bad, '<xliff version="1.2"><file>');
+    const broken = run('xliff', 'analyze', bad);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/^xliff: XML_MALFORMED: The file is not well-formed XML \(line 1, column \d+\)/);
+    const missing = run('xliff', 'pretranslate');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('usage: npm run xliff');
+  }, 30_000);
+});
+
+describe('npm run i18next', () => {
+  it('writes drafts per language merged with the existing files, and a report', () => {
+    const source = path.join(dir, 'ar.json');
+    const out = path.join(dir, 'locales');
+    fs.writeFileSync(
+      source,
+      JSON.stringify({
+        news: { consensus: 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.' },
+        saved: 'تم حفظ الملف',
+      }),
+    );
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'en.json'), JSON.stringify({ news: { consensus: 'Mine' }, other: 'kept' }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en,zh', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('en: 1 kept, 1 no-match');
+    expect(result.stderr).toContain('zh: 1 filled, 1 no-match');
+    const read = (name: string) =>
+      JSON.parse(fs.readFileSync(path.join(out, name), 'utf8')) as { news: { consensus: string }; keys: unknown[] };
+    expect(read('en.json')).toEqual({ news: { consensus: 'Mine' }, other: 'kept' });
+    expect(read('zh.json')).toEqual({ news: { consensus: CONSENSUS_ZH } });
+    expect(read('report.json').keys).toContainEqual(
+      expect.objectContaining({ lang: 'zh', key: 'news.consensus', status: 'filled', score: 100 }),
+    );
+    const forced = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out, '--overwrite');
+    expect(forced.status).toBe(0);
+    expect(read('en.json').news.consensus).toBe(CONSENSUS_EN);
+  }, 60_000);
+
+  it('exports a document as one file per language', async () => {
+    const [doc] = await ctx.tm.listDocuments('main');
+    const out = path.join(dir, 'export');
+    const result = run('i18next', 'export', '--out', out, '--document', doc!.id, '--lang', 'en,zh');
+    expect(result.status).toBe(0);
+    const zh = JSON.parse(fs.readFileSync(path.join(out, 'zh.json'), 'utf8')) as Record<string, Record<string, string>>;
+    expect(Object.keys(zh[doc!.id]!)).toHaveLength(doc!.segments);
+    expect(fs.existsSync(path.join(out, 'ar.json'))).toBe(false);
+  }, 30_000);
+});
