@@ -114,7 +114,11 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const name = p.tm('tm', config.defaultTm);
       const format = (p.string('format') ?? 'json').toLowerCase();
       if (!(FORMATS as readonly string[]).includes(format))
-        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, {
+          param: 'format',
+          value: format,
+          expected: FORMATS.join(', '),
+        });
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
       if (format === 'i18next') return void res.json(await i18nextBundles(tm, name, id, p.string('lang')));
       send(res, await tm.getDocument(name, id), format as Exclude<Format, 'i18next'>, toolVersion);

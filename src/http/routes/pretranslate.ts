@@ -65,7 +65,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       const { upload, p, request } = await xliffInput(req, config);
       const format = (p.string('format') ?? '').toLowerCase();
       if (format !== '' && format !== 'json' && format !== 'text')
-        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: 'json, text' });
       const analysis = await tm.analyzeXliff(upload.bytes, request);
       const text =
         format === 'text' || (format === '' && req.accepts(['application/json', 'text/plain']) === 'text/plain');
