@@ -4,8 +4,8 @@
  * postings of the phrase's rarest stem; slots are ordered by length, so shorter units come first.
  */
 import { tokenSpans } from '../normalize';
+import type { HitCounter, IndexBlock } from './block';
 import type { PreparedQuery } from './query';
-import type { HitCounter, Segment } from './segment';
 import type { Vocabulary } from './vocabulary';
 
 export interface ConcordanceResult {
@@ -14,24 +14,24 @@ export interface ConcordanceResult {
   unitIds: string[];
 }
 
-function matchesAt(seg: Segment, slot: number, at: number, q: PreparedQuery, stemOf: Int32Array): boolean {
-  const from = seg.off[slot]! + at;
+function matchesAt(block: IndexBlock, slot: number, at: number, q: PreparedQuery, stemOf: Int32Array): boolean {
+  const from = block.off[slot]! + at;
   for (let k = 0; k < q.n; k++) {
-    const id = seg.ids[from + k]!;
+    const id = block.ids[from + k]!;
     if (id !== q.ids[k] && stemOf[id] !== q.stems[k]) return false;
   }
   return true;
 }
 
 /** Start positions (token indexes) of the phrase in a slot. */
-function occurrences(seg: Segment, slot: number, q: PreparedQuery, stemOf: Int32Array): number[] {
+function occurrences(block: IndexBlock, slot: number, q: PreparedQuery, stemOf: Int32Array): number[] {
   const out: number[] = [];
-  for (let at = 0; at + q.n <= seg.lens[slot]!; at++) if (matchesAt(seg, slot, at, q, stemOf)) out.push(at);
+  for (let at = 0; at + q.n <= block.lens[slot]!; at++) if (matchesAt(block, slot, at, q, stemOf)) out.push(at);
   return out;
 }
 
 export function findPhrase(
-  seg: Segment,
+  block: IndexBlock,
   vocabulary: Vocabulary,
   q: PreparedQuery,
   offset: number,
@@ -42,15 +42,15 @@ export function findPhrase(
   // A phrase stem the TM has never seen cannot match anything.
   if (q.n === 0 || [...q.stems].some((s) => s < 0)) return { total: 0, unitIds: [] };
   let rarest = q.stems[0]!;
-  for (const s of q.stems) if (seg.df(s) < seg.df(rarest)) rarest = s;
+  for (const s of q.stems) if (block.df(s) < block.df(rarest)) rarest = s;
   counter.touched.length = 0;
-  seg.countStem(rarest, q.n, Number.MAX_SAFE_INTEGER, 1, counter);
+  block.countStem(rarest, q.n, Number.MAX_SAFE_INTEGER, 1, counter);
   const slots = [...counter.touched].sort((a, b) => a - b);
   let total = 0;
   const unitIds: string[] = [];
   for (const slot of slots) {
-    if (occurrences(seg, slot, q, stemOf).length === 0) continue;
-    if (total >= offset && unitIds.length < limit) unitIds.push(seg.unitIds[slot]!);
+    if (occurrences(block, slot, q, stemOf).length === 0) continue;
+    if (total >= offset && unitIds.length < limit) unitIds.push(block.unitIds[slot]!);
     total++;
   }
   return { total, unitIds };

@@ -1,4 +1,4 @@
-/** Units as the indexer collects them, before a Segment lays them out. */
+/** Units as the indexer collects them, before an IndexBlock lays them out. */
 import { pairHash } from './bigrams';
 
 /** Units laid out flat, in any order: the token ids of unit i are ids[off[i] .. off[i+1]). */

@@ -1,5 +1,5 @@
 export { TmIndex, PROBE_MIN, COMPACT_MIN, type SearchOptions } from './tm-index';
-export { hitBetter, scanSegment, searchSegment, SearchScratch, type Hit, type SearchEnv } from './search';
+export { hitBetter, scanBlock, searchBlock, SearchScratch, type Hit, type SearchEnv } from './search';
 export { prepareQuery, type PreparedQuery } from './query';
 export {
   fuzzyScore,
@@ -13,7 +13,7 @@ export {
 } from './score';
 export { TokenDistance, alignTokens, COST_EDIT, COST_CLITIC, type EditOp } from './levenshtein';
 export { Vocabulary } from './vocabulary';
-export { Segment } from './segment';
+export { IndexBlock } from './block';
 export { TopK } from './top-k';
 export { explainDiff, type DiffSpan } from './explain';
 export { adaptNumbers, type Adaptation } from './adapt';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -146,9 +147,8 @@ function sortedPostings(
 export const WORKER_MIN_POSITIONS = 4_000_000;
 
 /**
- * buildPostings on another thread: the functions above run there from their own source (they use nothing but typed
- * arrays), so this works from compiled JavaScript and from TypeScript run by a transpiling loader alike. `keys` is
- * transferred, not copied: the caller must not use it afterwards.
+ * buildPostings on another thread (postings-worker.ts runs it there). `keys` is transferred, not copied: the caller
+ * must not use it afterwards.
  */
 export function buildPostingsInWorker(
   keySpace: number,
@@ -157,21 +157,9 @@ export function buildPostingsInWorker(
   slots: number,
   keys: Int32Array,
 ): Promise<Postings> {
-  const source = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const DIGIT_BITS = ${DIGIT_BITS};
-    const DIRECT_KEYS = ${DIRECT_KEYS};
-    ${radixSort.toString()}
-    ${bucketPostings.toString()}
-    ${sortedPostings.toString()}
-    ${buildPostings.toString()}
-    const { keySpace, off, lens, slots, keys } = workerData;
-    const result = buildPostings(keySpace, off, lens, slots, keys);
-    parentPort.postMessage({ off: result.off, post: result.post }, [result.off.buffer, result.post.buffer]);
-  `;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(source, {
-      eval: true,
+    const worker = new Worker(WORKER.file, {
+      execArgv: WORKER.execArgv,
       workerData: { keySpace, off: off.slice(0, slots), lens: lens.slice(0, slots), slots, keys },
       transferList: [keys.buffer as ArrayBuffer],
     });
@@ -185,6 +173,18 @@ export function buildPostingsInWorker(
     });
   });
 }
+
+/**
+ * The worker module beside this one. Run from dist/, it is compiled JavaScript. Run from the TypeScript sources
+ * (jest, scripts under tsx), it is TypeScript, and the worker thread loads it through tsx, as the main thread does
+ * under `node --import tsx` (whose flags a worker inherits) but not under jest, which transpiles in-process.
+ */
+const WORKER: { file: string; execArgv?: string[] } = __filename.endsWith('.ts')
+  ? {
+      file: path.join(__dirname, 'postings-worker.ts'),
+      execArgv: ['--require', require.resolve('tsx/cjs')],
+    }
+  : { file: path.join(__dirname, 'postings-worker.js') };
 
 /** Number of slots (sealed and appended, dead included) under a key. */
 export function dfOf(p: Postings, key: number): number {

@@ -1,6 +1,6 @@
 /**
- * Finding the best units of one segment for a query: the candidate index (`searchSegment`) and the exhaustive
- * reference (`scanSegment`). Both verify candidates with the same `verify`, so they can differ only in which units
+ * Finding the best units of one index block for a query: the candidate index (`searchBlock`) and the exhaustive
+ * reference (`scanBlock`). Both verify candidates with the same `verify`, so they can differ only in which units
  * they look at; the index provably looks at every unit that can reach the minimum:
  *
  *  1. Length window. score ≥ min needs d ≤ L·(1 − f), f = (min − ½)/100, L = max(n, m), and d ≥ |n − m|,
@@ -19,9 +19,10 @@
  *     tie-break by edit distance and unit id is the same as the exhaustive scan's).
  */
 import { COST_EDIT, type TokenDistance } from './levenshtein';
+import { planKeys, type Plans } from './plan';
 import type { PreparedQuery } from './query';
 import { distanceLimit, NUMBER_PENALTY, scoreCandidate, SCORE_CONTEXT, SCORE_EXACT, type Penalty } from './score';
-import { bigramKey, type HitCounter, type Segment } from './segment';
+import type { HitCounter, IndexBlock } from './block';
 import type { TopK } from './top-k';
 import type { Vocabulary } from './vocabulary';
 
@@ -52,7 +53,7 @@ export interface SearchEnv {
   accept?: (unitId: string) => boolean;
 }
 
-/** Reusable per-segment buffers (not thread-safe; one per segment owner). */
+/** Reusable per-block buffers (not thread-safe; one per block owner). */
 export class SearchScratch implements HitCounter {
   seen = new Uint32Array(0);
   hits = new Uint16Array(0);
@@ -62,7 +63,7 @@ export class SearchScratch implements HitCounter {
   readonly candidates: number[] = [];
   readonly buckets: number[][] = Array.from({ length: SCORE_CONTEXT + 1 }, () => []);
 
-  /** Counts for the second filter (see searchSegment). */
+  /** Counts for the second filter (see searchBlock). */
   readonly second: HitCounter = { seen: new Uint32Array(0), hits: new Uint16Array(0), touched: [], stamp: 0 };
   private undoBuffer = new Int32Array(64);
 
@@ -84,82 +85,41 @@ export class SearchScratch implements HitCounter {
   }
 }
 
-interface Plan {
-  keys: number[];
-  /** Query positions each key stands for. */
-  weights: number[];
-  /** A unit must hit keys worth at least this many positions to be a candidate. */
-  threshold: number;
-  /** Postings it will read. */
-  cost: number;
-}
-
 /** Candidates above which the other key family filters them too, if it reads fewer than RATIO postings each. */
 const SECOND_FILTER_MIN = 500;
 const SECOND_FILTER_RATIO = 100;
-
-/** Postings read beyond the minimal prefix: up to EXTRA_FACTOR × what the prefix reads, within [EXTRA_MIN, EXTRA_MAX] more. */
-const EXTRA_FACTOR = 4;
-const EXTRA_MIN = 4096;
-const EXTRA_MAX = 65_536;
-
-/**
- * The prefix filter with a count: distinct keys, rarest first, until they cover `positions` query positions (the
- * prefix: a unit holding none of them shares at most total − positions keys with the query, one fewer than it
- * needs). Reading further keys is cheap, and it pays: if the keys read cover positions + e, a unit can only
- * qualify by hitting keys worth e + 1 positions among them, which removes most units that share a single key.
- */
-function prefixPlan(multiplicity: Map<number, number>, positions: number, df: (key: number) => number): Plan {
-  const ranked = [...multiplicity.keys()].map((key) => ({ key, df: df(key) })).sort((a, b) => a.df - b.df);
-  const keys: number[] = [];
-  const weights: number[] = [];
-  let covered = 0;
-  let cost = 0;
-  let budget = Infinity;
-  for (const { key, df: d } of ranked) {
-    if (covered >= positions) {
-      if (budget === Infinity) budget = cost + Math.max(EXTRA_MIN, Math.min((EXTRA_FACTOR - 1) * cost, EXTRA_MAX));
-      if (cost + d > budget) break;
-    }
-    const weight = multiplicity.get(key)!;
-    covered += weight;
-    keys.push(key);
-    weights.push(weight);
-    cost += d;
-  }
-  return { keys, weights, threshold: covered - positions + 1, cost };
-}
 
 function effectiveMin(min: number, top: TopK<Hit>): number {
   return top.full ? Math.max(min, top.worst()!.score) : min;
 }
 
-function verify(seg: Segment, slot: number, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
-  if (env.accept && !env.accept(seg.unitIds[slot]!)) return;
-  const m = seg.lens[slot]!;
+function verify(block: IndexBlock, slot: number, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
+  if (env.accept && !env.accept(block.unitIds[slot]!)) return;
+  const m = block.lens[slot]!;
   let limit = distanceLimit(effectiveMin(min, top), q.n, m);
   if (m === q.n && q.numberCount > 0) limit = Math.max(limit, COST_EDIT * q.numberCount);
-  const from = seg.off[slot]!;
-  const d = env.distance.compute(q.ids, q.stems, seg.ids, from, m, env.vocabulary.stems, limit);
+  const from = block.off[slot]!;
+  const d = env.distance.compute(q.ids, q.stems, block.ids, from, m, env.vocabulary.stems, limit);
   if (d > limit) return;
-  const unitId = seg.unitIds[slot]!;
-  const detail = scoreCandidate(q, { text: () => env.textOf(unitId), ids: seg.ids, from, len: m }, d, env.vocabulary);
+  const unitId = block.unitIds[slot]!;
+  const text = () => env.textOf(unitId);
+  const detail = scoreCandidate(q, { text, ids: block.ids, from, len: m }, d, env.vocabulary);
   if (detail.score === SCORE_EXACT && env.contextOk?.(unitId)) detail.score = SCORE_CONTEXT;
   if (detail.score < min) return;
   top.offer({ unitId, ...detail });
 }
 
 /** The exhaustive reference: verifies every live unit. */
-export function scanSegment(seg: Segment, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
+export function scanBlock(block: IndexBlock, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
   if (q.n === 0) return;
-  for (let slot = 0; slot < seg.count; slot++) {
-    if (seg.alive[slot]) verify(seg, slot, q, min, top, env);
+  for (let slot = 0; slot < block.count; slot++) {
+    if (block.alive[slot]) verify(block, slot, q, min, top, env);
   }
 }
 
-/** The candidate index: same results as scanSegment (see the file comment for why). */
-export function searchSegment(
-  seg: Segment,
+/** The candidate index: same results as scanBlock (see the file comment for why). */
+export function searchBlock(
+  block: IndexBlock,
   q: PreparedQuery,
   min: number,
   top: TopK<Hit>,
@@ -167,78 +127,86 @@ export function searchSegment(
   scratch: SearchScratch,
 ): void {
   const n = q.n;
-  if (n === 0 || seg.live === 0) return;
+  if (n === 0 || block.live === 0) return;
   const f = (min - 0.5) / 100;
   let need = Math.ceil(n * f);
   if (q.numberCount > 0) need = Math.min(need, n - q.numberCount);
-  if (f <= 0 || need <= 0) return scanSegment(seg, q, min, top, env);
-  const lo = Math.max(0, Math.ceil(n * f));
-  const hi = Math.floor(n / f);
+  if (f <= 0 || need <= 0) return scanBlock(block, q, min, top, env);
+  const window: Window = { lo: Math.max(0, Math.ceil(n * f)), hi: Math.floor(n / f) };
+  scratch.prepare(block.count, env.vocabulary.size);
+  const plans = planKeys(block, q, f, need);
+  countCandidates(block, plans, window, scratch);
+  if (plans.other && scratch.candidates.length > SECOND_FILTER_MIN) secondFilter(block, plans, window, scratch);
+  bucketByBound(block, q, min, plans.multiplicity, env, scratch);
+  verifyByBound(block, q, min, top, env, scratch);
+}
 
-  const stemOf = env.vocabulary.stems;
-  scratch.prepare(seg.count, env.vocabulary.size);
-  const { queryCount, candidates, buckets } = scratch;
+/** Step 1: the token-count window [lo, hi] a unit must fall in. */
+interface Window {
+  lo: number;
+  hi: number;
+}
 
-  // Candidates: postings of the rarest query keys, stems or stem bigrams, whichever prefix reads fewer postings.
-  const multiplicity = new Map<number, number>();
-  for (let i = 0; i < n; i++) multiplicity.set(q.stems[i]!, (multiplicity.get(q.stems[i]!) ?? 0) + 1);
-  const stemPlan = prefixPlan(multiplicity, n - need + 1, (s) => (s < 0 ? 0 : seg.df(s)));
-  let needBigrams = Math.ceil(n * (2 * f - 1) - 1);
-  if (q.numberCount > 0) needBigrams = Math.min(needBigrams, n - 1 - 2 * q.numberCount);
-  let bigramPlan: Plan | undefined;
-  if (needBigrams >= 1) {
-    const pairs = new Map<number, number>();
-    for (let i = 1; i < n; i++) {
-      const a = q.stems[i - 1]!;
-      const b = q.stems[i]!;
-      // A pair with a stem the TM has never seen cannot occur in any unit: key −1, no postings.
-      const key = a < 0 || b < 0 ? -1 - i : bigramKey(a, b, seg.bigramBits);
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
-    bigramPlan = prefixPlan(pairs, n - 1 - needBigrams + 1, (key) => (key < 0 ? 0 : seg.bigramDf(key)));
-  }
-  const useBigrams = bigramPlan !== undefined && bigramPlan.cost < stemPlan.cost;
-  const plan = useBigrams ? bigramPlan! : stemPlan;
-  const { hits, touched } = scratch;
+/** Counts each unit's hits on the chosen keys; the units reaching the plan's threshold are the candidates. */
+function countCandidates(block: IndexBlock, plans: Plans, window: Window, scratch: SearchScratch): void {
+  const { chosen: plan, bigramsChosen } = plans;
+  const { hits, touched, candidates } = scratch;
   touched.length = 0;
   plan.keys.forEach((key, k) => {
     if (key < 0) return;
-    if (useBigrams) seg.countBigram(key, lo, hi, plan.weights[k]!, scratch);
-    else seg.countStem(key, lo, hi, plan.weights[k]!, scratch);
+    if (bigramsChosen) block.countBigram(key, window.lo, window.hi, plan.weights[k]!, scratch);
+    else block.countStem(key, window.lo, window.hi, plan.weights[k]!, scratch);
   });
   candidates.length = 0;
   for (const slot of touched) if (hits[slot]! >= plan.threshold) candidates.push(slot);
-  // Many candidates: a unit must pass the other family's count filter too, and reading its postings costs far
-  // less than checking each candidate's overlap (a posting is a few ns, a candidate a fraction of a µs).
-  const other = useBigrams ? stemPlan : bigramPlan;
-  if (other && candidates.length > SECOND_FILTER_MIN && other.cost < SECOND_FILTER_RATIO * candidates.length) {
-    const second = scratch.second;
-    second.stamp = scratch.stamp;
-    second.touched.length = 0;
-    if (second.seen.length < seg.count) {
-      second.seen = new Uint32Array(scratch.seen.length);
-      second.hits = new Uint16Array(scratch.seen.length);
-    }
-    other.keys.forEach((key, k) => {
-      if (key < 0) return;
-      if (useBigrams) seg.countStem(key, lo, hi, other.weights[k]!, second);
-      else seg.countBigram(key, lo, hi, other.weights[k]!, second);
-    });
-    let kept = 0;
-    for (const slot of candidates)
-      if (second.seen[slot] === second.stamp && second.hits[slot]! >= other.threshold) candidates[kept++] = slot;
-    candidates.length = kept;
-  }
+}
 
-  // Exact stem overlap → upper bound → buckets.
+/**
+ * Many candidates: a unit must pass the other family's count filter too, when reading its postings costs far less
+ * than checking each candidate's overlap (a posting is a few ns, a candidate a fraction of a µs).
+ */
+function secondFilter(block: IndexBlock, plans: Plans, window: Window, scratch: SearchScratch): void {
+  const other = plans.other!;
+  const candidates = scratch.candidates;
+  if (other.cost >= SECOND_FILTER_RATIO * candidates.length) return;
+  const second = scratch.second;
+  second.stamp = scratch.stamp;
+  second.touched.length = 0;
+  if (second.seen.length < block.count) {
+    second.seen = new Uint32Array(scratch.seen.length);
+    second.hits = new Uint16Array(scratch.seen.length);
+  }
+  other.keys.forEach((key, k) => {
+    if (key < 0) return;
+    if (plans.bigramsChosen) block.countStem(key, window.lo, window.hi, other.weights[k]!, second);
+    else block.countBigram(key, window.lo, window.hi, other.weights[k]!, second);
+  });
+  let kept = 0;
+  for (const slot of candidates)
+    if (second.seen[slot] === second.stamp && second.hits[slot]! >= other.threshold) candidates[kept++] = slot;
+  candidates.length = kept;
+}
+
+/** Step 4, first half: each candidate's exact stem overlap, hence an upper bound on its score; bucketed by it. */
+function bucketByBound(
+  block: IndexBlock,
+  q: PreparedQuery,
+  min: number,
+  multiplicity: Map<number, number>,
+  env: SearchEnv,
+  scratch: SearchScratch,
+): void {
+  const n = q.n;
+  const stemOf = env.vocabulary.stems;
+  const { queryCount, candidates, buckets } = scratch;
   for (const [s, count] of multiplicity) if (s >= 0) queryCount[s] = count;
   const undo = scratch.undo(n);
   const full = env.contextOk ? SCORE_CONTEXT : SCORE_EXACT;
+  const ids = block.ids;
   for (const slot of candidates) {
-    const m = seg.lens[slot]!;
-    const from = seg.off[slot]!;
+    const m = block.lens[slot]!;
+    const from = block.off[slot]!;
     let c = 0;
-    const ids = seg.ids;
     for (let j = from; j < from + m; j++) {
       const s = stemOf[ids[j]!]!;
       if (queryCount[s]! > 0) {
@@ -254,13 +222,23 @@ export function searchSegment(
     if (bound >= min) buckets[Math.min(bound, full)]!.push(slot);
   }
   for (const s of multiplicity.keys()) if (s >= 0) queryCount[s] = 0;
+}
 
-  // Verify, best bound first; stop when no remaining candidate can enter the top-k.
+/** Step 4, second half: verify, best bound first; stop when no remaining candidate can enter the top-k. */
+function verifyByBound(
+  block: IndexBlock,
+  q: PreparedQuery,
+  min: number,
+  top: TopK<Hit>,
+  env: SearchEnv,
+  scratch: SearchScratch,
+): void {
+  const buckets = scratch.buckets;
   let stopped = false;
-  for (let b = full; b >= 0; b--) {
+  for (let b = buckets.length - 1; b >= 0; b--) {
     const bucket = buckets[b]!;
     if (!stopped && b < effectiveMin(min, top)) stopped = true;
-    if (!stopped) for (const slot of bucket) verify(seg, slot, q, min, top, env);
+    if (!stopped) for (const slot of bucket) verify(block, slot, q, min, top, env);
     bucket.length = 0;
   }
 }

@@ -2,9 +2,9 @@
  * The in-process view of one TM used for matching. Pure: the store feeds it (store/mirror.ts) and any process
  * rebuilds the same view from Redis.
  *
- * It keeps every unit, and per source language a Segment (token ids + stem postings) built on first use. Writes
- * append to the segment and mark the old slot dead; when appended or dead slots pass COMPACT_RATIO of the segment
- * (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
+ * It keeps every unit, and per source language an IndexBlock (token ids + stem and bigram postings) built on first
+ * use. Writes append to the block and mark the old slot dead; when appended or dead slots pass COMPACT_RATIO of the
+ * block (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
  */
 import { canonical, tokenize } from '../normalize';
 import { fastTokenize, TokenCodes, tokenizeCodes } from '../normalize/fast-tokenize';
@@ -15,8 +15,8 @@ import { prepareQuery, type PreparedQuery } from './query';
 import { adaptNumbers, type Adaptation } from './adapt';
 import { findPhrase, highlight, type ConcordanceResult } from './concordance';
 import { explainDiff, type DiffSpan } from './explain';
-import { hitBetter, scanSegment, SearchScratch, searchSegment, type Hit, type SearchEnv } from './search';
-import { FlatUnits, Segment } from './segment';
+import { FlatUnits, IndexBlock } from './block';
+import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv } from './search';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 
@@ -41,7 +41,7 @@ export const COMPACT_RATIO = 0.1;
 const TOKENS_PER_UNIT_HINT = 24;
 
 interface LangIndex {
-  segment: Segment;
+  block: IndexBlock;
   /** unit id → slot; built on the first write after a build (a million Map entries cost ~0.5 s). */
   slotOf?: Map<string, number>;
   scratch: SearchScratch;
@@ -82,7 +82,7 @@ export class TmIndex {
     this.detach(unitId);
   }
 
-  /** Replaces the whole content (a rebuild from Redis). Segments are built lazily, per language. */
+  /** Replaces the whole content (a rebuild from Redis). Blocks are built lazily, per language. */
   load(units: Iterable<Unit>): void {
     this.units.clear();
     this.byPosition.clear();
@@ -93,7 +93,7 @@ export class TmIndex {
     }
   }
 
-  /** Builds (or compacts) the language's segment now rather than at its first search. */
+  /** Builds (or compacts) the language's block now rather than at its first search. */
   prepare(lang: Lang): void {
     this.langIndex(lang);
   }
@@ -101,26 +101,26 @@ export class TmIndex {
   /** The same, using a second thread for part of a large build (from `workerMin` token positions; tests lower it). */
   async prepareAsync(lang: Lang, workerMin?: number): Promise<void> {
     const index = this.langs.get(lang);
-    if (index && !needsCompaction(index.segment)) return;
+    if (index && !needsCompaction(index.block)) return;
     const input = this.collect(lang, index);
-    const segment = await Segment.buildAsync(input, this.vocabulary.size, workerMin);
-    this.langs.set(lang, this.finish(segment, index));
+    const block = await IndexBlock.buildAsync(input, this.vocabulary.size, workerMin);
+    this.langs.set(lang, this.finish(block, index));
   }
 
-  /** Languages whose segment is built (a rebuilt index prepares the same ones before it replaces this one). */
+  /** Languages whose block is built (a rebuilt index prepares the same ones before it replaces this one). */
   builtLanguages(): Lang[] {
     return [...this.langs.keys()];
   }
 
   /** Units whose `src` text matches `text`, best first. */
   search(text: string, src: Lang, options: SearchOptions): Hit[] {
-    this.langIndex(src); // first: building the segment fills the vocabulary the query is looked up in
+    this.langIndex(src); // first: building the block fills the vocabulary the query is looked up in
     const query = prepareQuery(this.vocabulary, text);
     if (query.n === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
     return this.searchPrepared(query, src, options);
   }
 
-  /** The query must have been prepared after this language's segment was built (see `search`). */
+  /** The query must have been prepared after this language's block was built (see `search`). */
   searchPrepared(query: PreparedQuery, src: Lang, options: SearchOptions): Hit[] {
     const index = this.langIndex(src);
     const env: SearchEnv = {
@@ -138,8 +138,8 @@ export class TmIndex {
     let hits: Hit[] = [];
     for (const min of passes) {
       const top = new TopK<Hit>(options.limit, hitBetter);
-      if (options.exhaustive) scanSegment(index.segment, query, min, top, env);
-      else searchSegment(index.segment, query, min, top, env, index.scratch);
+      if (options.exhaustive) scanBlock(index.block, query, min, top, env);
+      else searchBlock(index.block, query, min, top, env, index.scratch);
       hits = top.sorted();
       if (hits.length >= options.limit) break;
     }
@@ -164,8 +164,8 @@ export class TmIndex {
     const index = this.langIndex(lang);
     const query = prepareQuery(this.vocabulary, phrase);
     if (query.n === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
-    index.scratch.prepare(index.segment.count, this.vocabulary.size);
-    return findPhrase(index.segment, this.vocabulary, query, offset, limit, index.scratch);
+    index.scratch.prepare(index.block.count, this.vocabulary.size);
+    return findPhrase(index.block, this.vocabulary, query, offset, limit, index.scratch);
   }
 
   /** Spans of the phrase in a text, for highlighting concordance hits. */
@@ -201,7 +201,7 @@ export class TmIndex {
     for (const index of this.langs.values()) {
       const slot = slotsOf(index).get(unitId);
       if (slot !== undefined) {
-        index.segment.kill(slot);
+        index.block.kill(slot);
         slotsOf(index).delete(unitId);
       }
     }
@@ -212,23 +212,25 @@ export class TmIndex {
     if (!text) return;
     const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
     if (ids.length === 0) return;
-    slotsOf(index).set(unit.unitId, index.segment.append(unit.unitId, ids, this.vocabulary.stems));
+    slotsOf(index).set(unit.unitId, index.block.append(unit.unitId, ids, this.vocabulary.stems));
   }
 
   private langIndex(lang: Lang): LangIndex {
     const index = this.langs.get(lang);
-    if (index && !needsCompaction(index.segment)) return index;
-    const built = this.finish(Segment.build(this.collect(lang, index), this.vocabulary.size), index);
+    if (index && !needsCompaction(index.block)) return index;
+    const built = this.finish(IndexBlock.build(this.collect(lang, index), this.vocabulary.size), index);
     this.langs.set(lang, built);
     return built;
   }
 
-  /** The language's units as token ids: from the old segment when compacting, else tokenized from the units. */
+  /** The language's units as token ids: from the old block when compacting, else tokenized from the units. */
   private collect(lang: Lang, old: LangIndex | undefined): FlatUnits {
     if (old) {
-      const seg = old.segment;
-      const input = new FlatUnits(seg.live, seg.ids.length, this.vocabulary.stems);
-      for (let slot = 0; slot < seg.count; slot++) if (seg.alive[slot]) input.add(seg.unitIds[slot]!, seg.tokens(slot));
+      const block = old.block;
+      const input = new FlatUnits(block.live, block.ids.length, this.vocabulary.stems);
+      for (let slot = 0; slot < block.count; slot++) {
+        if (block.alive[slot]) input.add(block.unitIds[slot]!, block.tokens(slot));
+      }
       return input;
     }
     const input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT, this.vocabulary.stems);
@@ -242,16 +244,16 @@ export class TmIndex {
     return input;
   }
 
-  private finish(segment: Segment, old: LangIndex | undefined): LangIndex {
-    return { segment, scratch: old?.scratch ?? new SearchScratch() };
+  private finish(block: IndexBlock, old: LangIndex | undefined): LangIndex {
+    return { block, scratch: old?.scratch ?? new SearchScratch() };
   }
 }
 
 function slotsOf(index: LangIndex): Map<string, number> {
   if (!index.slotOf) {
     const slotOf = new Map<string, number>();
-    index.segment.unitIds.forEach((id, slot) => {
-      if (index.segment.alive[slot]) slotOf.set(id, slot);
+    index.block.unitIds.forEach((id, slot) => {
+      if (index.block.alive[slot]) slotOf.set(id, slot);
     });
     index.slotOf = slotOf;
   }
@@ -264,8 +266,8 @@ function sameWords(a: string, b: string): boolean {
   return x.length === y.length && x.every((t, i) => t === y[i]);
 }
 
-function needsCompaction(seg: Segment): boolean {
-  const dead = seg.count - seg.live;
-  const limit = Math.max(COMPACT_MIN, COMPACT_RATIO * seg.count);
-  return seg.appended > limit || dead > limit;
+function needsCompaction(block: IndexBlock): boolean {
+  const dead = block.count - block.live;
+  const limit = Math.max(COMPACT_MIN, COMPACT_RATIO * block.count);
+  return block.appended > limit || dead > limit;
 }

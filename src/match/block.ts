@@ -1,5 +1,6 @@
 /**
- * Columnar storage of one language's units for matching, plus an inverted index from stem to units.
+ * An index block: columnar storage of one language's units for matching, plus inverted indexes from stem and stem
+ * bigram to units. (Not to be confused with an aligned document row, nor with the sentence Segmenter.)
  *
  * Two posting families: by stem (unigrams) and by stem bigram (adjacent pair, hashed into 2^bits buckets; a
  * collision only adds candidates, never loses one). Bigrams are far rarer than words, so long queries take their
@@ -8,7 +9,7 @@
  * Slots [0, sealed) were bulk-built: ordered by token count, so each posting list is also ordered by length and a
  * length window is two binary searches; their postings are CSR arrays (offsets per key + slots). Slots appended
  * later (writes since the last build) have their postings in Maps. Removal marks a slot dead. The owner rebuilds
- * the segment when the appended or dead part grows too large (see TmIndex), so the structure stays compact.
+ * the block when the appended or dead part grows too large (see TmIndex), so the structure stays compact.
  *
  * Memory per unit: 4 bytes per token (ids) + 4 per distinct stem + 4 per distinct bigram + ~16 fixed; stems come
  * from the vocabulary's table, not stored per unit.
@@ -30,7 +31,7 @@ export interface HitCounter {
   stamp: number;
 }
 
-export class Segment {
+export class IndexBlock {
   readonly unitIds: string[] = [];
   /** Token ids of slot i: ids[off[i] .. off[i] + lens[i]). */
   off: Uint32Array;
@@ -59,36 +60,36 @@ export class Segment {
     this.bigramBits = bigramBits;
   }
 
-  static empty(): Segment {
-    return new Segment(16, new Int32Array(64), 0, 16);
+  static empty(): IndexBlock {
+    return new IndexBlock(16, new Int32Array(64), 0, 16);
   }
 
   /**
-   * Bulk build. The segment adopts the input's token buffer; slots are the units ordered by token count (a
+   * Bulk build. The block adopts the input's token buffer; slots are the units ordered by token count (a
    * counting sort of offsets, no token is copied). Postings: see postings.ts.
    */
-  static build(input: FlatUnits, stemSpace: number): Segment {
-    const { seg, stemKeys, pairKeys } = Segment.layout(input);
-    seg.stems = buildPostings(stemSpace, seg.off, seg.lens, seg.count, stemKeys);
-    seg.bigrams = buildPostings(1 << seg.bigramBits, seg.off, seg.lens, seg.count, pairKeys);
-    return seg;
+  static build(input: FlatUnits, stemSpace: number): IndexBlock {
+    const { block, stemKeys, pairKeys } = IndexBlock.layout(input);
+    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
+    block.bigrams = buildPostings(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
+    return block;
   }
 
   /**
-   * The same, with the bigram postings built on a second thread when the segment has at least `workerMin` token
+   * The same, with the bigram postings built on a second thread when the block has at least `workerMin` token
    * positions (below that a worker costs more than it saves). Layout rewrites the input's keys in place, so the
    * choice is made before it.
    */
-  static async buildAsync(input: FlatUnits, stemSpace: number, workerMin = WORKER_MIN_POSITIONS): Promise<Segment> {
-    if (input.off[input.count]! < workerMin) return Segment.build(input, stemSpace);
-    const { seg, stemKeys, pairKeys } = Segment.layout(input);
-    const bigrams = buildPostingsInWorker(1 << seg.bigramBits, seg.off, seg.lens, seg.count, pairKeys);
-    seg.stems = buildPostings(stemSpace, seg.off, seg.lens, seg.count, stemKeys);
-    seg.bigrams = await bigrams;
-    return seg;
+  static async buildAsync(input: FlatUnits, stemSpace: number, workerMin = WORKER_MIN_POSITIONS): Promise<IndexBlock> {
+    if (input.off[input.count]! < workerMin) return IndexBlock.build(input, stemSpace);
+    const { block, stemKeys, pairKeys } = IndexBlock.layout(input);
+    const bigrams = buildPostingsInWorker(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
+    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
+    block.bigrams = await bigrams;
+    return block;
   }
 
-  private static layout(input: FlatUnits): { seg: Segment; stemKeys: Int32Array; pairKeys: Int32Array } {
+  private static layout(input: FlatUnits): { block: IndexBlock; stemKeys: Int32Array; pairKeys: Int32Array } {
     const n = input.count;
     const lenOf = (i: number) => Math.min(input.off[i + 1]! - input.off[i]!, MAX_LEN);
     const byLen = new Uint32Array(MAX_LEN + 2);
@@ -99,18 +100,18 @@ export class Segment {
 
     const tokens = input.off[n]!;
     const bits = bigramBits(tokens);
-    const seg = new Segment(Math.max(16, n), input.ids, n, bits);
-    const { off, lens, alive } = seg;
+    const block = new IndexBlock(Math.max(16, n), input.ids, n, bits);
+    const { off, lens, alive } = block;
     for (let slot = 0; slot < n; slot++) {
       const i = order[slot]!;
-      seg.unitIds.push(input.unitIds[i]!);
+      block.unitIds.push(input.unitIds[i]!);
       off[slot] = input.off[i]!;
       lens[slot] = lenOf(i);
       alive[slot] = 1;
     }
-    seg.count = n;
-    seg.live = n;
-    seg.used = tokens;
+    block.count = n;
+    block.live = n;
+    block.used = tokens;
     // Keys per token position were computed as the units were added: stems as they are, bigram hashes cut to
     // `bits` bits in place (a unit's first token has no bigram: −1).
     const pairKeys = input.pairs;
@@ -121,7 +122,7 @@ export class Segment {
       if (a < b) pairKeys[a] = -1;
       for (let j = a + 1; j < b; j++) pairKeys[j] = pairKeys[j]! >>> shift;
     }
-    return { seg, stemKeys: input.stems, pairKeys };
+    return { block, stemKeys: input.stems, pairKeys };
   }
 
   /** Adds a unit after the sealed part; returns its slot. */
