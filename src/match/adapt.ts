@@ -7,7 +7,6 @@
  *   - in Arabic: in the digit system the Arabic target used for the old number.
  * If an old number maps to two different new ones, or a target does not contain it, nothing is adapted.
  */
-import { tokenSpans } from '../normalize';
 import type { Lang } from '../types';
 import type { PreparedQuery } from './query';
 import type { Vocabulary } from './vocabulary';
@@ -79,7 +78,6 @@ export function adaptNumbers(
   vocabulary: Vocabulary,
 ): Adaptation | undefined {
   const pairs = new Map<string, string>();
-  const querySpans = tokenSpans(query.text);
   const typed = new Map<string, string>();
   for (let i = 0; i < query.n; i++) {
     if (query.ids[i] === sourceIds[i]) continue;
@@ -87,7 +85,7 @@ export function adaptNumbers(
     const to = query.tokens[i]!;
     if (pairs.has(from) && pairs.get(from) !== to) return undefined;
     pairs.set(from, to);
-    if (querySpans) typed.set(to, query.text.slice(querySpans[i]!.start, querySpans[i]!.end));
+    typed.set(to, query.text.slice(query.from[i]!, query.to[i]!));
   }
   if (pairs.size === 0) return undefined;
   const out: Partial<Record<Lang, string>> = {};

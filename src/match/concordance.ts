@@ -3,7 +3,7 @@
  * token with the same id or the same stem, so "الصين" also finds "والصين" and "للصين". Candidates come from the
  * postings of the phrase's rarest stem; slots are ordered by length, so shorter units come first.
  */
-import { tokenSpans } from '../normalize';
+import { TokenBuffer, tokenizeCodes } from '../normalize';
 import type { HitCounter, IndexBlock } from './block';
 import type { PreparedQuery } from './query';
 import type { Vocabulary } from './vocabulary';
@@ -56,16 +56,17 @@ export function findPhrase(
   return { total, unitIds };
 }
 
-/** [start, end) spans of every occurrence of the phrase in a text (undefined when spans cannot be computed). */
-export function highlight(text: string, vocabulary: Vocabulary, q: PreparedQuery): [number, number][] | undefined {
-  const spans = tokenSpans(text);
-  if (!spans) return undefined;
-  const looked = vocabulary.lookup(spans.map((s) => s.token));
+const buffer = new TokenBuffer();
+
+/** [start, end) spans of every occurrence of the phrase in a text. */
+export function highlight(text: string, vocabulary: Vocabulary, q: PreparedQuery): [number, number][] {
+  const tokens = tokenizeCodes(text, buffer);
+  const looked = vocabulary.lookupCodes(tokens);
   const out: [number, number][] = [];
-  for (let at = 0; at + q.n <= spans.length; at++) {
+  for (let at = 0; at + q.n <= tokens.count; at++) {
     let ok = true;
     for (let k = 0; k < q.n && ok; k++) ok = looked.ids[at + k] === q.ids[k] || looked.stems[at + k] === q.stems[k];
-    if (ok) out.push([spans[at]!.start, spans[at + q.n - 1]!.end]);
+    if (ok) out.push([tokens.from[at]!, tokens.to[at + q.n - 1]!]);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * slicing. Ops: `equal`; `clitic` (same word, other clitics); `replace`; `insert` (only in the query: new in the
  * translator's sentence); `delete` (only in the TM source).
  */
-import { tokenSpans } from '../normalize';
+import { TokenBuffer, tokenizeCodes } from '../normalize';
 import { alignTokens, type EditOp } from './levenshtein';
 import type { PreparedQuery } from './query';
 import type { Vocabulary } from './vocabulary';
@@ -18,18 +18,20 @@ export interface DiffSpan {
   source: [number, number];
 }
 
-export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vocabulary): DiffSpan[] | undefined {
-  const qSpans = tokenSpans(query.text);
-  const sSpans = tokenSpans(source);
-  if (!qSpans || !sSpans) return undefined;
-  const sIds = vocabulary.lookup(sSpans.map((s) => s.token)).ids;
+const buffer = new TokenBuffer();
+
+/** The source is tokenized here, once; the query comes prepared. */
+export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vocabulary): DiffSpan[] {
+  const sTokens = tokenizeCodes(source, buffer);
+  const sIds = vocabulary.lookupCodes(sTokens).ids;
+  const sTo = sTokens.to;
   const steps = alignTokens(query.ids, query.stems, sIds, vocabulary.stems);
   const out: DiffSpan[] = [];
   let qAt = 0;
   let sAt = 0;
   for (const step of steps) {
-    const qEnd = step.q >= 0 ? qSpans[step.q]!.end : qAt;
-    const sEnd = step.c >= 0 ? sSpans[step.c]!.end : sAt;
+    const qEnd = step.q >= 0 ? query.to[step.q]! : qAt;
+    const sEnd = step.c >= 0 ? sTo[step.c]! : sAt;
     const last = out[out.length - 1];
     if (last && last.op === step.op) {
       last.query[1] = qEnd;

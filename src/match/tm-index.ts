@@ -5,9 +5,10 @@
  * It keeps every unit, and per source language an IndexBlock (token ids + stem and bigram postings) built on first
  * use. Writes append to the block and mark the old slot dead; when appended or dead slots pass COMPACT_RATIO of the
  * block (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
+ *
+ * A request prepares its query once (`query`) and hands it to search, explain, adapt and highlight.
  */
-import { canonical, tokenize } from '../normalize';
-import { fastTokenize, TokenCodes, tokenizeCodes } from '../normalize/fast-tokenize';
+import { canonical, TokenBuffer, tokenize, tokenizeCodes } from '../normalize';
 import { ErrorCode, MizanError } from '../errors';
 import type { Lang, Unit } from '../types';
 import { TokenDistance } from './levenshtein';
@@ -55,7 +56,7 @@ export class TmIndex {
   private readonly byPosition = new Map<string, string>();
   private readonly langs = new Map<Lang, LangIndex>();
   private readonly distance = new TokenDistance();
-  private readonly codes = new TokenCodes();
+  private readonly codes = new TokenBuffer();
 
   get size(): number {
     return this.units.size;
@@ -112,16 +113,20 @@ export class TmIndex {
     return [...this.langs.keys()];
   }
 
-  /** Units whose `src` text matches `text`, best first. */
-  search(text: string, src: Lang, options: SearchOptions): Hit[] {
-    this.langIndex(src); // first: building the block fills the vocabulary the query is looked up in
+  /**
+   * A text prepared as a query in `lang` for this index (tokens, spans, ids in its vocabulary): once per request,
+   * then handed to search, explain, adapt and highlight. Valid until the next write.
+   */
+  query(text: string, lang: Lang): PreparedQuery {
+    this.langIndex(lang); // first: building the block fills the vocabulary the query is looked up in
     const query = prepareQuery(this.vocabulary, text);
     if (query.n === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
-    return this.searchPrepared(query, src, options);
+    return query;
   }
 
-  /** The query must have been prepared after this language's block was built (see `search`). */
-  searchPrepared(query: PreparedQuery, src: Lang, options: SearchOptions): Hit[] {
+  /** Units whose `src` text matches the query, best first. */
+  search(query: string | PreparedQuery, src: Lang, options: SearchOptions): Hit[] {
+    const q = this.prepared(query, src);
     const index = this.langIndex(src);
     const env: SearchEnv = {
       vocabulary: this.vocabulary,
@@ -138,40 +143,46 @@ export class TmIndex {
     let hits: Hit[] = [];
     for (const min of passes) {
       const top = new TopK<Hit>(options.limit, hitBetter);
-      if (options.exhaustive) scanBlock(index.block, query, min, top, env);
-      else searchBlock(index.block, query, min, top, env, index.scratch);
+      if (options.exhaustive) scanBlock(index.block, q, min, top, env);
+      else searchBlock(index.block, q, min, top, env, index.scratch);
       hits = top.sorted();
       if (hits.length >= options.limit) break;
     }
     return hits;
   }
 
-  /** The alignment of a query with a matched source, as spans on both texts (see explain.ts). */
-  explain(text: string, src: Lang, source: string): DiffSpan[] | undefined {
-    this.langIndex(src);
-    return explainDiff(prepareQuery(this.vocabulary, text), source, this.vocabulary);
+  /** The alignment of the query with a matched source, as spans on both texts (see explain.ts). */
+  explain(query: PreparedQuery, source: string): DiffSpan[] {
+    return explainDiff(this.mine(query), source, this.vocabulary);
   }
 
   /** The unit's targets with the query's numbers in place of its own (see adapt.ts), if that can be done. */
-  adapt(text: string, src: Lang, unit: Unit, targets: Partial<Record<Lang, string>>): Adaptation | undefined {
-    this.langIndex(src);
-    const sourceIds = this.vocabulary.lookup(fastTokenize(unit[src])).ids;
-    return adaptNumbers(prepareQuery(this.vocabulary, text), sourceIds, targets, this.vocabulary);
+  adapt(query: PreparedQuery, src: Lang, unit: Unit, targets: Partial<Record<Lang, string>>): Adaptation | undefined {
+    const sourceIds = this.vocabulary.lookupCodes(tokenizeCodes(unit[src], this.codes)).ids;
+    return adaptNumbers(this.mine(query), sourceIds, targets, this.vocabulary);
   }
 
   /** Units whose `lang` text contains the phrase, shortest first, a page at a time. */
-  concordance(phrase: string, lang: Lang, offset: number, limit: number): ConcordanceResult {
+  concordance(phrase: string | PreparedQuery, lang: Lang, offset: number, limit: number): ConcordanceResult {
+    const query = this.prepared(phrase, lang);
     const index = this.langIndex(lang);
-    const query = prepareQuery(this.vocabulary, phrase);
-    if (query.n === 0) throw new MizanError(ErrorCode.QUERY_EMPTY, { param: 'q' });
     index.scratch.prepare(index.block.count, this.vocabulary.size);
     return findPhrase(index.block, this.vocabulary, query, offset, limit, index.scratch);
   }
 
   /** Spans of the phrase in a text, for highlighting concordance hits. */
-  highlight(phrase: string, lang: Lang, text: string): [number, number][] | undefined {
-    this.langIndex(lang);
-    return highlight(text, this.vocabulary, prepareQuery(this.vocabulary, phrase));
+  highlight(phrase: PreparedQuery, text: string): [number, number][] {
+    return highlight(text, this.vocabulary, this.mine(phrase));
+  }
+
+  private prepared(query: string | PreparedQuery, lang: Lang): PreparedQuery {
+    return typeof query === 'string' ? this.query(query, lang) : this.mine(query);
+  }
+
+  /** A query's ids mean something only in the vocabulary that looked them up. */
+  private mine(query: PreparedQuery): PreparedQuery {
+    if (query.vocabulary !== this.vocabulary) throw new Error('a query prepared by another TM index');
+    return query;
   }
 
   /**

@@ -9,8 +9,7 @@
  * from the tokenizer's code buffer without creating a string per token occurrence; a string is made once per
  * distinct token.
  */
-import { arabicStem, isArabicWord } from '../normalize';
-import { TokenCodes } from '../normalize/fast-tokenize';
+import { arabicStem, codesToString, isArabicWord, TokenBuffer } from '../normalize';
 
 /** A query's tokens: ids (negative for tokens the TM has never seen) and stem ids, position by position. */
 export interface QueryTokens {
@@ -20,14 +19,6 @@ export interface QueryTokens {
 }
 
 const NUMBER = /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u;
-
-/** A string from code units, in chunks (spreading a very long token would overflow the stack). */
-function codesToString(codes: Uint16Array, from: number, len: number): string {
-  let out = '';
-  for (let at = from; at < from + len; at += 8192)
-    out += String.fromCharCode(...codes.subarray(at, Math.min(from + len, at + 8192)));
-  return out;
-}
 
 function hashCodes(codes: Uint16Array, from: number, len: number): number {
   let h = 0x811c9dc5;
@@ -45,8 +36,8 @@ export class Vocabulary {
   private stemTable = new Int32Array(1024);
   private numberTable = new Uint8Array(1024);
   private scratch = new Int32Array(256);
-  private readonly codes = new TokenCodes();
-  private stemCodes: TokenCodes | undefined;
+  private readonly codes = new TokenBuffer();
+  private stemCodes: TokenBuffer | undefined;
 
   get size(): number {
     return this.strings.length;
@@ -71,7 +62,7 @@ export class Vocabulary {
   }
 
   /** Interns tokenized code units (index side). Returns ids in a buffer reused by the next call: copy to keep. */
-  internCodes(tokens: TokenCodes): Int32Array {
+  internCodes(tokens: TokenBuffer): Int32Array {
     if (this.scratch.length < tokens.count) this.scratch = new Int32Array(tokens.count * 2);
     const ids = this.scratch;
     for (let t = 0; t < tokens.count; t++) ids[t] = this.idFor(tokens.codes, tokens.starts[t]!, tokens.lens[t]!, true);
@@ -93,14 +84,12 @@ export class Vocabulary {
   }
 
   /**
-   * Looks tokens up without growing the vocabulary (query side, so hostile queries cannot bloat memory).
-   * Unknown tokens (and unknown stems) get negative ids, equal for equal strings within this call.
+   * Looks tokenized code units up without growing the vocabulary (query side, so hostile queries cannot bloat
+   * memory). Unknown tokens (and unknown stems) get negative ids, equal for equal strings within this call.
    */
-  lookup(tokens: readonly string[]): QueryTokens {
+  lookupCodes(tokens: TokenBuffer): QueryTokens {
     const unknown = new Map<string, number>();
-    const find = (s: string): number => {
-      const known = this.find(s);
-      if (known >= 0) return known;
+    const unknownId = (s: string): number => {
       let temp = unknown.get(s);
       if (temp === undefined) {
         temp = -1 - unknown.size;
@@ -108,20 +97,32 @@ export class Vocabulary {
       }
       return temp;
     };
-    const ids = new Int32Array(tokens.length);
-    const stems = new Int32Array(tokens.length);
-    tokens.forEach((token, i) => {
-      const id = find(token);
+    const n = tokens.count;
+    const strings = new Array<string>(n);
+    const ids = new Int32Array(n);
+    const stems = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const known = this.idFor(tokens.codes, tokens.starts[i]!, tokens.lens[i]!, false);
+      const token = known >= 0 ? this.strings[known]! : tokens.token(i);
+      strings[i] = token;
+      const id = known >= 0 ? known : unknownId(token);
       ids[i] = id;
       if (id >= 0) stems[i] = this.stemTable[id]!;
       else if (!isArabicWord(token)) stems[i] = id;
       else {
         const stem = arabicStem(token);
-        const known = this.find(stem);
-        stems[i] = known >= 0 ? this.stemTable[known]! : find(stem);
+        const knownStem = this.find(stem);
+        stems[i] = knownStem >= 0 ? this.stemTable[knownStem]! : unknownId(stem);
       }
-    });
-    return { tokens: [...tokens], ids, stems };
+    }
+    return { tokens: strings, ids, stems };
+  }
+
+  /** `lookupCodes` for token strings. */
+  lookup(tokens: readonly string[]): QueryTokens {
+    const codes = new TokenBuffer();
+    for (const token of tokens) codes.pushString(token);
+    return this.lookupCodes(codes);
   }
 
   private idFor(codes: Uint16Array, from: number, len: number, add: boolean): number {
@@ -168,7 +169,7 @@ export class Vocabulary {
 
   private internString(token: string): number {
     // Its own buffer: this runs inside internCodes, whose caller may be using `this.codes`.
-    const codes = (this.stemCodes ??= new TokenCodes());
+    const codes = (this.stemCodes ??= new TokenBuffer());
     codes.clear();
     codes.pushString(token);
     return this.idFor(codes.codes, 0, token.length, true);

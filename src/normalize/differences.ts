@@ -2,7 +2,8 @@
  * Names the harmless differences between two texts whose token sequences are already equal: which folds were
  * needed to make them equal, and whether punctuation or spacing differ. Each name costs a small penalty.
  */
-import { FOLDS, foldText, tokenizeFolded, type FoldName } from './pipeline';
+import { FOLDS, foldText, type FoldName } from './pipeline';
+import { tokenizeFolded } from './tokenizer';
 
 export type DifferenceName = FoldName | 'punctuation' | 'whitespace';
 

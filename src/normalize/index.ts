@@ -1,5 +1,12 @@
 export { arabicStem, isArabicWord } from './arabic';
-export { canonical, foldText, tokenize, tokenizeFolded, FOLDS, type FoldName } from './pipeline';
+export { canonical, foldText, FOLDS, type FoldName } from './pipeline';
 export { harmlessDifferences, type DifferenceName } from './differences';
-export { fastTokenize } from './fast-tokenize';
-export { tokenSpans, type TokenSpan } from './spans';
+export {
+  codesToString,
+  tokenize,
+  tokenizeCodes,
+  tokenizeFolded,
+  tokenSpans,
+  TokenBuffer,
+  type TokenSpan,
+} from './tokenizer';

@@ -1,9 +1,12 @@
 /**
- * The normalization pipeline: an ordered list of named folds, then a tokenizer.
+ * The normalization pipeline: an ordered list of named folds, then the token rule.
  *
  * Every fold is harmless for a translator (it never changes what a sentence says), which is why a difference that
- * only a fold removes costs a small named penalty instead of an edit. Folds run over whole strings, so they are
- * fast enough for indexing; the tokenizer is script-aware, not language-aware, so mixed text works everywhere.
+ * only a fold removes costs a small named penalty instead of an edit. The token rule is script-aware, not
+ * language-aware, so mixed text works everywhere.
+ *
+ * This is the definition; the tokenizer (tokenizer.ts) computes the same tokens in one walk, with tables derived
+ * from these folds, and this regex path is only its test oracle (`regexTokenize`).
  */
 import { foldAlef, foldArabicDigits, foldYaAndTaMarbuta, stripTashkeel } from './arabic';
 import { foldCase, nfkc, stripFormatChars } from './latin';
@@ -41,14 +44,9 @@ const IDEO = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3005\\u3
  */
 const TOKEN = new RegExp(`[${IDEO}]|\\p{Nd}+(?:[.,]\\p{Nd}+)*|[[\\p{L}\\p{M}]--[${IDEO}]]+`, 'gv');
 
-/** Tokens of already-folded text. */
-export function tokenizeFolded(folded: string): string[] {
-  return folded.match(TOKEN) ?? [];
-}
-
-/** Folds then tokenizes: the sequence the matcher compares. */
-export function tokenize(text: string): string[] {
-  return tokenizeFolded(foldText(text));
+/** The oracle: folds the whole text, then matches the token rule. Production code uses tokenizer.ts. */
+export function regexTokenize(text: string, skip?: FoldName): string[] {
+  return foldText(text, skip).match(TOKEN) ?? [];
 }
 
 /** Canonical form for "identical text": Unicode NFC with outer whitespace trimmed. */

@@ -2,7 +2,7 @@
  * Match and concordance use cases over one or several TMs. Results of several TMs are merged by score; at equal
  * score the TM named first wins (the `tm=` list is a priority order).
  */
-import { hitBetter, type DiffSpan, type Hit, type Penalty, type TmIndex } from '../match';
+import { hitBetter, type DiffSpan, type Hit, type Penalty, type PreparedQuery, type TmIndex } from '../match';
 import type { Lang } from '../types';
 import type { AnswerCache } from './answer-cache';
 import type { Mirrors } from './mirrors';
@@ -57,7 +57,8 @@ export interface ConcordanceHit {
   highlights: [number, number][];
 }
 
-function describe(index: TmIndex, tm: string, hit: Hit, request: MatchRequest): Match | undefined {
+/** A hit as the client sees it: the unit's texts, its targets adapted when it can be, the explanation if asked. */
+function toMatch(index: TmIndex, query: PreparedQuery, tm: string, hit: Hit, request: MatchRequest): Match | undefined {
   const unit = index.get(hit.unitId);
   if (!unit) return undefined;
   const stored: Partial<Record<Lang, string>> = {};
@@ -72,7 +73,7 @@ function describe(index: TmIndex, tm: string, hit: Hit, request: MatchRequest): 
     tm,
   };
   if (hit.adapted) {
-    const adaptation = index.adapt(request.q, request.src, unit, stored);
+    const adaptation = index.adapt(query, request.src, unit, stored);
     match.adapted = adaptation !== undefined;
     if (adaptation) {
       match.targets = adaptation.targets;
@@ -83,7 +84,7 @@ function describe(index: TmIndex, tm: string, hit: Hit, request: MatchRequest): 
     match.explain = {
       editDistance: hit.editDistance,
       penalties: hit.penalties,
-      diff: index.explain(request.q, request.src, unit[request.src]) ?? null,
+      diff: index.explain(query, unit[request.src]),
     };
   }
   return match;
@@ -153,9 +154,11 @@ export async function matchBatch(mirrors: Mirrors, requests: readonly MatchReque
 function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
   const context =
     request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
+  // Once per TM (each index has its own vocabulary), then used for its search and for every hit it returns.
+  const queries = indexes.map((index) => index.query(request.q, request.src));
   const found: { hit: Hit; priority: number }[] = [];
   indexes.forEach((index, priority) => {
-    for (const hit of index.search(request.q, request.src, {
+    for (const hit of index.search(queries[priority]!, request.src, {
       min: request.min,
       limit: request.limit,
       context,
@@ -166,7 +169,10 @@ function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
   found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
   return found
     .slice(0, request.limit)
-    .flatMap(({ hit, priority }) => describe(indexes[priority]!, request.tms[priority]!, hit, request) ?? []);
+    .flatMap(
+      ({ hit, priority }) =>
+        toMatch(indexes[priority]!, queries[priority]!, request.tms[priority]!, hit, request) ?? [],
+    );
 }
 
 export async function concordance(
@@ -179,7 +185,8 @@ export async function concordance(
   const hits: ConcordanceHit[] = [];
   indexes.forEach((index, i) => {
     const want = request.limit - hits.length;
-    const page = index.concordance(request.q, request.lang, skip, Math.max(0, want));
+    const phrase = index.query(request.q, request.lang); // once per TM, for its search and every highlight
+    const page = index.concordance(phrase, request.lang, skip, Math.max(0, want));
     total += page.total;
     skip = Math.max(0, skip - page.total);
     for (const unitId of page.unitIds) {
@@ -193,7 +200,7 @@ export async function concordance(
         zh: unit.zh,
         documentId: unit.documentId || null,
         position: unit.documentId ? unit.position : null,
-        highlights: index.highlight(request.q, request.lang, unit[request.lang]) ?? [],
+        highlights: index.highlight(phrase, unit[request.lang]),
       });
     }
   });
