@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { COST_CLITIC, COST_EDIT, TokenDistance, TopK, Vocabulary } from '../../src/match';
 import { Keys } from '../../src/store/keys';
 import { unitIdFor } from '../../src/service/ids';
@@ -16,29 +17,27 @@ function reference(a: string[], b: string[], stem: (w: string) => string): numbe
   return d[a.length]![b.length]!;
 }
 
-/** A small deterministic PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-}
-
 describe('TokenDistance', () => {
   const words = ['الصين', 'والصين', 'للصين', 'كتاب', 'جديد', 'التعاون', 'وزير', 'دول'];
   const stemOf = (w: string) => (w.endsWith('صين') ? 'صين' : w);
 
-  it('equals the textbook dynamic program on 500 random pairs, and reuses its buffers safely', () => {
-    const random = rng(42);
+  it('equals the textbook dynamic program on random pairs, with or without a limit, reusing its buffers', () => {
     const distance = new TokenDistance();
     const vocabulary = new Vocabulary();
     vocabulary.intern(words);
-    const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]!);
-    for (let k = 0; k < 500; k++) {
-      const a = pick(Math.floor(random() * 12));
-      const b = pick(Math.floor(random() * 70));
-      const q = vocabulary.lookup(a);
-      const ids = Int32Array.from(vocabulary.intern(b));
-      expect(distance.compute(q.ids, q.stems, ids, 0, ids.length, vocabulary.stems)).toBe(reference(a, b, stemOf));
-    }
+    const sentence = (maxLength: number) => fc.array(fc.constantFrom(...words), { maxLength });
+    fc.assert(
+      fc.property(sentence(12), sentence(70), fc.nat(80), (a, b, limit) => {
+        const q = vocabulary.lookup(a);
+        const ids = Int32Array.from(vocabulary.intern(b));
+        const exact = reference(a, b, stemOf);
+        expect(distance.compute(q.ids, q.stems, ids, 0, ids.length, vocabulary.stems)).toBe(exact);
+        // Within the limit, the distance; above it, any number above it (limit + 1 once it is certain early).
+        const bounded = distance.compute(q.ids, q.stems, ids, 0, ids.length, vocabulary.stems, limit);
+        expect(bounded <= limit ? bounded : 'above').toBe(exact <= limit ? exact : 'above');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('stops early with limit + 1 when the distance is certainly above the limit', () => {

@@ -49,7 +49,7 @@ describe('English sentence rules', () => {
     ]);
   });
 
-  it('keeps a dotted acronym before a name of two capitalized words, and breaks before anything else capitalized', () => {
+  it('keeps a dotted acronym before a name of two capitalized words, breaks before anything else capitalized', () => {
     expect(en.sentences('The U.N. Security Council met today. It voted.')).toEqual([
       'The U.N. Security Council met today.',
       'It voted.',

@@ -3,7 +3,8 @@
  *
  *   identical text (NFC, outer whitespace trimmed)                     → 100 (101 if its neighbours match too)
  *   same tokens, text differs only in harmless ways                    → 100 − Σ named penalties, never below 95
- *   same tokens but for k numbers (targets adapted)                    → max(fuzzy, min(99, 100 − 2k)), penalty "numbers"
+ *   same tokens but for k numbers (targets adapted)                    → max(fuzzy, min(99, 100 − 2k)),
+ *                                                                        penalty "numbers"
  *   otherwise (fuzzy)                                                  → min(99, round(100 · (1 − d / max(n, m))))
  *
  * where n, m are the token counts and d the weighted token edit distance in words (a clitic-only difference
