@@ -48,7 +48,10 @@ function tableLoop(text: string, out: TokenBuffer): boolean {
   let used = 0;
   let count = 0;
   let kind: number = SEP; // kind of the open token: LETTER or DIGIT, or SEP when none is open
-  let end = -1; // where the last token's span ends so far; written to `to` when the next one starts
+  // The last token's first code unit in `codes` and the end of its span so far: its length and span end are written
+  // when the next token starts (or at the end), not for every code unit.
+  let at = 0;
+  let end = -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = KIND[c]!;
@@ -65,7 +68,6 @@ function tableLoop(text: string, out: TokenBuffer): boolean {
         (kind === DIGIT && k === SEP && (f === DOT || f === COMMA) && nextKind(KIND, text, i + 1) === DIGIT))
     ) {
       codes[used++] = f;
-      lens[count - 1]!++;
       end = i + 1;
       continue;
     }
@@ -73,16 +75,22 @@ function tableLoop(text: string, out: TokenBuffer): boolean {
       kind = SEP;
       continue;
     }
-    if (count > 0) to[count - 1] = end;
+    if (count > 0) {
+      lens[count - 1] = used - at;
+      to[count - 1] = end;
+    }
+    at = used;
     starts[count] = used;
-    lens[count] = 1;
     from[count] = i;
     count++;
     codes[used++] = f;
     end = i + 1;
     kind = k === IDEO ? SEP : k; // an ideograph is a token of its own
   }
-  if (count > 0) to[count - 1] = end;
+  if (count > 0) {
+    lens[count - 1] = used - at;
+    to[count - 1] = end;
+  }
   out.count = count;
   out.used = used;
   return true;
