@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { foldText, FOLDS, tokenize, tokenizeCodes, tokenizeFolded, tokenSpans, TokenBuffer } from '../../src/normalize';
 import { regexTokenize } from '../../src/normalize/pipeline';
+import { compositionSeconds } from '../../src/normalize/tables';
 import { tokenizeCodesGeneral } from '../../src/normalize/tokenizer';
 
 /** Strings of 0–40 characters drawn from `chars` (each a string of one or more code points). */
@@ -113,6 +114,14 @@ describe.each(GENERATORS)('the tokenizer on %s', (_, text) => {
 });
 
 describe('the tokenizer', () => {
+  it('can derive its BMP tables from BMP compositions alone: no astral one adds a BMP code point that composes', () => {
+    const bmp = compositionSeconds(0, 0x10000);
+    const astral = compositionSeconds(0x10000, 0x20000);
+    compositionSeconds(0x2f800, 0x2fa20, astral);
+    expect(astral.size).toBeGreaterThan(0);
+    expect([...astral].filter((cp) => cp <= 0xffff && !bmp.has(cp))).toEqual([]);
+  });
+
   it('reuses its buffer between texts of any length', () => {
     const buffer = new TokenBuffer();
     const long = 'كلمة '.repeat(3000);

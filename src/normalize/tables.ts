@@ -38,8 +38,10 @@ export interface Tables {
 }
 
 let built: Tables | undefined;
-/** Code points that can be the second of a canonical composition (Hangul V and T jamo, marks, some vowel signs). */
+/** BMP code points that can be the second of a canonical composition (Hangul V and T jamo, marks, vowel signs). */
 let seconds: Set<number> | undefined;
+/** The same, with the seconds of astral compositions too (needed only for astral code points: computed then). */
+let allSeconds: Set<number> | undefined;
 const astralJoins = new Map<number, boolean>();
 
 /** Canonical combining class > 0 (ccc ≤ 240; every such code point is a mark, so only marks are probed). */
@@ -49,23 +51,52 @@ function nonStarter(ch: string): boolean {
   return ('a' + ch + '\u0334').normalize('NFD').endsWith(ch) || ('a\u0345' + ch).normalize('NFD') !== 'a\u0345' + ch;
 }
 
-function compositionSeconds(): Set<number> {
-  const out = new Set<number>();
-  const scan = (from: number, to: number) => {
-    for (let cp = from; cp < to; cp++) {
-      if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      const ch = String.fromCodePoint(cp);
-      const nfd = ch.normalize('NFD');
-      if (nfd === ch) continue;
-      for (let i = nfd.codePointAt(0)! > 0xffff ? 2 : 1; i < nfd.length; i++) {
-        const c = nfd.codePointAt(i)!;
-        out.add(c);
-        if (c > 0xffff) i++;
-      }
+/**
+ * The code points that are the second (or later) part of a canonical decomposition of a code point in [from, to).
+ * The BMP tables need only the BMP's: the BMP code points among the seconds of astral compositions are seconds of
+ * BMP ones too (a unit test checks it).
+ */
+export function compositionSeconds(from: number, to: number, into = new Set<number>()): Set<number> {
+  for (let cp = from; cp < to; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const ch = String.fromCodePoint(cp);
+    const nfd = ch.normalize('NFD');
+    if (nfd === ch) continue;
+    for (let i = nfd.codePointAt(0)! > 0xffff ? 2 : 1; i < nfd.length; i++) {
+      const c = nfd.codePointAt(i)!;
+      into.add(c);
+      if (c > 0xffff) i++;
     }
-  };
-  scan(0, 0x20000); // the BMP and the SMP, where every multi-code-point decomposition lies
-  scan(0x2f800, 0x2fa20); // CJK compatibility ideographs (singletons, for completeness)
+  }
+  return into;
+}
+
+/** Seconds of every composition: the SMP holds every astral multi-code-point decomposition; plane 2 singletons. */
+function everySecond(): Set<number> {
+  if (!allSeconds) {
+    tables(); // fills `seconds`
+    allSeconds = compositionSeconds(0x10000, 0x20000, new Set(seconds));
+    compositionSeconds(0x2f800, 0x2fa20, allSeconds);
+  }
+  return allSeconds;
+}
+
+/**
+ * `foldText(c, 'case')` for each BMP code unit c but the surrogates (''), in one call rather than 63k (≈10× faster):
+ * the units are folded as one text, each behind U+0001, a control character that no fold changes, produces or
+ * merges with. U+0001 itself is folded alone.
+ */
+function foldEach(): string[] {
+  const units = new Uint16Array(0x20000);
+  let n = 0;
+  for (let cp = 0; cp < 0x10000; cp++) {
+    if (cp > 0) units[n++] = 1;
+    if ((cp < 0xd800 || cp > 0xdfff) && cp !== 1) units[n++] = cp;
+  }
+  const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units.subarray(0, n));
+  const out = foldText(text, 'case').split('\u0001');
+  if (out.length !== 0x10000) throw new Error('a fold produced or removed U+0001');
+  out[1] = foldText('\u0001', 'case');
   return out;
 }
 
@@ -83,37 +114,19 @@ function joinsBefore(first: number, secondsSet: Set<number>): boolean {
 export function joinsPrevious(cp: number): boolean {
   if (cp <= 0xffff) return tables().joins[cp] === 1;
   let known = astralJoins.get(cp);
-  if (known === undefined) {
-    tables();
-    astralJoins.set(cp, (known = joinsBefore(leading(cp), seconds!)));
-  }
+  if (known === undefined) astralJoins.set(cp, (known = joinsBefore(leading(cp), everySecond())));
   return known;
 }
 
 /**
- * `foldText(c, 'case')` for each BMP code unit c but the surrogates, in one call: the units are folded as one text,
- * each behind U+0001, a control character that no fold changes or produces and with which nothing composes (which
- * is ~10× faster than 63k calls). U+0001 itself is folded alone.
- */
-function foldEach(): string[] {
-  const units: string[] = [];
-  for (let cp = 0; cp < 0x10000; cp++)
-    units.push((cp >= 0xd800 && cp <= 0xdfff) || cp === 1 ? '' : String.fromCharCode(cp));
-  const out = foldText(units.join('\u0001'), 'case').split('\u0001');
-  if (out.length !== 0x10000) throw new Error('a fold produced or removed U+0001');
-  out[1] = foldText('\u0001', 'case');
-  return out;
-}
-
-/**
- * Derived, immutable data, built on first use (≈60 ms). A code unit is SLOW when it is a surrogate, when its fold
+ * Derived, immutable data, built on first use (≈80 ms). A code unit is SLOW when it is a surrogate, when its fold
  * is several code units, when it may merge with the code point before it (a composing mark, a jamo), when it is a
  * mark NFC may reorder that folding keeps, or when it lower-cases to σ or ς depending on its neighbours (Σ).
  */
 export function tables(): Tables {
   if (built) return built;
   if (FOLDS[FOLDS.length - 1]!.name !== 'case') throw new Error('the tokenizer tables expect lower-casing last');
-  seconds = compositionSeconds();
+  seconds = compositionSeconds(0, 0x10000);
   const kind = new Uint8Array(0x10000);
   const fold = new Uint16Array(0x10000);
   const pre = new Uint16Array(0x10000);
