@@ -16,7 +16,7 @@
  */
 import { FlatUnits } from './flat-units';
 import { bigramBits, bigramKey } from './bigrams';
-import { buildPostings, buildPostingsInWorker, dfOf, WORKER_MIN_POSITIONS, type Postings } from './postings';
+import { buildPostings, dfOf, startPostingsWorker, WORKER_MIN_POSITIONS, type Postings } from './postings';
 
 export { FlatUnits };
 export { bigramKey, pairHash } from './bigrams';
@@ -78,12 +78,20 @@ export class IndexBlock {
   /**
    * The same, with the bigram postings built on a second thread when the block has at least `workerMin` token
    * positions (below that a worker costs more than it saves). Layout rewrites the input's keys in place, so the
-   * choice is made before it.
+   * choice is made before it; the thread starts before it too, so that its start-up overlaps the layout.
    */
   static async buildAsync(input: FlatUnits, stemSpace: number, workerMin = WORKER_MIN_POSITIONS): Promise<IndexBlock> {
     if (input.off[input.count]! < workerMin) return IndexBlock.build(input, stemSpace);
-    const { block, stemKeys, pairKeys } = IndexBlock.layout(input);
-    const bigrams = buildPostingsInWorker(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
+    const worker = startPostingsWorker();
+    let layout: ReturnType<typeof IndexBlock.layout>;
+    try {
+      layout = IndexBlock.layout(input);
+    } catch (error) {
+      worker.cancel();
+      throw error;
+    }
+    const { block, stemKeys, pairKeys } = layout;
+    const bigrams = worker.build(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
     block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
     block.bigrams = await bigrams;
     return block;

@@ -146,23 +146,21 @@ function sortedPostings(
 /** Below this many keyed positions a worker costs more than it saves. */
 export const WORKER_MIN_POSITIONS = 4_000_000;
 
+/** buildPostings on a thread of its own: started first, given its input once the caller has it. */
+export interface PostingsWorker {
+  /** `keys` is transferred, not copied: the caller must not use it afterwards. */
+  build(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Promise<Postings>;
+  /** Ends the thread if `build` is not going to be called. */
+  cancel(): void;
+}
+
 /**
- * buildPostings on another thread (postings-worker.ts runs it there). `keys` is transferred, not copied: the caller
- * must not use it afterwards.
+ * Starts the worker thread (postings-worker.ts) now, so that its start-up overlaps the caller's work on the main
+ * thread (the block's layout), and returns the handle that hands it its input.
  */
-export function buildPostingsInWorker(
-  keySpace: number,
-  off: Uint32Array,
-  lens: Uint16Array,
-  slots: number,
-  keys: Int32Array,
-): Promise<Postings> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER.file, {
-      execArgv: WORKER.execArgv,
-      workerData: { keySpace, off: off.slice(0, slots), lens: lens.slice(0, slots), slots, keys },
-      transferList: [keys.buffer as ArrayBuffer],
-    });
+export function startPostingsWorker(): PostingsWorker {
+  const worker = new Worker(WORKER.file, { execArgv: WORKER.execArgv });
+  const result = new Promise<Postings>((resolve, reject) => {
     worker.once('message', (m: { off: Uint32Array; post: Int32Array }) => {
       resolve({ off: m.off, post: m.post, open: new Map() });
       void worker.terminate();
@@ -172,18 +170,26 @@ export function buildPostingsInWorker(
       if (code !== 0) reject(new Error(`postings worker exited with ${code}`));
     });
   });
+  return {
+    build(keySpace, off, lens, slots, keys) {
+      const input = { keySpace, off: off.slice(0, slots), lens: lens.slice(0, slots), slots, keys };
+      worker.postMessage(input, [input.off.buffer, input.lens.buffer, keys.buffer as ArrayBuffer]);
+      return result;
+    },
+    cancel() {
+      result.catch(() => undefined);
+      void worker.terminate();
+    },
+  };
 }
 
 /**
- * The worker module beside this one. Run from dist/, it is compiled JavaScript. Run from the TypeScript sources
- * (jest, scripts under tsx), it is TypeScript, and the worker thread loads it through tsx, as the main thread does
- * under `node --import tsx` (whose flags a worker inherits) but not under jest, which transpiles in-process.
+ * The worker module beside this one. Run from dist/, it is compiled JavaScript. Run from the TypeScript sources (jest,
+ * scripts under `node --import tsx`), it is TypeScript, and the worker thread registers tsx's require hook itself
+ * (an inherited `--import tsx` does not reach a worker's entry module on Node 20, and jest transpiles in-process).
  */
 const WORKER: { file: string; execArgv?: string[] } = __filename.endsWith('.ts')
-  ? {
-      file: path.join(__dirname, 'postings-worker.ts'),
-      execArgv: ['--require', require.resolve('tsx/cjs')],
-    }
+  ? { file: path.join(__dirname, 'postings-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }
   : { file: path.join(__dirname, 'postings-worker.js') };
 
 /** Number of slots (sealed and appended, dead included) under a key. */
