@@ -45,7 +45,7 @@ describe('the candidate index', () => {
     index.prepare('ar');
   });
 
-  it.each(chunks(40))(
+  it.each(chunks(30))(
     `returns exactly what the exhaustive scan returns (${UNITS} units in near-duplicate clusters, queries %i–%i)`,
     (from, to) => compare(index, queries.slice(from, to), 70, 5),
   );
@@ -62,7 +62,7 @@ describe('the candidate index', () => {
 
   it('stays exact when units without the requested targets are left out', () => {
     const withEnglish = loaded(data.tm.map((ar, i) => ({ ...unit(`u${i}`, ar), en: i % 3 === 0 ? '' : `en ${i}` })));
-    for (const q of queries.slice(0, 40)) {
+    for (const q of queries.slice(0, 30)) {
       const fast = withEnglish.search(q, 'ar', { min: 70, limit: 5, withTargets: ['en'] });
       const ref = withEnglish.search(q, 'ar', { min: 70, limit: 5, withTargets: ['en'], exhaustive: true });
       expect(fast.map((h) => [h.unitId, h.score])).toEqual(ref.map((h) => [h.unitId, h.score]));
@@ -70,15 +70,17 @@ describe('the candidate index', () => {
     }
   });
 
-  it('builds the same index on a second thread: prepareAsync, with or without a worker, finds the same', async () => {
-    const onThread = loaded();
-    await onThread.prepareAsync('ar', 0); // from 0 token positions: always the worker
-    const inline = loaded();
-    await inline.prepareAsync('ar'); // below the default threshold: no worker
-    const expected = queries.map((q) => found(index, q, 70, 5));
-    expect(expected.filter((hits) => hits.length > 0).length).toBeGreaterThan(70);
-    expect(queries.map((q) => found(onThread, q, 70, 5))).toEqual(expected);
-    expect(queries.map((q) => found(inline, q, 70, 5))).toEqual(expected);
+  // The index `prepare` builds is checked against the exhaustive scan above; these must find what it finds.
+  it.each([
+    ['on a second thread (prepareAsync from 0 token positions: always the worker)', 0],
+    ['by prepareAsync below its worker threshold (no worker)', undefined],
+  ])('is built the same %s', async (_, workerMin) => {
+    const other = loaded();
+    await other.prepareAsync('ar', workerMin);
+    const sample = queries.slice(0, 60);
+    const expected = sample.map((q) => found(index, q, 70, 5));
+    expect(expected.filter((hits) => hits.length > 0).length).toBeGreaterThan(30);
+    expect(sample.map((q) => found(other, q, 70, 5))).toEqual(expected);
   });
 
   it('stays exact through writes: appended units, edits, deletions and the compaction they trigger', () => {
@@ -96,7 +98,7 @@ describe('the candidate index', () => {
       else writable.remove(id);
       if (k % 500 === 0) compare(writable, queries.slice(0, 5), 70, 5);
     }
-    compare(writable, queries.slice(0, 40), 70, 5);
+    compare(writable, queries.slice(0, 25), 70, 5);
   });
 
   it('stays exact when a query has hundreds of candidates and the second key family filters them too', () => {

@@ -103,7 +103,7 @@ describe('the ranking', () => {
           last = s;
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
