@@ -32,7 +32,7 @@ import {
   requireLanguage,
   SUPPORTED_LANGUAGES,
 } from '../formats';
-import { fastTokenize } from '../normalize';
+import { tokenize } from '../normalize';
 import type { Lang } from '../types';
 import type { Match, MatchRequest } from './matching';
 
@@ -88,7 +88,7 @@ export function mapPlaceables(query: string, tmSource: string, text: string): st
 export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
   let slice = performance.now();
   return async (text, src, context) => {
-    if (text.length > options.maxQueryChars || fastTokenize(text.replace(PUA, ' ')).length === 0) return [];
+    if (text.length > options.maxQueryChars || tokenize(text.replace(PUA, ' ')).length === 0) return [];
     if (performance.now() - slice > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
