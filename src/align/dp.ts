@@ -15,6 +15,8 @@
  */
 import { anchorCodeCost, encodeAnchors, hasAnchorCodes, joinAnchors, type AnchorCodes, type Anchors } from './anchors';
 import { lengthCost, type LengthModel } from './length-model';
+import { backward, bypass, margin } from './dp-confidence';
+import { DA, DT, grid, K, PRIOR, type Grid } from './dp-grid';
 
 export interface Item {
   /** Characters (without spaces for zh, as written otherwise). */
@@ -33,19 +35,6 @@ export interface Bead {
 
 /** Optional extra cost (nats, negative = evidence for) of pairing source items [a0,a1) with target items [t0,t1). */
 export type Hint = (a0: number, a1: number, t0: number, t1: number) => number;
-
-const BEADS: readonly [number, number, number][] = [
-  [1, 1, 0.89],
-  [1, 0, 0.02],
-  [0, 1, 0.02],
-  [2, 1, 0.089],
-  [1, 2, 0.089],
-  [2, 2, 0.011],
-].map(([da, dt, p]) => [da!, dt!, -Math.log(p!)] as [number, number, number]);
-
-const DA = Int32Array.from(BEADS.map((b) => b[0]));
-const DT = Int32Array.from(BEADS.map((b) => b[1]));
-const PRIOR = Float64Array.from(BEADS.map((b) => b[2]));
 
 /** Beads costing more than this many nats above a point's best, before hints, are not worth asking a hint about. */
 const HINT_RANGE = 4;
@@ -111,27 +100,6 @@ function prepare(A: readonly Item[], T: readonly Item[]): Prepared {
 }
 
 /** The band: source row i holds target columns LO[i] … HI[i], point (i, j) at index i·width + j − LO[i]. */
-interface Grid {
-  n: number;
-  m: number;
-  width: number;
-  LO: Int32Array;
-  HI: Int32Array;
-}
-
-function grid(n: number, m: number, band: number): Grid {
-  const LO = new Int32Array(n + 1);
-  const HI = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) {
-    const center = n === 0 ? 0 : Math.round((i * m) / n);
-    LO[i] = Math.max(0, Math.min(m, center - band));
-    HI[i] = Math.min(m, Math.max(0, center + band));
-  }
-  return { n, m, width: 2 * band + 1, LO, HI };
-}
-
-const K = BEADS.length;
-
 /**
  * Working memory kept between alignments: touching freshly allocated megabytes (page faults) costs more than the
  * DP itself. It is taken while in use (a re-entrant call, say from a hint, gets its own); sets above
@@ -327,74 +295,4 @@ function askHint(
   }
   for (let b = 0; b < K; b++) if (DA[b] !== 0 && DT[b] !== 0 && (asked & (1 << b)) === 0) costs[at + b] = Infinity;
   return arg;
-}
-
-/** g: best cost from each point to (n, m), from the bead costs of the forward pass. */
-function backward(G: Grid, costs: Float64Array, g: Float64Array): void {
-  const { n, m, width, LO, HI } = G;
-  g[n * width + (m - LO[n]!)] = 0;
-  for (let i = n; i >= 0; i--) {
-    for (let j = HI[i]!; j >= LO[i]!; j--) {
-      if (i === n && j === m) continue;
-      let best = Infinity;
-      for (let b = 0; b < K; b++) {
-        const ni = i + DA[b]!;
-        const nj = j + DT[b]!;
-        if (ni > n || nj < LO[ni]! || nj > HI[ni]!) continue;
-        const next = ni * width + (nj - LO[ni]!);
-        const c = g[next]! + costs[next * K + b]!;
-        if (c < best) best = c;
-      }
-      g[i * width + (j - LO[i]!)] = best;
-    }
-  }
-}
-
-const NEIGHBOURS: readonly (readonly [number, number])[] = [
-  [0, 1],
-  [0, -1],
-  [1, 0],
-  [-1, 0],
-  [1, -1],
-  [-1, 1],
-];
-
-/** Bead type by source and target counts (−1: none). */
-const TYPE = [0, 1, 2].map((da) => [0, 1, 2].map((dt) => BEADS.findIndex(([x, y]) => x === da && y === dt)));
-
-/** The best complete path from one point to another by a single bead (Infinity when no bead type fits). */
-function bypass(
-  G: Grid,
-  f: Float64Array,
-  g: Float64Array,
-  costs: Float64Array,
-  [i0, j0]: readonly [number, number],
-  [i1, j1]: readonly [number, number],
-): number {
-  const b = TYPE[i1 - i0]?.[j1 - j0] ?? -1;
-  if (b < 0) return Infinity;
-  const at = i1 * G.width + (j1 - G.LO[i1]!);
-  return f[i0 * G.width + (j0 - G.LO[i0]!)]! + costs[at * K + b]! + g[at]!;
-}
-
-/** How much more the best complete path through any neighbour of (i, j) costs than the best path (total). */
-function margin(
-  G: Grid,
-  f: Float64Array,
-  g: Float64Array,
-  total: number,
-  i: number,
-  j: number,
-  onPath: ReadonlySet<number>,
-): number {
-  const { n, m, width, LO, HI } = G;
-  let best = Infinity;
-  for (const [di, dj] of NEIGHBOURS) {
-    const ni = i + di;
-    const nj = j + dj;
-    if (ni < 0 || ni > n || nj < LO[ni]! || nj > HI[ni]! || onPath.has(ni * (m + 1) + nj)) continue;
-    const at = ni * width + (nj - LO[ni]!);
-    if (f[at]! + g[at]! < best) best = f[at]! + g[at]!;
-  }
-  return best - total;
 }

@@ -134,7 +134,8 @@ export function paragraphs(text: string): string[] {
 
 /**
  * A block's soft-wrapped lines joined by single spaces (the spaces around each newline folded into one). Done line
- * by line: a regex (whitespace, newline, whitespace) would retry from every space of a long run of spaces, quadratic in its length.
+ * by line: a regex (whitespace, newline, whitespace) would retry from every space of a long run of spaces,
+ * quadratic in its length.
  */
 function unwrap(block: string): string {
   return block

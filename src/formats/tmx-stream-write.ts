@@ -99,7 +99,8 @@ export function tmxHead(options: TmxStreamWriteOptions): string {
   for (const value of options.headerNotes ?? []) inner += note('    ', value);
   for (const [type, value] of options.headerProps ?? []) inner += prop('    ', type, value);
   const header = inner ? `  <header ${attrs.join(' ')}>\n${inner}  </header>\n` : `  <header ${attrs.join(' ')}/>\n`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n${header}  <body>\n`;
+  const prolog = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n';
+  return `${prolog}<tmx version="1.4">\n${header}  <body>\n`;
 }
 
 export const TMX_TAIL = '  </body>\n</tmx>\n';

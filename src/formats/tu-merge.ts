@@ -5,8 +5,8 @@
  * duplicate. "Same" means equal after NFC and trimming (`canonical`), placeables included.
  *
  * {@link TuMerger} works on a stream: it keeps per distinct Arabic source a 106-bit key and a 53-bit hash per target
- * language (≈ 170 bytes with the map's overhead), never the texts, and tells the caller what each `tu` adds; the caller writes that (an
- * upsert by Arabic source). {@link mergeUnits} keeps whole units, for files that fit in memory.
+ * language (≈ 170 bytes with the map's overhead), never the texts, and tells the caller what each `tu` adds; the
+ * caller writes that (an upsert by Arabic source). {@link mergeUnits} keeps whole units, for files that fit in memory.
  */
 import { canonical } from '../normalize';
 import type { Lang } from '../types';

@@ -115,7 +115,8 @@ function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | 
   const codes = plan.segment.codes;
   const source = alt.source === undefined ? '' : `<${p}source>${renderCandidate(alt.source, codes)}</${p}source>`;
   const attrs = `match-quality="${alt.score}" origin="${ORIGIN}"${mid === undefined ? '' : ` mid="${mid}"`}`;
-  return `<${p}alt-trans ${attrs}>${source}<${p}target>${renderCandidate(alt.target, codes)}</${p}target></${p}alt-trans>`;
+  const target = `<${p}target>${renderCandidate(alt.target, codes)}</${p}target>`;
+  return `<${p}alt-trans ${attrs}>${source}${target}</${p}alt-trans>`;
 }
 
 /** 1.2 `seg-source` unit: the target mirrors `seg-source`, each segment's `mrk` holding its new or kept text. */

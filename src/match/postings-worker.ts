@@ -1,4 +1,6 @@
-/** The thread of `startPostingsWorker` (postings.ts): builds one family of postings from its input and sends it back. */
+/**
+ * The thread of `startPostingsWorker` (postings.ts): builds one family of postings from its input and sends it back.
+ */
 import { parentPort } from 'node:worker_threads';
 import { buildPostings } from './postings';
 
