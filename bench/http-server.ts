@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     };
     await store.putDocument('main', withUnitIds('main', { meta, segments }));
   }
-  const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness, config.answerCache);
+  const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness);
   await tm.match({ q: data.tm[0]!, src: 'ar', tgt: ['en', 'zh'], min: 70, limit: 5, tms: ['main'] });
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'bench' });
   const server = app.listen(0, '127.0.0.1', () =>

@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   await checkSchema(redis, keys, logger);
   const store = new TmStore(redis, keys);
   if (config.seed) await loadSeed(config.tmDir, store, logger);
-  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness, config.answerCache);
+  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
   const lexiconStart = Date.now();
   logger.info(
     cedict()

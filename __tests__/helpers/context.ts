@@ -59,13 +59,7 @@ export async function createTestContext(
   await checkSchema(redis, keys, silentLogger); // as the server does before anything else
   const store = new TmStore(redis, keys);
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
-  const tm = new TranslationMemory(
-    store,
-    silentLogger,
-    config.defaultTm,
-    options.freshness ?? 'notify',
-    config.answerCache,
-  );
+  const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify');
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
   const violations: string[] = [];
   return {

@@ -43,10 +43,16 @@ export interface Config {
    */
   freshness: 'notify' | 'strict';
   /**
-   * Serialized match answers kept per process, keyed by request and TM revision (`MIZAN_ANSWER_CACHE`, 0 = off).
-   * @default 10000
+   * Bytes of serialized match answers kept per process at the HTTP edge, keyed by the parsed request and checked
+   * against the TM revisions (`MIZAN_ANSWER_CACHE_MB` in MiB; 0, or `MIZAN_ANSWER_CACHE=0`, turns it off).
+   * @default 67108864 (64 MiB)
    */
-  answerCache: number;
+  answerCacheBytes: number;
+  /**
+   * Browser origins allowed to call the API (`MIZAN_CORS_ORIGINS`, comma-separated, e.g.
+   * `https://cat.example.org,http://localhost:3000`; `*` for any). @default [] (no CORS headers)
+   */
+  corsOrigins: readonly string[];
   /** `Retry-After` sent with 503 (`MIZAN_RETRY_AFTER_S`). @default 5 */
   retryAfterSeconds: number;
   /** `debug`, `info`, `warn` or `error` (`LOG_LEVEL`). @default "info" */
@@ -54,6 +60,8 @@ export interface Config {
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+const MIB = 1024 * 1024;
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   port: 8080,
@@ -72,9 +80,13 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
   freshness: 'notify',
-  answerCache: 10_000,
+  answerCacheBytes: 64 * MIB,
+  corsOrigins: [],
   logLevel: 'info',
 });
+
+/** Origins as browsers send them: scheme://host[:port], no path. */
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -123,6 +135,17 @@ class EnvReader {
     return value;
   }
 
+  /** A comma-separated list; every item must pass `valid`. */
+  list(name: string, valid: (item: string) => boolean, rule: string): string[] {
+    const items = (this.env[name] ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    const bad = items.filter((item) => !valid(item));
+    if (bad.length > 0) this.problems.push(`${name} ${rule} (got "${bad.join('", "')}")`);
+    return items;
+  }
+
   /** One of a few words. */
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
     const rule = `must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
@@ -168,7 +191,16 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     redisTimeoutMs: read.int('MIZAN_REDIS_TIMEOUT_MS', D.redisTimeoutMs, 50, 60_000),
     retryAfterSeconds: read.int('MIZAN_RETRY_AFTER_S', D.retryAfterSeconds, 1, 3600),
     freshness: read.oneOf('MIZAN_FRESHNESS', D.freshness, ['notify', 'strict']),
-    answerCache: read.int('MIZAN_ANSWER_CACHE', D.answerCache, 0, 1_000_000),
+    // MIZAN_ANSWER_CACHE was a count of entries; 0 still turns the cache off, other values are ignored.
+    answerCacheBytes:
+      read.int('MIZAN_ANSWER_CACHE', 1, 0, 1_000_000) === 0
+        ? 0
+        : read.int('MIZAN_ANSWER_CACHE_MB', D.answerCacheBytes / MIB, 0, 64 * 1024) * MIB,
+    corsOrigins: read.list(
+      'MIZAN_CORS_ORIGINS',
+      (v) => v === '*' || ORIGIN.test(v),
+      'must list origins like https://example.org (or *)',
+    ),
     logLevel: read.oneOf('LOG_LEVEL', D.logLevel, ['debug', 'info', 'warn', 'error']),
     ...overrides,
   };

@@ -6,6 +6,8 @@ import express, { type Express } from 'express';
 import type { Config, Logger } from '../config';
 import type { Translator } from '../i18n';
 import type { TranslationMemory } from '../service';
+import { AnswerCache } from './answer-cache';
+import { cors } from './cors';
 import { errorMiddleware, routeNotFound } from './errors';
 import { parseQueryString } from './params';
 import { documentRoutes } from './routes/documents';
@@ -15,6 +17,8 @@ import { unitRoutes } from './routes/units';
 import { concordanceRoutes } from './routes/concordance';
 import { openApiRoutes } from './routes/openapi';
 import { pretranslateRoutes } from './routes/pretranslate';
+import { amagamaPaths, amagamaRoutes } from './routes/amagama';
+import { myMemoryRoutes } from './routes/mymemory';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -33,6 +37,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('json spaces', 0);
   app.set('query parser', parseQueryString);
+  // One answer cache for every route that matches (native, amaGama, MyMemory), checked against the TM revisions.
+  const answers = new AnswerCache(config.answerCacheBytes, (tms) => tm.revisions(tms));
+  if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
   if (logger.debugEnabled) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
@@ -45,11 +52,13 @@ export function createApp(deps: AppDeps): Express {
   }
   app.use(healthRoutes(tm));
   app.use(openApiRoutes(version));
-  app.use(matchRoutes(tm, config));
+  app.use(matchRoutes(tm, config, translator, answers));
   app.use(concordanceRoutes(tm, config));
   app.use(documentRoutes(tm, config, version));
   app.use(unitRoutes(tm, config));
   app.use(pretranslateRoutes(tm, config));
+  app.use(amagamaPaths, amagamaRoutes(tm, config, answers));
+  app.use(myMemoryRoutes(tm, config, translator, answers));
   app.use(routeNotFound);
   app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
   return app;

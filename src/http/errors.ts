@@ -85,7 +85,7 @@ export function errorMiddleware(
     // A failed store operation (the store turns every unreachable-Redis error into this one), not a report of one.
     if (error instanceof StoreUnavailableError) logger.warn(`${req.method} ${req.path}: 503, ${error.message}`);
     const { status, headers, body } = errorAnswer(error, answerLanguage(req), translator, retryAfterSeconds);
-    res.status(status).set(headers).set('Vary', 'Accept-Language').json(body);
+    res.status(status).set(headers).vary('Accept-Language').json(body);
   };
 }
 

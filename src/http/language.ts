@@ -1,11 +1,46 @@
-/** The language of an answer: the best of ar, en, zh that the request's Accept-Language asks for, else English. */
+/**
+ * The language of an answer: the best of ar, en, zh that the request's Accept-Language asks for, else English. Tags
+ * are read by the same parser as every other place a language is named, so `ar-EG`, `zh_CN`, `zh-Hans-CN` and
+ * `EN_gb` count; Traditional Chinese (`zh-TW`, `zh-Hant`) is not mizan's Chinese and is passed over like `fr`.
+ */
 import type { Request } from 'express';
-import { FALLBACK_LANG, UI_LANGS, type UiLang } from '../i18n';
+import { FALLBACK_LANG, type UiLang } from '../i18n';
+import { tagLanguage } from '../service';
+
+/** Short header values seen before, and their answer: clients send the same few again and again. */
+const seen = new Map<string, UiLang>();
+const SEEN_MAX = 256;
 
 /**
- * Express's negotiation (RFC 9110 quality values; "zh-Hans-CN" and "ar-EG" match by their primary subtag). English
- * comes first in UI_LANGS, so it is the answer when nothing is asked for, and for "*".
+ * RFC 9110 quality values: the highest-weighted supported language wins, the first listed among equals; `*` or
+ * nothing is English; `q=0` refuses a language.
  */
+export function languageFromHeader(header: string | undefined): UiLang {
+  if (!header) return FALLBACK_LANG;
+  const known = seen.get(header);
+  if (known) return known;
+  let best: UiLang = FALLBACK_LANG;
+  let bestQ = 0;
+  const refused = new Set<string>();
+  for (const part of header.slice(0, 1000).split(',')) {
+    const [tag = '', ...params] = part.split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => /^q=/i.test(p));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!(q >= 0 && q <= 1)) continue;
+    const name = tag.trim();
+    const lang = name === '*' ? FALLBACK_LANG : tagLanguage(name);
+    if (!lang) continue;
+    if (q === 0) refused.add(lang);
+    else if (q > bestQ && !refused.has(lang)) [best, bestQ] = [lang, q];
+  }
+  if (refused.has(best)) best = FALLBACK_LANG;
+  if (header.length <= 200) {
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.set(header, best);
+  }
+  return best;
+}
+
 export function answerLanguage(req: Request): UiLang {
-  return (req.acceptsLanguages(...UI_LANGS) || FALLBACK_LANG) as UiLang;
+  return languageFromHeader(req.headers['accept-language']);
 }

@@ -5,7 +5,8 @@
 import querystring from 'node:querystring';
 import { TM_NAME } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { isLang, type Lang } from '../types';
+import { requestLanguage } from '../service';
+import type { Lang } from '../types';
 
 export type Input = Record<string, unknown>;
 
@@ -81,15 +82,14 @@ export class Params {
     return value;
   }
 
+  /** A language as BCP 47 or POSIX in any case (`ar-EG`, `en_GB`, `zh-Hans`); else UNSUPPORTED_LANGUAGE. */
   lang(key: string, fallback: Lang): Lang {
     const value = this.string(key);
     if (value === undefined || value === '') return fallback;
-    const lang = value.toLowerCase();
-    if (!isLang(lang)) this.fail(ErrorCode.UNKNOWN_LANGUAGE, key);
-    return lang;
+    return requestLanguage(value.slice(0, 100), this.name(key));
   }
 
-  /** Languages as "en,zh" or ["en","zh"], deduplicated, none equal to `src`. */
+  /** Languages as "en,zh" or ["en","zh"] (each read as `lang` reads one), deduplicated, none equal to `src`. */
   langs(key: string, src: Lang, fallback: readonly Lang[]): Lang[] {
     const value = this.input[key];
     if (value === undefined || value === null || value === '') return fallback.filter((l) => l !== src);
@@ -101,9 +101,7 @@ export class Params {
           : this.fail(ErrorCode.INVALID_PARAMETER, key);
     const out: Lang[] = [];
     for (const raw of list) {
-      const lang = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
-      if (!isLang(lang))
-        throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: this.name(key), value: String(raw).slice(0, 100) });
+      const lang = requestLanguage(typeof raw === 'string' ? raw.slice(0, 100) : String(raw), this.name(key));
       if (lang === src) throw new MizanError(ErrorCode.SAME_LANGUAGE, { param: this.name(key), value: lang });
       if (!out.includes(lang)) out.push(lang);
     }

@@ -1,6 +1,7 @@
 export { TranslationMemory, type Readiness } from './translation-memory';
 export type { Freshness } from './mirror';
-export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
+export type { BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
+export { requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';

@@ -2,9 +2,9 @@
  * Match and concordance use cases over one or several TMs. Results of several TMs are merged by score; at equal
  * score the TM named first wins (the `tm=` list is a priority order).
  */
+import { isMizanError, type MizanError } from '../errors';
 import { hitBetter, type DiffSpan, type Hit, type Penalty, type PreparedQuery, type TmIndex } from '../match';
 import type { Lang } from '../types';
-import type { AnswerCache } from './answer-cache';
 import type { Mirrors } from './mirrors';
 
 export interface MatchRequest {
@@ -62,7 +62,7 @@ function toMatch(index: TmIndex, query: PreparedQuery, tm: string, hit: Hit, req
   const unit = index.get(hit.unitId);
   if (!unit) return undefined;
   const stored: Partial<Record<Lang, string>> = {};
-  for (const lang of request.tgt) stored[lang] = unit[lang];
+  for (const lang of request.tgt) if (unit[lang]) stored[lang] = unit[lang]; // a language the unit lacks is left out
   const match: Match = {
     unitId: unit.unitId,
     score: hit.score,
@@ -94,61 +94,62 @@ export async function match(mirrors: Mirrors, request: MatchRequest): Promise<Ma
   return matchIn(await mirrors.indexes(request.tms), request);
 }
 
-/** A cached answer: the TMs it searched, their revisions then, and the serialized body. */
-export interface CachedAnswer {
-  tms: readonly string[];
-  revisions: number[];
-  body: Buffer;
-}
-
-/**
- * The answer as the UTF-8 JSON body `{"matches":[…]}`. `key` names the request as the client sent it (the raw
- * query string): a repeat whose TMs are still at the revisions the answer was computed at gets the stored body
- * without being parsed again; anything else calls `parse` (which validates) and searches.
- */
-export async function matchJson(
-  mirrors: Mirrors,
-  cache: AnswerCache<CachedAnswer>,
-  key: string,
-  parse: () => MatchRequest,
-): Promise<Buffer> {
-  const hit = cache.get(key);
-  let request = hit ? undefined : parse();
-  // The same key parses to the same TMs, so one sync serves both the freshness check and a recomputation.
-  const { indexes, revisions } = await mirrors.current(hit ? hit.tms : request!.tms);
-  if (hit && revisions.every((r, i) => r === hit.revisions[i])) return hit.body;
-  request ??= parse();
-  const body = Buffer.from(JSON.stringify({ matches: matchIn(indexes, request) }));
-  cache.set(key, { tms: request.tms, revisions, body });
-  return body;
-}
-
 /** A batch gives the event loop back after this much searching, so that other requests are not held up. */
 export const BATCH_SLICE_MS = 10;
 
+/** One query of a batch: its matches, or the error that query alone met (the others are answered all the same). */
+export type BatchSlot = { matches: Match[] } | { error: MizanError };
+
+/** A client's mistake in one query (a TM that does not exist, a query without words); anything else fails the batch. */
+function ownError(error: unknown): MizanError | undefined {
+  return isMizanError(error) && error.status < 500 ? error : undefined;
+}
+
 /**
- * Several requests: every TM they name is synced once, first, and answers follow in order. The work is done in
- * slices of BATCH_SLICE_MS with other requests served in between (a write those apply meanwhile may be seen by the
- * batch's later queries, as it would be by a later request).
+ * Several requests: every TM they name is synced once, first, and answers follow in order, each query on its own (a
+ * TM that does not exist, or a query without words, is that query's error). The work is done in slices of
+ * BATCH_SLICE_MS with other requests served in between (a write those apply meanwhile may be seen by the batch's
+ * later queries, as it would be by a later request).
  */
-export async function matchBatch(mirrors: Mirrors, requests: readonly MatchRequest[]): Promise<Match[][]> {
+export async function matchBatch(mirrors: Mirrors, requests: readonly MatchRequest[]): Promise<BatchSlot[]> {
   const tms = [...new Set(requests.flatMap((r) => r.tms))];
-  const indexes = new Map((await mirrors.indexes(tms)).map((index, i) => [tms[i]!, index]));
-  const results: Match[][] = [];
+  const settled = await Promise.all(
+    tms.map((tm) =>
+      mirrors.indexes([tm]).then(
+        ([index]) => index!,
+        (error: unknown) => {
+          const own = ownError(error);
+          if (!own) throw error;
+          return own;
+        },
+      ),
+    ),
+  );
+  const indexes = new Map(tms.map((tm, i) => [tm, settled[i]!]));
+  const results: BatchSlot[] = [];
   let slice = performance.now();
   for (const request of requests) {
     if (performance.now() - slice > BATCH_SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }
-    results.push(
-      matchIn(
-        request.tms.map((tm) => indexes.get(tm)!),
-        request,
-      ),
-    );
+    const found = request.tms.map((tm) => indexes.get(tm)!);
+    const missing = found.find((f): f is MizanError => isMizanError(f));
+    if (missing) {
+      results.push({ error: missing });
+      continue;
+    }
+    try {
+      results.push({ matches: matchIn(found as TmIndex[], request) });
+    } catch (error) {
+      results.push({ error: ownError(error) ?? rethrow(error) });
+    }
   }
   return results;
+}
+
+function rethrow(error: unknown): never {
+  throw error;
 }
 
 function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {

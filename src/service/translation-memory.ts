@@ -13,15 +13,13 @@ import {
 } from '../store';
 import type { Lang, Unit } from '../types';
 import { correctAlignment, importDocument, unitContext, type ImportRequest, type ImportResult } from './documents';
-import { AnswerCache } from './answer-cache';
 import type { Correction } from './corrections';
 import { standaloneUnitId } from './ids';
 import {
   concordance,
   match,
   matchBatch,
-  matchJson,
-  type CachedAnswer,
+  type BatchSlot,
   type ConcordanceHit,
   type ConcordanceRequest,
   type Match,
@@ -49,35 +47,40 @@ export interface Readiness {
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
   private readonly units: UnitStore;
-  private readonly answers: AnswerCache<CachedAnswer>;
 
   constructor(
     readonly store: TmStore,
     logger: Logger,
     readonly defaultTm: string,
     freshness: Freshness = 'strict',
-    answerCacheSize = 0,
   ) {
     this.mirrors = new Mirrors(store, logger, freshness);
-    this.answers = new AnswerCache(answerCacheSize);
     this.units = new UnitStore(store.redis, store.keys);
   }
 
+  /**
+   * The one front door for matching: the native API, the amaGama and MyMemory routes and pretranslation all ask here
+   * and only translate their wire formats around the `Match[]` it returns.
+   */
   match(request: MatchRequest): Promise<Match[]> {
     return match(this.mirrors, request);
   }
 
   /**
-   * The same as `match`, serialized as `{"matches":[…]}`, cached per TM revision under `key` (the request as sent);
-   * `parse` validates and builds the request when the cache cannot answer.
+   * Several queries; all TMs they name are synced once, so answers are consistent with one another. Each slot holds
+   * its matches or that query's own error (a TM that does not exist, a query without words).
    */
-  matchJson(key: string, parse: () => MatchRequest): Promise<Buffer> {
-    return matchJson(this.mirrors, this.answers, key, parse);
+  matchBatch(requests: readonly MatchRequest[]): Promise<BatchSlot[]> {
+    return matchBatch(this.mirrors, requests);
   }
 
-  /** Several queries; all TMs they name are synced once, so answers are consistent with one another. */
-  matchBatch(requests: readonly MatchRequest[]): Promise<Match[][]> {
-    return matchBatch(this.mirrors, requests);
+  /**
+   * The revision (change-log seq) of each TM after bringing it up to date: equal revisions mean equal contents, so an
+   * answer computed at these revisions is still the answer while they hold (the HTTP answer cache checks this).
+   * Throws UNKNOWN_TM for a TM that does not exist.
+   */
+  async revisions(tms: readonly string[]): Promise<number[]> {
+    return (await this.mirrors.current(tms)).revisions;
   }
 
   concordance(request: ConcordanceRequest): Promise<{ total: number; hits: ConcordanceHit[] }> {

@@ -11,12 +11,14 @@ const ERROR_HEADERS = {
   'Content-Language': { description: 'language of the message (ar, en or zh)', schema: { type: 'string' } },
 };
 
-function errorResponses(codes: readonly (keyof typeof ErrorCode)[]): Record<string, object> {
+function errorResponses(
+  codes: readonly (keyof typeof ErrorCode)[],
+  notFound: readonly (keyof typeof ErrorCode)[] = [],
+): Record<string, object> {
   const byStatus = new Map<number, string[]>();
-  for (const code of new Set([...codes, ...COMMON_ERRORS])) {
-    const status = statusOf(ErrorCode[code]);
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
-  }
+  const add = (status: number, code: string) => byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  for (const code of new Set([...codes, ...COMMON_ERRORS])) add(statusOf(ErrorCode[code]), code);
+  for (const code of notFound) add(404, code);
   const out: Record<string, object> = {};
   for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     out[String(status)] = {
@@ -36,7 +38,7 @@ function errorResponses(codes: readonly (keyof typeof ErrorCode)[]): Record<stri
 }
 
 function operation(op: Operation, id: string): object {
-  const responses: Record<string, object> = { ...op.ok, ...errorResponses(op.errors) };
+  const responses: Record<string, object> = { ...op.ok, ...errorResponses(op.errors, op.notFound) };
   return {
     operationId: id,
     summary: op.summary,

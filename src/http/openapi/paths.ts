@@ -33,6 +33,8 @@ export interface Operation {
   ok: Record<string, { description: string; content?: object; headers?: object }>;
   /** Error codes this operation can answer (besides the ones every route can: see COMMON_ERRORS). */
   errors: Code[];
+  /** Codes answered 404 whatever their usual status (the amaGama routes, as amaGama does). */
+  notFound?: Code[];
 }
 
 /** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
@@ -42,7 +44,6 @@ const MATCH_ERRORS: Code[] = [
   'QUERY_MISSING',
   'QUERY_TOO_LONG',
   'QUERY_EMPTY',
-  'UNKNOWN_LANGUAGE',
   'UNSUPPORTED_LANGUAGE',
   'SAME_LANGUAGE',
   'MIN_OUT_OF_RANGE',
@@ -51,8 +52,8 @@ const MATCH_ERRORS: Code[] = [
 ];
 const matchParameters = [
   query('q', 'the segment to match (≤ MIZAN_MAX_QUERY_CHARS characters)', { type: 'string' }, true),
-  query('src', 'language of q', { type: 'string', default: 'ar' }),
-  query('tgt', 'languages wanted, comma-separated (default: the two others)'),
+  query('src', 'language of q (BCP 47 or POSIX: ar, ar-EG, en_GB, zh-Hans)', { type: 'string', default: 'ar' }),
+  query('tgt', 'languages wanted, comma-separated (default: the two others); a unit lacking one leaves it out'),
   query('min', 'lowest score returned', { type: 'integer', minimum: 0, maximum: 101, default: 70 }),
   query('limit', 'most matches returned', { type: 'integer', minimum: 1, default: 5 }),
   tm,
@@ -64,6 +65,38 @@ const docId = path('id', 'document id');
 const unitId = path('id', 'unit id');
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
 const anyJson = { 'application/json': { schema: { type: 'object' } } };
+
+const amagamaUnit = (source: 'path' | 'query'): Operation => ({
+  summary: 'amaGama/tmserver suggestions: [{quality, rank, source, target}] sorted best first, numbers as floats',
+  description:
+    'For Weblate, Okapi, Virtaal and Pootle. Codes like en_GB; min_similarity = max(given or 70, 70), ' +
+    'max_candidates = min(given or 5, 30); Cache-Control: max-age=3600, public. 404 for a language not served, ' +
+    'src = tgt or no text, as amaGama.',
+  parameters: [
+    path('src', 'source language (ar, en_GB, zh_CN, …)'),
+    path('tgt', 'target language'),
+    ...(source === 'path'
+      ? [path('text', 'the text, percent-encoded (%2F for a slash)')]
+      : [query('source', 'the text', { type: 'string' }, true)]),
+    query('min_similarity', 'lowest quality (at least 70)', { type: 'string' }),
+    query('max_candidates', 'most suggestions (at most 30)', { type: 'string' }),
+  ],
+  ok: { 200: { description: 'suggestions', content: json('AmagamaSuggestions') } },
+  errors: [],
+  notFound: ['UNSUPPORTED_LANGUAGE', 'SAME_LANGUAGE', 'QUERY_MISSING'],
+});
+const amagamaLanguages: Operation = {
+  summary: 'amaGama/tmserver: the languages served',
+  ok: { 200: { description: 'languages', content: json('AmagamaLanguages') } },
+  errors: [],
+};
+const AMAGAMA_PATHS: Record<string, Record<string, Operation>> = Object.fromEntries(
+  ['/tmserver', '/api/v1'].flatMap((prefix) => [
+    [`${prefix}/languages/`, { get: amagamaLanguages }],
+    [`${prefix}/{src}/{tgt}/unit/{text}`, { get: amagamaUnit('path') }],
+    [`${prefix}/{src}/{tgt}/unit/`, { get: amagamaUnit('query') }],
+  ]),
+);
 
 export const PATHS: Record<string, Record<string, Operation>> = {
   '/healthz': {
@@ -98,7 +131,10 @@ export const PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/match/batch': {
     post: {
       summary: 'Several queries in one request, answered in order',
-      description: 'Each slot holds its matches or its own error; a malformed batch as a whole is a 400.',
+      description:
+        'Each slot holds its matches or its own error object ({"error":{code,message,param}}, param such as ' +
+        '"queries[1].q"), and the answer is 200 when the batch itself is well-formed; a malformed batch as a whole ' +
+        '(no queries array, too many queries or characters, an unreadable body) is a 400.',
       requestBody: {
         required: true,
         content: {
@@ -112,7 +148,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         },
       },
       ok: { 200: { description: 'one result per query', content: json('BatchResults') } },
-      errors: [...MATCH_ERRORS, ...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG'],
+      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG'],
     },
   },
   '/api/v1/concordance': {
@@ -130,7 +166,6 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         'QUERY_MISSING',
         'QUERY_TOO_LONG',
         'QUERY_EMPTY',
-        'UNKNOWN_LANGUAGE',
         'UNSUPPORTED_LANGUAGE',
         'LIMIT_OUT_OF_RANGE',
         'UNKNOWN_TM',
@@ -176,10 +211,12 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       parameters: [
         docId,
         tm,
-        query('format', 'json (default), tmx, tsv, html or i18next', {
-          type: 'string',
-          enum: ['json', 'tmx', 'tsv', 'html', 'i18next'],
-        }),
+        query(
+          'format',
+          'json, tmx, tsv, html or i18next; when absent, from Accept (application/json, application/x-tmx+xml, ' +
+            'text/tab-separated-values, text/html), else json',
+          { type: 'string', enum: ['json', 'tmx', 'tsv', 'html', 'i18next'] },
+        ),
         query('lang', 'format=i18next: one language’s bundle (default: every language’s, keyed by language)'),
       ],
       ok: {
@@ -325,4 +362,19 @@ export const PATHS: Record<string, Record<string, Operation>> = {
     },
   },
   ...PRETRANSLATE_PATHS,
+  ...AMAGAMA_PATHS,
+  '/get': {
+    get: {
+      summary: 'MyMemory-shaped lookup: best translation and matches of q',
+      description:
+        'For scripts and plugins that parse MyMemory answers. A client error is answered with its status, the ' +
+        'usual error object, and the MyMemory fields with responseStatus 403.',
+      parameters: [
+        query('q', 'the segment to translate', { type: 'string' }, true),
+        query('langpair', 'source|target, e.g. ar|en or ar-SA|en-GB', { type: 'string' }, true),
+      ],
+      ok: { 200: { description: 'MyMemory response object', content: json('MyMemoryAnswer') } },
+      errors: ['QUERY_MISSING', 'QUERY_TOO_LONG', 'FIELD_MISSING', 'UNSUPPORTED_LANGUAGE', 'SAME_LANGUAGE'],
+    },
+  },
 };

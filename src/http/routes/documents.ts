@@ -24,6 +24,27 @@ import { idParam, Params, type Input } from '../params';
 const FORMATS = ['json', 'i18next', ...EXPORT_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
 
+/** Media types a client may ask for with Accept; at equal preference (and for `*\/*`) JSON comes first. */
+const ACCEPTED: Record<string, Format> = {
+  'application/json': 'json',
+  'application/x-tmx+xml': 'tmx',
+  'text/tab-separated-values': 'tsv',
+  'text/html': 'html',
+};
+
+/** `?format=` when given (it wins: a link can name it), else the best of Accept, else JSON. */
+function formatOf(req: Request, p: Params): Format {
+  const asked = p.string('format');
+  if (asked === undefined || asked === '') {
+    const type = req.accepts(Object.keys(ACCEPTED));
+    return (type && ACCEPTED[type]) || 'json';
+  }
+  const format = asked.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS.join(', ') });
+  return format as Format;
+}
+
 function summaryJson(d: DocumentSummary) {
   return {
     id: d.id,
@@ -112,16 +133,11 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
     .get(async (req, res) => {
       const p = new Params(req.query as Input);
       const name = p.tm('tm', config.defaultTm);
-      const format = (p.string('format') ?? 'json').toLowerCase();
-      if (!(FORMATS as readonly string[]).includes(format))
-        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, {
-          param: 'format',
-          value: format,
-          expected: FORMATS.join(', '),
-        });
+      const format = formatOf(req, p);
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
+      res.vary('Accept');
       if (format === 'i18next') return void res.json(await i18nextBundles(tm, name, id, p.string('lang')));
-      send(res, await tm.getDocument(name, id), format as Exclude<Format, 'i18next'>, toolVersion);
+      send(res, await tm.getDocument(name, id), format, toolVersion);
     })
     .delete(async (req, res) => {
       const name = new Params(req.query as Input).tm('tm', config.defaultTm);
