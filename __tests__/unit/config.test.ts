@@ -69,6 +69,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIZAN_DEFAULT_TM: 'Main' })).toThrow('MIZAN_DEFAULT_TM must match');
   });
 
+  it('sizes the answer cache in MiB, turned off by MIZAN_ANSWER_CACHE_MB=0 or MIZAN_ANSWER_CACHE=0', () => {
+    expect(loadConfig({}).answerCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ MIZAN_ANSWER_CACHE_MB: '8' }).answerCacheBytes).toBe(8 * 1024 * 1024);
+    expect(loadConfig({ MIZAN_ANSWER_CACHE_MB: '0' }).answerCacheBytes).toBe(0);
+    expect(loadConfig({ MIZAN_ANSWER_CACHE: '0' }).answerCacheBytes).toBe(0);
+    expect(loadConfig({ MIZAN_ANSWER_CACHE: '10000' }).answerCacheBytes).toBe(64 * 1024 * 1024);
+  });
+
+  it('reads CORS origins as a list, refusing what is not an origin', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ MIZAN_CORS_ORIGINS: 'https://cat.example.org, http://localhost:3000/' }).corsOrigins).toEqual([
+      'https://cat.example.org',
+      'http://localhost:3000',
+    ]);
+    expect(loadConfig({ MIZAN_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ MIZAN_CORS_ORIGINS: 'cat.example.org' })).toThrow('MIZAN_CORS_ORIGINS must list origins');
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
