@@ -253,15 +253,15 @@ describe('language tags, everywhere a language is named', () => {
     expect(res.body.error.message).toContain('ar, en, zh');
   });
 
-  it('reads Accept-Language in BCP 47 and POSIX forms, passing Traditional Chinese over', async () => {
+  it('reads Accept-Language in BCP 47 and POSIX forms, Traditional Chinese as a wish for Chinese messages', async () => {
     const lang = async (header: string) =>
       (await request(ctx.app).get('/api/v1/match').set('Accept-Language', header).expect(400)).headers[
         'content-language'
       ];
     expect(await lang('zh_CN')).toBe('zh');
     expect(await lang('ar-EG;q=0.9, en;q=0.5')).toBe('ar');
-    expect(await lang('zh-TW, ar;q=0.3')).toBe('ar');
-    expect(await lang('zh-Hant')).toBe('en');
+    expect(await lang('zh-TW, ar;q=0.3')).toBe('zh');
+    expect(await lang('zh-Hant')).toBe('zh');
     expect(await lang('fr, *;q=0.1')).toBe('en');
   });
 });

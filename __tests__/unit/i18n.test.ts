@@ -38,7 +38,7 @@ describe('the language of an answer', () => {
     ['ar-EG,ar;q=0.9,en;q=0.8', 'ar'],
     ['zh-Hans-CN', 'zh'],
     ['zh-TW', 'zh'],
-    ['zh_TW', 'en'], // not a language tag (RFC 5646 separates subtags with "-")
+    ['zh_TW', 'zh'], // POSIX form, read like the BCP 47 one
     ['fr-FR, de;q=0.9', 'en'],
     ['fr, zh;q=0.2, ar;q=0.7', 'ar'],
     ['ar;q=0, zh', 'zh'],

@@ -60,7 +60,8 @@ describe('Accept-Language', () => {
     ['zh_CN.UTF-8', 'zh'],
     ['zh-Hans-CN, en;q=0.8', 'zh'],
     ['en;q=0.2, ar;q=0.9', 'ar'],
-    ['zh-TW, zh-HK;q=0.9', 'en'],
+    ['zh-TW, en;q=0.9', 'zh'], // Traditional asks for Chinese messages
+    ['zh_HK', 'zh'],
     ['fr-FR, de;q=0.8, ar;q=0.1', 'ar'],
     ['ar;q=0, zh;q=0.5', 'zh'],
     ['ar;q=abc', 'en'],

@@ -1,7 +1,8 @@
 /**
  * The language of an answer: the best of ar, en, zh that the request's Accept-Language asks for, else English. Tags
  * are read by the same parser as every other place a language is named, so `ar-EG`, `zh_CN`, `zh-Hans-CN` and
- * `EN_gb` count; Traditional Chinese (`zh-TW`, `zh-Hant`) is not mizan's Chinese and is passed over like `fr`.
+ * `EN_gb` count, and `fr` is passed over. Traditional Chinese (`zh-TW`, `zh_HK`, `zh-Hant`) is not mizan's Chinese
+ * for matching, but for messages it asks for Chinese: the Simplified messages serve its reader better than English.
  */
 import type { Request } from 'express';
 import { FALLBACK_LANG, type UiLang } from '../i18n';
@@ -10,6 +11,8 @@ import { tagLanguage } from '../service';
 /** Short header values seen before, and their answer: clients send the same few again and again. */
 const seen = new Map<string, UiLang>();
 const SEEN_MAX = 256;
+/** Any Chinese tag, Traditional included (see above). */
+const CHINESE = /^(zh|zho|chi)([-_]|$)/i;
 
 /**
  * RFC 9110 quality values: the highest-weighted supported language wins, the first listed among equals; `*` or
@@ -28,7 +31,7 @@ export function languageFromHeader(header: string | undefined): UiLang {
     const q = qParam === undefined ? 1 : Number(qParam.slice(2));
     if (!(q >= 0 && q <= 1)) continue;
     const name = tag.trim();
-    const lang = name === '*' ? FALLBACK_LANG : tagLanguage(name);
+    const lang = name === '*' ? FALLBACK_LANG : (tagLanguage(name) ?? (CHINESE.test(name) ? 'zh' : undefined));
     if (!lang) continue;
     if (q === 0) refused.add(lang);
     else if (q > bestQ && !refused.has(lang)) [best, bestQ] = [lang, q];
