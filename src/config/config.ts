@@ -30,6 +30,8 @@ export interface Config {
   maxQueryChars: number;
   /** Longest text per language in an imported document, in characters (`MIZAN_MAX_DOCUMENT_CHARS`). @default 500000 */
   maxDocumentChars: number;
+  /** Largest TMX file an import accepts, in MB (`MIZAN_MAX_IMPORT_MB`); larger is 413 FILE_TOO_LARGE. @default 1024 */
+  maxImportMb: number;
   /** Largest JSON request body (`MIZAN_MAX_BODY`), in body-parser syntax. @default "8mb" */
   maxBody: string;
   /** Most matches one query may ask for (`MIZAN_MAX_LIMIT`). @default 50 */
@@ -76,6 +78,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   maxQueryChars: 2000,
   maxDocumentChars: 500_000,
   maxBody: '8mb',
+  maxImportMb: 1024,
   maxLimit: 50,
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
@@ -187,6 +190,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
       (v) => /^\d+(b|kb|mb)$/i.test(v),
       'must be a size like 512kb or 4mb',
     ),
+    maxImportMb: read.int('MIZAN_MAX_IMPORT_MB', D.maxImportMb, 1, 1_000_000),
     maxLimit: read.int('MIZAN_MAX_LIMIT', D.maxLimit, 1, 1000),
     redisTimeoutMs: read.int('MIZAN_REDIS_TIMEOUT_MS', D.redisTimeoutMs, 50, 60_000),
     retryAfterSeconds: read.int('MIZAN_RETRY_AFTER_S', D.retryAfterSeconds, 1, 3600),

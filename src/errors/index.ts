@@ -45,6 +45,9 @@ export const ErrorCode = {
   XLIFF_LANGUAGE_MISMATCH: 'XLIFF_LANGUAGE_MISMATCH',
   UNSUPPORTED_LANGUAGE: 'UNSUPPORTED_LANGUAGE',
   TMX_NO_ARABIC: 'TMX_NO_ARABIC',
+  JOB_NOT_FOUND: 'JOB_NOT_FOUND',
+  JOB_NOT_CANCELLABLE: 'JOB_NOT_CANCELLABLE',
+  JOB_CANCELLED: 'JOB_CANCELLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -89,6 +92,9 @@ const STATUS: Record<ErrorCode, number> = {
   XLIFF_LANGUAGE_MISMATCH: 400,
   UNSUPPORTED_LANGUAGE: 400,
   TMX_NO_ARABIC: 422,
+  JOB_NOT_FOUND: 404,
+  JOB_NOT_CANCELLABLE: 409,
+  JOB_CANCELLED: 409,
 };
 
 /** The HTTP status an error code is answered with. */

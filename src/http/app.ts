@@ -19,6 +19,8 @@ import { openApiRoutes } from './routes/openapi';
 import { pretranslateRoutes } from './routes/pretranslate';
 import { amagamaPaths, amagamaRoutes } from './routes/amagama';
 import { myMemoryRoutes } from './routes/mymemory';
+import { tmRoutes } from './routes/tms';
+import { jobRoutes } from './routes/jobs';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(pretranslateRoutes(tm, config));
   app.use(amagamaPaths, amagamaRoutes(tm, config, answers));
   app.use(myMemoryRoutes(tm, config, translator, answers));
+  app.use(tmRoutes(tm, translator, config, logger, version));
+  app.use(jobRoutes(tm, translator, config));
   app.use(routeNotFound);
   app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
   return app;

@@ -17,3 +17,5 @@ export {
 export { targetLanguages, type I18nextBundles, type I18nextRequest } from './i18next';
 export type { Analysis, AnalysisRow, PretranslateReport, I18nextPretranslation, I18nextKeyReport } from '../formats';
 export { formatAnalysis, requireLanguage } from '../formats';
+export { JOB_STATUSES, type JobStatus, type JobView, type ImportOptions } from './imports';
+export { TM_EXPORT_FORMATS, type TmExportFormat, type TmExportOptions } from './exports';

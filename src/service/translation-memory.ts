@@ -1,9 +1,11 @@
 /**
  * The use cases behind the HTTP API. HTTP validates and calls these; they call the store and the matcher.
  */
+import type { Writable } from 'node:stream';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import {
+  ImportStore,
   UnitStore,
   type DocumentSummary,
   type StoredDocument,
@@ -37,6 +39,9 @@ import {
   type XliffRequest,
 } from './pretranslate';
 import type { Analysis, I18nextPretranslation } from '../formats';
+import { exportTm, type TmExportOptions } from './exports';
+import { Imports } from './imports';
+import { unitRecordJson } from './unit-fields';
 
 export interface Readiness {
   redis: boolean;
@@ -47,6 +52,9 @@ export interface Readiness {
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
   private readonly units: UnitStore;
+  private readonly importStore: ImportStore;
+  /** TMX import jobs (service/imports.ts). */
+  readonly imports: Imports;
 
   constructor(
     readonly store: TmStore,
@@ -56,6 +64,36 @@ export class TranslationMemory {
   ) {
     this.mirrors = new Mirrors(store, logger, freshness);
     this.units = new UnitStore(store.redis, store.keys);
+    this.importStore = new ImportStore(store.redis, store.keys);
+    this.imports = new Imports(this.importStore, (tm) => this.mirrors.touch(tm), logger);
+  }
+
+  /** Throws UNKNOWN_TM unless the TM exists. */
+  requireTm(tm: string): Promise<void> {
+    return this.mirrors.require(tm);
+  }
+
+  /** Every TM with its counts of units and documents. */
+  async listTms(): Promise<{ name: string; units: number; documents: number }[]> {
+    const names = await this.store.listTms();
+    return Promise.all(names.map(async (name) => ({ name, ...(await this.importStore.counts(name)) })));
+  }
+
+  /** A page of the TM's units with every field they keep; `cursor` '0' starts, null in the answer ends. */
+  async unitPage(tm: string, cursor: string, limit: number) {
+    await this.mirrors.require(tm);
+    const page = await this.importStore.unitPage(tm, cursor, limit);
+    const records = await this.importStore.unitRecords(tm, page.ids);
+    return {
+      units: page.ids.flatMap((id, i) => (records[i] ? [unitRecordJson(tm, id, records[i])] : [])),
+      cursor: page.cursor === '0' ? null : page.cursor,
+    };
+  }
+
+  /** Streams the whole TM to `out` as TMX or TSV. */
+  async exportTm(tm: string, out: Writable, options: TmExportOptions): Promise<{ written: number; skipped: number }> {
+    await this.mirrors.require(tm);
+    return exportTm(this.importStore, tm, out, options);
   }
 
   /**

@@ -13,6 +13,13 @@
  *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
  *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
+ *   <prefix>{tm:<tm>}:import:<job>    list    ids of the units a TMX import has staged, in file order
+ *   <prefix>{tm:<tm>}:import:<job>:<id> hash  one staged unit (unit fields; '' = field to remove), until commit
+ *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
+ *
+ * Unit hashes may also hold, for units imported from TMX: codes:<lang> (JSON inline codes of that text's
+ * placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of
+ * the tu), apart (JSON variants kept apart: Traditional Chinese, other languages).
  *
  * All keys of one TM share the hash tag {tm:<tm>}, so a Lua script may touch any of them on a Redis Cluster.
  */
@@ -61,6 +68,21 @@ export class Keys {
 
   seq(tm: string): string {
     return `${this.tm(tm)}seq`;
+  }
+
+  /** The ids a TMX import job has staged in this TM (same hash tag: the commit script touches both). */
+  importStaged(tm: string, job: string): string {
+    return `${this.tm(tm)}import:${job}`;
+  }
+
+  /** One unit staged by an import job. */
+  importUnit(tm: string, job: string, unitId: string): string {
+    return `${this.tm(tm)}import:${job}:${unitId}`;
+  }
+
+  /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */
+  job(job: string): string {
+    return `${this.prefix}job:${job}`;
   }
 
   /** Pub/sub channel on which every write to the TM publishes its log seq. */

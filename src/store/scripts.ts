@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Redis, Result } from 'ioredis';
 
-export const SCRIPT_NAMES = ['putDocument', 'putUnit', 'deleteUnit', 'deleteDocument'] as const;
+export const SCRIPT_NAMES = [
+  'putDocument',
+  'putUnit',
+  'deleteUnit',
+  'deleteDocument',
+  'stageUnits',
+  'commitImport',
+  'jobTransition',
+] as const;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -18,12 +26,18 @@ declare module 'ioredis' {
     deleteDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/stageUnits.lua. */
+    stageUnits(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/commitImport.lua. */
+    commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/jobTransition.lua. */
+    jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
   }
 }
 
 /**
- * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument and
- * deleteDocument return a count (≥ 0) of the units they wrote or deleted.
+ * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument,
+ * deleteDocument, stageUnits and commitImport return a count (≥ 0) of the units they wrote or deleted.
  */
 export const ScriptCode = {
   /** putUnit: every field already had that value; nothing was written. */
@@ -38,6 +52,10 @@ export const ScriptCode = {
   CONFLICT: -1,
   /** deleteDocument, deleteUnit, putUnit (patch): no such document or unit. */
   NOT_FOUND: -2,
+  /** jobTransition: the job moved to the asked status (cancel requested, or committing). */
+  TRANSITIONED: 1,
+  /** jobTransition: not allowed from the job's status (or a cancel was asked before the commit). */
+  REFUSED: -3,
 } as const;
 
 export function scriptSource(name: (typeof SCRIPT_NAMES)[number]): string {

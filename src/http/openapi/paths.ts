@@ -5,6 +5,7 @@
  */
 import { ErrorCode } from '../../errors';
 import { PRETRANSLATE_PATHS } from './pretranslate';
+import { TM_PATHS } from './tms-paths';
 
 type Code = keyof typeof ErrorCode;
 const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
@@ -377,4 +378,5 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       errors: ['QUERY_MISSING', 'QUERY_TOO_LONG', 'FIELD_MISSING', 'UNSUPPORTED_LANGUAGE', 'SAME_LANGUAGE'],
     },
   },
+  ...(TM_PATHS as unknown as Record<string, Record<string, Operation>>),
 };

@@ -3,6 +3,7 @@
  * may rely on as `required`; a later version may add fields, so clients must ignore unknown ones.
  */
 import { PRETRANSLATE_SCHEMAS } from './pretranslate';
+import { TM_SCHEMAS } from './tms-paths';
 
 const langs = ['ar', 'en', 'zh'];
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -29,6 +30,7 @@ const documentFields = {
 };
 
 export const SCHEMAS: Record<string, object> = {
+  ...TM_SCHEMAS,
   Lang: {
     type: 'string',
     enum: langs,

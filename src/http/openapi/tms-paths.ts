@@ -1,0 +1,200 @@
+/**
+ * The TM-wide routes (src/http/routes/tms.ts, jobs.ts) as OpenAPI path items and their body schemas; paths.ts and
+ * schemas.ts spread them into the description.
+ */
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: string) => ({ 'application/json': { schema: ref(schema) } });
+const tmPath = { name: 'tm', in: 'path', required: true, description: 'TM name', schema: { type: 'string' } };
+const jobPath = { name: 'id', in: 'path', required: true, description: 'job id', schema: { type: 'string' } };
+const file = { schema: { type: 'string', format: 'binary' } };
+const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
+
+export const TM_PATHS = {
+  '/api/v1/tms': {
+    get: {
+      summary: 'Every TM with its counts of units and documents',
+      ok: { 200: { description: 'TMs by name', content: json('TmList') } },
+      errors: [],
+    },
+  },
+  '/api/v1/tms/{tm}/imports': {
+    post: {
+      summary: 'Import a TMX 1.4b file (raw body or multipart `file`) as a job',
+      description:
+        'The file is streamed, read and staged during the request; the answer (202) comes once it is all staged, ' +
+        'and the commit runs on (GET /api/v1/jobs/{id}). A file that cannot be read is answered with its error and ' +
+        'leaves the TM unchanged; the job records it as failed.',
+      parameters: [tmPath],
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-tmx+xml': file,
+          'text/xml': file,
+          'application/xml': file,
+          'application/octet-stream': file,
+          'multipart/form-data': { schema: { type: 'object', properties: { file: file.schema } } },
+        },
+      },
+      ok: { 202: { description: 'the job, its file staged', content: json('Job') } },
+      errors: [
+        'FILE_TOO_LARGE',
+        'UNSUPPORTED_MEDIA_TYPE',
+        'INVALID_BODY',
+        'INVALID_ENCODING',
+        'FIELD_MISSING',
+        'XML_MALFORMED',
+        'XML_ENTITIES_REFUSED',
+        'TMX_INVALID',
+        'TMX_NO_ARABIC',
+        'JOB_CANCELLED',
+        'UNKNOWN_TM',
+      ],
+    },
+  },
+  '/api/v1/tms/{tm}/units': {
+    get: {
+      summary: 'A page of the TM’s units, with the TMX metadata they keep',
+      parameters: [
+        tmPath,
+        {
+          name: 'cursor',
+          in: 'query',
+          description: 'from the previous page (absent: start)',
+          schema: { type: 'string' },
+        },
+        {
+          name: 'limit',
+          in: 'query',
+          description: 'about this many units',
+          schema: { type: 'integer', minimum: 1, maximum: 1000 },
+        },
+      ],
+      ok: { 200: { description: 'a page; cursor null when the walk is over', content: json('UnitPage') } },
+      errors: ['LIMIT_OUT_OF_RANGE', 'UNKNOWN_TM'],
+    },
+  },
+  '/api/v1/tms/{tm}/export': {
+    get: {
+      summary: 'The whole TM as TMX 1.4b or TSV, streamed',
+      parameters: [
+        tmPath,
+        {
+          name: 'format',
+          in: 'query',
+          description: 'tmx (default) or tsv',
+          schema: { type: 'string', enum: ['tmx', 'tsv'] },
+        },
+        {
+          name: 'langs',
+          in: 'query',
+          description: 'ar with en, zh or both (default ar,en,zh)',
+          schema: { type: 'string' },
+        },
+        {
+          name: 'apart',
+          in: 'query',
+          description: '1 also writes variants kept apart (zh-Hant…)',
+          schema: { type: 'string' },
+        },
+      ],
+      ok: {
+        200: {
+          description: 'the file',
+          content: { 'application/x-tmx+xml': file, 'text/tab-separated-values': file },
+        },
+      },
+      errors: ['UNKNOWN_FORMAT', 'UNKNOWN_LANGUAGE', 'UNKNOWN_TM'],
+    },
+  },
+  '/api/v1/jobs/{id}': {
+    get: {
+      summary: 'An import job: status, counters, outcome',
+      parameters: [jobPath],
+      ok: { 200: { description: 'the job', content: json('Job') } },
+      errors: ['JOB_NOT_FOUND'],
+    },
+    delete: {
+      summary: 'Cancel a queued or running import (the TM stays as it was)',
+      parameters: [jobPath],
+      ok: { 202: { description: 'cancel requested', content: json('Job') } },
+      errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELLABLE'],
+    },
+  },
+} as const;
+
+export const TM_SCHEMAS: Record<string, object> = {
+  TmList: {
+    type: 'object',
+    required: ['tms'],
+    properties: {
+      tms: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'units', 'documents'],
+          properties: {
+            name: { type: 'string' },
+            units: { type: 'integer', minimum: 0 },
+            documents: { type: 'integer', minimum: 0 },
+          },
+        },
+      },
+    },
+  },
+  UnitPage: {
+    type: 'object',
+    required: ['units', 'cursor'],
+    properties: {
+      cursor: { type: ['string', 'null'] },
+      units: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['unitId', 'tm', 'documentId', 'ar', 'en', 'zh'],
+          properties: {
+            unitId: { type: 'string' },
+            tm: { type: 'string' },
+            documentId: { type: ['string', 'null'] },
+            position: { type: ['integer', 'null'] },
+            ar: { type: 'string' },
+            en: { type: 'string' },
+            zh: { type: 'string' },
+            codes: { type: 'object', description: 'inline codes per language, by placeable index (U+E000 + k)' },
+            tuv: { type: 'object', description: 'per language: tag, attrs, props, notes of the TMX tuv' },
+            tmx: { type: 'object', description: 'tuid, attrs, props, notes and placement of the TMX tu' },
+            apart: { type: 'array', description: 'variants kept apart (Traditional Chinese, other languages)' },
+          },
+        },
+      },
+    },
+  },
+  Job: {
+    type: 'object',
+    required: ['id', 'tm', 'status', 'created', 'updated', 'units', 'skipped', 'merge', 'languages'],
+    properties: {
+      id: { type: 'string' },
+      tm: { type: 'string' },
+      status: { type: 'string', enum: ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] },
+      file: { type: 'string' },
+      created: { type: 'string', format: 'date-time' },
+      updated: { type: 'string', format: 'date-time' },
+      finished: { type: 'string', format: 'date-time' },
+      encoding: { type: 'string' },
+      cancelRequested: { type: 'boolean' },
+      units: {
+        type: 'object',
+        required: ['read', 'staged', 'written', 'unchanged'],
+        properties: {
+          read: { type: 'integer', description: '`tu` elements read' },
+          staged: { type: 'integer', description: 'distinct units (by Arabic source) staged' },
+          written: { type: 'integer', description: 'units created or changed by the commit' },
+          unchanged: { type: 'integer', description: 'units already stored exactly so' },
+        },
+      },
+      skipped: { ...counts, description: '`tu`s skipped, by reason' },
+      merge: { type: 'object', description: 'bilingual merging: tus that extended a unit, conflicting translations' },
+      languages: { ...counts, description: 'non-empty tuvs by language family (zh-Hant reported apart)' },
+      error: { type: 'object', required: ['code', 'message'], description: 'why the job failed (as an error answer)' },
+    },
+  },
+};

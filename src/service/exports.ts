@@ -1,0 +1,97 @@
+/**
+ * Whole-TM export, streamed: units are read a page at a time (SSCAN + one pipelined HGETALL per page) and written
+ * to the Writable as they come, waiting for it to drain, so memory stays constant whatever the TM's size. TMX is
+ * written by formats/tmx-stream-write.ts (the shape every client we tested accepts; lossless against the import);
+ * TSV holds unit id, document, position and the chosen languages, placeables removed.
+ */
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { TmxStreamWriter, escapeTsv, stripPlaceables } from '../formats';
+import type { ImportStore } from '../store';
+import { LANGS, type Lang } from '../types';
+import { toTmxUnit } from './unit-fields';
+
+export const TM_EXPORT_FORMATS = ['tmx', 'tsv'] as const;
+export type TmExportFormat = (typeof TM_EXPORT_FORMATS)[number];
+
+export interface TmExportOptions {
+  format: TmExportFormat;
+  /** Arabic and one or both targets (default all three). */
+  langs?: readonly Lang[];
+  /** TMX: also write the variants kept apart on import (Traditional Chinese, other languages). */
+  apart?: boolean;
+  toolVersion: string;
+  /** Units read per Redis round trip. */
+  page?: number;
+}
+
+/** Every stored unit of the TM, a page at a time, with all its fields. */
+async function* unitPages(store: ImportStore, tm: string, page: number) {
+  let cursor = '0';
+  do {
+    const next = await store.unitPage(tm, cursor, page);
+    cursor = next.cursor;
+    const records = await store.unitRecords(tm, next.ids);
+    yield next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : []));
+  } while (cursor !== '0');
+}
+
+function write(out: Writable, text: string): Promise<void> | undefined {
+  if (out.write(text)) return undefined;
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      out.off('error', done);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('the export output was closed before the export ended'));
+    out.on('drain', onDrain).on('close', onClose).on('error', done);
+  });
+}
+
+/** Writes the TM to `out` and ends it; resolves with the units written and left out (no text in the languages). */
+export async function exportTm(
+  store: ImportStore,
+  tm: string,
+  out: Writable,
+  options: TmExportOptions,
+): Promise<{ written: number; skipped: number }> {
+  const langs = LANGS.filter((lang) => !options.langs || options.langs.includes(lang));
+  const page = options.page ?? 1000;
+  if (options.format === 'tmx') {
+    const writer = new TmxStreamWriter(out, {
+      toolVersion: options.toolVersion,
+      langs,
+      keepTags: true,
+      apart: options.apart ?? false,
+      creationDate: new Date(),
+    });
+    for await (const units of unitPages(store, tm, page)) {
+      for (const [id, h] of units) await writer.write(toTmxUnit(id, h));
+    }
+    await writer.end();
+    return { written: writer.written, skipped: writer.skipped };
+  }
+  let written = 0;
+  let skipped = 0;
+  await write(out, ['unit_id', 'document', 'position', ...langs].join('\t') + '\n');
+  for await (const units of unitPages(store, tm, page)) {
+    let text = '';
+    for (const [id, h] of units) {
+      const texts = langs.map((lang) => stripPlaceables(h[lang] ?? ''));
+      if (!texts[0] || texts.slice(1).every((t) => t === '')) {
+        skipped++;
+        continue;
+      }
+      written++;
+      text += [id, h.doc ?? '', h.doc ? (h.pos ?? '0') : '', ...texts].map(escapeTsv).join('\t') + '\n';
+    }
+    if (text) await write(out, text);
+  }
+  out.end();
+  await finished(out);
+  return { written, skipped };
+}

@@ -1,0 +1,294 @@
+/**
+ * TMX import jobs. A file is read as a stream (formats/tmx-stream.ts), its units merged by Arabic source
+ * (formats/tu-merge.ts: bilingual files become trilingual units) and staged beside the TM in chunks; only when the
+ * whole file has been read without error are the staged units committed into the TM. A failed or cancelled import
+ * deletes what it staged and leaves the TM as it was. Unit ids come from the TM and the Arabic (service/ids.ts), so
+ * importing the same file again writes nothing new. The job record lives in Redis: any instance can report it and
+ * take a cancel for it. DESIGN.md, "Import jobs", states the guarantees.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../config';
+import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
+import { TmxStreamReader, TuMerger, type ByteSource, type TmxCounts } from '../formats';
+import type { ImportStore, StagedUnit } from '../store';
+import { standaloneUnitId } from './ids';
+import { stagedFields } from './unit-fields';
+import { hasWords } from './words';
+
+export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface JobView {
+  id: string;
+  tm: string;
+  status: JobStatus;
+  file: string;
+  created: string;
+  updated: string;
+  finished?: string;
+  encoding?: string;
+  units: { read: number; staged: number; written: number; unchanged: number };
+  skipped: Record<string, number>;
+  merge: { extended: number; conflicts: { en: number; zh: number } };
+  languages: Record<string, number>;
+  cancelRequested: boolean;
+  error?: { code: ErrorCode; params: Record<string, string | number> };
+}
+
+export interface ImportSettings {
+  /** Units staged per script call. */
+  stageChunk: number;
+  /** Units committed per script call; an import of at most this many units commits in one call (atomically). */
+  commitChunk: number;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Staged keys of a job whose process died expire after this long. */
+  stagingTtlMs: number;
+  /** A finished job's record is kept this long. */
+  jobTtlSeconds: number;
+}
+
+export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
+  stageChunk: 1000,
+  commitChunk: 2000,
+  maxBytes: 1024 * 2 ** 20,
+  stagingTtlMs: 24 * 3600_000,
+  jobTtlSeconds: 7 * 24 * 3600,
+};
+
+export interface ImportOptions {
+  /** The file's name, for messages and the job record. */
+  file?: string;
+  /** The `tu` prop naming a unit's document (default `x-document`). */
+  documentProp?: string;
+  /** Largest file accepted, in bytes (default: the settings'). */
+  maxBytes?: number;
+  /** Aborting cancels the import (a client that went away, Ctrl-C). */
+  signal?: AbortSignal;
+  /** Told the job's counters as they move (every chunk). */
+  onProgress?: (job: JobView) => void;
+}
+
+class Cancelled extends Error {}
+
+const now = () => Date.now();
+const iso = (ms: string | undefined) => (ms ? new Date(Number(ms)).toISOString() : undefined);
+
+/** The job record's fields as a view. */
+export function jobView(id: string, h: Record<string, string>): JobView {
+  const view: JobView = {
+    id,
+    tm: h.tm ?? '',
+    status: (h.status ?? 'queued') as JobStatus,
+    file: h.file ?? '',
+    created: iso(h.created)!,
+    updated: iso(h.updated ?? h.created)!,
+    units: {
+      read: Number(h.read ?? 0),
+      staged: Number(h.staged ?? 0),
+      written: Number(h.written ?? 0),
+      unchanged: Number(h.unchanged ?? 0),
+    },
+    skipped: JSON.parse(h.skipped ?? '{}') as Record<string, number>,
+    merge: JSON.parse(h.merge ?? '{"extended":0,"conflicts":{"en":0,"zh":0}}') as JobView['merge'],
+    languages: JSON.parse(h.languages ?? '{}') as Record<string, number>,
+    cancelRequested: h.cancel === '1',
+  };
+  if (h.finished) view.finished = iso(h.finished)!;
+  if (h.encoding) view.encoding = h.encoding;
+  if (h.error) view.error = JSON.parse(h.error) as JobView['error'];
+  return view;
+}
+
+/** Counts bytes as they pass; over `max`, FILE_TOO_LARGE. */
+async function* limited(source: ByteSource, max: number, param: string): AsyncGenerator<Uint8Array | string> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (bytes > max) throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param, max });
+    yield chunk;
+  }
+}
+
+function readingFields(reader: TmxStreamReader, merger: TuMerger, noWords: number, staged: number) {
+  const counts: TmxCounts = reader.counts;
+  return {
+    read: counts.tus,
+    staged,
+    skipped: JSON.stringify({ ...counts.skipped, 'no-words': noWords, duplicate: merger.counts.duplicates }),
+    merge: JSON.stringify({ extended: merger.counts.extended, conflicts: merger.counts.conflicts }),
+    languages: JSON.stringify(counts.languages),
+    updated: now(),
+  };
+}
+
+export class Imports {
+  private readonly settings: ImportSettings;
+
+  constructor(
+    private readonly store: ImportStore,
+    private readonly touch: (tm: string) => void,
+    private readonly logger: Logger,
+    settings: Partial<ImportSettings> = {},
+  ) {
+    this.settings = { ...DEFAULT_IMPORT_SETTINGS, ...settings };
+  }
+
+  /** A new job, queued. */
+  async create(tm: string, file = 'file'): Promise<string> {
+    const id = 'j' + randomBytes(8).toString('hex');
+    const t = now();
+    await this.store.writeJob(id, { tm, file, status: 'queued', created: t, updated: t }, this.settings.jobTtlSeconds);
+    return id;
+  }
+
+  async get(id: string): Promise<JobView> {
+    const h = await this.store.readJob(id);
+    if (!h) throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
+    return jobView(id, h);
+  }
+
+  /** Asks the job to stop; it is cancelled at its next chunk, wherever it runs. Committing or finished: refused. */
+  async cancel(id: string): Promise<JobView> {
+    const result = await this.store.transition(id, 'cancel');
+    if (result === 'not-found') throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
+    if (result === 'refused') {
+      const job = await this.get(id);
+      throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: job.status });
+    }
+    return this.get(id);
+  }
+
+  /** Create, read and commit: the whole import, for the CLI and the benchmark. */
+  async run(tm: string, source: ByteSource, options: ImportOptions = {}): Promise<JobView> {
+    const id = await this.create(tm, options.file);
+    await this.read(id, tm, source, options);
+    return this.commit(id, tm, options);
+  }
+
+  /**
+   * Reads the file and stages its units. Resolves with the job once the whole file is staged; on any error the job
+   * is recorded failed (or cancelled), what it staged is deleted, and the error is thrown.
+   */
+  async read(id: string, tm: string, source: ByteSource, options: ImportOptions = {}): Promise<JobView> {
+    const file = options.file ?? 'file';
+    await this.store.writeJob(id, { status: 'running', updated: now() });
+    const reader = new TmxStreamReader(limited(source, options.maxBytes ?? this.settings.maxBytes, file), {
+      name: file,
+      ...(options.documentProp ? { documentProp: options.documentProp } : {}),
+    });
+    const merger = new TuMerger();
+    let noWords = 0;
+    let staged = 0;
+    let pending: StagedUnit[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      const chunk = pending;
+      pending = [];
+      await inFlight; // one stage call at a time, in file order; the next chunk is parsed meanwhile
+      inFlight = this.store.stage(tm, id, chunk, this.settings.stagingTtlMs);
+      inFlight.catch(() => undefined); // awaited below; never an unhandled rejection in between
+      await this.progress(id, readingFields(reader, merger, noWords, staged), options);
+    };
+    try {
+      for await (const batch of reader.batches()) {
+        for (const tu of batch) {
+          if (!hasWords(tu.langs.ar!.text)) {
+            noWords++;
+            continue;
+          }
+          const outcome = merger.add(tu);
+          if (outcome.status === 'duplicate') continue;
+          const isNew = outcome.status === 'new';
+          if (isNew) staged++;
+          const fields = stagedFields(tu, isNew ? 'all' : outcome.added);
+          pending.push({ unitId: standaloneUnitId(tm, tu.langs.ar!.text), isNew, fields });
+          if (pending.length >= this.settings.stageChunk) await flush();
+        }
+      }
+      await flush();
+      await inFlight;
+      await this.store.writeJob(id, { ...readingFields(reader, merger, noWords, staged), encoding: reader.encoding! });
+      return this.get(id);
+    } catch (err) {
+      await inFlight.catch(() => undefined);
+      await this.fail(id, tm, err, readingFields(reader, merger, noWords, staged));
+      throw err instanceof Cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
+    }
+  }
+
+  /** Moves the staged units into the TM (unless a cancel came first) and finishes the job. */
+  async commit(id: string, tm: string, options: ImportOptions = {}): Promise<JobView> {
+    if ((await this.store.transition(id, 'commit')) !== 'done') {
+      await this.fail(id, tm, new Cancelled(), {});
+      return this.get(id);
+    }
+    try {
+      const staged = await this.store.stagedCount(tm, id);
+      const written = await this.store.commit(tm, id, this.settings.commitChunk, async (w) => {
+        await this.store.writeJob(id, { written: w, updated: now() });
+        if (options.onProgress) options.onProgress(await this.get(id));
+      });
+      const t = now();
+      this.touch(tm);
+      await this.store.writeJob(
+        id,
+        { status: 'done', written, unchanged: Math.max(0, staged - written), updated: t, finished: t },
+        this.settings.jobTtlSeconds,
+      );
+    } catch (err) {
+      this.touch(tm);
+      this.logger.error(`import ${id} into ${tm} failed while committing: ${(err as Error).message}`);
+      await this.record(id, 'failed', err, {});
+    }
+    const job = await this.get(id);
+    options.onProgress?.(job);
+    return job;
+  }
+
+  /** Records progress; throws Cancelled when a cancel was asked (here or on another instance). */
+  private async progress(id: string, fields: Record<string, string | number>, options: ImportOptions): Promise<void> {
+    if (options.signal?.aborted) throw new Cancelled();
+    await this.store.writeJob(id, fields);
+    const h = await this.store.readJob(id);
+    if (h?.cancel === '1') throw new Cancelled();
+    if (options.onProgress && h) options.onProgress(jobView(id, h));
+  }
+
+  /** Drops what the job staged and records why it ended. */
+  private async fail(id: string, tm: string, err: unknown, fields: Record<string, string | number>): Promise<void> {
+    try {
+      await this.store.drop(tm, id);
+    } catch (dropErr) {
+      this.logger.warn(`import ${id}: staged keys left to expire: ${(dropErr as Error).message}`);
+    }
+    await this.record(id, err instanceof Cancelled ? 'cancelled' : 'failed', err, fields);
+  }
+
+  private async record(
+    id: string,
+    status: JobStatus,
+    err: unknown,
+    fields: Record<string, string | number>,
+  ): Promise<void> {
+    const t = now();
+    const error =
+      status === 'cancelled'
+        ? undefined
+        : isMizanError(err) && !(err instanceof StoreUnavailableError)
+          ? { code: err.code, params: err.params }
+          : err instanceof StoreUnavailableError
+            ? { code: ErrorCode.STORE_UNAVAILABLE, params: {} }
+            : { code: ErrorCode.INTERNAL, params: { ref: id } };
+    if (error?.code === ErrorCode.INTERNAL) this.logger.error(`import ${id}: ${(err as Error)?.stack ?? String(err)}`);
+    try {
+      await this.store.writeJob(
+        id,
+        { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) },
+        this.settings.jobTtlSeconds,
+      );
+    } catch (writeErr) {
+      this.logger.warn(`import ${id}: cannot record its end (${status}): ${(writeErr as Error).message}`);
+    }
+  }
+}

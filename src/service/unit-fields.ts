@@ -1,0 +1,147 @@
+/**
+ * A TMX unit as the fields of a unit hash, and back. Texts keep their placeables (U+E000 + k) in `ar`, `en`, `zh`,
+ * so the matcher sees plain text in which codes are separators; everything else a TMX says is kept beside them:
+ *
+ *   codes:<lang>  JSON InlineCode[] of that text's placeables (absent: none)
+ *   tuv:<lang>    JSON { tag?, attrs?, props?, notes? } of the tuv (tag only when not the bare code; absent: none)
+ *   tmx           JSON { tuid?, attrs?, props?, notes?, document?, position?, paragraph?, confidence?, review? }
+ *   apart         JSON variants kept apart (Traditional Chinese, other languages), with the reason
+ *
+ * Units written by the API or aligned documents have none of these; they read back as plain units.
+ */
+import type { ApartVariant, InlineCode, TmxProp, TmxTu, TmxTuInput, TmxVariant, TuAttrs } from '../formats';
+import { LANGS, type Lang } from '../types';
+
+interface TuvMeta {
+  tag?: string;
+  attrs?: TuAttrs;
+  props?: TmxProp[];
+  notes?: string[];
+}
+
+interface TuMeta {
+  tuid?: string;
+  attrs?: TuAttrs;
+  props?: TmxProp[];
+  notes?: string[];
+  document?: string;
+  position?: number;
+  paragraph?: number;
+  confidence?: number;
+  review?: boolean;
+}
+
+/** The TMX fields a unit hash may hold besides the texts (an import names each, '' to clear it). */
+export const META_FIELDS = ['tmx', 'apart'] as const;
+
+const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== undefined && list.length > 0;
+const json = (value: object | undefined) => (value === undefined ? '' : JSON.stringify(value));
+
+/** A BCP 47-looking tag (letters, digits, hyphens), the only kind written back as `xml:lang`. */
+const WELL_FORMED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+function tuvMeta(variant: TmxVariant, lang: Lang): TuvMeta | undefined {
+  const meta: TuvMeta = {};
+  if (variant.tag !== lang && WELL_FORMED_TAG.test(variant.tag)) meta.tag = variant.tag;
+  if (variant.attrs && Object.keys(variant.attrs).length > 0) meta.attrs = variant.attrs;
+  if (nonEmpty(variant.props)) meta.props = variant.props;
+  if (nonEmpty(variant.notes)) meta.notes = variant.notes;
+  return Object.keys(meta).length > 0 ? meta : undefined;
+}
+
+function tuMeta(tu: TmxTu): TuMeta | undefined {
+  const meta: TuMeta = {};
+  if (tu.tuid !== undefined) meta.tuid = tu.tuid;
+  if (Object.keys(tu.attrs).length > 0) meta.attrs = tu.attrs;
+  if (nonEmpty(tu.props)) meta.props = tu.props;
+  if (nonEmpty(tu.notes)) meta.notes = tu.notes;
+  if (tu.document !== undefined) meta.document = tu.document;
+  if (tu.position !== undefined) meta.position = tu.position;
+  if (tu.paragraph !== undefined) meta.paragraph = tu.paragraph;
+  if (tu.confidence !== undefined) meta.confidence = tu.confidence;
+  if (tu.review) meta.review = true;
+  return Object.keys(meta).length > 0 ? meta : undefined;
+}
+
+/** Text, codes and tuv metadata of one language, as field/value pairs ('' clears a field). */
+function languageFields(tu: TmxTu, lang: Lang): string[] {
+  const variant = tu.langs[lang]!;
+  return [
+    lang,
+    variant.text,
+    `codes:${lang}`,
+    nonEmpty(variant.codes) ? JSON.stringify(variant.codes) : '',
+    `tuv:${lang}`,
+    json(tuvMeta(variant, lang)),
+  ];
+}
+
+/**
+ * The fields a `tu` stages: for a unit new to the import, every language it has and its unit-level metadata (the
+ * TMX wins over a unit already stored: its metadata replaces the stored one); for a later `tu` of the same Arabic
+ * (a bilingual file merged), only the languages it adds.
+ */
+export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): string[] {
+  const langs = added === 'all' ? LANGS.filter((lang) => tu.langs[lang]) : added;
+  const fields = langs.flatMap((lang) => languageFields(tu, lang));
+  if (added === 'all')
+    fields.push('tmx', json(tuMeta(tu)), 'apart', nonEmpty(tu.apart) ? JSON.stringify(tu.apart) : '');
+  return fields;
+}
+
+const parse = <T>(text: string | undefined): T | undefined => (text ? (JSON.parse(text) as T) : undefined);
+
+/** A stored unit (every field of its hash) as the TMX writer takes it; placement from its document when it has one. */
+export function toTmxUnit(unitId: string, h: Record<string, string>): TmxTuInput & { unitId: string } {
+  const meta = parse<TuMeta>(h.tmx) ?? {};
+  const unit: TmxTuInput & { unitId: string } = { unitId, langs: {} };
+  for (const lang of LANGS) {
+    const text = h[lang];
+    if (!text) continue;
+    const tuv = parse<TuvMeta>(h[`tuv:${lang}`]) ?? {};
+    unit.langs[lang] = { text, codes: parse<InlineCode[]>(h[`codes:${lang}`]) ?? [], ...tuv };
+  }
+  if (meta.tuid !== undefined) unit.tuid = meta.tuid;
+  if (meta.attrs) unit.attrs = meta.attrs;
+  if (meta.props) unit.props = meta.props;
+  if (meta.notes) unit.notes = meta.notes;
+  if (h.doc) {
+    unit.document = h.doc;
+    unit.position = Number(h.pos ?? 0);
+    unit.paragraph = Number(h.para ?? 0);
+    if (h.conf && h.conf !== '1') unit.confidence = Number(h.conf);
+    if (h.review === '1') unit.review = true;
+  } else {
+    if (meta.document !== undefined) unit.document = meta.document;
+    if (meta.position !== undefined) unit.position = meta.position;
+    if (meta.paragraph !== undefined) unit.paragraph = meta.paragraph;
+    if (meta.confidence !== undefined) unit.confidence = meta.confidence;
+    if (meta.review) unit.review = true;
+  }
+  const apart = parse<ApartVariant[]>(h.apart);
+  if (apart) unit.apart = apart;
+  return unit;
+}
+
+/** A stored unit as the units listing answers it: texts, document placement, and the TMX metadata it keeps. */
+export function unitRecordJson(tm: string, unitId: string, h: Record<string, string>) {
+  const codes = Object.fromEntries(
+    LANGS.flatMap((lang) => (h[`codes:${lang}`] ? [[lang, JSON.parse(h[`codes:${lang}`]!) as InlineCode[]]] : [])),
+  );
+  const tuv = Object.fromEntries(
+    LANGS.flatMap((lang) => (h[`tuv:${lang}`] ? [[lang, JSON.parse(h[`tuv:${lang}`]!) as TuvMeta]] : [])),
+  );
+  return {
+    unitId,
+    tm,
+    documentId: h.doc || null,
+    position: h.doc ? Number(h.pos ?? 0) : null,
+    ar: h.ar ?? '',
+    en: h.en ?? '',
+    zh: h.zh ?? '',
+    ...(Object.keys(codes).length > 0 ? { codes } : {}),
+    ...(Object.keys(tuv).length > 0 ? { tuv } : {}),
+    ...(h.tmx ? { tmx: JSON.parse(h.tmx) as TuMeta } : {}),
+    ...(h.apart ? { apart: JSON.parse(h.apart) as ApartVariant[] } : {}),
+  };
+}
