@@ -20,9 +20,7 @@ afterAll(() => ctx.close());
 
 /** Codes no route answers (yet): each with the reason. */
 const NOT_OVER_HTTP: Partial<Record<keyof typeof ErrorCode, string>> = {
-  TMX_INVALID: 'a seed file that is not valid TMX stops the start; no route reads TMX yet',
   HEADERS_TOO_LARGE: 'answered by the HTTP server before any route (src/http/server.ts), documented in the README',
-  TMX_NO_ARABIC: 'no TMX import route yet',
 };
 
 /** Every route the app serves, as OpenAPI path templates with their methods. */

@@ -194,7 +194,12 @@ export const TM_SCHEMAS: Record<string, object> = {
       skipped: { ...counts, description: '`tu`s skipped, by reason' },
       merge: { type: 'object', description: 'bilingual merging: tus that extended a unit, conflicting translations' },
       languages: { ...counts, description: 'non-empty tuvs by language family (zh-Hant reported apart)' },
-      error: { type: 'object', required: ['code', 'message'], description: 'why the job failed (as an error answer)' },
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: 'string' } },
+        description: 'why the job failed (as an error answer)',
+      },
     },
   },
 };
