@@ -23,17 +23,25 @@ export interface TmExportOptions {
   toolVersion: string;
   /** Units read per Redis round trip. */
   page?: number;
+  /** Told the units written so far, after each page. */
+  progress?: (written: number) => void;
 }
 
-/** Every stored unit of the TM, a page at a time, with all its fields. */
+/** Every stored unit of the TM, a page at a time, with all its fields; the next page is read while one is written. */
 async function* unitPages(store: ImportStore, tm: string, page: number) {
-  let cursor = '0';
-  do {
+  const fetch = async (cursor: string) => {
     const next = await store.unitPage(tm, cursor, page);
-    cursor = next.cursor;
     const records = await store.unitRecords(tm, next.ids);
-    yield next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : []));
-  } while (cursor !== '0');
+    return { cursor: next.cursor, units: next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])) };
+  };
+  let current = await fetch('0');
+  for (;;) {
+    const ahead = current.cursor === '0' ? undefined : fetch(current.cursor);
+    ahead?.catch(() => undefined); // awaited below
+    yield current.units;
+    if (!ahead) return;
+    current = await ahead;
+  }
 }
 
 function write(out: Writable, text: string): Promise<void> | undefined {
@@ -71,6 +79,7 @@ export async function exportTm(
     });
     for await (const units of unitPages(store, tm, page)) {
       for (const [id, h] of units) await writer.write(toTmxUnit(id, h));
+      options.progress?.(writer.written);
     }
     await writer.end();
     return { written: writer.written, skipped: writer.skipped };
@@ -90,6 +99,7 @@ export async function exportTm(
       text += [id, h.doc ?? '', h.doc ? (h.pos ?? '0') : '', ...texts].map(escapeTsv).join('\t') + '\n';
     }
     if (text) await write(out, text);
+    options.progress?.(written);
   }
   out.end();
   await finished(out);

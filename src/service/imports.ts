@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import { TmxStreamReader, TuMerger, type ByteSource, type TmxCounts } from '../formats';
-import type { ImportStore, StagedUnit } from '../store';
+import type { ImportStore, StagedRecord } from '../store';
 import { standaloneUnitId } from './ids';
 import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
@@ -180,15 +180,18 @@ export class Imports {
     const merger = new TuMerger();
     let noWords = 0;
     let staged = 0;
-    let pending: StagedUnit[] = [];
+    let pending: StagedRecord[] = [];
     let inFlight: Promise<void> = Promise.resolve();
+    /** One chunk in Redis at a time, in file order, while the next chunk is parsed. */
     const flush = async () => {
       const chunk = pending;
       pending = [];
-      await inFlight; // one stage call at a time, in file order; the next chunk is parsed meanwhile
-      inFlight = this.store.stage(tm, id, chunk, this.settings.stagingTtlMs);
-      inFlight.catch(() => undefined); // awaited below; never an unhandled rejection in between
-      await this.progress(id, readingFields(reader, merger, noWords, staged), options);
+      await inFlight;
+      const fields = readingFields(reader, merger, noWords, staged);
+      inFlight = this.store
+        .stage(tm, id, chunk, this.settings.stagingTtlMs)
+        .then(() => this.progress(id, fields, options));
+      inFlight.catch(() => undefined); // awaited at the next flush; never an unhandled rejection in between
     };
     try {
       for await (const batch of reader.batches()) {
@@ -202,7 +205,7 @@ export class Imports {
           const isNew = outcome.status === 'new';
           if (isNew) staged++;
           const fields = stagedFields(tu, isNew ? 'all' : outcome.added);
-          pending.push({ unitId: standaloneUnitId(tm, tu.langs.ar!.text), isNew, fields });
+          pending.push(JSON.stringify([standaloneUnitId(tm, tu.langs.ar!.text), ...fields]));
           if (pending.length >= this.settings.stageChunk) await flush();
         }
       }
@@ -224,7 +227,7 @@ export class Imports {
       return this.get(id);
     }
     try {
-      const staged = await this.store.stagedCount(tm, id);
+      const staged = Number((await this.store.readJob(id))?.staged ?? 0);
       const written = await this.store.commit(tm, id, this.settings.commitChunk, async (w) => {
         await this.store.writeJob(id, { written: w, updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));

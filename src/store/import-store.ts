@@ -1,5 +1,5 @@
 /**
- * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (lua/stageUnits),
+ * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging records beside a TM (a list),
  * committing them in chunks (lua/commitImport), dropping them, the job record (a hash outside every TM's hash tag,
  * moved between statuses by lua/jobTransition), and paged reads of a TM's units with every field.
  */
@@ -8,12 +8,11 @@ import type { Keys } from './keys';
 import { guard } from './redis';
 import { ScriptCode } from './scripts';
 
-/** A unit to stage: its id, whether the job sees it for the first time, and its fields ('' = remove at commit). */
-export interface StagedUnit {
-  unitId: string;
-  isNew: boolean;
-  fields: string[];
-}
+/** A staged record: JSON [unit id, field, value, …] ('' as a value: remove the field at commit). */
+export type StagedRecord = string;
+
+/** The unit id of a record (it opens with `["<id>"`). */
+const recordId = (record: string) => record.slice(2, record.indexOf('"', 2));
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
 
@@ -30,24 +29,23 @@ export class ImportStore {
     private readonly logMaxLen = 100_000,
   ) {}
 
-  /** Stages one chunk of units (one short script call). */
-  async stage(tm: string, job: string, units: readonly StagedUnit[], ttlMs: number): Promise<void> {
-    if (units.length === 0) return;
-    const { keys } = this;
-    const keyList = [keys.importStaged(tm, job), ...units.map((u) => keys.importUnit(tm, job, u.unitId))];
-    const args: (string | number)[] = [ttlMs];
-    for (const u of units) args.push(u.isNew ? 1 : 0, u.unitId, u.fields.length / 2, ...u.fields);
-    await guard(() => this.redis.stageUnits(keyList.length, ...keyList, ...args));
-  }
-
-  /** How many distinct units the job has staged. */
-  stagedCount(tm: string, job: string): Promise<number> {
-    return guard(() => this.redis.llen(this.keys.importStaged(tm, job)));
+  /** Appends a chunk of records to the job's staging list (staged keys expire after `ttlMs`, refreshed here). */
+  async stage(tm: string, job: string, records: readonly StagedRecord[], ttlMs: number): Promise<void> {
+    if (records.length === 0) return;
+    const list = this.keys.importStaged(tm, job);
+    await guard(() =>
+      this.redis
+        .multi()
+        .rpush(list, ...records)
+        .pexpire(list, ttlMs)
+        .exec(),
+    );
   }
 
   /**
-   * Moves the staged units into the TM, `chunk` units per script call, in staging order; `progress` is told the
-   * units written so far after each call. Idempotent: running it again after an interruption finishes the job.
+   * Applies the staged records to the TM, `chunk` per script call, in staging order; `progress` is told the units
+   * written so far after each call. Applying a record twice changes nothing, so running it again after an
+   * interruption finishes the job. The staging list is deleted at the end.
    */
   async commit(tm: string, job: string, chunk: number, progress?: (written: number) => Promise<void>): Promise<number> {
     const { keys } = this;
@@ -55,30 +53,22 @@ export class ImportStore {
     let written = 0;
     await guard(() => this.redis.sadd(keys.tms(), tm));
     for (let start = 0; ; start += chunk) {
-      const ids = await guard(() => this.redis.lrange(list, start, start + chunk - 1));
-      if (ids.length === 0) break;
-      const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm)];
-      for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
+      const records = await guard(() => this.redis.lrange(list, start, start + chunk - 1));
+      if (records.length === 0) break;
+      const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), ...records.map((r) => keys.unit(tm, recordId(r)))];
       written += await guard(() =>
-        this.redis.commitImport(keyList.length, ...keyList, Date.now(), this.logMaxLen, keys.changes(tm), ...ids),
+        this.redis.commitImport(keyList.length, ...keyList, Date.now(), this.logMaxLen, keys.changes(tm), ...records),
       );
       await progress?.(written);
-      if (ids.length < chunk) break;
+      if (records.length < chunk) break;
     }
-    await guard(() => this.redis.del(list));
+    await guard(() => this.redis.unlink(list));
     return written;
   }
 
   /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */
-  async drop(tm: string, job: string, chunk = 1000): Promise<void> {
-    const { keys } = this;
-    const list = keys.importStaged(tm, job);
-    for (let start = 0; ; start += chunk) {
-      const ids = await guard(() => this.redis.lrange(list, start, start + chunk - 1));
-      if (ids.length > 0) await guard(() => this.redis.unlink(...ids.map((id) => keys.importUnit(tm, job, id))));
-      if (ids.length < chunk) break;
-    }
-    await guard(() => this.redis.unlink(list));
+  async drop(tm: string, job: string): Promise<void> {
+    await guard(() => this.redis.unlink(this.keys.importStaged(tm, job)));
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {

@@ -12,4 +12,4 @@ export { ChangeFeed, type ChangeListener } from './change-feed';
 export { createRedis, connectRedis } from './redis';
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
-export { ImportStore, type StagedUnit, type JobTransition } from './import-store';
+export { ImportStore, type StagedRecord, type JobTransition } from './import-store';

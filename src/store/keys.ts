@@ -13,8 +13,8 @@
  *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
  *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
- *   <prefix>{tm:<tm>}:import:<job>    list    ids of the units a TMX import has staged, in file order
- *   <prefix>{tm:<tm>}:import:<job>:<id> hash  one staged unit (unit fields; '' = field to remove), until commit
+ *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged records, in file order: JSON [unit id, field,
+ *                                             value, …] ('' = field to remove), until commit (lua/commitImport)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
  *
  * Unit hashes may also hold, for units imported from TMX: codes:<lang> (JSON inline codes of that text's
@@ -70,14 +70,9 @@ export class Keys {
     return `${this.tm(tm)}seq`;
   }
 
-  /** The ids a TMX import job has staged in this TM (same hash tag: the commit script touches both). */
+  /** The records a TMX import job has staged for this TM (same hash tag as the TM's keys). */
   importStaged(tm: string, job: string): string {
     return `${this.tm(tm)}import:${job}`;
-  }
-
-  /** One unit staged by an import job. */
-  importUnit(tm: string, job: string, unitId: string): string {
-    return `${this.tm(tm)}import:${job}:${unitId}`;
   }
 
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */

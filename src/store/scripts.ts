@@ -11,7 +11,6 @@ export const SCRIPT_NAMES = [
   'putUnit',
   'deleteUnit',
   'deleteDocument',
-  'stageUnits',
   'commitImport',
   'jobTransition',
 ] as const;
@@ -26,8 +25,6 @@ declare module 'ioredis' {
     deleteDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
-    /** See lua/stageUnits.lua. */
-    stageUnits(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/commitImport.lua. */
     commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/jobTransition.lua. */
@@ -37,7 +34,7 @@ declare module 'ioredis' {
 
 /**
  * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument,
- * deleteDocument, stageUnits and commitImport return a count (≥ 0) of the units they wrote or deleted.
+ * deleteDocument and commitImport return a count (≥ 0) of the units they wrote or deleted.
  */
 export const ScriptCode = {
   /** putUnit: every field already had that value; nothing was written. */

@@ -1,0 +1,179 @@
+/**
+ * npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep]
+ *
+ * TMX import and export end to end against a private redis-server (free port, no persistence): generates a
+ * trilingual TMX of N units (generated Arabic, English and Chinese; every 10th unit with inline codes; tuid and
+ * creation date on each), then, each in a fresh child process so that peak RSS is the phase's own:
+ *   import — the import job (stream → parse → merge → stage in Redis → commit), then "matchable": the TM's index
+ *            built and a query answered. units/s over the whole, peak RSS when committed and at the end;
+ *   export — the whole TM as TMX to a file, units/s.
+ * The last line is one JSON object. Targets (issue 9): import ≥ 30k units/s with peak RSS ≤ 512 MB for 1M units,
+ * export ≥ 100k units/s.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, silentLogger } from '../src/config';
+import { TmxStreamWriter, type TmxTu } from '../src/formats';
+import { TranslationMemory } from '../src/service';
+import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
+import { readOptions } from '../scripts/lib/cli';
+import { round } from '../scripts/lib/stats';
+import { rng, sentence, syntheticLexicon } from './generate';
+
+const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep]', {
+  size: { type: 'string' },
+  seed: { type: 'string' },
+  phase: { type: 'string' },
+  file: { type: 'string' },
+  redis: { type: 'string' },
+  keep: { type: 'boolean', default: false },
+});
+const args = cli.values;
+const size = cli.number('size', 1_000_000);
+const seed = cli.number('seed', 42);
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const peakMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
+const TM = 'bench';
+const POOL = 10_000;
+
+function pool(): TmxTu[] {
+  const random = rng(seed);
+  const lex = syntheticLexicon([], 20_000, random);
+  const latin = () => Math.floor(random() * 1e9).toString(36);
+  const hanzi = (n: number) =>
+    Array.from({ length: n }, () => String.fromCharCode(0x4e00 + Math.floor(random() * 0x5000))).join('');
+  return Array.from({ length: POOL }, (_, i) => {
+    const ar = sentence(lex, random);
+    const words = ar.split(' ').length;
+    const unit: TmxTu = {
+      attrs: { creationdate: '20240101T120000Z', creationid: 'bench' },
+      props: [],
+      notes: [],
+      langs: {
+        ar: { tag: 'ar', text: ar, codes: [] },
+        en: { tag: 'en', text: Array.from({ length: Math.round(words * 1.3) }, latin).join(' ') + '.', codes: [] },
+        zh: { tag: 'zh', text: hanzi(Math.round(words * 1.6)) + '。', codes: [] },
+      },
+      apart: [],
+    };
+    if (i % 10 === 0) {
+      for (const lang of ['ar', 'en', 'zh'] as const) {
+        const v = unit.langs[lang]!;
+        v.text = `\uE000${v.text}\uE001 \uE002`;
+        v.codes = [
+          { kind: 'bpt', i: '1', x: '1', xml: '<bpt i="1" x="1">&lt;b&gt;</bpt>' },
+          { kind: 'ept', i: '1', xml: '<ept i="1">&lt;/b&gt;</ept>' },
+          { kind: 'ph', x: '2', xml: '<ph x="2">{0}</ph>' },
+        ];
+      }
+    }
+    return unit;
+  });
+}
+
+/** Unit i: pool[i % POOL] with its own tuid and a unique Arabic (a number appended). */
+const unitAt = (base: TmxTu[], i: number): TmxTu => {
+  const u = base[i % POOL]!;
+  return { ...u, tuid: `u${i}`, langs: { ...u.langs, ar: { ...u.langs.ar!, text: `${u.langs.ar!.text} ${i}` } } };
+};
+
+async function generate(file: string): Promise<void> {
+  const base = pool();
+  const writer = new TmxStreamWriter(fs.createWriteStream(file), { toolVersion: 'bench' });
+  for (let i = 0; i < size; i++) await writer.write(unitAt(base, i));
+  await writer.end();
+}
+
+async function connect(url: string) {
+  const config = loadConfig({}, { redisUrl: url, keyPrefix: 'bench:', redisTimeoutMs: 120_000 });
+  const redis = createRedis(config, silentLogger);
+  await connectRedis(redis, 5000);
+  const tm = new TranslationMemory(new TmStore(redis, new Keys(config.keyPrefix)), silentLogger, TM, 'strict');
+  return { tm, redis };
+}
+
+async function importPhase(file: string, url: string): Promise<Record<string, number>> {
+  const { tm, redis } = await connect(url);
+  const t0 = performance.now();
+  const job = await tm.imports.run(TM, fs.createReadStream(file, { highWaterMark: 1 << 16 }), { file: 'bench.tmx' });
+  const committed = (performance.now() - t0) / 1000;
+  const rssCommitted = peakMb();
+  if (job.status !== 'done' || job.units.written !== size) throw new Error(`import: ${JSON.stringify(job)}`);
+  const query = unitAt(pool(), Math.floor(size / 2)).langs.ar!.text.replace(/[\uE000-\uF8FF]/g, '');
+  const [hit] = await tm.match({ q: query, src: 'ar', tgt: ['en', 'zh'], min: 95, limit: 1, tms: [TM] });
+  if (!hit) throw new Error('the imported unit was not found by a query');
+  const seconds = (performance.now() - t0) / 1000;
+  await tm.close();
+  redis.disconnect();
+  return {
+    unitsPerSecond: Math.round(size / seconds),
+    seconds: round(seconds, 2),
+    committedSeconds: round(committed, 2),
+    indexSeconds: round(seconds - committed, 2),
+    peakRssCommittedMb: rssCommitted,
+    peakRssMb: peakMb(),
+  };
+}
+
+async function exportPhase(file: string, url: string): Promise<Record<string, number>> {
+  const { tm, redis } = await connect(url);
+  const t0 = performance.now();
+  const result = await tm.exportTm(TM, fs.createWriteStream(file), { format: 'tmx', toolVersion: 'bench' });
+  const seconds = (performance.now() - t0) / 1000;
+  await tm.close();
+  redis.disconnect();
+  if (result.written !== size) throw new Error(`export wrote ${result.written} units`);
+  return { unitsPerSecond: Math.round(size / seconds), seconds: round(seconds, 2), peakRssMb: peakMb() };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  if (args.phase) {
+    const run = args.phase === 'import' ? importPhase : exportPhase;
+    process.stdout.write(`${JSON.stringify(await run(args.file!, args.redis!))}\n`);
+    return;
+  }
+  const binary = findOnPath('redis-server');
+  if (!binary) throw new Error('bench:tmx needs redis-server on PATH');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-bench-tmx-'));
+  const port = await freePort();
+  const server = await startEmbeddedRedis({ binary, port, dataDir: dir, appendOnly: false, logger: silentLogger });
+  const url = `redis://127.0.0.1:${port}`;
+  const file = path.join(dir, 'bench.tmx');
+  try {
+    log(`generating ${size} trilingual units to ${file}`);
+    await generate(file);
+    const results: Record<string, unknown> = { units: size, fileMb: round(fs.statSync(file).size / 2 ** 20, 1) };
+    log(`  ${String(results.fileMb)} MB`);
+    for (const phase of ['import', 'export']) {
+      const argv = [...process.execArgv, process.argv[1]!, '--phase', phase, '--size', String(size)];
+      argv.push('--seed', String(seed), '--redis', url, '--file', phase === 'import' ? file : `${file}.out`);
+      const out = execFileSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      results[phase] = JSON.parse(out.trim().split('\n').pop()!);
+      log(`${phase}: ${JSON.stringify(results[phase])}`);
+    }
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+  } finally {
+    await server.stop();
+    if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+    else log(`kept ${dir}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  log(String((err as Error)?.stack ?? err));
+  process.exit(1);
+});

@@ -1,0 +1,162 @@
+/**
+ * npm run tmx -- import FILE --tm NAME
+ * npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs ar,en,zh] [--apart]
+ *
+ * TMX import and export straight against Redis through the service (REDIS_URL and MIZAN_KEY_PREFIX as for the
+ * server), no server needed: the same import job as POST /api/v1/tms/:tm/imports (staged, then committed; all or
+ * nothing; Ctrl-C cancels it and leaves the TM as it was), and the same streamed export as GET
+ * /api/v1/tms/:tm/export. A progress bar goes to standard error; the job's report (JSON) to standard output.
+ */
+import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { loadConfig, silentLogger } from '../src/config';
+import { isMizanError } from '../src/errors';
+import { TranslationMemory, type JobView, type TmExportFormat } from '../src/service';
+import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { isLang, type Lang } from '../src/types';
+import { readOptions } from './lib/cli';
+
+const USAGE = `usage: npm run tmx -- import FILE --tm NAME
+       npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs ar,en,zh] [--apart]
+  Talks to Redis directly (REDIS_URL, MIZAN_KEY_PREFIX as for the server). Import is all or nothing: Ctrl-C
+  cancels it and leaves the TM as it was. --apart also exports variants kept apart (Traditional Chinese…).`;
+
+const [command, ...rest] = process.argv.slice(2);
+const file = command === 'import' && rest[0] && !rest[0].startsWith('--') ? rest.shift() : undefined;
+const cli = readOptions(
+  USAGE,
+  {
+    tm: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+    langs: { type: 'string' },
+    apart: { type: 'boolean', default: false },
+  },
+  rest,
+);
+const args = cli.values;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function bar(done: number, total: number, label: string): void {
+  const width = 30;
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(share * width);
+  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${label}`;
+  process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(90)}` : `${line}\n`);
+}
+
+/** Redraws at most every 100 ms on a terminal, every 5 % otherwise. */
+function throttled(total: number) {
+  let last = 0;
+  let lastShare = -1;
+  return (done: number, label: string, force = false) => {
+    const t = Date.now();
+    const share = Math.floor((done / Math.max(1, total)) * 20);
+    if (!force && (process.stderr.isTTY ? t - last < 100 : share === lastShare)) return;
+    last = t;
+    lastShare = share;
+    bar(done, total, label);
+  };
+}
+
+async function open() {
+  const config = loadConfig(process.env, { redisTimeoutMs: 60_000 });
+  const redis = createRedis(config, silentLogger);
+  await connectRedis(redis, 5000);
+  const tm = new TranslationMemory(new TmStore(redis, new Keys(config.keyPrefix)), silentLogger, config.defaultTm);
+  return {
+    config,
+    tm,
+    close: async () => {
+      await tm.close();
+      redis.disconnect();
+    },
+  };
+}
+
+async function importFile(path: string, name: string): Promise<number> {
+  const { config, tm, close } = await open();
+  const size = fs.statSync(path).size;
+  const show = throttled(size);
+  let bytes = 0;
+  let job: JobView | undefined;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const aborted = new AbortController();
+  process.once('SIGINT', () => {
+    log('\ncancelling: the TM stays as it was');
+    aborted.abort();
+  });
+  const onProgress = (j: JobView) => {
+    job = j;
+    if (j.status === 'committing' || j.status === 'done')
+      show(j.units.written, `committing ${j.units.written}/${j.units.staged} units`, j.status === 'done');
+    else show(bytes, `${j.units.read} units read, ${j.units.staged} staged`);
+  };
+  try {
+    const result = await tm.imports.run(name, fs.createReadStream(path, { highWaterMark: 1 << 16 }).pipe(counter), {
+      file: path.split('/').pop()!,
+      maxBytes: config.maxImportMb * 2 ** 20,
+      signal: aborted.signal,
+      onProgress,
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.status === 'done' ? 0 : 1;
+  } catch (err) {
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    log(isMizanError(err) ? `import failed: ${err.code} ${JSON.stringify(err.params)}` : String(err));
+    if (job) log(`job ${job.id}: nothing was written to TM "${name}"`);
+    return 1;
+  } finally {
+    await close();
+  }
+}
+
+async function exportFile(name: string, out: string): Promise<number> {
+  const format = (args.format ?? (out.endsWith('.tsv') ? 'tsv' : 'tmx')) as TmExportFormat;
+  if (format !== 'tmx' && format !== 'tsv') cli.fail(`--format must be tmx or tsv`);
+  const langs = (args.langs ?? 'ar,en,zh').split(',').map((l) => l.trim());
+  if (!langs.every(isLang) || !langs.includes('ar') || langs.length < 2)
+    cli.fail('--langs must be ar with en and/or zh');
+  const { tm, close } = await open();
+  try {
+    const total = (await tm.listTms()).find((t) => t.name === name)?.units ?? 0;
+    const show = throttled(total);
+    const result = await tm.exportTm(name, fs.createWriteStream(out), {
+      format,
+      langs: langs as Lang[],
+      apart: args.apart,
+      toolVersion: 'cli',
+      progress: (written) => show(written, `${written} units written`),
+    });
+    show(total, `${result.written} units written to ${out}`, true);
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    if (result.skipped > 0) log(`${result.skipped} units left out (no text in the languages asked for)`);
+    return 0;
+  } catch (err) {
+    log(isMizanError(err) ? `export failed: ${err.code} ${JSON.stringify(err.params)}` : String(err));
+    return 1;
+  } finally {
+    await close();
+  }
+}
+
+async function main(): Promise<number> {
+  if (!args.tm) return cli.fail('--tm is required');
+  if (command === 'import') return file ? importFile(file, args.tm) : cli.fail('import needs a FILE');
+  if (command === 'export') return args.out ? exportFile(args.tm, args.out) : cli.fail('export needs --out FILE');
+  return cli.fail(`unknown command "${command ?? ''}": import or export`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    log(String((err as Error)?.stack ?? err));
+    process.exit(1);
+  },
+);
