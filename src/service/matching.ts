@@ -111,7 +111,11 @@ function ownError(error: unknown): MizanError | undefined {
  * BATCH_SLICE_MS with other requests served in between (a write those apply meanwhile may be seen by the batch's
  * later queries, as it would be by a later request).
  */
-export async function matchBatch(mirrors: Mirrors, requests: readonly MatchRequest[]): Promise<BatchSlot[]> {
+export async function matchBatch(
+  mirrors: Mirrors,
+  requests: readonly MatchRequest[],
+  sliceMs = BATCH_SLICE_MS,
+): Promise<BatchSlot[]> {
   const tms = [...new Set(requests.flatMap((r) => r.tms))];
   const settled = await Promise.all(
     tms.map((tm) =>
@@ -129,7 +133,7 @@ export async function matchBatch(mirrors: Mirrors, requests: readonly MatchReque
   const results: BatchSlot[] = [];
   let slice = performance.now();
   for (const request of requests) {
-    if (performance.now() - slice > BATCH_SLICE_MS) {
+    if (performance.now() - slice >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
     }

@@ -108,8 +108,8 @@ export class TranslationMemory {
    * Several queries; all TMs they name are synced once, so answers are consistent with one another. Each slot holds
    * its matches or that query's own error (a TM that does not exist, a query without words).
    */
-  matchBatch(requests: readonly MatchRequest[]): Promise<BatchSlot[]> {
-    return matchBatch(this.mirrors, requests);
+  matchBatch(requests: readonly MatchRequest[], sliceMs?: number): Promise<BatchSlot[]> {
+    return matchBatch(this.mirrors, requests, sliceMs);
   }
 
   /**
