@@ -1,7 +1,14 @@
-/** Two projects: pure unit tests, and integration tests against a real, private redis-server. */
+/**
+ * Two projects: pure unit tests, and integration tests against a real, private redis-server. With
+ * MIZAN_TEST_REDIS=cluster the integration tests run on a private 3-master Redis Cluster instead (global-setup.ts),
+ * except those about one standalone server's life (started, stopped, embedded, spawned with REDIS_URL), which run
+ * on the standalone pass only. `npm test` runs both passes.
+ */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 // dist/ holds a compiled copy (and a package.json) after `npm run build`: keep it out of module resolution.
 const modulePathIgnorePatterns = ['<rootDir>/dist/'];
+const cluster = process.env.MIZAN_TEST_REDIS === 'cluster';
+const STANDALONE_ONLY = ['align-cli', 'embedded-redis', 'redis-outage', 'startup'];
 
 module.exports = {
   projects: [
@@ -17,7 +24,10 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       modulePathIgnorePatterns,
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      testMatch: cluster
+        ? ['<rootDir>/__tests__/integration/**/*.test.ts', '<rootDir>/__tests__/integration-cluster/**/*.test.ts']
+        : ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      testPathIgnorePatterns: cluster ? STANDALONE_ONLY.map((name) => `/integration/${name}\\.test\\.ts$`) : [],
       globalSetup: '<rootDir>/__tests__/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/__tests__/helpers/global-teardown.ts',
     },

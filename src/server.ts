@@ -3,7 +3,7 @@
  * Everything is created here and passed down; nothing is global.
  */
 import type { Server } from 'node:http';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './store';
 import pkg from '../package.json';
 import { ConfigError, createLogger, loadConfig, type Config, type Logger } from './config';
 import { createApp } from './http/app';
@@ -28,7 +28,7 @@ const NO_REDIS_HELP = (
  * The Redis at REDIS_URL, or, when none answers there and it is on this machine, a private one. A private one that
  * outlived the mizan that started it (redis-owner.ts) is stopped first, so that it is never used unowned.
  */
-async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis; embedded?: EmbeddedRedis }> {
+async function openRedis(config: Config, logger: Logger): Promise<{ redis: RedisClient; embedded?: EmbeddedRedis }> {
   const local = config.embeddedRedis && isLocalRedisUrl(config.redisUrl);
   if (local) await reclaimOrphan(config.dataDir, logger);
   const redis = createRedis(config, logger);

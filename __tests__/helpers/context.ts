@@ -6,13 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { RequestListener } from 'node:http';
-import type { Redis } from 'ioredis';
 import { loadConfig, silentLogger, type Config } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { checkedApp } from './openapi-check';
 import { createTranslator } from '../../src/i18n';
 import { loadSeed, TranslationMemory } from '../../src/service';
-import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
+import { checkSchema, connectRedis, createRedis, isCluster, Keys, TmStore, type RedisClient } from '../../src/store';
 
 export const TM_DIR = path.resolve(__dirname, '../../tm');
 
@@ -22,7 +21,7 @@ export interface TestContext {
   /** Responses that disagreed with the description; `close()` fails on any. */
   violations: string[];
   config: Config;
-  redis: Redis;
+  redis: RedisClient;
   store: TmStore;
   tm: TranslationMemory;
   keys: Keys;
@@ -36,13 +35,39 @@ export function testRedisUrl(): string {
   return url;
 }
 
-export async function deleteByPrefix(redis: Redis, keys: Keys): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', keys.everything(), 'COUNT', 1000);
-    cursor = next;
-    if (found.length > 0) await redis.unlink(...found);
-  } while (cursor !== '0');
+/** The private Redis Cluster's masters when the suite runs on one (MIZAN_TEST_REDIS=cluster), else none. */
+export function testClusterNodes(): string[] {
+  return (process.env.MIZAN_TEST_CLUSTER_NODES ?? '').split(',').filter(Boolean);
+}
+
+/** A client for the suite's Redis (standalone or cluster), connected. */
+export async function testRedis(options: { redisTimeoutMs?: number } = {}): Promise<RedisClient> {
+  const config = { redisUrl: testRedisUrl(), redisClusterNodes: testClusterNodes(), redisTimeoutMs: 1000, ...options };
+  const redis = createRedis(config, silentLogger);
+  await connectRedis(redis, 5000);
+  return redis;
+}
+
+/** Every key under the prefix (SCAN on each master of a cluster). */
+export async function keysUnder(redis: RedisClient, keys: Keys): Promise<string[]> {
+  const all: string[] = [];
+  for (const node of isCluster(redis) ? redis.nodes('master') : [redis]) {
+    let cursor = '0';
+    do {
+      const [next, found] = await node.scan(cursor, 'MATCH', keys.everything(), 'COUNT', 1000);
+      cursor = next;
+      all.push(...found);
+    } while (cursor !== '0');
+  }
+  return all;
+}
+
+/** Deletes every key under the prefix: SCAN runs on each master of a cluster, UNLINK goes key by key there. */
+export async function deleteByPrefix(redis: RedisClient, keys: Keys): Promise<void> {
+  const found = await keysUnder(redis, keys);
+  // A cluster refuses one UNLINK across slots; a standalone Redis takes them in batches.
+  if (isCluster(redis)) await Promise.all(found.map((key) => redis.unlink(key)));
+  else for (let i = 0; i < found.length; i += 1000) await redis.unlink(...found.slice(i, i + 1000));
 }
 
 export async function createTestContext(
@@ -51,7 +76,13 @@ export async function createTestContext(
   const prefix = options.prefix ?? `mizan-test:${randomUUID().slice(0, 8)}:`;
   const config = loadConfig(
     {},
-    { keyPrefix: prefix, redisUrl: options.redisUrl ?? testRedisUrl(), redisTimeoutMs: 1000, retryAfterSeconds: 3 },
+    {
+      keyPrefix: prefix,
+      redisUrl: options.redisUrl ?? testRedisUrl(),
+      redisClusterNodes: options.redisUrl ? [] : testClusterNodes(),
+      redisTimeoutMs: 1000,
+      retryAfterSeconds: 3,
+    },
   );
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);

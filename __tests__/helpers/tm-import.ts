@@ -1,9 +1,8 @@
 /** Helpers for the TMX import/export tests: generated files, waiting for a job, a checksum of a TM's keys. */
 import { createHash } from 'node:crypto';
 import type { RequestListener } from 'node:http';
-import type { Redis } from 'ioredis';
 import request from 'supertest';
-import type { Keys } from '../../src/store';
+import { isCluster, type Keys, type RedisClient } from '../../src/store';
 
 export const TERMINAL = ['done', 'failed', 'cancelled'];
 
@@ -61,15 +60,17 @@ export function generatedTmx(n: number, options: { tail?: string; from?: number 
  * SHA-256 over the DUMP of every key of the TM (sorted by name) and its membership in the TMs set: equal checksums
  * mean the TM is byte-identical.
  */
-export async function tmChecksum(redis: Redis, keys: Keys, tm: string): Promise<string> {
+export async function tmChecksum(redis: RedisClient, keys: Keys, tm: string): Promise<string> {
   const pattern = keys.units(tm).replace(/units$/, '*');
   const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    found.push(...batch);
-  } while (cursor !== '0');
+  for (const node of isCluster(redis) ? redis.nodes('master') : [redis]) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      found.push(...batch);
+    } while (cursor !== '0');
+  }
   const hash = createHash('sha256');
   for (const key of found.sort()) {
     const dump = await redis.dumpBuffer(key);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { cedict } from '../../src/align/lexicon';
-import { createTestContext, type TestContext } from '../helpers/context';
+import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ const EN =
 const ZH =
   '部长周一上午抵达北京，进行为期三天的访问。他会见了中方同行，双方讨论了能源和贸易领域的合作。\n\n双方签署了12项协议。部长说，两国关系正在快速发展。';
 
-const countKeys = async () => (await ctx.redis.keys(`${ctx.keys.prefix}*`)).length;
+const countKeys = async () => (await keysUnder(ctx.redis, ctx.keys)).length;
 
 describe('POST /api/v1/documents', () => {
   let id: string;

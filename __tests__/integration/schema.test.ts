@@ -1,16 +1,14 @@
 /** The schema version key: written on first use, recorded for data that predates it, and refused when it differs. */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { silentLogger, type Logger } from '../../src/config';
-import { checkSchema, connectRedis, createRedis, Keys, SCHEMA_VERSION, SchemaError } from '../../src/store';
-import { deleteByPrefix, testRedisUrl } from '../helpers/context';
+import { checkSchema, Keys, SCHEMA_VERSION, SchemaError, type RedisClient } from '../../src/store';
+import { deleteByPrefix, testRedis } from '../helpers/context';
 
-let redis: Redis;
+let redis: RedisClient;
 let keys: Keys;
 
 beforeAll(async () => {
-  redis = createRedis({ redisUrl: testRedisUrl(), redisTimeoutMs: 1000 }, silentLogger);
-  await connectRedis(redis, 5000);
+  redis = await testRedis();
 });
 beforeEach(() => {
   keys = new Keys(`mizan-test:${randomUUID().slice(0, 8)}:`);

@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { createTranslator } from '../../src/i18n';
 import { checkedApp } from '../helpers/openapi-check';
-import { createTestContext, type TestContext } from '../helpers/context';
+import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
 import { generatedTmx, tmChecksum, waitJob, type JobBody } from '../helpers/tm-import';
 
 let ctx: TestContext;
@@ -25,8 +25,7 @@ const post = (body: string | Buffer, tm = TM) =>
 
 /** Staged keys left anywhere under the prefix. */
 async function stagedKeys(): Promise<string[]> {
-  const [, found] = await ctx.redis.scan('0', 'MATCH', `${ctx.keys.prefix}*import:*`, 'COUNT', 100000);
-  return found;
+  return (await keysUnder(ctx.redis, ctx.keys)).filter((key) => key.includes(':import:'));
 }
 
 describe('rejected imports leave the TM byte-identical', () => {

@@ -3,10 +3,9 @@
  * script answer CONFLICT, and the writer reads again, or, for a correction made against a stated rev, refuses.
  * The race is made deterministic by a Redis client whose first snapshot read is followed by another write.
  */
-import type { Redis } from 'ioredis';
 import { ErrorCode } from '../../src/errors';
 import { withUnitIds } from '../../src/service';
-import { TmStore, UnitStore } from '../../src/store';
+import { TmStore, UnitStore, type RedisClient } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
@@ -18,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 /** The same client, except that its first MULTI … EXEC is followed by `interfere()` before its answer is returned. */
-function racing(redis: Redis, interfere: () => Promise<unknown>): Redis {
+function racing(redis: RedisClient, interfere: () => Promise<unknown>): RedisClient {
   let armed = true;
   return new Proxy(redis, {
     get(target, prop) {

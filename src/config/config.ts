@@ -11,6 +11,11 @@ export interface Config {
   host: string;
   /** Redis to use (`REDIS_URL`). @default "redis://127.0.0.1:6379" */
   redisUrl: string;
+  /**
+   * Masters of a Redis Cluster to use instead of `redisUrl` (`REDIS_CLUSTER_NODES`, `host:port,host:port,...`; any
+   * few of them: the rest are discovered). Empty: a standalone Redis. @default []
+   */
+  redisClusterNodes: string[];
   /** Prefix of every Redis key (`MIZAN_KEY_PREFIX`); lets several deployments share one Redis. @default "mizan:" */
   keyPrefix: string;
   /**
@@ -69,6 +74,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   port: 8080,
   host: '0.0.0.0',
   redisUrl: 'redis://127.0.0.1:6379',
+  redisClusterNodes: [],
   keyPrefix: 'mizan:',
   embeddedRedis: true,
   dataDir: path.resolve('data'),
@@ -164,6 +170,10 @@ function isRedisUrl(text: string): boolean {
   }
 }
 
+function isNodeList(text: string): boolean {
+  return text.split(',').every((node) => node === '' || /^[A-Za-z0-9.:[\]-]+:\d{1,5}$/.test(node));
+}
+
 export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const read = new EnvReader(env);
   const D = DEFAULT_CONFIG;
@@ -171,6 +181,10 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     port: read.int('PORT', D.port, 0, 65535),
     host: read.str('HOST', D.host),
     redisUrl: read.checked('REDIS_URL', D.redisUrl, isRedisUrl, 'must be a URL starting with redis:// or rediss://'),
+    redisClusterNodes: read
+      .checked('REDIS_CLUSTER_NODES', '', isNodeList, 'must be host:port pairs separated by commas')
+      .split(',')
+      .filter(Boolean),
     keyPrefix: read.checked(
       'MIZAN_KEY_PREFIX',
       D.keyPrefix,

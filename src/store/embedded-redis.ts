@@ -49,6 +49,8 @@ export interface EmbeddedRedisOptions {
   logger: Logger;
   /** How long to wait for it to answer. @default 10000 */
   startTimeoutMs?: number;
+  /** More redis-server options, e.g. `--cluster-enabled yes` (tests). */
+  extraArgs?: string[];
 }
 
 /**
@@ -90,6 +92,7 @@ function redisArgs(options: EmbeddedRedisOptions, logFile: string): string[] {
     ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir],
     ...['--appendonly', options.appendOnly === false ? 'no' : 'yes', '--appendfsync', 'everysec', '--save', ''],
     ...['--daemonize', 'no', '--logfile', logFile],
+    ...(options.extraArgs ?? []),
   ];
 }
 

@@ -3,9 +3,8 @@
  * committing them in chunks (lua/commitImport), dropping them, the job record (a hash outside every TM's hash tag,
  * moved between statuses by lua/jobTransition), and paged reads of a TM's units with every field.
  */
-import type { Redis } from 'ioredis';
 import type { Keys } from './keys';
-import { guard } from './redis';
+import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 
 /** A staged record: JSON [unit id, field, value, …] ('' as a value: remove the field at commit). */
@@ -24,7 +23,7 @@ const TRANSITION = new Map<number, JobTransition>([
 
 export class ImportStore {
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     readonly keys: Keys,
     private readonly logMaxLen = 100_000,
   ) {}

@@ -2,21 +2,59 @@
  * The Redis connection and what its failures mean. Commands never queue while disconnected and time out after
  * `redisTimeoutMs`, so a request against an unreachable Redis fails fast with StoreUnavailableError (HTTP 503)
  * instead of hanging; the client keeps reconnecting in the background.
+ *
+ * With `redisClusterNodes` the client is an ioredis Cluster: it follows MOVED and ASK redirections (a slot moving
+ * between masters), and retries TRYAGAIN (a multi-key script on a slot half-migrated) a few times before failing.
+ * Every key of a TM shares the hash tag {tm:<name>} (keys.ts), so every script and MULTI stays in one slot.
  */
-import { Redis, ReplyError } from 'ioredis';
+import { Cluster, Redis, ReplyError } from 'ioredis';
 import type { Config, Logger } from '../config';
 import { StoreUnavailableError } from '../errors';
-import { defineScripts } from './scripts';
+import { defineScripts, type PubSubMode } from './scripts';
 
-export function createRedis(config: Pick<Config, 'redisUrl' | 'redisTimeoutMs'>, logger: Logger): Redis {
-  const redis = new Redis(config.redisUrl, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
+export type { PubSubMode };
+
+/** A standalone Redis or a Redis Cluster: the store uses only what both offer. */
+export type RedisClient = Redis | Cluster;
+
+const modes = new WeakMap<RedisClient, PubSubMode>();
+
+export function pubSubMode(redis: RedisClient): PubSubMode {
+  return modes.get(redis) ?? 'plain';
+}
+
+export function isCluster(redis: RedisClient): redis is Cluster {
+  return redis instanceof Cluster;
+}
+
+type RedisConfig = Pick<Config, 'redisUrl' | 'redisTimeoutMs'> & Partial<Pick<Config, 'redisClusterNodes'>>;
+
+/** `host:port` → ioredis's node. */
+export function clusterNode(address: string): { host: string; port: number } {
+  const at = address.lastIndexOf(':');
+  return { host: address.slice(0, at).replace(/^\[|\]$/g, ''), port: Number(address.slice(at + 1)) };
+}
+
+export function createRedis(config: RedisConfig, logger: Logger): RedisClient {
+  const timeouts = {
     maxRetriesPerRequest: 1,
     commandTimeout: config.redisTimeoutMs,
     connectTimeout: config.redisTimeoutMs,
-    retryStrategy: (attempt) => Math.min(100 * attempt, 2000),
-  });
+  };
+  const retryStrategy = (attempt: number) => Math.min(100 * attempt, 2000);
+  const nodes = config.redisClusterNodes ?? [];
+  const redis: RedisClient =
+    nodes.length > 0
+      ? new Cluster(nodes.map(clusterNode), {
+          lazyConnect: true,
+          enableOfflineQueue: false,
+          clusterRetryStrategy: retryStrategy,
+          retryDelayOnTryAgain: 100,
+          retryDelayOnMoved: 0,
+          maxRedirections: 16,
+          redisOptions: timeouts,
+        })
+      : new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, retryStrategy, ...timeouts });
   let down = false;
   redis.on('error', (err: Error) => {
     if (!down) logger.warn(`redis: ${err.message}`);
@@ -26,12 +64,15 @@ export function createRedis(config: Pick<Config, 'redisUrl' | 'redisTimeoutMs'>,
     if (down) logger.info('redis: connection restored');
     down = false;
   });
-  defineScripts(redis);
+  defineScripts(redis, 'plain');
   return redis;
 }
 
-/** Connects, waiting at most `timeoutMs` for the first `ready`. */
-export async function connectRedis(redis: Redis, timeoutMs: number): Promise<void> {
+/**
+ * Connects, waiting at most `timeoutMs` for the first `ready`. On a cluster, also picks the pub/sub mode from the
+ * Redis version (sharded from 7.0) and loads the scripts that publish that way.
+ */
+export async function connectRedis(redis: RedisClient, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -42,6 +83,12 @@ export async function connectRedis(redis: Redis, timeoutMs: number): Promise<voi
     ]);
   } finally {
     clearTimeout(timer);
+  }
+  if (isCluster(redis)) {
+    const version = /^redis_version:(\d+)/m.exec(await redis.info('server'))?.[1];
+    const mode: PubSubMode = Number(version) >= 7 ? 'sharded' : 'plain';
+    modes.set(redis, mode);
+    defineScripts(redis, mode);
   }
 }
 

@@ -4,7 +4,7 @@
  * document was written in between. Scripts must be told every key up front (Redis Cluster), so they cannot read the
  * rows themselves; contention on one document is rare, so a retry is cheap and seldom.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis';
 import type { Keys } from './keys';
 import { ScriptCode } from './scripts';
 
@@ -20,7 +20,7 @@ export interface DocumentRevision {
 
 /** The document's rev and rows, read together (MULTI), so the rows are those of that rev. */
 export async function readRevision(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   tm: string,
   documentId: string,

@@ -7,10 +7,9 @@
  * rewrites a deployment from one version to the next and then sets the key; a deployment several versions behind
  * runs each step in turn. Version 1 is the first, so no migration exists yet (DESIGN.md, "Schema version").
  */
-import type { Redis } from 'ioredis';
 import type { Logger } from '../config';
 import type { Keys } from './keys';
-import { guard } from './redis';
+import { guard, type RedisClient } from './redis';
 
 export const SCHEMA_VERSION = 1;
 
@@ -35,7 +34,7 @@ export function migrationSteps(from: number, to: number): string[] {
  * `current` when it was there and equal. Throws SchemaError when the data is newer or older than `current`.
  */
 export async function checkSchema(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   logger: Logger,
   current = SCHEMA_VERSION,

@@ -4,7 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Redis, Result } from 'ioredis';
+import type { Cluster, Redis, Result } from 'ioredis';
+
+/**
+ * How change notifications travel (change-feed.ts): `plain` PUBLISH/SUBSCRIBE on a standalone Redis (and on a
+ * cluster older than Redis 7, where a publish is broadcast to every node); `sharded` SPUBLISH/SSUBSCRIBE on a
+ * Redis 7 cluster, where a TM's channel lives on the master that holds the TM's slot and nowhere else.
+ */
+export type PubSubMode = 'plain' | 'sharded';
 
 export const SCRIPT_NAMES = [
   'putDocument',
@@ -55,12 +62,18 @@ export const ScriptCode = {
   REFUSED: -3,
 } as const;
 
-export function scriptSource(name: (typeof SCRIPT_NAMES)[number]): string {
-  return fs.readFileSync(path.join(__dirname, 'lua', `${name}.lua`), 'utf8');
+/**
+ * A script's source. The scripts are written with `redis.call('PUBLISH', ...)`; for the sharded pub/sub of a Redis 7
+ * cluster (redis.ts, PubSubMode) that call becomes SPUBLISH, whose channel carries the TM's hash tag, so the script
+ * still touches one slot. The two variants differ in that word only.
+ */
+export function scriptSource(name: string, mode: PubSubMode = 'plain'): string {
+  const source = fs.readFileSync(path.join(__dirname, 'lua', `${name}.lua`), 'utf8');
+  return mode === 'sharded' ? source.replace(/redis\.call\('PUBLISH'/g, "redis.call('SPUBLISH'") : source;
 }
 
-export function defineScripts(redis: Redis): void {
+export function defineScripts(redis: Redis | Cluster, mode: PubSubMode): void {
   for (const name of SCRIPT_NAMES) {
-    redis.defineCommand(name, { lua: scriptSource(name) });
+    redis.defineCommand(name, { lua: scriptSource(name, mode) });
   }
 }

@@ -3,9 +3,8 @@
  * of a whole document are optimistic snapshots (retried if the document's revision moved under them).
  */
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, Unit } from '../types';
-import { guard } from './redis';
+import { guard, type RedisClient } from './redis';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
@@ -119,7 +118,7 @@ function toSummary(tm: string, id: string, h: Record<string, string>): DocumentS
 
 export class TmStore {
   constructor(
-    readonly redis: Redis,
+    readonly redis: RedisClient,
     readonly keys: Keys,
     private readonly options: TmStoreOptions = { logMaxLen: 100_000 },
   ) {}

@@ -3,10 +3,9 @@
  * (lua/putUnit.lua, lua/deleteUnit.lua) that changes the unit and appends to the TM's change log atomically, so
  * the next query on any instance sees it.
  */
-import type { Redis } from 'ioredis';
 import type { Lang } from '../types';
 import type { Keys } from './keys';
-import { guard } from './redis';
+import { guard, type RedisClient } from './redis';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
 
@@ -30,7 +29,7 @@ function outcome(code: number): UnitWriteResult {
 
 export class UnitStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly logMaxLen = 100_000,
   ) {}
