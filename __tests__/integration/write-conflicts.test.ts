@@ -71,7 +71,7 @@ describe('a write whose document changed after it was read', () => {
   it('deletes a document unit on the second reading, moving the later rows up', async () => {
     const doc = (await ctx.store.getDocument('main', SEED_DOC))!;
     const units = new UnitStore(racing(ctx.redis, editFirstRow), ctx.keys);
-    expect(await units.delete('main', doc.rows[1]!.unitId)).toBe(true);
+    expect(await units.delete('main', doc.rows[1]!.unitId)).toBe('deleted');
     const after = (await ctx.store.getDocument('main', SEED_DOC))!;
     expect(after.rows.map((r) => r.unitId)).toEqual([doc.rows[0]!.unitId, ...doc.rows.slice(2).map((r) => r.unitId)]);
     expect(after.rows.map((r) => r.position)).toEqual(after.rows.map((_, i) => i));
@@ -79,7 +79,7 @@ describe('a write whose document changed after it was read', () => {
 
   it('deletes a whole document on the second reading, and says so', async () => {
     const store = new TmStore(racing(ctx.redis, editFirstRow), ctx.keys);
-    expect(await store.deleteDocument('main', SEED_DOC)).toBe(true);
+    expect(await store.deleteDocument('main', SEED_DOC)).toBe('deleted');
     expect(await ctx.store.getDocument('main', SEED_DOC)).toBeUndefined();
     expect(await ctx.redis.scard(ctx.keys.units('main'))).toBe(0);
   });

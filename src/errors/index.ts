@@ -48,6 +48,7 @@ export const ErrorCode = {
   JOB_NOT_FOUND: 'JOB_NOT_FOUND',
   JOB_NOT_CANCELLABLE: 'JOB_NOT_CANCELLABLE',
   JOB_CANCELLED: 'JOB_CANCELLED',
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -95,6 +96,7 @@ const STATUS: Record<ErrorCode, number> = {
   JOB_NOT_FOUND: 404,
   JOB_NOT_CANCELLABLE: 409,
   JOB_CANCELLED: 409,
+  PRECONDITION_FAILED: 412,
 };
 
 /** The HTTP status an error code is answered with. */

@@ -1,4 +1,4 @@
-export { TranslationMemory, type Readiness } from './translation-memory';
+export { TranslationMemory, type Readiness, type TaggedUnit } from './translation-memory';
 export type { Freshness } from './mirror';
 export type { BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
 export { requestLanguage, tagLanguage } from './languages';

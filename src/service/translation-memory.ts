@@ -43,6 +43,12 @@ import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
 import { unitRecordJson } from './unit-fields';
 
+/** A unit with its entity tag. */
+export interface TaggedUnit {
+  unit: Unit;
+  tag: string;
+}
+
 export interface Readiness {
   redis: boolean;
   /** The default TM holds at least one document. */
@@ -167,9 +173,14 @@ export class TranslationMemory {
   }
 
   async getUnit(tm: string, unitId: string): Promise<Unit> {
-    const unit = await this.store.getUnit(tm, unitId);
-    if (!unit) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
-    return unit;
+    return (await this.getTaggedUnit(tm, unitId)).unit;
+  }
+
+  /** The unit and its entity tag (the ETag of GET /api/v1/units/:id, compared with If-Match by writes). */
+  async getTaggedUnit(tm: string, unitId: string): Promise<TaggedUnit> {
+    const tagged = await this.store.getTaggedUnit(tm, unitId);
+    if (!tagged) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+    return tagged;
   }
 
   /** Segments, aligns and stores a document triple; the same texts again return the stored document. */
@@ -181,10 +192,12 @@ export class TranslationMemory {
     return correctAlignment(this.store, this.mirrors, tm, id, ops, rev);
   }
 
-  async deleteDocument(tm: string, id: string): Promise<void> {
-    const deleted = await this.store.deleteDocument(tm, id);
+  /** Deletes a document; with `ifMatch` (revs of If-Match, or '*') only while its rev is one of them. */
+  async deleteDocument(tm: string, id: string, ifMatch?: readonly (number | '*')[]): Promise<void> {
+    const outcome = await this.store.deleteDocument(tm, id, ifMatch);
     this.mirrors.touch(tm);
-    if (!deleted) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
+    if (outcome === 'not-found') throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
+    if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
   }
 
   unitContext(tm: string, unitId: string, n: number): Promise<{ unit: Unit; before: Unit[]; after: Unit[] }> {
@@ -192,19 +205,20 @@ export class TranslationMemory {
   }
 
   /** Adds a unit outside any document (the same Arabic source again updates it); its Arabic must have a word. */
-  async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<{ unit: Unit; created: boolean }> {
+  async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<TaggedUnit & { created: boolean }> {
     requireWords(texts.ar, 'ar');
     const unitId = standaloneUnitId(tm, texts.ar);
     const result = await this.units.create(tm, unitId, texts);
     this.mirrors.touch(tm);
-    return { unit: await this.getUnit(tm, unitId), created: result === 'created' };
+    return { ...(await this.getTaggedUnit(tm, unitId)), created: result === 'created' };
   }
 
   /**
    * Changes texts of a unit. A unit outside any document is identified by its Arabic (adding the same Arabic again
-   * updates it), so its Arabic cannot change (beyond Unicode normalization and surrounding spaces).
+   * updates it), so its Arabic cannot change (beyond Unicode normalization and surrounding spaces). With `ifMatch`
+   * (tags of If-Match), only if the unit's tag is one of them (checked atomically with the write).
    */
-  async patchUnit(tm: string, unitId: string, texts: UnitTexts): Promise<Unit> {
+  async patchUnit(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<TaggedUnit> {
     if (texts.ar !== undefined) requireWords(texts.ar, 'ar');
     await this.mirrors.require(tm);
     if (texts.ar !== undefined) {
@@ -213,17 +227,19 @@ export class TranslationMemory {
         throw new MizanError(ErrorCode.UNIT_SOURCE_FIXED, { param: 'ar', id: unitId });
       }
     }
-    const result: UnitWriteResult = await this.units.patch(tm, unitId, texts);
+    const result: UnitWriteResult = await this.units.patch(tm, unitId, texts, ifMatch);
     this.mirrors.touch(tm);
     if (result === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
-    return this.getUnit(tm, unitId);
+    if (result === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });
+    return this.getTaggedUnit(tm, unitId);
   }
 
-  async deleteUnit(tm: string, unitId: string): Promise<void> {
+  async deleteUnit(tm: string, unitId: string, ifMatch?: readonly string[]): Promise<void> {
     await this.mirrors.require(tm);
-    const deleted = await this.units.delete(tm, unitId);
+    const outcome = await this.units.delete(tm, unitId, ifMatch);
     this.mirrors.touch(tm);
-    if (!deleted) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+    if (outcome === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
+    if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });
   }
 
   /** Stops listening for change notifications. */

@@ -60,7 +60,14 @@ export const ScriptCode = {
   TRANSITIONED: 1,
   /** jobTransition: not allowed from the job's status (or a cancel was asked before the commit). */
   REFUSED: -3,
+  /** putUnit, deleteUnit: the unit's entity tag is not among those of If-Match. */
+  PRECONDITION_FAILED: -4,
 } as const;
+
+/** Helper files (lua/<name>.lua) a script starts with. */
+const PRELUDES: Partial<Record<string, string[]>> = { putUnit: ['unit-tag'], deleteUnit: ['unit-tag'] };
+
+const read = (name: string) => fs.readFileSync(path.join(__dirname, 'lua', `${name}.lua`), 'utf8');
 
 /**
  * A script's source. The scripts are written with `redis.call('PUBLISH', ...)`; for the sharded pub/sub of a Redis 7
@@ -68,7 +75,7 @@ export const ScriptCode = {
  * still touches one slot. The two variants differ in that word only.
  */
 export function scriptSource(name: string, mode: PubSubMode = 'plain'): string {
-  const source = fs.readFileSync(path.join(__dirname, 'lua', `${name}.lua`), 'utf8');
+  const source = [...(PRELUDES[name] ?? []), name].map(read).join('\n');
   return mode === 'sharded' ? source.replace(/redis\.call\('PUBLISH'/g, "redis.call('SPUBLISH'") : source;
 }
 

@@ -9,6 +9,7 @@ import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
 import { ErrorCode, MizanError } from '../errors';
+import { TAG_FIELDS, unitTag } from './unit-tag';
 
 export interface DocumentSummary extends DocumentMeta {
   tm: string;
@@ -185,15 +186,25 @@ export class TmStore {
     });
   }
 
-  /** Deletes the document and its units atomically; false when it does not exist. */
-  async deleteDocument(tm: string, documentId: string): Promise<boolean> {
+  /**
+   * Deletes the document and its units atomically: 'not-found' when it does not exist. With `ifMatch` (the revs an
+   * If-Match names, or '*'), only while the document's rev is one of them: 'precondition-failed' otherwise. The rev is
+   * checked by the script, so a write in between makes it read again and check again.
+   */
+  async deleteDocument(
+    tm: string,
+    documentId: string,
+    ifMatch?: readonly (number | '*')[],
+  ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
+    const accepted = (rev: string) => !ifMatch || ifMatch.includes('*') || ifMatch.includes(Number(rev));
     return guard(async () => {
       const code = await withRevision(
         `document ${documentId}`,
         () => readRevision(this.redis, keys, tm, documentId),
         async ({ rev, rows }) => {
           if (rev === null) return ScriptCode.NOT_FOUND;
+          if (!accepted(rev)) return ScriptCode.PRECONDITION_FAILED;
           const keyList = [
             keys.doc(tm, documentId),
             keys.docRows(tm, documentId),
@@ -214,7 +225,8 @@ export class TmStore {
           );
         },
       );
-      return code !== ScriptCode.NOT_FOUND;
+      if (code === ScriptCode.NOT_FOUND) return 'not-found';
+      return code === ScriptCode.PRECONDITION_FAILED ? 'precondition-failed' : 'deleted';
     });
   }
 
@@ -263,6 +275,15 @@ export class TmStore {
 
   async getUnit(tm: string, unitId: string): Promise<Unit | undefined> {
     return guard(async () => toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)));
+  }
+
+  /** The unit and its entity tag (unit-tag.ts), read together; undefined when it does not exist. */
+  async getTaggedUnit(tm: string, unitId: string): Promise<{ unit: Unit; tag: string } | undefined> {
+    return guard(async () => {
+      const values = await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS);
+      const unit = toUnit(tm, unitId, values);
+      return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
+    });
   }
 
   /** Units by id in one round trip; undefined for ids that no longer exist. */

@@ -8,16 +8,18 @@ import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
+import { ifMatchArg } from './unit-tag';
 
 export type UnitTexts = Partial<Record<Lang, string>>;
 
-export type UnitWriteResult = 'created' | 'updated' | 'unchanged' | 'not-found';
+export type UnitWriteResult = 'created' | 'updated' | 'unchanged' | 'not-found' | 'precondition-failed';
 
 const OUTCOME = new Map<number, UnitWriteResult>([
   [ScriptCode.CREATED, 'created'],
   [ScriptCode.UPDATED, 'updated'],
   [ScriptCode.UNCHANGED, 'unchanged'],
   [ScriptCode.NOT_FOUND, 'not-found'],
+  [ScriptCode.PRECONDITION_FAILED, 'precondition-failed'],
 ]);
 
 /** putUnit.lua's answer as a result. */
@@ -53,14 +55,18 @@ export class UnitStore {
         Date.now(),
         this.logMaxLen,
         keys.changes(tm),
+        '',
         ...fields,
       );
       return outcome(code);
     });
   }
 
-  /** Changes some texts of an existing unit (of a document or not). */
-  async patch(tm: string, unitId: string, texts: UnitTexts): Promise<UnitWriteResult> {
+  /**
+   * Changes some texts of an existing unit (of a document or not). With `ifMatch` (tags of If-Match, or ['*']),
+   * only if the unit's tag (unit-tag.ts) is one of them, checked in the same script as the write.
+   */
+  async patch(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<UnitWriteResult> {
     const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
@@ -83,14 +89,19 @@ export class UnitStore {
         Date.now(),
         this.logMaxLen,
         keys.changes(tm),
+        ifMatchArg(ifMatch),
         ...fields,
       );
       return outcome(code);
     });
   }
 
-  /** Deletes a unit; a document unit also leaves its document (later rows move up). */
-  async delete(tm: string, unitId: string): Promise<boolean> {
+  /** Deletes a unit; a document unit also leaves its document (later rows move up). `ifMatch` as in `patch`. */
+  async delete(
+    tm: string,
+    unitId: string,
+    ifMatch?: readonly string[],
+  ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
     return guard(async () => {
       const code = await withRevision(
@@ -103,7 +114,7 @@ export class UnitStore {
         async ({ doc, rev, rows }) => {
           if (doc === null) return ScriptCode.NOT_FOUND;
           const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
-          const args: (string | number)[] = [unitId, Date.now(), this.logMaxLen, keys.changes(tm)];
+          const args = [unitId, Date.now(), this.logMaxLen, keys.changes(tm), ifMatchArg(ifMatch)];
           if (!doc) return this.redis.deleteUnit(base.length, ...base, ...args);
           const after = rows.slice(rows.indexOf(unitId) + 1);
           const keyList = [
@@ -116,7 +127,8 @@ export class UnitStore {
           return this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after);
         },
       );
-      return code === ScriptCode.DELETED;
+      if (code === ScriptCode.PRECONDITION_FAILED) return 'precondition-failed';
+      return code === ScriptCode.DELETED ? 'deleted' : 'not-found';
     });
   }
 }

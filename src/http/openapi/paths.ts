@@ -62,6 +62,14 @@ const matchParameters = [
   query('prev', 'the previous segment of the translated document (101 context matches)'),
   query('next', 'the next segment of the translated document'),
 ];
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'the ETag the change was made against (or *): 412 PRECONDITION_FAILED when it no longer matches',
+  schema: { type: 'string' },
+};
+const etag = { ETag: { description: 'the entity tag: send it back in If-Match', schema: { type: 'string' } } };
 const docId = path('id', 'document id');
 const unitId = path('id', 'unit id');
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
@@ -223,6 +231,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       ok: {
         200: {
           description: 'the document (i18next: keys <documentId>.<position>)',
+          headers: etag,
           content: {
             'application/json': {
               schema: {
@@ -242,15 +251,15 @@ export const PATHS: Record<string, Record<string, Operation>> = {
     },
     delete: {
       summary: 'Delete the document and its units',
-      parameters: [docId, tm],
+      parameters: [docId, tm, ifMatch],
       ok: { 204: { description: 'deleted' } },
-      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_TM'],
+      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_TM', 'PRECONDITION_FAILED'],
     },
   },
   '/api/v1/documents/{id}/alignment': {
     patch: {
       summary: 'Correct the alignment: merge, split and move operations applied in order, atomically',
-      parameters: [docId, tm],
+      parameters: [docId, tm, ifMatch],
       requestBody: {
         required: true,
         content: {
@@ -267,11 +276,12 @@ export const PATHS: Record<string, Record<string, Operation>> = {
           },
         },
       },
-      ok: { 200: { description: 'the corrected document', content: json('Document') } },
+      ok: { 200: { description: 'the corrected document', headers: etag, content: json('Document') } },
       errors: [
         ...BODY_ERRORS,
         'DOCUMENT_NOT_FOUND',
         'DOCUMENT_CHANGED',
+        'PRECONDITION_FAILED',
         'INVALID_CORRECTION',
         'TOO_MANY_CORRECTIONS',
         'FIELD_MISSING',
@@ -300,8 +310,8 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         },
       },
       ok: {
-        200: { description: 'updated', content: json('Unit') },
-        201: { description: 'created', content: json('Unit') },
+        200: { description: 'updated', headers: etag, content: json('Unit') },
+        201: { description: 'created', headers: etag, content: json('Unit') },
       },
       errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'UNKNOWN_TM'],
     },
@@ -310,12 +320,12 @@ export const PATHS: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'One unit',
       parameters: [unitId, tm],
-      ok: { 200: { description: 'the unit', content: json('Unit') } },
+      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') } },
       errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
     },
     patch: {
       summary: 'Change a unit’s texts',
-      parameters: [unitId, tm],
+      parameters: [unitId, tm, ifMatch],
       requestBody: {
         required: true,
         content: {
@@ -332,10 +342,11 @@ export const PATHS: Record<string, Record<string, Operation>> = {
           },
         },
       },
-      ok: { 200: { description: 'the unit as changed', content: json('Unit') } },
+      ok: { 200: { description: 'the unit as changed', headers: etag, content: json('Unit') } },
       errors: [
         ...BODY_ERRORS,
         'UNIT_NOT_FOUND',
+        'PRECONDITION_FAILED',
         'UNIT_SOURCE_FIXED',
         'FIELD_MISSING',
         'TEXT_TOO_LONG',
@@ -345,9 +356,9 @@ export const PATHS: Record<string, Record<string, Operation>> = {
     },
     delete: {
       summary: 'Delete a unit (a document unit leaves its document)',
-      parameters: [unitId, tm],
+      parameters: [unitId, tm, ifMatch],
       ok: { 204: { description: 'deleted' } },
-      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM', 'PRECONDITION_FAILED'],
     },
   },
   '/api/v1/units/{id}/context': {

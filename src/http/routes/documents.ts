@@ -1,6 +1,7 @@
 /**
  * Documents: list, fetch (json, tmx, tsv, html), import a text triple (JSON or multipart files), correct the
- * alignment, delete.
+ * alignment, delete. A document's ETag is its rev ("rev-<n>"); PATCH alignment and DELETE honour If-Match (412 when
+ * the document is at another rev), as well as the body's `rev` (409 DOCUMENT_CHANGED).
  */
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config';
@@ -16,6 +17,7 @@ import {
 } from '../../service';
 import { LANGS } from '../../types';
 import { methodNotAllowed } from '../errors';
+import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport } from '../document-params';
@@ -110,6 +112,25 @@ async function importInput(req: Request, config: Config): Promise<Input> {
   );
 }
 
+/**
+ * The rev a correction with this If-Match must be made against: undefined without If-Match (or with `*`, once the
+ * document is known to exist), the one rev named, or, when several are named, the current one if it is among them.
+ */
+async function ifMatchRev(
+  tm: TranslationMemory,
+  name: string,
+  id: string,
+  tags: string[] | undefined,
+): Promise<number | undefined> {
+  if (!tags) return undefined;
+  const revs = revsOf(tags);
+  if (revs.includes('*')) return void (await tm.getDocument(name, id));
+  if (revs.length === 1) return revs[0] as number;
+  const current = (await tm.getDocument(name, id)).summary.rev;
+  if (!revs.includes(current)) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+  return current;
+}
+
 export function documentRoutes(tm: TranslationMemory, config: Config, toolVersion: string): Router {
   const router = Router();
   router
@@ -137,11 +158,15 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
       res.vary('Accept');
       if (format === 'i18next') return void res.json(await i18nextBundles(tm, name, id, p.string('lang')));
-      send(res, await tm.getDocument(name, id), format, toolVersion);
+      const doc = await tm.getDocument(name, id);
+      // One tag per representation (the format may come from Accept on the same URL); If-Match reads the rev in it.
+      send(setTag(res, documentTag(doc.summary.rev, format)), doc, format, toolVersion);
     })
     .delete(async (req, res) => {
       const name = new Params(req.query as Input).tm('tm', config.defaultTm);
-      await tm.deleteDocument(name, idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name));
+      const tags = ifMatchOf(req);
+      const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
+      await tm.deleteDocument(name, id, tags && revsOf(tags));
       res.status(204).end();
     })
     .all(methodNotAllowed('GET', 'DELETE'));
@@ -155,7 +180,20 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
         body.rev === undefined
           ? undefined
           : new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER);
-      res.json(documentJson(await tm.correctAlignment(name, id, parseCorrections(body), rev)));
+      const ops = parseCorrections(body);
+      const expected = await ifMatchRev(tm, name, id, ifMatchOf(req));
+      if (expected === undefined) {
+        const doc = await tm.correctAlignment(name, id, ops, rev);
+        return void setTag(res, documentTag(doc.summary.rev)).json(documentJson(doc));
+      }
+      // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically).
+      if (rev !== undefined && rev !== expected) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+      const doc = await tm.correctAlignment(name, id, ops, expected).catch((err: unknown) => {
+        if (err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)
+          throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+        throw err;
+      });
+      setTag(res, documentTag(doc.summary.rev)).json(documentJson(doc));
     })
     .all(methodNotAllowed('PATCH'));
   return router;

@@ -1,14 +1,16 @@
 /**
  * Units: GET /api/v1/units/:id, POST /api/v1/units (add a unit outside any document; the same Arabic source
  * again updates it), PATCH /api/v1/units/:id (change texts), DELETE /api/v1/units/:id. Every write is visible to the
- * next match on every instance.
+ * next match on every instance. Answers with a unit carry its ETag; PATCH and DELETE honour If-Match (412 when the
+ * unit changed since), checked in the write script itself.
  */
 import { Router, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import type { TranslationMemory, UnitTexts } from '../../service';
+import type { TaggedUnit, TranslationMemory, UnitTexts } from '../../service';
 import type { Unit } from '../../types';
 import { methodNotAllowed } from '../errors';
+import { ifMatchOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { idParam, Params, type Input } from '../params';
 
@@ -26,7 +28,9 @@ const unitJson = (u: Unit) => ({
   zh: u.zh,
 });
 
-const send = (res: Response, status: number, u: Unit) => res.status(status).json(unitJson(u));
+/** The unit, with its ETag (If-Match on PATCH and DELETE compares with it). */
+const send = (res: Response, status: number, { unit, tag }: TaggedUnit) =>
+  setTag(res, tag).status(status).json(unitJson(unit));
 
 /** The texts of a unit to add: its Arabic, and English and Chinese if given. */
 function newTexts(body: Input): UnitTexts & { ar: string } {
@@ -60,11 +64,11 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
     .post(jsonBody(config), async (req, res) => {
       const body = req.body as Input;
       const name = tmOf(req.query as Input, body);
-      const { unit, created } = await tm.createUnit(name, newTexts(body));
+      const { unit, tag, created } = await tm.createUnit(name, newTexts(body));
       send(
         res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`),
         created ? 201 : 200,
-        unit,
+        { unit, tag },
       );
     })
     .all(methodNotAllowed('POST'));
@@ -86,17 +90,17 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
     .route('/api/v1/units/:id')
     .get(async (req, res) => {
       const name = tmOf(req.query as Input);
-      send(res, 200, await tm.getUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name)));
+      send(res, 200, await tm.getTaggedUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name)));
     })
     .patch(jsonBody(config), async (req, res) => {
       const body = req.body as Input;
       const name = tmOf(req.query as Input, body);
       const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
-      send(res, 200, await tm.patchUnit(name, id, editedTexts(body)));
+      send(res, 200, await tm.patchUnit(name, id, editedTexts(body), ifMatchOf(req)));
     })
     .delete(async (req, res) => {
       const name = tmOf(req.query as Input);
-      await tm.deleteUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name));
+      await tm.deleteUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name), ifMatchOf(req));
       res.status(204).end();
     })
     .all(methodNotAllowed('GET', 'PATCH', 'DELETE'));

@@ -17,20 +17,25 @@
     ARGV[2]  now, epoch milliseconds
     ARGV[3]  approximate maximum length of the log stream
     ARGV[4]  the TM's change channel (the last seq is published there)
+    ARGV[5]  If-Match: '' (no condition), '*', or entity tags each between spaces, as in putUnit.lua
     for a document unit, also:
-    ARGV[5]  document id
-    ARGV[6]  the document's rev the caller read the rows at
-    ARGV[7..] unit ids of the rows after it (same order as KEYS[8..])
+    ARGV[6]  document id
+    ARGV[7]  the document's rev the caller read the rows at
+    ARGV[8..] unit ids of the rows after it (same order as KEYS[8..])
 
   Output (codes as named in scripts.ts, ScriptCode):
     1  DELETED
-   -1  CONFLICT: the document's rev is not ARGV[6] (it changed since the caller read it): read again and retry
+   -1  CONFLICT: the document's rev is not ARGV[7] (it changed since the caller read it): read again and retry
    -2  NOT_FOUND: no such unit
+   -4  PRECONDITION_FAILED: the unit's tag is none of ARGV[5]'s
 ]]
 local unitKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local unitId, now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local unitId, now, maxLen, channel, ifMatch = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 
 if redis.call('EXISTS', unitKey) == 0 then return -2 end
+if ifMatch ~= '' and ifMatch ~= '*' and not string.find(ifMatch, ' ' .. unitTag(unitKey) .. ' ', 1, true) then
+  return -4
+end
 
 local function log(op, id)
   local seq = redis.call('INCR', seqKey)
@@ -39,15 +44,15 @@ end
 
 if KEYS[5] then
   local docKey, rowsKey, docsKey = KEYS[5], KEYS[6], KEYS[7]
-  if (redis.call('HGET', docKey, 'rev') or '') ~= ARGV[6] then return -1 end
+  if (redis.call('HGET', docKey, 'rev') or '') ~= ARGV[7] then return -1 end
   redis.call('LREM', rowsKey, 1, unitId)
   for k = 8, #KEYS do
     redis.call('HINCRBY', KEYS[k], 'pos', -1)
-    log('put', ARGV[k - 1])
+    log('put', ARGV[k])
   end
   if redis.call('LLEN', rowsKey) == 0 then
     redis.call('DEL', docKey, rowsKey)
-    redis.call('ZREM', docsKey, ARGV[5])
+    redis.call('ZREM', docsKey, ARGV[6])
   else
     redis.call('HINCRBY', docKey, 'segments', -1)
     redis.call('HINCRBY', docKey, 'rev', 1)

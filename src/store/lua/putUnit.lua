@@ -13,23 +13,29 @@
     ARGV[3]  now, epoch milliseconds
     ARGV[4]  approximate maximum length of the log stream
     ARGV[5]  the TM's change channel (the new seq is published there)
-    ARGV[6..] field, value pairs among ar, en, zh
+    ARGV[6]  If-Match: '' (no condition), '*' (the unit must exist), or entity tags each between spaces
+             (' tag1 tag2 '): the unit's current tag (see unit-tag.lua) must be one of them
+    ARGV[7..] field, value pairs among ar, en, zh
 
   Output (codes as named in scripts.ts, ScriptCode):
     1  CREATED
     2  UPDATED
     0  UNCHANGED (every field already had that value)
    -2  NOT_FOUND: patch of a unit that does not exist
+   -4  PRECONDITION_FAILED: the unit's tag is none of ARGV[6]'s
 ]]
 local unitKey, unitsKey, logKey, seqKey, docKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
-local unitId, mode, now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local unitId, mode, now, maxLen, channel, ifMatch = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 
 local exists = redis.call('EXISTS', unitKey) == 1
 if mode == 'patch' and not exists then return -2 end
+if ifMatch ~= '' and ifMatch ~= '*' and not string.find(ifMatch, ' ' .. unitTag(unitKey) .. ' ', 1, true) then
+  return -4
+end
 
 local changed = not exists
 local fields = {}
-for i = 6, #ARGV, 2 do
+for i = 7, #ARGV, 2 do
   local field, value = ARGV[i], ARGV[i + 1]
   if redis.call('HGET', unitKey, field) ~= value then changed = true end
   fields[#fields + 1] = field

@@ -1,0 +1,112 @@
+/**
+ * ETag and If-Match on units and documents: a write made against a tag that is no longer current answers 412
+ * PRECONDITION_FAILED and changes nothing, and parallel read-modify-write clients lose no update.
+ */
+import request from 'supertest';
+import { createTestContext, type TestContext } from '../helpers/context';
+
+let ctx: TestContext;
+const SEED_DOC = 'ace54e57cd73f9de';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx.close());
+
+const addUnit = async (ar: string, en: string) =>
+  (await request(ctx.app).post('/api/v1/units').send({ ar, en }).expect(201)).body.unitId as string;
+
+describe('ETag and If-Match on a unit', () => {
+  it('tags each version of a unit differently, and takes a PATCH made against the current tag', async () => {
+    const id = await addUnit('اجتماع اللجنة المشتركة في العاصمة', 'The joint committee meets in the capital.');
+    const first = await request(ctx.app).get(`/api/v1/units/${id}`).expect(200);
+    expect(first.headers.etag!).toMatch(/^"[0-9a-f]{20}"$/);
+    const patched = await request(ctx.app)
+      .patch(`/api/v1/units/${id}`)
+      .set('If-Match', first.headers.etag!)
+      .send({ en: 'The joint committee met in the capital.' })
+      .expect(200);
+    expect(patched.body.en).toBe('The joint committee met in the capital.');
+    expect(patched.headers.etag!).not.toBe(first.headers.etag!);
+    expect((await request(ctx.app).get(`/api/v1/units/${id}`).expect(200)).headers.etag!).toBe(patched.headers.etag!);
+  });
+
+  it('refuses a PATCH or DELETE against an old tag with 412 and leaves the unit as it was', async () => {
+    const id = await addUnit('افتتاح المعرض الدولي للكتاب', 'The international book fair opens.');
+    const old = (await request(ctx.app).get(`/api/v1/units/${id}`).expect(200)).headers.etag!;
+    await request(ctx.app).patch(`/api/v1/units/${id}`).send({ zh: '国际书展开幕。' }).expect(200);
+
+    const refused = await request(ctx.app)
+      .patch(`/api/v1/units/${id}`)
+      .set('If-Match', old)
+      .send({ en: 'overwritten' })
+      .expect(412);
+    expect(refused.body.error.code).toBe('PRECONDITION_FAILED');
+    await request(ctx.app).delete(`/api/v1/units/${id}`).set('If-Match', old).expect(412);
+    await request(ctx.app).delete(`/api/v1/units/${id}`).set('If-Match', 'W/"weak"').expect(412);
+    const unit = (await request(ctx.app).get(`/api/v1/units/${id}`).expect(200)).body;
+    expect(unit).toMatchObject({ en: 'The international book fair opens.', zh: '国际书展开幕。' });
+
+    const current = (await request(ctx.app).get(`/api/v1/units/${id}`).expect(200)).headers.etag!;
+    await request(ctx.app).delete(`/api/v1/units/${id}`).set('If-Match', `"other", ${current}`).expect(204);
+    await request(ctx.app).get(`/api/v1/units/${id}`).expect(404);
+  });
+
+  it('loses no update when parallel clients read, modify and write the same unit with If-Match', async () => {
+    const id = await addUnit('عداد التعديلات المتزامنة', '0');
+    const clients = 6;
+    const writesEach = 5;
+    const client = async () => {
+      for (let done = 0; done < writesEach;) {
+        const read = await request(ctx.app).get(`/api/v1/units/${id}`).expect(200);
+        const next = String(Number(read.body.en) + 1);
+        const write = await request(ctx.app)
+          .patch(`/api/v1/units/${id}`)
+          .set('If-Match', read.headers.etag!)
+          .send({ en: next });
+        if (write.status === 200) done++;
+        else if (write.status !== 412) throw new Error(`PATCH answered ${write.status}`);
+      }
+    };
+    await Promise.all(Array.from({ length: clients }, client));
+    const final = (await request(ctx.app).get(`/api/v1/units/${id}`).expect(200)).body;
+    // Every successful write incremented what it read: the count is exactly the number of successful writes.
+    expect(final.en).toBe(String(clients * writesEach));
+  });
+});
+
+describe('ETag and If-Match on a document', () => {
+  it('tags a document with its rev (per format), and refuses an alignment correction or DELETE against another with 412', async () => {
+    const doc = await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).expect(200);
+    expect(doc.headers.etag!).toBe(`"rev-${doc.body.rev}"`);
+    const tmx = await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).query({ format: 'tmx' }).expect(200);
+    expect(tmx.headers.etag!).toBe(`"rev-${doc.body.rev}.tmx"`);
+
+    const stale = `"rev-${doc.body.rev - 1}"`;
+    const refused = await request(ctx.app)
+      .patch(`/api/v1/documents/${SEED_DOC}/alignment`)
+      .set('If-Match', stale)
+      .send({ ops: [{ op: 'merge', row: 0 }] })
+      .expect(412);
+    expect(refused.body.error.code).toBe('PRECONDITION_FAILED');
+    await request(ctx.app)
+      .patch(`/api/v1/documents/${SEED_DOC}/alignment`)
+      .set('If-Match', doc.headers.etag!)
+      .send({ ops: [{ op: 'merge', row: 0 }], rev: doc.body.rev + 1 })
+      .expect(412);
+    await request(ctx.app).delete(`/api/v1/documents/${SEED_DOC}`).set('If-Match', stale).expect(412);
+    const unchanged = await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).expect(200);
+    expect(unchanged.body.segments).toEqual(doc.body.segments);
+
+    const merged = await request(ctx.app)
+      .patch(`/api/v1/documents/${SEED_DOC}/alignment`)
+      .set('If-Match', doc.headers.etag!)
+      .send({ ops: [{ op: 'merge', row: 0 }] })
+      .expect(200);
+    expect(merged.body.segments).toHaveLength(doc.body.segments.length - 1);
+    expect(merged.headers.etag!).toBe(`"rev-${merged.body.rev}"`);
+    await request(ctx.app).delete(`/api/v1/documents/${SEED_DOC}`).set('If-Match', doc.headers.etag!).expect(412);
+    await request(ctx.app).delete(`/api/v1/documents/${SEED_DOC}`).set('If-Match', merged.headers.etag!).expect(204);
+    await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).expect(404);
+  });
+});
