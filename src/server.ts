@@ -1,7 +1,12 @@
 /**
- * Entry point: configuration, Redis (the one at REDIS_URL, else a private embedded one), the seed TM, then listen.
- * Everything is created here and passed down; nothing is global.
+ * Entry point: configuration, Redis (the Redis Cluster at REDIS_CLUSTER_NODES, else the one at REDIS_URL, else a
+ * private embedded one), the seed TM, then listen. Everything is created here and passed down; nothing is global.
+ *
+ * `--workers N` (N > 1) uses both (all) cores: this process becomes a node:cluster primary that starts the embedded
+ * Redis if needed, checks the schema and loads the seed once, then forks N workers, each with its own index, all on
+ * the same Redis and sharing the port; a worker that dies is started again, SIGTERM/SIGINT are passed on to them.
  */
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import type { RedisClient } from './store';
 import pkg from '../package.json';
@@ -29,6 +34,12 @@ const NO_REDIS_HELP = (
  * outlived the mizan that started it (redis-owner.ts) is stopped first, so that it is never used unowned.
  */
 async function openRedis(config: Config, logger: Logger): Promise<{ redis: RedisClient; embedded?: EmbeddedRedis }> {
+  if (config.redisClusterNodes.length > 0) {
+    const redis = createRedis(config, logger);
+    await connectRedis(redis, config.redisTimeoutMs);
+    logger.info(`using the Redis Cluster at ${config.redisClusterNodes.join(', ')}`);
+    return { redis };
+  }
   const local = config.embeddedRedis && isLocalRedisUrl(config.redisUrl);
   if (local) await reclaimOrphan(config.dataDir, logger);
   const redis = createRedis(config, logger);
@@ -66,14 +77,29 @@ function configOrExit(): Config {
   }
 }
 
-async function main(): Promise<void> {
-  const config = configOrExit();
-  const logger = createLogger(config.logLevel);
+/** `--workers N` from the command line: 1 when absent. */
+function workersArg(args: readonly string[]): number {
+  const at = args.findIndex((a) => a === '--workers' || a.startsWith('--workers='));
+  if (at < 0) return 1;
+  const raw = args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 1 && n <= 64) return n;
+  process.stderr.write(`mizan: --workers must be an integer from 1 to 64 (got "${raw ?? ''}")\n`);
+  process.exit(2);
+}
+
+/** Redis opened, the schema checked, the seed loaded (what the primary does once for all workers). */
+async function prepare(config: Config, logger: Logger) {
   const { redis, embedded } = await openRedis(config, logger);
   const keys = new Keys(config.keyPrefix);
   await checkSchema(redis, keys, logger);
   const store = new TmStore(redis, keys);
   if (config.seed) await loadSeed(config.tmDir, store, logger);
+  return { redis, embedded, store };
+}
+
+async function serve(config: Config, logger: Logger): Promise<void> {
+  const { redis, embedded, store } = await prepare(config, logger);
   const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
   const lexiconStart = Date.now();
   logger.info(
@@ -87,7 +113,7 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     logger.info(
       `mizan ${pkg.version} listening on http://${config.host}:${config.port} ` +
-        `(TM "${config.defaultTm}", key prefix "${config.keyPrefix}")`,
+        `(TM "${config.defaultTm}", key prefix "${config.keyPrefix}"${cluster.isWorker ? `, worker ${process.pid}` : ''})`,
     );
   });
   server.on('error', (err) => {
@@ -108,6 +134,46 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The node:cluster primary: prepares once, then keeps `count` workers running until told to stop. */
+async function primary(config: Config, logger: Logger, count: number): Promise<void> {
+  const { redis, embedded } = await prepare(config, logger);
+  redis.disconnect();
+  // The workers find Redis ready and the seed loaded: they neither start a Redis nor load the seed again.
+  const env = { MIZAN_SEED: '0', MIZAN_EMBEDDED_REDIS: '0' };
+  let stopping = false;
+  const fork = () => cluster.fork(env);
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.warn(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+    setTimeout(fork, 1000);
+  });
+  for (let i = 0; i < count; i++) fork();
+  logger.info(`primary ${process.pid}: ${count} workers`);
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping ${count} workers`);
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) => new Promise((resolve) => (w.isDead() ? resolve(null) : (w.once('exit', resolve), w.kill(signal)))),
+      ),
+    );
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger(config.logLevel);
+  const workers = cluster.isPrimary ? workersArg(process.argv.slice(2)) : 1;
+  if (workers > 1) await primary(config, logger, workers);
+  else await serve(config, logger);
 }
 
 // A private Redis started on the way stops by itself when this process exits (its watchdog sees the pipe close).

@@ -13,9 +13,9 @@ export interface ServerRun {
   exited: Promise<number | null>;
 }
 
-/** Starts `node --import tsx src/server.ts` with only PATH, HOME and these variables in its environment. */
-export function startServer(env: Record<string, string>): ServerRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/** Starts `node --import tsx src/server.ts [args]` with only PATH, HOME and these variables in its environment. */
+export function startServer(env: Record<string, string>, args: string[] = []): ServerRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
