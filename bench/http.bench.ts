@@ -1,9 +1,11 @@
 /**
- * npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42] [--queries 300]
+ * npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42] [--queries 300] [--workers 1,2]
  *
  * Throughput of GET /api/v1/match over HTTP against the same app's trivial route (GET /healthz), measured with
  * autocannon in the same run, the server in its own process on a real Redis (REDIS_URL, default 127.0.0.1:6379,
  * under a throw-away key prefix). Queries rotate through the generated mix (⅓ exact, ⅓ 1–3 word edits, ⅓ novel).
+ * With `--workers 1,2` the server runs once per count as that many node:cluster workers (each its own index, on one
+ * port, as `npm start -- --workers N`), and a table compares /api/v1/match throughput, with the ratio to 1 worker.
  * The last line is one JSON object.
  */
 import { spawn } from 'node:child_process';
@@ -14,8 +16,10 @@ import { round } from '../scripts/lib/stats';
 import { generate } from './generate';
 
 const cli = readOptions(
-  'usage: npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42] [--queries 300]',
+  'usage: npm run bench:http -- [--size 10000] [--seconds 10] [--connections 10] [--seed 42] [--queries 300] ' +
+    '[--workers 1,2]',
   {
+    workers: { type: 'string' },
     size: { type: 'string' },
     seconds: { type: 'string' },
     connections: { type: 'string' },
@@ -30,6 +34,8 @@ const seed = cli.number('seed', 42);
 /** Distinct queries cycled through (the mix of bench/generate.ts); many more than requests makes every one new. */
 const queryCount = cli.number('queries', 300);
 const log = (s: string) => process.stderr.write(`${s}\n`);
+const workerCounts = cli.values.workers?.split(',').map(Number);
+if (workerCounts?.some((n) => !Number.isInteger(n) || n < 1)) cli.fail('--workers must list worker counts, e.g. 1,2');
 
 async function load(url: string, paths: string[]): Promise<autocannon.Result> {
   let i = 0;
@@ -41,16 +47,13 @@ async function load(url: string, paths: string[]): Promise<autocannon.Result> {
   });
 }
 
-async function main(): Promise<void> {
-  log(`starting the server with ${size} units...`);
-  const server = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, 'http-server.ts'), '--size', String(size), '--seed', String(seed)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
-    },
-  );
+async function measure(workers = 1): Promise<Record<string, number>> {
+  log(`starting the server with ${size} units${workers > 1 ? `, ${workers} workers` : ''}...`);
+  const serverArgs = ['--size', String(size), '--seed', String(seed), '--workers', String(workers)];
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'http-server.ts'), ...serverArgs], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
   const port = await new Promise<number>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => {
       const m = /ready (\d+)/.exec(String(d));
@@ -87,12 +90,40 @@ async function main(): Promise<void> {
       trivial_p50_ms: trivial.latency.p50,
       errors: match.errors + match.non2xx + trivial.errors + trivial.non2xx,
     };
+    return figures;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  if (!workerCounts) {
+    const figures = await measure();
     log('');
     for (const [k, v] of Object.entries(figures)) log(`${k.padEnd(16)} ${v}`);
     process.stdout.write(JSON.stringify(figures) + '\n');
-  } finally {
-    server.kill('SIGTERM');
+    return;
   }
+  const runs: Record<string, number>[] = [];
+  for (const workers of workerCounts) runs.push({ workers, ...(await measure(workers)) });
+  const base = runs[0]!.match_rps!;
+  log('');
+  log('workers  match_rps  ratio  match_p50_ms  match_p99_ms  trivial_rps  errors');
+  for (const r of runs)
+    log(
+      [
+        String(r.workers).padEnd(8),
+        String(r.match_rps).padStart(9),
+        String(round(r.match_rps! / base, 2)).padStart(6),
+        String(r.match_p50_ms).padStart(13),
+        String(r.match_p99_ms).padStart(13),
+        String(r.trivial_rps).padStart(12),
+        String(r.errors).padStart(7),
+      ].join(' '),
+    );
+  const ratios = Object.fromEntries(runs.map((r) => [`ratio_${r.workers}`, round(r.match_rps! / base, 3)]));
+  process.stdout.write(JSON.stringify({ size, seconds, connections, runs, ...ratios }) + '\n');
 }
 
 main().catch((err) => {
