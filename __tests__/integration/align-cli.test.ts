@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readTmx, readTsv, tmxToDocuments } from '../../src/formats';
-import { createTestContext, testRedisUrl, type TestContext } from '../helpers/context';
+import { createTestContext, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
@@ -32,7 +32,12 @@ const align = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/align.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, REDIS_URL: testRedisUrl(), MIZAN_KEY_PREFIX: prefix },
+    env: {
+      ...process.env,
+      REDIS_URL: testRedisUrl(),
+      REDIS_CLUSTER_NODES: testClusterNodes().join(','),
+      MIZAN_KEY_PREFIX: prefix,
+    },
   });
 
 describe('the align command', () => {

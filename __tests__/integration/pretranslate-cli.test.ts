@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestContext, testRedisUrl, type TestContext } from '../helpers/context';
+import { createTestContext, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
 import { FIXTURES } from '../helpers/xliff-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -27,7 +27,12 @@ const run = (script: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, REDIS_URL: testRedisUrl(), MIZAN_KEY_PREFIX: prefix },
+    env: {
+      ...process.env,
+      REDIS_URL: testRedisUrl(),
+      REDIS_CLUSTER_NODES: testClusterNodes().join(','),
+      MIZAN_KEY_PREFIX: prefix,
+    },
   });
 
 describe('npm run xliff', () => {
