@@ -148,3 +148,6 @@ export function emptyCounts(): TmxCounts {
     languages: {},
   };
 }
+
+/** creationtool and o-tmf of every TMX mizan writes. */
+export const TMX_TOOL = 'mizan';

@@ -18,6 +18,7 @@ import {
   PROP_PARAGRAPH,
   PROP_POSITION,
   PROP_REVIEW,
+  TMX_TOOL,
   TU_ATTRS,
   TUV_ATTRS,
   type TmxProp,
@@ -25,7 +26,6 @@ import {
   type TmxVariantInput,
   type TuAttrs,
 } from './tmx-model';
-import { TMX_TOOL } from './tmx-write';
 import { tmxDate } from './xml';
 import { xmlAttr as escapeAttr, xmlText as escapeText } from './xml-fast';
 

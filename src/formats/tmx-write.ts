@@ -4,9 +4,11 @@
  * and reads back into the same documents. Output validates against the TMX 1.4b DTD.
  */
 import { LANGS, type AlignedDocument } from '../types';
-import { escapeAttr, escapeText, tmxDate } from './xml';
+import { TMX_TOOL } from './tmx-model';
+import { documentProps, tmxHead } from './tmx-stream-write';
+import { escapeAttr, escapeText } from './xml';
 
-export const TMX_TOOL = 'mizan';
+export { TMX_TOOL };
 
 export interface TmxWriteOptions {
   /** creationtoolversion. */
@@ -22,35 +24,9 @@ export interface TmxWriteOptions {
 const prop = (indent: string, type: string, value: string) =>
   `${indent}<prop type="${escapeAttr(type)}">${escapeText(value)}</prop>\n`;
 
-/** Document-level props carried per document id so one file may hold several documents. */
-function metaProps(doc: AlignedDocument, indent: string): string {
-  const { meta } = doc;
-  let out = '';
-  const base = `x-doc:${meta.id}:`;
-  for (const lang of LANGS) out += prop(indent, `${base}title-${lang}`, meta.titles[lang]);
-  out += prop(indent, `${base}source`, meta.source);
-  out += prop(indent, `${base}date`, meta.date);
-  if (meta.url) out += prop(indent, `${base}url`, meta.url);
-  out += prop(indent, `${base}order`, String(meta.order));
-  return out;
-}
-
 export function writeTmx(documents: readonly AlignedDocument[], options: TmxWriteOptions): string {
-  const attrs = [
-    `creationtool="${TMX_TOOL}"`,
-    `creationtoolversion="${escapeAttr(options.toolVersion)}"`,
-    'segtype="sentence"',
-    `o-tmf="${TMX_TOOL}"`,
-    'adminlang="en"',
-    'srclang="ar"',
-    'datatype="plaintext"',
-    'o-encoding="UTF-8"',
-  ];
-  if (options.creationDate) attrs.push(`creationdate="${tmxDate(options.creationDate)}"`);
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n';
-  const props = options.documentProps === false ? '' : documents.map((doc) => metaProps(doc, '    ')).join('');
-  out += props ? `  <header ${attrs.join(' ')}>\n${props}  </header>\n` : `  <header ${attrs.join(' ')}/>\n`;
-  out += '  <body>\n';
+  const headerProps = options.documentProps === false ? [] : documents.flatMap((doc) => documentProps(doc.meta));
+  let out = tmxHead({ toolVersion: options.toolVersion, creationDate: options.creationDate, headerProps });
   for (const doc of documents) {
     for (const seg of doc.segments) {
       const tuid = options.unitId ? ` tuid="${escapeAttr(options.unitId(doc.meta.id, seg.position))}"` : '';
