@@ -111,9 +111,10 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const app = createApp({ tm, translator, config, logger, version: pkg.version });
   const server: Server = createHttpServer(app, translator);
   server.listen(config.port, config.host, () => {
+    const worker = cluster.isWorker ? `, worker ${process.pid}` : '';
     logger.info(
       `mizan ${pkg.version} listening on http://${config.host}:${config.port} ` +
-        `(TM "${config.defaultTm}", key prefix "${config.keyPrefix}"${cluster.isWorker ? `, worker ${process.pid}` : ''})`,
+        `(TM "${config.defaultTm}", key prefix "${config.keyPrefix}"${worker})`,
     );
   });
   server.on('error', (err) => {

@@ -4,7 +4,8 @@
  * enumerated, so a client generator knows every code a call can answer.
  */
 import { ErrorCode, statusOf } from '../../errors';
-import { COMMON_ERRORS, PATHS, type Operation } from './paths';
+import type { Operation } from './build';
+import { COMMON_ERRORS, PATHS } from './paths';
 import { SCHEMAS } from './schemas';
 
 const ERROR_HEADERS = {

@@ -3,40 +3,11 @@
  * into responses by their status. Keep this file in step with src/http/routes: a test lists the app's routes and
  * fails on any that is not described here, and the integration tests check every response against it.
  */
-import { ErrorCode } from '../../errors';
+import { json, path, query, type Code, type Operation } from './build';
 import { PRETRANSLATE_PATHS } from './pretranslate';
 import { TM_PATHS } from './tms-paths';
 
-type Code = keyof typeof ErrorCode;
-const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
-const query = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  description,
-  schema,
-});
-const path = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string' },
-});
 const tm = query('tm', 'TM name (default: the configured default TM); for matching a comma-separated priority list');
-
-export interface Operation {
-  summary: string;
-  description?: string;
-  parameters?: object[];
-  requestBody?: object;
-  /** Success responses by status. */
-  ok: Record<string, { description: string; content?: object; headers?: object }>;
-  /** Error codes this operation can answer (besides the ones every route can: see COMMON_ERRORS). */
-  errors: Code[];
-  /** Codes answered 404 whatever their usual status (the amaGama routes, as amaGama does). */
-  notFound?: Code[];
-}
 
 /** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
 export const COMMON_ERRORS: Code[] = ['INVALID_PARAMETER', 'STORE_UNAVAILABLE', 'INTERNAL', 'METHOD_NOT_ALLOWED'];

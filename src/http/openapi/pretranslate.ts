@@ -1,28 +1,9 @@
 /** OpenAPI description of the pretranslation routes (src/http/routes/pretranslate.ts) and their bodies. */
-import type { ErrorCode } from '../../errors';
+import { binaryFile as file, query, ref, type Code, type Operation } from './build';
 
-type Code = keyof typeof ErrorCode;
-/** The shape of paths.ts's Operation (not imported: paths.ts imports this file). */
-interface Operation {
-  summary: string;
-  description?: string;
-  parameters?: object[];
-  requestBody?: object;
-  ok: Record<string, { description: string; content?: object; headers?: object }>;
-  errors: Code[];
-}
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const query = (name: string, description: string, schema: object = { type: 'string' }) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
 const count = { type: 'integer', minimum: 0 };
 const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', 'no-match'];
 const XML_TYPES = ['application/xliff+xml', 'application/x-xliff+xml', 'application/xml', 'text/xml'];
-const file = { schema: { type: 'string', format: 'binary' } };
 const xliffBody = {
   required: true,
   description: 'XLIFF 1.2 or 2.x (UTF-8 or UTF-16), raw or as the `file` part of a form',

@@ -2,11 +2,11 @@
  * JSON Schemas (OpenAPI 3.1 = JSON Schema 2020-12) of what the API sends and takes. Objects list the fields a client
  * may rely on as `required`; a later version may add fields, so clients must ignore unknown ones.
  */
+import { ref } from './build';
 import { PRETRANSLATE_SCHEMAS } from './pretranslate';
 import { TM_SCHEMAS } from './tms-paths';
 
 const langs = ['ar', 'en', 'zh'];
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string) => ({ type: [type, 'null'] });
 const span = { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 };
 const texts = (required: string[]) => ({

@@ -2,11 +2,10 @@
  * The TM-wide routes (src/http/routes/tms.ts, jobs.ts) as OpenAPI path items and their body schemas; paths.ts and
  * schemas.ts spread them into the description.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: string) => ({ 'application/json': { schema: ref(schema) } });
-const tmPath = { name: 'tm', in: 'path', required: true, description: 'TM name', schema: { type: 'string' } };
-const jobPath = { name: 'id', in: 'path', required: true, description: 'job id', schema: { type: 'string' } };
-const file = { schema: { type: 'string', format: 'binary' } };
+import { binaryFile as file, json, path } from './build';
+
+const tmPath = path('tm', 'TM name');
+const jobPath = path('id', 'job id');
 const counts = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } };
 
 export const TM_PATHS = {

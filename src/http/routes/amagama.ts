@@ -85,7 +85,8 @@ export function amagamaBody(matches: readonly Match[], tgt: Lang): string {
     .sort((a, b) => b.score - a.score)
     .map((m) => {
       const q = pythonFloat(m.score);
-      return `{"quality":${q},"rank":${q},"source":${JSON.stringify(m.source.text)},"target":${JSON.stringify(m.targets[tgt])}}`;
+      const texts = `"source":${JSON.stringify(m.source.text)},"target":${JSON.stringify(m.targets[tgt])}`;
+      return `{"quality":${q},"rank":${q},${texts}}`;
     });
   return `[${items.join(',')}]`;
 }

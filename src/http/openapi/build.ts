@@ -1,0 +1,40 @@
+/**
+ * The pieces every part of the OpenAPI description is written with: the Operation shape that document.ts turns into
+ * OpenAPI operations, and helpers for references, JSON content and parameters.
+ */
+import type { ErrorCode } from '../../errors';
+
+export type Code = keyof typeof ErrorCode;
+
+export interface Operation {
+  summary: string;
+  description?: string;
+  parameters?: object[];
+  requestBody?: object;
+  /** Success responses by status. */
+  ok: Record<string, { description: string; content?: object; headers?: object }>;
+  /** Error codes this operation can answer (besides the ones every route can: see COMMON_ERRORS in paths.ts). */
+  errors: Code[];
+  /** Codes answered 404 whatever their usual status (the amaGama routes, as amaGama does). */
+  notFound?: Code[];
+}
+
+export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+/** JSON content whose schema is the named component. */
+export const json = (schema: string) => ({ 'application/json': { schema: ref(schema) } });
+export const query = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema,
+});
+export const path = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+/** A file sent as the raw body. */
+export const binaryFile = { schema: { type: 'string', format: 'binary' } };
