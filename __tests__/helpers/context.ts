@@ -110,3 +110,21 @@ export async function createTestContext(
     },
   };
 }
+
+/** A second mizan instance on the context's Redis and key prefix: its own TranslationMemory (index, mirrors) and app. */
+export interface OtherInstance {
+  app: ReturnType<typeof createApp>;
+  tm: TranslationMemory;
+}
+
+export async function otherInstance(ctx: TestContext, freshness: 'notify' | 'strict'): Promise<OtherInstance> {
+  const tm = new TranslationMemory(ctx.store, silentLogger, ctx.config.defaultTm, freshness);
+  const app = createApp({
+    tm,
+    translator: await createTranslator(),
+    config: ctx.config,
+    logger: silentLogger,
+    version: 'test',
+  });
+  return { app, tm };
+}

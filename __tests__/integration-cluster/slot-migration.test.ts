@@ -8,28 +8,19 @@
 import request from 'supertest';
 import type { Cluster } from 'ioredis';
 import { silentLogger } from '../../src/config';
-import { createApp } from '../../src/http/app';
-import { createTranslator } from '../../src/i18n';
 import { TranslationMemory } from '../../src/service';
 import { ChangeFeed, type ChangeListener } from '../../src/store';
-import { createTestContext, type TestContext } from '../helpers/context';
+import { createTestContext, otherInstance, type OtherInstance, type TestContext } from '../helpers/context';
 import { nodeCommand } from '../helpers/redis-cluster';
 import { waitFor } from '../helpers/server-process';
 
 let ctx: TestContext;
 let otherTm: TranslationMemory;
-let other: ReturnType<typeof createApp>;
+let other: OtherInstance['app'];
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  otherTm = new TranslationMemory(ctx.store, silentLogger, 'main', 'notify');
-  other = createApp({
-    tm: otherTm,
-    translator: await createTranslator(),
-    config: ctx.config,
-    logger: silentLogger,
-    version: 'test',
-  });
+  ({ app: other, tm: otherTm } = await otherInstance(ctx, 'notify'));
 });
 afterAll(async () => {
   await otherTm.close();

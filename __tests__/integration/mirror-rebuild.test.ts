@@ -1,24 +1,14 @@
 import request from 'supertest';
-import { silentLogger } from '../../src/config';
-import { createApp } from '../../src/http/app';
-import { createTranslator } from '../../src/i18n';
 import { TranslationMemory } from '../../src/service';
-import { createTestContext, type TestContext } from '../helpers/context';
+import { createTestContext, otherInstance, type OtherInstance, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
 let otherTm: TranslationMemory;
-let other: Awaited<ReturnType<typeof createApp>>;
+let other: OtherInstance['app'];
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  otherTm = new TranslationMemory(ctx.store, silentLogger, 'main', 'strict');
-  other = createApp({
-    tm: otherTm,
-    translator: await createTranslator(),
-    config: ctx.config,
-    logger: silentLogger,
-    version: 'test',
-  });
+  ({ app: other, tm: otherTm } = await otherInstance(ctx, 'strict'));
 });
 afterAll(async () => {
   await otherTm.close();

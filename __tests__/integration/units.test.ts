@@ -1,28 +1,19 @@
 import request from 'supertest';
 import type { RequestListener } from 'node:http';
 import { silentLogger } from '../../src/config';
-import { createApp } from '../../src/http/app';
-import { createTranslator } from '../../src/i18n';
 import { loadSeed, readManifest, readSeedDocument, TranslationMemory } from '../../src/service';
 import type { DocumentRow } from '../../src/types';
-import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
+import { createTestContext, otherInstance, type OtherInstance, TM_DIR, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
 /** A second mizan instance on the same Redis and key prefix. */
-let other: Awaited<ReturnType<typeof createApp>>;
+let other: OtherInstance['app'];
 let rows: DocumentRow[];
 let otherTm: TranslationMemory;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  otherTm = new TranslationMemory(ctx.store, silentLogger, 'main', 'notify');
-  other = createApp({
-    tm: otherTm,
-    translator: await createTranslator(),
-    config: ctx.config,
-    logger: silentLogger,
-    version: 'test',
-  });
+  ({ app: other, tm: otherTm } = await otherInstance(ctx, 'notify'));
   rows = readSeedDocument(TM_DIR, readManifest(TM_DIR).documents[0]!).segments;
 });
 afterAll(async () => {
