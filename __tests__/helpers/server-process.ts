@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export interface ServerRun {
   child: ChildProcess;
-  /** Everything it printed so far, stdout and stderr. */
+  /** Everything it printed so far, stdout and stderr; its JSON log lines as `level message` (see `readable`). */
   output: () => string;
   /** Its exit code (null when a signal ended it). */
   exited: Promise<number | null>;
@@ -24,7 +24,23 @@ export function startServer(env: Record<string, string>, args: string[] = []): S
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return { child, output: () => readable(output), exited };
+}
+
+/** Log output as a reader sees it: each JSON log line (pino) as `level message`, other lines as they are. */
+export function readable(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('{')) return line;
+      try {
+        const { level, msg } = JSON.parse(line) as { level?: string; msg?: string };
+        return msg === undefined ? line : `${level ?? ''} ${msg}`;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
 }
 
 /** Polls `check` every 100 ms until it holds (true) or `ms` have passed (false). */

@@ -1,2 +1,10 @@
-export { loadConfig, ConfigError, DEFAULT_CONFIG, TM_NAME, type Config, type LogLevel } from './config';
-export { createLogger, silentLogger, type Logger } from './logger';
+export {
+  loadConfig,
+  ConfigError,
+  DEFAULT_CONFIG,
+  TM_NAME,
+  type Config,
+  type LogLevel,
+  type MetricsMode,
+} from './config';
+export { createLogger, RateLimitedWarnings, silentLogger, type LogFields, type Logger, type WarnLimit } from './logger';

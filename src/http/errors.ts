@@ -6,9 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../config';
+import type { Logger, RateLimitedWarnings } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import type { Translator, UiLang } from '../i18n';
+import { routePattern } from './access-log';
 import { answerLanguage } from './language';
 
 /**
@@ -73,17 +74,21 @@ export function errorMiddleware(
   logger: Logger,
   retryAfterSeconds: number,
   maxBody: string,
+  warnings: RateLimitedWarnings,
 ): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     let error = isMizanError(err) ? err : fromLibrary(err, maxBody, req.path);
+    const where = { reqId: res.locals.requestId as unknown, method: req.method, route: routePattern(req) };
     if (!error) {
       const ref = randomUUID().slice(0, 8);
-      logger.error(`${req.method} ${req.originalUrl} failed [${ref}]: ${(err as Error)?.stack ?? String(err)}`);
+      // The route pattern, not the URL: paths and query strings carry segment text.
+      logger.error(`request failed [${ref}]: ${(err as Error)?.stack ?? String(err)}`, { ...where, ref });
       error = new MizanError(ErrorCode.INTERNAL, { ref });
     }
-    // A failed store operation (the store turns every unreachable-Redis error into this one), not a report of one.
-    if (error instanceof StoreUnavailableError) logger.warn(`${req.method} ${req.path}: 503, ${error.message}`);
+    // A failed store operation (the store turns every unreachable-Redis error into this one), not a report of one;
+    // an outage fails every request, so these are rate-limited (a few lines a minute and a count of the rest).
+    if (error instanceof StoreUnavailableError) warnings.warn('store-unavailable', `503: ${error.message}`, where);
     const { status, headers, body } = errorAnswer(error, answerLanguage(req), translator, retryAfterSeconds);
     res.status(status).set(headers).vary('Accept-Language').json(body);
   };

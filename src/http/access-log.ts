@@ -1,0 +1,100 @@
+/**
+ * A request id for every request and one access line when it ends.
+ *
+ * - The id: a sane incoming `X-Request-Id` (what a proxy in front assigned: letters, digits and `._:-`, up to 128)
+ *   is kept, anything else is replaced by a new UUID; it is answered in `X-Request-Id` and kept in
+ *   `res.locals.requestId` for the error path's log lines.
+ * - The line, at info: method, route pattern (`/api/v1/units/:id`, never the path as sent: paths and query strings
+ *   carry segment text), the names of the query parameters (not their values), status, milliseconds, request id, and
+ *   the API key's id when authentication set `res.locals.keyId`. A request the client abandoned is logged with
+ *   `aborted: true`. At debug level the line also carries the URL as sent (its first 200 characters).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from '../config';
+
+const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Parameter names as they are logged: anything else (text used as a name) is counted, not written. */
+const SANE_NAME = /^[A-Za-z_][A-Za-z0-9_.[\]-]{0,31}$/;
+const MAX_NAMES = 16;
+
+/** What is known of a request when it ends; given to the logger and to metrics. */
+export interface RequestSummary {
+  method: string;
+  /** The route pattern that answered (`/api/v1/match`), or `unmatched`. */
+  route: string;
+  status: number;
+  ms: number;
+  aborted: boolean;
+}
+
+/** The pattern of the route that answered the request: mount path + route path, never values. */
+export function routePattern(req: Request): string {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof path !== 'string') return 'unmatched';
+  return `${req.baseUrl}${path}` || '/';
+}
+
+/** The names of the query parameters (`q`, `tgt`…), without their values; names that look like text are counted. */
+export function parameterNames(url: string): { names: string[]; other: number } {
+  const at = url.indexOf('?');
+  const names: string[] = [];
+  let other = 0;
+  if (at < 0) return { names, other };
+  for (const pair of url.slice(at + 1).split('&')) {
+    if (pair === '') continue;
+    const name = pair.split('=', 1)[0]!;
+    if (SANE_NAME.test(name) && names.length < MAX_NAMES) {
+      if (!names.includes(name)) names.push(name);
+    } else other++;
+  }
+  return { names, other };
+}
+
+export function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
+}
+
+/** Sets the request id, and logs (and hands `observe`) one summary per request when it ends. */
+export function accessLog(logger: Logger, observe?: (summary: RequestSummary) => void): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const id = requestId(req.headers['x-request-id']);
+    res.locals.requestId = id;
+    res.setHeader('X-Request-Id', id);
+    let done = false;
+    const end = (aborted: boolean) => {
+      if (done) return;
+      done = true;
+      const summary: RequestSummary = {
+        method: req.method,
+        route: routePattern(req),
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        aborted,
+      };
+      observe?.(summary);
+      logger.info('request', lineFields(req, res, id, summary, logger.debugEnabled === true));
+    };
+    res.on('finish', () => end(false));
+    res.on('close', () => end(!res.writableFinished));
+    next();
+  };
+}
+
+function lineFields(req: Request, res: Response, id: string, s: RequestSummary, debug: boolean) {
+  const { names, other } = parameterNames(req.originalUrl);
+  const keyId: unknown = res.locals.keyId;
+  return {
+    reqId: id,
+    method: s.method,
+    route: s.route,
+    status: s.status,
+    ms: Math.round(s.ms * 10) / 10,
+    ...(names.length > 0 ? { params: names } : {}),
+    ...(other > 0 ? { otherParams: other } : {}),
+    ...(typeof keyId === 'string' ? { keyId } : {}),
+    ...(s.aborted ? { aborted: true } : {}),
+    ...(debug ? { url: req.originalUrl.slice(0, 200) } : {}),
+  };
+}
