@@ -7,12 +7,14 @@
  * the same Redis and sharing the port; a worker that dies is started again, SIGTERM/SIGINT are passed on to them.
  */
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { RedisClient } from './store';
 import pkg from '../package.json';
 import { ConfigError, createLogger, loadConfig, type Config, type Logger } from './config';
 import { createApp } from './http/app';
 import { createHttpServer } from './http/server';
+import { Metrics } from './http/metrics';
+import { metricsApp } from './http/routes/metrics';
 import { cedict } from './align/lexicon';
 import { createTranslator } from './i18n';
 import { loadSeed, TranslationMemory } from './service';
@@ -108,8 +110,10 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only',
   );
   const translator = await createTranslator();
-  const app = createApp({ tm, translator, config, logger, version: pkg.version });
+  const metrics = config.metrics === 'off' ? undefined : new Metrics();
+  const app = createApp({ tm, translator, config, logger, version: pkg.version, metrics });
   const server: Server = createHttpServer(app, translator);
+  const metricsServer = config.metrics === 'port' && metrics ? listenMetrics(metrics, config, logger) : undefined;
   server.listen(config.port, config.host, () => {
     const worker = cluster.isWorker ? `, worker ${process.pid}` : '';
     logger.info(
@@ -127,6 +131,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: shutting down`);
+    metricsServer?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await tm.close();
     redis.disconnect();
@@ -135,6 +140,19 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** MIZAN_METRICS=port: /metrics on a listener of its own (MIZAN_METRICS_PORT, same HOST). */
+function listenMetrics(metrics: Metrics, config: Config, logger: Logger): Server {
+  const server = http.createServer(metricsApp(metrics));
+  server.listen(config.metricsPort, config.host, () =>
+    logger.info(`metrics on http://${config.host}:${config.metricsPort}/metrics`),
+  );
+  server.on('error', (err) => {
+    logger.error(`cannot listen for metrics on ${config.host}:${config.metricsPort}: ${err.message}`);
+    process.exit(1);
+  });
+  return server;
 }
 
 /** The node:cluster primary: prepares once, then keeps `count` workers running until told to stop. */

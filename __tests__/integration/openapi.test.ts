@@ -7,6 +7,7 @@ import request from 'supertest';
 import { loadConfig, silentLogger } from '../../src/config';
 import { ErrorCode } from '../../src/errors';
 import { createApp } from '../../src/http/app';
+import { Metrics } from '../../src/http/metrics';
 import { openApiDocument } from '../../src/http/openapi/document';
 import { COMMON_ERRORS, PATHS } from '../../src/http/openapi/paths';
 import { createTranslator } from '../../src/i18n';
@@ -76,14 +77,17 @@ describe('the OpenAPI description', () => {
   });
 
   it('describes every route and method the app serves, and nothing it does not', async () => {
-    const config = loadConfig({}, {});
+    const config = loadConfig({}, { metrics: 'open' }); // every route there is, /metrics too
+    const metrics = new Metrics();
     const app = createApp({
       tm: ctx.tm,
       translator: await createTranslator(),
       config,
       logger: silentLogger,
       version: 't',
+      metrics,
     });
+    metrics.close();
     const served = servedRoutes(app);
     const described = new Map(Object.entries(PATHS).map(([p, methods]) => [p, new Set(Object.keys(methods))]));
     expect([...served.keys()].sort()).toEqual([...described.keys()].sort());

@@ -87,6 +87,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIZAN_CORS_ORIGINS: 'cat.example.org' })).toThrow('MIZAN_CORS_ORIGINS must list origins');
   });
 
+  it('reads the metrics mode, refusing key without a token and a metrics port equal to PORT', () => {
+    expect(loadConfig({}).metrics).toBe('off');
+    expect(loadConfig({ MIZAN_METRICS: 'open' }).metrics).toBe('open');
+    const keyed = loadConfig({ MIZAN_METRICS: 'key', MIZAN_METRICS_TOKEN: 'a-long-enough-token' });
+    expect(keyed).toMatchObject({ metrics: 'key', metricsToken: 'a-long-enough-token' });
+    expect(loadConfig({ MIZAN_METRICS: 'port', MIZAN_METRICS_PORT: '9100' })).toMatchObject({ metricsPort: 9100 });
+    expect(() => loadConfig({ MIZAN_METRICS: 'key' })).toThrow('MIZAN_METRICS=key needs MIZAN_METRICS_TOKEN');
+    expect(() => loadConfig({ MIZAN_METRICS: 'key', MIZAN_METRICS_TOKEN: 'short' })).toThrow('at least 16 characters');
+    expect(() => loadConfig({ MIZAN_METRICS: 'port', PORT: '9464' })).toThrow('MIZAN_METRICS_PORT must differ');
+    expect(() => loadConfig({ MIZAN_METRICS: 'yes' })).toThrow('MIZAN_METRICS must be off, open, key or port');
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

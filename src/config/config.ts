@@ -64,9 +64,19 @@ export interface Config {
   retryAfterSeconds: number;
   /** `debug`, `info`, `warn` or `error` (`LOG_LEVEL`). @default "info" */
   logLevel: LogLevel;
+  /**
+   * Prometheus metrics at GET /metrics (`MIZAN_METRICS`): `off`; `open` to anyone; `key` with
+   * `Authorization: Bearer <metricsToken>`; `port` on a listener of their own at `metricsPort`. @default "off"
+   */
+  metrics: MetricsMode;
+  /** Port of the metrics listener when `metrics` is `port` (`MIZAN_METRICS_PORT`). @default 9464 */
+  metricsPort: number;
+  /** The bearer token /metrics asks for when `metrics` is `key` (`MIZAN_METRICS_TOKEN`, 16+ characters). */
+  metricsToken?: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type MetricsMode = 'off' | 'open' | 'key' | 'port';
 
 const MIB = 1024 * 1024;
 
@@ -92,6 +102,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   answerCacheBytes: 64 * MIB,
   corsOrigins: [],
   logLevel: 'info',
+  metrics: 'off',
+  metricsPort: 9464,
 });
 
 /** Origins as browsers send them: scheme://host[:port], no path. */
@@ -174,6 +186,14 @@ function isNodeList(text: string): boolean {
   return text.split(',').every((node) => node === '' || /^[A-Za-z0-9.:[\]-]+:\d{1,5}$/.test(node));
 }
 
+/** The metrics settings hold together: a token to ask for, a port of their own. */
+function checkMetrics(config: Config, problems: string[]): void {
+  if (config.metrics === 'key' && (config.metricsToken ?? '').length < 16)
+    problems.push('MIZAN_METRICS=key needs MIZAN_METRICS_TOKEN, at least 16 characters');
+  if (config.metrics === 'port' && config.metricsPort === config.port)
+    problems.push(`MIZAN_METRICS_PORT must differ from PORT (both ${config.port})`);
+}
+
 export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const read = new EnvReader(env);
   const D = DEFAULT_CONFIG;
@@ -220,8 +240,12 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
       'must list origins like https://example.org (or *)',
     ),
     logLevel: read.oneOf('LOG_LEVEL', D.logLevel, ['debug', 'info', 'warn', 'error']),
+    metrics: read.oneOf('MIZAN_METRICS', D.metrics, ['off', 'open', 'key', 'port']),
+    metricsPort: read.int('MIZAN_METRICS_PORT', D.metricsPort, 1, 65535),
+    ...(env.MIZAN_METRICS_TOKEN ? { metricsToken: env.MIZAN_METRICS_TOKEN } : {}),
     ...overrides,
   };
+  checkMetrics(config, read.problems);
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return Object.freeze(config);
 }

@@ -87,6 +87,9 @@ const same = (a: readonly number[], b: readonly number[]) => a.length === b.leng
 export class AnswerCache {
   private readonly answers: ByteLru<Answer>;
   private readonly parsed: ByteLru<Parsed<unknown>>;
+  /** Answers served from the cache, and computed (absent or stale), since the start (for metrics). */
+  hits = 0;
+  misses = 0;
 
   constructor(
     maxBytes: number,
@@ -124,7 +127,11 @@ export class AnswerCache {
     // Read before computing: an answer stored with revisions older than what it saw is only ever recomputed.
     const revisions = await this.revisions(parsed.tms);
     const hit = this.answers.get(parsed.key);
-    if (hit && same(hit.revisions, revisions)) return hit.body;
+    if (hit && same(hit.revisions, revisions)) {
+      this.hits++;
+      return hit.body;
+    }
+    this.misses++;
     const body = await render(parsed.request);
     this.answers.set(parsed.key, { revisions, body }, body.length);
     return body;

@@ -3,10 +3,12 @@
  * with supertest against real dependencies.
  */
 import express, { type Express } from 'express';
-import type { Config, Logger } from '../config';
+import { RateLimitedWarnings, type Config, type Logger } from '../config';
 import type { Translator } from '../i18n';
 import type { TranslationMemory } from '../service';
+import { accessLog } from './access-log';
 import { AnswerCache } from './answer-cache';
+import { Metrics } from './metrics';
 import { cors } from './cors';
 import { errorMiddleware, routeNotFound } from './errors';
 import { parseQueryString } from './params';
@@ -21,6 +23,7 @@ import { amagamaPaths, amagamaRoutes } from './routes/amagama';
 import { myMemoryRoutes } from './routes/mymemory';
 import { tmRoutes } from './routes/tms';
 import { jobRoutes } from './routes/jobs';
+import { metricsRoutes } from './routes/metrics';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -29,6 +32,8 @@ export interface AppDeps {
   logger: Logger;
   /** Reported as creationtoolversion in exports. */
   version: string;
+  /** The metrics this app records into; made here when absent and MIZAN_METRICS is not off. */
+  metrics?: Metrics;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -41,17 +46,12 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', parseQueryString);
   // One answer cache for every route that matches (native, amaGama, MyMemory), checked against the TM revisions.
   const answers = new AnswerCache(config.answerCacheBytes, (tms) => tm.revisions(tms));
+  const metrics = deps.metrics ?? (config.metrics === 'off' ? undefined : new Metrics());
+  metrics?.watch({ tm, answers, redis: tm.store.redis });
+  app.use(accessLog(logger, metrics ? (summary) => metrics.request(summary) : undefined));
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
-  if (logger.debugEnabled) {
-    app.use((req, res, next) => {
-      const started = process.hrtime.bigint();
-      res.on('finish', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.debug(`${req.method} ${req.originalUrl.slice(0, 200)} ${res.statusCode} ${ms.toFixed(1)} ms`);
-      });
-      next();
-    });
-  }
+  if (metrics && (config.metrics === 'open' || config.metrics === 'key'))
+    app.use(metricsRoutes(metrics, config.metrics === 'key' ? config.metricsToken : undefined));
   app.use(healthRoutes(tm));
   app.use(openApiRoutes(version));
   app.use(matchRoutes(tm, config, translator, answers));
@@ -64,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(tmRoutes(tm, translator, config, logger, version));
   app.use(jobRoutes(tm, translator, config));
   app.use(routeNotFound);
-  app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
+  app.use(
+    errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody, new RateLimitedWarnings(logger)),
+  );
   return app;
 }

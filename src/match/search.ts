@@ -51,6 +51,13 @@ export interface SearchEnv {
   contextOk?: (unitId: string) => boolean;
   /** Units it returns false for are not results (a unit with none of the requested target languages). */
   accept?: (unitId: string) => boolean;
+  /** Counts the work done, when given. */
+  stats?: SearchStats;
+}
+
+/** The work of a search: candidates verified (an edit distance computed), summed over its passes. */
+export interface SearchStats {
+  verified: number;
 }
 
 /** Reusable per-block buffers (not thread-safe; one per block owner). */
@@ -95,6 +102,7 @@ function effectiveMin(min: number, top: TopK<Hit>): number {
 
 function verify(block: IndexBlock, slot: number, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
   if (env.accept && !env.accept(block.unitIds[slot]!)) return;
+  if (env.stats) env.stats.verified++;
   const m = block.lens[slot]!;
   let limit = distanceLimit(effectiveMin(min, top), q.n, m);
   if (m === q.n && q.numberCount > 0) limit = Math.max(limit, COST_EDIT * q.numberCount);

@@ -17,7 +17,7 @@ import { adaptNumbers, type Adaptation } from './adapt';
 import { findPhrase, highlight, type ConcordanceResult } from './concordance';
 import { explainDiff, type DiffSpan } from './explain';
 import { FlatUnits, IndexBlock } from './block';
-import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv } from './search';
+import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv, type SearchStats } from './search';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 
@@ -32,6 +32,8 @@ export interface SearchOptions {
   exhaustive?: boolean;
   /** Only units with a text in at least one of these languages (a match must have something to offer). */
   withTargets?: readonly Lang[];
+  /** Incremented with the work done (candidates verified), when given. */
+  stats?: SearchStats;
 }
 
 /** Below this minimum a first pass at PROBE_MIN usually fills the top-k without scanning everything. */
@@ -132,6 +134,7 @@ export class TmIndex {
       vocabulary: this.vocabulary,
       distance: this.distance,
       textOf: (id) => this.units.get(id)?.[src] ?? '',
+      stats: options.stats,
     };
     const want = options.withTargets;
     if (want && want.length > 0) env.accept = (id) => want.some((lang) => (this.units.get(id)?.[lang] ?? '') !== '');

@@ -14,6 +14,7 @@ import type { ImportStore, StagedRecord } from '../store';
 import { standaloneUnitId } from './ids';
 import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
+import type { JobEvent } from './observers';
 
 export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -130,6 +131,7 @@ export class Imports {
     private readonly touch: (tm: string) => void,
     private readonly logger: Logger,
     settings: Partial<ImportSettings> = {},
+    private readonly onJob: (event: JobEvent) => void = () => undefined,
   ) {
     this.settings = { ...DEFAULT_IMPORT_SETTINGS, ...settings };
   }
@@ -173,6 +175,7 @@ export class Imports {
   async read(id: string, tm: string, source: ByteSource, options: ImportOptions = {}): Promise<JobView> {
     const file = options.file ?? 'file';
     await this.store.writeJob(id, { status: 'running', updated: now() });
+    this.onJob({ kind: 'started' });
     const reader = new TmxStreamReader(limited(source, options.maxBytes ?? this.settings.maxBytes, file), {
       name: file,
       ...(options.documentProp ? { documentProp: options.documentProp } : {}),
@@ -239,6 +242,7 @@ export class Imports {
         { status: 'done', written, unchanged: Math.max(0, staged - written), updated: t, finished: t },
         this.settings.jobTtlSeconds,
       );
+      this.onJob({ kind: 'succeeded', units: written });
     } catch (err) {
       this.touch(tm);
       this.logger.error(`import ${id} into ${tm} failed while committing: ${(err as Error).message}`);
@@ -274,6 +278,7 @@ export class Imports {
     err: unknown,
     fields: Record<string, string | number>,
   ): Promise<void> {
+    this.onJob({ kind: status === 'cancelled' ? 'cancelled' : 'failed' });
     const t = now();
     const error =
       status === 'cancelled'

@@ -1,5 +1,6 @@
 export { TranslationMemory, type Readiness, type TaggedUnit } from './translation-memory';
-export type { Freshness } from './mirror';
+export type { Freshness, IndexStats } from './mirror';
+export type { JobEvent, QueryStats, ServiceObserver } from './observers';
 export type { BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
 export { requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';

@@ -6,6 +6,10 @@ import { isMizanError, type MizanError } from '../errors';
 import { hitBetter, type DiffSpan, type Hit, type Penalty, type PreparedQuery, type TmIndex } from '../match';
 import type { Lang } from '../types';
 import type { Mirrors } from './mirrors';
+import type { QueryStats } from './observers';
+
+/** Told the work of each query answered (see observers.ts). */
+export type QueryObserver = (stats: QueryStats) => void;
 
 export interface MatchRequest {
   q: string;
@@ -90,8 +94,8 @@ function toMatch(index: TmIndex, query: PreparedQuery, tm: string, hit: Hit, req
   return match;
 }
 
-export async function match(mirrors: Mirrors, request: MatchRequest): Promise<Match[]> {
-  return matchIn(await mirrors.indexes(request.tms), request);
+export async function match(mirrors: Mirrors, request: MatchRequest, observe?: QueryObserver): Promise<Match[]> {
+  return matchIn(await mirrors.indexes(request.tms), request, observe);
 }
 
 /** A batch gives the event loop back after this much searching, so that other requests are not held up. */
@@ -115,6 +119,7 @@ export async function matchBatch(
   mirrors: Mirrors,
   requests: readonly MatchRequest[],
   sliceMs = BATCH_SLICE_MS,
+  observe?: QueryObserver,
 ): Promise<BatchSlot[]> {
   const tms = [...new Set(requests.flatMap((r) => r.tms))];
   const settled = await Promise.all(
@@ -144,7 +149,7 @@ export async function matchBatch(
       continue;
     }
     try {
-      results.push({ matches: matchIn(found as TmIndex[], request) });
+      results.push({ matches: matchIn(found as TmIndex[], request, observe) });
     } catch (error) {
       results.push({ error: ownError(error) ?? rethrow(error) });
     }
@@ -156,7 +161,9 @@ function rethrow(error: unknown): never {
   throw error;
 }
 
-function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
+function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObserver): Match[] {
+  const started = observe ? performance.now() : 0;
+  const stats = observe ? { verified: 0 } : undefined;
   const context =
     request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
   // Once per TM (each index has its own vocabulary), then used for its search and for every hit it returns.
@@ -168,16 +175,19 @@ function matchIn(indexes: TmIndex[], request: MatchRequest): Match[] {
       limit: request.limit,
       context,
       withTargets: request.tgt,
+      stats,
     }))
       found.push({ hit, priority });
   });
   found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
-  return found
+  const matches = found
     .slice(0, request.limit)
     .flatMap(
       ({ hit, priority }) =>
         toMatch(indexes[priority]!, queries[priority]!, request.tms[priority]!, hit, request) ?? [],
     );
+  if (observe) observe({ ms: performance.now() - started, verified: stats!.verified, matches: matches.length });
+  return matches;
 }
 
 export async function concordance(

@@ -24,6 +24,14 @@ export type Freshness = 'strict' | 'notify';
 
 const LOG_BATCH = 5000;
 
+/** One TM's index as this process holds it: its size, and when (ms since the epoch) it was rebuilt and last changed. */
+export interface IndexStats {
+  tm: string;
+  units: number;
+  rebuiltAt: number;
+  changedAt: number;
+}
+
 export class TmMirror implements ChangeListener {
   private index = new TmIndex();
   private lastId = '0-0';
@@ -33,6 +41,8 @@ export class TmMirror implements ChangeListener {
   private queued: Promise<void> | undefined;
   /** A change may exist that this mirror has not applied. */
   private stale = true;
+  private rebuiltAt = 0;
+  private changedAt = 0;
 
   constructor(
     private readonly store: TmStore,
@@ -60,6 +70,10 @@ export class TmMirror implements ChangeListener {
   /** The log seq the index reflects: equal revisions mean equal contents. */
   get revision(): number {
     return this.lastSeq;
+  }
+
+  stats(): IndexStats {
+    return { tm: this.tm, units: this.index.size, rebuiltAt: this.rebuiltAt, changedAt: this.changedAt };
   }
 
   /** The index as of the last sync. */
@@ -122,6 +136,7 @@ export class TmMirror implements ChangeListener {
       const last = entries[entries.length - 1]!;
       this.lastId = last.id;
       this.lastSeq = last.seq;
+      this.changedAt = Date.now();
       if (entries.length < LOG_BATCH) return;
     }
   }
@@ -141,6 +156,7 @@ export class TmMirror implements ChangeListener {
     this.lastId = tail.id;
     this.lastSeq = tail.seq;
     this.loaded = true;
+    this.rebuiltAt = this.changedAt = Date.now();
     this.logger.debug(`tm ${this.tm}: index rebuilt with ${index.size} units in ${Date.now() - started} ms`);
   }
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import type { TmIndex } from '../match';
 import { ChangeFeed, type TmStore } from '../store';
-import { TmMirror, type Freshness } from './mirror';
+import { TmMirror, type Freshness, type IndexStats } from './mirror';
 
 export class Mirrors {
   private readonly mirrors = new Map<string, TmMirror>();
@@ -21,6 +21,11 @@ export class Mirrors {
   /** A write went through this process: its mirror must look at Redis before the next answer. */
   touch(tm: string): void {
     this.mirrors.get(tm)?.touch();
+  }
+
+  /** Each index held, with its size and when it last changed. */
+  stats(): IndexStats[] {
+    return [...this.mirrors.values()].map((m) => m.stats());
   }
 
   async close(): Promise<void> {

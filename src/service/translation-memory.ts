@@ -42,6 +42,8 @@ import type { Analysis, I18nextPretranslation } from '../formats';
 import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
 import { unitRecordJson } from './unit-fields';
+import { Observers, type ServiceObserver } from './observers';
+import type { IndexStats } from './mirror';
 
 /** A unit with its entity tag. */
 export interface TaggedUnit {
@@ -61,6 +63,7 @@ export class TranslationMemory {
   private readonly importStore: ImportStore;
   /** TMX import jobs (service/imports.ts). */
   readonly imports: Imports;
+  private readonly observers = new Observers();
 
   constructor(
     readonly store: TmStore,
@@ -71,7 +74,23 @@ export class TranslationMemory {
     this.mirrors = new Mirrors(store, logger, freshness);
     this.units = new UnitStore(store.redis, store.keys);
     this.importStore = new ImportStore(store.redis, store.keys);
-    this.imports = new Imports(this.importStore, (tm) => this.mirrors.touch(tm), logger);
+    this.imports = new Imports(
+      this.importStore,
+      (tm) => this.mirrors.touch(tm),
+      logger,
+      {},
+      (e) => this.observers.job(e),
+    );
+  }
+
+  /** Tells `observer` the work of each query and each import job from now on; the function returned stops that. */
+  observe(observer: ServiceObserver): () => void {
+    return this.observers.add(observer);
+  }
+
+  /** Units and freshness of each TM index this process holds (for metrics). */
+  indexStats(): IndexStats[] {
+    return this.mirrors.stats();
   }
 
   /** Throws UNKNOWN_TM unless the TM exists. */
@@ -107,7 +126,7 @@ export class TranslationMemory {
    * and only translate their wire formats around the `Match[]` it returns.
    */
   match(request: MatchRequest): Promise<Match[]> {
-    return match(this.mirrors, request);
+    return match(this.mirrors, request, (s) => this.observers.query(s));
   }
 
   /**
@@ -115,7 +134,7 @@ export class TranslationMemory {
    * its matches or that query's own error (a TM that does not exist, a query without words).
    */
   matchBatch(requests: readonly MatchRequest[], sliceMs?: number): Promise<BatchSlot[]> {
-    return matchBatch(this.mirrors, requests, sliceMs);
+    return matchBatch(this.mirrors, requests, sliceMs, (s) => this.observers.query(s));
   }
 
   /**

@@ -93,6 +93,13 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       errors: ['NOT_READY'],
     },
   },
+  '/metrics': {
+    get: {
+      summary: 'Prometheus metrics (when MIZAN_METRICS is open, or key with the bearer token)',
+      ok: { 200: { description: 'text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      errors: ['ROUTE_NOT_FOUND'],
+    },
+  },
   '/openapi.json': {
     get: {
       summary: 'This description',
