@@ -50,6 +50,8 @@ export interface MixResult {
   timeouts: number;
   /** 503s during the run, by second since its start (for chaos). */
   unavailableAt: number[];
+  /** Latency of each 503, ms. */
+  unavailableMs: number[];
 }
 
 type Kind = 'match' | 'batch' | 'concordance' | 'document' | 'write';
@@ -126,6 +128,7 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
   const maxMsByStatus: Record<string, number> = {};
   const byKind: Record<string, number> = {};
   const unavailableAt: number[] = [];
+  const unavailableMs: number[] = [];
   let unsureWrites = 0;
   let finish: (result: autocannon.Result) => void = () => undefined;
   let fail: (err: unknown) => void = () => undefined;
@@ -168,6 +171,7 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
     const key = String(status);
     byStatus[key] = (byStatus[key] ?? 0) + 1;
     maxMsByStatus[key] = Math.max(maxMsByStatus[key] ?? 0, Math.round(ms));
+    if (status === 503) unavailableMs.push(ms);
   });
   const result = await done;
   const noAnswer = result.errors + result.timeouts;
@@ -186,6 +190,7 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     unavailableAt,
+    unavailableMs,
   };
 }
 
