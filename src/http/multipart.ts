@@ -28,6 +28,8 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
       failure ??= error;
     };
     bb.on('file', (name, stream) => {
+      // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
+      stream.on('error', () => undefined);
       if (!FILE_FIELDS.has(name)) {
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: 'file' }));
         stream.resume();
@@ -44,7 +46,8 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
         }
       });
     });
-    bb.on('field', (name, value) => {
+    bb.on('field', (name, given: string | undefined) => {
+      const value = given ?? ''; // busboy can give no value for a broken part; a throw here would end the process
       if (!TEXT_FIELDS.has(name))
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
       else out[name] = value;

@@ -28,6 +28,8 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
     }
     let found = false;
     bb.on('file', (field: string, stream: Readable, info: { filename?: string }) => {
+      // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
+      stream.on('error', () => undefined);
       if (field !== 'file' || found) {
         stream.resume();
         return;

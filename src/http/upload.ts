@@ -61,6 +61,8 @@ function readMultipartFile(req: Request, maxFileBytes: number, allowed: Readonly
       failure ??= error;
     };
     bb.on('file', (name, stream, info) => {
+      // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
+      stream.on('error', () => undefined);
       if (name !== 'file') {
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: 'file' }));
         stream.resume();
@@ -73,7 +75,8 @@ function readMultipartFile(req: Request, maxFileBytes: number, allowed: Readonly
         file = { bytes: Buffer.concat(chunks), mediaType: info.mimeType.toLowerCase() };
       });
     });
-    bb.on('field', (name, value) => {
+    bb.on('field', (name, given: string | undefined) => {
+      const value = given ?? ''; // busboy can give no value for a broken part; a throw here would end the process
       if (!allowed.has(name))
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
       else fields[name] = value;
