@@ -144,7 +144,11 @@ export async function startRig(options: RigOptions): Promise<Rig> {
       redis.current = await startRedis();
     },
     async stop() {
-      if (server.exitCode === null) {
+      if (server.exitCode !== null || server.signalCode !== null) {
+        const kept = path.join(os.tmpdir(), `mizan-rig-${process.pid}.log`);
+        fs.copyFileSync(logFile, kept);
+        log(`mizan exited during the run (${server.signalCode ?? `code ${server.exitCode}`}); its log: ${kept}`);
+      } else {
         const exited = new Promise((r) => server.once('exit', r));
         server.kill('SIGTERM');
         await exited;
