@@ -77,6 +77,28 @@ describe('RateLimitedWarnings', () => {
     ]);
   });
 
+  it('says how many it suppressed at the end of the interval when no later warning comes', () => {
+    const { logger, warnings } = recorder();
+    const scheduled: { fn: () => void; ms: number }[] = [];
+    let now = 0;
+    const limited = new RateLimitedWarnings(logger, {
+      lines: 1,
+      intervalMs: 1000,
+      now: () => now,
+      schedule: (fn, ms) => scheduled.push({ fn, ms }),
+    });
+    limited.warn('store-unavailable', 'first');
+    now = 400;
+    limited.warn('store-unavailable', 'second');
+    limited.warn('store-unavailable', 'third');
+    expect(scheduled.map((s) => s.ms)).toEqual([600]);
+    scheduled[0]!.fn();
+    expect(warnings.map((w) => w.message)).toEqual(['first', '2 "store-unavailable" warning(s) suppressed']);
+    now = 1500;
+    limited.warn('store-unavailable', 'a new outage');
+    expect(warnings.at(-1)!.message).toBe('a new outage');
+  });
+
   it('writes no summary when nothing was suppressed', () => {
     const { logger, warnings } = recorder();
     let now = 0;

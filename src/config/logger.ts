@@ -58,18 +58,22 @@ export interface WarnLimit {
   intervalMs?: number;
   /** Milliseconds since some origin (tests pass their own clock). @default Date.now */
   now?: () => number;
+  /** Runs `fn` after `ms` (tests run it when they choose). @default an unref'd setTimeout */
+  schedule?: (fn: () => void, ms: number) => void;
 }
 
 /**
  * Warnings that can repeat (every request during a Redis outage, every malformed request of a scan) written at most
  * `lines` times per `intervalMs` for each `kind`; the first warning of the next interval says how many were
- * suppressed (`suppressed: K` and the kind), so an outage costs a few lines, not one per request.
+ * suppressed (`suppressed: K` and the kind), or, if none comes, a line at the end of the interval does: an outage
+ * costs a few lines and a count, not one line per request.
  */
 export class RateLimitedWarnings {
   private readonly windows = new Map<string, { start: number; written: number; suppressed: number }>();
   private readonly lines: number;
   private readonly intervalMs: number;
   private readonly now: () => number;
+  private readonly schedule: (fn: () => void, ms: number) => void;
 
   constructor(
     private readonly logger: Logger,
@@ -78,23 +82,38 @@ export class RateLimitedWarnings {
     this.lines = limit.lines ?? 5;
     this.intervalMs = limit.intervalMs ?? 60_000;
     this.now = limit.now ?? Date.now;
+    this.schedule = limit.schedule ?? ((fn, ms) => setTimeout(fn, ms).unref());
   }
 
   warn(kind: string, message: string, fields?: LogFields): void {
     const now = this.now();
     let window = this.windows.get(kind);
     if (!window || now - window.start >= this.intervalMs) {
-      if (window && window.suppressed > 0)
-        this.logger.warn(`${window.suppressed} "${kind}" warning(s) suppressed`, {
-          kind,
-          suppressed: window.suppressed,
-        });
+      this.summarize(kind);
       window = { start: now, written: 0, suppressed: 0 };
       this.windows.set(kind, window);
     }
     if (window.written < this.lines) {
       window.written++;
       this.logger.warn(message, { kind, ...fields });
-    } else window.suppressed++;
+      return;
+    }
+    if (window.suppressed++ === 0) {
+      const ending = window;
+      this.schedule(
+        () => {
+          if (this.windows.get(kind) === ending) this.summarize(kind);
+        },
+        this.intervalMs - (now - window.start),
+      );
+    }
+  }
+
+  /** Writes how many warnings of `kind` were suppressed in its current interval, if any, and ends that interval. */
+  private summarize(kind: string): void {
+    const window = this.windows.get(kind);
+    if (!window || window.suppressed === 0) return;
+    this.logger.warn(`${window.suppressed} "${kind}" warning(s) suppressed`, { kind, suppressed: window.suppressed });
+    this.windows.delete(kind);
   }
 }
