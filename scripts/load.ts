@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       rate_limited_429: limited,
       errors_by_status: other,
       by_kind: mix.byKind,
+      latency_ms_by_kind: mix.latencyByKind,
       writes_acknowledged: writes.checked,
       writes_lost: writes.lost.length,
       server_alive: rig.serverAlive(),

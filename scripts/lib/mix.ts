@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { SEED_DOCUMENT } from './rig';
+import { percentile } from './stats';
 
 export interface MixOptions {
   url: string;
@@ -42,6 +43,8 @@ export interface MixResult {
   maxMsByStatus: Record<string, number>;
   /** Requests by kind. */
   byKind: Record<string, number>;
+  /** Latency by kind (from setting up the request to its answer), ms. */
+  latencyByKind: Record<string, { p50: number; p99: number }>;
   /** Writes answered 2xx. */
   acks: Ack[];
   /** Writes answered 503 (outcome unknown: may or may not be committed). */
@@ -129,6 +132,7 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
   const byKind: Record<string, number> = {};
   const unavailableAt: number[] = [];
   const unavailableMs: number[] = [];
+  const times: Record<string, number[]> = {};
   let unsureWrites = 0;
   let finish: (result: autocannon.Result) => void = () => undefined;
   let fail: (err: unknown) => void = () => undefined;
@@ -144,7 +148,7 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
           setupRequest: (req, context: object) => {
             const shot = next();
             byKind[shot.kind] = (byKind[shot.kind] ?? 0) + 1;
-            (context as { shot?: Shot }).shot = shot;
+            Object.assign(context, { shot, t0: performance.now() });
             return {
               ...req,
               method: shot.method as 'GET',
@@ -154,7 +158,8 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
             };
           },
           onResponse: (status, body, context: object) => {
-            const shot = (context as { shot: Shot }).shot;
+            const { shot, t0 } = context as { shot: Shot; t0: number };
+            (times[shot.kind] ??= []).push(performance.now() - t0);
             if (status === 503) unavailableAt.push(Math.floor((Date.now() - started) / 1000));
             if (shot.kind !== 'write') return;
             if (status >= 200 && status < 300) {
@@ -185,6 +190,12 @@ export async function runMix(o: MixOptions): Promise<MixResult> {
     byStatus,
     maxMsByStatus,
     byKind,
+    latencyByKind: Object.fromEntries(
+      Object.entries(times).map(([kind, list]) => {
+        const sorted = list.sort((a, b) => a - b);
+        return [kind, { p50: Math.round(percentile(sorted, 0.5)), p99: Math.round(percentile(sorted, 0.99)) }];
+      }),
+    ),
     acks,
     unsureWrites,
     errors: result.errors,
