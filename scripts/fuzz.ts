@@ -117,6 +117,17 @@ function preview(c: Case): Record<string, unknown> {
   };
 }
 
+/** The server's error lines (each 500's stack, under the reference its answer names), kept beside the failures. */
+function keepErrors(rig: Rig, file: string): string | undefined {
+  if (!rig.logFile || !fs.existsSync(rig.logFile)) return undefined;
+  const lines = fs
+    .readFileSync(rig.logFile, 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('{') || l.includes('"level":"error"'));
+  fs.writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
 async function main(): Promise<void> {
   const data = generate(cli.values.url ? 0 : size, 0, seed);
   const rig = await startRig({ tm: data.tm, url: cli.values.url, log });
@@ -177,6 +188,7 @@ async function main(): Promise<void> {
         () => false,
       ));
     const after = alive ? await checksum(rig) : { units: 0, sha256: 'server down' };
+    const errorLog = keepErrors(rig, `${out}.server-errors.log`);
     const figures = {
       requests: cases.length + slowCases('fuzz').length,
       seconds: Math.round((Date.now() - started) / 1000),
@@ -195,6 +207,7 @@ async function main(): Promise<void> {
       units_after: after.units,
       keys_required: hostileWrites,
       failures_file: out,
+      server_errors_file: errorLog,
       by_kind: byKind,
     };
     log('');
