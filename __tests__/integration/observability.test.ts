@@ -15,7 +15,6 @@ import { metricsApp } from '../../src/http/routes/metrics';
 import { createTranslator } from '../../src/i18n';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { checkedApp } from '../helpers/openapi-check';
-import { waitJob } from '../helpers/tm-import';
 
 const QUERY = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي';
 const TOKEN = 'metrics-token-for-tests';
@@ -109,6 +108,19 @@ describe('request ids and the access log', () => {
     await request(front).get('/healthz').expect(200);
     expect(lines[0]).toMatchObject({ keyId: 'k-ci-1', route: '/healthz' });
   });
+
+  it('When authentication recorded its caller with a key, Then the line carries that key id', async () => {
+    const mizan = await appWith({});
+    const front = express();
+    front.use((_req, res, next) => {
+      res.locals.caller = { key: { id: 'k-admin-2', role: 'admin' } };
+      next();
+    });
+    front.use(mizan);
+    await request(front).get('/healthz').expect(200);
+    expect(lines[0]).toMatchObject({ keyId: 'k-admin-2' });
+    expect(raw.join('\n')).not.toContain('role');
+  });
 });
 
 describe('/metrics', () => {
@@ -129,13 +141,9 @@ describe('/metrics', () => {
         .post('/api/v1/match/batch')
         .send({ queries: [{ q: QUERY }, { q: 'التعاون العملي', min: 30 }] })
         .expect(200);
+      // An import job, run by the service (writes through HTTP need a key once keys exist; the metrics watch the service).
       const tmx = readFileSync(path.resolve(__dirname, '../fixtures/tmx/bilingual-ar-en.tmx'));
-      const job = await request(app)
-        .post('/api/v1/tms/observed/imports')
-        .set('Content-Type', 'application/x-tmx+xml')
-        .send(tmx)
-        .expect(202);
-      const done = await waitJob(app, (job.body as { id: string }).id);
+      const done = await ctx.tm.imports.run('observed', [tmx]);
       expect(done.status).toBe('done');
       const res = await request(app).get('/metrics').expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
@@ -181,6 +189,17 @@ describe('/metrics', () => {
       await request(app).get('/metrics').set('Authorization', 'Bearer not-the-token').expect(404);
       const res = await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
       expect(res.text).toContain('mizan_http_request_duration_seconds_bucket');
+      // An admin API key found by authentication in front is enough too; another role is not.
+      const behind = (role: string) => {
+        const front = express();
+        front.use((_req, res, next) => {
+          res.locals.caller = { key: { id: 'k1', role } };
+          next();
+        });
+        return front.use(app);
+      };
+      await request(behind('admin')).get('/metrics').expect(200);
+      await request(behind('read')).get('/metrics').expect(404);
     } finally {
       metrics.close();
     }

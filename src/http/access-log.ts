@@ -84,7 +84,9 @@ export function accessLog(logger: Logger, observe?: (summary: RequestSummary) =>
 
 function lineFields(req: Request, res: Response, id: string, s: RequestSummary, debug: boolean) {
   const { names, other } = parameterNames(req.originalUrl);
-  const keyId: unknown = res.locals.keyId;
+  // The key's id (never the key) when authentication recorded one: `res.locals.keyId` or `res.locals.caller.key.id`.
+  const caller = res.locals.caller as { key?: { id?: unknown } | null } | undefined;
+  const keyId: unknown = res.locals.keyId ?? caller?.key?.id;
   return {
     reqId: id,
     method: s.method,
