@@ -4,7 +4,8 @@
  * never share or clash.
  *
  * Series (all prefixed `mizan_`):
- * - `http_request_duration_seconds{method,route,status}`: per route pattern and status class (2xx…5xx).
+ * - `http_request_duration_seconds{method,route,status}`: per route pattern and status class (2xx…5xx, or
+ *   `aborted` when the client went away before the answer).
  * - `match_duration_seconds`, `match_candidates_verified`: per query answered (single, batch, pretranslation), as
  *   the service reports them (service/observers.ts).
  * - `answer_cache_hits_total`, `answer_cache_misses_total`, `answer_cache_bytes`, `answer_cache_entries`.
@@ -86,7 +87,8 @@ export class Metrics {
 
   /** One HTTP request ended (from the access log). */
   request(s: RequestSummary): void {
-    this.http.observe({ method: s.method, route: s.route, status: `${Math.floor(s.status / 100)}xx` }, s.ms / 1000);
+    const status = s.aborted ? 'aborted' : `${Math.floor(s.status / 100)}xx`;
+    this.http.observe({ method: s.method, route: s.route, status }, s.ms / 1000);
   }
 
   query(s: QueryStats): void {
