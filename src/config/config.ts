@@ -27,6 +27,8 @@ export interface Config {
   dataDir: string;
   /** Folder of seed TMX files and their manifest (`MIZAN_TM_DIR`). @default "./tm" */
   tmDir: string;
+  /** The built web UI served at `/` (`MIZAN_WEB_DIR`; `npm run build` writes it). @default "./dist/web" */
+  webDir: string;
   /** Load the seed folder at start (`MIZAN_SEED`, 0 to skip). @default true */
   seed: boolean;
   /** The TM that queries use when they name none (`MIZAN_DEFAULT_TM`). @default "main" */
@@ -89,6 +91,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   embeddedRedis: true,
   dataDir: path.resolve('data'),
   tmDir: path.resolve('tm'),
+  webDir: path.resolve('dist/web'),
   seed: true,
   defaultTm: 'main',
   maxQueryChars: 2000,
@@ -214,6 +217,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     embeddedRedis: read.bool('MIZAN_EMBEDDED_REDIS', D.embeddedRedis),
     dataDir: path.resolve(read.str('MIZAN_DATA_DIR', D.dataDir)),
     tmDir: path.resolve(read.str('MIZAN_TM_DIR', D.tmDir)),
+    webDir: path.resolve(read.str('MIZAN_WEB_DIR', D.webDir)),
     seed: read.bool('MIZAN_SEED', D.seed),
     defaultTm: read.checked('MIZAN_DEFAULT_TM', D.defaultTm, (v) => TM_NAME.test(v), `must match ${TM_NAME}`),
     maxQueryChars: read.int('MIZAN_MAX_QUERY_CHARS', D.maxQueryChars, 1, 100_000),

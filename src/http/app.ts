@@ -24,6 +24,7 @@ import { myMemoryRoutes } from './routes/mymemory';
 import { tmRoutes } from './routes/tms';
 import { jobRoutes } from './routes/jobs';
 import { metricsRoutes } from './routes/metrics';
+import { webRoutes } from './routes/web';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(myMemoryRoutes(tm, config, translator, answers));
   app.use(tmRoutes(tm, translator, config, logger, version));
   app.use(jobRoutes(tm, translator, config));
+  app.use(webRoutes(config.webDir));
   app.use(routeNotFound);
   app.use(
     errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody, new RateLimitedWarnings(logger)),

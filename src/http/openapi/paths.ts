@@ -79,6 +79,18 @@ const AMAGAMA_PATHS: Record<string, Record<string, Operation>> = Object.fromEntr
 );
 
 export const PATHS: Record<string, Record<string, Operation>> = {
+  '/': {
+    get: {
+      summary: 'The web UI: an HTML page that uses this API (its scripts and styles are under /ui/)',
+      description: 'A 404 when the page was not built (npm run build writes it to MIZAN_WEB_DIR).',
+      ok: {
+        200: { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } },
+        304: { description: 'the page is unchanged since the If-None-Match / If-Modified-Since given' },
+      },
+      errors: [],
+      notFound: ['ROUTE_NOT_FOUND'],
+    },
+  },
   '/healthz': {
     get: {
       summary: 'The process answers',
