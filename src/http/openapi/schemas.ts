@@ -298,7 +298,7 @@ export const SCHEMAS: Record<string, object> = {
       en: { type: 'integer', minimum: 0 },
       zh: { type: 'integer', minimum: 0 },
       lang: ref('Lang'),
-      to: { type: 'string', enum: ['previous', 'next'] },
+      to: { type: 'string', enum: ['prev', 'next'] },
     },
   },
   Readiness: {
