@@ -2,7 +2,8 @@
  * Two projects: pure unit tests, and integration tests against a real, private redis-server. With
  * MIZAN_TEST_REDIS=cluster the integration tests run on a private 3-master Redis Cluster instead (global-setup.ts),
  * except those about one standalone server's life (started, stopped, embedded, spawned with REDIS_URL), which run
- * on the standalone pass only. `npm test` runs both passes.
+ * on the standalone pass only. `npm test` runs both passes. A third project, e2e, drives the web UI in Debian's
+ * chromium against a real server on the standalone pass's Redis (its setup builds the UI first).
  */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 // dist/ holds a compiled copy (and a package.json) after `npm run build`: keep it out of module resolution.
@@ -29,6 +30,15 @@ module.exports = {
         : ['<rootDir>/__tests__/integration/**/*.test.ts'],
       testPathIgnorePatterns: cluster ? STANDALONE_ONLY.map((name) => `/integration/${name}\\.test\\.ts$`) : [],
       globalSetup: '<rootDir>/__tests__/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/__tests__/helpers/global-teardown.ts',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      modulePathIgnorePatterns,
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/helpers/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/__tests__/helpers/global-teardown.ts',
     },
   ],

@@ -11,6 +11,8 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Once per run, whichever project's setup comes first (the e2e project shares this Redis; e2e-global-setup.ts).
+  if (globalThis.__MIZAN_TEST_REDIS__ || globalThis.__MIZAN_TEST_CLUSTER__) return;
   if (process.env.MIZAN_TEST_REDIS === 'cluster') {
     const cluster = await startPrivateCluster();
     globalThis.__MIZAN_TEST_CLUSTER__ = cluster;
