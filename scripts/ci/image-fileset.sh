@@ -213,6 +213,8 @@ if [ "$ready" != 1 ]; then
   die "/readyz did not answer 200"
 fi
 say "/readyz: $(curl -fsS "http://127.0.0.1:$port/readyz")"
+curl -fsS "http://127.0.0.1:$port/" | grep -q 'src="/ui/assets/' || die "no web UI at / (dist/web not in the image?)"
+say "web UI: / served"
 
 if [ -n "$health_json" ]; then
   mapfile -d '' -t health < <(json_args "$health_json")
