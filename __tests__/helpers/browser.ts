@@ -89,6 +89,16 @@ export async function startUi(): Promise<Ui> {
     problems.push(`console: ${message.text()}`);
   });
   page.on('request', (request) => requests.push(request.url()));
+  // Where the deployment asks for keys (a context that made an admin key), the page is given it as a user would:
+  // on its key screen, kept for the tab's session.
+  const adminKey = (ctx as { adminKey?: string }).adminKey;
+  if (adminKey) {
+    await page.goto(`${url}/#/keys`);
+    await page.waitForSelector('body[data-ready="1"] #key');
+    await page.fill('#key', adminKey);
+    await page.press('#key', 'Enter');
+    await page.waitForSelector('.can li.yes >> nth=1');
+  }
   return {
     ctx,
     url,
