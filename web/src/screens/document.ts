@@ -96,7 +96,10 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
       h(
         'p',
         { class: 'meta' },
-        [d.source, d.date ? date(d.date) : '', t('document.rev', { rev: num(d.rev) })].filter(Boolean).join(' · '),
+        // Each part isolated (bdi): a Latin source name beside an Arabic date must not reorder them.
+        [d.source, d.date ? date(d.date) : '', t('document.rev', { rev: num(d.rev) })]
+          .filter(Boolean)
+          .flatMap((part, i) => [i ? ' · ' : '', h('bdi', { text: part })]),
       ),
       h('p', {
         class: 'meta',
