@@ -17,7 +17,7 @@ import { Metrics } from './http/metrics';
 import { metricsApp } from './http/routes/metrics';
 import { cedict } from './align/lexicon';
 import { createTranslator } from './i18n';
-import { loadSeed, TranslationMemory } from './service';
+import { Access, loadSeed, TranslationMemory } from './service';
 import { checkSchema, connectRedis, createRedis, Keys, SchemaError, TmStore } from './store';
 import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
 import { reclaimOrphan } from './store/redis-owner';
@@ -97,7 +97,20 @@ async function prepare(config: Config, logger: Logger) {
   await checkSchema(redis, keys, logger);
   const store = new TmStore(redis, keys);
   if (config.seed) await loadSeed(config.tmDir, store, logger);
+  await bootstrapKeys(new Access(store), config, logger);
   return { redis, embedded, store };
+}
+
+/** MIZAN_ADMIN_KEY stored as an admin key (idempotent); a note when no key exists, as writes need one. */
+async function bootstrapKeys(access: Access, config: Config, logger: Logger): Promise<void> {
+  if (config.adminKey) {
+    const outcome = await access.ensureAdmin(config.adminKey);
+    const id = /^mzn_(k[0-9a-f]+)_/.exec(config.adminKey)?.[1];
+    if (outcome === 'stored') logger.info(`MIZAN_ADMIN_KEY stored as admin key ${id}`);
+    return;
+  }
+  if ((await access.list()).length === 0)
+    logger.info('no API keys yet: writes are refused until one exists (MIZAN_ADMIN_KEY, or npm run keys -- create)');
 }
 
 async function serve(config: Config, logger: Logger): Promise<void> {

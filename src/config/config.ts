@@ -75,6 +75,29 @@ export interface Config {
   metricsPort: number;
   /** The bearer token /metrics asks for when `metrics` is `key` (`MIZAN_METRICS_TOKEN`, 16+ characters). */
   metricsToken?: string;
+  /** Whether reads need an API key with the role `read` (`MIZAN_READ`: `open` or `key`). @default "open" */
+  readAccess: 'open' | 'key';
+  /**
+   * An admin API key (`MIZAN_ADMIN_KEY`, `mzn_<id>_<secret>` as `npm run keys -- generate` prints one), stored at
+   * start as a salted hash (idempotent). @default undefined (create the first admin key with the keys CLI)
+   */
+  adminKey: string | undefined;
+  /** Requests per minute per key (or per IP without one) that read (`MIZAN_RATE_READ_PER_MIN`, 0 = no limit).
+   * @default 1200 */
+  rateReadPerMin: number;
+  /** Requests per minute per key (or per IP) that write (`MIZAN_RATE_WRITE_PER_MIN`, 0 = no limit). @default 120 */
+  rateWritePerMin: number;
+  /** TMs one API key may create (`MIZAN_MAX_TMS_PER_KEY`, 0 = no limit). @default 20 */
+  maxTmsPerKey: number;
+  /** TMs the deployment may hold (`MIZAN_MAX_TMS`, 0 = no limit). @default 200 */
+  maxTms: number;
+  /** Approximate number of audit entries kept (`MIZAN_AUDIT_MAX`). @default 100000 */
+  auditMaxLen: number;
+  /**
+   * Proxies in front of mizan whose X-Forwarded-For is believed (`MIZAN_TRUST_PROXY`, a hop count; 0 = the socket's
+   * address is the client's). Per-IP rate limits and the audit use the address found. @default 0
+   */
+  trustProxy: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -107,7 +130,18 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   logLevel: 'info',
   metrics: 'off',
   metricsPort: 9464,
+  readAccess: 'open',
+  adminKey: undefined,
+  rateReadPerMin: 1200,
+  rateWritePerMin: 120,
+  maxTmsPerKey: 20,
+  maxTms: 200,
+  auditMaxLen: 100_000,
+  trustProxy: 0,
 });
+
+/** An API key as mizan hands it out: `mzn_`, the key's id (`k` + 16 hex digits), `_`, 32 random bytes base64url. */
+export const API_KEY = /^mzn_(k[0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
 /** Origins as browsers send them: scheme://host[:port], no path. */
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -157,6 +191,15 @@ class EnvReader {
     const value = this.str(name, fallback);
     if (!valid(value)) this.problems.push(`${name} ${rule} (got "${value}")`);
     return value;
+  }
+
+  /** A secret matching `pattern`, or undefined when unset; a problem never quotes the value. */
+  secret(name: string, pattern: RegExp, rule: string): string | undefined {
+    const value = this.env[name];
+    if (value === undefined || value === '') return undefined;
+    if (pattern.test(value)) return value;
+    this.problems.push(`${name} ${rule}`);
+    return undefined;
   }
 
   /** A comma-separated list; every item must pass `valid`. */
@@ -247,6 +290,18 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     metrics: read.oneOf('MIZAN_METRICS', D.metrics, ['off', 'open', 'key', 'port']),
     metricsPort: read.int('MIZAN_METRICS_PORT', D.metricsPort, 1, 65535),
     ...(env.MIZAN_METRICS_TOKEN ? { metricsToken: env.MIZAN_METRICS_TOKEN } : {}),
+    readAccess: read.oneOf('MIZAN_READ', D.readAccess, ['open', 'key']),
+    adminKey: read.secret(
+      'MIZAN_ADMIN_KEY',
+      API_KEY,
+      'must look like mzn_k<16 hex digits>_<43 base64url characters> (npm run keys -- generate prints one)',
+    ),
+    rateReadPerMin: read.int('MIZAN_RATE_READ_PER_MIN', D.rateReadPerMin, 0, 1_000_000),
+    rateWritePerMin: read.int('MIZAN_RATE_WRITE_PER_MIN', D.rateWritePerMin, 0, 1_000_000),
+    maxTmsPerKey: read.int('MIZAN_MAX_TMS_PER_KEY', D.maxTmsPerKey, 0, 1_000_000),
+    maxTms: read.int('MIZAN_MAX_TMS', D.maxTms, 0, 1_000_000),
+    auditMaxLen: read.int('MIZAN_AUDIT_MAX', D.auditMaxLen, 100, 100_000_000),
+    trustProxy: read.int('MIZAN_TRUST_PROXY', D.trustProxy, 0, 10),
     ...overrides,
   };
   checkMetrics(config, read.problems);

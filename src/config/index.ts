@@ -3,6 +3,7 @@ export {
   ConfigError,
   DEFAULT_CONFIG,
   TM_NAME,
+  API_KEY,
   type Config,
   type LogLevel,
   type MetricsMode,

@@ -49,6 +49,11 @@ export const ErrorCode = {
   JOB_NOT_CANCELLABLE: 'JOB_NOT_CANCELLABLE',
   JOB_CANCELLED: 'JOB_CANCELLED',
   PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  KEY_NOT_FOUND: 'KEY_NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  TM_LIMIT: 'TM_LIMIT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -97,6 +102,11 @@ const STATUS: Record<ErrorCode, number> = {
   JOB_NOT_CANCELLABLE: 409,
   JOB_CANCELLED: 409,
   PRECONDITION_FAILED: 412,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  KEY_NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  TM_LIMIT: 409,
 };
 
 /** The HTTP status an error code is answered with. */

@@ -12,6 +12,22 @@ const HEAD_ROW =
   '<tr><th>#</th><th lang="ar" dir="rtl">العربية</th><th>English</th><th lang="zh-Hans">中文</th>' +
   '<th>confidence</th></tr>';
 
+/**
+ * The page's one style sheet, inline so the file stands alone; the HTTP answer's Content-Security-Policy allows
+ * exactly this text by its hash (and no script at all).
+ */
+export const HTML_STYLE = `
+body { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif; margin: 2em; }
+h1 { font-size: 1.3em; } h1 [lang=ar] { display: block; direction: rtl; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #bbb; padding: .4em .6em; vertical-align: top; }
+td[lang=ar] { direction: rtl; text-align: right; font-size: 1.1em; width: 34%; }
+td[lang=en] { width: 33%; } td[lang=zh-Hans] { width: 25%; }
+td.n, td.c { color: #666; font-size: .85em; white-space: nowrap; }
+tr.review td { background: #fff4d6; }
+@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
+`;
+
 export function writeHtml(meta: DocumentMeta, rows: readonly (DocumentRow & { unitId?: string })[]): string {
   const title = meta.titles.ar || meta.titles.en || meta.id;
   const heading =
@@ -36,17 +52,7 @@ export function writeHtml(meta: DocumentMeta, rows: readonly (DocumentRow & { un
 <head>
 <meta charset="utf-8">
 <title>${escape(title)}</title>
-<style>
-body { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif; margin: 2em; }
-h1 { font-size: 1.3em; } h1 [lang=ar] { display: block; direction: rtl; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #bbb; padding: .4em .6em; vertical-align: top; }
-td[lang=ar] { direction: rtl; text-align: right; font-size: 1.1em; width: 34%; }
-td[lang=en] { width: 33%; } td[lang=zh-Hans] { width: 25%; }
-td.n, td.c { color: #666; font-size: .85em; white-space: nowrap; }
-tr.review td { background: #fff4d6; }
-@media print { body { margin: 0; } tr { page-break-inside: avoid; } }
-</style>
+<style>${HTML_STYLE}</style>
 </head>
 <body>
 <h1>${heading}</h1>

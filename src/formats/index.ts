@@ -10,7 +10,7 @@ export {
 } from './tmx-read';
 export { tmxToDocuments } from './tmx-documents';
 export { writeTsv, readTsv, escapeTsv, unescapeTsv, type TsvRow } from './tsv';
-export { writeHtml } from './html';
+export { HTML_STYLE, writeHtml } from './html';
 export {
   parseXliff,
   CONFIRMED_STATES,

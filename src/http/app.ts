@@ -25,6 +25,11 @@ import { tmRoutes } from './routes/tms';
 import { jobRoutes } from './routes/jobs';
 import { metricsRoutes } from './routes/metrics';
 import { webRoutes } from './routes/web';
+import { authenticate, authorize, tmClaim } from './access';
+import { rateLimits } from './rate-limit';
+import { securityHeaders } from './security';
+import { accessRoutes } from './routes/access';
+import { Access } from '../service';
 
 export interface AppDeps {
   tm: TranslationMemory;
@@ -49,20 +54,29 @@ export function createApp(deps: AppDeps): Express {
   const answers = new AnswerCache(config.answerCacheBytes, (tms) => tm.revisions(tms));
   const metrics = deps.metrics ?? (config.metrics === 'off' ? undefined : new Metrics());
   metrics?.watch({ tm, answers, redis: tm.store.redis });
+  const access = new Access(tm.store);
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
   app.use(accessLog(logger, metrics ? (summary) => metrics.request(summary) : undefined));
+  app.use(securityHeaders());
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
-  if (metrics && (config.metrics === 'open' || config.metrics === 'key'))
-    app.use(metricsRoutes(metrics, config.metrics === 'key' ? config.metricsToken : undefined));
   app.use(healthRoutes(tm));
   app.use(openApiRoutes(version));
+  // Who is asking (recorded, for the access log and /metrics too), how often, and whether they may (access.ts);
+  // writes get an audit entry once answered.
+  app.use(authenticate(access, config));
+  if (metrics && (config.metrics === 'open' || config.metrics === 'key'))
+    app.use(metricsRoutes(metrics, config.metrics === 'key' ? config.metricsToken : undefined));
+  app.use(...rateLimits(access, config, logger), authorize(access, config, logger));
+  app.use(accessRoutes(access, config));
+  const claim = tmClaim(access, config);
   app.use(matchRoutes(tm, config, translator, answers));
   app.use(concordanceRoutes(tm, config));
-  app.use(documentRoutes(tm, config, version));
-  app.use(unitRoutes(tm, config));
+  app.use(documentRoutes(tm, config, version, claim));
+  app.use(unitRoutes(tm, config, claim));
   app.use(pretranslateRoutes(tm, config));
   app.use(amagamaPaths, amagamaRoutes(tm, config, answers));
   app.use(myMemoryRoutes(tm, config, translator, answers));
-  app.use(tmRoutes(tm, translator, config, logger, version));
+  app.use(tmRoutes(tm, translator, config, logger, version, claim));
   app.use(jobRoutes(tm, translator, config));
   app.use(webRoutes(config.webDir));
   app.use(routeNotFound);

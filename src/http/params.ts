@@ -5,7 +5,7 @@
 import querystring from 'node:querystring';
 import { TM_NAME } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { requestLanguage } from '../service';
+import { DOCUMENT_ID, JOB_ID, requestLanguage, UNIT_ID } from '../service';
 import type { Lang } from '../types';
 
 export type Input = Record<string, unknown>;
@@ -131,7 +131,10 @@ export class Params {
     return this.fail(ErrorCode.INVALID_PARAMETER, key);
   }
 
-  /** TM names, "a,b" or ["a","b"], in priority order; each must be a valid name (existence is checked later). */
+  /**
+   * TM names, "a,b" or ["a","b"], in priority order; each must match TM_NAME as it is (" main" is not "main") and
+   * appear once (existence is checked later). Anything else is INVALID_PARAMETER.
+   */
   tms(key: string, fallback: string): string[] {
     const value = this.input[key];
     if (value === undefined || value === null || value === '') return [fallback];
@@ -141,14 +144,13 @@ export class Params {
         : Array.isArray(value)
           ? value
           : this.fail(ErrorCode.INVALID_PARAMETER, key);
+    if (list.length > MAX_TMS) this.fail(ErrorCode.INVALID_PARAMETER, key);
     const out: string[] = [];
-    for (const raw of list.slice(0, MAX_TMS + 1)) {
-      const tm = typeof raw === 'string' ? raw.trim() : '';
-      if (!TM_NAME.test(tm))
-        throw new MizanError(ErrorCode.UNKNOWN_TM, { param: this.name(key), tm: String(raw).slice(0, 64) });
-      if (!out.includes(tm)) out.push(tm);
+    for (const raw of list) {
+      if (typeof raw !== 'string' || !TM_NAME.test(raw) || out.includes(raw))
+        this.fail(ErrorCode.INVALID_PARAMETER, key);
+      out.push(raw);
     }
-    if (out.length > MAX_TMS) this.fail(ErrorCode.INVALID_PARAMETER, key);
     return out;
   }
 
@@ -173,9 +175,20 @@ function codePoints(text: string): number {
 /** Most TMs one request may search. */
 export const MAX_TMS = 10;
 
-/** Path ids (documents, units): a bounded, printable alphabet; anything else cannot exist, so it is a 404. */
-export function idParam(value: string | string[] | undefined, notFound: ErrorCode, tm: string): string {
+const ID_PATTERNS: Partial<Record<ErrorCode, RegExp>> = {
+  DOCUMENT_NOT_FOUND: DOCUMENT_ID,
+  UNIT_NOT_FOUND: UNIT_ID,
+  JOB_NOT_FOUND: JOB_ID,
+};
+
+/**
+ * A path id of the kind whose absence is `notFound` (a document, unit or job id): one that does not match its
+ * kind's pattern is INVALID_PARAMETER (as it is: never trimmed into another id); a well-formed one may still be
+ * absent (`notFound`, 404, said by the service).
+ */
+export function idParam(value: string | string[] | undefined, notFound: ErrorCode, _tm: string): string {
   const id = Array.isArray(value) ? value.join('/') : (value ?? '');
-  if (!/^[A-Za-z0-9_.-]{1,128}$/.test(id)) throw new MizanError(notFound, { id: id.slice(0, 128), tm });
+  if (!ID_PATTERNS[notFound]!.test(id))
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'id', value: id.slice(0, 128) });
   return id;
 }

@@ -9,6 +9,16 @@ import { canonical } from '../normalize';
 import type { DocumentToWrite } from '../store';
 import type { AlignedDocument } from '../types';
 
+/**
+ * The one pattern of each kind of id a request may name; anything else is refused as it is (never trimmed or
+ * folded into another id). Documents: what imports derive (`d` + 16 hex) and what seed manifests may name.
+ */
+export const DOCUMENT_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+/** Units: `u` + 20 hex digits (unitIdFor, standaloneUnitId). */
+export const UNIT_ID = /^u[0-9a-f]{20}$/;
+/** Import jobs: `j` + 16 hex digits (service/imports.ts). */
+export const JOB_ID = /^j[0-9a-f]{16}$/;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** An imported document: `d` + 16 hex digits of its texts (line endings and outer spaces aside). */

@@ -6,7 +6,7 @@ export { requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';
-export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds } from './ids';
+export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds, DOCUMENT_ID, UNIT_ID, JOB_ID } from './ids';
 export type { DocumentSummary, StoredDocument, UnitTexts } from '../store';
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
 export {
@@ -17,6 +17,19 @@ export {
 } from './pretranslate';
 export { targetLanguages, type I18nextBundles, type I18nextRequest } from './i18next';
 export type { Analysis, AnalysisRow, PretranslateReport, I18nextPretranslation, I18nextKeyReport } from '../formats';
-export { formatAnalysis, requireLanguage } from '../formats';
+export { formatAnalysis, requireLanguage, HTML_STYLE } from '../formats';
 export { JOB_STATUSES, type JobStatus, type JobView, type ImportOptions } from './imports';
 export { TM_EXPORT_FORMATS, type TmExportFormat, type TmExportOptions } from './exports';
+export {
+  Access,
+  generateKey,
+  isRole,
+  roleAtLeast,
+  KEY_ID,
+  ROLES,
+  type ApiKey,
+  type NewApiKey,
+  type Role,
+  type TmLimits,
+  type Verified,
+} from './access';

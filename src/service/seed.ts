@@ -8,7 +8,7 @@ import { TM_NAME, type Logger } from '../config';
 import { readTmx, tmxToDocuments } from '../formats';
 import type { TmStore } from '../store';
 import { LANGS, type AlignedDocument, type DocumentMeta } from '../types';
-import { withUnitIds } from './ids';
+import { DOCUMENT_ID, withUnitIds } from './ids';
 
 interface ManifestDocument {
   id: string;
@@ -53,7 +53,7 @@ export function readManifest(dir: string): Manifest {
   const ids = new Set<string>();
   (manifest.documents ?? []).forEach((d, i) => {
     const where = `documents[${i}]`;
-    if (typeof d.id !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(d.id))
+    if (typeof d.id !== 'string' || !DOCUMENT_ID.test(d.id))
       problems.push(`${where}.id must be 1–128 of A-Z a-z 0-9 _ . -`);
     if (ids.has(d.id)) problems.push(`${where}.id "${d.id}" is repeated`);
     ids.add(d.id);

@@ -13,3 +13,4 @@ export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
 export { ImportStore, type StagedRecord, type JobTransition } from './import-store';
+export { AccessStore, type StoredKey, type AuditEntry, type AuditFields } from './access-store';

@@ -16,6 +16,13 @@
  *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged records, in file order: JSON [unit id, field,
  *                                             value, …] ('' = field to remove), until commit (lua/commitImport)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
+ *   <prefix>apikeys                   hash    API keys by id: JSON { name, role, salt, hash, created } (the secret
+ *                                             itself is never stored: hash = sha256(salt ‖ secret))
+ *   <prefix>apikey:<id>:tms           set     TMs this API key created (the per-key TM limit counts those that exist)
+ *   <prefix>audit                     stream  one entry per authenticated write: time, key, method, path, tm,
+ *                                             target, status, ip (capped with XADD MAXLEN ~)
+ *   <prefix>rl:<r|w>:<client>         string  requests of a client (k:<key id> or ip:<address>) in the current
+ *                                             minute, for reads or writes (rate-limit-redis, one key per client)
  *
  * Unit hashes may also hold, for units imported from TMX: codes:<lang> (JSON inline codes of that text's
  * placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of
@@ -78,6 +85,26 @@ export class Keys {
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */
   job(job: string): string {
     return `${this.prefix}job:${job}`;
+  }
+
+  /** API keys by id (one hash: a handful of keys, read with one HGET per request). */
+  apiKeys(): string {
+    return `${this.prefix}apikeys`;
+  }
+
+  /** The TMs an API key created. */
+  keyTms(keyId: string): string {
+    return `${this.prefix}apikey:${keyId}:tms`;
+  }
+
+  /** The audit stream of writes. */
+  audit(): string {
+    return `${this.prefix}audit`;
+  }
+
+  /** Prefix of the rate-limit counters of one budget (`r` reads, `w` writes); the client's name follows. */
+  rateLimit(budget: 'r' | 'w'): string {
+    return `${this.prefix}rl:${budget}:`;
   }
 
   /** Pub/sub channel on which every write to the TM publishes its log seq. */

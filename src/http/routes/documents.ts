@@ -22,6 +22,8 @@ import { jsonBody } from '../json-body';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport } from '../document-params';
 import { idParam, Params, type Input } from '../params';
+import type { TmClaim } from '../access';
+import { setExportPolicy } from '../security';
 
 const FORMATS = ['json', 'i18next', ...EXPORT_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
@@ -100,6 +102,7 @@ function send(res: Response, doc: StoredDocument, format: Exclude<Format, 'i18ne
   if (format === 'json') return void res.json(documentJson(doc));
   // TMX and TSV are files to keep; the HTML page is for reading (and printing) in the browser.
   if (format !== 'html') res.set('Content-Disposition', `attachment; filename="${doc.summary.id}.${format}"`);
+  else setExportPolicy(res);
   res.type(CONTENT_TYPES[format]).send(exportDocument(doc, format, toolVersion));
 }
 
@@ -131,7 +134,7 @@ async function ifMatchRev(
   return current;
 }
 
-export function documentRoutes(tm: TranslationMemory, config: Config, toolVersion: string): Router {
+export function documentRoutes(tm: TranslationMemory, config: Config, toolVersion: string, claim: TmClaim): Router {
   const router = Router();
   router
     .route('/api/v1/documents')
@@ -142,6 +145,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
     })
     .post(async (req, res) => {
       const request = parseImport(await importInput(req, config), req.query as Input, config);
+      await claim(res, request.tm);
       const { created, document, changed } = await tm.importDocument(request);
       res
         .status(created ? 201 : 200)

@@ -3,7 +3,7 @@
  * import job: 202 once the file is read and staged, the commit runs on), GET /api/v1/tms/:tm/units (pages through
  * every unit by cursor), GET /api/v1/tms/:tm/export (the whole TM as TMX or TSV, streamed).
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Config, Logger } from '../../config';
 import { ErrorCode, MizanError, isMizanError } from '../../errors';
 import type { Translator } from '../../i18n';
@@ -13,6 +13,7 @@ import { methodNotAllowed } from '../errors';
 import { Params, type Input } from '../params';
 import { readUpload } from '../tmx-upload';
 import { jobJson } from './jobs';
+import type { TmClaim } from '../access';
 
 const CONTENT_TYPES: Record<TmExportFormat, string> = {
   tmx: 'application/x-tmx+xml; charset=utf-8',
@@ -34,8 +35,16 @@ function exportLangs(value: string): Lang[] {
 const tmName = (req: Request, config: Config) => new Params({ tm: req.params.tm }).tm('tm', config.defaultTm);
 
 /** Reads the upload into a new job; 202 with the job, then commits in the background. */
-async function startImport(req: Request, tm: TranslationMemory, config: Config, logger: Logger) {
+async function startImport(
+  req: Request,
+  res: Response,
+  tm: TranslationMemory,
+  config: Config,
+  claim: TmClaim,
+  logger: Logger,
+) {
   const name = tmName(req, config);
+  await claim(res, name);
   const maxBytes = config.maxImportMb * 2 ** 20;
   const upload = await readUpload(req, maxBytes);
   const id = await tm.imports.create(name, upload.name);
@@ -63,6 +72,7 @@ export function tmRoutes(
   config: Config,
   logger: Logger,
   version: string,
+  claim: TmClaim,
 ): Router {
   const router = Router();
   router
@@ -74,7 +84,7 @@ export function tmRoutes(
   router
     .route('/api/v1/tms/:tm/imports')
     .post(async (req, res) => {
-      const job = await startImport(req, tm, config, logger);
+      const job = await startImport(req, res, tm, config, claim, logger);
       res
         .status(202)
         .location(`/api/v1/jobs/${job.id}`)

@@ -13,6 +13,7 @@ import { methodNotAllowed } from '../errors';
 import { ifMatchOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { idParam, Params, type Input } from '../params';
+import type { TmClaim } from '../access';
 
 /** Longest text a unit may hold in one language. */
 export const MAX_UNIT_CHARS = 10_000;
@@ -56,7 +57,7 @@ function editedTexts(body: Input): UnitTexts {
   return texts;
 }
 
-export function unitRoutes(tm: TranslationMemory, config: Config): Router {
+export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim): Router {
   const router = Router();
   const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
   router
@@ -64,7 +65,9 @@ export function unitRoutes(tm: TranslationMemory, config: Config): Router {
     .post(jsonBody(config), async (req, res) => {
       const body = req.body as Input;
       const name = tmOf(req.query as Input, body);
-      const { unit, tag, created } = await tm.createUnit(name, newTexts(body));
+      const texts = newTexts(body);
+      await claim(res, name);
+      const { unit, tag, created } = await tm.createUnit(name, texts);
       send(
         res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`),
         created ? 201 : 200,

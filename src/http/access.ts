@@ -1,0 +1,147 @@
+/**
+ * Access control at the HTTP edge, in three steps around the rate limits (rate-limit.ts):
+ *
+ * 1. `authenticate` reads `Authorization: Bearer <key>` and finds the key (one Redis lookup; none without the
+ *    header), and works out the role the request needs (`requiredRole`). A failure is kept, not thrown yet, so a
+ *    flood of bad keys still counts against its IP's budget.
+ * 2. the rate limiters count the request against its key, or its IP without one.
+ * 3. `authorize` answers 401 UNAUTHORIZED (no key, an unknown or malformed one; `WWW-Authenticate: Bearer`) or 403
+ *    FORBIDDEN (a key below the role needed), and records an audit entry for every write once it is answered.
+ *
+ * The policy denies by default: any method but GET, HEAD and OPTIONS needs `write`, wherever it goes, except the
+ * POSTs that only read (match/batch, pretranslate, analyze, i18next pretranslate); key administration and the audit
+ * need `admin`. Reads of the API need `read` when MIZAN_READ=key. Paths are compared as Express routes them (any
+ * case, a trailing slash ignored). A browser form cannot send an Authorization header, and a page's script can send
+ * one only to an origin whose CORS preflight allows it: a cross-site form POST cannot write.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { Config, Logger } from '../config';
+import { ErrorCode, MizanError } from '../errors';
+import { roleAtLeast, type Access, type ApiKey, type Role } from '../service';
+
+/** The POSTs that only read: they count as reads for the policy and the rate limits. */
+export const READ_POSTS: readonly string[] = [
+  '/api/v1/match/batch',
+  '/api/v1/pretranslate',
+  '/api/v1/analyze',
+  '/api/v1/pretranslate/i18next',
+];
+/** Routes of key administration and the audit. */
+const ADMIN = /^\/api\/v1\/(keys|audit)(\/|$)/;
+/** Answered to anyone: it says what the caller may do. */
+export const AUTH_PATH = '/api/v1/auth';
+/** The API proper; other paths (health, the description, a web UI's files) are open to reads. */
+const API = /^\/(api\/|tmserver\/|get$)/;
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A path as Express routes it: case and a trailing slash do not count. */
+const routed = (path: string) => path.toLowerCase().replace(/(.)\/+$/, '$1');
+
+/** The role a request needs, or null when anyone may make it. */
+export function requiredRole(method: string, path: string, readAccess: Config['readAccess']): Role | null {
+  const p = routed(path);
+  if (ADMIN.test(p)) return 'admin';
+  const reads = READ_METHODS.has(method.toUpperCase()) || (method.toUpperCase() === 'POST' && READ_POSTS.includes(p));
+  if (!reads) return 'write';
+  if (p === AUTH_PATH || !API.test(p)) return null;
+  return readAccess === 'key' ? 'read' : null;
+}
+
+/** What the edge found out about a request, kept in res.locals. */
+export interface Caller {
+  key: ApiKey | null;
+  /** The role the request needs (null: none). */
+  need: Role | null;
+  /** Whether it counts as a write (for the rate limits and the audit). */
+  write: boolean;
+  /** Whether it goes to the API (health checks and static files are not rate-limited). */
+  api: boolean;
+  /** Why the key sent cannot be used. */
+  failure?: 'key-malformed' | 'key-unknown';
+}
+
+export function callerOf(res: Response): Caller {
+  return (res.locals.caller as Caller | undefined) ?? { key: null, need: null, write: false, api: false };
+}
+
+const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
+
+export function authenticate(access: Access, config: Config): RequestHandler {
+  return async (req, res, next) => {
+    const need = requiredRole(req.method, req.path, config.readAccess);
+    const p = routed(req.path);
+    const caller: Caller = {
+      key: null,
+      need,
+      write: need === 'write' || (need === 'admin' && !READ_METHODS.has(req.method.toUpperCase())),
+      api: API.test(p),
+    };
+    res.locals.caller = caller;
+    const header = req.headers.authorization;
+    if (header !== undefined) {
+      const token = BEARER.exec(header)?.[1];
+      const verified = token ? await access.verify(token) : ({ ok: false, reason: 'key-malformed' } as const);
+      if (verified.ok) caller.key = verified.key;
+      else caller.failure = verified.reason;
+    }
+    next();
+  };
+}
+
+export function authorize(access: Access, config: Config, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const caller = callerOf(res);
+    const { key, need, failure } = caller;
+    if (failure || (need && !key)) {
+      res.set('WWW-Authenticate', failure ? 'Bearer realm="mizan", error="invalid_token"' : 'Bearer realm="mizan"');
+      throw new MizanError(ErrorCode.UNAUTHORIZED, { role: need ?? 'read', reason: failure ?? 'key-missing' });
+    }
+    if (need && key && !roleAtLeast(key.role, need))
+      throw new MizanError(ErrorCode.FORBIDDEN, { role: need, have: key.role });
+    if (caller.write && key) auditWhenAnswered(req, res, key, access, config, logger);
+    next();
+  };
+}
+
+/** The TM a write names: `tm` in the query or the JSON body, or the TM in /api/v1/tms/:tm/…. */
+function tmOf(req: Request): string {
+  const inPath = /^\/api\/v1\/tms\/([^/]+)/i.exec(req.path)?.[1];
+  const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('tm');
+  const body = (req.body as Record<string, unknown> | undefined)?.tm;
+  const tm = inPath ?? query ?? (typeof body === 'string' ? body : '');
+  return tm.slice(0, 64);
+}
+
+function auditWhenAnswered(req: Request, res: Response, key: ApiKey, access: Access, config: Config, log: Logger) {
+  const started = new Date().toISOString();
+  let recorded = false;
+  const record = () => {
+    if (recorded) return;
+    recorded = true;
+    const location = res.getHeader('Location');
+    const fields = {
+      time: started,
+      key: key.id,
+      method: req.method,
+      path: req.originalUrl.split('?')[0]!.slice(0, 200),
+      tm: tmOf(req),
+      target: typeof location === 'string' ? location.slice(0, 200) : '',
+      status: String(res.writableFinished ? res.statusCode : 499),
+      ip: req.ip ?? '',
+    };
+    access.audit(fields, config.auditMaxLen).catch((err: unknown) => {
+      log.warn(`audit: ${fields.method} ${fields.path} by ${key.id} not recorded: ${(err as Error).message}`);
+    });
+  };
+  // `finish` when the answer is sent (the entry is written before the client can ask for it); `close` when the
+  // client went away first (status 499).
+  res.once('finish', record);
+  res.once('close', record);
+}
+
+/** Checks, before a write that may create `tm`, the TM limits of the deployment and of the caller's key. */
+export type TmClaim = (res: Response, tm: string) => Promise<void>;
+
+export function tmClaim(access: Access, config: Config): TmClaim {
+  return (res, tm) => access.claimTm(tm, callerOf(res).key?.id, config);
+}

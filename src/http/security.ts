@@ -1,0 +1,46 @@
+/**
+ * Security headers on every answer (helmet): a Content-Security-Policy that allows scripts, styles, images and
+ * connections only from mizan's own origin and no inline script or style (what a web UI served here may use), no
+ * framing, no plugins, forms posting only here; `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`,
+ * the cross-origin isolation headers helmet sets. The printable HTML export carries its own policy: no script at all,
+ * and its one inline style sheet allowed by its hash.
+ */
+import { createHash } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import helmet from 'helmet';
+import { HTML_STYLE } from '../service';
+
+const DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // helmet's default upgrade-insecure-requests would send a page served over plain HTTP (a LAN install) to https.
+  upgradeInsecureRequests: null,
+};
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES },
+    // No HSTS: mizan is often served over plain HTTP inside a network; a TLS proxy in front sets it.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
+
+const styleHash = createHash('sha256').update(HTML_STYLE).digest('base64');
+/** The policy of the printable HTML export: nothing runs, only its own inline style sheet applies. */
+export const EXPORT_HTML_CSP =
+  `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'self' data:; base-uri 'none'; ` +
+  `form-action 'none'; frame-ancestors 'none'`;
+
+export function setExportPolicy(res: Response): Response {
+  return res.set('Content-Security-Policy', EXPORT_HTML_CSP);
+}

@@ -1,0 +1,119 @@
+/**
+ * API keys, the TMs each key created, the audit stream and the raw commands of the shared rate-limit store. Every
+ * operation here touches one key (no script needed, and each works on a Redis Cluster as it is): the key records
+ * share one hash, a key's TMs one set, the audit one stream, each rate-limit client one counter.
+ */
+import { createHash } from 'node:crypto';
+import { guard, isCluster, type RedisClient } from './redis';
+import type { Keys } from './keys';
+
+/** A key as stored: never the secret, only a salted hash of it. */
+export interface StoredKey {
+  id: string;
+  name: string;
+  role: string;
+  /** Hex of 16 random bytes. */
+  salt: string;
+  /** Hex of sha256(salt ‖ secret). */
+  hash: string;
+  /** Epoch ms. */
+  created: number;
+}
+
+/** An audit entry's fields, as written and read. */
+export type AuditFields = Record<string, string>;
+
+export interface AuditEntry {
+  id: string;
+  fields: AuditFields;
+}
+
+function parseKey(id: string, json: string | null | undefined): StoredKey | undefined {
+  if (!json) return undefined;
+  const record = JSON.parse(json) as Omit<StoredKey, 'id'>;
+  return { ...record, id };
+}
+
+export class AccessStore {
+  constructor(
+    readonly redis: RedisClient,
+    readonly keys: Keys,
+  ) {}
+
+  getKey(id: string): Promise<StoredKey | undefined> {
+    return guard(async () => parseKey(id, await this.redis.hget(this.keys.apiKeys(), id)));
+  }
+
+  /** Writes the record (a new key, or a new secret for the same id). */
+  async putKey(key: StoredKey): Promise<void> {
+    const { id, ...record } = key;
+    await guard(() => this.redis.hset(this.keys.apiKeys(), id, JSON.stringify(record)));
+  }
+
+  async listKeys(): Promise<StoredKey[]> {
+    const all = await guard(() => this.redis.hgetall(this.keys.apiKeys()));
+    return Object.entries(all)
+      .map(([id, json]) => parseKey(id, json)!)
+      .sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+  }
+
+  /** True when the key existed. Its TM set stays: the TMs it created still count as its own. */
+  async deleteKey(id: string): Promise<boolean> {
+    return (await guard(() => this.redis.hdel(this.keys.apiKeys(), id))) === 1;
+  }
+
+  async tmExists(tm: string): Promise<boolean> {
+    return (await guard(() => this.redis.sismember(this.keys.tms(), tm))) === 1;
+  }
+
+  countTms(): Promise<number> {
+    return guard(() => this.redis.scard(this.keys.tms()));
+  }
+
+  /** How many of the TMs this key claimed exist (a claim whose write failed does not count). */
+  async tmsCreatedBy(keyId: string): Promise<number> {
+    const claimed = await guard(() => this.redis.smembers(this.keys.keyTms(keyId)));
+    if (claimed.length === 0) return 0;
+    const exists = await guard(() => this.redis.smismember(this.keys.tms(), ...claimed));
+    return exists.filter((e) => e === 1).length;
+  }
+
+  async claimTm(keyId: string, tm: string): Promise<void> {
+    await guard(() => this.redis.sadd(this.keys.keyTms(keyId), tm));
+  }
+
+  /** Appends an audit entry; the stream is trimmed to about `maxLen` entries. */
+  async audit(fields: AuditFields, maxLen: number): Promise<string> {
+    const args = Object.entries(fields).flat();
+    return (await guard(() => this.redis.xadd(this.keys.audit(), 'MAXLEN', '~', String(maxLen), '*', ...args)))!;
+  }
+
+  /** Newest first: up to `limit` entries older than `before` (an entry id), or the newest ones. */
+  async auditPage(limit: number, before?: string): Promise<AuditEntry[]> {
+    const end = before ? `(${before}` : '+';
+    const rows = await guard(() => this.redis.xrevrange(this.keys.audit(), end, '-', 'COUNT', limit));
+    return rows.map(([id, flat]) => {
+      const fields: AuditFields = {};
+      for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
+      return { id, fields };
+    });
+  }
+
+  /**
+   * A raw command for rate-limit-redis (its `sendCommandCluster` shape: the key it concerns, if any, and the
+   * command). SCRIPT LOAD without a key is the store's start-up load: its answer (the script's SHA1) is computed
+   * here, so a limiter made before Redis answers is not left holding a failed load; EVALSHA then meets NOSCRIPT
+   * once and the store loads the script for real, on every master of a cluster (its keys live on all of them).
+   */
+  async rateLimitCommand(key: string | undefined, command: string[]): Promise<unknown> {
+    const [name, ...args] = command;
+    if (name?.toUpperCase() === 'SCRIPT' && args[0]?.toUpperCase() === 'LOAD') {
+      const sha = createHash('sha1').update(args[1]!).digest('hex');
+      if (key === undefined) return sha;
+      const nodes = isCluster(this.redis) ? this.redis.nodes('master') : [this.redis];
+      await guard(() => Promise.all(nodes.map((node) => node.call('SCRIPT', 'LOAD', args[1]!))));
+      return sha;
+    }
+    return guard(() => this.redis.call(name!, ...args));
+  }
+}
