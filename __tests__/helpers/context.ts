@@ -5,19 +5,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { loadConfig, silentLogger, type Config } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { checkedApp } from './openapi-check';
 import { createTranslator } from '../../src/i18n';
-import { loadSeed, TranslationMemory } from '../../src/service';
+import { Access, loadSeed, TranslationMemory } from '../../src/service';
 import { checkSchema, connectRedis, createRedis, isCluster, Keys, TmStore, type RedisClient } from '../../src/store';
 
 export const TM_DIR = path.resolve(__dirname, '../../tm');
 
 export interface TestContext {
-  /** The app, with every response checked against the OpenAPI description (see openapi-check.ts). */
+  /**
+   * The app, with every response checked against the OpenAPI description (see openapi-check.ts), sending the
+   * context's admin key (`Authorization: Bearer <adminKey>`) unless a request sets its own Authorization header.
+   */
   app: RequestListener;
+  /** The same app sending no key of its own: for tests of access control. */
+  rawApp: RequestListener;
+  /** An admin key stored under the context's prefix. */
+  adminKey: string;
+  access: Access;
   /** Responses that disagreed with the description; `close()` fails on any. */
   violations: string[];
   config: Config;
@@ -70,9 +78,24 @@ export async function deleteByPrefix(redis: RedisClient, keys: Keys): Promise<vo
   else for (let i = 0; i < found.length; i += 1000) await redis.unlink(...found.slice(i, i + 1000));
 }
 
-export async function createTestContext(
-  options: { seed?: boolean; redisUrl?: string; prefix?: string; freshness?: 'notify' | 'strict' } = {},
-): Promise<TestContext> {
+/** The listener with `Authorization: Bearer <key>` on every request that carries no Authorization of its own. */
+export function withKey(app: RequestListener, key: string): RequestListener {
+  return (req: IncomingMessage, res) => {
+    if (req.headers.authorization === undefined) req.headers.authorization = `Bearer ${key}`;
+    app(req, res);
+  };
+}
+
+export interface ContextOptions {
+  seed?: boolean;
+  redisUrl?: string;
+  prefix?: string;
+  freshness?: 'notify' | 'strict';
+  /** Configuration beside the context's own (rate limits are off unless given here). */
+  config?: Partial<Config>;
+}
+
+export async function createTestContext(options: ContextOptions = {}): Promise<TestContext> {
   const prefix = options.prefix ?? `mizan-test:${randomUUID().slice(0, 8)}:`;
   const config = loadConfig(
     {},
@@ -82,6 +105,9 @@ export async function createTestContext(
       redisClusterNodes: options.redisUrl ? [] : testClusterNodes(),
       redisTimeoutMs: 1000,
       retryAfterSeconds: 3,
+      rateReadPerMin: 0,
+      rateWritePerMin: 0,
+      ...options.config,
     },
   );
   const redis = createRedis(config, silentLogger);
@@ -90,11 +116,17 @@ export async function createTestContext(
   await checkSchema(redis, keys, silentLogger); // as the server does before anything else
   const store = new TmStore(redis, keys);
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
+  const access = new Access(store);
+  const adminKey = (await access.create('admin', 'test context')).key;
   const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify');
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
   const violations: string[] = [];
+  const rawApp = checkedApp(app, violations);
   return {
-    app: checkedApp(app, violations),
+    app: withKey(rawApp, adminKey),
+    rawApp,
+    adminKey,
+    access,
     violations,
     config,
     redis,
@@ -111,9 +143,12 @@ export async function createTestContext(
   };
 }
 
-/** A second mizan instance on the context's Redis and key prefix: its own TranslationMemory (index, mirrors) and app. */
+/**
+ * A second mizan instance on the context's Redis and key prefix: its own TranslationMemory (index, mirrors) and app
+ * (sending the context's admin key as `ctx.app` does).
+ */
 export interface OtherInstance {
-  app: ReturnType<typeof createApp>;
+  app: RequestListener;
   tm: TranslationMemory;
 }
 
@@ -126,5 +161,5 @@ export async function otherInstance(ctx: TestContext, freshness: 'notify' | 'str
     logger: silentLogger,
     version: 'test',
   });
-  return { app, tm };
+  return { app: withKey(app, ctx.adminKey), tm };
 }

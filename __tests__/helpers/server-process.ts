@@ -13,11 +13,23 @@ export interface ServerRun {
   exited: Promise<number | null>;
 }
 
-/** Starts `node --import tsx src/server.ts [args]` with only PATH, HOME and these variables in its environment. */
+/** The admin key every server started here has (MIZAN_ADMIN_KEY): send it as `Authorization: Bearer …` to write. */
+export const TEST_ADMIN_KEY = 'mzn_k0123456789abcdef_' + 'T'.repeat(43);
+
+/**
+ * Starts `node --import tsx src/server.ts [args]` with only PATH, HOME, MIZAN_ADMIN_KEY (TEST_ADMIN_KEY) and these
+ * variables in its environment.
+ */
 export function startServer(env: Record<string, string>, args: string[] = []): ServerRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'info',
+      MIZAN_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -29,7 +29,7 @@ describe('bad parameters give localized 400s with stable codes', () => {
     ['/api/v1/match?q=test&limit=0', 'LIMIT_OUT_OF_RANGE', 'limit'],
     ['/api/v1/match?q=test&limit=51', 'LIMIT_OUT_OF_RANGE', 'limit'],
     ['/api/v1/match?q=a&q=b', 'INVALID_PARAMETER', 'q'],
-    ['/api/v1/match?q=test&tm=Bad%20Name', 'UNKNOWN_TM', 'tm'],
+    ['/api/v1/match?q=test&tm=Bad%20Name', 'INVALID_PARAMETER', 'tm'],
     ['/api/v1/match?q=test&tm=nosuchtm', 'UNKNOWN_TM', 'tm'],
     ['/api/v1/documents/%ZZ', 'INVALID_PARAMETER', 'path'],
     ['/api/v1/match?q=%E0%A4%A&src=en', 'INVALID_PARAMETER', 'query'],

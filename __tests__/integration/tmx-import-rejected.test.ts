@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { createTranslator } from '../../src/i18n';
 import { checkedApp } from '../helpers/openapi-check';
-import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
+import { createTestContext, keysUnder, withKey, type TestContext } from '../helpers/context';
 import { generatedTmx, tmChecksum, waitJob, type JobBody } from '../helpers/tm-import';
 
 let ctx: TestContext;
@@ -82,9 +82,12 @@ describe('rejected imports leave the TM byte-identical', () => {
   it('a file over the configured limit: 413 FILE_TOO_LARGE, declared or streamed', async () => {
     const before = await checksum();
     const config = { ...ctx.config, maxImportMb: 1 };
-    const small = checkedApp(
-      createApp({ tm: ctx.tm, translator: await createTranslator(), config, logger: silentLogger, version: 't' }),
-      ctx.violations,
+    const small = withKey(
+      checkedApp(
+        createApp({ tm: ctx.tm, translator: await createTranslator(), config, logger: silentLogger, version: 't' }),
+        ctx.violations,
+      ),
+      ctx.adminKey,
     );
     const big = generatedTmx(9000); // > 1 MB
     expect(Buffer.byteLength(big)).toBeGreaterThan(2 ** 20);

@@ -194,7 +194,7 @@ describe('uploads', () => {
 
   it('refuses other media types (415) and answers 404 for an unknown job', async () => {
     await request(ctx.app).post('/api/v1/tms/x/imports').set('Content-Type', 'text/plain').send('hello').expect(415);
-    const res = await request(ctx.app).get('/api/v1/jobs/jdoesnotexist').expect(404);
+    const res = await request(ctx.app).get('/api/v1/jobs/j0000000000000000').expect(404);
     expect(res.body.error.code).toBe('JOB_NOT_FOUND');
   });
 

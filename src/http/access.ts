@@ -114,6 +114,8 @@ function tmOf(req: Request): string {
 
 function auditWhenAnswered(req: Request, res: Response, key: ApiKey, access: Access, config: Config, log: Logger) {
   const started = new Date().toISOString();
+  // Read now: once the answer is sent the socket may be gone, and req.ip with it.
+  const ip = req.ip ?? '';
   let recorded = false;
   const record = () => {
     if (recorded) return;
@@ -127,8 +129,9 @@ function auditWhenAnswered(req: Request, res: Response, key: ApiKey, access: Acc
       tm: tmOf(req),
       target: typeof location === 'string' ? location.slice(0, 200) : '',
       status: String(res.writableFinished ? res.statusCode : 499),
-      ip: req.ip ?? '',
+      ip,
     };
+    // Never throws (it runs in an event listener): a failed entry is logged, with the key id, never the key.
     access.audit(fields, config.auditMaxLen).catch((err: unknown) => {
       log.warn(`audit: ${fields.method} ${fields.path} by ${key.id} not recorded: ${(err as Error).message}`);
     });

@@ -7,9 +7,21 @@ import { ErrorCode, statusOf } from '../../errors';
 import type { Operation } from './build';
 import { COMMON_ERRORS, PATHS } from './paths';
 import { SCHEMAS } from './schemas';
+import { ACCESS_SCHEMAS, SECURITY_SCHEMES, accessOf } from './access';
 
 const ERROR_HEADERS = {
   'Content-Language': { description: 'language of the message (ar, en or zh)', schema: { type: 'string' } },
+};
+const string = { schema: { type: 'string' } };
+/** Headers beside Content-Language, by status. */
+const STATUS_HEADERS: Record<number, object> = {
+  401: { 'WWW-Authenticate': { description: 'Bearer realm="mizan"', ...string } },
+  429: {
+    'Retry-After': { description: 'seconds until the budget refills', schema: { type: 'integer' } },
+    RateLimit: { description: 'IETF draft-8: the remaining budget', ...string },
+    'RateLimit-Policy': { description: 'IETF draft-8: the budget (requests per window)', ...string },
+  },
+  503: { 'Retry-After': { schema: { type: 'integer' } } },
 };
 
 function errorResponses(
@@ -24,7 +36,7 @@ function errorResponses(
   for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     out[String(status)] = {
       description: `error: ${list.join(', ')}`,
-      headers: status === 503 ? { ...ERROR_HEADERS, 'Retry-After': { schema: { type: 'integer' } } } : ERROR_HEADERS,
+      headers: { ...ERROR_HEADERS, ...STATUS_HEADERS[status] },
       content: {
         'application/json': {
           schema: {
@@ -38,11 +50,17 @@ function errorResponses(
   return out;
 }
 
-function operation(op: Operation, id: string): object {
-  const responses: Record<string, object> = { ...op.ok, ...errorResponses(op.errors, op.notFound) };
+function operation(op: Operation, id: string, method: string, path: string): object {
+  const access = accessOf(method, path);
+  const responses: Record<string, object> = {
+    ...op.ok,
+    ...errorResponses([...op.errors, ...access.errors], op.notFound),
+  };
   return {
     operationId: id,
     summary: op.summary,
+    security: access.security,
+    ...(access.role ? { 'x-mizan-role': access.role } : {}),
     ...(op.description ? { description: op.description } : {}),
     ...(op.parameters ? { parameters: op.parameters } : {}),
     ...(op.requestBody ? { requestBody: op.requestBody } : {}),
@@ -63,7 +81,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, object>> = {};
   for (const [path, methods] of Object.entries(PATHS)) {
     paths[path] = {};
-    for (const [method, op] of Object.entries(methods)) paths[path][method] = operation(op, operationId(method, path));
+    for (const [method, op] of Object.entries(methods))
+      paths[path][method] = operation(op, operationId(method, path), method, path);
   }
   return {
     openapi: '3.1.0',
@@ -74,6 +93,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     paths,
-    components: { schemas: SCHEMAS },
+    components: { schemas: { ...SCHEMAS, ...ACCESS_SCHEMAS }, securitySchemes: SECURITY_SCHEMES },
   };
 }

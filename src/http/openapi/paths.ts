@@ -6,6 +6,7 @@
 import { json, path, query, type Code, type Operation } from './build';
 import { PRETRANSLATE_PATHS } from './pretranslate';
 import { TM_PATHS } from './tms-paths';
+import { ACCESS_PATHS } from './access';
 
 const tm = query('tm', 'TM name (default: the configured default TM); for matching a comma-separated priority list');
 
@@ -201,7 +202,15 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         200: { description: 'the same texts were imported before: nothing written', content: json('Document') },
         201: { description: 'imported', content: json('Document') },
       },
-      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'FILE_TOO_LARGE', 'UNKNOWN_TM'],
+      errors: [
+        ...BODY_ERRORS,
+        'FIELD_MISSING',
+        'TEXT_TOO_LONG',
+        'TEXT_EMPTY',
+        'FILE_TOO_LARGE',
+        'UNKNOWN_TM',
+        'TM_LIMIT',
+      ],
     },
   },
   '/api/v1/documents/{id}': {
@@ -303,7 +312,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         200: { description: 'updated', headers: etag, content: json('Unit') },
         201: { description: 'created', headers: etag, content: json('Unit') },
       },
-      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'UNKNOWN_TM'],
+      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'UNKNOWN_TM', 'TM_LIMIT'],
     },
   },
   '/api/v1/units/{id}': {
@@ -380,4 +389,5 @@ export const PATHS: Record<string, Record<string, Operation>> = {
     },
   },
   ...(TM_PATHS as unknown as Record<string, Record<string, Operation>>),
+  ...ACCESS_PATHS,
 };

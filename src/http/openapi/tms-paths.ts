@@ -45,6 +45,7 @@ export const TM_PATHS = {
         'XML_ENTITIES_REFUSED',
         'TMX_INVALID',
         'TMX_NO_ARABIC',
+        'TM_LIMIT',
         'JOB_CANCELLED',
         'UNKNOWN_TM',
       ],
