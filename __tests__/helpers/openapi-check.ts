@@ -56,11 +56,14 @@ export function checkResponse(method: string, url: string, status: number, type:
       return undefined;
     }
   })();
-  // Paths no route knows, and known paths asked with another method, answer the generic errors.
-  if (!route) return code === 'ROUTE_NOT_FOUND' || code === 'INVALID_PARAMETER' ? [] : [`${where}: path not described`];
+  // Paths no route knows, and known paths asked with another method, answer the generic errors, or the access
+  // layer's, which answers before routing (a write anywhere needs a key).
+  const early = code === 'UNAUTHORIZED' || code === 'FORBIDDEN' || code === 'RATE_LIMITED';
+  if (!route)
+    return code === 'ROUTE_NOT_FOUND' || code === 'INVALID_PARAMETER' || early ? [] : [`${where}: path not described`];
   const m = method === 'HEAD' ? 'get' : method.toLowerCase();
   const operation = route.methods[m];
-  if (!operation) return code === 'METHOD_NOT_ALLOWED' ? [] : [`${where}: method not described`];
+  if (!operation) return code === 'METHOD_NOT_ALLOWED' || early ? [] : [`${where}: method not described`];
   const response = operation.responses[String(status)];
   if (!response) return [`${where}: status not described for ${route.template}`];
   if (status === 204 || method === 'HEAD' || status === 304) return [];
