@@ -101,6 +101,44 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIZAN_METRICS: 'yes' })).toThrow('MIZAN_METRICS must be off, open, key or port');
   });
 
+  it('reads the access settings: read mode, admin key, rate budgets, TM limits, audit cap, proxies', () => {
+    const adminKey = `mzn_k${'0'.repeat(16)}_${'a'.repeat(43)}`;
+    expect(
+      loadConfig({
+        MIZAN_READ: 'key',
+        MIZAN_ADMIN_KEY: adminKey,
+        MIZAN_RATE_READ_PER_MIN: '0',
+        MIZAN_RATE_WRITE_PER_MIN: '30',
+        MIZAN_MAX_TMS_PER_KEY: '3',
+        MIZAN_MAX_TMS: '0',
+        MIZAN_AUDIT_MAX: '5000',
+        MIZAN_TRUST_PROXY: '1',
+      }),
+    ).toMatchObject({
+      readAccess: 'key',
+      adminKey,
+      rateReadPerMin: 0,
+      rateWritePerMin: 30,
+      maxTmsPerKey: 3,
+      maxTms: 0,
+      auditMaxLen: 5000,
+      trustProxy: 1,
+    });
+    expect(() => loadConfig({ MIZAN_READ: 'closed' })).toThrow('MIZAN_READ must be open or key (got "closed")');
+  });
+
+  it('refuses an admin key that is not a mizan key without repeating it', () => {
+    const secret = 'correct-horse-battery-staple';
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ MIZAN_ADMIN_KEY: secret });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error!.message).toContain('MIZAN_ADMIN_KEY must look like mzn_k<16 hex digits>_<43 base64url characters>');
+    expect(error!.message).not.toContain(secret);
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
