@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../src/config';
-import { withUnitIds } from '../src/service';
+import { generateKey, withUnitIds } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore, type RedisClient } from '../src/store';
 import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 import { readOptions } from '../scripts/lib/cli';
@@ -47,8 +47,13 @@ interface Instance {
   started: number;
 }
 
+/** The instances' admin key (MIZAN_ADMIN_KEY): the probe writes need one. */
+const ADMIN_KEY = generateKey().key;
+
 function startInstance(redisEnv: Record<string, string>, prefix: string, port: number, seedTm: boolean): Instance {
   const env = {
+    MIZAN_ADMIN_KEY: ADMIN_KEY,
+    MIZAN_RATE_WRITE_PER_MIN: '0',
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     PORT: String(port),
@@ -110,7 +115,7 @@ async function freshness(kind: string, redisEnv: Record<string, string>) {
       const ar = sentence(n);
       const res = await fetch(`${a.url}/api/v1/units`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
         body: JSON.stringify({ ar, en: `freshness probe ${n}` }),
       });
       const acked = Date.now();

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { loadConfig, silentLogger } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createTranslator } from '../src/i18n';
-import { loadSeed, TranslationMemory } from '../src/service';
+import { Access, loadSeed, TranslationMemory } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 
@@ -132,13 +132,17 @@ async function main(): Promise<void> {
   if (!fs.existsSync(OMEGAT)) throw new Error(`no ${OMEGAT}: apt-get install omegat`);
   const port = await freePort();
   const server = await startEmbeddedRedis({ binary, port, dataDir: work, appendOnly: false, logger: silentLogger });
-  const config = loadConfig({}, { redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'clients:' });
+  const config = loadConfig(
+    {},
+    { redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'clients:', rateReadPerMin: 0, rateWritePerMin: 0 },
+  );
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);
   const store = new TmStore(redis, new Keys(config.keyPrefix));
   await loadSeed(path.resolve('tm'), store, silentLogger);
   const tm = new TranslationMemory(store, silentLogger, config.defaultTm);
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'clients' });
+  const writeKey = (await new Access(store).create('write', 'check:clients')).key;
   const http = app.listen(0, '127.0.0.1');
   http.keepAliveTimeout = 120_000; // OmegaT runs take seconds: keep the client's pooled connection open meanwhile
   await new Promise((resolve) => http.once('listening', resolve));
@@ -150,7 +154,7 @@ async function main(): Promise<void> {
   ): Promise<{ status: string; units: { staged: number } }> => {
     const res = await fetch(`${base}/tms/${name}/imports`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-tmx+xml' },
+      headers: { 'Content-Type': 'application/x-tmx+xml', Authorization: `Bearer ${writeKey}` },
       body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     const job = (await res.json()) as { id: string; status: string; units: { staged: number } };
