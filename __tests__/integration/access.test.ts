@@ -210,5 +210,5 @@ describe('npm run keys', () => {
     const again = cli('revoke', id);
     expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('KEY_NOT_FOUND')]);
     expect(cli('generate').stdout.trim()).toMatch(/^mzn_k[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
-  });
+  }, 60_000);
 });
