@@ -5,13 +5,12 @@
  * `url`, a mizan already running somewhere (nothing started; writes carry `key` when given).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/config';
-import { withUnitIds } from '../../src/service';
+import { generateKey, withUnitIds } from '../../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 import { findOnPath, startEmbeddedRedis, type EmbeddedRedis } from '../../src/store/embedded-redis';
 
@@ -106,7 +105,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
   await fill(redisUrl, options.tm);
   log(`loaded in ${((Date.now() - filled) / 1000).toFixed(1)} s; starting mizan...`);
   const port = await freePort();
-  const writeKey = options.key ?? randomBytes(24).toString('hex');
+  const writeKey = options.key ?? generateKey().key;
   const logFile = path.join(dir, 'mizan.log');
   const out = fs.openSync(logFile, 'a');
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
