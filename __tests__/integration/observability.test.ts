@@ -83,7 +83,9 @@ describe('request ids and the access log', () => {
     const units = await request(app).get('/api/v1/match').query({ q: QUERY, min: 40 }).expect(200);
     const unitId = (units.body as { matches: { unitId: string }[] }).matches[0]!.unitId;
     await request(app).get(`/api/v1/units/${unitId}`).expect(200);
-    await request(app).get(`/api/v1/units/u-does-not-exist`).expect(404);
+    await request(app)
+      .get(`/api/v1/units/u${'0'.repeat(20)}`)
+      .expect(404);
     await request(app).get('/no/such/كلمة').expect(404);
     expect(lines.map((l) => [l.route, l.status])).toEqual([
       ['/api/v1/match', 200],
@@ -189,17 +191,18 @@ describe('/metrics', () => {
       await request(app).get('/metrics').set('Authorization', 'Bearer not-the-token').expect(404);
       const res = await request(app).get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
       expect(res.text).toContain('mizan_http_request_duration_seconds_bucket');
-      // An admin API key found by authentication in front is enough too; another role is not.
-      const behind = (role: string) => {
-        const front = express();
-        front.use((_req, res, next) => {
-          res.locals.caller = { key: { id: 'k1', role } };
-          next();
-        });
-        return front.use(app);
-      };
-      await request(behind('admin')).get('/metrics').expect(200);
-      await request(behind('read')).get('/metrics').expect(404);
+      // An admin API key is enough too (authentication runs before /metrics); another role is not.
+      const bearer = async (role: 'admin' | 'read') => `Bearer ${(await ctx.access.create(role, 'metrics')).key}`;
+      await request(app)
+        .get('/metrics')
+        .set('Authorization', await bearer('admin'))
+        .expect(200);
+      await request(app)
+        .get('/metrics')
+        .set('Authorization', await bearer('read'))
+        .expect(404);
+      // The access line names the key's id.
+      expect(lines.some((l) => typeof l.keyId === 'string' && /^k[0-9a-f]{16}$/.test(l.keyId))).toBe(true);
     } finally {
       metrics.close();
     }
