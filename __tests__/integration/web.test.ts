@@ -74,8 +74,13 @@ describe('the web UI route', () => {
       .get('/')
       .expect(404);
     expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
+    // Any other method is a write to the access policy: 401 without a key, 405 with one.
+    await request(await appOn(dir))
+      .post('/')
+      .expect(401);
     const post = await request(await appOn(dir))
       .post('/')
+      .set('Authorization', `Bearer ${ctx.adminKey}`)
       .expect(405);
     expect(post.body.error.code).toBe('METHOD_NOT_ALLOWED');
   });
