@@ -1,10 +1,13 @@
 /**
- * npm run eval:align -- --corpus <dir> [--merge 0.1] [--seed 1] [--per-doc]
+ * npm run eval:align -- --corpus <dir> [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1]]
  *
  * Reads a line-aligned corpus folder (ar.txt, en.txt, zh.txt, docids.txt), rebuilds its documents, optionally merges
  * a seeded fraction of adjacent sentence pairs on one side at a time (creating 1:2 and 2:1 gold links), aligns
  * ar–en and ar–zh with mizan's aligner and with a Gale–Church baseline (length only) in the same run, and reports
  * precision/recall/F1 of links and the time. The last line is one JSON object.
+ *
+ * --raw: the documents as running text through the import step instead (scripts/lib/eval-raw.ts), with the review
+ * flags measured too; --omit drops a seeded fraction of lines from one language each.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,14 +15,19 @@ import { alignDocument, alignItems, type Bead, type TargetLang } from '../src/al
 import { DEFAULT_MODELS } from '../src/align/length-model';
 import { cedict } from '../src/align/lexicon';
 import { readOptions } from './lib/cli';
+import { evalRaw, timeRaw } from './lib/eval-raw';
 import { rng } from './lib/rng';
 import { round } from './lib/stats';
 
 const cli = readOptions(
-  `usage: npm run eval:align -- --corpus DIR [--merge 0.1] [--seed 1] [--per-doc]
+  `usage: npm run eval:align -- --corpus DIR [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1]]
   DIR holds ar.txt, en.txt, zh.txt and docids.txt, line-aligned. --merge: the fraction of adjacent sentence pairs
-  merged on one side at a time (seeded by --seed); --per-doc: P/R/F1 of every document on standard error.`,
+  merged on one side at a time (seeded by --seed); --per-doc: P/R/F1 of every document on standard error.
+  --raw: documents as running text, imported as POST /api/v1/documents does; --omit: the fraction of lines dropped
+  from one language (--raw only).`,
   {
+    raw: { type: 'boolean' },
+    omit: { type: 'string' },
     corpus: { type: 'string' },
     merge: { type: 'string' },
     seed: { type: 'string' },
@@ -115,6 +123,27 @@ const lexiconLoadMs = performance.now() - loadStart;
 
 const docs = new Map<string, number[]>();
 docids.forEach((id, k) => (docs.get(id) ?? docs.set(id, []).get(id)!).push(k));
+if (cli.values.raw) {
+  const run = evalRaw(lines, docs, { merge: mergeRate, omit: cli.number('omit', 0), random, log });
+  const n = Math.min(1000, lines.ar.length);
+  const longMs = Math.min(...[0, 1, 2].map(() => timeRaw(lines, [...Array(n).keys()])));
+  const result = {
+    corpus: path.basename(path.resolve(dir)),
+    raw: true,
+    merge: mergeRate,
+    omit: cli.number('omit', 0),
+    docs: run.docs,
+    sentences: run.lines,
+    ...run.result,
+    ms_per_1000_sentences: round((run.ms / run.lines) * 1000, 1),
+    long_document_sentences: n,
+    long_document_ms: round(longMs, 1),
+    lexicon_load_ms: round(lexiconLoadMs, 0),
+  };
+  for (const [k, v] of Object.entries(result)) log(`${k.padEnd(24)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  process.stdout.write(JSON.stringify(result) + '\n');
+  process.exit(0);
+}
 const score = { en: { tp: 0, pred: 0, gold: 0 }, zh: { tp: 0, pred: 0, gold: 0 } };
 const base = { en: { tp: 0, pred: 0, gold: 0 }, zh: { tp: 0, pred: 0, gold: 0 } };
 let sentences = 0;

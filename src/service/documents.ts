@@ -2,7 +2,7 @@
  * Document use cases: import a text triple (segment, align, store as a document and TM units), correct an alignment,
  * delete a document, read a unit with its neighbours.
  */
-import { alignTexts, type AlignedRow, type AlignOptions, type TargetLang } from '../align';
+import { alignTexts, type AlignedRow, type AlignOptions, type TargetLang, type TextTriple } from '../align';
 import { ErrorCode, MizanError } from '../errors';
 import { canonical } from '../normalize';
 import type { StoredDocument, TmStore } from '../store';
@@ -63,21 +63,24 @@ function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
   }));
 }
 
+/**
+ * The rows an import stores, before ids and positions: the texts segmented and aligned (with the TM's evidence when
+ * given). Rows with no word in any language (a line of "* * *", invisible marks) are not units; a row whose Arabic
+ * has no word is kept for its translation but flagged. Pure: `npm run eval:align -- --raw` measures this very step.
+ */
+export function documentRows(texts: TextTriple, options: AlignOptions = {}): AlignedRow[] {
+  return alignTexts({ ar: texts.ar, en: texts.en, zh: texts.zh }, options)
+    .filter((r) => hasWords(r.ar) || hasWords(r.en) || hasWords(r.zh))
+    .map((r) => (hasWords(r.ar) ? r : { ...r, review: true }));
+}
+
 export async function importDocument(store: TmStore, mirrors: Mirrors, request: ImportRequest): Promise<ImportResult> {
   requireWords(request.ar, 'ar');
   const id = documentIdFor(request.ar, request.en, request.zh);
   const existing = await store.getDocument(request.tm, id);
   if (existing) return { created: false, document: existing, changed: 0 };
   const exists = await store.tmExists(request.tm);
-  const aligned = alignTexts(
-    { ar: request.ar, en: request.en, zh: request.zh },
-    { hint: exists ? await tmHint(mirrors, request.tm) : undefined },
-  );
-  // Rows with no word in any language (a line of "* * *", invisible marks) are not units; a row whose Arabic has no
-  // word is kept for its translation but flagged.
-  const rows = aligned
-    .filter((r) => hasWords(r.ar) || hasWords(r.en) || hasWords(r.zh))
-    .map((r) => (hasWords(r.ar) ? r : { ...r, review: true }));
+  const rows = documentRows(request, { hint: exists ? await tmHint(mirrors, request.tm) : undefined });
   if (rows.length === 0) throw new MizanError(ErrorCode.TEXT_EMPTY, { param: 'ar' });
   const firstWith = (lang: Lang) => rows.find((r) => r[lang])?.[lang].slice(0, 200) ?? '';
   // A title given is filed under the language of its script; without one, each language's first row (the headline).

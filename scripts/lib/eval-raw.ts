@@ -1,0 +1,175 @@
+/**
+ * `eval:align --raw`: each document laid out as running text (raw-layout.ts), imported by the same step as
+ * `POST /api/v1/documents` (documentRows: segmentation, alignment, the rows' flags; a fresh TM, so no TM evidence),
+ * rows mapped back to the gold lines by character spans; link P/R/F1 over gold links, and how the review flags cover
+ * the wrong links and rows. The baseline is Gale–Church (lengths only, one DP over the whole document) on the same
+ * segmentation.
+ */
+import { alignItems, Segmenter, segmentText, type TargetLang } from '../../src/align';
+import { DEFAULT_MODELS, lengthOf } from '../../src/align/length-model';
+import { documentRows } from '../../src/service/documents';
+import type { Lang } from '../../src/types';
+import { goldLinks, layout, locate, scoreRows, LANGS3, type RawDoc, type SpanRow } from './raw-layout';
+import { round } from './stats';
+
+export interface RawOptions {
+  merge: number;
+  omit: number;
+  random: () => number;
+  log?: (line: string) => void;
+}
+
+interface Tally {
+  tp: number;
+  pred: number;
+  gold: number;
+  wrong: number;
+  wrongFlagged: number;
+  rows: number;
+  flagged: number;
+  wrongRows: number;
+  wrongRowsFlagged: number;
+}
+
+const tally = (): Tally => ({
+  tp: 0,
+  pred: 0,
+  gold: 0,
+  wrong: 0,
+  wrongFlagged: 0,
+  rows: 0,
+  flagged: 0,
+  wrongRows: 0,
+  wrongRowsFlagged: 0,
+});
+
+const noAnchors = { numbers: [], latin: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
+const segmenters = { ar: new Segmenter('ar'), en: new Segmenter('en'), zh: new Segmenter('zh') };
+
+/** mizan's rows for a laid-out document, as spans. */
+function mizanRows(doc: RawDoc): SpanRow[] {
+  const rows = documentRows({ ar: doc.ar.text, en: doc.en.text, zh: doc.zh.text });
+  const spans = Object.fromEntries(
+    LANGS3.map((l) => [
+      l,
+      locate(
+        rows.map((r) => r[l]),
+        doc[l].stripped,
+      ),
+    ]),
+  ) as Record<Lang, ([number, number] | null)[]>;
+  return rows.map((r, k) => ({ spans: { ar: spans.ar[k], en: spans.en[k], zh: spans.zh[k] }, flagged: r.review }));
+}
+
+/** Gale–Church beads over the same segmentation, as spans. */
+function baselineRows(doc: RawDoc, lang: TargetLang): SpanRow[] {
+  const sentences = (l: Lang) => segmentText(doc[l].text, segmenters[l]).flatMap((p) => p.sentences);
+  const ar = sentences('ar');
+  const tg = sentences(lang);
+  const arSpans = locate(ar, doc.ar.stripped);
+  const tSpans = locate(tg, doc[lang].stripped);
+  const beads = alignItems(
+    ar.map((s) => ({ len: lengthOf(s, 'ar'), anchors: noAnchors })),
+    tg.map((s) => ({ len: lengthOf(s, lang), anchors: noAnchors })),
+    { model: DEFAULT_MODELS[lang] },
+  );
+  const cover = (spans: ([number, number] | null)[], i: number, j: number): [number, number] | null =>
+    j > i ? [spans[i]![0], spans[j - 1]![1]] : null;
+  return beads.map((b) => ({
+    spans: { ar: cover(arSpans, b.a0, b.a1), [lang]: cover(tSpans, b.t0, b.t1) },
+    flagged: false,
+  }));
+}
+
+function addTo(t: Tally, rows: SpanRow[], doc: RawDoc, lang: TargetLang): void {
+  const gold = goldLinks(doc, lang);
+  const s = scoreRows(rows, doc, lang, gold);
+  for (const link of s.links) if (gold.has(link)) t.tp++;
+  t.pred += s.links.size;
+  t.gold += gold.size;
+  t.wrong += s.wrong;
+  t.wrongFlagged += s.wrongFlagged;
+  t.rows += s.rows;
+  t.flagged += s.flagged;
+  t.wrongRows += s.wrongRows;
+  t.wrongRowsFlagged += s.wrongRowsFlagged;
+}
+
+const f1 = (t: Tally) => {
+  const p = t.tp / t.pred;
+  const r = t.tp / t.gold;
+  return { precision: round(p, 4), recall: round(r, 4), f1: round((2 * p * r) / (p + r), 4) };
+};
+
+/** What the review flags catch: wrong links and wrong rows in flagged rows, and the share of rows flagged. */
+const flags = (t: Tally) => ({
+  wrong_links: t.wrong,
+  wrong_links_flagged: round(t.wrong ? t.wrongFlagged / t.wrong : 1, 4),
+  wrong_rows: t.wrongRows,
+  wrong_rows_flagged: round(t.wrongRows ? t.wrongRowsFlagged / t.wrongRows : 1, 4),
+  flag_precision: round(t.flagged ? t.wrongRowsFlagged / t.flagged : 1, 4),
+  rows: t.rows,
+  rows_flagged: round(t.rows ? t.flagged / t.rows : 0, 4),
+});
+
+export interface RawResult {
+  docs: number;
+  lines: number;
+  ms: number;
+  chars: number;
+  result: Record<string, unknown>;
+}
+
+/** Runs the raw evaluation over documents given as line indexes into the corpus's lines. */
+export function evalRaw(lines: Record<Lang, string[]>, docs: Map<string, number[]>, options: RawOptions): RawResult {
+  const score = { en: tally(), zh: tally() };
+  const base = { en: tally(), zh: tally() };
+  let ms = 0;
+  let count = 0;
+  let chars = 0;
+  for (const ks of docs.values()) {
+    const doc = layout(
+      Object.fromEntries(LANGS3.map((l) => [l, ks.map((k) => lines[l][k]!)])) as Record<Lang, string[]>,
+      options,
+    );
+    chars += doc.ar.text.length;
+    const t = performance.now();
+    const rows = mizanRows(doc);
+    ms += performance.now() - t;
+    for (const lang of ['en', 'zh'] as TargetLang[]) {
+      addTo(score[lang], rows, doc, lang);
+      addTo(base[lang], baselineRows(doc, lang), doc, lang);
+    }
+    if (options.log && ++count % 200 === 0) options.log(`${count}/${docs.size} documents`);
+  }
+  const sentences = [...docs.values()].reduce((n, ks) => n + ks.length, 0);
+  return {
+    docs: docs.size,
+    lines: sentences,
+    ms,
+    chars,
+    result: {
+      ar_en: f1(score.en),
+      ar_zh: f1(score.zh),
+      baseline_ar_en: f1(base.en),
+      baseline_ar_zh: f1(base.zh),
+      ar_en_f1: f1(score.en).f1,
+      ar_zh_f1: f1(score.zh).f1,
+      baseline_ar_en_f1: f1(base.en).f1,
+      baseline_ar_zh_f1: f1(base.zh).f1,
+      flags_ar_en: flags(score.en),
+      flags_ar_zh: flags(score.zh),
+    },
+  };
+}
+
+/** Import time of one laid-out document of the given lines (segmentation, alignment, flags), ms. */
+export function timeRaw(lines: Record<Lang, string[]>, ks: number[]): number {
+  const doc = layout(
+    Object.fromEntries(LANGS3.map((l) => [l, ks.map((k) => lines[l][k]!)])) as Record<Lang, string[]>,
+    { merge: 0, omit: 0, random: Math.random },
+  );
+  const t = performance.now();
+  documentRows({ ar: doc.ar.text, en: doc.en.text, zh: doc.zh.text });
+  return performance.now() - t;
+}
