@@ -255,7 +255,7 @@ export function mergeRows(
       const { sentences, beads } = targets[lang]!;
       const mine = beads.filter((b) =>
         zeroWidthAt === undefined
-          ? b.a0 >= r0 && b.a1 <= r1 && b.a1 > b.a0
+          ? b.a0 >= r0 && b.a1 <= r1 && (b.a1 > b.a0 || (b.a0 > r0 && b.a0 < r1)) // 0:1 inside the row too
           : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt,
       );
       const picked = mine.flatMap((b) => sentences.slice(b.t0, b.t1));
