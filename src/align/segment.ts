@@ -10,7 +10,10 @@ import ar from './rules/ar.json';
 import en from './rules/en.json';
 import zh from './rules/zh.json';
 
-/** A rule as written in rules/<lang>.json. A regex or note too long for one line is a list of pieces, joined. */
+/**
+ * A rule as written in rules/<lang>.json. A regex or note too long for one line is a list of pieces, joined; `{NAME}`
+ * in a regex stands for the file's `define.NAME` (a list of words several rules share).
+ */
 export interface RuleSpec {
   break: boolean;
   before: string | string[];
@@ -28,7 +31,12 @@ export interface Paragraph {
   sentences: string[];
 }
 
-const SPECS: Record<Lang, RuleSpec[]> = { ar: ar.rules, en: en.rules, zh: zh.rules };
+interface RuleFile {
+  define?: Record<string, string | string[]>;
+  rules: RuleSpec[];
+}
+
+const FILES: Record<Lang, RuleFile> = { ar, en, zh };
 /** How much text around a candidate the rules see. */
 const WINDOW = 48;
 /** ICU is asked this many characters at a time (see icuBreaks). */
@@ -38,6 +46,10 @@ const FINAL = /[.!?؟。！？；…]/u;
 const CLOSER = /[»"”’')\]」』）》〉]/u;
 
 const pieces = (regex: string | string[]): string => (typeof regex === 'string' ? regex : regex.join(''));
+const expand = (regex: string, define: RuleFile['define'] = {}): string =>
+  regex.replace(/\{([A-Z]+)\}/g, (whole, name: string) => (define[name] ? pieces(define[name]) : whole));
+/** Opening and closing quotes: an opening one right after a final mark, while one is open, is a mistyped closer. */
+const QUOTES: Record<string, string> = { '“': '”', '«': '»' };
 
 export class Segmenter {
   private readonly rules: Rule[];
@@ -45,12 +57,13 @@ export class Segmenter {
 
   constructor(
     readonly lang: Lang,
-    specs: RuleSpec[] = SPECS[lang],
+    specs: RuleSpec[] = FILES[lang].rules,
   ) {
+    const define = FILES[lang].define;
     this.rules = specs.map((r) => ({
       brk: r.break,
-      before: new RegExp(pieces(r.before), 'u'),
-      after: new RegExp(pieces(r.after), 'u'),
+      before: new RegExp(expand(pieces(r.before), define), 'u'),
+      after: new RegExp(expand(pieces(r.after), define), 'u'),
     }));
     this.icu = new Intl.Segmenter(lang, { granularity: 'sentence' });
   }
@@ -61,11 +74,33 @@ export class Segmenter {
     const candidates = new Set(icuBreaks);
     // A run of final marks and closers ends a sentence at its end, never inside it (no sentence starts with "？" or
     // "!"): ICU's breaks inside a run are dropped and the run's end is a candidate. One pass, each run scanned once
-    // (a run of 24k dots must not be walked again from each of its dots).
+    // (a run of 24k dots must not be walked again from each of its dots). An opening quote right after a run, while
+    // the same kind of quote is open (他说：“我们准备好了。“双方…), is a mistyped closer: it joins the run, and the
+    // rules see it as the closer it stands for.
+    const open: Record<string, boolean> = {};
+    const closerAt: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (!FINAL.test(text[i]!)) continue;
+      const c = text[i]!;
+      if (QUOTES[c]) open[c] = true;
+      else if (c === '”') open['“'] = false;
+      else if (c === '»') open['«'] = false;
+      if (!FINAL.test(c)) continue;
       let end = i + 1;
-      while (end < text.length && (FINAL.test(text[end]!) || CLOSER.test(text[end]!))) end++;
+      for (; end < text.length; end++) {
+        const d = text[end]!;
+        if (FINAL.test(d)) continue;
+        if (CLOSER.test(d)) {
+          if (d === '”') open['“'] = false;
+          else if (d === '»') open['«'] = false;
+          continue;
+        }
+        if (QUOTES[d] && open[d]) {
+          open[d] = false;
+          closerAt.push(end);
+          continue;
+        }
+        break;
+      }
       for (let inside = i + 1; inside < end; inside++) {
         icuBreaks.delete(inside);
         candidates.delete(inside);
@@ -73,11 +108,12 @@ export class Segmenter {
       candidates.add(end);
       i = end - 1;
     }
+    const seen = closerAt.length ? withClosers(text, closerAt) : text;
     const out: string[] = [];
     let start = 0;
     for (const at of [...candidates].sort((a, b) => a - b)) {
       if (at <= start || at >= text.length) continue;
-      if (!this.breaksAt(text, at, icuBreaks.has(at))) continue;
+      if (!this.breaksAt(seen, at, icuBreaks.has(at))) continue;
       const sentence = text.slice(start, at).trim();
       if (sentence) out.push(sentence);
       start = at;
@@ -120,6 +156,17 @@ export class Segmenter {
     for (const rule of this.rules) if (rule.before.test(before) && rule.after.test(after)) return rule.brk;
     return icu;
   }
+}
+
+/** The text with the opening quotes at `at` (mistyped closers) written as the closers they stand for. */
+function withClosers(text: string, at: readonly number[]): string {
+  let out = '';
+  let from = 0;
+  for (const k of at) {
+    out += text.slice(from, k) + QUOTES[text[k]!]!;
+    from = k + 1;
+  }
+  return out + text.slice(from);
 }
 
 /**

@@ -1,0 +1,130 @@
+/**
+ * One behaviour per sentence-break rule added for real text (src/align/rules/*.json), from example sentences written
+ * for these tests.
+ */
+import { Segmenter } from '../../src/align';
+
+const ar = new Segmenter('ar');
+const en = new Segmenter('en');
+const zh = new Segmenter('zh');
+
+describe('English abbreviations are decided by what follows them', () => {
+  it('keeps a.m. and p.m. before a time zone, a day or a month, and ends the sentence before anything else', () => {
+    expect(
+      en.sentences('The polls closed at 8 p.m. Eastern time on Tuesday. Counting began at 9 p.m. It ended late.'),
+    ).toEqual(['The polls closed at 8 p.m. Eastern time on Tuesday.', 'Counting began at 9 p.m.', 'It ended late.']);
+    expect(en.sentences('The flight lands at 6 a.m. Monday in Doha.')).toEqual([
+      'The flight lands at 6 a.m. Monday in Doha.',
+    ]);
+    expect(en.sentences('Trading opens at 9 a.m. GMT and closes at noon.')).toEqual([
+      'Trading opens at 9 a.m. GMT and closes at noon.',
+    ]);
+  });
+
+  it('ends a sentence after Inc., Ltd. or Jr. before a word that opens sentences, and keeps it whole otherwise', () => {
+    expect(
+      en.sentences('The deal was signed with Gulf Foods Ltd. The shares rose. Gulf Foods Ltd. shares fell.'),
+    ).toEqual(['The deal was signed with Gulf Foods Ltd.', 'The shares rose.', 'Gulf Foods Ltd. shares fell.']);
+    expect(en.sentences('Sammy Davis Jr. Street was renamed. The mayor spoke.')).toEqual([
+      'Sammy Davis Jr. Street was renamed.',
+      'The mayor spoke.',
+    ]);
+  });
+
+  it('keeps titles whatever follows: Mr. Dr. Prof.', () => {
+    expect(en.sentences('We called Dr. Salem and Prof. Wang. They agreed.')).toEqual([
+      'We called Dr. Salem and Prof. Wang.',
+      'They agreed.',
+    ]);
+  });
+
+  it('keeps initials before a name, but not before a word that opens a sentence', () => {
+    expect(en.sentences('The prize went to Harriet B. Stowe last year.')).toEqual([
+      'The prize went to Harriet B. Stowe last year.',
+    ]);
+    expect(en.sentences('The team was drawn in group C. The draw was fair.')).toEqual([
+      'The team was drawn in group C.',
+      'The draw was fair.',
+    ]);
+  });
+
+  it("keeps a country's dotted acronym before an institution or a title", () => {
+    expect(en.sentences('He visited the U.S. Embassy in Cairo. The U.N. Envoy arrived later.')).toEqual([
+      'He visited the U.S. Embassy in Cairo.',
+      'The U.N. Envoy arrived later.',
+    ]);
+    expect(en.sentences('The ban was lifted by the U.K. Egypt welcomed it.')).toEqual([
+      'The ban was lifted by the U.K.',
+      'Egypt welcomed it.',
+    ]);
+  });
+
+  it('reads No. before a number as an abbreviation and No. before a capital as a word', () => {
+    expect(en.sentences('Resolution No. 12 passed. No. It did not pass.')).toEqual([
+      'Resolution No. 12 passed.',
+      'No.',
+      'It did not pass.',
+    ]);
+  });
+});
+
+describe('Latin text and ASCII punctuation inside Chinese', () => {
+  it('keeps Latin initials inside a Chinese sentence', () => {
+    expect(zh.sentences('主持人 John F. Kennedy 表示，会议明天举行。下一句。')).toEqual([
+      '主持人 John F. Kennedy 表示，会议明天举行。',
+      '下一句。',
+    ]);
+  });
+
+  it('keeps Latin abbreviations inside a Chinese sentence', () => {
+    expect(zh.sentences('海湾食品公司 Gulf Foods Ltd. 宣布扩产。Mr. Salem 出席了仪式。')).toEqual([
+      '海湾食品公司 Gulf Foods Ltd. 宣布扩产。',
+      'Mr. Salem 出席了仪式。',
+    ]);
+  });
+
+  it('reads an ASCII full stop, ! or ? after Chinese as a Chinese sentence end', () => {
+    expect(zh.sentences('会谈结束了.双方同意再谈!什么时候?下周。')).toEqual([
+      '会谈结束了.',
+      '双方同意再谈!',
+      '什么时候?',
+      '下周。',
+    ]);
+  });
+});
+
+describe('mismatched quotes and doubled final marks', () => {
+  it('reads an opening quote after a final mark, while a quote is open, as the closer it stands for', () => {
+    expect(zh.sentences('部长说：“谈判很顺利。“双方将继续对话。。明天再谈')).toEqual([
+      '部长说：“谈判很顺利。“',
+      '双方将继续对话。。',
+      '明天再谈',
+    ]);
+    expect(zh.sentences('“第一句。”“第二句。”')).toEqual(['“第一句。”', '“第二句。”']);
+    expect(ar.sentences('قال: «وصلنا متأخرين.« ثم جلس.')).toEqual(['قال: «وصلنا متأخرين.«', 'ثم جلس.']);
+  });
+});
+
+describe('Arabic', () => {
+  it('keeps an ellipsis inside «...» as a pause and breaks after «؟!»', () => {
+    expect(ar.sentences('قال: «سنعود... وسنبني ما تهدم» ثم غادر. هل يعقل هذا؟!» سأل أحدهم.')).toEqual([
+      'قال: «سنعود... وسنبني ما تهدم» ثم غادر.',
+      'هل يعقل هذا؟!»',
+      'سأل أحدهم.',
+    ]);
+  });
+
+  it('keeps Latin initials spelled in Arabic letters before a name', () => {
+    expect(ar.sentences('وقال المدير جي. كيه. سامي إن العمل بدأ. ثم غادر.')).toEqual([
+      'وقال المدير جي. كيه. سامي إن العمل بدأ.',
+      'ثم غادر.',
+    ]);
+  });
+
+  it('keeps a time of day written like p.m. before the day', () => {
+    expect(ar.sentences('بدأ الاجتماع الساعة 7 مساءً. يوم الخميس في الدوحة. وانتهى متأخراً.')).toEqual([
+      'بدأ الاجتماع الساعة 7 مساءً. يوم الخميس في الدوحة.',
+      'وانتهى متأخراً.',
+    ]);
+  });
+});
