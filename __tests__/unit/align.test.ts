@@ -45,13 +45,24 @@ describe('the aligner', () => {
     ].join(' ');
     const zh = [...ZH.slice(0, 3), '部长说，两国关系正在快速发展，', '而且发展势头良好。', ZH[4]].join('');
     const rows = alignTexts({ ar: AR.join(' '), en, zh: zh.replace('，而且', '。而且') });
-    // en merges sentences 2–3; zh splits sentence 4: rows end where both agree.
+    // en merges sentences 2–3: cut back where the Arabic and the Chinese cut, at its comma, and the row says so; zh
+    // splits sentence 4 where the others do not: the row keeps it whole and is flagged.
     expect(shape(rows)).toEqual([
       [1, 1, 1],
-      [2, 1, 2],
+      [1, 1, 1],
+      [1, 1, 1],
       [1, 1, 2],
       [1, 1, 1],
     ]);
+    expect(rows.map((r) => r.split)).toEqual([
+      undefined,
+      { lang: 'en', marks: [','] },
+      { lang: 'en', marks: [','] },
+      undefined,
+      undefined,
+    ]);
+    expect(rows[2]!.en.startsWith('and ')).toBe(true);
+    expect(rows.map((r) => r.review)).toEqual([false, false, false, true, false]);
   });
 
   it('leaves an Arabic sentence the translations omit in a row of its own, flagged for review', () => {

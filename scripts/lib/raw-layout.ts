@@ -6,9 +6,9 @@
  * after a line whose English (the corpora's source language) does not end in sentence-final punctuation, as a web
  * page shows a headline. Every other sentence boundary is left to the segmenter.
  *
- * Synthetic changes, seeded: --merge joins a line with the next one on one side, as a translator joining two
- * sentences writes it (English: "." becomes ";"; Arabic: "." becomes "،" or nothing, the next sentence then starting
- * with «و»; Chinese: "。" becomes "，"); --omit drops a line from one language.
+ * Synthetic changes, seeded: --merge joins a line with the next one in a translation (English or Chinese), as a
+ * translator joining two sentences writes it (English: "." becomes ";"; Chinese: "。" becomes "，"); Arabic text
+ * that runs two sentences together is left to the corpora, which have it. --omit drops a line from one language.
  *
  * Spans are counted in the text with every white-space character removed, so that a row's text (its sentences joined
  * with spaces, whatever stood between them) finds its place in the document by a forward search.
@@ -42,10 +42,8 @@ export interface LayoutOptions {
 const FINAL_EN = /[.!?…]["”’')\]]*$/u;
 const ENDS_PLAIN: Record<Lang, RegExp> = { ar: /[^.]\.$/u, en: /[^.]\.$/u, zh: /。$/u };
 
-function joinSentences(lang: Lang, first: string, next: string, random: () => number): string {
-  if (lang === 'zh') return `${first.slice(0, -1)}，${next}`;
-  if (lang === 'en') return `${first.slice(0, -1)}; ${next}`;
-  return random() < 0.5 ? `${first.slice(0, -1)}، ${next}` : `${first.slice(0, -1)} و${next}`;
+function joinSentences(lang: Lang, first: string, next: string): string {
+  return lang === 'zh' ? `${first.slice(0, -1)}，${next}` : `${first.slice(0, -1)}; ${next}`;
 }
 
 /** Lays a document's lines out as running text in each language (see the module comment). */
@@ -72,8 +70,8 @@ export function layout(lines: Record<Lang, string[]>, options: LayoutOptions): R
         units[last]!.lines[0] === k - 1 &&
         !breakAfter[last] &&
         ENDS_PLAIN[lang].test(prev!);
-      if (mergeable && options.merge > 0 && options.random() < options.merge) {
-        texts[last] = joinSentences(lang, prev!, line, options.random);
+      if (mergeable && lang !== 'ar' && options.merge > 0 && options.random() < options.merge) {
+        texts[last] = joinSentences(lang, prev!, line);
         units[last]!.lines.push(k);
         breakAfter[last] = headline[k]!;
       } else {
@@ -147,30 +145,31 @@ export function assign(rows: readonly SpanRow[], doc: RawDoc, lang: Lang): { own
 /** Characters of a unit a row must hold to count as holding a piece of it. */
 const TOUCH = 3;
 
-/** Gold links "arLine:targetLine" between the units of two languages (units joined through shared lines). */
-export function goldLinks(doc: RawDoc, lang: Lang): Set<string> {
-  const arOf = new Map<number, number>();
-  doc.ar.units.forEach((u, i) => u.lines.forEach((l) => arOf.set(l, i)));
-  const tOf = new Map<number, number>();
-  doc[lang].units.forEach((u, i) => u.lines.forEach((l) => tOf.set(l, i)));
-  // Components over units (Arabic i, target as -1 - j), by union-find.
-  const parent = new Map<number, number>();
-  const find = (x: number): number => {
-    while (parent.has(x) && parent.get(x) !== x) x = parent.get(x)!;
-    return x;
+/**
+ * Gold links "arLine:targetLine" for Arabic and one target language: units joined through the lines they share, every
+ * Arabic line of a group linked with every target line of it. `through` adds languages whose units join groups too:
+ * with all three, the links a perfect aligner of the triple makes in its rows (a Chinese unit merging lines 4 and 5
+ * puts Arabic 4 and 5 and English 4 and 5 in one row, so Arabic 4 – English 5 is acceptable there, though not
+ * required). A line dropped from one language leaves the other two linked.
+ */
+export function goldLinks(doc: RawDoc, lang: Lang, through: readonly Lang[] = ['ar', lang]): Set<string> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    return root;
   };
-  for (const [line, a] of arOf) {
-    const t = tOf.get(line);
-    if (t === undefined) continue;
-    const ra = find(a);
-    const rt = find(-1 - t);
-    if (!parent.has(ra)) parent.set(ra, ra);
-    if (ra !== rt) parent.set(rt, ra);
-  }
-  const groups = new Map<number, { a: number[]; t: number[] }>();
-  const groupOf = (x: number) => groups.get(find(x)) ?? groups.set(find(x), { a: [], t: [] }).get(find(x))!;
-  doc.ar.units.forEach((u, i) => groupOf(i).a.push(...u.lines));
-  doc[lang].units.forEach((u, j) => groupOf(-1 - j).t.push(...u.lines));
+  const byLine = new Map<number, string[]>();
+  for (const l of through)
+    doc[l].units.forEach((u, i) => {
+      parent.set(`${l}${i}`, `${l}${i}`);
+      for (const line of u.lines) (byLine.get(line) ?? byLine.set(line, []).get(line)!).push(`${l}${i}`);
+    });
+  for (const ids of byLine.values()) for (const id of ids.slice(1)) parent.set(find(id), find(ids[0]!));
+  const groups = new Map<string, { a: number[]; t: number[] }>();
+  const groupOf = (id: string) => groups.get(find(id)) ?? groups.set(find(id), { a: [], t: [] }).get(find(id))!;
+  doc.ar.units.forEach((u, i) => groupOf(`ar${i}`).a.push(...u.lines));
+  doc[lang].units.forEach((u, i) => groupOf(`${lang}${i}`).t.push(...u.lines));
   const out = new Set<string>();
   for (const g of groups.values()) for (const a of g.a) for (const t of g.t) out.add(`${a}:${t}`);
   return out;
@@ -185,52 +184,52 @@ export interface RowScore {
   flagged: number;
   wrongRows: number;
   wrongRowsFlagged: number;
+  /** Indexes of the wrong rows. */
+  wrongAt: number[];
 }
 
-/** Predicted links of rows for Arabic and one target language, and which rows are wrong. */
+/**
+ * Predicted links of rows for Arabic and one target language, and which rows are wrong. A row links every gold line
+ * it holds a piece of on one side with every one it holds a piece of on the other (a gold line of two sentences
+ * split on both sides into two rows still gives its link). A row is wrong if it holds a wrong link, or a sentence (or
+ * a piece of one) whose translation exists but has no piece in it; a row cut where a gold sentence's translation is
+ * cut (a joined translation split back into its two sentences) is right.
+ */
 export function scoreRows(rows: readonly SpanRow[], doc: RawDoc, lang: Lang, gold: Set<string>): RowScore {
   const ar = assign(rows, doc, 'ar');
   const tg = assign(rows, doc, lang);
-  const unitsOf = (owner: number[]) => {
-    const out = rows.map((): number[] => []);
-    owner.forEach((r, u) => r >= 0 && out[r]!.push(u));
-    return out;
-  };
-  const arUnits = unitsOf(ar.owner);
-  const tUnits = unitsOf(tg.owner);
   const links = new Set<string>();
-  const score: RowScore = { links, wrong: 0, wrongFlagged: 0, rows: 0, flagged: 0, wrongRows: 0, wrongRowsFlagged: 0 };
-  const partners = new Map<string, number>(); // line → gold links it has
-  for (const g of gold)
-    for (const end of [`a${g.split(':')[0]}`, `t${g.split(':')[1]}`]) partners.set(end, (partners.get(end) ?? 0) + 1);
+  const score: RowScore = {
+    links,
+    wrong: 0,
+    wrongFlagged: 0,
+    rows: 0,
+    flagged: 0,
+    wrongRows: 0,
+    wrongRowsFlagged: 0,
+    wrongAt: [],
+  };
+  const partners = new Map<string, string[]>(); // "a3" → its gold partners' ends ("t3", …)
+  for (const g of gold) {
+    const [a, t] = g.split(':');
+    (partners.get(`a${a}`) ?? partners.set(`a${a}`, []).get(`a${a}`)!).push(`t${t}`);
+    (partners.get(`t${t}`) ?? partners.set(`t${t}`, []).get(`t${t}`)!).push(`a${a}`);
+  }
+  const linesOf = (side: Lang, units: number[]) => units.flatMap((u) => doc[side].units[u]!.lines);
   rows.forEach((row, r) => {
-    const al = arUnits[r]!.flatMap((u) => doc.ar.units[u]!.lines);
-    const tl = tUnits[r]!.flatMap((u) => doc[lang].units[u]!.lines);
-    if (!al.length && !tl.length && !row.spans.ar && !row.spans[lang]) return;
+    const ta = linesOf('ar', ar.touched[r]!);
+    const tt = linesOf(lang, tg.touched[r]!);
+    if (!ta.length && !tt.length) return;
     let wrong = 0;
-    let found = 0;
-    for (const a of al)
-      for (const t of tl) {
+    for (const a of ta)
+      for (const t of tt) {
         const link = `${a}:${t}`;
         links.add(link);
-        if (gold.has(link)) found++;
-        else wrong++;
+        if (!gold.has(link)) wrong++;
       }
-    // A row is wrong if it holds a wrong link, misses a gold link of its own sentences, pairs pieces of sentences
-    // that are not each other's translations, or holds a piece of a sentence whose translation it lacks. A row that
-    // pairs a part of a gold pair with the matching part (a gold line of two sentences split on both sides) is right.
-    const expected =
-      al.reduce((n, a) => n + (partners.get(`a${a}`) ?? 0), 0) +
-      tl.reduce((n, t) => n + (partners.get(`t${t}`) ?? 0), 0);
-    const ta = ar.touched[r]!.flatMap((u) => doc.ar.units[u]!.lines);
-    const tt = tg.touched[r]!.flatMap((u) => doc[lang].units[u]!.lines);
-    const alone = (ls: number[], side: 'a' | 't') => ls.some((l) => partners.has(`${side}${l}`));
-    const mismatched =
-      ta.some((a) => tt.length > 0 && !tt.some((t) => gold.has(`${a}:${t}`))) ||
-      tt.some((t) => ta.length > 0 && !ta.some((a) => gold.has(`${a}:${t}`))) ||
-      (tt.length === 0 && alone(ta, 'a')) ||
-      (ta.length === 0 && alone(tt, 't'));
-    const isWrong = wrong > 0 || 2 * found < expected || mismatched;
+    const here = new Set([...ta.map((a) => `a${a}`), ...tt.map((t) => `t${t}`)]);
+    const unpaired = [...here].some((end) => partners.has(end) && !partners.get(end)!.some((p) => here.has(p)));
+    const isWrong = wrong > 0 || unpaired;
     score.rows++;
     score.wrong += wrong;
     if (row.flagged) {
@@ -238,6 +237,7 @@ export function scoreRows(rows: readonly SpanRow[], doc: RawDoc, lang: Lang, gol
       score.wrongFlagged += wrong;
     }
     if (isWrong) {
+      score.wrongAt.push(r);
       score.wrongRows++;
       if (row.flagged) score.wrongRowsFlagged++;
     }

@@ -13,30 +13,14 @@ import { DEFAULT_MODELS, fitModel, lengthOf, lengthProbability, type LengthModel
 import { Segmenter, segmentText, type Paragraph } from './segment';
 import { lexicalOverlap } from './overlap';
 import { triangulate, type Aligned } from './triangulate';
+import { mergeRows, type AlignedRow, type TargetLang } from './rows';
 
-export type TargetLang = 'en' | 'zh';
-
-export interface AlignedRow {
-  ar: string;
-  en: string;
-  zh: string;
-  /** 0-based Arabic paragraph. */
-  paragraph: number;
-  /** 0–1: how clearly the DP preferred this row's boundaries (see dp.ts). */
-  confidence: number;
-  /** Weak link, or a sentence without a counterpart: a person should look. */
-  review: boolean;
-  /** Sentences per language in the row (1:1, 2:1, 1:0 …). */
-  shape: Record<Lang, number>;
-}
+export { mergeRows, REVIEW_BELOW, type AlignedRow, type TargetLang } from './rows';
 
 export interface AlignOptions {
   /** Evidence from the TM: cost adjustment for pairing Arabic sentences with target sentences (see dp.ts). */
   hint?: (lang: TargetLang, ar: readonly string[], target: readonly string[]) => number;
 }
-
-/** Rows with confidence below this are flagged for review. */
-export const REVIEW_BELOW = 0.5;
 
 const itemsOf = (sentences: readonly string[], lang: Lang): Item[] =>
   sentences.map((s) => ({ len: lengthOf(s, lang), anchors: anchorsOf(s, lang) }));
@@ -219,63 +203,6 @@ function paragraphGroups(
   const A = ar.map((p) => ({ len: len(p, 'ar'), anchors: anchorsOf(p.sentences.join(' '), 'ar') }));
   const T = target.map((p) => ({ len: len(p, lang), anchors: anchorsOf(p.sentences.join(' '), lang) }));
   return alignItems(A, T, { model });
-}
-
-/**
- * Merges the ar–en and ar–zh alignments into rows: a row ends at an Arabic sentence boundary where every present
- * target language has a bead boundary too; target sentences with no Arabic (0:1) at such a boundary become rows of
- * their own.
- */
-export function mergeRows(
-  arParagraphs: readonly Paragraph[],
-  targets: Partial<Record<TargetLang, { sentences: string[]; beads: Bead[] }>>,
-): AlignedRow[] {
-  const ar = arParagraphs.flatMap((p) => p.sentences);
-  const paragraphOf: number[] = [];
-  arParagraphs.forEach((p, k) => p.sentences.forEach(() => paragraphOf.push(k)));
-  const langs = (Object.keys(targets) as TargetLang[]).filter((l) => targets[l]);
-  const boundaryIn = (lang: TargetLang) => new Set(targets[lang]!.beads.map((b) => b.a1));
-  const sets = langs.map(boundaryIn);
-  const cuts = [0];
-  for (let i = 1; i <= ar.length; i++) if (sets.every((s) => s.has(i))) cuts.push(i);
-  if (cuts[cuts.length - 1] !== ar.length) cuts.push(ar.length);
-
-  const rows: AlignedRow[] = [];
-  const emit = (r0: number, r1: number, zeroWidthAt?: number) => {
-    const row: AlignedRow = {
-      ar: ar.slice(r0, r1).join(' '),
-      en: '',
-      zh: '',
-      paragraph: paragraphOf[Math.min(r0, ar.length - 1)] ?? 0,
-      confidence: 1,
-      review: false,
-      shape: { ar: r1 - r0, en: 0, zh: 0 },
-    };
-    for (const lang of langs) {
-      const { sentences, beads } = targets[lang]!;
-      const mine = beads.filter((b) =>
-        zeroWidthAt === undefined
-          ? b.a0 >= r0 && b.a1 <= r1 && (b.a1 > b.a0 || (b.a0 > r0 && b.a0 < r1)) // 0:1 inside the row too
-          : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt,
-      );
-      const picked = mine.flatMap((b) => sentences.slice(b.t0, b.t1));
-      row[lang] = picked.join(lang === 'zh' ? '' : ' ');
-      row.shape[lang] = picked.length;
-      for (const b of mine) row.confidence = Math.min(row.confidence, b.confidence);
-      // A present language with nothing in this row, or a row with no Arabic, needs a look.
-      if (picked.length === 0 || r1 === r0) row.review = true;
-    }
-    if (row.confidence < REVIEW_BELOW) row.review = true;
-    if (row.ar || langs.some((l) => row[l])) rows.push(row);
-  };
-  for (let k = 0; k + 1 < cuts.length; k++) {
-    const r0 = cuts[k]!;
-    if (k === 0) emit(r0, r0, r0); // target sentences before the first Arabic sentence
-    emit(r0, cuts[k + 1]!);
-    emit(cuts[k + 1]!, cuts[k + 1]!, cuts[k + 1]!);
-  }
-  if (cuts.length === 1) emit(0, 0, 0);
-  return rows.map((r) => ({ ...r, confidence: Math.round(r.confidence * 1000) / 1000 }));
 }
 
 export interface DocumentAlignment {

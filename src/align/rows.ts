@@ -1,0 +1,135 @@
+/**
+ * Rows of an aligned document: the ar–en and ar–zh alignments merged at the Arabic boundaries both agree on, rows
+ * whose sentence counts disagree cut where the translations cut (split.ts), and the review flags.
+ */
+import type { Lang } from '../types';
+import type { Bead } from './dp';
+import type { Paragraph } from './segment';
+import { splitByGuides } from './split';
+
+export type TargetLang = 'en' | 'zh';
+
+export interface AlignedRow {
+  ar: string;
+  en: string;
+  zh: string;
+  /** 0-based Arabic paragraph. */
+  paragraph: number;
+  /** 0–1: how clearly the DP preferred this row's boundaries (see dp.ts). */
+  confidence: number;
+  /** Weak link, or a sentence without a counterpart: a person should look. */
+  review: boolean;
+  /** Sentences per language in the row (1:1, 2:1, 1:0 …). */
+  shape: Record<Lang, number>;
+  /**
+   * The row was cut out of one language's longer segment where the other two cut (split.ts): that language and
+   * the marks of the cuts ("،", "و", ";" …).
+   */
+  split?: { lang: Lang; marks: string[] };
+}
+
+/** Rows with confidence below this are flagged for review. */
+export const REVIEW_BELOW = 0.5;
+
+/**
+ * Merges the ar–en and ar–zh alignments into rows: a row ends at an Arabic sentence boundary where every present
+ * target language has a bead boundary too; target sentences with no Arabic (0:1) at such a boundary become rows of
+ * their own. A row of all three languages whose counts disagree is settled (split or flagged, see settle) unless
+ * `settle` is false (the evaluation's Gale–Church baseline).
+ */
+export function mergeRows(
+  arParagraphs: readonly Paragraph[],
+  targets: Partial<Record<TargetLang, { sentences: string[]; beads: Bead[] }>>,
+  options: { settle?: boolean } = {},
+): AlignedRow[] {
+  const ar = arParagraphs.flatMap((p) => p.sentences);
+  const paragraphOf: number[] = [];
+  arParagraphs.forEach((p, k) => p.sentences.forEach(() => paragraphOf.push(k)));
+  const langs = (Object.keys(targets) as TargetLang[]).filter((l) => targets[l]);
+  const boundaryIn = (lang: TargetLang) => new Set(targets[lang]!.beads.map((b) => b.a1));
+  const sets = langs.map(boundaryIn);
+  const cuts = [0];
+  for (let i = 1; i <= ar.length; i++) if (sets.every((s) => s.has(i))) cuts.push(i);
+  if (cuts[cuts.length - 1] !== ar.length) cuts.push(ar.length);
+
+  const rows: AlignedRow[] = [];
+  const emit = (r0: number, r1: number, zeroWidthAt?: number) => {
+    const picked: Partial<Record<TargetLang, string[]>> = {};
+    const row: AlignedRow = {
+      ar: ar.slice(r0, r1).join(' '),
+      en: '',
+      zh: '',
+      paragraph: paragraphOf[Math.min(r0, ar.length - 1)] ?? 0,
+      confidence: 1,
+      review: false,
+      shape: { ar: r1 - r0, en: 0, zh: 0 },
+    };
+    for (const lang of langs) {
+      const { sentences, beads } = targets[lang]!;
+      const mine = beads.filter((b) =>
+        zeroWidthAt === undefined
+          ? b.a0 >= r0 && b.a1 <= r1 && (b.a1 > b.a0 || (b.a0 > r0 && b.a0 < r1)) // 0:1 inside the row too
+          : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt,
+      );
+      const mineSentences = mine.flatMap((b) => sentences.slice(b.t0, b.t1));
+      picked[lang] = mineSentences;
+      row[lang] = mineSentences.join(joiner(lang));
+      row.shape[lang] = mineSentences.length;
+      for (const b of mine) row.confidence = Math.min(row.confidence, b.confidence);
+      // A present language with nothing in this row, or a row with no Arabic, needs a look.
+      if (mineSentences.length === 0 || r1 === r0) row.review = true;
+    }
+    if (row.confidence < REVIEW_BELOW) row.review = true;
+    if (!row.ar && !langs.some((l) => row[l])) return;
+    if (zeroWidthAt !== undefined || langs.length < 2) return void rows.push(row);
+    rows.push(
+      ...(options.settle === false ? [row] : settle(row, { ar: ar.slice(r0, r1), en: picked.en, zh: picked.zh })),
+    );
+  };
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const r0 = cuts[k]!;
+    if (k === 0) emit(r0, r0, r0); // target sentences before the first Arabic sentence
+    emit(r0, cuts[k + 1]!);
+    emit(cuts[k + 1]!, cuts[k + 1]!, cuts[k + 1]!);
+  }
+  if (cuts.length === 1) emit(0, 0, 0);
+  return rows.map((r) => ({ ...r, confidence: Math.round(r.confidence * 1000) / 1000 }));
+}
+
+const joiner = (lang: Lang) => (lang === 'zh' ? '' : ' ');
+
+/**
+ * A row of all three languages whose sentence counts disagree: cut where the two others cut when one language has
+ * fewer sentences than both others and they agree (split.ts); otherwise kept whole and flagged, since a row merging
+ * more sentences on one side than on another is where a sentence without a counterpart hides.
+ */
+function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>): AlignedRow[] {
+  const { ar, en, zh } = sentences;
+  if (!en?.length || !zh?.length || !ar?.length) return [row];
+  const counts: Record<Lang, number> = { ar: ar.length, en: en.length, zh: zh.length };
+  if (counts.ar === counts.en && counts.en === counts.zh) return [row];
+  const langs: Lang[] = ['ar', 'en', 'zh'];
+  const short = langs.find((l) => {
+    const others = langs.filter((o) => o !== l);
+    return counts[others[0]!] === counts[others[1]!] && counts[l] < counts[others[0]!];
+  });
+  const split =
+    short &&
+    splitByGuides(
+      sentences[short]!,
+      short,
+      langs.filter((l) => l !== short).map((l) => ({ lang: l, sentences: sentences[l]! })),
+    );
+  if (!split || !short) return [{ ...row, review: true }];
+  return split.pieces.map((piece, j) => {
+    const text = (l: Lang) => (l === short ? piece : sentences[l]![j]!);
+    return {
+      ...row,
+      ar: text('ar'),
+      en: text('en'),
+      zh: text('zh'),
+      shape: { ar: 1, en: 1, zh: 1 },
+      split: { lang: short, marks: split.marks },
+    };
+  });
+}
