@@ -68,6 +68,16 @@ describe('English abbreviations are decided by what follows them', () => {
   });
 });
 
+describe('English full stops without a space', () => {
+  it('breaks at a full stop followed directly by a capitalized word, and not inside names or numbers', () => {
+    expect(en.sentences('Rest is the main treatment.Patients should drink water. See ASP.Net and 3.5 mg.')).toEqual([
+      'Rest is the main treatment.',
+      'Patients should drink water.',
+      'See ASP.Net and 3.5 mg.',
+    ]);
+  });
+});
+
 describe('Latin text and ASCII punctuation inside Chinese', () => {
   it('keeps Latin initials inside a Chinese sentence', () => {
     expect(zh.sentences('主持人 John F. Kennedy 表示，会议明天举行。下一句。')).toEqual([
@@ -118,6 +128,10 @@ describe('Arabic', () => {
     expect(ar.sentences('وقال المدير جي. كيه. سامي إن العمل بدأ. ثم غادر.')).toEqual([
       'وقال المدير جي. كيه. سامي إن العمل بدأ.',
       'ثم غادر.',
+    ]);
+    expect(ar.sentences('ظهر الممثل على قناة إن بي سي. كما ظهر في الصحف.')).toEqual([
+      'ظهر الممثل على قناة إن بي سي.',
+      'كما ظهر في الصحف.',
     ]);
   });
 

@@ -86,9 +86,16 @@ function addTo(t: Tally, rows: SpanRow[], doc: RawDoc, lang: TargetLang, show?: 
   const acceptable = goldLinks(doc, lang, LANGS3);
   const required = goldLinks(doc, lang);
   const s = scoreRows(rows, doc, lang, acceptable);
-  // EVAL_SHOW=1: mizan's wrong rows on standard error, to see what goes wrong.
+  // EVAL_SHOW=missed | caught | needless: mizan's wrong rows without a flag, with one, or right rows with one.
+  const wrongAt = new Set(s.wrongAt);
+  const shown = (r: number) =>
+    process.env.EVAL_SHOW === 'missed'
+      ? wrongAt.has(r) && !rows[r]!.flagged
+      : process.env.EVAL_SHOW === 'caught'
+        ? wrongAt.has(r) && rows[r]!.flagged
+        : !wrongAt.has(r) && rows[r]!.flagged;
   if (show && process.env.EVAL_SHOW)
-    for (const r of s.wrongAt) process.stderr.write(`${lang} ${JSON.stringify(show[r])}\n`);
+    rows.forEach((_, r) => shown(r) && process.stderr.write(`${lang} ${JSON.stringify(show[r])}\n`));
   for (const link of s.links) if (acceptable.has(link)) t.right++;
   for (const link of required) if (s.links.has(link)) t.tp++;
   t.pred += s.links.size;

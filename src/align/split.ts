@@ -5,7 +5,8 @@
  * two others cut, if the evidence is strong.
  *
  * Where: at the short side's clause boundaries (rules in CLAUSE: Arabic «،» «؛» «:», «و»/«ف» at a word's start,
- * closing quotes; English ; : , and before "and"/"but"; Chinese ，；：), and always at its own sentence boundaries.
+ * closing quotes; English ; : , and before "and"/"but"; Chinese ，；：; a full stop the segmenter kept inside a
+ * sentence), and always at its own sentence boundaries.
  * Which: the cut set (one DP over the boundaries) whose text proportions best match the cumulative proportions of
  * the other two languages' sentences, with anchors (numbers, Latin words) on the matching side rewarded and on
  * another side charged, and stronger marks preferred. When: every cut within TOLERANCE of where the others cut (a
@@ -21,6 +22,8 @@ export interface Split {
   pieces: string[];
   /** Per cut (pieces.length − 1): the mark it was made at ("،", "و", ";" …; "." for a sentence boundary). */
   marks: string[];
+  /** Some cut is at a weak mark (a bare «و», "and") or fits only loosely: the pieces deserve a look. */
+  doubtful: boolean;
 }
 
 interface Boundary {
@@ -41,6 +44,7 @@ interface Clause {
 
 const CLAUSE: Record<Lang, Clause[]> = {
   ar: [
+    { re: /(?<=[\u0621-\u064A\p{Nd}»"”)])(\.)\s+/gu, strength: 0.9 },
     { re: /(؛)\s+/gu, strength: 1 },
     { re: /(،)\s+/gu, strength: 0.8 },
     { re: /(:)\s+/gu, strength: 0.6 },
@@ -48,6 +52,7 @@ const CLAUSE: Record<Lang, Clause[]> = {
     { re: /\s+(?=([وف])[\u0621-\u064A]{2})/gu, strength: 0.4 },
   ],
   en: [
+    { re: /(?<=[a-z0-9"”)])(\.)\s+(?=[A-Z"“])/gu, strength: 0.9 },
     { re: /(;)\s+/gu, strength: 1 },
     { re: /(:)\s+/gu, strength: 0.6 },
     { re: /(,)\s+/gu, strength: 0.5 },
@@ -63,7 +68,9 @@ const CLAUSE: Record<Lang, Clause[]> = {
 
 /** Largest gap between a cut's text proportion and where the other languages cut. */
 const TOLERANCE = 0.1;
-/** Marks below this strength must fall within half the tolerance. */
+/** A cut further than this from where the guides cut is made but flagged. */
+const SURE = 0.05;
+/** Marks below this strength must fall within half the tolerance, and are flagged. */
 const WEAK = 0.5;
 /** Another boundary this close (in proportion) to the best one's fit, this far away, makes a cut ambiguous. */
 const AMBIGUOUS_FIT = 0.03;
@@ -188,7 +195,10 @@ export function splitByGuides(
   if (pieces.some((p) => !p)) return null;
   for (let j = 0; j < k; j++)
     if (anchorCost(j, bounds[j]!, j < k - 1 ? list[cuts[j]!]!.end : text.length) > 0) return null;
-  return { pieces, marks: cuts.map((i) => list[i]!.mark) };
+  const doubtful = cuts.some(
+    (i, j) => !list[i]!.forced && (list[i]!.strength < WEAK || Math.abs(prop(list[i]!.at) - targets[j]!) > SURE),
+  );
+  return { pieces, marks: cuts.map((i) => list[i]!.mark), doubtful };
 }
 
 /**

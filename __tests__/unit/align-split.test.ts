@@ -1,0 +1,106 @@
+/**
+ * Translation-guided splitting (src/align/split.ts) and the flags of rows whose sentence counts disagree
+ * (src/align/rows.ts), on sentences written for these tests.
+ */
+import { alignTexts, mergeRows } from '../../src/align';
+import { splitByGuides } from '../../src/align/split';
+
+const EN = [
+  'The minister arrived in Cairo on Monday for talks on trade.',
+  'He met the prime minister and discussed 12 new projects.',
+];
+const ZH = ['部长周一抵达开罗，就贸易问题举行会谈。', '他会见了总理，讨论了12个新项目。'];
+const guides = [
+  { lang: 'en' as const, sentences: EN },
+  { lang: 'zh' as const, sentences: ZH },
+];
+
+describe('translation-guided splitting', () => {
+  it('cuts an Arabic sentence at «،» where both translations put a full stop, and names the mark', () => {
+    const ar =
+      'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية، والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.';
+    expect(splitByGuides([ar], 'ar', guides)).toEqual({
+      pieces: [
+        'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية،',
+        'والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.',
+      ],
+      marks: ['،'],
+      doubtful: false,
+    });
+  });
+
+  it('keeps the sentence whole when no boundary fits where the translations cut', () => {
+    const ar =
+      'وصل الوزير إلى القاهرة يوم الاثنين لإجراء محادثات حول التجارة والتقى رئيس الوزراء وناقش المشاريع الجديدة.';
+    const noMark = ar.replace(/ و/g, ' ');
+    expect(splitByGuides([noMark], 'ar', guides)).toBeNull();
+  });
+
+  it('refuses a cut that would put a number on the wrong side', () => {
+    const ar =
+      'وصل الوزير و12 مرافقا، إلى القاهرة يوم الاثنين لإجراء محادثات حول التجارة والتقى رئيس الوزراء وناقش مشاريع.';
+    expect(splitByGuides([ar], 'ar', guides)).toBeNull();
+  });
+
+  it('cuts an English sentence joined with ";" where the Arabic and the Chinese cut', () => {
+    const en = `${EN[0]!.replace(/\.$/, ';')} ${EN[1]}`;
+    const split = splitByGuides([en], 'en', [
+      {
+        lang: 'ar',
+        sentences: [
+          'وصل الوزير إلى القاهرة يوم الاثنين لإجراء محادثات حول التجارة.',
+          'والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.',
+        ],
+      },
+      { lang: 'zh', sentences: ZH },
+    ]);
+    expect(split?.pieces).toEqual([EN[0]!.replace(/\.$/, ';'), EN[1]]);
+    expect(split?.marks).toEqual([';']);
+  });
+});
+
+describe('rows whose counts disagree', () => {
+  it('splits the Arabic of a document where both translations have two sentences, one row each, unflagged', () => {
+    const rows = alignTexts({
+      ar: 'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية، والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.',
+      en: EN.join(' '),
+      zh: ZH.join(''),
+    });
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review, r.split?.marks])).toEqual([
+      [1, 1, 1, false, ['،']],
+      [1, 1, 1, false, ['،']],
+    ]);
+  });
+
+  it('flags a row whose Arabic holds more sentences than two translations that agree', () => {
+    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.'] }];
+    const bead = { a0: 0, a1: 2, t0: 0, t1: 1, confidence: 0.99 };
+    const rows = mergeRows(ar, {
+      en: { sentences: ['The first and second sentences.'], beads: [bead] },
+      zh: { sentences: ['第一句和第二句。'], beads: [bead] },
+    });
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, true]]);
+  });
+
+  it('leaves unflagged a sure row where only the Chinese splits the sentence', () => {
+    const ar = [{ sentences: ['وصل الوزير إلى القاهرة لإجراء محادثات.'] }];
+    const rows = mergeRows(ar, {
+      en: {
+        sentences: ['The minister arrived in Cairo for talks.'],
+        beads: [{ a0: 0, a1: 1, t0: 0, t1: 1, confidence: 0.99 }],
+      },
+      zh: { sentences: ['部长抵达开罗；', '举行会谈。'], beads: [{ a0: 0, a1: 1, t0: 0, t1: 2, confidence: 0.99 }] },
+    });
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[1, 1, 2, false]]);
+  });
+
+  it('keeps a target sentence the alignment left without Arabic inside a row in that row', () => {
+    const ar = [{ sentences: ['أولا.', 'ثانيا.'] }];
+    const one = (a0: number, a1: number, t0: number, t1: number) => ({ a0, a1, t0, t1, confidence: 1 });
+    const rows = mergeRows(ar, {
+      en: { sentences: ['First.', 'Extra.', 'Second.'], beads: [one(0, 1, 0, 1), one(1, 1, 1, 2), one(1, 2, 2, 3)] },
+      zh: { sentences: ['第一。第二。'], beads: [one(0, 2, 0, 1)] },
+    });
+    expect(rows.map((r) => r.en)).toEqual(['First. Extra. Second.']);
+  });
+});
