@@ -17,13 +17,9 @@ const guides = [
 
 describe('translation-guided splitting', () => {
   it('cuts an Arabic sentence at «،» where both translations put a full stop, and names the mark', () => {
-    const ar =
-      'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية، والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.';
+    const ar = 'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية، والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.';
     expect(splitByGuides([ar], 'ar', guides)).toEqual({
-      pieces: [
-        'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية،',
-        'والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.',
-      ],
+      pieces: ['وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية،', 'والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.'],
       marks: ['،'],
       doubtful: false,
     });
