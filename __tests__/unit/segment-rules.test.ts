@@ -68,6 +68,21 @@ describe('English abbreviations are decided by what follows them', () => {
   });
 });
 
+describe('numbered paragraphs', () => {
+  it("keeps a paragraph's number or letter with its first sentence", () => {
+    expect(en.sentences('12. The committee met twice. It adopted the report.')).toEqual([
+      '12. The committee met twice.',
+      'It adopted the report.',
+    ]);
+    expect(en.sentences('(b) Other matters.')).toEqual(['(b) Other matters.']);
+    expect(zh.sentences('12.委员会举行了两次会议。')).toEqual(['12.委员会举行了两次会议。']);
+    expect(ar.sentences('12. اجتمعت اللجنة مرتين. واعتمدت التقرير.')).toEqual([
+      '12. اجتمعت اللجنة مرتين.',
+      'واعتمدت التقرير.',
+    ]);
+  });
+});
+
 describe('English full stops without a space', () => {
   it('breaks at a full stop followed directly by a capitalized word, and not inside names or numbers', () => {
     expect(en.sentences('Rest is the main treatment.Patients should drink water. See ASP.Net and 3.5 mg.')).toEqual([

@@ -124,7 +124,12 @@ function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>):
       short,
       langs.filter((l) => l !== short).map((l) => ({ lang: l, sentences: sentences[l]! })),
     );
-  if (!split || !short) return [{ ...row, review: row.review || !plausible(row, counts) }];
+  if (!split || !short)
+    return (
+      byStops(row, sentences as Record<Lang, string[]>, counts) ?? [
+        { ...row, review: row.review || !plausible(row, counts) },
+      ]
+    );
   return split.pieces.map((piece, j) => {
     const text = (l: Lang) => (l === short ? piece : sentences[l]![j]!);
     return {
@@ -153,4 +158,33 @@ function plausible(row: AlignedRow, counts: Record<Lang, number>): boolean {
   const odd: Lang | undefined = x === y ? 'zh' : x === z ? 'en' : y === z ? 'ar' : undefined;
   if (!odd) return false;
   return odd === 'zh' || (odd === 'en' && counts.en > counts.ar);
+}
+
+/**
+ * Two languages that agree on fewer sentences than the third, each with a full stop its segmenter kept inside a
+ * sentence (an abbreviation rule: "vitamin D. Large studies", «فيتامين د. تجرى») where the third ends one: both are
+ * cut there, one row per sentence of the third.
+ */
+function byStops(
+  row: AlignedRow,
+  sentences: Record<Lang, string[]>,
+  counts: Record<Lang, number>,
+): AlignedRow[] | null {
+  const langs: Lang[] = ['ar', 'en', 'zh'];
+  const long = langs.find((l) => langs.filter((o) => o !== l).every((o) => counts[o] < counts[l]));
+  if (!long) return null;
+  const others = langs.filter((l) => l !== long);
+  if (counts[others[0]!] !== counts[others[1]!]) return null;
+  const guide = [{ lang: long, sentences: sentences[long] }];
+  const splits = others.map((l) => splitByGuides(sentences[l], l, guide, true));
+  if (splits.some((s) => !s || s.doubtful)) return null;
+  const pieces = (l: Lang) => (l === long ? sentences[l] : splits[others.indexOf(l)]!.pieces);
+  return sentences[long].map((_, j) => ({
+    ...row,
+    ar: pieces('ar')[j]!,
+    en: pieces('en')[j]!,
+    zh: pieces('zh')[j]!,
+    shape: { ar: 1, en: 1, zh: 1 },
+    split: { lang: others[0]!, marks: splits[0]!.marks },
+  }));
 }

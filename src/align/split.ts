@@ -52,7 +52,7 @@ const CLAUSE: Record<Lang, Clause[]> = {
     { re: /\s+(?=([وف])[\u0621-\u064A]{2})/gu, strength: 0.4 },
   ],
   en: [
-    { re: /(?<=[a-z0-9"”)])(\.)\s+(?=[A-Z"“])/gu, strength: 0.9 },
+    { re: /(?<=[A-Za-z0-9"”)])(\.)\s+(?=[A-Z"“])/gu, strength: 0.9 },
     { re: /(;)\s+/gu, strength: 1 },
     { re: /(:)\s+/gu, strength: 0.6 },
     { re: /(,)\s+/gu, strength: 0.5 },
@@ -107,18 +107,22 @@ function keys(text: string, lang: Lang): Set<string> {
 }
 
 /**
- * Splits the short side `sentences` (language `lang`) where the guides (two other languages' sentence lists of one
- * count k > sentences.length) cut; null without strong evidence.
+ * Splits the short side `sentences` (language `lang`) where the guides (other languages' sentence lists of one count
+ * k > sentences.length) cut; null without strong evidence. `stopsOnly`: only at full stops the segmenter kept inside
+ * a sentence (for a side guided by one language alone).
  */
 export function splitByGuides(
   sentences: readonly string[],
   lang: Lang,
   guides: readonly { sentences: readonly string[]; lang: Lang }[],
+  stopsOnly = false,
 ): Split | null {
   const k = guides[0]!.sentences.length;
   if (k <= sentences.length || k > MOST || guides.some((g) => g.sentences.length !== k)) return null;
   const joiner = lang === 'zh' ? '' : ' ';
-  const { text, list } = boundaries(sentences, lang, joiner);
+  const found = boundaries(sentences, lang, joiner);
+  const text = found.text;
+  const list = stopsOnly ? found.list.filter((b) => b.forced || b.mark === '.') : found.list;
   if (list.length < k - 1) return null;
   const total = lengthOf(text, lang);
   const prop = (at: number) => lengthOf(text.slice(0, at), lang) / total;
