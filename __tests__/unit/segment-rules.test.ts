@@ -75,6 +75,12 @@ describe('numbered paragraphs', () => {
       'It adopted the report.',
     ]);
     expect(en.sentences('(b) Other matters.')).toEqual(['(b) Other matters.']);
+    expect(en.sentences('It ended. 13. The next meeting. He was 12. He left.')).toEqual([
+      'It ended.',
+      '13. The next meeting.',
+      'He was 12.',
+      'He left.',
+    ]);
     expect(zh.sentences('12.委员会举行了两次会议。')).toEqual(['12.委员会举行了两次会议。']);
     expect(ar.sentences('12. اجتمعت اللجنة مرتين. واعتمدت التقرير.')).toEqual([
       '12. اجتمعت اللجنة مرتين.',
