@@ -9,6 +9,15 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** One row of an aligned document: the same sentence in each language ('' where a rendering is missing). */
+/**
+ * A row the aligner cut out of one language's longer segment where the other two languages cut (align/split.ts):
+ * that language and the marks it was cut at ("،", "و", ";", "，" …; "." for a full stop the segmenter had kept).
+ */
+export interface RowSplit {
+  lang: Lang;
+  marks: string[];
+}
+
 export interface DocumentRow {
   /** 0-based place of the row in its document. */
   position: number;
@@ -21,6 +30,8 @@ export interface DocumentRow {
   confidence?: number;
   /** The aligner flagged the row for a person to check. */
   review?: boolean;
+  /** The aligner cut this row out of a longer segment (absent otherwise). */
+  split?: RowSplit;
 }
 
 /** Document-level metadata, as kept in the manifest and in Redis. */

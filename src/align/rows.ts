@@ -2,7 +2,7 @@
  * Rows of an aligned document: the ar–en and ar–zh alignments merged at the Arabic boundaries both agree on, rows
  * whose sentence counts disagree cut where the translations cut (split.ts), and the review flags.
  */
-import type { Lang } from '../types';
+import type { Lang, RowSplit } from '../types';
 import type { Bead } from './dp';
 import type { Paragraph } from './segment';
 import { splitByGuides } from './split';
@@ -25,7 +25,7 @@ export interface AlignedRow {
    * The row was cut out of one language's longer segment where the other two cut (split.ts): that language and
    * the marks of the cuts ("،", "و", ";" …).
    */
-  split?: { lang: Lang; marks: string[] };
+  split?: RowSplit;
 }
 
 /** Rows with confidence below this are flagged for review. */

@@ -60,6 +60,7 @@ function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
     zh: r.zh,
     confidence: r.confidence,
     review: r.review,
+    ...(r.split && { split: r.split }),
   }));
 }
 

@@ -4,8 +4,8 @@
  *   <prefix>schema                    string  version of this layout (store/schema.ts), checked at start
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
- *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, src (row hash at import),
- *                                             updated
+ *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, split (JSON or ''), src
+ *                                             (row hash at import), updated
  *   <prefix>{tm:<tm>}:docs            zset    document ids, scored by their order
  *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url,
  *                                             segments, created, updated

@@ -3,7 +3,7 @@
  * of a whole document are optimistic snapshots (retried if the document's revision moved under them).
  */
 import { createHash } from 'node:crypto';
-import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, Unit } from '../types';
+import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, RowSplit, Unit } from '../types';
 import { guard, type RedisClient } from './redis';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
@@ -54,7 +54,7 @@ export interface TmStoreOptions {
 }
 
 const MAX_READ_ATTEMPTS = 8;
-const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review'] as const;
+const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review', 'split'] as const;
 
 function contentHash(doc: DocumentToWrite): string {
   const { meta, segments } = doc;
@@ -71,7 +71,8 @@ function contentHash(doc: DocumentToWrite): string {
 
 /** A row's arguments to putDocument.lua, in its order. */
 function rowArgs(r: RowToWrite): (string | number)[] {
-  return [r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0];
+  const split = r.split ? JSON.stringify(r.split) : '';
+  return [r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0, split];
 }
 
 /** What a row was imported as: equal hashes mean the file did not change the row. */
@@ -80,7 +81,7 @@ function rowHash(row: { ar: string; en: string; zh: string }): string {
 }
 
 function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
-  const [ar, en, zh, doc, pos, para, conf, review] = values;
+  const [ar, en, zh, doc, pos, para, conf, review, split] = values;
   if (ar === null || ar === undefined) return undefined;
   const unit: Unit = {
     unitId,
@@ -95,6 +96,7 @@ function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | u
   if (doc) {
     unit.confidence = conf ? Number(conf) : 1;
     unit.review = review === '1';
+    if (split) unit.split = JSON.parse(split) as RowSplit;
   }
   return unit;
 }

@@ -241,6 +241,21 @@ export const SCHEMAS: Record<string, object> = {
       ...texts([]).properties,
       confidence: { type: 'number', minimum: 0, maximum: 1 },
       review: { type: 'boolean', description: 'the aligner asks a person to check this row' },
+      split: ref('RowSplit'),
+    },
+  },
+  RowSplit: {
+    type: 'object',
+    description: [
+      "present when the aligner cut this row out of one language's longer segment where the two other languages",
+      'end their sentences (e.g. Arabic that ran two sentences together with «،»): that language and the marks it',
+      'was cut at («،» «؛» «:» «و» «ف», ";" ":" "," "and", "，" "；" "：", closing quotes; "." for a full stop the',
+      'segmenter had kept inside a sentence)',
+    ].join(' '),
+    required: ['lang', 'marks'],
+    properties: {
+      lang: ref('Lang'),
+      marks: { type: 'array', items: { type: 'string' } },
     },
   },
   Document: {

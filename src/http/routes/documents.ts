@@ -81,6 +81,7 @@ function documentJson(doc: StoredDocument) {
       zh: r.zh,
       confidence: r.confidence ?? 1,
       review: r.review ?? false,
+      ...(r.split && { split: r.split }),
     })),
   };
 }

@@ -20,8 +20,8 @@
     ARGV[7]  approximate maximum length of the log stream
     ARGV[8]  N, number of new rows
     (last)   the TM's change channel: the last seq is published there when anything changed
-    ARGV[9..] per new row, 9 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as imported),
-              alignment confidence (0–1), review flag (0/1)
+    ARGV[9..] per new row, 10 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as
+              imported), alignment confidence (0–1), review flag (0/1), split (JSON {lang, marks} or '')
     then, per dropped unit, its id (same order as the KEYS)
 
   A row whose hash equals the unit's stored `src` (the hash it was last imported with) keeps its current text:
@@ -47,27 +47,29 @@ end
 local changed = 0
 local ids = {}
 for i = 1, n do
-  local base = 8 + (i - 1) * 9
+  local base = 8 + (i - 1) * 10
   local unitKey = KEYS[6 + i]
   local unitId, ar, en, zh = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
   local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
-  local conf, review = ARGV[base + 8], ARGV[base + 9]
+  local conf, review, split = ARGV[base + 8], ARGV[base + 9], ARGV[base + 10]
   ids[i] = unitId
-  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review')
+  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review', 'split')
   if old[1] ~= rowHash then
     redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
-      'conf', conf, 'review', review, 'updated', now)
+      'conf', conf, 'review', review, 'split', split, 'updated', now)
     redis.call('SADD', unitsKey, unitId)
     log('put', unitId)
     changed = changed + 1
-  elseif old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review then
-    redis.call('HSET', unitKey, 'doc', docId, 'pos', pos, 'para', para, 'conf', conf, 'review', review, 'updated', now)
+  elseif old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review
+    or (old[7] or '') ~= split then
+    redis.call('HSET', unitKey, 'doc', docId, 'pos', pos, 'para', para, 'conf', conf, 'review', review, 'split', split,
+      'updated', now)
     log('put', unitId)
     changed = changed + 1
   end
 end
 
-local dropBase = 8 + n * 9
+local dropBase = 8 + n * 10
 for k = 7 + n, #KEYS do
   local unitId = ARGV[dropBase + (k - 6 - n)]
   redis.call('DEL', KEYS[k])
