@@ -19,12 +19,15 @@ export interface RuleSpec {
   before: string | string[];
   after: string | string[];
   note?: string | string[];
+  /** Characters before the candidate that `before` needs at most (default: the whole window); fewer is faster. */
+  tail?: number;
 }
 
 interface Rule {
   brk: boolean;
   before: RegExp;
   after: RegExp;
+  tail: number;
 }
 
 export interface Paragraph {
@@ -64,6 +67,7 @@ export class Segmenter {
       brk: r.break,
       before: new RegExp(expand(pieces(r.before), define), 'u'),
       after: new RegExp(expand(pieces(r.after), define), 'u'),
+      tail: Math.min(WINDOW, r.tail ?? WINDOW),
     }));
     this.icu = new Intl.Segmenter(lang, { granularity: 'sentence' });
   }
@@ -153,7 +157,11 @@ export class Segmenter {
   private breaksAt(text: string, at: number, icu: boolean): boolean {
     const before = text.slice(Math.max(0, at - WINDOW), at);
     const after = text.slice(at, at + WINDOW);
-    for (const rule of this.rules) if (rule.before.test(before) && rule.after.test(after)) return rule.brk;
+    // `after` first: its regexes are anchored at the start and fail at once; `before` regexes end in $, which V8
+    // tries from every position of the window.
+    for (const rule of this.rules)
+      if (rule.after.test(after) && rule.before.test(rule.tail < WINDOW ? before.slice(-rule.tail) : before))
+        return rule.brk;
     return icu;
   }
 }
