@@ -125,7 +125,9 @@ export function splitByGuides(
   const list = stopsOnly ? found.list.filter((b) => b.forced || b.mark === '.') : found.list;
   if (list.length < k - 1) return null;
   const total = lengthOf(text, lang);
-  const prop = (at: number) => lengthOf(text.slice(0, at), lang) / total;
+  // Proportions at each boundary, computed once (the DP asks about every pair of boundaries).
+  const propAt = new Map(list.map((b) => [b.at, lengthOf(text.slice(0, b.at), lang) / total]));
+  const prop = (at: number) => propAt.get(at) ?? lengthOf(text.slice(0, at), lang) / total;
   // Where each cut j (after guide sentence j) falls in the guides, averaged.
   const targets: number[] = [];
   for (let j = 1; j < k; j++) {
@@ -138,7 +140,18 @@ export function splitByGuides(
     targets.push(sum / guides.length);
   }
   const guideKeys = guides.map((g) => g.sentences.map((s) => keys(s, g.lang)));
-  const pieceKeys = (from: number, to: number) => keys(text.slice(from, to), lang);
+  // Anchors per stretch between consecutive boundaries, computed once: a piece's anchors are its stretches'
+  // (boundaries fall between words, so no anchor spans two stretches).
+  const starts = [0, ...list.map((b) => b.at)];
+  const stretch = starts.map((from, k) =>
+    keys(text.slice(from, k + 1 < starts.length ? starts[k + 1] : text.length), lang),
+  );
+  const pieceKeys = (from: number, to: number) => {
+    const out = new Set<string>();
+    for (let k = 0; k < starts.length && starts[k]! < to; k++)
+      if (starts[k]! >= from) for (const key of stretch[k]!) out.add(key);
+    return out;
+  };
   // Anchor cost of piece j spanning [from, to): −1 per anchor found on its own side, +2 per anchor found only on
   // another piece's side.
   const anchorCost = (j: number, from: number, to: number) => {
