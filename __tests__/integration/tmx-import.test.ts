@@ -1,4 +1,7 @@
 import request from 'supertest';
+import { silentLogger } from '../../src/config';
+import { Imports } from '../../src/service/imports';
+import { ImportStore } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { dtdErrors, fixture } from '../helpers/tmx';
 import { allUnits, generatedTmx, waitJob, type JobBody, type UnitBody } from '../helpers/tm-import';
@@ -110,6 +113,40 @@ describe('TMX import over a TM that has units', () => {
       .expect(201);
     await importTmx('wins', fixture('bilingual-ar-en.tmx'));
     expect(await byAr('wins', 'صباح الخير')).toMatchObject({ en: 'Good morning', zh: '早' });
+  });
+});
+
+describe('TMX import in many chunks', () => {
+  it('stages and commits chunk by chunk (several in flight) into the same units as one chunk', async () => {
+    const head = '<?xml version="1.0"?><tmx version="1.4"><header srclang="*all*"/><body>';
+    const tu = (i: number, lang: string, text: string) =>
+      `<tu tuid="t${i}${lang}"><tuv xml:lang="ar"><seg>جملة رقم ${i} <ph x="1">{0}</ph></seg></tuv>` +
+      `<tuv xml:lang="${lang}"><seg>${text} <ph x="1">{0}</ph></seg></tuv></tu>`;
+    const ids = Array.from({ length: 23 }, (_, i) => i);
+    const file =
+      head +
+      ids.map((i) => tu(i, 'en', `Sentence ${i}`)).join('') +
+      ids.map((i) => tu(i, 'zh', `第${i}句`)).join('') +
+      tu(3, 'en', 'A conflicting one') +
+      '</body></tmx>';
+    for (const tm of ['chunked', 'whole'])
+      await request(ctx.app).post('/api/v1/units').send({ tm, ar: 'جملة رقم 5 \uE000', zh: '旧' }).expect(201);
+    const small = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, {
+      stageChunk: 3,
+      commitChunk: 4,
+    });
+    const job = await small.run('chunked', [Buffer.from(file)]);
+    expect(job).toMatchObject({ status: 'done', units: { read: 47, staged: 23, written: 23 } });
+    expect(job.merge).toEqual({ extended: 23, conflicts: { en: 1, zh: 0 } });
+    await importTmx('whole', file);
+    const sorted = async (tm: string) => (await units(tm)).sort((a, b) => a.ar.localeCompare(b.ar));
+    const chunked = await sorted('chunked');
+    expect(chunked).toHaveLength(23); // the unit added on its own has the Arabic of unit 5: one unit
+    expect(chunked).toEqual(await sorted('whole'));
+    expect(chunked.find((u) => u.ar.startsWith('جملة رقم 5 '))).toMatchObject({ en: 'Sentence 5 \uE000' });
+    expect(chunked.find((u) => u.ar.startsWith('جملة رقم 5 '))!.zh).toBe('第5句 \uE000');
+    // Imported again in small chunks: nothing is written.
+    expect((await small.run('chunked', [Buffer.from(file)])).units).toMatchObject({ written: 0, unchanged: 23 });
   });
 });
 

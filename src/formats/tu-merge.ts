@@ -76,6 +76,12 @@ export function arabicKey(text: string): string {
 }
 
 export class TuMerger {
+  /**
+   * `key` names a unit's Arabic source (default {@link arabicKey}); a caller that derives a stored id from the
+   * canonical Arabic anyway passes that, and the merger's keys are its ids.
+   */
+  constructor(private readonly key: (arabic: string) => string = arabicKey) {}
+
   readonly counts: MergeCounts = { units: 0, extended: 0, duplicates: 0, conflicts: { en: 0, zh: 0 } };
   readonly conflictSamples: MergeConflict[] = [];
   private readonly index = new Map<string, number>();
@@ -85,7 +91,7 @@ export class TuMerger {
   add(tu: TmxTu): MergeOutcome {
     const ar = tu.langs.ar;
     if (!ar) throw new RangeError('a unit without Arabic cannot be merged');
-    const key = arabicKey(ar.text);
+    const key = this.key(ar.text);
     let slot = this.index.get(key);
     const isNew = slot === undefined;
     if (slot === undefined) {

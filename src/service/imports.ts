@@ -180,7 +180,7 @@ export class Imports {
       name: file,
       ...(options.documentProp ? { documentProp: options.documentProp } : {}),
     });
-    const merger = new TuMerger();
+    const merger = new TuMerger((ar) => standaloneUnitId(tm, ar));
     let noWords = 0;
     let staged = 0;
     let pending: StagedRecord[] = [];
@@ -208,7 +208,7 @@ export class Imports {
           const isNew = outcome.status === 'new';
           if (isNew) staged++;
           const fields = stagedFields(tu, isNew ? 'all' : outcome.added);
-          pending.push(JSON.stringify([standaloneUnitId(tm, tu.langs.ar!.text), ...fields]));
+          pending.push({ unitId: outcome.key, json: JSON.stringify([outcome.key, ...fields]) });
           if (pending.length >= this.settings.stageChunk) await flush();
         }
       }
@@ -230,8 +230,11 @@ export class Imports {
       return this.get(id);
     }
     try {
-      const staged = Number((await this.store.readJob(id))?.staged ?? 0);
-      const written = await this.store.commit(tm, id, this.settings.commitChunk, async (w) => {
+      const record = await this.store.readJob(id);
+      const staged = Number(record?.staged ?? 0);
+      const merged = record?.merge ? (JSON.parse(record.merge) as JobView['merge']).extended > 0 : true;
+      const { commitChunk: chunk, stagingTtlMs: ttlMs } = this.settings;
+      const written = await this.store.commit(tm, id, { chunk, merged, ttlMs }, async (w) => {
         await this.store.writeJob(id, { written: w, updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));
       });

@@ -1,17 +1,18 @@
 /**
- * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging records beside a TM (a list),
- * committing them in chunks (lua/commitImport), dropping them, the job record (a hash outside every TM's hash tag,
- * moved between statuses by lua/jobTransition), and paged reads of a TM's units with every field.
+ * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging records beside a TM (a list, and
+ * a list of their unit ids), committing them in chunks (lua/commitImport reads the records itself: they cross the
+ * network once), dropping them, the job record (a hash outside every TM's hash tag, moved between statuses by
+ * lua/jobTransition), and paged reads of a TM's units with every field.
  */
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 
-/** A staged record: JSON [unit id, field, value, …] ('' as a value: remove the field at commit). */
-export type StagedRecord = string;
-
-/** The unit id of a record (it opens with `["<id>"`). */
-const recordId = (record: string) => record.slice(2, record.indexOf('"', 2));
+/** A staged record: its unit's id and JSON [unit id, field, value, …] ('' as a value: remove the field at commit). */
+export interface StagedRecord {
+  unitId: string;
+  json: string;
+}
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
 
@@ -21,6 +22,9 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.REFUSED, 'refused'],
 ]);
 
+/** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
+const COMMITS_IN_FLIGHT = 3;
+
 export class ImportStore {
   constructor(
     readonly redis: RedisClient,
@@ -28,46 +32,75 @@ export class ImportStore {
     private readonly logMaxLen = 100_000,
   ) {}
 
-  /** Appends a chunk of records to the job's staging list (staged keys expire after `ttlMs`, refreshed here). */
+  /** Appends a chunk of records to the job's staging lists (staged keys expire after `ttlMs`, refreshed here). */
   async stage(tm: string, job: string, records: readonly StagedRecord[], ttlMs: number): Promise<void> {
     if (records.length === 0) return;
     const list = this.keys.importStaged(tm, job);
+    const ids = this.keys.importIds(tm, job);
     await guard(() =>
       this.redis
         .multi()
-        .rpush(list, ...records)
+        .rpush(list, ...records.map((r) => r.json))
+        .rpush(ids, ...records.map((r) => r.unitId))
         .pexpire(list, ttlMs)
+        .pexpire(ids, ttlMs)
         .exec(),
     );
   }
 
   /**
-   * Applies the staged records to the TM, `chunk` per script call, in staging order; `progress` is told the units
-   * written so far after each call. Applying a record twice changes nothing, so running it again after an
-   * interruption finishes the job. The staging list is deleted at the end.
+   * Applies the staged records to the TM, `chunk` per script call, in staging order, up to COMMITS_IN_FLIGHT calls
+   * sent ahead; `progress` is told the units written so far after each call. Applying a record twice changes
+   * nothing, so running it again after an interruption finishes the job. The staging lists are deleted at the end.
+   * `merged`: some units have records in more than one chunk (a merged bilingual file); Redis then keeps the set of
+   * units written (for `ttlMs`) so that each is counted once.
    */
-  async commit(tm: string, job: string, chunk: number, progress?: (written: number) => Promise<void>): Promise<number> {
+  async commit(
+    tm: string,
+    job: string,
+    options: { chunk: number; merged: boolean; ttlMs: number },
+    progress?: (written: number) => Promise<void>,
+  ): Promise<number> {
     const { keys } = this;
+    const { chunk } = options;
     const list = keys.importStaged(tm, job);
+    const idList = keys.importIds(tm, job);
+    const writtenSet = keys.importWritten(tm, job);
+    const dedupe = options.merged ? options.ttlMs : '';
     let written = 0;
     await guard(() => this.redis.sadd(keys.tms(), tm));
-    for (let start = 0; ; start += chunk) {
-      const records = await guard(() => this.redis.lrange(list, start, start + chunk - 1));
-      if (records.length === 0) break;
-      const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), ...records.map((r) => keys.unit(tm, recordId(r)))];
-      written += await guard(() =>
-        this.redis.commitImport(keyList.length, ...keyList, Date.now(), this.logMaxLen, keys.changes(tm), ...records),
-      );
+    const inFlight: Promise<number>[] = [];
+    const settle = async () => {
+      written += await inFlight.shift()!;
       await progress?.(written);
-      if (records.length < chunk) break;
+    };
+    try {
+      for (let start = 0; ; start += chunk) {
+        const ids = await guard(() => this.redis.lrange(idList, start, start + chunk - 1));
+        if (ids.length === 0) break;
+        const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), list, writtenSet];
+        for (const id of ids) keyList.push(keys.unit(tm, id));
+        const args = [Date.now(), this.logMaxLen, keys.changes(tm), start, dedupe];
+        const call = guard(() => this.redis.commitImport(keyList.length, ...keyList, ...args));
+        call.catch(() => undefined); // awaited in turn by settle
+        inFlight.push(call);
+        if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
+        if (ids.length < chunk) break;
+      }
+      while (inFlight.length > 0) await settle();
+    } finally {
+      await Promise.allSettled(inFlight);
     }
-    await guard(() => this.redis.unlink(list));
+    await guard(() => this.redis.unlink(list, idList, writtenSet));
     return written;
   }
 
   /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */
   async drop(tm: string, job: string): Promise<void> {
-    await guard(() => this.redis.unlink(this.keys.importStaged(tm, job)));
+    const { keys } = this;
+    await guard(() =>
+      this.redis.unlink(keys.importStaged(tm, job), keys.importIds(tm, job), keys.importWritten(tm, job)),
+    );
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {

@@ -15,6 +15,12 @@
  *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
  *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged records, in file order: JSON [unit id, field,
  *                                             value, …] ('' = field to remove), until commit (lua/commitImport)
+ *   <prefix>{tm:<tm>}:import:<job>:ids
+ *                                     list    the unit id of each staged record, in the same order (the commit
+ *                                             names the unit keys from them; the records stay in Redis)
+ *   <prefix>{tm:<tm>}:import:<job>:written
+ *                                     set     units a committing import has written (counted once each when a
+ *                                             merged bilingual file spreads a unit over several chunks)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
  *   <prefix>apikeys                   hash    API keys by id: JSON { name, role, salt, hash, created } (the secret
  *                                             itself is never stored: hash = sha256(salt ‖ secret))
@@ -80,6 +86,16 @@ export class Keys {
   /** The records a TMX import job has staged for this TM (same hash tag as the TM's keys). */
   importStaged(tm: string, job: string): string {
     return `${this.tm(tm)}import:${job}`;
+  }
+
+  /** The unit id of each record a TMX import job has staged, in the same order (same hash tag). */
+  importIds(tm: string, job: string): string {
+    return `${this.tm(tm)}import:${job}:ids`;
+  }
+
+  /** The units a committing TMX import job has written so far (same hash tag). */
+  importWritten(tm: string, job: string): string {
+    return `${this.tm(tm)}import:${job}:written`;
   }
 
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */
