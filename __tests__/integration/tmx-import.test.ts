@@ -150,6 +150,16 @@ describe('TMX import in many chunks', () => {
   });
 });
 
+describe('units read many at a time (export, listing, index)', () => {
+  it('reads a unit whose text holds NUL (added through the API) whole', async () => {
+    const unit = { tm: 'nul', ar: 'نص فيه محرف فارغ', en: 'a\u0000b', zh: '甲\u0000乙' };
+    await request(ctx.app).post('/api/v1/units').send(unit).expect(201);
+    expect(await units('nul')).toEqual([expect.objectContaining({ ar: unit.ar, en: unit.en, zh: unit.zh })]);
+    const match = await request(ctx.app).get('/api/v1/match').query({ q: unit.ar, tm: 'nul', min: '90' }).expect(200);
+    expect(match.body.matches[0].targets).toEqual({ en: unit.en, zh: unit.zh });
+  });
+});
+
 describe('GET /api/v1/tms and /api/v1/tms/:tm/units', () => {
   it('lists TMs with their unit and document counts', async () => {
     const res = await request(ctx.app).get('/api/v1/tms').expect(200);

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { foldText, FOLDS, tokenize, tokenizeCodes, tokenizeFolded, tokenSpans, TokenBuffer } from '../../src/normalize';
+import {
+  foldText,
+  FOLDS,
+  hasTokens,
+  tokenize,
+  tokenizeCodes,
+  tokenizeFolded,
+  tokenSpans,
+  TokenBuffer,
+} from '../../src/normalize';
 import { regexTokenize } from '../../src/normalize/pipeline';
 import { compositionSeconds } from '../../src/normalize/tables';
 import { tokenizeCodesGeneral } from '../../src/normalize/tokenizer';
@@ -65,6 +74,10 @@ const spansOf = (t: TokenBuffer) => ({
 describe.each(GENERATORS)('the tokenizer on %s', (_, text) => {
   it('gives the tokens of the regex pipeline, its oracle', () => {
     fc.assert(fc.property(text, (s) => expect(tokenize(s)).toEqual(regexTokenize(s))));
+  });
+
+  it('says a text has tokens exactly when it gives some', () => {
+    fc.assert(fc.property(text, (s) => expect(hasTokens(s)).toBe(tokenize(s).length > 0)));
   });
 
   it('gives the same tokens and spans from its table loop and its general loop', () => {

@@ -4,6 +4,7 @@ export { harmlessDifferences, type DifferenceName } from './differences';
 export {
   codesToString,
   tokenize,
+  hasTokens,
   tokenizeCodes,
   tokenizeFolded,
   tokenSpans,

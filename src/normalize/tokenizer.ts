@@ -182,6 +182,11 @@ export function tokenize(text: string): string[] {
   return tokenizeCodes(text, scratch).strings();
 }
 
+/** Whether the text has at least one token (as `tokenize(text).length > 0`, without making the strings). */
+export function hasTokens(text: string): boolean {
+  return tokenizeCodes(text, scratch).count > 0;
+}
+
 /** Tokens of text that is already folded (by `foldText`, possibly with a fold left out). */
 export function tokenizeFolded(folded: string): string[] {
   assemble(folded, undefined, undefined, scratch);

@@ -27,20 +27,35 @@ export interface TmExportOptions {
   progress?: (written: number) => void;
 }
 
-/** Every stored unit of the TM, a page at a time, with all its fields; the next page is read while one is written. */
-async function* unitPages(store: ImportStore, tm: string, page: number) {
-  const fetch = async (cursor: string) => {
-    const next = await store.unitPage(tm, cursor, page);
-    const records = await store.unitRecords(tm, next.ids);
-    return { cursor: next.cursor, units: next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])) };
+/** Pages read ahead of the one being written: Redis reads while the client encodes. */
+const PAGES_AHEAD = 3;
+
+type Page = (readonly [string, Record<string, string>])[];
+
+/** Every stored unit of the TM, a page at a time, with all its fields; up to PAGES_AHEAD pages read ahead. */
+async function* unitPages(store: ImportStore, tm: string, page: number): AsyncGenerator<Page> {
+  const ahead: Promise<Page>[] = [];
+  let cursor: string | undefined = '0';
+  const readAhead = async () => {
+    while (cursor !== undefined && ahead.length < PAGES_AHEAD) {
+      const next = await store.unitPage(tm, cursor, page);
+      cursor = next.cursor === '0' ? undefined : next.cursor;
+      const units = store
+        .unitRecords(tm, next.ids)
+        .then((records) => next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])));
+      units.catch(() => undefined); // awaited below
+      ahead.push(units);
+    }
   };
-  let current = await fetch('0');
-  for (;;) {
-    const ahead = current.cursor === '0' ? undefined : fetch(current.cursor);
-    ahead?.catch(() => undefined); // awaited below
-    yield current.units;
-    if (!ahead) return;
-    current = await ahead;
+  try {
+    for (;;) {
+      await readAhead();
+      const units = ahead.shift();
+      if (!units) return;
+      yield await units;
+    }
+  } finally {
+    await Promise.allSettled(ahead);
   }
 }
 

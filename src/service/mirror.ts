@@ -23,6 +23,8 @@ import type { ChangeFeed, ChangeListener, TmStore } from '../store';
 export type Freshness = 'strict' | 'notify';
 
 const LOG_BATCH = 5000;
+/** Pages of units a rebuild has asked Redis for before it takes the first answer. */
+const READS_AHEAD = 3;
 
 /** One TM's index as this process holds it: its size, and when (ms since the epoch) it was rebuilt and last changed. */
 export interface IndexStats {
@@ -146,8 +148,21 @@ export class TmMirror implements ChangeListener {
     const tail = await this.store.logTail(this.tm);
     const index = new TmIndex();
     const units: Unit[] = [];
-    for await (const ids of this.store.unitIds(this.tm)) {
-      for (const unit of await this.store.getUnits(this.tm, ids)) if (unit) units.push(unit);
+    // Up to READS_AHEAD pages read while the ids of the next are scanned (Redis answers in order).
+    const reads: Promise<(Unit | undefined)[]>[] = [];
+    const take = async () => {
+      for (const unit of await reads.shift()!) if (unit) units.push(unit);
+    };
+    try {
+      for await (const ids of this.store.unitIds(this.tm, 2000)) {
+        const read = this.store.getUnits(this.tm, ids);
+        read.catch(() => undefined); // awaited by take
+        reads.push(read);
+        if (reads.length >= READS_AHEAD) await take();
+      }
+      while (reads.length > 0) await take();
+    } finally {
+      await Promise.allSettled(reads);
     }
     index.load(units);
     // Languages the old index had searched are built before the swap, so queries never wait for them.

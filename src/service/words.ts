@@ -3,10 +3,10 @@
  * spaces or invisible marks only ("...؟!", "* * *") has no token, so no query could ever find it.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { tokenize } from '../normalize';
+import { hasTokens } from '../normalize';
 
 export function hasWords(text: string): boolean {
-  return tokenize(text).length > 0;
+  return hasTokens(text);
 }
 
 /** Refuses a text without a word or number: TEXT_EMPTY, naming the parameter it came in. */

@@ -22,6 +22,26 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.REFUSED, 'refused'],
 ]);
 
+/** The fields of a unit hash an export or a unit listing reads (keys.ts; service/unit-fields.ts). */
+export const RECORD_FIELDS = [
+  'ar',
+  'en',
+  'zh',
+  'doc',
+  'pos',
+  'para',
+  'conf',
+  'review',
+  'codes:ar',
+  'codes:en',
+  'codes:zh',
+  'tuv:ar',
+  'tuv:en',
+  'tuv:zh',
+  'tmx',
+  'apart',
+] as const;
+
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
 const COMMITS_IN_FLIGHT = 3;
 
@@ -146,18 +166,27 @@ export class ImportStore {
     return { cursor: next, ids };
   }
 
-  /** Every field of these units, in one round trip (undefined for a unit gone meanwhile). */
+  /**
+   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip: lua/readUnits joins
+   * each unit's values into one string, so the client decodes one reply element a unit. Undefined for a unit gone
+   * meanwhile.
+   */
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
     if (ids.length === 0) return [];
-    return guard(async () => {
-      const pipe = this.redis.pipeline();
-      for (const id of ids) pipe.hgetall(this.keys.unit(tm, id));
-      const replies = (await pipe.exec()) ?? [];
-      return replies.map(([err, h]) => {
-        if (err) throw err;
-        const record = h as Record<string, string>;
-        return record.ar === undefined ? undefined : record;
-      });
-    });
+    const keyList = ids.map((id) => this.keys.unit(tm, id));
+    const joined = await guard(() => this.redis.readUnits(keyList.length, ...keyList, ...RECORD_FIELDS));
+    return Promise.all(
+      joined.map(async (value, i) => {
+        if (value === null) return undefined;
+        let values: (string | null)[] = value.split('\0');
+        // A value holding NUL itself (written through the API): read that unit field by field.
+        if (values.length !== RECORD_FIELDS.length)
+          values = await guard(() => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
+        if (values[0] === null) return undefined;
+        const record: Record<string, string> = { ar: values[0]! };
+        for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
+        return record;
+      }),
+    );
   }
 }

@@ -20,6 +20,7 @@ export const SCRIPT_NAMES = [
   'deleteDocument',
   'commitImport',
   'jobTransition',
+  'readUnits',
 ] as const;
 
 declare module 'ioredis' {
@@ -36,6 +37,8 @@ declare module 'ioredis' {
     commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/readUnits.lua. */
+    readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[], Context>;
   }
 }
 

@@ -288,18 +288,24 @@ export class TmStore {
     });
   }
 
-  /** Units by id in one round trip; undefined for ids that no longer exist. */
+  /**
+   * Units by id in one round trip; undefined for ids that no longer exist. lua/readUnits answers one string a unit
+   * (its fields joined by NUL), which costs the client a fraction of a pipelined HMGET's reply elements.
+   */
   async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
     if (unitIds.length === 0) return [];
     return guard(async () => {
-      const pipe = this.redis.pipeline();
-      for (const id of unitIds) pipe.hmget(this.keys.unit(tm, id), ...UNIT_FIELDS);
-      const replies = (await pipe.exec()) ?? [];
-      return unitIds.map((id, i) => {
-        const [err, values] = replies[i] as [Error | null, (string | null)[]];
-        if (err) throw err;
-        return toUnit(tm, id, values);
-      });
+      const keyList = unitIds.map((id) => this.keys.unit(tm, id));
+      const joined = await this.redis.readUnits(keyList.length, ...keyList, ...UNIT_FIELDS);
+      return Promise.all(
+        joined.map(async (value, i) => {
+          if (value === null) return undefined;
+          const values = value.split('\0');
+          // A text holding NUL itself (written through the API): read that unit field by field.
+          if (values.length !== UNIT_FIELDS.length) return this.getUnit(tm, unitIds[i]!);
+          return toUnit(tm, unitIds[i]!, values);
+        }),
+      );
     });
   }
 
