@@ -7,7 +7,8 @@
  *   import — the import job (stream → parse → merge → stage in Redis → commit), then "matchable": the TM's index
  *            built and a query answered. units/s over the whole, peak RSS when committed and at the end;
  *   export — the whole TM as TMX to a file, units/s.
- * The last line is one JSON object. Targets (issue 9): import ≥ 30k units/s with peak RSS ≤ 512 MB for 1M units,
+ * Each phase also reports CPU milliseconds per 1,000 units, its own and the Redis server's (INFO cpu), which a busy
+ * machine moves much less than wall time. The last line is one JSON object. Targets (issue 9): import ≥ 30k units/s with peak RSS ≤ 512 MB for 1M units,
  * export ≥ 100k units/s.
  */
 import { execFileSync } from 'node:child_process';
@@ -88,6 +89,20 @@ async function generate(file: string): Promise<void> {
   await writer.end();
 }
 
+/** CPU seconds of this process and of the Redis server (INFO cpu) so far: steadier than wall time on a busy machine. */
+async function cpuSeconds(redis: ReturnType<typeof createRedis>): Promise<{ own: number; redis: number }> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? NaN);
+  const { user, system } = process.cpuUsage();
+  return { own: (user + system) / 1e6, redis: field('used_cpu_user') + field('used_cpu_sys') };
+}
+
+/** CPU milliseconds per 1,000 units between two readings. */
+const perThousand = (from: { own: number; redis: number }, to: { own: number; redis: number }) => ({
+  cpuMsPer1k: round(((to.own - from.own) * 1e6) / size, 1),
+  redisCpuMsPer1k: round(((to.redis - from.redis) * 1e6) / size, 1),
+});
+
 async function connect(url: string) {
   const config = loadConfig({}, { redisUrl: url, keyPrefix: 'bench:', redisTimeoutMs: 120_000 });
   const redis = createRedis(config, silentLogger);
@@ -98,17 +113,22 @@ async function connect(url: string) {
 
 async function importPhase(file: string, url: string): Promise<Record<string, number>> {
   const { tm, redis } = await connect(url);
+  const cpu0 = await cpuSeconds(redis);
   const t0 = performance.now();
   const job = await tm.imports.run(TM, fs.createReadStream(file, { highWaterMark: 1 << 16 }), { file: 'bench.tmx' });
   const committed = (performance.now() - t0) / 1000;
   const rssCommitted = peakMb();
+  const cpu1 = await cpuSeconds(redis);
   if (job.status !== 'done' || job.units.written !== size) throw new Error(`import: ${JSON.stringify(job)}`);
   const query = unitAt(pool(), Math.floor(size / 2)).langs.ar!.text.replace(/[\uE000-\uF8FF]/g, '');
   const [hit] = await tm.match({ q: query, src: 'ar', tgt: ['en', 'zh'], min: 95, limit: 1, tms: [TM] });
   if (!hit) throw new Error('the imported unit was not found by a query');
   const seconds = (performance.now() - t0) / 1000;
+  const cpu2 = await cpuSeconds(redis);
   await tm.close();
   redis.disconnect();
+  const committing = perThousand(cpu0, cpu1);
+  const indexing = perThousand(cpu1, cpu2);
   return {
     unitsPerSecond: Math.round(size / seconds),
     seconds: round(seconds, 2),
@@ -116,18 +136,25 @@ async function importPhase(file: string, url: string): Promise<Record<string, nu
     indexSeconds: round(seconds - committed, 2),
     peakRssCommittedMb: rssCommitted,
     peakRssMb: peakMb(),
+    committedCpuMsPer1k: committing.cpuMsPer1k,
+    committedRedisCpuMsPer1k: committing.redisCpuMsPer1k,
+    indexCpuMsPer1k: indexing.cpuMsPer1k,
+    indexRedisCpuMsPer1k: indexing.redisCpuMsPer1k,
   };
 }
 
 async function exportPhase(file: string, url: string): Promise<Record<string, number>> {
   const { tm, redis } = await connect(url);
+  const cpu0 = await cpuSeconds(redis);
   const t0 = performance.now();
   const result = await tm.exportTm(TM, fs.createWriteStream(file), { format: 'tmx', toolVersion: 'bench' });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = await cpuSeconds(redis);
   await tm.close();
   redis.disconnect();
   if (result.written !== size) throw new Error(`export wrote ${result.written} units`);
-  return { unitsPerSecond: Math.round(size / seconds), seconds: round(seconds, 2), peakRssMb: peakMb() };
+  const unitsPerSecond = Math.round(size / seconds);
+  return { unitsPerSecond, seconds: round(seconds, 2), peakRssMb: peakMb(), ...perThousand(cpu0, cpu1) };
 }
 
 function freePort(): Promise<number> {
