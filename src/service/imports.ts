@@ -208,7 +208,7 @@ export class Imports {
           const isNew = outcome.status === 'new';
           if (isNew) staged++;
           const fields = stagedFields(tu, isNew ? 'all' : outcome.added);
-          pending.push({ unitId: outcome.key, json: JSON.stringify([outcome.key, ...fields]) });
+          pending.push({ unitId: outcome.key, first: isNew, json: JSON.stringify([outcome.key, ...fields]) });
           if (pending.length >= this.settings.stageChunk) await flush();
         }
       }
@@ -230,11 +230,8 @@ export class Imports {
       return this.get(id);
     }
     try {
-      const record = await this.store.readJob(id);
-      const staged = Number(record?.staged ?? 0);
-      const merged = record?.merge ? (JSON.parse(record.merge) as JobView['merge']).extended > 0 : true;
-      const { commitChunk: chunk, stagingTtlMs: ttlMs } = this.settings;
-      const written = await this.store.commit(tm, id, { chunk, merged, ttlMs }, async (w) => {
+      const staged = Number((await this.store.readJob(id))?.staged ?? 0);
+      const written = await this.store.commit(tm, id, this.settings.commitChunk, async (w) => {
         await this.store.writeJob(id, { written: w, updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));
       });

@@ -1,16 +1,19 @@
 /**
- * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging records beside a TM (a list, and
- * a list of their unit ids), committing them in chunks (lua/commitImport reads the records itself: they cross the
- * network once), dropping them, the job record (a hash outside every TM's hash tag, moved between statuses by
- * lua/jobTransition), and paged reads of a TM's units with every field.
+ * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a hash per unit
+ * and the list of their ids, written by lua/stageImport while the file is read), committing them in chunks
+ * (lua/commitImport: a new unit's staged hash is renamed, nothing travels back to the client), dropping them, the
+ * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition), and paged reads of a
+ * TM's units with every field.
  */
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 
-/** A staged record: its unit's id and JSON [unit id, field, value, …] ('' as a value: remove the field at commit). */
+/** A staged record: JSON [unit id, field, value, …] ('' as a value: the import names the field and clears it). */
 export interface StagedRecord {
   unitId: string;
+  /** The first record of its unit in this import (a later one, from a merged bilingual file, adds languages). */
+  first: boolean;
   json: string;
 }
 
@@ -45,6 +48,9 @@ export const RECORD_FIELDS = [
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
 const COMMITS_IN_FLIGHT = 3;
 
+/** Staged ids read (or dropped) per round trip. */
+const ID_PAGE = 1000;
+
 export class ImportStore {
   constructor(
     readonly redis: RedisClient,
@@ -52,41 +58,26 @@ export class ImportStore {
     private readonly logMaxLen = 100_000,
   ) {}
 
-  /** Appends a chunk of records to the job's staging lists (staged keys expire after `ttlMs`, refreshed here). */
+  /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
   async stage(tm: string, job: string, records: readonly StagedRecord[], ttlMs: number): Promise<void> {
     if (records.length === 0) return;
-    const list = this.keys.importStaged(tm, job);
-    const ids = this.keys.importIds(tm, job);
-    await guard(() =>
-      this.redis
-        .multi()
-        .rpush(list, ...records.map((r) => r.json))
-        .rpush(ids, ...records.map((r) => r.unitId))
-        .pexpire(list, ttlMs)
-        .pexpire(ids, ttlMs)
-        .exec(),
-    );
+    const keyList = [this.keys.importStaged(tm, job)];
+    const args: (string | number)[] = [ttlMs];
+    for (const r of records) {
+      keyList.push(this.keys.importUnit(tm, job, r.unitId));
+      args.push(r.first ? 'n' : 'x', r.json);
+    }
+    await guard(() => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
 
   /**
-   * Applies the staged records to the TM, `chunk` per script call, in staging order, up to COMMITS_IN_FLIGHT calls
-   * sent ahead; `progress` is told the units written so far after each call. Applying a record twice changes
-   * nothing, so running it again after an interruption finishes the job. The staging lists are deleted at the end.
-   * `merged`: some units have records in more than one chunk (a merged bilingual file); Redis then keeps the set of
-   * units written (for `ttlMs`) so that each is counted once.
+   * Makes the staged units the TM's, `chunk` per script call in staging order, up to COMMITS_IN_FLIGHT calls sent
+   * ahead; `progress` is told the units written so far after each call. Applying a chunk twice changes nothing, so
+   * running it again after an interruption finishes the job. The id list is deleted at the end.
    */
-  async commit(
-    tm: string,
-    job: string,
-    options: { chunk: number; merged: boolean; ttlMs: number },
-    progress?: (written: number) => Promise<void>,
-  ): Promise<number> {
+  async commit(tm: string, job: string, chunk: number, progress?: (written: number) => Promise<void>): Promise<number> {
     const { keys } = this;
-    const { chunk } = options;
     const list = keys.importStaged(tm, job);
-    const idList = keys.importIds(tm, job);
-    const writtenSet = keys.importWritten(tm, job);
-    const dedupe = options.merged ? options.ttlMs : '';
     let written = 0;
     await guard(() => this.redis.sadd(keys.tms(), tm));
     const inFlight: Promise<number>[] = [];
@@ -96,11 +87,11 @@ export class ImportStore {
     };
     try {
       for (let start = 0; ; start += chunk) {
-        const ids = await guard(() => this.redis.lrange(idList, start, start + chunk - 1));
+        const ids = await guard(() => this.redis.lrange(list, start, start + chunk - 1));
         if (ids.length === 0) break;
-        const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), list, writtenSet];
-        for (const id of ids) keyList.push(keys.unit(tm, id));
-        const args = [Date.now(), this.logMaxLen, keys.changes(tm), start, dedupe];
+        const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm)];
+        for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
+        const args = [Date.now(), this.logMaxLen, keys.changes(tm), ...ids];
         const call = guard(() => this.redis.commitImport(keyList.length, ...keyList, ...args));
         call.catch(() => undefined); // awaited in turn by settle
         inFlight.push(call);
@@ -111,16 +102,21 @@ export class ImportStore {
     } finally {
       await Promise.allSettled(inFlight);
     }
-    await guard(() => this.redis.unlink(list, idList, writtenSet));
+    await guard(() => this.redis.unlink(list));
     return written;
   }
 
   /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */
   async drop(tm: string, job: string): Promise<void> {
-    const { keys } = this;
-    await guard(() =>
-      this.redis.unlink(keys.importStaged(tm, job), keys.importIds(tm, job), keys.importWritten(tm, job)),
-    );
+    const list = this.keys.importStaged(tm, job);
+    await guard(async () => {
+      for (let start = 0; ; start += ID_PAGE) {
+        const ids = await this.redis.lrange(list, start, start + ID_PAGE - 1);
+        if (ids.length > 0) await this.redis.unlink(...ids.map((id) => this.keys.importUnit(tm, job, id)));
+        if (ids.length < ID_PAGE) break;
+      }
+      await this.redis.unlink(list);
+    });
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {

@@ -13,14 +13,12 @@
  *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
  *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
- *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged records, in file order: JSON [unit id, field,
- *                                             value, …] ('' = field to remove), until commit (lua/commitImport)
- *   <prefix>{tm:<tm>}:import:<job>:ids
- *                                     list    the unit id of each staged record, in the same order (the commit
- *                                             names the unit keys from them; the records stay in Redis)
- *   <prefix>{tm:<tm>}:import:<job>:written
- *                                     set     units a committing import has written (counted once each when a
- *                                             merged bilingual file spreads a unit over several chunks)
+ *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged unit ids, in order of first appearance, until
+ *                                             commit (lua/stageImport, lua/commitImport)
+ *   <prefix>{tm:<tm>}:import:<job>:unit:<id>
+ *                                     hash    a staged unit: the fields the import gives it (lua/stageImport);
+ *                                             renamed to the unit's key at commit when the unit is new, merged into
+ *                                             it when not
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
  *   <prefix>apikeys                   hash    API keys by id: JSON { name, role, salt, hash, created } (the secret
  *                                             itself is never stored: hash = sha256(salt ‖ secret))
@@ -83,19 +81,14 @@ export class Keys {
     return `${this.tm(tm)}seq`;
   }
 
-  /** The records a TMX import job has staged for this TM (same hash tag as the TM's keys). */
+  /** The unit ids a TMX import job has staged for this TM (same hash tag as the TM's keys). */
   importStaged(tm: string, job: string): string {
     return `${this.tm(tm)}import:${job}`;
   }
 
-  /** The unit id of each record a TMX import job has staged, in the same order (same hash tag). */
-  importIds(tm: string, job: string): string {
-    return `${this.tm(tm)}import:${job}:ids`;
-  }
-
-  /** The units a committing TMX import job has written so far (same hash tag). */
-  importWritten(tm: string, job: string): string {
-    return `${this.tm(tm)}import:${job}:written`;
+  /** One unit staged by a TMX import job (same hash tag as the TM's keys). */
+  importUnit(tm: string, job: string, unitId: string): string {
+    return `${this.tm(tm)}import:${job}:unit:${unitId}`;
   }
 
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */

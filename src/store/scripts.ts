@@ -18,6 +18,7 @@ export const SCRIPT_NAMES = [
   'putUnit',
   'deleteUnit',
   'deleteDocument',
+  'stageImport',
   'commitImport',
   'jobTransition',
   'readUnits',
@@ -33,6 +34,8 @@ declare module 'ioredis' {
     deleteDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/stageImport.lua. */
+    stageImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/commitImport.lua. */
     commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/jobTransition.lua. */
