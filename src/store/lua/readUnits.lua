@@ -9,7 +9,7 @@
     KEYS[1..] unit hashes
     ARGV[1..] field names; ARGV[1] must be a field every unit has (ar)
 
-  Output:
+  Output (data, no codes):
     one element per key: the joined values, or nil when the unit does not exist (its ARGV[1] is missing)
 ]]
 local out = {}

@@ -15,7 +15,7 @@
               [unit id, field, value, field, value, …]
 
   Output:
-    number of records staged
+    number of units' records staged (>= 0)
 ]]
 local listKey, ttl = KEYS[1], ARGV[1]
 local ids = {}
