@@ -19,22 +19,30 @@ export const UNIT_ID = /^u[0-9a-f]{20}$/;
 /** Import jobs: `j` + 16 hex digits (service/imports.ts). */
 export const JOB_ID = /^j[0-9a-f]{16}$/;
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/**
+ * The first `hexDigits` hex digits of the SHA-256 of the text, as a string of their own (not a slice of the whole
+ * digest, which would keep all 64 digits alive as long as the id: a merge of a million ids holds them all).
+ */
+const sha256 = (text: string, hexDigits: number) =>
+  createHash('sha256')
+    .update(text)
+    .digest()
+    .toString('hex', 0, hexDigits / 2);
 
 /** An imported document: `d` + 16 hex digits of its texts (line endings and outer spaces aside). */
 export function documentIdFor(ar: string, en = '', zh = ''): string {
   const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
-  return 'd' + sha256(`${norm(ar)}\u0000${norm(en)}\u0000${norm(zh)}`).slice(0, 16);
+  return 'd' + sha256(`${norm(ar)}\u0000${norm(en)}\u0000${norm(zh)}`, 16);
 }
 
 /** A document row: `u` + 20 hex digits of its TM, document and position, whatever the row says. */
 export function unitIdFor(tm: string, documentId: string, position: number): string {
-  return 'u' + sha256(`${tm}\u0000${documentId}\u0000${position}`).slice(0, 20);
+  return 'u' + sha256(`${tm}\u0000${documentId}\u0000${position}`, 20);
 }
 
 /** A unit outside any document: `u` + 20 hex digits of its TM and its Arabic source (NFC, outer spaces aside). */
 export function standaloneUnitId(tm: string, ar: string): string {
-  return 'u' + sha256(`${tm}\u0000unit\u0000${canonical(ar)}`).slice(0, 20);
+  return 'u' + sha256(`${tm}\u0000unit\u0000${canonical(ar)}`, 20);
 }
 
 /** The document with each row's unit id, as the store writes it. */
