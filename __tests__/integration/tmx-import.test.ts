@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { silentLogger } from '../../src/config';
 import { Imports } from '../../src/service/imports';
@@ -191,6 +192,20 @@ describe('GET /api/v1/tms and /api/v1/tms/:tm/units', () => {
 });
 
 describe('TM export', () => {
+  it('writes every unit once when the TM spans many pages read ahead', async () => {
+    await importTmx('paged', generatedTmx(40));
+    for (const format of ['tmx', 'tsv'] as const) {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const result = await ctx.tm.exportTm('paged', out, { format, toolVersion: 't', page: 3 });
+      expect(result).toEqual({ written: 40, skipped: 0 });
+      const text = Buffer.concat(chunks).toString('utf8');
+      const numbers = [...text.matchAll(/جملة تجريبية رقم (\d+)/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    }
+  });
+
   it('writes TMX the DTD accepts, Arabic first, srclang ar, every tuv with xml:lang', async () => {
     const res = await request(ctx.app).get('/api/v1/tms/inline/export').expect(200);
     expect(res.headers['content-type']).toMatch(/application\/x-tmx\+xml/);

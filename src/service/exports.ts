@@ -32,29 +32,47 @@ const PAGES_AHEAD = 3;
 
 type Page = (readonly [string, Record<string, string>])[];
 
-/** Every stored unit of the TM, a page at a time, with all its fields; up to PAGES_AHEAD pages read ahead. */
+/**
+ * Every stored unit of the TM, a page at a time, with all its fields. A scanner runs beside the consumer and keeps up
+ * to PAGES_AHEAD pages asked for, so Redis reads the next pages while the consumer encodes this one.
+ */
 async function* unitPages(store: ImportStore, tm: string, page: number): AsyncGenerator<Page> {
   const ahead: Promise<Page>[] = [];
   let cursor: string | undefined = '0';
-  const readAhead = async () => {
-    while (cursor !== undefined && ahead.length < PAGES_AHEAD) {
-      const next = await store.unitPage(tm, cursor, page);
-      cursor = next.cursor === '0' ? undefined : next.cursor;
-      const units = store
-        .unitRecords(tm, next.ids)
-        .then((records) => next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])));
-      units.catch(() => undefined); // awaited below
-      ahead.push(units);
-    }
+  let scanning: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+  const scan = (): Promise<void> => {
+    scanning ??= (async () => {
+      while (cursor !== undefined && ahead.length < PAGES_AHEAD) {
+        const next = await store.unitPage(tm, cursor, page);
+        cursor = next.cursor === '0' ? undefined : next.cursor;
+        const units = store
+          .unitRecords(tm, next.ids)
+          .then((records) => next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])));
+        units.catch(() => undefined); // awaited by the consumer
+        ahead.push(units);
+      }
+    })()
+      .catch((error: unknown) => {
+        failure = { error };
+        cursor = undefined;
+      })
+      .finally(() => {
+        scanning = undefined;
+      });
+    return scanning;
   };
   try {
     for (;;) {
-      await readAhead();
+      if (ahead.length === 0) await scan();
+      else void scan();
+      if (failure) throw failure.error;
       const units = ahead.shift();
       if (!units) return;
       yield await units;
     }
   } finally {
+    await scanning;
     await Promise.allSettled(ahead);
   }
 }
