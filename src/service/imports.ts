@@ -11,7 +11,7 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import { TmxStreamReader, TuMerger, type ByteSource, type TmxCounts } from '../formats';
 import type { ImportStore, StagedRecord } from '../store';
-import { standaloneUnitId } from './ids';
+import { standaloneUnitKey, unitIdOfKey } from './ids';
 import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
 import type { JobEvent } from './observers';
@@ -180,7 +180,7 @@ export class Imports {
       name: file,
       ...(options.documentProp ? { documentProp: options.documentProp } : {}),
     });
-    const merger = new TuMerger((ar) => standaloneUnitId(tm, ar));
+    const merger = new TuMerger((ar) => standaloneUnitKey(tm, ar));
     let noWords = 0;
     let staged = 0;
     let pending: StagedRecord[] = [];
@@ -208,7 +208,8 @@ export class Imports {
           const isNew = outcome.status === 'new';
           if (isNew) staged++;
           const fields = stagedFields(tu, isNew ? 'all' : outcome.added);
-          pending.push({ unitId: outcome.key, first: isNew, json: JSON.stringify([outcome.key, ...fields]) });
+          const unitId = unitIdOfKey(outcome.key);
+          pending.push({ unitId, first: isNew, json: JSON.stringify([unitId, ...fields]) });
           if (pending.length >= this.settings.stageChunk) await flush();
         }
       }
