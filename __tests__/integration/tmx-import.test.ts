@@ -193,12 +193,12 @@ describe('GET /api/v1/tms and /api/v1/tms/:tm/units', () => {
 
 describe('TM export', () => {
   it('writes every unit once when the TM spans many pages read ahead', async () => {
-    await importTmx('paged', generatedTmx(40));
+    await importTmx('read-ahead', generatedTmx(40));
     for (const format of ['tmx', 'tsv'] as const) {
       const out = new PassThrough();
       const chunks: Buffer[] = [];
       out.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const result = await ctx.tm.exportTm('paged', out, { format, toolVersion: 't', page: 3 });
+      const result = await ctx.tm.exportTm('read-ahead', out, { format, toolVersion: 't', page: 3 });
       expect(result).toEqual({ written: 40, skipped: 0 });
       const text = Buffer.concat(chunks).toString('utf8');
       const numbers = [...text.matchAll(/جملة تجريبية رقم (\d+)/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
