@@ -125,7 +125,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const translator = await createTranslator();
   const metrics = config.metrics === 'off' ? undefined : new Metrics();
   const app = createApp({ tm, translator, config, logger, version: pkg.version, metrics });
-  const server: Server = createHttpServer(app, translator);
+  const server: Server = createHttpServer(app, translator, config);
   const metricsServer = config.metrics === 'port' && metrics ? listenMetrics(metrics, config, logger) : undefined;
   server.listen(config.port, config.host, () => {
     const worker = cluster.isWorker ? `, worker ${process.pid}` : '';

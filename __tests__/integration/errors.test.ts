@@ -53,13 +53,13 @@ describe('bad parameters give localized 400s with stable codes', () => {
   it('speaks Arabic, Chinese or English according to Accept-Language', async () => {
     const ar = await get('/api/v1/match?q=test&min=200', 'ar-EG,ar;q=0.9').expect(400);
     expect(ar.headers['content-language']).toBe('ar');
-    expect(ar.body.error.message).toBe('يجب أن تكون قيمة "min" عددًا صحيحًا من 0 إلى 100 (القيمة المرسلة: "200").');
+    expect(ar.body.error.message).toBe('يجب أن تكون قيمة "min" عددًا صحيحًا من 30 إلى 100 (القيمة المرسلة: "200").');
     const zh = await get('/api/v1/match?q=test&min=200', 'zh-Hans-CN').expect(400);
     expect(zh.headers['content-language']).toBe('zh');
-    expect(zh.body.error.message).toBe('“min”必须是 0 到 100 之间的整数（收到的是“200”）。');
+    expect(zh.body.error.message).toBe('“min”必须是 30 到 100 之间的整数（收到的是“200”）。');
     const en = await get('/api/v1/match?q=test&min=200', 'fr-FR, de;q=0.5').expect(400);
     expect(en.headers['content-language']).toBe('en');
-    expect(en.body.error.message).toBe('"min" must be a whole number from 0 to 100 (got "200").');
+    expect(en.body.error.message).toBe('"min" must be a whole number from 30 to 100 (got "200").');
   });
 
   it('honours quality values when choosing the language', async () => {
@@ -70,7 +70,7 @@ describe('bad parameters give localized 400s with stable codes', () => {
 
 describe('what the HTTP server itself refuses', () => {
   it('takes a Chinese query of the documented length by GET; a larger request head is a JSON 431', async () => {
-    const server = createHttpServer(ctx.app, await createTranslator());
+    const server = createHttpServer(ctx.app, await createTranslator(), ctx.config);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {

@@ -218,7 +218,7 @@ describe('a long batch', () => {
       if (running) setImmediate(tick);
     };
     setImmediate(tick);
-    const results = await ctx.tm.matchBatch(requests, 0);
+    const results = await ctx.tm.matchBatch(requests, { sliceMs: 0 });
     running = false;
     expect(results).toHaveLength(200);
     expect([ids[0], ids[5]]).toContain((results[0] as { matches: { unitId: string }[] }).matches[0]!.unitId);
@@ -226,7 +226,7 @@ describe('a long batch', () => {
   });
 
   it('answers a long batch over HTTP in order', async () => {
-    const queries = Array.from({ length: 450 }, (_, i) => ({ q: rows[i % rows.length]!.ar, min: 0, limit: 3 }));
+    const queries = Array.from({ length: 450 }, (_, i) => ({ q: rows[i % rows.length]!.ar, min: 30, limit: 3 }));
     const res = await request(ctx.app).post('/api/v1/match/batch').send({ queries }).expect(200);
     expect(res.body.results).toHaveLength(450);
     res.body.results.forEach((r: { matches: { unitId: string }[] }, i: number) =>

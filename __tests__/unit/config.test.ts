@@ -139,6 +139,30 @@ describe('loadConfig', () => {
     expect(error!.message).not.toContain(secret);
   });
 
+  it('reads the bounds on work: the min floor, the batch budget, server timeouts and the connection cap', () => {
+    expect(DEFAULT_CONFIG).toMatchObject({ minFloor: 30, batchBudgetMs: 10_000, maxConnections: 1024 });
+    const config = loadConfig({
+      MIZAN_MIN_FLOOR: '50',
+      MIZAN_BATCH_BUDGET_MS: '2500',
+      MIZAN_HEADERS_TIMEOUT_MS: '5000',
+      MIZAN_REQUEST_TIMEOUT_MS: '30000',
+      MIZAN_KEEP_ALIVE_TIMEOUT_MS: '1000',
+      MIZAN_MAX_CONNECTIONS: '0',
+    });
+    expect(config).toMatchObject({
+      minFloor: 50,
+      batchBudgetMs: 2500,
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 1000,
+      maxConnections: 0,
+    });
+    expect(() => loadConfig({ MIZAN_MIN_FLOOR: '101' })).toThrow(/MIZAN_MIN_FLOOR must be an integer from 0 to 100/);
+    expect(() => loadConfig({ MIZAN_HEADERS_TIMEOUT_MS: '60000', MIZAN_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      /MIZAN_HEADERS_TIMEOUT_MS must not exceed MIZAN_REQUEST_TIMEOUT_MS/,
+    );
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

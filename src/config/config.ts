@@ -62,6 +62,24 @@ export interface Config {
    * `https://cat.example.org,http://localhost:3000`; `*` for any). @default [] (no CORS headers)
    */
   corsOrigins: readonly string[];
+  /**
+   * Lowest `min` a match request may ask for (`MIZAN_MIN_FLOOR`): below it a query compares with most of the TM, so
+   * such a request is refused (400 MIN_OUT_OF_RANGE naming the floor). @default 30
+   */
+  minFloor: number;
+  /**
+   * Milliseconds of matching one batch may spend (`MIZAN_BATCH_BUDGET_MS`); the queries left when it is spent are
+   * answered with BATCH_BUDGET_EXCEEDED in their slots. @default 10000
+   */
+  batchBudgetMs: number;
+  /** Time to receive a request's headers (`MIZAN_HEADERS_TIMEOUT_MS`), then 408. @default 20000 */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (`MIZAN_REQUEST_TIMEOUT_MS`), then 408. @default 120000 */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (`MIZAN_KEEP_ALIVE_TIMEOUT_MS`). @default 5000 */
+  keepAliveTimeoutMs: number;
+  /** Most open connections (`MIZAN_MAX_CONNECTIONS`); more are closed at once (0: no cap). @default 1024 */
+  maxConnections: number;
   /** `Retry-After` sent with 503 (`MIZAN_RETRY_AFTER_S`). @default 5 */
   retryAfterSeconds: number;
   /** `debug`, `info`, `warn` or `error` (`LOG_LEVEL`). @default "info" */
@@ -124,6 +142,12 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   maxLimit: 50,
   redisTimeoutMs: 2000,
   retryAfterSeconds: 5,
+  minFloor: 30,
+  batchBudgetMs: 10_000,
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5000,
+  maxConnections: 1024,
   freshness: 'notify',
   answerCacheBytes: 64 * MIB,
   corsOrigins: [],
@@ -275,6 +299,12 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     maxLimit: read.int('MIZAN_MAX_LIMIT', D.maxLimit, 1, 1000),
     redisTimeoutMs: read.int('MIZAN_REDIS_TIMEOUT_MS', D.redisTimeoutMs, 50, 60_000),
     retryAfterSeconds: read.int('MIZAN_RETRY_AFTER_S', D.retryAfterSeconds, 1, 3600),
+    minFloor: read.int('MIZAN_MIN_FLOOR', D.minFloor, 0, 100),
+    batchBudgetMs: read.int('MIZAN_BATCH_BUDGET_MS', D.batchBudgetMs, 1, 3_600_000),
+    headersTimeoutMs: read.int('MIZAN_HEADERS_TIMEOUT_MS', D.headersTimeoutMs, 1000, 600_000),
+    requestTimeoutMs: read.int('MIZAN_REQUEST_TIMEOUT_MS', D.requestTimeoutMs, 1000, 3_600_000),
+    keepAliveTimeoutMs: read.int('MIZAN_KEEP_ALIVE_TIMEOUT_MS', D.keepAliveTimeoutMs, 100, 600_000),
+    maxConnections: read.int('MIZAN_MAX_CONNECTIONS', D.maxConnections, 0, 1_000_000),
     freshness: read.oneOf('MIZAN_FRESHNESS', D.freshness, ['notify', 'strict']),
     // MIZAN_ANSWER_CACHE was a count of entries; 0 still turns the cache off, other values are ignored.
     answerCacheBytes:
@@ -305,6 +335,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     ...overrides,
   };
   checkMetrics(config, read.problems);
+  if (config.headersTimeoutMs > config.requestTimeoutMs)
+    read.problems.push('MIZAN_HEADERS_TIMEOUT_MS must not exceed MIZAN_REQUEST_TIMEOUT_MS');
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return Object.freeze(config);
 }

@@ -54,6 +54,7 @@ export const ErrorCode = {
   KEY_NOT_FOUND: 'KEY_NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   TM_LIMIT: 'TM_LIMIT',
+  BATCH_BUDGET_EXCEEDED: 'BATCH_BUDGET_EXCEEDED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -107,6 +108,8 @@ const STATUS: Record<ErrorCode, number> = {
   KEY_NOT_FOUND: 404,
   RATE_LIMITED: 429,
   TM_LIMIT: 409,
+  /** Only ever in a batch's slot: the queries a batch's budget left unrun (the batch itself is a 200). */
+  BATCH_BUDGET_EXCEEDED: 503,
 };
 
 /** The HTTP status an error code is answered with. */

@@ -42,13 +42,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Deepest nesting of keys accepted in resources (i18next files nest a few levels): deeper is INVALID_BODY, before
+ * any walk could exhaust the stack. A `__proto__` key is refused too (it would reach Object.prototype when written).
+ */
+export const MAX_DEPTH = 32;
+
+const own = (node: object, key: string | number): unknown =>
+  Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+
 /** Every leaf (strings, numbers, booleans, null, empty containers excluded) with its path, in document order. */
 export function flattenLeaves(resources: unknown): Array<{ path: KeyPath; value: unknown }> {
   if (!isPlainObject(resources)) throw new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-an-object' });
   const out: Array<{ path: KeyPath; value: unknown }> = [];
   const walk = (value: unknown, path: KeyPath) => {
+    if ((Array.isArray(value) || isPlainObject(value)) && path.length >= MAX_DEPTH)
+      throw new MizanError(ErrorCode.INVALID_BODY, { reason: 'too-deep' });
     if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    else if (isPlainObject(value))
+      for (const [k, v] of Object.entries(value)) {
+        if (k === '__proto__') throw new MizanError(ErrorCode.INVALID_BODY, { reason: 'reserved-key' });
+        walk(v, [...path, k]);
+      }
     else out.push({ path, value });
   };
   walk(resources, []);
@@ -65,7 +80,7 @@ export function getPath(resources: unknown, path: KeyPath): unknown {
   let node = resources;
   for (const segment of path) {
     if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
+    node = own(node, segment);
   }
   return node;
 }
@@ -75,7 +90,8 @@ export function setPath(resources: Record<string, unknown>, path: KeyPath, value
   let node: Record<string | number, unknown> = resources;
   for (let i = 0; i < path.length - 1; i++) {
     const segment = path[i]!;
-    let child = node[segment];
+    if (segment === '__proto__') return false;
+    let child = own(node, segment);
     if (child === undefined) {
       child = typeof path[i + 1] === 'number' ? [] : {};
       node[segment] = child;
@@ -84,7 +100,9 @@ export function setPath(resources: Record<string, unknown>, path: KeyPath, value
     node = child as Record<string | number, unknown>;
   }
   const last = path[path.length - 1]!;
-  if (typeof node[last] === 'object' && node[last] !== null) return false;
+  if (last === '__proto__') return false;
+  const current = own(node, last);
+  if (typeof current === 'object' && current !== null) return false;
   node[last] = value;
   return true;
 }

@@ -40,6 +40,8 @@ export interface AppDeps {
   version: string;
   /** The metrics this app records into; made here when absent and MIZAN_METRICS is not off. */
   metrics?: Metrics;
+  /** The answer cache (default: one of config.answerCacheBytes); given by tests that look into it. */
+  answers?: AnswerCache;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -51,7 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('json spaces', 0);
   app.set('query parser', parseQueryString);
   // One answer cache for every route that matches (native, amaGama, MyMemory), checked against the TM revisions.
-  const answers = new AnswerCache(config.answerCacheBytes, (tms) => tm.revisions(tms));
+  const answers = deps.answers ?? new AnswerCache(config.answerCacheBytes, (tms) => tm.revisions(tms));
   const metrics = deps.metrics ?? (config.metrics === 'off' ? undefined : new Metrics());
   metrics?.watch({ tm, answers, redis: tm.store.redis });
   const access = new Access(tm.store);

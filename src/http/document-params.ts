@@ -2,7 +2,7 @@
 import type { Config } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import type { Correction, ImportRequest } from '../service';
-import { Params, type Input } from './params';
+import { Params, preview, type Input } from './params';
 
 /** Most corrections in one PATCH. */
 export const MAX_OPS = 200;
@@ -30,7 +30,7 @@ export function parseCorrections(body: Input): Correction[] {
   const ops = body.ops;
   if (ops === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ops' });
   if (!Array.isArray(ops) || ops.length === 0)
-    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: JSON.stringify(ops).slice(0, 100) });
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: preview(ops) });
   if (ops.length > MAX_OPS)
     throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
   return ops.map((op: unknown, k) => {

@@ -25,8 +25,33 @@ function rawAnswer(error: MizanError, translator: Translator): string {
   return `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${lines.join('')}\r\n${json}`;
 }
 
-export function createHttpServer(app: http.RequestListener, translator: Translator): Server {
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+/** The server's timeouts and connection cap (Config: MIZAN_*_TIMEOUT_MS, MIZAN_MAX_CONNECTIONS). */
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** 0: no cap. */
+  maxConnections: number;
+}
+
+/**
+ * The HTTP server. A client that sends its headers or its body too slowly gets 408 and its socket closed
+ * (headersTimeout, requestTimeout: a slow body no longer holds a socket for minutes), an idle keep-alive connection is
+ * closed after keepAliveTimeout, and connections beyond maxConnections are closed as they arrive.
+ */
+export function createHttpServer(app: http.RequestListener, translator: Translator, limits: ServerLimits): Server {
+  const server = http.createServer(
+    {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node looks for requests past their timeouts every 30 s by default; look often enough for the timeouts to hold.
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(limits.headersTimeoutMs / 4)),
+    },
+    app,
+  );
+  if (limits.maxConnections > 0) server.maxConnections = limits.maxConnections;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
@@ -36,7 +61,10 @@ export function createHttpServer(app: http.RequestListener, translator: Translat
       socket.end(rawAnswer(new MizanError(ErrorCode.HEADERS_TOO_LARGE, { max: MAX_HEADER_BYTES }), translator));
       return;
     }
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n'); // what Node answers without a listener
+    // What Node answers without a listener: 408 for headers or a body not received in time, else 400.
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+      socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+    else socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
   return server;
 }

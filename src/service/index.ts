@@ -1,7 +1,7 @@
 export { TranslationMemory, type Readiness, type TaggedUnit } from './translation-memory';
 export type { Freshness, IndexStats } from './mirror';
 export type { JobEvent, QueryStats, ServiceObserver } from './observers';
-export type { BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
+export type { BatchOptions, BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
 export { requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { applyCorrections, type Correction } from './corrections';

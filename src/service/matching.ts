@@ -2,7 +2,7 @@
  * Match and concordance use cases over one or several TMs. Results of several TMs are merged by score; at equal
  * score the TM named first wins (the `tm=` list is a priority order).
  */
-import { isMizanError, type MizanError } from '../errors';
+import { ErrorCode, isMizanError, MizanError } from '../errors';
 import { hitBetter, type DiffSpan, type Hit, type Penalty, type PreparedQuery, type TmIndex } from '../match';
 import type { Lang } from '../types';
 import type { Mirrors } from './mirrors';
@@ -109,18 +109,34 @@ function ownError(error: unknown): MizanError | undefined {
   return isMizanError(error) && error.status < 500 ? error : undefined;
 }
 
+/** How a batch is run (matchBatch). */
+export interface BatchOptions {
+  /** Searching time after which the batch gives the event loop back. @default BATCH_SLICE_MS */
+  sliceMs?: number;
+  /**
+   * Milliseconds of searching the whole batch may spend: once spent, the queries left are not run and their slots
+   * hold BATCH_BUDGET_EXCEEDED (the answers already computed are kept). @default no budget
+   */
+  budgetMs?: number;
+  /** Aborted when the client went away: the batch stops at its next query and returns the slots run so far. */
+  signal?: AbortSignal;
+}
+
 /**
  * Several requests: every TM they name is synced once, first, and answers follow in order, each query on its own (a
  * TM that does not exist, or a query without words, is that query's error). The work is done in slices of
- * BATCH_SLICE_MS with other requests served in between (a write those apply meanwhile may be seen by the batch's
- * later queries, as it would be by a later request).
+ * `sliceMs` with other requests served in between (a write those apply meanwhile may be seen by the batch's
+ * later queries, as it would be by a later request). Bounded work: past `budgetMs` of searching the remaining
+ * queries are answered BATCH_BUDGET_EXCEEDED; once `signal` aborts, no further query runs and the result holds only
+ * the slots computed before (shorter than `requests`: nobody is waiting for the rest).
  */
 export async function matchBatch(
   mirrors: Mirrors,
   requests: readonly MatchRequest[],
-  sliceMs = BATCH_SLICE_MS,
+  options: BatchOptions = {},
   observe?: QueryObserver,
 ): Promise<BatchSlot[]> {
+  const { sliceMs = BATCH_SLICE_MS, budgetMs = Infinity, signal } = options;
   const tms = [...new Set(requests.flatMap((r) => r.tms))];
   const settled = await Promise.all(
     tms.map((tm) =>
@@ -137,10 +153,16 @@ export async function matchBatch(
   const indexes = new Map(tms.map((tm, i) => [tm, settled[i]!]));
   const results: BatchSlot[] = [];
   let slice = performance.now();
+  let spent = 0;
   for (const request of requests) {
     if (performance.now() - slice >= sliceMs) {
       await new Promise((resolve) => setImmediate(resolve));
       slice = performance.now();
+    }
+    if (signal?.aborted) return results;
+    if (spent >= budgetMs) {
+      results.push({ error: new MizanError(ErrorCode.BATCH_BUDGET_EXCEEDED, { budgetMs }) });
+      continue;
     }
     const found = request.tms.map((tm) => indexes.get(tm)!);
     const missing = found.find((f): f is MizanError => isMizanError(f));
@@ -148,11 +170,13 @@ export async function matchBatch(
       results.push({ error: missing });
       continue;
     }
+    const started = performance.now();
     try {
       results.push({ matches: matchIn(found as TmIndex[], request, observe) });
     } catch (error) {
       results.push({ error: ownError(error) ?? rethrow(error) });
     }
+    spent += performance.now() - started;
   }
   return results;
 }

@@ -21,6 +21,7 @@ import {
   concordance,
   match,
   matchBatch,
+  type BatchOptions,
   type BatchSlot,
   type ConcordanceHit,
   type ConcordanceRequest,
@@ -133,8 +134,8 @@ export class TranslationMemory {
    * Several queries; all TMs they name are synced once, so answers are consistent with one another. Each slot holds
    * its matches or that query's own error (a TM that does not exist, a query without words).
    */
-  matchBatch(requests: readonly MatchRequest[], sliceMs?: number): Promise<BatchSlot[]> {
-    return matchBatch(this.mirrors, requests, sliceMs, (s) => this.observers.query(s));
+  matchBatch(requests: readonly MatchRequest[], options?: BatchOptions): Promise<BatchSlot[]> {
+    return matchBatch(this.mirrors, requests, options, (s) => this.observers.query(s));
   }
 
   /**

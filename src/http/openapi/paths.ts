@@ -27,7 +27,7 @@ const matchParameters = [
   query('q', 'the segment to match (≤ MIZAN_MAX_QUERY_CHARS characters)', { type: 'string' }, true),
   query('src', 'language of q (BCP 47 or POSIX: ar, ar-EG, en_GB, zh-Hans)', { type: 'string', default: 'ar' }),
   query('tgt', 'languages wanted, comma-separated (default: the two others); a unit lacking one leaves it out'),
-  query('min', 'lowest score returned', { type: 'integer', minimum: 0, maximum: 101, default: 70 }),
+  query('min', 'lowest score returned, ≥ MIZAN_MIN_FLOOR', { type: 'integer', minimum: 0, maximum: 101, default: 70 }),
   query('limit', 'most matches returned', { type: 'integer', minimum: 1, default: 5 }),
   tm,
   query('explain', '1 adds the edit distance, penalties and diff spans', { type: 'string', enum: ['0', '1'] }),
@@ -134,7 +134,9 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       description:
         'Each slot holds its matches or its own error object ({"error":{code,message,param}}, param such as ' +
         '"queries[1].q"), and the answer is 200 when the batch itself is well-formed; a malformed batch as a whole ' +
-        '(no queries array, too many queries or characters, an unreadable body) is a 400.',
+        '(no queries array, too many queries or characters, an unreadable body) is a 400. A batch may spend ' +
+        'MIZAN_BATCH_BUDGET_MS of matching: the queries left then hold BATCH_BUDGET_EXCEEDED (send them again); a ' +
+        'batch whose client disconnects stops. min below MIZAN_MIN_FLOOR is a MIN_OUT_OF_RANGE in its slot.',
       requestBody: {
         required: true,
         content: {
@@ -148,7 +150,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         },
       },
       ok: { 200: { description: 'one result per query', content: json('BatchResults') } },
-      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG'],
+      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG', 'BATCH_BUDGET_EXCEEDED'],
     },
   },
   '/api/v1/concordance': {

@@ -1,8 +1,9 @@
 /**
  * GET /api/v1/match (one query, answered through the answer cache) and POST /api/v1/match/batch (up to MAX_BATCH
- * queries, answered in order, each slot with its matches or its own error).
+ * queries, answered in order, each slot with its matches or its own error; at most MIZAN_BATCH_BUDGET_MS of
+ * matching, the queries left then answered BATCH_BUDGET_EXCEEDED; stopped when the client goes away).
  */
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError, isMizanError } from '../../errors';
 import type { Translator } from '../../i18n';
@@ -12,7 +13,7 @@ import { errorAnswer, methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
 import { answerLanguage } from '../language';
 import { parseMatch, parseMatchQuery } from '../match-params';
-import { type Input } from '../params';
+import { preview, type Input } from '../params';
 
 export const MAX_BATCH = 500;
 /** Characters of all a batch's queries together: 500 segments of a typical document fit many times over. */
@@ -24,6 +25,18 @@ export function rawQuery(req: Request): string {
   return at < 0 ? '' : req.url.slice(at + 1);
 }
 
+/**
+ * Aborted when the connection closes before the answer was sent (the client went away), so that work for it stops.
+ * `res` and not `req`: a request's 'close' also fires once its body has been read.
+ */
+export function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** The batch's queries, checked as a whole (an array of 1 to MAX_BATCH); each item is parsed on its own later. */
 function batchQueries(body: Input): unknown[] {
   const queries = body.queries;
@@ -31,7 +44,7 @@ function batchQueries(body: Input): unknown[] {
   if (!Array.isArray(queries) || queries.length === 0)
     throw new MizanError(ErrorCode.INVALID_PARAMETER, {
       param: 'queries',
-      value: JSON.stringify(queries).slice(0, 100),
+      value: preview(queries),
     });
   if (queries.length > MAX_BATCH)
     throw new MizanError(ErrorCode.BATCH_TOO_LARGE, { param: 'queries', max: MAX_BATCH, count: queries.length });
@@ -43,7 +56,7 @@ function parseItem(item: unknown, i: number, config: Config): MatchRequest | Miz
   if (typeof item !== 'object' || item === null || Array.isArray(item))
     return new MizanError(ErrorCode.INVALID_PARAMETER, {
       param: `queries[${i}]`,
-      value: JSON.stringify(item ?? null).slice(0, 100),
+      value: preview(item),
     });
   try {
     return parseMatch(item as Input, config, `queries[${i}].`);
@@ -83,7 +96,8 @@ export function matchRoutes(tm: TranslationMemory, config: Config, translator: T
       const length = requests.reduce((n, r) => n + r.q.length, 0);
       if (length > MAX_BATCH_CHARS)
         throw new MizanError(ErrorCode.BATCH_TEXT_TOO_LONG, { param: 'queries', max: MAX_BATCH_CHARS, length });
-      const slots = await tm.matchBatch(requests);
+      const slots = await tm.matchBatch(requests, { budgetMs: config.batchBudgetMs, signal: clientGone(res) });
+      if (slots.length < requests.length) return; // the client went away: nobody to answer
       const lang = answerLanguage(req);
       let next = 0;
       const results = parsed.map((p, i) => {

@@ -10,7 +10,7 @@ import { ErrorCode, MizanError } from '../../errors';
 import { formatAnalysis, type TranslationMemory, type XliffRequest } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
-import { Params, type Input } from '../params';
+import { Params, preview, type Input } from '../params';
 import { readUpload, type Upload } from '../upload';
 
 const FORM_FIELDS = new Set(['src', 'tgt', 'min', 'overwrite', 'tm', 'format']);
@@ -50,7 +50,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
     .route('/api/v1/pretranslate')
     .post(async (req, res) => {
       const { upload, p, request } = await xliffInput(req, config);
-      const min = p.int('min', DEFAULT_MIN, 0, 101, ErrorCode.MIN_OUT_OF_RANGE);
+      const min = p.int('min', DEFAULT_MIN, config.minFloor, 101, ErrorCode.MIN_OUT_OF_RANGE);
       const result = await tm.pretranslateXliff(upload.bytes, { ...request, min, overwrite: p.flag('overwrite') });
       res
         .status(200)
@@ -84,7 +84,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       const to = body.to;
       if (to === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'to' });
       if (typeof to !== 'string' && !(Array.isArray(to) && to.every((t) => typeof t === 'string')))
-        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'to', value: JSON.stringify(to).slice(0, 100) });
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'to', value: preview(to) });
       const existing = body.existing;
       if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
         throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: typeof existing });
@@ -94,7 +94,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
         maxQueryChars: config.maxQueryChars,
         ...(from && { from }),
         to: typeof to === 'string' ? to.split(',').map((t) => t.trim()) : (to as string[]),
-        min: p.int('min', DEFAULT_MIN, 0, 101, ErrorCode.MIN_OUT_OF_RANGE),
+        min: p.int('min', DEFAULT_MIN, config.minFloor, 101, ErrorCode.MIN_OUT_OF_RANGE),
         overwrite: p.flag('overwrite'),
         ...(existing !== undefined && { existing: existing as Record<string, unknown> }),
       });
