@@ -104,6 +104,50 @@ describe('POST /api/v1/documents', () => {
     await request(ctx.app).delete(`/api/v1/documents/${res.body.id}`).expect(204);
   });
 
+  it('refuses multipart text fields that are not UTF-8 and a BOM-less UTF-16 file, storing nothing', async () => {
+    const keys = await countKeys();
+    /** A multipart body by hand: supertest would send a Buffer field as a file. */
+    const form = (parts: [string, Buffer, string?][]) => {
+      const chunks = parts.flatMap(([name, bytes, file]) => [
+        Buffer.from(`--b0undary\r\nContent-Disposition: form-data; name="${name}"`),
+        Buffer.from(file ? `; filename="${file}"\r\nContent-Type: text/plain\r\n\r\n` : '\r\n\r\n'),
+        bytes,
+        Buffer.from('\r\n'),
+      ]);
+      return Buffer.concat([...chunks, Buffer.from('--b0undary--\r\n')]);
+    };
+    const post = (body: Buffer) =>
+      request(ctx.app)
+        .post('/api/v1/documents')
+        .set('Content-Type', 'multipart/form-data; boundary=b0undary')
+        .send(body);
+    const ar = Buffer.from('نص للتجربة في حقل.');
+    const field = await post(
+      form([
+        ['ar', ar],
+        ['title', Buffer.from([0xff, 0xfe, 0x41, 0x00])],
+      ]),
+    ).expect(400);
+    expect(field.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'title' });
+    const fieldText = await post(form([['ar', Buffer.from([0xff, 0xfe, 0x41, 0x00])]])).expect(400);
+    expect(fieldText.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'ar' });
+    const utf16 = Buffer.from('A first test sentence.', 'utf16le');
+    const file = await post(
+      form([
+        ['ar', ar, 'a.txt'],
+        ['en', utf16, 'e.txt'],
+      ]),
+    ).expect(400);
+    expect(file.body.error).toMatchObject({ code: 'INVALID_ENCODING', param: 'en' });
+    await post(
+      form([
+        ['ar', ar],
+        ['title', Buffer.from('عنوان')],
+      ]),
+    ).expect(201);
+    expect(await countKeys()).toBeGreaterThan(keys); // the valid form was stored, the others not
+  });
+
   it('refuses uploads that are not UTF-8 or larger than the limit, storing nothing', async () => {
     const keys = await countKeys();
     const latin1 = await request(ctx.app)
@@ -134,6 +178,16 @@ describe('POST /api/v1/documents', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toContain('<td lang="ar" dir="rtl">ووقع الجانبان 12 اتفاقية.</td>');
     expect(res.text).toContain('<td lang="zh-Hans" dir="ltr">双方签署了12项协议。</td>');
+  });
+
+  it('serves the HTML page with a CSP that runs nothing and nosniff, however it was asked for', async () => {
+    const byFormat = await request(ctx.app).get(`/api/v1/documents/${id}?format=html`).expect(200);
+    const byAccept = await request(ctx.app).get(`/api/v1/documents/${id}`).set('Accept', 'text/html').expect(200);
+    for (const res of [byFormat, byAccept]) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toMatch(/^default-src 'none';/);
+      expect(res.headers['content-security-policy']).not.toMatch(/script-src/);
+    }
   });
 
   it('returns a unit with its neighbours', async () => {

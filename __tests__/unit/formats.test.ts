@@ -174,4 +174,25 @@ describe('TSV', () => {
     expect(tsv.trim().split('\n')).toHaveLength(2);
     expect(readTsv(tsv)).toEqual(rows);
   });
+
+  it('defuses cells a spreadsheet would run as formulas with a leading quote, and reads them back as they were', () => {
+    const texts = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', "'quoted", '\tafter a tab', 'plain'];
+    const rows = texts.map((ar, i) => ({ position: i, paragraph: 0, unitId: `u${i}`, ar, en: '', zh: '' }));
+    const cells = writeTsv(rows)
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[3]);
+    expect(cells).toEqual([
+      `'=HYPERLINK("http://x","y")`,
+      "'+1",
+      "'-2",
+      "'@SUM(A1)",
+      "''quoted",
+      '\\tafter a tab',
+      'plain',
+    ]);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(readTsv(writeTsv(rows))).toEqual(rows);
+  });
 });

@@ -1,6 +1,11 @@
 /**
  * Tab-separated rows of an aligned document: a header line, then one line per row. Tabs, newlines, carriage
  * returns and backslashes inside text are escaped as \t \n \r \\ so that every row is exactly one line.
+ *
+ * Spreadsheets run a cell that starts with = + - or @ as a formula (CSV/TSV injection: `=HYPERLINK(…)` in a TM
+ * segment would run on the translator's machine). Such a cell is written with a leading `'`, which spreadsheets show
+ * as text and do not display; a cell that itself starts with `'` gets one more, so readTsv can drop exactly one.
+ * A cell never starts with a tab or a carriage return: those are escaped.
  */
 import type { DocumentRow } from '../types';
 
@@ -9,12 +14,16 @@ export const TSV_COLUMNS = ['position', 'paragraph', 'unit_id', 'ar', 'en', 'zh'
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 
+/** First characters a spreadsheet would read as the start of a formula, and the quote that defuses them. */
+const FORMULA_START = /^[=+\-@']/;
+
 export function escapeTsv(text: string): string {
-  return text.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]!);
+  const escaped = text.replace(/[\\\t\n\r]/g, (ch) => ESCAPES[ch]!);
+  return FORMULA_START.test(escaped) ? `'${escaped}` : escaped;
 }
 
 export function unescapeTsv(text: string): string {
-  return text.replace(/\\([\\tnr])/g, (_, ch: string) => UNESCAPES[ch]!);
+  return (text.startsWith("'") ? text.slice(1) : text).replace(/\\([\\tnr])/g, (_, ch: string) => UNESCAPES[ch]!);
 }
 
 export interface TsvRow extends DocumentRow {

@@ -6,6 +6,7 @@
 import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import { ErrorCode, MizanError } from '../errors';
+import { multipartText } from './multipart';
 
 export const RAW_TYPES = [
   'application/xliff+xml',
@@ -79,7 +80,12 @@ function readMultipartFile(req: Request, maxFileBytes: number, allowed: Readonly
       const value = given ?? ''; // busboy can give no value for a broken part; a throw here would end the process
       if (!allowed.has(name))
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
-      else fields[name] = value;
+      else
+        try {
+          fields[name] = multipartText(name, value);
+        } catch (error) {
+          fail(error as MizanError);
+        }
     });
     bb.on('error', (err: Error) =>
       reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),

@@ -99,8 +99,16 @@ async function i18nextBundles(tm: TranslationMemory, name: string, id: string, l
   return (await tm.documentI18next(name, id, [one]))[one] ?? {};
 }
 
+/**
+ * The HTML page holds TM text: nothing in it may run. Its one inline <style> is all it needs; no script, image,
+ * frame or form. Set here even when helmet sets a CSP for the whole app (the stricter one of the two holds).
+ */
+export const HTML_EXPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 function send(res: Response, doc: StoredDocument, format: Exclude<Format, 'i18next'>, toolVersion: string): void {
   if (format === 'json') return void res.json(documentJson(doc));
+  if (format === 'html') res.set({ 'Content-Security-Policy': HTML_EXPORT_CSP, 'X-Content-Type-Options': 'nosniff' });
   // TMX and TSV are files to keep; the HTML page is for reading (and printing) in the browser.
   if (format !== 'html') res.set('Content-Disposition', `attachment; filename="${doc.summary.id}.${format}"`);
   else setExportPolicy(res);
