@@ -7,7 +7,7 @@ export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, t
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';
 export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds, DOCUMENT_ID, UNIT_ID, JOB_ID } from './ids';
-export type { DocumentSummary, StoredDocument, UnitTexts } from '../store';
+export type { DocumentCursor, DocumentSummary, StoredDocument, UnitTexts } from '../store';
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
 export {
   mapPlaceables,

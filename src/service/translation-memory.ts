@@ -7,6 +7,7 @@ import { ErrorCode, MizanError } from '../errors';
 import {
   ImportStore,
   UnitStore,
+  type DocumentCursor,
   type DocumentSummary,
   type StoredDocument,
   type TmStore,
@@ -186,6 +187,16 @@ export class TranslationMemory {
     return this.store.listDocuments(tm);
   }
 
+  /** Up to `limit` documents after `after`, in document order, and where the next page starts (none on the last). */
+  async documentPage(
+    tm: string,
+    after: DocumentCursor | undefined,
+    limit: number,
+  ): Promise<{ documents: DocumentSummary[]; next?: DocumentCursor }> {
+    await this.mirrors.require(tm);
+    return this.store.documentPage(tm, after, limit);
+  }
+
   async getDocument(tm: string, documentId: string): Promise<StoredDocument> {
     const doc = await this.store.getDocument(tm, documentId);
     if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id: documentId, tm });
@@ -270,8 +281,7 @@ export class TranslationMemory {
   async readiness(): Promise<Readiness> {
     try {
       const redis = await this.store.ping();
-      const docs = await this.store.listDocuments(this.defaultTm);
-      return { redis, tmLoaded: docs.length > 0 };
+      return { redis, tmLoaded: (await this.store.documentCount(this.defaultTm)) > 0 };
     } catch {
       return { redis: false, tmLoaded: false };
     }

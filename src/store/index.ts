@@ -1,6 +1,7 @@
 export { Keys } from './keys';
 export {
   TmStore,
+  type DocumentCursor,
   type DocumentSummary,
   type DocumentToWrite,
   type RowToWrite,

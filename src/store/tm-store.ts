@@ -3,7 +3,15 @@
  * of a whole document are optimistic snapshots (retried if the document's revision moved under them).
  */
 import { createHash } from 'node:crypto';
-import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, RowSplit, Unit } from '../types';
+import type { AlignedDocument, DocumentRow, RowSplit, Unit } from '../types';
+import {
+  allDocuments,
+  documentCount,
+  documentPage,
+  toSummary,
+  type DocumentCursor,
+  type DocumentSummary,
+} from './document-list';
 import { guard, type RedisClient } from './redis';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
@@ -11,16 +19,7 @@ import { ScriptCode } from './scripts';
 import { ErrorCode, MizanError } from '../errors';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
-export interface DocumentSummary extends DocumentMeta {
-  tm: string;
-  /** Number of rows. */
-  segments: number;
-  /** Epoch ms of first and last write. */
-  created: number;
-  updated: number;
-  /** Increases with every write of the document. */
-  rev: number;
-}
+export type { DocumentCursor, DocumentSummary };
 
 /** A row to write, with the id of its unit (the service derives ids: service/ids.ts). */
 export type RowToWrite = DocumentRow & { unitId: string };
@@ -99,24 +98,6 @@ function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | u
     if (split) unit.split = JSON.parse(split) as RowSplit;
   }
   return unit;
-}
-
-function toSummary(tm: string, id: string, h: Record<string, string>): DocumentSummary {
-  const titles = JSON.parse(h.titles ?? '{}') as Partial<Record<Lang, string>>;
-  const summary: DocumentSummary = {
-    id,
-    tm,
-    titles: { ar: titles.ar ?? '', en: titles.en ?? '', zh: titles.zh ?? '' },
-    source: h.source ?? '',
-    date: h.date ?? '',
-    order: Number(h.order ?? 0),
-    segments: Number(h.segments ?? 0),
-    created: Number(h.created ?? 0),
-    updated: Number(h.updated ?? 0),
-    rev: Number(h.rev ?? 0),
-  };
-  if (h.url) summary.url = h.url;
-  return summary;
 }
 
 export class TmStore {
@@ -233,18 +214,16 @@ export class TmStore {
   }
 
   async listDocuments(tm: string): Promise<DocumentSummary[]> {
-    return guard(async () => {
-      const ids = await this.redis.zrange(this.keys.docs(tm), '0', '-1');
-      if (ids.length === 0) return [];
-      const pipe = this.redis.pipeline();
-      for (const id of ids) pipe.hgetall(this.keys.doc(tm, id));
-      const replies = (await pipe.exec()) ?? [];
-      return ids.flatMap((id, i) => {
-        const [err, h] = replies[i] as [Error | null, Record<string, string>];
-        if (err) throw err;
-        return h && h.hash ? [toSummary(tm, id, h)] : [];
-      });
-    });
+    return allDocuments(this.redis, this.keys, tm);
+  }
+
+  /** A page of the TM's documents in document order (document-list.ts). */
+  async documentPage(tm: string, after: DocumentCursor | undefined, limit: number) {
+    return documentPage(this.redis, this.keys, tm, after, limit);
+  }
+
+  async documentCount(tm: string): Promise<number> {
+    return documentCount(this.redis, this.keys, tm);
   }
 
   /** The document with its rows in order, as one consistent snapshot; undefined when it does not exist. */

@@ -176,10 +176,14 @@ export const PATHS: Record<string, Record<string, Operation>> = {
   },
   '/api/v1/documents': {
     get: {
-      summary: 'The documents of a TM, in document order',
-      parameters: [tm],
-      ok: { 200: { description: 'documents', content: json('DocumentList') } },
-      errors: ['UNKNOWN_TM'],
+      summary: 'The documents of a TM, in document order, a page at a time',
+      parameters: [
+        tm,
+        query('cursor', 'where the page starts: the cursor of the previous page (absent: from the first)'),
+        query('limit', 'documents per page', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
+      ],
+      ok: { 200: { description: 'a page of documents', content: json('DocumentList') } },
+      errors: ['UNKNOWN_TM', 'LIMIT_OUT_OF_RANGE'],
     },
     post: {
       summary: 'Import a document: segment, align and store three texts',

@@ -285,8 +285,11 @@ export const SCHEMAS: Record<string, object> = {
   },
   DocumentList: {
     type: 'object',
-    required: ['documents'],
-    properties: { documents: { type: 'array', items: ref('DocumentSummary') } },
+    required: ['documents', 'cursor'],
+    properties: {
+      documents: { type: 'array', items: ref('DocumentSummary') },
+      cursor: { type: ['string', 'null'], description: 'pass as ?cursor= for the next page; null on the last page' },
+    },
   },
   DocumentImport: {
     type: 'object',

@@ -10,6 +10,7 @@ import {
   EXPORT_FORMATS,
   exportDocument,
   requireLanguage,
+  type DocumentCursor,
   type DocumentSummary,
   type ExportFormat,
   type StoredDocument,
@@ -35,6 +36,32 @@ const ACCEPTED: Record<string, Format> = {
   'text/tab-separated-values': 'tsv',
   'text/html': 'html',
 };
+
+/** Documents per page of GET /api/v1/documents, by default and at most. */
+export const DOCUMENT_PAGE = 100;
+export const MAX_DOCUMENT_PAGE = 1000;
+
+/** A page's end as an opaque cursor: base64url of [order, id]. */
+function writeCursor(cursor: DocumentCursor): string {
+  return Buffer.from(JSON.stringify([cursor.order, cursor.id])).toString('base64url');
+}
+
+function readCursor(text: string | undefined): DocumentCursor | undefined {
+  if (!text) return undefined;
+  const bad = () => new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'cursor', value: text.slice(0, 100) });
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) throw bad();
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(value) || value.length !== 2) throw bad();
+  const [order, id] = value as unknown[];
+  if (typeof order !== 'number' || !Number.isFinite(order) || typeof id !== 'string') throw bad();
+  if (!/^[A-Za-z0-9_.-]{1,128}$/.test(id)) throw bad();
+  return { order, id };
+}
 
 /** `?format=` when given (it wins: a link can name it), else the best of Accept, else JSON. */
 function formatOf(req: Request, p: Params): Format {
@@ -148,9 +175,11 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
   router
     .route('/api/v1/documents')
     .get(async (req, res) => {
-      const name = new Params(req.query as Input).tm('tm', config.defaultTm);
-      const documents = await tm.listDocuments(name);
-      res.json({ documents: documents.map(summaryJson) });
+      const p = new Params(req.query as Input);
+      const name = p.tm('tm', config.defaultTm);
+      const limit = p.int('limit', DOCUMENT_PAGE, 1, MAX_DOCUMENT_PAGE, ErrorCode.LIMIT_OUT_OF_RANGE);
+      const page = await tm.documentPage(name, readCursor(p.string('cursor')), limit);
+      res.json({ documents: page.documents.map(summaryJson), cursor: page.next ? writeCursor(page.next) : null });
     })
     .post(async (req, res) => {
       const request = parseImport(await importInput(req, config), req.query as Input, config);
