@@ -2,7 +2,8 @@
  * Keeps an in-process TmIndex in step with one TM in Redis, so that every instance on the same Redis sees every
  * write at its next query.
  *
- * Writers append (seq, op, unit id) to the TM's log stream in the same Lua call that changes the unit. Before
+ * Writers append (seq, op, unit id) to the TM's log stream in the same Lua call that changes the unit (a large
+ * document's commit names up to 1,000 units per entry). Before
  * answering, each request calls `sync()`, which sends its own XRANGE for the first entry after the last one
  * applied: Redis executes commands in order, so that XRANGE sees every write acknowledged before the request
  * arrived. Nothing new (the usual case) costs that one round trip and nothing else; requests never wait for one
@@ -25,6 +26,8 @@ export type Freshness = 'strict' | 'notify';
 const LOG_BATCH = 5000;
 /** Pages of units a rebuild has asked Redis for before it takes the first answer. */
 const READS_AHEAD = 3;
+/** Units read from Redis per round trip while applying the log. */
+const UNIT_BATCH = 5000;
 
 /** One TM's index as this process holds it: its size, and when (ms since the epoch) it was rebuilt and last changed. */
 export interface IndexStats {
@@ -130,11 +133,15 @@ export class TmMirror implements ChangeListener {
         continue;
       }
       const latest = new Map<string, 'put' | 'del'>();
-      for (const e of entries) latest.set(e.unitId, e.op);
+      for (const e of entries) for (const unitId of e.unitIds) latest.set(unitId, e.op);
       const puts = [...latest].filter(([, op]) => op === 'put').map(([id]) => id);
-      const units = await this.store.getUnits(this.tm, puts);
       for (const [id, op] of latest) if (op === 'del') this.index.remove(id);
-      units.forEach((unit, i) => (unit ? this.index.upsert(unit) : this.index.remove(puts[i]!)));
+      // An entry may name 1,000 units (a large document): read them a slice at a time.
+      for (let i = 0; i < puts.length; i += UNIT_BATCH) {
+        const ids = puts.slice(i, i + UNIT_BATCH);
+        const units = await this.store.getUnits(this.tm, ids);
+        units.forEach((unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
+      }
       const last = entries[entries.length - 1]!;
       this.lastId = last.id;
       this.lastSeq = last.seq;

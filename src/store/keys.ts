@@ -19,6 +19,10 @@
  *                                     hash    a staged unit: the fields the import gives it (lua/stageImport);
  *                                             renamed to the unit's key at commit when the unit is new, merged into
  *                                             it when not
+ *   <prefix>{tm:<tm>}:stage:<token>:rows      list  a large document's rows being written (lua/stageDocument),
+ *   <prefix>{tm:<tm>}:stage:<token>:changed   list  the ids whose units it staged, and
+ *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> hash  each staged unit, until lua/commitDocument renames them in
+ *                                             (expire after a day if the commit never comes)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
  *   <prefix>apikeys                   hash    API keys by id: JSON { name, role, salt, hash, created } (the secret
  *                                             itself is never stored: hash = sha256(salt ‖ secret))
@@ -89,6 +93,21 @@ export class Keys {
   /** One unit staged by a TMX import job (same hash tag as the TM's keys). */
   importUnit(tm: string, job: string, unitId: string): string {
     return `${this.tm(tm)}import:${job}:unit:${unitId}`;
+  }
+
+  /** A large document's rows as they are staged (store/document-writer.ts), `token` naming one write. */
+  stagedRows(tm: string, token: string): string {
+    return `${this.tm(tm)}stage:${token}:rows`;
+  }
+
+  /** The ids of the units one staged write has staged. */
+  stagedChanged(tm: string, token: string): string {
+    return `${this.tm(tm)}stage:${token}:changed`;
+  }
+
+  /** A unit as one staged write will put it in place. */
+  stagedUnit(tm: string, token: string, unitId: string): string {
+    return `${this.tm(tm)}stage:${token}:unit:${unitId}`;
   }
 
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */

@@ -22,16 +22,18 @@ export const SCRIPT_NAMES = [
   'commitImport',
   'jobTransition',
   'readUnits',
+  'stageDocument',
+  'commitDocument',
 ] as const;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    /** See lua/putDocument.lua. */
-    putDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/putDocument.lua (keys and arguments as two arrays, never spread: a document's are many). */
+    putDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/putUnit.lua. */
     putUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
-    /** See lua/deleteDocument.lua. */
-    deleteDocument(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/deleteDocument.lua (keys and arguments as two arrays). */
+    deleteDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/stageImport.lua. */
@@ -42,12 +44,17 @@ declare module 'ioredis' {
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/readUnits.lua. */
     readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[], Context>;
+    /** See lua/stageDocument.lua (keys and arguments as two arrays: a large document's are too many to spread). */
+    stageDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
+    /** See lua/commitDocument.lua (keys and arguments as two arrays). */
+    commitDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
   }
 }
 
 /**
  * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument,
- * deleteDocument and commitImport return a count (≥ 0) of the units they wrote or deleted.
+ * commitDocument, deleteDocument and commitImport return a count (≥ 0) of the units they wrote or deleted, and
+ * stageDocument the count of units it staged.
  */
 export const ScriptCode = {
   /** putUnit: every field already had that value; nothing was written. */
@@ -58,7 +65,7 @@ export const ScriptCode = {
   UPDATED: 2,
   /** deleteUnit: the unit was deleted. */
   DELETED: 1,
-  /** putDocument, deleteDocument, deleteUnit: the document's rev moved since the caller read it; read again. */
+  /** putDocument, commitDocument, deleteDocument, deleteUnit: the document's rev moved since the caller read it; read again. */
   CONFLICT: -1,
   /** deleteDocument, deleteUnit, putUnit (patch): no such document or unit. */
   NOT_FOUND: -2,

@@ -3,7 +3,8 @@
  * of a whole document are optimistic snapshots (retried if the document's revision moved under them).
  */
 import { createHash } from 'node:crypto';
-import type { AlignedDocument, DocumentRow, RowSplit, Unit } from '../types';
+import { LARGE_DOCUMENT_ROWS, rowArgs, writeLargeDocument, type RowToWrite } from './document-writer';
+import type { AlignedDocument, RowSplit, Unit } from '../types';
 import {
   allDocuments,
   documentCount,
@@ -19,10 +20,7 @@ import { ScriptCode } from './scripts';
 import { ErrorCode, MizanError } from '../errors';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
-export type { DocumentCursor, DocumentSummary };
-
-/** A row to write, with the id of its unit (the service derives ids: service/ids.ts). */
-export type RowToWrite = DocumentRow & { unitId: string };
+export type { DocumentCursor, DocumentSummary, RowToWrite };
 
 export interface DocumentToWrite extends AlignedDocument {
   segments: RowToWrite[];
@@ -44,7 +42,8 @@ export interface LogEntry {
   id: string;
   seq: number;
   op: 'put' | 'del';
-  unitId: string;
+  /** One unit, or up to 1,000 for an entry of commitDocument (the field `id` repeated). */
+  unitIds: string[];
 }
 
 export interface TmStoreOptions {
@@ -66,17 +65,6 @@ function contentHash(doc: DocumentToWrite): string {
     segments.map((s) => [s.paragraph, s.ar, s.en, s.zh]),
   ]);
   return createHash('sha256').update(payload).digest('hex');
-}
-
-/** A row's arguments to putDocument.lua, in its order. */
-function rowArgs(r: RowToWrite): (string | number)[] {
-  const split = r.split ? JSON.stringify(r.split) : '';
-  return [r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0, split];
-}
-
-/** What a row was imported as: equal hashes mean the file did not change the row. */
-function rowHash(row: { ar: string; en: string; zh: string }): string {
-  return createHash('sha256').update(`${row.ar}\u0000${row.en}\u0000${row.zh}`).digest('hex').slice(0, 16);
 }
 
 function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
@@ -146,20 +134,20 @@ export class TmStore {
           if (expectedRev !== undefined && (expectedRev === 'absent' ? '' : String(expectedRev)) !== (rev ?? ''))
             throw changedError();
           const dropped = oldIds.filter((id) => !newIds.has(id));
-          const keyList = [
-            keys.doc(tm, docId),
-            keys.docRows(tm, docId),
-            keys.docs(tm),
-            keys.units(tm),
-            keys.log(tm),
-            keys.seq(tm),
-            ...rows.map((r) => keys.unit(tm, r.unitId)),
-            ...dropped.map((id) => keys.unit(tm, id)),
-          ];
-          const args = [docId, hash, rev ?? '', doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
-          for (const r of rows) args.push(...rowArgs(r));
-          args.push(...dropped, keys.changes(tm));
-          const code = await this.redis.putDocument(keyList.length, ...keyList, ...args);
+          const code =
+            rows.length > LARGE_DOCUMENT_ROWS
+              ? await writeLargeDocument(this.redis, keys, {
+                  tm,
+                  docId,
+                  hash,
+                  rev: rev ?? '',
+                  order: doc.meta.order,
+                  meta,
+                  rows,
+                  dropped,
+                  logMaxLen: this.options.logMaxLen,
+                })
+              : await this.putSmall(tm, docId, hash, rev ?? '', doc, meta, dropped);
           // A correction made against a stated rev is refused, not retried: the client saw another document.
           if (code === ScriptCode.CONFLICT && expectedRev !== undefined) throw changedError();
           return code;
@@ -167,6 +155,35 @@ export class TmStore {
       );
       return { documentId: docId, changed, units: rows.length };
     });
+  }
+
+  /** A document of at most LARGE_DOCUMENT_ROWS rows in one putDocument call. */
+  private async putSmall(
+    tm: string,
+    docId: string,
+    hash: string,
+    rev: string,
+    doc: DocumentToWrite,
+    meta: string,
+    dropped: readonly string[],
+  ): Promise<number> {
+    const { keys } = this;
+    const rows = doc.segments;
+    const keyList = [
+      keys.doc(tm, docId),
+      keys.docRows(tm, docId),
+      keys.docs(tm),
+      keys.units(tm),
+      keys.log(tm),
+      keys.seq(tm),
+      ...rows.map((r) => keys.unit(tm, r.unitId)),
+      ...dropped.map((id) => keys.unit(tm, id)),
+    ];
+    const args = [docId, hash, rev, doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
+    for (const r of rows) args.push(...rowArgs(r));
+    for (const id of dropped) args.push(id);
+    args.push(keys.changes(tm));
+    return this.redis.putDocument(keyList.length, keyList, args);
   }
 
   /**
@@ -197,15 +214,8 @@ export class TmStore {
             keys.seq(tm),
             ...rows.map((id) => keys.unit(tm, id)),
           ];
-          return this.redis.deleteDocument(
-            keyList.length,
-            ...keyList,
-            documentId,
-            rev,
-            this.options.logMaxLen,
-            keys.changes(tm),
-            ...rows,
-          );
+          const args = [documentId, rev, this.options.logMaxLen, keys.changes(tm), ...rows];
+          return this.redis.deleteDocument(keyList.length, keyList, args);
         },
       );
       if (code === ScriptCode.NOT_FOUND) return 'not-found';
@@ -304,8 +314,12 @@ export class TmStore {
       const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
       return entries.map(([id, fields]) => {
         const f: Record<string, string> = {};
-        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-        return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitId: f.id ?? '' };
+        const unitIds: string[] = [];
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+          if (fields[i] === 'id') unitIds.push(fields[i + 1]!);
+          else f[fields[i]!] = fields[i + 1]!;
+        }
+        return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitIds };
       });
     });
   }

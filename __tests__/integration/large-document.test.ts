@@ -1,0 +1,107 @@
+/**
+ * Large documents: 50,000 short rows are written in staged chunks and put in place by one last script, without a
+ * stack overflow, and readers see the whole document or none of it. Runs on a Redis Cluster as well (every staged
+ * key carries the TM's hash tag).
+ */
+import request from 'supertest';
+import { withUnitIds } from '../../src/service';
+import { LARGE_DOCUMENT_ROWS } from '../../src/store/document-writer';
+import type { AlignedDocument } from '../../src/types';
+import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
+
+let ctx: TestContext;
+const TM = 'large';
+const ROWS = 50_000;
+
+beforeAll(async () => {
+  // A large document's commit renames one key per unit in one call: on a loaded machine that outlasts the tests'
+  // usual 1 s command timeout.
+  ctx = await createTestContext({ seed: false, config: { redisTimeoutMs: 30_000 } });
+});
+afterAll(() => ctx.close());
+
+/** A document of `n` one-sentence rows; `edit` changes the English of some rows. */
+function document(n: number, edit: (i: number) => string = (i) => `Sentence ${i}.`): AlignedDocument {
+  return {
+    meta: { id: 'dlarge', titles: { ar: 'وثيقة طويلة', en: '', zh: '' }, source: 'test', date: '2026-12-04', order: 9 },
+    segments: Array.from({ length: n }, (_, i) => ({
+      position: i,
+      paragraph: i,
+      ar: `الجملة رقم ${i} في وثيقة طويلة.`,
+      en: edit(i),
+      zh: '',
+    })),
+  };
+}
+
+jest.setTimeout(120_000);
+
+const staged = async () => (await keysUnder(ctx.redis, ctx.keys)).filter((k) => k.includes(':stage:'));
+
+describe('a document of 50,000 rows', () => {
+  it('is written in staged chunks, read back whole, matched, and leaves no staged key behind', async () => {
+    expect(ROWS).toBeGreaterThan(LARGE_DOCUMENT_ROWS);
+    const result = await ctx.store.putDocument(TM, withUnitIds(TM, document(ROWS)));
+    expect(result).toMatchObject({ documentId: 'dlarge', changed: ROWS, units: ROWS });
+    const stored = await ctx.store.getDocument(TM, 'dlarge');
+    expect(stored?.rows).toHaveLength(ROWS);
+    expect(stored?.rows[31_415]).toMatchObject({ position: 31_415, en: 'Sentence 31415.' });
+    expect(await ctx.redis.scard(ctx.keys.units(TM))).toBe(ROWS);
+    expect(await ctx.redis.ttl(ctx.keys.unit(TM, stored!.rows[0]!.unitId))).toBe(-1); // no staging expiry left
+    const [hit] = await ctx.tm.match({
+      q: 'الجملة رقم 31415 في وثيقة طويلة.',
+      src: 'ar',
+      tgt: ['en'],
+      min: 100,
+      limit: 1,
+      tms: [TM],
+    });
+    expect(hit).toMatchObject({ score: 100, targets: { en: 'Sentence 31415.' }, position: 31_415 });
+    expect(await staged()).toEqual([]);
+  });
+
+  it('writes nothing again for the same rows, and only the changed rows for an edited version', async () => {
+    expect((await ctx.store.putDocument(TM, withUnitIds(TM, document(ROWS)))).changed).toBe(0);
+    const edited = document(ROWS, (i) => (i % 1000 === 7 ? `Sentence ${i}, revised.` : `Sentence ${i}.`));
+    expect((await ctx.store.putDocument(TM, withUnitIds(TM, edited))).changed).toBe(ROWS / 1000);
+    const stored = await ctx.store.getDocument(TM, 'dlarge');
+    expect(stored?.rows[1007]?.en).toBe('Sentence 1007, revised.');
+    expect(stored?.summary.rev).toBe(2);
+    expect(await staged()).toEqual([]);
+  });
+
+  it('shows readers the whole document or none of it while it is written', async () => {
+    const doc = withUnitIds(TM, { ...document(20_000), meta: { ...document(1).meta, id: 'dwhole' } });
+    const seen = new Set<number>();
+    let done = false;
+    const writing = ctx.store.putDocument(TM, doc).finally(() => (done = true));
+    while (!done) {
+      const [whole, units] = await Promise.all([
+        ctx.store.getDocument(TM, 'dwhole'),
+        ctx.store.getUnits(TM, [doc.segments[0]!.unitId, doc.segments[19_999]!.unitId]),
+      ]);
+      seen.add(whole?.rows.length ?? 0);
+      // A unit of the document is visible only with all the others (staged copies are not units).
+      expect(new Set(units.map((u) => u !== undefined)).size).toBe(1);
+    }
+    await writing;
+    seen.add((await ctx.store.getDocument(TM, 'dwhole'))?.rows.length ?? 0);
+    expect([...seen].every((n) => n === 0 || n === 20_000)).toBe(true);
+    expect(seen.has(20_000)).toBe(true);
+  });
+
+  it('is deleted whole', async () => {
+    expect(await ctx.store.deleteDocument(TM, 'dwhole')).toBe('deleted');
+    expect(await ctx.store.getDocument(TM, 'dwhole')).toBeUndefined();
+  });
+});
+
+describe('POST /api/v1/documents with 50,000 short rows', () => {
+  it('imports them (201) without a stack overflow', async () => {
+    const ar = Array.from({ length: ROWS }, (_, i) => `س${i}.`).join('\n');
+    const res = await request(ctx.app).post(`/api/v1/documents?tm=${TM}`).send({ ar }).expect(201);
+    expect(res.body.segmentCount).toBe(ROWS);
+    expect(res.body.unitsWritten).toBe(ROWS);
+    expect(await staged()).toEqual([]);
+  });
+});

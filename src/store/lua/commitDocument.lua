@@ -1,0 +1,86 @@
+--[[
+  Puts a staged large document in place (store/document-writer.ts) in one call whose work is a RENAME per staged
+  unit plus a command per 1,000 ids: every reader sees the document whole, before or after. Staging
+  (stageDocument) did the reading and writing of texts in chunks.
+
+  Input:
+    KEYS[1]             doc hash
+    KEYS[2]             doc rows list
+    KEYS[3]             docs zset of the TM
+    KEYS[4]             units set of the TM
+    KEYS[5]             log stream of the TM
+    KEYS[6]             log seq counter of the TM
+    KEYS[7]             staged row list (renamed over KEYS[2])
+    KEYS[8..7+C]        unit hashes of the staged units
+    KEYS[8+C..7+2C]     their staged copies, same order (renamed over them)
+    KEYS[8+2C..]        unit hashes of rows the caller saw in the old document and that the new one drops
+
+    ARGV[1]  document id
+    ARGV[2]  content hash of the new document (meta + rows)
+    ARGV[3]  the document's rev the caller saw (empty string when it did not exist)
+    ARGV[4]  order (number)
+    ARGV[5]  meta fields as JSON object of strings: titles, source, date, url
+    ARGV[6]  now, epoch milliseconds
+    ARGV[7]  approximate maximum length of the log stream
+    ARGV[8]  N, number of rows of the document
+    ARGV[9]  C, number of staged units
+    ARGV[10] the TM's change channel: the last seq is published there when anything changed
+    ARGV[11..10+C]  ids of the staged units, same order as their KEYS
+    then, per dropped unit, its id (same order as the KEYS)
+
+  The change log gets one entry per 1,000 units, the field `id` repeated once per unit (a reader takes every `id`).
+  Staged copies expire a day after staging: the caller commits right after staging, so they are there.
+
+  Output (codes as named in scripts.ts, ScriptCode):
+    number of units written or deleted (>= 0; 0: the document was already exactly this)
+    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it): stage again
+]]
+local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
+local stagedRows = KEYS[7]
+local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
+local order, metaJson, now, maxLen = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7]
+local n, c, channel = tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[10]
+local GROUP = 1000
+
+local current = redis.call('HGET', docKey, 'hash') or ''
+if current == newHash then return 0 end
+if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
+
+-- ids[from..to] (ARGV positions) logged as `op`, GROUP ids per entry; `each` runs once per id first.
+local function apply(from, to, op, each)
+  for g = from, to, GROUP do
+    local last = math.min(g + GROUP - 1, to)
+    local fields = {}
+    for a = g, last do
+      each(a)
+      fields[#fields + 1] = 'id'
+      fields[#fields + 1] = ARGV[a]
+    end
+    local members = {}
+    for a = g, last do members[#members + 1] = ARGV[a] end
+    if op == 'put' then redis.call('SADD', unitsKey, unpack(members)) else redis.call('SREM', unitsKey, unpack(members)) end
+    local seq = redis.call('INCR', seqKey)
+    redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, unpack(fields))
+  end
+end
+
+apply(11, 10 + c, 'put', function(a)
+  local unitKey = KEYS[8 + (a - 11)]
+  redis.call('RENAME', KEYS[8 + c + (a - 11)], unitKey)
+  redis.call('PERSIST', unitKey) -- the staged copy's expiry is not the unit's
+end)
+local dropped = #ARGV - 10 - c
+apply(11 + c, #ARGV, 'del', function(a) redis.call('DEL', KEYS[8 + 2 * c + (a - 11 - c)]) end)
+
+redis.call('RENAME', stagedRows, rowsKey)
+redis.call('PERSIST', rowsKey)
+
+local meta = cjson.decode(metaJson)
+local created = redis.call('HGET', docKey, 'created') or now
+redis.call('HSET', docKey, 'hash', newHash, 'order', order, 'segments', n, 'created', created, 'updated', now,
+  'titles', meta.titles, 'source', meta.source, 'date', meta.date, 'url', meta.url)
+redis.call('HINCRBY', docKey, 'rev', 1)
+redis.call('ZADD', docsKey, order, docId)
+local changed = c + dropped
+if changed > 0 then redis.call('PUBLISH', channel, redis.call('GET', seqKey)) end
+return changed

@@ -1,0 +1,60 @@
+--[[
+  Stages one chunk (500 rows) of a large document (store/document-writer.ts). Each row that differs from
+  its unit as stored is written whole into a staged copy of the unit, which no reader looks at; commitDocument then
+  renames the copies into place in one short call, so readers see the whole document or none of it. Staged keys
+  expire after ARGV[3] ms if the commit never comes.
+
+  Input:
+    KEYS[1]           staged row list of the document (its unit ids in document order; this chunk's are appended)
+    KEYS[2]           staged list of the ids whose unit was staged (appended)
+    KEYS[3..2+N]      unit hashes of the chunk's rows
+    KEYS[3+N..2+2N]   staged unit hashes of the same rows, same order
+
+    ARGV[1]  document id
+    ARGV[2]  now, epoch milliseconds
+    ARGV[3]  time to live of the staged keys, milliseconds
+    ARGV[4]  N, rows in this chunk
+    ARGV[5..] per row, 10 values as for putDocument: unit id, ar, en, zh, position, paragraph, row hash, alignment
+              confidence, review flag, split (JSON or '')
+
+  As putDocument: a row whose hash equals the unit's stored `src` keeps the unit's current text (an API edit is not
+  undone) and only its placement is staged; a staged copy starts as a COPY of the unit, so fields this script does
+  not write (TMX fields) are kept.
+
+  Output (codes as named in scripts.ts, ScriptCode):
+    number of units staged from the chunk's rows (>= 0)
+]]
+local rowsKey, changedKey = KEYS[1], KEYS[2]
+local docId, now, ttl, n = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+
+local ids, staged = {}, {}
+for i = 1, n do
+  local base = 4 + (i - 1) * 10
+  local unitKey, stageKey = KEYS[2 + i], KEYS[2 + n + i]
+  local unitId, ar, en, zh = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
+  local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
+  local conf, review, split = ARGV[base + 8], ARGV[base + 9], ARGV[base + 10]
+  ids[i] = unitId
+  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review', 'split')
+  local moved = old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review
+    or (old[7] or '') ~= split
+  if old[1] ~= rowHash or moved then
+    redis.call('DEL', stageKey)
+    if redis.call('EXISTS', unitKey) == 1 then redis.call('COPY', unitKey, stageKey) end
+    if old[1] ~= rowHash then
+      redis.call('HSET', stageKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
+        'conf', conf, 'review', review, 'split', split, 'updated', now)
+    else
+      redis.call('HSET', stageKey, 'doc', docId, 'pos', pos, 'para', para, 'conf', conf, 'review', review,
+        'split', split, 'updated', now)
+    end
+    redis.call('PEXPIRE', stageKey, ttl)
+    staged[#staged + 1] = unitId
+  end
+end
+
+if n > 0 then redis.call('RPUSH', rowsKey, unpack(ids)) end
+if #staged > 0 then redis.call('RPUSH', changedKey, unpack(staged)) end
+redis.call('PEXPIRE', rowsKey, ttl)
+redis.call('PEXPIRE', changedKey, ttl)
+return #staged
