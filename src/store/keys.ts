@@ -20,7 +20,8 @@
  *                                             renamed to the unit's key at commit when the unit is new, merged into
  *                                             it when not
  *   <prefix>{tm:<tm>}:stage:<token>:rows      list  a large document's rows being written (lua/stageDocument),
- *   <prefix>{tm:<tm>}:stage:<token>:changed   list  the ids whose units it staged, and
+ *   <prefix>{tm:<tm>}:stage:<token>:changed   list  the ids whose units it staged as copies,
+ *   <prefix>{tm:<tm>}:stage:<token>:new       list  the ids of new units it wrote in place, and
  *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> hash  each staged unit, until lua/commitDocument renames them in
  *                                             (expire after a day if the commit never comes)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
@@ -103,6 +104,11 @@ export class Keys {
   /** The ids of the units one staged write has staged. */
   stagedChanged(tm: string, token: string): string {
     return `${this.tm(tm)}stage:${token}:changed`;
+  }
+
+  /** The ids of the new units one staged write has written in place. */
+  stagedNew(tm: string, token: string): string {
+    return `${this.tm(tm)}stage:${token}:new`;
   }
 
   /** A unit as one staged write will put it in place. */

@@ -42,7 +42,7 @@ export interface LogEntry {
   id: string;
   seq: number;
   op: 'put' | 'del';
-  /** One unit, or up to 1,000 for an entry of commitDocument (the field `id` repeated). */
+  /** One unit (field `id`), or up to 1,000 for an entry of commitDocument (field `ids`, separated by spaces). */
   unitIds: string[];
 }
 
@@ -317,6 +317,7 @@ export class TmStore {
         const unitIds: string[] = [];
         for (let i = 0; i + 1 < fields.length; i += 2) {
           if (fields[i] === 'id') unitIds.push(fields[i + 1]!);
+          else if (fields[i] === 'ids') unitIds.push(...fields[i + 1]!.split(' '));
           else f[fields[i]!] = fields[i + 1]!;
         }
         return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitIds };

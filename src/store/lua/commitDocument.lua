@@ -1,6 +1,7 @@
 --[[
   Puts a staged large document in place (store/document-writer.ts) in one call whose work is a RENAME per staged
-  unit plus a command per 1,000 ids: every reader sees the document whole, before or after. Staging
+  copy of an existing unit plus a few commands per 1,000 ids (a new document's units were written in place while
+  staging, so it has nothing to rename): every reader sees the document whole, before or after. Staging
   (stageDocument) did the reading and writing of texts in chunks.
 
   Input:
@@ -24,11 +25,14 @@
     ARGV[7]  approximate maximum length of the log stream
     ARGV[8]  N, number of rows of the document
     ARGV[9]  C, number of staged units
-    ARGV[10] the TM's change channel: the last seq is published there when anything changed
-    ARGV[11..10+C]  ids of the staged units, same order as their KEYS
+    ARGV[10] M, number of units stageDocument created in place (new units: nothing to rename)
+    ARGV[11] the TM's change channel: the last seq is published there when anything changed
+    ARGV[12..11+C]        ids of the staged units, same order as their KEYS
+    ARGV[12+C..11+C+M]    ids of the new units
     then, per dropped unit, its id (same order as the KEYS)
 
-  The change log gets one entry per 1,000 units, the field `id` repeated once per unit (a reader takes every `id`).
+  The change log gets one entry per 1,000 units: instead of `id`, a field `ids` holding their ids separated by spaces
+  (unit ids hold none).
   Staged copies expire a day after staging: the caller commits right after staging, so they are there.
 
   Output (codes as named in scripts.ts, ScriptCode):
@@ -39,7 +43,7 @@ local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEY
 local stagedRows = KEYS[7]
 local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
 local order, metaJson, now, maxLen = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7]
-local n, c, channel = tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[10]
+local n, c, m, channel = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10]), ARGV[11]
 local GROUP = 1000
 
 local current = redis.call('HGET', docKey, 'hash') or ''
@@ -50,27 +54,26 @@ if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
 local function apply(from, to, op, each)
   for g = from, to, GROUP do
     local last = math.min(g + GROUP - 1, to)
-    local fields = {}
+    local members = {}
     for a = g, last do
       each(a)
-      fields[#fields + 1] = 'id'
-      fields[#fields + 1] = ARGV[a]
+      members[#members + 1] = ARGV[a]
     end
-    local members = {}
-    for a = g, last do members[#members + 1] = ARGV[a] end
     if op == 'put' then redis.call('SADD', unitsKey, unpack(members)) else redis.call('SREM', unitsKey, unpack(members)) end
     local seq = redis.call('INCR', seqKey)
-    redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, unpack(fields))
+    redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, 'ids', table.concat(members, ' '))
   end
 end
 
-apply(11, 10 + c, 'put', function(a)
-  local unitKey = KEYS[8 + (a - 11)]
-  redis.call('RENAME', KEYS[8 + c + (a - 11)], unitKey)
+local first = 12 -- ARGV position of the first staged id
+apply(first, first + c - 1, 'put', function(a)
+  local unitKey = KEYS[8 + (a - first)]
+  redis.call('RENAME', KEYS[8 + c + (a - first)], unitKey)
   redis.call('PERSIST', unitKey) -- the staged copy's expiry is not the unit's
 end)
-local dropped = #ARGV - 10 - c
-apply(11 + c, #ARGV, 'del', function(a) redis.call('DEL', KEYS[8 + 2 * c + (a - 11 - c)]) end)
+apply(first + c, first + c + m - 1, 'put', function() end)
+local dropped = #ARGV - (first - 1) - c - m
+apply(first + c + m, #ARGV, 'del', function(a) redis.call('DEL', KEYS[8 + 2 * c + (a - first - c - m)]) end)
 
 redis.call('RENAME', stagedRows, rowsKey)
 redis.call('PERSIST', rowsKey)
@@ -81,6 +84,6 @@ redis.call('HSET', docKey, 'hash', newHash, 'order', order, 'segments', n, 'crea
   'titles', meta.titles, 'source', meta.source, 'date', meta.date, 'url', meta.url)
 redis.call('HINCRBY', docKey, 'rev', 1)
 redis.call('ZADD', docsKey, order, docId)
-local changed = c + dropped
+local changed = c + m + dropped
 if changed > 0 then redis.call('PUBLISH', channel, redis.call('GET', seqKey)) end
 return changed
