@@ -1,11 +1,11 @@
 /**
- * Segmentation time on adversarial texts (scripts/lib/adversarial-text.ts): paragraphs and sentences of one text of
- * --size characters per shape and language, best of --runs. Every pass must stay linear: the target is ≤ 1 s for
+ * Segmentation time on adversarial texts (scripts/lib/adversarial-text.ts: written shapes, then 6 seeded generated
+ * ones): paragraphs and sentences of one text of --size characters per shape and language, best of --runs. Every pass must stay linear: the target is ≤ 1 s for
  * 500k characters whatever the content. Last line: one JSON object with every figure (ms).
  */
 import { segmentText, Segmenter } from '../src/align';
 import { LANGS } from '../src/types';
-import { adversarialTexts } from '../scripts/lib/adversarial-text';
+import { adversarialTexts, generatedTexts } from '../scripts/lib/adversarial-text';
 import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
 
@@ -18,7 +18,7 @@ const runs = cli.number('runs', 3);
 
 const figures: Record<string, Record<string, number>> = {};
 let worst = 0;
-for (const [shape, text] of Object.entries(adversarialTexts(size))) {
+for (const [shape, text] of Object.entries({ ...adversarialTexts(size), ...generatedTexts(size, 6) })) {
   figures[shape] = {};
   for (const lang of LANGS) {
     const segmenter = new Segmenter(lang);

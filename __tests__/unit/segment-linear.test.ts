@@ -5,7 +5,7 @@
  * `npm run bench:segment` (docs/benchmarks.md).
  */
 import { paragraphs, segmentText, Segmenter } from '../../src/align';
-import { adversarialTexts } from '../../scripts/lib/adversarial-text';
+import { adversarialTexts, generatedTexts } from '../../scripts/lib/adversarial-text';
 
 const SIZE = 500_000;
 const segmenters = { ar: new Segmenter('ar'), en: new Segmenter('en'), zh: new Segmenter('zh') };
@@ -16,6 +16,18 @@ describe('segmentation is linear in the text', () => {
       for (const segmenter of Object.values(segmenters)) {
         const sentences = segmentText(text, segmenter).flatMap((p) => p.sentences);
         // Nothing is lost: the sentences hold every non-space character of the text, in order.
+        expect(sentences.join('').replace(/\s/g, '').length).toBe(text.replace(/\s/g, '').length);
+      }
+    }, 60_000);
+  }
+});
+
+describe('segmentation is linear on generated shapes too', () => {
+  // Seeded random patterns of risky characters repeated to 200k characters: runs and alternations nobody wrote down.
+  for (const [name, text] of Object.entries(generatedTexts(200_000, 6))) {
+    it(`segments ${name} repeated to ${text.length.toLocaleString('en')} characters`, () => {
+      for (const segmenter of Object.values(segmenters)) {
+        const sentences = segmentText(text, segmenter).flatMap((p) => p.sentences);
         expect(sentences.join('').replace(/\s/g, '').length).toBe(text.replace(/\s/g, '').length);
       }
     }, 60_000);

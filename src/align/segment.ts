@@ -72,9 +72,11 @@ export class Segmenter {
     this.icu = new Intl.Segmenter(lang, { granularity: 'sentence' });
   }
 
-  /** Sentences of one paragraph, trimmed, none empty. */
-  sentences(text: string): string[] {
-    const icuBreaks = this.icuBreaks(text);
+  /**
+   * Sentences of one paragraph, trimmed, none empty. `icuBreaks`: ICU's sentence ends in it, when the caller asked ICU
+   * for many paragraphs at once (segmentText: one ICU call costs ~30 µs however short its text).
+   */
+  sentences(text: string, icuBreaks: Set<number> = this.icuBreaks(text)): string[] {
     const candidates = new Set(icuBreaks);
     // A run of final marks and closers ends a sentence at its end, never inside it (no sentence starts with "？" or
     // "!"): ICU's breaks inside a run are dropped and the run's end is a candidate. One pass, each run scanned once
@@ -133,7 +135,7 @@ export class Segmenter {
    * characters around a boundary. A break within ICU_MARGIN of a chunk's cut is left to the next chunk, which starts
    * at the last break kept (or, in one very long sentence, ICU_MARGIN before the cut).
    */
-  private icuBreaks(text: string): Set<number> {
+  icuBreaks(text: string): Set<number> {
     const breaks = new Set<number>();
     let from = 0;
     while (from < text.length) {
@@ -200,7 +202,27 @@ function unwrap(block: string): string {
     .join(' ');
 }
 
-/** Paragraphs, each split into sentences. */
+/** ICU never carries a sentence across a paragraph separator (UAX #29, SB4), so paragraphs can be asked together. */
+const PARAGRAPH_SEPARATOR = '\u2029';
+
+/**
+ * Paragraphs, each split into sentences. ICU is asked about all paragraphs at once, joined by U+2029: its breaks
+ * inside a paragraph are the ones it gives for the paragraph alone, and a text of 200k one-character lines costs one
+ * pass instead of 200k calls of ~30 µs each.
+ */
 export function segmentText(text: string, segmenter: Segmenter): Paragraph[] {
-  return paragraphs(text).map((p) => ({ sentences: segmenter.sentences(p) }));
+  const blocks = paragraphs(text);
+  const breaks = [...segmenter.icuBreaks(blocks.join(PARAGRAPH_SEPARATOR))].sort((a, b) => a - b);
+  let at = 0;
+  let start = 0;
+  return blocks.map((block) => {
+    const end = start + block.length;
+    const own = new Set<number>();
+    while (at < breaks.length && breaks[at]! <= end) {
+      if (breaks[at]! > start) own.add(breaks[at]! - start);
+      at++;
+    }
+    start = end + PARAGRAPH_SEPARATOR.length;
+    return { sentences: segmenter.sentences(block, own) };
+  });
 }
