@@ -18,7 +18,7 @@ const post = (path: string, json: string) =>
 describe('objects where strings are expected', () => {
   it.each([
     ['tgt', '{"queries":[{"q":"تعاون","tgt":[{"toString":1}]}]}', 'UNSUPPORTED_LANGUAGE'],
-    ['tm', '{"queries":[{"q":"تعاون","tm":[{"toString":1}]}]}', 'UNKNOWN_TM'],
+    ['tm', '{"queries":[{"q":"تعاون","tm":[{"toString":1}]}]}', 'INVALID_PARAMETER'],
     ['q', '{"queries":[{"q":{"toString":1}}]}', 'INVALID_PARAMETER'],
     ['__proto__', '{"queries":[{"q":"تعاون","src":{"__proto__":{"x":1}}}]}', 'INVALID_PARAMETER'],
   ])('answers a batch slot with %s an object with its own 400 code', async (_name, json, code) => {

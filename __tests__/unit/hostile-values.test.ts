@@ -49,7 +49,7 @@ describe('Params with hostile values', () => {
     expect(codeOf(() => params('{"tgt":[{"toString":1}]}').langs('tgt', 'ar', ['en', 'zh']))).toBe(
       ErrorCode.UNSUPPORTED_LANGUAGE,
     );
-    expect(codeOf(() => params('{"tm":[{"toString":1}]}').tms('tm', 'main'))).toBe(ErrorCode.UNKNOWN_TM);
+    expect(codeOf(() => params('{"tm":[{"toString":1}]}').tms('tm', 'main'))).toBe(ErrorCode.INVALID_PARAMETER);
     expect(codeOf(() => params('{"tm":{"__proto__":{"a":1}}}').tms('tm', 'main'))).toBe(ErrorCode.INVALID_PARAMETER);
     expect(codeOf(() => params('{"q":{"toString":1}}').text('q', 100))).toBe(ErrorCode.INVALID_PARAMETER);
   });
