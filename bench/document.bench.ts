@@ -1,9 +1,9 @@
 /**
  * How long Redis is blocked by writing a large document: a generated document of --rows short trilingual rows is
- * written through TmStore.putDocument to a private redis-server, and SLOWLOG (threshold 1 ms) gives the duration of every
- * script call Redis ran. Reported: the longest stageDocument/putDocument call, the commitDocument call, the number of
- * calls and the client's total time; then the same for the old one-call write of --single rows for comparison (the
- * largest putDocument a single call can take). Last line: one JSON object with every figure (ms).
+ * written through TmStore.putDocument to a private redis-server, and SLOWLOG (threshold 1 ms) gives the duration
+ * of every script call Redis ran. Reported: the longest stageDocument/putDocument call, the commitDocument call,
+ * the number of calls and the client's total time; then the same for the one-call write of --single rows for
+ * comparison (the largest putDocument a single call takes). Last line: one JSON object with every figure (ms).
  */
 import fs from 'node:fs';
 import os from 'node:os';

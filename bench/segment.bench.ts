@@ -1,7 +1,8 @@
 /**
  * Segmentation time on adversarial texts (scripts/lib/adversarial-text.ts: written shapes, then 6 seeded generated
- * ones): paragraphs and sentences of one text of --size characters per shape and language, best of --runs. Every pass must stay linear: the target is ≤ 1 s for
- * 500k characters whatever the content. Last line: one JSON object with every figure (ms).
+ * ones): paragraphs and sentences of one text of --size characters per shape and language, best of --runs. Every
+ * pass must stay linear: the target is ≤ 1 s for 500k characters whatever the content. Last line: one JSON object
+ * with every figure (ms).
  */
 import { segmentText, Segmenter } from '../src/align';
 import { LANGS } from '../src/types';

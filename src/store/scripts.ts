@@ -65,7 +65,10 @@ export const ScriptCode = {
   UPDATED: 2,
   /** deleteUnit: the unit was deleted. */
   DELETED: 1,
-  /** putDocument, commitDocument, deleteDocument, deleteUnit: the document's rev moved since the caller read it; read again. */
+  /**
+   * putDocument, commitDocument, deleteDocument, deleteUnit: the document's rev moved since the caller read it; read
+   * again.
+   */
   CONFLICT: -1,
   /** deleteDocument, deleteUnit, putUnit (patch): no such document or unit. */
   NOT_FOUND: -2,
