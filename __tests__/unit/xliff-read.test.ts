@@ -133,6 +133,22 @@ describe('refusing bad XLIFF input', () => {
     expect(parseXliff(withDtd)).toMatchObject({ family: 1, version: '1.0', segments: [{ source: 'مرحبا' }] });
   });
 
+  it('refuses inline codes nested thousands deep as malformed instead of overflowing the stack', () => {
+    const deep = `${'<g id="g">'.repeat(5000)}x${'</g>'.repeat(5000)}`;
+    const file = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="ar" datatype="plaintext" original="x"><body><trans-unit id="1"><source>${deep}</source></trans-unit></body></file></xliff>`;
+    expect(errorOf(() => parseXliff(file))).toMatchObject({
+      code: 'XML_MALFORMED',
+      status: 400,
+      params: { reason: expect.stringContaining('nested deeper than 256') },
+    });
+  });
+
+  it('reads inline codes nested a few levels deep', () => {
+    const nested = `${'<g id="g">'.repeat(5)}نص${'</g>'.repeat(5)}`;
+    const file = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="ar" datatype="plaintext" original="x"><body><trans-unit id="1"><source>${nested}</source></trans-unit></body></file></xliff>`;
+    expect(parseXliff(file).segments).toHaveLength(1);
+  });
+
   it('reports malformed XML with its line and column', () => {
     const broken =
       '<?xml version="1.0"?>\n<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0">\n  <file id="f">\n    <unit id="1"></file>\n</xliff>';

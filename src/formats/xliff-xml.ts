@@ -104,16 +104,26 @@ function malformed(parser: SaxesParser, message: string): MizanError {
   return new MizanError(ErrorCode.XML_MALFORMED, { line: parser.line, column: parser.column, reason });
 }
 
+/**
+ * Deepest element nesting a file may have. Real XLIFF nests a few levels of inline codes at most; the tree's
+ * walkers recurse, so a hostile file of thousands of nested `<g>` is refused here instead of overflowing the stack.
+ */
+export const MAX_XML_DEPTH = 256;
+
 /** Parses XML text into an offset-carrying element tree. Throws XML_MALFORMED or XML_ENTITIES_REFUSED. */
 export function parseXmlTree(text: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let root: XmlElement | undefined;
   let current: XmlElement | undefined;
+  let depth = 0;
 
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) throw new Abort(new MizanError(ErrorCode.XML_ENTITIES_REFUSED));
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    if (++depth > MAX_XML_DEPTH) {
+      throw new Abort(malformed(parser, `elements nested deeper than ${MAX_XML_DEPTH} levels`));
+    }
     const openEnd = parser.position;
     const attrs: Record<string, string> = {};
     for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
@@ -137,6 +147,7 @@ export function parseXmlTree(text: string): XmlElement {
   parser.on('closetag', () => {
     const el = current;
     if (!el) return;
+    depth--;
     if (!el.selfClosing) {
       el.end = parser.position;
       el.closeStart = text.lastIndexOf('</', el.end - 1);
