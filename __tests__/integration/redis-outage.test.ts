@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createLogger } from '../../src/config';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
 
@@ -45,5 +46,61 @@ describe('when Redis stops', () => {
     expect(notReady.body).toMatchObject({ status: 'unavailable', redis: true, tmLoaded: false });
     expect(notReady.body.error).toMatchObject({ code: 'NOT_READY', message: 'The service is not ready yet.' });
     expect(notReady.headers['retry-after']).toBe('3');
+  }, 30_000);
+});
+
+describe('when Redis is frozen (SIGSTOP)', () => {
+  let frozen: PrivateRedis;
+  let fctx: TestContext;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    frozen = await startPrivateRedis();
+    fctx = await createTestContext({ redisUrl: frozen.url, logger: createLogger('info', (l) => lines.push(l)) });
+  });
+  afterAll(async () => {
+    process.kill(frozen.server.pid, 'SIGCONT');
+    await fctx.close();
+    await frozen.server.stop();
+  });
+
+  it('answers every request 503 with Retry-After, says why in /readyz, and logs the outage once', async () => {
+    const unit = await request(fctx.app).post('/api/v1/units').send({ ar: 'جملة قبل التوقف' }).expect(201);
+    await request(fctx.app).get(`/api/v1/match?q=${q}`).expect(200);
+    lines.length = 0;
+    process.kill(frozen.server.pid, 'SIGSTOP');
+
+    // Reads, writes and several commands per request alike, sent together while Redis hears nothing. (A match in
+    // `notify` mode that needs nothing from Redis is answered from the index until the outage is known.)
+    const answers = await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) => request(fctx.app).get(`/api/v1/units/${unit.body.unitId}?n=${i}`)),
+      request(fctx.app).get('/api/v1/documents'),
+      request(fctx.app).patch(`/api/v1/units/${unit.body.unitId}`).send({ en: 'frozen' }),
+      request(fctx.app).post('/api/v1/units').send({ ar: 'جملة أثناء التوقف' }),
+      request(fctx.app).delete('/api/v1/documents/d0000000000000000'), // (a 503'd write may commit later)
+    ]);
+    answers.push(...(await Promise.all([1, 2, 3].map((n) => request(fctx.app).get(`/api/v1/match?q=${q}&n=${n}`)))));
+    for (const res of answers) {
+      expect([res.status, res.body.error?.code, res.headers['retry-after']]).toEqual([503, 'STORE_UNAVAILABLE', '3']);
+    }
+    const ready = await request(fctx.app).get('/readyz').expect(503);
+    expect(ready.body).toMatchObject({ status: 'unavailable', redis: false, reason: 'redis-timeout' });
+    expect(ready.body.detail).toMatch(/no answer from Redis within 1000 ms/);
+    // Later requests are refused before anything is sent to Redis.
+    await request(fctx.app).get('/api/v1/documents').expect(503);
+
+    process.kill(frozen.server.pid, 'SIGCONT');
+    const deadline = Date.now() + 10_000;
+    let back = 503;
+    while (back !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      back = (await request(fctx.app).get('/readyz')).status;
+    }
+    expect(back).toBe(200);
+    await request(fctx.app).get(`/api/v1/match?q=${q}`).expect(200);
+    const outage = lines.filter((l) => / warn .*redis: unavailable/.test(l));
+    const recovery = lines.filter((l) => /redis: available again/.test(l));
+    expect([outage.length, recovery.length]).toEqual([1, 1]);
+    expect(lines.filter((l) => / (warn|error) /.test(l))).toEqual(outage); // nothing per request, no stack
   }, 30_000);
 });

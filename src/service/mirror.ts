@@ -85,8 +85,8 @@ export class TmMirror implements ChangeListener {
 
   /** Brings the index up to date with every write acknowledged before this call. */
   async sync(): Promise<void> {
-    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && !this.stale && this.loaded && !this.running)
-      return;
+    const quiet = !this.stale && this.loaded && !this.running && this.store.outage() === undefined;
+    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && quiet) return;
     this.stale = false; // before asking: a notification arriving from now on marks it again
     try {
       if (this.loaded && !this.running) {

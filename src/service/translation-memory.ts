@@ -55,6 +55,10 @@ export interface Readiness {
   redis: boolean;
   /** The default TM holds at least one document. */
   tmLoaded: boolean;
+  /** Why not ready: `redis-unreachable`, `redis-timeout`, `redis-loading`, `redis-busy` or `tm-empty`. */
+  reason?: string;
+  /** The same for an operator: what failed, and since when. */
+  detail?: string;
 }
 
 export class TranslationMemory {
@@ -270,9 +274,14 @@ export class TranslationMemory {
     try {
       const redis = await this.store.ping();
       const docs = await this.store.listDocuments(this.defaultTm);
-      return { redis, tmLoaded: docs.length > 0 };
-    } catch {
-      return { redis: false, tmLoaded: false };
+      if (docs.length > 0) return { redis, tmLoaded: true };
+      return { redis, tmLoaded: false, reason: 'tm-empty', detail: `the TM "${this.defaultTm}" holds no document` };
+    } catch (err) {
+      const outage = this.store.outage();
+      const detail = outage
+        ? `${outage.message} (since ${new Date(outage.since).toISOString()})`
+        : (err as Error).message;
+      return { redis: false, tmLoaded: false, reason: outage?.reason ?? 'redis-unreachable', detail };
     }
   }
 }

@@ -9,6 +9,7 @@ export {
   type LogEntry,
 } from './tm-store';
 export { ChangeFeed, type ChangeListener } from './change-feed';
+export type { Outage } from './health';
 export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type RedisClient } from './redis';
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, RowSplit, Unit } from '../types';
-import { guard, type RedisClient } from './redis';
+import { guard, healthOf, type RedisClient } from './redis';
+import type { Outage } from './health';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
@@ -126,16 +127,21 @@ export class TmStore {
     private readonly options: TmStoreOptions = { logMaxLen: 100_000 },
   ) {}
 
+  /** The current Redis outage (why operations are refused), or undefined while Redis answers. */
+  outage(): Outage | undefined {
+    return healthOf(this.redis)?.current;
+  }
+
   async ping(): Promise<boolean> {
-    return guard(async () => (await this.redis.ping()) === 'PONG');
+    return guard(this.redis, async () => (await this.redis.ping()) === 'PONG');
   }
 
   async tmExists(tm: string): Promise<boolean> {
-    return guard(async () => (await this.redis.sismember(this.keys.tms(), tm)) === 1);
+    return guard(this.redis, async () => (await this.redis.sismember(this.keys.tms(), tm)) === 1);
   }
 
   async listTms(): Promise<string[]> {
-    return guard(async () => (await this.redis.smembers(this.keys.tms())).sort());
+    return guard(this.redis, async () => (await this.redis.smembers(this.keys.tms())).sort());
   }
 
   /**
@@ -156,7 +162,7 @@ export class TmStore {
       url: doc.meta.url ?? '',
     });
     const changedError = () => new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
-    return guard(async () => {
+    return guard(this.redis, async () => {
       await this.redis.sadd(keys.tms(), tm);
       const changed = await withRevision(
         `document ${docId}`,
@@ -200,7 +206,7 @@ export class TmStore {
   ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
     const accepted = (rev: string) => !ifMatch || ifMatch.includes('*') || ifMatch.includes(Number(rev));
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const code = await withRevision(
         `document ${documentId}`,
         () => readRevision(this.redis, keys, tm, documentId),
@@ -233,7 +239,7 @@ export class TmStore {
   }
 
   async listDocuments(tm: string): Promise<DocumentSummary[]> {
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const ids = await this.redis.zrange(this.keys.docs(tm), '0', '-1');
       if (ids.length === 0) return [];
       const pipe = this.redis.pipeline();
@@ -250,7 +256,7 @@ export class TmStore {
   /** The document with its rows in order, as one consistent snapshot; undefined when it does not exist. */
   async getDocument(tm: string, documentId: string): Promise<StoredDocument | undefined> {
     const { keys } = this;
-    return guard(async () => {
+    return guard(this.redis, async () => {
       for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
         const [[, h], [, ids]] = (await this.redis
           .multi()
@@ -276,12 +282,14 @@ export class TmStore {
   }
 
   async getUnit(tm: string, unitId: string): Promise<Unit | undefined> {
-    return guard(async () => toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)));
+    return guard(this.redis, async () =>
+      toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)),
+    );
   }
 
   /** The unit and its entity tag (unit-tag.ts), read together; undefined when it does not exist. */
   async getTaggedUnit(tm: string, unitId: string): Promise<{ unit: Unit; tag: string } | undefined> {
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const values = await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS);
       const unit = toUnit(tm, unitId, values);
       return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
@@ -294,7 +302,7 @@ export class TmStore {
    */
   async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
     if (unitIds.length === 0) return [];
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const keyList = unitIds.map((id) => this.keys.unit(tm, id));
       const joined = await this.redis.readUnits(keyList.length, ...keyList, ...UNIT_FIELDS);
       return Promise.all(
@@ -313,7 +321,9 @@ export class TmStore {
   async *unitIds(tm: string, batch = 1000): AsyncGenerator<string[]> {
     let cursor = '0';
     do {
-      const [next, ids] = await guard(() => this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', String(batch)));
+      const [next, ids] = await guard(this.redis, () =>
+        this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', String(batch)),
+      );
       cursor = next;
       if (ids.length > 0) yield ids;
     } while (cursor !== '0');
@@ -321,7 +331,7 @@ export class TmStore {
 
   /** Log entries after `afterId` (exclusive), oldest first. */
   async readLog(tm: string, afterId: string, count: number): Promise<LogEntry[]> {
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
       return entries.map(([id, fields]) => {
         const f: Record<string, string> = {};
@@ -333,7 +343,7 @@ export class TmStore {
 
   /** The newest log entry's id and seq, or the origin when the log is empty. */
   async logTail(tm: string): Promise<{ id: string; seq: number }> {
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const [last] = await this.redis.xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1);
       if (!last) return { id: '0-0', seq: 0 };
       const fields = last[1];
