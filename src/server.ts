@@ -96,6 +96,7 @@ async function prepare(config: Config, logger: Logger) {
   const keys = new Keys(config.keyPrefix);
   await checkSchema(redis, keys, logger);
   const store = new TmStore(redis, keys);
+  await store.log.epoch(); // written once per deployment: instances detect a Redis that went back (service/mirrors)
   if (config.seed) await loadSeed(config.tmDir, store, logger);
   await bootstrapKeys(new Access(store), config, logger);
   return { redis, embedded, store };

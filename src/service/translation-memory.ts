@@ -142,11 +142,12 @@ export class TranslationMemory {
   }
 
   /**
-   * The revision (change-log seq) of each TM after bringing it up to date: equal revisions mean equal contents, so an
-   * answer computed at these revisions is still the answer while they hold (the HTTP answer cache checks this).
-   * Throws UNKNOWN_TM for a TM that does not exist.
+   * The revision (`<generation>:<change-log seq>`) of each TM after bringing it up to date: equal revisions mean equal
+   * contents, so an answer computed at these revisions is still the answer while they hold (the HTTP answer cache
+   * checks this). The generation moves with every rebuild of the TM's index, so after Redis went back in time an
+   * older answer never matches again. Throws UNKNOWN_TM for a TM that does not exist.
    */
-  async revisions(tms: readonly string[]): Promise<number[]> {
+  async revisions(tms: readonly string[]): Promise<string[]> {
     return (await this.mirrors.current(tms)).revisions;
   }
 

@@ -6,8 +6,8 @@ export {
   type RowToWrite,
   type StoredDocument,
   type PutResult,
-  type LogEntry,
 } from './tm-store';
+export { ChangeLog, type LogEntry } from './change-log';
 export { ChangeFeed, type ChangeListener } from './change-feed';
 export type { Outage } from './health';
 export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type RedisClient } from './redis';

@@ -2,6 +2,8 @@
  * Every Redis key mizan uses is built here and nowhere else.
  *
  *   <prefix>schema                    string  version of this layout (store/schema.ts), checked at start
+ *   <prefix>epoch                     string  this deployment's data lineage: a random id written once (SET NX);
+ *                                             gone or another means the data was replaced (FLUSHALL, a restore)
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
  *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, split (JSON or ''), src
@@ -43,6 +45,11 @@ export class Keys {
   /** The schema version of everything under this prefix. */
   schema(): string {
     return `${this.prefix}schema`;
+  }
+
+  /** A random id of the data under this prefix, written once: see TmStore.epoch. */
+  epoch(): string {
+    return `${this.prefix}epoch`;
   }
 
   tms(): string {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, RowSplit, Unit } from '../types';
 import { guard, healthOf, type RedisClient } from './redis';
 import type { Outage } from './health';
+import { ChangeLog } from './change-log';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
@@ -40,13 +41,6 @@ export interface PutResult {
   /** Units written or deleted; 0 when the document was already stored exactly so. */
   changed: number;
   units: number;
-}
-
-export interface LogEntry {
-  id: string;
-  seq: number;
-  op: 'put' | 'del';
-  unitId: string;
 }
 
 export interface TmStoreOptions {
@@ -121,11 +115,16 @@ function toSummary(tm: string, id: string, h: Record<string, string>): DocumentS
 }
 
 export class TmStore {
+  /** The TMs' change logs and the deployment's epoch, which the mirrors follow. */
+  readonly log: ChangeLog;
+
   constructor(
     readonly redis: RedisClient,
     readonly keys: Keys,
     private readonly options: TmStoreOptions = { logMaxLen: 100_000 },
-  ) {}
+  ) {
+    this.log = new ChangeLog(redis, keys);
+  }
 
   /** The current Redis outage (why operations are refused), or undefined while Redis answers. */
   outage(): Outage | undefined {
@@ -327,28 +326,5 @@ export class TmStore {
       cursor = next;
       if (ids.length > 0) yield ids;
     } while (cursor !== '0');
-  }
-
-  /** Log entries after `afterId` (exclusive), oldest first. */
-  async readLog(tm: string, afterId: string, count: number): Promise<LogEntry[]> {
-    return guard(this.redis, async () => {
-      const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
-      return entries.map(([id, fields]) => {
-        const f: Record<string, string> = {};
-        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-        return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitId: f.id ?? '' };
-      });
-    });
-  }
-
-  /** The newest log entry's id and seq, or the origin when the log is empty. */
-  async logTail(tm: string): Promise<{ id: string; seq: number }> {
-    return guard(this.redis, async () => {
-      const [last] = await this.redis.xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1);
-      if (!last) return { id: '0-0', seq: 0 };
-      const fields = last[1];
-      const seqAt = fields.indexOf('seq');
-      return { id: last[0], seq: Number(fields[seqAt + 1]) };
-    });
   }
 }
