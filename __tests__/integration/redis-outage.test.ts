@@ -104,3 +104,55 @@ describe('when Redis is frozen (SIGSTOP)', () => {
     expect(lines.filter((l) => / (warn|error) /.test(l))).toEqual(outage); // nothing per request, no stack
   }, 30_000);
 });
+
+describe('when Redis holds writes back (CLIENT PAUSE WRITE) past the deadline', () => {
+  let paused: PrivateRedis;
+  let pctx: TestContext;
+
+  beforeAll(async () => {
+    paused = await startPrivateRedis();
+    pctx = await createTestContext({ redisUrl: paused.url, seed: false });
+  });
+  afterAll(async () => {
+    await pctx.close();
+    await paused.server.stop();
+  });
+
+  it('answers 503, makes the write later, and gives its retry with the same Idempotency-Key the first outcome', async () => {
+    const unit = (await request(pctx.app).post('/api/v1/units').send({ ar: 'جملة قبل الإيقاف المؤقت' }).expect(201))
+      .body;
+    const tag = (await request(pctx.app).get(`/api/v1/units/${unit.unitId}`)).headers.etag as string;
+    const patch = () =>
+      request(pctx.app)
+        .patch(`/api/v1/units/${unit.unitId}`)
+        .set({ 'If-Match': tag, 'Idempotency-Key': 'pause-1' })
+        .send({ en: 'written while paused' });
+    await pctx.redis.call('CLIENT', 'PAUSE', '2500', 'WRITE');
+
+    const first = await patch();
+    expect([first.status, first.body.error.code, first.headers['retry-after']]).toEqual([
+      503,
+      'STORE_UNAVAILABLE',
+      '3',
+    ]);
+
+    // The pause ends; the write Redis held back is made. A retry meanwhile may find it still running (409).
+    let retry = await patch();
+    const deadline = Date.now() + 15_000;
+    while ([503, 409].includes(retry.status) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      retry = await patch();
+    }
+    expect([retry.status, retry.headers['idempotent-replayed'], retry.body.en]).toEqual([
+      200,
+      'true',
+      'written while paused',
+    ]);
+    // What the key saved the client from: the same PATCH without it is refused, as the unit changed since `tag`.
+    const bare = await request(pctx.app)
+      .patch(`/api/v1/units/${unit.unitId}`)
+      .set('If-Match', tag)
+      .send({ en: 'written while paused' });
+    expect(bare.status).toBe(412);
+  }, 30_000);
+});

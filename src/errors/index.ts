@@ -54,6 +54,8 @@ export const ErrorCode = {
   KEY_NOT_FOUND: 'KEY_NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   TM_LIMIT: 'TM_LIMIT',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -107,6 +109,8 @@ const STATUS: Record<ErrorCode, number> = {
   KEY_NOT_FOUND: 404,
   RATE_LIMITED: 429,
   TM_LIMIT: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
 };
 
 /** The HTTP status an error code is answered with. */

@@ -41,6 +41,7 @@ import {
 import type { Analysis, I18nextPretranslation } from '../formats';
 import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
+import { Idempotency } from './idempotency';
 import { unitRecordJson } from './unit-fields';
 import { Observers, type ServiceObserver } from './observers';
 import type { IndexStats } from './mirror';
@@ -68,6 +69,8 @@ export class TranslationMemory {
   /** TMX import jobs (service/imports.ts). */
   readonly imports: Imports;
   private readonly observers = new Observers();
+  /** Writes made once per Idempotency-Key (service/idempotency.ts). */
+  readonly idempotency: Idempotency;
 
   constructor(
     readonly store: TmStore,
@@ -85,6 +88,7 @@ export class TranslationMemory {
       {},
       (e) => this.observers.job(e),
     );
+    this.idempotency = new Idempotency(store);
   }
 
   /** Tells `observer` the work of each query and each import job from now on; the function returned stops that. */

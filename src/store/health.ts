@@ -61,8 +61,10 @@ export class RedisHealth {
 
   /** Runs a store operation under the contract above; errors other than unavailability pass unchanged. */
   async run<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.outage) throw this.refuse(this.outage);
     const patient = this.patience.getStore();
+    // During an outage an operation is refused before sending anything, unless it is patient: then it is overdue.
+    if (this.outage && !patient) throw this.refuse(this.outage);
+    if (this.outage) patient!.overdue();
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let onOutage: ((outage: Outage) => void) | undefined;

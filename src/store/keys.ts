@@ -29,6 +29,8 @@
  *                                             target, status, ip (capped with XADD MAXLEN ~)
  *   <prefix>rl:<r|w>:<client>         string  requests of a client (k:<key id> or ip:<address>) in the current
  *                                             minute, for reads or writes (rate-limit-redis, one key per client)
+ *   <prefix>{tm:<tm>}:idem:<digest>   string  a write's Idempotency-Key record, JSON { state: pending|done,
+ *                                             fingerprint, outcome }; digest = SHA-256(route, key); kept a day
  *
  * Unit hashes may also hold, for units imported from TMX: codes:<lang> (JSON inline codes of that text's
  * placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of
@@ -96,6 +98,11 @@ export class Keys {
   /** One unit staged by a TMX import job (same hash tag as the TM's keys). */
   importUnit(tm: string, job: string, unitId: string): string {
     return `${this.tm(tm)}import:${job}:unit:${unitId}`;
+  }
+
+  /** The record of an Idempotency-Key on a route of the TM (`digest`: a hash of route and key, service side). */
+  idempotency(tm: string, digest: string): string {
+    return `${this.tm(tm)}idem:${digest}`;
   }
 
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */
