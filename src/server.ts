@@ -62,7 +62,13 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
     }
     logger.warn(`no Redis answers at ${config.redisUrl}; starting a private one`);
     const port = Number(new URL(config.redisUrl).port || 6379);
-    const embedded = await startEmbeddedRedis({ binary, port, dataDir: config.dataDir, logger });
+    const embedded = await startEmbeddedRedis({
+      binary,
+      port,
+      dataDir: config.dataDir,
+      fsync: config.redisFsync,
+      logger,
+    });
     const retry = createRedis(config, logger);
     await connectRedis(retry, config.redisTimeoutMs);
     return { redis: retry, embedded };
