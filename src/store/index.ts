@@ -18,3 +18,4 @@ export { AccessStore, type StoredKey, type AuditEntry, type AuditFields } from '
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';
 export { healthOf } from './redis';
+export { dumpTm, restoreTm, deleteTm, type DumpedKey } from './tm-dump';

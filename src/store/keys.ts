@@ -141,6 +141,21 @@ export class Keys {
     return m?.[1];
   }
 
+  /** A SCAN pattern matching every key of one TM (all in its hash tag, so in one slot of a cluster). */
+  tmEverything(tm: string): string {
+    return `${this.tm(tm).replace(/[*?[\]\\]/g, '\\$&')}*`;
+  }
+
+  /** The part of a TM's key after its TM (`units`, `unit:<id>`, …); undefined for a key of another TM or prefix. */
+  tmKeyRest(tm: string, key: string): string | undefined {
+    return key.startsWith(this.tm(tm)) ? key.slice(this.tm(tm).length) : undefined;
+  }
+
+  /** A TM's key from its rest (`tmKeyRest`): moves a key to another TM or prefix. */
+  tmKey(tm: string, rest: string): string {
+    return `${this.tm(tm)}${rest}`;
+  }
+
   /** A SCAN pattern matching every key under this prefix (for tests and tools that wipe a deployment). */
   everything(): string {
     return `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
