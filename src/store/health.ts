@@ -72,6 +72,7 @@ export class RedisHealth {
     const cutoff = new Promise<never>((_, reject) => {
       const give = (outage: Outage) => {
         if (settled) return;
+        settled = true; // given up on: once
         if (patient) patient.overdue();
         else reject(this.refuse(outage));
       };
