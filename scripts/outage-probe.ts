@@ -47,7 +47,10 @@ function freePort(): Promise<number> {
 
 /** Keeps Redis busy for `ms` (a script that waits on TIME): slow, not gone. */
 const BUSY = `local s, u = unpack(redis.call('TIME')); local t0 = s * 1000 + u / 1000
-while true do local s2, u2 = unpack(redis.call('TIME')); if s2 * 1000 + u2 / 1000 - t0 > tonumber(ARGV[1]) then break end end
+while true do
+  local s2, u2 = unpack(redis.call('TIME'))
+  if s2 * 1000 + u2 / 1000 - t0 > tonumber(ARGV[1]) then break end
+end
 return 1`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -179,7 +182,8 @@ async function main(): Promise<void> {
   );
 
   process.stdout.write(
-    `MIZAN_REDIS_TIMEOUT_MS=${timeoutMs}, burst ${burst}, then one request every 100 ms; ${os.cpus().length} cores\n\n` +
+    `MIZAN_REDIS_TIMEOUT_MS=${timeoutMs}, burst ${burst}, then one request every 100 ms; ` +
+      `${os.cpus().length} cores\n\n` +
       '| fault | requests | statuses | p50 ms | max ms | max − timeout ms | log warn / info | recovery ms |\n' +
       '|---|---|---|---|---|---|---|---|\n' +
       `${rows.join('\n')}\n`,

@@ -58,7 +58,7 @@ async function units(tm = 'main'): Promise<UnitRecord[]> {
 const texts = (list: UnitRecord[]) => list.map((u) => [u.ar, u.en ?? '', u.zh ?? '']).sort();
 
 describe('npm run backup and npm run restore', () => {
-  it('back up a TM, and after a wipe restore the same units from the TMX, all or nothing through an import job', async () => {
+  it('back up a TM; after a wipe, restore the same units from the TMX through an import job', async () => {
     await request(ctx.app).post('/api/v1/units').send({ ar: 'وحدة أضيفت قبل النسخ الاحتياطي', zh: '备份前添加' });
     const before = await units();
     const backup = run('backup', '--tm', 'main', '--out', dir);

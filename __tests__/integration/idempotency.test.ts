@@ -72,7 +72,7 @@ describe('Idempotency-Key on writes', () => {
     expect(kept.body.error.code).toBe('UNIT_NOT_FOUND');
   });
 
-  it('answers a duplicate sent while the first still runs 409 IDEMPOTENCY_IN_PROGRESS, and makes one document', async () => {
+  it('answers a duplicate sent while the first runs 409 IDEMPOTENCY_IN_PROGRESS, and makes one document', async () => {
     const k = key();
     const doc = { ar: 'هذه جملة أولى.\n\nوهذه جملة ثانية.', en: 'This is a first sentence.\n\nAnd a second one.' };
     const answers = await Promise.all(

@@ -118,7 +118,7 @@ describe('when Redis holds writes back (CLIENT PAUSE WRITE) past the deadline', 
     await paused.server.stop();
   });
 
-  it('answers 503, makes the write later, and gives its retry with the same Idempotency-Key the first outcome', async () => {
+  it('answers 503, makes the write later, and gives the retry with the same Idempotency-Key its outcome', async () => {
     const unit = (await request(pctx.app).post('/api/v1/units').send({ ar: 'جملة قبل الإيقاف المؤقت' }).expect(201))
       .body;
     const tag = (await request(pctx.app).get(`/api/v1/units/${unit.unitId}`)).headers.etag as string;

@@ -42,7 +42,7 @@ describe('RedisHealth', () => {
     expect(health.current?.reason).toBe('redis-timeout');
   });
 
-  it('refuses new operations without running them during an outage, and lets them run once the probe is answered', async () => {
+  it('refuses new operations unrun during an outage, and runs them once the probe is answered', async () => {
     const { health, state } = setup();
     state.up = false;
     await expect(health.run(never)).rejects.toBeInstanceOf(StoreUnavailableError);
