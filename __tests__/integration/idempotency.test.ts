@@ -85,6 +85,19 @@ describe('Idempotency-Key on writes', () => {
     expect(later.headers['idempotent-replayed']).toBe('true');
   });
 
+  it('scopes a key to its route: the same key on another route is another request', async () => {
+    const k = key();
+    const unit = (
+      await request(ctx.app)
+        .post('/api/v1/units')
+        .set('Idempotency-Key', k)
+        .send({ ar: 'جملة لمفتاح مشترك' })
+        .expect(201)
+    ).body;
+    await request(ctx.app).delete(`/api/v1/units/${unit.unitId}`).set('Idempotency-Key', k).expect(204);
+    await request(ctx.app).get(`/api/v1/units/${unit.unitId}`).expect(404);
+  });
+
   it('refuses a key that is not 1–255 printable ASCII characters', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/units')
