@@ -63,11 +63,16 @@ export function createRedis(config: RedisConfig, logger: Logger): RedisClient {
       : new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, retryStrategy, ...timeouts });
   const health = new RedisHealth(() => redis.ping(), outageOf, config.redisTimeoutMs, logger);
   healths.set(redis, health);
-  // Reported once per outage by the health, not once per reconnection attempt.
+  // Reported once per outage by the health, not once per reconnection attempt; failing to connect at all is
+  // connectRedis's to report (the server may then start a private Redis).
+  let connected = false;
   redis.on('error', (err: Error) => {
-    if (redis.status !== 'ready') health.fail(outageOf(err) ?? 'redis-unreachable', err.message);
+    if (connected && redis.status !== 'ready') health.fail(outageOf(err) ?? 'redis-unreachable', err.message);
   });
-  redis.on('ready', () => health.ready());
+  redis.on('ready', () => {
+    connected = true;
+    health.ready();
+  });
   redis.on('end', () => health.close());
   defineScripts(redis, 'plain');
   return redis;
