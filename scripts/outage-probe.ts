@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   if (!binary) throw new Error('redis-server must be on PATH');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-outage-probe-'));
   const lines: string[] = [];
-  const logger = createLogger('info', (line) => lines.push(line));
+  const logger = createLogger('info', { write: (line) => lines.push(line) });
   const port = await freePort();
   let redisServer: EmbeddedRedis = await startEmbeddedRedis({ binary, port, dataDir, logger });
   const config = loadConfig(
@@ -141,12 +141,13 @@ async function main(): Promise<void> {
     const statuses = new Map<number, number>();
     for (const s of samples) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
     const max = elapsed.at(-1)!;
-    const warn = lines.filter((l) => / (warn|error) /.test(l)).length;
-    const info = lines.filter((l) => / info /.test(l)).length;
+    const logged = lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+    const warn = logged.filter((l) => l.level === 'warn' || l.level === 'error').length;
+    const outage = logged.filter((l) => /^redis: (unavailable|available again)/.test(l.msg)).length;
     rows.push(
       `| ${name} | ${samples.length} | ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')} | ` +
         `${percentile(elapsed, 0.5).toFixed(0)} | ${max.toFixed(0)} | ${Math.max(0, max - timeoutMs).toFixed(0)} | ` +
-        `${warn} / ${info} | ${back.toFixed(0)} |`,
+        `${warn} | ${outage} | ${back.toFixed(0)} |`,
     );
   }
 
@@ -184,8 +185,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `MIZAN_REDIS_TIMEOUT_MS=${timeoutMs}, burst ${burst}, then one request every 100 ms; ` +
       `${os.cpus().length} cores\n\n` +
-      '| fault | requests | statuses | p50 ms | max ms | max − timeout ms | log warn / info | recovery ms |\n' +
-      '|---|---|---|---|---|---|---|---|\n' +
+      '| fault | requests | statuses | p50 ms | max ms | max − timeout ms | warn lines | outage lines | recovery ms |\n' +
+      '|---|---|---|---|---|---|---|---|---|\n' +
       `${rows.join('\n')}\n`,
   );
   server.close();

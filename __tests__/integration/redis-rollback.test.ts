@@ -12,7 +12,7 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   redis = await startPrivateRedis();
-  ctx = await createTestContext({ redisUrl: redis.url, logger: createLogger('info', (l) => lines.push(l)) });
+  ctx = await createTestContext({ redisUrl: redis.url, logger: createLogger('info', { write: (l) => lines.push(l) }) });
 });
 afterAll(async () => {
   await ctx.close();

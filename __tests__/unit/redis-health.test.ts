@@ -19,13 +19,7 @@ function setup() {
   const ping = () => (state.up ? Promise.resolve('PONG') : new Promise<void>((r) => waiting.push(r)));
   const outageOf = (err: unknown): Outage['reason'] | undefined =>
     /ECONNREFUSED/.test((err as Error).message) ? 'redis-unreachable' : undefined;
-  const health = new RedisHealth(
-    ping,
-    outageOf,
-    50,
-    createLogger('info', (l) => lines.push(l)),
-    10,
-  );
+  const health = new RedisHealth(ping, outageOf, 50, createLogger('info', { write: (l) => lines.push(l) }), 10);
   return { health, lines, state };
 }
 
@@ -67,8 +61,11 @@ describe('RedisHealth', () => {
     state.resume();
     await until(() => health.current === undefined);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/ warn .*redis: unavailable \(redis-timeout: no answer from Redis within 50 ms\)/);
-    expect(lines[1]).toMatch(/ info .*redis: available again after [\d.]+ s \(40 operations refused meanwhile\)/);
+    const [down, up] = lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(down).toMatchObject({ level: 'warn' });
+    expect(down!.msg).toMatch(/^redis: unavailable \(redis-timeout: no answer from Redis within 50 ms\)/);
+    expect(up).toMatchObject({ level: 'info' });
+    expect(up!.msg).toMatch(/^redis: available again after [\d.]+ s \(40 operations refused meanwhile\)/);
   });
 
   it('opens on a failure that means Redis is not there, and passes other errors through untouched', async () => {
