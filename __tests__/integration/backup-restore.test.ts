@@ -3,13 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import {
-  createTestContext,
-  deleteByPrefix,
-  testClusterNodes,
-  testRedisUrl,
-  type TestContext,
-} from '../helpers/context';
+import { createTestContext, keysUnder, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
 
 const ROOT = path.resolve(__dirname, '../..');
 let ctx: TestContext;
@@ -55,6 +49,12 @@ async function units(tm = 'main'): Promise<UnitRecord[]> {
   return all;
 }
 
+/** Every key under the prefix but the API keys (the context's admin key must keep working). */
+async function wipe(): Promise<void> {
+  const keep = ctx.keys.apiKeys();
+  for (const key of await keysUnder(ctx.redis, ctx.keys)) if (key !== keep) await ctx.redis.unlink(key);
+}
+
 const texts = (list: UnitRecord[]) => list.map((u) => [u.ar, u.en ?? '', u.zh ?? '']).sort();
 
 describe('npm run backup and npm run restore', () => {
@@ -67,7 +67,7 @@ describe('npm run backup and npm run restore', () => {
     expect(manifest).toMatchObject({ tm: 'main', units: before.length, documents: 1, consistent: true });
     expect(fs.readFileSync(path.join(dir, 'main.tmx'), 'utf8')).toContain('وحدة أضيفت قبل النسخ الاحتياطي');
 
-    await deleteByPrefix(ctx.redis, ctx.keys);
+    await wipe();
     await request(ctx.app).get('/api/v1/tms/main/units').expect(400); // UNKNOWN_TM: the TM is gone
     const restore = run('restore', dir);
     expect(restore.stderr).toContain(`${before.length} units written`);
@@ -76,7 +76,7 @@ describe('npm run backup and npm run restore', () => {
   }, 60_000);
 
   it('restore every key exactly from the Redis dump: the same unit ids and the document with its rows', async () => {
-    await deleteByPrefix(ctx.redis, ctx.keys);
+    await wipe();
     expect(run('restore', dir, '--redis-dump').status).toBe(0);
     const restored = await units();
     const seedUnit = restored.find((u) => u.ar.startsWith('وقد توصل الجانبان'));
