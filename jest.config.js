@@ -9,7 +9,14 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 // dist/ holds a compiled copy (and a package.json) after `npm run build`: keep it out of module resolution.
 const modulePathIgnorePatterns = ['<rootDir>/dist/'];
 const cluster = process.env.MIZAN_TEST_REDIS === 'cluster';
-const STANDALONE_ONLY = ['embedded-redis', 'redis-outage', 'observability-outage', 'startup', 'workers'];
+const STANDALONE_ONLY = [
+  'embedded-redis',
+  'redis-outage',
+  'redis-rollback',
+  'observability-outage',
+  'startup',
+  'workers',
+];
 
 module.exports = {
   projects: [

@@ -62,7 +62,13 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
     }
     logger.warn(`no Redis answers at ${config.redisUrl}; starting a private one`);
     const port = Number(new URL(config.redisUrl).port || 6379);
-    const embedded = await startEmbeddedRedis({ binary, port, dataDir: config.dataDir, logger });
+    const embedded = await startEmbeddedRedis({
+      binary,
+      port,
+      dataDir: config.dataDir,
+      fsync: config.redisFsync,
+      logger,
+    });
     const retry = createRedis(config, logger);
     await connectRedis(retry, config.redisTimeoutMs);
     return { redis: retry, embedded };
@@ -96,6 +102,7 @@ async function prepare(config: Config, logger: Logger) {
   const keys = new Keys(config.keyPrefix);
   await checkSchema(redis, keys, logger);
   const store = new TmStore(redis, keys);
+  await store.log.epoch(); // written once per deployment: instances detect a Redis that went back (service/mirrors)
   if (config.seed) await loadSeed(config.tmDir, store, logger);
   await bootstrapKeys(new Access(store), config, logger);
   return { redis, embedded, store };

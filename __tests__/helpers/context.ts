@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { IncomingMessage, RequestListener } from 'node:http';
-import { loadConfig, silentLogger, type Config } from '../../src/config';
+import { loadConfig, silentLogger, type Config, type Logger } from '../../src/config';
 import { createApp } from '../../src/http/app';
 import { checkedApp } from './openapi-check';
 import { createTranslator } from '../../src/i18n';
@@ -93,9 +93,12 @@ export interface ContextOptions {
   freshness?: 'notify' | 'strict';
   /** Configuration beside the context's own (rate limits are off unless given here). */
   config?: Partial<Config>;
+  /** Receives what the store, the service and the app log (silence by default). */
+  logger?: Logger;
 }
 
 export async function createTestContext(options: ContextOptions = {}): Promise<TestContext> {
+  const logger = options.logger ?? silentLogger;
   const prefix = options.prefix ?? `mizan-test:${randomUUID().slice(0, 8)}:`;
   const config = loadConfig(
     {},
@@ -110,7 +113,7 @@ export async function createTestContext(options: ContextOptions = {}): Promise<T
       ...options.config,
     },
   );
-  const redis = createRedis(config, silentLogger);
+  const redis = createRedis(config, logger);
   await connectRedis(redis, 5000);
   const keys = new Keys(prefix);
   await checkSchema(redis, keys, silentLogger); // as the server does before anything else
@@ -118,8 +121,8 @@ export async function createTestContext(options: ContextOptions = {}): Promise<T
   if (options.seed !== false) await loadSeed(TM_DIR, store, silentLogger);
   const access = new Access(store);
   const adminKey = (await access.create('admin', 'test context')).key;
-  const tm = new TranslationMemory(store, silentLogger, config.defaultTm, options.freshness ?? 'notify');
-  const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'test' });
+  const tm = new TranslationMemory(store, logger, config.defaultTm, options.freshness ?? 'notify');
+  const app = createApp({ tm, translator: await createTranslator(), config, logger, version: 'test' });
   const violations: string[] = [];
   const rawApp = checkedApp(app, violations);
   return {

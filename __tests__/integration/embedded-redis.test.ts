@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { isAlive, OWNER_FILE, readOwner, writeOwner } from '../../src/store/redis-owner';
 import { freePort, redisServerBinary } from '../helpers/redis-server';
 import { listening, startServer, waitFor } from '../helpers/server-process';
@@ -17,25 +18,52 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** mizan with a private Redis on `redisPort`, data in the test's folder, ready to answer. */
-async function startReady(httpPort: number, redisPort: number) {
+async function startReady(httpPort: number, redisPort: number, env: Record<string, string> = {}) {
   const run = startServer({
     PORT: String(httpPort),
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
     MIZAN_DATA_DIR: dataDir,
     MIZAN_SEED: '0',
+    ...env,
   });
   const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).ok, 20_000);
   if (!up) throw new Error(`mizan did not start:\n${run.output()}`);
   return run;
 }
 
+/** appendonly and appendfsync of the Redis on `port`, as CONFIG GET reads them. */
+async function persistence(port: number): Promise<string[]> {
+  const redis = new Redis(port, '127.0.0.1', { lazyConnect: true });
+  try {
+    await redis.connect();
+    const [, appendonly] = (await redis.config('GET', 'appendonly')) as string[];
+    const [, appendfsync] = (await redis.config('GET', 'appendfsync')) as string[];
+    return [appendonly!, appendfsync!];
+  } finally {
+    redis.disconnect();
+  }
+}
+
 describe('the private redis-server', () => {
+  it('keeps an AOF fsynced before each write is acknowledged with MIZAN_REDIS_FSYNC=always', async () => {
+    const redisPort = await freePort();
+    const run = await startReady(await freePort(), redisPort, { MIZAN_REDIS_FSYNC: 'always' });
+    try {
+      expect(await persistence(redisPort)).toEqual(['yes', 'always']);
+      expect(run.output()).toContain('AOF on (appendfsync always)');
+    } finally {
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    }
+  }, 60_000);
+
   it('goes down when the mizan that started it is killed with SIGKILL', async () => {
     const redisPort = await freePort();
     const run = await startReady(await freePort(), redisPort);
     const owner = readOwner(dataDir)!;
     expect(owner).toMatchObject({ ownerPid: run.child.pid, port: redisPort });
     expect(isAlive(owner.redisPid)).toBe(true);
+    expect(await persistence(redisPort)).toEqual(['yes', 'everysec']);
 
     run.child.kill('SIGKILL');
     expect(await run.exited).toBeNull();

@@ -66,7 +66,13 @@ it('When Redis is down for 20 requests, Then only 5 warning lines are written an
   expect(warnings).toHaveLength(5);
   expect(warnings[0]).toMatchObject({ kind: 'store-unavailable', route: '/api/v1/match', method: 'GET' });
   expect(lines.filter((l) => l.msg === 'request' && l.status === 503)).toHaveLength(20);
-  const text = (await request(app).get('/metrics').expect(200)).text;
+  // The 20 answers come at once (the store's breaker); the client's first reconnection attempt, which fails with an
+  // error event, comes ~100 ms after the connection closed: scrape once it has.
+  let text = (await request(app).get('/metrics').expect(200)).text;
+  for (let i = 0; i < 50 && value(text, 'mizan_redis_errors_total') === 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    text = (await request(app).get('/metrics').expect(200)).text;
+  }
   const failed = 'mizan_http_request_duration_seconds_count{method="GET",route="/api/v1/match",status="5xx"}';
   expect(value(text, failed)).toBe(20);
   expect(value(text, 'mizan_redis_errors_total')).toBeGreaterThan(0);

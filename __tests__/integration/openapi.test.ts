@@ -10,6 +10,7 @@ import { createApp } from '../../src/http/app';
 import { Metrics } from '../../src/http/metrics';
 import { openApiDocument } from '../../src/http/openapi/document';
 import { COMMON_ERRORS, PATHS } from '../../src/http/openapi/paths';
+import { IDEMPOTENCY_ERRORS } from '../../src/http/openapi/idempotency';
 import { createTranslator } from '../../src/i18n';
 import { createTestContext, type TestContext } from '../helpers/context';
 
@@ -97,6 +98,7 @@ describe('the OpenAPI description', () => {
   it('names every error code some route answers', () => {
     const named = new Set([
       ...COMMON_ERRORS,
+      ...IDEMPOTENCY_ERRORS, // added to the writes that take an Idempotency-Key (openapi/idempotency.ts)
       'ROUTE_NOT_FOUND',
       ...Object.values(PATHS).flatMap((methods) => Object.values(methods).flatMap((op) => op.errors)),
     ]);

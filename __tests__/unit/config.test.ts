@@ -69,6 +69,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIZAN_MAX_BODY: '8 MB' })).toThrow('MIZAN_MAX_BODY must be a size like 512kb or 4mb');
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow('REDIS_URL must be a URL starting with redis://');
     expect(() => loadConfig({ MIZAN_DEFAULT_TM: 'Main' })).toThrow('MIZAN_DEFAULT_TM must match');
+    expect(() => loadConfig({ MIZAN_REDIS_FSYNC: 'no' })).toThrow(
+      'MIZAN_REDIS_FSYNC must be everysec or always (got "no")',
+    );
+  });
+
+  it('fsyncs the embedded Redis AOF every second unless told always', () => {
+    expect(loadConfig({}).redisFsync).toBe('everysec');
+    expect(loadConfig({ MIZAN_REDIS_FSYNC: 'always' }).redisFsync).toBe('always');
   });
 
   it('sizes the answer cache in MiB, turned off by MIZAN_ANSWER_CACHE_MB=0 or MIZAN_ANSWER_CACHE=0', () => {

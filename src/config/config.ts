@@ -25,6 +25,12 @@ export interface Config {
   embeddedRedis: boolean;
   /** Where the embedded Redis keeps its AOF files (`MIZAN_DATA_DIR`). @default "./data" */
   dataDir: string;
+  /**
+   * When the embedded Redis fsyncs its AOF (`MIZAN_REDIS_FSYNC`): `everysec` (a host crash loses at most the last
+   * second of writes; a crash of Redis alone loses nothing) or `always` (before each write is acknowledged, slower).
+   * @default "everysec"
+   */
+  redisFsync: 'everysec' | 'always';
   /** Folder of seed TMX files and their manifest (`MIZAN_TM_DIR`). @default "./tm" */
   tmDir: string;
   /** The built web UI served at `/` (`MIZAN_WEB_DIR`; `npm run build` writes it). @default "./dist/web" */
@@ -131,6 +137,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   keyPrefix: 'mizan:',
   embeddedRedis: true,
   dataDir: path.resolve('data'),
+  redisFsync: 'everysec',
   tmDir: path.resolve('tm'),
   webDir: path.resolve('dist/web'),
   seed: true,
@@ -283,6 +290,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     ),
     embeddedRedis: read.bool('MIZAN_EMBEDDED_REDIS', D.embeddedRedis),
     dataDir: path.resolve(read.str('MIZAN_DATA_DIR', D.dataDir)),
+    redisFsync: read.oneOf('MIZAN_REDIS_FSYNC', D.redisFsync, ['everysec', 'always']),
     tmDir: path.resolve(read.str('MIZAN_TM_DIR', D.tmDir)),
     webDir: path.resolve(read.str('MIZAN_WEB_DIR', D.webDir)),
     seed: read.bool('MIZAN_SEED', D.seed),

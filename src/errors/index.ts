@@ -55,6 +55,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   TM_LIMIT: 'TM_LIMIT',
   BATCH_BUDGET_EXCEEDED: 'BATCH_BUDGET_EXCEEDED',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -110,6 +112,8 @@ const STATUS: Record<ErrorCode, number> = {
   TM_LIMIT: 409,
   /** Only ever in a batch's slot: the queries a batch's budget left unrun (the batch itself is a 200). */
   BATCH_BUDGET_EXCEEDED: 503,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
 };
 
 /** The HTTP status an error code is answered with. */

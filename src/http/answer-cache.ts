@@ -6,7 +6,9 @@
  * - Answers are keyed by what the route was asked once parsed (`key`: route + q + src + tgt + min + limit + tms + …,
  *   never the raw query string, so unknown parameters or their order make no new entries) and stored with the
  *   revision of every TM searched; the service's `revisions(tms)` (which brings the TMs up to date first) tells
- *   whether they still hold. Any write moves its TM's revision, so a stored answer is never served stale.
+ *   whether they still hold. Any write moves its TM's revision, so a stored answer is never served stale; so does a
+ *   rebuild of a TM's index after Redis went back in time or was emptied (the revision carries a generation), so an
+ *   answer is never served across such a reset.
  * - Parsing is cheap, but a repeat skips it too: a small memo maps the raw request (route + query string) to its
  *   parsed form, for requests that held only known parameters (anything else is parsed every time).
  * - Both are least-recently-used and bounded in bytes (MIZAN_ANSWER_CACHE_MB; the memo gets an eighth of it).
@@ -75,14 +77,17 @@ export interface Parsed<R> {
 }
 
 interface Answer {
-  revisions: readonly number[];
+  revisions: readonly Revision[];
   body: Buffer;
 }
 
-/** Brings the TMs up to date and gives the revision of each (TranslationMemory.revisions). */
-export type Revisions = (tms: readonly string[]) => Promise<number[]>;
+/** A TM's revision: equal revisions mean equal contents (TranslationMemory.revisions: generation and seq). */
+export type Revision = string | number;
 
-const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((r, i) => r === b[i]);
+/** Brings the TMs up to date and gives the revision of each (TranslationMemory.revisions). */
+export type Revisions = (tms: readonly string[]) => Promise<readonly Revision[]>;
+
+const same = (a: readonly Revision[], b: readonly Revision[]) => a.length === b.length && a.every((r, i) => r === b[i]);
 
 export class AnswerCache {
   private readonly answers: ByteLru<Answer>;

@@ -11,10 +11,12 @@ import type { RequestHandler } from 'express';
 
 const METHODS = 'GET, HEAD, POST, PATCH, DELETE';
 /** What a page may send beside the CORS-safelisted headers. */
-const ALLOWED_HEADERS = 'Content-Type, Accept, Accept-Language, If-Match, If-None-Match, Authorization';
+const ALLOWED_HEADERS =
+  'Content-Type, Accept, Accept-Language, If-Match, If-None-Match, Authorization, Idempotency-Key';
 /** What a page may read beside the CORS-safelisted response headers. */
 const EXPOSED_HEADERS =
-  'Content-Language, Location, Retry-After, ETag, Allow, RateLimit, RateLimit-Policy, WWW-Authenticate';
+  'Content-Language, Location, Retry-After, ETag, Allow, RateLimit, RateLimit-Policy, WWW-Authenticate, ' +
+  'Idempotent-Replayed';
 const MAX_AGE_S = '600';
 
 export function cors(origins: readonly string[]): RequestHandler {

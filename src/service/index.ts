@@ -33,3 +33,4 @@ export {
   type TmLimits,
   type Verified,
 } from './access';
+export { fingerprint, IDEMPOTENCY_TTL_MS, type WriteOutcome } from './idempotency';

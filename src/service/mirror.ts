@@ -11,6 +11,12 @@
  * read the log in batches, re-read the units named there and apply them. If the log was trimmed past what this
  * process has seen (a gap in seq), or on first use, a catch-up rebuilds the whole index from the units set, then
  * replays the log from where the rebuild started; replaying is idempotent, so writes racing the rebuild are not lost.
+ *
+ * Redis going back in time (a restored AOF or RDB, a failover to a replica that lagged) shows as the TM's seq counter
+ * below the last seq applied, read with every look at the log and once a second by Mirrors; a changed or vanished
+ * epoch (FLUSHALL, other data restored) is seen by Mirrors. Either way the index is rebuilt from Redis, and its
+ * revision carries a generation that every rebuild moves, so an answer cached at an older generation is never served
+ * again, even once the seq climbs back to the same number.
  */
 import { TmIndex } from '../match';
 import type { Logger } from '../config';
@@ -42,6 +48,10 @@ export class TmMirror implements ChangeListener {
   private lastId = '0-0';
   private lastSeq = 0;
   private loaded = false;
+  /** Rebuilds so far: part of the revision, so equal seqs of different histories never look equal. */
+  private generation = 0;
+  /** Invalidations so far: a rebuild that overlapped one does not count as loaded. */
+  private invalidations = 0;
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   /** A change may exist that this mirror has not applied. */
@@ -59,8 +69,9 @@ export class TmMirror implements ChangeListener {
     if (feed && freshness === 'notify') feed.watch(tm, this);
   }
 
-  changed(seq: number): void {
-    if (seq > this.lastSeq) this.stale = true;
+  /** A write was notified. One at or below the last seq applied is this process's own, or Redis went back: look. */
+  changed(): void {
+    this.stale = true;
   }
 
   unsure(): void {
@@ -72,9 +83,29 @@ export class TmMirror implements ChangeListener {
     this.stale = true;
   }
 
-  /** The log seq the index reflects: equal revisions mean equal contents. */
-  get revision(): number {
-    return this.lastSeq;
+  /** `<generation>:<seq>` of the index: equal revisions mean equal contents. */
+  get revision(): string {
+    return `${this.generation}:${this.lastSeq}`;
+  }
+
+  /** Whatever Redis holds now may not be what the index was built from: rebuild at the next sync. */
+  invalidate(): void {
+    this.invalidations++;
+    this.loaded = false;
+    this.stale = true;
+  }
+
+  /** Rebuilds at the next sync if the TM's seq counter went below the last seq applied (Redis went back). */
+  async verify(): Promise<void> {
+    if (this.loaded) this.checkSeq(await this.store.log.seq(this.tm));
+  }
+
+  private checkSeq(seq: number): void {
+    if (seq >= this.lastSeq || !this.loaded) return;
+    this.logger.warn(
+      `tm ${this.tm}: Redis holds older data than this process saw (seq ${seq} < ${this.lastSeq}); rebuilding`,
+    );
+    this.invalidate();
   }
 
   stats(): IndexStats {
@@ -88,13 +119,14 @@ export class TmMirror implements ChangeListener {
 
   /** Brings the index up to date with every write acknowledged before this call. */
   async sync(): Promise<void> {
-    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && !this.stale && this.loaded && !this.running)
-      return;
+    const quiet = !this.stale && this.loaded && !this.running && this.store.outage() === undefined;
+    if (this.freshness === 'notify' && this.feed?.isLive(this.tm) && quiet) return;
     this.stale = false; // before asking: a notification arriving from now on marks it again
     try {
       if (this.loaded && !this.running) {
-        const [next] = await this.store.readLog(this.tm, this.lastId, 1);
-        if (!next) return;
+        const { next, seq } = await this.store.log.peek(this.tm, this.lastId);
+        this.checkSeq(seq);
+        if (!next && this.loaded) return;
       }
       await this.catchUp();
     } catch (err) {
@@ -123,7 +155,7 @@ export class TmMirror implements ChangeListener {
   private async run(): Promise<void> {
     if (!this.loaded) await this.rebuild();
     for (;;) {
-      const entries = await this.store.readLog(this.tm, this.lastId, LOG_BATCH);
+      const entries = await this.store.log.read(this.tm, this.lastId, LOG_BATCH);
       if (entries.length === 0) return;
       if (entries[0]!.seq !== this.lastSeq + 1) {
         this.logger.info(
@@ -152,7 +184,8 @@ export class TmMirror implements ChangeListener {
 
   private async rebuild(): Promise<void> {
     const started = Date.now();
-    const tail = await this.store.logTail(this.tm);
+    const invalidations = this.invalidations;
+    const tail = await this.store.log.tail(this.tm);
     const index = new TmIndex();
     const units: Unit[] = [];
     // Up to READS_AHEAD pages read while the ids of the next are scanned (Redis answers in order).
@@ -177,7 +210,8 @@ export class TmMirror implements ChangeListener {
     this.index = index;
     this.lastId = tail.id;
     this.lastSeq = tail.seq;
-    this.loaded = true;
+    this.generation++;
+    this.loaded = this.invalidations === invalidations;
     this.rebuiltAt = this.changedAt = Date.now();
     this.logger.debug(`tm ${this.tm}: index rebuilt with ${index.size} units in ${Date.now() - started} ms`);
   }

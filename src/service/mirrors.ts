@@ -1,6 +1,11 @@
 /**
  * One TmMirror per TM, created on first use. A mirror is a cache any instance can rebuild from Redis, so holding
  * them here breaks nothing when several instances share a Redis.
+ *
+ * Once mirrors exist, a check runs every `checkMs`: the deployment's epoch (store/change-log.ts) read as another id
+ * or as absent means Redis holds other data than this process saw (FLUSHALL, another data set restored), and every
+ * mirror is rebuilt; each mirror also compares its TM's seq counter with what it applied (Redis gone back in time).
+ * During an outage the check fails at once and is skipped.
  */
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
@@ -8,15 +13,45 @@ import type { TmIndex } from '../match';
 import { ChangeFeed, type TmStore } from '../store';
 import { TmMirror, type Freshness, type IndexStats } from './mirror';
 
+/** How often the epoch and the seqs are checked. */
+const CHECK_MS = 1000;
+
 export class Mirrors {
   private readonly mirrors = new Map<string, TmMirror>();
   private feed: ChangeFeed | undefined;
+  /** The epoch the mirrors were built in; undefined until the first mirror. */
+  private epoch: string | undefined;
+  private checker: NodeJS.Timeout | undefined;
+  private checking = false;
 
   constructor(
     private readonly store: TmStore,
     private readonly logger: Logger,
     private readonly freshness: Freshness,
+    private readonly checkMs = CHECK_MS,
   ) {}
+
+  /** Compares the epoch and each TM's seq with what this process saw; rebuilds what Redis no longer holds. */
+  async check(): Promise<void> {
+    if (this.checking || this.epoch === undefined) return;
+    this.checking = true;
+    try {
+      const epoch = (await this.store.log.epoch(false)) ?? (await this.store.log.epoch(true));
+      if (epoch !== this.epoch) {
+        this.logger.warn(
+          `redis: the data under "${this.store.keys.prefix}" was replaced (epoch ${this.epoch} → ${epoch}); ` +
+            `rebuilding ${this.mirrors.size} TM indexes`,
+        );
+        this.epoch = epoch;
+        for (const mirror of this.mirrors.values()) mirror.invalidate();
+      }
+      for (const mirror of this.mirrors.values()) await mirror.verify();
+    } catch {
+      // Redis is away: the store has said so once, and the next check will look again.
+    } finally {
+      this.checking = false;
+    }
+  }
 
   /** A write went through this process: its mirror must look at Redis before the next answer. */
   touch(tm: string): void {
@@ -29,6 +64,7 @@ export class Mirrors {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.checker);
     await this.feed?.close();
   }
 
@@ -43,8 +79,8 @@ export class Mirrors {
     return (await this.current(tms)).indexes;
   }
 
-  /** The up-to-date indexes and the revision (log seq) each reflects. */
-  async current(tms: readonly string[]): Promise<{ indexes: TmIndex[]; revisions: number[] }> {
+  /** The up-to-date indexes and the revision (`<generation>:<seq>`) each reflects. */
+  async current(tms: readonly string[]): Promise<{ indexes: TmIndex[]; revisions: string[] }> {
     const mirrors = await Promise.all(tms.map((tm) => this.mirror(tm)));
     await Promise.all(mirrors.map((m) => m.sync()));
     return { indexes: mirrors.map((m) => m.current), revisions: mirrors.map((m) => m.revision) };
@@ -54,6 +90,10 @@ export class Mirrors {
     let mirror = this.mirrors.get(tm);
     if (!mirror) {
       await this.require(tm);
+      if (this.epoch === undefined) {
+        this.epoch = await this.store.log.epoch();
+        this.checker ??= setInterval(() => void this.check(), this.checkMs).unref();
+      }
       if (this.freshness === 'notify') this.feed ??= new ChangeFeed(this.store.redis, this.store.keys, this.logger);
       mirror = this.mirrors.get(tm) ?? new TmMirror(this.store, tm, this.logger, this.feed, this.freshness);
       this.mirrors.set(tm, mirror);

@@ -43,6 +43,7 @@ import {
 import type { Analysis, I18nextPretranslation } from '../formats';
 import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
+import { Idempotency } from './idempotency';
 import { unitRecordJson } from './unit-fields';
 import { Observers, type ServiceObserver } from './observers';
 import type { IndexStats } from './mirror';
@@ -57,6 +58,10 @@ export interface Readiness {
   redis: boolean;
   /** The default TM holds at least one document. */
   tmLoaded: boolean;
+  /** Why not ready: `redis-unreachable`, `redis-timeout`, `redis-loading`, `redis-busy` or `tm-empty`. */
+  reason?: string;
+  /** The same for an operator: what failed, and since when. */
+  detail?: string;
 }
 
 export class TranslationMemory {
@@ -66,6 +71,8 @@ export class TranslationMemory {
   /** TMX import jobs (service/imports.ts). */
   readonly imports: Imports;
   private readonly observers = new Observers();
+  /** Writes made once per Idempotency-Key (service/idempotency.ts). */
+  readonly idempotency: Idempotency;
 
   constructor(
     readonly store: TmStore,
@@ -83,6 +90,7 @@ export class TranslationMemory {
       {},
       (e) => this.observers.job(e),
     );
+    this.idempotency = new Idempotency(store);
   }
 
   /** Tells `observer` the work of each query and each import job from now on; the function returned stops that. */
@@ -140,11 +148,12 @@ export class TranslationMemory {
   }
 
   /**
-   * The revision (change-log seq) of each TM after bringing it up to date: equal revisions mean equal contents, so an
-   * answer computed at these revisions is still the answer while they hold (the HTTP answer cache checks this).
-   * Throws UNKNOWN_TM for a TM that does not exist.
+   * The revision (`<generation>:<change-log seq>`) of each TM after bringing it up to date: equal revisions mean equal
+   * contents, so an answer computed at these revisions is still the answer while they hold (the HTTP answer cache
+   * checks this). The generation moves with every rebuild of the TM's index, so after Redis went back in time an
+   * older answer never matches again. Throws UNKNOWN_TM for a TM that does not exist.
    */
-  async revisions(tms: readonly string[]): Promise<number[]> {
+  async revisions(tms: readonly string[]): Promise<string[]> {
     return (await this.mirrors.current(tms)).revisions;
   }
 
@@ -281,9 +290,14 @@ export class TranslationMemory {
   async readiness(): Promise<Readiness> {
     try {
       const redis = await this.store.ping();
-      return { redis, tmLoaded: (await this.store.documentCount(this.defaultTm)) > 0 };
-    } catch {
-      return { redis: false, tmLoaded: false };
+      if ((await this.store.documentCount(this.defaultTm)) > 0) return { redis, tmLoaded: true };
+      return { redis, tmLoaded: false, reason: 'tm-empty', detail: `the TM "${this.defaultTm}" holds no document` };
+    } catch (err) {
+      const outage = this.store.outage();
+      const detail = outage
+        ? `${outage.message} (since ${new Date(outage.since).toISOString()})`
+        : (err as Error).message;
+      return { redis: false, tmLoaded: false, reason: outage?.reason ?? 'redis-unreachable', detail };
     }
   }
 }

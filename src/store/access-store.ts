@@ -41,17 +41,17 @@ export class AccessStore {
   ) {}
 
   getKey(id: string): Promise<StoredKey | undefined> {
-    return guard(async () => parseKey(id, await this.redis.hget(this.keys.apiKeys(), id)));
+    return guard(this.redis, async () => parseKey(id, await this.redis.hget(this.keys.apiKeys(), id)));
   }
 
   /** Writes the record (a new key, or a new secret for the same id). */
   async putKey(key: StoredKey): Promise<void> {
     const { id, ...record } = key;
-    await guard(() => this.redis.hset(this.keys.apiKeys(), id, JSON.stringify(record)));
+    await guard(this.redis, () => this.redis.hset(this.keys.apiKeys(), id, JSON.stringify(record)));
   }
 
   async listKeys(): Promise<StoredKey[]> {
-    const all = await guard(() => this.redis.hgetall(this.keys.apiKeys()));
+    const all = await guard(this.redis, () => this.redis.hgetall(this.keys.apiKeys()));
     return Object.entries(all)
       .map(([id, json]) => parseKey(id, json)!)
       .sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
@@ -59,39 +59,41 @@ export class AccessStore {
 
   /** True when the key existed. Its TM set stays: the TMs it created still count as its own. */
   async deleteKey(id: string): Promise<boolean> {
-    return (await guard(() => this.redis.hdel(this.keys.apiKeys(), id))) === 1;
+    return (await guard(this.redis, () => this.redis.hdel(this.keys.apiKeys(), id))) === 1;
   }
 
   async tmExists(tm: string): Promise<boolean> {
-    return (await guard(() => this.redis.sismember(this.keys.tms(), tm))) === 1;
+    return (await guard(this.redis, () => this.redis.sismember(this.keys.tms(), tm))) === 1;
   }
 
   countTms(): Promise<number> {
-    return guard(() => this.redis.scard(this.keys.tms()));
+    return guard(this.redis, () => this.redis.scard(this.keys.tms()));
   }
 
   /** How many of the TMs this key claimed exist (a claim whose write failed does not count). */
   async tmsCreatedBy(keyId: string): Promise<number> {
-    const claimed = await guard(() => this.redis.smembers(this.keys.keyTms(keyId)));
+    const claimed = await guard(this.redis, () => this.redis.smembers(this.keys.keyTms(keyId)));
     if (claimed.length === 0) return 0;
-    const exists = await guard(() => this.redis.smismember(this.keys.tms(), ...claimed));
+    const exists = await guard(this.redis, () => this.redis.smismember(this.keys.tms(), ...claimed));
     return exists.filter((e) => e === 1).length;
   }
 
   async claimTm(keyId: string, tm: string): Promise<void> {
-    await guard(() => this.redis.sadd(this.keys.keyTms(keyId), tm));
+    await guard(this.redis, () => this.redis.sadd(this.keys.keyTms(keyId), tm));
   }
 
   /** Appends an audit entry; the stream is trimmed to about `maxLen` entries. */
   async audit(fields: AuditFields, maxLen: number): Promise<string> {
     const args = Object.entries(fields).flat();
-    return (await guard(() => this.redis.xadd(this.keys.audit(), 'MAXLEN', '~', String(maxLen), '*', ...args)))!;
+    return (await guard(this.redis, () =>
+      this.redis.xadd(this.keys.audit(), 'MAXLEN', '~', String(maxLen), '*', ...args),
+    ))!;
   }
 
   /** Newest first: up to `limit` entries older than `before` (an entry id), or the newest ones. */
   async auditPage(limit: number, before?: string): Promise<AuditEntry[]> {
     const end = before ? `(${before}` : '+';
-    const rows = await guard(() => this.redis.xrevrange(this.keys.audit(), end, '-', 'COUNT', limit));
+    const rows = await guard(this.redis, () => this.redis.xrevrange(this.keys.audit(), end, '-', 'COUNT', limit));
     return rows.map(([id, flat]) => {
       const fields: AuditFields = {};
       for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]!] = flat[i + 1]!;
@@ -111,9 +113,9 @@ export class AccessStore {
       const sha = createHash('sha1').update(args[1]!).digest('hex');
       if (key === undefined) return sha;
       const nodes = isCluster(this.redis) ? this.redis.nodes('master') : [this.redis];
-      await guard(() => Promise.all(nodes.map((node) => node.call('SCRIPT', 'LOAD', args[1]!))));
+      await guard(this.redis, () => Promise.all(nodes.map((node) => node.call('SCRIPT', 'LOAD', args[1]!))));
       return sha;
     }
-    return guard(() => this.redis.call(name!, ...args));
+    return guard(this.redis, () => this.redis.call(name!, ...args));
   }
 }

@@ -57,7 +57,7 @@ async function summaries(redis: RedisClient, keys: Keys, tm: string, ids: string
 
 /** Every document of the TM (tools and tests; the API pages). */
 export async function allDocuments(redis: RedisClient, keys: Keys, tm: string): Promise<DocumentSummary[]> {
-  return guard(async () => summaries(redis, keys, tm, await redis.zrange(keys.docs(tm), '0', '-1')));
+  return guard(redis, async () => summaries(redis, keys, tm, await redis.zrange(keys.docs(tm), '0', '-1')));
 }
 
 /**
@@ -72,7 +72,7 @@ export async function documentPage(
   after: DocumentCursor | undefined,
   limit: number,
 ): Promise<{ documents: DocumentSummary[]; next?: DocumentCursor }> {
-  return guard(async () => {
+  return guard(redis, async () => {
     const docs = keys.docs(tm);
     let start = 0;
     if (after) {
@@ -98,5 +98,5 @@ export async function documentPage(
 
 /** How many documents the TM has (one ZCARD). */
 export async function documentCount(redis: RedisClient, keys: Keys, tm: string): Promise<number> {
-  return guard(() => redis.zcard(keys.docs(tm)));
+  return guard(redis, () => redis.zcard(keys.docs(tm)));
 }

@@ -46,6 +46,8 @@ export interface EmbeddedRedisOptions {
   dataDir: string;
   /** Turn AOF persistence off (tests). @default true */
   appendOnly?: boolean;
+  /** When the AOF is fsynced: every second, or before each write is acknowledged. @default "everysec" */
+  fsync?: 'everysec' | 'always';
   logger: Logger;
   /** How long to wait for it to answer. @default 10000 */
   startTimeoutMs?: number;
@@ -90,7 +92,8 @@ function redisArgs(options: EmbeddedRedisOptions, logFile: string): string[] {
   const { port, dataDir } = options;
   return [
     ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir],
-    ...['--appendonly', options.appendOnly === false ? 'no' : 'yes', '--appendfsync', 'everysec', '--save', ''],
+    ...['--appendonly', options.appendOnly === false ? 'no' : 'yes', '--appendfsync', options.fsync ?? 'everysec'],
+    ...['--save', ''],
     ...['--daemonize', 'no', '--logfile', logFile],
     ...(options.extraArgs ?? []),
   ];
@@ -142,7 +145,8 @@ export async function startEmbeddedRedis(options: EmbeddedRedisOptions): Promise
   writeOwner(dataDir, { redisPid: pid, port, ownerPid: process.pid, started: new Date().toISOString() });
   logger.info(
     `started a private redis-server (${binary}, pid ${pid}) on 127.0.0.1:${port}, data in ${dataDir}, ` +
-      `AOF ${options.appendOnly === false ? 'off' : 'on'}${shell ? '' : ', without a watchdog (no /bin/sh)'}`,
+      `AOF ${options.appendOnly === false ? 'off' : `on (appendfsync ${options.fsync ?? 'everysec'})`}` +
+      `${shell ? '' : ', without a watchdog (no /bin/sh)'}`,
   );
   return {
     port,

@@ -67,7 +67,7 @@ export class ImportStore {
       keyList.push(this.keys.importUnit(tm, job, r.unitId));
       args.push(r.first ? 'n' : 'x', r.json);
     }
-    await guard(() => this.redis.stageImport(keyList.length, ...keyList, ...args));
+    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
 
   /**
@@ -79,7 +79,7 @@ export class ImportStore {
     const { keys } = this;
     const list = keys.importStaged(tm, job);
     let written = 0;
-    await guard(() => this.redis.sadd(keys.tms(), tm));
+    await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
     const inFlight: Promise<number>[] = [];
     const settle = async () => {
       written += await inFlight.shift()!;
@@ -87,12 +87,12 @@ export class ImportStore {
     };
     try {
       for (let start = 0; ; start += chunk) {
-        const ids = await guard(() => this.redis.lrange(list, start, start + chunk - 1));
+        const ids = await guard(this.redis, () => this.redis.lrange(list, start, start + chunk - 1));
         if (ids.length === 0) break;
         const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm)];
         for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
         const args = [Date.now(), this.logMaxLen, keys.changes(tm), ...ids];
-        const call = guard(() => this.redis.commitImport(keyList.length, ...keyList, ...args));
+        const call = guard(this.redis, () => this.redis.commitImport(keyList.length, ...keyList, ...args));
         call.catch(() => undefined); // awaited in turn by settle
         inFlight.push(call);
         if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
@@ -102,14 +102,14 @@ export class ImportStore {
     } finally {
       await Promise.allSettled(inFlight);
     }
-    await guard(() => this.redis.unlink(list));
+    await guard(this.redis, () => this.redis.unlink(list));
     return written;
   }
 
   /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */
   async drop(tm: string, job: string): Promise<void> {
     const list = this.keys.importStaged(tm, job);
-    await guard(async () => {
+    await guard(this.redis, async () => {
       for (let start = 0; ; start += ID_PAGE) {
         const ids = await this.redis.lrange(list, start, start + ID_PAGE - 1);
         if (ids.length > 0) await this.redis.unlink(...ids.map((id) => this.keys.importUnit(tm, job, id)));
@@ -121,7 +121,7 @@ export class ImportStore {
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {
     const key = this.keys.job(job);
-    await guard(async () => {
+    await guard(this.redis, async () => {
       const multi = this.redis.multi().hset(key, fields);
       if (ttlSeconds !== undefined) multi.expire(key, ttlSeconds);
       await multi.exec();
@@ -129,13 +129,13 @@ export class ImportStore {
   }
 
   async readJob(job: string): Promise<Record<string, string> | undefined> {
-    const h = await guard(() => this.redis.hgetall(this.keys.job(job)));
+    const h = await guard(this.redis, () => this.redis.hgetall(this.keys.job(job)));
     return h.status ? h : undefined;
   }
 
   /** Asks a job to stop, or moves it to committing (lua/jobTransition.lua). */
   async transition(job: string, action: 'cancel' | 'commit'): Promise<JobTransition> {
-    const code = await guard(() => this.redis.jobTransition(1, this.keys.job(job), action, Date.now()));
+    const code = await guard(this.redis, () => this.redis.jobTransition(1, this.keys.job(job), action, Date.now()));
     const result = TRANSITION.get(code);
     if (!result) throw new Error(`jobTransition answered ${code}, which it never should`);
     return result;
@@ -143,7 +143,7 @@ export class ImportStore {
 
   /** Units and documents of a TM. */
   async counts(tm: string): Promise<{ units: number; documents: number }> {
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const [[, units], [, documents]] = (await this.redis
         .multi()
         .scard(this.keys.units(tm))
@@ -158,7 +158,7 @@ export class ImportStore {
    * added or removed meanwhile may or may not be). `cursor` '0' starts; the answer's '0' means the walk is over.
    */
   async unitPage(tm: string, cursor: string, count: number): Promise<{ cursor: string; ids: string[] }> {
-    const [next, ids] = await guard(() => this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', count));
+    const [next, ids] = await guard(this.redis, () => this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', count));
     return { cursor: next, ids };
   }
 
@@ -170,14 +170,14 @@ export class ImportStore {
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
     if (ids.length === 0) return [];
     const keyList = ids.map((id) => this.keys.unit(tm, id));
-    const joined = await guard(() => this.redis.readUnits(keyList.length, ...keyList, ...RECORD_FIELDS));
+    const joined = await guard(this.redis, () => this.redis.readUnits(keyList.length, ...keyList, ...RECORD_FIELDS));
     return Promise.all(
       joined.map(async (value, i) => {
         if (value === null) return undefined;
         let values: (string | null)[] = value.split('\0');
         // A value holding NUL itself (written through the API): read that unit field by field.
         if (values.length !== RECORD_FIELDS.length)
-          values = await guard(() => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
+          values = await guard(this.redis, () => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
         if (values[0] === null) return undefined;
         const record: Record<string, string> = { ar: values[0]! };
         for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;

@@ -7,11 +7,16 @@ export {
   type RowToWrite,
   type StoredDocument,
   type PutResult,
-  type LogEntry,
 } from './tm-store';
+export { ChangeLog, type LogEntry } from './change-log';
 export { ChangeFeed, type ChangeListener } from './change-feed';
+export type { Outage } from './health';
 export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type RedisClient } from './redis';
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
 export { ImportStore, type StagedRecord, type JobTransition } from './import-store';
 export { AccessStore, type StoredKey, type AuditEntry, type AuditFields } from './access-store';
+export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
+export type { RedisHealth } from './health';
+export { healthOf } from './redis';
+export { dumpTm, restoreTm, deleteTm, type DumpedKey } from './tm-dump';

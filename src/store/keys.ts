@@ -2,6 +2,8 @@
  * Every Redis key mizan uses is built here and nowhere else.
  *
  *   <prefix>schema                    string  version of this layout (store/schema.ts), checked at start
+ *   <prefix>epoch                     string  this deployment's data lineage: a random id written once (SET NX);
+ *                                             gone or another means the data was replaced (FLUSHALL, a restore)
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
  *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, split (JSON or ''), src
@@ -32,6 +34,8 @@
  *                                             target, status, ip (capped with XADD MAXLEN ~)
  *   <prefix>rl:<r|w>:<client>         string  requests of a client (k:<key id> or ip:<address>) in the current
  *                                             minute, for reads or writes (rate-limit-redis, one key per client)
+ *   <prefix>{tm:<tm>}:idem:<digest>   string  a write's Idempotency-Key record, JSON { state: pending|done,
+ *                                             fingerprint, outcome }; digest = SHA-256(route, key); kept a day
  *
  * Unit hashes may also hold, for units imported from TMX: codes:<lang> (JSON inline codes of that text's
  * placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of
@@ -48,6 +52,11 @@ export class Keys {
   /** The schema version of everything under this prefix. */
   schema(): string {
     return `${this.prefix}schema`;
+  }
+
+  /** A random id of the data under this prefix, written once: see TmStore.epoch. */
+  epoch(): string {
+    return `${this.prefix}epoch`;
   }
 
   tms(): string {
@@ -116,6 +125,11 @@ export class Keys {
     return `${this.tm(tm)}stage:${token}:unit:${unitId}`;
   }
 
+  /** The record of an Idempotency-Key on a route of the TM (`digest`: a hash of route and key, service side). */
+  idempotency(tm: string, digest: string): string {
+    return `${this.tm(tm)}idem:${digest}`;
+  }
+
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */
   job(job: string): string {
     return `${this.prefix}job:${job}`;
@@ -150,6 +164,21 @@ export class Keys {
   tmOfChanges(channel: string): string | undefined {
     const m = /^\{tm:([^}]+)\}:changed$/.exec(channel.startsWith(this.prefix) ? channel.slice(this.prefix.length) : '');
     return m?.[1];
+  }
+
+  /** A SCAN pattern matching every key of one TM (all in its hash tag, so in one slot of a cluster). */
+  tmEverything(tm: string): string {
+    return `${this.tm(tm).replace(/[*?[\]\\]/g, '\\$&')}*`;
+  }
+
+  /** The part of a TM's key after its TM (`units`, `unit:<id>`, …); undefined for a key of another TM or prefix. */
+  tmKeyRest(tm: string, key: string): string | undefined {
+    return key.startsWith(this.tm(tm)) ? key.slice(this.tm(tm).length) : undefined;
+  }
+
+  /** A TM's key from its rest (`tmKeyRest`): moves a key to another TM or prefix. */
+  tmKey(tm: string, rest: string): string {
+    return `${this.tm(tm)}${rest}`;
   }
 
   /** A SCAN pattern matching every key under this prefix (for tests and tools that wipe a deployment). */

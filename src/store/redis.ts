@@ -1,7 +1,10 @@
 /**
- * The Redis connection and what its failures mean. Commands never queue while disconnected and time out after
- * `redisTimeoutMs`, so a request against an unreachable Redis fails fast with StoreUnavailableError (HTTP 503)
- * instead of hanging; the client keeps reconnecting in the background.
+ * The Redis connection and what its failures mean. Commands never queue while disconnected; every store operation
+ * runs through `guard`, which gives it `redisTimeoutMs` in all (not per command) and fails it with
+ * StoreUnavailableError (HTTP 503) when Redis is not there, at once while an outage is known (health.ts: the breaker,
+ * its probe, one log line per outage). The client keeps reconnecting in the background. There is no per-command
+ * timeout in ioredis itself: a command given up on by `guard` is left to finish or fail with the connection, so a
+ * patient write (health.ts) can learn its true outcome.
  *
  * With `redisClusterNodes` the client is an ioredis Cluster: it follows MOVED and ASK redirections (a slot moving
  * between masters), and retries TRYAGAIN (a multi-key script on a slot half-migrated) a few times before failing.
@@ -10,6 +13,7 @@
 import { Cluster, Redis, ReplyError } from 'ioredis';
 import type { Config, Logger } from '../config';
 import { StoreUnavailableError } from '../errors';
+import { RedisHealth, type Outage } from './health';
 import { defineScripts, type PubSubMode } from './scripts';
 
 export type { PubSubMode };
@@ -18,6 +22,12 @@ export type { PubSubMode };
 export type RedisClient = Redis | Cluster;
 
 const modes = new WeakMap<RedisClient, PubSubMode>();
+const healths = new WeakMap<RedisClient, RedisHealth>();
+
+/** The client's health (breaker, deadline, outage); clients made by createRedis have one. */
+export function healthOf(redis: RedisClient): RedisHealth | undefined {
+  return healths.get(redis);
+}
 
 export function pubSubMode(redis: RedisClient): PubSubMode {
   return modes.get(redis) ?? 'plain';
@@ -36,11 +46,7 @@ export function clusterNode(address: string): { host: string; port: number } {
 }
 
 export function createRedis(config: RedisConfig, logger: Logger): RedisClient {
-  const timeouts = {
-    maxRetriesPerRequest: 1,
-    commandTimeout: config.redisTimeoutMs,
-    connectTimeout: config.redisTimeoutMs,
-  };
+  const timeouts = { maxRetriesPerRequest: 1, connectTimeout: config.redisTimeoutMs };
   const retryStrategy = (attempt: number) => Math.min(100 * attempt, 2000);
   const nodes = config.redisClusterNodes ?? [];
   const redis: RedisClient =
@@ -55,15 +61,19 @@ export function createRedis(config: RedisConfig, logger: Logger): RedisClient {
           redisOptions: timeouts,
         })
       : new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, retryStrategy, ...timeouts });
-  let down = false;
+  const health = new RedisHealth(() => redis.ping(), outageOf, config.redisTimeoutMs, logger);
+  healths.set(redis, health);
+  // Reported once per outage by the health, not once per reconnection attempt; failing to connect at all is
+  // connectRedis's to report (the server may then start a private Redis).
+  let connected = false;
   redis.on('error', (err: Error) => {
-    if (!down) logger.warn(`redis: ${err.message}`);
-    down = true;
+    if (connected && redis.status !== 'ready') health.fail(outageOf(err) ?? 'redis-unreachable', err.message);
   });
   redis.on('ready', () => {
-    if (down) logger.info('redis: connection restored');
-    down = false;
+    connected = true;
+    health.ready();
   });
+  redis.on('end', () => health.close());
   defineScripts(redis, 'plain');
   return redis;
 }
@@ -94,7 +104,7 @@ export async function connectRedis(redis: RedisClient, timeoutMs: number): Promi
 
 const UNREACHABLE = new RegExp(
   [
-    ...['Connection is closed', "Stream isn't writeable", 'Command timed out', 'no answer within'],
+    ...['Connection is closed', "Stream isn't writeable", 'Command timed out', 'no answer within', 'Socket closed'],
     ...['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'max retries per request'],
   ].join('|'),
   'i',
@@ -110,10 +120,30 @@ export function isUnavailable(err: unknown): boolean {
   return err.name === 'MaxRetriesPerRequestError' || UNREACHABLE.test(err.message);
 }
 
-/** Runs a store operation, turning unreachability into StoreUnavailableError; other errors pass unchanged. */
-export async function guard<T>(operation: () => Promise<T>): Promise<T> {
+/**
+ * What a failure says about Redis for the breaker: not there (unreachable, loading its data, busy with a script), or
+ * undefined. A cluster re-shard (TRYAGAIN, CLUSTERDOWN) fails the operation with a 503 but says nothing about the
+ * other slots, so it does not open the breaker.
+ */
+export function outageOf(err: unknown): Outage['reason'] | undefined {
+  if (!(err instanceof Error) || err instanceof StoreUnavailableError) return undefined;
+  if (err instanceof ReplyError) {
+    if (/^LOADING\b/.test(err.message)) return 'redis-loading';
+    if (/^(BUSY|MASTERDOWN)\b/.test(err.message)) return 'redis-busy';
+    return undefined;
+  }
+  if (/Command timed out|no answer within/i.test(err.message)) return 'redis-timeout';
+  return err.name === 'MaxRetriesPerRequestError' || UNREACHABLE.test(err.message) ? 'redis-unreachable' : undefined;
+}
+
+/**
+ * Runs a store operation within the client's deadline and breaker (health.ts), turning unreachability into
+ * StoreUnavailableError; other errors pass unchanged.
+ */
+export async function guard<T>(redis: RedisClient, operation: () => Promise<T>): Promise<T> {
+  const health = healths.get(redis);
   try {
-    return await operation();
+    return await (health ? health.run(operation) : operation());
   } catch (err) {
     if (isUnavailable(err) && !(err instanceof StoreUnavailableError)) throw new StoreUnavailableError(err);
     throw err;

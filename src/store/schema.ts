@@ -40,7 +40,7 @@ export async function checkSchema(
   current = SCHEMA_VERSION,
 ): Promise<'created' | 'adopted' | 'current'> {
   const key = keys.schema();
-  return guard(async () => {
+  return guard(redis, async () => {
     let stored = await redis.get(key);
     let outcome: 'created' | 'adopted' | 'current' = 'current';
     if (stored === null) {

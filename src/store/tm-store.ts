@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LARGE_DOCUMENT_ROWS, rowArgs, writeLargeDocument, type RowToWrite } from './document-writer';
-import type { AlignedDocument, RowSplit, Unit } from '../types';
+import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, RowSplit, Unit } from '../types';
 import {
   allDocuments,
   documentCount,
@@ -13,7 +13,9 @@ import {
   type DocumentCursor,
   type DocumentSummary,
 } from './document-list';
-import { guard, type RedisClient } from './redis';
+import { guard, healthOf, type RedisClient } from './redis';
+import type { Outage } from './health';
+import { ChangeLog } from './change-log';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
@@ -36,14 +38,6 @@ export interface PutResult {
   /** Units written or deleted; 0 when the document was already stored exactly so. */
   changed: number;
   units: number;
-}
-
-export interface LogEntry {
-  id: string;
-  seq: number;
-  op: 'put' | 'del';
-  /** One unit (field `id`), or up to 1,000 for an entry of commitDocument (field `ids`, separated by spaces). */
-  unitIds: string[];
 }
 
 export interface TmStoreOptions {
@@ -89,22 +83,32 @@ function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | u
 }
 
 export class TmStore {
+  /** The TMs' change logs and the deployment's epoch, which the mirrors follow. */
+  readonly log: ChangeLog;
+
   constructor(
     readonly redis: RedisClient,
     readonly keys: Keys,
     private readonly options: TmStoreOptions = { logMaxLen: 100_000 },
-  ) {}
+  ) {
+    this.log = new ChangeLog(redis, keys);
+  }
+
+  /** The current Redis outage (why operations are refused), or undefined while Redis answers. */
+  outage(): Outage | undefined {
+    return healthOf(this.redis)?.current;
+  }
 
   async ping(): Promise<boolean> {
-    return guard(async () => (await this.redis.ping()) === 'PONG');
+    return guard(this.redis, async () => (await this.redis.ping()) === 'PONG');
   }
 
   async tmExists(tm: string): Promise<boolean> {
-    return guard(async () => (await this.redis.sismember(this.keys.tms(), tm)) === 1);
+    return guard(this.redis, async () => (await this.redis.sismember(this.keys.tms(), tm)) === 1);
   }
 
   async listTms(): Promise<string[]> {
-    return guard(async () => (await this.redis.smembers(this.keys.tms())).sort());
+    return guard(this.redis, async () => (await this.redis.smembers(this.keys.tms())).sort());
   }
 
   /**
@@ -125,7 +129,7 @@ export class TmStore {
       url: doc.meta.url ?? '',
     });
     const changedError = () => new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
-    return guard(async () => {
+    return guard(this.redis, async () => {
       await this.redis.sadd(keys.tms(), tm);
       const changed = await withRevision(
         `document ${docId}`,
@@ -198,7 +202,7 @@ export class TmStore {
   ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
     const accepted = (rev: string) => !ifMatch || ifMatch.includes('*') || ifMatch.includes(Number(rev));
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const code = await withRevision(
         `document ${documentId}`,
         () => readRevision(this.redis, keys, tm, documentId),
@@ -239,7 +243,7 @@ export class TmStore {
   /** The document with its rows in order, as one consistent snapshot; undefined when it does not exist. */
   async getDocument(tm: string, documentId: string): Promise<StoredDocument | undefined> {
     const { keys } = this;
-    return guard(async () => {
+    return guard(this.redis, async () => {
       for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
         const [[, h], [, ids]] = (await this.redis
           .multi()
@@ -265,12 +269,14 @@ export class TmStore {
   }
 
   async getUnit(tm: string, unitId: string): Promise<Unit | undefined> {
-    return guard(async () => toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)));
+    return guard(this.redis, async () =>
+      toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)),
+    );
   }
 
   /** The unit and its entity tag (unit-tag.ts), read together; undefined when it does not exist. */
   async getTaggedUnit(tm: string, unitId: string): Promise<{ unit: Unit; tag: string } | undefined> {
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const values = await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS);
       const unit = toUnit(tm, unitId, values);
       return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
@@ -283,7 +289,7 @@ export class TmStore {
    */
   async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
     if (unitIds.length === 0) return [];
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const keyList = unitIds.map((id) => this.keys.unit(tm, id));
       const joined = await this.redis.readUnits(keyList.length, ...keyList, ...UNIT_FIELDS);
       return Promise.all(
@@ -302,37 +308,11 @@ export class TmStore {
   async *unitIds(tm: string, batch = 1000): AsyncGenerator<string[]> {
     let cursor = '0';
     do {
-      const [next, ids] = await guard(() => this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', String(batch)));
+      const [next, ids] = await guard(this.redis, () =>
+        this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', String(batch)),
+      );
       cursor = next;
       if (ids.length > 0) yield ids;
     } while (cursor !== '0');
-  }
-
-  /** Log entries after `afterId` (exclusive), oldest first. */
-  async readLog(tm: string, afterId: string, count: number): Promise<LogEntry[]> {
-    return guard(async () => {
-      const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
-      return entries.map(([id, fields]) => {
-        const f: Record<string, string> = {};
-        const unitIds: string[] = [];
-        for (let i = 0; i + 1 < fields.length; i += 2) {
-          if (fields[i] === 'id') unitIds.push(fields[i + 1]!);
-          else if (fields[i] === 'ids') unitIds.push(...fields[i + 1]!.split(' '));
-          else f[fields[i]!] = fields[i + 1]!;
-        }
-        return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitIds };
-      });
-    });
-  }
-
-  /** The newest log entry's id and seq, or the origin when the log is empty. */
-  async logTail(tm: string): Promise<{ id: string; seq: number }> {
-    return guard(async () => {
-      const [last] = await this.redis.xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1);
-      if (!last) return { id: '0-0', seq: 0 };
-      const fields = last[1];
-      const seqAt = fields.indexOf('seq');
-      return { id: last[0], seq: Number(fields[seqAt + 1]) };
-    });
   }
 }

@@ -42,7 +42,7 @@ export class UnitStore {
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
     const { keys } = this;
-    return guard(async () => {
+    return guard(this.redis, async () => {
       await this.redis.sadd(keys.tms(), tm);
       const code = await this.redis.putUnit(
         4,
@@ -71,7 +71,7 @@ export class UnitStore {
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
     const { keys } = this;
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
       if (doc === null) return 'not-found';
       const keyList = [
@@ -103,7 +103,7 @@ export class UnitStore {
     ifMatch?: readonly string[],
   ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
-    return guard(async () => {
+    return guard(this.redis, async () => {
       const code = await withRevision(
         `document of unit ${unitId}`,
         async () => {

@@ -5,6 +5,7 @@
  */
 import { ErrorCode, statusOf } from '../../errors';
 import type { Operation } from './build';
+import { IDEMPOTENCY_ERRORS, IDEMPOTENT, idempotencyKey, replayedHeader } from './idempotency';
 import { COMMON_ERRORS, PATHS } from './paths';
 import { SCHEMAS } from './schemas';
 import { ACCESS_SCHEMAS, SECURITY_SCHEMES, accessOf } from './access';
@@ -50,7 +51,20 @@ function errorResponses(
   return out;
 }
 
-function operation(op: Operation, id: string, method: string, path: string): object {
+/** An operation that takes an Idempotency-Key gets the header, its errors, and Idempotent-Replayed on success. */
+function withIdempotency(op: Operation): Operation {
+  const ok = Object.fromEntries(
+    Object.entries(op.ok).map(([status, r]) => [
+      status,
+      { ...r, headers: { ...(r.headers ?? {}), ...replayedHeader } },
+    ]),
+  );
+  const parameters = [...(op.parameters ?? []), idempotencyKey];
+  return { ...op, ok, parameters, errors: [...op.errors, ...IDEMPOTENCY_ERRORS] };
+}
+
+function operation(given: Operation, id: string, method: string, path: string): object {
+  const op = IDEMPOTENT[path]?.includes(method) ? withIdempotency(given) : given;
   const access = accessOf(method, path);
   const responses: Record<string, object> = {
     ...op.ok,

@@ -326,6 +326,12 @@ export const SCHEMAS: Record<string, object> = {
       status: { type: 'string', enum: ['ready', 'unavailable'] },
       redis: { type: 'boolean' },
       tmLoaded: { type: 'boolean' },
+      reason: {
+        type: 'string',
+        enum: ['redis-unreachable', 'redis-timeout', 'redis-loading', 'redis-busy', 'tm-empty'],
+        description: 'why the service is not ready (absent when ready)',
+      },
+      detail: { type: 'string', description: 'the same for an operator: what failed and since when (English)' },
       error: { $ref: '#/components/schemas/Error/properties/error' },
     },
   },

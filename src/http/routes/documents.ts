@@ -15,11 +15,13 @@ import {
   type ExportFormat,
   type StoredDocument,
   type TranslationMemory,
+  type WriteOutcome,
 } from '../../service';
 import { LANGS } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
+import { answerOnce } from '../idempotency';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport } from '../document-params';
 import { idParam, Params, type Input } from '../params';
@@ -182,13 +184,17 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       res.json({ documents: page.documents.map(summaryJson), cursor: page.next ? writeCursor(page.next) : null });
     })
     .post(async (req, res) => {
-      const request = parseImport(await importInput(req, config), req.query as Input, config);
+      const input = await importInput(req, config);
+      const request = parseImport(input, req.query as Input, config);
       await claim(res, request.tm);
-      const { created, document, changed } = await tm.importDocument(request);
-      res
-        .status(created ? 201 : 200)
-        .location(`/api/v1/documents/${document.summary.id}`)
-        .json({ ...documentJson(document), unitsWritten: changed });
+      await answerOnce(req, res, tm, { tm: request.tm, route: 'POST /api/v1/documents', body: input }, async () => {
+        const { created, document, changed } = await tm.importDocument(request);
+        return {
+          status: created ? 201 : 200,
+          headers: { Location: `/api/v1/documents/${document.summary.id}` },
+          body: { ...documentJson(document), unitsWritten: changed },
+        };
+      });
     })
     .all(methodNotAllowed('GET', 'POST'));
   router
@@ -208,8 +214,10 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const name = new Params(req.query as Input).tm('tm', config.defaultTm);
       const tags = ifMatchOf(req);
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
-      await tm.deleteDocument(name, id, tags && revsOf(tags));
-      res.status(204).end();
+      await answerOnce(req, res, tm, { tm: name, route: 'DELETE /api/v1/documents/:id', body: tags }, async () => {
+        await tm.deleteDocument(name, id, tags && revsOf(tags));
+        return { status: 204, headers: {} };
+      });
     })
     .all(methodNotAllowed('GET', 'DELETE'));
   router
@@ -223,19 +231,24 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
           ? undefined
           : new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER);
       const ops = parseCorrections(body);
-      const expected = await ifMatchRev(tm, name, id, ifMatchOf(req));
-      if (expected === undefined) {
-        const doc = await tm.correctAlignment(name, id, ops, rev);
-        return void setTag(res, documentTag(doc.summary.rev)).json(documentJson(doc));
-      }
-      // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically).
-      if (rev !== undefined && rev !== expected) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-      const doc = await tm.correctAlignment(name, id, ops, expected).catch((err: unknown) => {
-        if (err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)
-          throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-        throw err;
+      const corrected = (doc: StoredDocument): WriteOutcome => ({
+        status: 200,
+        headers: { ETag: `"${documentTag(doc.summary.rev)}"` },
+        body: documentJson(doc),
       });
-      setTag(res, documentTag(doc.summary.rev)).json(documentJson(doc));
+      const scope = { tm: name, route: 'PATCH /api/v1/documents/:id/alignment', body: [body, ifMatchOf(req)] };
+      await answerOnce(req, res, tm, scope, async () => {
+        const expected = await ifMatchRev(tm, name, id, ifMatchOf(req));
+        if (expected === undefined) return corrected(await tm.correctAlignment(name, id, ops, rev));
+        // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically).
+        if (rev !== undefined && rev !== expected) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+        const doc = await tm.correctAlignment(name, id, ops, expected).catch((err: unknown) => {
+          if (err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)
+            throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+          throw err;
+        });
+        return corrected(doc);
+      });
     })
     .all(methodNotAllowed('PATCH'));
   return router;

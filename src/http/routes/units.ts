@@ -7,10 +7,11 @@
 import { Router, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import type { TaggedUnit, TranslationMemory, UnitTexts } from '../../service';
+import type { TaggedUnit, TranslationMemory, UnitTexts, WriteOutcome } from '../../service';
 import type { Unit } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { ifMatchOf, setTag } from '../etag';
+import { answerOnce } from '../idempotency';
 import { jsonBody } from '../json-body';
 import { idParam, Params, type Input } from '../params';
 import type { TmClaim } from '../access';
@@ -32,6 +33,13 @@ const unitJson = (u: Unit) => ({
 /** The unit, with its ETag (If-Match on PATCH and DELETE compares with it). */
 const send = (res: Response, status: number, { unit, tag }: TaggedUnit) =>
   setTag(res, tag).status(status).json(unitJson(unit));
+
+/** A write's answer: the unit with its ETag (and where it lives, for a new one). */
+const written = (status: number, { unit, tag }: TaggedUnit, location?: string): WriteOutcome => ({
+  status,
+  headers: { ETag: `"${tag}"`, ...(location ? { Location: location } : {}) },
+  body: unitJson(unit),
+});
 
 /** The texts of a unit to add: its Arabic, and English and Chinese if given. */
 function newTexts(body: Input): UnitTexts & { ar: string } {
@@ -67,12 +75,11 @@ export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim
       const name = tmOf(req.query as Input, body);
       const texts = newTexts(body);
       await claim(res, name);
-      const { unit, tag, created } = await tm.createUnit(name, texts);
-      send(
-        res.location(`/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`),
-        created ? 201 : 200,
-        { unit, tag },
-      );
+      await answerOnce(req, res, tm, { tm: name, route: 'POST /api/v1/units', body }, async () => {
+        const { unit, tag, created } = await tm.createUnit(name, texts);
+        const location = `/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`;
+        return written(created ? 201 : 200, { unit, tag }, location);
+      });
     })
     .all(methodNotAllowed('POST'));
   router
@@ -99,12 +106,21 @@ export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim
       const body = req.body as Input;
       const name = tmOf(req.query as Input, body);
       const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
-      send(res, 200, await tm.patchUnit(name, id, editedTexts(body), ifMatchOf(req)));
+      const texts = editedTexts(body);
+      // If-Match is part of what is asked: a retry with another If-Match is another request.
+      const scope = { tm: name, route: 'PATCH /api/v1/units/:id', body: [body, ifMatchOf(req)] };
+      await answerOnce(req, res, tm, scope, async () =>
+        written(200, await tm.patchUnit(name, id, texts, ifMatchOf(req))),
+      );
     })
     .delete(async (req, res) => {
       const name = tmOf(req.query as Input);
-      await tm.deleteUnit(name, idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name), ifMatchOf(req));
-      res.status(204).end();
+      const id = idParam(req.params.id, ErrorCode.UNIT_NOT_FOUND, name);
+      const scope = { tm: name, route: 'DELETE /api/v1/units/:id', body: ifMatchOf(req) };
+      await answerOnce(req, res, tm, scope, async () => {
+        await tm.deleteUnit(name, id, ifMatchOf(req));
+        return { status: 204, headers: {} };
+      });
     })
     .all(methodNotAllowed('GET', 'PATCH', 'DELETE'));
   return router;

@@ -1,0 +1,89 @@
+/**
+ * What the mirrors read to follow Redis: each TM's change log (stream) and seq counter, and the deployment's epoch.
+ * The log says what changed since an entry; the seq and the epoch say whether Redis still holds the history this
+ * process saw: a seq lower than one seen, or an epoch gone or changed, means Redis went back in time or was replaced
+ * (a restored AOF or RDB, a failover to a lagging replica, FLUSHALL), and whatever was built from it is rebuilt.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Keys } from './keys';
+import { guard, type RedisClient } from './redis';
+
+export interface LogEntry {
+  id: string;
+  seq: number;
+  op: 'put' | 'del';
+  /** One unit (field `id`), or up to 1,000 for an entry of commitDocument (field `ids`, separated by spaces). */
+  unitIds: string[];
+}
+
+function logEntry([id, fields]: [string, string[]]): LogEntry {
+  const f: Record<string, string> = {};
+  const unitIds: string[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (fields[i] === 'id') unitIds.push(fields[i + 1]!);
+    else if (fields[i] === 'ids') unitIds.push(...fields[i + 1]!.split(' '));
+    else f[fields[i]!] = fields[i + 1]!;
+  }
+  return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitIds };
+}
+
+export class ChangeLog {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+  ) {}
+
+  /**
+   * The deployment's epoch: a random id written when it is first asked for (SET NX, so instances agree) and never
+   * changed. If it later reads as another id or as absent, Redis no longer holds the data this process saw (FLUSHALL,
+   * a restore of other data): what the process keeps from Redis must be rebuilt.
+   */
+  async epoch(create = true): Promise<string | undefined> {
+    return guard(this.redis, async () => {
+      if (create) await this.redis.set(this.keys.epoch(), randomBytes(8).toString('hex'), 'NX');
+      return (await this.redis.get(this.keys.epoch())) ?? undefined;
+    });
+  }
+
+  /** The TM's seq counter: the seq of its last write (0 before any). */
+  async seq(tm: string): Promise<number> {
+    return guard(this.redis, async () => Number((await this.redis.get(this.keys.seq(tm))) ?? 0));
+  }
+
+  /**
+   * The first log entry after `afterId` and the TM's seq counter, in one round trip (both in the TM's slot). A seq
+   * lower than one seen before means Redis went back in time (a restored AOF or RDB, a failover to a replica that
+   * lagged): entries after `afterId` cannot tell that, as a rolled-back log simply ends earlier.
+   */
+  async peek(tm: string, afterId: string): Promise<{ next?: LogEntry; seq: number }> {
+    return guard(this.redis, async () => {
+      const replies = (await this.redis
+        .pipeline()
+        .xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', 1)
+        .get(this.keys.seq(tm))
+        .exec()) as [Error | null, unknown][];
+      for (const [err] of replies) if (err) throw err;
+      const [entry] = (replies[0]![1] as [string, string[]][]).map(logEntry);
+      return { ...(entry ? { next: entry } : {}), seq: Number(replies[1]![1] ?? 0) };
+    });
+  }
+
+  /** Log entries after `afterId` (exclusive), oldest first. */
+  async read(tm: string, afterId: string, count: number): Promise<LogEntry[]> {
+    return guard(this.redis, async () => {
+      const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
+      return entries.map(logEntry);
+    });
+  }
+
+  /** The newest log entry's id and seq, or the origin when the log is empty. */
+  async tail(tm: string): Promise<{ id: string; seq: number }> {
+    return guard(this.redis, async () => {
+      const [last] = await this.redis.xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1);
+      if (!last) return { id: '0-0', seq: 0 };
+      const fields = last[1];
+      const seqAt = fields.indexOf('seq');
+      return { id: last[0], seq: Number(fields[seqAt + 1]) };
+    });
+  }
+}
