@@ -17,7 +17,7 @@ import { createLogger, loadConfig } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createHttpServer } from '../src/http/server';
 import { createTranslator } from '../src/i18n';
-import { loadSeed, TranslationMemory } from '../src/service';
+import { Access, generateKey, loadSeed, TranslationMemory } from '../src/service';
 import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import { findOnPath, startEmbeddedRedis, type EmbeddedRedis } from '../src/store/embedded-redis';
 import { readOptions } from './lib/cli';
@@ -90,13 +90,16 @@ async function main(): Promise<void> {
   const store = new TmStore(redis, keys);
   await loadSeed(config.tmDir, store, logger);
   const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
+  // Writes need a key: the probe makes an admin key of its own in its private Redis.
+  const { key: adminKey } = generateKey();
+  await new Access(store).ensureAdmin(adminKey);
   const translator = await createTranslator();
-  const server = createHttpServer(createApp({ tm, translator, config, logger, version: 'probe' }), translator);
+  const server = createHttpServer(createApp({ tm, translator, config, logger, version: 'probe' }), translator, config);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const json = (method: string, body: unknown): RequestInit => ({
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
     body: JSON.stringify(body),
   });
   const created = await (await fetch(`${base}/api/v1/units`, json('POST', { ar: 'وحدة لقياس الأعطال' }))).json();

@@ -3,7 +3,7 @@
  * with supertest against real dependencies.
  */
 import express, { type Express } from 'express';
-import { RateLimitedWarnings, type Config, type Logger } from '../config';
+import type { Config, Logger } from '../config';
 import type { Translator } from '../i18n';
 import type { TranslationMemory } from '../service';
 import { accessLog } from './access-log';
@@ -82,8 +82,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(jobRoutes(tm, translator, config));
   app.use(webRoutes(config.webDir));
   app.use(routeNotFound);
-  app.use(
-    errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody, new RateLimitedWarnings(logger)),
-  );
+  app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
   return app;
 }

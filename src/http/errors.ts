@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger, RateLimitedWarnings } from '../config';
+import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import type { Translator, UiLang } from '../i18n';
 import { routePattern } from './access-log';
@@ -74,7 +74,6 @@ export function errorMiddleware(
   logger: Logger,
   retryAfterSeconds: number,
   maxBody: string,
-  warnings: RateLimitedWarnings,
 ): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
@@ -86,9 +85,9 @@ export function errorMiddleware(
       logger.error(`request failed [${ref}]: ${(err as Error)?.stack ?? String(err)}`, { ...where, ref });
       error = new MizanError(ErrorCode.INTERNAL, { ref });
     }
-    // A failed store operation (the store turns every unreachable-Redis error into this one), not a report of one;
-    // an outage fails every request, so these are rate-limited (a few lines a minute and a count of the rest).
-    if (error instanceof StoreUnavailableError) warnings.warn('store-unavailable', `503: ${error.message}`, where);
+    // A failed store operation (the store turns every unreachable-Redis error into this one), not a report of one:
+    // the store logs an outage once when it starts and once when it ends, and the access line counts each 503.
+    if (error instanceof StoreUnavailableError) logger.debug(`503: ${error.message}`, { ...where, kind: 'store' });
     const { status, headers, body } = errorAnswer(error, answerLanguage(req), translator, retryAfterSeconds);
     res.status(status).set(headers).vary('Accept-Language').json(body);
   };

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LARGE_DOCUMENT_ROWS, rowArgs, writeLargeDocument, type RowToWrite } from './document-writer';
-import type { AlignedDocument, DocumentMeta, DocumentRow, Lang, RowSplit, Unit } from '../types';
+import type { AlignedDocument, RowSplit, Unit } from '../types';
 import {
   allDocuments,
   documentCount,
