@@ -63,6 +63,7 @@ export const SCHEMAS: Record<string, object> = {
           'diacritics',
           'letterforms',
           'digits',
+          'script',
           'case',
           'punctuation',
           'whitespace',
