@@ -54,6 +54,17 @@ describe('GET /api/v1/match', () => {
     expect(best.explain.penalties.map((p: { name: string }) => p.name)).toContain('diacritics');
   });
 
+  it('matches the Chinese of a unit written in traditional characters at 99, naming the penalty script', async () => {
+    const row = rows[9]!; // 双方就加强务实合作达成广泛共识。
+    const traditional = '雙方就加強務實合作達成廣泛共識。';
+    expect(row.zh).toBe('双方就加强务实合作达成广泛共识。');
+    const res = await match({ q: traditional, src: 'zh', tgt: 'ar', explain: '1' }).expect(200);
+    const [best] = res.body.matches;
+    expect(best).toMatchObject({ unitId: await unitAt(9), score: 99 });
+    expect(best.explain.penalties).toEqual([{ name: 'script', points: 1 }]);
+    expect(best.explain.diff.map((d: { queryText: string }) => d.queryText).join('')).toBe(traditional);
+  });
+
   it('matches Arabic-Indic digits as the same numbers', async () => {
     const row = rows[2]!;
     const indic = row.ar.replace('26', '٢٦').replace('2023', '٢٠٢٣');

@@ -57,6 +57,8 @@ describe('spans on vocalized Arabic', () => {
       op: 'delete',
       query: [20, 20],
       source: [vocalized.length - 1, vocalized.length],
+      queryText: '',
+      sourceText: '.',
     });
     const extraStop = index.explain(index.query('تعزيز التعاون العملي!', 'ar'), 'تعزيز التعاون العملي');
     expect(extraStop[extraStop.length - 1]!.op).toBe('insert');
@@ -100,5 +102,50 @@ describe('a prepared query', () => {
     expect(a.search(query, 'ar', { min: 0, limit: 1 })).toHaveLength(1);
     expect(() => b.search(query, 'ar', { min: 0, limit: 1 })).toThrow(/another TM index/);
     expect(() => b.explain(query, 'نص')).toThrow(/another TM index/);
+  });
+});
+
+describe('diff spans', () => {
+  const zhUnit = (unitId: string, zh: string): Unit => ({ ...unit(unitId, 'x'), zh });
+  const explainZh = (query: string, source: string) => {
+    const index = new TmIndex();
+    index.load([zhUnit('z', source)]);
+    return index.explain(index.query(query, 'zh'), source);
+  };
+
+  it('carry their text on both sides, equal to the slices their offsets give', () => {
+    const query = 'تعزيز التعاون الاقتصادي';
+    const source = 'تعزيز التعاون العملي.';
+    const index = new TmIndex();
+    index.load([unit('a', source)]);
+    const diff = index.explain(index.query(query, 'ar'), source);
+    for (const d of diff) {
+      expect(d.queryText).toBe(query.slice(...d.query));
+      expect(d.sourceText).toBe(source.slice(...d.source));
+    }
+    expect(diff.find((d) => d.op === 'replace')).toMatchObject({ queryText: ' الاقتصادي', sourceText: ' العملي' });
+  });
+
+  it('group a Chinese change into one run, across a character the two phrases happen to share', () => {
+    const diff = explainZh('中方愿同美方加强经贸合作。', '中方愿同俄方深化经贸合作。');
+    expect(diff.map((d) => [d.op, d.queryText, d.sourceText])).toEqual([
+      ['equal', '中方愿同', '中方愿同'],
+      ['replace', '美方加强', '俄方深化'],
+      ['equal', '经贸合作', '经贸合作'],
+      ['equal', '。', '。'],
+    ]);
+  });
+
+  it('make adjacent Chinese replacements and deletions one replacement', () => {
+    const diff = explainZh('双方就加强务实合作达成广泛共识。', '双方就加强务实合作达成了共识。');
+    expect(diff.filter((d) => d.op !== 'equal').map((d) => [d.op, d.queryText, d.sourceText])).toEqual([
+      ['replace', '广泛', '了'],
+    ]);
+  });
+
+  it('keep two equal characters between Chinese changes as an equal span', () => {
+    const diff = explainZh('美国和中国加强合作', '日本和中国深化合作');
+    expect(diff.map((d) => d.op)).toEqual(['replace', 'equal', 'replace', 'equal']);
+    expect(diff[1]!.queryText).toBe('和中国');
   });
 });

@@ -2,8 +2,13 @@
  * Why a match scored what it did: the token alignment between query and matched source, as spans on both
  * original texts. The spans of each side, concatenated in order, give back that side's text exactly (separators
  * before a token travel with it; text after the last token is a last op of its own), so a client can highlight by
- * slicing. Ops: `equal`; `clitic` (same word, other clitics); `replace`; `insert` (only in the query: new in the
- * translator's sentence); `delete` (only in the TM source).
+ * slicing; each span carries its text on both sides too. Ops: `equal`; `clitic` (same word, other clitics, or
+ * another English inflection); `replace`; `insert` (only in the query: new in the translator's sentence); `delete`
+ * (only in the TM source).
+ *
+ * Chinese is read in runs: adjacent changed characters make one span (a replacement next to an insertion is one
+ * replacement), and a single equal character between two changes (a 的 or 国 the edit distance happened to line up)
+ * joins them, so a changed phrase is highlighted whole instead of around its repeated characters.
  */
 import { TokenBuffer, tokenizeCodes } from '../normalize';
 import { alignTokens, type EditOp } from './levenshtein';
@@ -16,6 +21,47 @@ export interface DiffSpan {
   query: [number, number];
   /** [start, end) in the matched source text. */
   source: [number, number];
+  /** The query text of the span (`query.slice(...span.query)`). */
+  queryText: string;
+  /** The source text of the span. */
+  sourceText: string;
+}
+
+type Span = Omit<DiffSpan, 'queryText' | 'sourceText'>;
+
+const HAN = /\p{Script=Han}/u;
+/** Text made of ideographs, punctuation and spaces only (an empty side included). */
+const IDEOGRAPHIC = /^[\p{Script=Han}\p{P}\p{S}\s]*$/u;
+const ONE_IDEOGRAPH = /^[\p{P}\p{S}\s]*\p{Script=Han}$/u;
+
+function changed(op: EditOp): boolean {
+  return op === 'replace' || op === 'insert' || op === 'delete';
+}
+
+/** Runs of Chinese edits as one span each (see the file comment). */
+function groupIdeographRuns(spans: Span[], query: string, source: string): Span[] {
+  const texts = (s: Span): [string, string] => [query.slice(...s.query), source.slice(...s.source)];
+  const ideographic = (s: Span): boolean => {
+    const [q, c] = texts(s);
+    return IDEOGRAPHIC.test(q) && IDEOGRAPHIC.test(c) && (HAN.test(q) || HAN.test(c));
+  };
+  const run = (s: Span | undefined): boolean => s !== undefined && changed(s.op) && ideographic(s);
+  for (let i = 1; i + 1 < spans.length; i++) {
+    const s = spans[i]!;
+    const [q, c] = texts(s);
+    if (s.op === 'equal' && ONE_IDEOGRAPH.test(q) && ONE_IDEOGRAPH.test(c) && run(spans[i - 1]) && run(spans[i + 1]))
+      s.op = 'replace';
+  }
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && run(last) && run(s)) {
+      last.query[1] = s.query[1];
+      last.source[1] = s.source[1];
+      last.op = last.query[0] === last.query[1] ? 'delete' : last.source[0] === last.source[1] ? 'insert' : 'replace';
+    } else out.push(s);
+  }
+  return out;
 }
 
 const buffer = new TokenBuffer();
@@ -26,7 +72,7 @@ export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vo
   const sIds = vocabulary.lookupCodes(sTokens).ids;
   const sTo = sTokens.to;
   const steps = alignTokens(query.ids, query.stems, sIds, vocabulary.stems);
-  const out: DiffSpan[] = [];
+  const out: Span[] = [];
   let qAt = 0;
   let sAt = 0;
   for (const step of steps) {
@@ -49,5 +95,9 @@ export function explainDiff(query: PreparedQuery, source: string, vocabulary: Vo
     const op: EditOp = qTail === sTail ? 'equal' : !sTail ? 'insert' : !qTail ? 'delete' : 'replace';
     out.push({ op, query: [qAt, query.text.length], source: [sAt, source.length] });
   }
-  return out;
+  return groupIdeographRuns(out, query.text, source).map((s) => ({
+    ...s,
+    queryText: query.text.slice(...s.query),
+    sourceText: source.slice(...s.source),
+  }));
 }

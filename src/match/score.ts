@@ -32,6 +32,7 @@ export const PENALTIES: Readonly<Record<DifferenceName, number>> = Object.freeze
   diacritics: 1,
   letterforms: 1,
   digits: 1,
+  script: 1,
   case: 1,
   punctuation: 1,
   whitespace: 1,

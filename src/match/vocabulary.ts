@@ -2,14 +2,15 @@
  * Interns tokens as small integers so that the edit distance compares numbers, not strings.
  *
  * Each token id also has a stem id (`stems[id]`): for Arabic words the word without its proclitics
- * (و ف ب ك ل ال …), for every other token the token itself. Two different tokens with the same stem differ "by a
- * clitic" and cost a fraction of an edit. The vocabulary is derived data: any process rebuilds it from Redis.
+ * (و ف ب ك ل ال …), for English words the word without its plural ending (normalize/english.ts), for every other
+ * token the token itself. Two different tokens with the same stem differ "by a clitic" (or an inflection) and cost
+ * a fraction of an edit. The vocabulary is derived data: any process rebuilds it from Redis.
  *
  * The table is an open-addressing hash over the tokens' UTF-16 code units (FNV-1a), so the indexer interns straight
  * from the tokenizer's code buffer without creating a string per token occurrence; a string is made once per
  * distinct token.
  */
-import { arabicStem, codesToString, isArabicWord, TokenBuffer } from '../normalize';
+import { codesToString, TokenBuffer, wordStem } from '../normalize';
 
 /** A query's tokens: ids (negative for tokens the TM has never seen) and stem ids, position by position. */
 export interface QueryTokens {
@@ -107,10 +108,10 @@ export class Vocabulary {
       strings[i] = token;
       const id = known >= 0 ? known : unknownId(token);
       ids[i] = id;
+      const stem = id >= 0 ? '' : wordStem(token);
       if (id >= 0) stems[i] = this.stemTable[id]!;
-      else if (!isArabicWord(token)) stems[i] = id;
+      else if (stem === token) stems[i] = id;
       else {
-        const stem = arabicStem(token);
         const knownStem = this.find(stem);
         stems[i] = knownStem >= 0 ? this.stemTable[knownStem]! : unknownId(stem);
       }
@@ -162,7 +163,7 @@ export class Vocabulary {
     if (this.strings.length * 2 > this.table.length) this.rehash();
     this.numberTable[id] = NUMBER.test(token) ? 1 : 0;
     // The stem is interned too, and resolved to its own stem, so that stems are canonical (a fixed point).
-    const stem = isArabicWord(token) ? arabicStem(token) : token;
+    const stem = wordStem(token);
     this.stemTable[id] = stem === token ? id : this.stemTable[this.internString(stem)]!;
     return id;
   }

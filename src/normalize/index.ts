@@ -1,4 +1,6 @@
 export { arabicStem, isArabicWord } from './arabic';
+export { englishStem } from './english';
+export { wordStem } from './stem';
 export { canonical, foldText, FOLDS, type FoldName } from './pipeline';
 export { harmlessDifferences, type DifferenceName } from './differences';
 export {

@@ -9,9 +9,10 @@
  * from these folds, and this regex path is only its test oracle (`regexTokenize`).
  */
 import { foldAlef, foldArabicDigits, foldYaAndTaMarbuta, stripTashkeel } from './arabic';
+import { foldScript } from './chinese';
 import { foldCase, nfkc, stripFormatChars } from './latin';
 
-export type FoldName = 'width' | 'invisible' | 'diacritics' | 'letterforms' | 'digits' | 'case';
+export type FoldName = 'width' | 'invisible' | 'diacritics' | 'letterforms' | 'digits' | 'script' | 'case';
 
 export interface Fold {
   readonly name: FoldName;
@@ -25,6 +26,8 @@ export const FOLDS: readonly Fold[] = [
   { name: 'diacritics', apply: stripTashkeel },
   { name: 'letterforms', apply: (text) => foldYaAndTaMarbuta(foldAlef(text)) },
   { name: 'digits', apply: foldArabicDigits },
+  // Traditional Chinese → simplified, after NFKC (which turns CJK compatibility ideographs into unified ones).
+  { name: 'script', apply: foldScript },
   { name: 'case', apply: foldCase },
 ];
 

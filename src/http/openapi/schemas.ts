@@ -63,22 +63,38 @@ export const SCHEMAS: Record<string, object> = {
           'diacritics',
           'letterforms',
           'digits',
+          'script',
           'case',
           'punctuation',
           'whitespace',
           'numbers',
         ],
+        description:
+          'Why a match that is not identical still scores high. width: full-width or presentation forms (NFKC); ' +
+          'invisible: format characters (ZWNJ, bidi marks); diacritics: Arabic tashkeel or tatweel; letterforms: ' +
+          'alef, alef maqsura or ta marbuta shape; digits: Arabic-Indic vs ASCII digits; script: traditional vs ' +
+          'simplified Chinese characters; case: letter case; punctuation: punctuation differs; whitespace: spacing ' +
+          'differs; numbers: the texts differ only in numbers (points = 2 per number; targets adapted).',
       },
-      points: { type: 'number' },
+      points: { type: 'number', description: 'Points deducted from 100' },
     },
   },
   DiffSpan: {
     type: 'object',
-    required: ['op', 'query', 'source'],
+    required: ['op', 'query', 'source', 'queryText', 'sourceText'],
     properties: {
-      op: { type: 'string', enum: ['equal', 'insert', 'delete', 'replace', 'clitic'] },
+      op: {
+        type: 'string',
+        enum: ['equal', 'insert', 'delete', 'replace', 'clitic'],
+        description:
+          'equal: the same words (once folded); clitic: the same word with other Arabic clitics or another English ' +
+          'inflection (a quarter of an edit); replace: different words; insert: only in the query; delete: only in ' +
+          'the matched source. Chinese changes come as runs: adjacent changed characters are one span.',
+      },
       query: { ...span, description: '[start, end) in the query text' },
       source: { ...span, description: '[start, end) in the matched source text' },
+      queryText: { type: 'string', description: 'The query text of the span' },
+      sourceText: { type: 'string', description: 'The matched source text of the span' },
     },
   },
   Match: {
