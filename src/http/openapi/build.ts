@@ -38,3 +38,19 @@ export const path = (name: string, description: string) => ({
 });
 /** A file sent as the raw body. */
 export const binaryFile = { schema: { type: 'string', format: 'binary' } };
+
+/** The `tm` query parameter. */
+export const tmQuery = query(
+  'tm',
+  'TM name (default: the configured default TM); for matching a comma-separated priority list',
+);
+/** Codes any route with a body can answer. */
+export const BODY_ERRORS: Code[] = ['INVALID_BODY', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INVALID_ENCODING'];
+export const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'the ETag the change was made against (or *): 412 PRECONDITION_FAILED when it no longer matches',
+  schema: { type: 'string' },
+};
+export const etag = { ETag: { description: 'the entity tag: send it back in If-Match', schema: { type: 'string' } } };

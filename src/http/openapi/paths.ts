@@ -3,16 +3,14 @@
  * into responses by their status. Keep this file in step with src/http/routes: a test lists the app's routes and
  * fails on any that is not described here, and the integration tests check every response against it.
  */
-import { json, path, query, type Code, type Operation } from './build';
+import { BODY_ERRORS, etag, ifMatch, json, path, query, tmQuery as tm, type Code, type Operation } from './build';
 import { PRETRANSLATE_PATHS } from './pretranslate';
 import { TM_PATHS } from './tms-paths';
 import { ACCESS_PATHS } from './access';
-
-const tm = query('tm', 'TM name (default: the configured default TM); for matching a comma-separated priority list');
+import { UNIT_PATHS } from './unit-paths';
 
 /** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
 export const COMMON_ERRORS: Code[] = ['INVALID_PARAMETER', 'STORE_UNAVAILABLE', 'INTERNAL', 'METHOD_NOT_ALLOWED'];
-const BODY_ERRORS: Code[] = ['INVALID_BODY', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INVALID_ENCODING'];
 const MATCH_ERRORS: Code[] = [
   'QUERY_MISSING',
   'QUERY_TOO_LONG',
@@ -34,16 +32,7 @@ const matchParameters = [
   query('prev', 'the previous segment of the translated document (101 context matches)'),
   query('next', 'the next segment of the translated document'),
 ];
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  required: false,
-  description: 'the ETag the change was made against (or *): 412 PRECONDITION_FAILED when it no longer matches',
-  schema: { type: 'string' },
-};
-const etag = { ETag: { description: 'the entity tag: send it back in If-Match', schema: { type: 'string' } } };
 const docId = path('id', 'document id');
-const unitId = path('id', 'unit id');
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
 const anyJson = { 'application/json': { schema: { type: 'object' } } };
 
@@ -294,90 +283,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       ],
     },
   },
-  '/api/v1/units': {
-    post: {
-      summary: 'Add a unit outside any document (the same Arabic again updates it)',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['ar'],
-              properties: {
-                ar: { type: 'string' },
-                en: { type: 'string' },
-                zh: { type: 'string' },
-                tm: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
-      ok: {
-        200: { description: 'updated', headers: etag, content: json('Unit') },
-        201: { description: 'created', headers: etag, content: json('Unit') },
-      },
-      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'UNKNOWN_TM', 'TM_LIMIT'],
-    },
-  },
-  '/api/v1/units/{id}': {
-    get: {
-      summary: 'One unit',
-      parameters: [unitId, tm],
-      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') } },
-      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
-    },
-    patch: {
-      summary: 'Change a unit’s texts',
-      parameters: [unitId, tm, ifMatch],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              properties: {
-                ar: { type: 'string' },
-                en: { type: 'string' },
-                zh: { type: 'string' },
-                tm: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
-      ok: { 200: { description: 'the unit as changed', headers: etag, content: json('Unit') } },
-      errors: [
-        ...BODY_ERRORS,
-        'UNIT_NOT_FOUND',
-        'PRECONDITION_FAILED',
-        'UNIT_SOURCE_FIXED',
-        'FIELD_MISSING',
-        'TEXT_TOO_LONG',
-        'TEXT_EMPTY',
-        'UNKNOWN_TM',
-      ],
-    },
-    delete: {
-      summary: 'Delete a unit (a document unit leaves its document)',
-      parameters: [unitId, tm, ifMatch],
-      ok: { 204: { description: 'deleted' } },
-      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM', 'PRECONDITION_FAILED'],
-    },
-  },
-  '/api/v1/units/{id}/context': {
-    get: {
-      summary: 'A unit with up to n rows before and after it in its document',
-      parameters: [
-        unitId,
-        tm,
-        query('n', 'rows on each side', { type: 'integer', minimum: 0, maximum: 50, default: 2 }),
-      ],
-      ok: { 200: { description: 'the unit and its neighbours', content: json('UnitContext') } },
-      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
-    },
-  },
+  ...UNIT_PATHS,
   ...PRETRANSLATE_PATHS,
   ...AMAGAMA_PATHS,
   '/get': {

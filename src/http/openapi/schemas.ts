@@ -5,6 +5,7 @@
 import { ref } from './build';
 import { PRETRANSLATE_SCHEMAS } from './pretranslate';
 import { TM_SCHEMAS } from './tms-paths';
+import { WIRE_SCHEMAS } from './wire-schemas';
 
 const langs = ['ar', 'en', 'zh'];
 const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -134,68 +135,7 @@ export const SCHEMAS: Record<string, object> = {
     required: ['results'],
     properties: { results: { type: 'array', items: { oneOf: [ref('Matches'), ref('Error')] } } },
   },
-  AmagamaSuggestions: {
-    type: 'array',
-    description: 'amaGama/tmserver answer, sorted by quality, best first; quality and rank written as floats (100.0)',
-    items: {
-      type: 'object',
-      required: ['quality', 'rank', 'source', 'target'],
-      properties: {
-        quality: { type: 'number', minimum: 0, maximum: 101 },
-        rank: { type: 'number' },
-        source: { type: 'string' },
-        target: { type: 'string' },
-      },
-    },
-  },
-  AmagamaLanguages: {
-    type: 'object',
-    required: ['sourceLanguages', 'targetLanguages'],
-    properties: {
-      sourceLanguages: { type: 'array', items: { type: 'string' } },
-      targetLanguages: { type: 'array', items: { type: 'string' } },
-    },
-  },
-  MyMemoryAnswer: {
-    type: 'object',
-    required: ['responseData', 'responseStatus', 'responseDetails', 'matches'],
-    properties: {
-      responseData: {
-        type: 'object',
-        required: ['translatedText', 'match'],
-        properties: { translatedText: { type: 'string' }, match: { type: 'number', minimum: 0, maximum: 1 } },
-      },
-      quotaFinished: { type: 'boolean' },
-      mtLangSupported: { type: 'null' },
-      responseDetails: { type: 'string' },
-      responseStatus: { type: 'integer' },
-      responderId: { type: 'null' },
-      exception_code: { type: 'null' },
-      matches: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'segment', 'translation', 'source', 'target', 'quality', 'match'],
-          properties: {
-            id: { type: 'string' },
-            segment: { type: 'string' },
-            translation: { type: 'string' },
-            source: { type: 'string' },
-            target: { type: 'string' },
-            quality: { type: 'string' },
-            reference: { type: 'null' },
-            'usage-count': { type: 'integer' },
-            subject: { type: 'string' },
-            'created-by': { type: 'string' },
-            'last-updated-by': { type: 'string' },
-            'create-date': { type: 'string' },
-            'last-update-date': { type: 'string' },
-            match: { type: 'number', minimum: 0, maximum: 1 },
-          },
-        },
-      },
-    },
-  },
+  ...WIRE_SCHEMAS,
   ConcordanceHit: {
     type: 'object',
     required: ['unitId', 'tm', 'ar', 'en', 'zh', 'documentId', 'position', 'highlights'],

@@ -1,0 +1,91 @@
+/** The unit routes as OpenAPI path items (see paths.ts). */
+import { BODY_ERRORS, etag, ifMatch, json, path, query, tmQuery as tm, type Operation } from './build';
+
+const unitId = path('id', 'unit id');
+
+export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
+  '/api/v1/units': {
+    post: {
+      summary: 'Add a unit outside any document (the same Arabic again updates it)',
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['ar'],
+              properties: {
+                ar: { type: 'string' },
+                en: { type: 'string' },
+                zh: { type: 'string' },
+                tm: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ok: {
+        200: { description: 'updated', headers: etag, content: json('Unit') },
+        201: { description: 'created', headers: etag, content: json('Unit') },
+      },
+      errors: [...BODY_ERRORS, 'FIELD_MISSING', 'TEXT_TOO_LONG', 'TEXT_EMPTY', 'UNKNOWN_TM', 'TM_LIMIT'],
+    },
+  },
+  '/api/v1/units/{id}': {
+    get: {
+      summary: 'One unit',
+      parameters: [unitId, tm],
+      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') } },
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
+    },
+    patch: {
+      summary: 'Change a unit’s texts',
+      parameters: [unitId, tm, ifMatch],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                ar: { type: 'string' },
+                en: { type: 'string' },
+                zh: { type: 'string' },
+                tm: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+      ok: { 200: { description: 'the unit as changed', headers: etag, content: json('Unit') } },
+      errors: [
+        ...BODY_ERRORS,
+        'UNIT_NOT_FOUND',
+        'PRECONDITION_FAILED',
+        'UNIT_SOURCE_FIXED',
+        'FIELD_MISSING',
+        'TEXT_TOO_LONG',
+        'TEXT_EMPTY',
+        'UNKNOWN_TM',
+      ],
+    },
+    delete: {
+      summary: 'Delete a unit (a document unit leaves its document)',
+      parameters: [unitId, tm, ifMatch],
+      ok: { 204: { description: 'deleted' } },
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM', 'PRECONDITION_FAILED'],
+    },
+  },
+  '/api/v1/units/{id}/context': {
+    get: {
+      summary: 'A unit with up to n rows before and after it in its document',
+      parameters: [
+        unitId,
+        tm,
+        query('n', 'rows on each side', { type: 'integer', minimum: 0, maximum: 50, default: 2 }),
+      ],
+      ok: { 200: { description: 'the unit and its neighbours', content: json('UnitContext') } },
+      errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
+    },
+  },
+};
