@@ -4,24 +4,13 @@
  * accessibility and screenshots.
  */
 import request from 'supertest';
-import { axeViolations, LANGS, open, screenshot, setLanguage, startUi, type Ui } from '../helpers/browser';
+import { axeViolations, LANGS, open, screenshot, setLanguage, type Ui, useUi } from '../helpers/browser';
 
 const SEED = 'ace54e57cd73f9de';
 const XSS = '<img src=x onerror=alert(1)>';
 
-// A browser waits for the page and the server; on a loaded machine one alignment alone can take seconds.
-jest.setTimeout(60_000);
-
 let ui: Ui;
-beforeAll(async () => {
-  ui = await startUi();
-}, 60_000);
-afterAll(async () => {
-  await ui?.close();
-});
-afterEach(() => {
-  expect(ui.problems).toEqual([]);
-});
+useUi((started) => (ui = started));
 
 const rowTexts = () =>
   ui.page

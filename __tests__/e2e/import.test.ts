@@ -4,7 +4,7 @@
  * and screenshots.
  */
 import request from 'supertest';
-import { axeViolations, LANGS, open, screenshot, setLanguage, startUi, type Ui } from '../helpers/browser';
+import { axeViolations, LANGS, open, screenshot, setLanguage, type Ui, useUi } from '../helpers/browser';
 
 const tu = (ar: string, en: string, zh: string) =>
   `<tu><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv>` +
@@ -22,19 +22,8 @@ const TMX = Buffer.from(
     '</body></tmx>\n',
 );
 
-// A browser waits for the page and the server; on a loaded machine one alignment alone can take seconds.
-jest.setTimeout(60_000);
-
 let ui: Ui;
-beforeAll(async () => {
-  ui = await startUi();
-}, 60_000);
-afterAll(async () => {
-  await ui?.close();
-});
-afterEach(() => {
-  expect(ui.problems).toEqual([]);
-});
+useUi((started) => (ui = started));
 
 describe('the import page', () => {
   it('imports a small TMX file as a job, shows its progress, and reports the finished job', async () => {

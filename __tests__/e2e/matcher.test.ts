@@ -2,24 +2,13 @@
  * The matcher and the concordance in a real browser: an edited seed sentence, its match, the marked difference,
  * the keyboard path; Arabic right-to-left; the concordance's hits opening their rows; accessibility and screenshots.
  */
-import { axeViolations, LANGS, open, screenshot, setLanguage, startUi, type Ui } from '../helpers/browser';
+import { axeViolations, LANGS, open, screenshot, setLanguage, type Ui, useUi } from '../helpers/browser';
 
 const EDITED = 'وقد توصل الجانبان إلى توافق كبير حول تعزيز التعاون العملي';
 const STORED_EN = 'The two sides reached broad consensus on strengthening practical cooperation.';
 
-// A browser waits for the page and the server; on a loaded machine one alignment alone can take seconds.
-jest.setTimeout(60_000);
-
 let ui: Ui;
-beforeAll(async () => {
-  ui = await startUi();
-}, 60_000);
-afterAll(async () => {
-  await ui?.close();
-});
-afterEach(() => {
-  expect(ui.problems).toEqual([]);
-});
+useUi((started) => (ui = started));
 
 async function searchMatcher(text: string): Promise<void> {
   await open(ui, '#/match');

@@ -2,7 +2,7 @@
  * The e2e tests' browser and server: a real mizan (createTestContext: private Redis, the seed) listening on a free
  * port, its answers checked against the OpenAPI document like the integration tests' (all but the page's scripts
  * and styles under /ui/), and Debian's chromium driven by playwright-core with a fresh profile. Also: what the page
- * must never do (dialogs, script errors, CSP refusals), axe-core's verdict, and screenshots for docs/screenshots/.
+ * must never do (dialogs, script errors, CSP refusals), axe-core's verdict, and screenshots (see SCREENSHOTS).
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,7 +18,14 @@ import { createTestContext, type TestContext } from './context';
 
 export const CHROMIUM = process.env.MIZAN_TEST_CHROMIUM ?? '/usr/bin/chromium';
 export const WEB_DIR = path.resolve(__dirname, '../../dist/web');
-export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+/**
+ * Where the screenshots go: `test-results/screenshots` (ignored by git), or the folder MIZAN_SCREENSHOTS_DIR names;
+ * `npm run screenshots` refreshes the committed ones in docs/screenshots. Their bytes vary slightly from run to run
+ * (font rasterizing), so `npm test` must not rewrite tracked files.
+ */
+export const SCREENSHOTS = path.resolve(
+  process.env.MIZAN_SCREENSHOTS_DIR ?? path.resolve(__dirname, '../../test-results/screenshots'),
+);
 export const LANGS = ['ar', 'en', 'zh'] as const;
 
 export interface Ui {
@@ -116,6 +123,26 @@ export async function startUi(): Promise<Ui> {
 }
 
 /** Opens a screen (`#/match`, …) afresh and waits until the page has rendered it. */
+/**
+ * One browser and server for a test file: started before its tests (`use` receives it), closed after them, and every
+ * test fails when the page showed a dialog, an uncaught error, a CSP refusal or a console error.
+ */
+export function useUi(use: (ui: Ui) => void): void {
+  // A browser waits for the page and the server; on a loaded machine one alignment alone can take seconds.
+  jest.setTimeout(60_000);
+  let started: Ui | undefined;
+  beforeAll(async () => {
+    started = await startUi();
+    use(started);
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  afterEach(() => {
+    expect(started?.problems).toEqual([]);
+  });
+}
+
 export async function open(ui: Ui, hash: string): Promise<void> {
   const here = ui.page.url().startsWith(ui.url);
   if (here && new URL(ui.page.url()).hash === hash) await ui.page.reload();
@@ -150,7 +177,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** docs/screenshots/NAME.png: the whole page, or with `{ full: false }` the window (a long document). */
+/** SCREENSHOTS/NAME.png: the whole page, or with `{ full: false }` the window (a long document). */
 export async function screenshot(page: Page, name: string, options: { full?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.evaluate('window.scrollTo(0, 0)');
