@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readOptions } from './lib/cli';
 import { generate } from './lib/generate';
-import { generateCases, heavyCases, slowCases, type Case } from './lib/hostile-cases';
+import { generateCases, heavyCases, keyed, slowCases, type Case } from './lib/hostile-cases';
 import { sendRaw, type RawAnswer } from './lib/raw-http';
 import { metricValue, startRig, type Rig } from './lib/rig';
 import { round } from './lib/stats';
@@ -138,7 +138,10 @@ async function main(): Promise<void> {
     log(
       `TM main: ${before.units} units, sha256 ${before.sha256.slice(0, 16)}…; keys required for writes: ${hostileWrites}`,
     );
-    const cases = [...heavyCases('fuzz'), ...generateCases(count, seed, hostileWrites)];
+    const cases = [
+      ...heavyCases('fuzz').map(keyed(rig.writeKey)),
+      ...generateCases(count, seed, hostileWrites, rig.writeKey),
+    ];
     log(`${cases.length} hostile requests (+ slow and truncated bodies), ${concurrency} at a time...`);
     const watch = loopWatch(rig);
     const byStatus: Record<string, number> = {};
@@ -165,7 +168,11 @@ async function main(): Promise<void> {
         );
       }
     };
-    const slow = Promise.all(slowCases('fuzz').map(async (c) => record(c, await sendRaw(port, c.req, TIMEOUT_MS))));
+    const slow = Promise.all(
+      slowCases('fuzz')
+        .map(keyed(rig.writeKey))
+        .map(async (c) => record(c, await sendRaw(port, c.req, TIMEOUT_MS))),
+    );
     let next = 0;
     let done = 0;
     const started = Date.now();

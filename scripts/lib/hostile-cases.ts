@@ -1,8 +1,8 @@
 /**
  * The requests of `npm run fuzz`: each an arbitrary of whole HTTP requests against one family of routes, with the
  * hostile values of hostile.ts in every place a client controls (query, path, headers, body, content type). Writes
- * name the TM `fuzz` (or a dressed-up variant of it), so the checksum of TM main must not move; when the server
- * requires keys for writes (`hostileWrites`), they also aim at main, without a key.
+ * name the TM `fuzz` (or a dressed-up variant of it) and carry the rig's write key, so the checksum of TM main must
+ * not move; when the server requires keys for writes (`hostileWrites`), some also aim at main, without a key.
  */
 import fc from 'fast-check';
 import { adversarialTexts } from './adversarial-text';
@@ -301,16 +301,40 @@ export function slowCases(writeTm: string): Case[] {
   ];
 }
 
-/** `count` generated cases (reproducible from `seed`) plus the heavy ones. */
-export function generateCases(count: number, seed: number, hostileWrites: boolean): Case[] {
-  const writeTms = hostileWrites ? [...tmVariants('main'), 'main', 'fuzz'] : [...tmVariants('fuzz'), 'fuzz'];
-  const writeTm = fc.constantFrom(...writeTms);
+/** The case with a bearer key, so that it reaches the parsers and validators behind the access check. */
+export const keyed =
+  (key: string | undefined) =>
+  (c: Case): Case =>
+    key
+      ? {
+          ...c,
+          kind: `${c.kind}+key`,
+          req: { ...c.req, headers: { ...c.req.headers, authorization: `Bearer ${key}` } },
+        }
+      : c;
+
+/**
+ * `count` generated cases (reproducible from `seed`). Hostile writes with `writeKey` name only TM fuzz and its
+ * dressed-up variants (TM main's checksum must not move); when the server requires keys (`hostileWrites`), a share
+ * of them also aims at main without a key (the access check must stop them all).
+ */
+export function generateCases(count: number, seed: number, hostileWrites: boolean, writeKey?: string): Case[] {
+  const fuzzTms = [...tmVariants('fuzz'), 'fuzz'];
+  const mainTms = [...tmVariants('main'), 'main'];
+  const sign = keyed(writeKey);
+  const writes = (tms: string[], weight: number, auth: (c: Case) => Case) => {
+    const tm = fc.constantFrom(...tms);
+    return [
+      { weight: 3 * weight, arbitrary: tm.chain((t) => jsonBodies(t)).map(auth) },
+      { weight: 2 * weight, arbitrary: tm.chain((t) => multiparts(t)).map(auth) },
+      { weight: 2 * weight, arbitrary: tm.chain((t) => xml(t)).map(auth) },
+      { weight: weight, arbitrary: injections(tms).map(auth) },
+    ];
+  };
   const arbitrary = fc.oneof(
-    { weight: 4, arbitrary: reads() },
-    { weight: 3, arbitrary: writeTm.chain((tm) => jsonBodies(tm)) },
-    { weight: 2, arbitrary: writeTm.chain((tm) => multiparts(tm)) },
-    { weight: 2, arbitrary: writeTm.chain((tm) => xml(tm)) },
-    { weight: 1, arbitrary: injections(writeTms) },
+    { weight: 8, arbitrary: reads() },
+    ...writes(fuzzTms, 2, sign),
+    ...(hostileWrites ? writes([...mainTms, ...fuzzTms], 1, (c) => c) : []),
   );
   return fc.sample(arbitrary, { numRuns: count, seed });
 }
