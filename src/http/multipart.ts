@@ -29,37 +29,52 @@ export function multipartText(param: string, value: Buffer | string): string {
 }
 const TEXT_FIELDS = new Set(['ar', 'en', 'zh', 'title', 'source', 'date', 'url', 'tm']);
 
-export function readMultipart(req: Request, maxFileBytes: number): Promise<Record<string, string>> {
+export interface FormSpec {
+  limits: busboy.Limits & { fileSize: number };
+  /** Names accepted as file parts; any other file part is INVALID_PARAMETER. */
+  files: ReadonlySet<string>;
+  /** Names accepted as plain fields; any other is INVALID_PARAMETER. */
+  fields: ReadonlySet<string>;
+  /** Takes a whole file part; a MizanError it throws fails the form. */
+  onFile(name: string, bytes: Buffer, mediaType: string): void;
+  /** Takes a plain field, already checked by multipartText. */
+  onField(name: string, text: string): void;
+}
+
+/**
+ * Reads a multipart/form-data body with busboy, part by part: resolves once every part is taken, or rejects with the
+ * first failure (a part not accepted, a file over `limits.fileSize`: FILE_TOO_LARGE, text that is not UTF-8, a form
+ * busboy cannot read: INVALID_BODY).
+ */
+export function readForm(req: Request, spec: FormSpec): Promise<void> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({
-        headers: req.headers,
-        limits: { fileSize: maxFileBytes, files: 3, fields: 10, fieldSize: maxFileBytes },
-      });
+      bb = busboy({ headers: req.headers, limits: spec.limits });
     } catch (err) {
       reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }));
       return;
     }
-    const out: Record<string, string> = {};
     let failure: MizanError | undefined;
     const fail = (error: MizanError) => {
       failure ??= error;
     };
-    bb.on('file', (name, stream) => {
+    bb.on('file', (name, stream, info) => {
       // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
       stream.on('error', () => undefined);
-      if (!FILE_FIELDS.has(name)) {
+      if (!spec.files.has(name)) {
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: 'file' }));
         stream.resume();
         return;
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: name, max: maxFileBytes })));
+      stream.on('limit', () =>
+        fail(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: name, max: spec.limits.fileSize })),
+      );
       stream.on('close', () => {
         try {
-          out[name] = multipartText(name, Buffer.concat(chunks));
+          spec.onFile(name, Buffer.concat(chunks), info.mimeType.toLowerCase());
         } catch (error) {
           fail(error as MizanError);
         }
@@ -67,11 +82,11 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
     });
     bb.on('field', (name, given: string | undefined) => {
       const value = given ?? ''; // busboy can give no value for a broken part; a throw here would end the process
-      if (!TEXT_FIELDS.has(name))
+      if (!spec.fields.has(name))
         fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
       else
         try {
-          out[name] = multipartText(name, value);
+          spec.onField(name, multipartText(name, value));
         } catch (error) {
           fail(error as MizanError);
         }
@@ -79,7 +94,24 @@ export function readMultipart(req: Request, maxFileBytes: number): Promise<Recor
     bb.on('error', (err: Error) =>
       reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),
     );
-    bb.on('close', () => (failure ? reject(failure) : resolve(out)));
+    bb.on('close', () => (failure ? reject(failure) : resolve()));
     req.pipe(bb);
   });
+}
+
+/** A document upload: the texts as files or fields (ar, en, zh) and the plain fields, decoded. */
+export async function readMultipart(req: Request, maxFileBytes: number): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  await readForm(req, {
+    limits: { fileSize: maxFileBytes, files: 3, fields: 10, fieldSize: maxFileBytes },
+    files: FILE_FIELDS,
+    fields: TEXT_FIELDS,
+    onFile: (name, bytes) => {
+      out[name] = multipartText(name, bytes);
+    },
+    onField: (name, text) => {
+      out[name] = text;
+    },
+  });
+  return out;
 }

@@ -3,10 +3,9 @@
  * of a multipart/form-data body (plus a few plain fields). The bytes are not decoded here: the reader of the format
  * knows its encodings. Over the limit: BODY_TOO_LARGE (raw) or FILE_TOO_LARGE (multipart), both 413.
  */
-import busboy from 'busboy';
 import express, { type Request, type Response } from 'express';
 import { ErrorCode, MizanError } from '../errors';
-import { multipartText } from './multipart';
+import { readForm } from './multipart';
 
 export const RAW_TYPES = [
   'application/xliff+xml',
@@ -46,55 +45,22 @@ export async function readUpload(
   return { bytes, mediaType: type, fields: {}, multipart: false };
 }
 
-function readMultipartFile(req: Request, maxFileBytes: number, allowed: ReadonlySet<string>): Promise<Upload> {
-  return new Promise((resolve, reject) => {
-    let bb: busboy.Busboy;
-    try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 1000 } });
-    } catch (err) {
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }));
-      return;
-    }
-    let file: { bytes: Buffer; mediaType: string } | undefined;
-    const fields: Record<string, string> = {};
-    let failure: MizanError | undefined;
-    const fail = (error: MizanError) => {
-      failure ??= error;
-    };
-    bb.on('file', (name, stream, info) => {
-      // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
-      stream.on('error', () => undefined);
-      if (name !== 'file') {
-        fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: 'file' }));
-        stream.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: name, max: maxFileBytes })));
-      stream.on('close', () => {
-        file = { bytes: Buffer.concat(chunks), mediaType: info.mimeType.toLowerCase() };
-      });
-    });
-    bb.on('field', (name, given: string | undefined) => {
-      const value = given ?? ''; // busboy can give no value for a broken part; a throw here would end the process
-      if (!allowed.has(name))
-        fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
-      else
-        try {
-          fields[name] = multipartText(name, value);
-        } catch (error) {
-          fail(error as MizanError);
-        }
-    });
-    bb.on('error', (err: Error) =>
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),
-    );
-    bb.on('close', () => {
-      if (failure) return reject(failure);
-      if (!file || file.bytes.length === 0) return reject(new MizanError(ErrorCode.FIELD_MISSING, { param: 'file' }));
-      resolve({ ...file, fields, multipart: true });
-    });
-    req.pipe(bb);
+const FILE_PART = new Set(['file']);
+
+async function readMultipartFile(req: Request, maxFileBytes: number, allowed: ReadonlySet<string>): Promise<Upload> {
+  let file: { bytes: Buffer; mediaType: string } | undefined;
+  const fields: Record<string, string> = {};
+  await readForm(req, {
+    limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 1000 },
+    files: FILE_PART,
+    fields: allowed,
+    onFile: (_name, bytes, mediaType) => {
+      file = { bytes, mediaType };
+    },
+    onField: (name, text) => {
+      fields[name] = text;
+    },
   });
+  if (!file || file.bytes.length === 0) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'file' });
+  return { ...file, fields, multipart: true };
 }
