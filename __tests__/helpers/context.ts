@@ -3,6 +3,7 @@
  * version checked, the seed loaded from tm/, the Express app from createApp. `close()` deletes every key under the
  * prefix.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { IncomingMessage, RequestListener } from 'node:http';
@@ -34,6 +35,20 @@ export interface TestContext {
   tm: TranslationMemory;
   keys: Keys;
   close(): Promise<void>;
+}
+
+/** Runs `scripts/NAME.ts` as `npm run` would, against the test Redis (or cluster) under `prefix`; output as text. */
+export function runScript(script: string, prefix: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    cwd: path.resolve(__dirname, '../..'),
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      REDIS_URL: testRedisUrl(),
+      REDIS_CLUSTER_NODES: testClusterNodes().join(','),
+      MIZAN_KEY_PREFIX: prefix,
+    },
+  });
 }
 
 export function testRedisUrl(): string {

@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import request from 'supertest';
-import { createTestContext, keysUnder, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
+import { createTestContext, keysUnder, runScript, type TestContext } from '../helpers/context';
 
-const ROOT = path.resolve(__dirname, '../..');
 const DOC = 'ace54e57cd73f9de';
 const AR = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
 let ctx: TestContext;
@@ -183,17 +180,7 @@ describe('keys', () => {
 });
 
 describe('npm run keys', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        REDIS_URL: testRedisUrl(),
-        REDIS_CLUSTER_NODES: testClusterNodes().join(','),
-        MIZAN_KEY_PREFIX: ctx.keys.prefix,
-      },
-    });
+  const cli = (...args: string[]) => runScript('keys', ctx.keys.prefix, ...args);
 
   it('creates, lists and revokes keys the server accepts and refuses', async () => {
     const created = cli('create', '--role', 'write', '--name', 'cli key');

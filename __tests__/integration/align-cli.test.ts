@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readTmx, readTsv, tmxToDocuments } from '../../src/formats';
-import { createTestContext, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
+import { createTestContext, runScript, type TestContext } from '../helpers/context';
 
-const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
 let ctx: TestContext;
 const prefix = `mizan-test:${randomUUID().slice(0, 8)}:`;
@@ -28,17 +26,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const align = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/align.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      REDIS_URL: testRedisUrl(),
-      REDIS_CLUSTER_NODES: testClusterNodes().join(','),
-      MIZAN_KEY_PREFIX: prefix,
-    },
-  });
+const align = (...args: string[]) => runScript('align', prefix, ...args);
 
 describe('the align command', () => {
   it('aligns one triple to TMX on standard output', () => {

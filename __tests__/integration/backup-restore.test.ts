@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { createTestContext, keysUnder, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
+import { createTestContext, keysUnder, runScript, type TestContext } from '../helpers/context';
 
-const ROOT = path.resolve(__dirname, '../..');
 let ctx: TestContext;
 let dir: string;
 
@@ -18,17 +16,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (script: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      REDIS_URL: testRedisUrl(),
-      REDIS_CLUSTER_NODES: testClusterNodes().join(','),
-      MIZAN_KEY_PREFIX: ctx.keys.prefix,
-    },
-  });
+const run = (script: string, ...args: string[]) => runScript(script, ctx.keys.prefix, ...args);
 
 interface UnitRecord {
   unitId: string;

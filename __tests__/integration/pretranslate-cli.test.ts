@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestContext, testClusterNodes, testRedisUrl, type TestContext } from '../helpers/context';
+import { createTestContext, runScript, type TestContext } from '../helpers/context';
 import { FIXTURES } from '../helpers/xliff-fixtures';
 
-const ROOT = path.resolve(__dirname, '../..');
 const XLIFF = path.join(FIXTURES, 'xliff', 'seed-po2xliff-ar-en.xlf');
 const CONSENSUS_EN = 'The two sides reached broad consensus on strengthening practical cooperation.';
 const CONSENSUS_ZH = '双方就加强务实合作达成广泛共识。';
@@ -23,17 +21,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const run = (script: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      REDIS_URL: testRedisUrl(),
-      REDIS_CLUSTER_NODES: testClusterNodes().join(','),
-      MIZAN_KEY_PREFIX: prefix,
-    },
-  });
+const run = (script: string, ...args: string[]) => runScript(script, prefix, ...args);
 
 describe('npm run xliff', () => {
   it('pretranslates a file to --out, with a summary on standard error', () => {
