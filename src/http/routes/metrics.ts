@@ -1,9 +1,9 @@
 /**
  * GET /metrics in the Prometheus text format, as configured (MIZAN_METRICS): `open` to anyone; `key` only with
  * `Authorization: Bearer <MIZAN_METRICS_TOKEN>` (compared in constant time), or with an admin API key when the
- * authentication middleware runs before this route and recorded one in `res.locals.caller`; `port` on a listener of its own
- * (`metricsApp`, on MIZAN_METRICS_PORT), not on the API's port; `off` not at all. A request without the token is
- * answered as if the route did not exist (404 ROUTE_NOT_FOUND): nothing tells a scanner it is there.
+ * authentication middleware runs before this route and recorded one in `res.locals.caller`; `port` on a listener of
+ * its own (`metricsApp`, on MIZAN_METRICS_PORT), not on the API's port; `off` not at all. A request without the
+ * token is answered as if the route did not exist (404 ROUTE_NOT_FOUND): nothing tells a scanner it is there.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { Router, type Express, type Request, type Response } from 'express';

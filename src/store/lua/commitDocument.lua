@@ -59,7 +59,11 @@ local function apply(from, to, op, each)
       each(a)
       members[#members + 1] = ARGV[a]
     end
-    if op == 'put' then redis.call('SADD', unitsKey, unpack(members)) else redis.call('SREM', unitsKey, unpack(members)) end
+    if op == 'put' then
+      redis.call('SADD', unitsKey, unpack(members))
+    else
+      redis.call('SREM', unitsKey, unpack(members))
+    end
     local seq = redis.call('INCR', seqKey)
     redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, 'ids', table.concat(members, ' '))
   end
