@@ -85,15 +85,7 @@ export async function writeLargeDocument(redis: RedisClient, keys: Keys, w: Larg
     }
     changed = await redis.lrange(stagedChanged, 0, -1);
     const created = await redis.lrange(stagedNew, 0, -1);
-    const keyList = [
-      keys.doc(tm, docId),
-      keys.docRows(tm, docId),
-      keys.docs(tm),
-      keys.units(tm),
-      keys.log(tm),
-      keys.seq(tm),
-      stagedRows,
-    ];
+    const keyList = [...keys.documentScript(tm, docId), stagedRows];
     for (const id of changed) keyList.push(keys.unit(tm, id));
     for (const id of changed) keyList.push(keys.stagedUnit(tm, token, id));
     for (const id of w.dropped) keyList.push(keys.unit(tm, id));

@@ -95,6 +95,21 @@ export class Keys {
     return `${this.tm(tm)}seq`;
   }
 
+  /**
+   * The keys a whole-document script (putDocument, commitDocument, deleteDocument) begins with, in the order of their
+   * contract headers: the document, its rows, the TM's documents, units, log and seq.
+   */
+  documentScript(tm: string, documentId: string): string[] {
+    return [
+      this.doc(tm, documentId),
+      this.docRows(tm, documentId),
+      this.docs(tm),
+      this.units(tm),
+      this.log(tm),
+      this.seq(tm),
+    ];
+  }
+
   /** The unit ids a TMX import job has staged for this TM (same hash tag as the TM's keys). */
   importStaged(tm: string, job: string): string {
     return `${this.tm(tm)}import:${job}`;

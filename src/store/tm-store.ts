@@ -174,12 +174,7 @@ export class TmStore {
     const { keys } = this;
     const rows = doc.segments;
     const keyList = [
-      keys.doc(tm, docId),
-      keys.docRows(tm, docId),
-      keys.docs(tm),
-      keys.units(tm),
-      keys.log(tm),
-      keys.seq(tm),
+      ...keys.documentScript(tm, docId),
       ...rows.map((r) => keys.unit(tm, r.unitId)),
       ...dropped.map((id) => keys.unit(tm, id)),
     ];
@@ -209,15 +204,7 @@ export class TmStore {
         async ({ rev, rows }) => {
           if (rev === null) return ScriptCode.NOT_FOUND;
           if (!accepted(rev)) return ScriptCode.PRECONDITION_FAILED;
-          const keyList = [
-            keys.doc(tm, documentId),
-            keys.docRows(tm, documentId),
-            keys.docs(tm),
-            keys.units(tm),
-            keys.log(tm),
-            keys.seq(tm),
-            ...rows.map((id) => keys.unit(tm, id)),
-          ];
+          const keyList = [...keys.documentScript(tm, documentId), ...rows.map((id) => keys.unit(tm, id))];
           const args = [documentId, rev, this.options.logMaxLen, keys.changes(tm), ...rows];
           return this.redis.deleteDocument(keyList.length, keyList, args);
         },
