@@ -29,7 +29,7 @@ import type { AnswerCache } from '../answer-cache';
 import { methodNotAllowed } from '../errors';
 import { matchKey } from '../match-params';
 import { Params, type Input } from '../params';
-import { rawQuery } from './match';
+import { matchOrNothing, rawQuery } from './match';
 
 export const AMAGAMA_MIN_SIMILARITY = 70;
 export const AMAGAMA_DEFAULT_CANDIDATES = 5;
@@ -140,14 +140,4 @@ export function amagamaRoutes(tm: TranslationMemory, config: Config, cache: Answ
     router.route(`${prefix}/:src/:tgt/unit/`).get(unit).all(methodNotAllowed('GET'));
   }
   return router;
-}
-
-/** A text with no words to match has no suggestions (amaGama answers `[]`, not an error). */
-async function matchOrNothing(tm: TranslationMemory, request: MatchRequest): Promise<Match[]> {
-  try {
-    return await tm.match(request);
-  } catch (error) {
-    if (isMizanError(error) && error.code === ErrorCode.QUERY_EMPTY) return [];
-    throw error;
-  }
 }

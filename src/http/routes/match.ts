@@ -7,7 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError, isMizanError } from '../../errors';
 import type { Translator } from '../../i18n';
-import type { MatchRequest, TranslationMemory } from '../../service';
+import type { Match, MatchRequest, TranslationMemory } from '../../service';
 import type { AnswerCache } from '../answer-cache';
 import { errorAnswer, methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
@@ -23,6 +23,19 @@ export const MAX_BATCH_CHARS = 250_000;
 export function rawQuery(req: Request): string {
   const at = req.url.indexOf('?');
   return at < 0 ? '' : req.url.slice(at + 1);
+}
+
+/**
+ * Matches, where a text with no words to match has no matches rather than a QUERY_EMPTY error: what the amaGama and
+ * MyMemory clients expect (amaGama answers `[]`).
+ */
+export async function matchOrNothing(tm: TranslationMemory, request: MatchRequest): Promise<Match[]> {
+  try {
+    return await tm.match(request);
+  } catch (error) {
+    if (isMizanError(error) && error.code === ErrorCode.QUERY_EMPTY) return [];
+    throw error;
+  }
 }
 
 /**

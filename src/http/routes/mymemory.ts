@@ -26,7 +26,7 @@ import { errorAnswer, methodNotAllowed } from '../errors';
 import { answerLanguage } from '../language';
 import { DEFAULT_LIMIT, DEFAULT_MIN, matchKey, onlyKnown, requestBytes } from '../match-params';
 import { Params, type Input } from '../params';
-import { rawQuery } from './match';
+import { matchOrNothing, rawQuery } from './match';
 
 const KNOWN_PARAMS = new Set(['q', 'langpair', 'mt', 'key', 'of', 'de', 'ip', 'onlyprivate']);
 const NO_DATE = '0000-00-00 00:00:00';
@@ -97,15 +97,6 @@ export function myMemoryBody(matches: readonly Match[], r: MyMemoryRequest): str
     ...envelope(200, ''),
     matches: items,
   });
-}
-
-async function matchOrNothing(tm: TranslationMemory, request: MatchRequest): Promise<Match[]> {
-  try {
-    return await tm.match(request);
-  } catch (error) {
-    if (isMizanError(error) && error.code === ErrorCode.QUERY_EMPTY) return [];
-    throw error;
-  }
 }
 
 export function myMemoryRoutes(tm: TranslationMemory, config: Config, translator: Translator, cache: AnswerCache) {
