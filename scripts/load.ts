@@ -11,7 +11,7 @@
 import { readOptions } from './lib/cli';
 import { generate, rng } from './lib/generate';
 import { runMix, split, verifyWrites } from './lib/mix';
-import { serverRss, startRig } from './lib/rig';
+import { serverMetric, serverRss, startRig } from './lib/rig';
 import { round } from './lib/stats';
 
 const cli = readOptions(
@@ -81,6 +81,26 @@ export function rssTrend(samples: readonly [number, number][]) {
   };
 }
 
+/**
+ * The live heap (used heap after the last full collection, `mizan_heap_live_bytes`) against the units the server's
+ * indexes hold: what stays reachable per unit written tells a TM that grew from a leak, where the RSS also carries
+ * the room V8 keeps for garbage.
+ */
+function liveTrend(live: readonly [number, number][], units: readonly [number, number][]) {
+  if (live.length === 0) return {};
+  const first = live[0]![1];
+  const last = live.at(-1)![1];
+  const added = (units.at(-1)?.[1] ?? 0) - (units[0]?.[1] ?? 0);
+  return {
+    live_heap_start_mb: round(first / MB, 1),
+    live_heap_end_mb: round(last / MB, 1),
+    live_heap_max_mb: round(Math.max(...live.map(([, y]) => y)) / MB, 1),
+    index_units_added: added,
+    live_heap_kb_per_unit_added: added > 0 ? round((last - first) / 1024 / added, 2) : undefined,
+    live_heap_samples_mb: live.map(([t, y]) => [Math.round(t), round(y / MB, 1)]),
+  };
+}
+
 async function main(): Promise<void> {
   const data = generate(cli.values.url ? 0 : size, 600, seed);
   const sentences = data.tm.length > 0 ? data.tm : data.queries.map((q) => q.text);
@@ -89,6 +109,8 @@ async function main(): Promise<void> {
     log(`warming up (the first query builds the index)...`);
     await fetch(`${rig.url}/api/v1/match?q=${encodeURIComponent(data.queries[0]!.text)}`);
     const rss = sampler(() => serverRss(rig), 5000);
+    const live = sampler(() => serverMetric(rig, 'mizan_heap_live_bytes'), 5000);
+    const units = sampler(() => serverMetric(rig, 'mizan_index_units'), 5000);
     log(`${seconds} s, ${connections} connections, ${Math.round(writeShare * 100)} % writes...`);
     const queries = data.queries.map((q) => q.text);
     const mix = await runMix({
@@ -102,6 +124,8 @@ async function main(): Promise<void> {
       random: rng(seed),
     });
     const samples = await rss.stop();
+    const liveSamples = await live.stop();
+    const unitSamples = await units.stop();
     log(`reading back ${mix.acks.length} acknowledged writes...`);
     const writes = await verifyWrites(rig.url, mix.acks);
     const { ok, limited, other } = split(mix.byStatus);
@@ -123,11 +147,13 @@ async function main(): Promise<void> {
       writes_lost: writes.lost.length,
       server_alive: rig.serverAlive(),
       ...rssTrend(samples),
+      ...liveTrend(liveSamples, unitSamples),
     };
     log('');
     for (const [k, v] of Object.entries(figures))
-      if (k !== 'rss_samples_mb') log(`${k.padEnd(30)} ${JSON.stringify(v)}`);
+      if (k !== 'rss_samples_mb' && k !== 'live_heap_samples_mb') log(`${k.padEnd(30)} ${JSON.stringify(v)}`);
     log(`rss every 5 s (MB): ${samples.map(([, y]) => round(y / MB, 0)).join(' ')}`);
+    log(`live heap every 5 s (MB): ${liveSamples.map(([, y]) => round(y / MB, 0)).join(' ')}`);
     process.stdout.write(JSON.stringify(figures) + '\n');
   } finally {
     await rig.stop();

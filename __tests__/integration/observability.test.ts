@@ -176,6 +176,7 @@ describe('/metrics', () => {
         'mizan_redis_errors_total',
         'mizan_redis_reconnects_total',
         'mizan_nodejs_eventloop_lag_p99_seconds',
+        'mizan_heap_live_bytes',
       ])
         expect(after).toContain(`\n${series} `);
     } finally {

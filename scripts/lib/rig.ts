@@ -181,6 +181,13 @@ export async function serverRss(rig: Rig): Promise<number | undefined> {
   return kb ? Number(kb) * 1024 : undefined;
 }
 
+/** The sum of a series over its labels (e.g. `mizan_index_units` over every TM) from the server's /metrics. */
+export async function serverMetric(rig: Rig, series: string): Promise<number | undefined> {
+  const text = await (await fetch(`${rig.url}/metrics`, { headers: rig.metricsHeaders })).text();
+  const lines = text.split('\n').filter((l) => l.startsWith(series + ' ') || l.startsWith(series + '{'));
+  return lines.length > 0 ? lines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0) : undefined;
+}
+
 /** One value of an exposition text (`series` with its labels), or undefined. */
 export function metricValue(text: string, series: string): number | undefined {
   const line = text.split('\n').find((l) => l.startsWith(series + ' '));

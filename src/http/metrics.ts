@@ -12,6 +12,7 @@
  * - `index_units{tm}`, `index_rebuild_age_seconds{tm}`, `index_change_age_seconds{tm}`: each TM index held.
  * - `redis_errors_total`, `redis_reconnects_total`: the client's `error` and `reconnecting` events.
  * - `import_jobs_total{outcome}` (started, succeeded, failed, cancelled), `import_units_total` (units written).
+ * - `heap_live_bytes`: the used heap right after the last full collection (http/heap-live.ts).
  * - Node's default metrics (`mizan_nodejs_*`, `mizan_process_*`), among them the event-loop delay measured by
  *   monitorEventLoopDelay (`mizan_nodejs_eventloop_lag_{p50,p90,p99,max}_seconds`, reset at each scrape: the delay
  *   since the previous one).
@@ -20,6 +21,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { JobEvent, QueryStats, TranslationMemory } from '../service';
 import type { AnswerCache } from './answer-cache';
 import type { RequestSummary } from './access-log';
+import { heapLiveGauge } from './heap-live';
 
 export const METRICS_PREFIX = 'mizan_';
 
@@ -46,6 +48,7 @@ export class Metrics {
   constructor(private readonly prefix = METRICS_PREFIX) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix });
+    this.detach.push(heapLiveGauge(this.registry, prefix));
     this.http = new Histogram({
       name: `${prefix}http_request_duration_seconds`,
       help: 'HTTP requests by route pattern and status class',
