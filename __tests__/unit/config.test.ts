@@ -171,6 +171,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the heap growth allowed over the live heap: 50 % unless set, 0 leaves V8 its own', () => {
+    expect(DEFAULT_CONFIG.heapGrowthPercent).toBe(50);
+    expect(loadConfig({ MIZAN_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ MIZAN_HEAP_GROWTH_PERCENT: '100' }).heapGrowthPercent).toBe(100);
+    expect(() => loadConfig({ MIZAN_HEAP_GROWTH_PERCENT: '400' })).toThrow(
+      /MIZAN_HEAP_GROWTH_PERCENT must be an integer from 0 to 300/,
+    );
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

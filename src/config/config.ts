@@ -86,6 +86,8 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** Most open connections (`MIZAN_MAX_CONNECTIONS`); more are closed at once (0: no cap). @default 1024 */
   maxConnections: number;
+  /** V8 heap growth over the live heap, percent (`MIZAN_HEAP_GROWTH_PERCENT`; 0: V8's own, up to 300). @default 50 */
+  heapGrowthPercent: number;
   /** `Retry-After` sent with 503 (`MIZAN_RETRY_AFTER_S`). @default 5 */
   retryAfterSeconds: number;
   /** `debug`, `info`, `warn` or `error` (`LOG_LEVEL`). @default "info" */
@@ -155,6 +157,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   requestTimeoutMs: 120_000,
   keepAliveTimeoutMs: 5000,
   maxConnections: 1024,
+  heapGrowthPercent: 50,
   freshness: 'notify',
   answerCacheBytes: 64 * MIB,
   corsOrigins: [],
@@ -313,6 +316,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     requestTimeoutMs: read.int('MIZAN_REQUEST_TIMEOUT_MS', D.requestTimeoutMs, 1000, 3_600_000),
     keepAliveTimeoutMs: read.int('MIZAN_KEEP_ALIVE_TIMEOUT_MS', D.keepAliveTimeoutMs, 100, 600_000),
     maxConnections: read.int('MIZAN_MAX_CONNECTIONS', D.maxConnections, 0, 1_000_000),
+    heapGrowthPercent: read.int('MIZAN_HEAP_GROWTH_PERCENT', D.heapGrowthPercent, 0, 300),
     freshness: read.oneOf('MIZAN_FRESHNESS', D.freshness, ['notify', 'strict']),
     // MIZAN_ANSWER_CACHE was a count of entries; 0 still turns the cache off, other values are ignored.
     answerCacheBytes:
