@@ -8,6 +8,7 @@
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
+import { readUnitsSettled } from './settled';
 
 /** A staged record: JSON [unit id, field, value, …] ('' as a value: the import names the field and clears it). */
 export interface StagedRecord {
@@ -170,7 +171,8 @@ export class ImportStore {
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
     if (ids.length === 0) return [];
     const keyList = ids.map((id) => this.keys.unit(tm, id));
-    const joined = await guard(this.redis, () => this.redis.readUnits(keyList.length, ...keyList, ...RECORD_FIELDS));
+    // Never while a large document write is being applied (settled.ts): a page sees each document whole.
+    const joined = await readUnitsSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
     return Promise.all(
       joined.map(async (value, i) => {
         if (value === null) return undefined;
