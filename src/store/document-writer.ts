@@ -33,7 +33,7 @@ export const LARGE_DOCUMENT_ROWS = 1000;
 /** Rows per stageDocument call. */
 export const STAGE_ROWS = 500;
 /** Units per applyDocument call. */
-export const APPLY_UNITS = 2000;
+export const APPLY_UNITS = 1000;
 /** Staged keys expire after this long if their write never commits. */
 export const STAGED_TTL_MS = 24 * 3600 * 1000;
 /** A committed write whose applier has not been heard of for this long is finished by whoever waits for it. */
