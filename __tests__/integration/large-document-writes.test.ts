@@ -8,12 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { silentLogger } from '../../src/config';
 import { TranslationMemory, withUnitIds } from '../../src/service';
 import { UnitStore } from '../../src/store';
-import {
-  applyWrite,
-  commitLargeDocument,
-  stageLargeDocument,
-  type LargeWrite,
-} from '../../src/store/document-writer';
+import { applyWrite, commitLargeDocument, stageLargeDocument, type LargeWrite } from '../../src/store/document-writer';
 import { ScriptCode } from '../../src/store/scripts';
 import type { AlignedDocument, Lang } from '../../src/types';
 import { createTestContext, keysUnder, otherInstance, type TestContext } from '../helpers/context';
@@ -40,7 +35,13 @@ const arabic = (doc: string, i: number) => `الجملة رقم ${i} من الو
 function document(id: string, n: number, en: (i: number) => string = (i) => `Sentence ${i} of ${id}.`) {
   const doc: AlignedDocument = {
     meta: { id, titles: { ar: id, en: '', zh: '' }, source: 'test', date: '2026-12-04', order: 3 },
-    segments: Array.from({ length: n }, (_, i) => ({ position: i, paragraph: i, ar: arabic(id, i), en: en(i), zh: '' })),
+    segments: Array.from({ length: n }, (_, i) => ({
+      position: i,
+      paragraph: i,
+      ar: arabic(id, i),
+      en: en(i),
+      zh: '',
+    })),
   };
   return withUnitIds(TM, doc);
 }
@@ -88,7 +89,10 @@ describe('large document writes', () => {
     const units = new UnitStore(ctx.redis, ctx.keys);
     const row7 = document('dA', 1500).segments[7]!.unitId;
     expect(await units.patch(TM, row7, { en: 'Edited before the rewrite.' })).toBe('updated');
-    await ctx.store.putDocument(TM, document('dA', 1200, (i) => `Row ${i}, second version.`));
+    await ctx.store.putDocument(
+      TM,
+      document('dA', 1200, (i) => `Row ${i}, second version.`),
+    );
     await ctx.store.putDocument(TM, document('dB', 1500));
     expect(await ctx.store.deleteDocument(TM, 'dB')).toBe('deleted');
     const docEntries = (await ctx.store.log.read(TM, '0-0', 100_000)).filter((e) => e.op === 'doc');
@@ -135,7 +139,10 @@ describe('large document writes', () => {
     expect(doc?.rows.every((r, i) => r.en === `Row ${i}, third version.`)).toBe(true);
     expect((await list).find((d) => d.id === 'dA')).toMatchObject({ rev: summary.rev + 1, segments: 1200 });
     // The matcher answers from its index without waiting: the write whole, or not yet (its log entry comes last).
-    expect([['dA', 'Row 5, second version.'], ['dA', 'Row 5, third version.']]).toContainEqual(await hit);
+    expect([
+      ['dA', 'Row 5, second version.'],
+      ['dA', 'Row 5, third version.'],
+    ]).toContainEqual(await hit);
     expect(await found(other, 'dA', 5)).toEqual(['dA', 'Row 5, third version.']);
     expect(await ctx.redis.exists(ctx.keys.documentWrites(TM))).toBe(0);
   });
@@ -143,7 +150,9 @@ describe('large document writes', () => {
   it('are finished by a reader when the writer stopped after the commit', async () => {
     const v3 = document('dA', 1100, (i) => `Row ${i}, fourth version.`);
     const summary = (await ctx.store.getDocument(TM, 'dA'))!.summary;
-    const dropped = document('dA', 1200).segments.slice(1100).map((r) => r.unitId);
+    const dropped = document('dA', 1200)
+      .segments.slice(1100)
+      .map((r) => r.unitId);
     const token = randomBytes(8).toString('hex');
     const write = largeWrite(v3, String(summary.rev), dropped);
     await stageLargeDocument(ctx.redis, ctx.keys, write, token);

@@ -8,7 +8,7 @@
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
-import { readUnitsSettled } from './settled';
+import { readSettled, readUnitsSettled } from './settled';
 
 /** A staged record: JSON [unit id, field, value, …] ('' as a value: the import names the field and clears it). */
 export interface StagedRecord {
@@ -179,7 +179,9 @@ export class ImportStore {
         let values: (string | null)[] = value.split('\0');
         // A value holding NUL itself (written through the API): read that unit field by field.
         if (values.length !== RECORD_FIELDS.length)
-          values = await guard(this.redis, () => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
+          [values] = (await readSettled(this.redis, this.keys, tm, (m) => m.hmget(keyList[i]!, ...RECORD_FIELDS))) as [
+            (string | null)[],
+          ];
         if (values[0] === null) return undefined;
         const record: Record<string, string> = { ar: values[0]! };
         for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
