@@ -99,18 +99,23 @@ export async function writeLargeDocument(redis: RedisClient, keys: Keys, w: Larg
   const { tm, docId } = w;
   if ((await guard(redis, () => redis.hget(keys.doc(tm, docId), 'hash'))) === w.hash) return 0;
   const token = randomBytes(8).toString('hex');
-  let committed = false;
+  let ours = true;
   try {
     const staged = await stageLargeDocument(redis, keys, w, token);
+    // A commit whose answer is lost may have happened: from here on the staged keys may be the write's.
+    ours = false;
     const code = await commitLargeDocument(redis, keys, w, token);
-    if (code !== ScriptCode.COMMITTED) return code;
-    committed = true;
+    if (code !== ScriptCode.COMMITTED) {
+      ours = true;
+      return code;
+    }
     await applyWrite(redis, keys, tm, token, { doc: docId, mode: 'put', logMaxLen: w.logMaxLen });
     return staged + w.dropped.length;
   } finally {
-    // Before the commit (a failure, a conflict, a no-op), everything staged is ours to delete. After it, the staged
-    // keys belong to the write, which whoever waits for it finishes if this process could not.
-    if (!committed) await unstage(redis, keys, w, token);
+    // Before the commit (a failure, a conflict, a no-op), everything staged is ours to delete. After it (or after a
+    // commit call that failed), the staged keys belong to the write, which whoever waits for it finishes if this
+    // process could not; if it never committed they expire.
+    if (ours) await unstage(redis, keys, w, token);
   }
 }
 
