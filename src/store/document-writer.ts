@@ -1,7 +1,7 @@
 /**
  * Writing and deleting a large document in bounded steps. One putDocument call writes every row of a document in one
  * script, which blocks Redis for its whole length (a 12k-row document held it 242 ms) and cannot even be called for
- * 20k+ rows (the arguments, spread into one JavaScript call, overflow the stack). Above LARGE_DOCUMENT_ROWS rows a
+ * 20k+ rows (the arguments, spread into one JavaScript call, overflow the stack). Above LARGE_DOCUMENT_ROWS units a
  * document is written instead in four kinds of short script calls:
  *
  * 1. stageDocument, once per STAGE_ROWS rows: each row that is new or differs from its unit is written whole into a
@@ -28,7 +28,10 @@ import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 
-/** Documents with more rows than this are staged in chunks (a putDocument call of this size takes ~20 ms). */
+/**
+ * Writes that touch more units than this (rows plus rows dropped; for a delete, rows) go in chunks (a putDocument call
+ * of this size takes ~20 ms).
+ */
 export const LARGE_DOCUMENT_ROWS = 1000;
 /** Rows per stageDocument call. */
 export const STAGE_ROWS = 500;
