@@ -1,16 +1,20 @@
 /**
  * How long Redis is blocked by writing a large document: a generated document of --rows short trilingual rows is
- * written through TmStore.putDocument to a private redis-server, and SLOWLOG (threshold 1 ms) gives the duration
- * of every script call Redis ran. Reported: the longest stageDocument/putDocument call, the commitDocument call,
- * the number of calls and the client's total time; then the same for the one-call write of --single rows for
- * comparison (the largest putDocument a single call takes). Last line: one JSON object with every figure (ms).
+ * written through TmStore.putDocument to a private redis-server (new), written again with every row's English changed
+ * (rewrite: every unit staged and renamed), then deleted (TmStore.deleteDocument); SLOWLOG (threshold 0) gives the
+ * duration of every script call Redis ran, attributed to its script by SHA-1 (or by its source, for the EVAL that
+ * loads it). Reported per phase: the longest call of each script, the number of calls, the client's wall and CPU
+ * time. Then the one-call write of --single rows for comparison (the largest putDocument a single call takes). Last
+ * line: one JSON object with every figure (ms).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../src/config';
 import { withUnitIds } from '../src/service';
+import { createHash } from 'node:crypto';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { SCRIPT_NAMES, scriptSource } from '../src/store/scripts';
 import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
@@ -25,17 +29,36 @@ const single = cli.number('single', 1000);
 
 type SlowEntry = [number, number, number, string[]];
 
-function document(n: number, id: string) {
+function document(n: number, id: string, version = '') {
   return withUnitIds('bench', {
     meta: { id, titles: { ar: 'وثيقة', en: '', zh: '' }, source: 'bench', date: '2026-12-04', order: 1 },
     segments: Array.from({ length: n }, (_, i) => ({
       position: i,
       paragraph: i,
       ar: `الجملة رقم ${i} في وثيقة طويلة.`,
-      en: `Sentence number ${i} of a long document.`,
+      en: `Sentence number ${i} of a long document.${version}`,
       zh: `长文档的第${i}句。`,
     })),
   });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Script names by the SHA-1 EVALSHA names them with, and by their source's start (the EVAL that loads them). */
+const SCRIPTS = SCRIPT_NAMES.map((name) => {
+  const source = scriptSource(name);
+  return { name, sha: createHash('sha1').update(source).digest('hex'), start: source.slice(0, 100) };
+});
+
+/** The script a SLOWLOG entry's arguments ran, if it ran one (SLOWLOG cuts long arguments at 128 bytes). */
+function scriptOf(args: string[]): string | undefined {
+  const command = String(args[0]).toLowerCase();
+  if (command === 'evalsha') return SCRIPTS.find((s) => s.sha === args[1])?.name;
+  if (command === 'eval') return SCRIPTS.find((s) => String(args[1]).startsWith(s.start))?.name;
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -55,37 +78,44 @@ async function main(): Promise<void> {
   );
   try {
     await connectRedis(redis, 5000);
-    // Commands run inside a script are logged too (Redis 7): only calls over 1 ms are kept, which every script call
-    // of this size is and no single command inside one is.
-    await redis.config('SET', 'slowlog-log-slower-than', '1000');
-    await redis.config('SET', 'slowlog-max-len', '100000');
+    // Every command is logged; only script calls are counted.
+    await redis.config('SET', 'slowlog-log-slower-than', '0');
+    await redis.config('SET', 'slowlog-max-len', '1000000');
     const store = new TmStore(redis, new Keys('bench:'));
     const figures: Record<string, number> = { rows, single };
-    for (const [label, n] of [
-      ['staged', rows],
-      ['one call', single],
-    ] as const) {
-      const doc = document(n, label === 'staged' ? 'dstaged' : 'done');
+    const phases: [string, () => Promise<unknown>][] = [
+      ['new', () => store.putDocument('bench', document(rows, 'dlarge'))],
+      ['rewrite', () => store.putDocument('bench', document(rows, 'dlarge', ' (revised)'))],
+      ['delete', () => store.deleteDocument('bench', 'dlarge')],
+      ['single', () => store.putDocument('bench', document(single, 'done'))],
+    ];
+    for (const [phase, run] of phases) {
       await redis.slowlog('RESET');
       const started = performance.now();
-      await store.putDocument('bench', doc);
-      const total = performance.now() - started;
-      const logged = (await redis.slowlog('GET', 100000)) as SlowEntry[];
-      const calls = logged.filter((e) => /^eval(sha)?$/i.test(String(e[3][0])));
-      const micros = calls.map((e) => e[2]);
-      // The last script call is the commit (staged) or the only call (one call).
-      const last = micros[0] ?? 0;
-      const chunks = micros.slice(1);
-      const key = label === 'staged' ? 'staged' : 'single';
-      figures[`${key}_calls`] = calls.length;
-      figures[`${key}_longest_ms`] = round(Math.max(...micros) / 1000, 1);
-      figures[`${key}_last_call_ms`] = round(last / 1000, 1);
-      if (chunks.length > 0) figures[`${key}_longest_chunk_ms`] = round(Math.max(...chunks) / 1000, 1);
-      figures[`${key}_total_ms`] = round(total, 0);
+      const cpu = process.cpuUsage();
+      await run();
+      const { user, system } = process.cpuUsage(cpu);
+      figures[`${phase}_total_ms`] = round(performance.now() - started, 0);
+      figures[`${phase}_client_cpu_ms`] = round((user + system) / 1000, 0);
+      const logged = (await redis.slowlog('GET', 1_000_000)) as SlowEntry[];
+      const byScript = new Map<string, number[]>();
+      for (const [, , micros, args] of logged) {
+        const name = scriptOf(args);
+        if (name) byScript.set(name, [...(byScript.get(name) ?? []), micros]);
+      }
+      const parts: string[] = [];
+      for (const [name, micros] of byScript) {
+        figures[`${phase}_${name}_calls`] = micros.length;
+        figures[`${phase}_${name}_longest_ms`] = round(Math.max(...micros) / 1000, 1);
+        figures[`${phase}_${name}_median_ms`] = round(median(micros) / 1000, 1);
+        parts.push(
+          `${name} ${micros.length}× median ${figures[`${phase}_${name}_median_ms`]} ms, ` +
+            `longest ${figures[`${phase}_${name}_longest_ms`]} ms`,
+        );
+      }
       process.stderr.write(
-        `${label.padEnd(9)} ${String(n).padStart(6)} rows: ${calls.length} script calls, longest ` +
-          `${figures[`${key}_longest_ms`]} ms (last ${figures[`${key}_last_call_ms`]} ms), client total ` +
-          `${figures[`${key}_total_ms`]} ms\n`,
+        `${phase.padEnd(8)} ${parts.join(', ')}; client ${figures[`${phase}_total_ms`]} ms ` +
+          `(${figures[`${phase}_client_cpu_ms`]} ms CPU)\n`,
       );
     }
     process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -1,7 +1,7 @@
 /**
- * Large documents: 50,000 short rows are written in staged chunks and put in place by one last script, without a
- * stack overflow, and readers see the whole document or none of it. Runs on a Redis Cluster as well (every staged
- * key carries the TM's hash tag).
+ * Large documents: 50,000 short rows are written in staged chunks, committed by one O(1) script and applied in
+ * chunks while readers wait, without a stack overflow, and readers see the whole document or none of it. Runs on a
+ * Redis Cluster as well (every staged key carries the TM's hash tag).
  */
 import request from 'supertest';
 import { withUnitIds } from '../../src/service';
@@ -14,8 +14,8 @@ const TM = 'large';
 const ROWS = 50_000;
 
 beforeAll(async () => {
-  // A large document's commit renames one key per unit in one call: on a loaded machine that outlasts the tests'
-  // usual 1 s command timeout.
+  // Each Redis call of a large write is short, but this file's readers and writer share one connection and queue
+  // behind each other's calls: on a loaded machine that outlasts the tests' usual 1 s deadline.
   ctx = await createTestContext({ seed: false, config: { redisTimeoutMs: 30_000 } });
 });
 afterAll(() => ctx.close());
@@ -81,7 +81,7 @@ describe('a document of 50,000 rows', () => {
     const writing = ctx.store.putDocument(TM, doc).finally(() => (done = true));
     while (!done || reads === 0) {
       reads++;
-      // Once the matcher finds the document's last row, the document is there whole (one script put both in place).
+      // Once the matcher finds the document's last row, the document is there whole (its log entry comes last).
       const found = (await ctx.tm.match(query)).some((m) => m.documentId === 'dwhole');
       const whole = await ctx.store.getDocument(TM, 'dwhole');
       seen.add(whole?.rows.length ?? 0);

@@ -74,6 +74,13 @@ export class TmIndex {
     return id === undefined ? undefined : this.units.get(id);
   }
 
+  /** Ids of the units of a document that the index holds (a walk over every unit: for a large document's write). */
+  unitsOf(documentId: string): string[] {
+    const ids: string[] = [];
+    for (const unit of this.units.values()) if (unit.documentId === documentId) ids.push(unit.unitId);
+    return ids;
+  }
+
   upsert(unit: Unit): void {
     this.detach(unit.unitId);
     this.units.set(unit.unitId, unit);

@@ -2,8 +2,9 @@
  * Keeps an in-process TmIndex in step with one TM in Redis, so that every instance on the same Redis sees every
  * write at its next query.
  *
- * Writers append (seq, op, unit id) to the TM's log stream in the same Lua call that changes the unit (a large
- * document's commit names up to 1,000 units per entry). Before
+ * Writers append (seq, op, unit id) to the TM's log stream in the same Lua call that changes the unit; a large
+ * document write appends one entry (op `doc`) when it ends, and the catch-up re-reads that document's units: those
+ * its row list names now and those of it the index holds. Before
  * answering, each request calls `sync()`, which sends its own XRANGE for the first entry after the last one
  * applied: Redis executes commands in order, so that XRANGE sees every write acknowledged before the request
  * arrived. Nothing new (the usual case) costs that one round trip and nothing else; requests never wait for one
@@ -165,20 +166,33 @@ export class TmMirror implements ChangeListener {
         continue;
       }
       const latest = new Map<string, 'put' | 'del'>();
-      for (const e of entries) for (const unitId of e.unitIds) latest.set(unitId, e.op);
-      const puts = [...latest].filter(([, op]) => op === 'put').map(([id]) => id);
+      const documents = new Set<string>();
+      for (const e of entries) {
+        if (e.op === 'doc') documents.add(e.documentId!);
+        else for (const unitId of e.unitIds) latest.set(unitId, e.op);
+      }
       for (const [id, op] of latest) if (op === 'del') this.index.remove(id);
-      // An entry may name 1,000 units (a large document): read them a slice at a time.
-      for (let i = 0; i < puts.length; i += UNIT_BATCH) {
-        const ids = puts.slice(i, i + UNIT_BATCH);
-        const units = await this.store.getUnits(this.tm, ids);
-        units.forEach((unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
+      await this.reread([...latest].filter(([, op]) => op === 'put').map(([id]) => id));
+      // After the units named: a document is re-read as it is now, which overrides what an earlier entry said.
+      for (const doc of documents) {
+        const ids = new Set([...this.index.unitsOf(doc), ...(await this.store.documentRowIds(this.tm, doc))]);
+        await this.reread([...ids]);
       }
       const last = entries[entries.length - 1]!;
       this.lastId = last.id;
       this.lastSeq = last.seq;
       this.changedAt = Date.now();
       if (entries.length < LOG_BATCH) return;
+    }
+  }
+
+  /** Reads these units as they are now: each is upserted, or removed when it no longer exists. */
+  private async reread(unitIds: readonly string[]): Promise<void> {
+    // A slice at a time (an old entry may name 1,000 units, a document entry tens of thousands).
+    for (let i = 0; i < unitIds.length; i += UNIT_BATCH) {
+      const ids = unitIds.slice(i, i + UNIT_BATCH);
+      const units = await this.store.getUnits(this.tm, ids);
+      units.forEach((unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
     }
   }
 

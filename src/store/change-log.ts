@@ -11,9 +11,18 @@ import { guard, type RedisClient } from './redis';
 export interface LogEntry {
   id: string;
   seq: number;
-  op: 'put' | 'del';
-  /** One unit (field `id`), or up to 1,000 for an entry of commitDocument (field `ids`, separated by spaces). */
+  /**
+   * `put`/`del`: the units named changed or were deleted. `doc`: a large document write or delete ended
+   * (lua/finishDocument): any unit of `documentId`, those it has now and those it had, may have changed.
+   */
+  op: 'put' | 'del' | 'doc';
+  /**
+   * One unit (field `id`); up to 1,000 for an entry written by commitDocument before `doc` entries (field `ids`,
+   * separated by spaces: logs written then are still read); none for a `doc` entry.
+   */
   unitIds: string[];
+  /** The document of a `doc` entry (field `doc`). */
+  documentId?: string;
 }
 
 function logEntry([id, fields]: [string, string[]]): LogEntry {
@@ -24,6 +33,7 @@ function logEntry([id, fields]: [string, string[]]): LogEntry {
     else if (fields[i] === 'ids') unitIds.push(...fields[i + 1]!.split(' '));
     else f[fields[i]!] = fields[i + 1]!;
   }
+  if (f.op === 'doc') return { id, seq: Number(f.seq), op: 'doc', unitIds, documentId: f.doc ?? '' };
   return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitIds };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Reading the list of a TM's documents a page at a time, in document order (the docs zset: score = order, ties by
- * id). A page is one ZRANGE and one pipeline of HGETALL for its documents, so neither a long list nor /readyz reads
- * every document hash.
+ * id). A page is one ZRANGE and one MULTI of HGETALL for its documents, so neither a long list nor /readyz reads
+ * every document hash. The MULTI is never run while a large document write is being applied (settled.ts).
  */
 import type { DocumentMeta, Lang } from '../types';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
+import { readSettled } from './settled';
 
 export interface DocumentSummary extends DocumentMeta {
   tm: string;
@@ -45,19 +46,18 @@ export function toSummary(tm: string, id: string, h: Record<string, string>): Do
 /** Summaries of these documents (those that no longer exist left out). */
 async function summaries(redis: RedisClient, keys: Keys, tm: string, ids: string[]): Promise<DocumentSummary[]> {
   if (ids.length === 0) return [];
-  const pipe = redis.pipeline();
-  for (const id of ids) pipe.hgetall(keys.doc(tm, id));
-  const replies = (await pipe.exec()) ?? [];
+  const replies = await readSettled(redis, keys, tm, (m) => {
+    for (const id of ids) m.hgetall(keys.doc(tm, id));
+  });
   return ids.flatMap((id, i) => {
-    const [err, h] = replies[i] as [Error | null, Record<string, string>];
-    if (err) throw err;
+    const h = replies[i] as Record<string, string>;
     return h && h.hash ? [toSummary(tm, id, h)] : [];
   });
 }
 
 /** Every document of the TM (tools and tests; the API pages). */
 export async function allDocuments(redis: RedisClient, keys: Keys, tm: string): Promise<DocumentSummary[]> {
-  return guard(redis, async () => summaries(redis, keys, tm, await redis.zrange(keys.docs(tm), '0', '-1')));
+  return summaries(redis, keys, tm, await guard(redis, () => redis.zrange(keys.docs(tm), '0', '-1')));
 }
 
 /**
@@ -72,7 +72,7 @@ export async function documentPage(
   after: DocumentCursor | undefined,
   limit: number,
 ): Promise<{ documents: DocumentSummary[]; next?: DocumentCursor }> {
-  return guard(redis, async () => {
+  const page = await guard(redis, async () => {
     const docs = keys.docs(tm);
     let start = 0;
     if (after) {
@@ -81,19 +81,20 @@ export async function documentPage(
         rank !== null && Number(score) === after.order ? rank + 1 : await redis.zcount(docs, '-inf', `(${after.order}`);
     }
     const flat = await redis.zrange(docs, String(start), String(start + limit - 1), 'WITHSCORES');
-    const page: { id: string; order: number }[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) page.push({ id: flat[i]!, order: Number(flat[i + 1]) });
-    // Without `after` in the set, documents of its order up to its id were listed on the page before.
-    const fresh = after ? page.filter((d) => d.order > after.order || d.id > after.id) : page;
-    const documents = await summaries(
-      redis,
-      keys,
-      tm,
-      fresh.map((d) => d.id),
-    );
-    const last = page[page.length - 1];
-    return page.length === limit && last ? { documents, next: { order: last.order, id: last.id } } : { documents };
+    const found: { id: string; order: number }[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) found.push({ id: flat[i]!, order: Number(flat[i + 1]) });
+    return found;
   });
+  // Without `after` in the set, documents of its order up to its id were listed on the page before.
+  const fresh = after ? page.filter((d) => d.order > after.order || d.id > after.id) : page;
+  const documents = await summaries(
+    redis,
+    keys,
+    tm,
+    fresh.map((d) => d.id),
+  );
+  const last = page[page.length - 1];
+  return page.length === limit && last ? { documents, next: { order: last.order, id: last.id } } : { documents };
 }
 
 /** How many documents the TM has (one ZCARD). */

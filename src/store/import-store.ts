@@ -8,6 +8,7 @@
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
+import { readSettled, readUnitsSettled } from './settled';
 
 /** A staged record: JSON [unit id, field, value, …] ('' as a value: the import names the field and clears it). */
 export interface StagedRecord {
@@ -170,14 +171,17 @@ export class ImportStore {
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
     if (ids.length === 0) return [];
     const keyList = ids.map((id) => this.keys.unit(tm, id));
-    const joined = await guard(this.redis, () => this.redis.readUnits(keyList.length, ...keyList, ...RECORD_FIELDS));
+    // Never while a large document write is being applied (settled.ts): a page sees each document whole.
+    const joined = await readUnitsSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
     return Promise.all(
       joined.map(async (value, i) => {
         if (value === null) return undefined;
         let values: (string | null)[] = value.split('\0');
         // A value holding NUL itself (written through the API): read that unit field by field.
         if (values.length !== RECORD_FIELDS.length)
-          values = await guard(this.redis, () => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
+          [values] = (await readSettled(this.redis, this.keys, tm, (m) => m.hmget(keyList[i]!, ...RECORD_FIELDS))) as [
+            (string | null)[],
+          ];
         if (values[0] === null) return undefined;
         const record: Record<string, string> = { ar: values[0]! };
         for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;

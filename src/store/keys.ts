@@ -12,7 +12,8 @@
  *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url,
  *                                             segments, created, updated
  *   <prefix>{tm:<tm>}:doc:<id>:rows   list    unit ids in document order
- *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id
+ *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id; or per large
+ *                                             document write: seq, op doc, doc (its units are re-read)
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
  *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
  *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged unit ids, in order of first appearance, until
@@ -21,11 +22,15 @@
  *                                     hash    a staged unit: the fields the import gives it (lua/stageImport);
  *                                             renamed to the unit's key at commit when the unit is new, merged into
  *                                             it when not
+ *   <prefix>{tm:<tm>}:writing         hash    large document writes committed and being applied: token → JSON
+ *                                             { doc, mode, logMaxLen } (store/document-writer.ts); readers of the
+ *                                             TM's units and documents wait while it exists (store/settled.ts)
  *   <prefix>{tm:<tm>}:stage:<token>:rows      list  a large document's rows being written (lua/stageDocument),
- *   <prefix>{tm:<tm>}:stage:<token>:changed   list  the ids whose units it staged as copies,
- *   <prefix>{tm:<tm>}:stage:<token>:new       list  the ids of new units it wrote in place, and
- *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> hash  each staged unit, until lua/commitDocument renames them in
- *                                             (expire after a day if the commit never comes)
+ *   <prefix>{tm:<tm>}:stage:<token>:put       list  the ids of the units it staged (new or changed),
+ *   <prefix>{tm:<tm>}:stage:<token>:drop      list  the ids of the units it deletes,
+ *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> hash  each staged unit, until lua/applyDocument renames it in,
+ *   <prefix>{tm:<tm>}:stage:<token>:alive     string  set while the write's applier works (expires when it stops)
+ *                                             (staged keys expire after a day if the commit never comes)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
  *   <prefix>apikeys                   hash    API keys by id: JSON { name, role, salt, hash, created } (the secret
  *                                             itself is never stored: hash = sha256(salt ‖ secret))
@@ -125,14 +130,27 @@ export class Keys {
     return `${this.tm(tm)}stage:${token}:rows`;
   }
 
-  /** The ids of the units one staged write has staged. */
-  stagedChanged(tm: string, token: string): string {
-    return `${this.tm(tm)}stage:${token}:changed`;
+  /** The ids of the units one staged write has staged (new or changed), which applyDocument renames into place. */
+  stagedPut(tm: string, token: string): string {
+    return `${this.tm(tm)}stage:${token}:put`;
   }
 
-  /** The ids of the new units one staged write has written in place. */
-  stagedNew(tm: string, token: string): string {
-    return `${this.tm(tm)}stage:${token}:new`;
+  /** The ids of the units one staged write deletes. */
+  stagedDrop(tm: string, token: string): string {
+    return `${this.tm(tm)}stage:${token}:drop`;
+  }
+
+  /** Exists while the applier of one committed write is working (a heartbeat: it expires when the applier stops). */
+  stagedAlive(tm: string, token: string): string {
+    return `${this.tm(tm)}stage:${token}:alive`;
+  }
+
+  /**
+   * The TM's large document writes that are committed and being applied (token → JSON { doc, mode, logMaxLen }):
+   * while it exists, readers of the TM's units and documents wait (store/settled.ts).
+   */
+  documentWrites(tm: string): string {
+    return `${this.tm(tm)}writing`;
   }
 
   /** A unit as one staged write will put it in place. */

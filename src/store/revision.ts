@@ -7,6 +7,7 @@
 import type { RedisClient } from './redis';
 import type { Keys } from './keys';
 import { ScriptCode } from './scripts';
+import { readSettled } from './settled';
 
 /** Conflicts in a row after which a write gives up (with an error: something rewrites the document constantly). */
 export const MAX_WRITE_ATTEMPTS = 8;
@@ -18,18 +19,19 @@ export interface DocumentRevision {
   rows: string[];
 }
 
-/** The document's rev and rows, read together (MULTI), so the rows are those of that rev. */
+/**
+ * The document's rev and rows, read together (MULTI), so the rows are those of that rev; never while a large write is
+ * being applied (settled.ts), so never a rev whose write is half done. Runs its own `guard`s: call it outside one.
+ */
 export async function readRevision(
   redis: RedisClient,
   keys: Keys,
   tm: string,
   documentId: string,
 ): Promise<DocumentRevision> {
-  const [[, rev], [, rows]] = (await redis
-    .multi()
-    .hget(keys.doc(tm, documentId), 'rev')
-    .lrange(keys.docRows(tm, documentId), 0, -1)
-    .exec()) as [[null, string | null], [null, string[]]];
+  const [rev, rows] = (await readSettled(redis, keys, tm, (m) =>
+    m.hget(keys.doc(tm, documentId), 'rev').lrange(keys.docRows(tm, documentId), 0, -1),
+  )) as [string | null, string[]];
   return { rev, rows };
 }
 

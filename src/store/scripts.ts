@@ -24,6 +24,8 @@ export const SCRIPT_NAMES = [
   'readUnits',
   'stageDocument',
   'commitDocument',
+  'applyDocument',
+  'finishDocument',
 ] as const;
 
 declare module 'ioredis' {
@@ -42,22 +44,26 @@ declare module 'ioredis' {
     commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
-    /** See lua/readUnits.lua. */
-    readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[], Context>;
+    /** See lua/readUnits.lua: the joined units, or ScriptCode.WRITING. */
+    readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[] | number, Context>;
     /** See lua/stageDocument.lua (keys and arguments as two arrays: a large document's are too many to spread). */
     stageDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/commitDocument.lua (keys and arguments as two arrays). */
     commitDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
+    /** See lua/applyDocument.lua (keys and arguments as two arrays). */
+    applyDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
+    /** See lua/finishDocument.lua. */
+    finishDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
   }
 }
 
 /**
  * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument,
- * commitDocument, deleteDocument and commitImport return a count (≥ 0) of the units they wrote or deleted, and
- * stageDocument the count of units it staged.
+ * deleteDocument and commitImport return a count (≥ 0) of the units they wrote or deleted, stageDocument the count
+ * of units it staged and applyDocument that of the units of its chunk.
  */
 export const ScriptCode = {
-  /** putUnit: every field already had that value; nothing was written. */
+  /** putUnit, commitDocument: every field (the document's content) already had that value; nothing was written. */
   UNCHANGED: 0,
   /** putUnit: the unit did not exist and was created. */
   CREATED: 1,
@@ -70,7 +76,7 @@ export const ScriptCode = {
    * again.
    */
   CONFLICT: -1,
-  /** deleteDocument, deleteUnit, putUnit (patch): no such document or unit. */
+  /** deleteDocument, commitDocument (delete), deleteUnit, putUnit (patch): no such document or unit. */
   NOT_FOUND: -2,
   /** jobTransition: the job moved to the asked status (cancel requested, or committing). */
   TRANSITIONED: 1,
@@ -78,6 +84,14 @@ export const ScriptCode = {
   REFUSED: -3,
   /** putUnit, deleteUnit: the unit's entity tag is not among those of If-Match. */
   PRECONDITION_FAILED: -4,
+  /** commitDocument: a large document write is registered (store/document-writer.ts); apply and finish it. */
+  COMMITTED: 1,
+  /** finishDocument: the write is logged and ended. */
+  FINISHED: 1,
+  /** putUnit, readUnits: a large document write is being applied; wait for it (store/settled.ts) and ask again. */
+  WRITING: -5,
+  /** applyDocument, finishDocument: the write had ended already (another process finished it). */
+  SETTLED: -6,
 } as const;
 
 /** Helper files (lua/<name>.lua) a script starts with. */

@@ -1,9 +1,16 @@
 /**
  * The store of record: units and documents of every TM, in Redis. Multi-key writes go through Lua scripts; reads
- * of a whole document are optimistic snapshots (retried if the document's revision moved under them).
+ * of a whole document are optimistic snapshots (retried if the document's revision moved under them). Every read of
+ * units or documents waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
 import { createHash } from 'node:crypto';
-import { LARGE_DOCUMENT_ROWS, rowArgs, writeLargeDocument, type RowToWrite } from './document-writer';
+import {
+  deleteLargeDocument,
+  LARGE_DOCUMENT_ROWS,
+  rowArgs,
+  writeLargeDocument,
+  type RowToWrite,
+} from './document-writer';
 import type { AlignedDocument, RowSplit, Unit } from '../types';
 import {
   allDocuments,
@@ -19,6 +26,7 @@ import { ChangeLog } from './change-log';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
+import { readSettled, readUnitsSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
@@ -46,6 +54,8 @@ export interface TmStoreOptions {
 }
 
 const MAX_READ_ATTEMPTS = 8;
+/** Units of a document read per MULTI (a 50k-row document in one MULTI held Redis for tens of ms). */
+const READ_BATCH = 2000;
 const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review', 'split'] as const;
 
 function contentHash(doc: DocumentToWrite): string {
@@ -129,36 +139,35 @@ export class TmStore {
       url: doc.meta.url ?? '',
     });
     const changedError = () => new MizanError(ErrorCode.DOCUMENT_CHANGED, { id: docId, tm });
-    return guard(this.redis, async () => {
-      await this.redis.sadd(keys.tms(), tm);
-      const changed = await withRevision(
-        `document ${docId}`,
-        () => readRevision(this.redis, keys, tm, docId),
-        async ({ rev, rows: oldIds }) => {
-          if (expectedRev !== undefined && (expectedRev === 'absent' ? '' : String(expectedRev)) !== (rev ?? ''))
-            throw changedError();
-          const dropped = oldIds.filter((id) => !newIds.has(id));
-          const code =
-            rows.length > LARGE_DOCUMENT_ROWS
-              ? await writeLargeDocument(this.redis, keys, {
-                  tm,
-                  docId,
-                  hash,
-                  rev: rev ?? '',
-                  order: doc.meta.order,
-                  meta,
-                  rows,
-                  dropped,
-                  logMaxLen: this.options.logMaxLen,
-                })
-              : await this.putSmall(tm, docId, hash, rev ?? '', doc, meta, dropped);
-          // A correction made against a stated rev is refused, not retried: the client saw another document.
-          if (code === ScriptCode.CONFLICT && expectedRev !== undefined) throw changedError();
-          return code;
-        },
-      );
-      return { documentId: docId, changed, units: rows.length };
-    });
+    // Each Redis call under its own guard (a large document is many calls; readRevision may wait for another write).
+    await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
+    const changed = await withRevision(
+      `document ${docId}`,
+      () => readRevision(this.redis, keys, tm, docId),
+      async ({ rev, rows: oldIds }) => {
+        if (expectedRev !== undefined && (expectedRev === 'absent' ? '' : String(expectedRev)) !== (rev ?? ''))
+          throw changedError();
+        const dropped = oldIds.filter((id) => !newIds.has(id));
+        const code =
+          rows.length + dropped.length > LARGE_DOCUMENT_ROWS
+            ? await writeLargeDocument(this.redis, keys, {
+                tm,
+                docId,
+                hash,
+                rev: rev ?? '',
+                order: doc.meta.order,
+                meta,
+                rows,
+                dropped,
+                logMaxLen: this.options.logMaxLen,
+              })
+            : await guard(this.redis, () => this.putSmall(tm, docId, hash, rev ?? '', doc, meta, dropped));
+        // A correction made against a stated rev is refused, not retried: the client saw another document.
+        if (code === ScriptCode.CONFLICT && expectedRev !== undefined) throw changedError();
+        return code;
+      },
+    );
+    return { documentId: docId, changed, units: rows.length };
   }
 
   /** A document of at most LARGE_DOCUMENT_ROWS rows in one putDocument call. */
@@ -188,7 +197,8 @@ export class TmStore {
   /**
    * Deletes the document and its units atomically: 'not-found' when it does not exist. With `ifMatch` (the revs an
    * If-Match names, or '*'), only while the document's rev is one of them: 'precondition-failed' otherwise. The rev is
-   * checked by the script, so a write in between makes it read again and check again.
+   * checked by the script, so a write in between makes it read again and check again. A document of more than
+   * LARGE_DOCUMENT_ROWS rows is deleted in chunks behind one commit (document-writer.ts).
    */
   async deleteDocument(
     tm: string,
@@ -197,21 +207,22 @@ export class TmStore {
   ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
     const accepted = (rev: string) => !ifMatch || ifMatch.includes('*') || ifMatch.includes(Number(rev));
-    return guard(this.redis, async () => {
-      const code = await withRevision(
-        `document ${documentId}`,
-        () => readRevision(this.redis, keys, tm, documentId),
-        async ({ rev, rows }) => {
-          if (rev === null) return ScriptCode.NOT_FOUND;
-          if (!accepted(rev)) return ScriptCode.PRECONDITION_FAILED;
-          const keyList = [...keys.documentScript(tm, documentId), ...rows.map((id) => keys.unit(tm, id))];
-          const args = [documentId, rev, this.options.logMaxLen, keys.changes(tm), ...rows];
-          return this.redis.deleteDocument(keyList.length, keyList, args);
-        },
-      );
-      if (code === ScriptCode.NOT_FOUND) return 'not-found';
-      return code === ScriptCode.PRECONDITION_FAILED ? 'precondition-failed' : 'deleted';
-    });
+    const code = await withRevision(
+      `document ${documentId}`,
+      () => readRevision(this.redis, keys, tm, documentId),
+      async ({ rev, rows }) => {
+        if (rev === null) return ScriptCode.NOT_FOUND;
+        if (!accepted(rev)) return ScriptCode.PRECONDITION_FAILED;
+        const logMaxLen = this.options.logMaxLen;
+        if (rows.length > LARGE_DOCUMENT_ROWS)
+          return deleteLargeDocument(this.redis, keys, { tm, docId: documentId, rev, rows: rows.length, logMaxLen });
+        const keyList = [...keys.documentScript(tm, documentId), ...rows.map((id) => keys.unit(tm, id))];
+        const args = [documentId, rev, logMaxLen, keys.changes(tm), ...rows];
+        return guard(this.redis, () => this.redis.deleteDocument(keyList.length, keyList, args));
+      },
+    );
+    if (code === ScriptCode.NOT_FOUND) return 'not-found';
+    return code === ScriptCode.PRECONDITION_FAILED ? 'precondition-failed' : 'deleted';
   }
 
   async listDocuments(tm: string): Promise<DocumentSummary[]> {
@@ -227,47 +238,60 @@ export class TmStore {
     return documentCount(this.redis, this.keys, tm);
   }
 
-  /** The document with its rows in order, as one consistent snapshot; undefined when it does not exist. */
+  /**
+   * The document with its rows in order, as one consistent snapshot; undefined when it does not exist. The units are
+   * read READ_BATCH at a time, each batch with the document's rev: every write of a document's units moves its rev
+   * (putDocument, commitDocument, putUnit, deleteUnit), so batches that all see the rev first read saw one version.
+   */
   async getDocument(tm: string, documentId: string): Promise<StoredDocument | undefined> {
     const { keys } = this;
-    return guard(this.redis, async () => {
-      for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
-        const [[, h], [, ids]] = (await this.redis
-          .multi()
-          .hgetall(keys.doc(tm, documentId))
-          .lrange(keys.docRows(tm, documentId), 0, -1)
-          .exec()) as [[null, Record<string, string>], [null, string[]]];
-        if (!h.hash) return undefined;
-        const pipe = this.redis.multi();
-        for (const id of ids) pipe.hmget(keys.unit(tm, id), ...UNIT_FIELDS);
-        pipe.hget(keys.doc(tm, documentId), 'rev');
-        const replies = ((await pipe.exec()) ?? []).map(([err, value]) => {
-          if (err) throw err;
-          return value;
+    for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
+      const [h, ids] = (await readSettled(this.redis, keys, tm, (m) =>
+        m.hgetall(keys.doc(tm, documentId)).lrange(keys.docRows(tm, documentId), 0, -1),
+      )) as [Record<string, string>, string[]];
+      if (!h.hash) return undefined;
+      const rows: Unit[] = [];
+      for (let i = 0; i < ids.length && rows.length === i; i += READ_BATCH) {
+        const slice = ids.slice(i, i + READ_BATCH);
+        const replies = await readSettled(this.redis, keys, tm, (m) => {
+          for (const id of slice) m.hmget(keys.unit(tm, id), ...UNIT_FIELDS);
+          m.hget(keys.doc(tm, documentId), 'rev');
         });
-        const rev = replies.pop() as string | null;
-        if (rev !== h.rev) continue; // written meanwhile: read again
-        const rows = ids.map((id, i) => toUnit(tm, id, replies[i] as (string | null)[]));
-        if (rows.some((r) => r === undefined)) continue;
-        return { summary: toSummary(tm, documentId, h), rows: rows as Unit[] };
+        if (replies.pop() !== h.rev) break; // written meanwhile: read again
+        for (let k = 0; k < slice.length; k++) {
+          const unit = toUnit(tm, slice[k]!, replies[k] as (string | null)[]);
+          if (!unit) break;
+          rows.push(unit);
+        }
       }
-      throw new Error(`document ${documentId} kept changing during ${MAX_READ_ATTEMPTS} reads`);
-    });
+      if (rows.length === ids.length) return { summary: toSummary(tm, documentId, h), rows };
+    }
+    throw new Error(`document ${documentId} kept changing during ${MAX_READ_ATTEMPTS} reads`);
+  }
+
+  /** The unit ids of the document's rows, in order (none when it does not exist). */
+  async documentRowIds(tm: string, documentId: string): Promise<string[]> {
+    const [ids] = await readSettled(this.redis, this.keys, tm, (m) =>
+      m.lrange(this.keys.docRows(tm, documentId), 0, -1),
+    );
+    return ids as string[];
   }
 
   async getUnit(tm: string, unitId: string): Promise<Unit | undefined> {
-    return guard(this.redis, async () =>
-      toUnit(tm, unitId, await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS)),
+    const [values] = await readSettled(this.redis, this.keys, tm, (m) =>
+      m.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS),
     );
+    return toUnit(tm, unitId, values as (string | null)[]);
   }
 
   /** The unit and its entity tag (unit-tag.ts), read together; undefined when it does not exist. */
   async getTaggedUnit(tm: string, unitId: string): Promise<{ unit: Unit; tag: string } | undefined> {
-    return guard(this.redis, async () => {
-      const values = await this.redis.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS);
-      const unit = toUnit(tm, unitId, values);
-      return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
-    });
+    const [reply] = await readSettled(this.redis, this.keys, tm, (m) =>
+      m.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS),
+    );
+    const values = reply as (string | null)[];
+    const unit = toUnit(tm, unitId, values);
+    return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
   }
 
   /**
@@ -276,19 +300,17 @@ export class TmStore {
    */
   async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
     if (unitIds.length === 0) return [];
-    return guard(this.redis, async () => {
-      const keyList = unitIds.map((id) => this.keys.unit(tm, id));
-      const joined = await this.redis.readUnits(keyList.length, ...keyList, ...UNIT_FIELDS);
-      return Promise.all(
-        joined.map(async (value, i) => {
-          if (value === null) return undefined;
-          const values = value.split('\0');
-          // A text holding NUL itself (written through the API): read that unit field by field.
-          if (values.length !== UNIT_FIELDS.length) return this.getUnit(tm, unitIds[i]!);
-          return toUnit(tm, unitIds[i]!, values);
-        }),
-      );
-    });
+    const keyList = unitIds.map((id) => this.keys.unit(tm, id));
+    const joined = await readUnitsSettled(this.redis, this.keys, tm, keyList, UNIT_FIELDS);
+    return Promise.all(
+      joined.map(async (value, i) => {
+        if (value === null) return undefined;
+        const values = value.split('\0');
+        // A text holding NUL itself (written through the API): read that unit field by field.
+        if (values.length !== UNIT_FIELDS.length) return this.getUnit(tm, unitIds[i]!);
+        return toUnit(tm, unitIds[i]!, values);
+      }),
+    );
   }
 
   /** Every unit id of the TM, in batches. */

@@ -8,6 +8,7 @@ import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
+import { readSettled, writesSettled } from './settled';
 import { ifMatchArg } from './unit-tag';
 
 export type UnitTexts = Partial<Record<Lang, string>>;
@@ -64,36 +65,43 @@ export class UnitStore {
 
   /**
    * Changes some texts of an existing unit (of a document or not). With `ifMatch` (tags of If-Match, or ['*']),
-   * only if the unit's tag (unit-tag.ts) is one of them, checked in the same script as the write.
+   * only if the unit's tag (unit-tag.ts) is one of them, checked in the same script as the write. While a large write
+   * of the unit's document is being applied, waits for it first (putUnit answers WRITING): the tag is then checked
+   * against the unit as that write left it.
    */
   async patch(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<UnitWriteResult> {
     const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
     const { keys } = this;
-    return guard(this.redis, async () => {
-      const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
-      if (doc === null) return 'not-found';
-      const keyList = [
-        keys.unit(tm, unitId),
-        keys.units(tm),
-        keys.log(tm),
-        keys.seq(tm),
-        ...(doc ? [keys.doc(tm, doc)] : []),
-      ];
-      const code = await this.redis.putUnit(
-        keyList.length,
-        ...keyList,
-        unitId,
-        'patch',
-        Date.now(),
-        this.logMaxLen,
-        keys.changes(tm),
-        ifMatchArg(ifMatch),
-        ...fields,
+    const [doc] = (await readSettled(this.redis, keys, tm, (m) => m.hget(keys.unit(tm, unitId), 'doc'))) as [
+      string | null,
+    ];
+    if (doc === null) return 'not-found';
+    const keyList = [
+      keys.unit(tm, unitId),
+      keys.units(tm),
+      keys.log(tm),
+      keys.seq(tm),
+      ...(doc ? [keys.doc(tm, doc)] : []),
+    ];
+    for (;;) {
+      const code = await guard(this.redis, () =>
+        this.redis.putUnit(
+          keyList.length,
+          ...keyList,
+          unitId,
+          'patch',
+          Date.now(),
+          this.logMaxLen,
+          keys.changes(tm),
+          ifMatchArg(ifMatch),
+          ...fields,
+        ),
       );
-      return outcome(code);
-    });
+      if (code !== ScriptCode.WRITING) return outcome(code);
+      await writesSettled(this.redis, keys, tm);
+    }
   }
 
   /** Deletes a unit; a document unit also leaves its document (later rows move up). `ifMatch` as in `patch`. */
@@ -103,32 +111,35 @@ export class UnitStore {
     ifMatch?: readonly string[],
   ): Promise<'deleted' | 'not-found' | 'precondition-failed'> {
     const { keys } = this;
-    return guard(this.redis, async () => {
-      const code = await withRevision(
-        `document of unit ${unitId}`,
-        async () => {
-          // doc: null when there is no such unit, '' for a unit outside documents (no rev to check).
-          const doc = await this.redis.hget(keys.unit(tm, unitId), 'doc');
-          return { doc, ...(doc ? await readRevision(this.redis, keys, tm, doc) : { rev: null, rows: [] }) };
-        },
-        async ({ doc, rev, rows }) => {
-          if (doc === null) return ScriptCode.NOT_FOUND;
-          const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
-          const args = [unitId, Date.now(), this.logMaxLen, keys.changes(tm), ifMatchArg(ifMatch)];
-          if (!doc) return this.redis.deleteUnit(base.length, ...base, ...args);
-          const after = rows.slice(rows.indexOf(unitId) + 1);
-          const keyList = [
-            ...base,
-            keys.doc(tm, doc),
-            keys.docRows(tm, doc),
-            keys.docs(tm),
-            ...after.map((id) => keys.unit(tm, id)),
-          ];
-          return this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after);
-        },
-      );
-      if (code === ScriptCode.PRECONDITION_FAILED) return 'precondition-failed';
-      return code === ScriptCode.DELETED ? 'deleted' : 'not-found';
-    });
+    // Each call under its own guard: readSettled and readRevision may wait for a large document write.
+    const code = await withRevision(
+      `document of unit ${unitId}`,
+      async () => {
+        // doc: null when there is no such unit, '' for a unit outside documents (no rev to check).
+        const [doc] = (await readSettled(this.redis, keys, tm, (m) => m.hget(keys.unit(tm, unitId), 'doc'))) as [
+          string | null,
+        ];
+        return { doc, ...(doc ? await readRevision(this.redis, keys, tm, doc) : { rev: null, rows: [] }) };
+      },
+      async ({ doc, rev, rows }) => {
+        if (doc === null) return ScriptCode.NOT_FOUND;
+        const base = [keys.unit(tm, unitId), keys.units(tm), keys.log(tm), keys.seq(tm)];
+        const args = [unitId, Date.now(), this.logMaxLen, keys.changes(tm), ifMatchArg(ifMatch)];
+        if (!doc) return guard(this.redis, () => this.redis.deleteUnit(base.length, ...base, ...args));
+        const after = rows.slice(rows.indexOf(unitId) + 1);
+        const keyList = [
+          ...base,
+          keys.doc(tm, doc),
+          keys.docRows(tm, doc),
+          keys.docs(tm),
+          ...after.map((id) => keys.unit(tm, id)),
+        ];
+        return guard(this.redis, () =>
+          this.redis.deleteUnit(keyList.length, ...keyList, ...args, doc, rev ?? '', ...after),
+        );
+      },
+    );
+    if (code === ScriptCode.PRECONDITION_FAILED) return 'precondition-failed';
+    return code === ScriptCode.DELETED ? 'deleted' : 'not-found';
   }
 }

@@ -1,93 +1,65 @@
 --[[
-  Puts a staged large document in place (store/document-writer.ts) in one call whose work is a RENAME per staged
-  copy of an existing unit plus a few commands per 1,000 ids (a new document's units were written in place while
-  staging, so it has nothing to rename): every reader sees the document whole, before or after. Staging
-  (stageDocument) did the reading and writing of texts in chunks.
+  The commit point of a large document write (store/document-writer.ts), O(1) in the rows: checks the document's rev,
+  puts the staged row list, the document hash and its place in the docs zset in place (or, to delete the document,
+  moves its row list aside and takes it out of the zset), bumps the rev, and registers the write in the TM's
+  `writing` hash. From here on the write happens: applyDocument renames the staged units into place (or deletes the
+  dropped ones) a chunk at a time, any process may do it (store/settled.ts finishes a write whose applier stopped),
+  and finishDocument logs it and ends it. Readers of the TM's units and documents wait while `writing` exists, so
+  they see the document whole before this call or after finishDocument's.
 
   Input:
-    KEYS[1]             doc hash
-    KEYS[2]             doc rows list
-    KEYS[3]             docs zset of the TM
-    KEYS[4]             units set of the TM
-    KEYS[5]             log stream of the TM
-    KEYS[6]             log seq counter of the TM
-    KEYS[7]             staged row list (renamed over KEYS[2])
-    KEYS[8..7+C]        unit hashes of the staged units
-    KEYS[8+C..7+2C]     their staged copies, same order (renamed over them)
-    KEYS[8+2C..]        unit hashes of rows the caller saw in the old document and that the new one drops
+    KEYS[1]  doc hash
+    KEYS[2]  doc rows list
+    KEYS[3]  docs zset of the TM
+    KEYS[4]  the TM's `writing` hash (writes being applied)
+    KEYS[5]  staged row list (put: renamed over KEYS[2])
+    KEYS[6]  staged list of the ids to delete (delete: KEYS[2] is renamed to it)
+    KEYS[7]  the write's heartbeat key (set for ARGV[5] ms)
 
-    ARGV[1]  document id
-    ARGV[2]  content hash of the new document (meta + rows)
-    ARGV[3]  the document's rev the caller saw (empty string when it did not exist)
-    ARGV[4]  order (number)
-    ARGV[5]  meta fields as JSON object of strings: titles, source, date, url
-    ARGV[6]  now, epoch milliseconds
-    ARGV[7]  approximate maximum length of the log stream
-    ARGV[8]  N, number of rows of the document
-    ARGV[9]  C, number of staged units
-    ARGV[10] M, number of units stageDocument created in place (new units: nothing to rename)
-    ARGV[11] the TM's change channel: the last seq is published there when anything changed
-    ARGV[12..11+C]        ids of the staged units, same order as their KEYS
-    ARGV[12+C..11+C+M]    ids of the new units
-    then, per dropped unit, its id (same order as the KEYS)
-
-  The change log gets one entry per 1,000 units: instead of `id`, a field `ids` holding their ids separated by spaces
-  (unit ids hold none).
-  Staged copies expire a day after staging: the caller commits right after staging, so they are there.
+    ARGV[1]  mode: "put" or "delete"
+    ARGV[2]  the write's token
+    ARGV[3]  document id
+    ARGV[4]  the document's rev the caller saw (empty string when it did not exist)
+    ARGV[5]  heartbeat time to live, milliseconds
+    ARGV[6]  approximate maximum length of the log stream (kept for finishDocument)
+    put only:
+    ARGV[7]  content hash of the new document (meta + rows)
+    ARGV[8]  order (number)
+    ARGV[9]  meta fields as JSON object of strings: titles, source, date, url
+    ARGV[10] now, epoch milliseconds
+    ARGV[11] N, number of rows of the document
 
   Output (codes as named in scripts.ts, ScriptCode):
-    number of units written or deleted (>= 0; 0: the document was already exactly this)
-    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it): stage again
+    1  COMMITTED: the write is registered; apply it (applyDocument) and end it (finishDocument)
+    0  UNCHANGED: put of the content the document already has; nothing written
+   -1  CONFLICT: the document's rev is not ARGV[4] (it changed since the caller read it): stage again
+   -2  NOT_FOUND: delete of a document that does not exist
 ]]
-local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
-local stagedRows = KEYS[7]
-local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
-local order, metaJson, now, maxLen = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7]
-local n, c, m, channel = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10]), ARGV[11]
-local GROUP = 1000
+local docKey, rowsKey, docsKey, writingKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local stagedRows, dropKey, aliveKey = KEYS[5], KEYS[6], KEYS[7]
+local mode, token, docId, seenRev, aliveMs, maxLen = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 
-local current = redis.call('HGET', docKey, 'hash') or ''
-if current == newHash then return 0 end
+if mode == 'put' then
+  if (redis.call('HGET', docKey, 'hash') or '') == ARGV[7] then return 0 end
+elseif redis.call('EXISTS', docKey) == 0 then
+  return -2
+end
 if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
 
--- ids[from..to] (ARGV positions) logged as `op`, GROUP ids per entry; `each` runs once per id first.
-local function apply(from, to, op, each)
-  for g = from, to, GROUP do
-    local last = math.min(g + GROUP - 1, to)
-    local members = {}
-    for a = g, last do
-      each(a)
-      members[#members + 1] = ARGV[a]
-    end
-    if op == 'put' then
-      redis.call('SADD', unitsKey, unpack(members))
-    else
-      redis.call('SREM', unitsKey, unpack(members))
-    end
-    local seq = redis.call('INCR', seqKey)
-    redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', op, 'ids', table.concat(members, ' '))
-  end
+if mode == 'put' then
+  local order, meta, now = tonumber(ARGV[8]), cjson.decode(ARGV[9]), ARGV[10]
+  redis.call('RENAME', stagedRows, rowsKey)
+  redis.call('PERSIST', rowsKey)
+  local created = redis.call('HGET', docKey, 'created') or now
+  redis.call('HSET', docKey, 'hash', ARGV[7], 'order', order, 'segments', ARGV[11], 'created', created,
+    'updated', now, 'titles', meta.titles, 'source', meta.source, 'date', meta.date, 'url', meta.url)
+  redis.call('ZADD', docsKey, order, docId)
+else
+  if redis.call('EXISTS', rowsKey) == 1 then redis.call('RENAME', rowsKey, dropKey) end
+  redis.call('ZREM', docsKey, docId)
 end
-
-local first = 12 -- ARGV position of the first staged id
-apply(first, first + c - 1, 'put', function(a)
-  local unitKey = KEYS[8 + (a - first)]
-  redis.call('RENAME', KEYS[8 + c + (a - first)], unitKey)
-  redis.call('PERSIST', unitKey) -- the staged copy's expiry is not the unit's
-end)
-apply(first + c, first + c + m - 1, 'put', function() end)
-local dropped = #ARGV - (first - 1) - c - m
-apply(first + c + m, #ARGV, 'del', function(a) redis.call('DEL', KEYS[8 + 2 * c + (a - first - c - m)]) end)
-
-redis.call('RENAME', stagedRows, rowsKey)
-redis.call('PERSIST', rowsKey)
-
-local meta = cjson.decode(metaJson)
-local created = redis.call('HGET', docKey, 'created') or now
-redis.call('HSET', docKey, 'hash', newHash, 'order', order, 'segments', n, 'created', created, 'updated', now,
-  'titles', meta.titles, 'source', meta.source, 'date', meta.date, 'url', meta.url)
 redis.call('HINCRBY', docKey, 'rev', 1)
-redis.call('ZADD', docsKey, order, docId)
-local changed = c + m + dropped
-if changed > 0 then redis.call('PUBLISH', channel, redis.call('GET', seqKey)) end
-return changed
+redis.call('HSET', docKey, 'writing', token)
+redis.call('HSET', writingKey, token, cjson.encode({ doc = docId, mode = mode, logMaxLen = tonumber(maxLen) }))
+redis.call('SET', aliveKey, '1', 'PX', aliveMs)
+return 1

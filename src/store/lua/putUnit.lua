@@ -6,7 +6,8 @@
     KEYS[2]  units set of the TM
     KEYS[3]  log stream of the TM
     KEYS[4]  log seq counter of the TM
-    KEYS[5]  (optional) the hash of the document the unit belongs to: its rev is bumped
+    KEYS[5]  (optional) the hash of the document the unit belongs to: its rev is bumped; while a large write of
+             that document is being applied (its `writing` field, store/document-writer.ts) nothing is done
 
     ARGV[1]  unit id
     ARGV[2]  mode: "create" (create, or update if it exists) or "patch" (the unit must exist)
@@ -23,10 +24,12 @@
     0  UNCHANGED (every field already had that value)
    -2  NOT_FOUND: patch of a unit that does not exist
    -4  PRECONDITION_FAILED: the unit's tag is none of ARGV[6]'s
+   -5  WRITING: a large write of the unit's document is being applied: wait for it (store/settled.ts), then again
 ]]
 local unitKey, unitsKey, logKey, seqKey, docKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local unitId, mode, now, maxLen, channel, ifMatch = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 
+if docKey and redis.call('HEXISTS', docKey, 'writing') == 1 then return -5 end
 local exists = redis.call('EXISTS', unitKey) == 1
 if mode == 'patch' and not exists then return -2 end
 if ifMatch ~= '' and ifMatch ~= '*' and not string.find(ifMatch, ' ' .. unitTag(unitKey) .. ' ', 1, true) then

@@ -1,15 +1,15 @@
 --[[
-  Stages one chunk (500 rows) of a large document (store/document-writer.ts). Each row that differs from
-  its unit as stored is written whole into a staged copy of the unit, which no reader looks at; commitDocument then
-  renames the copies into place in one short call, so readers see the whole document or none of it. Staged keys
-  expire after ARGV[3] ms if the commit never comes.
+  Stages one chunk (500 rows) of a large document (store/document-writer.ts). Each row that is new or differs from
+  its unit as stored is written whole into a staged copy of the unit, which no reader looks at; after commitDocument,
+  applyDocument renames the copies into place while readers wait (store/settled.ts), so they see the whole document
+  or none of it. Nothing a reader looks at changes here. Staged keys expire after ARGV[3] ms if the commit never
+  comes.
 
   Input:
     KEYS[1]           staged row list of the document (its unit ids in document order; this chunk's are appended)
-    KEYS[2]           staged list of the ids whose unit was staged as a copy (appended)
-    KEYS[3]           staged list of the ids of new units, written in place (appended)
-    KEYS[4..3+N]      unit hashes of the chunk's rows
-    KEYS[4+N..3+2N]   staged unit hashes of the same rows, same order
+    KEYS[2]           staged list of the ids whose unit was staged (new or changed; appended)
+    KEYS[3..2+N]      unit hashes of the chunk's rows
+    KEYS[3+N..2+2N]   staged unit hashes of the same rows, same order
 
     ARGV[1]  document id
     ARGV[2]  now, epoch milliseconds
@@ -19,21 +19,19 @@
               confidence, review flag, split (JSON or '')
 
   As putDocument: a row whose hash equals the unit's stored `src` keeps the unit's current text (an API edit is not
-  undone) and only its placement is staged; a staged copy starts as a COPY of the unit, so fields this script does
-  not write (TMX fields) are kept. A unit that does not exist yet is written in place: nothing refers to it (not the
-  units set, the log or any row list) until commitDocument, so only a reader asking for its exact id could see it;
-  commitDocument then has nothing to rename for it.
+  undone) and only its placement is staged; a staged copy of an existing unit starts as a COPY of it, so fields this
+  script does not write (TMX fields) are kept; a new unit's staged hash has the row's fields only.
 
   Output (codes as named in scripts.ts, ScriptCode):
-    number of units staged or created from the chunk's rows (>= 0)
+    number of units staged from the chunk's rows (>= 0)
 ]]
-local rowsKey, changedKey, newKey = KEYS[1], KEYS[2], KEYS[3]
+local rowsKey, putKey = KEYS[1], KEYS[2]
 local docId, now, ttl, n = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 
-local ids, staged, created = {}, {}, {}
+local ids, staged = {}, {}
 for i = 1, n do
   local base = 4 + (i - 1) * 10
-  local unitKey, stageKey = KEYS[3 + i], KEYS[3 + n + i]
+  local unitKey, stageKey = KEYS[2 + i], KEYS[2 + n + i]
   local unitId, ar, en, zh = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
   local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
   local conf, review, split = ARGV[base + 8], ARGV[base + 9], ARGV[base + 10]
@@ -41,13 +39,9 @@ for i = 1, n do
   local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review', 'split')
   local moved = old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review
     or (old[7] or '') ~= split
-  if redis.call('EXISTS', unitKey) == 0 then
-    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
-      'conf', conf, 'review', review, 'split', split, 'updated', now)
-    created[#created + 1] = unitId
-  elseif old[1] ~= rowHash or moved then
+  if old[1] ~= rowHash or moved then
     redis.call('DEL', stageKey)
-    redis.call('COPY', unitKey, stageKey)
+    if redis.call('EXISTS', unitKey) == 1 then redis.call('COPY', unitKey, stageKey) end
     if old[1] ~= rowHash then
       redis.call('HSET', stageKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
         'conf', conf, 'review', review, 'split', split, 'updated', now)
@@ -61,9 +55,7 @@ for i = 1, n do
 end
 
 if n > 0 then redis.call('RPUSH', rowsKey, unpack(ids)) end
-if #staged > 0 then redis.call('RPUSH', changedKey, unpack(staged)) end
-if #created > 0 then redis.call('RPUSH', newKey, unpack(created)) end
+if #staged > 0 then redis.call('RPUSH', putKey, unpack(staged)) end
 redis.call('PEXPIRE', rowsKey, ttl)
-redis.call('PEXPIRE', changedKey, ttl)
-redis.call('PEXPIRE', newKey, ttl)
-return #staged + #created
+redis.call('PEXPIRE', putKey, ttl)
+return #staged
