@@ -62,6 +62,7 @@ describe('when Redis comes back with older data', () => {
 
   it('rebuilds from Redis when its data was replaced (FLUSHALL: the epoch is gone)', async () => {
     const text = 'أعلنت الوزارة عن برنامج جديد لتدريب المترجمين الشباب';
+    const from = lines.length; // this test's own lines: the restart above may be seen late
     const unit = (await request(ctx.app).post('/api/v1/units').send({ ar: text, en: 'x' }).expect(201)).body;
     expect(ids(await match(text))).toEqual([unit.unitId]);
     const apiKeys = await ctx.redis.hgetall(ctx.keys.apiKeys());
@@ -69,6 +70,6 @@ describe('when Redis comes back with older data', () => {
     await ctx.redis.hset(ctx.keys.apiKeys(), apiKeys); // the context's admin key, so that it may still ask
     // Nothing is written afterwards: no notification and no seq tell the process; the epoch check does.
     expect(await until(async () => ids(await match(text)).length === 0)).toBe(true);
-    expect(lines.filter((l) => /was replaced \(epoch [0-9a-f]+ → [0-9a-f]+\)/.test(l))).toHaveLength(1);
+    expect(lines.slice(from).filter((l) => /was replaced \(epoch [0-9a-f]+ → [0-9a-f]+\)/.test(l))).toHaveLength(1);
   }, 30_000);
 });
