@@ -37,7 +37,8 @@
 
   Output (codes as named in scripts.ts, ScriptCode):
     number of units written or deleted (>= 0; 0: the document was already exactly this)
-    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it): stage again
+    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it; also when it is the same
+       content, written meanwhile by another caller that, like this one, saw no document): stage again
 ]]
 local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local stagedRows = KEYS[7]
@@ -47,8 +48,11 @@ local n, c, m, channel = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10]
 local GROUP = 1000
 
 local current = redis.call('HGET', docKey, 'hash') or ''
+local rev = redis.call('HGET', docKey, 'rev') or ''
+-- A caller that saw no document did not make this one, even with the same content: another write did, meanwhile.
+if seenRev == '' and rev ~= '' then return -1 end
 if current == newHash then return 0 end
-if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
+if rev ~= seenRev then return -1 end
 
 -- ids[from..to] (ARGV positions) logged as `op`, GROUP ids per entry; `each` runs once per id first.
 local function apply(from, to, op, each)
