@@ -22,6 +22,7 @@ import { TmIndex } from '../match';
 import type { Logger } from '../config';
 import type { Unit } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
+import { mapInSlices } from './slices';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
@@ -167,12 +168,14 @@ export class TmMirror implements ChangeListener {
       const latest = new Map<string, 'put' | 'del'>();
       for (const e of entries) for (const unitId of e.unitIds) latest.set(unitId, e.op);
       const puts = [...latest].filter(([, op]) => op === 'put').map(([id]) => id);
-      for (const [id, op] of latest) if (op === 'del') this.index.remove(id);
-      // An entry may name 1,000 units (a large document): read them a slice at a time.
+      const dels = [...latest].filter(([, op]) => op === 'del').map(([id]) => id);
+      await mapInSlices(dels, (id) => this.index.remove(id));
+      // An entry may name 1,000 units (a large document): read them a slice at a time, and apply them giving the
+      // event loop back every few ms (a request arriving meanwhile waits for this catch-up in sync()).
       for (let i = 0; i < puts.length; i += UNIT_BATCH) {
         const ids = puts.slice(i, i + UNIT_BATCH);
         const units = await this.store.getUnits(this.tm, ids);
-        units.forEach((unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
+        await mapInSlices(units, (unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
       }
       const last = entries[entries.length - 1]!;
       this.lastId = last.id;
