@@ -85,6 +85,7 @@ function loopWatch(rig: Rig) {
         event_loop_p99_ms_median_interval: round(sorted[Math.floor(sorted.length / 2)] ?? NaN, 1),
         event_loop_max_ms: round(Math.max(...maxes), 1),
         event_loop_intervals: p99s.length,
+        event_loop_p99_ms_each_interval: p99s.map((p) => round(p, 1)),
       };
     },
   };

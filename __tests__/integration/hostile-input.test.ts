@@ -3,6 +3,7 @@
  * 10,000+ deep in a field that fails validation, are 400s with a stable code, never 500s.
  */
 import request from 'supertest';
+import { MAX_JSON_VALUES } from '../../src/http/json-body';
 import { createTestContext, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
@@ -57,5 +58,29 @@ describe('JSON nested 10,000 deep in a field that fails validation', () => {
     const nested = `${'{"k":'.repeat(10_000)}"نص"${'}'.repeat(10_000)}`;
     const res = await post('/api/v1/pretranslate/i18next', `{"resources":${nested},"to":["en"]}`).expect(400);
     expect(res.body.error.code).toBe('INVALID_BODY');
+  });
+});
+
+describe('JSON bodies holding very many values', () => {
+  const wide = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+
+  it.each([
+    ['a unit', '/api/v1/units'],
+    ['a batch', '/api/v1/match/batch'],
+    ['a document', '/api/v1/documents'],
+    ['i18next resources', '/api/v1/pretranslate/i18next'],
+  ])('refuses %s with more than MAX_JSON_VALUES values before parsing it, in the client language', async (_n, path) => {
+    const res = await post(path, wide(MAX_JSON_VALUES + 1))
+      .set('Accept-Language', 'ar')
+      .expect(400);
+    expect(res.body.error.code).toBe('INVALID_BODY');
+    expect(res.body.error.message).toContain('50,000');
+    expect(res.body.error.message).toMatch(/\p{Script=Arabic}/u);
+  });
+
+  it('reads a body whose commas and brackets are inside strings as the few values it holds', async () => {
+    const q = 'تعاون، [اقتصادي]، {تجاري}, '.repeat(3_000);
+    const res = await post('/api/v1/match/batch', JSON.stringify({ queries: [{ q: q.slice(0, 9_000) }] })).expect(200);
+    expect(res.body.results).toHaveLength(1);
   });
 });

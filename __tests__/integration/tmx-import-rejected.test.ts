@@ -111,6 +111,23 @@ describe('rejected imports leave the TM byte-identical', () => {
     expect(await stagedKeys()).toEqual([]);
   });
 
+  it('a multipart form cut short after its file part began: 400 INVALID_BODY, the job failed the same way', async () => {
+    const before = await checksum();
+    const boundary = 'x'.repeat(70);
+    const form =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.tmx"\r\n` +
+      `Content-Type: application/x-tmx+xml\r\n\r\n${generatedTmx(5)}`; // no closing boundary
+    const res = await request(ctx.app)
+      .post(`/api/v1/tms/${TM}/imports`)
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(form)
+      .expect(400);
+    expect(res.body.error.code).toBe('INVALID_BODY');
+    const job = await request(ctx.app).get(`/api/v1/jobs/${res.body.job.id}`).expect(200);
+    expect(job.body).toMatchObject({ status: 'failed', error: { code: 'INVALID_BODY' } });
+    expect(await checksum()).toBe(before);
+  });
+
   it('a rejected import into a new TM does not create it', async () => {
     await post('<tmx version="1.4"><header/><body><tu>', 'never-made').expect(400);
     expect(await ctx.redis.sismember(ctx.keys.tms(), 'never-made')).toBe(0);

@@ -28,6 +28,8 @@ export interface RigOptions {
   log: (line: string) => void;
   /** More environment for the server (e.g. MIZAN_REDIS_TIMEOUT_MS). */
   env?: Record<string, string>;
+  /** More options for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 export interface Rig {
@@ -108,7 +110,7 @@ export async function startRig(options: RigOptions): Promise<Rig> {
   const writeKey = options.key ?? generateKey().key;
   const logFile = path.join(dir, 'mizan.log');
   const out = fs.openSync(logFile, 'a');
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     stdio: ['ignore', out, out],
     env: {

@@ -77,6 +77,7 @@ export class Params {
   }
 
   private bounded(key: string, value: string, max: number, code: ErrorCode): string {
+    if (value.length <= max) return value; // never more characters than code units: nothing to count
     const length = codePoints(value);
     if (length > max) throw new MizanError(code, { param: this.name(key), length, max });
     return value;
@@ -198,8 +199,14 @@ export function preview(value: unknown, max = 100): string {
   return out.slice(0, max);
 }
 
-/** Characters as a reader counts them (code points), without making an array of them. */
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
+/**
+ * Characters as a reader counts them (code points), without making an array of them; a text without a surrogate (a
+ * native search) has as many as code units.
+ */
 function codePoints(text: string): number {
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { ErrorCode, MizanError } from '../errors';
+import { ErrorCode, MizanError, isMizanError } from '../errors';
 
 export const RAW_TYPES = ['application/x-tmx+xml', 'text/xml', 'application/xml', 'application/octet-stream'];
 
@@ -15,6 +15,18 @@ export interface Upload {
   body: AsyncIterable<Buffer>;
   /** The file name the client gave (multipart), else "file". */
   name: string;
+}
+
+/**
+ * The file part's bytes; a form that breaks after the part began (cut short, never closed) errors the part's stream
+ * with busboy's own Error, which becomes INVALID_BODY here as it does before the part is found.
+ */
+async function* partBytes(stream: Readable): AsyncIterable<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (err) {
+    throw isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err });
+  }
 }
 
 function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
@@ -38,7 +50,7 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
       stream.on('limit', () =>
         stream.destroy(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: 'file', max: maxBytes })),
       );
-      resolve({ body: stream, name: (info.filename || 'file').slice(0, 200) });
+      resolve({ body: partBytes(stream), name: (info.filename || 'file').slice(0, 200) });
     });
     bb.on('error', (err: Error) =>
       reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),

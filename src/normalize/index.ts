@@ -13,3 +13,4 @@ export {
   TokenBuffer,
   type TokenSpan,
 } from './tokenizer';
+export { tables as prepareTables } from './tables';

@@ -5,11 +5,12 @@
 import { alignTexts, type AlignedRow, type AlignOptions, type TargetLang, type TextTriple } from '../align';
 import { ErrorCode, MizanError } from '../errors';
 import { canonical } from '../normalize';
-import type { StoredDocument, TmStore } from '../store';
+import type { RowToWrite, StoredDocument, TmStore } from '../store';
 import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
-import { documentIdFor, withUnitIds } from './ids';
+import { documentIdFor, unitIdFor, withUnitIds } from './ids';
 import { applyCorrections, type Correction } from './corrections';
 import type { Mirrors } from './mirrors';
+import { mapInSlices, yieldLoop } from './slices';
 import { hasWords, requireWords } from './words';
 
 export interface ImportRequest {
@@ -51,8 +52,8 @@ async function tmHint(mirrors: Mirrors, tm: string): Promise<AlignOptions['hint'
   };
 }
 
-function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
-  return rows.map((r, position) => ({
+function toSegment(r: AlignedRow, position: number): DocumentRow {
+  return {
     position,
     paragraph: r.paragraph,
     ar: r.ar,
@@ -61,7 +62,7 @@ function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
     confidence: r.confidence,
     review: r.review,
     ...(r.split && { split: r.split }),
-  }));
+  };
 }
 
 /**
@@ -70,9 +71,29 @@ function toSegments(rows: readonly AlignedRow[]): DocumentRow[] {
  * has no word is kept for its translation but flagged. Pure: `npm run eval:align -- --raw` measures this very step.
  */
 export function documentRows(texts: TextTriple, options: AlignOptions = {}): AlignedRow[] {
-  return alignTexts({ ar: texts.ar, en: texts.en, zh: texts.zh }, options)
-    .filter((r) => hasWords(r.ar) || hasWords(r.en) || hasWords(r.zh))
-    .map((r) => (hasWords(r.ar) ? r : { ...r, review: true }));
+  return keptRows(alignTexts({ ar: texts.ar, en: texts.en, zh: texts.zh }, options).map(keptRow));
+}
+
+/** A row as stored (flagged when its Arabic has no word), or undefined when it has no word in any language. */
+function keptRow(r: AlignedRow): AlignedRow | undefined {
+  if (hasWords(r.ar)) return r;
+  return hasWords(r.en) || hasWords(r.zh) ? { ...r, review: true } : undefined;
+}
+
+const keptRows = (rows: readonly (AlignedRow | undefined)[]) => rows.filter((r): r is AlignedRow => r !== undefined);
+
+/**
+ * documentRows and the rows' unit ids for an import, with the event loop given back between the steps and every
+ * SLICE_MS within the per-row ones (segmentation and alignment themselves run at once: src/align).
+ */
+async function importRows(request: ImportRequest, id: string, hint: AlignOptions['hint']): Promise<RowToWrite[]> {
+  const aligned = alignTexts({ ar: request.ar, en: request.en, zh: request.zh }, { hint });
+  await yieldLoop();
+  const rows = keptRows(await mapInSlices(aligned, keptRow));
+  return mapInSlices(rows, (r, position) => ({
+    ...toSegment(r, position),
+    unitId: unitIdFor(request.tm, id, position),
+  }));
 }
 
 export async function importDocument(store: TmStore, mirrors: Mirrors, request: ImportRequest): Promise<ImportResult> {
@@ -81,7 +102,7 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   const existing = await store.getDocument(request.tm, id);
   if (existing) return { created: false, document: existing, changed: 0 };
   const exists = await store.tmExists(request.tm);
-  const rows = documentRows(request, { hint: exists ? await tmHint(mirrors, request.tm) : undefined });
+  const rows = await importRows(request, id, exists ? await tmHint(mirrors, request.tm) : undefined);
   if (rows.length === 0) throw new MizanError(ErrorCode.TEXT_EMPTY, { param: 'ar' });
   const firstWith = (lang: Lang) => rows.find((r) => r[lang])?.[lang].slice(0, 200) ?? '';
   // A title given is filed under the language of its script; without one, each language's first row (the headline).
@@ -101,8 +122,8 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   let changed: number;
   try {
     // Only if still absent: of two identical imports racing, one creates and the other answers as a repeat.
-    const doc = withUnitIds(request.tm, { meta, segments: toSegments(rows) });
-    changed = (await store.putDocument(request.tm, doc, 'absent')).changed;
+    await yieldLoop();
+    changed = (await store.putDocument(request.tm, { meta, segments: rows }, 'absent')).changed;
   } catch (err) {
     if (!(err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)) throw err;
     const first = await store.getDocument(request.tm, id);

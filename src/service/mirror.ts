@@ -23,6 +23,7 @@ import { TmIndex } from '../match';
 import type { Logger } from '../config';
 import type { Unit } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
+import { mapInSlices } from './slices';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
@@ -171,7 +172,8 @@ export class TmMirror implements ChangeListener {
         if (e.op === 'doc') documents.add(e.documentId!);
         else for (const unitId of e.unitIds) latest.set(unitId, e.op);
       }
-      for (const [id, op] of latest) if (op === 'del') this.index.remove(id);
+      const dels = [...latest].filter(([, op]) => op === 'del').map(([id]) => id);
+      await mapInSlices(dels, (id) => this.index.remove(id));
       await this.reread([...latest].filter(([, op]) => op === 'put').map(([id]) => id));
       // After the units named: a document is re-read as it is now, which overrides what an earlier entry said.
       for (const doc of documents) {
@@ -188,11 +190,12 @@ export class TmMirror implements ChangeListener {
 
   /** Reads these units as they are now: each is upserted, or removed when it no longer exists. */
   private async reread(unitIds: readonly string[]): Promise<void> {
-    // A slice at a time (an old entry may name 1,000 units, a document entry tens of thousands).
+    // A slice at a time (an old entry may name 1,000 units, a document entry tens of thousands), applied giving the
+    // event loop back every few ms (a request arriving meanwhile waits for this catch-up in sync()).
     for (let i = 0; i < unitIds.length; i += UNIT_BATCH) {
       const ids = unitIds.slice(i, i + UNIT_BATCH);
       const units = await this.store.getUnits(this.tm, ids);
-      units.forEach((unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
+      await mapInSlices(units, (unit, k) => (unit ? this.index.upsert(unit) : this.index.remove(ids[k]!)));
     }
   }
 

@@ -103,6 +103,11 @@ export class TranslationMemory {
     return this.mirrors.stats();
   }
 
+  /** The TM's index loaded and built in every language now, not by the first queries (see Mirrors.warm). */
+  warm(tm: string): Promise<void> {
+    return this.mirrors.warm(tm);
+  }
+
   /** Throws UNKNOWN_TM unless the TM exists. */
   requireTm(tm: string): Promise<void> {
     return this.mirrors.require(tm);

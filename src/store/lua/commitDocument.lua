@@ -32,19 +32,23 @@
   Output (codes as named in scripts.ts, ScriptCode):
     1  COMMITTED: the write is registered; apply it (applyDocument) and end it (finishDocument)
     0  UNCHANGED: put of the content the document already has; nothing written
-   -1  CONFLICT: the document's rev is not ARGV[4] (it changed since the caller read it): stage again
+   -1  CONFLICT: the document's rev is not ARGV[4] (it changed since the caller read it; also when it is the same
+       content, written meanwhile by another caller that, like this one, saw no document): stage again
    -2  NOT_FOUND: delete of a document that does not exist
 ]]
 local docKey, rowsKey, docsKey, writingKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local stagedRows, dropKey, aliveKey = KEYS[5], KEYS[6], KEYS[7]
 local mode, token, docId, seenRev, aliveMs, maxLen = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 
+local rev = redis.call('HGET', docKey, 'rev') or ''
 if mode == 'put' then
+  -- A caller that saw no document did not make this one, even with the same content: another write did, meanwhile.
+  if seenRev == '' and rev ~= '' then return -1 end
   if (redis.call('HGET', docKey, 'hash') or '') == ARGV[7] then return 0 end
 elseif redis.call('EXISTS', docKey) == 0 then
   return -2
 end
-if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
+if rev ~= seenRev then return -1 end
 
 if mode == 'put' then
   local order, meta, now = tonumber(ARGV[8]), cjson.decode(ARGV[9]), ARGV[10]

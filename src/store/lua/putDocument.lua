@@ -29,15 +29,19 @@
 
   Output (codes as named in scripts.ts, ScriptCode):
     number of units written or deleted (>= 0; 0: the document was already exactly this)
-    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it): read again and retry
+    -1 CONFLICT: the document's rev is not ARGV[3] (it changed since the caller read it; also when it is the same
+       content, written meanwhile by another caller that, like this one, saw no document): read again and retry
 ]]
 local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
 local order, metaJson, now, maxLen, n = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8])
 
 local current = redis.call('HGET', docKey, 'hash') or ''
+local rev = redis.call('HGET', docKey, 'rev') or ''
+-- A caller that saw no document did not make this one, even with the same content: another write did, meanwhile.
+if seenRev == '' and rev ~= '' then return -1 end
 if current == newHash then return 0 end
-if (redis.call('HGET', docKey, 'rev') or '') ~= seenRev then return -1 end
+if rev ~= seenRev then return -1 end
 
 local function log(op, unitId)
   local seq = redis.call('INCR', seqKey)
