@@ -9,12 +9,15 @@ import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 
-/** A staged record: JSON [unit id, field, value, …] ('' as a value: the import names the field and clears it). */
-export interface StagedRecord {
-  unitId: string;
-  /** The first record of its unit in this import (a later one, from a merged bilingual file, adds languages). */
-  first: boolean;
-  json: string;
+/**
+ * Staged records as parallel lists: each record's unit id; whether it is the first record of its unit in this import
+ * (a later one, from a merged bilingual file, adds languages); the record as JSON [unit id, field, value, …] ('' as a
+ * value: the import names the field and clears it).
+ */
+export interface StagedRecords {
+  ids: readonly string[];
+  first: readonly boolean[];
+  json: readonly string[];
 }
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
@@ -59,13 +62,14 @@ export class ImportStore {
   ) {}
 
   /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
-  async stage(tm: string, job: string, records: readonly StagedRecord[], ttlMs: number): Promise<void> {
-    if (records.length === 0) return;
+  async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
+    const { ids, first, json } = records;
+    if (ids.length === 0) return;
     const keyList = [this.keys.importStaged(tm, job)];
     const args: (string | number)[] = [ttlMs];
-    for (const r of records) {
-      keyList.push(this.keys.importUnit(tm, job, r.unitId));
-      args.push(r.first ? 'n' : 'x', r.json);
+    for (let i = 0; i < ids.length; i++) {
+      keyList.push(this.keys.importUnit(tm, job, ids[i]!));
+      args.push(first[i] ? 'n' : 'x', json[i]!);
     }
     await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
