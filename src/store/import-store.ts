@@ -175,18 +175,22 @@ export class ImportStore {
     if (ids.length === 0) return [];
     const keyList = ids.map((id) => this.keys.unit(tm, id));
     const joined = await guard(this.redis, () => this.redis.readUnits(keyList.length, ...keyList, ...RECORD_FIELDS));
-    return Promise.all(
-      joined.map(async (value, i) => {
-        if (value === null) return undefined;
-        let values: (string | null)[] = value.split('\0');
-        // A value holding NUL itself (written through the API): read that unit field by field.
-        if (values.length !== RECORD_FIELDS.length)
-          values = await guard(this.redis, () => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
-        if (values[0] === null) return undefined;
-        const record: Record<string, string> = { ar: values[0]! };
-        for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
-        return record;
-      }),
-    );
+    // A plain loop, not a promise a unit: a page is thousands of units, and the exception below is rare.
+    const records: (Record<string, string> | undefined)[] = new Array<Record<string, string> | undefined>(
+      ids.length,
+    ).fill(undefined);
+    for (let i = 0; i < joined.length; i++) {
+      const value = joined[i];
+      if (value === null || value === undefined) continue;
+      let values: (string | null)[] = value.split('\0');
+      // A value holding NUL itself (written through the API): read that unit field by field.
+      if (values.length !== RECORD_FIELDS.length)
+        values = await guard(this.redis, () => this.redis.hmget(keyList[i]!, ...RECORD_FIELDS));
+      if (values[0] === null) continue;
+      const record: Record<string, string> = { ar: values[0]! };
+      for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
+      records[i] = record;
+    }
+    return records;
   }
 }
