@@ -166,5 +166,5 @@ describe('cancel', () => {
     // Committing a cancelled job does nothing either.
     expect((await ctx.tm.imports.commit(id, TM)).status).toBe('cancelled');
     expect(await checksum()).toBe(before);
-  });
+  }, 20_000); // the import starts a worker thread: seconds on a loaded machine, from the TypeScript sources
 });

@@ -130,7 +130,7 @@ describe('TMX import in many chunks', () => {
       ids.map((i) => tu(i, 'zh', `第${i}句`)).join('') +
       tu(3, 'en', 'A conflicting one') +
       '</body></tmx>';
-    for (const tm of ['chunked', 'whole'])
+    for (const tm of ['chunked', 'whole', 'chunked-inline'])
       await request(ctx.app).post('/api/v1/units').send({ tm, ar: 'جملة رقم 5 \uE000', zh: '旧' }).expect(201);
     const small = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, {
       stageChunk: 3,
@@ -144,6 +144,22 @@ describe('TMX import in many chunks', () => {
     const chunked = await sorted('chunked');
     expect(chunked).toHaveLength(23); // the unit added on its own has the Arabic of unit 5: one unit
     expect(chunked).toEqual(await sorted('whole'));
+    // Read on the import's thread instead of a worker: the same job and the same units.
+    const inline = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, {
+      stageChunk: 3,
+      commitChunk: 4,
+      readThread: 'inline',
+    });
+    const inlineJob = await inline.run('chunked-inline', [Buffer.from(file)]);
+    expect({ ...inlineJob, id: '', tm: '', created: '', updated: '', finished: '' }).toEqual({
+      ...job,
+      id: '',
+      tm: '',
+      created: '',
+      updated: '',
+      finished: '',
+    });
+    expect(await sorted('chunked-inline')).toEqual(chunked);
     expect(chunked.find((u) => u.ar.startsWith('جملة رقم 5 '))).toMatchObject({ en: 'Sentence 5 \uE000' });
     expect(chunked.find((u) => u.ar.startsWith('جملة رقم 5 '))!.zh).toBe('第5句 \uE000');
     // Imported again in small chunks: nothing is written.

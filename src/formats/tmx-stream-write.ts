@@ -169,16 +169,21 @@ export class TmxStreamWriter {
     this.append(tmxHead(options));
   }
 
-  async write(unit: TmxTuInput): Promise<void> {
+  /**
+   * Adds one unit. Returns a promise only when the buffer had to be handed to the Writable (once a chunk, not once a
+   * unit): `await` it either way; a caller writing many units may skip the await when nothing is returned.
+   */
+  write(unit: TmxTuInput): Promise<void> | undefined {
     const xml = tuXml(unit, this.langs, this.options);
     if (xml === '') {
       this.skipped++;
-      return;
+      return undefined;
     }
     this.written++;
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    if (this.used + xml.length * 3 > CHUNK_BYTES) await this.flush();
+    if (this.used + xml.length * 3 > CHUNK_BYTES) return this.flush().then(() => this.append(xml));
     this.append(xml);
+    return undefined;
   }
 
   async end(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Whole-TM export, streamed: units are read a page at a time (SSCAN + one pipelined HGETALL per page) and written
+ * Whole-TM export, streamed: units are read a page at a time (SSCAN + one lua/readUnits call per page) and written
  * to the Writable as they come, waiting for it to drain, so memory stays constant whatever the TM's size. TMX is
  * written by formats/tmx-stream-write.ts (the shape every client we tested accepts; lossless against the import);
  * TSV holds unit id, document, position and the chosen languages, placeables removed.
@@ -111,7 +111,10 @@ export async function exportTm(
       creationDate: new Date(),
     });
     for await (const units of unitPages(store, tm, page)) {
-      for (const [id, h] of units) await writer.write(toTmxUnit(id, h));
+      for (const [id, h] of units) {
+        const flushing = writer.write(toTmxUnit(id, h));
+        if (flushing) await flushing;
+      }
       options.progress?.(writer.written);
     }
     await writer.end();

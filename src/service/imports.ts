@@ -9,11 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
-import { TmxStreamReader, TuMerger, type ByteSource, type TmxCounts } from '../formats';
-import type { ImportStore, StagedRecord } from '../store';
-import { standaloneUnitKey, unitIdOfKey } from './ids';
-import { stagedFields } from './unit-fields';
-import { hasWords } from './words';
+import type { ByteSource } from '../formats';
+import type { ImportStore } from '../store';
+import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
+import { readRecordsInWorker } from './import-thread';
 import type { JobEvent } from './observers';
 
 export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
@@ -47,6 +46,8 @@ export interface ImportSettings {
   stagingTtlMs: number;
   /** A finished job's record is kept this long. */
   jobTtlSeconds: number;
+  /** Where the file is parsed: a worker thread of its own (import-thread.ts), or the import's thread. */
+  readThread: 'worker' | 'inline';
 }
 
 export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
@@ -55,6 +56,7 @@ export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
   maxBytes: 1024 * 2 ** 20,
   stagingTtlMs: 24 * 3600_000,
   jobTtlSeconds: 7 * 24 * 3600,
+  readThread: 'worker',
 };
 
 export interface ImportOptions {
@@ -99,28 +101,6 @@ export function jobView(id: string, h: Record<string, string>): JobView {
   if (h.encoding) view.encoding = h.encoding;
   if (h.error) view.error = JSON.parse(h.error) as JobView['error'];
   return view;
-}
-
-/** Counts bytes as they pass; over `max`, FILE_TOO_LARGE. */
-async function* limited(source: ByteSource, max: number, param: string): AsyncGenerator<Uint8Array | string> {
-  let bytes = 0;
-  for await (const chunk of source) {
-    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-    if (bytes > max) throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param, max });
-    yield chunk;
-  }
-}
-
-function readingFields(reader: TmxStreamReader, merger: TuMerger, noWords: number, staged: number) {
-  const counts: TmxCounts = reader.counts;
-  return {
-    read: counts.tus,
-    staged,
-    skipped: JSON.stringify({ ...counts.skipped, 'no-words': noWords, duplicate: merger.counts.duplicates }),
-    merge: JSON.stringify({ extended: merger.counts.extended, conflicts: merger.counts.conflicts }),
-    languages: JSON.stringify(counts.languages),
-    updated: now(),
-  };
 }
 
 export class Imports {
@@ -176,50 +156,35 @@ export class Imports {
     const file = options.file ?? 'file';
     await this.store.writeJob(id, { status: 'running', updated: now() });
     this.onJob({ kind: 'started' });
-    const reader = new TmxStreamReader(limited(source, options.maxBytes ?? this.settings.maxBytes, file), {
-      name: file,
+    const readOptions: ReadRecordsOptions = {
+      tm,
+      file,
+      maxBytes: options.maxBytes ?? this.settings.maxBytes,
+      chunk: this.settings.stageChunk,
       ...(options.documentProp ? { documentProp: options.documentProp } : {}),
-    });
-    const merger = new TuMerger((ar) => standaloneUnitKey(tm, ar));
-    let noWords = 0;
-    let staged = 0;
-    let pending: StagedRecord[] = [];
-    let inFlight: Promise<void> = Promise.resolve();
-    /** One chunk in Redis at a time, in file order, while the next chunk is parsed. */
-    const flush = async () => {
-      const chunk = pending;
-      pending = [];
-      await inFlight;
-      const fields = readingFields(reader, merger, noWords, staged);
-      inFlight = this.store
-        .stage(tm, id, chunk, this.settings.stagingTtlMs)
-        .then(() => this.progress(id, fields, options));
-      inFlight.catch(() => undefined); // awaited at the next flush; never an unhandled rejection in between
     };
+    const batches = this.settings.readThread === 'worker' ? readRecordsInWorker : readRecords;
+    let fields: ReadingFields = {};
+    /** One batch in Redis at a time, in file order, while the next ones are read. */
+    let inFlight: Promise<void> = Promise.resolve();
     try {
-      for await (const batch of reader.batches()) {
-        for (const tu of batch) {
-          if (!hasWords(tu.langs.ar!.text)) {
-            noWords++;
-            continue;
-          }
-          const outcome = merger.add(tu);
-          if (outcome.status === 'duplicate') continue;
-          const isNew = outcome.status === 'new';
-          if (isNew) staged++;
-          const fields = stagedFields(tu, isNew ? 'all' : outcome.added);
-          const unitId = unitIdOfKey(outcome.key);
-          pending.push({ unitId, first: isNew, json: JSON.stringify([unitId, ...fields]) });
-          if (pending.length >= this.settings.stageChunk) await flush();
+      for await (const batch of batches(source, readOptions)) {
+        fields = batch.fields;
+        await inFlight;
+        inFlight = this.store
+          .stage(tm, id, batch, this.settings.stagingTtlMs)
+          .then(() => this.progress(id, batch.fields, options));
+        inFlight.catch(() => undefined); // awaited at the next batch; never an unhandled rejection in between
+        if (batch.encoding !== undefined) {
+          await inFlight;
+          await this.store.writeJob(id, { ...batch.fields, encoding: batch.encoding });
         }
       }
-      await flush();
-      await inFlight;
-      await this.store.writeJob(id, { ...readingFields(reader, merger, noWords, staged), encoding: reader.encoding! });
-      return this.get(id);
-    } catch (err) {
+      return await this.get(id);
+    } catch (caught) {
       await inFlight.catch(() => undefined);
-      await this.fail(id, tm, err, readingFields(reader, merger, noWords, staged));
+      const err = caught instanceof ReadFailed ? caught.error : caught;
+      await this.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields);
       throw err instanceof Cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
     }
   }

@@ -10,12 +10,15 @@ import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 import { readSettled, readUnitsSettled } from './settled';
 
-/** A staged record: JSON [unit id, field, value, …] ('' as a value: the import names the field and clears it). */
-export interface StagedRecord {
-  unitId: string;
-  /** The first record of its unit in this import (a later one, from a merged bilingual file, adds languages). */
-  first: boolean;
-  json: string;
+/**
+ * Staged records as parallel lists: each record's unit id; whether it is the first record of its unit in this import
+ * (a later one, from a merged bilingual file, adds languages); the record as JSON [unit id, field, value, …] ('' as a
+ * value: the import names the field and clears it).
+ */
+export interface StagedRecords {
+  ids: readonly string[];
+  first: readonly boolean[];
+  json: readonly string[];
 }
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
@@ -60,13 +63,14 @@ export class ImportStore {
   ) {}
 
   /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
-  async stage(tm: string, job: string, records: readonly StagedRecord[], ttlMs: number): Promise<void> {
-    if (records.length === 0) return;
+  async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
+    const { ids, first, json } = records;
+    if (ids.length === 0) return;
     const keyList = [this.keys.importStaged(tm, job)];
     const args: (string | number)[] = [ttlMs];
-    for (const r of records) {
-      keyList.push(this.keys.importUnit(tm, job, r.unitId));
-      args.push(r.first ? 'n' : 'x', r.json);
+    for (let i = 0; i < ids.length; i++) {
+      keyList.push(this.keys.importUnit(tm, job, ids[i]!));
+      args.push(first[i] ? 'n' : 'x', json[i]!);
     }
     await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
@@ -173,20 +177,22 @@ export class ImportStore {
     const keyList = ids.map((id) => this.keys.unit(tm, id));
     // Never while a large document write is being applied (settled.ts): a page sees each document whole.
     const joined = await readUnitsSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
-    return Promise.all(
-      joined.map(async (value, i) => {
-        if (value === null) return undefined;
-        let values: (string | null)[] = value.split('\0');
-        // A value holding NUL itself (written through the API): read that unit field by field.
-        if (values.length !== RECORD_FIELDS.length)
-          [values] = (await readSettled(this.redis, this.keys, tm, (m) => m.hmget(keyList[i]!, ...RECORD_FIELDS))) as [
-            (string | null)[],
-          ];
-        if (values[0] === null) return undefined;
-        const record: Record<string, string> = { ar: values[0]! };
-        for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
-        return record;
-      }),
-    );
+    // A plain loop, not a promise a unit: a page is thousands of units, and the exception below is rare.
+    const records = new Array<Record<string, string> | undefined>(ids.length).fill(undefined);
+    for (let i = 0; i < joined.length; i++) {
+      const value = joined[i];
+      if (value === null || value === undefined) continue;
+      let values: (string | null)[] = value.split('\0');
+      // A value holding NUL itself (written through the API): read that unit field by field.
+      if (values.length !== RECORD_FIELDS.length)
+        [values] = (await readSettled(this.redis, this.keys, tm, (m) => m.hmget(keyList[i]!, ...RECORD_FIELDS))) as [
+          (string | null)[],
+        ];
+      if (values[0] === null) continue;
+      const record: Record<string, string> = { ar: values[0]! };
+      for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
+      records[i] = record;
+    }
+    return records;
   }
 }

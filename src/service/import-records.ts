@@ -1,0 +1,113 @@
+/**
+ * The reading half of a TMX import, as one pipeline that runs on the import's thread or on a worker thread of its own
+ * (import-thread.ts): bytes in, bounded by the size limit; parsed (formats/tmx-stream.ts); units without a word
+ * dropped; merged by Arabic source (formats/tu-merge.ts); each `tu` turned into the record its unit stages
+ * (unit-fields.ts), batched by `chunk`. Nothing here touches Redis: the caller stages each batch.
+ *
+ * Every batch carries the job's reading counters as of its end; the last one (possibly without records) carries the
+ * final counters and the encoding the file was read with.
+ */
+import { ErrorCode, MizanError } from '../errors';
+import type { ByteSource } from '../formats/xml-stream';
+import { TmxStreamReader } from '../formats/tmx-stream';
+import { TuMerger } from '../formats/tu-merge';
+import { standaloneUnitKey, unitIdOfKey } from './ids';
+import { stagedFields } from './unit-fields';
+import { hasWords } from './words';
+
+export interface ReadRecordsOptions {
+  tm: string;
+  /** The file's name, for messages. */
+  file: string;
+  /** The `tu` prop naming a unit's document. */
+  documentProp?: string;
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Records per batch. */
+  chunk: number;
+}
+
+/** The reading counters of a job record (all strings or numbers, as they are written). */
+export type ReadingFields = Record<string, string | number>;
+
+/** Records to stage, as three parallel lists: the unit's id, its first record in this import or not, the JSON. */
+export interface RecordBatch {
+  ids: string[];
+  first: boolean[];
+  json: string[];
+  fields: ReadingFields;
+  /** Set on the last batch only: the file's encoding. */
+  encoding?: string;
+}
+
+/** What readRecords throws: the error that stopped the read, and the counters as far as the file was read. */
+export class ReadFailed extends Error {
+  constructor(
+    readonly error: unknown,
+    readonly fields: ReadingFields,
+  ) {
+    super('the TMX file could not be read', { cause: error });
+  }
+}
+
+/** Counts bytes as they pass; over `max`, FILE_TOO_LARGE. */
+async function* limited(source: ByteSource, max: number, param: string): AsyncGenerator<Uint8Array | string> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (bytes > max) throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param, max });
+    yield chunk;
+  }
+}
+
+/** Reads the file and hands out its records a batch at a time (see the header). */
+export async function* readRecords(source: ByteSource, options: ReadRecordsOptions): AsyncGenerator<RecordBatch> {
+  const { tm, file } = options;
+  const reader = new TmxStreamReader(limited(source, options.maxBytes, file), {
+    name: file,
+    ...(options.documentProp ? { documentProp: options.documentProp } : {}),
+  });
+  const merger = new TuMerger((ar) => standaloneUnitKey(tm, ar));
+  let noWords = 0;
+  let staged = 0;
+  const fields = (): ReadingFields => {
+    const counts = reader.counts;
+    return {
+      read: counts.tus,
+      staged,
+      skipped: JSON.stringify({ ...counts.skipped, 'no-words': noWords, duplicate: merger.counts.duplicates }),
+      merge: JSON.stringify({ extended: merger.counts.extended, conflicts: merger.counts.conflicts }),
+      languages: JSON.stringify(counts.languages),
+      updated: Date.now(),
+    };
+  };
+  let batch: RecordBatch = { ids: [], first: [], json: [], fields: {} };
+  try {
+    for await (const tus of reader.batches()) {
+      for (const tu of tus) {
+        if (!hasWords(tu.langs.ar!.text)) {
+          noWords++;
+          continue;
+        }
+        const outcome = merger.add(tu);
+        if (outcome.status === 'duplicate') continue;
+        const isNew = outcome.status === 'new';
+        if (isNew) staged++;
+        const unitId = unitIdOfKey(outcome.key);
+        batch.ids.push(unitId);
+        batch.first.push(isNew);
+        batch.json.push(JSON.stringify([unitId, ...stagedFields(tu, isNew ? 'all' : outcome.added)]));
+        if (batch.ids.length >= options.chunk) {
+          batch.fields = fields();
+          yield batch;
+          batch = { ids: [], first: [], json: [], fields: {} };
+        }
+      }
+    }
+  } catch (err) {
+    throw new ReadFailed(err, fields());
+  }
+  batch.fields = fields();
+  batch.encoding = reader.encoding!;
+  yield batch;
+}
