@@ -1,0 +1,67 @@
+/**
+ * Typed reads of environment variables for loadConfig (config.ts): each reader method falls back to a default when
+ * the variable is unset and records a problem, rather than throwing, when it is set wrong.
+ */
+export type Env = Record<string, string | undefined>;
+
+/** Reads typed values from the environment, collecting every problem rather than stopping at the first. */
+export class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  str(name: string, fallback: string): string {
+    return this.env[name] || fallback;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    this.problems.push(`${name} must be 1/0, true/false, yes/no or on/off (got "${this.env[name]}")`);
+    return fallback;
+  }
+
+  /** A string that `valid` accepts; otherwise the problem is `${name} ${rule} (got "…")`. */
+  checked(name: string, fallback: string, valid: (value: string) => boolean, rule: string): string {
+    const value = this.str(name, fallback);
+    if (!valid(value)) this.problems.push(`${name} ${rule} (got "${value}")`);
+    return value;
+  }
+
+  /** A secret matching `pattern`, or undefined when unset; a problem never quotes the value. */
+  secret(name: string, pattern: RegExp, rule: string): string | undefined {
+    const value = this.env[name];
+    if (value === undefined || value === '') return undefined;
+    if (pattern.test(value)) return value;
+    this.problems.push(`${name} ${rule}`);
+    return undefined;
+  }
+
+  /** A comma-separated list; every item must pass `valid`. */
+  list(name: string, valid: (item: string) => boolean, rule: string): string[] {
+    const items = (this.env[name] ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean);
+    const bad = items.filter((item) => !valid(item));
+    if (bad.length > 0) this.problems.push(`${name} ${rule} (got "${bad.join('", "')}")`);
+    return items;
+  }
+
+  /** One of a few words. */
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const rule = `must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
+    return this.checked(name, fallback, (v) => (allowed as readonly string[]).includes(v), rule) as T;
+  }
+}
