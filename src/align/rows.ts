@@ -138,7 +138,7 @@ function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>):
       en: text('en'),
       zh: text('zh'),
       shape: { ar: 1, en: 1, zh: 1 },
-      review: row.review || split.doubtful,
+      review: row.review || split.weak,
       split: { lang: short, marks: split.marks },
     };
   });
