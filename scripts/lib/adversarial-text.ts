@@ -80,10 +80,12 @@ export function adversarialTexts(size: number): Record<string, string> {
     'short Chinese sentences': fill('这是一句话。'),
     'short English sentences with abbreviations': fill('Mr. Li met Dr. Wang at 5 a.m. today. '),
     'one sentence without a mark': fill('كلمة '),
-    // Where ICU must be asked about every sentence (src/align/icu-verdict.ts): its breaks are not all ends of runs.
+    // Where ICU breaks though no run of final marks ends (src/align/icu-verdict.ts reads these from the text)…
     'terminals of another script': fill('ك۔'),
     'opening brackets after final marks': fill('a!('),
     'format characters after final marks': fill('ك؟\u200f'),
     'line separators': fill('a\u2028'),
+    // …and where it cannot: a closer the rules do not list after each final mark sends the text to ICU.
+    'unlisted closers after final marks': fill('a!❛'),
   };
 }
