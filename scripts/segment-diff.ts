@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   for (const lang of LANGS) {
     const segmenter = new Segmenter(lang);
     const old = base ? new base.Segmenter(lang) : undefined;
+    const counted = differences;
     let withIcu = 0;
     let k = 0;
     const all = [...texts[lang], ...fuzz];
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       if (differences++ < 10) log(`${lang}: hostile text ${JSON.stringify(text.slice(0, 40))}…`);
     }
     report[`${lang}_texts`] = all.length + hostile.length;
+    report[`${lang}_differences`] = differences - counted;
     report[`${lang}_corpus_texts`] = texts[lang].length;
     report[`${lang}_corpus_texts_asking_icu`] = withIcu;
     log(
