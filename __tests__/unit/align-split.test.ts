@@ -22,7 +22,16 @@ describe('translation-guided splitting', () => {
       pieces: ['وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية،', 'والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.'],
       marks: ['،'],
       doubtful: false,
+      weak: false,
     });
+  });
+
+  it('calls a cut at a bare «و» weak (its rows are flagged), and a cut at «،» that fits loosely only doubtful', () => {
+    const bare = 'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.';
+    expect(splitByGuides([bare], 'ar', guides)).toMatchObject({ marks: ['و'], doubtful: true, weak: true });
+    const loose =
+      'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية مهمة جدا، والتقى رئيس الوزراء وناقش 12 مشروعا جديدا.';
+    expect(splitByGuides([loose], 'ar', guides)).toMatchObject({ marks: ['،'], doubtful: true, weak: false });
   });
 
   it('keeps the sentence whole when no boundary fits where the translations cut', () => {

@@ -68,6 +68,33 @@ describe('English abbreviations are decided by what follows them', () => {
   });
 });
 
+describe('English written in lower case (posts, chat)', () => {
+  it('ends a sentence at a lower-case word before a lower-case word, not at a lower-case abbreviation', () => {
+    expect(en.sentences('we waited for the bus. it never came. so we walked home.')).toEqual([
+      'we waited for the bus.',
+      'it never came.',
+      'so we walked home.',
+    ]);
+    expect(en.sentences('prices hit a new high.. time to sell, i guess')).toEqual([
+      'prices hit a new high..',
+      'time to sell, i guess',
+    ]);
+    expect(en.sentences('The tank holds approx. four litres and the hose is 6 ft. long, incl. the nozzle.')).toEqual([
+      'The tank holds approx. four litres and the hose is 6 ft. long, incl. the nozzle.',
+    ]);
+  });
+
+  it('keeps a capitalized or one-letter abbreviation before a lower-case word, and an ellipsis as a pause', () => {
+    expect(en.sentences('She moved to Sacramento, Calif. and opened a bakery.')).toEqual([
+      'She moved to Sacramento, Calif. and opened a bakery.',
+    ]);
+    expect(en.sentences('The letter was signed by T. s. Eliot himself.')).toEqual([
+      'The letter was signed by T. s. Eliot himself.',
+    ]);
+    expect(en.sentences('We could stay... or we could go.')).toEqual(['We could stay... or we could go.']);
+  });
+});
+
 describe('numbered paragraphs', () => {
   it("keeps a paragraph's number or letter with its first sentence", () => {
     expect(en.sentences('12. The committee met twice. It adopted the report.')).toEqual([

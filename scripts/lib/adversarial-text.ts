@@ -24,6 +24,27 @@ const RISKY = [
 ];
 
 /**
+ * Characters of every class sentence breaking names (UAX #29 and the rules): letters of each case and script, digits,
+ * final marks and terminals of other scripts, continuations, quotes and brackets, spaces of each kind, marks, format
+ * characters, separators, and a few words the rules look for.
+ */
+const CLASSES = [
+  ...'aZé1١ك中.!?؟。！？；…۔‼．,،、-:"\'»«“”‘’()[]「」（）《》❛ﾞ',
+  ...[' ', ' ', ' ', '\t', '\u3000', '\u00a0', '\u200f', '\u200b', '\u064e', '\ufeff', '\u2028', '\u0085', '\n'],
+  ...['Dr', 'U.S', 'etc', 'a.m', 'الساعة', 'هـ', 'The', 'he', '𝐀', '😀'],
+];
+
+/** `count` random texts of 1–`length` pieces drawn from CLASSES (seeded), trimmed: every mix nobody wrote down. */
+export function fuzzTexts(count: number, length = 60, seed = 11): string[] {
+  const random = rng(seed);
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(random() * length) }, () => CLASSES[Math.floor(random() * CLASSES.length)])
+      .join('')
+      .trim(),
+  );
+}
+
+/**
  * Generated shapes: `count` texts, each a random pattern of 1–12 risky characters (seeded) repeated to `size`, so
  * every kind of run and alternation is tried, not only the ones written down below.
  */
@@ -43,7 +64,8 @@ export function generatedTexts(size: number, count: number, seed = 10): Record<s
 
 /**
  * Texts of a given length shaped to defeat text passes that are not linear: long runs of sentence-final marks, of
- * spaces around newlines, of quotes and closers, and very many short sentences in one paragraph. Used by the linear
+ * spaces around newlines, of quotes and closers, very many short sentences in one paragraph, and sentence ends that
+ * only ICU can place (the segmenter asks it about those paragraphs). Used by the linear
  * segmentation test and by `npm run bench:segment`.
  */
 export function adversarialTexts(size: number): Record<string, string> {
@@ -58,5 +80,12 @@ export function adversarialTexts(size: number): Record<string, string> {
     'short Chinese sentences': fill('这是一句话。'),
     'short English sentences with abbreviations': fill('Mr. Li met Dr. Wang at 5 a.m. today. '),
     'one sentence without a mark': fill('كلمة '),
+    // Where ICU breaks though no run of final marks ends (src/align/icu-verdict.ts reads these from the text)…
+    'terminals of another script': fill('ك۔'),
+    'opening brackets after final marks': fill('a!('),
+    'format characters after final marks': fill('ك؟\u200f'),
+    'line separators': fill('a\u2028'),
+    // …and where it cannot: a closer the rules do not list after each final mark sends the text to ICU.
+    'unlisted closers after final marks': fill('a!❛'),
   };
 }

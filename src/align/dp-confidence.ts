@@ -2,7 +2,11 @@
  * Confidence of the DP's links (see dp.ts): the best cost from each grid point to the end (backward), and how much
  * more any path avoiding a point costs than the best path (margin, bypass).
  */
-import { BEADS, K, DA, DT, type Grid } from './dp-grid';
+import * as grids from './dp-grid';
+import { BEADS, type Grid } from './dp-grid';
+
+/** Module-local copies: a bundler's export getters (tsx) must not run in the DP's inner loops. */
+const { K, DA, DT } = grids;
 
 /** g: best cost from each point to (n, m), from the bead costs of the forward pass. */
 export function backward(G: Grid, costs: Float64Array, g: Float64Array): void {

@@ -16,7 +16,11 @@
 import { anchorCodeCost, encodeAnchors, hasAnchorCodes, joinAnchors, type AnchorCodes, type Anchors } from './anchors';
 import { lengthCost, type LengthModel } from './length-model';
 import { backward, bypass, margin } from './dp-confidence';
-import { DA, DT, grid, K, PRIOR, type Grid } from './dp-grid';
+import * as grids from './dp-grid';
+import { grid, type Grid } from './dp-grid';
+
+/** Module-local copies: a bundler's export getters (tsx) must not run in the DP's inner loops. */
+const { DA, DT, K, PRIOR } = grids;
 
 export interface Item {
   /** Characters (without spaces for zh, as written otherwise). */

@@ -66,11 +66,18 @@ export function mergeRows(
     };
     for (const lang of langs) {
       const { sentences, beads } = targets[lang]!;
-      const mine = beads.filter((b) =>
-        zeroWidthAt === undefined
-          ? b.a0 >= r0 && b.a1 <= r1 && (b.a1 > b.a0 || (b.a0 > r0 && b.a0 < r1)) // 0:1 inside the row too
-          : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt,
-      );
+      const mine: Bead[] = [];
+      // Beads run in Arabic order: only those starting from r0 up to r1 can belong here (a filter over all of them
+      // for each row was quadratic in the document).
+      for (let k = firstFrom(beads, r0); k < beads.length && beads[k]!.a0 <= r1; k++) {
+        const b = beads[k]!;
+        if (
+          zeroWidthAt === undefined
+            ? b.a1 <= r1 && (b.a1 > b.a0 || (b.a0 > r0 && b.a0 < r1)) // 0:1 inside the row too
+            : b.a0 === zeroWidthAt && b.a1 === zeroWidthAt
+        )
+          mine.push(b);
+      }
       const mineSentences = mine.flatMap((b) => sentences.slice(b.t0, b.t1));
       picked[lang] = mineSentences;
       row[lang] = mineSentences.join(joiner(lang));
@@ -97,6 +104,18 @@ export function mergeRows(
 }
 
 const joiner = (lang: Lang) => (lang === 'zh' ? '' : ' ');
+
+/** The first bead starting at or after Arabic sentence `a` (beads are in Arabic order). */
+function firstFrom(beads: readonly Bead[], a: number): number {
+  let lo = 0;
+  let hi = beads.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (beads[mid]!.a0 < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** A row whose DP confidence is at least this may keep counts that disagree unflagged (see plausible). */
 const SURE_ROW = 0.9;
@@ -138,7 +157,7 @@ function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>):
       en: text('en'),
       zh: text('zh'),
       shape: { ar: 1, en: 1, zh: 1 },
-      review: row.review || split.doubtful,
+      review: row.review || split.weak,
       split: { lang: short, marks: split.marks },
     };
   });

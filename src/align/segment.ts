@@ -6,6 +6,7 @@
  * decides when no rule matches. Sentences are trimmed; paragraphs are kept.
  */
 import type { Lang } from '../types';
+import { icuBreakAt, icuOnlyBreaks, isSpace } from './icu-verdict';
 import ar from './rules/ar.json';
 import en from './rules/en.json';
 import zh from './rules/zh.json';
@@ -45,14 +46,35 @@ const WINDOW = 48;
 /** ICU is asked this many characters at a time (see icuBreaks). */
 const ICU_CHUNK = 4096;
 const ICU_MARGIN = 256;
-const FINAL = /[.!?؟。！？；…]/u;
-const CLOSER = /[»"”’')\]」』）》〉]/u;
 
 const pieces = (regex: string | string[]): string => (typeof regex === 'string' ? regex : regex.join(''));
 const expand = (regex: string, define: RuleFile['define'] = {}): string =>
   regex.replace(/\{([A-Z]+)\}/g, (whole, name: string) => (define[name] ? pieces(define[name]) : whole));
-/** Opening and closing quotes: an opening one right after a final mark, while one is open, is a mistyped closer. */
+/** Opening quotes and their closers: an opening one right after a final mark, while one is open, is a mistyped closer. */
 const QUOTES: Record<string, string> = { '“': '”', '«': '»' };
+
+/** Character kinds for the scan of runs (all in the BMP): a final mark, a closer, an opening or closing quote. */
+const FINAL_K = 1;
+const CLOSER_K = 2;
+const OPEN_DOUBLE = 4; // “
+const OPEN_GUILLEMET = 8; // «
+const SHUT_DOUBLE = 16; // ”
+const SHUT_GUILLEMET = 32; // »
+const KIND = new Uint8Array(0x10000);
+for (const c of '.!?؟。！？；…') KIND[c.charCodeAt(0)]! |= FINAL_K;
+for (const c of '»"”’\')]」』）》〉') KIND[c.charCodeAt(0)]! |= CLOSER_K;
+KIND['“'.charCodeAt(0)]! |= OPEN_DOUBLE;
+KIND['«'.charCodeAt(0)]! |= OPEN_GUILLEMET;
+KIND['”'.charCodeAt(0)]! |= SHUT_DOUBLE;
+KIND['»'.charCodeAt(0)]! |= SHUT_GUILLEMET;
+
+/** The runs of final marks and closers of a paragraph (see Segmenter.sentences). */
+interface Runs {
+  starts: number[];
+  ends: number[];
+  /** Opening quotes read as the closers they stand for. */
+  closerAt: number[];
+}
 
 export class Segmenter {
   private readonly rules: Rule[];
@@ -73,70 +95,34 @@ export class Segmenter {
   }
 
   /**
-   * Sentences of one paragraph, trimmed, none empty. `icuBreaks`: ICU's sentence ends in it, when the caller asked ICU
-   * for many paragraphs at once (segmentText: one ICU call costs ~30 µs however short its text).
+   * Sentences of one paragraph, trimmed, none empty. `icuBreaks`: ICU's sentence ends in it (in order), when the
+   * caller asked ICU for many paragraphs at once (segmentText: one ICU call costs ~30 µs however short its text);
+   * given, they are used even where the paragraph could do without.
    */
-  sentences(text: string, icuBreaks: Set<number> = this.icuBreaks(text)): string[] {
-    const candidates = new Set(icuBreaks);
-    // A run of final marks and closers ends a sentence at its end, never inside it (no sentence starts with "？" or
-    // "!"): ICU's breaks inside a run are dropped and the run's end is a candidate. One pass, each run scanned once
-    // (a run of 24k dots must not be walked again from each of its dots). An opening quote right after a run, while
-    // the same kind of quote is open (他说：“我们准备好了。“双方…), is a mistyped closer: it joins the run, and the
-    // rules see it as the closer it stands for.
-    const open: Record<string, boolean> = {};
-    const closerAt: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (QUOTES[c]) open[c] = true;
-      else if (c === '”') open['“'] = false;
-      else if (c === '»') open['«'] = false;
-      if (!FINAL.test(c)) continue;
-      let end = i + 1;
-      for (; end < text.length; end++) {
-        const d = text[end]!;
-        if (FINAL.test(d)) continue;
-        if (CLOSER.test(d)) {
-          if (d === '”') open['“'] = false;
-          else if (d === '»') open['«'] = false;
-          continue;
-        }
-        if (QUOTES[d] && open[d]) {
-          open[d] = false;
-          closerAt.push(end);
-          continue;
-        }
-        break;
-      }
-      for (let inside = i + 1; inside < end; inside++) {
-        icuBreaks.delete(inside);
-        candidates.delete(inside);
-      }
-      candidates.add(end);
-      i = end - 1;
-    }
-    const seen = closerAt.length ? withClosers(text, closerAt) : text;
-    const out: string[] = [];
-    let start = 0;
-    for (const at of [...candidates].sort((a, b) => a - b)) {
-      if (at <= start || at >= text.length) continue;
-      if (!this.breaksAt(seen, at, icuBreaks.has(at))) continue;
-      const sentence = text.slice(start, at).trim();
-      if (sentence) out.push(sentence);
-      start = at;
-    }
-    const last = text.slice(start).trim();
-    if (last) out.push(last);
-    return out;
+  sentences(text: string, icuBreaks?: readonly number[]): string[] {
+    const runs = scanRuns(text);
+    if (icuBreaks) return this.decide(text, runs, icuBreaks, true)!;
+    return this.local(text, runs) ?? this.decide(text, runs, this.icuBreaks(text), true)!;
+  }
+
+  /** The paragraph's sentences when what ICU would say can be read from the text (icu-verdict.ts), else undefined. */
+  withoutIcu(text: string): string[] | undefined {
+    return this.local(text, scanRuns(text));
+  }
+
+  private local(text: string, runs: Runs): string[] | undefined {
+    const known = icuOnlyBreaks(text, runs.ends);
+    return known && this.decide(text, runs, known, false);
   }
 
   /**
-   * ICU's sentence ends (trailing spaces left out), asked a chunk at a time: V8's segmenter slows down badly on long
-   * strings (10k short sentences in one string took 20 s where 5k took 0.15 s), and its decisions only look a few
-   * characters around a boundary. A break within ICU_MARGIN of a chunk's cut is left to the next chunk, which starts
-   * at the last break kept (or, in one very long sentence, ICU_MARGIN before the cut).
+   * ICU's sentence ends (trailing spaces left out), in order, asked a chunk at a time: V8's segmenter slows down badly
+   * on long strings (10k short sentences in one string took 20 s where 5k took 0.15 s), and its decisions only look
+   * a few characters around a boundary. A break within ICU_MARGIN of a chunk's cut is left to the next chunk, which
+   * starts at the last break kept (or, in one very long sentence, ICU_MARGIN before the cut).
    */
-  icuBreaks(text: string): Set<number> {
-    const breaks = new Set<number>();
+  icuBreaks(text: string): number[] {
+    const breaks: number[] = [];
     let from = 0;
     while (from < text.length) {
       const to = Math.min(text.length, from + ICU_CHUNK);
@@ -147,8 +133,8 @@ export class Segmenter {
         let end = start + s.segment.length;
         if (!final && end > to - ICU_MARGIN) break;
         resume = end;
-        while (end > start && /\s/u.test(text[end - 1]!)) end--; // ICU puts trailing spaces in the sentence
-        breaks.add(end);
+        while (end > start && isSpace(text.charCodeAt(end - 1))) end--; // ICU puts trailing spaces in the sentence
+        if (!(breaks.length && breaks[breaks.length - 1]! >= end)) breaks.push(end);
       }
       if (final) break;
       from = Math.max(resume, from + 1);
@@ -156,7 +142,41 @@ export class Segmenter {
     return breaks;
   }
 
-  private breaksAt(text: string, at: number, icu: boolean): boolean {
+  /**
+   * The sentences, cut where a rule says so at a candidate, or where ICU does when no rule decides. Candidates are
+   * the ends of the runs and ICU's breaks outside the runs. `all`: `icu` holds all of ICU's breaks; else only those
+   * that are not ends of runs, ICU's verdict at the others is read from the text (icuBreakAt), and undefined is
+   * returned when it cannot be.
+   */
+  private decide(text: string, runs: Runs, icu: readonly number[], all: boolean): string[] | undefined {
+    const { starts, ends } = runs;
+    const seen = runs.closerAt.length ? withClosers(text, runs.closerAt) : text;
+    const out: string[] = [];
+    let start = 0;
+    let r = 0;
+    let b = 0;
+    while (r < ends.length || b < icu.length) {
+      const end = r < ends.length ? ends[r]! : Infinity;
+      const brk = b < icu.length ? icu[b]! : Infinity;
+      const at = Math.min(end, brk);
+      if (brk <= end) b++;
+      if (end <= brk) r++;
+      else if (r < starts.length && brk > starts[r]!) continue; // ICU's break inside a run: the run ends it
+      if (at <= start || at >= text.length) continue;
+      const verdict = this.ruleAt(seen, at) ?? (brk === at || (all ? false : icuBreakAt(text, at)));
+      if (verdict === undefined) return undefined;
+      if (!verdict) continue;
+      const sentence = text.slice(start, at).trim();
+      if (sentence) out.push(sentence);
+      start = at;
+    }
+    const last = text.slice(start).trim();
+    if (last) out.push(last);
+    return out;
+  }
+
+  /** The first matching rule's decision at `at`, undefined when none matches. */
+  private ruleAt(text: string, at: number): boolean | undefined {
     const before = text.slice(Math.max(0, at - WINDOW), at);
     const after = text.slice(at, at + WINDOW);
     // `after` first: its regexes are anchored at the start and fail at once; `before` regexes end in $, which V8
@@ -164,8 +184,53 @@ export class Segmenter {
     for (const rule of this.rules)
       if (rule.after.test(after) && rule.before.test(rule.tail < WINDOW ? before.slice(-rule.tail) : before))
         return rule.brk;
-    return icu;
+    return undefined;
   }
+}
+
+/**
+ * The runs of final marks and closers. A run ends a sentence at its end, never inside it (no sentence starts with
+ * "？" or "!"): ICU's breaks inside a run are dropped and the run's end is a candidate. One pass, each run scanned
+ * once (a run of 24k dots must not be walked again from each of its dots). An opening quote right after a run, while
+ * the same kind of quote is open (他说：“我们准备好了。“双方…), is a mistyped closer: it joins the run, and the rules
+ * see it as the closer it stands for.
+ */
+function scanRuns(text: string): Runs {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const closerAt: number[] = [];
+  let openDouble = false;
+  let openGuillemet = false;
+  for (let i = 0; i < text.length; i++) {
+    const kind = KIND[text.charCodeAt(i)]!;
+    if (!kind) continue;
+    if (kind & OPEN_DOUBLE) openDouble = true;
+    else if (kind & OPEN_GUILLEMET) openGuillemet = true;
+    else if (kind & SHUT_DOUBLE) openDouble = false;
+    else if (kind & SHUT_GUILLEMET) openGuillemet = false;
+    if (!(kind & FINAL_K)) continue;
+    let end = i + 1;
+    for (; end < text.length; end++) {
+      const next = KIND[text.charCodeAt(end)]!;
+      if (next & FINAL_K) continue;
+      if (next & CLOSER_K) {
+        if (next & SHUT_DOUBLE) openDouble = false;
+        else if (next & SHUT_GUILLEMET) openGuillemet = false;
+        continue;
+      }
+      if ((next & OPEN_DOUBLE && openDouble) || (next & OPEN_GUILLEMET && openGuillemet)) {
+        if (next & OPEN_DOUBLE) openDouble = false;
+        else openGuillemet = false;
+        closerAt.push(end);
+        continue;
+      }
+      break;
+    }
+    starts.push(i);
+    ends.push(end);
+    i = end - 1;
+  }
+  return { starts, ends, closerAt };
 }
 
 /** The text with the opening quotes at `at` (mistyped closers) written as the closers they stand for. */
@@ -206,23 +271,26 @@ function unwrap(block: string): string {
 const PARAGRAPH_SEPARATOR = '\u2029';
 
 /**
- * Paragraphs, each split into sentences. ICU is asked about all paragraphs at once, joined by U+2029: its breaks
- * inside a paragraph are the ones it gives for the paragraph alone, and a text of 200k one-character lines costs one
- * pass instead of 200k calls of ~30 µs each.
+ * Paragraphs, each split into sentences. Most paragraphs need nothing from ICU (icu-verdict.ts); the others are asked
+ * about all at once, joined by U+2029: ICU's breaks inside a paragraph are the ones it gives for the paragraph alone,
+ * and a text of 200k one-character lines costs one pass instead of 200k calls of ~30 µs each.
  */
 export function segmentText(text: string, segmenter: Segmenter): Paragraph[] {
   const blocks = paragraphs(text);
-  const breaks = [...segmenter.icuBreaks(blocks.join(PARAGRAPH_SEPARATOR))].sort((a, b) => a - b);
-  let at = 0;
-  let start = 0;
-  return blocks.map((block) => {
-    const end = start + block.length;
-    const own = new Set<number>();
-    while (at < breaks.length && breaks[at]! <= end) {
-      if (breaks[at]! > start) own.add(breaks[at]! - start);
-      at++;
-    }
-    start = end + PARAGRAPH_SEPARATOR.length;
-    return { sentences: segmenter.sentences(block, own) };
-  });
+  const sentences = blocks.map((block) => segmenter.withoutIcu(block));
+  const asked = blocks.filter((_, k) => !sentences[k]);
+  if (asked.length) {
+    const breaks = segmenter.icuBreaks(asked.join(PARAGRAPH_SEPARATOR));
+    let at = 0;
+    let start = 0;
+    blocks.forEach((block, k) => {
+      if (sentences[k]) return;
+      const end = start + block.length;
+      const own: number[] = [];
+      for (; at < breaks.length && breaks[at]! <= end; at++) if (breaks[at]! > start) own.push(breaks[at]! - start);
+      start = end + PARAGRAPH_SEPARATOR.length;
+      sentences[k] = segmenter.sentences(block, own);
+    });
+  }
+  return sentences.map((s) => ({ sentences: s! }));
 }
