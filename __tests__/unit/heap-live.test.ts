@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Registry } from 'prom-client';
@@ -8,9 +9,19 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 async function liveAfterFullGc(registry: Registry): Promise<number> {
-  gc();
-  // The observer hears of the collection asynchronously.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // The gauge hears of the collection asynchronously: wait until an observer made after it has heard too.
+  await new Promise<void>((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      const major = list
+        .getEntries()
+        .some((e) => (e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+      if (!major) return;
+      observer.disconnect();
+      setImmediate(resolve);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    gc();
+  });
   const metric = await registry.getSingleMetric('t_heap_live_bytes')!.get();
   return metric.values[0]!.value;
 }
