@@ -26,7 +26,7 @@ import { jobRoutes } from './routes/jobs';
 import { metricsRoutes } from './routes/metrics';
 import { webRoutes } from './routes/web';
 import { authenticate, authorize, tmClaim } from './access';
-import { rateLimits } from './rate-limit';
+import { RateLimits, rateLimits } from './rate-limit';
 import { securityHeaders } from './security';
 import { accessRoutes } from './routes/access';
 import { Access } from '../service';
@@ -42,6 +42,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** The answer cache (default: one of config.answerCacheBytes); given by tests that look into it. */
   answers?: AnswerCache;
+  /** The rate-limit counters (default: the configured budgets); given by tests that flush them. */
+  rateLimits?: RateLimits;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -68,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(authenticate(access, config));
   if (metrics && (config.metrics === 'open' || config.metrics === 'key'))
     app.use(metricsRoutes(metrics, config.metrics === 'key' ? config.metricsToken : undefined));
-  app.use(...rateLimits(access, config, logger), authorize(access, config, logger));
+  const limits = deps.rateLimits ?? new RateLimits(access, config, logger);
+  app.use(...rateLimits(limits), authorize(access, config, logger));
   app.use(accessRoutes(access, config));
   const claim = tmClaim(access, config);
   app.use(matchRoutes(tm, config, translator, answers));
