@@ -40,7 +40,7 @@ export function parameterNames(url: string): { names: string[]; other: number } 
   const at = url.indexOf('?');
   const names: string[] = [];
   let other = 0;
-  if (at < 0) return { names, other };
+  if (at < 0 || at === url.length - 1) return { names, other };
   for (const pair of url.slice(at + 1).split('&')) {
     if (pair === '') continue;
     const name = pair.split('=', 1)[0]!;
@@ -55,29 +55,28 @@ export function requestId(header: string | string[] | undefined): string {
   return typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
 }
 
-/** Sets the request id, and logs (and hands `observe`) one summary per request when it ends. */
+/**
+ * Sets the request id, and logs (and hands `observe`) one summary per request when it ends: on `close`, which comes
+ * once every answer is done with (after `finish`) or when the client went away first (`aborted`).
+ */
 export function accessLog(logger: Logger, observe?: (summary: RequestSummary) => void): RequestHandler {
+  const debug = logger.debugEnabled === true;
   return (req, res, next) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const id = requestId(req.headers['x-request-id']);
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
-    let done = false;
-    const end = (aborted: boolean) => {
-      if (done) return;
-      done = true;
+    res.once('close', () => {
       const summary: RequestSummary = {
         method: req.method,
         route: routePattern(req),
         status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        aborted,
+        ms: performance.now() - started,
+        aborted: !res.writableFinished,
       };
       observe?.(summary);
-      logger.info('request', lineFields(req, res, id, summary, logger.debugEnabled === true));
-    };
-    res.on('finish', () => end(false));
-    res.on('close', () => end(!res.writableFinished));
+      logger.info('request', lineFields(req, res, id, summary, debug));
+    });
     next();
   };
 }

@@ -72,7 +72,6 @@ export function createApp(deps: AppDeps): Express {
     app.use(metricsRoutes(metrics, config.metrics === 'key' ? config.metricsToken : undefined));
   const limits = deps.rateLimits ?? new RateLimits(access, config, logger);
   app.use(...rateLimits(limits), authorize(access, config, logger));
-  app.use(accessRoutes(access, config));
   const claim = tmClaim(access, config);
   app.use(matchRoutes(tm, config, translator, answers));
   app.use(concordanceRoutes(tm, config));
@@ -83,6 +82,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(myMemoryRoutes(tm, config, translator, answers));
   app.use(tmRoutes(tm, translator, config, logger, version, claim));
   app.use(jobRoutes(tm, translator, config));
+  // Key administration and the audit after the routes that read and write the TM: a match never walks past them.
+  app.use(accessRoutes(access, config));
   app.use(webRoutes(config.webDir));
   app.use(routeNotFound);
   app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));

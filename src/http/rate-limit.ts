@@ -9,7 +9,7 @@
  * 503 if it is away); that is logged once a minute at most.
  */
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Config, Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
@@ -46,8 +46,14 @@ export class RateLimits {
   /** The client's partition key in `RateLimit-Policy` (a digest, never the key id or address), by client. */
   private readonly partitions = new Map<string, string>();
   private readonly onError: (error: unknown) => void;
+  private readonly trustProxy: boolean;
 
-  constructor(access: Access, config: Pick<Config, 'rateReadPerMin' | 'rateWritePerMin'>, logger: Logger) {
+  constructor(
+    access: Access,
+    config: Pick<Config, 'rateReadPerMin' | 'rateWritePerMin' | 'trustProxy'>,
+    logger: Logger,
+  ) {
+    this.trustProxy = config.trustProxy > 0;
     const onError = quietLogger(logger);
     this.onError = onError;
     const budget = (b: 'r' | 'w', limit: number): Budget | undefined => {
@@ -75,7 +81,7 @@ export class RateLimits {
       const caller = callerOf(res);
       const budget = caller.api ? (caller.write ? this.write : this.read) : undefined;
       if (budget === undefined) return next();
-      const client = caller.key ? `k:${caller.key.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+      const client = caller.key ? `k:${caller.key.id}` : `ip:${this.address(req)}`;
       let decision: RateDecision | Promise<RateDecision>;
       try {
         decision = budget.counter.take(client);
@@ -99,6 +105,15 @@ export class RateLimits {
     res.setHeader('Retry-After', String(d.resetSeconds));
     const reason = budget.writes ? 'writes' : 'reads';
     next(new MizanError(ErrorCode.RATE_LIMITED, { limit, reason, retryAfter: d.resetSeconds }));
+  }
+
+  /**
+   * The client's address as req.ip has it (the socket's unless MIZAN_TRUST_PROXY, read without req.ip's parsing of
+   * X-Forwarded-For then), an IPv6 address cut to its /56 network (ipKeyGenerator), so one host cannot pass as many.
+   */
+  private address(req: Request): string {
+    const ip = (this.trustProxy ? req.ip : req.socket.remoteAddress) ?? '';
+    return ip.includes(':') ? ipKeyGenerator(ip) : ip;
   }
 
   /** As express-rate-limit made it: base64 of the first 12 hex digits of SHA-256(client). */
