@@ -8,10 +8,12 @@
  * MULTI per client. A request is decided from that reckoning while it leaves at least the last part of the budget
  * untouched: half of it, and at least EXACT_FLOOR requests (so small budgets are always counted exactly). A client's
  * first request in a window on this instance, and every request in that last part, is counted in Redis at once and
- * decided from its answer, as one shared counter would. A client known to be past its budget is refused here, without
- * Redis and without being counted. So instances share a budget up to what they admit in the ~FLUSH_MS before they
- * flush: two instances never pass it (each stops deciding alone at half), N instances a burst can pass by at most
- * (N/2 − 1) budgets once per window, and only at FLUSH_MS speed.
+ * decided from its answer (which then carries what the instance counted since its last flush too), as one shared
+ * counter would. A client known to be past its budget is refused here, without Redis and without being counted. So
+ * instances share a budget up to what they admit alone in the ~FLUSH_MS before they flush: an instance's own count
+ * is always in the total it decides from, and a client can pass its budget only by requests other instances admitted
+ * alone and had not flushed yet: what it gets through them in ~FLUSH_MS, never more than half a budget per other
+ * instance, once per window.
  */
 
 /** Adds `n` to a client's counter; answers its total in the window and the milliseconds left of the window. */
@@ -115,12 +117,27 @@ export class RateCounter {
     }
   }
 
+  /**
+   * Counts the request in Redis with what this instance counted of the client since its last flush (so the answer
+   * holds every request this instance admitted: one connection keeps commands in order), and decides from that.
+   */
   private async exact(client: string): Promise<RateDecision> {
-    const answer = await this.add(client, 1, this.windowMs);
+    const known = this.clients.get(client);
+    // Counts of a window that has ended belong to no window now.
+    if (known !== undefined && Date.now() >= known.resetAt) known.pending = 0;
+    const carried = known?.pending ?? 0;
+    if (known !== undefined) ((known.pending = 0), (known.sending += carried));
+    let answer: { total: number; ttlMs: number };
+    try {
+      answer = await this.add(client, 1 + carried, this.windowMs);
+    } catch (error) {
+      if (known !== undefined) ((known.sending -= carried), (known.pending += carried), this.markDirty(client));
+      throw error;
+    }
+    if (known !== undefined) known.sending -= carried;
     const now = Date.now();
     const resetAt = now + answer.ttlMs;
-    let c = this.clients.get(client);
-    if (c === undefined) c = this.remember(client, now);
+    const c = this.clients.get(client) ?? this.remember(client, now);
     const used = c ? this.learn(c, answer.total, resetAt) : answer.total;
     const remaining = Math.max(0, this.limit - used);
     return { allowed: answer.total <= this.limit, remaining, resetSeconds: seconds(resetAt - now) };
