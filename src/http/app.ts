@@ -2,7 +2,7 @@
  * createApp builds the Express app from its dependencies; it never listens (server.ts does), so tests drive it
  * with supertest against real dependencies.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Config, Logger } from '../config';
 import type { Translator } from '../i18n';
 import type { TranslationMemory } from '../service';
@@ -63,8 +63,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(accessLog(logger, metrics ? (summary) => metrics.request(summary) : undefined));
   app.use(securityHeaders());
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
-  app.use(healthRoutes(tm));
-  app.use(openApiRoutes(version));
+  app.use(onlyItsPaths(healthRoutes(tm)));
+  app.use(onlyItsPaths(openApiRoutes(version)));
   // Who is asking (recorded, for the access log and /metrics too), how often, and whether they may (access.ts);
   // writes get an audit entry once answered.
   app.use(authenticate(access, config));
@@ -88,4 +88,21 @@ export function createApp(deps: AppDeps): Express {
   app.use(routeNotFound);
   app.use(errorMiddleware(translator, logger, config.retryAfterSeconds, config.maxBody));
   return app;
+}
+
+/**
+ * A router whose routes are all fixed paths, entered only by requests for one of them (compared as Express routes
+ * them: any case, a trailing slash ignored): every other request (every API request, for the routers mounted before
+ * access control) passes it by without a walk through its routes. A router with a parameter in a path is used as is.
+ */
+function onlyItsPaths(router: Router): RequestHandler {
+  const paths = router.stack.map((layer) => layer.route?.path);
+  if (paths.some((p) => typeof p !== 'string' || /[:*?(){}]/.test(p))) return router;
+  const known = new Set(paths.map((p) => p!.toLowerCase()));
+  return (req, res, next) => {
+    const path = req.path;
+    const key = path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') : path;
+    if (known.has(key.toLowerCase())) router(req, res, next);
+    else next();
+  };
 }
