@@ -126,12 +126,19 @@ export class RateCounter {
     // Counts of a window that has ended belong to no window now.
     if (known !== undefined && Date.now() >= known.resetAt) known.pending = 0;
     const carried = known?.pending ?? 0;
-    if (known !== undefined) ((known.pending = 0), (known.sending += carried));
+    if (known !== undefined) {
+      known.pending = 0;
+      known.sending += carried;
+    }
     let answer: { total: number; ttlMs: number };
     try {
       answer = await this.add(client, 1 + carried, this.windowMs);
     } catch (error) {
-      if (known !== undefined) ((known.sending -= carried), (known.pending += carried), this.markDirty(client));
+      if (known !== undefined) {
+        known.sending -= carried;
+        known.pending += carried;
+        this.markDirty(client);
+      }
       throw error;
     }
     if (known !== undefined) known.sending -= carried;

@@ -37,14 +37,14 @@ interface Budget {
   writes: boolean;
   /** `"1200-in-1min"`: the policy's name in both headers. */
   name: string;
+  /** `RateLimit-Policy` by client. */
+  policies: Map<string, string>;
 }
 
 /** The limits of one app: both budgets' counters (tests flush them to look at Redis). */
 export class RateLimits {
   readonly read?: Budget;
   readonly write?: Budget;
-  /** The client's partition key in `RateLimit-Policy` (a digest, never the key id or address), by client. */
-  private readonly partitions = new Map<string, string>();
   private readonly onError: (error: unknown) => void;
   private readonly trustProxy: boolean;
 
@@ -60,7 +60,7 @@ export class RateLimits {
       if (limit <= 0) return undefined;
       const add = (client: string, n: number, windowMs: number) => access.store.rateLimitAdd(b, client, n, windowMs);
       const name = `"${limit}-in-1min"`;
-      return { counter: new RateCounter(limit, WINDOW_MS, add, onError), writes: b === 'w', name };
+      return { counter: new RateCounter(limit, WINDOW_MS, add, onError), writes: b === 'w', name, policies: new Map() };
     };
     this.read = budget('r', config.rateReadPerMin);
     this.write = budget('w', config.rateWritePerMin);
@@ -100,7 +100,7 @@ export class RateLimits {
   private answer(budget: Budget, client: string, d: RateDecision, res: Response, next: (e?: unknown) => void): void {
     const { limit } = budget.counter;
     res.setHeader('RateLimit', `${budget.name}; r=${d.remaining}; t=${d.resetSeconds}`);
-    res.setHeader('RateLimit-Policy', `${budget.name}; q=${limit}; w=${WINDOW_S}; pk=:${this.partition(client)}:`);
+    res.setHeader('RateLimit-Policy', this.policy(budget, client));
     if (d.allowed) return next();
     res.setHeader('Retry-After', String(d.resetSeconds));
     const reason = budget.writes ? 'writes' : 'reads';
@@ -116,15 +116,20 @@ export class RateLimits {
     return ip.includes(':') ? ipKeyGenerator(ip) : ip;
   }
 
-  /** As express-rate-limit made it: base64 of the first 12 hex digits of SHA-256(client). */
-  private partition(client: string): string {
-    let pk = this.partitions.get(client);
-    if (pk === undefined) {
-      pk = Buffer.from(createHash('sha256').update(client).digest('hex').slice(0, 12)).toString('base64');
-      if (this.partitions.size >= 10_000) this.partitions.clear();
-      this.partitions.set(client, pk);
+  /**
+   * The `RateLimit-Policy` of a client in a budget, made once per client: the policy's name, quota and window, and the
+   * client's partition key as express-rate-limit made it (base64 of the first 12 hex digits of SHA-256(client): a
+   * digest, never the key id or address).
+   */
+  private policy(budget: Budget, client: string): string {
+    let policy = budget.policies.get(client);
+    if (policy === undefined) {
+      const pk = Buffer.from(createHash('sha256').update(client).digest('hex').slice(0, 12)).toString('base64');
+      policy = `${budget.name}; q=${budget.counter.limit}; w=${WINDOW_S}; pk=:${pk}:`;
+      if (budget.policies.size >= 10_000) budget.policies.clear();
+      budget.policies.set(client, policy);
     }
-    return pk;
+    return policy;
   }
 }
 
