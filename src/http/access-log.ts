@@ -59,39 +59,29 @@ export function requestId(header: string | string[] | undefined): string {
   return typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
 }
 
-/** What the access line needs once the request has ended, kept on the response (no closure per request). */
-interface Pending {
-  started: number;
-  id: string;
-}
-const PENDING = Symbol('access-log');
-
 /**
  * Sets the request id, and logs (and hands `observe`) one summary per request when it ends: on `close`, which comes
  * once every answer is done with (after `finish`) or when the client went away first (`aborted`).
  */
 export function accessLog(logger: Logger, observe?: (summary: RequestSummary) => void): RequestHandler {
   const debug = logger.debugEnabled === true;
-  // One listener for every response (`this` is the response that closed).
-  function ended(this: Response): void {
-    const { started, id } = (this as unknown as Record<symbol, Pending>)[PENDING]!;
-    const req = this.req;
-    const summary: RequestSummary = {
-      method: req.method,
-      route: routePattern(req),
-      status: this.statusCode,
-      ms: performance.now() - started,
-      aborted: !this.writableFinished,
-    };
-    observe?.(summary);
-    logger.info('request', lineFields(req, this, id, summary, debug));
-  }
   return (req, res, next) => {
+    const started = performance.now();
     const id = requestId(req.headers['x-request-id']);
-    (res as unknown as Record<symbol, Pending>)[PENDING] = { started: performance.now(), id };
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
-    res.on('close', ended);
+    // `on`, not `once`: `close` comes once, and `once` would wrap the listener in one more closure.
+    res.on('close', () => {
+      const summary: RequestSummary = {
+        method: req.method,
+        route: routePattern(req),
+        status: res.statusCode,
+        ms: performance.now() - started,
+        aborted: !res.writableFinished,
+      };
+      observe?.(summary);
+      logger.info('request', lineFields(req, res, id, summary, debug));
+    });
     next();
   };
 }
