@@ -1,9 +1,9 @@
 /**
  * Security headers on every answer (helmet's, computed once): a Content-Security-Policy that allows scripts, styles,
- * images and connections only from mizan's own origin and no inline script or style (what a web UI served here may use), no
- * framing, no plugins, forms posting only here; `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`,
- * the cross-origin isolation headers helmet sets. The printable HTML export carries its own policy: no script at all,
- * and its one inline style sheet allowed by its hash.
+ * images and connections only from mizan's own origin and no inline script or style (what a web UI served here may
+ * use), no framing, no plugins, forms posting only here; `X-Content-Type-Options: nosniff`, `Referrer-Policy:
+ * no-referrer`, the cross-origin isolation headers helmet sets. The printable HTML export carries its own policy: no
+ * script at all, and its one inline style sheet allowed by its hash.
  */
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
