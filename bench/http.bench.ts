@@ -6,9 +6,12 @@
  * under a throw-away key prefix). Queries rotate through the generated mix (⅓ exact, ⅓ 1–3 word edits, ⅓ novel).
  * With `--workers 1,2` the server runs once per count as that many node:cluster workers (each its own index, on one
  * port, as `npm start -- --workers N`), and a table compares /api/v1/match throughput, with the ratio to 1 worker.
- * The last line is one JSON object.
+ * With one worker the server's CPU time per request is reported too (`*_cpu_us`, from /proc on Linux: steadier than
+ * req/s on a busy machine), and `cpu_ratio`, trivial ÷ match CPU per request: the throughput ratio a CPU-bound server
+ * would show. The last line is one JSON object.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { readOptions } from '../scripts/lib/cli';
@@ -47,6 +50,26 @@ async function load(url: string, paths: string[]): Promise<autocannon.Result> {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc; undefined where there is none. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `load` and answers its result with the server's CPU microseconds per request (when known). */
+async function withCpu(pid: number | undefined, load: () => Promise<autocannon.Result>) {
+  const before = cpuSeconds(pid);
+  const result = await load();
+  const after = cpuSeconds(pid);
+  const cpuUs = before === undefined || after === undefined ? NaN : ((after - before) * 1e6) / result.requests.total;
+  return { result, cpuUs };
+}
+
 async function measure(workers = 1): Promise<Record<string, number>> {
   log(`starting the server with ${size} units${workers > 1 ? `, ${workers} workers` : ''}...`);
   const serverArgs = ['--size', String(size), '--seed', String(seed), '--workers', String(workers)];
@@ -74,9 +97,10 @@ async function measure(workers = 1): Promise<Record<string, number>> {
       requests: [{ setupRequest: (req) => ({ ...req, path: queries[Math.floor(Math.random() * queries.length)]! }) }],
     });
     log(`trivial route (/healthz), ${seconds} s...`);
-    const trivial = await load(url, ['/healthz']);
+    const pid = workers === 1 ? server.pid : undefined;
+    const { result: trivial, cpuUs: trivialCpu } = await withCpu(pid, () => load(url, ['/healthz']));
     log(`/api/v1/match, ${seconds} s...`);
-    const match = await load(url, queries);
+    const { result: match, cpuUs: matchCpu } = await withCpu(pid, () => load(url, queries));
     const figures = {
       size,
       distinct_queries: queryCount,
@@ -89,6 +113,13 @@ async function measure(workers = 1): Promise<Record<string, number>> {
       match_p99_ms: match.latency.p99,
       trivial_p50_ms: trivial.latency.p50,
       errors: match.errors + match.non2xx + trivial.errors + trivial.non2xx,
+      ...(Number.isFinite(matchCpu)
+        ? {
+            trivial_cpu_us: round(trivialCpu, 1),
+            match_cpu_us: round(matchCpu, 1),
+            cpu_ratio: round(trivialCpu / matchCpu, 3),
+          }
+        : {}),
     };
     return figures;
   } finally {

@@ -37,16 +37,20 @@ export function routePattern(req: Request): string {
 
 /** The names of the query parameters (`q`, `tgt`…), without their values; names that look like text are counted. */
 export function parameterNames(url: string): { names: string[]; other: number } {
-  const at = url.indexOf('?');
   const names: string[] = [];
   let other = 0;
-  if (at < 0) return { names, other };
-  for (const pair of url.slice(at + 1).split('&')) {
-    if (pair === '') continue;
-    const name = pair.split('=', 1)[0]!;
-    if (SANE_NAME.test(name) && names.length < MAX_NAMES) {
-      if (!names.includes(name)) names.push(name);
-    } else other++;
+  // Name by name, without copying the values (a query's text is most of the URL).
+  for (let at = url.indexOf('?') + 1; at > 0 && at < url.length;) {
+    let end = url.indexOf('&', at);
+    if (end < 0) end = url.length;
+    if (end > at) {
+      const equals = url.indexOf('=', at);
+      const name = url.slice(at, equals >= 0 && equals < end ? equals : end);
+      if (SANE_NAME.test(name) && names.length < MAX_NAMES) {
+        if (!names.includes(name)) names.push(name);
+      } else other++;
+    }
+    at = end + 1;
   }
   return { names, other };
 }
@@ -55,29 +59,29 @@ export function requestId(header: string | string[] | undefined): string {
   return typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
 }
 
-/** Sets the request id, and logs (and hands `observe`) one summary per request when it ends. */
+/**
+ * Sets the request id, and logs (and hands `observe`) one summary per request when it ends: on `close`, which comes
+ * once every answer is done with (after `finish`) or when the client went away first (`aborted`).
+ */
 export function accessLog(logger: Logger, observe?: (summary: RequestSummary) => void): RequestHandler {
+  const debug = logger.debugEnabled === true;
   return (req, res, next) => {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const id = requestId(req.headers['x-request-id']);
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
-    let done = false;
-    const end = (aborted: boolean) => {
-      if (done) return;
-      done = true;
+    // `on`, not `once`: `close` comes once, and `once` would wrap the listener in one more closure.
+    res.on('close', () => {
       const summary: RequestSummary = {
         method: req.method,
         route: routePattern(req),
         status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        aborted,
+        ms: performance.now() - started,
+        aborted: !res.writableFinished,
       };
       observe?.(summary);
-      logger.info('request', lineFields(req, res, id, summary, logger.debugEnabled === true));
-    };
-    res.on('finish', () => end(false));
-    res.on('close', () => end(!res.writableFinished));
+      logger.info('request', lineFields(req, res, id, summary, debug));
+    });
     next();
   };
 }

@@ -31,6 +31,7 @@ export interface EventSource {
   off(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
+const STATUS_CLASS = ['0xx', '1xx', '2xx', '3xx', '4xx', '5xx'];
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const CANDIDATE_BUCKETS = [0, 1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
@@ -44,6 +45,7 @@ export class Metrics {
   private readonly jobs: Counter<'outcome'>;
   private readonly importUnits: Counter;
   private readonly detach: (() => void)[] = [];
+  private readonly httpSeries = new Map<string, { observe(seconds: number): void }>();
 
   constructor(private readonly prefix = METRICS_PREFIX) {
     const registers = [this.registry];
@@ -88,10 +90,19 @@ export class Metrics {
     for (const outcome of ['started', 'succeeded', 'failed', 'cancelled']) this.jobs.inc({ outcome }, 0);
   }
 
-  /** One HTTP request ended (from the access log). */
+  /** One HTTP request ended (from the access log): observed in its series, found once per method, route and status. */
   request(s: RequestSummary): void {
-    const status = s.aborted ? 'aborted' : `${Math.floor(s.status / 100)}xx`;
-    this.http.observe({ method: s.method, route: s.route, status }, s.ms / 1000);
+    const status = s.aborted
+      ? 'aborted'
+      : (STATUS_CLASS[Math.floor(s.status / 100)] ?? `${Math.floor(s.status / 100)}xx`);
+    const name = `${s.method} ${status} ${s.route}`;
+    let series = this.httpSeries.get(name);
+    if (series === undefined) {
+      series = this.http.labels({ method: s.method, route: s.route, status });
+      // Routes are patterns and methods few; the bound only guards against a method flood.
+      if (this.httpSeries.size < 10_000) this.httpSeries.set(name, series);
+    }
+    series.observe(s.ms / 1000);
   }
 
   query(s: QueryStats): void {

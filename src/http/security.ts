@@ -1,9 +1,9 @@
 /**
- * Security headers on every answer (helmet): a Content-Security-Policy that allows scripts, styles, images and
- * connections only from mizan's own origin and no inline script or style (what a web UI served here may use), no
- * framing, no plugins, forms posting only here; `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`,
- * the cross-origin isolation headers helmet sets. The printable HTML export carries its own policy: no script at all,
- * and its one inline style sheet allowed by its hash.
+ * Security headers on every answer (helmet's, computed once): a Content-Security-Policy that allows scripts, styles,
+ * images and connections only from mizan's own origin and no inline script or style (what a web UI served here may
+ * use), no framing, no plugins, forms posting only here; `X-Content-Type-Options: nosniff`, `Referrer-Policy:
+ * no-referrer`, the cross-origin isolation headers helmet sets. The printable HTML export carries its own policy: no
+ * script at all, and its one inline style sheet allowed by its hash.
  */
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
@@ -26,13 +26,37 @@ const DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
-export function securityHeaders(): RequestHandler {
-  return helmet({
+/** helmet with mizan's options. */
+const withHelmet = () =>
+  helmet({
     contentSecurityPolicy: { useDefaults: false, directives: DIRECTIVES },
     // No HSTS: mizan is often served over plain HTTP inside a network; a TLS proxy in front sets it.
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
   });
+
+/**
+ * The headers helmet sets, found once by running it on a response that records them: none depends on the request,
+ * and running helmet's chain of middlewares on every request cost more than setting a dozen headers.
+ */
+export function helmetHeaders(): [string, string][] {
+  const headers: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+  };
+  let done = false;
+  withHelmet()({} as never, recorder as never, () => (done = true));
+  if (!done) throw new Error('helmet did not set its headers at once');
+  return headers;
+}
+
+export function securityHeaders(): RequestHandler {
+  const headers = helmetHeaders();
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
 }
 
 const styleHash = createHash('sha256').update(HTML_STYLE).digest('base64');

@@ -1,10 +1,9 @@
 /**
- * API keys, the TMs each key created, the audit stream and the raw commands of the shared rate-limit store. Every
+ * API keys, the TMs each key created, the audit stream and the shared rate-limit counters. Every
  * operation here touches one key (no script needed, and each works on a Redis Cluster as it is): the key records
  * share one hash, a key's TMs one set, the audit one stream, each rate-limit client one counter.
  */
-import { createHash } from 'node:crypto';
-import { guard, isCluster, type RedisClient } from './redis';
+import { guard, type RedisClient } from './redis';
 import type { Keys } from './keys';
 
 /** A key as stored: never the secret, only a salted hash of it. */
@@ -22,6 +21,12 @@ export interface StoredKey {
 
 /** An audit entry's fields, as written and read. */
 export type AuditFields = Record<string, string>;
+
+/** A rate-limit counter after an addition: requests in its window, and what is left of the window. */
+export interface RateCount {
+  total: number;
+  ttlMs: number;
+}
 
 export interface AuditEntry {
   id: string;
@@ -102,20 +107,22 @@ export class AccessStore {
   }
 
   /**
-   * A raw command for rate-limit-redis (its `sendCommandCluster` shape: the key it concerns, if any, and the
-   * command). SCRIPT LOAD without a key is the store's start-up load: its answer (the script's SHA1) is computed
-   * here, so a limiter made before Redis answers is not left holding a failed load; EVALSHA then meets NOSCRIPT
-   * once and the store loads the script for real, on every master of a cluster (its keys live on all of them).
+   * Adds `n` requests to a client's rate-limit counter of one budget (`client`: `k:<key id>` or `ip:<address>`) and
+   * answers the total in its window and the milliseconds left of it. One MULTI on one key (a cluster sends it to that
+   * key's master): the counter is made with the window's expiry if absent, then incremented, then its TTL read, so a
+   * counter never lives without an expiry and every instance adding to it shares one window.
    */
-  async rateLimitCommand(key: string | undefined, command: string[]): Promise<unknown> {
-    const [name, ...args] = command;
-    if (name?.toUpperCase() === 'SCRIPT' && args[0]?.toUpperCase() === 'LOAD') {
-      const sha = createHash('sha1').update(args[1]!).digest('hex');
-      if (key === undefined) return sha;
-      const nodes = isCluster(this.redis) ? this.redis.nodes('master') : [this.redis];
-      await guard(this.redis, () => Promise.all(nodes.map((node) => node.call('SCRIPT', 'LOAD', args[1]!))));
-      return sha;
-    }
-    return guard(this.redis, () => this.redis.call(name!, ...args));
+  async rateLimitAdd(budget: 'r' | 'w', client: string, n: number, windowMs: number): Promise<RateCount> {
+    const key = this.keys.rateLimit(budget) + client;
+    const replies = await guard(this.redis, () =>
+      this.redis.multi().set(key, 0, 'PX', windowMs, 'NX').incrby(key, n).pttl(key).exec(),
+    );
+    const failed = replies?.find(([error]) => error)?.[0];
+    if (!replies || failed) throw failed ?? new Error('rate limit: MULTI aborted');
+    const total = Number(replies[1]![1]);
+    const ttl = Number(replies[2]![1]);
+    // A counter left without an expiry (written by something else) would never end its window: give it one.
+    if (ttl < 0) await guard(this.redis, () => this.redis.pexpire(key, windowMs));
+    return { total, ttlMs: ttl < 0 ? windowMs : ttl };
   }
 }

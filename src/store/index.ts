@@ -15,7 +15,7 @@ export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type
 export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
 export { ImportStore, type StagedRecords, type JobTransition } from './import-store';
-export { AccessStore, type StoredKey, type AuditEntry, type AuditFields } from './access-store';
+export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type RateCount } from './access-store';
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';
 export { healthOf } from './redis';

@@ -38,7 +38,7 @@
  *   <prefix>audit                     stream  one entry per authenticated write: time, key, method, path, tm,
  *                                             target, status, ip (capped with XADD MAXLEN ~)
  *   <prefix>rl:<r|w>:<client>         string  requests of a client (k:<key id> or ip:<address>) in the current
- *                                             minute, for reads or writes (rate-limit-redis, one key per client)
+ *                                             minute, for reads or writes (http/rate-count.ts, one key per client)
  *   <prefix>{tm:<tm>}:idem:<digest>   string  a write's Idempotency-Key record, JSON { state: pending|done,
  *                                             fingerprint, outcome }; digest = SHA-256(route, key); kept a day
  *
