@@ -13,8 +13,11 @@ interface GcDetail {
   kind?: number;
 }
 
-/** Registers the gauge; the returned function stops observing collections. */
-export function heapLiveGauge(registry: Registry, prefix: string): () => void {
+/**
+ * Registers the gauge; the returned function stops observing collections. `updated` is told each new value (tests
+ * wait for it: the observer hears of a collection asynchronously).
+ */
+export function heapLiveGauge(registry: Registry, prefix: string, updated?: (bytes: number) => void): () => void {
   let live = getHeapStatistics().used_heap_size;
   new Gauge({
     name: `${prefix}heap_live_bytes`,
@@ -28,7 +31,9 @@ export function heapLiveGauge(registry: Registry, prefix: string): () => void {
     const major = list
       .getEntries()
       .some((e: PerformanceEntry) => (e as { detail?: GcDetail }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
-    if (major) live = getHeapStatistics().used_heap_size;
+    if (!major) return;
+    live = getHeapStatistics().used_heap_size;
+    updated?.(live);
   });
   observer.observe({ entryTypes: ['gc'] });
   return () => observer.disconnect();
