@@ -2,23 +2,14 @@
  * Rows of an aligned document: the ar–en and ar–zh alignments merged at the Arabic boundaries both agree on, rows
  * whose sentence counts disagree cut where the translations cut (split.ts), and the review flags.
  */
-import type { Lang, RowSplit } from '../types';
+import type { Lang, ReviewReason, RowSplit } from '../types';
 import type { Bead } from './dp';
 import type { Paragraph } from './segment';
 import { splitByGuides } from './split';
 
 export type TargetLang = 'en' | 'zh';
 
-/**
- * Why a row is flagged, as stored and served with it:
- * - `confidence`: the DP's confidence in the row's boundaries is below REVIEW_BELOW ;
- * - `missing`: a present language has nothing in the row, or the row has no Arabic (a 1:0 / 0:1 row);
- * - `counts`: the row merges more sentences on one side than on another without strong evidence;
- * - `weak-split`: the row was cut out of a longer segment at a weak mark (a bare «و», "and");
- * - `length`: the lengths of two of its languages do not fit the document's own ratio for that pair;
- * - `neighbour`: the row is next to a row where a language has nothing, and its own lengths fit loosely.
- */
-export type ReviewReason = 'confidence' | 'missing' | 'counts' | 'weak-split' | 'length' | 'neighbour';
+export type { ReviewReason };
 
 export interface AlignedRow {
   ar: string;

@@ -61,6 +61,7 @@ function toSegment(r: AlignedRow, position: number): DocumentRow {
     zh: r.zh,
     confidence: r.confidence,
     review: r.review,
+    ...(r.reasons?.length && { reasons: r.reasons }),
     ...(r.split && { split: r.split }),
   };
 }
