@@ -8,6 +8,7 @@
  *
  * --raw: the documents as running text through the import step instead (scripts/lib/eval-raw.ts), with the review
  * flags measured too; --omit drops a seeded fraction of lines from one language each.
+ * EVAL_SWEEP=1 (with --raw): also each candidate review signal's figures (scripts/lib/flag-sweep.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';

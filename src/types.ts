@@ -8,6 +8,17 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
+/**
+ * Why the aligner flagged a row for review (align/rows.ts, align/flags.ts):
+ * - `confidence`: the alignment's confidence in the row's boundaries is below 0.5;
+ * - `missing`: a language the document has is empty in the row, or the row has no Arabic (1:0 / 0:1);
+ * - `counts`: the row merges more sentences in one language than in another without strong evidence;
+ * - `weak-split`: the row was cut out of a longer segment at a weak mark (a bare «و», "and");
+ * - `neighbour`: the row is next to a `missing` row, and the alignment was not all but certain of it.
+ */
+export const REVIEW_REASONS = ['confidence', 'missing', 'counts', 'weak-split', 'neighbour'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
 /** One row of an aligned document: the same sentence in each language ('' where a rendering is missing). */
 /**
  * A row the aligner cut out of one language's longer segment where the other two languages cut (align/split.ts):
@@ -30,6 +41,8 @@ export interface DocumentRow {
   confidence?: number;
   /** The aligner flagged the row for a person to check. */
   review?: boolean;
+  /** Why the aligner flagged the row (absent for rows flagged before reasons were kept, and for unflagged rows). */
+  reasons?: ReviewReason[];
   /** The aligner cut this row out of a longer segment (absent otherwise). */
   split?: RowSplit;
 }

@@ -56,6 +56,26 @@ describe('POST /api/v1/documents', () => {
     });
   });
 
+  it('stores and serves why a row is flagged: an English lacking a sentence gives a missing row', async () => {
+    const enLacking = EN.replace(
+      'He met his Chinese counterpart and they discussed cooperation in energy and trade.',
+      '',
+    );
+    const res = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ title: 'زيارة', ar: AR, en: enLacking, zh: ZH, meta: { source: 'Test wire', date: '2024-05-02' } })
+      .expect(201);
+    const missing = res.body.segments.find((s: { en: string }) => s.en === '');
+    expect(missing).toMatchObject({ review: true, reasons: ['missing'] });
+    const served = (await request(ctx.app).get(`/api/v1/documents/${res.body.id}`).expect(200)).body;
+    expect(served.segments.map((s: { reasons?: string[] }) => s.reasons ?? [])).toEqual(
+      res.body.segments.map((s: { reasons?: string[] }) => s.reasons ?? []),
+    );
+    for (const s of served.segments as { review: boolean; reasons?: string[] }[])
+      expect(s.review).toBe((s.reasons ?? []).length > 0);
+    await request(ctx.app).delete(`/api/v1/documents/${res.body.id}`).expect(204);
+  });
+
   it('is idempotent: the same texts again return the stored document (200) and write nothing', async () => {
     const before = await ctx.redis.xlen(ctx.keys.log('main'));
     const res = await request(ctx.app).post('/api/v1/documents').send({ ar: AR, en: EN, zh: ZH }).expect(200);

@@ -6,6 +6,7 @@
  * segmentation, merged into rows the same way.
  */
 import { alignItems, mergeRows, Segmenter, segmentText, type AlignedRow, type TargetLang } from '../../src/align';
+import { sweep, sweepReport, type Sweep } from './flag-sweep';
 import { DEFAULT_MODELS, lengthOf } from '../../src/align/length-model';
 import { documentRows } from '../../src/service/documents';
 import type { Lang } from '../../src/types';
@@ -136,6 +137,7 @@ export interface RawResult {
 /** Runs the raw evaluation over documents given as line indexes into the corpus's lines. */
 export function evalRaw(lines: Record<Lang, string[]>, docs: Map<string, number[]>, options: RawOptions): RawResult {
   const score = { en: tally(), zh: tally() };
+  const sweeps: Record<TargetLang, Sweep> = { en: {}, zh: {} };
   const base = { en: tally(), zh: tally() };
   let ms = 0;
   let count = 0;
@@ -153,6 +155,7 @@ export function evalRaw(lines: Record<Lang, string[]>, docs: Map<string, number[
     const baseline = spanRows(doc, baselineRows(doc));
     for (const lang of ['en', 'zh'] as TargetLang[]) {
       addTo(score[lang], rows, doc, lang, aligned);
+      if (process.env.EVAL_SWEEP) sweep(sweeps[lang], rows, aligned, doc, lang);
       addTo(base[lang], baseline, doc, lang);
     }
     if (options.log && ++count % 200 === 0) options.log(`${count}/${docs.size} documents`);
@@ -174,6 +177,7 @@ export function evalRaw(lines: Record<Lang, string[]>, docs: Map<string, number[
       baseline_ar_zh_f1: f1(base.zh).f1,
       flags_ar_en: flags(score.en),
       flags_ar_zh: flags(score.zh),
+      ...(process.env.EVAL_SWEEP && { sweep_ar_en: sweepReport(sweeps.en), sweep_ar_zh: sweepReport(sweeps.zh) }),
     },
   };
 }

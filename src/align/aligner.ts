@@ -13,9 +13,10 @@ import { DEFAULT_MODELS, fitModel, lengthOf, lengthProbability, type LengthModel
 import { Segmenter, segmentText, type Paragraph } from './segment';
 import { lexicalOverlap } from './overlap';
 import { triangulate, type Aligned } from './triangulate';
+import { flagDocument } from './flags';
 import { mergeRows, type AlignedRow, type TargetLang } from './rows';
 
-export { mergeRows, REVIEW_BELOW, type AlignedRow, type TargetLang } from './rows';
+export { mergeRows, REVIEW_BELOW, type AlignedRow, type ReviewReason, type TargetLang } from './rows';
 
 export interface AlignOptions {
   /** Evidence from the TM: cost adjustment for pairing Arabic sentences with target sentences (see dp.ts). */
@@ -284,9 +285,9 @@ export interface TextTriple {
   zh?: string;
 }
 
-/** Segments and aligns a document triple (plain texts with blank-line paragraphs). */
+/** Segments and aligns a document triple (plain texts with blank-line paragraphs), rows flagged (flags.ts). */
 export function alignTexts(input: TextTriple, options: AlignOptions = {}): AlignedRow[] {
   const ar = segmentText(input.ar, new Segmenter('ar'));
   const seg = (lang: TargetLang) => (input[lang]?.trim() ? segmentText(input[lang]!, new Segmenter(lang)) : undefined);
-  return mergeRows(ar, alignDocument(ar, seg('en'), seg('zh'), options));
+  return flagDocument(mergeRows(ar, alignDocument(ar, seg('en'), seg('zh'), options)));
 }

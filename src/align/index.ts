@@ -5,6 +5,7 @@ export {
   mergeRows,
   REVIEW_BELOW,
   type AlignedRow,
+  type ReviewReason,
   type AlignOptions,
   type TextTriple,
   type TargetLang,
@@ -12,5 +13,6 @@ export {
 } from './aligner';
 export { alignItems, type Bead, type Item } from './dp';
 export { Segmenter, segmentText, paragraphs, type Paragraph } from './segment';
-export { anchorsOf } from './anchors';
+export { anchorsOf, anchorCost } from './anchors';
 export { DEFAULT_MODELS, lengthCost } from './length-model';
+export { flagDocument, flagRow, NEIGHBOUR_BELOW } from './flags';

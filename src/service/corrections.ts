@@ -4,7 +4,7 @@
  */
 import { Segmenter } from '../align';
 import { ErrorCode, MizanError } from '../errors';
-import { LANGS, type DocumentRow, type Lang, type RowSplit } from '../types';
+import { LANGS, type DocumentRow, type Lang, type ReviewReason, type RowSplit } from '../types';
 
 export type Correction =
   | { op: 'merge'; row: number }
@@ -17,7 +17,7 @@ interface Row {
   ar: string[];
   en: string[];
   zh: string[];
-  kept?: { confidence: number; review: boolean; split?: RowSplit };
+  kept?: { confidence: number; review: boolean; reasons?: ReviewReason[]; split?: RowSplit };
 }
 
 /** Sentences of a row's text in one language (the segmenter's own view, as at import). */
@@ -83,7 +83,7 @@ export function applyCorrections(segments: readonly DocumentRow[], ops: readonly
     ar: sentencesOf(s.ar, 'ar'),
     en: sentencesOf(s.en, 'en'),
     zh: sentencesOf(s.zh, 'zh'),
-    kept: { confidence: s.confidence ?? 1, review: s.review ?? false, split: s.split },
+    kept: { confidence: s.confidence ?? 1, review: s.review ?? false, reasons: s.reasons, split: s.split },
   }));
   // Languages the document has at all: a corrected row lacking one of them is flagged for review.
   const present = LANGS.filter((l) => rows.some((r) => r[l].length > 0));
@@ -103,6 +103,7 @@ export function applyCorrections(segments: readonly DocumentRow[], ops: readonly
     // Rows a correction made or changed were checked by a person; the others keep what the aligner said.
     confidence: r.kept ? r.kept.confidence : 1,
     review: r.kept ? r.kept.review : present.some((l) => r[l].length === 0),
+    ...(r.kept?.reasons?.length && { reasons: r.kept.reasons }),
     ...(r.kept?.split && { split: r.kept.split }),
   }));
 }

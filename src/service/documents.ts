@@ -2,7 +2,7 @@
  * Document use cases: import a text triple (segment, align, store as a document and TM units), correct an alignment,
  * delete a document, read a unit with its neighbours.
  */
-import { alignTexts, type AlignedRow, type AlignOptions, type TargetLang, type TextTriple } from '../align';
+import { alignTexts, flagRow, type AlignedRow, type AlignOptions, type TargetLang, type TextTriple } from '../align';
 import { ErrorCode, MizanError } from '../errors';
 import { canonical } from '../normalize';
 import type { RowToWrite, StoredDocument, TmStore } from '../store';
@@ -61,6 +61,7 @@ function toSegment(r: AlignedRow, position: number): DocumentRow {
     zh: r.zh,
     confidence: r.confidence,
     review: r.review,
+    ...(r.reasons?.length && { reasons: r.reasons }),
     ...(r.split && { split: r.split }),
   };
 }
@@ -77,7 +78,7 @@ export function documentRows(texts: TextTriple, options: AlignOptions = {}): Ali
 /** A row as stored (flagged when its Arabic has no word), or undefined when it has no word in any language. */
 function keptRow(r: AlignedRow): AlignedRow | undefined {
   if (hasWords(r.ar)) return r;
-  return hasWords(r.en) || hasWords(r.zh) ? { ...r, review: true } : undefined;
+  return hasWords(r.en) || hasWords(r.zh) ? flagRow(r, 'missing') : undefined;
 }
 
 const keptRows = (rows: readonly (AlignedRow | undefined)[]) => rows.filter((r): r is AlignedRow => r !== undefined);

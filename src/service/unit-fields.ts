@@ -110,7 +110,7 @@ export function toTmxUnit(unitId: string, h: Record<string, string>): TmxTuInput
     unit.position = Number(h.pos ?? 0);
     unit.paragraph = Number(h.para ?? 0);
     if (h.conf && h.conf !== '1') unit.confidence = Number(h.conf);
-    if (h.review === '1') unit.review = true;
+    if (h.review && h.review !== '0') unit.review = true;
   } else {
     if (meta.document !== undefined) unit.document = meta.document;
     if (meta.position !== undefined) unit.position = meta.position;

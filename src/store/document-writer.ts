@@ -23,7 +23,7 @@
  * commit on, such an edit waits for the write (putUnit answers WRITING) and a document write conflicts (the rev).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { DocumentRow } from '../types';
+import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
@@ -59,10 +59,19 @@ export function rowHash(row: { ar: string; en: string; zh: string }): string {
   return createHash('sha256').update(`${row.ar}\u0000${row.en}\u0000${row.zh}`).digest('hex').slice(0, 16);
 }
 
+/** The reasons a unit's review field holds ("neighbour,counts"), or undefined for "0", "1" and none. */
+export function reviewReasons(field: string | null | undefined): ReviewReason[] | undefined {
+  if (!field || field === '0' || field === '1') return undefined;
+  return field.split(',').filter((x): x is ReviewReason => (REVIEW_REASONS as readonly string[]).includes(x));
+}
+
+/** A unit's review field: 0, or the reasons joined with "," (1 for a flag without reasons). */
+const reviewField = (r: RowToWrite): string | number => (r.review ? r.reasons?.join(',') || 1 : 0);
+
 /** A row's arguments to putDocument.lua and stageDocument.lua, in their order. */
 export function rowArgs(r: RowToWrite): (string | number)[] {
   const split = r.split ? JSON.stringify(r.split) : '';
-  return [r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, r.review ? 1 : 0, split];
+  return [r.unitId, r.ar, r.en, r.zh, r.position, r.paragraph, rowHash(r), r.confidence ?? 1, reviewField(r), split];
 }
 
 export interface LargeWrite {

@@ -6,7 +6,8 @@
  *                                             gone or another means the data was replaced (FLUSHALL, a restore)
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
- *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review, split (JSON or ''), src
+ *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review (0, 1 or the reasons "a,b"),
+ *                                             split (JSON or ''), src
  *                                             (row hash at import), updated
  *   <prefix>{tm:<tm>}:docs            zset    document ids, scored by their order
  *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url,

@@ -10,6 +10,7 @@ import {
   rowArgs,
   writeLargeDocument,
   type RowToWrite,
+  reviewReasons,
 } from './document-writer';
 import type { AlignedDocument, RowSplit, Unit } from '../types';
 import {
@@ -86,7 +87,9 @@ function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | u
   };
   if (doc) {
     unit.confidence = conf ? Number(conf) : 1;
-    unit.review = review === '1';
+    unit.review = !!review && review !== '0';
+    const reasons = reviewReasons(review);
+    if (reasons) unit.reasons = reasons;
     if (split) unit.split = JSON.parse(split) as RowSplit;
   }
   return unit;

@@ -6,6 +6,7 @@ import { ref } from './build';
 import { PRETRANSLATE_SCHEMAS } from './pretranslate';
 import { TM_SCHEMAS } from './tms-paths';
 import { WIRE_SCHEMAS } from './wire-schemas';
+import { REVIEW_REASONS } from '../../types';
 
 const langs = ['ar', 'en', 'zh'];
 const nullable = (type: string) => ({ type: [type, 'null'] });
@@ -197,6 +198,15 @@ export const SCHEMAS: Record<string, object> = {
       ...texts([]).properties,
       confidence: { type: 'number', minimum: 0, maximum: 1 },
       review: { type: 'boolean', description: 'the aligner asks a person to check this row' },
+      reasons: {
+        type: 'array',
+        description: [
+          'why the aligner flagged the row: confidence (its boundaries are doubtful), missing (a language the',
+          'document has is empty here), counts (more sentences in one language than another without strong',
+          'evidence), weak-split (cut at a bare «و» or "and"), neighbour (next to a missing row)',
+        ].join(' '),
+        items: { type: 'string', enum: [...REVIEW_REASONS] },
+      },
       split: ref('RowSplit'),
     },
   },

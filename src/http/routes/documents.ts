@@ -110,6 +110,7 @@ function documentJson(doc: StoredDocument) {
       zh: r.zh,
       confidence: r.confidence ?? 1,
       review: r.review ?? false,
+      ...(r.reasons?.length && { reasons: r.reasons }),
       ...(r.split && { split: r.split }),
     })),
   };

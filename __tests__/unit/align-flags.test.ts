@@ -1,0 +1,116 @@
+import { alignTexts, flagDocument, flagRow, mergeRows, type AlignedRow, type Bead } from '../../src/align';
+
+const row = (ar: string, en: string, zh: string, over: Partial<AlignedRow> = {}): AlignedRow => ({
+  ar,
+  en,
+  zh,
+  paragraph: 0,
+  confidence: 1,
+  review: false,
+  shape: { ar: ar ? 1 : 0, en: en ? 1 : 0, zh: zh ? 1 : 0 },
+  ...over,
+});
+const bead = (a0: number, a1: number, t0: number, t1: number): Bead => ({ a0, a1, t0, t1, confidence: 1 });
+
+// A short report on a library, sentence for sentence.
+const LIBRARY = [
+  row(
+    'افتتحت المدينة مكتبة عامة جديدة في الحي القديم يوم السبت.',
+    'The city opened a new public library in the old quarter on Saturday.',
+    '该市周六在老城区开设了一座新的公共图书馆。',
+  ),
+  row(
+    'وتضم المكتبة أكثر من ثلاثين ألف كتاب باللغتين العربية والإنجليزية.',
+    'The library holds more than thirty thousand books in Arabic and English.',
+    '图书馆藏有三万多册阿拉伯文和英文图书。',
+  ),
+  row(
+    'وقالت مديرة المكتبة إن قاعة الأطفال ستفتح أبوابها في الشهر المقبل.',
+    "The library's director said the children's hall would open next month.",
+    '图书馆馆长说，儿童阅览室将于下个月开放。',
+  ),
+  row(
+    'ويمكن للزوار استعارة خمسة كتب في المرة الواحدة.',
+    'Visitors may borrow five books at a time.',
+    '读者每次可借阅五本书。',
+  ),
+  row(
+    'وتفتح المكتبة من التاسعة صباحا حتى الثامنة مساء.',
+    'The library is open from nine in the morning until eight in the evening.',
+    '图书馆开放时间为上午九点至晚上八点。',
+  ),
+];
+
+describe('review flags with their reasons', () => {
+  it('leaves a document whose rows all have their three languages unflagged', () => {
+    expect(flagDocument(LIBRARY).map((r) => r.review)).toEqual([false, false, false, false, false]);
+  });
+
+  it('flags the rows on either side of a row the English lacks as neighbour, and only those', () => {
+    const rows = LIBRARY.map((r, k) => (k === 2 ? flagRow({ ...r, en: '' }, 'missing') : { ...r, confidence: 0.9 }));
+    expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([[], ['neighbour'], ['missing'], ['neighbour'], []]);
+  });
+
+  it('flags the row after a row with no Arabic as neighbour, the first row having no row before it', () => {
+    const rows = [row('', 'A sentence no other language has.', ''), ...LIBRARY.slice(0, 3)].map((r) => ({
+      ...r,
+      confidence: 0.9,
+    }));
+    expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([[], ['neighbour'], [], []]);
+  });
+
+  it('leaves a neighbour the alignment was all but certain of unflagged', () => {
+    const rows = LIBRARY.map((r, k) => (k === 2 ? flagRow({ ...r, en: '' }, 'missing') : r));
+    expect(flagDocument(rows).map((r) => r.review)).toEqual([false, false, true, false, false]);
+  });
+
+  it('does not look at a language absent from the whole document', () => {
+    const rows = LIBRARY.map((r) => ({ ...r, zh: '', shape: { ...r.shape, zh: 0 }, confidence: 0.9 }));
+    expect(flagDocument(rows).every((r) => !r.review)).toBe(true);
+  });
+
+  it('adds a reason once, and marks the row for review', () => {
+    const flagged = flagRow(flagRow(LIBRARY[0]!, 'neighbour'), 'neighbour');
+    expect(flagged).toMatchObject({ review: true, reasons: ['neighbour'] });
+  });
+
+  it('says missing for a row a translation has nothing in, through the whole alignment', () => {
+    const lack = 2;
+    const rows = alignTexts({
+      ar: LIBRARY.map((r) => r.ar).join(' '),
+      en: LIBRARY.filter((_, k) => k !== lack)
+        .map((r) => r.en)
+        .join(' '),
+      zh: LIBRARY.map((r) => r.zh).join(''),
+    });
+    const missing = rows.find((r) => r.ar === LIBRARY[lack]!.ar)!;
+    expect(missing).toMatchObject({ en: '', review: true });
+    expect(missing.reasons).toContain('missing');
+  });
+});
+
+describe('a row where only the Chinese has more sentences', () => {
+  const merge = (ar: string, en: string, zh: string[]) =>
+    mergeRows([{ sentences: [ar] }], {
+      en: { sentences: [en], beads: [bead(0, 1, 0, 1)] },
+      zh: { sentences: zh, beads: [bead(0, 1, 0, zh.length)] },
+    });
+
+  it('is flagged for its counts when the English keeps a full stop inside its sentence', () => {
+    const rows = merge(
+      'تعقد الجلسة يوم الاثنين في الساعة العاشرة صباحا 1 - إقرار جدول الأعمال',
+      'The meeting is held on Monday at 10 a.m. 1. Adoption of the agenda',
+      ['会议于星期一上午10时举行。', '1.通过议程'],
+    );
+    expect(rows.map((r) => [r.shape, r.review, r.reasons])).toEqual([[{ ar: 1, en: 1, zh: 2 }, true, ['counts']]]);
+  });
+
+  it('is kept whole and unflagged when the Chinese ends a clause with 。where the others go on', () => {
+    const rows = merge(
+      'وتدرس الجامعة أثر الفيتامين على ألف متطوع في ثلاث مدن خلال عامين.',
+      'The university is studying the vitamin on a thousand volunteers in three cities over two years.',
+      ['该大学正在研究这种维生素。', '研究对象是三个城市的一千名志愿者，为期两年。'],
+    );
+    expect(rows.map((r) => [r.shape, r.review])).toEqual([[{ ar: 1, en: 1, zh: 2 }, false]]);
+  });
+});
