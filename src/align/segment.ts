@@ -50,7 +50,10 @@ const ICU_MARGIN = 256;
 const pieces = (regex: string | string[]): string => (typeof regex === 'string' ? regex : regex.join(''));
 const expand = (regex: string, define: RuleFile['define'] = {}): string =>
   regex.replace(/\{([A-Z]+)\}/g, (whole, name: string) => (define[name] ? pieces(define[name]) : whole));
-/** Opening quotes and their closers: an opening one right after a final mark, while one is open, is a mistyped closer. */
+/**
+ * Opening quotes and their closers: an opening one right after a final mark, while one is open, is a mistyped
+ * closer.
+ */
 const QUOTES: Record<string, string> = { '“': '”', '«': '»' };
 
 /** Character kinds for the scan of runs (all in the BMP): a final mark, a closer, an opening or closing quote. */

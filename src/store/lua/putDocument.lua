@@ -21,7 +21,8 @@
     ARGV[8]  N, number of new rows
     (last)   the TM's change channel: the last seq is published there when anything changed
     ARGV[9..] per new row, 10 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as
-              imported), alignment confidence (0–1), review (0, 1, or the reasons joined with ','), split (JSON {lang, marks} or '')
+              imported), alignment confidence (0–1), review (0, 1, or the reasons joined with ','), split (JSON
+              {lang, marks} or '')
     then, per dropped unit, its id (same order as the KEYS)
 
   A row whose hash equals the unit's stored `src` (the hash it was last imported with) keeps its current text:
