@@ -1,5 +1,6 @@
 /** Long work in slices (service/slices.ts): the same results as done at once, with other work run in between. */
-import { mapInSlices } from '../../src/service/slices';
+import { alignTexts, alignTextsSteps } from '../../src/align';
+import { inSlices, mapInSlices } from '../../src/service/slices';
 
 describe('mapInSlices', () => {
   it('maps every item in order, with its index', async () => {
@@ -24,7 +25,59 @@ describe('mapInSlices', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
   });
 
+  it('resumes one piece of work per turn of the loop: two at once take turns, with other callbacks between', async () => {
+    const order: string[] = [];
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const work = (name: string) => mapInSlices([1, 2, 3, 4], (n) => order.push(`${name}${n}@${ticks}`), 0);
+    await Promise.all([work('a'), work('b')]);
+    running = false;
+    expect(order.map((o) => o.split('@')[0])).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4']);
+    const at = order.map((o) => Number(o.split('@')[1]));
+    // After the first items, no two slices run in the same turn: the tick chain advances between any two.
+    for (let i = 2; i < at.length; i++) expect(at[i]).toBeGreaterThan(at[i - 1]!);
+  });
+
   it('maps nothing to nothing', async () => {
     expect(await mapInSlices([], () => 1)).toEqual([]);
+  });
+});
+
+describe('inSlices', () => {
+  const TEXTS = {
+    ar: 'وصل الوزير إلى بكين. عقد الجانبان محادثات مثمرة.\n\nوقع البلدان اتفاقية للتعاون.',
+    en: 'The minister arrived in Beijing. The two sides held fruitful talks.\n\nThe two countries signed a cooperation agreement.',
+    zh: '部长抵达北京。双方举行了富有成果的会谈。\n\n两国签署了合作协议。',
+  };
+
+  it('aligns a document in steps to the same rows as at once, other callbacks running between the steps', async () => {
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen: number[] = [];
+    const steps = alignTextsSteps(TEXTS);
+    const watched = (function* () {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        seen.push(ticks);
+        yield;
+      }
+    })();
+    const rows = await inSlices(watched, 0);
+    running = false;
+    expect(rows).toEqual(alignTexts(TEXTS));
+    // Segmentation of each language, both alignment passes and the rows: several pauses, each one letting others run.
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
   });
 });

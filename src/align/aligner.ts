@@ -15,6 +15,7 @@ import { lexicalOverlap } from './overlap';
 import { triangulate, type Aligned } from './triangulate';
 import { flagDocument } from './flags';
 import { mergeRows, type AlignedRow, type TargetLang } from './rows';
+import { finish, type Steps } from './steps';
 
 export { mergeRows, REVIEW_BELOW, type AlignedRow, type ReviewReason, type TargetLang } from './rows';
 
@@ -222,6 +223,15 @@ export function alignDocument(
   zh: readonly Paragraph[] | undefined,
   options: AlignOptions = {},
 ): DocumentAlignment {
+  return finish(alignDocumentSteps(ar, en, zh, options));
+}
+
+function* alignDocumentSteps(
+  ar: readonly Paragraph[],
+  en: readonly Paragraph[] | undefined,
+  zh: readonly Paragraph[] | undefined,
+  options: AlignOptions,
+): Steps<DocumentAlignment> {
   const out: DocumentAlignment = {};
   const arItems = itemsOf(
     ar.flatMap((p) => p.sentences),
@@ -231,8 +241,10 @@ export function alignDocument(
   const zhSentences = zh?.flatMap((p) => p.sentences) ?? [];
   const enItems = itemsOf(enSentences, 'en');
   const zhItems = itemsOf(zhSentences, 'zh');
+  yield;
   if (en) out.en = { sentences: enSentences, beads: alignSentences(ar, arItems, en, enItems, 'en', options).beads };
   if (!zh) return out;
+  yield;
   const lexical = en
     ? lexicalOverlap(
         enSentences,
@@ -240,12 +252,14 @@ export function alignDocument(
         Math.max(16, Math.ceil(0.02 * Math.max(arItems.length, zhSentences.length))),
       )
     : null;
+  yield;
   const fromEnglish = (english: Aligned | undefined) => english && triangulate(english, 'en', zhSentences, lexical);
   out.zh = {
     sentences: zhSentences,
     beads: alignSentences(ar, arItems, zh, zhItems, 'zh', options, fromEnglish(out.en)).beads,
   };
   if (!en || !out.en) return out;
+  yield;
   const fromChinese = triangulate(out.zh, 'zh', enSentences, lexical);
   const first = out.en.beads;
   const doubtful = (b: Bead) =>
@@ -256,6 +270,7 @@ export function alignDocument(
   }).beads;
   const changed = changedSpans(first, second);
   if (changed.length === 0) return out;
+  yield;
   out.en = { sentences: enSentences, beads: second };
   const touches = (b: Bead) => changed.some(([lo, hi]) => b.a0 <= hi && b.a1 >= lo);
   out.zh = {
@@ -287,7 +302,20 @@ export interface TextTriple {
 
 /** Segments and aligns a document triple (plain texts with blank-line paragraphs), rows flagged (flags.ts). */
 export function alignTexts(input: TextTriple, options: AlignOptions = {}): AlignedRow[] {
+  return finish(alignTextsSteps(input, options));
+}
+
+/** alignTexts in steps (see Steps): a pause after each language's segmentation and each alignment pass. */
+export function* alignTextsSteps(input: TextTriple, options: AlignOptions = {}): Steps<AlignedRow[]> {
   const ar = segmentText(input.ar, new Segmenter('ar'));
+  yield;
   const seg = (lang: TargetLang) => (input[lang]?.trim() ? segmentText(input[lang]!, new Segmenter(lang)) : undefined);
-  return flagDocument(mergeRows(ar, alignDocument(ar, seg('en'), seg('zh'), options)));
+  const en = seg('en');
+  yield;
+  const zh = seg('zh');
+  const aligned = yield* alignDocumentSteps(ar, en, zh, options);
+  yield;
+  const rows = mergeRows(ar, aligned);
+  yield;
+  return flagDocument(rows);
 }

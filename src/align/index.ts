@@ -1,5 +1,6 @@
 export {
   alignTexts,
+  alignTextsSteps,
   alignDocument,
   alignParagraphs,
   mergeRows,
@@ -11,6 +12,7 @@ export {
   type TargetLang,
   type DocumentAlignment,
 } from './aligner';
+export { finish, type Steps } from './steps';
 export { alignItems, type Bead, type Item } from './dp';
 export { Segmenter, segmentText, paragraphs, type Paragraph } from './segment';
 export { anchorsOf, anchorCost } from './anchors';

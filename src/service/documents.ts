@@ -2,7 +2,15 @@
  * Document use cases: import a text triple (segment, align, store as a document and TM units), correct an alignment,
  * delete a document, read a unit with its neighbours.
  */
-import { alignTexts, flagRow, type AlignedRow, type AlignOptions, type TargetLang, type TextTriple } from '../align';
+import {
+  alignTexts,
+  alignTextsSteps,
+  flagRow,
+  type AlignedRow,
+  type AlignOptions,
+  type TargetLang,
+  type TextTriple,
+} from '../align';
 import { ErrorCode, MizanError } from '../errors';
 import { canonical } from '../normalize';
 import type { RowToWrite, StoredDocument, TmStore } from '../store';
@@ -10,7 +18,7 @@ import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
 import { documentIdFor, unitIdFor, withUnitIds } from './ids';
 import { applyCorrections, type Correction } from './corrections';
 import type { Mirrors } from './mirrors';
-import { mapInSlices, yieldLoop } from './slices';
+import { inSlices, mapInSlices, yieldLoop } from './slices';
 import { hasWords, requireWords } from './words';
 
 export interface ImportRequest {
@@ -88,7 +96,7 @@ const keptRows = (rows: readonly (AlignedRow | undefined)[]) => rows.filter((r):
  * SLICE_MS within the per-row ones (segmentation and alignment themselves run at once: src/align).
  */
 async function importRows(request: ImportRequest, id: string, hint: AlignOptions['hint']): Promise<RowToWrite[]> {
-  const aligned = alignTexts({ ar: request.ar, en: request.en, zh: request.zh }, { hint });
+  const aligned = await inSlices(alignTextsSteps({ ar: request.ar, en: request.en, zh: request.zh }, { hint }));
   await yieldLoop();
   const rows = keptRows(await mapInSlices(aligned, keptRow));
   return mapInSlices(rows, (r, position) => ({

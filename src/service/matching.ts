@@ -7,6 +7,7 @@ import { hitBetter, type DiffSpan, type Hit, type Penalty, type PreparedQuery, t
 import type { Lang } from '../types';
 import type { Mirrors } from './mirrors';
 import type { QueryStats } from './observers';
+import { yieldLoop } from './slices';
 
 /** Told the work of each query answered (see observers.ts). */
 export type QueryObserver = (stats: QueryStats) => void;
@@ -156,7 +157,7 @@ export async function matchBatch(
   let spent = 0;
   for (const request of requests) {
     if (performance.now() - slice >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldLoop();
       slice = performance.now();
     }
     if (signal?.aborted) return results;

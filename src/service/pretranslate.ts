@@ -35,6 +35,7 @@ import {
 import { tokenize } from '../normalize';
 import type { Lang } from '../types';
 import type { Match, MatchRequest } from './matching';
+import { yieldLoop } from './slices';
 
 /** The one match function (TranslationMemory.match). */
 export type MatchFn = (request: MatchRequest) => Promise<Match[]>;
@@ -90,7 +91,7 @@ export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
   return async (text, src, context) => {
     if (text.length > options.maxQueryChars || tokenize(text.replace(PUA, ' ')).length === 0) return [];
     if (performance.now() - slice > SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldLoop();
       slice = performance.now();
     }
     const { tgt, min, limit, prev, next } = context;

@@ -6,9 +6,29 @@
 /** Working time after which long work gives the event loop back. */
 export const SLICE_MS = 10;
 
-/** Resolves after the callbacks already waiting (I/O, timers, other requests' steps) have run. */
+/**
+ * Work that gave the loop back, waiting for its next turn. One piece of work resumes per turn of the event loop, so
+ * that I/O and timers run between any two slices: were every piece resumed in the same turn (a setImmediate each),
+ * eight requests slicing at once would hold the loop for eight slices in a row. Per process, like the loop itself.
+ */
+const waiting: (() => void)[] = [];
+let pumping = false;
+
+function pump(): void {
+  waiting.shift()?.();
+  if (waiting.length > 0) setImmediate(pump);
+  else pumping = false;
+}
+
+/** Resolves once the callbacks already waiting (I/O, timers) and the slices of work queued before this have run. */
 export function yieldLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    if (!pumping) {
+      pumping = true;
+      setImmediate(pump);
+    }
+  });
 }
 
 /** `items.map(fn)`, giving the event loop back every `sliceMs` of work. */
@@ -27,4 +47,17 @@ export async function mapInSlices<T, U>(
     out[i] = fn(items[i]!, i);
   }
   return out;
+}
+
+/** Runs work written in steps (a generator that yields between its parts), giving the loop back every `sliceMs`. */
+export async function inSlices<T>(steps: Generator<void, T, void>, sliceMs = SLICE_MS): Promise<T> {
+  let slice = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice >= sliceMs) {
+      await yieldLoop();
+      slice = performance.now();
+    }
+  }
 }
