@@ -7,18 +7,13 @@
  * time. Then the one-call write of --single rows for comparison (the largest putDocument a single call takes). Last
  * line: one JSON object with every figure (ms).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { silentLogger } from '../src/config';
 import { withUnitIds } from '../src/service';
 import { createHash } from 'node:crypto';
-import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { Keys, TmStore } from '../src/store';
 import { SCRIPT_NAMES, scriptSource } from '../src/store/scripts';
-import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
-import { freePort } from '../__tests__/helpers/redis-server';
+import { startPrivateRedis } from './private-redis';
 
 const cli = readOptions('usage: npm run bench:document -- [--rows 50000] [--single 1000]', {
   rows: { type: 'string' },
@@ -62,22 +57,8 @@ function scriptOf(args: string[]): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const binary = findOnPath('redis-server');
-  if (!binary) throw new Error('bench:document starts its own redis-server: none is on PATH');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-document-'));
-  const server = await startEmbeddedRedis({
-    binary,
-    port: await freePort(),
-    dataDir,
-    appendOnly: false,
-    logger: silentLogger,
-  });
-  const redis = createRedis(
-    { redisUrl: `redis://127.0.0.1:${server.port}`, redisClusterNodes: [], redisTimeoutMs: 60_000 },
-    silentLogger,
-  );
+  const { redis, stop } = await startPrivateRedis('bench:document');
   try {
-    await connectRedis(redis, 5000);
     // Every command is logged; only script calls are counted.
     await redis.config('SET', 'slowlog-log-slower-than', '0');
     await redis.config('SET', 'slowlog-max-len', '1000000');
@@ -120,9 +101,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
-    redis.disconnect();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -11,18 +11,14 @@
  *
  * npm run bench:loop -- [--chars 20000] [--size 2000]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { silentLogger } from '../src/config';
 import { TranslationMemory, withUnitIds } from '../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
-import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
+import { Keys, TmStore } from '../src/store';
 import { adversarialTexts } from '../scripts/lib/adversarial-text';
 import { readOptions } from '../scripts/lib/cli';
 import { generate } from '../scripts/lib/generate';
 import { round } from '../scripts/lib/stats';
-import { freePort } from '../__tests__/helpers/redis-server';
+import { startPrivateRedis } from './private-redis';
 
 const cli = readOptions('usage: npm run bench:loop -- [--chars 20000] [--size 2000]', {
   chars: { type: 'string' },
@@ -66,23 +62,9 @@ async function measure(op: string, work: () => Promise<unknown> | unknown): Prom
 }
 
 async function main(): Promise<void> {
-  const binary = findOnPath('redis-server');
-  if (!binary) throw new Error('bench:loop starts its own redis-server: none is on PATH');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-loop-'));
-  const server = await startEmbeddedRedis({
-    binary,
-    port: await freePort(),
-    dataDir,
-    appendOnly: false,
-    logger: silentLogger,
-  });
-  const redis = createRedis(
-    { redisUrl: `redis://127.0.0.1:${server.port}`, redisClusterNodes: [], redisTimeoutMs: 60_000 },
-    silentLogger,
-  );
+  const { redis, stop } = await startPrivateRedis('bench:loop');
   const holds: Hold[] = [];
   try {
-    await connectRedis(redis, 5000);
     const store = new TmStore(redis, new Keys('mizan:'));
     const tm = new TranslationMemory(store, silentLogger, 'main');
     const { tm: sentences } = generate(size, 0, 42);
@@ -131,9 +113,7 @@ async function main(): Promise<void> {
     holds.push(await measure('the next query in that TM (its index catches up)', () => tm.match(next)));
     process.stdout.write(JSON.stringify({ chars, size, holds }) + '\n');
   } finally {
-    redis.disconnect();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stop();
   }
 }
 

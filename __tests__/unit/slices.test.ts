@@ -2,6 +2,18 @@
 import { alignTexts, alignTextsSteps } from '../../src/align';
 import { inSlices, mapInSlices } from '../../src/service/slices';
 
+/** A chain of setImmediate callbacks standing for other requests: its count advances once per loop turn. */
+function tickChain() {
+  let ticks = 0;
+  let running = true;
+  const tick = () => {
+    ticks++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return { ticks: () => ticks, stop: () => void (running = false) };
+}
+
 describe('mapInSlices', () => {
   it('maps every item in order, with its index', async () => {
     const items = Array.from({ length: 1000 }, (_, i) => `row ${i}`);
@@ -12,31 +24,19 @@ describe('mapInSlices', () => {
     // A slice of 0 ms yields before every item after the first: a chain of setImmediate callbacks (standing for
     // other requests) advances between any two items, whatever the machine's speed.
     const seen: number[] = [];
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const out = await mapInSlices([1, 2, 3, 4, 5], (n) => (seen.push(ticks), n * 2), 0);
-    running = false;
+    const ticker = tickChain();
+    const out = await mapInSlices([1, 2, 3, 4, 5], (n) => (seen.push(ticker.ticks()), n * 2), 0);
+    ticker.stop();
     expect(out).toEqual([2, 4, 6, 8, 10]);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
   });
 
   it('resumes one piece of work per turn of the loop: two at once take turns, with other callbacks between', async () => {
     const order: string[] = [];
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const work = (name: string) => mapInSlices([1, 2, 3, 4], (n) => order.push(`${name}${n}@${ticks}`), 0);
+    const ticker = tickChain();
+    const work = (name: string) => mapInSlices([1, 2, 3, 4], (n) => order.push(`${name}${n}@${ticker.ticks()}`), 0);
     await Promise.all([work('a'), work('b')]);
-    running = false;
+    ticker.stop();
     expect(order.map((o) => o.split('@')[0])).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4']);
     const at = order.map((o) => Number(o.split('@')[1]));
     // After the first items, no two slices run in the same turn: the tick chain advances between any two.
@@ -56,25 +56,19 @@ describe('inSlices', () => {
   };
 
   it('aligns a document in steps to the same rows as at once, other callbacks running between the steps', async () => {
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const ticker = tickChain();
     const seen: number[] = [];
     const steps = alignTextsSteps(TEXTS);
     const watched = (function* () {
       for (;;) {
         const step = steps.next();
         if (step.done) return step.value;
-        seen.push(ticks);
+        seen.push(ticker.ticks());
         yield;
       }
     })();
     const rows = await inSlices(watched, 0);
-    running = false;
+    ticker.stop();
     expect(rows).toEqual(alignTexts(TEXTS));
     // Segmentation of each language, both alignment passes and the rows: several pauses, each one letting others run.
     expect(seen.length).toBeGreaterThanOrEqual(5);
