@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, silentLogger } from '../src/config';
+import { DEFAULT_CONFIG, loadConfig, silentLogger } from '../src/config';
 import { TmxStreamWriter, type TmxTu } from '../src/formats';
 import { TranslationMemory } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
@@ -186,7 +186,9 @@ async function main(): Promise<void> {
     const results: Record<string, unknown> = { units: size, fileMb: round(fs.statSync(file).size / 2 ** 20, 1) };
     log(`  ${String(results.fileMb)} MB`);
     for (const phase of ['import', 'export']) {
-      const argv = [...process.execArgv, process.argv[1]!, '--phase', phase, '--size', String(size)];
+      // V8's heap growth as the server sets it (MIZAN_HEAP_GROWTH_PERCENT's default): the phase runs as mizan would.
+      const growth = `--heap-growing-percent=${DEFAULT_CONFIG.heapGrowthPercent}`;
+      const argv = [...process.execArgv, growth, process.argv[1]!, '--phase', phase, '--size', String(size)];
       argv.push('--seed', String(seed), '--redis', url, '--file', phase === 'import' ? file : `${file}.out`);
       const out = execFileSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       results[phase] = JSON.parse(out.trim().split('\n').pop()!);
