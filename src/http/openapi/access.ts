@@ -4,7 +4,7 @@
  * audit.
  */
 import { AUTH_PATH, requiredRole } from '../access';
-import { json, path, query, ref, type Code, type Operation } from './build';
+import { json, jsonBody, path, query, ref, type Code, type Operation } from './build';
 
 export const SECURITY_SCHEMES = {
   bearer: {
@@ -130,18 +130,11 @@ export const ACCESS_PATHS: Record<string, Record<string, Operation>> = {
     },
     post: {
       summary: 'Create an API key: the answer holds the key itself, the only time it is shown',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['role', 'name'],
-              properties: { role: ref('Role'), name: { type: 'string', minLength: 1, maxLength: 64 } },
-            },
-          },
-        },
-      },
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['role', 'name'],
+        properties: { role: ref('Role'), name: { type: 'string', minLength: 1, maxLength: 64 } },
+      }),
       ok: { 201: { description: 'created', content: json('NewApiKey'), headers: noStore } },
       errors: [
         ...ADMIN_ERRORS,

@@ -22,6 +22,8 @@ export interface Operation {
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** JSON content whose schema is the named component. */
 export const json = (schema: string) => ({ 'application/json': { schema: ref(schema) } });
+/** A required JSON request body with this schema. */
+export const jsonBody = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 export const query = (name: string, description: string, schema: object = { type: 'string' }, required = false) => ({
   name,
   in: 'query',

@@ -3,7 +3,18 @@
  * into responses by their status. Keep this file in step with src/http/routes: a test lists the app's routes and
  * fails on any that is not described here, and the integration tests check every response against it.
  */
-import { BODY_ERRORS, etag, ifMatch, json, path, query, tmQuery as tm, type Code, type Operation } from './build';
+import {
+  BODY_ERRORS,
+  etag,
+  ifMatch,
+  json,
+  jsonBody,
+  path,
+  query,
+  tmQuery as tm,
+  type Code,
+  type Operation,
+} from './build';
 import { PRETRANSLATE_PATHS } from './pretranslate';
 import { TM_PATHS } from './tms-paths';
 import { ACCESS_PATHS } from './access';
@@ -126,18 +137,11 @@ export const PATHS: Record<string, Record<string, Operation>> = {
         '(no queries array, too many queries or characters, an unreadable body) is a 400. A batch may spend ' +
         'MIZAN_BATCH_BUDGET_MS of matching: the queries left then hold BATCH_BUDGET_EXCEEDED (send them again); a ' +
         'batch whose client disconnects stops. min below MIZAN_MIN_FLOOR is a MIN_OUT_OF_RANGE in its slot.',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['queries'],
-              properties: { queries: { type: 'array', items: { type: 'object' }, maxItems: 500 } },
-            },
-          },
-        },
-      },
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['queries'],
+        properties: { queries: { type: 'array', items: { type: 'object' }, maxItems: 500 } },
+      }),
       ok: { 200: { description: 'one result per query', content: json('BatchResults') } },
       errors: [...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG', 'BATCH_BUDGET_EXCEEDED'],
     },
@@ -254,22 +258,15 @@ export const PATHS: Record<string, Record<string, Operation>> = {
     patch: {
       summary: 'Correct the alignment: merge, split and move operations applied in order, atomically',
       parameters: [docId, tm, ifMatch],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['ops'],
-              properties: {
-                ops: { type: 'array', items: { $ref: '#/components/schemas/Correction' } },
-                rev: { type: 'integer', description: 'the revision the corrections were made against' },
-                tm: { type: 'string' },
-              },
-            },
-          },
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['ops'],
+        properties: {
+          ops: { type: 'array', items: { $ref: '#/components/schemas/Correction' } },
+          rev: { type: 'integer', description: 'the revision the corrections were made against' },
+          tm: { type: 'string' },
         },
-      },
+      }),
       ok: { 200: { description: 'the corrected document', headers: etag, content: json('Document') } },
       errors: [
         ...BODY_ERRORS,

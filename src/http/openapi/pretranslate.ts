@@ -1,5 +1,5 @@
 /** OpenAPI description of the pretranslation routes (src/http/routes/pretranslate.ts) and their bodies. */
-import { binaryFile as file, query, ref, type Code, type Operation } from './build';
+import { binaryFile as file, jsonBody, query, ref, type Code, type Operation } from './build';
 
 const count = { type: 'integer', minimum: 0 };
 const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', 'no-match'];
@@ -82,26 +82,19 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/pretranslate/i18next': {
     post: {
       summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['resources', 'to'],
-              properties: {
-                resources: { type: 'object', description: 'the source bundle (nested keys)' },
-                from: { type: 'string', default: 'ar' },
-                to: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }] },
-                min: { type: 'integer', minimum: 0, maximum: 101, default: 75 },
-                existing: { type: 'object', description: 'existing bundles per target language, kept' },
-                overwrite: { type: 'boolean', default: false },
-                tm: { type: 'string' },
-              },
-            },
-          },
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['resources', 'to'],
+        properties: {
+          resources: { type: 'object', description: 'the source bundle (nested keys)' },
+          from: { type: 'string', default: 'ar' },
+          to: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }] },
+          min: { type: 'integer', minimum: 0, maximum: 101, default: 75 },
+          existing: { type: 'object', description: 'existing bundles per target language, kept' },
+          overwrite: { type: 'boolean', default: false },
+          tm: { type: 'string' },
         },
-      },
+      }),
       ok: {
         200: { description: 'drafts and report', content: { 'application/json': { schema: ref('I18nextDrafts') } } },
       },

@@ -1,5 +1,5 @@
 /** The unit routes as OpenAPI path items (see paths.ts). */
-import { BODY_ERRORS, etag, ifMatch, json, path, query, tmQuery as tm, type Operation } from './build';
+import { BODY_ERRORS, etag, ifMatch, json, jsonBody, path, query, tmQuery as tm, type Operation } from './build';
 
 const unitId = path('id', 'unit id');
 
@@ -7,23 +7,16 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/units': {
     post: {
       summary: 'Add a unit outside any document (the same Arabic again updates it)',
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              required: ['ar'],
-              properties: {
-                ar: { type: 'string' },
-                en: { type: 'string' },
-                zh: { type: 'string' },
-                tm: { type: 'string' },
-              },
-            },
-          },
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['ar'],
+        properties: {
+          ar: { type: 'string' },
+          en: { type: 'string' },
+          zh: { type: 'string' },
+          tm: { type: 'string' },
         },
-      },
+      }),
       ok: {
         200: { description: 'updated', headers: etag, content: json('Unit') },
         201: { description: 'created', headers: etag, content: json('Unit') },
@@ -41,22 +34,15 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
     patch: {
       summary: 'Change a unit’s texts',
       parameters: [unitId, tm, ifMatch],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: {
-              type: 'object',
-              properties: {
-                ar: { type: 'string' },
-                en: { type: 'string' },
-                zh: { type: 'string' },
-                tm: { type: 'string' },
-              },
-            },
-          },
+      requestBody: jsonBody({
+        type: 'object',
+        properties: {
+          ar: { type: 'string' },
+          en: { type: 'string' },
+          zh: { type: 'string' },
+          tm: { type: 'string' },
         },
-      },
+      }),
       ok: { 200: { description: 'the unit as changed', headers: etag, content: json('Unit') } },
       errors: [
         ...BODY_ERRORS,
