@@ -29,22 +29,27 @@ export async function dumpTm(
   write: (key: DumpedKey) => Promise<void> | void,
 ): Promise<number> {
   let count = 0;
+  for await (const key of tmKeys(redis, keys, tm)) {
+    const rest = keys.tmKeyRest(tm, key);
+    if (rest === undefined || TRANSIENT.test(rest)) continue;
+    const [payload, ttl] = await guard(redis, () => Promise.all([redis.dumpBuffer(key), redis.pttl(key)]));
+    if (payload === null) continue; // gone since the scan
+    await write({ rest, ttl: ttl > 0 ? ttl : 0, dump: payload.toString('base64') });
+    count++;
+  }
+  return count;
+}
+
+/** Every key of the TM, scanned on every master node (a Redis Cluster spreads them). */
+async function* tmKeys(redis: RedisClient, keys: Keys, tm: string): AsyncGenerator<string> {
   for (const node of isCluster(redis) ? redis.nodes('master') : [redis]) {
     let cursor = '0';
     do {
       const [next, found] = await guard(redis, () => node.scan(cursor, 'MATCH', keys.tmEverything(tm), 'COUNT', 1000));
       cursor = next;
-      for (const key of found) {
-        const rest = keys.tmKeyRest(tm, key);
-        if (rest === undefined || TRANSIENT.test(rest)) continue;
-        const [payload, ttl] = await guard(redis, () => Promise.all([redis.dumpBuffer(key), redis.pttl(key)]));
-        if (payload === null) continue; // gone since the scan
-        await write({ rest, ttl: ttl > 0 ? ttl : 0, dump: payload.toString('base64') });
-        count++;
-      }
+      yield* found;
     } while (cursor !== '0');
   }
-  return count;
 }
 
 /**
@@ -70,14 +75,7 @@ export async function restoreTm(
 /** Deletes every key of the TM (before restoring a copy over it) and its name from `<p>tms`; returns how many. */
 export async function deleteTm(redis: RedisClient, keys: Keys, tm: string): Promise<number> {
   let count = 0;
-  for (const node of isCluster(redis) ? redis.nodes('master') : [redis]) {
-    let cursor = '0';
-    do {
-      const [next, found] = await guard(redis, () => node.scan(cursor, 'MATCH', keys.tmEverything(tm), 'COUNT', 1000));
-      cursor = next;
-      for (const key of found) count += await guard(redis, () => redis.unlink(key));
-    } while (cursor !== '0');
-  }
+  for await (const key of tmKeys(redis, keys, tm)) count += await guard(redis, () => redis.unlink(key));
   await guard(redis, () => redis.srem(keys.tms(), tm));
   return count;
 }
