@@ -18,7 +18,7 @@ import { cedict } from '../src/align/lexicon';
 import { readOptions } from './lib/cli';
 import { evalRaw, timeRaw } from './lib/eval-raw';
 import { rng } from './lib/rng';
-import { round } from './lib/stats';
+import { prf, round } from './lib/stats';
 
 const cli = readOptions(
   `usage: npm run eval:align -- --corpus DIR [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1]]
@@ -111,11 +111,7 @@ const add = (s: Score, pred: Set<string>, gold: Set<string>) => {
   s.pred += pred.size;
   s.gold += gold.size;
 };
-const f1 = (s: Score) => {
-  const p = s.tp / s.pred;
-  const r = s.tp / s.gold;
-  return { precision: round(p, 4), recall: round(r, 4), f1: round((2 * p * r) / (p + r), 4) };
-};
+const f1 = (s: Score) => prf(s.tp, s.pred, s.tp, s.gold);
 
 // The CC-CEDICT lexicon loads once per process; its load time is reported apart from the alignment time.
 const loadStart = performance.now();

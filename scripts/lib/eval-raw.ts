@@ -11,7 +11,7 @@ import { DEFAULT_MODELS, lengthOf } from '../../src/align/length-model';
 import { documentRows } from '../../src/service/documents';
 import type { Lang } from '../../src/types';
 import { goldLinks, layout, locate, scoreRows, LANGS3, type RawDoc, type SpanRow } from './raw-layout';
-import { round } from './stats';
+import { prf, round } from './stats';
 
 export interface RawOptions {
   merge: number;
@@ -109,11 +109,7 @@ function addTo(t: Tally, rows: SpanRow[], doc: RawDoc, lang: TargetLang, show?: 
   t.wrongRowsFlagged += s.wrongRowsFlagged;
 }
 
-const f1 = (t: Tally) => {
-  const p = t.right / t.pred;
-  const r = t.tp / t.gold;
-  return { precision: round(p, 4), recall: round(r, 4), f1: round((2 * p * r) / (p + r), 4) };
-};
+const f1 = (t: Tally) => prf(t.right, t.pred, t.tp, t.gold);
 
 /** What the review flags catch: wrong links and wrong rows in flagged rows, and the share of rows flagged. */
 const flags = (t: Tally) => ({
