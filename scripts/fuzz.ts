@@ -1,5 +1,5 @@
 /**
- * npm run fuzz -- [--count 5000] [--seed 42] [--concurrency 8] [--size 2000] [--url URL] [--out FILE]
+ * npm run fuzz -- [--count 5000] [--seed 42] [--concurrency 8] [--size 2000] [--url URL] [--out FILE] [--cpu-prof DIR]
  *
  * `--count` generated hostile requests (scripts/lib/hostile-cases.ts, fast-check, reproducible from `--seed`) plus
  * the fixed heavy shapes and slow/truncated bodies, against a mizan on a private Redis (scripts/lib/rig.ts, seed plus
@@ -21,7 +21,7 @@ import { metricValue, startRig, type Rig } from './lib/rig';
 import { round } from './lib/stats';
 
 const cli = readOptions(
-  'usage: npm run fuzz -- [--count 5000] [--seed 42] [--concurrency 8] [--size 2000] [--url URL] [--out FILE]',
+  'usage: npm run fuzz -- [--count 5000] [--seed 42] [--concurrency 8] [--size 2000] [--url URL] [--out FILE] [--cpu-prof DIR]',
   {
     count: { type: 'string' },
     seed: { type: 'string' },
@@ -29,6 +29,7 @@ const cli = readOptions(
     size: { type: 'string' },
     url: { type: 'string' },
     out: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 );
 const count = cli.number('count', 5000);
@@ -131,7 +132,9 @@ function keepErrors(rig: Rig, file: string): string | undefined {
 
 async function main(): Promise<void> {
   const data = generate(cli.values.url ? 0 : size, 0, seed);
-  const rig = await startRig({ tm: data.tm, url: cli.values.url, log });
+  const profDir = cli.values['cpu-prof'];
+  const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200'] : undefined;
+  const rig = await startRig({ tm: data.tm, url: cli.values.url, log, nodeArgs });
   const port = Number(new URL(rig.url).port || 80);
   try {
     const hostileWrites = await keysRequired(rig);

@@ -60,6 +60,16 @@ describe('a document of 50,000 rows', () => {
     expect(await staged()).toEqual([]);
   });
 
+  it('is answered through the API whole, in JSON written a slice at a time', async () => {
+    const res = await request(ctx.app).get('/api/v1/documents/dlarge').query({ tm: TM }).expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers.etag).toBe('"rev-1"');
+    expect(res.body.segments).toHaveLength(ROWS);
+    expect(res.body.segmentCount).toBe(ROWS);
+    expect(res.body.segments[31_415]).toMatchObject({ position: 31_415, en: 'Sentence 31415.', confidence: 1 });
+    expect(res.body.languages).toEqual(['ar', 'en']);
+  });
+
   it('writes nothing again for the same rows, and only the changed rows for an edited version', async () => {
     expect((await ctx.store.putDocument(TM, withUnitIds(TM, document(ROWS)))).changed).toBe(0);
     const edited = document(ROWS, (i) => (i % 1000 === 7 ? `Sentence ${i}, revised.` : `Sentence ${i}.`));

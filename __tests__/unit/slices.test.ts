@@ -1,6 +1,6 @@
 /** Long work in slices (service/slices.ts): the same results as done at once, with other work run in between. */
 import { alignTexts, alignTextsSteps } from '../../src/align';
-import { inSlices, mapInSlices } from '../../src/service/slices';
+import { inSlices, mapInSlices } from '../../src/slices';
 
 /** A chain of setImmediate callbacks standing for other requests: its count advances once per loop turn. */
 function tickChain() {

@@ -8,6 +8,7 @@
 import type { Request, Response } from 'express';
 import { ErrorCode, MizanError, StoreUnavailableError } from '../errors';
 import { fingerprint, type TranslationMemory, type WriteOutcome } from '../service';
+import { sendJson } from './json-stream';
 
 /** Printable ASCII without spaces, as clients generate them (UUIDs, ULIDs, hashes). */
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -21,10 +22,11 @@ export interface WriteScope {
   body?: unknown;
 }
 
-function send(res: Response, { status, headers, body }: WriteOutcome): void {
+function send(res: Response, { status, headers, body }: WriteOutcome): Promise<void> {
   res.status(status).set(headers);
-  if (body === undefined) res.end();
-  else res.json(body);
+  if (body !== undefined) return sendJson(res, body);
+  res.end();
+  return Promise.resolve();
 }
 
 /** Runs a write and answers it, at most once per Idempotency-Key. */
@@ -51,5 +53,5 @@ export async function answerOnce(
   overdue.catch(() => undefined);
   const { outcome, replayed } = await Promise.race([once, overdue]);
   if (replayed) res.set('Idempotent-Replayed', 'true');
-  send(res, outcome);
+  await send(res, outcome);
 }

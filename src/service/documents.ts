@@ -18,7 +18,7 @@ import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
 import { documentIdFor, unitIdFor, withUnitIds } from './ids';
 import { applyCorrections, type Correction } from './corrections';
 import type { Mirrors } from './mirrors';
-import { inSlices, mapInSlices, yieldLoop } from './slices';
+import { inSlices, mapInSlices, yieldLoop } from '../slices';
 import { hasWords, requireWords } from './words';
 
 export interface ImportRequest {

@@ -7,7 +7,7 @@ import { hitBetter, type DiffSpan, type Hit, type Penalty, type PreparedQuery, t
 import type { Lang } from '../types';
 import type { Mirrors } from './mirrors';
 import type { QueryStats } from './observers';
-import { yieldLoop } from './slices';
+import { yieldLoop } from '../slices';
 
 /** Told the work of each query answered (see observers.ts). */
 export type QueryObserver = (stats: QueryStats) => void;

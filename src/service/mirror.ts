@@ -23,7 +23,7 @@ import { TmIndex } from '../match';
 import type { Logger } from '../config';
 import type { Unit } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
-import { mapInSlices } from './slices';
+import { mapInSlices } from '../slices';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,

@@ -35,7 +35,7 @@ import {
 import { tokenize } from '../normalize';
 import type { Lang } from '../types';
 import type { Match, MatchRequest } from './matching';
-import { yieldLoop } from './slices';
+import { yieldLoop } from '../slices';
 
 /** The one match function (TranslationMemory.match). */
 export type MatchFn = (request: MatchRequest) => Promise<Match[]>;

@@ -27,6 +27,7 @@ import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
+import { yieldLoop } from '../slices';
 
 /**
  * Writes that touch more units than this (rows plus rows dropped; for a delete, rows) go in chunks (a putDocument call
@@ -140,6 +141,7 @@ export async function stageLargeDocument(redis: RedisClient, keys: Keys, w: Larg
   const now = Date.now();
   let staged = 0;
   for (let i = 0; i < w.rows.length; i += STAGE_ROWS) {
+    await yieldLoop(); // one chunk per turn of the event loop, whatever else is writing (see slices.ts)
     const chunk = w.rows.slice(i, i + STAGE_ROWS);
     const keyList = [stagedRows, stagedPut];
     for (const r of chunk) keyList.push(keys.unit(tm, r.unitId));
@@ -214,6 +216,7 @@ export async function applyWrite(
   ];
   for (const [kind, list] of lists) {
     for (let i = 0; ; i += APPLY_UNITS) {
+      await yieldLoop();
       const ids = await guard(redis, () => redis.lrange(list, i, i + APPLY_UNITS - 1));
       if (ids.length === 0) break;
       const keyList = [...head];

@@ -27,6 +27,7 @@ import { ChangeLog } from './change-log';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
+import { yieldLoop } from '../slices';
 import { readSettled, readUnitsSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
 import { TAG_FIELDS, unitTag } from './unit-tag';
@@ -55,8 +56,9 @@ export interface TmStoreOptions {
 }
 
 const MAX_READ_ATTEMPTS = 8;
-/** Units of a document read per MULTI (a 50k-row document in one MULTI held Redis for tens of ms). */
-const READ_BATCH = 2000;
+/** Units of a document read per MULTI: a 50k-row document in one MULTI held Redis for tens of ms, and 2,000 rows a
+ * call held the event loop for ~10 ms each to build and decode (several requests reading at once add up). */
+const READ_BATCH = 500;
 const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review', 'split'] as const;
 
 function contentHash(doc: DocumentToWrite): string {
@@ -255,6 +257,7 @@ export class TmStore {
       if (!h.hash) return undefined;
       const rows: Unit[] = [];
       for (let i = 0; i < ids.length && rows.length === i; i += READ_BATCH) {
+        if (i > 0) await yieldLoop(); // one batch per turn of the event loop (see slices.ts)
         const slice = ids.slice(i, i + READ_BATCH);
         const replies = await readSettled(this.redis, keys, tm, (m) => {
           for (const id of slice) m.hmget(keys.unit(tm, id), ...UNIT_FIELDS);

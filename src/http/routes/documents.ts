@@ -22,6 +22,7 @@ import { methodNotAllowed } from '../errors';
 import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { answerOnce } from '../idempotency';
+import { sendJson } from '../json-stream';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport } from '../document-params';
 import { idParam, Params, type Input } from '../params';
@@ -136,8 +137,8 @@ async function i18nextBundles(tm: TranslationMemory, name: string, id: string, l
 export const HTML_EXPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-function send(res: Response, doc: StoredDocument, format: Exclude<Format, 'i18next'>, toolVersion: string): void {
-  if (format === 'json') return void res.json(documentJson(doc));
+async function send(res: Response, doc: StoredDocument, format: Exclude<Format, 'i18next'>, toolVersion: string) {
+  if (format === 'json') return sendJson(res, documentJson(doc));
   if (format === 'html') res.set({ 'Content-Security-Policy': HTML_EXPORT_CSP, 'X-Content-Type-Options': 'nosniff' });
   // TMX and TSV are files to keep; the HTML page is for reading (and printing) in the browser.
   if (format !== 'html') res.set('Content-Disposition', `attachment; filename="${doc.summary.id}.${format}"`);
@@ -209,7 +210,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       if (format === 'i18next') return void res.json(await i18nextBundles(tm, name, id, p.string('lang')));
       const doc = await tm.getDocument(name, id);
       // One tag per representation (the format may come from Accept on the same URL); If-Match reads the rev in it.
-      send(setTag(res, documentTag(doc.summary.rev, format)), doc, format, toolVersion);
+      await send(setTag(res, documentTag(doc.summary.rev, format)), doc, format, toolVersion);
     })
     .delete(async (req, res) => {
       const name = new Params(req.query as Input).tm('tm', config.defaultTm);
