@@ -101,6 +101,64 @@ describe('the candidate index', () => {
     compare(writable, queries.slice(0, 25), 70, 5);
   });
 
+  it('compacts off the request path when given a pace: exact before, during and after, writes meanwhile kept', async () => {
+    const half = UNITS / 2;
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const background = new TmIndex({ pace: turn });
+    background.load(data.tm.slice(0, half).map((ar, i) => unit(`u${i}`, ar)));
+    await background.prepareAsync('ar');
+    const random = rng(7);
+    const lexicon = syntheticLexicon([], 2000, random);
+    const write = (k: number) => {
+      const id = `u${Math.floor(random() * UNITS * 0.8)}`;
+      const r = random();
+      if (r < 0.5) background.upsert(unit(id, data.tm[half + (k % half)]!));
+      else if (r < 0.8) background.upsert(unit(id, edit(data.tm[Math.floor(random() * half)]!, 2, lexicon, random)));
+      else background.remove(id);
+    };
+    // Past the threshold (COMPACT_MIN appended), not past the overdue mark: the next query starts the rebuild aside.
+    for (let k = 0; k < COMPACT_MIN * 1.5; k++) write(k);
+    expect(background.compacting('ar')).toBe(false);
+    compare(background, queries.slice(0, 3), 70, 5);
+    expect(background.compacting('ar')).toBe(true);
+    // Queries keep being answered from the old block, and writes keep coming, while the rebuild goes on.
+    let rounds = 0;
+    for (let k = 0; background.compacting('ar'); k++, rounds++) {
+      write(k);
+      if (k % 10 === 0) compare(background, queries.slice(k % 50, (k % 50) + 2), 70, 5);
+      await turn();
+    }
+    expect(rounds).toBeGreaterThan(0);
+    expect(background.blockSlots('ar')!.appended).toBeLessThan(COMPACT_MIN); // the new block took over
+    compare(background, queries.slice(0, 40), 70, 5);
+    // A unit written during the rebuild is found in the new block, with its latest text.
+    background.upsert(unit('fresh', data.tm[half + 3]!));
+    expect(found(background, data.tm[half + 3]!, 100, 50)).toContainEqual(['fresh', 100]);
+  });
+
+  it('builds a block not yet searched off the request path (ready): writes made meanwhile are in it', async () => {
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const fresh = new TmIndex({ pace: turn });
+    fresh.load(data.tm.map((ar, i) => unit(`u${i}`, ar)));
+    const ready = fresh.ready('ar');
+    expect(fresh.compacting('ar')).toBe(true);
+    expect(fresh.blockSlots('ar')).toBeUndefined();
+    let writes = 0;
+    for (; writes < 20 && fresh.compacting('ar'); writes++) {
+      fresh.upsert(unit(`late${writes}`, data.tm[writes]!)); // a copy of a loaded unit, under a new id
+      fresh.remove(`u${UNITS - 1 - writes}`);
+      await turn();
+    }
+    await ready;
+    expect(fresh.compacting('ar')).toBe(false);
+    expect(writes).toBeGreaterThan(0);
+    // The loaded units in the built part, the ones written meanwhile replayed after it; the removed ones dead.
+    expect(fresh.blockSlots('ar')).toMatchObject({ live: UNITS, appended: writes });
+    compare(fresh, queries.slice(0, 40), 70, 5);
+    expect(found(fresh, data.tm[0]!, 100, 50)).toEqual(expect.arrayContaining([['u0', 100], ['late0', 100]]));
+    expect(found(fresh, data.tm[UNITS - 1]!, 100, 50)).not.toContainEqual([`u${UNITS - 1}`, 100]);
+  });
+
   it('stays exact when a query has hundreds of candidates and the second key family filters them too', () => {
     // 800 variants of one sentence, 1–3 words edited each: most share enough words with it to be candidates.
     const random = rng(9);

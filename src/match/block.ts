@@ -15,13 +15,30 @@
  * from the vocabulary's table, not stored per unit.
  */
 import { FlatUnits } from './flat-units';
-import { bigramBits, bigramKey } from './bigrams';
-import { buildPostings, dfOf, startPostingsWorker, WORKER_MIN_POSITIONS, type Postings } from './postings';
+import { Worker } from 'node:worker_threads';
+import { bigramKey } from './bigrams';
+import { MAX_LEN, layoutSlots } from './layout';
+import {
+  buildPostings,
+  dfOf,
+  startPostingsWorker,
+  workerScript,
+  WORKER_MIN_POSITIONS,
+  type Postings,
+} from './postings';
 
 export { FlatUnits };
 export { bigramKey, pairHash } from './bigrams';
 
-const MAX_LEN = 0xffff;
+/** What block-worker.ts sends back. */
+interface BuiltOffMain {
+  order: Uint32Array;
+  off: Uint32Array;
+  lens: Uint16Array;
+  bits: number;
+  stems: { off: Uint32Array; post: Int32Array };
+  bigrams: { off: Uint32Array; post: Int32Array };
+}
 
 /** Per-search hit counts by slot: `seen[slot] === stamp` marks slots touched by this search. */
 export interface HitCounter {
@@ -97,40 +114,56 @@ export class IndexBlock {
     return block;
   }
 
+  /**
+   * The same, entirely on a thread of its own (layout and both families of postings, block-worker.ts): the main
+   * thread only attaches the unit ids. For a rebuild while requests are served (a compaction off the request path),
+   * where the main thread's time counts, not the build's. The input's keys are transferred: it is spent.
+   */
+  static async buildOffMain(input: FlatUnits, stemSpace: number): Promise<IndexBlock> {
+    const n = input.count;
+    const script = workerScript('block-worker');
+    const worker = new Worker(script.file, { execArgv: script.execArgv });
+    try {
+      const done = new Promise<BuiltOffMain>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`block worker exited with ${code}`)));
+      });
+      const message = { unitOff: input.off.slice(0, n + 1), n, stems: input.stems, pairs: input.pairs, stemSpace };
+      worker.postMessage(message, [
+        message.unitOff.buffer,
+        input.stems.buffer as ArrayBuffer,
+        input.pairs.buffer as ArrayBuffer,
+      ]);
+      const built = await done;
+      const block = new IndexBlock(Math.max(16, n), input.ids, n, built.bits);
+      block.off.set(built.off);
+      block.lens.set(built.lens);
+      block.alive.fill(1, 0, n);
+      for (let slot = 0; slot < n; slot++) block.unitIds.push(input.unitIds[built.order[slot]!]!);
+      block.count = n;
+      block.live = n;
+      block.used = input.off[n]!;
+      block.stems = { ...built.stems, open: new Map() };
+      block.bigrams = { ...built.bigrams, open: new Map() };
+      return block;
+    } finally {
+      void worker.terminate();
+    }
+  }
+
   private static layout(input: FlatUnits): { block: IndexBlock; stemKeys: Int32Array; pairKeys: Int32Array } {
     const n = input.count;
-    const lenOf = (i: number) => Math.min(input.off[i + 1]! - input.off[i]!, MAX_LEN);
-    const byLen = new Uint32Array(MAX_LEN + 2);
-    for (let i = 0; i < n; i++) byLen[lenOf(i) + 1]!++;
-    for (let l = 1; l < byLen.length; l++) byLen[l]! += byLen[l - 1]!;
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[byLen[lenOf(i)]!++] = i;
-
-    const tokens = input.off[n]!;
-    const bits = bigramBits(tokens);
+    const { order, off, lens, bits } = layoutSlots(input.off, n, input.pairs);
     const block = new IndexBlock(Math.max(16, n), input.ids, n, bits);
-    const { off, lens, alive } = block;
-    for (let slot = 0; slot < n; slot++) {
-      const i = order[slot]!;
-      block.unitIds.push(input.unitIds[i]!);
-      off[slot] = input.off[i]!;
-      lens[slot] = lenOf(i);
-      alive[slot] = 1;
-    }
+    block.off.set(off);
+    block.lens.set(lens);
+    block.alive.fill(1, 0, n);
+    for (let slot = 0; slot < n; slot++) block.unitIds.push(input.unitIds[order[slot]!]!);
     block.count = n;
     block.live = n;
-    block.used = tokens;
-    // Keys per token position were computed as the units were added: stems as they are, bigram hashes cut to
-    // `bits` bits in place (a unit's first token has no bigram: −1).
-    const pairKeys = input.pairs;
-    const shift = 32 - bits;
-    for (let i = 0; i < n; i++) {
-      const a = input.off[i]!;
-      const b = input.off[i + 1]!;
-      if (a < b) pairKeys[a] = -1;
-      for (let j = a + 1; j < b; j++) pairKeys[j] = pairKeys[j]! >>> shift;
-    }
-    return { block, stemKeys: input.stems, pairKeys };
+    block.used = input.off[n]!;
+    return { block, stemKeys: input.stems, pairKeys: input.pairs };
   }
 
   /** Adds a unit after the sealed part; returns its slot. */

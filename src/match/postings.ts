@@ -184,13 +184,17 @@ export function startPostingsWorker(): PostingsWorker {
 }
 
 /**
- * The worker module beside this one. Run from dist/, it is compiled JavaScript. Run from the TypeScript sources (jest,
+ * A worker module beside this one (`postings-worker`, `block-worker`). Run from dist/, it is compiled JavaScript. Run from the TypeScript sources (jest,
  * scripts under `node --import tsx`), it is TypeScript, and the worker thread registers tsx's require hook itself
  * (an inherited `--import tsx` does not reach a worker's entry module on Node 20, and jest transpiles in-process).
  */
-const WORKER: { file: string; execArgv?: string[] } = __filename.endsWith('.ts')
-  ? { file: path.join(__dirname, 'postings-worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] }
-  : { file: path.join(__dirname, 'postings-worker.js') };
+export function workerScript(name: string): { file: string; execArgv?: string[] } {
+  return __filename.endsWith('.ts')
+    ? { file: path.join(__dirname, `${name}.ts`), execArgv: ['--require', require.resolve('tsx/cjs')] }
+    : { file: path.join(__dirname, `${name}.js`) };
+}
+
+const WORKER = workerScript('postings-worker');
 
 /** Number of slots (sealed and appended, dead included) under a key. */
 export function dfOf(p: Postings, key: number): number {

@@ -4,7 +4,8 @@
  *
  * It keeps every unit, and per source language an IndexBlock (token ids + stem and bigram postings) built on first
  * use. Writes append to the block and mark the old slot dead; when appended or dead slots pass COMPACT_RATIO of the
- * block (and COMPACT_MIN), the next search rebuilds it from its own token ids (no re-tokenizing).
+ * block (and COMPACT_MIN), the block is rebuilt from its own token ids (no re-tokenizing): by the next search, or,
+ * given a `pace`, off the request path (lang-index.ts).
  *
  * A request prepares its query once (`query`) and hands it to search, explain, adapt and highlight.
  */
@@ -16,10 +17,15 @@ import { prepareQuery, type PreparedQuery } from './query';
 import { adaptNumbers, type Adaptation } from './adapt';
 import { findPhrase, highlight, type ConcordanceResult } from './concordance';
 import { explainDiff, type DiffSpan } from './explain';
-import { FlatUnits, IndexBlock } from './block';
+import { IndexBlock } from './block';
 import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv, type SearchStats } from './search';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
+import { needsCompaction, OVERDUE_FACTOR, slotsOf, type LangIndex } from './lang-index';
+import { buildAside, type AsideBuild } from './aside';
+import { collect } from './collect';
+
+export { COMPACT_MIN, COMPACT_RATIO } from './lang-index';
 
 export interface SearchOptions {
   /** Lowest score returned, 0–101. */
@@ -36,19 +42,16 @@ export interface SearchOptions {
   stats?: SearchStats;
 }
 
+export interface TmIndexOptions {
+  /**
+   * Gives the event loop back (the service's `yieldLoop`). With it, a block due for compaction is rebuilt off the
+   * request path while queries go on with the old one; without it (tests, scripts), by the query that finds it due.
+   */
+  pace?: () => Promise<void>;
+}
+
 /** Below this minimum a first pass at PROBE_MIN usually fills the top-k without scanning everything. */
 export const PROBE_MIN = 50;
-export const COMPACT_MIN = 1000;
-export const COMPACT_RATIO = 0.1;
-/** Initial token capacity per unit when building (a sentence); the buffer grows if needed. */
-const TOKENS_PER_UNIT_HINT = 24;
-
-interface LangIndex {
-  block: IndexBlock;
-  /** unit id → slot; built on the first write after a build (a million Map entries cost ~0.5 s). */
-  slotOf?: Map<string, number>;
-  scratch: SearchScratch;
-}
 
 const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
 
@@ -59,6 +62,12 @@ export class TmIndex {
   private readonly langs = new Map<Lang, LangIndex>();
   private readonly distance = new TokenDistance();
   private readonly codes = new TokenBuffer();
+  /** Builds under way off the request path, per language (first builds and compactions). */
+  private readonly asides = new Map<Lang, AsideBuild>();
+  /** Bumped by `load`: a build begun before it is dropped. */
+  private generation = 0;
+
+  constructor(private readonly options: TmIndexOptions = {}) {}
 
   get size(): number {
     return this.units.size;
@@ -83,6 +92,7 @@ export class TmIndex {
 
   upsert(unit: Unit): void {
     this.detach(unit.unitId);
+    for (const aside of this.asides.values()) aside.written.add(unit.unitId);
     this.units.set(unit.unitId, unit);
     if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
     for (const [lang, index] of this.langs) this.append(index, unit, lang);
@@ -90,6 +100,7 @@ export class TmIndex {
 
   remove(unitId: string): void {
     this.detach(unitId);
+    for (const aside of this.asides.values()) aside.written.add(unitId);
   }
 
   /** Replaces the whole content (a rebuild from Redis). Blocks are built lazily, per language. */
@@ -97,6 +108,8 @@ export class TmIndex {
     this.units.clear();
     this.byPosition.clear();
     this.langs.clear();
+    this.asides.clear();
+    this.generation++;
     for (const unit of units) {
       this.units.set(unit.unitId, unit);
       if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
@@ -108,13 +121,38 @@ export class TmIndex {
     this.langIndex(lang);
   }
 
-  /** The same, using a second thread for part of a large build (from `workerMin` token positions; tests lower it). */
+  /**
+   * The same, using a second thread for part of a large build (from `workerMin` token positions; tests lower it).
+   * With a pace, the whole build is made off the request path (aside.ts), and this resolves when it is in place.
+   */
   async prepareAsync(lang: Lang, workerMin?: number): Promise<void> {
     const index = this.langs.get(lang);
     if (index && !needsCompaction(index.block)) return;
-    const input = this.collect(lang, index);
+    if (this.options.pace) return this.aside(lang, index, this.options.pace).done.catch(() => undefined);
+    const input = collect(index ? { block: index.block } : { units: [...this.units.values()] }, lang, ...this.tools);
     const block = await IndexBlock.buildAsync(input, this.vocabulary.size, workerMin);
     this.langs.set(lang, this.finish(block, index));
+  }
+
+  /**
+   * Resolves once the language's block is built: built off the request path when it was not (with a pace; without
+   * one, the first query builds it). A query on a TM not yet searched in that language waits here, not the others.
+   */
+  async ready(lang: Lang): Promise<void> {
+    const pace = this.options.pace;
+    if (!pace || this.langs.has(lang)) return;
+    await this.aside(lang, undefined, pace).done.catch(() => undefined); // failed: the query builds it at once
+  }
+
+  /** A language's block: slots in use, live ones, and those appended since it was built (none before its first use). */
+  blockSlots(lang: Lang): { count: number; live: number; appended: number } | undefined {
+    const block = this.langs.get(lang)?.block;
+    return block && { count: block.count, live: block.live, appended: block.appended };
+  }
+
+  /** True while a language's block is being built or rebuilt off the request path (for tests and metrics). */
+  compacting(lang: Lang): boolean {
+    return this.asides.has(lang);
   }
 
   /** Languages whose block is built (a rebuilt index prepares the same ones before it replaces this one). */
@@ -239,30 +277,45 @@ export class TmIndex {
   private langIndex(lang: Lang): LangIndex {
     const index = this.langs.get(lang);
     if (index && !needsCompaction(index.block)) return index;
-    const built = this.finish(IndexBlock.build(this.collect(lang, index), this.vocabulary.size), index);
+    const pace = this.options.pace;
+    if (index && pace && !index.compactFailed && !needsCompaction(index.block, OVERDUE_FACTOR)) {
+      this.aside(lang, index, pace);
+      return index;
+    }
+    const input = collect(index ? { block: index.block } : { units: [...this.units.values()] }, lang, ...this.tools);
+    const built = this.finish(IndexBlock.build(input, this.vocabulary.size), index);
     this.langs.set(lang, built);
     return built;
   }
 
-  /** The language's units as token ids: from the old block when compacting, else tokenized from the units. */
-  private collect(lang: Lang, old: LangIndex | undefined): FlatUnits {
-    if (old) {
-      const block = old.block;
-      const input = new FlatUnits(block.live, block.ids.length, this.vocabulary.stems);
-      for (let slot = 0; slot < block.count; slot++) {
-        if (block.alive[slot]) input.add(block.unitIds[slot]!, block.tokens(slot));
-      }
-      return input;
-    }
-    const input = new FlatUnits(this.units.size, this.units.size * TOKENS_PER_UNIT_HINT, this.vocabulary.stems);
-    for (const unit of this.units.values()) {
-      const text = unit[lang];
-      if (!text) continue;
-      const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
-      input.stemTable(this.vocabulary.stems); // interning may have grown it
-      if (ids.length > 0) input.add(unit.unitId, ids);
-    }
-    return input;
+  private get tools(): [Vocabulary, TokenBuffer] {
+    return [this.vocabulary, this.codes];
+  }
+
+  /** The language's build off the request path: the one under way, or one begun now from `old` (or the units). */
+  private aside(lang: Lang, old: LangIndex | undefined, pace: () => Promise<void>): AsideBuild {
+    const running = this.asides.get(lang);
+    if (running) return running;
+    const generation = this.generation;
+    const owner = {
+      vocabulary: this.vocabulary,
+      codes: this.codes,
+      unit: (id: string) => this.units.get(id),
+      append: (index: LangIndex, unit: Unit, l: Lang) => this.append(index, unit, l),
+      wanted: () => this.generation === generation && this.langs.get(lang) === old,
+      install: (index: LangIndex) => this.langs.set(lang, index),
+    };
+    const source = old ? { block: old.block } : { units: [...this.units.values()] };
+    const build = buildAside(owner, lang, source, old?.scratch, pace);
+    this.asides.set(lang, build);
+    build.done
+      .catch(() => {
+        if (old) old.compactFailed = true; // the next query past the threshold compacts at once
+      })
+      .finally(() => {
+        if (this.asides.get(lang) === build) this.asides.delete(lang);
+      });
+    return build;
   }
 
   private finish(block: IndexBlock, old: LangIndex | undefined): LangIndex {
@@ -270,25 +323,8 @@ export class TmIndex {
   }
 }
 
-function slotsOf(index: LangIndex): Map<string, number> {
-  if (!index.slotOf) {
-    const slotOf = new Map<string, number>();
-    index.block.unitIds.forEach((id, slot) => {
-      if (index.block.alive[slot]) slotOf.set(id, slot);
-    });
-    index.slotOf = slotOf;
-  }
-  return index.slotOf;
-}
-
 function sameWords(a: string, b: string): boolean {
   const x = tokenize(a);
   const y = tokenize(b);
   return x.length === y.length && x.every((t, i) => t === y[i]);
-}
-
-function needsCompaction(block: IndexBlock): boolean {
-  const dead = block.count - block.live;
-  const limit = Math.max(COMPACT_MIN, COMPACT_RATIO * block.count);
-  return block.appended > limit || dead > limit;
 }

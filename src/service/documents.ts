@@ -41,7 +41,7 @@ const joiner = (lang: Lang) => (lang === 'zh' ? '' : ' ');
 
 /** Evidence from the TM: an Arabic sentence the TM knows, paired with the target the TM has for it. */
 async function tmHint(mirrors: Mirrors, tm: string): Promise<AlignOptions['hint']> {
-  const [index] = await mirrors.indexes([tm]);
+  const [index] = await mirrors.indexes([tm], ['ar']);
   if (!index || index.size === 0) return undefined;
   const memo = new Map<string, number>();
   return (lang: TargetLang, ar: readonly string[], target: readonly string[]) => {

@@ -96,7 +96,7 @@ function toMatch(index: TmIndex, query: PreparedQuery, tm: string, hit: Hit, req
 }
 
 export async function match(mirrors: Mirrors, request: MatchRequest, observe?: QueryObserver): Promise<Match[]> {
-  return matchIn(await mirrors.indexes(request.tms), request, observe);
+  return matchIn(await mirrors.indexes(request.tms, [request.src]), request, observe);
 }
 
 /** A batch gives the event loop back after this much searching, so that other requests are not held up. */
@@ -141,7 +141,7 @@ export async function matchBatch(
   const tms = [...new Set(requests.flatMap((r) => r.tms))];
   const settled = await Promise.all(
     tms.map((tm) =>
-      mirrors.indexes([tm]).then(
+      mirrors.indexes([tm], [...new Set(requests.filter((r) => r.tms.includes(tm)).map((r) => r.src))]).then(
         ([index]) => index!,
         (error: unknown) => {
           const own = ownError(error);
@@ -219,7 +219,7 @@ export async function concordance(
   mirrors: Mirrors,
   request: ConcordanceRequest,
 ): Promise<{ total: number; hits: ConcordanceHit[] }> {
-  const indexes = await mirrors.indexes(request.tms);
+  const indexes = await mirrors.indexes(request.tms, [request.lang]);
   let total = 0;
   let skip = request.offset;
   const hits: ConcordanceHit[] = [];

@@ -23,7 +23,7 @@ import { TmIndex } from '../match';
 import type { Logger } from '../config';
 import type { Unit } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
-import { mapInSlices } from '../slices';
+import { mapInSlices, yieldLoop } from '../slices';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
@@ -46,7 +46,7 @@ export interface IndexStats {
 }
 
 export class TmMirror implements ChangeListener {
-  private index = new TmIndex();
+  private index = new TmIndex({ pace: yieldLoop });
   private lastId = '0-0';
   private lastSeq = 0;
   private loaded = false;
@@ -203,7 +203,7 @@ export class TmMirror implements ChangeListener {
     const started = Date.now();
     const invalidations = this.invalidations;
     const tail = await this.store.log.tail(this.tm);
-    const index = new TmIndex();
+    const index = new TmIndex({ pace: yieldLoop });
     const units: Unit[] = [];
     // Up to READS_AHEAD pages read while the ids of the next are scanned (Redis answers in order).
     const reads: Promise<(Unit | undefined)[]>[] = [];

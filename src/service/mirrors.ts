@@ -11,7 +11,7 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import type { TmIndex } from '../match';
 import { ChangeFeed, type TmStore } from '../store';
-import { LANGS } from '../types';
+import { LANGS, type Lang } from '../types';
 import { TmMirror, type Freshness, type IndexStats } from './mirror';
 
 /** How often the epoch and the seqs are checked. */
@@ -75,9 +75,14 @@ export class Mirrors {
     if (!(await this.store.tmExists(tm))) throw new MizanError(ErrorCode.UNKNOWN_TM, { param: 'tm', tm });
   }
 
-  /** The up-to-date indexes of these TMs, in the same order. */
-  async indexes(tms: readonly string[]): Promise<TmIndex[]> {
-    return (await this.current(tms)).indexes;
+  /**
+   * The up-to-date indexes of these TMs, in the same order, with their blocks in `langs` built: a TM not yet
+   * searched in a language has its block built off the request path (TmIndex.ready) while this request waits.
+   */
+  async indexes(tms: readonly string[], langs: readonly Lang[] = []): Promise<TmIndex[]> {
+    const { indexes } = await this.current(tms);
+    await Promise.all(indexes.flatMap((index) => langs.map((lang) => index.ready(lang))));
+    return indexes;
   }
 
   /**

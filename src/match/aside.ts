@@ -1,0 +1,78 @@
+/**
+ * Building a language's index block off the request path (TmIndex with a `pace`): its first build, and the
+ * compaction after many writes (lang-index.ts says why). The units are collected a slice at a time (collect.ts),
+ * the block laid out and its postings built on a worker thread (IndexBlock.buildOffMain), its slot map filled a
+ * slice at a time; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
+ * is replayed by the next), and the last round, finding nothing new, installs it in the same turn.
+ */
+import type { TokenBuffer } from '../normalize';
+import type { Lang, Unit } from '../types';
+import { IndexBlock } from './block';
+import { collectSteps, type CollectSource } from './collect';
+import { slotMapInSlices, type LangIndex } from './lang-index';
+import { SearchScratch } from './search';
+import type { Vocabulary } from './vocabulary';
+
+/** Units written during a build replayed onto the new block between two chances to give the loop back. */
+const REPLAY_PER_SLICE = 100;
+
+/** A build under way: the ids of the units written since it began (its owner adds them). */
+export interface AsideBuild {
+  written: Set<string>;
+  readonly done: Promise<void>;
+}
+
+/** What a build needs from the index it is for. */
+export interface AsideOwner {
+  readonly vocabulary: Vocabulary;
+  readonly codes: TokenBuffer;
+  /** The unit with this id as it is now, if any. */
+  unit(unitId: string): Unit | undefined;
+  /** Adds a unit's text in the language to an index, as a write does. */
+  append(index: LangIndex, unit: Unit, lang: Lang): void;
+  /** Is the build still wanted (the language not rebuilt at once, the index not reloaded, meanwhile)? */
+  wanted(): boolean;
+  /** Puts the new index in place (called in the turn the last replay round ends). */
+  install(index: LangIndex): void;
+}
+
+/** Starts a build of the language's block from `source` (an old block's slots, or a snapshot of the units). */
+export function buildAside(
+  owner: AsideOwner,
+  lang: Lang,
+  source: CollectSource,
+  scratch: SearchScratch | undefined,
+  pace: () => Promise<void>,
+): AsideBuild {
+  const build = { written: new Set<string>() } as { written: Set<string>; done: Promise<void> };
+  build.done = (async () => {
+    const steps = collectSteps(source, lang, owner.vocabulary, owner.codes);
+    let step = steps.next();
+    while (!step.done) {
+      await pace();
+      step = steps.next();
+    }
+    const block = await IndexBlock.buildOffMain(step.value, owner.vocabulary.size);
+    await pace();
+    const slotOf = await slotMapInSlices(block, pace);
+    const next: LangIndex = { block, slotOf, scratch: scratch ?? new SearchScratch() };
+    while (build.written.size > 0) {
+      const round = build.written;
+      build.written = new Set<string>();
+      let done = 0;
+      for (const id of round) {
+        if (++done % REPLAY_PER_SLICE === 0) await pace();
+        if (!owner.wanted()) return;
+        const slot = slotOf.get(id);
+        if (slot !== undefined) {
+          block.kill(slot);
+          slotOf.delete(id);
+        }
+        const unit = owner.unit(id);
+        if (unit) owner.append(next, unit, lang);
+      }
+    }
+    if (owner.wanted()) owner.install(next);
+  })();
+  return build;
+}
