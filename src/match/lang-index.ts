@@ -5,11 +5,12 @@
  * Compaction. Writes append to the block and mark old slots dead; once the appended or dead part passes
  * COMPACT_RATIO of the block (and COMPACT_MIN), the block is rebuilt from its own token ids. Done at once on the
  * query that finds it due, that rebuild held the event loop ≈ 65 ms at 10k units and 530–670 ms at 100k. With a
- * `pace` (the service's way of giving the loop back), it runs off the request path instead: the live units' tokens
- * are copied (a snapshot), the postings are built on worker threads, the new block's slot map is filled a slice at
- * a time, and the units written meanwhile are replayed onto it before it replaces the old one (aside.ts). Queries go on meanwhile on the old block, whose appended postings stay exact. Past OVERDUE_FACTOR times
- * the threshold (a flood of writes outrunning the background), or after a background build failed, the query
- * compacts at once as before.
+ * `pace` (the service's way of giving the loop back), it runs off the request path instead (aside.ts): the live
+ * slots are copied a slice at a time, the block is laid out and its postings built on a worker thread, its slot
+ * map filled a slice at a time, and the units written meanwhile are replayed onto it before it replaces the old
+ * one. Queries go on meanwhile on the old block, whose appended postings stay exact. Past OVERDUE_FACTOR times the
+ * threshold (a flood of writes outrunning the background), or after a background build failed, the query compacts
+ * at once as before.
  */
 import { IndexBlock } from './block';
 import { SearchScratch } from './search';

@@ -184,9 +184,10 @@ export function startPostingsWorker(): PostingsWorker {
 }
 
 /**
- * A worker module beside this one (`postings-worker`, `block-worker`). Run from dist/, it is compiled JavaScript. Run from the TypeScript sources (jest,
- * scripts under `node --import tsx`), it is TypeScript, and the worker thread registers tsx's require hook itself
- * (an inherited `--import tsx` does not reach a worker's entry module on Node 20, and jest transpiles in-process).
+ * A worker module beside this one (`postings-worker`, `block-worker`). Run from dist/, it is compiled JavaScript.
+ * Run from the TypeScript sources (jest, scripts under `node --import tsx`), it is TypeScript, and the worker thread
+ * registers tsx's require hook itself (an inherited `--import tsx` does not reach a worker's entry module on Node
+ * 20, and jest transpiles in-process).
  */
 export function workerScript(name: string): { file: string; execArgv?: string[] } {
   return __filename.endsWith('.ts')

@@ -9,7 +9,7 @@
  *
  * A request prepares its query once (`query`) and hands it to search, explain, adapt and highlight.
  */
-import { canonical, TokenBuffer, tokenize, tokenizeCodes } from '../normalize';
+import { TokenBuffer, tokenizeCodes } from '../normalize';
 import { ErrorCode, MizanError } from '../errors';
 import type { Lang, Unit } from '../types';
 import { TokenDistance } from './levenshtein';
@@ -24,6 +24,7 @@ import { Vocabulary } from './vocabulary';
 import { needsCompaction, OVERDUE_FACTOR, slotsOf, type LangIndex } from './lang-index';
 import { buildAside, type AsideBuild } from './aside';
 import { collect } from './collect';
+import { contextMatches } from './context';
 
 export { COMPACT_MIN, COMPACT_RATIO } from './lang-index';
 
@@ -185,7 +186,7 @@ export class TmIndex {
     if (want && want.length > 0) env.accept = (id) => want.some((lang) => (this.units.get(id)?.[lang] ?? '') !== '');
     if (options.context && (options.context.prev !== undefined || options.context.next !== undefined)) {
       const context = options.context;
-      env.contextOk = (id) => this.contextMatches(id, src, context);
+      env.contextOk = (id) => contextMatches(this.units.get(id), src, context, (doc, pos) => this.at(doc, pos));
     }
     const passes = options.exhaustive || options.min >= PROBE_MIN ? [options.min] : [PROBE_MIN, options.min];
     let hits: Hit[] = [];
@@ -231,23 +232,6 @@ export class TmIndex {
   private mine(query: PreparedQuery): PreparedQuery {
     if (query.vocabulary !== this.vocabulary) throw new Error('a query prepared by another TM index');
     return query;
-  }
-
-  /**
-   * True when the unit's neighbours in its document equal the given previous/next segments, as matching sees text
-   * (tashkeel, alef shapes, digits, punctuation folded). An empty prev/next means "none": the unit must start/end
-   * its document.
-   */
-  private contextMatches(unitId: string, src: Lang, context: { prev?: string; next?: string }): boolean {
-    const unit = this.units.get(unitId);
-    if (!unit || !unit.documentId) return false;
-    const same = (offset: number, text: string | undefined) => {
-      if (text === undefined) return true;
-      const neighbour = this.at(unit.documentId, unit.position + offset);
-      if (canonical(text) === '') return neighbour === undefined;
-      return neighbour !== undefined && sameWords(neighbour[src], text);
-    };
-    return same(-1, context.prev) && same(1, context.next);
   }
 
   private detach(unitId: string): void {
@@ -321,10 +305,4 @@ export class TmIndex {
   private finish(block: IndexBlock, old: LangIndex | undefined): LangIndex {
     return { block, scratch: old?.scratch ?? new SearchScratch() };
   }
-}
-
-function sameWords(a: string, b: string): boolean {
-  const x = tokenize(a);
-  const y = tokenize(b);
-  return x.length === y.length && x.every((t, i) => t === y[i]);
 }
