@@ -62,6 +62,21 @@ describe('translation-guided splitting', () => {
     expect(split?.pieces).toEqual([EN[0]!.replace(/\.$/, ';'), EN[1]]);
     expect(split?.marks).toEqual([';']);
   });
+
+  it('cuts a Chinese sentence at a closing quote with no 。 after it where the Arabic and the English cut', () => {
+    const split = splitByGuides(['外交部发言人表示“会谈取得了积极进展”双方将于下月在北京举行新一轮磋商。'], 'zh', [
+      {
+        lang: 'ar',
+        sentences: ['وقال المتحدث إن "المحادثات أحرزت تقدما إيجابيا".', 'وسيعقد الجانبان جولة جديدة في بكين.'],
+      },
+      {
+        lang: 'en',
+        sentences: ['The spokesman said "the talks made progress."', 'A new round will be held in Beijing.'],
+      },
+    ]);
+    expect(split?.pieces).toEqual(['外交部发言人表示“会谈取得了积极进展”', '双方将于下月在北京举行新一轮磋商。']);
+    expect(split?.marks).toEqual(['”']);
+  });
 });
 
 describe('rows whose counts disagree', () => {
@@ -74,6 +89,18 @@ describe('rows whose counts disagree', () => {
     expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review, r.split?.marks])).toEqual([
       [1, 1, 1, false, ['،']],
       [1, 1, 1, false, ['،']],
+    ]);
+  });
+
+  it('flags a cut row whose languages disagree on numbers (split-numbers), not the one that agrees', () => {
+    const rows = alignTexts({
+      ar: 'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية، والتقى رئيس الوزراء وناقش مشاريع جديدة.',
+      en: EN.join(' '),
+      zh: ZH.join(''),
+    });
+    expect(rows.map((r) => [r.split?.marks, r.reasons ?? []])).toEqual([
+      [['،'], []],
+      [['،'], ['split-numbers']],
     ]);
   });
 
