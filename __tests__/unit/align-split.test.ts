@@ -114,6 +114,19 @@ describe('rows whose counts disagree', () => {
     expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, true]]);
   });
 
+  it('flags a sure row whose Chinese has fewer sentences than the Arabic and English and no mark to cut at', () => {
+    const ar = [{ sentences: ['وصل الوزير إلى القاهرة مساء أمس.', 'وعقد محادثات مع رئيس الوزراء.'] }];
+    const bead = (t1: number) => ({ a0: 0, a1: 2, t0: 0, t1, confidence: 0.99 });
+    const rows = mergeRows(ar, {
+      en: {
+        sentences: ['The minister arrived in Cairo last night.', 'He held talks with the prime minister.'],
+        beads: [bead(2)],
+      },
+      zh: { sentences: ['部长昨晚抵达开罗与总理举行会谈。'], beads: [bead(1)] },
+    });
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.reasons])).toEqual([[2, 2, 1, ['counts']]]);
+  });
+
   it('leaves unflagged a sure row where only the Chinese splits the sentence', () => {
     const ar = [{ sentences: ['وصل الوزير إلى القاهرة لإجراء محادثات.'] }];
     const rows = mergeRows(ar, {
