@@ -73,6 +73,23 @@ describe('review flags with their reasons', () => {
     expect(flagDocument(rows).map((r) => r.review)).toEqual([true, false, false, false, false, false]);
   });
 
+  it('flags the rows next to a counts row where the Chinese is a sentence short, not next to one where it has more', () => {
+    const counted = (zh: number) =>
+      LIBRARY.map((r, k) =>
+        k === 2
+          ? flagRow({ ...r, shape: { ar: 2, en: 2, zh }, confidence: 0.97 }, 'counts')
+          : { ...r, confidence: 0.9 },
+      );
+    expect(flagDocument(counted(1)).map((r) => r.reasons ?? [])).toEqual([
+      [],
+      ['neighbour'],
+      ['counts'],
+      ['neighbour'],
+      [],
+    ]);
+    expect(flagDocument(counted(3)).map((r) => r.review)).toEqual([false, false, true, false, false]);
+  });
+
   it('leaves a neighbour the alignment was all but certain of unflagged', () => {
     const rows = LIBRARY.map((r, k) => (k === 2 ? flagRow({ ...r, en: '' }, 'missing') : r));
     expect(flagDocument(rows).map((r) => r.review)).toEqual([false, false, true, false, false]);
