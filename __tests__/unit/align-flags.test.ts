@@ -59,7 +59,7 @@ describe('review flags with their reasons', () => {
     expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([[], ['neighbour'], [], []]);
   });
 
-  it('flags a row two rows from a row the Chinese lacks as neighbour when the alignment was less than sure of it', () => {
+  it('flags a row two rows from a row the Chinese lacks as neighbour when the alignment was not sure of it', () => {
     const rows = LIBRARY.map((r, k) =>
       k === 2 ? flagRow({ ...r, zh: '' }, 'missing') : { ...r, confidence: k === 0 ? 0.8 : 0.97 },
     );
@@ -73,7 +73,7 @@ describe('review flags with their reasons', () => {
     expect(flagDocument(rows).map((r) => r.review)).toEqual([true, false, false, false, false, false]);
   });
 
-  it('flags the rows next to a counts row where the Chinese is a sentence short, not next to one where it has more', () => {
+  it('flags the rows next to a counts row with a Chinese sentence short, not next to one with more', () => {
     const counted = (zh: number) =>
       LIBRARY.map((r, k) =>
         k === 2

@@ -92,7 +92,7 @@ describe('a sentence one translation lacks', () => {
   });
 
   it.each([0, 1, 2, 3, 4])(
-    'gets its own row when the English omits sentence %i of a news report, and rows over two rows from it are not flagged',
+    'gets its own row when the English omits sentence %i of a news report; rows over two rows away are not flagged',
     (k) => {
       const rows = align(AR, without(EN, k), ZH);
       expect(shape(rows)).toEqual(AR.map((_, i) => [1, i === k ? 0 : 1, 1]));
