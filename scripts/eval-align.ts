@@ -1,5 +1,5 @@
 /**
- * npm run eval:align -- --corpus <dir> [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1]]
+ * npm run eval:align -- --corpus <dir> [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1 | --omit-one]]
  *
  * Reads a line-aligned corpus folder (ar.txt, en.txt, zh.txt, docids.txt), rebuilds its documents, optionally merges
  * a seeded fraction of adjacent sentence pairs on one side at a time (creating 1:2 and 2:1 gold links), aligns
@@ -7,7 +7,8 @@
  * precision/recall/F1 of links and the time. The last line is one JSON object.
  *
  * --raw: the documents as running text through the import step instead (scripts/lib/eval-raw.ts), with the review
- * flags measured too; --omit drops a seeded fraction of lines from one language each.
+ * flags measured too; --omit drops a seeded fraction of lines from one language each, --omit-one one line of one
+ * language per document (issue 11's omission test).
  * EVAL_SWEEP=1 (with --raw): also each candidate review signal's figures (scripts/lib/flag-sweep.ts).
  */
 import fs from 'node:fs';
@@ -21,14 +22,15 @@ import { rng } from './lib/rng';
 import { prf, round } from './lib/stats';
 
 const cli = readOptions(
-  `usage: npm run eval:align -- --corpus DIR [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1]]
+  `usage: npm run eval:align -- --corpus DIR [--merge 0.1] [--seed 1] [--per-doc] [--raw [--omit 0.1 | --omit-one]]
   DIR holds ar.txt, en.txt, zh.txt and docids.txt, line-aligned. --merge: the fraction of adjacent sentence pairs
   merged on one side at a time (seeded by --seed); --per-doc: P/R/F1 of every document on standard error.
   --raw: documents as running text, imported as POST /api/v1/documents does; --omit: the fraction of lines dropped
-  from one language (--raw only).`,
+  from one language (--raw only); --omit-one: one line of one language dropped per document (--raw only).`,
   {
     raw: { type: 'boolean' },
     omit: { type: 'string' },
+    'omit-one': { type: 'boolean' },
     corpus: { type: 'string' },
     merge: { type: 'string' },
     seed: { type: 'string' },
@@ -121,7 +123,8 @@ const lexiconLoadMs = performance.now() - loadStart;
 const docs = new Map<string, number[]>();
 docids.forEach((id, k) => (docs.get(id) ?? docs.set(id, []).get(id)!).push(k));
 if (cli.values.raw) {
-  const run = evalRaw(lines, docs, { merge: mergeRate, omit: cli.number('omit', 0), random, log });
+  const omitOne = !!cli.values['omit-one'];
+  const run = evalRaw(lines, docs, { merge: mergeRate, omit: cli.number('omit', 0), omitOne, random, log });
   const n = Math.min(1000, lines.ar.length);
   const longMs = Math.min(...[0, 1, 2].map(() => timeRaw(lines, [...Array(n).keys()])));
   const result = {
@@ -129,6 +132,7 @@ if (cli.values.raw) {
     raw: true,
     merge: mergeRate,
     omit: cli.number('omit', 0),
+    omit_one: omitOne,
     docs: run.docs,
     sentences: run.lines,
     ...run.result,

@@ -14,9 +14,10 @@ export function isLang(value: unknown): value is Lang {
  * - `missing`: a language the document has is empty in the row, or the row has no Arabic (1:0 / 0:1);
  * - `counts`: the row merges more sentences in one language than in another without strong evidence;
  * - `weak-split`: the row was cut out of a longer segment at a weak mark (a bare «و», "and");
- * - `neighbour`: the row is next to a `missing` row, and the alignment was not all but certain of it.
+ * - `split-numbers`: the row was cut out of a longer segment and its languages disagree on numbers;
+ * - `neighbour`: the row is next to a `missing` row (or two rows from it) and the alignment was not sure of it.
  */
-export const REVIEW_REASONS = ['confidence', 'missing', 'counts', 'weak-split', 'neighbour'] as const;
+export const REVIEW_REASONS = ['confidence', 'missing', 'counts', 'weak-split', 'split-numbers', 'neighbour'] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** One row of an aligned document: the same sentence in each language ('' where a rendering is missing). */

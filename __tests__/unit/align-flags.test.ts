@@ -59,6 +59,37 @@ describe('review flags with their reasons', () => {
     expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([[], ['neighbour'], [], []]);
   });
 
+  it('flags a row two rows from a row the Chinese lacks as neighbour when the alignment was not sure of it', () => {
+    const rows = LIBRARY.map((r, k) =>
+      k === 2 ? flagRow({ ...r, zh: '' }, 'missing') : { ...r, confidence: k === 0 ? 0.8 : 0.97 },
+    );
+    expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([['neighbour'], [], ['missing'], [], []]);
+  });
+
+  it('leaves rows three rows from a gap, or two rows from it and sure, unflagged', () => {
+    const rows = [...LIBRARY, LIBRARY[0]!].map((r, k) =>
+      k === 0 ? flagRow({ ...r, ar: '' }, 'missing') : { ...r, confidence: k === 2 ? 0.92 : k === 3 ? 0.6 : 0.97 },
+    );
+    expect(flagDocument(rows).map((r) => r.review)).toEqual([true, false, false, false, false, false]);
+  });
+
+  it('flags the rows next to a counts row with a Chinese sentence short, not next to one with more', () => {
+    const counted = (zh: number) =>
+      LIBRARY.map((r, k) =>
+        k === 2
+          ? flagRow({ ...r, shape: { ar: 2, en: 2, zh }, confidence: 0.97 }, 'counts')
+          : { ...r, confidence: 0.9 },
+      );
+    expect(flagDocument(counted(1)).map((r) => r.reasons ?? [])).toEqual([
+      [],
+      ['neighbour'],
+      ['counts'],
+      ['neighbour'],
+      [],
+    ]);
+    expect(flagDocument(counted(3)).map((r) => r.review)).toEqual([false, false, true, false, false]);
+  });
+
   it('leaves a neighbour the alignment was all but certain of unflagged', () => {
     const rows = LIBRARY.map((r, k) => (k === 2 ? flagRow({ ...r, en: '' }, 'missing') : r));
     expect(flagDocument(rows).map((r) => r.review)).toEqual([false, false, true, false, false]);

@@ -1,4 +1,4 @@
-import { alignTexts, type AlignedRow } from '../../src/align';
+import { alignTexts, SECOND_NEIGHBOUR_BELOW, type AlignedRow } from '../../src/align';
 
 const shape = (rows: AlignedRow[]) => rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh]);
 const without = (xs: readonly string[], k: number) => xs.filter((_, i) => i !== k);
@@ -92,13 +92,18 @@ describe('a sentence one translation lacks', () => {
   });
 
   it.each([0, 1, 2, 3, 4])(
-    'gets its own row when the English omits sentence %i of a news report, and rows away from it are not flagged',
+    'gets its own row when the English omits sentence %i of a news report; rows over two rows away are not flagged',
     (k) => {
       const rows = align(AR, without(EN, k), ZH);
       expect(shape(rows)).toEqual(AR.map((_, i) => [1, i === k ? 0 : 1, 1]));
       expect(rows[k]).toMatchObject({ ar: AR[k], en: '', zh: ZH[k], review: true });
       expect(rows.map((r) => r.en).filter((en) => en)).toEqual(without(EN, k));
-      expect(rows.filter((_, i) => Math.abs(i - k) > 1).every((r) => !r.review)).toBe(true);
+      expect(rows.filter((_, i) => Math.abs(i - k) > 2).every((r) => !r.review)).toBe(true);
+      // Two rows from it, only a row the alignment was less than sure of.
+      const second = rows.filter((_, i) => Math.abs(i - k) === 2);
+      expect(
+        second.every((r) => (r.confidence < SECOND_NEIGHBOUR_BELOW ? r.reasons?.includes('neighbour') : !r.review)),
+      ).toBe(true);
     },
   );
 

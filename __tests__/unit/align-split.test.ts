@@ -62,6 +62,21 @@ describe('translation-guided splitting', () => {
     expect(split?.pieces).toEqual([EN[0]!.replace(/\.$/, ';'), EN[1]]);
     expect(split?.marks).toEqual([';']);
   });
+
+  it('cuts a Chinese sentence at a closing quote with no 。 after it where the Arabic and the English cut', () => {
+    const split = splitByGuides(['外交部发言人表示“会谈取得了积极进展”双方将于下月在北京举行新一轮磋商。'], 'zh', [
+      {
+        lang: 'ar',
+        sentences: ['وقال المتحدث إن "المحادثات أحرزت تقدما إيجابيا".', 'وسيعقد الجانبان جولة جديدة في بكين.'],
+      },
+      {
+        lang: 'en',
+        sentences: ['The spokesman said "the talks made progress."', 'A new round will be held in Beijing.'],
+      },
+    ]);
+    expect(split?.pieces).toEqual(['外交部发言人表示“会谈取得了积极进展”', '双方将于下月在北京举行新一轮磋商。']);
+    expect(split?.marks).toEqual(['”']);
+  });
 });
 
 describe('rows whose counts disagree', () => {
@@ -77,6 +92,18 @@ describe('rows whose counts disagree', () => {
     ]);
   });
 
+  it('flags a cut row whose languages disagree on numbers (split-numbers), not the one that agrees', () => {
+    const rows = alignTexts({
+      ar: 'وصل الوزير إلى القاهرة يوم الاثنين لمحادثات تجارية، والتقى رئيس الوزراء وناقش مشاريع جديدة.',
+      en: EN.join(' '),
+      zh: ZH.join(''),
+    });
+    expect(rows.map((r) => [r.split?.marks, r.reasons ?? []])).toEqual([
+      [['،'], []],
+      [['،'], ['split-numbers']],
+    ]);
+  });
+
   it('flags a row whose Arabic holds more sentences than two translations that agree', () => {
     const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.'] }];
     const bead = { a0: 0, a1: 2, t0: 0, t1: 1, confidence: 0.99 };
@@ -85,6 +112,19 @@ describe('rows whose counts disagree', () => {
       zh: { sentences: ['第一句和第二句。'], beads: [bead] },
     });
     expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, true]]);
+  });
+
+  it('flags a sure row whose Chinese has fewer sentences than the Arabic and English and no mark to cut at', () => {
+    const ar = [{ sentences: ['وصل الوزير إلى القاهرة مساء أمس.', 'وعقد محادثات مع رئيس الوزراء.'] }];
+    const bead = (t1: number) => ({ a0: 0, a1: 2, t0: 0, t1, confidence: 0.99 });
+    const rows = mergeRows(ar, {
+      en: {
+        sentences: ['The minister arrived in Cairo last night.', 'He held talks with the prime minister.'],
+        beads: [bead(2)],
+      },
+      zh: { sentences: ['部长昨晚抵达开罗与总理举行会谈。'], beads: [bead(1)] },
+    });
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.reasons])).toEqual([[2, 2, 1, ['counts']]]);
   });
 
   it('leaves unflagged a sure row where only the Chinese splits the sentence', () => {

@@ -46,7 +46,8 @@ describe('the aligner', () => {
     const zh = [...ZH.slice(0, 3), '部长说，两国关系正在快速发展，', '而且发展势头良好。', ZH[4]].join('');
     const rows = alignTexts({ ar: AR.join(' '), en, zh: zh.replace('，而且', '。而且') });
     // en merges sentences 2–3: cut back where the Arabic and the Chinese cut, at its comma, and the row says so; zh
-    // splits sentence 4 where the others do not: the row keeps it whole and is flagged.
+    // splits sentence 4 where the others do not: the row keeps it whole, unflagged (the DP fairly sure of it, ≥ 0.8:
+    // Chinese often ends a clause with 。 where Arabic and English go on).
     expect(shape(rows)).toEqual([
       [1, 1, 1],
       [1, 1, 1],
@@ -62,7 +63,7 @@ describe('the aligner', () => {
       undefined,
     ]);
     expect(rows[2]!.en.startsWith('and ')).toBe(true);
-    expect(rows.map((r) => r.review)).toEqual([false, false, false, true, false]);
+    expect(rows.map((r) => r.review)).toEqual([false, false, false, false, false]);
   });
 
   it('leaves an Arabic sentence the translations omit in a row of its own, flagged for review', () => {

@@ -16,6 +16,7 @@ import { prf, round } from './stats';
 export interface RawOptions {
   merge: number;
   omit: number;
+  omitOne?: boolean;
   random: () => number;
   log?: (line: string) => void;
 }
@@ -29,6 +30,8 @@ interface Tally {
   wrongFlagged: number;
   rows: number;
   flagged: number;
+  gaps: number;
+  gapsFlagged: number;
   wrongRows: number;
   wrongRowsFlagged: number;
 }
@@ -42,6 +45,8 @@ const tally = (): Tally => ({
   wrongFlagged: 0,
   rows: 0,
   flagged: 0,
+  gaps: 0,
+  gapsFlagged: 0,
   wrongRows: 0,
   wrongRowsFlagged: 0,
 });
@@ -60,7 +65,12 @@ function spanRows(doc: RawDoc, rows: readonly AlignedRow[]): SpanRow[] {
       ),
     ]),
   ) as Record<Lang, ([number, number] | null)[]>;
-  return rows.map((r, k) => ({ spans: { ar: spans.ar[k], en: spans.en[k], zh: spans.zh[k] }, flagged: r.review }));
+  const langs = LANGS3.filter((l) => rows.some((r) => r[l]));
+  return rows.map((r, k) => ({
+    spans: { ar: spans.ar[k], en: spans.en[k], zh: spans.zh[k] },
+    flagged: r.review,
+    gap: langs.some((l) => !r[l]),
+  }));
 }
 
 /** mizan's rows for a laid-out document: the import step itself. */
@@ -105,13 +115,18 @@ function addTo(t: Tally, rows: SpanRow[], doc: RawDoc, lang: TargetLang, show?: 
   t.wrongFlagged += s.wrongFlagged;
   t.rows += s.rows;
   t.flagged += s.flagged;
+  t.gaps += s.gaps;
+  t.gapsFlagged += s.gapsFlagged;
   t.wrongRows += s.wrongRows;
   t.wrongRowsFlagged += s.wrongRowsFlagged;
 }
 
 const f1 = (t: Tally) => prf(t.right, t.pred, t.tp, t.gold);
 
-/** What the review flags catch: wrong links and wrong rows in flagged rows, and the share of rows flagged. */
+/**
+ * What the review flags catch: wrong links and wrong rows in flagged rows, the share of rows flagged, and of the rows
+ * that are not 1:0 / 0:1.
+ */
 const flags = (t: Tally) => ({
   wrong_links: t.wrong,
   wrong_links_flagged: round(t.wrong ? t.wrongFlagged / t.wrong : 1, 4),
@@ -120,6 +135,10 @@ const flags = (t: Tally) => ({
   flag_precision: round(t.flagged ? t.wrongRowsFlagged / t.flagged : 1, 4),
   rows: t.rows,
   rows_flagged: round(t.rows ? t.flagged / t.rows : 0, 4),
+  // Rows where a language has nothing (each omission makes one, flagged by design), and the share of the other rows
+  // flagged.
+  rows_with_a_gap: round(t.rows ? t.gaps / t.rows : 0, 4),
+  other_rows_flagged: round(t.rows > t.gaps ? (t.flagged - t.gapsFlagged) / (t.rows - t.gaps) : 0, 4),
 });
 
 export interface RawResult {

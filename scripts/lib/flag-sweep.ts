@@ -1,7 +1,7 @@
 /**
  * `EVAL_SWEEP=1 npm run eval:align -- --raw …`: how each candidate review signal, added to the flags rows.ts sets
- * (confidence, missing, counts, weak-split), would cover the wrong links and how many rows it would flag. Used to
- * choose the document-level flags (src/align/flags.ts) and their thresholds.
+ * (confidence, missing, counts, weak-split, split-numbers), would cover the wrong links and how many rows it would
+ * flag. Used to choose the document-level flags (src/align/flags.ts) and their thresholds.
  */
 import { anchorCost, anchorsOf, type AlignedRow, type TargetLang } from '../../src/align';
 import type { Lang } from '../../src/types';
@@ -11,7 +11,7 @@ import { round } from './stats';
 
 export type Sweep = Record<string, { wrong: number; wrongFlagged: number; rows: number; flagged: number }>;
 
-const BASE = new Set(['confidence', 'missing', 'counts', 'weak-split']);
+const BASE = new Set(['confidence', 'missing', 'counts', 'weak-split', 'split-numbers']);
 const L3 = ['ar', 'en', 'zh'] as const;
 
 /** The worst anchor cost over the row's pairs (numbers on one side only or disagreeing cost ≥ 2). */

@@ -8,7 +8,9 @@
  *
  * Synthetic changes, seeded: --merge joins a line with the next one in a translation (English or Chinese), as a
  * translator joining two sentences writes it (English: "." becomes ";"; Chinese: "。" becomes "，"); Arabic text
- * that runs two sentences together is left to the corpora, which have it. --omit drops a line from one language.
+ * that runs two sentences together is left to the corpora, which have it. --omit drops a seeded fraction of the lines,
+ * each from one language; --omit-one drops one line of one language per document (of two lines or more), as issue 11
+ * words its omission test ("drop one sentence of one language at random").
  *
  * Spans are counted in the text with every white-space character removed, so that a row's text (its sentences joined
  * with spaces, whatever stood between them) finds its place in the document by a forward search.
@@ -36,6 +38,8 @@ export type RawDoc = Record<Lang, RawSide>;
 export interface LayoutOptions {
   merge: number;
   omit: number;
+  /** Drop one line of one language per document (documents of two lines or more). */
+  omitOne?: boolean;
   random: () => number;
 }
 
@@ -54,6 +58,10 @@ export function layout(lines: Record<Lang, string[]>, options: LayoutOptions): R
   const dropped = new Map<number, Lang>();
   for (let k = 0; k < n; k++)
     if (n > 1 && options.random() < options.omit) dropped.set(k, LANGS3[Math.floor(options.random() * 3)]!);
+  if (options.omitOne && n > 1) {
+    const k = Math.floor(options.random() * n);
+    dropped.set(k, LANGS3[Math.floor(options.random() * 3)]!);
+  }
   const out = {} as RawDoc;
   for (const lang of LANGS3) {
     const texts: string[] = [];
@@ -111,6 +119,8 @@ export function locate(pieces: readonly string[], stripped: string): ([number, n
 export interface SpanRow {
   spans: Partial<Record<Lang, [number, number] | null>>;
   flagged: boolean;
+  /** A language of the document has nothing in the row (a 1:0 or 0:1 row: flagged by design). */
+  gap?: boolean;
 }
 
 /**
@@ -182,10 +192,15 @@ export interface RowScore {
   wrongFlagged: number;
   rows: number;
   flagged: number;
+  /** Rows with a gap (SpanRow.gap), and how many of them are flagged. */
+  gaps: number;
+  gapsFlagged: number;
   wrongRows: number;
   wrongRowsFlagged: number;
   /** Indexes of the wrong rows. */
   wrongAt: number[];
+  /** Wrong links per row. */
+  wrongLinks: number[];
 }
 
 /**
@@ -205,9 +220,12 @@ export function scoreRows(rows: readonly SpanRow[], doc: RawDoc, lang: Lang, gol
     wrongFlagged: 0,
     rows: 0,
     flagged: 0,
+    gaps: 0,
+    gapsFlagged: 0,
     wrongRows: 0,
     wrongRowsFlagged: 0,
     wrongAt: [],
+    wrongLinks: rows.map(() => 0),
   };
   const partners = new Map<string, string[]>(); // "a3" → its gold partners' ends ("t3", …)
   for (const g of gold) {
@@ -232,6 +250,11 @@ export function scoreRows(rows: readonly SpanRow[], doc: RawDoc, lang: Lang, gol
     const isWrong = wrong > 0 || unpaired;
     score.rows++;
     score.wrong += wrong;
+    score.wrongLinks[r] = wrong;
+    if (row.gap) {
+      score.gaps++;
+      if (row.flagged) score.gapsFlagged++;
+    }
     if (row.flagged) {
       score.flagged++;
       score.wrongFlagged += wrong;

@@ -17,4 +17,4 @@ export { alignItems, type Bead, type Item } from './dp';
 export { Segmenter, segmentText, paragraphs, type Paragraph } from './segment';
 export { anchorsOf, anchorCost } from './anchors';
 export { DEFAULT_MODELS, lengthCost } from './length-model';
-export { flagDocument, flagRow, NEIGHBOUR_BELOW } from './flags';
+export { flagDocument, flagRow, NEIGHBOUR_BELOW, SECOND_NEIGHBOUR_BELOW } from './flags';

@@ -5,8 +5,8 @@
  * two others cut, if the evidence is strong.
  *
  * Where: at the short side's clause boundaries (rules in CLAUSE: Arabic «،» «؛» «:», «و»/«ف» at a word's start,
- * closing quotes; English ; : , and before "and"/"but"; Chinese ，；：; a full stop the segmenter kept inside a
- * sentence), and always at its own sentence boundaries.
+ * closing quotes; English ; : , and before "and"/"but"; Chinese ，；：and a closing quote not followed by
+ * punctuation; a full stop the segmenter kept inside a sentence), and always at its own sentence boundaries.
  * Which: the cut set (one DP over the boundaries) whose text proportions best match the cumulative proportions of
  * the other two languages' sentences, with anchors (numbers, Latin words) on the matching side rewarded and on
  * another side charged, and stronger marks preferred. When: every cut within TOLERANCE of where the others cut (a
@@ -65,6 +65,8 @@ const CLAUSE: Record<Lang, Clause[]> = {
     { re: /(；)\s*/gu, strength: 1 },
     { re: /(，)\s*/gu, strength: 0.8 },
     { re: /(：)\s*/gu, strength: 0.6 },
+    // A closing quote with no 。 before the next sentence: …即使在症状出现前”CT 的典型特征…
+    { re: /(?<=[^\s，。；：“「『])([”」』])\s*(?![，。；：！？、])/gu, strength: 0.7 },
   ],
 };
 

@@ -203,7 +203,8 @@ export const SCHEMAS: Record<string, object> = {
         description: [
           'why the aligner flagged the row: confidence (its boundaries are doubtful), missing (a language the',
           'document has is empty here), counts (more sentences in one language than another without strong',
-          'evidence), weak-split (cut at a bare «و» or "and"), neighbour (next to a missing row)',
+          'evidence), weak-split (cut at a bare «و» or "and"), split-numbers (cut out of a longer segment, and its',
+          'languages disagree on numbers), neighbour (next to a missing row, or two rows from it)',
         ].join(' '),
         items: { type: 'string', enum: [...REVIEW_REASONS] },
       },
