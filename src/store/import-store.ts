@@ -12,13 +12,15 @@ import { readSettled, readUnitsSettled } from './settled';
 
 /**
  * Staged records as parallel lists: each record's unit id; whether it is the first record of its unit in this import
- * (a later one, from a merged bilingual file, adds languages); the record as JSON [unit id, field, value, …] ('' as a
- * value: the import names the field and clears it).
+ * (a later one, from a merged bilingual file, adds languages); where the record ends in `records`, the records as
+ * UTF-8 JSON one after the other, each [unit id, field, value, …] ('' as a value: the import names the field and
+ * clears it). The bytes go to Redis as they are.
  */
 export interface StagedRecords {
   ids: readonly string[];
   first: readonly boolean[];
-  json: readonly string[];
+  records: Uint8Array;
+  ends: readonly number[];
 }
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
@@ -64,13 +66,14 @@ export class ImportStore {
 
   /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
   async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
-    const { ids, first, json } = records;
+    const { ids, first, ends } = records;
     if (ids.length === 0) return;
+    const bytes = Buffer.from(records.records.buffer, records.records.byteOffset, records.records.byteLength);
     const keyList = [this.keys.importStaged(tm, job)];
-    const args: (string | number)[] = [ttlMs];
+    const args: (string | number | Buffer)[] = [ttlMs];
     for (let i = 0; i < ids.length; i++) {
       keyList.push(this.keys.importUnit(tm, job, ids[i]!));
-      args.push(first[i] ? 'n' : 'x', json[i]!);
+      args.push(first[i] ? 'n' : 'x', bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
     }
     await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }

@@ -39,7 +39,7 @@ declare module 'ioredis' {
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/stageImport.lua. */
-    stageImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    stageImport(numKeys: number, ...keysAndArgs: (string | number | Buffer)[]): Result<number, Context>;
     /** See lua/commitImport.lua. */
     commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/jobTransition.lua. */
