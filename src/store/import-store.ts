@@ -8,7 +8,7 @@
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
-import { readSettled, readUnitsSettled } from './settled';
+import { readSettled, readUnitBytesSettled, readUnitsSettled } from './settled';
 
 /**
  * Staged records as parallel lists: each record's unit id; whether it is the first record of its unit in this import
@@ -192,10 +192,25 @@ export class ImportStore {
           (string | null)[],
         ];
       if (values[0] === null) continue;
-      const record: Record<string, string> = { ar: values[0]! };
-      for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
-      records[i] = record;
+      records[i] = unitRecord(values);
     }
     return records;
   }
+
+  /**
+   * The same read as {@link unitRecords}, answered as Redis holds it: per unit, its RECORD_FIELDS values joined by
+   * NUL as UTF-8 bytes (a value may itself hold NUL: more parts than fields), or null for a unit gone meanwhile.
+   */
+  async unitBytes(tm: string, ids: readonly string[]): Promise<(Buffer | null)[]> {
+    if (ids.length === 0) return [];
+    const keyList = ids.map((id) => this.keys.unit(tm, id));
+    return readUnitBytesSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
+  }
+}
+
+/** A unit's record from its RECORD_FIELDS values (empty ones left out). */
+export function unitRecord(values: readonly (string | null)[]): Record<string, string> {
+  const record: Record<string, string> = { ar: values[0]! };
+  for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
+  return record;
 }
