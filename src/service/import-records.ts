@@ -35,14 +35,13 @@ export interface ReadRecordsOptions {
 export type ReadingFields = Record<string, string | number>;
 
 /**
- * Records to stage, as parallel lists: the unit's id, its first record in this import or not, and where its JSON ends
- * in `records` (UTF-8, one record after the other; record i spans ends[i - 1] (or 0) to ends[i]).
+ * Records to stage: the units' ids, whether each record is its unit's first in this import, and the records as one
+ * JSON array (UTF-8), in the same order.
  */
 export interface RecordBatch {
   ids: string[];
   first: boolean[];
   records: Uint8Array;
-  ends: number[];
   fields: ReadingFields;
   /** Set on the last batch only: the file's encoding. */
   encoding?: string;
@@ -58,25 +57,27 @@ export class ReadFailed extends Error {
   }
 }
 
-/** A batch's records encoded as they come, into a buffer of its own that grows when needed. */
+/** A batch's records as one JSON array, encoded as they come into a buffer of its own that grows when needed. */
 class RecordBytes {
   private bytes = Buffer.allocUnsafeSlow(1 << 20);
   private used = 0;
-  readonly ends: number[] = [];
 
   add(json: string): void {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    if (this.used + json.length * 3 > this.bytes.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + json.length * 3));
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8; one more for the separator, and the closing bracket.
+    if (this.used + json.length * 3 + 2 > this.bytes.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + json.length * 3 + 2));
       this.bytes.copy(bigger, 0, 0, this.used);
       this.bytes = bigger;
     }
+    this.bytes[this.used] = this.used === 0 ? 0x5b : 0x2c; // '[' first, ',' between
+    this.used++;
     this.used += this.bytes.write(json, this.used);
-    this.ends.push(this.used);
   }
 
-  /** The bytes written, as a view of an ArrayBuffer that nothing else shares (it can be transferred). */
+  /** The array, as a view of an ArrayBuffer that nothing else shares (it can be transferred). */
   view(): Uint8Array {
+    if (this.used === 0) this.bytes[this.used++] = 0x5b;
+    this.bytes[this.used++] = 0x5d;
     return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.used);
   }
 }
@@ -116,7 +117,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
   let first: boolean[] = [];
   let bytes = new RecordBytes();
   const batch = (): RecordBatch => {
-    const out = { ids, first, records: bytes.view(), ends: bytes.ends, fields: fields() };
+    const out = { ids, first, records: bytes.view(), fields: fields() };
     ids = [];
     first = [];
     bytes = new RecordBytes();

@@ -11,16 +11,15 @@ import { ScriptCode } from './scripts';
 import { readSettled, readUnitBytesSettled, readUnitsSettled } from './settled';
 
 /**
- * Staged records as parallel lists: each record's unit id; whether it is the first record of its unit in this import
- * (a later one, from a merged bilingual file, adds languages); where the record ends in `records`, the records as
- * UTF-8 JSON one after the other, each [unit id, field, value, …] ('' as a value: the import names the field and
- * clears it). The bytes go to Redis as they are.
+ * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
+ * (a later one, from a merged bilingual file, adds languages); and the records as one UTF-8 JSON array, each
+ * [unit id, field, value, …] ('' as a value: the import names the field and clears it). The bytes go to Redis as
+ * they are, one argument.
  */
 export interface StagedRecords {
   ids: readonly string[];
   first: readonly boolean[];
   records: Uint8Array;
-  ends: readonly number[];
 }
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
@@ -66,16 +65,16 @@ export class ImportStore {
 
   /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
   async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
-    const { ids, first, ends } = records;
+    const { ids, first } = records;
     if (ids.length === 0) return;
     const bytes = Buffer.from(records.records.buffer, records.records.byteOffset, records.records.byteLength);
     const keyList = [this.keys.importStaged(tm, job)];
-    const args: (string | number | Buffer)[] = [ttlMs];
+    let flags = '';
     for (let i = 0; i < ids.length; i++) {
       keyList.push(this.keys.importUnit(tm, job, ids[i]!));
-      args.push(first[i] ? 'n' : 'x', bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
+      flags += first[i] ? 'n' : 'x';
     }
-    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
+    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ttlMs, flags, bytes));
   }
 
   /**
