@@ -16,7 +16,7 @@ import type { ByteSource } from '../formats/xml-stream';
 import { TmxStreamReader } from '../formats/tmx-stream';
 import { TuMerger } from '../formats/tu-merge';
 import { standaloneUnitKey, unitIdOfKey } from './ids';
-import { stagedFields } from './unit-fields';
+import { stagedRecordJson } from './unit-fields';
 import { hasWords } from './words';
 
 export interface ReadRecordsOptions {
@@ -137,7 +137,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
         const unitId = unitIdOfKey(outcome.key);
         ids.push(unitId);
         first.push(isNew);
-        bytes.add(JSON.stringify([unitId, ...stagedFields(tu, isNew ? 'all' : outcome.added)]));
+        bytes.add(stagedRecordJson(unitId, tu, isNew ? 'all' : outcome.added));
         if (ids.length >= options.chunk) yield batch();
       }
     }
