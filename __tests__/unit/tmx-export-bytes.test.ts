@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { TmxStreamWriter, tuXml } from '../../src/formats';
-import { plainText, splitValues, tuPieces } from '../../src/service/unit-bytes';
+import { cutValues, newCuts, plainText, tuPieces, valueStrings } from '../../src/service/unit-bytes';
 import { toTmxUnit } from '../../src/service/unit-fields';
 import { RECORD_FIELDS, unitRecord } from '../../src/store';
 import type { Lang } from '../../src/types';
@@ -67,11 +67,15 @@ const LANG_SETS: Lang[][] = [
 describe('writing a stored unit from its bytes', () => {
   for (const [name, h] of Object.entries(UNITS))
     it(`writes the same tu as the string path, or leaves it to it: ${name}`, () => {
-      const values = splitValues(joined(h))!;
+      const bytes = joined(h);
+      const cuts = newCuts();
+      expect(cutValues(bytes, cuts)).toBe(true);
+      const values = valueStrings(bytes, cuts);
+      expect(values).toEqual(RECORD_FIELDS.map((f) => h[f] ?? ''));
       for (const langs of LANG_SETS)
         for (const apart of [false, true]) {
-          const expected = tuXml(toTmxUnit('u1', unitRecord(values.map(String))), langs, { keepTags: true, apart });
-          const pieces = tuPieces('u1', values, langs, apart);
+          const expected = tuXml(toTmxUnit('u1', unitRecord(values)), langs, { keepTags: true, apart });
+          const pieces = tuPieces('u1', bytes, cuts, langs, apart);
           if (pieces === undefined) expect(BYTE_PATH).not.toContain(name);
           else if (pieces === '') expect(expected).toBe('');
           else expect(Buffer.concat(pieces.map((p) => Buffer.from(p))).toString()).toBe(expected);
@@ -83,15 +87,15 @@ describe('writing a stored unit from its bytes', () => {
     for (const text of ['a&b', 'a<b', 'a>b', 'a\rb', '\u0007', '\uE000', '\uF8FF', '\uFFFF', '😀'])
       expect(plainText(Buffer.from(text))).toBe(false);
     expect(plainText(Buffer.from('\uF900\uFF0C\uFFFD'))).toBe(true);
+    expect(plainText(Buffer.from('<ab>'), 1, 3)).toBe(true);
   });
 
   it('finds the fields of a unit whose value holds NUL unsplittable', () => {
-    expect(splitValues(joined({ ar: 'a\0b', en: 'x' }))).toBeUndefined();
-    expect(
-      splitValues(joined({ ar: 'ab', en: 'x' }))
-        ?.map(String)
-        .slice(0, 2),
-    ).toEqual(['ab', 'x']);
+    const cuts = newCuts();
+    expect(cutValues(joined({ ar: 'a\0b', en: 'x' }), cuts)).toBe(false);
+    expect(cutValues(Buffer.from('a\0b'), cuts)).toBe(false);
+    expect(cutValues(joined({ ar: 'ab', en: 'x' }), cuts)).toBe(true);
+    expect(valueStrings(joined({ ar: 'ab', en: 'x' }), cuts).slice(0, 3)).toEqual(['ab', 'x', '']);
   });
 
   it('writes pieces larger than the writer’s buffer whole', async () => {

@@ -10,7 +10,7 @@ import { finished } from 'node:stream/promises';
 import { TmxStreamWriter, escapeTsv, stripPlaceables } from '../formats';
 import { unitRecord, type ImportStore } from '../store';
 import { LANGS, type Lang } from '../types';
-import { splitValues, tuPieces } from './unit-bytes';
+import { cutValues, newCuts, tuPieces, valueStrings } from './unit-bytes';
 import { toTmxUnit } from './unit-fields';
 
 export const TM_EXPORT_FORMATS = ['tmx', 'tsv'] as const;
@@ -119,16 +119,17 @@ export async function exportTm(
       creationDate: new Date(),
     });
     const apart = options.apart ?? false;
+    const cuts = newCuts();
     for await (const units of unitPages(store, tm, page, (ids) => store.unitBytes(tm, ids))) {
       for (const [id, joined] of units) {
         // The unit's stored bytes copied into the output where they need nothing (unit-bytes.ts); else as strings.
-        const values = splitValues(joined);
-        const pieces = values && tuPieces(id, values, langs, apart);
+        const cut = cutValues(joined, cuts);
+        const pieces = cut && tuPieces(id, joined, cuts, langs, apart);
         let flushing: Promise<void> | undefined;
         if (pieces === '') writer.skipped++;
         else if (pieces) flushing = writer.writeXml(pieces);
         else {
-          const h = values ? unitRecord(values.map((v) => v.toString())) : (await store.unitRecords(tm, [id]))[0];
+          const h = cut ? unitRecord(valueStrings(joined, cuts)) : (await store.unitRecords(tm, [id]))[0];
           if (h) flushing = writer.write(toTmxUnit(id, h));
         }
         if (flushing) await flushing;

@@ -7,7 +7,7 @@
  */
 import { TU_END, tuStart } from '../formats';
 import { RECORD_FIELDS } from '../store';
-import type { Lang } from '../types';
+import { LANGS, type Lang } from '../types';
 import { toTmxUnit } from './unit-fields';
 
 const at = (name: (typeof RECORD_FIELDS)[number]) => RECORD_FIELDS.indexOf(name);
@@ -20,67 +20,96 @@ const LANG_FIELDS = {
   zh: [at('zh'), at('codes:zh'), at('tuv:zh')],
 } as const;
 
-/** The unit's values, sliced out of its joined bytes (no copy); undefined when a value holds NUL itself. */
-export function splitValues(joined: Buffer): Buffer[] | undefined {
-  const values: Buffer[] = [];
-  let from = 0;
-  for (let nul = joined.indexOf(0); nul >= 0; nul = joined.indexOf(0, from)) {
-    values.push(joined.subarray(from, nul));
-    from = nul + 1;
+/** Number of values in a joined unit. */
+const COUNT = RECORD_FIELDS.length;
+
+/**
+ * A joined unit's values, located without copying: value i spans [cuts[i], cuts[i + 1] - 1) of the bytes. Made once
+ * per page and filled per unit by {@link cutValues}.
+ */
+export const newCuts = () => new Int32Array(COUNT + 1);
+
+/** Fills `cuts` for `joined`; false when a value holds NUL itself (more parts than fields). */
+export function cutValues(joined: Buffer, cuts: Int32Array): boolean {
+  let n = 0;
+  cuts[0] = 0;
+  for (let nul = joined.indexOf(0); nul >= 0; nul = joined.indexOf(0, nul + 1)) {
+    if (++n === COUNT) return false;
+    cuts[n] = nul + 1;
   }
-  values.push(joined.subarray(from));
-  return values.length === RECORD_FIELDS.length ? values : undefined;
+  cuts[COUNT] = joined.length + 1;
+  return n === COUNT - 1;
+}
+
+/** The values as strings (the string path). */
+export function valueStrings(joined: Buffer, cuts: Int32Array): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < COUNT; i++) values.push(joined.toString('utf8', cuts[i], cuts[i + 1]! - 1));
+  return values;
 }
 
 /**
- * True when UTF-8 `text` goes inside `seg` as it is: nothing formats/xml-fast.ts' xmlText escapes (markup, CR,
+ * Bytes that stop a text from being copied as it is: those below U+0020 but tab and newline, `&`, `<`, `>`, and the
+ * lead bytes EE (U+E000–U+EFFF) and F0 and above (beyond the BMP); EF (U+F000–U+FFFF) is looked at closer.
+ */
+const STOP = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a) STOP[b] = 1;
+for (const b of [0x26, 0x3c, 0x3e]) STOP[b] = 1;
+for (let b = 0xee; b < 0x100; b++) STOP[b] = 1;
+
+/**
+ * True when UTF-8 text[from, to) goes inside `seg` as it is: nothing formats/xml-fast.ts' xmlText escapes (markup, CR,
  * controls, U+FFFE/U+FFFF), no placeable (U+E000–U+F8FF), no character beyond the BMP (checked by the string path).
  */
-export function plainText(text: Uint8Array): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const b = text[i]!;
-    if (b < 0x20) {
-      if (b !== 0x09 && b !== 0x0a) return false;
-    } else if (b === 0x26 || b === 0x3c || b === 0x3e) return false;
-    else if (b >= 0xee) {
-      // EE: U+E000–U+EFFF; F0 and above: four-byte sequences. EF: U+F000–U+FFFF.
-      if (b !== 0xef) return false;
-      const next = text[i + 1]!;
-      if (next < 0xa4 || (next === 0xbf && text[i + 2]! >= 0xbe)) return false;
-      i += 2;
-    }
+export function plainText(text: Uint8Array, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) {
+    if (STOP[text[i]!] === 0) continue;
+    if (text[i] !== 0xef) return false;
+    const next = text[i + 1]!;
+    if (next < 0xa4 || (next === 0xbf && text[i + 2]! >= 0xbe)) return false;
+    i += 2;
   }
   return true;
 }
 
+/** Per language: where a tuv starts, after the unit's start or after the previous tuv. */
+const OPEN = Object.fromEntries(LANGS.map((lang) => [lang, `      <tuv xml:lang="${lang}"><seg>`])) as Record<
+  Lang,
+  string
+>;
+const NEXT = Object.fromEntries(LANGS.map((lang) => [lang, `</seg></tuv>\n${OPEN[lang]}`])) as Record<Lang, string>;
+const LAST = `</seg></tuv>\n${TU_END}`;
+
 /**
  * The unit's `tu` as XML pieces (strings, and text bytes to copy), for TmxStreamWriter.writeXml; '' when the export
  * leaves it out (no Arabic, or no text in the chosen targets); undefined when the string path must write it.
- * `langs` as the writer's: Arabic first.
+ * `joined` and `cuts` as {@link cutValues} left them; `langs` as the writer's: Arabic first.
  */
 export function tuPieces(
   unitId: string,
-  values: readonly Buffer[],
+  joined: Buffer,
+  cuts: Int32Array,
   langs: readonly Lang[],
   apart: boolean,
 ): (string | Buffer)[] | '' | undefined {
-  if (values[LANG_FIELDS.ar[0]]!.length === 0) return '';
-  if (!langs.some((lang) => lang !== 'ar' && values[LANG_FIELDS[lang][0]]!.length > 0)) return '';
-  if (apart && values[APART]!.length > 0) return undefined;
+  const empty = (i: number) => cuts[i + 1]! - 1 === cuts[i];
+  if (empty(LANG_FIELDS.ar[0])) return '';
+  if (!langs.some((lang) => lang !== 'ar' && !empty(LANG_FIELDS[lang][0]))) return '';
+  if (apart && !empty(APART)) return undefined;
   for (const lang of langs) {
     const [text, codes, tuv] = LANG_FIELDS[lang];
-    if (values[codes]!.length > 0 || values[tuv]!.length > 0 || !plainText(values[text]!)) return undefined;
+    if (!empty(codes) || !empty(tuv) || !plainText(joined, cuts[text], cuts[text + 1]! - 1)) return undefined;
   }
   const h: Record<string, string> = {};
-  for (const [name, i] of META) if (values[i]!.length > 0) h[name] = values[i]!.toString();
+  for (const [name, i] of META) if (!empty(i)) h[name] = joined.toString('utf8', cuts[i], cuts[i + 1]! - 1);
   const pieces: (string | Buffer)[] = [tuStart(toTmxUnit(unitId, h))];
-  let close = '';
+  let first = true;
   for (const lang of langs) {
-    const text = values[LANG_FIELDS[lang][0]]!;
-    if (text.length === 0) continue;
-    pieces.push(`${close}      <tuv xml:lang="${lang}"><seg>`, text);
-    close = '</seg></tuv>\n';
+    const i = LANG_FIELDS[lang][0];
+    if (empty(i)) continue;
+    pieces.push(first ? OPEN[lang] : NEXT[lang], joined.subarray(cuts[i], cuts[i + 1]! - 1));
+    first = false;
   }
-  pieces.push(close + TU_END);
+  pieces.push(LAST);
   return pieces;
 }
