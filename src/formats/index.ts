@@ -98,6 +98,8 @@ export {
   TmxStreamWriter,
   writeTmxUnits,
   tuXml,
+  tuStart,
+  TU_END,
   tmxHead,
   documentProps,
   TMX_TAIL,

@@ -118,7 +118,7 @@ function tuvXml(variant: TmxVariantInput, lang: string): string {
   return out + (meta ? '\n      </tuv>\n' : '</tuv>\n');
 }
 
-function placementXml(unit: TmxTuInput): string {
+function placementXml(unit: Omit<TmxTuInput, 'langs'>): string {
   let out = '';
   if (unit.document !== undefined) out += prop('      ', PROP_DOCUMENT, unit.document);
   if (unit.position !== undefined) out += prop('      ', PROP_POSITION, String(unit.position));
@@ -127,6 +127,19 @@ function placementXml(unit: TmxTuInput): string {
   if (unit.review) out += prop('      ', PROP_REVIEW, 'true');
   return out;
 }
+
+/** A `tu`'s start tag and what comes before its first `tuv`: notes, placement props, props. */
+export function tuStart(unit: Omit<TmxTuInput, 'langs'>): string {
+  const tuid = unit.tuid !== undefined ? ` tuid="${escapeAttr(unit.tuid)}"` : '';
+  let out = `    <tu${tuid}${attrsXml(unit.attrs, TU_ATTRS)} srclang="ar">\n`;
+  for (const value of unit.notes ?? []) out += note('      ', value);
+  out += placementXml(unit);
+  for (const [type, value] of unit.props ?? []) out += prop('      ', type, value);
+  return out;
+}
+
+/** The end of a `tu`. */
+export const TU_END = '    </tu>\n';
 
 /**
  * One `tu`, or '' when the unit has no Arabic or no text in any chosen target language. `langs` must start with
@@ -139,17 +152,13 @@ export function tuXml(
 ): string {
   const ar = unit.langs.ar;
   if (!ar || ar.text === '' || !langs.some((lang) => lang !== 'ar' && unit.langs[lang]?.text)) return '';
-  const tuid = unit.tuid !== undefined ? ` tuid="${escapeAttr(unit.tuid)}"` : '';
-  let out = `    <tu${tuid}${attrsXml(unit.attrs, TU_ATTRS)} srclang="ar">\n`;
-  for (const value of unit.notes ?? []) out += note('      ', value);
-  out += placementXml(unit);
-  for (const [type, value] of unit.props ?? []) out += prop('      ', type, value);
+  let out = tuStart(unit);
   for (const lang of langs) {
     const variant = unit.langs[lang];
     if (variant && variant.text !== '') out += tuvXml(variant, (options.keepTags && variant.tag) || lang);
   }
   if (options.apart) for (const variant of unit.apart ?? []) out += tuvXml(variant, variant.tag);
-  return out + '    </tu>\n';
+  return out + TU_END;
 }
 
 /** Writes a TMX to a Writable unit by unit: `await write(unit)` for each, then `await end()`. */
@@ -186,6 +195,19 @@ export class TmxStreamWriter {
     return undefined;
   }
 
+  /**
+   * Adds one unit already written as XML: strings, and UTF-8 bytes copied as they are (text the caller knows needs
+   * no escaping). As {@link write}, a promise only when the buffer was handed to the Writable.
+   */
+  writeXml(pieces: readonly (string | Uint8Array)[]): Promise<void> | undefined {
+    this.written++;
+    let most = 0;
+    for (const piece of pieces) most += typeof piece === 'string' ? piece.length * 3 : piece.length;
+    if (this.used + most > this.buffer.length) return this.flush().then(() => this.appendAll(pieces, most));
+    this.appendAll(pieces, most);
+    return undefined;
+  }
+
   async end(): Promise<void> {
     if (this.used + TMX_TAIL.length > CHUNK_BYTES) await this.flush();
     this.append(TMX_TAIL);
@@ -206,6 +228,22 @@ export class TmxStreamWriter {
     bytes.copy(bigger, this.used);
     this.buffer = bigger;
     this.used += bytes.length;
+  }
+
+  private appendAll(pieces: readonly (string | Uint8Array)[], most: number): void {
+    if (most > this.buffer.length - this.used) {
+      const text = (piece: string | Uint8Array) =>
+        typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString();
+      this.append(pieces.map(text).join(''));
+      return;
+    }
+    for (const piece of pieces) {
+      if (typeof piece === 'string') this.used += this.buffer.write(piece, this.used, 'utf8');
+      else {
+        this.buffer.set(piece, this.used);
+        this.used += piece.length;
+      }
+    }
   }
 
   private async flush(): Promise<void> {

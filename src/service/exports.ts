@@ -1,14 +1,16 @@
 /**
  * Whole-TM export, streamed: units are read a page at a time (SSCAN + one lua/readUnits call per page) and written
  * to the Writable as they come, waiting for it to drain, so memory stays constant whatever the TM's size. TMX is
- * written by formats/tmx-stream-write.ts (the shape every client we tested accepts; lossless against the import);
+ * written by formats/tmx-stream-write.ts (the shape every client we tested accepts; lossless against the import),
+ * from the bytes Redis answers where a unit allows it (unit-bytes.ts: texts copied, not decoded and re-encoded);
  * TSV holds unit id, document, position and the chosen languages, placeables removed.
  */
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { TmxStreamWriter, escapeTsv, stripPlaceables } from '../formats';
-import type { ImportStore } from '../store';
+import { unitRecord, type ImportStore } from '../store';
 import { LANGS, type Lang } from '../types';
+import { cutValues, newCuts, tuPieces, valueStrings } from './unit-bytes';
 import { toTmxUnit } from './unit-fields';
 
 export const TM_EXPORT_FORMATS = ['tmx', 'tsv'] as const;
@@ -30,14 +32,20 @@ export interface TmExportOptions {
 /** Pages read ahead of the one being written: Redis reads while the client encodes. */
 const PAGES_AHEAD = 3;
 
-type Page = (readonly [string, Record<string, string>])[];
+type Page<T> = (readonly [string, T])[];
 
 /**
- * Every stored unit of the TM, a page at a time, with all its fields. A scanner runs beside the consumer and keeps up
- * to PAGES_AHEAD pages asked for, so Redis reads the next pages while the consumer encodes this one.
+ * Every stored unit of the TM, a page at a time, as `read` answers for the page's ids (undefined or null: a unit gone
+ * meanwhile, left out). A scanner runs beside the consumer and keeps up to PAGES_AHEAD pages asked for, so Redis
+ * reads the next pages while the consumer encodes this one.
  */
-async function* unitPages(store: ImportStore, tm: string, page: number): AsyncGenerator<Page> {
-  const ahead: Promise<Page>[] = [];
+async function* unitPages<T>(
+  store: ImportStore,
+  tm: string,
+  page: number,
+  read: (ids: readonly string[]) => Promise<readonly (T | null | undefined)[]>,
+): AsyncGenerator<Page<T>> {
+  const ahead: Promise<Page<T>>[] = [];
   let cursor: string | undefined = '0';
   let scanning: Promise<void> | undefined;
   let failure: { error: unknown } | undefined;
@@ -46,9 +54,9 @@ async function* unitPages(store: ImportStore, tm: string, page: number): AsyncGe
       while (cursor !== undefined && ahead.length < PAGES_AHEAD) {
         const next = await store.unitPage(tm, cursor, page);
         cursor = next.cursor === '0' ? undefined : next.cursor;
-        const units = store
-          .unitRecords(tm, next.ids)
-          .then((records) => next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])));
+        const units = read(next.ids).then((records) =>
+          next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])),
+        );
         units.catch(() => undefined); // awaited by the consumer
         ahead.push(units);
       }
@@ -110,9 +118,20 @@ export async function exportTm(
       apart: options.apart ?? false,
       creationDate: new Date(),
     });
-    for await (const units of unitPages(store, tm, page)) {
-      for (const [id, h] of units) {
-        const flushing = writer.write(toTmxUnit(id, h));
+    const apart = options.apart ?? false;
+    const cuts = newCuts();
+    for await (const units of unitPages(store, tm, page, (ids) => store.unitBytes(tm, ids))) {
+      for (const [id, joined] of units) {
+        // The unit's stored bytes copied into the output where they need nothing (unit-bytes.ts); else as strings.
+        const cut = cutValues(joined, cuts);
+        const pieces = cut && tuPieces(id, joined, cuts, langs, apart);
+        let flushing: Promise<void> | undefined;
+        if (pieces === '') writer.skipped++;
+        else if (pieces) flushing = writer.writeXml(pieces);
+        else {
+          const h = cut ? unitRecord(valueStrings(joined, cuts)) : (await store.unitRecords(tm, [id]))[0];
+          if (h) flushing = writer.write(toTmxUnit(id, h));
+        }
         if (flushing) await flushing;
       }
       options.progress?.(writer.written);
@@ -123,7 +142,7 @@ export async function exportTm(
   let written = 0;
   let skipped = 0;
   await write(out, ['unit_id', 'document', 'position', ...langs].join('\t') + '\n');
-  for await (const units of unitPages(store, tm, page)) {
+  for await (const units of unitPages(store, tm, page, (ids) => store.unitRecords(tm, ids))) {
     let text = '';
     for (const [id, h] of units) {
       const texts = langs.map((lang) => stripPlaceables(h[lang] ?? ''));

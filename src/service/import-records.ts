@@ -4,6 +4,10 @@
  * dropped; merged by Arabic source (formats/tu-merge.ts); each `tu` turned into the record its unit stages
  * (unit-fields.ts), batched by `chunk`. Nothing here touches Redis: the caller stages each batch.
  *
+ * A batch's records travel as UTF-8 bytes, one buffer a batch with its own ArrayBuffer: the reading thread encodes
+ * them once, the buffer is moved (not copied) to the import's thread, and Redis is sent those bytes as they are, so
+ * the import's thread never holds the records as strings (no decoding, no re-encoding, nothing for its GC).
+ *
  * Every batch carries the job's reading counters as of its end; the last one (possibly without records) carries the
  * final counters and the encoding the file was read with.
  */
@@ -12,7 +16,7 @@ import type { ByteSource } from '../formats/xml-stream';
 import { TmxStreamReader } from '../formats/tmx-stream';
 import { TuMerger } from '../formats/tu-merge';
 import { standaloneUnitKey, unitIdOfKey } from './ids';
-import { stagedFields } from './unit-fields';
+import { stagedRecordJson } from './unit-fields';
 import { hasWords } from './words';
 
 export interface ReadRecordsOptions {
@@ -30,11 +34,14 @@ export interface ReadRecordsOptions {
 /** The reading counters of a job record (all strings or numbers, as they are written). */
 export type ReadingFields = Record<string, string | number>;
 
-/** Records to stage, as three parallel lists: the unit's id, its first record in this import or not, the JSON. */
+/**
+ * Records to stage: the units' ids, whether each record is its unit's first in this import, and the records as one
+ * JSON array (UTF-8), in the same order.
+ */
 export interface RecordBatch {
   ids: string[];
   first: boolean[];
-  json: string[];
+  records: Uint8Array;
   fields: ReadingFields;
   /** Set on the last batch only: the file's encoding. */
   encoding?: string;
@@ -47,6 +54,31 @@ export class ReadFailed extends Error {
     readonly fields: ReadingFields,
   ) {
     super('the TMX file could not be read', { cause: error });
+  }
+}
+
+/** A batch's records as one JSON array, encoded as they come into a buffer of its own that grows when needed. */
+class RecordBytes {
+  private bytes = Buffer.allocUnsafeSlow(1 << 20);
+  private used = 0;
+
+  add(json: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8; one more for the separator, and the closing bracket.
+    if (this.used + json.length * 3 + 2 > this.bytes.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + json.length * 3 + 2));
+      this.bytes.copy(bigger, 0, 0, this.used);
+      this.bytes = bigger;
+    }
+    this.bytes[this.used] = this.used === 0 ? 0x5b : 0x2c; // '[' first, ',' between
+    this.used++;
+    this.used += this.bytes.write(json, this.used);
+  }
+
+  /** The array, as a view of an ArrayBuffer that nothing else shares (it can be transferred). */
+  view(): Uint8Array {
+    if (this.used === 0) this.bytes[this.used++] = 0x5b;
+    this.bytes[this.used++] = 0x5d;
+    return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.used);
   }
 }
 
@@ -81,7 +113,16 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
       updated: Date.now(),
     };
   };
-  let batch: RecordBatch = { ids: [], first: [], json: [], fields: {} };
+  let ids: string[] = [];
+  let first: boolean[] = [];
+  let bytes = new RecordBytes();
+  const batch = (): RecordBatch => {
+    const out = { ids, first, records: bytes.view(), fields: fields() };
+    ids = [];
+    first = [];
+    bytes = new RecordBytes();
+    return out;
+  };
   try {
     for await (const tus of reader.batches()) {
       for (const tu of tus) {
@@ -94,20 +135,14 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
         const isNew = outcome.status === 'new';
         if (isNew) staged++;
         const unitId = unitIdOfKey(outcome.key);
-        batch.ids.push(unitId);
-        batch.first.push(isNew);
-        batch.json.push(JSON.stringify([unitId, ...stagedFields(tu, isNew ? 'all' : outcome.added)]));
-        if (batch.ids.length >= options.chunk) {
-          batch.fields = fields();
-          yield batch;
-          batch = { ids: [], first: [], json: [], fields: {} };
-        }
+        ids.push(unitId);
+        first.push(isNew);
+        bytes.add(stagedRecordJson(unitId, tu, isNew ? 'all' : outcome.added));
+        if (ids.length >= options.chunk) yield batch();
       }
     }
   } catch (err) {
     throw new ReadFailed(err, fields());
   }
-  batch.fields = fields();
-  batch.encoding = reader.encoding!;
-  yield batch;
+  yield { ...batch(), encoding: reader.encoding! };
 }

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     for await (const batch of readRecords(source(), workerData as ReadRecordsOptions)) {
       await until(() => credits > 0);
       credits--;
-      post({ t: 'batch', batch });
+      port.postMessage({ t: 'batch', batch } satisfies FromWorker, [batch.records.buffer as ArrayBuffer]);
     }
   } catch (err) {
     const failed = err instanceof ReadFailed ? err : new ReadFailed(err, {});

@@ -35,7 +35,6 @@ interface TuMeta {
 export const META_FIELDS = ['tmx', 'apart'] as const;
 
 const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== undefined && list.length > 0;
-const json = (value: object | undefined) => (value === undefined ? '' : JSON.stringify(value));
 
 /** A BCP 47-looking tag (letters, digits, hyphens), the only kind written back as `xml:lang`. */
 const WELL_FORMED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -63,30 +62,27 @@ function tuMeta(tu: TmxTu): TuMeta | undefined {
   return Object.keys(meta).length > 0 ? meta : undefined;
 }
 
-/** Text, codes and tuv metadata of one language, as field/value pairs ('' clears a field). */
-function languageFields(tu: TmxTu, lang: Lang): string[] {
-  const variant = tu.langs[lang]!;
-  return [
-    lang,
-    variant.text,
-    `codes:${lang}`,
-    nonEmpty(variant.codes) ? JSON.stringify(variant.codes) : '',
-    `tuv:${lang}`,
-    json(tuvMeta(variant, lang)),
-  ];
-}
+/** A JSON text as a JSON string value ('""' for none: the import names the field and clears it). */
+const jsonValue = (value: object | undefined) => (value === undefined ? '""' : JSON.stringify(JSON.stringify(value)));
 
 /**
- * The fields a `tu` stages: for a unit new to the import, every language it has and its unit-level metadata (the
- * TMX wins over a unit already stored: its metadata replaces the stored one); for a later `tu` of the same Arabic
- * (a bilingual file merged), only the languages it adds.
+ * The record a `tu` stages, as JSON text: [unit id, field, value, …] ('' as a value clears the field). For a unit
+ * new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`) and its unit-level metadata (`tmx`,
+ * `apart`: the TMX wins over a unit already stored, its metadata replaces the stored one); for a later `tu` of the
+ * same Arabic (a bilingual file merged), only the languages it adds. Written as text directly: no arrays in between.
  */
-export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): string[] {
-  const langs = added === 'all' ? LANGS.filter((lang) => tu.langs[lang]) : added;
-  const fields = langs.flatMap((lang) => languageFields(tu, lang));
+export function stagedRecordJson(unitId: string, tu: TmxTu, added: readonly Lang[] | 'all'): string {
+  let out = `[${JSON.stringify(unitId)}`;
+  for (const lang of added === 'all' ? LANGS : added) {
+    const variant = tu.langs[lang];
+    if (!variant) continue;
+    out += `,"${lang}",${JSON.stringify(variant.text)}`;
+    out += `,"codes:${lang}",${nonEmpty(variant.codes) ? jsonValue(variant.codes) : '""'}`;
+    out += `,"tuv:${lang}",${jsonValue(tuvMeta(variant, lang))}`;
+  }
   if (added === 'all')
-    fields.push('tmx', json(tuMeta(tu)), 'apart', nonEmpty(tu.apart) ? JSON.stringify(tu.apart) : '');
-  return fields;
+    out += `,"tmx",${jsonValue(tuMeta(tu))},"apart",${nonEmpty(tu.apart) ? jsonValue(tu.apart) : '""'}`;
+  return `${out}]`;
 }
 
 const parse = <T>(text: string | undefined): T | undefined => (text ? (JSON.parse(text) as T) : undefined);

@@ -8,17 +8,18 @@
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
-import { readSettled, readUnitsSettled } from './settled';
+import { readSettled, readUnitBytesSettled, readUnitsSettled } from './settled';
 
 /**
- * Staged records as parallel lists: each record's unit id; whether it is the first record of its unit in this import
- * (a later one, from a merged bilingual file, adds languages); the record as JSON [unit id, field, value, …] ('' as a
- * value: the import names the field and clears it).
+ * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
+ * (a later one, from a merged bilingual file, adds languages); and the records as one UTF-8 JSON array, each
+ * [unit id, field, value, …] ('' as a value: the import names the field and clears it). The bytes go to Redis as
+ * they are, one argument.
  */
 export interface StagedRecords {
   ids: readonly string[];
   first: readonly boolean[];
-  json: readonly string[];
+  records: Uint8Array;
 }
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
@@ -64,15 +65,16 @@ export class ImportStore {
 
   /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
   async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
-    const { ids, first, json } = records;
+    const { ids, first } = records;
     if (ids.length === 0) return;
+    const bytes = Buffer.from(records.records.buffer, records.records.byteOffset, records.records.byteLength);
     const keyList = [this.keys.importStaged(tm, job)];
-    const args: (string | number)[] = [ttlMs];
+    let flags = '';
     for (let i = 0; i < ids.length; i++) {
       keyList.push(this.keys.importUnit(tm, job, ids[i]!));
-      args.push(first[i] ? 'n' : 'x', json[i]!);
+      flags += first[i] ? 'n' : 'x';
     }
-    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
+    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ttlMs, flags, bytes));
   }
 
   /**
@@ -189,10 +191,25 @@ export class ImportStore {
           (string | null)[],
         ];
       if (values[0] === null) continue;
-      const record: Record<string, string> = { ar: values[0]! };
-      for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
-      records[i] = record;
+      records[i] = unitRecord(values);
     }
     return records;
   }
+
+  /**
+   * The same read as {@link unitRecords}, answered as Redis holds it: per unit, its RECORD_FIELDS values joined by
+   * NUL as UTF-8 bytes (a value may itself hold NUL: more parts than fields), or null for a unit gone meanwhile.
+   */
+  async unitBytes(tm: string, ids: readonly string[]): Promise<(Buffer | null)[]> {
+    if (ids.length === 0) return [];
+    const keyList = ids.map((id) => this.keys.unit(tm, id));
+    return readUnitBytesSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
+  }
+}
+
+/** A unit's record from its RECORD_FIELDS values (empty ones left out). */
+export function unitRecord(values: readonly (string | null)[]): Record<string, string> {
+  const record: Record<string, string> = { ar: values[0]! };
+  for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
+  return record;
 }

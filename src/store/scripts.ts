@@ -39,13 +39,15 @@ declare module 'ioredis' {
     /** See lua/deleteUnit.lua. */
     deleteUnit(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/stageImport.lua. */
-    stageImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    stageImport(numKeys: number, ...keysAndArgs: (string | number | Buffer)[]): Result<number, Context>;
     /** See lua/commitImport.lua. */
     commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/readUnits.lua: the joined units, or ScriptCode.WRITING. */
     readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[] | number, Context>;
+    /** readUnits with the joined units as the bytes Redis holds (ioredis' Buffer variant of a defined command). */
+    readUnitsBuffer(numKeys: number, ...keysAndArgs: string[]): Result<(Buffer | null)[] | number, Context>;
     /** See lua/stageDocument.lua (keys and arguments as two arrays: a large document's are too many to spread). */
     stageDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/commitDocument.lua (keys and arguments as two arrays). */

@@ -93,6 +93,20 @@ export async function readUnitsSettled(
   });
 }
 
+/** readUnitsSettled with each unit's joined values as bytes (UTF-8, undecoded). */
+export async function readUnitBytesSettled(
+  redis: RedisClient,
+  keys: Keys,
+  tm: string,
+  unitKeys: readonly string[],
+  fields: readonly string[],
+): Promise<(Buffer | null)[]> {
+  return settled(redis, keys, tm, async () => {
+    const answer = await redis.readUnitsBuffer(unitKeys.length + 1, keys.documentWrites(tm), ...unitKeys, ...fields);
+    return typeof answer === 'number' ? WRITING : answer;
+  });
+}
+
 /** Finishes the TM's committed writes whose applier is no longer heard from (its heartbeat key expired). */
 async function finishSilentWrites(redis: RedisClient, keys: Keys, tm: string): Promise<void> {
   const writes = await guard(redis, () => redis.hgetall(keys.documentWrites(tm)));

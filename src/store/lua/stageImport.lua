@@ -11,17 +11,18 @@
     KEYS[2..] staged unit hashes, one per record below, in the same order
 
     ARGV[1]   time to live of the staged keys, milliseconds (the id list's is refreshed at every call)
-    ARGV[2..] two per record: 'n' (first record of its unit) or 'x' (a later one), then the record as JSON
-              [unit id, field, value, field, value, …]
+    ARGV[2]   one character per record: 'n' (first record of its unit) or 'x' (a later one)
+    ARGV[3]   the records as one JSON array, each [unit id, field, value, field, value, …]
 
   Output:
     number of units' records staged (>= 0)
 ]]
-local listKey, ttl = KEYS[1], ARGV[1]
+local listKey, ttl, flags = KEYS[1], ARGV[1], ARGV[2]
+local records = cjson.decode(ARGV[3])
 local ids = {}
 for k = 2, #KEYS do
-  local key, first = KEYS[k], ARGV[2 * k - 2] == 'n'
-  local record = cjson.decode(ARGV[2 * k - 1])
+  local key, first = KEYS[k], string.byte(flags, k - 1) == 110 -- 'n'
+  local record = records[k - 1]
   local sets
   if first then
     sets = { 'ar', '', 'en', '', 'zh', '', 'doc', '', 'pos', '0', 'para', '0' }

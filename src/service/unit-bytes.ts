@@ -1,0 +1,115 @@
+/**
+ * A stored unit written as a TMX `tu` straight from the bytes Redis answers (lua/readUnits: the unit's fields joined
+ * by NUL, in RECORD_FIELDS order), for the whole-TM export: a text that needs no escaping and holds no placeable is
+ * copied into the output as the UTF-8 it is stored as, never decoded to a string and encoded again. The units this
+ * does not cover (inline codes, tuv metadata, kept-apart variants to write, a text to escape) are left to the string
+ * path (toTmxUnit + tuXml), which writes the same bytes for every unit (a unit test compares the two).
+ */
+import { TU_END, tuStart } from '../formats';
+import { RECORD_FIELDS } from '../store';
+import { LANGS, type Lang } from '../types';
+import { toTmxUnit } from './unit-fields';
+
+const at = (name: (typeof RECORD_FIELDS)[number]) => RECORD_FIELDS.indexOf(name);
+const APART = at('apart');
+/** The fields besides texts, codes, tuv metadata and apart: what toTmxUnit needs for the tu's start. */
+const META = (['tmx', 'doc', 'pos', 'para', 'conf', 'review'] as const).map((name) => [name, at(name)] as const);
+const LANG_FIELDS = {
+  ar: [at('ar'), at('codes:ar'), at('tuv:ar')],
+  en: [at('en'), at('codes:en'), at('tuv:en')],
+  zh: [at('zh'), at('codes:zh'), at('tuv:zh')],
+} as const;
+
+/** Number of values in a joined unit. */
+const COUNT = RECORD_FIELDS.length;
+
+/**
+ * A joined unit's values, located without copying: value i spans [cuts[i], cuts[i + 1] - 1) of the bytes. Made once
+ * per page and filled per unit by {@link cutValues}.
+ */
+export const newCuts = () => new Int32Array(COUNT + 1);
+
+/** Fills `cuts` for `joined`; false when a value holds NUL itself (more parts than fields). */
+export function cutValues(joined: Buffer, cuts: Int32Array): boolean {
+  let n = 0;
+  cuts[0] = 0;
+  for (let nul = joined.indexOf(0); nul >= 0; nul = joined.indexOf(0, nul + 1)) {
+    if (++n === COUNT) return false;
+    cuts[n] = nul + 1;
+  }
+  cuts[COUNT] = joined.length + 1;
+  return n === COUNT - 1;
+}
+
+/** The values as strings (the string path). */
+export function valueStrings(joined: Buffer, cuts: Int32Array): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < COUNT; i++) values.push(joined.toString('utf8', cuts[i], cuts[i + 1]! - 1));
+  return values;
+}
+
+/**
+ * Bytes that stop a text from being copied as it is: those below U+0020 but tab and newline, `&`, `<`, `>`, and the
+ * lead bytes EE (U+E000–U+EFFF) and F0 and above (beyond the BMP); EF (U+F000–U+FFFF) is looked at closer.
+ */
+const STOP = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a) STOP[b] = 1;
+for (const b of [0x26, 0x3c, 0x3e]) STOP[b] = 1;
+for (let b = 0xee; b < 0x100; b++) STOP[b] = 1;
+
+/**
+ * True when UTF-8 text[from, to) goes inside `seg` as it is: nothing formats/xml-fast.ts' xmlText escapes (markup, CR,
+ * controls, U+FFFE/U+FFFF), no placeable (U+E000–U+F8FF), no character beyond the BMP (checked by the string path).
+ */
+export function plainText(text: Uint8Array, from = 0, to = text.length): boolean {
+  for (let i = from; i < to; i++) {
+    if (STOP[text[i]!] === 0) continue;
+    if (text[i] !== 0xef) return false;
+    const next = text[i + 1]!;
+    if (next < 0xa4 || (next === 0xbf && text[i + 2]! >= 0xbe)) return false;
+    i += 2;
+  }
+  return true;
+}
+
+/** Per language: where a tuv starts, after the unit's start or after the previous tuv. */
+const OPEN = Object.fromEntries(LANGS.map((lang) => [lang, `      <tuv xml:lang="${lang}"><seg>`])) as Record<
+  Lang,
+  string
+>;
+const NEXT = Object.fromEntries(LANGS.map((lang) => [lang, `</seg></tuv>\n${OPEN[lang]}`])) as Record<Lang, string>;
+const LAST = `</seg></tuv>\n${TU_END}`;
+
+/**
+ * The unit's `tu` as XML pieces (strings, and text bytes to copy), for TmxStreamWriter.writeXml; '' when the export
+ * leaves it out (no Arabic, or no text in the chosen targets); undefined when the string path must write it.
+ * `joined` and `cuts` as {@link cutValues} left them; `langs` as the writer's: Arabic first.
+ */
+export function tuPieces(
+  unitId: string,
+  joined: Buffer,
+  cuts: Int32Array,
+  langs: readonly Lang[],
+  apart: boolean,
+): (string | Buffer)[] | '' | undefined {
+  const empty = (i: number) => cuts[i + 1]! - 1 === cuts[i];
+  if (empty(LANG_FIELDS.ar[0])) return '';
+  if (!langs.some((lang) => lang !== 'ar' && !empty(LANG_FIELDS[lang][0]))) return '';
+  if (apart && !empty(APART)) return undefined;
+  for (const lang of langs) {
+    const [text, codes, tuv] = LANG_FIELDS[lang];
+    if (!empty(codes) || !empty(tuv) || !plainText(joined, cuts[text], cuts[text + 1]! - 1)) return undefined;
+  }
+  const h: Record<string, string> = {};
+  for (const [name, i] of META) if (!empty(i)) h[name] = joined.toString('utf8', cuts[i], cuts[i + 1]! - 1);
+  const pieces: (string | Buffer)[] = [tuStart(toTmxUnit(unitId, h))];
+  let first = true;
+  for (const lang of langs) {
+    const i = LANG_FIELDS[lang][0];
+    if (empty(i)) continue;
+    pieces.push(first ? OPEN[lang] : NEXT[lang], joined.subarray(cuts[i], cuts[i + 1]! - 1));
+    first = false;
+  }
+  pieces.push(LAST);
+  return pieces;
+}
