@@ -155,7 +155,12 @@ describe('the candidate index', () => {
     // The loaded units in the built part, the ones written meanwhile replayed after it; the removed ones dead.
     expect(fresh.blockSlots('ar')).toMatchObject({ live: UNITS, appended: writes });
     compare(fresh, queries.slice(0, 40), 70, 5);
-    expect(found(fresh, data.tm[0]!, 100, 50)).toEqual(expect.arrayContaining([['u0', 100], ['late0', 100]]));
+    expect(found(fresh, data.tm[0]!, 100, 50)).toEqual(
+      expect.arrayContaining([
+        ['u0', 100],
+        ['late0', 100],
+      ]),
+    );
     expect(found(fresh, data.tm[UNITS - 1]!, 100, 50)).not.toContainEqual([`u${UNITS - 1}`, 100]);
   });
 
