@@ -7,6 +7,9 @@ import { createTestContext, type TestContext } from '../helpers/context';
 import { dtdErrors, fixture } from '../helpers/tmx';
 import { allUnits, generatedTmx, waitJob, type JobBody, type UnitBody } from '../helpers/tm-import';
 
+// Each test runs one or two whole import jobs (a worker thread each): on a loaded machine that outlasts 5 s.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ seed: false });
