@@ -135,6 +135,11 @@ export class TmIndex {
     this.langs.set(lang, this.finish(block, index));
   }
 
+  /** True when `ready` has nothing to wait for. */
+  isReady(lang: Lang): boolean {
+    return this.langs.has(lang) || !this.options.pace;
+  }
+
   /**
    * Resolves once the language's block is built: built off the request path when it was not (with a pace; without
    * one, the first query builds it). A query on a TM not yet searched in that language waits here, not the others.

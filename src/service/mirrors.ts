@@ -81,7 +81,8 @@ export class Mirrors {
    */
   async indexes(tms: readonly string[], langs: readonly Lang[] = []): Promise<TmIndex[]> {
     const { indexes } = await this.current(tms);
-    await Promise.all(indexes.flatMap((index) => langs.map((lang) => index.ready(lang))));
+    const waits = indexes.flatMap((index) => langs.filter((lang) => !index.isReady(lang)).map((l) => index.ready(l)));
+    if (waits.length > 0) await Promise.all(waits); // a hot path: no await at all when every block is built
     return indexes;
   }
 
