@@ -19,7 +19,7 @@ import { TranslationMemory, withUnitIds } from '../src/service';
 import { Keys, TmStore } from '../src/store';
 import { adversarialTexts } from '../scripts/lib/adversarial-text';
 import { readOptions } from '../scripts/lib/cli';
-import { generate } from '../scripts/lib/generate';
+import { bareUnit, generate } from '../scripts/lib/generate';
 import { round } from '../scripts/lib/stats';
 import { startPrivateRedis } from './private-redis';
 
@@ -91,16 +91,7 @@ async function measure(op: string, work: () => Promise<unknown> | unknown): Prom
 async function compactions(units: number): Promise<Hold[]> {
   const { tm: sentences } = generate(units, 0, 3);
   const { tm: rewrites } = generate(Math.ceil(units * 0.12), 0, 4);
-  const unit = (unitId: string, ar: string) => ({
-    unitId,
-    tm: 't',
-    documentId: '',
-    position: 0,
-    paragraph: 0,
-    ar,
-    en: 'e',
-    zh: '',
-  });
+  const unit = (unitId: string, ar: string) => bareUnit(unitId, ar, { en: 'e' });
   const holds: Hold[] = [];
   for (const pace of [undefined, yieldLoop]) {
     const index = new TmIndex({ pace });

@@ -1,17 +1,8 @@
-import { generate } from '../../bench/generate';
+import { bareUnit, generate } from '../../bench/generate';
 import { TmIndex } from '../../src/match';
 import type { Unit } from '../../src/types';
 
-const unit = (unitId: string, ar: string): Unit => ({
-  unitId,
-  tm: 't',
-  documentId: '',
-  position: 0,
-  paragraph: 0,
-  ar,
-  en: '',
-  zh: '',
-});
+const unit = bareUnit;
 
 describe('scores and explanations over generated sentences (properties)', () => {
   const data = generate(400, 120, 23);

@@ -1,6 +1,5 @@
-import { edit, generate, rng, syntheticLexicon } from '../../bench/generate';
+import { bareUnit, edit, generate, rng, syntheticLexicon } from '../../bench/generate';
 import { COMPACT_MIN, TmIndex } from '../../src/match';
-import type { Unit } from '../../src/types';
 
 // Sizes keep every test well under a second on a busy 2-core machine: the exhaustive scan, the reference each
 // result is checked against, costs a few ms per query at this size.
@@ -8,16 +7,7 @@ const UNITS = 2000;
 const data = generate(UNITS, 120, 11);
 const queries = data.queries.map((q) => q.text);
 
-const unit = (unitId: string, ar: string): Unit => ({
-  unitId,
-  tm: 't',
-  documentId: '',
-  position: 0,
-  paragraph: 0,
-  ar,
-  en: '',
-  zh: '',
-});
+const unit = bareUnit;
 
 const loaded = (units = data.tm.map((ar, i) => unit(`u${i}`, ar))): TmIndex => {
   const index = new TmIndex();

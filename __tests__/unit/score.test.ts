@@ -1,18 +1,8 @@
+import { bareUnit } from '../../bench/generate';
 import fc from 'fast-check';
 import { fuzzyScore, TmIndex } from '../../src/match';
-import type { Unit } from '../../src/types';
 
-const unit = (unitId: string, ar: string, extra: Partial<Unit> = {}): Unit => ({
-  unitId,
-  tm: 't',
-  documentId: '',
-  position: 0,
-  paragraph: 0,
-  ar,
-  en: '',
-  zh: '',
-  ...extra,
-});
+const unit = bareUnit;
 
 /** The score of `query` against a TM holding only `source` (through the real index). */
 function score(query: string, source: string, lang: 'ar' | 'zh' = 'ar'): number {

@@ -7,6 +7,7 @@
  * words, drawn with a Zipf distribution (s = 1.05) like real text, with clitic variants (و ف ب ل ال …).
  */
 import fs from 'node:fs';
+import type { Unit } from '../../src/types';
 import { rng } from './rng';
 
 export { rng };
@@ -159,4 +160,9 @@ function seedWords(): string[] {
       words.push(...m[1]!.split(/[\s،.()"/:]+/).filter((w) => /[\u0621-\u064A]/.test(w)));
   }
   return words;
+}
+
+/** A unit of TM `t` in no document, with its Arabic text (the others empty unless given): for index tests and benches. */
+export function bareUnit(unitId: string, ar: string, extra: Partial<Unit> = {}): Unit {
+  return { unitId, tm: 't', documentId: '', position: 0, paragraph: 0, ar, en: '', zh: '', ...extra };
 }
