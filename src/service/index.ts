@@ -34,3 +34,4 @@ export {
   type Verified,
 } from './access';
 export { fingerprint, IDEMPOTENCY_TTL_MS, type WriteOutcome } from './idempotency';
+export { AuditQueue, type AuditQueueOptions } from './audit-queue';
