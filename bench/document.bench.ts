@@ -1,15 +1,18 @@
 /**
  * How long Redis is blocked by writing a large document: a generated document of --rows short trilingual rows is
  * written through TmStore.putDocument to a private redis-server (new), written again with every row's English changed
- * (rewrite: every unit staged and renamed), then deleted (TmStore.deleteDocument); SLOWLOG (threshold 0) gives the
+ * (rewrite: every unit staged and renamed), one unit near its start deleted (row: the document written again
+ * without it, as DELETE /api/v1/units/:id does; row-one-script: deleteUnit.lua alone, every row after it moved up in
+ * one script, as it did before), then deleted whole (TmStore.deleteDocument); SLOWLOG (threshold 0) gives the
  * duration of every script call Redis ran, attributed to its script by SHA-1 (or by its source, for the EVAL that
  * loads it). Reported per phase: the longest call of each script, the number of calls, the client's wall and CPU
  * time. Then the one-call write of --single rows for comparison (the largest putDocument a single call takes). Last
  * line: one JSON object with every figure (ms).
  */
-import { withUnitIds } from '../src/service';
+import { unitIdFor, withUnitIds } from '../src/service';
+import { deleteFromLargeDocument } from '../src/service/unit-delete';
 import { createHash } from 'node:crypto';
-import { Keys, TmStore } from '../src/store';
+import { Keys, TmStore, UnitStore } from '../src/store';
 import { SCRIPT_NAMES, scriptSource } from '../src/store/scripts';
 import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
@@ -52,7 +55,13 @@ const SCRIPTS = SCRIPT_NAMES.map((name) => {
 function scriptOf(args: string[]): string | undefined {
   const command = String(args[0]).toLowerCase();
   if (command === 'evalsha') return SCRIPTS.find((s) => s.sha === args[1])?.name;
-  if (command === 'eval') return SCRIPTS.find((s) => String(args[1]).startsWith(s.start))?.name;
+  // An EVAL shows only the start of its source: scripts that begin alike (the unit-tag function) are named together.
+  if (command === 'eval')
+    return (
+      SCRIPTS.filter((s) => s.start.startsWith(String(args[1]).slice(0, 100)))
+        .map((s) => s.name)
+        .join('|') || undefined
+    );
   return undefined;
 }
 
@@ -62,11 +71,16 @@ async function main(): Promise<void> {
     // Every command is logged; only script calls are counted.
     await redis.config('SET', 'slowlog-log-slower-than', '0');
     await redis.config('SET', 'slowlog-max-len', '1000000');
-    const store = new TmStore(redis, new Keys('bench:'));
+    const keys = new Keys('bench:');
+    const store = new TmStore(redis, keys);
     const figures: Record<string, number> = { rows, single };
     const phases: [string, () => Promise<unknown>][] = [
       ['new', () => store.putDocument('bench', document(rows, 'dlarge'))],
       ['rewrite', () => store.putDocument('bench', document(rows, 'dlarge', ' (revised)'))],
+      // One unit near the start deleted: the document written again without it (what the API does), then the
+      // next one by deleteUnit.lua alone (what it did: every row after it moved up in one script).
+      ['row', () => deleteFromLargeDocument(store, 'bench', unitIdFor('bench', 'dlarge', 1))],
+      ['row-one-script', () => new UnitStore(redis, keys).delete('bench', unitIdFor('bench', 'dlarge', 2))],
       ['delete', () => store.deleteDocument('bench', 'dlarge')],
       ['single', () => store.putDocument('bench', document(single, 'done'))],
     ];

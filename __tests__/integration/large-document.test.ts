@@ -7,6 +7,7 @@ import request from 'supertest';
 import { withUnitIds } from '../../src/service';
 import { LARGE_DOCUMENT_ROWS } from '../../src/store/document-writer';
 import type { AlignedDocument } from '../../src/types';
+import { ErrorCode } from '../../src/errors';
 import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
@@ -102,6 +103,30 @@ describe('a document of 50,000 rows', () => {
     expect([...seen].every((n) => n === 0 || n === 20_000)).toBe(true);
     expect(seen.has(20_000)).toBe(true);
     expect((await ctx.tm.match(query))[0]).toMatchObject({ documentId: 'dwhole', position: 19_999 });
+  });
+
+  it('loses a unit near its start in chunks: the rows after move up keeping their ids, If-Match checked', async () => {
+    const before = (await ctx.store.getDocument(TM, 'dlarge'))!;
+    const [victim, next] = [before.rows[3]!, before.rows[4]!];
+    await expect(ctx.tm.deleteUnit(TM, victim.unitId, ['another-version'])).rejects.toMatchObject({
+      code: ErrorCode.PRECONDITION_FAILED,
+    });
+    expect((await ctx.store.getDocument(TM, 'dlarge'))!.summary.rev).toBe(before.summary.rev);
+    const { tag } = (await ctx.store.getTaggedUnit(TM, victim.unitId))!;
+    await ctx.tm.deleteUnit(TM, victim.unitId, [tag]);
+    const after = (await ctx.store.getDocument(TM, 'dlarge'))!;
+    expect(after.rows).toHaveLength(before.rows.length - 1);
+    expect(after.rows[3]).toMatchObject({ unitId: next.unitId, position: 3, en: next.en });
+    expect(after.rows.at(-1)).toMatchObject({ unitId: before.rows.at(-1)!.unitId, position: before.rows.length - 2 });
+    expect(after.summary.rev).toBe(before.summary.rev + 1);
+    expect(await ctx.store.getUnit(TM, victim.unitId)).toBeUndefined();
+    // One entry in the change log for the whole rewrite, not one per row moved.
+    const entries = (await ctx.redis.xrevrange(ctx.keys.log(TM), '+', '-', 'COUNT', 1)) as [string, string[]][];
+    const last = entries[0]![1];
+    expect(last).toEqual(expect.arrayContaining(['op', 'doc']));
+    expect(await staged()).toEqual([]);
+    const hits = await ctx.tm.match({ q: victim.ar, src: 'ar', tgt: ['en'], min: 100, limit: 5, tms: [TM] });
+    expect(hits.map((h) => h.unitId)).not.toContain(victim.unitId);
   });
 
   it('is deleted whole', async () => {

@@ -44,6 +44,7 @@ import type { Analysis, I18nextPretranslation } from '../formats';
 import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
 import { Idempotency } from './idempotency';
+import { deleteFromLargeDocument } from './unit-delete';
 import { unitRecordJson } from './unit-fields';
 import { Observers, type ServiceObserver } from './observers';
 import type { IndexStats } from './mirror';
@@ -281,7 +282,9 @@ export class TranslationMemory {
 
   async deleteUnit(tm: string, unitId: string, ifMatch?: readonly string[]): Promise<void> {
     await this.mirrors.require(tm);
-    const outcome = await this.units.delete(tm, unitId, ifMatch);
+    const outcome =
+      (await deleteFromLargeDocument(this.store, tm, unitId, ifMatch)) ??
+      (await this.units.delete(tm, unitId, ifMatch));
     this.mirrors.touch(tm);
     if (outcome === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
     if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });

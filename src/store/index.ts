@@ -20,3 +20,4 @@ export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';
 export { healthOf } from './redis';
 export { dumpTm, restoreTm, deleteTm, type DumpedKey } from './tm-dump';
+export { LARGE_DOCUMENT_ROWS } from './document-writer';
