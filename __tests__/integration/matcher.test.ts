@@ -2,6 +2,7 @@ import request from 'supertest';
 import { readManifest, readSeedDocument } from '../../src/service';
 import type { DocumentRow } from '../../src/types';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
+import { tickChain } from '../helpers/tick-chain';
 
 let ctx: TestContext;
 let rows: DocumentRow[];
@@ -211,15 +212,10 @@ describe('a long batch', () => {
       limit: 3,
       tms: ['main'],
     }));
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const ticker = tickChain();
     const results = await ctx.tm.matchBatch(requests, { sliceMs: 0 });
-    running = false;
+    ticker.stop();
+    const ticks = ticker.ticks();
     expect(results).toHaveLength(200);
     expect([ids[0], ids[5]]).toContain((results[0] as { matches: { unitId: string }[] }).matches[0]!.unitId);
     expect(ticks).toBeGreaterThanOrEqual(requests.length);

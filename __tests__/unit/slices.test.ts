@@ -1,18 +1,7 @@
-/** Long work in slices (service/slices.ts): the same results as done at once, with other work run in between. */
+/** Long work in slices (src/slices.ts): the same results as done at once, with other work run in between. */
 import { alignTexts, alignTextsSteps } from '../../src/align';
 import { inSlices, mapInSlices } from '../../src/slices';
-
-/** A chain of setImmediate callbacks standing for other requests: its count advances once per loop turn. */
-function tickChain() {
-  let ticks = 0;
-  let running = true;
-  const tick = () => {
-    ticks++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return { ticks: () => ticks, stop: () => void (running = false) };
-}
+import { tickChain } from '../helpers/tick-chain';
 
 describe('mapInSlices', () => {
   it('maps every item in order, with its index', async () => {

@@ -23,7 +23,7 @@ import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 import { needsCompaction, OVERDUE_FACTOR, slotsOf, type LangIndex } from './lang-index';
 import { buildAside, type AsideBuild } from './aside';
-import { collect } from './collect';
+import { collect, type CollectSource } from './collect';
 import { contextMatches } from './context';
 
 export { COMPACT_MIN, COMPACT_RATIO } from './lang-index';
@@ -130,7 +130,7 @@ export class TmIndex {
     const index = this.langs.get(lang);
     if (index && !needsCompaction(index.block)) return;
     if (this.options.pace) return this.aside(lang, index, this.options.pace).done.catch(() => undefined);
-    const input = collect(index ? { block: index.block } : { units: [...this.units.values()] }, lang, ...this.tools);
+    const input = collect(this.sourceFor(index), lang, this.vocabulary, this.codes);
     const block = await IndexBlock.buildAsync(input, this.vocabulary.size, workerMin);
     this.langs.set(lang, this.finish(block, index));
   }
@@ -271,14 +271,15 @@ export class TmIndex {
       this.aside(lang, index, pace);
       return index;
     }
-    const input = collect(index ? { block: index.block } : { units: [...this.units.values()] }, lang, ...this.tools);
+    const input = collect(this.sourceFor(index), lang, this.vocabulary, this.codes);
     const built = this.finish(IndexBlock.build(input, this.vocabulary.size), index);
     this.langs.set(lang, built);
     return built;
   }
 
-  private get tools(): [Vocabulary, TokenBuffer] {
-    return [this.vocabulary, this.codes];
+  /** What a build collects: the old block's slots (a compaction), or the units as they are now. */
+  private sourceFor(old: LangIndex | undefined): CollectSource {
+    return old ? { block: old.block } : { units: [...this.units.values()] };
   }
 
   /** The language's build off the request path: the one under way, or one begun now from `old` (or the units). */
@@ -294,8 +295,7 @@ export class TmIndex {
       wanted: () => this.generation === generation && this.langs.get(lang) === old,
       install: (index: LangIndex) => this.langs.set(lang, index),
     };
-    const source = old ? { block: old.block } : { units: [...this.units.values()] };
-    const build = buildAside(owner, lang, source, old?.scratch, pace);
+    const build = buildAside(owner, lang, this.sourceFor(old), old?.scratch, pace);
     this.asides.set(lang, build);
     build.done
       .catch(() => {

@@ -81,8 +81,11 @@ export class Mirrors {
    */
   async indexes(tms: readonly string[], langs: readonly Lang[] = []): Promise<TmIndex[]> {
     const { indexes } = await this.current(tms);
-    const waits = indexes.flatMap((index) => langs.filter((lang) => !index.isReady(lang)).map((l) => index.ready(l)));
-    if (waits.length > 0) await Promise.all(waits); // a hot path: no await at all when every block is built
+    // A hot path: nothing allocated and nothing awaited when every block asked for is built.
+    let waits: Promise<void>[] | undefined;
+    for (const index of indexes)
+      for (const lang of langs) if (!index.isReady(lang)) (waits ??= []).push(index.ready(lang));
+    if (waits) await Promise.all(waits);
     return indexes;
   }
 
