@@ -17,8 +17,8 @@ export interface LogEntry {
    */
   op: 'put' | 'del' | 'doc';
   /**
-   * One unit (field `id`); up to 1,000 for an entry written by commitDocument before `doc` entries (field `ids`,
-   * separated by spaces: logs written then are still read); none for a `doc` entry.
+   * One unit (field `id`), or up to 1,000 (field `ids`, separated by spaces: lua/commitImport writes one such entry
+   * per 1,000 units it commits, as commitDocument did before `doc` entries); none for a `doc` entry.
    */
   unitIds: string[];
   /** The document of a `doc` entry (field `doc`). */

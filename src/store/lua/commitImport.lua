@@ -1,11 +1,13 @@
 --[[
-  Makes one chunk of an import job's staged units the TM's (lua/stageImport staged them) and logs every unit that
-  changed, atomically for the chunk. A unit new to the TM is its staged hash, renamed: nothing is copied or decoded
-  here. An existing unit with the same id (same Arabic) takes the fields the import names — the TMX wins: for each
-  language the import holds, its text, codes:<lang> and tuv:<lang>, and the unit's tmx and apart; a named field the
-  staged hash lacks is removed; fields it does not name (other languages, document placement) are kept. A unit
-  already exactly so is neither written nor logged. Applying a chunk again changes nothing (its staged hashes are
-  gone), so a chunk whose reply was lost can be sent again.
+  Makes one chunk of an import job's staged units the TM's (lua/stageImport staged them) and logs the units that
+  changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
+  import of a million units writes a thousand entries and never trims the log past an instance following it. A unit
+  new to the TM is its staged hash, renamed: nothing is copied or decoded here. An existing unit with the same id
+  (same Arabic) takes the fields the import names — the TMX wins: for each language the import holds, its text,
+  codes:<lang> and tuv:<lang>, and the unit's tmx and apart; a named field the staged hash lacks is removed; fields
+  it does not name (other languages, document placement) are kept. A unit already exactly so is neither written nor
+  logged. Applying a chunk again changes nothing (its staged hashes are gone), so a chunk whose reply was lost can be
+  sent again.
 
   Input:
     KEYS[1]   units set of the TM
@@ -25,6 +27,7 @@ local unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
 local n = #ARGV - 3
 local LANGS = { 'ar', 'en', 'zh' }
+local IDS_PER_ENTRY = 1000
 
 local finals = {}
 for i = 1, n do finals[i] = KEYS[3 + 2 * i] end
@@ -87,9 +90,12 @@ end
 local count = #changed
 if count == 0 then return 0 end
 for i = 1, count, 1000 do redis.call('SADD', unitsKey, unpack(changed, i, math.min(i + 999, count))) end
-local seq = redis.call('INCRBY', seqKey, count) - count
-for i = 1, count do
-  redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq + i, 'op', 'put', 'id', changed[i])
+local entries = math.ceil(count / IDS_PER_ENTRY)
+local seq = redis.call('INCRBY', seqKey, entries) - entries
+for e = 1, entries do
+  local from = (e - 1) * IDS_PER_ENTRY + 1
+  local ids = table.concat(changed, ' ', from, math.min(from + IDS_PER_ENTRY - 1, count))
+  redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq + e, 'op', 'put', 'ids', ids)
 end
-redis.call('PUBLISH', channel, seq + count)
+redis.call('PUBLISH', channel, seq + entries)
 return count

@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { TranslationMemory } from '../../src/service';
+import { createTestContext, otherInstance, type OtherInstance, type TestContext } from '../helpers/context';
+import { generatedTmx, waitJob, type JobBody } from '../helpers/tm-import';
+
+// Whole import jobs (a worker thread each): on a loaded machine that outlasts 5 s.
+jest.setTimeout(30_000);
+
+let ctx: TestContext;
+let otherTm: TranslationMemory;
+let other: OtherInstance['app'];
+
+beforeAll(async () => {
+  ctx = await createTestContext({ seed: false });
+  ({ app: other, tm: otherTm } = await otherInstance(ctx, 'strict'));
+});
+afterAll(async () => {
+  await otherTm.close();
+  await ctx.close();
+});
+
+async function importTmx(tm: string, body: string): Promise<JobBody> {
+  const res = await request(ctx.app)
+    .post(`/api/v1/tms/${tm}/imports`)
+    .set('Content-Type', 'application/x-tmx+xml')
+    .send(Buffer.from(body))
+    .expect(202);
+  return waitJob(ctx.app, (res.body as JobBody).id);
+}
+
+const best = async (q: string) =>
+  (await request(other).get('/api/v1/match').query({ q, tm: 'follow', min: '90' }).expect(200)).body.matches[0];
+
+describe('the change log of a bulk TMX import', () => {
+  it('holds one entry per 1,000 units, which an instance following the TM replays without a rebuild', async () => {
+    expect(await importTmx('follow', generatedTmx(3))).toMatchObject({ status: 'done', units: { written: 3 } });
+    // The other instance builds its index of the TM, then follows its log.
+    expect(await best('جملة تجريبية رقم 1 عن التعاون')).toMatchObject({ score: 100 });
+    const [before] = await otherTm.revisions(['follow']);
+    const [last] = await ctx.redis.xrevrange(ctx.keys.log('follow'), '+', '-', 'COUNT', 1);
+
+    const job = await importTmx('follow', generatedTmx(2500, { from: 3 }));
+    expect(job).toMatchObject({ status: 'done', units: { written: 2500 } });
+
+    const entries = await ctx.redis.xrange(ctx.keys.log('follow'), `(${last![0]}`, '+');
+    // Committed 2,000 units a call: 1,000 + 1,000, then 500.
+    expect(entries.map(([, f]) => f[f.indexOf('ids') + 1]!.split(' ').length)).toEqual([1000, 1000, 500]);
+    const seq0 = Number(before!.split(':')[1]);
+    expect(entries.map(([, f]) => Number(f[f.indexOf('seq') + 1]))).toEqual([seq0 + 1, seq0 + 2, seq0 + 3]);
+    const ids = entries.flatMap(([, f]) => f[f.indexOf('ids') + 1]!.split(' '));
+    expect(new Set(ids).size).toBe(2500);
+    expect(await ctx.redis.sismember(ctx.keys.units('follow'), ids[2499]!)).toBe(1);
+
+    expect(await best('جملة تجريبية رقم 2502 عن التعاون')).toMatchObject({ unitId: ids[2499], score: 100 });
+    expect(await best('جملة تجريبية رقم 3 عن التعاون')).toMatchObject({ score: 100 });
+    // Same generation: the log was replayed, the index not rebuilt.
+    const [after] = await otherTm.revisions(['follow']);
+    expect(after).toBe(`${before!.split(':')[0]}:${seq0 + 3}`);
+  });
+});
