@@ -19,6 +19,9 @@ const STANDALONE_ONLY = [
 ];
 
 module.exports = {
+  // A test file's first alignment loads the CC-CEDICT lexicon (≈ 2 s on a quiet machine, 5 s and more under a load
+  // of 8 on two cores, as when CI shares the machine): jest's 5 s default made such a first test flaky.
+  testTimeout: 20_000,
   projects: [
     {
       displayName: 'unit',
