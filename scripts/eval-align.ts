@@ -150,7 +150,7 @@ const base = { en: { tp: 0, pred: 0, gold: 0 }, zh: { tp: 0, pred: 0, gold: 0 } 
 let sentences = 0;
 let ms = 0;
 let done = 0;
-const noAnchors = { numbers: [], latin: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
+const noAnchors = { numbers: [], spelled: [], latin: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
 for (const [id, ks] of docs) {
   const ar = side(
     ks.map((k) => lines.ar[k]!),

@@ -99,6 +99,7 @@ describe('the aligner', () => {
   it('finds the same anchors with and without the full normalization', () => {
     expect(anchorsOf('Flight AB-12 lands at 10:30 (local time)?', 'en')).toEqual({
       numbers: ['12', '1030'],
+      spelled: [],
       latin: ['ab-12'],
       question: 1,
       exclaim: 0,

@@ -1,12 +1,16 @@
 /**
- * What survives translation, per sentence: numbers (any digit system, separators dropped), Latin-script words
- * (names, acronyms, codes), and a few punctuation marks (question, exclamation, quotes, parentheses). Two sentences
- * that are translations of each other usually agree on them; the aligner rewards agreement and charges conflicts.
+ * What survives translation, per sentence: numbers (any digit system, separators dropped; and numbers spelled out,
+ * spelled-numbers.ts), Latin-script words (names, acronyms, codes), and a few punctuation marks (question,
+ * exclamation, quotes, parentheses). Two sentences that are translations of each other usually agree on them; the
+ * aligner rewards agreement and charges conflicts.
  */
 import { foldText } from '../normalize';
+import { spelledNumbers } from './spelled-numbers';
 
 export interface Anchors {
   numbers: string[];
+  /** Values of the numbers written in words ("a thousand", «ألف», 一千 → "1000"). */
+  spelled: string[];
   latin: string[];
   question: number;
   exclaim: number;
@@ -55,6 +59,7 @@ export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
   for (let k = 0; k < sentence.length; k++) counts[MARKS[sentence.charCodeAt(k)]!]!++;
   return {
     numbers,
+    spelled: spelledNumbers(sentence, lang),
     latin,
     question: counts[1]!,
     exclaim: counts[2]!,
@@ -66,6 +71,8 @@ export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
 /** Anchors of a span of sentences in a form the DP compares cheaply: sorted integer codes, punctuation as bits. */
 export interface AnchorCodes {
   numbers: Int32Array;
+  /** The spelled-out numbers' values. */
+  spelled: Int32Array;
   latin: Int32Array;
   /** 1 question, 2 exclamation, 4 quotes, 8 parentheses (present anywhere in the span). */
   flags: number;
@@ -86,7 +93,7 @@ export function encodeAnchors(a: Anchors, ids: Map<string, number>): AnchorCodes
     (a.exclaim > 0 ? EXCLAIM : 0) |
     (a.quote > 0 ? QUOTE : 0) |
     (a.paren > 0 ? PAREN : 0);
-  if (a.numbers.length === 0 && a.latin.length === 0) return FLAGS_ONLY[flags]!;
+  if (a.numbers.length === 0 && a.latin.length === 0 && a.spelled.length === 0) return FLAGS_ONLY[flags]!;
   const code = (strings: string[]) => {
     const out = new Int32Array(strings.length);
     strings.forEach((x, k) => {
@@ -96,30 +103,50 @@ export function encodeAnchors(a: Anchors, ids: Map<string, number>): AnchorCodes
     });
     return out.sort();
   };
-  return { numbers: code(a.numbers), latin: code(a.latin), flags };
+  return { numbers: code(a.numbers), spelled: code(a.spelled), latin: code(a.latin), flags };
 }
 
 /** The codes of two adjacent sentences together. */
 export function joinAnchors(a: AnchorCodes, b: AnchorCodes): AnchorCodes {
   const flags = a.flags | b.flags;
-  if (a.numbers.length + b.numbers.length + a.latin.length + b.latin.length === 0) return FLAGS_ONLY[flags]!;
+  const size = a.numbers.length + b.numbers.length + a.spelled.length + b.spelled.length;
+  if (size + a.latin.length + b.latin.length === 0) return FLAGS_ONLY[flags]!;
   const join = (x: Int32Array, y: Int32Array) => {
     const out = new Int32Array(x.length + y.length);
     out.set(x);
     out.set(y, x.length);
     return out.sort();
   };
-  return { numbers: join(a.numbers, b.numbers), latin: join(a.latin, b.latin), flags };
+  return {
+    numbers: join(a.numbers, b.numbers),
+    spelled: join(a.spelled, b.spelled),
+    latin: join(a.latin, b.latin),
+    flags,
+  };
 }
+
+const EMPTY = new Int32Array(0);
 
 /** Shared codes of spans with punctuation anchors only, by flags. */
 const FLAGS_ONLY: readonly AnchorCodes[] = Array.from({ length: 16 }, (_, flags) => ({
-  numbers: new Int32Array(0),
-  latin: new Int32Array(0),
+  numbers: EMPTY,
+  spelled: EMPTY,
+  latin: EMPTY,
   flags,
 }));
 
-export const hasAnchorCodes = (a: AnchorCodes): boolean => a.numbers.length > 0 || a.latin.length > 0 || a.flags !== 0;
+export const hasAnchorCodes = (a: AnchorCodes): boolean =>
+  a.numbers.length > 0 || a.spelled.length > 0 || a.latin.length > 0 || a.flags !== 0;
+
+/** Whether every code of `a` (sorted) is in `b` (sorted). */
+function within(a: Int32Array, b: Int32Array): boolean {
+  let y = 0;
+  for (let x = 0; x < a.length; x++) {
+    while (y < b.length && b[y]! < a[x]!) y++;
+    if (y === b.length || b[y] !== a[x]) return false;
+  }
+  return true;
+}
 
 /** Dice coefficient of two multisets given as sorted codes (no allocation). */
 function dice(a: Int32Array, b: Int32Array): number {
@@ -139,7 +166,9 @@ function dice(a: Int32Array, b: Int32Array): number {
 
 /**
  * A cost adjustment in nats (negative is better): agreement on numbers and Latin words lowers the cost, numbers on
- * one side only or disagreeing punctuation raises it.
+ * one side only or disagreeing punctuation raises it. Numbers in digits on one side only, each spelled out on the
+ * other ("1,000" / «ألف»), are a milder agreement instead of a conflict; spelled-out numbers count for nothing else
+ * (a number word's value may be read wrong, or be no number there: «ست» "six" or "lady").
  */
 export function anchorCodeCost(a: AnchorCodes, b: AnchorCodes): number {
   if (a.numbers.length === 0 && b.numbers.length === 0 && a.latin.length === 0 && b.latin.length === 0)
@@ -147,7 +176,7 @@ export function anchorCodeCost(a: AnchorCodes, b: AnchorCodes): number {
   let cost = 0;
   if (a.numbers.length || b.numbers.length) {
     const d = dice(a.numbers, b.numbers);
-    cost += d > 0 ? -3 * d : 2;
+    cost += d > 0 ? -3 * d : within(a.numbers, b.spelled) && within(b.numbers, a.spelled) ? SPELLED_AGREE : 2;
   }
   if (a.latin.length && b.latin.length) cost -= 2 * dice(a.latin, b.latin);
   return punctuation(cost, a.flags ^ b.flags);
@@ -161,6 +190,9 @@ function punctuation(cost: number, differ: number): number {
   if (differ & PAREN) cost += 0.3;
   return cost;
 }
+
+/** Numbers in digits on one side all spelled out on the other: half the reward of full agreement. */
+const SPELLED_AGREE = -1.5;
 
 const PUNCTUATION_COST = Float64Array.from({ length: 16 }, (_, differ) => punctuation(0, differ));
 

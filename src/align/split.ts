@@ -104,10 +104,10 @@ function boundaries(sentences: readonly string[], lang: Lang, joiner: string): {
   return { text, list: list.filter((b, k) => k === 0 || b.at !== list[k - 1]!.at) };
 }
 
-/** Anchor keys (numbers, Latin words) of a text. */
+/** Anchor keys (numbers, in digits or spelled out, and Latin words) of a text. */
 function keys(text: string, lang: Lang): Set<string> {
   const a = anchorsOf(text, lang);
-  return new Set([...a.numbers.map((n) => `#${n}`), ...a.latin.map((w) => `@${w}`)]);
+  return new Set([...a.numbers.map((n) => `#${n}`), ...a.spelled.map((n) => `#${n}`), ...a.latin.map((w) => `@${w}`)]);
 }
 
 /**
