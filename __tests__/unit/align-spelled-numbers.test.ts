@@ -13,11 +13,9 @@ describe('numbers spelled out', () => {
     ['مئتي شخص', ['200']],
     ['ثلاثمائة ألف لاجئ', ['300000']],
     ['ثلاثة ملايين دولار', ['3000000']],
-    ['3 ملايين دولار', ['3000000']],
-    ['١٫٥ مليار يوان', ['1500000000']],
     ['للألف الثالث', ['1000']],
   ])('reads the Arabic «%s» as %j', (text, values) => {
-    expect(spelledNumbers(text, 'ar')).toEqual(values);
+    expect(spelledNumbers(text, 'ar')).toEqual({ spelled: values, scaled: [] });
   });
 
   it.each([
@@ -25,23 +23,19 @@ describe('numbers spelled out', () => {
     ['twenty-five years', ['25']],
     ['three hundred thousand refugees', ['300000']],
     ['two thousand and twenty', ['2020']],
-    ['3 million dollars', ['3000000']],
-    ['1.5 billion yuan', ['1500000000']],
   ])('reads the English "%s" as %j', (text, values) => {
-    expect(spelledNumbers(text, 'en')).toEqual(values);
+    expect(spelledNumbers(text, 'en')).toEqual({ spelled: values, scaled: [] });
   });
 
   it.each([
     ['一千多名患者', ['1000']],
     ['三百万人', ['3000000']],
-    ['300万美元', ['3000000']],
-    ['1.5亿元', ['150000000']],
     ['一亿五千万', ['150000000']],
     ['十五年', ['15']],
     ['百分之五十', ['50']],
     ['两国', ['2']],
   ])('reads the Chinese %s as %j', (text, values) => {
-    expect(spelledNumbers(text, 'zh')).toEqual(values);
+    expect(spelledNumbers(text, 'zh')).toEqual({ spelled: values, scaled: [] });
   });
 
   it.each([
@@ -55,7 +49,18 @@ describe('numbers spelled out', () => {
     ['万一失败', 'zh'],
     ['百分之50', 'zh'],
   ] as const)('finds no number in "%s" (%s)', (text, lang) => {
-    expect(spelledNumbers(text, lang)).toEqual([]);
+    expect(spelledNumbers(text, lang)).toEqual({ spelled: [], scaled: [] });
+  });
+
+  it.each([
+    ['3 ملايين دولار', 'ar', [['3', '3000000']]],
+    ['١٫٥ مليار يوان', 'ar', [['15', '1500000000']]],
+    ['3 million dollars', 'en', [['3', '3000000']]],
+    ['1.5 billion yuan', 'en', [['15', '1500000000']]],
+    ['300万美元', 'zh', [['300', '3000000']]],
+    ['1.5亿元', 'zh', [['15', '150000000']]],
+  ] as const)('reads "%s" (%s) as digits and the value they stand for', (text, lang, scaled) => {
+    expect(spelledNumbers(text, lang)).toEqual({ spelled: [], scaled });
   });
 });
 
@@ -67,6 +72,13 @@ describe('anchors with numbers spelled out', () => {
     const none = cost('وقال الوزير إن العمل بدأ.', 'The hospital will receive 1,000 patients a day.');
     expect(spelled).toBeLessThan(0);
     expect(none).toBeGreaterThan(0);
+  });
+
+  it('read digits before a scale word as the number they stand for, in every language', () => {
+    const billions = ['41 مليار دولار', 'USD 41 billion', '410亿美元'] as const;
+    const [ar, en, zh] = (['ar', 'en', 'zh'] as const).map((lang, k) => anchorsOf(billions[k], lang).numbers);
+    expect([ar, en, zh]).toEqual([['41000000000'], ['41000000000'], ['41000000000']]);
+    expect(anchorCost(anchorsOf('ثلاثة مليارات دولار', 'ar'), anchorsOf('30亿美元', 'zh'))).toBeLessThan(0);
   });
 
   it('still count a number in digits that the other side does not spell out as a conflict', () => {

@@ -108,6 +108,7 @@ describe('the aligner', () => {
     });
     expect(anchorsOf('تهبط الرحلة AB-12 الساعة ١٠:٣٠ «بالتوقيت المحلي»!', 'ar')).toEqual({
       numbers: ['12', '1030'],
+      spelled: [],
       latin: ['ab-12'],
       question: 0,
       exclaim: 1,

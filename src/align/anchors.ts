@@ -1,6 +1,6 @@
 /**
- * What survives translation, per sentence: numbers (any digit system, separators dropped; and numbers spelled out,
- * spelled-numbers.ts), Latin-script words (names, acronyms, codes), and a few punctuation marks (question,
+ * What survives translation, per sentence: numbers (any digit system, separators dropped, times the scale word after
+ * them: "3 billion" and 30亿 are 3000000000; and numbers spelled out, spelled-numbers.ts), Latin-script words (names, acronyms, codes), and a few punctuation marks (question,
  * exclamation, quotes, parentheses). Two sentences that are translations of each other usually agree on them; the
  * aligner rewards agreement and charges conflicts.
  */
@@ -50,6 +50,13 @@ export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
       ? ''
       : foldText(sentence);
   const numbers = (folded.match(NUMBER) ?? []).map((n) => n.replace(/[.,:]/g, '')).filter((n) => n.length > 0);
+  const words = spelledNumbers(sentence, lang);
+  // "3 billion", «3 مليارات», 30亿: one number, 3000000000, whichever way each language writes it.
+  for (const [digits, value] of words.scaled) {
+    const k = numbers.indexOf(digits);
+    if (k >= 0) numbers.splice(k, 1);
+    numbers.push(value);
+  }
   // In English every word is Latin: only capitalised words and acronyms count as anchors there.
   const latin =
     lang === 'en'
@@ -59,7 +66,7 @@ export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
   for (let k = 0; k < sentence.length; k++) counts[MARKS[sentence.charCodeAt(k)]!]!++;
   return {
     numbers,
-    spelled: spelledNumbers(sentence, lang),
+    spelled: words.spelled,
     latin,
     question: counts[1]!,
     exclaim: counts[2]!,

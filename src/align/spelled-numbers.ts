@@ -1,25 +1,53 @@
 /**
  * Numbers written in words, as values: a number in digits on one side of a translation is often spelled out on the
- * other («ألف مريض» / "1,000 patients" / 一千多名患者; "3 million" / «ثلاثة ملايين» / 300万). Each language's reader
- * turns a run of number words (with a number in digits before a scale word: "1.5 billion", «3 ملايين», 1.5亿) into
- * its value as a decimal string, the form anchors.ts gives numbers in digits. Only words that name a number and
- * little else count: "one", «واحد» and a lone 一 (also "a", "the same", "unified") are left out, and vague plurals
- * ("thousands", «آلاف», 数千) give nothing.
+ * other («ألف مريض» / "1,000 patients" / 一千多名患者), or written as digits and a scale word that the other side
+ * scales differently ("3 billion" / 30亿 / «ثلاثة مليارات»). Each language's reader turns a run of number words, or a
+ * number in digits and the scale words after it, into its value as a decimal string, the form anchors.ts gives
+ * numbers in digits. Only words that name a number and little else count: "one", «واحد» and a lone 一 (also "a",
+ * "the same", "unified") are left out, and vague plurals ("thousands", «آلاف», 数千) give nothing.
  */
 import type { Lang } from '../types';
+
+/** What a sentence says in number words. */
+export interface SpelledNumbers {
+  /** Values of numbers written in words only ("a thousand", «ألف», 一千 → "1000"). */
+  spelled: string[];
+  /**
+   * Numbers in digits followed by a scale word ("3 billion", «41 مليار», 30亿): the digits as anchors.ts reads them
+   * (ASCII, separators dropped) and the value they stand for, which replaces them as an anchor.
+   */
+  scaled: [digits: string, value: string][];
+}
+
+/** Digits as anchors.ts gives them: ASCII, separators dropped. */
+const bareDigits = (s: string) =>
+  s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[.,:٫٬]/g, '');
 
 /** A reader's state over one run of number words. */
 class Run {
   total = 0;
   current = 0;
   words = false;
-  readonly out: string[] = [];
+  /** The digits the run started with ("3" of "3 million"). */
+  digits?: string;
+  readonly out: SpelledNumbers = { spelled: [], scaled: [] };
 
   flush(): void {
     const value = this.total + this.current;
-    if (this.words && value > 0 && Number.isInteger(value)) this.out.push(String(value));
+    if (this.words && value > 0 && Number.isInteger(value)) {
+      if (this.digits) this.out.scaled.push([this.digits, String(value)]);
+      else this.out.spelled.push(String(value));
+    }
     this.total = this.current = 0;
     this.words = false;
+    this.digits = undefined;
+  }
+
+  /** A run starting with a number in digits (a scale word follows it). */
+  startDigits(token: string, value: number): void {
+    this.flush();
+    this.current = value;
+    this.digits = bareDigits(token);
   }
 
   /** `current` × scale added to the total ("three hundred thousand": 300 × 1000). */
@@ -43,7 +71,7 @@ const EN_SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion:
 const EN_HINT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|hundred|thousand|[mbtr]+illion)\b/i;
 
-function english(sentence: string): string[] {
+function english(sentence: string): SpelledNumbers {
   const tokens = sentence.toLowerCase().match(/[a-z]+|\d+(?:[.,]\d+)*/g) ?? [];
   const run = new Run();
   tokens.forEach((t, k) => {
@@ -58,8 +86,7 @@ function english(sentence: string): string[] {
     } else if (EN_SCALE[t] !== undefined) run.scale(EN_SCALE[t]);
     else if ((t === 'a' || t === 'one') && before && run.current === 0) run.current = 1;
     else if (/^\d/.test(t) && before) {
-      run.flush();
-      run.current = Number(t.replace(/,/g, ''));
+      run.startDigits(t, Number(t.replace(/,/g, '')));
     } else if (!(t === 'and' && run.current + run.total > 0)) run.flush();
   });
   run.flush();
@@ -154,7 +181,7 @@ function arabicWord(word: string): ArabicWord | undefined {
   return undefined;
 }
 
-function arabic(sentence: string): string[] {
+function arabic(sentence: string): SpelledNumbers {
   const text = foldArabic(sentence)
     .replace(AR_DIGITS, (d) => String(d.charCodeAt(0) - 0x660))
     .replace(/(^|[^\u0621-\u064a])[وف]?احدي? عشره?(?![\u0621-\u064a])/g, '$1احدعشر');
@@ -165,7 +192,7 @@ function arabic(sentence: string): string[] {
       run.flush();
       const next = arabicWord(tokens[k + 1] ?? '');
       if (next?.scale !== undefined || next?.plural !== undefined)
-        run.current = Number(t.replace(/[,٬]/g, '').replace('٫', '.'));
+        run.startDigits(t, Number(t.replace(/[,٬]/g, '').replace('٫', '.')));
       return;
     }
     const w = arabicWord(t);
@@ -228,8 +255,8 @@ function chineseValue(prefix: string | undefined, chars: string): number | undef
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-function chinese(sentence: string): string[] {
-  const out: string[] = [];
+function chinese(sentence: string): SpelledNumbers {
+  const out: SpelledNumbers = { spelled: [], scaled: [] };
   const text = sentence.replace(/百分之(?=[0-9])/g, '');
   for (const m of text.matchAll(ZH_RUN)) {
     const digits = m[1];
@@ -242,14 +269,18 @@ function chinese(sentence: string): string[] {
     )
       continue;
     const value = chineseValue(digits, chars);
-    if (value !== undefined) out.push(String(value));
+    if (value === undefined) continue;
+    if (digits) out.scaled.push([bareDigits(digits), String(value)]);
+    else out.spelled.push(String(value));
   }
   return out;
 }
 
-/** The values of the numbers a sentence spells out (decimal strings, as anchors.ts gives numbers in digits). */
-export function spelledNumbers(sentence: string, lang: Lang): string[] {
-  if (lang === 'en') return EN_HINT.test(sentence) ? english(sentence) : [];
-  if (lang === 'ar') return AR_HINT.test(sentence) ? arabic(sentence) : [];
-  return /[二两三四五六七八九十百千万亿]|一[十百千万亿]/.test(sentence) ? chinese(sentence) : [];
+const NONE: SpelledNumbers = { spelled: [], scaled: [] };
+
+/** The numbers a sentence writes in words, alone or after digits. */
+export function spelledNumbers(sentence: string, lang: Lang): SpelledNumbers {
+  if (lang === 'en') return EN_HINT.test(sentence) ? english(sentence) : NONE;
+  if (lang === 'ar') return AR_HINT.test(sentence) ? arabic(sentence) : NONE;
+  return /[二两三四五六七八九十百千万亿]|一[十百千万亿]/.test(sentence) ? chinese(sentence) : NONE;
 }
