@@ -58,3 +58,17 @@ describe('the change log of a bulk TMX import', () => {
     expect(after).toBe(`${before!.split(':')[0]}:${seq0 + 3}`);
   });
 });
+
+describe('an instance that imports into a TM it holds an index of', () => {
+  it('brings that index up to date after the commit, without waiting for a query', async () => {
+    expect(await importTmx('warmed', generatedTmx(3))).toMatchObject({ status: 'done' });
+    await request(ctx.app).get('/api/v1/match').query({ q: 'جملة تجريبية رقم 1 عن التعاون', tm: 'warmed' }).expect(200);
+    const size = () => ctx.tm.indexStats().find((s) => s.tm === 'warmed')?.units;
+    expect(size()).toBe(3);
+
+    expect(await importTmx('warmed', generatedTmx(1500, { from: 3 }))).toMatchObject({ status: 'done' });
+    // No query in between: the importing instance applies its own commit in the background.
+    for (let waited = 0; size() !== 1503 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(size()).toBe(1503);
+  });
+});

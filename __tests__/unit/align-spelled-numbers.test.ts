@@ -76,7 +76,7 @@ describe('anchors with numbers spelled out', () => {
 
   it('read digits before a scale word as the number they stand for, in every language', () => {
     const billions = ['41 مليار دولار', 'USD 41 billion', '410亿美元'] as const;
-    const [ar, en, zh] = (['ar', 'en', 'zh'] as const).map((lang, k) => anchorsOf(billions[k], lang).numbers);
+    const [ar, en, zh] = (['ar', 'en', 'zh'] as const).map((lang, k) => anchorsOf(billions[k]!, lang).numbers);
     expect([ar, en, zh]).toEqual([['41000000000'], ['41000000000'], ['41000000000']]);
     expect(anchorCost(anchorsOf('ثلاثة مليارات دولار', 'ar'), anchorsOf('30亿美元', 'zh'))).toBeLessThan(0);
   });

@@ -24,6 +24,7 @@ export class Mirrors {
   private epoch: string | undefined;
   private checker: NodeJS.Timeout | undefined;
   private checking = false;
+  private closed = false;
 
   constructor(
     private readonly store: TmStore,
@@ -59,12 +60,26 @@ export class Mirrors {
     this.mirrors.get(tm)?.touch();
   }
 
+  /**
+   * A bulk write (an import's commit) went through this process: its mirror of the TM, if it has one, applies it now
+   * in the background, so that the first query after the import does not wait for a million units to be read.
+   */
+  refresh(tm: string): void {
+    const mirror = this.mirrors.get(tm);
+    if (!mirror || this.closed) return;
+    mirror.touch();
+    mirror.sync().catch((err: unknown) => {
+      if (!this.closed) this.logger.warn(`tm ${tm}: index not brought up to date after an import: ${String(err)}`);
+    });
+  }
+
   /** Each index held, with its size and when it last changed. */
   stats(): IndexStats[] {
     return [...this.mirrors.values()].map((m) => m.stats());
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.checker);
     await this.feed?.close();
   }

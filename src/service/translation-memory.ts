@@ -86,7 +86,7 @@ export class TranslationMemory {
     this.importStore = new ImportStore(store.redis, store.keys);
     this.imports = new Imports(
       this.importStore,
-      (tm) => this.mirrors.touch(tm),
+      (tm) => this.mirrors.refresh(tm),
       logger,
       {},
       (e) => this.observers.job(e),
