@@ -170,8 +170,9 @@ function arabicWord(word: string): ArabicWord | undefined {
   let and = false;
   if (/^[وف]/.test(w) && w.length > 2) tries.push([(w = w.slice(1)), (and = true)]);
   if (w.startsWith('لل') && w.length > 3) tries.push([(w = w.slice(2)), and]);
-  else if (/^[بلك]/.test(w) && w.length > 2) tries.push([(w = w.slice(1)), and]);
-  if (w.startsWith('ال') && w.length > 3) tries.push([w.slice(2), and]);
+  else if (/^[بلك]/.test(w) && w.length > 2 && w !== 'لست') tries.push([(w = w.slice(1)), and]); // «لستُ» "I am not"
+  // «الاثنين» is Monday (or "the two"), not a count.
+  if (w.startsWith('ال') && w.length > 3 && !/^ال(?:اثنين|اثنان)$/.test(w)) tries.push([w.slice(2), and]);
   for (const [t, a] of tries) {
     const value = AR_WORDS.get(t);
     const scale = AR_SCALE.get(t);
