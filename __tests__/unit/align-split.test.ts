@@ -34,6 +34,52 @@ describe('translation-guided splitting', () => {
     expect(splitByGuides([loose], 'ar', guides)).toMatchObject({ marks: ['،'], doubtful: true, weak: false });
   });
 
+  it('cuts Arabic with no mark at all before a word that opens sentences (لقد, بعد ذلك), naming the word', () => {
+    const museum = [
+      {
+        lang: 'en' as const,
+        sentences: [
+          'We visited the old museum on Saturday with the children.',
+          'It was far too crowded to see anything.',
+        ],
+      },
+      { lang: 'zh' as const, sentences: ['我们周六带孩子们参观了那座老博物馆。', '人太多了，什么都看不到。'] },
+    ];
+    const ar = 'زرنا المتحف القديم يوم السبت مع الأطفال لقد كان مزدحما جدا فلم نر شيئا.';
+    expect(splitByGuides([ar], 'ar', museum)).toEqual({
+      pieces: ['زرنا المتحف القديم يوم السبت مع الأطفال', 'لقد كان مزدحما جدا فلم نر شيئا.'],
+      marks: ['لقد'],
+      doubtful: false,
+      weak: false,
+    });
+    const trip = [
+      {
+        lang: 'en' as const,
+        sentences: [
+          'Easter weekend: the book fair in Telford.',
+          'After that, two site visits with a client in Swansea.',
+        ],
+      },
+      { lang: 'zh' as const, sentences: ['复活节周末：特尔福德书展。', '之后要和一位客户去斯旺西实地考察两次。'] },
+    ];
+    const post = 'عطلة عيد الفصح: معرض الكتاب في تيلفورد بعد ذلك زيارتان ميدانيتان مع عميل في سوانسي.';
+    expect(splitByGuides([post], 'ar', trip)).toMatchObject({ marks: ['بعد ذلك'], doubtful: false });
+    // The same text without the opening word: no boundary fits, the row stays whole.
+    expect(splitByGuides([ar.replace('لقد ', '')], 'ar', museum)).toBeNull();
+  });
+
+  it('does not cut before a sentence-opening word far from where the translations cut', () => {
+    const ar = 'قالت إنها زارت المتحف القديم يوم السبت مع الأطفال وكان مزدحما جدا فلم تر شيئا على الإطلاق.';
+    const split = splitByGuides([ar], 'ar', [
+      {
+        lang: 'en',
+        sentences: ['She said she visited the old museum on Saturday with the children.', 'It was crowded.'],
+      },
+      { lang: 'zh', sentences: ['她说她周六带孩子们参观了那座老博物馆。', '人很多。'] },
+    ]);
+    expect(split?.marks ?? []).not.toContain('إنها');
+  });
+
   it('keeps the sentence whole when no boundary fits where the translations cut', () => {
     const ar =
       'وصل الوزير إلى القاهرة يوم الاثنين لإجراء محادثات حول التجارة والتقى رئيس الوزراء وناقش المشاريع الجديدة.';
