@@ -28,42 +28,77 @@ function edges(zh: string): { first: string; last: string } | null {
   return first.trim() && last.trim() ? { first, last } : null;
 }
 
+/** Per English key id, the stamp of the row whose English holds it: one array for a row, one for the next. */
+let marks: [Int32Array, Int32Array] | undefined;
+let nextStamp = 1;
+
+/**
+ * The rows' English keys (one englishIds call for the document), marked in typed arrays for the two rows compared
+ * (pair), so that a clause's words are looked up without a set per row: the check then costs about as much as
+ * reading the document's English and its edge clauses once.
+ */
 class Glosses {
-  private readonly en = new Map<number, Set<number>>();
+  private readonly en: { start: Int32Array; ids: Int32Array };
+  private readonly here: Int32Array;
+  private readonly next: Int32Array;
+  private readonly base: number;
+  private k = -1;
+
   constructor(
     private readonly lexicon: ZhEnLexicon,
-    private readonly rows: readonly AlignedRow[],
-  ) {}
-
-  /** English key ids of row k's English. */
-  keys(k: number): Set<number> {
-    let keys = this.en.get(k);
-    if (!keys) this.en.set(k, (keys = new Set(this.lexicon.englishIds([this.rows[k]!.en]).ids)));
-    return keys;
+    rows: readonly AlignedRow[],
+  ) {
+    this.en = lexicon.englishIds(rows.map((r) => r.en));
+    if (marks?.[0].length !== lexicon.keyCount || nextStamp + rows.length > 2 ** 30) {
+      marks = [new Int32Array(lexicon.keyCount), new Int32Array(lexicon.keyCount)];
+      nextStamp = 1;
+    }
+    [this.here, this.next] = marks;
+    this.base = nextStamp;
+    nextStamp += rows.length;
   }
 
-  /** Words of `clause` glossing into `into`'s English and not into `not`'s. */
-  only(clause: string, into: number, not: number): number {
-    const [yes, no] = [this.keys(into), this.keys(not)];
+  /** Compares rows k and k + 1 from now on. */
+  pair(k: number): void {
+    this.k = k;
+    this.mark(this.here, k);
+    this.mark(this.next, k + 1);
+  }
+
+  private mark(into: Int32Array, row: number): void {
+    for (let i = this.en.start[row]!; i < this.en.start[row + 1]!; i++) into[this.en.ids[i]!] = this.base + row;
+  }
+
+  /**
+   * Words of `clause` glossing into the English of row k + 1 and not of row k, and the other way round (one pass over
+   * its words).
+   */
+  sides(clause: string): [toNext: number, toHere: number] {
     const { glossStart, glossIds } = this.lexicon;
-    let n = 0;
+    const [here, next] = [this.base + this.k, this.base + this.k + 1];
+    let toNext = 0;
+    let toHere = 0;
     for (const entry of this.lexicon.words(clause)) {
       if (entry < 0) continue;
-      let hit = false;
-      let miss = false;
+      let inHere = false;
+      let inNext = false;
       for (let g = glossStart[entry]!; g < glossStart[entry + 1]!; g++) {
-        hit ||= yes.has(glossIds[g]!);
-        miss ||= no.has(glossIds[g]!);
+        inHere ||= this.here[glossIds[g]!] === here;
+        inNext ||= this.next[glossIds[g]!] === next;
       }
-      if (hit && !miss) n++;
+      if (inNext && !inHere) toNext++;
+      if (inHere && !inNext) toHere++;
     }
-    return n;
+    return [toNext, toHere];
   }
 }
 
-/** A clause whose words speak for the neighbour row: SHIFTED_WORDS or more, and none for its own row. */
-const speaksFor = (g: Glosses, clause: string, neighbour: number, own: number) =>
-  g.only(clause, neighbour, own) >= SHIFTED_WORDS && g.only(clause, own, neighbour) === 0;
+/** A clause whose words speak for the other row of the pair: SHIFTED_WORDS or more, and none for its own row. */
+function speaksFor(g: Glosses, clause: string, toNext: boolean): boolean {
+  const [next, here] = g.sides(clause);
+  const [other, own] = toNext ? [next, here] : [here, next];
+  return other >= SHIFTED_WORDS && own === 0;
+}
 
 /**
  * Boundaries k (between rows k and k + 1, both with Arabic, English and Chinese) where row k's last Chinese clause
@@ -73,13 +108,15 @@ export function shiftedBoundaries(rows: readonly AlignedRow[]): Set<number> {
   const out = new Set<number>();
   const lexicon = cedict();
   if (!lexicon) return out;
-  const g = new Glosses(lexicon, rows);
+  let g: Glosses | undefined;
   const full = (r: AlignedRow | undefined) => !!r && !!r.ar && !!r.en && !!r.zh;
   for (let k = 0; k + 1 < rows.length; k++) {
     if (!full(rows[k]) || !full(rows[k + 1])) continue;
     const here = edges(rows[k]!.zh);
     const next = edges(rows[k + 1]!.zh);
-    if ((here && speaksFor(g, here.last, k + 1, k)) || (next && speaksFor(g, next.first, k, k + 1))) out.add(k);
+    if (!here && !next) continue;
+    (g ??= new Glosses(lexicon, rows)).pair(k);
+    if ((here && speaksFor(g, here.last, true)) || (next && speaksFor(g, next.first, false))) out.add(k);
   }
   return out;
 }
