@@ -150,14 +150,27 @@ describe('rows whose counts disagree', () => {
     ]);
   });
 
-  it('flags a row whose Arabic holds more sentences than two translations that agree', () => {
-    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.'] }];
-    const bead = { a0: 0, a1: 2, t0: 0, t1: 1, confidence: 0.99 };
+  it('flags a row whose Arabic holds more sentences than two translations of two that agree', () => {
+    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.', 'الجملة الثالثة هنا.'] }];
+    const bead = { a0: 0, a1: 3, t0: 0, t1: 2, confidence: 0.99 };
     const rows = mergeRows(ar, {
-      en: { sentences: ['The first and second sentences.'], beads: [bead] },
-      zh: { sentences: ['第一句和第二句。'], beads: [bead] },
+      en: { sentences: ['The first and second sentences.', 'The third one.'], beads: [bead] },
+      zh: { sentences: ['第一句和第二句。', '第三句。'], beads: [bead] },
     });
-    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, true]]);
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.reasons])).toEqual([[3, 2, 2, ['counts']]]);
+  });
+
+  it('leaves a sure row of two Arabic sentences against one in each translation unflagged, not an unsure one', () => {
+    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.'] }];
+    const merge = (confidence: number) => {
+      const bead = { a0: 0, a1: 2, t0: 0, t1: 1, confidence };
+      return mergeRows(ar, {
+        en: { sentences: ['The first and second sentences.'], beads: [bead] },
+        zh: { sentences: ['第一句和第二句。'], beads: [bead] },
+      });
+    };
+    expect(merge(0.99).map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, false]]);
+    expect(merge(0.7).map((r) => r.reasons)).toEqual([['counts']]);
   });
 
   it('flags a sure row whose Chinese has fewer sentences than the Arabic and English and no mark to cut at', () => {
