@@ -155,7 +155,7 @@ describe('a row where the Chinese (or the Arabic) has more sentences than the tw
     'Water flooded the coast road on Sunday morning, and the police closed the northern entrance until evening.';
   const FLOOD_ZH = ['周日上午，洪水淹没了沿海公路。', '警方封闭了城市北部入口，直到傍晚。'];
 
-  it('is unflagged however unsure the alignment when the Arabic and the English have a clause mark where it cuts', () => {
+  it('is unflagged however unsure the alignment when the Arabic and English have a clause mark where it cuts', () => {
     expect(unsure([FLOOD_AR], FLOOD_EN, FLOOD_ZH).map((r) => [r.shape, r.review])).toEqual([
       [{ ar: 1, en: 1, zh: 2 }, false],
     ]);
