@@ -120,7 +120,7 @@ describe('review flags with their reasons', () => {
   });
 });
 
-describe('a row where only the Chinese has more sentences', () => {
+describe('a row where the Chinese (or the Arabic) has more sentences than the two others', () => {
   const merge = (ar: string, en: string, zh: string[]) =>
     mergeRows([{ sentences: [ar] }], {
       en: { sentences: [en], beads: [bead(0, 1, 0, 1)] },
@@ -143,5 +143,34 @@ describe('a row where only the Chinese has more sentences', () => {
       ['该大学正在研究这种维生素。', '研究对象是三个城市的一千名志愿者，为期两年。'],
     );
     expect(rows.map((r) => [r.shape, r.review])).toEqual([[{ ar: 1, en: 1, zh: 2 }, false]]);
+  });
+
+  const unsure = (ar: string[], en: string, zh: string[]) =>
+    mergeRows([{ sentences: ar }], {
+      en: { sentences: [en], beads: [{ ...bead(0, ar.length, 0, 1), confidence: 0.6 }] },
+      zh: { sentences: zh, beads: [{ ...bead(0, ar.length, 0, zh.length), confidence: 0.6 }] },
+    });
+  const FLOOD_AR = 'غمرت المياه الطريق الساحلي صباح الأحد، وأغلقت الشرطة المدخل الشمالي للمدينة حتى المساء.';
+  const FLOOD_EN =
+    'Water flooded the coast road on Sunday morning, and the police closed the northern entrance until evening.';
+  const FLOOD_ZH = ['周日上午，洪水淹没了沿海公路。', '警方封闭了城市北部入口，直到傍晚。'];
+
+  it('is unflagged however unsure the alignment when the Arabic and English have a clause mark where it cuts', () => {
+    expect(unsure([FLOOD_AR], FLOOD_EN, FLOOD_ZH).map((r) => [r.shape, r.review])).toEqual([
+      [{ ar: 1, en: 1, zh: 2 }, false],
+    ]);
+  });
+
+  it('is flagged for its counts when unsure and the others have no mark where it cuts', () => {
+    const ar = 'غمرت المياه الطريق الساحلي صباح الأحد فأغلقت الشرطة المدخل الشمالي للمدينة حتى المساء.';
+    const en =
+      'Water flooded the coast road on Sunday morning so the police closed the northern entrance until evening.';
+    expect(unsure([ar], en, FLOOD_ZH).map((r) => r.reasons)).toEqual([['counts']]);
+  });
+
+  it('leaves an Arabic side of two sentences unflagged when both translations have a clause mark there', () => {
+    const ar = ['غمرت المياه الطريق الساحلي صباح الأحد.', 'وأغلقت الشرطة المدخل الشمالي للمدينة حتى المساء.'];
+    const zh = ['周日上午洪水淹没了沿海公路，警方封闭了城市北部入口，直到傍晚。'];
+    expect(unsure(ar, FLOOD_EN, zh).map((r) => [r.shape, r.review])).toEqual([[{ ar: 2, en: 1, zh: 1 }, false]]);
   });
 });

@@ -34,6 +34,52 @@ describe('translation-guided splitting', () => {
     expect(splitByGuides([loose], 'ar', guides)).toMatchObject({ marks: ['،'], doubtful: true, weak: false });
   });
 
+  it('cuts Arabic with no mark at all before a word that opens sentences (لقد, بعد ذلك), naming the word', () => {
+    const museum = [
+      {
+        lang: 'en' as const,
+        sentences: [
+          'We visited the old museum on Saturday with the children.',
+          'It was far too crowded to see anything.',
+        ],
+      },
+      { lang: 'zh' as const, sentences: ['我们周六带孩子们参观了那座老博物馆。', '人太多了，什么都看不到。'] },
+    ];
+    const ar = 'زرنا المتحف القديم يوم السبت مع الأطفال لقد كان مزدحما جدا فلم نر شيئا.';
+    expect(splitByGuides([ar], 'ar', museum)).toEqual({
+      pieces: ['زرنا المتحف القديم يوم السبت مع الأطفال', 'لقد كان مزدحما جدا فلم نر شيئا.'],
+      marks: ['لقد'],
+      doubtful: false,
+      weak: false,
+    });
+    const trip = [
+      {
+        lang: 'en' as const,
+        sentences: [
+          'Easter weekend: the book fair in Telford.',
+          'After that, two site visits with a client in Swansea.',
+        ],
+      },
+      { lang: 'zh' as const, sentences: ['复活节周末：特尔福德书展。', '之后要和一位客户去斯旺西实地考察两次。'] },
+    ];
+    const post = 'عطلة عيد الفصح: معرض الكتاب في تيلفورد بعد ذلك زيارتان ميدانيتان مع عميل في سوانسي.';
+    expect(splitByGuides([post], 'ar', trip)).toMatchObject({ marks: ['بعد ذلك'], doubtful: false });
+    // The same text without the opening word: no boundary fits, the row stays whole.
+    expect(splitByGuides([ar.replace('لقد ', '')], 'ar', museum)).toBeNull();
+  });
+
+  it('does not cut before a sentence-opening word far from where the translations cut', () => {
+    const ar = 'قالت إنها زارت المتحف القديم يوم السبت مع الأطفال وكان مزدحما جدا فلم تر شيئا على الإطلاق.';
+    const split = splitByGuides([ar], 'ar', [
+      {
+        lang: 'en',
+        sentences: ['She said she visited the old museum on Saturday with the children.', 'It was crowded.'],
+      },
+      { lang: 'zh', sentences: ['她说她周六带孩子们参观了那座老博物馆。', '人很多。'] },
+    ]);
+    expect(split?.marks ?? []).not.toContain('إنها');
+  });
+
   it('keeps the sentence whole when no boundary fits where the translations cut', () => {
     const ar =
       'وصل الوزير إلى القاهرة يوم الاثنين لإجراء محادثات حول التجارة والتقى رئيس الوزراء وناقش المشاريع الجديدة.';
@@ -104,14 +150,27 @@ describe('rows whose counts disagree', () => {
     ]);
   });
 
-  it('flags a row whose Arabic holds more sentences than two translations that agree', () => {
-    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.'] }];
-    const bead = { a0: 0, a1: 2, t0: 0, t1: 1, confidence: 0.99 };
+  it('flags a row whose Arabic holds more sentences than two translations of two that agree', () => {
+    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.', 'الجملة الثالثة هنا.'] }];
+    const bead = { a0: 0, a1: 3, t0: 0, t1: 2, confidence: 0.99 };
     const rows = mergeRows(ar, {
-      en: { sentences: ['The first and second sentences.'], beads: [bead] },
-      zh: { sentences: ['第一句和第二句。'], beads: [bead] },
+      en: { sentences: ['The first and second sentences.', 'The third one.'], beads: [bead] },
+      zh: { sentences: ['第一句和第二句。', '第三句。'], beads: [bead] },
     });
-    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, true]]);
+    expect(rows.map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.reasons])).toEqual([[3, 2, 2, ['counts']]]);
+  });
+
+  it('leaves a sure row of two Arabic sentences against one in each translation unflagged, not an unsure one', () => {
+    const ar = [{ sentences: ['الجملة الأولى هنا.', 'الجملة الثانية هنا.'] }];
+    const merge = (confidence: number) => {
+      const bead = { a0: 0, a1: 2, t0: 0, t1: 1, confidence };
+      return mergeRows(ar, {
+        en: { sentences: ['The first and second sentences.'], beads: [bead] },
+        zh: { sentences: ['第一句和第二句。'], beads: [bead] },
+      });
+    };
+    expect(merge(0.99).map((r) => [r.shape.ar, r.shape.en, r.shape.zh, r.review])).toEqual([[2, 1, 1, false]]);
+    expect(merge(0.7).map((r) => r.reasons)).toEqual([['counts']]);
   });
 
   it('flags a sure row whose Chinese has fewer sentences than the Arabic and English and no mark to cut at', () => {

@@ -1,10 +1,12 @@
 /**
  * Review flags measured over a whole document's rows, after merging (rows.ts): a row near a row where a language has
  * nothing (a sentence without a counterpart) is flagged too, since an omission shifts or swallows its neighbours'
- * text as often as not. Length signals (a row's character ratio against the document's own) were measured and not
- * kept: docs/benchmarks.md, scripts/lib/flag-sweep.ts.
+ * text as often as not; and the rows either side of a boundary the lexicon speaks against (shift.ts). Length
+ * signals (a row's character ratio against the document's own) were measured and not kept: docs/benchmarks.md,
+ * scripts/lib/flag-sweep.ts.
  */
 import type { AlignedRow, ReviewReason } from './rows';
+import { shiftedBoundaries } from './shift';
 
 type L = 'ar' | 'en' | 'zh';
 
@@ -32,6 +34,18 @@ function shortOne(r: AlignedRow | undefined, langs: readonly L[]): boolean {
 }
 
 /**
+ * `confidence` for the two rows on either side of a boundary the lexicon speaks against (shift.ts: a Chinese clause
+ * at a row's edge whose words are the neighbour row's English), however sure the DP was of them: a Chinese line that
+ * carries a clause of the next sentence gives rows whose counts and lengths look right. `eval:align --raw`: tico19
+ * ar–zh wrong links caught 0.87 → 0.93 (1:1) and 0.88 → 1.00 (`--merge 0.1`), for at most 0.2 % more rows flagged
+ * on any corpus (docs/benchmarks.md).
+ */
+function flagShifted(rows: AlignedRow[]): AlignedRow[] {
+  for (const k of shiftedBoundaries(rows)) for (const j of [k, k + 1]) rows[j] = flagRow(rows[j]!, 'confidence');
+  return rows;
+}
+
+/**
  * `neighbour` for a row with all the document's languages near one where a language has nothing (a 1:0 / 0:1 row):
  * next to it unless the DP was all but certain of it (NEIGHBOUR_BELOW: on wmt24pp `--merge 0.1` that spared 0.4 % of
  * the rows and no wrong link), two rows away when it was less than sure (SECOND_NEIGHBOUR_BELOW). A sentence without
@@ -41,7 +55,7 @@ function shortOne(r: AlignedRow | undefined, langs: readonly L[]): boolean {
  * for 0.2 % more rows). The same next to a `counts` row where one language is a sentence short (shortOne), where the
  * DP glued the lacking sentence's counterpart to a neighbour instead of giving it a row (`--omit-one`: wrong links
  * caught 0.85–0.93 → 0.91–1.00 on the four corpora, for 0.2–1.2 % more rows). Languages absent from the whole
- * document are not looked at.
+ * document are not looked at. Then the rows either side of a boundary the lexicon speaks against (flagShifted).
  */
 export function flagDocument(rows: readonly AlignedRow[]): AlignedRow[] {
   const langs = (['ar', 'en', 'zh'] as const).filter((l) => rows.some((r) => r[l]));
@@ -53,5 +67,5 @@ export function flagDocument(rows: readonly AlignedRow[]): AlignedRow[] {
     nextTo(k)
       ? r.confidence < NEIGHBOUR_BELOW
       : (gapAt(k - 2) || gapAt(k + 2)) && r.confidence < SECOND_NEIGHBOUR_BELOW;
-  return rows.map((r, k) => (!lacks(r, langs) && below(k, r) ? flagRow(r, 'neighbour') : r));
+  return flagShifted(rows.map((r, k) => (!lacks(r, langs) && below(k, r) ? flagRow(r, 'neighbour') : r)));
 }

@@ -5,8 +5,9 @@
  * two others cut, if the evidence is strong.
  *
  * Where: at the short side's clause boundaries (rules in CLAUSE: Arabic «،» «؛» «:», «و»/«ف» at a word's start,
- * closing quotes; English ; : , and before "and"/"but"; Chinese ，；：and a closing quote not followed by
- * punctuation; a full stop the segmenter kept inside a sentence), and always at its own sentence boundaries.
+ * closing quotes, a bare space before a word that opens sentences: لقد, بعد ذلك, إنها; English ; : , and before
+ * "and"/"but"; Chinese ，；：and a closing quote not followed by punctuation; a full stop the segmenter kept inside
+ * a sentence), and always at its own sentence boundaries.
  * Which: the cut set (one DP over the boundaries) whose text proportions best match the cumulative proportions of
  * the other two languages' sentences, with anchors (numbers, Latin words) on the matching side rewarded and on
  * another side charged, and stronger marks preferred. When: every cut within TOLERANCE of where the others cut (a
@@ -52,6 +53,8 @@ const CLAUSE: Record<Lang, Clause[]> = {
     { re: /(:)\s+/gu, strength: 0.6 },
     { re: /(?<=\S)([»"”])\s+/gu, strength: 0.7 },
     { re: /\s+(?=([وف])[\u0621-\u064A]{2})/gu, strength: 0.4 },
+    // A word that opens a sentence, after no mark at all (posts and chat: «… في تيلفورد بعد ذلك زيارتين …»).
+    { re: /\s+(?=(لقد|بعد ذلك|إنها)\s)/gu, strength: 0.5 },
   ],
   en: [
     { re: /(?<=[A-Za-z0-9"”)])(\.)\s+(?=[A-Z"“])/gu, strength: 0.9 },
