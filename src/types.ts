@@ -15,9 +15,18 @@ export function isLang(value: unknown): value is Lang {
  * - `counts`: the row merges more sentences in one language than in another without strong evidence;
  * - `weak-split`: the row was cut out of a longer segment at a weak mark (a bare «و», "and");
  * - `split-numbers`: the row was cut out of a longer segment and its languages disagree on numbers;
- * - `neighbour`: the row is next to a `missing` row (or two rows from it) and the alignment was not sure of it.
+ * - `neighbour`: the row is next to a `missing` row (or two rows from it) and the alignment was not sure of it;
+ * - `shifted`: a clause at the edge of the row's Chinese translates the neighbouring row's English (align/shift.ts).
  */
-export const REVIEW_REASONS = ['confidence', 'missing', 'counts', 'weak-split', 'split-numbers', 'neighbour'] as const;
+export const REVIEW_REASONS = [
+  'confidence',
+  'missing',
+  'counts',
+  'weak-split',
+  'split-numbers',
+  'neighbour',
+  'shifted',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** One row of an aligned document: the same sentence in each language ('' where a rendering is missing). */

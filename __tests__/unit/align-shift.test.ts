@@ -75,12 +75,12 @@ describe('a row boundary the lexicon speaks against', () => {
     expect([...shiftedBoundaries(rows)]).toEqual([]);
   });
 
-  it('flags both rows for their confidence, however sure the alignment was of them', () => {
+  it('flags both rows as shifted, however sure the alignment was of them', () => {
     const rows = [
       row(PRICES_AR, PRICES_EN, '本周该市面包价格大幅上涨，政府还表示三所学校将暂时关闭。'),
       row(SCHOOLS_AR, SCHOOLS_EN, '原因是教师正在罢工。'),
       row(REPAIRS_AR, REPAIRS_EN, '修复工作将持续一周。'),
     ];
-    expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([['confidence'], ['confidence'], []]);
+    expect(flagDocument(rows).map((r) => r.reasons ?? [])).toEqual([['shifted'], ['shifted'], []]);
   });
 });

@@ -34,14 +34,14 @@ function shortOne(r: AlignedRow | undefined, langs: readonly L[]): boolean {
 }
 
 /**
- * `confidence` for the two rows on either side of a boundary the lexicon speaks against (shift.ts: a Chinese clause
+ * `shifted` for the two rows on either side of a boundary the lexicon speaks against (shift.ts: a Chinese clause
  * at a row's edge whose words are the neighbour row's English), however sure the DP was of them: a Chinese line that
  * carries a clause of the next sentence gives rows whose counts and lengths look right. `eval:align --raw`: tico19
  * ar–zh wrong links caught 0.87 → 0.93 (1:1) and 0.88 → 1.00 (`--merge 0.1`), for at most 0.2 % more rows flagged
  * on any corpus (docs/benchmarks.md).
  */
 function flagShifted(rows: AlignedRow[]): AlignedRow[] {
-  for (const k of shiftedBoundaries(rows)) for (const j of [k, k + 1]) rows[j] = flagRow(rows[j]!, 'confidence');
+  for (const k of shiftedBoundaries(rows)) for (const j of [k, k + 1]) rows[j] = flagRow(rows[j]!, 'shifted');
   return rows;
 }
 
