@@ -1,8 +1,8 @@
 /**
  * What survives translation, per sentence: numbers (any digit system, separators dropped, times the scale word after
- * them: "3 billion" and 30亿 are 3000000000; and numbers spelled out, spelled-numbers.ts), Latin-script words (names, acronyms, codes), and a few punctuation marks (question,
- * exclamation, quotes, parentheses). Two sentences that are translations of each other usually agree on them; the
- * aligner rewards agreement and charges conflicts.
+ * them: "3 billion" and 30亿 are 3000000000; and numbers spelled out, spelled-numbers.ts), Latin-script words (names,
+ * acronyms, codes), and a few punctuation marks (question, exclamation, quotes, parentheses). Two sentences that are
+ * translations of each other usually agree on them; the aligner rewards agreement and charges conflicts.
  */
 import { foldText } from '../normalize';
 import { spelledNumbers } from './spelled-numbers';
