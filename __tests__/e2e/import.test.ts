@@ -72,6 +72,48 @@ describe('the import page', () => {
     expect(await ui.page.locator('table.aligned tbody tr').count()).toBeGreaterThanOrEqual(1);
   });
 
+  it('shows on a flagged row why it is flagged', async () => {
+    await open(ui, '#/import');
+    await ui.page.fill('#imp-title', 'E2E gap');
+    await ui.page.fill(
+      '#text-ar',
+      'وصل الوفد إلى بكين صباح الاثنين. وعقد محادثات مع نظرائه حول التجارة. ووقع الجانبان 12 اتفاقية جديدة. ' +
+        'وغادر الوفد العاصمة مساء الثلاثاء.',
+    );
+    // The English lacks the second sentence.
+    await ui.page.fill(
+      '#text-en',
+      'The delegation arrived in Beijing on Monday morning. The two sides signed 12 new agreements. ' +
+        'The delegation left the capital on Tuesday evening.',
+    );
+    await ui.page.fill(
+      '#text-zh',
+      '代表团周一上午抵达北京。代表团与对口官员就贸易问题举行了会谈。双方签署了12项新协议。代表团于周二晚离开首都。',
+    );
+    await ui.page.click('#imp-doc-h ~ button[type="submit"]');
+    const link = ui.page.locator('#imp-doc-h ~ .result a.button');
+    await link.waitFor();
+    await link.click();
+    await ui.page.waitForSelector('table.aligned tbody tr');
+    const id = decodeURIComponent(ui.page.url().split('#/documents/')[1]!.split('?')[0]!);
+    const rows = (await request(ui.ctx.app).get(`/api/v1/documents/${id}`)).body.segments as {
+      position: number;
+      en: string;
+      reasons?: string[];
+    }[];
+    const gap = rows.find((r) => r.en === '')!;
+    expect(gap.reasons).toContain('missing');
+    expect(await ui.page.textContent(`#row-${gap.position} .reasons`)).toContain('a language is missing');
+    const plain = rows.find((r) => !r.reasons)!;
+    expect(await ui.page.locator(`#row-${plain.position} .reasons`).count()).toBe(0);
+    for (const lang of LANGS) {
+      await setLanguage(ui, lang);
+      await ui.page.waitForSelector(`#row-${gap.position} .reasons`);
+      expect(await axeViolations(ui.page)).toEqual([]);
+      await screenshot(ui.page, `document-flagged-${lang}`, { full: false });
+    }
+  });
+
   it.each(LANGS)('has no serious accessibility violation in %s (import, key), screenshots written', async (lang) => {
     await open(ui, '#/import');
     await setLanguage(ui, lang);

@@ -20,6 +20,8 @@ export interface Row {
   zh: string;
   confidence: number;
   review: boolean;
+  /** Why the row is flagged (src/types.ts, ReviewReason). */
+  reasons?: string[];
 }
 
 export interface Doc {
@@ -120,6 +122,9 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
             { scope: 'row', class: 'num' },
             num(r.position + 1),
             r.review ? h('span', { class: 'flag', text: t('document.flag') }) : null,
+            r.review && r.reasons?.length
+              ? h('span', { class: 'reasons', text: r.reasons.map((x) => t(`document.reasons.${x}`)).join(' · ') })
+              : null,
           ),
           LANGS.map((l) => h('td', { lang: l, dir: dirOf(l), class: `text text-${l}`, text: r[l] })),
           h(
