@@ -36,6 +36,28 @@ describe('RedisHealth', () => {
     expect(health.current?.reason).toBe('redis-timeout');
   });
 
+  it('takes an answer that arrived while this process held its loop past the deadline, and sees no outage', async () => {
+    const { health } = setup();
+    // From the loop's check phase, so that its next turn starts with the timers (the deadline) and only then polls
+    // for I/O, where the answer is: it comes through a MessagePort, delivered as a socket's data would be.
+    await new Promise((resolve) => setImmediate(resolve));
+    const answer = health.run(
+      () =>
+        new Promise<string>((resolve) => {
+          const { port1, port2 } = new MessageChannel();
+          port1.once('message', (m: string) => {
+            port1.close();
+            resolve(m);
+          });
+          port2.postMessage('PONG');
+        }),
+    );
+    const until = Date.now() + 100; // the loop held for twice the 50 ms deadline: a long synchronous step
+    while (Date.now() < until);
+    await expect(answer).resolves.toBe('PONG');
+    expect(health.current).toBeUndefined();
+  });
+
   it('refuses new operations unrun during an outage, and runs them once the probe is answered', async () => {
     const { health, state } = setup();
     state.up = false;

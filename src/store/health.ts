@@ -78,11 +78,15 @@ export class RedisHealth {
       };
       onOutage = give;
       this.waiting.add(give);
-      timer = setTimeout(() => {
-        if (settled) return;
-        const outage = this.fail('redis-timeout', `no answer from Redis within ${this.timeoutMs} ms`);
-        give(outage);
-      }, this.timeoutMs);
+      timer = setTimeout(
+        () =>
+          afterPendingIo(() => {
+            if (settled) return;
+            const outage = this.fail('redis-timeout', `no answer from Redis within ${this.timeoutMs} ms`);
+            give(outage);
+          }),
+        this.timeoutMs,
+      );
     });
     try {
       return await Promise.race([work, cutoff]);
@@ -162,7 +166,9 @@ export class RedisHealth {
   private async answers(): Promise<boolean> {
     this.probe ??= this.ping().finally(() => (this.probe = undefined));
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.timeoutMs)));
+    const late = new Promise<false>(
+      (resolve) => (timer = setTimeout(() => afterPendingIo(() => resolve(false)), this.timeoutMs)),
+    );
     try {
       return await Promise.race([
         this.probe.then(
@@ -177,4 +183,14 @@ export class RedisHealth {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * Runs `fn` once the replies that have already arrived are read. A deadline's timer runs before the loop polls the
+ * sockets, so when this process held its own loop past the deadline (a long synchronous step, a GC pause) the
+ * answer may be waiting unread: it would be Redis's timeout only if it is still missing after the poll
+ * (`setImmediate` runs after it).
+ */
+function afterPendingIo(fn: () => void): void {
+  setImmediate(fn);
 }
