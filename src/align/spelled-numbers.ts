@@ -6,6 +6,7 @@
  * numbers in digits. Only words that name a number and little else count: "one", «واحد» and a lone 一 (also "a",
  * "the same", "unified") are left out, and vague plurals ("thousands", «آلاف», 数千) give nothing.
  */
+import { foldAlef, foldArabicDigits, foldYaAndTaMarbuta, stripTashkeel } from '../normalize';
 import type { Lang } from '../types';
 
 /** What a sentence says in number words. */
@@ -19,9 +20,8 @@ export interface SpelledNumbers {
   scaled: [digits: string, value: string][];
 }
 
-/** Digits as anchors.ts gives them: ASCII, separators dropped. */
-const bareDigits = (s: string) =>
-  s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[.,:٫٬]/g, '');
+/** ASCII digits as anchors.ts gives them: separators dropped. */
+const bareDigits = (s: string) => s.replace(/[.,:]/g, '');
 
 /** A reader's state over one run of number words. */
 class Run {
@@ -93,7 +93,7 @@ function english(sentence: string): SpelledNumbers {
   return run.out;
 }
 
-/** Arabic number words after foldArabic: value, and whether it is a scale (× what precedes it). */
+/** Arabic number words, as the folds in `arabic` leave them: their values. */
 const AR_WORDS = new Map<string, number>();
 const arWords = (value: number, ...forms: string[]) => forms.forEach((f) => AR_WORDS.set(f, value));
 arWords(2, 'اثنان', 'اثنين', 'اثنتان', 'اثنتين', 'اثنا', 'اثني', 'اثنتا', 'اثنتي');
@@ -145,15 +145,6 @@ const AR_PLURAL = new Map<string, number>([
   ['مليارات', 1e9],
 ]);
 const AR_HINT = /(?:اثن|إثن|ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع|عشر|مائ|مئ|ألف|الف|آلاف|ملي|ملاي|بليون|تريليون)/;
-const AR_DIGITS = /[\u0660-\u0669]/g;
-
-/** Hamza seats, alef maqsura and teh marbuta folded, harakat and tatweel dropped (as the TM's own fold does). */
-const foldArabic = (s: string) =>
-  s
-    .replace(/[\u064b-\u0652\u0640]/g, '')
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه');
 
 interface ArabicWord {
   value?: number;
@@ -183,17 +174,18 @@ function arabicWord(word: string): ArabicWord | undefined {
 }
 
 function arabic(sentence: string): SpelledNumbers {
-  const text = foldArabic(sentence)
-    .replace(AR_DIGITS, (d) => String(d.charCodeAt(0) - 0x660))
-    .replace(/(^|[^\u0621-\u064a])[وف]?احدي? عشره?(?![\u0621-\u064a])/g, '$1احدعشر');
-  const tokens = text.match(/[\u0621-\u064a]+|\d+(?:[.,٫٬]\d+)*/g) ?? [];
+  // The TM's own folds (tashkeel and tatweel dropped, alef and ya/ta marbuta forms, Arabic-Indic digits).
+  const text = foldArabicDigits(foldYaAndTaMarbuta(foldAlef(stripTashkeel(sentence)))).replace(
+    /(^|[^\u0621-\u064a])[وف]?احدي? عشره?(?![\u0621-\u064a])/g,
+    '$1احدعشر',
+  );
+  const tokens = text.match(/[\u0621-\u064a]+|\d+(?:[.,]\d+)*/g) ?? [];
   const run = new Run();
   tokens.forEach((t, k) => {
     if (/^\d/.test(t)) {
       run.flush();
       const next = arabicWord(tokens[k + 1] ?? '');
-      if (next?.scale !== undefined || next?.plural !== undefined)
-        run.startDigits(t, Number(t.replace(/[,٬]/g, '').replace('٫', '.')));
+      if (next?.scale !== undefined || next?.plural !== undefined) run.startDigits(t, Number(t.replace(/,/g, '')));
       return;
     }
     const w = arabicWord(t);

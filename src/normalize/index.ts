@@ -1,4 +1,4 @@
-export { arabicStem, isArabicWord } from './arabic';
+export { arabicStem, foldAlef, foldArabicDigits, foldYaAndTaMarbuta, isArabicWord, stripTashkeel } from './arabic';
 export { englishStem } from './english';
 export { wordStem } from './stem';
 export { canonical, foldText, FOLDS, type FoldName } from './pipeline';
