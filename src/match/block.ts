@@ -17,7 +17,7 @@
 import { FlatUnits } from './flat-units';
 import { Worker } from 'node:worker_threads';
 import { bigramKey } from './bigrams';
-import { MAX_LEN, layoutSlots } from './layout';
+import { MAX_LEN, layoutSlots, type Layout } from './layout';
 import {
   buildPostings,
   dfOf,
@@ -30,12 +30,8 @@ import {
 export { FlatUnits };
 export { bigramKey, pairHash } from './bigrams';
 
-/** What block-worker.ts sends back. */
-interface BuiltOffMain {
-  order: Uint32Array;
-  off: Uint32Array;
-  lens: Uint16Array;
-  bits: number;
+/** What block-worker.ts sends back: the layout and both families of postings. */
+interface BuiltOffMain extends Layout {
   stems: { off: Uint32Array; post: Int32Array };
   bigrams: { off: Uint32Array; post: Int32Array };
 }
@@ -136,14 +132,7 @@ export class IndexBlock {
         input.pairs.buffer as ArrayBuffer,
       ]);
       const built = await done;
-      const block = new IndexBlock(Math.max(16, n), input.ids, n, built.bits);
-      block.off.set(built.off);
-      block.lens.set(built.lens);
-      block.alive.fill(1, 0, n);
-      for (let slot = 0; slot < n; slot++) block.unitIds.push(input.unitIds[built.order[slot]!]!);
-      block.count = n;
-      block.live = n;
-      block.used = input.off[n]!;
+      const block = IndexBlock.assemble(input, built);
       block.stems = { ...built.stems, open: new Map() };
       block.bigrams = { ...built.bigrams, open: new Map() };
       return block;
@@ -153,8 +142,13 @@ export class IndexBlock {
   }
 
   private static layout(input: FlatUnits): { block: IndexBlock; stemKeys: Int32Array; pairKeys: Int32Array } {
+    const block = IndexBlock.assemble(input, layoutSlots(input.off, input.count, input.pairs));
+    return { block, stemKeys: input.stems, pairKeys: input.pairs };
+  }
+
+  /** A block holding the input's units in the layout's slots (postings still to build), adopting its token ids. */
+  private static assemble(input: FlatUnits, { order, off, lens, bits }: Layout): IndexBlock {
     const n = input.count;
-    const { order, off, lens, bits } = layoutSlots(input.off, n, input.pairs);
     const block = new IndexBlock(Math.max(16, n), input.ids, n, bits);
     block.off.set(off);
     block.lens.set(lens);
@@ -163,7 +157,7 @@ export class IndexBlock {
     block.count = n;
     block.live = n;
     block.used = input.off[n]!;
-    return { block, stemKeys: input.stems, pairKeys: input.pairs };
+    return block;
   }
 
   /** Adds a unit after the sealed part; returns its slot. */
