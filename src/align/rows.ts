@@ -196,9 +196,8 @@ function checkNumbers(row: AlignedRow): AlignedRow {
     ['ar', 'zh'],
     ['en', 'zh'],
   ] as const;
-  const disagree = pairs.some(
-    ([a, b]) => row[a] && row[b] && anchorCost(anchorsOf(row[a], a), anchorsOf(row[b], b)) >= NUMBERS_DISAGREE,
-  );
+  const anchors = { ar: anchorsOf(row.ar, 'ar'), en: anchorsOf(row.en, 'en'), zh: anchorsOf(row.zh, 'zh') };
+  const disagree = pairs.some(([a, b]) => row[a] && row[b] && anchorCost(anchors[a], anchors[b]) >= NUMBERS_DISAGREE);
   return disagree ? withReason(row, 'split-numbers') : row;
 }
 
