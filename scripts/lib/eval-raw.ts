@@ -97,16 +97,20 @@ function addTo(t: Tally, rows: SpanRow[], doc: RawDoc, lang: TargetLang, show?: 
   const acceptable = goldLinks(doc, lang, LANGS3);
   const required = goldLinks(doc, lang);
   const s = scoreRows(rows, doc, lang, acceptable);
-  // EVAL_SHOW=missed | caught | needless: mizan's wrong rows without a flag, with one, or right rows with one.
+  // EVAL_SHOW=missed | caught | needless | unflagged: mizan's wrong rows without a flag, with one, right rows with
+  // one, or every row without one (for reading rows against a gold coarser than sentences); each with its wrong links.
   const wrongAt = new Set(s.wrongAt);
-  const shown = (r: number) =>
-    process.env.EVAL_SHOW === 'missed'
-      ? wrongAt.has(r) && !rows[r]!.flagged
-      : process.env.EVAL_SHOW === 'caught'
-        ? wrongAt.has(r) && rows[r]!.flagged
-        : !wrongAt.has(r) && rows[r]!.flagged;
-  if (show && process.env.EVAL_SHOW)
-    rows.forEach((_, r) => shown(r) && process.stderr.write(`${lang} ${JSON.stringify(show[r])}\n`));
+  const SHOWN: Record<string, (r: number) => boolean> = {
+    missed: (r) => wrongAt.has(r) && !rows[r]!.flagged,
+    caught: (r) => wrongAt.has(r) && rows[r]!.flagged,
+    needless: (r) => !wrongAt.has(r) && rows[r]!.flagged,
+    unflagged: (r) => !rows[r]!.flagged,
+  };
+  const shown = SHOWN[process.env.EVAL_SHOW ?? ''];
+  if (show && shown)
+    rows.forEach((_, r) => {
+      if (shown(r)) process.stderr.write(`${lang} ${JSON.stringify({ ...show[r], wrongLinks: s.wrongLinks[r] })}\n`);
+    });
   for (const link of s.links) if (acceptable.has(link)) t.right++;
   for (const link of required) if (s.links.has(link)) t.tp++;
   t.pred += s.links.size;
