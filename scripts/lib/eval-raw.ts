@@ -51,7 +51,7 @@ const tally = (): Tally => ({
   wrongRowsFlagged: 0,
 });
 
-const noAnchors = { numbers: [], spelled: [], latin: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
+const noAnchors = { numbers: [], spelled: [], latin: [], names: [], question: 0, exclaim: 0, quote: 0, paren: 0 };
 const segmenters = { ar: new Segmenter('ar'), en: new Segmenter('en'), zh: new Segmenter('zh') };
 
 /** Rows as spans in the document's stripped texts. */

@@ -5,6 +5,7 @@
  * translations of each other usually agree on them; the aligner rewards agreement and charges conflicts.
  */
 import { foldText } from '../normalize';
+import { nameKeys } from './names';
 import { spelledNumbers } from './spelled-numbers';
 
 export interface Anchors {
@@ -12,6 +13,10 @@ export interface Anchors {
   /** Values of the numbers written in words ("a thousand", «ألف», 一千 → "1000"). */
   spelled: string[];
   latin: string[];
+  /** Consonant skeletons of names (names.ts): an English name and its Arabic transliteration share one. */
+  names: string[];
+  /** How many name keys the sentence had before `names` was narrowed to those the other side has (dp.ts). */
+  nameTotal?: number;
   question: number;
   exclaim: number;
   quote: number;
@@ -68,6 +73,7 @@ export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
     numbers,
     spelled: words.spelled,
     latin,
+    names: nameKeys(sentence, lang),
     question: counts[1]!,
     exclaim: counts[2]!,
     quote: counts[3]! > 0 ? 1 : 0,
@@ -81,6 +87,9 @@ export interface AnchorCodes {
   /** The spelled-out numbers' values. */
   spelled: Int32Array;
   latin: Int32Array;
+  names: Int32Array;
+  /** Name keys before narrowing (Anchors.nameTotal): the share of a side's names matched is over these. */
+  nameTotal: number;
   /** 1 question, 2 exclamation, 4 quotes, 8 parentheses (present anywhere in the span). */
   flags: number;
 }
@@ -100,7 +109,9 @@ export function encodeAnchors(a: Anchors, ids: Map<string, number>): AnchorCodes
     (a.exclaim > 0 ? EXCLAIM : 0) |
     (a.quote > 0 ? QUOTE : 0) |
     (a.paren > 0 ? PAREN : 0);
-  if (a.numbers.length === 0 && a.latin.length === 0 && a.spelled.length === 0) return FLAGS_ONLY[flags]!;
+  const nameTotal = a.nameTotal ?? a.names.length;
+  const none = a.numbers.length === 0 && a.latin.length === 0 && a.spelled.length === 0 && a.names.length === 0;
+  if (none && nameTotal === 0) return FLAGS_ONLY[flags]!;
   const code = (strings: string[]) => {
     const out = new Int32Array(strings.length);
     strings.forEach((x, k) => {
@@ -110,14 +121,23 @@ export function encodeAnchors(a: Anchors, ids: Map<string, number>): AnchorCodes
     });
     return out.sort();
   };
-  return { numbers: code(a.numbers), spelled: code(a.spelled), latin: code(a.latin), flags };
+  return {
+    numbers: code(a.numbers),
+    spelled: code(a.spelled),
+    latin: code(a.latin),
+    names: code(a.names),
+    nameTotal,
+    flags,
+  };
 }
 
 /** The codes of two adjacent sentences together. */
 export function joinAnchors(a: AnchorCodes, b: AnchorCodes): AnchorCodes {
   const flags = a.flags | b.flags;
   const size = a.numbers.length + b.numbers.length + a.spelled.length + b.spelled.length;
-  if (size + a.latin.length + b.latin.length === 0) return FLAGS_ONLY[flags]!;
+  const nameTotal = a.nameTotal + b.nameTotal;
+  if (size + a.latin.length + b.latin.length + a.names.length + b.names.length + nameTotal === 0)
+    return FLAGS_ONLY[flags]!;
   const join = (x: Int32Array, y: Int32Array) => {
     const out = new Int32Array(x.length + y.length);
     out.set(x);
@@ -128,6 +148,8 @@ export function joinAnchors(a: AnchorCodes, b: AnchorCodes): AnchorCodes {
     numbers: join(a.numbers, b.numbers),
     spelled: join(a.spelled, b.spelled),
     latin: join(a.latin, b.latin),
+    names: join(a.names, b.names),
+    nameTotal,
     flags,
   };
 }
@@ -139,11 +161,13 @@ const FLAGS_ONLY: readonly AnchorCodes[] = Array.from({ length: 16 }, (_, flags)
   numbers: EMPTY,
   spelled: EMPTY,
   latin: EMPTY,
+  names: EMPTY,
+  nameTotal: 0,
   flags,
 }));
 
 export const hasAnchorCodes = (a: AnchorCodes): boolean =>
-  a.numbers.length > 0 || a.spelled.length > 0 || a.latin.length > 0 || a.flags !== 0;
+  a.numbers.length > 0 || a.spelled.length > 0 || a.latin.length > 0 || a.names.length > 0 || a.flags !== 0;
 
 /** Whether every code of `a` (sorted) is in `b` (sorted). */
 function within(a: Int32Array, b: Int32Array): boolean {
@@ -155,20 +179,28 @@ function within(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/** Dice coefficient of two multisets given as sorted codes (no allocation). */
-function dice(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let common = 0;
+/** Codes two sorted multisets share. */
+function common(a: Int32Array, b: Int32Array): number {
+  let n = 0;
   for (let x = 0, y = 0; x < a.length && y < b.length;) {
     if (a[x]! < b[y]!) x++;
     else if (a[x]! > b[y]!) y++;
     else {
-      common++;
+      n++;
       x++;
       y++;
     }
   }
-  return (2 * common) / (a.length + b.length);
+  return n;
+}
+
+/** The reward for a span whose every name the other span transliterates (less for a share of them). */
+const NAME_REWARD = 1;
+
+/** Dice coefficient of two multisets given as sorted codes (no allocation). */
+function dice(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return (2 * common(a, b)) / (a.length + b.length);
 }
 
 /**
@@ -178,9 +210,11 @@ function dice(a: Int32Array, b: Int32Array): number {
  * (a number word's value may be read wrong, or be no number there: «ست» "six" or "lady").
  */
 export function anchorCodeCost(a: AnchorCodes, b: AnchorCodes): number {
-  if (a.numbers.length === 0 && b.numbers.length === 0 && a.latin.length === 0 && b.latin.length === 0)
+  const named = a.names.length > 0 && b.names.length > 0;
+  if (a.numbers.length === 0 && b.numbers.length === 0 && a.latin.length === 0 && b.latin.length === 0 && !named)
     return PUNCTUATION_COST[a.flags ^ b.flags]!;
   let cost = 0;
+  if (named) cost -= (NAME_REWARD * common(a.names, b.names)) / Math.min(a.nameTotal, b.nameTotal);
   if (a.numbers.length || b.numbers.length) {
     const d = dice(a.numbers, b.numbers);
     cost += d > 0 ? -3 * d : within(a.numbers, b.spelled) && within(b.numbers, a.spelled) ? SPELLED_AGREE : 2;

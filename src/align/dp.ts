@@ -80,17 +80,32 @@ interface Prepared {
   anchoredT: Uint8Array;
 }
 
+/**
+ * Each item's anchors with only the name keys the other side has somewhere, their count before kept (names.ts:
+ * Arabic gives a key for nearly every word; one the other side never has can match nothing, and the DP compares
+ * every pair of spans in its band).
+ */
+function sharedNames(X: readonly Item[], other: readonly Item[]): Anchors[] {
+  const keys = new Set<string>();
+  for (const o of other) for (const key of o.anchors.names) keys.add(key);
+  return X.map(({ anchors }) =>
+    anchors.names.length === 0
+      ? anchors
+      : { ...anchors, names: anchors.names.filter((key) => keys.has(key)), nameTotal: anchors.names.length },
+  );
+}
+
 function prepare(A: readonly Item[], T: readonly Item[]): Prepared {
   const ids = new Map<string, number>();
-  const side = (X: readonly Item[]) => {
+  const side = (X: readonly Item[], other: readonly Item[]) => {
     const sum = new Float64Array(X.length + 1);
     X.forEach((x, k) => (sum[k + 1] = sum[k]! + x.len));
-    const one = X.map((x) => encodeAnchors(x.anchors, ids));
+    const one = sharedNames(X, other).map((anchors) => encodeAnchors(anchors, ids));
     const two = one.map((x, k) => (k + 1 < X.length ? joinAnchors(x, one[k + 1]!) : x));
     return { sum, one, two, anchored: Uint8Array.from(one, (a) => (hasAnchorCodes(a) ? 1 : 0)) };
   };
-  const a = side(A);
-  const t = side(T);
+  const a = side(A, T);
+  const t = side(T, A);
   return {
     sumA: a.sum,
     sumT: t.sum,

@@ -93,7 +93,8 @@ export function mergeRows(
     }
     if (row.confidence < REVIEW_BELOW) addReason(row, 'confidence');
     if (!row.ar && !langs.some((l) => row[l])) return;
-    if (zeroWidthAt !== undefined || langs.length < 2) return void rows.push(row);
+    if (zeroWidthAt !== undefined) return void rows.push(row);
+    if (langs.length < 2) return void rows.push(langs[0] ? settleTwo(row, ar.slice(r0, r1), langs[0], picked) : row);
     rows.push(
       ...(options.settle === false ? [row] : settle(row, { ar: ar.slice(r0, r1), en: picked.en, zh: picked.zh })),
     );
@@ -178,6 +179,27 @@ function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>):
     };
     return checkNumbers(split.weak ? withReason(cut, 'weak-split') : cut);
   });
+}
+
+/**
+ * A row of a two-language document whose counts disagree (one translation only: nothing to split by or to check
+ * against): flagged `counts` unless the DP was fairly sure of it (SURE_ROW) or the side with fewer sentences has a
+ * clause boundary just where the other ends a sentence (splitByGuides, not doubtful). A translation lacking a
+ * sentence the DP glued onto a neighbour looks like this, and with names as anchors (names.ts) the glued row's
+ * neighbour evidence can lift it above REVIEW_BELOW.
+ */
+function settleTwo(
+  row: AlignedRow,
+  ar: string[],
+  lang: TargetLang,
+  picked: Partial<Record<TargetLang, string[]>>,
+): AlignedRow {
+  const target = picked[lang];
+  if (!target?.length || !ar.length || target.length === ar.length || row.confidence >= SURE_ROW) return row;
+  const [short, long] = target.length < ar.length ? [target, ar] : [ar, target];
+  const shortLang: Lang = short === ar ? 'ar' : lang;
+  const guide = [{ lang: shortLang === 'ar' ? lang : ('ar' as Lang), sentences: long }];
+  return splitByGuides(short, shortLang, guide)?.doubtful === false ? row : withReason(row, 'counts');
 }
 
 /** Anchor cost (anchors.ts) from which two sides of a row disagree: a number on one side only, or none shared. */
