@@ -108,8 +108,10 @@ function balance(
   return { chars: out, inserted };
 }
 
-const PRINTF =
-  /%%|%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]|%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]|\{\d+\}/g;
+const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
+const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
+// `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
+const PRINTF = new RegExp(`%%|${C_PRINTF.source}|${PYTHON_NAMED.source}|\\{\\d+\\}`, 'g');
 
 /** printf-style placeholders of a text, in order (`%%` is a literal percent sign, not one). */
 export function findPrintf(text: string): string[] {
