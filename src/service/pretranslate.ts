@@ -37,6 +37,22 @@ import type { Lang } from '../types';
 import type { Match, MatchRequest } from './matching';
 import { yieldLoop } from '../slices';
 
+/**
+ * Highest `min` a pretranslation takes: an XLIFF file's segments have neighbours, so 101 (context matches only)
+ * means something; i18next keys have none, so their top is 100, as for /api/v1/match.
+ */
+export const MAX_MIN = { xliff: 101, i18next: 100 } as const;
+
+/**
+ * Checks a pretranslation's `min` against the floor (MIZAN_MIN_FLOOR) and its top, as the HTTP routes do, for the
+ * command-line tools: MIN_OUT_OF_RANGE with the same parameters, hence the same message.
+ */
+export function requireMin(value: number, floor: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < floor || value > max)
+    throw new MizanError(ErrorCode.MIN_OUT_OF_RANGE, { param: 'min', value: String(value), min: floor, max });
+  return value;
+}
+
 /** The one match function (TranslationMemory.match). */
 export type MatchFn = (request: MatchRequest) => Promise<Match[]>;
 
