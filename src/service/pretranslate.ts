@@ -12,7 +12,8 @@
  * Placeables: a query holds the file's inline codes as U+E000 + k. A TM text may hold its own placeables (TMX codes
  * kept as private-use characters), numbered in its own segment. They are paired by order of appearance: the i-th
  * placeable of the TM's source stands for the query's i-th; the target's are renumbered through that pairing, and
- * a target placeable without a partner is left out (the candidate then lacks a code: it goes in as a fuzzy match).
+ * a target placeable without a partner is left out (the candidate then lacks a code: formats/xliff-complete.ts puts
+ * it back and the segment goes in for review; an i18next draft that lacks one is not written).
  * The matcher counts differently numbered codes as a one-point punctuation difference; a candidate whose source,
  * renumbered, is the query itself scores 100.
  */
