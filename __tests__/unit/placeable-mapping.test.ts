@@ -167,6 +167,20 @@ describe('completing a target’s inline codes', () => {
   });
 });
 
+describe('completing isolated span codes', () => {
+  it('puts a missing start code (sc, bpt) at the start, so that it comes before an end code the target has', () => {
+    const codes: XliffCode[] = [
+      { kind: 'standalone', xml: '<sc id="1"/>', name: 'sc', id: '1' },
+      { kind: 'standalone', xml: '<ec startRef="1"/>', name: 'ec' },
+      { kind: 'standalone', xml: '<ph id="2"/>', name: 'ph', id: '2' },
+    ];
+    expect(completeCodes(`bold${P(1)} text`, codes)).toEqual({
+      text: `${P(0)}bold${P(1)} text${P(2)}`,
+      repaired: [0, 2],
+    });
+  });
+});
+
 describe('completing a target’s printf placeholders', () => {
   it('finds C, positional, Python named and .NET placeholders, not %% nor a percent sign before a word', () => {
     expect(findPrintf('%s %1$d %(name)s {0} %.2f 100%% 50% off')).toEqual(['%s', '%1$d', '%(name)s', '{0}', '%.2f']);

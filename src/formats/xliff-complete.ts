@@ -8,8 +8,9 @@
  * - a paired code whose other half the target lacks gets it where the target stays well-formed: a missing end right
  *   before the enclosing end (or at the end of the text), a missing start at the start of its enclosing level;
  * - a pair whose two halves cross another pair (or come in the wrong order) is taken out, to be added back below;
- * - a missing isolated code is appended at the end of the text; a pair missing both halves is appended as an empty
- *   pair (start and end together), where the translator moves it around the right words.
+ * - a missing isolated code is appended at the end of the text (one that starts a span, `sc`/`bx`/`bpt`, goes at the
+ *   start); a pair missing both halves is appended as an empty pair, where the translator moves it around the right
+ *   words.
  * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way: a target
  * placeholder the source lacks is renamed to a missing one (by order), else left out (a specifier without an
  * argument crashes a printf); a missing one is appended, after a space.
@@ -21,6 +22,12 @@ export interface CodeCompletion {
   /** Codes (indexes into the file's) put in, moved or left out: each is one repair. */
   repaired: number[];
 }
+
+/**
+ * Isolated codes that open a span closed by another isolated code (2.x `sc`…`ec`, 1.2 `bx`…`ex`, `bpt`…`ept`): a
+ * missing one goes at the start of the text, so that it still comes before its end code if the target has that.
+ */
+const STARTS = new Set(['sc', 'bx', 'bpt']);
 
 /** Completes a target's codes against the file's codes (see the file comment); `repaired` is empty when it had them. */
 export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCompletion {
@@ -48,17 +55,19 @@ export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCo
     chars = chars.filter((ch) => placeableIndex(ch) !== result.crossed && placeableIndex(ch) !== pair);
   }
   const present = new Set(chars.map(placeableIndex));
+  let head = '';
   let out = chars.join('');
   codes.forEach((code, k) => {
     if (present.has(k) || code.kind === 'close') return;
     repaired.add(k);
-    out += placeableChar(k);
+    if (code.kind === 'standalone' && STARTS.has(code.name)) head += placeableChar(k);
+    else out += placeableChar(k);
     if (code.kind === 'open' && code.pair !== undefined) {
       repaired.add(code.pair);
       out += placeableChar(code.pair);
     }
   });
-  return { text: out, repaired: [...repaired].sort((a, b) => a - b) };
+  return { text: head + out, repaired: [...repaired].sort((a, b) => a - b) };
 }
 
 /**
