@@ -58,7 +58,12 @@ async function main(): Promise<void> {
     });
     if (args.out) fs.writeFileSync(args.out, output);
     else process.stdout.write(output);
-    const totals = Object.entries(report.totals).map(([status, n]) => `${n} ${status}`);
+    const totals = Object.entries(report.totals).map(([status, n]) =>
+      // Filled too, but not as the TM wrote it: say so, the translator has to look at them.
+      status === 'placeables' && n > 0
+        ? `${n} placeables (filled with codes or placeholders put in: to review)`
+        : `${n} ${status}`,
+    );
     log(
       `${report.src} -> ${report.tgt}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
     );

@@ -34,6 +34,19 @@ describe('npm run xliff', () => {
     expect(output).toContain('China is to build cultural centres');
   }, 30_000);
 
+  it('counts the targets whose inline codes it had to put in as placeables to review', () => {
+    const out = path.join(dir, 'inline.xlf');
+    const result = run('xliff', 'pretranslate', path.join(FIXTURES, 'xliff', 'seed-inline-1.2.xlf'), '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'ar -> en, min 75: 2 segment(s): 0 filled, 0 confirmed, 1 no-match, ' +
+        '1 placeables (filled with codes or placeholders put in: to review), 0 empty\n',
+    );
+    expect(fs.readFileSync(out, 'utf8')).toContain(
+      `<target state="needs-review-translation" state-qualifier="fuzzy-match">${CONSENSUS_EN}<g id="1" ctype="bold"></g></target>`,
+    );
+  }, 30_000);
+
   it('prints the analysis as a table, or as JSON with --json', () => {
     const table = run('xliff', 'analyze', XLIFF);
     expect(table.status).toBe(0);
