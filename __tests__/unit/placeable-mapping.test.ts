@@ -118,6 +118,16 @@ describe('i18next pretranslation never writes a draft that loses a placeable', (
       ['n_other', 'placeables-missing', 'missing'],
     ]);
   });
+
+  it('does not let an ordinal form leave {{count}} out', async () => {
+    const { bundles, report } = await pretranslateI18next(
+      { place_ordinal_one: 'المركز {{count}}', place_ordinal_other: 'المركز {{count}}' },
+      memoryTm({ [`المركز ${P(0)}`]: { en: [{ score: 100, targetText: 'First place', unitId: 'p' }] } }),
+      { to: ['en'] },
+    );
+    expect(bundles.en).toEqual({});
+    expect(report.keys.find((k) => k.key === 'place_ordinal_one')).toMatchObject({ status: 'placeables-missing' });
+  });
 });
 
 const g = (id: string, open: number, close: number): XliffCode[] => [

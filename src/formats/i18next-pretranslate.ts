@@ -20,8 +20,8 @@
  * TM's literal name, a hard-coded number, or lose a link. Up to CANDIDATES candidates per source form are tried,
  * best first, and the next source form after them; when none can be written the key stays untranslated and the
  * report names the best one refused: `placeables-missing` (it lacks some of the source's) or `unmappable` (it has
- * placeables the source lacks). The one exception: a `zero`/`one`/`two` target form may leave out {{count}}
- * ("One new message"), since those forms commonly spell the number; it is written, reported `missing`.
+ * placeables the source lacks). The one exception: a cardinal `zero`/`one`/`two` target form may leave out
+ * {{count}} ("One new message"), since those forms commonly spell the number; it is written, reported `missing`.
  */
 import type { Lang } from '../types';
 import {
@@ -94,8 +94,8 @@ export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
 
 interface Job {
   path: KeyPath;
-  /** The target plural category, for a plural form. */
-  category?: PluralCategory;
+  /** A cardinal zero/one/two form: may leave {{count}} out (see WITHOUT_COUNT). */
+  countOptional?: boolean;
   sources: I18nextEntry[];
 }
 
@@ -125,7 +125,7 @@ export async function pretranslateI18next(
       if (item.kind === 'plain') return [{ path: item.entry.path, sources: [item.entry] }];
       return pluralCategories(lang, item.ordinal).map((category) => ({
         path: pluralPath(item.stem, item.ordinal, category),
-        category,
+        countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
         sources: sourceFormsFor(category).flatMap((c) => (item.forms[c] ? [item.forms[c]] : [])),
       }));
     });
@@ -163,7 +163,7 @@ async function translateKey(
   for (const source of job.sources) {
     const { text, placeables } = protect(source.value);
     for (const candidate of await lookup(text)) {
-      const { report, value } = writeCandidate(source, placeables, candidate, job.category);
+      const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);
       const full = { lang, key, sourceKey: keyOf(source.path), ...report, ...wasEmpty };
       if (value !== undefined) return { report: full, value };
       refused ??= full;
@@ -172,8 +172,11 @@ async function translateKey(
   return { report: refused ?? { lang, key, status: 'no-match', ...wasEmpty } };
 }
 
-/** Target categories whose forms may leave the number out: Arabic writes "رسالتان", English "one message". */
-const WITHOUT_COUNT = new Set<PluralCategory | undefined>(['zero', 'one', 'two']);
+/**
+ * Cardinal target categories whose forms may leave the number out: Arabic writes "رسالتان", English "one message".
+ * Not ordinals: "{{count}}st" without its number says nothing.
+ */
+const WITHOUT_COUNT = new Set<PluralCategory>(['zero', 'one', 'two']);
 const COUNT = /^\{\{-?\s*count\s*(,[^}]*)?\}\}$/;
 
 /** A candidate as the source's draft: placeables mapped onto the source's, or refused (see the file comment). */
@@ -181,7 +184,7 @@ function writeCandidate(
   source: I18nextEntry,
   placeables: readonly string[],
   candidate: Candidate,
-  category: PluralCategory | undefined,
+  countOptional: boolean,
 ): { report: Omit<I18nextKeyReport, 'lang' | 'key'>; value?: string } {
   const mapped = mapCandidatePlaceables(placeables, candidate.sourceText, candidate.targetText);
   const value = restore(mapped.text, placeables).text;
@@ -196,7 +199,7 @@ function writeCandidate(
   if (mapped.unmappable.length > 0) return { report: { ...base, status: 'unmappable' } };
   const written = new Set(findPlaceables(value));
   const lost = placeables.filter((p) => !written.has(p));
-  const allowed = WITHOUT_COUNT.has(category) && lost.every((p) => COUNT.test(p));
+  const allowed = countOptional && lost.every((p) => COUNT.test(p));
   if (lost.length > 0 && !allowed) return { report: { ...base, status: 'placeables-missing' } };
   return { report: { ...base, status: 'filled' }, value };
 }
