@@ -137,8 +137,9 @@ function planSegment(
   const codes = completeCodes(best.targetText, segment.codes);
   const printf = completePrintf(segment.source, codes.text);
   const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
-  // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more.
-  const score = Math.max(0, best.score - repairs);
+  // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
+  // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
+  const score = repairs === 0 ? best.score : Math.max(0, Math.min(best.score, 100) - repairs);
   const fill = { text: printf.text, ...stateFor(family, repairs === 0 && best.score >= 100) };
   const written: Alternative = {
     score,
