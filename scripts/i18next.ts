@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { I18nextKeyReport } from '../src/service';
+import { type I18nextKeyReport, MAX_MIN, requireMin } from '../src/service';
 import { isLang, LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
 import { describeError, withTm } from './lib/tm';
@@ -45,16 +45,25 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
+/** Statuses that leave a key untranslated although the TM had a candidate: its placeables do not fit. */
+const REFUSED = new Set(['placeables-missing', 'unmappable']);
+
 function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string[] {
   return to.map((lang) => {
     const counts = new Map<string, number>();
-    let placeables = 0;
+    let check = 0;
+    let refused = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
-      if (k.placeables && k.placeables.status !== 'ok') placeables++;
+      if (k.status === 'filled' && k.placeables && k.placeables.status !== 'ok') check++;
+      if (REFUSED.has(k.status)) refused++;
     }
     const parts = [...counts].map(([status, n]) => `${n} ${status}`);
-    return `${lang}: ${parts.join(', ') || 'nothing'}${placeables ? ` (${placeables} with placeables to check)` : ''}`;
+    const notes = [
+      ...(check ? [`${check} filled with placeables to check`] : []),
+      ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
+    ];
+    return `${lang}: ${parts.join(', ') || 'nothing'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   });
 }
 
@@ -73,7 +82,7 @@ async function pretranslate(out: string): Promise<void> {
       maxQueryChars: config.maxQueryChars,
       ...(args.src && { from: args.src }),
       to,
-      min: cli.number('min', 75),
+      min: requireMin(cli.number('min', 75), config.minFloor, MAX_MIN.i18next),
       overwrite: Boolean(args.overwrite),
       existing,
     });

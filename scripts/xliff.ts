@@ -7,7 +7,7 @@
  * is read from Redis as the server reads it (REDIS_URL, MIZAN_KEY_PREFIX).
  */
 import fs from 'node:fs';
-import { formatAnalysis } from '../src/service';
+import { formatAnalysis, MAX_MIN, requireMin } from '../src/service';
 import { readOptions } from './lib/cli';
 import { describeError, withTm } from './lib/tm';
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       process.stdout.write(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
       return;
     }
-    const min = cli.number('min', 75);
+    const min = requireMin(cli.number('min', 75), config.minFloor, MAX_MIN.xliff);
     const { output, report } = await tm.pretranslateXliff(input, {
       ...request,
       min,
@@ -58,7 +58,12 @@ async function main(): Promise<void> {
     });
     if (args.out) fs.writeFileSync(args.out, output);
     else process.stdout.write(output);
-    const totals = Object.entries(report.totals).map(([status, n]) => `${n} ${status}`);
+    const totals = Object.entries(report.totals).map(([status, n]) =>
+      // Filled too, but not as the TM wrote it: say so, the translator has to look at them.
+      status === 'placeables' && n > 0
+        ? `${n} placeables (filled with codes or placeholders put in: to review)`
+        : `${n} ${status}`,
+    );
     log(
       `${report.src} -> ${report.tgt}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
     );

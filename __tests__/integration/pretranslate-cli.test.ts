@@ -34,6 +34,19 @@ describe('npm run xliff', () => {
     expect(output).toContain('China is to build cultural centres');
   }, 30_000);
 
+  it('counts the targets whose inline codes it had to put in as placeables to review', () => {
+    const out = path.join(dir, 'inline.xlf');
+    const result = run('xliff', 'pretranslate', path.join(FIXTURES, 'xliff', 'seed-inline-1.2.xlf'), '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'ar -> en, min 75: 2 segment(s): 0 filled, 0 confirmed, 1 no-match, ' +
+        '1 placeables (filled with codes or placeholders put in: to review), 0 empty\n',
+    );
+    expect(fs.readFileSync(out, 'utf8')).toContain(
+      `<target state="needs-review-translation" state-qualifier="fuzzy-match">${CONSENSUS_EN}<g id="1" ctype="bold"></g></target>`,
+    );
+  }, 30_000);
+
   it('prints the analysis as a table, or as JSON with --json', () => {
     const table = run('xliff', 'analyze', XLIFF);
     expect(table.status).toBe(0);
@@ -85,6 +98,32 @@ describe('npm run i18next', () => {
     expect(forced.status).toBe(0);
     expect(read('en.json').news.consensus).toBe(CONSENSUS_EN);
   }, 60_000);
+
+  it('leaves a key untranslated rather than lose a placeable, and says so in the summary', () => {
+    const source = path.join(dir, 'ar-tags.json');
+    const out = path.join(dir, 'locales-tags');
+    const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
+    fs.writeFileSync(source, JSON.stringify({ link: `<0>${ar}</0>`, plain: ar }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      "en: 1 placeables-missing, 1 filled (1 left untranslated: the TM's candidates would lose or add placeables)",
+    );
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ plain: CONSENSUS_EN });
+  }, 30_000);
+
+  it('refuses a --min below MIZAN_MIN_FLOOR with the HTTP route’s code and message, writing nothing', () => {
+    const source = path.join(dir, 'ar-min.json');
+    const out = path.join(dir, 'locales-min');
+    fs.writeFileSync(source, JSON.stringify({ saved: 'تم حفظ الملف' }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out, '--min', '10');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('i18next: MIN_OUT_OF_RANGE: "min" must be a whole number from 30 to 100 (got "10").\n');
+    expect(fs.existsSync(out)).toBe(false);
+    const xliff = run('xliff', 'pretranslate', XLIFF, '--min', '102');
+    expect(xliff.status).toBe(1);
+    expect(xliff.stderr).toBe('xliff: MIN_OUT_OF_RANGE: "min" must be a whole number from 30 to 101 (got "102").\n');
+  }, 30_000);
 
   it('exports a document as one file per language', async () => {
     const [doc] = await ctx.tm.listDocuments('main');

@@ -63,8 +63,12 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     const of = (lang: string, key: string) => report.find((r) => r.lang === lang && r.key === key)!;
     expect(of('zh', 'inbox.messages_other')).toMatchObject({ status: 'filled', sourceKey: 'inbox.messages_other' });
     expect(of('en', 'saved').status).toBe('no-match');
-    // The Trans tags cannot come from a TM target that has none: the draft is reported for checking.
-    expect(of('en', 'news.link')).toMatchObject({ status: 'filled', placeables: { status: 'missing' } });
+    // The Trans tags cannot come from a TM target that has none: not written, reported.
+    expect(of('en', 'news.link')).toMatchObject({
+      status: 'placeables-missing',
+      placeables: { missing: ['<1>', '</1>'] },
+    });
+    expect(en.news.link).toBeUndefined();
     expect(of('en', 'inbox.greeting').placeables!.status).toBe('ok');
   });
 

@@ -120,7 +120,8 @@ describe('pretranslating i18next resources', () => {
         nested: '$t(app.title) welcomes you',
         lines: ['The first line'],
       },
-      inbox: { messages_one: 'One message', messages_other: '{{count}} messages', unread: 'You have unread messages' },
+      // inbox.unread is not written: its one candidate drops {{count, number}} (reported placeables-missing).
+      inbox: { messages_one: 'One message', messages_other: '{{count}} messages' },
       legacy: 'Kept from an earlier release',
     });
     expect(bundles.zh).toEqual({
@@ -142,7 +143,7 @@ describe('pretranslating i18next resources', () => {
     });
     expect(find('en', 'inbox.messages_other')).toMatchObject({ status: 'filled', sourceKey: 'inbox.messages_other' });
     expect(find('en', 'inbox.unread')).toMatchObject({
-      status: 'filled',
+      status: 'placeables-missing',
       placeables: { status: 'missing', missing: ['{{count, number}}'], extra: [] },
     });
     expect(find('zh', 'app.terms')).toMatchObject({ status: 'unmappable', score: 90 });

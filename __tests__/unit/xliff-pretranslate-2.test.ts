@@ -103,3 +103,28 @@ describe('pretranslating XLIFF 2.0 with the matches module', () => {
     expect(doc.segments[0]).toMatchObject({ state: 'translated', target: { text: '欢迎访问本网站' } });
   });
 });
+
+describe('a 2.0 context match that lacks one of the file’s codes', () => {
+  it('gets the code, goes in as initial and is offered at 99, not as an in-context match', async () => {
+    const tm = memoryTm({
+      [`وزير ${P(0)}الخارجية${P(1)} يزور القاهرة${P(2)}`]: {
+        zh: [{ score: 101, targetText: `${P(0)}外交部长${P(1)}访问开罗`, unitId: 'c' }],
+      },
+    });
+    const { output, report } = await pretranslateXliffFile(fixture('xliff/matches-2.0.xlf'), tm, { tgt: 'zh' });
+    expect(output).toContain(
+      '<segment id="s2" state="initial">\n        <source>وزير <pc id="1" dataRefStart="d1" dataRefEnd="d2">الخارجية</pc>' +
+        ' يزور القاهرة<ph id="2" dataRef="d3"/></source>\n        <target><pc id="1" dataRefStart="d1" dataRefEnd="d2">' +
+        '外交部长</pc>访问开罗<ph id="2" dataRef="d3"/></target>',
+    );
+    expect(output).toContain('<mtc:match ref="#s2" type="tm" similarity="99" origin="mizan">');
+    expect(report.segments.find((s) => s.unitId === 'u2')).toMatchObject({
+      status: 'placeables',
+      score: 99,
+      tmScore: 101,
+      band: '95-99',
+      repaired: { codes: [2], printf: [] },
+    });
+    expect(parseXliff(output).segments.find((s) => s.unitId === 'u2')!.state).toBe('initial');
+  });
+});

@@ -146,22 +146,41 @@ describe('pretranslating XLIFF 1.2 with inline codes and seg-source', () => {
     ]);
   });
 
-  it('does not insert a target whose codes cannot be written, and reports it', async () => {
+  it('repairs a target whose codes cross, repeat or are unknown: every code of the source, well-formed, to review', async () => {
     const tm = memoryTm({
       [`وزير ${P(0)}الخارجية${P(1)} يزور القاهرة${P(2)}`]: {
         en: [{ score: 100, targetText: `The ${P(1)}Foreign${P(0)} Minister ${P(7)}visits Cairo`, unitId: 'a' }],
       },
+      [`انقر ${P(0)}هنا${P(1)} للمتابعة`]: {
+        en: [{ score: 92, targetText: `Click ${P(0)}here to continue`, unitId: 'b' }],
+      },
     });
     const { report, output, doc } = await run('xliff/inline-1.2.xlf', tm);
+    // The crossed <g> pair comes back as an empty pair at the end, the unknown code 7 is left out, the <x/> appended.
+    expect(output).toContain(
+      '<target state="needs-review-translation" state-qualifier="fuzzy-match">The Foreign Minister visits Cairo' +
+        '<g id="1" ctype="bold"></g><x id="2" ctype="lb"/></target>',
+    );
+    // 1.2 bpt/ept are isolated codes: the missing ept is appended.
+    expect(output).toContain(
+      '<target state="needs-review-translation" state-qualifier="fuzzy-match">Click <bpt id="1">&lt;a href="/terms"&gt;' +
+        '</bpt>here to continue<ept id="1">&lt;/a&gt;</ept></target>',
+    );
     expect(report.segments[0]).toMatchObject({
       status: 'placeables',
+      score: 96,
+      tmScore: 100,
+      band: '95-99',
       placeables: { missing: [2], extra: [7], unbalanced: true },
+      repaired: { codes: [0, 1, 2, 7], printf: [] },
     });
-    expect(doc.segments[0]!.target).toBeUndefined();
-    // Still offered as a suggestion, as text: its codes would not nest.
-    expect(output).toContain(
-      '<alt-trans match-quality="100" origin="mizan"><target>The Foreign Minister visits Cairo</target></alt-trans>',
-    );
+    expect(report.segments[1]).toMatchObject({ status: 'placeables', score: 91, repaired: { codes: [1] } });
+    expect(report.totals).toMatchObject({ filled: 0, placeables: 2 });
+    expect(doc.segments[0]!.target!.codes.map((c) => c.xml)).toEqual([
+      '<g id="1" ctype="bold">',
+      '</g>',
+      '<x id="2" ctype="lb"/>',
+    ]);
   });
 
   it('asks the TM with placeables and neighbours, never for confirmed segments', async () => {

@@ -11,9 +11,17 @@
  * The dual and zero forms are never used for `other`: Arabic writes them without the number ("رسالتان").
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
- * says `wasEmpty`). A candidate whose placeables the source does not have is not inserted (`unmappable`); an
- * inserted value whose placeables differ from its source form's is reported (`missing`/`extra`), not refused: a
- * singular may legitimately drop {{count}}.
+ * says `wasEmpty`).
+ *
+ * Placeables: a candidate's are mapped onto the source form's (i18next-placeables.ts), so `{{name}}` in the TM is
+ * written as the source's `{{user}}`, its `<1>…</1>` as the source's `<0>…</0>`; the score loses one point per
+ * placeable renamed (the text written is not the TM's: a 100 becomes a 99, to be looked at). A value that would
+ * leave out one of the source's interpolations, nestings or Trans tags is never written: an app would show the
+ * TM's literal name, a hard-coded number, or lose a link. Up to CANDIDATES candidates per source form are tried,
+ * best first, and the next source form after them; when none can be written the key stays untranslated and the
+ * report names the best one refused: `placeables-missing` (it lacks some of the source's) or `unmappable` (it has
+ * placeables the source lacks). The one exception: a cardinal `zero`/`one`/`two` target form may leave out
+ * {{count}} ("One new message"), since those forms commonly spell the number; it is written, reported `missing`.
  */
 import type { Lang } from '../types';
 import {
@@ -30,9 +38,11 @@ import {
   pluralCategories,
   pluralPath,
   protect,
+  findPlaceables,
   restore,
   setPath,
 } from './i18next';
+import { mapCandidatePlaceables } from './i18next-placeables';
 import type { Candidate, Lookup } from './xliff-lookup';
 
 export interface I18nextPretranslateOptions {
@@ -47,7 +57,12 @@ export interface I18nextPretranslateOptions {
   existing?: Partial<Record<Lang, unknown>>;
 }
 
-export type KeyStatus = 'filled' | 'kept' | 'no-match' | 'unmappable' | 'no-source-form';
+/**
+ * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
+ * has placeables the source lacks; `placeables-missing`: it lacks some of the source's; `no-source-form`: no source
+ * form to translate this plural category from. `unmappable` and `placeables-missing` leave the key untranslated.
+ */
+export type KeyStatus = 'filled' | 'kept' | 'no-match' | 'unmappable' | 'placeables-missing' | 'no-source-form';
 
 export interface I18nextKeyReport {
   lang: Lang;
@@ -55,7 +70,9 @@ export interface I18nextKeyReport {
   /** The source key translated (for plurals, the form chosen). */
   sourceKey?: string;
   status: KeyStatus;
+  /** The candidate's score, less one point per placeable renamed (then `tmScore` is the TM's). */
   score?: number;
+  tmScore?: number;
   unitId?: string;
   placeables?: PlaceablesCheck;
   /** The target had this key with an empty string. */
@@ -67,6 +84,9 @@ export interface I18nextPretranslation {
   report: { from: Lang; to: Lang[]; min: number; keys: I18nextKeyReport[] };
 }
 
+/** Candidates looked at per source text: the best one that carries the source's placeables is written. */
+const CANDIDATES = 5;
+
 /** Source forms tried for a target plural category, in order. */
 export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
   return category === 'other' ? ['other', 'many', 'few'] : [category];
@@ -74,6 +94,8 @@ export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
 
 interface Job {
   path: KeyPath;
+  /** A cardinal zero/one/two form: may leave {{count}} out (see WITHOUT_COUNT). */
+  countOptional?: boolean;
   sources: I18nextEntry[];
 }
 
@@ -89,24 +111,33 @@ export async function pretranslateI18next(
   const keys: I18nextKeyReport[] = [];
   for (const lang of options.to) {
     const existing = options.existing?.[lang];
-    const cache = new Map<string, Candidate | undefined>();
-    const best = async (text: string) => {
-      if (!cache.has(text)) {
-        const found = await lookup(text, from, { tgt: lang, min, limit: 1 });
-        cache.set(text, [...found].filter((c) => c.score >= min).sort((a, b) => b.score - a.score)[0]);
+    const cache = new Map<string, Candidate[]>();
+    const candidates = async (text: string) => {
+      let found = cache.get(text);
+      if (!found) {
+        const answer = await lookup(text, from, { tgt: lang, min, limit: CANDIDATES });
+        found = answer.filter((c) => c.score >= min).sort((a, b) => b.score - a.score);
+        cache.set(text, found);
       }
-      return cache.get(text);
+      return found;
     };
     const jobs: Job[] = items.flatMap((item): Job[] => {
       if (item.kind === 'plain') return [{ path: item.entry.path, sources: [item.entry] }];
       return pluralCategories(lang, item.ordinal).map((category) => ({
         path: pluralPath(item.stem, item.ordinal, category),
+        countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
         sources: sourceFormsFor(category).flatMap((c) => (item.forms[c] ? [item.forms[c]] : [])),
       }));
     });
     const values: Array<[KeyPath, string]> = [];
     for (const job of jobs) {
-      const { report, value } = await translateKey(lang, job, getPath(existing, job.path), options.overwrite, best);
+      const { report, value } = await translateKey(
+        lang,
+        job,
+        getPath(existing, job.path),
+        options.overwrite,
+        candidates,
+      );
       keys.push(report);
       if (value !== undefined) values.push([job.path, value]);
     }
@@ -120,7 +151,7 @@ async function translateKey(
   job: Job,
   current: unknown,
   overwrite: boolean | undefined,
-  best: (text: string) => Promise<Candidate | undefined>,
+  lookup: (text: string) => Promise<Candidate[]>,
 ): Promise<{ report: I18nextKeyReport; value?: string }> {
   const key = keyOf(job.path);
   const wasEmpty = current === '' ? { wasEmpty: true } : {};
@@ -128,17 +159,49 @@ async function translateKey(
     return { report: { lang, key, status: 'kept' }, ...(typeof current === 'string' && { value: current }) };
   }
   if (job.sources.length === 0) return { report: { lang, key, status: 'no-source-form', ...wasEmpty } };
+  let refused: I18nextKeyReport | undefined;
   for (const source of job.sources) {
     const { text, placeables } = protect(source.value);
-    const candidate = await best(text);
-    if (!candidate) continue;
-    const base = { lang, key, sourceKey: keyOf(source.path), score: candidate.score, unitId: candidate.unitId };
-    const restored = restore(candidate.targetText, placeables);
-    if (restored.unmappable.length > 0) return { report: { ...base, status: 'unmappable', ...wasEmpty } };
-    const check = checkI18nextPlaceables(source.value, restored.text);
-    return { report: { ...base, status: 'filled', placeables: check, ...wasEmpty }, value: restored.text };
+    for (const candidate of await lookup(text)) {
+      const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);
+      const full = { lang, key, sourceKey: keyOf(source.path), ...report, ...wasEmpty };
+      if (value !== undefined) return { report: full, value };
+      refused ??= full;
+    }
   }
-  return { report: { lang, key, status: 'no-match', ...wasEmpty } };
+  return { report: refused ?? { lang, key, status: 'no-match', ...wasEmpty } };
+}
+
+/**
+ * Cardinal target categories whose forms may leave the number out: Arabic writes "رسالتان", English "one message".
+ * Not ordinals: "{{count}}st" without its number says nothing.
+ */
+const WITHOUT_COUNT = new Set<PluralCategory>(['zero', 'one', 'two']);
+const COUNT = /^\{\{-?\s*count\s*(,[^}]*)?\}\}$/;
+
+/** A candidate as the source's draft: placeables mapped onto the source's, or refused (see the file comment). */
+function writeCandidate(
+  source: I18nextEntry,
+  placeables: readonly string[],
+  candidate: Candidate,
+  countOptional: boolean,
+): { report: Omit<I18nextKeyReport, 'lang' | 'key'>; value?: string } {
+  const mapped = mapCandidatePlaceables(placeables, candidate.sourceText, candidate.targetText);
+  const value = restore(mapped.text, placeables).text;
+  const check = checkI18nextPlaceables(source.value, value);
+  const score = Math.max(0, candidate.score - mapped.renamed);
+  const base = {
+    score,
+    ...(score !== candidate.score && { tmScore: candidate.score }),
+    unitId: candidate.unitId,
+    placeables: check,
+  };
+  if (mapped.unmappable.length > 0) return { report: { ...base, status: 'unmappable' } };
+  const written = new Set(findPlaceables(value));
+  const lost = placeables.filter((p) => !written.has(p));
+  const allowed = countOptional && lost.every((p) => COUNT.test(p));
+  if (lost.length > 0 && !allowed) return { report: { ...base, status: 'placeables-missing' } };
+  return { report: { ...base, status: 'filled' }, value };
 }
 
 /** The draft bundle: the source's key order, then keys only the existing file has. */

@@ -153,7 +153,8 @@ export function pluralCategories(lang: string, ordinal: boolean): PluralCategory
   return PLURAL_CATEGORIES.filter((c) => found.includes(c));
 }
 
-const PLACEABLE = /\{\{[^{}]*\}\}|\$t\((?:[^()]|\([^()]*\))*\)|<\/?[A-Za-z0-9]+\s*\/?>/g;
+/** An i18next placeable in a text (global: use with `replace`/`match`). */
+export const PLACEABLE = /\{\{[^{}]*\}\}|\$t\((?:[^()]|\([^()]*\))*\)|<\/?[A-Za-z0-9]+\s*\/?>/g;
 
 /** The placeables of a text, in order. */
 export function findPlaceables(text: string): string[] {

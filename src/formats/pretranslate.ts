@@ -9,17 +9,20 @@
  * | 101         | `translated` / `exact-match`                  | `translated`        | `icm`, similarity 100 |
  * | 100         | `translated` / `exact-match`                  | `translated`        | `tm`                 |
  * | below 100   | `needs-review-translation` / `fuzzy-match`    | `initial`           | `tm`                 |
- * An exact match that leaves out some of the file's inline codes is written as a fuzzy one (it needs review).
+ * The target always carries every inline code of the source and every printf placeholder of its text: a TM target
+ * that lacks some gets them put in (xliff-complete.ts), loses one point of score per repair and is written as a
+ * fuzzy match to review, whatever its score (the segment is reported `placeables`). 1.2 has no standard
+ * state-qualifier for "codes added" (an `x-` value fails the strict schema), hence `fuzzy-match`.
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
  * target, at most `maxAlternatives`; 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more,
- * since 2.x has no other place for its score. A target whose placeables cannot be written with the file's codes
- * (unknown or repeated code, paired codes out of order) is not inserted; the segment is reported `placeables`.
+ * since 2.x has no other place for its score (the written one with its repaired text and lowered score).
  * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`.
  */
 import type { Lang } from '../types';
 import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
+import { completeCodes, completePrintf } from './xliff-complete';
 import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
 import {
   type Band,
@@ -45,8 +48,11 @@ export interface PretranslateOptions extends LanguageOptions {
 
 export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternatives: 3 } as const;
 
-/** `filled`: target written; `confirmed`: left alone; `no-match`: nothing ≥ min; `placeables`: best candidate's
- * codes cannot be written; `empty`: the source has no text. */
+/**
+ * `filled`: target written; `placeables`: target written, but the TM's lacked (or misplaced) some of the source's
+ * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts); `confirmed`: left
+ * alone; `no-match`: nothing ≥ min; `empty`: the source has no text.
+ */
 export type SegmentStatus = 'filled' | 'confirmed' | 'no-match' | 'placeables' | 'empty';
 
 export interface SegmentReport {
@@ -54,12 +60,17 @@ export interface SegmentReport {
   unitId: string;
   segmentId?: string;
   status: SegmentStatus;
-  /** Best candidate's score, band and TM unit id. */
+  /** Score of the target written (the TM's less one point per repair), its band and the TM unit id. */
   score?: number;
+  /** The TM's score, when repairs lowered `score`. */
+  tmScore?: number;
   band?: Exclude<Band, 'repetition'>;
   matchUnitId?: string;
   /** The best candidate's placeables against the file's codes (indexes into the segment's codes). */
   placeables?: Omit<PlaceableCheck, 'mappable'>;
+  /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out, and
+   * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`). */
+  repaired?: { codes: number[]; printf: string[] };
   /** Suggestions written. */
   alternatives: number;
 }
@@ -122,25 +133,40 @@ function planSegment(
   const best = candidates[0];
   if (!best) return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
 
-  const { mappable, ...placeables } = checkPlaceables(best.targetText, segment.codes);
-  const exact = best.score >= 100 && placeables.missing.length === 0;
-  const fill = mappable ? { text: best.targetText, ...stateFor(family, exact) } : undefined;
-  const others = family === 1 && fill ? candidates.slice(1, limit) : candidates.slice(0, fill ? limit : limit - 1);
-  const alternatives: Alternative[] = others.map((c) => ({
+  const { mappable: _, ...placeables } = checkPlaceables(best.targetText, segment.codes);
+  const codes = completeCodes(best.targetText, segment.codes);
+  const printf = completePrintf(segment.source, codes.text);
+  const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
+  // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
+  // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
+  const score = repairs === 0 ? best.score : Math.max(0, Math.min(best.score, 100) - repairs);
+  const fill = { text: printf.text, ...stateFor(family, repairs === 0 && best.score >= 100) };
+  const written: Alternative = {
+    score,
+    target: printf.text,
+    ...(best.sourceText !== undefined && { source: best.sourceText }),
+  };
+  const others = candidates.slice(1, limit).map((c): Alternative => ({
     score: c.score,
     target: c.targetText,
     ...(c.sourceText !== undefined && { source: c.sourceText }),
   }));
+  // 1.2 has the written target in `target`; 2.x has no other place for its score than its `mtc:match`.
+  const alternatives = family === 1 ? others : [written, ...others];
   const report: SegmentReport = {
     ...base,
-    status: fill ? 'filled' : 'placeables',
-    score: best.score,
-    band: bandOf(best.score),
+    status: repairs > 0 ? 'placeables' : 'filled',
+    score,
+    ...(score !== best.score && { tmScore: best.score }),
+    band: bandOf(score),
     matchUnitId: best.unitId,
     placeables,
+    ...(repairs > 0 && {
+      repaired: { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] },
+    }),
     alternatives: alternatives.length,
   };
-  return { plan: { segment, ...(fill && { fill }), alternatives }, report };
+  return { plan: { segment, fill, alternatives }, report };
 }
 
 function stateFor(family: 1 | 2, exact: boolean): { state: string; stateQualifier?: string } {

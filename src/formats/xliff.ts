@@ -135,9 +135,11 @@ function core(w: Walk, el: XmlElement, local?: string): XmlElement[] {
 }
 
 function familyOf(root: XmlElement, version: string): 1 | 2 {
+  // The version must agree with the namespace: a "3.0" or "2.9" in the 2.0 namespace is a file this reader does not
+  // know. 1.0 and 1.1 read as 1.2 (Translate Toolkit's po2xliff writes 1.1); 2.1 and 2.2 extend 2.0 compatibly.
   if (root.local === 'xliff') {
-    if (XLIFF_2_NS.test(root.uri)) return 2;
-    if (XLIFF_1_NS.test(root.uri) || (root.uri === '' && /^1\.[012]$/.test(version))) return 1;
+    if (XLIFF_2_NS.test(root.uri) && /^2\.[012]$/.test(version)) return 2;
+    if ((XLIFF_1_NS.test(root.uri) || root.uri === '') && /^1\.[012]$/.test(version)) return 1;
   }
   const found = root.local === 'xliff' ? `version="${version}" ${root.uri || 'without namespace'}` : `<${root.name}>`;
   throw new MizanError(ErrorCode.XLIFF_VERSION_UNSUPPORTED, { found });

@@ -11,6 +11,8 @@ export type { DocumentCursor, DocumentSummary, StoredDocument, UnitTexts } from 
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
 export {
   mapPlaceables,
+  MAX_MIN,
+  requireMin,
   type XliffPretranslateRequest,
   type XliffPretranslation,
   type XliffRequest,

@@ -12,7 +12,8 @@
  * Placeables: a query holds the file's inline codes as U+E000 + k. A TM text may hold its own placeables (TMX codes
  * kept as private-use characters), numbered in its own segment. They are paired by order of appearance: the i-th
  * placeable of the TM's source stands for the query's i-th; the target's are renumbered through that pairing, and
- * a target placeable without a partner is left out (the candidate then lacks a code: it goes in as a fuzzy match).
+ * a target placeable without a partner is left out (the candidate then lacks a code: formats/xliff-complete.ts puts
+ * it back and the segment goes in for review; an i18next draft that lacks one is not written).
  * The matcher counts differently numbered codes as a one-point punctuation difference; a candidate whose source,
  * renumbered, is the query itself scores 100.
  */
@@ -36,6 +37,22 @@ import { tokenize } from '../normalize';
 import type { Lang } from '../types';
 import type { Match, MatchRequest } from './matching';
 import { yieldLoop } from '../slices';
+
+/**
+ * Highest `min` a pretranslation takes: an XLIFF file's segments have neighbours, so 101 (context matches only)
+ * means something; i18next keys have none, so their top is 100, as for /api/v1/match.
+ */
+export const MAX_MIN = { xliff: 101, i18next: 100 } as const;
+
+/**
+ * Checks a pretranslation's `min` against the floor (MIZAN_MIN_FLOOR) and its top, as the HTTP routes do, for the
+ * command-line tools: MIN_OUT_OF_RANGE with the same parameters, hence the same message.
+ */
+export function requireMin(value: number, floor: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < floor || value > max)
+    throw new MizanError(ErrorCode.MIN_OUT_OF_RANGE, { param: 'min', value: String(value), min: floor, max });
+  return value;
+}
 
 /** The one match function (TranslationMemory.match). */
 export type MatchFn = (request: MatchRequest) => Promise<Match[]>;

@@ -44,7 +44,10 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
       description:
         'Best match ≥ min as the target (1.2 state/state-qualifier and alt-trans; 2.x state and mtc:matches); ' +
         'confirmed targets are left alone unless overwrite=1. Same media type and encoding as the input; ' +
-        'X-Mizan-Segments holds the count of segments per outcome as JSON.',
+        'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
+        "TM's target lacked some of the source's inline codes or printf placeholders: they were put in, the " +
+        'segment marked for review with one point off per repair), confirmed, no-match, empty. ' +
+        'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED).',
       parameters: [
         ...xliffParameters,
         query('min', 'lowest score inserted or suggested', { type: 'integer', minimum: 0, maximum: 101, default: 75 }),
@@ -82,6 +85,10 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/pretranslate/i18next': {
     post: {
       summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
+      description:
+        "A candidate's placeables are mapped onto the source's ({{name}} in the TM written as the source's " +
+        '{{user}}); a candidate that would lose an interpolation, nesting or Trans tag is never written ' +
+        '(a zero/one/two form may leave {{count}} out).',
       requestBody: jsonBody({
         type: 'object',
         required: ['resources', 'to'],
@@ -89,7 +96,13 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
           resources: { type: 'object', description: 'the source bundle (nested keys)' },
           from: { type: 'string', default: 'ar' },
           to: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }] },
-          min: { type: 'integer', minimum: 0, maximum: 101, default: 75 },
+          min: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 100,
+            default: 75,
+            description: 'lowest score, MIZAN_MIN_FLOOR–100 (keys have no neighbours: no 101)',
+          },
           existing: { type: 'object', description: 'existing bundles per target language, kept' },
           overwrite: { type: 'boolean', default: false },
           tm: { type: 'string' },
@@ -156,8 +169,15 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             lang: ref('Lang'),
             key: { type: 'string' },
             sourceKey: { type: 'string' },
-            status: { type: 'string', enum: ['filled', 'kept', 'no-match', 'unmappable', 'no-source-form'] },
-            score: { type: 'integer' },
+            status: {
+              type: 'string',
+              enum: ['filled', 'kept', 'no-match', 'unmappable', 'placeables-missing', 'no-source-form'],
+              description:
+                'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
+                "some of the source's; the key is left untranslated",
+            },
+            score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
+            tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
             unitId: { type: 'string' },
             placeables,
             wasEmpty: { type: 'boolean' },

@@ -7,7 +7,7 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import { formatAnalysis, type TranslationMemory, type XliffRequest } from '../../service';
+import { formatAnalysis, MAX_MIN, type TranslationMemory, type XliffRequest } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
 import { Params, preview, type Input } from '../params';
@@ -50,7 +50,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
     .route('/api/v1/pretranslate')
     .post(async (req, res) => {
       const { upload, p, request } = await xliffInput(req, config);
-      const min = p.int('min', DEFAULT_MIN, config.minFloor, 101, ErrorCode.MIN_OUT_OF_RANGE);
+      const min = p.int('min', DEFAULT_MIN, config.minFloor, MAX_MIN.xliff, ErrorCode.MIN_OUT_OF_RANGE);
       const result = await tm.pretranslateXliff(upload.bytes, { ...request, min, overwrite: p.flag('overwrite') });
       res
         .status(200)
@@ -94,7 +94,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
         maxQueryChars: config.maxQueryChars,
         ...(from && { from }),
         to: typeof to === 'string' ? to.split(',').map((t) => t.trim()) : (to as string[]),
-        min: p.int('min', DEFAULT_MIN, config.minFloor, 101, ErrorCode.MIN_OUT_OF_RANGE),
+        min: p.int('min', DEFAULT_MIN, config.minFloor, MAX_MIN.i18next, ErrorCode.MIN_OUT_OF_RANGE),
         overwrite: p.flag('overwrite'),
         ...(existing !== undefined && { existing: existing as Record<string, unknown> }),
       });

@@ -1,0 +1,209 @@
+import { pretranslateI18next } from '../../src/formats';
+import { mapCandidatePlaceables } from '../../src/formats/i18next-placeables';
+import { completeCodes, completePrintf, findPrintf } from '../../src/formats/xliff-complete';
+import type { XliffCode } from '../../src/formats';
+import { P, memoryTm } from '../helpers/xliff-fixtures';
+
+describe('mapping a TM candidate’s i18next placeables onto the source’s', () => {
+  it('renames an interpolation the TM wrote with another name, and counts it', () => {
+    expect(
+      mapCandidatePlaceables(['{{user}}'], 'مرحبا {{name}} في لوحة التحكم', 'Welcome {{name}} to your dashboard.'),
+    ).toEqual({ text: `Welcome ${P(0)} to your dashboard.`, unmappable: [], renamed: 1 });
+  });
+
+  it('maps Trans tags by order, an end tag following its start tag, and nestings by kind', () => {
+    const placeables = ['<0>', '</0>', '$t(app.name)', '{{count}}'];
+    const mapped = mapCandidatePlaceables(
+      placeables,
+      '$t(brand) <1>انقر</1> {{n}}',
+      '<1>Click</1> to open $t(brand) ({{n}})',
+    );
+    expect(mapped).toEqual({ text: `${P(0)}Click${P(1)} to open ${P(2)} (${P(3)})`, unmappable: [], renamed: 4 });
+  });
+
+  it('keeps placeables already numbered like the query’s, and the ones named alike, without renaming', () => {
+    expect(mapCandidatePlaceables(['{{name}}', '<br/>'], undefined, `Hello ${P(0)}<br/>`)).toEqual({
+      text: `Hello ${P(0)}${P(1)}`,
+      unmappable: [],
+      renamed: 0,
+    });
+  });
+
+  it('reports a target placeable the source cannot take, literal or numbered past the source’s', () => {
+    expect(mapCandidatePlaceables(['{{name}}'], 'مرحبا {{name}}', `Hi {{name}} {{other}}${P(4)}`)).toEqual({
+      text: `Hi ${P(0)} {{other}}`,
+      unmappable: ['{{other}}', P(4)],
+      renamed: 0,
+    });
+  });
+});
+
+describe('i18next pretranslation never writes a draft that loses a placeable', () => {
+  const resources = {
+    sent: 'أرسل {{name}} رسالة إلى الفريق',
+    inbox_one: 'لديك رسالة جديدة',
+    inbox_few: 'لديك {{count}} رسائل جديدة',
+    inbox_other: 'لديك {{count}} رسالة جديدة',
+    open: '<0>انقر هنا</0> لفتح الملف',
+    nested: '$t(a, {"count": 2}) وقد توصل الجانبان إلى توافق',
+    welcome: 'مرحبا {{user}} في لوحة التحكم الخاصة بك.',
+  };
+  const tm = () =>
+    memoryTm({
+      [`أرسل ${P(0)} رسالة إلى الفريق`]: {
+        en: [{ score: 90, targetText: 'Ahmed sent a message to the team', sourceText: 'أرسل أحمد رسالة', unitId: 'a' }],
+      },
+      'لديك رسالة جديدة': { en: [{ score: 100, targetText: 'You have a new message', unitId: 'o' }] },
+      [`لديك ${P(0)} رسالة جديدة`]: {
+        en: [{ score: 92, targetText: 'You have 5 new messages', sourceText: 'لديك 5 رسالة جديدة', unitId: 'm' }],
+      },
+      [`لديك ${P(0)} رسائل جديدة`]: {
+        en: [
+          { score: 95, targetText: 'You have 5 new messages', sourceText: 'لديك 5 رسائل جديدة', unitId: 'f5' },
+          { score: 80, targetText: `You have ${P(0)} new messages`, sourceText: `لديك ${P(0)} رسائل`, unitId: 'f' },
+        ],
+      },
+      [`${P(0)}انقر هنا${P(1)} لفتح الملف`]: {
+        en: [{ score: 97, targetText: 'Click here to open the file', sourceText: 'انقر هنا لفتح الملف', unitId: 't' }],
+      },
+      [`${P(0)} وقد توصل الجانبان إلى توافق`]: {
+        en: [{ score: 98, targetText: 'The two sides reached consensus', unitId: 'n' }],
+      },
+      [`مرحبا ${P(0)} في لوحة التحكم الخاصة بك.`]: {
+        en: [
+          {
+            score: 100,
+            targetText: 'Welcome {{name}} to your dashboard.',
+            sourceText: 'مرحبا {{name}} في لوحة التحكم الخاصة بك.',
+            unitId: 'w',
+          },
+        ],
+      },
+    });
+
+  it('leaves out every candidate that drops an interpolation, a Trans tag or a nesting, and reports it', async () => {
+    const { bundles, report } = await pretranslateI18next(resources, tm(), { to: ['en'] });
+    expect(bundles.en).toEqual({
+      inbox_one: 'You have a new message',
+      // The 95 hard-codes the number; the 80 below it carries {{count}}.
+      inbox_other: 'You have {{count}} new messages',
+      welcome: 'Welcome {{user}} to your dashboard.',
+    });
+    const of = (key: string) => report.keys.find((k) => k.key === key)!;
+    expect(of('sent')).toMatchObject({
+      status: 'placeables-missing',
+      score: 90,
+      unitId: 'a',
+      placeables: { status: 'missing', missing: ['{{name}}'] },
+    });
+    expect(of('open')).toMatchObject({ status: 'placeables-missing', placeables: { missing: ['<0>', '</0>'] } });
+    expect(of('nested')).toMatchObject({
+      status: 'placeables-missing',
+      placeables: { missing: ['$t(a, {"count": 2})'] },
+    });
+    expect(of('inbox_other')).toMatchObject({ status: 'filled', sourceKey: 'inbox_few', score: 80, unitId: 'f' });
+    // A renamed placeable costs a point: the text written is not the TM's.
+    expect(of('welcome')).toMatchObject({ status: 'filled', score: 99, tmScore: 100, placeables: { status: 'ok' } });
+  });
+
+  it('lets a singular form leave {{count}} out, but not the other form', async () => {
+    const { bundles, report } = await pretranslateI18next(
+      { n_one: '{{count}} رسالة', n_other: '{{count}} رسالة' },
+      memoryTm({ [`${P(0)} رسالة`]: { en: [{ score: 100, targetText: 'One message', unitId: 'x' }] } }),
+      { to: ['en'] },
+    );
+    expect(bundles.en).toEqual({ n_one: 'One message' });
+    expect(report.keys.map((k) => [k.key, k.status, k.placeables?.status])).toEqual([
+      ['n_one', 'filled', 'missing'],
+      ['n_other', 'placeables-missing', 'missing'],
+    ]);
+  });
+
+  it('does not let an ordinal form leave {{count}} out', async () => {
+    const { bundles, report } = await pretranslateI18next(
+      { place_ordinal_one: 'المركز {{count}}', place_ordinal_other: 'المركز {{count}}' },
+      memoryTm({ [`المركز ${P(0)}`]: { en: [{ score: 100, targetText: 'First place', unitId: 'p' }] } }),
+      { to: ['en'] },
+    );
+    expect(bundles.en).toEqual({});
+    expect(report.keys.find((k) => k.key === 'place_ordinal_one')).toMatchObject({ status: 'placeables-missing' });
+  });
+});
+
+const g = (id: string, open: number, close: number): XliffCode[] => [
+  { kind: 'open', xml: `<g id="${id}">`, name: 'g', id, pair: close },
+  { kind: 'close', xml: '</g>', name: 'g', id, pair: open },
+];
+const x = (id: string): XliffCode => ({ kind: 'standalone', xml: `<x id="${id}"/>`, name: 'x', id });
+
+describe('completing a target’s inline codes', () => {
+  const codes = [...g('1', 0, 1), x('2')];
+
+  it('leaves a target that has every code alone', () => {
+    expect(completeCodes(`a ${P(0)}b${P(1)} c${P(2)}`, codes)).toEqual({
+      text: `a ${P(0)}b${P(1)} c${P(2)}`,
+      repaired: [],
+    });
+  });
+
+  it('appends a missing isolated code, and a pair missing both halves as an empty pair', () => {
+    expect(completeCodes('plain text', codes)).toEqual({
+      text: `plain text${P(0)}${P(1)}${P(2)}`,
+      repaired: [0, 1, 2],
+    });
+  });
+
+  it('closes a start tag left open before the enclosing end, and opens an end tag at its level’s start', () => {
+    // <g id="1"> is code 0 (its end code 3), <g id="2"> code 2 (its end code 1).
+    const list: XliffCode[] = [
+      { kind: 'open', xml: '<g id="1">', name: 'g', id: '1', pair: 3 },
+      { kind: 'close', xml: '</g>', name: 'g', id: '2', pair: 2 },
+      { kind: 'open', xml: '<g id="2">', name: 'g', id: '2', pair: 1 },
+      { kind: 'close', xml: '</g>', name: 'g', id: '1', pair: 0 },
+    ];
+    expect(completeCodes(`${P(0)}a ${P(2)}b${P(3)} c`, list)).toEqual({
+      text: `${P(0)}a ${P(2)}b${P(1)}${P(3)} c`,
+      repaired: [1],
+    });
+    expect(completeCodes(`a${P(1)} b`, list)).toEqual({ text: `${P(2)}a${P(1)} b${P(0)}${P(3)}`, repaired: [0, 2, 3] });
+  });
+
+  it('takes out a pair that crosses another, drops unknown and repeated codes, and adds them back well-formed', () => {
+    const two = [...g('1', 0, 1), ...g('2', 2, 3)];
+    expect(completeCodes(`${P(0)}a${P(2)}b${P(1)}c${P(3)}${P(9)}${P(0)}`, two)).toEqual({
+      text: `${P(0)}ab${P(1)}c${P(2)}${P(3)}`,
+      repaired: [0, 2, 3, 9],
+    });
+  });
+});
+
+describe('completing isolated span codes', () => {
+  it('puts a missing start code (sc, bpt) at the start, so that it comes before an end code the target has', () => {
+    const codes: XliffCode[] = [
+      { kind: 'standalone', xml: '<sc id="1"/>', name: 'sc', id: '1' },
+      { kind: 'standalone', xml: '<ec startRef="1"/>', name: 'ec' },
+      { kind: 'standalone', xml: '<ph id="2"/>', name: 'ph', id: '2' },
+    ];
+    expect(completeCodes(`bold${P(1)} text`, codes)).toEqual({
+      text: `${P(0)}bold${P(1)} text${P(2)}`,
+      repaired: [0, 2],
+    });
+  });
+});
+
+describe('completing a target’s printf placeholders', () => {
+  it('finds C, positional, Python named and .NET placeholders, not %% nor a percent sign before a word', () => {
+    expect(findPrintf('%s %1$d %(name)s {0} %.2f 100%% 50% off')).toEqual(['%s', '%1$d', '%(name)s', '{0}', '%.2f']);
+  });
+
+  it('appends a missing one, renames a stray one by order, and leaves a target without source placeholders', () => {
+    expect(completePrintf('حذف %s ملفات', 'Deleted files')).toEqual({
+      text: 'Deleted files %s',
+      added: ['%s'],
+      changed: [],
+    });
+    expect(completePrintf('%s من %d', '%d of %i')).toEqual({ text: '%d of %s', added: [], changed: ['%i→%s'] });
+    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({ text: 'Nothing %s', added: [], changed: [] });
+    expect(completePrintf('%s', '%s and %d')).toEqual({ text: '%s and ', added: [], changed: ['%d→'] });
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * Completing a TM target so that it carries every inline code (and printf placeholder) of the segment's source.
+ *
+ * A TM unit often has fewer codes than the file (a sentence stored as plain text, a file that bolds a word the TM
+ * does not). Leaving a code out of the target breaks the file's formatting or the app (a lost `<x/>` line break, a
+ * lost `%s` argument), so the target is completed the way CAT tools do it, and the segment goes to review:
+ * - codes the file does not have, or that the target repeats, are left out (they cannot be written);
+ * - a paired code whose other half the target lacks gets it where the target stays well-formed: a missing end right
+ *   before the enclosing end (or at the end of the text), a missing start at the start of its enclosing level;
+ * - a pair whose two halves cross another pair (or come in the wrong order) is taken out, to be added back below;
+ * - a missing isolated code is appended at the end of the text (one that starts a span, `sc`/`bx`/`bpt`, goes at the
+ *   start); a pair missing both halves is appended as an empty pair, where the translator moves it around the right
+ *   words.
+ * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way: a target
+ * placeholder the source lacks is renamed to a missing one (by order), else left out (a specifier without an
+ * argument crashes a printf); a missing one is appended, after a space.
+ */
+import { type XliffCode, placeableChar, placeableIndex } from './xliff-inline';
+
+export interface CodeCompletion {
+  text: string;
+  /** Codes (indexes into the file's) put in, moved or left out: each is one repair. */
+  repaired: number[];
+}
+
+/**
+ * Isolated codes that open a span closed by another isolated code (2.x `sc`…`ec`, 1.2 `bx`…`ex`, `bpt`…`ept`): a
+ * missing one goes at the start of the text, so that it still comes before its end code if the target has that.
+ */
+const STARTS = new Set(['sc', 'bx', 'bpt']);
+
+/** Completes a target's codes against the file's codes (see the file comment); `repaired` is empty when it had them. */
+export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCompletion {
+  const repaired = new Set<number>();
+  const seen = new Set<number>();
+  let chars = [...text].filter((ch) => {
+    const k = placeableIndex(ch);
+    if (k < 0) return true;
+    if (!codes[k] || seen.has(k)) {
+      repaired.add(k);
+      return false;
+    }
+    seen.add(k);
+    return true;
+  });
+  for (;;) {
+    const result = balance(chars, codes);
+    if (!('crossed' in result)) {
+      chars = result.chars;
+      for (const k of result.inserted) repaired.add(k);
+      break;
+    }
+    const pair = codes[result.crossed]!.pair!;
+    repaired.add(result.crossed).add(pair);
+    chars = chars.filter((ch) => placeableIndex(ch) !== result.crossed && placeableIndex(ch) !== pair);
+  }
+  const present = new Set(chars.map(placeableIndex));
+  let head = '';
+  let out = chars.join('');
+  codes.forEach((code, k) => {
+    if (present.has(k) || code.kind === 'close') return;
+    repaired.add(k);
+    if (code.kind === 'standalone' && STARTS.has(code.name)) head += placeableChar(k);
+    else out += placeableChar(k);
+    if (code.kind === 'open' && code.pair !== undefined) {
+      repaired.add(code.pair);
+      out += placeableChar(code.pair);
+    }
+  });
+  return { text: head + out, repaired: [...repaired].sort((a, b) => a - b) };
+}
+
+/**
+ * Walks the target's codes with a stack, putting in the half of a pair that is missing. Returns the new characters,
+ * or the start code of a pair whose halves are both present but cross another pair or come in the wrong order.
+ */
+function balance(
+  chars: readonly string[],
+  codes: readonly XliffCode[],
+): { chars: string[]; inserted: number[] } | { crossed: number } {
+  const present = new Set(chars.map(placeableIndex));
+  const out: string[] = [];
+  const inserted: number[] = [];
+  const stack: Array<{ k: number; at: number }> = [];
+  const closeOf = (k: number) => {
+    const pair = codes[k]!.pair!;
+    inserted.push(pair);
+    out.push(placeableChar(pair));
+  };
+  for (const ch of chars) {
+    const k = placeableIndex(ch);
+    const code = k < 0 ? undefined : codes[k];
+    if (!code || code.kind === 'standalone' || code.pair === undefined) out.push(ch);
+    else if (code.kind === 'open') {
+      out.push(ch);
+      stack.push({ k, at: out.length });
+    } else if (!present.has(code.pair)) {
+      // An end without its start: the start opens the level the end closes.
+      out.splice(stack[stack.length - 1]?.at ?? 0, 0, placeableChar(code.pair));
+      inserted.push(code.pair);
+      out.push(ch);
+    } else {
+      let top = stack.pop();
+      while (top && top.k !== code.pair) {
+        if (present.has(codes[top.k]!.pair!)) return { crossed: top.k };
+        closeOf(top.k);
+        top = stack.pop();
+      }
+      if (!top) return { crossed: code.pair };
+      out.push(ch);
+    }
+  }
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (present.has(codes[top.k]!.pair!)) return { crossed: top.k };
+    closeOf(top.k);
+  }
+  return { chars: out, inserted };
+}
+
+const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
+const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
+// `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
+const PRINTF = new RegExp(`%%|${C_PRINTF.source}|${PYTHON_NAMED.source}|\\{\\d+\\}`, 'g');
+
+/** printf-style placeholders of a text, in order (`%%` is a literal percent sign, not one). */
+export function findPrintf(text: string): string[] {
+  return (text.match(PRINTF) ?? []).filter((p) => p !== '%%');
+}
+
+export interface PrintfCompletion {
+  text: string;
+  /** Placeholders appended (the target lacked them). */
+  added: string[];
+  /** Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out. */
+  changed: string[];
+}
+
+/** Makes a target carry the source's printf placeholders (see the file comment). */
+export function completePrintf(source: string, target: string): PrintfCompletion {
+  const wanted = findPrintf(source);
+  if (wanted.length === 0) return { text: target, added: [], changed: [] };
+  const missing = [...wanted];
+  const strays: number[] = [];
+  const found = [...target.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
+  found.forEach((m, i) => {
+    const at = missing.indexOf(m[0]);
+    if (at >= 0) missing.splice(at, 1);
+    else strays.push(i);
+  });
+  const changed: string[] = [];
+  const replacement = new Map<number, string>();
+  for (const i of strays) {
+    const to = missing.shift() ?? '';
+    replacement.set(i, to);
+    changed.push(`${found[i]![0]}→${to}`);
+  }
+  let text = '';
+  let from = 0;
+  found.forEach((m, i) => {
+    if (!replacement.has(i)) return;
+    text += target.slice(from, m.index) + replacement.get(i)!;
+    from = m.index! + m[0].length;
+  });
+  text += target.slice(from);
+  if (missing.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + missing.join(' ');
+  return { text, added: missing, changed };
+}
