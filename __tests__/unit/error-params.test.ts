@@ -1,7 +1,7 @@
 /**
  * Every error message, rendered with the params its throw sites pass, has no `{{…}}` left: the throw sites are read
- * from the source (each `new MizanError(ErrorCode.X, { … })`, and the codes the parameter reader's `fail` is given),
- * so a message that gains a placeholder, or a new throw site that forgets one, fails here rather than in a client.
+ * from the source (each `new MizanError(ErrorCode.X, { … })` or subclass, and the codes the parameter reader fails
+ * with), so a message that gains a placeholder, or a new throw site that forgets one, fails here, not in a client.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,7 +57,8 @@ function throwSites(): Site[] {
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node): void => {
       const where = `${path.relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-      if (ts.isNewExpression(node) && node.expression.getText() === 'MizanError') {
+      // new MizanError(ErrorCode.X, {…}), and its subclasses' (amaGama's NotServed) made the same way.
+      if (ts.isNewExpression(node)) {
         const code = codeOf(node.arguments?.[0]);
         if (code) sites.push({ where, code, keys: keysOf(node.arguments?.[1]) });
       }
