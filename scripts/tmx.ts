@@ -1,6 +1,6 @@
 /**
  * npm run tmx -- import FILE --tm NAME
- * npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs ar,en,zh] [--apart]
+ * npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs en,zh] [--apart]
  *
  * TMX import and export straight against Redis through the service (REDIS_URL and MIZAN_KEY_PREFIX as for the
  * server), no server needed: the same import job as POST /api/v1/tms/:tm/imports (staged, then committed; all or
@@ -10,16 +10,18 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { loadConfig, silentLogger } from '../src/config';
+import pkg from '../package.json';
 import { isMizanError } from '../src/errors';
-import { TranslationMemory, type JobView, type TmExportFormat } from '../src/service';
+import { exportLanguages, TranslationMemory, type JobView, type TmExportFormat } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
-import { isLang, type Lang } from '../src/types';
+import type { Lang } from '../src/types';
 import { readOptions } from './lib/cli';
 
 const USAGE = `usage: npm run tmx -- import FILE --tm NAME
-       npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs ar,en,zh] [--apart]
+       npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs en,zh] [--apart]
   Talks to Redis directly (REDIS_URL, MIZAN_KEY_PREFIX as for the server). Import is all or nothing: Ctrl-C
-  cancels it and leaves the TM as it was. --apart also exports variants kept apart (Traditional Chinese…).`;
+  cancels it and leaves the TM as it was. --langs names the targets (default en,zh; Arabic, the source, is always
+  written; en_GB, zh-Hans… as anywhere else). --apart also exports variants kept apart (Traditional Chinese…).`;
 
 const [command, ...rest] = process.argv.slice(2);
 const file = command === 'import' && rest[0] && !rest[0].startsWith('--') ? rest.shift() : undefined;
@@ -117,21 +119,32 @@ async function importFile(path: string, name: string): Promise<number> {
   }
 }
 
+/** `--langs` read as the server reads `langs` (exportLanguages): en,zh means ar, en and zh. */
+function readLangs(value: string): Lang[] {
+  try {
+    return exportLanguages(value, '--langs');
+  } catch (err) {
+    if (!isMizanError(err)) throw err;
+    return cli.fail(`--langs "${value}": ${err.code}; name en and/or zh (ar is implied), as BCP 47 or POSIX tags`);
+  }
+}
+
 async function exportFile(name: string, out: string): Promise<number> {
   const format = (args.format ?? (out.endsWith('.tsv') ? 'tsv' : 'tmx')) as TmExportFormat;
   if (format !== 'tmx' && format !== 'tsv') cli.fail(`--format must be tmx or tsv`);
-  const langs = (args.langs ?? 'ar,en,zh').split(',').map((l) => l.trim());
-  if (!langs.every(isLang) || !langs.includes('ar') || langs.length < 2)
-    cli.fail('--langs must be ar with en and/or zh');
+  const langs = readLangs(args.langs || 'ar,en,zh');
   const { tm, close } = await open();
+  let opened = false;
   try {
+    await tm.requireTm(name);
     const total = (await tm.listTms()).find((t) => t.name === name)?.units ?? 0;
     const show = throttled(total);
+    opened = true;
     const result = await tm.exportTm(name, fs.createWriteStream(out), {
       format,
-      langs: langs as Lang[],
+      langs,
       apart: args.apart,
-      toolVersion: 'cli',
+      toolVersion: pkg.version, // as the server writes it: the file says which mizan made it, not how
       progress: (written) => show(written, `${written} units written`),
     });
     show(total, `${result.written} units written to ${out}`, true);
@@ -140,6 +153,7 @@ async function exportFile(name: string, out: string): Promise<number> {
     return 0;
   } catch (err) {
     log(isMizanError(err) ? `export failed: ${err.code} ${JSON.stringify(err.params)}` : String(err));
+    if (opened) fs.rmSync(out, { force: true }); // a file cut short is worse than none
     return 1;
   } finally {
     await close();

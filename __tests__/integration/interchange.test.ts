@@ -195,8 +195,8 @@ describe('MyMemory /get', () => {
       subject: 'All',
       'created-by': 'mizan',
       'last-updated-by': 'mizan',
-      'create-date': '0000-00-00 00:00:00',
-      'last-update-date': '0000-00-00 00:00:00',
+      'create-date': '0000-00-00 00:00:00', // the seed's TMX names no creationdate
+      'last-update-date': expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), // when it was loaded
       match: 1,
     });
     const fuzzy = await request(ctx.app)
@@ -312,6 +312,23 @@ describe('CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBe('https://cat.example.org');
     expect(res.headers['access-control-allow-methods']).toContain('POST');
     expect(res.headers['access-control-allow-headers']).toMatch(/Content-Type/i);
+    expect(res.headers['access-control-allow-headers']).toMatch(/\bX-Request-Id\b/);
+    expect(res.headers.vary).toMatch(/Origin/);
+  });
+
+  it('lets a page read the pretranslation counts, the request id and the export file name', async () => {
+    const res = await request(plain).get('/healthz').set('Origin', 'https://cat.example.org').expect(200);
+    const exposed = (res.headers['access-control-expose-headers'] as string).split(/,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['X-Mizan-Segments', 'X-Request-Id', 'Content-Disposition']));
+  });
+
+  it('answers a preflight from another origin 204 without any CORS header', async () => {
+    const res = await request(plain)
+      .options('/api/v1/match/batch')
+      .set('Origin', 'https://evil.example.com')
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
+    expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect(res.headers.vary).toMatch(/Origin/);
   });
 

@@ -20,7 +20,7 @@ function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | 
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || isMizanError(err)) return undefined;
   if (/^Failed to decode param/.test(String(e.message)))
-    return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: path.slice(0, 200) });
+    return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'path', value: shownPath(path) });
   switch (e.type) {
     case 'entity.too.large':
       return new MizanError(ErrorCode.BODY_TOO_LARGE, { max: maxBody });
@@ -93,15 +93,32 @@ export function errorMiddleware(
   };
 }
 
+/**
+ * A request path as a message shows it: decoded (a reader sees `/api/v1/نص`, not `%D9%86%D8%B5`) and cut at
+ * `max` characters, never inside a character; a path that does not decode is shown as sent, cut before an escape
+ * the cut would leave incomplete (`%D8%B3%` or `%D`).
+ */
+export function shownPath(path: string, max = 200): string {
+  let decoded: string | undefined;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = undefined;
+  }
+  if (decoded === undefined) return path.slice(0, max).replace(/%[0-9A-Fa-f]?$/, '');
+  const cut = decoded.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** The JSON 404 for paths no route knows. */
 export const routeNotFound: RequestHandler = (req) => {
-  throw new MizanError(ErrorCode.ROUTE_NOT_FOUND, { method: req.method, path: req.path.slice(0, 200) });
+  throw new MizanError(ErrorCode.ROUTE_NOT_FOUND, { method: req.method, path: shownPath(req.path) });
 };
 
 /** For a known path asked with a method it does not serve. */
 export function methodNotAllowed(...allowed: string[]): RequestHandler {
   return (req, res) => {
     res.set('Allow', [...allowed, allowed.includes('GET') ? 'HEAD' : ''].filter(Boolean).join(', '));
-    throw new MizanError(ErrorCode.METHOD_NOT_ALLOWED, { method: req.method, path: req.path.slice(0, 200) });
+    throw new MizanError(ErrorCode.METHOD_NOT_ALLOWED, { method: req.method, path: shownPath(req.path) });
   };
 }

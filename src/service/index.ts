@@ -2,7 +2,8 @@ export { TranslationMemory, type Readiness, type TaggedUnit } from './translatio
 export type { Freshness, IndexStats } from './mirror';
 export type { JobEvent, QueryStats, ServiceObserver } from './observers';
 export type { BatchOptions, BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
-export { requestLanguage, tagLanguage } from './languages';
+export type { UnitHistory } from './unit-history';
+export { exportLanguages, requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';

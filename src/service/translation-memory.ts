@@ -46,6 +46,8 @@ import { Imports } from './imports';
 import { Idempotency } from './idempotency';
 import { deleteFromLargeDocument } from './unit-delete';
 import { unitRecordJson } from './unit-fields';
+import { unitIdPage } from './unit-pages';
+import { unitHistories, type UnitHistory } from './unit-history';
 import { Observers, type ServiceObserver } from './observers';
 import type { IndexStats } from './mirror';
 
@@ -120,15 +122,23 @@ export class TranslationMemory {
     return Promise.all(names.map(async (name) => ({ name, ...(await this.importStore.counts(name)) })));
   }
 
-  /** A page of the TM's units with every field they keep; `cursor` '0' starts, null in the answer ends. */
+  /**
+   * A page of at most `limit` of the TM's units with every field they keep; `cursor` '0' starts, null in the answer
+   * ends (unit-pages.ts: every unit present for the whole walk comes at least once).
+   */
   async unitPage(tm: string, cursor: string, limit: number) {
     await this.mirrors.require(tm);
-    const page = await this.importStore.unitPage(tm, cursor, limit);
+    const page = await unitIdPage((at, count) => this.importStore.unitPage(tm, at, count), cursor, limit);
     const records = await this.importStore.unitRecords(tm, page.ids);
     return {
       units: page.ids.flatMap((id, i) => (records[i] ? [unitRecordJson(tm, id, records[i])] : [])),
       cursor: page.cursor === '0' ? null : page.cursor,
     };
+  }
+
+  /** What these units (matches, say) keep of their history: TMX dates, authors, usage count (unit-history.ts). */
+  unitHistories(refs: readonly { tm: string; unitId: string }[], src: Lang): Promise<UnitHistory[]> {
+    return unitHistories(this.units, refs, src);
   }
 
   /** Streams the whole TM to `out` as TMX or TSV. */

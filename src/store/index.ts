@@ -12,7 +12,7 @@ export { ChangeLog, type LogEntry } from './change-log';
 export { ChangeFeed, type ChangeListener } from './change-feed';
 export type { Outage } from './health';
 export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type RedisClient } from './redis';
-export { UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
+export { HISTORY_FIELDS, UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
 export { ImportStore, RECORD_FIELDS, unitRecord, type StagedRecords, type JobTransition } from './import-store';
 export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type RateCount } from './access-store';

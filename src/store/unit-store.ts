@@ -13,6 +13,9 @@ import { ifMatchArg } from './unit-tag';
 
 export type UnitTexts = Partial<Record<Lang, string>>;
 
+/** The fields {@link UnitStore.history} reads. */
+export const HISTORY_FIELDS = ['tmx', 'tuv:ar', 'tuv:en', 'tuv:zh', 'updated'] as const;
+
 export type UnitWriteResult = 'created' | 'updated' | 'unchanged' | 'not-found' | 'precondition-failed';
 
 const OUTCOME = new Map<number, UnitWriteResult>([
@@ -36,6 +39,22 @@ export class UnitStore {
     private readonly keys: Keys,
     private readonly logMaxLen = 100_000,
   ) {}
+
+  /**
+   * What the units of one TM keep of their history: per unit, its `tmx` and `tuv:<lang>` metadata (JSON, '' or null
+   * for none) and `updated` (epoch ms), in HISTORY_FIELDS order; all null for a unit gone meanwhile.
+   */
+  async history(tm: string, unitIds: readonly string[]): Promise<(string | null)[][]> {
+    if (unitIds.length === 0) return [];
+    const keys = this.keys;
+    return guard(
+      this.redis,
+      async () =>
+        (await readSettled(this.redis, keys, tm, (m) => {
+          for (const id of unitIds) m.hmget(keys.unit(tm, id), ...HISTORY_FIELDS);
+        })) as (string | null)[][],
+    );
+  }
 
   /** Adds a unit outside any document, or updates it when `unitId` exists already. */
   async create(tm: string, unitId: string, texts: UnitTexts & { ar: string }): Promise<UnitWriteResult> {

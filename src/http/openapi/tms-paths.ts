@@ -59,13 +59,14 @@ export const TM_PATHS = {
         {
           name: 'cursor',
           in: 'query',
-          description: 'from the previous page (absent: start)',
+          description: 'opaque, as the previous page gave it (absent or 0: start)',
           schema: { type: 'string' },
         },
         {
           name: 'limit',
           in: 'query',
-          description: 'about this many units',
+          description:
+            'at most this many units (default 100); a page may hold fewer before the end: only a null cursor ends',
           schema: { type: 'integer', minimum: 1, maximum: 1000 },
         },
       ],
@@ -87,7 +88,9 @@ export const TM_PATHS = {
         {
           name: 'langs',
           in: 'query',
-          description: 'ar with en, zh or both (default ar,en,zh)',
+          description:
+            'the target languages, comma-separated, each as BCP 47 or POSIX in any case (en_GB, zh-Hans); Arabic, ' +
+            'the source, is always written, named or not (default en,zh; en,zh and ar,en,zh are the same)',
           schema: { type: 'string' },
         },
         {
@@ -103,7 +106,7 @@ export const TM_PATHS = {
           content: { 'application/x-tmx+xml': file, 'text/tab-separated-values': file },
         },
       },
-      errors: ['UNKNOWN_FORMAT', 'UNKNOWN_LANGUAGE', 'UNKNOWN_TM'],
+      errors: ['UNKNOWN_FORMAT', 'UNSUPPORTED_LANGUAGE', 'UNKNOWN_TM'],
     },
   },
   '/api/v1/jobs/{id}': {

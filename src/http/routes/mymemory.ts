@@ -5,9 +5,11 @@
  * matches), through the answer cache.
  *
  * - `matches[]` as MyMemory writes them: `id`, `segment`, `translation`, `source`/`target` (the langpair's tags as
- *   sent), `quality` a string (mizan's score), `reference` null, `usage-count` 0, `subject` "All", `created-by` and
- *   `last-updated-by` "mizan", `create-date`/`last-update-date` "0000-00-00 00:00:00" (a TM unit carries no dates),
- *   and `match` a number 0–1 (the score / 100; 101, a context match, is 1).
+ *   sent), `quality` a string (mizan's score), `reference` null, `subject` "All", `match` a number 0–1 (the score /
+ *   100; 101, a context match, is 1), and what the unit keeps of its history (service/unit-history.ts): `usage-count`
+ *   its TMX `usagecount` (else 0), `created-by`/`last-updated-by` its `creationid`/`changeid` (else "mizan"),
+ *   `create-date` its `creationdate` and `last-update-date` its `changedate`, else when mizan last wrote it, as
+ *   MyMemory writes dates ("2023-02-04 09:39:47", UTC); "0000-00-00 00:00:00" for a date it does not have.
  * - `responseData.translatedText` is the best match's translation, "" when nothing matched; `responseData.match` its
  *   `match` (0 when none). A text with no words has no matches.
  * - A client's mistake (no q, no or bad langpair, an unsupported language, q longer than MIZAN_MAX_QUERY_CHARS —
@@ -19,7 +21,13 @@ import { Router } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError, isMizanError } from '../../errors';
 import type { Translator } from '../../i18n';
-import { requestLanguage, type Match, type MatchRequest, type TranslationMemory } from '../../service';
+import {
+  requestLanguage,
+  type Match,
+  type MatchRequest,
+  type TranslationMemory,
+  type UnitHistory,
+} from '../../service';
 import type { Lang } from '../../types';
 import type { AnswerCache } from '../answer-cache';
 import { errorAnswer, methodNotAllowed } from '../errors';
@@ -71,11 +79,20 @@ function envelope(status: number, details: string) {
   };
 }
 
-export function myMemoryBody(matches: readonly Match[], r: MyMemoryRequest): string {
+/** A date as MyMemory writes one: `2023-02-04 09:39:47` (UTC). */
+const myMemoryDate = (date: Date | undefined) => (date ? date.toISOString().slice(0, 19).replace('T', ' ') : NO_DATE);
+
+/** `history[i]` is what matches[i]'s unit keeps of its history (none: the placeholders). */
+export function myMemoryBody(
+  matches: readonly Match[],
+  r: MyMemoryRequest,
+  history: readonly UnitHistory[] = [],
+): string {
   const tgt = r.match.tgt[0]!;
   const items = matches
-    .filter((m) => m.targets[tgt])
-    .map((m) => ({
+    .map((m, i) => ({ m, h: history[i] ?? {} }))
+    .filter(({ m }) => m.targets[tgt])
+    .map(({ m, h }) => ({
       id: m.unitId,
       segment: m.source.text,
       translation: m.targets[tgt]!,
@@ -83,12 +100,12 @@ export function myMemoryBody(matches: readonly Match[], r: MyMemoryRequest): str
       target: r.tgtTag,
       quality: String(Math.min(m.score, 100)),
       reference: null,
-      'usage-count': 0,
+      'usage-count': h.usageCount ?? 0,
       subject: 'All',
-      'created-by': 'mizan',
-      'last-updated-by': 'mizan',
-      'create-date': NO_DATE,
-      'last-update-date': NO_DATE,
+      'created-by': h.createdBy ?? 'mizan',
+      'last-updated-by': h.updatedBy ?? 'mizan',
+      'create-date': myMemoryDate(h.created),
+      'last-update-date': myMemoryDate(h.updated),
       match: Math.min(m.score, 100) / 100,
     }));
   const best = items[0];
@@ -118,7 +135,10 @@ export function myMemoryRoutes(tm: TranslationMemory, config: Config, translator
               memo: onlyKnown(query, KNOWN_PARAMS),
             };
           },
-          async (r) => Buffer.from(myMemoryBody(await matchOrNothing(tm, r.match), r)),
+          async (r) => {
+            const matches = await matchOrNothing(tm, r.match);
+            return Buffer.from(myMemoryBody(matches, r, await tm.unitHistories(matches, r.match.src)));
+          },
         );
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
         res.end(body);

@@ -7,8 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Config, Logger } from '../../config';
 import { ErrorCode, MizanError, isMizanError } from '../../errors';
 import type { Translator } from '../../i18n';
-import { TM_EXPORT_FORMATS, type TmExportFormat, type TranslationMemory } from '../../service';
-import { isLang, type Lang } from '../../types';
+import { exportLanguages, TM_EXPORT_FORMATS, type TmExportFormat, type TranslationMemory } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { Params, type Input } from '../params';
 import { readUpload } from '../tmx-upload';
@@ -19,18 +18,6 @@ const CONTENT_TYPES: Record<TmExportFormat, string> = {
   tmx: 'application/x-tmx+xml; charset=utf-8',
   tsv: 'text/tab-separated-values; charset=utf-8',
 };
-
-/** "ar,en,zh", "ar,en", "ar,zh" (any order, ar implied): Arabic and at least one target. */
-function exportLangs(value: string): Lang[] {
-  const out = new Set<Lang>(['ar']);
-  for (const raw of value.split(',')) {
-    const lang = raw.trim().toLowerCase();
-    if (!isLang(lang)) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: 'langs', value: raw.slice(0, 100) });
-    out.add(lang);
-  }
-  if (out.size < 2) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'langs', value: value.slice(0, 100) });
-  return [...out];
-}
 
 const tmName = (req: Request, config: Config) => new Params({ tm: req.params.tm }).tm('tm', config.defaultTm);
 
@@ -96,9 +83,7 @@ export function tmRoutes(
     .get(async (req, res) => {
       const name = tmName(req, config);
       const p = new Params(req.query as Input);
-      const cursor = p.string('cursor') || '0';
-      if (!/^\d{1,20}$/.test(cursor))
-        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'cursor', value: cursor.slice(0, 40) });
+      const cursor = p.string('cursor') || '0'; // its form is checked where it is read (service/unit-pages.ts)
       const limit = p.int('limit', 100, 1, 1000, ErrorCode.LIMIT_OUT_OF_RANGE);
       res.json(await tm.unitPage(name, cursor, limit));
     })
@@ -110,8 +95,12 @@ export function tmRoutes(
       const p = new Params(req.query as Input);
       const format = (p.string('format') ?? 'tmx').toLowerCase();
       if (!(TM_EXPORT_FORMATS as readonly string[]).includes(format))
-        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format });
-      const langs = exportLangs(p.string('langs') ?? 'ar,en,zh');
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, {
+          param: 'format',
+          value: format.slice(0, 100),
+          expected: TM_EXPORT_FORMATS.join(', '),
+        });
+      const langs = exportLanguages(p.string('langs') || 'ar,en,zh', 'langs');
       const apart = p.flag('apart');
       await tm.requireTm(name);
       res
