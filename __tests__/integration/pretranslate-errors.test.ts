@@ -54,6 +54,8 @@ describe('XLIFF input that is refused', () => {
     const traditional = await send(XLIFF.replace('target-language="en"', 'target-language="zh-TW"')).expect(400);
     expect(code(traditional)).toBe('UNSUPPORTED_LANGUAGE');
     expect(traditional.body.error.param).toBe('target-language');
+    const french = await send(XLIFF.replace('source-language="ar"', 'source-language="fr-FR"')).expect(400);
+    expect([code(french), french.body.error.param]).toEqual(['UNSUPPORTED_LANGUAGE', 'source-language']);
     const root = await send('<root/>').expect(400);
     expect(code(root)).toBe('XLIFF_VERSION_UNSUPPORTED');
   });

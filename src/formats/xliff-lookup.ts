@@ -4,6 +4,7 @@
  */
 import { ErrorCode, MizanError } from '../errors';
 import { type Lang, isLang } from '../types';
+import { requireLanguage, SUPPORTED_LANGUAGES } from './language-tags';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
 
@@ -72,8 +73,21 @@ export interface LanguageOptions {
 
 /**
  * The source and target language of a file: the options', else the file's. Every file of a 1.x document must
- * agree. Throws UNKNOWN_LANGUAGE, XLIFF_LANGUAGE_MISMATCH, FIELD_MISSING (no target anywhere), SAME_LANGUAGE.
+ * agree. Throws UNSUPPORTED_LANGUAGE (a language mizan does not hold, as everywhere a language is named),
+ * FIELD_MISSING (no source language, or no target anywhere), XLIFF_LANGUAGE_MISMATCH, SAME_LANGUAGE.
  */
+/** The error for a file's language attribute: missing, or naming a language mizan does not hold. */
+function unsupported(attribute: string, value: string | undefined): MizanError {
+  if (value === undefined || value.trim() === '') return new MizanError(ErrorCode.FIELD_MISSING, { param: attribute });
+  try {
+    requireLanguage(value, attribute);
+  } catch (e) {
+    if (e instanceof MizanError) return e;
+  }
+  // A tag the parser reads as one of ours that the caller's parseLang refused: still not a language we can use here.
+  return new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, { value, param: attribute, supported: SUPPORTED_LANGUAGES });
+}
+
 export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): { src: Lang; tgt: Lang } {
   const parse = options.parseLang ?? defaultParseLang;
   const [srcAttr, tgtAttr] = doc.family === 1 ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
@@ -83,7 +97,7 @@ export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): 
     const declaredSrc = file.attrs[srcAttr!];
     if (!options.src) {
       const lang = declaredSrc === undefined ? undefined : parse(declaredSrc);
-      if (!lang) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: srcAttr!, value: declaredSrc ?? '' });
+      if (!lang) throw unsupported(srcAttr!, declaredSrc);
       if (src && lang !== src) {
         throw new MizanError(ErrorCode.XLIFF_LANGUAGE_MISMATCH, {
           attribute: srcAttr!,
@@ -103,7 +117,7 @@ export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): 
         expected: tgt,
       });
     }
-    if (!lang) throw new MizanError(ErrorCode.UNKNOWN_LANGUAGE, { param: tgtAttr!, value: declaredTgt });
+    if (!lang) throw unsupported(tgtAttr!, declaredTgt);
     tgt = lang;
   }
   if (!src) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'src' });
