@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import type { ByteSource } from '../formats';
-import type { ImportStore } from '../store';
+import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { readRecordsInWorker } from './import-thread';
 import type { JobEvent } from './observers';
@@ -75,6 +75,7 @@ export interface ImportOptions {
 class Cancelled extends Error {}
 
 const now = () => Date.now();
+const NO_MERGE = '{"extended":0,"conflicts":{"en":0,"zh":0}}';
 const iso = (ms: string | undefined) => (ms ? new Date(Number(ms)).toISOString() : undefined);
 
 /** The job record's fields as a view. */
@@ -93,7 +94,7 @@ export function jobView(id: string, h: Record<string, string>): JobView {
       unchanged: Number(h.unchanged ?? 0),
     },
     skipped: JSON.parse(h.skipped ?? '{}') as Record<string, number>,
-    merge: JSON.parse(h.merge ?? '{"extended":0,"conflicts":{"en":0,"zh":0}}') as JobView['merge'],
+    merge: JSON.parse(h.merge ?? NO_MERGE) as JobView['merge'],
     languages: JSON.parse(h.languages ?? '{}') as Record<string, number>,
     cancelRequested: h.cancel === '1',
   };
@@ -196,16 +197,32 @@ export class Imports {
       return this.get(id);
     }
     try {
-      const staged = Number((await this.store.readJob(id))?.staged ?? 0);
-      const written = await this.store.commit(tm, id, this.settings.commitChunk, async (w) => {
-        await this.store.writeJob(id, { written: w, updated: now() });
+      const h = await this.store.readJob(id);
+      const staged = Number(h?.staged ?? 0);
+      // The file's own merging (read), and what the commit found in the TM: both count in the job's report.
+      const read = JSON.parse(h?.merge ?? NO_MERGE) as JobView['merge'];
+      const merge = (c: CommitCounts) =>
+        JSON.stringify({
+          extended: read.extended + c.extended,
+          conflicts: { en: read.conflicts.en + c.replaced.en, zh: read.conflicts.zh + c.replaced.zh },
+        });
+      const counts = await this.store.commit(tm, id, this.settings.commitChunk, async (c) => {
+        await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));
       });
+      const { written } = counts;
       const t = now();
       this.touch(tm);
       await this.store.writeJob(
         id,
-        { status: 'done', written, unchanged: Math.max(0, staged - written), updated: t, finished: t },
+        {
+          status: 'done',
+          written,
+          unchanged: Math.max(0, staged - written),
+          merge: merge(counts),
+          updated: t,
+          finished: t,
+        },
         this.settings.jobTtlSeconds,
       );
       this.onJob({ kind: 'succeeded', units: written });
