@@ -7,6 +7,7 @@
  * take a cancel for it. DESIGN.md, "Import jobs", states the guarantees.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import type { ByteSource } from '../formats';
@@ -106,6 +107,8 @@ export function jobView(id: string, h: Record<string, string>): JobView {
 
 export class Imports {
   private readonly settings: ImportSettings;
+  /** Jobs this process reads and commits in the background ({@link start}): what stops each, and its end. */
+  private readonly background = new Map<string, { stop: AbortController; ended: Promise<void> }>();
 
   constructor(
     private readonly store: ImportStore,
@@ -140,6 +143,50 @@ export class Imports {
       throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: job.status });
     }
     return this.get(id);
+  }
+
+  /**
+   * Reads a received file (an upload spooled to disk) and commits it, in the background: the caller answers at once
+   * with the job, which reports its progress and takes a cancel while it reads. The file is removed when the job
+   * ends, however it ends (done, failed, cancelled, or stopped by {@link close}).
+   */
+  start(id: string, tm: string, file: string, options: ImportOptions = {}): void {
+    const stop = new AbortController();
+    const ended = (async () => {
+      try {
+        const source = fs.createReadStream(file, { highWaterMark: 1 << 16 });
+        await this.read(id, tm, source, { ...options, signal: stop.signal });
+        await this.commit(id, tm, options);
+      } catch {
+        // read() has recorded why the job ended (its error, or the cancel) where the job's readers look.
+      } finally {
+        await fs.promises
+          .rm(file, { force: true })
+          .catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
+        this.background.delete(id);
+      }
+    })();
+    this.background.set(id, { stop, ended });
+  }
+
+  /**
+   * Records a job whose file never arrived whole (too large, a broken form, the client gone: `cancelled`); the error
+   * to answer with.
+   */
+  async abandon(id: string, tm: string, err: unknown, cancelled: boolean): Promise<unknown> {
+    this.onJob({ kind: 'started' });
+    await this.fail(id, tm, cancelled ? new Cancelled() : err, {});
+    return cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
+  }
+
+  /**
+   * Stops the background jobs (server shutdown): one still reading is cancelled (what it staged dropped, its file
+   * removed, the TM as it was); a commit under way is let finish, as a cancel could not stop it either.
+   */
+  async close(): Promise<void> {
+    const jobs = [...this.background.values()];
+    for (const job of jobs) job.stop.abort();
+    await Promise.allSettled(jobs.map((job) => job.ended));
   }
 
   /** Create, read and commit: the whole import, for the CLI and the benchmark. */
