@@ -1,7 +1,7 @@
 /**
  * TMs as wholes: GET /api/v1/tms (names and counts), POST /api/v1/tms/:tm/imports (a TMX file, received into an
- * import job: 202 once the upload is in, reading, staging and the commit run on), GET /api/v1/tms/:tm/units (pages through
- * every unit by cursor), GET /api/v1/tms/:tm/export (the whole TM as TMX or TSV, streamed).
+ * import job: 202 once the upload is in; reading, staging and the commit run on), GET /api/v1/tms/:tm/units (pages
+ * through every unit by cursor), GET /api/v1/tms/:tm/export (the whole TM as TMX or TSV, streamed).
  */
 import { Router, type Request, type Response } from 'express';
 import type { Config, Logger } from '../../config';
