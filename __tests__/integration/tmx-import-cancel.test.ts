@@ -1,8 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
+import { silentLogger } from '../../src/config';
+import { createApp } from '../../src/http/app';
 import { SPOOL_DIR } from '../../src/http/tmx-upload';
-import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
+import { createTranslator } from '../../src/i18n';
+import { createTestContext, keysUnder, withKey, type TestContext } from '../helpers/context';
 import { generatedTmx, tmChecksum, waitJob, type JobBody } from '../helpers/tm-import';
 
 // Large uploads, read by a worker thread: tens of seconds on a loaded machine.
@@ -74,9 +79,90 @@ describe('an HTTP import can be followed and cancelled while it is read', () => 
     const failed = (await post(generatedTmx(30, { tail: '<tu>' })).expect(202)).body as JobBody;
     expect((await waitJob(ctx.app, done.id)).status).toBe('done');
     expect((await waitJob(ctx.app, failed.id)).status).toBe('failed');
-    // The job's record is written before its file is removed: wait for the background task to end.
-    await ctx.tm.imports.close();
+    // Removed once read, before the job said how reading ended: no waiting for the background task.
     expect(spooled(done.id)).toBe(false);
     expect(spooled(failed.id)).toBe(false);
+  });
+});
+
+describe('an upload that is not received whole leaves no file and no staged key', () => {
+  /** The app on a port of its own (maxImportMb as given), for requests written by hand: chunked, cut short. */
+  async function listen(maxImportMb: number): Promise<{ port: number; close: () => Promise<void> }> {
+    const config = { ...ctx.config, maxImportMb };
+    const app = createApp({
+      tm: ctx.tm,
+      translator: await createTranslator(),
+      config,
+      logger: silentLogger,
+      version: 't',
+    });
+    const server = http.createServer(withKey(app, ctx.adminKey));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+  const open = (port: number) =>
+    http.request({
+      port,
+      host: '127.0.0.1',
+      method: 'POST',
+      path: `/api/v1/tms/${TM}/imports`,
+      headers: { 'Content-Type': 'application/x-tmx+xml', 'Transfer-Encoding': 'chunked' },
+    });
+  const ours = () => fs.readdirSync(SPOOL_DIR).filter((name) => name.startsWith(`${process.pid}-`));
+
+  it('a chunked body past the limit: 413 FILE_TOO_LARGE, the job failed, its file removed', async () => {
+    const before = await checksum();
+    const server = await listen(1);
+    try {
+      const req = open(server.port);
+      const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+      });
+      req.end(big.subarray(0, 3 * 2 ** 20)); // no Content-Length: counted as it streams
+      const { status, body } = await answered;
+      expect(status).toBe(413);
+      const answer = JSON.parse(body) as { error: { code: string }; job: { id: string; status: string } };
+      expect(answer.error.code).toBe('FILE_TOO_LARGE');
+      expect(answer.job.status).toBe('failed');
+      const id = answer.job.id;
+      expect((await request(ctx.app).get(`/api/v1/jobs/${id}`).expect(200)).body.status).toBe('failed');
+      expect(spooled(id)).toBe(false);
+    } finally {
+      await server.close();
+    }
+    expect(await checksum()).toBe(before);
+  });
+
+  it('a client gone mid-upload: the job cancelled, its file removed', async () => {
+    const before = await checksum();
+    const server = await listen(1024);
+    try {
+      const req = open(server.port);
+      req.on('error', () => undefined); // the socket is destroyed below
+      req.write(big.subarray(0, 2 ** 20));
+      let file: string | undefined;
+      while (!(file = ours()[0])) await new Promise((resolve) => setTimeout(resolve, 10));
+      const id = /-(\w+)\.tmx$/.exec(file)![1]!;
+      req.destroy();
+      for (;;) {
+        const job = (await request(ctx.app).get(`/api/v1/jobs/${id}`).expect(200)).body as JobBody;
+        if (job.status === 'cancelled') break;
+        expect(job.status).toBe('queued');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(spooled(id)).toBe(false);
+      expect(await stagedKeys()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+    expect(await checksum()).toBe(before);
   });
 });

@@ -83,7 +83,7 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Upload
 
 /**
  * Where uploads wait for their import: a folder of the system's temporary directory (TMPDIR), a file per job named
- * by the process and the job (`<pid>-<job>.tmx`), removed when its job ends (service/imports.ts, start).
+ * by the process and the job (`<pid>-<job>.tmx`), removed once its job has read it (service/imports.ts, start).
  */
 export const SPOOL_DIR = path.join(os.tmpdir(), 'mizan-imports');
 

@@ -54,6 +54,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Told the job's counters as they move (every chunk). */
   onProgress?: (job: JobView) => void;
+  /**
+   * Called once the file has been read, whether it was read whole or not, before the job records how reading ended
+   * (a spooled upload is removed then: a job seen `failed`, `cancelled` or committing has no file left behind).
+   */
+  release?: () => Promise<void>;
 }
 
 class Cancelled extends Error {}
@@ -102,22 +107,23 @@ export class Imports {
 
   /**
    * Reads a received file (an upload spooled to disk) and commits it, in the background: the caller answers at once
-   * with the job, which reports its progress and takes a cancel while it reads. The file is removed when the job
-   * ends, however it ends (done, failed, cancelled, or stopped by {@link close}).
+   * with the job, which reports its progress and takes a cancel while it reads. The file is removed once it has
+   * been read, before the job records how reading ended (committing, failed, cancelled — by a DELETE or by
+   * {@link close}), so a job seen past reading has no file left behind.
    */
   start(id: string, tm: string, file: string, options: ImportOptions = {}): void {
     const stop = new AbortController();
+    const remove = () => fs.promises.rm(file, { force: true });
     const ended = (async () => {
       try {
         const source = fs.createReadStream(file, { highWaterMark: 1 << 16 });
-        await this.read(id, tm, source, { ...options, signal: stop.signal });
+        await this.read(id, tm, source, { ...options, signal: stop.signal, release: remove });
         await this.commit(id, tm, options);
       } catch {
         // read() has recorded why the job ended (its error, or the cancel) where the job's readers look.
       } finally {
-        await fs.promises
-          .rm(file, { force: true })
-          .catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
+        // Removed already (release), unless reading never began; never left behind.
+        await remove().catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
         this.background.delete(id);
       }
     })();
@@ -183,9 +189,11 @@ export class Imports {
           await this.store.writeJob(id, { ...batch.fields, encoding: batch.encoding });
         }
       }
+      await options.release?.();
       return await this.get(id);
     } catch (caught) {
       await inFlight.catch(() => undefined);
+      await options.release?.().catch((err: Error) => this.logger.warn(`import ${id}: ${err.message}`));
       const err = caught instanceof ReadFailed ? caught.error : caught;
       await this.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields);
       throw err instanceof Cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;

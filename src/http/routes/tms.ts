@@ -53,7 +53,9 @@ async function startImport(req: Request, res: Response, tm: TranslationMemory, c
   try {
     file = await spoolUpload(upload, id, maxBytes, aborted.signal);
   } catch (caught) {
-    const gone = aborted.signal.aborted;
+    // A refused upload (too large, a broken form) stops reading the request, which then closes unfinished too: only
+    // an error of its own (the pipeline aborted) means the client went away.
+    const gone = !isMizanError(caught) && aborted.signal.aborted;
     const err = await tm.imports.abandon(id, name, caught, gone);
     if (!isMizanError(err)) throw err;
     const status = gone ? 'cancelled' : 'failed';
