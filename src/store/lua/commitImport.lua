@@ -22,9 +22,9 @@
     ARGV[3]   the TM's change channel (the last seq is published there when anything changed)
     ARGV[4..] unit ids, in the job's order
 
-  Output:
-    { written, extended, en, zh }: units created or changed; of the existing ones, units that gained a target
-    language they lacked; and per target, units whose text in that language the import replaced (all >= 0)
+  Output (data, no codes):
+    { written, extended, en, zh }: the number of units created or changed; of the existing ones, the units that
+    gained a target language they lacked; and per target, the units whose text in it the import replaced (all >= 0)
 ]]
 local unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
