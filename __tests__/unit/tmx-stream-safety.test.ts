@@ -64,6 +64,56 @@ describe('malformed and hostile XML', () => {
     );
   });
 
+  /** A 32-line file whose line 24 holds `يلتزم & الطرفان` (a bare ampersand), the rest well-formed. */
+  const bareAmpersand = () => {
+    const lines = [decl('UTF-8'), '<tmx version="1.4">', HEADER, '<body>'];
+    for (let i = 0; lines.length < 23; i++) lines.push(`<tu><tuv xml:lang="ar"><seg>نص ${i}</seg></tuv></tu>`);
+    lines.push('<tu><tuv xml:lang="ar"><seg>يلتزم & الطرفان</seg></tuv></tu>');
+    while (lines.length < 30) lines.push('<tu><tuv xml:lang="ar"><seg>نص آخر</seg></tuv></tu>');
+    lines.push('</body>', '</tmx>');
+    return lines.join('\n');
+  };
+
+  it('names the line and column of a bare & (not the end of the file)', async () => {
+    const text = bareAmpersand();
+    expect(text.split('\n')).toHaveLength(32);
+    const column = text.split('\n')[23]!.indexOf('&') + 1;
+    await expect(readTmxUnits(text, { name: 'tm.tmx' })).rejects.toEqual(
+      failure(ErrorCode.XML_MALFORMED, { param: 'tm.tmx', line: 24, column, reason: expect.stringMatching(/&amp;/) }),
+    );
+  });
+
+  it('names the bare & however the file is cut into chunks, CRLF lines too', async () => {
+    const text = bareAmpersand().replace(/\n/g, '\r\n');
+    const column = text.split('\r\n')[23]!.indexOf('&') + 1;
+    const bytes = Buffer.from(text);
+    const at = bytes.indexOf('&');
+    for (const cut of [at, at + 1, at + 2, 1024 + 7]) {
+      const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      await expect(readTmxUnits(chunks)).rejects.toEqual(failure(ErrorCode.XML_MALFORMED, { line: 24, column }));
+    }
+  });
+
+  it('still reads entities and character references cut between chunks', async () => {
+    const text = BODY.replace('عربي', 'عربي &amp; &#x661;');
+    const bytes = Buffer.from(text);
+    const at = bytes.indexOf('&amp;');
+    for (const cut of [at + 1, at + 3, bytes.indexOf('&#x') + 4]) {
+      const { units } = await readTmxUnits([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(units[0]!.langs.ar!.text).toBe('عربي & ١ ١٢');
+    }
+  });
+
+  it.each([
+    ['on its own line', 'not xml at all', 1, 1],
+    ['ending in a newline', 'not xml at all\n', 1, 1],
+    ['after blank lines', '\n\n  not xml at all\n', 3, 3],
+  ])('names where plain text outside the root starts (%s)', async (_name, text, line, column) => {
+    await expect(readTmxUnits(text)).rejects.toEqual(
+      failure(ErrorCode.XML_MALFORMED, { line, column, reason: expect.stringMatching(/outside of root/) }),
+    );
+  });
+
   it('refuses an entity it does not know rather than guessing', async () => {
     await expect(readTmxUnits(BODY.replace('عربي', '&nbsp;'))).rejects.toEqual(failure(ErrorCode.XML_MALFORMED));
   });

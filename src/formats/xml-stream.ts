@@ -155,19 +155,96 @@ export async function decodeXmlStream(source: ByteSource, param: string): Promis
 /** Strips saxes' "line:column: " prefix from its messages. */
 const saxesReason = (message: string) => message.replace(/^[^:]*:?\d+:\d+: /, '');
 
+/** The parts of saxes (6.x) that {@link markErrorStarts} wraps; not in its typings. */
+interface SaxesInternals {
+  stateTable: ((this: SaxesInternals) => void)[];
+  state: number;
+  chunk: string;
+  i: number;
+  line: number;
+  column: number;
+  handleTextOutsideRoot(): void;
+}
+
+/** Longer than any entity or character reference saxes knows (`&#x10FFFF;`): no `;` will make it one. */
+const MAX_ENTITY_CHARS = 32;
+/** Characters no entity or character reference holds: the `&` before them is a bare ampersand. */
+const NOT_IN_ENTITY = /[\s<>&"']/;
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * saxes reports two errors far from their cause: a bare `&` (it reads everything after it as the entity's name,
+ * looking for its `;`, to the end of the file: "unclosed tag" at the last line, and the whole rest of the file held
+ * in one string), and text outside the root element (reported where that text ends, the next line for a file of
+ * plain text). This wraps its entity state and its outside-root scan, so that the first fails at once at the `&`
+ * and the second names its first character; both positions 1-based, as saxes counts lines.
+ */
+function markErrorStarts(parser: SaxesParser, fail: (reason: string, at: Position) => never): () => Position | null {
+  const p = parser as unknown as SaxesInternals;
+  const sEntity = Object.getPrototypeOf(parser).sEntity as (this: SaxesInternals) => void;
+  const entityState = p.stateTable.indexOf(sEntity);
+  if (entityState < 0) throw new Error('saxes changed: its entity state was not found');
+  let entityStart: Position | undefined;
+  let entityChars = 0;
+  p.stateTable[entityState] = function (this: SaxesInternals) {
+    // Entered with the `&` just read: saxes' column is then the `&`'s own (1-based).
+    entityStart ??= { line: this.line, column: this.column };
+    const from = this.i;
+    sEntity.call(this);
+    const read = this.chunk.slice(from, this.i);
+    entityChars += read.length;
+    if (NOT_IN_ENTITY.test(read) || entityChars > MAX_ENTITY_CHARS)
+      fail("'&' that starts no entity or character reference (write &amp;)", entityStart);
+    if (this.state !== entityState) {
+      entityStart = undefined;
+      entityChars = 0;
+    }
+  };
+  let outside: { i: number; line: number; column: number } | undefined;
+  const handleTextOutsideRoot = p.handleTextOutsideRoot;
+  p.handleTextOutsideRoot = function (this: SaxesInternals) {
+    outside = { i: this.i, line: this.line, column: this.column };
+    try {
+      handleTextOutsideRoot.call(this);
+    } finally {
+      outside = undefined;
+    }
+  };
+  /** During the outside-root scan: where its first non-space character is (the one saxes complains of). */
+  return () => {
+    if (!outside) return null;
+    let { line, column } = outside;
+    for (let i = outside.i; i < p.chunk.length; i++) {
+      const c = p.chunk[i]!;
+      if (!isSpace(c)) return { line, column: column + 1 };
+      if (c === '\n' || (c === '\r' && p.chunk[i + 1] !== '\n')) {
+        line++;
+        column = 0;
+      } else if (c !== '\r') column++;
+    }
+    return null;
+  };
+}
+
 /**
  * A saxes parser that turns every well-formedness error into XML_MALFORMED (line, column, reason) by throwing out of
  * `write`, and refuses a DOCTYPE that declares entities. `param` names the input in error messages.
  */
 export function safeXmlParser(param: string): SaxesParser {
   const parser = new SaxesParser({ xmlns: false, position: true });
+  const malformed = (reason: string, at: Position): never => {
+    throw new MizanError(ErrorCode.XML_MALFORMED, { param, line: at.line, column: at.column, reason });
+  };
+  const textStart = markErrorStarts(parser, malformed);
   parser.on('error', (err) => {
-    throw new MizanError(ErrorCode.XML_MALFORMED, {
-      param,
-      line: parser.line,
-      column: parser.column,
-      reason: saxesReason(err.message),
-    });
+    const reason = saxesReason(err.message);
+    const at = reason.startsWith('text data outside of root node') ? textStart() : null;
+    malformed(reason, at ?? { line: parser.line, column: parser.column });
   });
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) {

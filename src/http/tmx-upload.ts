@@ -2,8 +2,14 @@
  * A file upload as a stream, never buffered whole: the raw body (application/x-tmx+xml, text/xml, application/xml,
  * application/octet-stream) or the `file` part of multipart/form-data (busboy). A declared Content-Length over the
  * limit is refused before reading (413 FILE_TOO_LARGE); a body that grows past it fails the same way as it streams.
+ * An import receives its upload into a temporary file (spoolUpload) and answers once it is there: the file is read
+ * and staged after the answer, so that the job can be followed and cancelled while that runs.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { ErrorCode, MizanError, isMizanError } from '../errors';
@@ -73,4 +79,59 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Upload
       expected: `${RAW_TYPES.join(', ')} or multipart/form-data`,
     });
   return { body: req, name: 'file' };
+}
+
+/**
+ * Where uploads wait for their import: a folder of the system's temporary directory (TMPDIR), a file per job named
+ * by the process and the job (`<pid>-<job>.tmx`), removed once its job has read it (service/imports.ts, start).
+ */
+export const SPOOL_DIR = path.join(os.tmpdir(), 'mizan-imports');
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Files left by processes that died mid-import (a crash cannot remove them): removed once, before the first spool. */
+let swept: Promise<void> | undefined;
+async function sweep(): Promise<void> {
+  await fs.promises.mkdir(SPOOL_DIR, { recursive: true, mode: 0o700 });
+  for (const name of await fs.promises.readdir(SPOOL_DIR)) {
+    const pid = Number(/^(\d+)-/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) await fs.promises.rm(path.join(SPOOL_DIR, name), { force: true });
+  }
+}
+
+/** The upload's bytes, counted: past `max`, FILE_TOO_LARGE (a raw body has no limit of its own as it streams). */
+async function* limitedBytes(body: AsyncIterable<Buffer>, max: number): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of body) {
+    bytes += chunk.byteLength;
+    if (bytes > max) throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param: 'file', max });
+    yield chunk;
+  }
+}
+
+/**
+ * Receives the upload of `job` into a temporary file and returns its path. On any error (too large, a broken form,
+ * `signal` aborted: the client went away) the file is removed and the error thrown.
+ */
+export async function spoolUpload(upload: Upload, job: string, maxBytes: number, signal: AbortSignal): Promise<string> {
+  swept ??= sweep().catch(() => undefined);
+  await swept;
+  await fs.promises.mkdir(SPOOL_DIR, { recursive: true, mode: 0o700 });
+  const file = path.join(SPOOL_DIR, `${process.pid}-${job}.tmx`);
+  try {
+    await pipeline(limitedBytes(upload.body, maxBytes), fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }), {
+      signal,
+    });
+    return file;
+  } catch (err) {
+    await fs.promises.rm(file, { force: true });
+    throw err;
+  }
 }

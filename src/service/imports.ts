@@ -7,33 +7,17 @@
  * take a cancel for it. DESIGN.md, "Import jobs", states the guarantees.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import type { ByteSource } from '../formats';
-import type { ImportStore } from '../store';
+import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { readRecordsInWorker } from './import-thread';
+import { jobView, NO_MERGE, type JobStatus, type JobView } from './import-job';
 import type { JobEvent } from './observers';
 
-export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-export interface JobView {
-  id: string;
-  tm: string;
-  status: JobStatus;
-  file: string;
-  created: string;
-  updated: string;
-  finished?: string;
-  encoding?: string;
-  units: { read: number; staged: number; written: number; unchanged: number };
-  skipped: Record<string, number>;
-  merge: { extended: number; conflicts: { en: number; zh: number } };
-  languages: Record<string, number>;
-  cancelRequested: boolean;
-  error?: { code: ErrorCode; params: Record<string, string | number> };
-}
+export { JOB_STATUSES, jobView, type JobStatus, type JobView } from './import-job';
 
 export interface ImportSettings {
   /** Units staged per script call. */
@@ -70,41 +54,21 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Told the job's counters as they move (every chunk). */
   onProgress?: (job: JobView) => void;
+  /**
+   * Called once the file has been read, whether it was read whole or not, before the job records how reading ended
+   * (a spooled upload is removed then: a job seen `failed`, `cancelled` or committing has no file left behind).
+   */
+  release?: () => Promise<void>;
 }
 
 class Cancelled extends Error {}
 
 const now = () => Date.now();
-const iso = (ms: string | undefined) => (ms ? new Date(Number(ms)).toISOString() : undefined);
-
-/** The job record's fields as a view. */
-export function jobView(id: string, h: Record<string, string>): JobView {
-  const view: JobView = {
-    id,
-    tm: h.tm ?? '',
-    status: (h.status ?? 'queued') as JobStatus,
-    file: h.file ?? '',
-    created: iso(h.created)!,
-    updated: iso(h.updated ?? h.created)!,
-    units: {
-      read: Number(h.read ?? 0),
-      staged: Number(h.staged ?? 0),
-      written: Number(h.written ?? 0),
-      unchanged: Number(h.unchanged ?? 0),
-    },
-    skipped: JSON.parse(h.skipped ?? '{}') as Record<string, number>,
-    merge: JSON.parse(h.merge ?? '{"extended":0,"conflicts":{"en":0,"zh":0}}') as JobView['merge'],
-    languages: JSON.parse(h.languages ?? '{}') as Record<string, number>,
-    cancelRequested: h.cancel === '1',
-  };
-  if (h.finished) view.finished = iso(h.finished)!;
-  if (h.encoding) view.encoding = h.encoding;
-  if (h.error) view.error = JSON.parse(h.error) as JobView['error'];
-  return view;
-}
 
 export class Imports {
   private readonly settings: ImportSettings;
+  /** Jobs this process reads and commits in the background ({@link start}): what stops each, and its end. */
+  private readonly background = new Map<string, { stop: AbortController; ended: Promise<void> }>();
 
   constructor(
     private readonly store: ImportStore,
@@ -139,6 +103,51 @@ export class Imports {
       throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: job.status });
     }
     return this.get(id);
+  }
+
+  /**
+   * Reads a received file (an upload spooled to disk) and commits it, in the background: the caller answers at once
+   * with the job, which reports its progress and takes a cancel while it reads. The file is removed once it has
+   * been read, before the job records how reading ended (committing, failed, cancelled — by a DELETE or by
+   * {@link close}), so a job seen past reading has no file left behind.
+   */
+  start(id: string, tm: string, file: string, options: ImportOptions = {}): void {
+    const stop = new AbortController();
+    const remove = () => fs.promises.rm(file, { force: true });
+    const ended = (async () => {
+      try {
+        const source = fs.createReadStream(file, { highWaterMark: 1 << 16 });
+        await this.read(id, tm, source, { ...options, signal: stop.signal, release: remove });
+        await this.commit(id, tm, options);
+      } catch {
+        // read() has recorded why the job ended (its error, or the cancel) where the job's readers look.
+      } finally {
+        // Removed already (release), unless reading never began; never left behind.
+        await remove().catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
+        this.background.delete(id);
+      }
+    })();
+    this.background.set(id, { stop, ended });
+  }
+
+  /**
+   * Records a job whose file never arrived whole (too large, a broken form, the client gone: `cancelled`); the error
+   * to answer with.
+   */
+  async abandon(id: string, tm: string, err: unknown, cancelled: boolean): Promise<unknown> {
+    this.onJob({ kind: 'started' });
+    await this.fail(id, tm, cancelled ? new Cancelled() : err, {});
+    return cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
+  }
+
+  /**
+   * Stops the background jobs (server shutdown): one still reading is cancelled (what it staged dropped, its file
+   * removed, the TM as it was); a commit under way is let finish, as a cancel could not stop it either.
+   */
+  async close(): Promise<void> {
+    const jobs = [...this.background.values()];
+    for (const job of jobs) job.stop.abort();
+    await Promise.allSettled(jobs.map((job) => job.ended));
   }
 
   /** Create, read and commit: the whole import, for the CLI and the benchmark. */
@@ -180,9 +189,11 @@ export class Imports {
           await this.store.writeJob(id, { ...batch.fields, encoding: batch.encoding });
         }
       }
+      await options.release?.();
       return await this.get(id);
     } catch (caught) {
       await inFlight.catch(() => undefined);
+      await options.release?.().catch((err: Error) => this.logger.warn(`import ${id}: ${err.message}`));
       const err = caught instanceof ReadFailed ? caught.error : caught;
       await this.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields);
       throw err instanceof Cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
@@ -196,16 +207,32 @@ export class Imports {
       return this.get(id);
     }
     try {
-      const staged = Number((await this.store.readJob(id))?.staged ?? 0);
-      const written = await this.store.commit(tm, id, this.settings.commitChunk, async (w) => {
-        await this.store.writeJob(id, { written: w, updated: now() });
+      const h = await this.store.readJob(id);
+      const staged = Number(h?.staged ?? 0);
+      // The file's own merging (read), and what the commit found in the TM: both count in the job's report.
+      const read = JSON.parse(h?.merge ?? NO_MERGE) as JobView['merge'];
+      const merge = (c: CommitCounts) =>
+        JSON.stringify({
+          extended: read.extended + c.extended,
+          conflicts: { en: read.conflicts.en + c.replaced.en, zh: read.conflicts.zh + c.replaced.zh },
+        });
+      const counts = await this.store.commit(tm, id, this.settings.commitChunk, async (c) => {
+        await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));
       });
+      const { written } = counts;
       const t = now();
       this.touch(tm);
       await this.store.writeJob(
         id,
-        { status: 'done', written, unchanged: Math.max(0, staged - written), updated: t, finished: t },
+        {
+          status: 'done',
+          written,
+          unchanged: Math.max(0, staged - written),
+          merge: merge(counts),
+          updated: t,
+          finished: t,
+        },
         this.settings.jobTtlSeconds,
       );
       this.onJob({ kind: 'succeeded', units: written });

@@ -300,9 +300,10 @@ export class TranslationMemory {
     if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });
   }
 
-  /** Stops listening for change notifications. */
-  close(): Promise<void> {
-    return this.mirrors.close();
+  /** Stops the imports running in the background (service/imports.ts, close) and listening for notifications. */
+  async close(): Promise<void> {
+    await this.imports.close();
+    await this.mirrors.close();
   }
 
   async readiness(): Promise<Readiness> {

@@ -31,7 +31,7 @@ interface TuMeta {
   review?: boolean;
 }
 
-/** The TMX fields a unit hash may hold besides the texts (an import names each, '' to clear it). */
+/** The TMX fields a unit hash may hold besides the texts ('' in a record: the import has none; see below). */
 export const META_FIELDS = ['tmx', 'apart'] as const;
 
 const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== undefined && list.length > 0;
@@ -66,10 +66,11 @@ function tuMeta(tu: TmxTu): TuMeta | undefined {
 const jsonValue = (value: object | undefined) => (value === undefined ? '""' : JSON.stringify(JSON.stringify(value)));
 
 /**
- * The record a `tu` stages, as JSON text: [unit id, field, value, …] ('' as a value clears the field). For a unit
+ * The record a `tu` stages, as JSON text: [unit id, field, value, …] ('' as a value: the `tu` has none). For a unit
  * new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`) and its unit-level metadata (`tmx`,
- * `apart`: the TMX wins over a unit already stored, its metadata replaces the stored one); for a later `tu` of the
- * same Arabic (a bilingual file merged), only the languages it adds. Written as text directly: no arrays in between.
+ * `apart`); for a later `tu` of the same Arabic (a bilingual file merged), only the languages it adds. Over a unit
+ * already stored, what the record holds wins and metadata it lacks is kept (lua/commitImport.lua); a language's
+ * codes go with its text. Written as text directly: no arrays in between.
  */
 export function stagedRecordJson(unitId: string, tu: TmxTu, added: readonly Lang[] | 'all'): string {
   let out = `[${JSON.stringify(unitId)}`;

@@ -24,6 +24,16 @@ export interface StagedRecords {
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
 
+/**
+ * What a commit did: units created or changed (`written`); of the units already in the TM, those that gained a target
+ * language they lacked (`extended`) and, per target, those whose text in it the import replaced (`replaced`).
+ */
+export interface CommitCounts {
+  written: number;
+  extended: number;
+  replaced: { en: number; zh: number };
+}
+
 const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.TRANSITIONED, 'done'],
   [ScriptCode.NOT_FOUND, 'not-found'],
@@ -79,18 +89,27 @@ export class ImportStore {
 
   /**
    * Makes the staged units the TM's, `chunk` per script call in staging order, up to COMMITS_IN_FLIGHT calls sent
-   * ahead; `progress` is told the units written so far after each call. Applying a chunk twice changes nothing, so
-   * running it again after an interruption finishes the job. The id list is deleted at the end.
+   * ahead; `progress` is told the counts so far after each call. Applying a chunk twice changes nothing, so running
+   * it again after an interruption finishes the job. The id list is deleted at the end.
    */
-  async commit(tm: string, job: string, chunk: number, progress?: (written: number) => Promise<void>): Promise<number> {
+  async commit(
+    tm: string,
+    job: string,
+    chunk: number,
+    progress?: (counts: CommitCounts) => Promise<void>,
+  ): Promise<CommitCounts> {
     const { keys } = this;
     const list = keys.importStaged(tm, job);
-    let written = 0;
+    const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 } };
     await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
-    const inFlight: Promise<number>[] = [];
+    const inFlight: Promise<[number, number, number, number]>[] = [];
     const settle = async () => {
-      written += await inFlight.shift()!;
-      await progress?.(written);
+      const [written, extended, en, zh] = await inFlight.shift()!;
+      counts.written += written;
+      counts.extended += extended;
+      counts.replaced.en += en;
+      counts.replaced.zh += zh;
+      await progress?.(counts);
     };
     try {
       for (let start = 0; ; start += chunk) {
@@ -110,7 +129,7 @@ export class ImportStore {
       await Promise.allSettled(inFlight);
     }
     await guard(this.redis, () => this.redis.unlink(list));
-    return written;
+    return counts;
   }
 
   /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */

@@ -14,7 +14,14 @@ export type { Outage } from './health';
 export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type RedisClient } from './redis';
 export { HISTORY_FIELDS, UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
-export { ImportStore, RECORD_FIELDS, unitRecord, type StagedRecords, type JobTransition } from './import-store';
+export {
+  ImportStore,
+  RECORD_FIELDS,
+  unitRecord,
+  type StagedRecords,
+  type JobTransition,
+  type CommitCounts,
+} from './import-store';
 export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type RateCount } from './access-store';
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';

@@ -41,7 +41,10 @@ declare module 'ioredis' {
     /** See lua/stageImport.lua. */
     stageImport(numKeys: number, ...keysAndArgs: (string | number | Buffer)[]): Result<number, Context>;
     /** See lua/commitImport.lua. */
-    commitImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    commitImport(
+      numKeys: number,
+      ...keysAndArgs: (string | number)[]
+    ): Result<[number, number, number, number], Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/readUnits.lua: the joined units, or ScriptCode.WRITING. */
@@ -60,9 +63,9 @@ declare module 'ioredis' {
 }
 
 /**
- * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument,
- * deleteDocument and commitImport return a count (≥ 0) of the units they wrote or deleted, stageDocument the count
- * of units it staged and applyDocument that of the units of its chunk.
+ * Every code a script returns, named once; each script's header lists those it uses. Besides these, putDocument and
+ * deleteDocument return a count (≥ 0) of the units they wrote or deleted, commitImport that count with its merge
+ * counts (its header), stageDocument the count of units it staged and applyDocument that of the units of its chunk.
  */
 export const ScriptCode = {
   /** putUnit, commitDocument: every field (the document's content) already had that value; nothing was written. */

@@ -20,9 +20,12 @@ export const TM_PATHS = {
     post: {
       summary: 'Import a TMX 1.4b file (raw body or multipart `file`) as a job',
       description:
-        'The file is streamed, read and staged during the request; the answer (202) comes once it is all staged, ' +
-        'and the commit runs on (GET /api/v1/jobs/{id}). A file that cannot be read is answered with its error and ' +
-        'leaves the TM unchanged; the job records it as failed.',
+        'The upload is received into a temporary file; the answer (202, `Location: /api/v1/jobs/{id}`) comes as ' +
+        'soon as it is there, and the file is then read, staged and committed in the background: GET ' +
+        '/api/v1/jobs/{id} follows it, DELETE cancels it until the commit starts. A file that cannot be read ' +
+        '(XML_MALFORMED with line and column, XML_ENTITIES_REFUSED, INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC) ' +
+        'fails its job with that error and leaves the TM unchanged; only an upload that cannot be received (too ' +
+        'large, a broken form, the client gone) is answered with its error.',
       parameters: [tmPath],
       requestBody: {
         required: true,
@@ -34,17 +37,12 @@ export const TM_PATHS = {
           'multipart/form-data': { schema: { type: 'object', properties: { file: file.schema } } },
         },
       },
-      ok: { 202: { description: 'the job, its file staged', content: json('Job') } },
+      ok: { 202: { description: 'the job (queued or running), its file received', content: json('Job') } },
       errors: [
         'FILE_TOO_LARGE',
         'UNSUPPORTED_MEDIA_TYPE',
         'INVALID_BODY',
-        'INVALID_ENCODING',
         'FIELD_MISSING',
-        'XML_MALFORMED',
-        'XML_ENTITIES_REFUSED',
-        'TMX_INVALID',
-        'TMX_NO_ARABIC',
         'TM_LIMIT',
         'JOB_CANCELLED',
         'UNKNOWN_TM',
@@ -195,13 +193,36 @@ export const TM_SCHEMAS: Record<string, object> = {
         },
       },
       skipped: { ...counts, description: '`tu`s skipped, by reason' },
-      merge: { type: 'object', description: 'bilingual merging: tus that extended a unit, conflicting translations' },
+      merge: {
+        type: 'object',
+        description:
+          'merging by Arabic source, within the file and with the units already in the TM (README, TMX import)',
+        required: ['extended', 'conflicts'],
+        properties: {
+          extended: {
+            type: 'integer',
+            description:
+              '`tu`s that added a language to a unit read earlier from the file, plus units already in the TM ' +
+              'that gained a language they lacked',
+          },
+          conflicts: {
+            type: 'object',
+            required: ['en', 'zh'],
+            description:
+              'per target: later `tu`s of the file with another translation (the first kept), plus units already ' +
+              'in the TM whose text the import replaced (the TMX wins)',
+            properties: { en: { type: 'integer' }, zh: { type: 'integer' } },
+          },
+        },
+      },
       languages: { ...counts, description: 'non-empty tuvs by language family (zh-Hant reported apart)' },
       error: {
         type: 'object',
+        description:
+          'why the job failed, as an error answer: a reading error (XML_MALFORMED, XML_ENTITIES_REFUSED, INVALID_ENCODING, ' +
+          'TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, INTERNAL…',
         required: ['code', 'message'],
         properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: 'string' } },
-        description: 'why the job failed (as an error answer)',
       },
     },
   },

@@ -1,7 +1,7 @@
 /**
- * TMs as wholes: GET /api/v1/tms (names and counts), POST /api/v1/tms/:tm/imports (a TMX file, streamed into an
- * import job: 202 once the file is read and staged, the commit runs on), GET /api/v1/tms/:tm/units (pages through
- * every unit by cursor), GET /api/v1/tms/:tm/export (the whole TM as TMX or TSV, streamed).
+ * TMs as wholes: GET /api/v1/tms (names and counts), POST /api/v1/tms/:tm/imports (a TMX file, received into an
+ * import job: 202 once the upload is in; reading, staging and the commit run on), GET /api/v1/tms/:tm/units (pages
+ * through every unit by cursor), GET /api/v1/tms/:tm/export (the whole TM as TMX or TSV, streamed).
  */
 import { Router, type Request, type Response } from 'express';
 import type { Config, Logger } from '../../config';
@@ -10,7 +10,7 @@ import type { Translator } from '../../i18n';
 import { exportLanguages, TM_EXPORT_FORMATS, type TmExportFormat, type TranslationMemory } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { Params, type Input } from '../params';
-import { readUpload } from '../tmx-upload';
+import { readUpload, spoolUpload } from '../tmx-upload';
 import { jobJson } from './jobs';
 import type { TmClaim } from '../access';
 
@@ -21,15 +21,11 @@ const CONTENT_TYPES: Record<TmExportFormat, string> = {
 
 const tmName = (req: Request, config: Config) => new Params({ tm: req.params.tm }).tm('tm', config.defaultTm);
 
-/** Reads the upload into a new job; 202 with the job, then commits in the background. */
-async function startImport(
-  req: Request,
-  res: Response,
-  tm: TranslationMemory,
-  config: Config,
-  claim: TmClaim,
-  logger: Logger,
-) {
+/**
+ * Receives the upload into a new job (spooled to a temporary file); 202 with the job as soon as the file is there,
+ * then reads, stages and commits it in the background (the job tells how far it is; DELETE cancels it meanwhile).
+ */
+async function startImport(req: Request, res: Response, tm: TranslationMemory, config: Config, claim: TmClaim) {
   const name = tmName(req, config);
   await claim(res, name);
   const maxBytes = config.maxImportMb * 2 ** 20;
@@ -40,16 +36,21 @@ async function startImport(
     if (!req.complete) aborted.abort();
   };
   req.on('close', onClose);
+  let file: string;
   try {
-    await tm.imports.read(id, name, upload.body, { file: upload.name, maxBytes, signal: aborted.signal });
-  } catch (err) {
+    file = await spoolUpload(upload, id, maxBytes, aborted.signal);
+  } catch (caught) {
+    // A refused upload (too large, a broken form) stops reading the request, which then closes unfinished too: only
+    // an error of its own (the pipeline aborted) means the client went away.
+    const gone = !isMizanError(caught) && aborted.signal.aborted;
+    const err = await tm.imports.abandon(id, name, caught, gone);
     if (!isMizanError(err)) throw err;
-    const job = await tm.imports.get(id).catch(() => undefined);
-    throw new MizanError(err.code, err.params, { cause: err, details: job ? { job: { id, status: job.status } } : {} });
+    const status = gone ? 'cancelled' : 'failed';
+    throw new MizanError(err.code, err.params, { cause: err, details: { job: { id, status } } });
   } finally {
     req.off('close', onClose);
   }
-  void tm.imports.commit(id, name).catch((err: unknown) => logger.error(`import ${id}: ${(err as Error).message}`));
+  tm.imports.start(id, name, file, { file: upload.name, maxBytes });
   return tm.imports.get(id);
 }
 
@@ -71,7 +72,7 @@ export function tmRoutes(
   router
     .route('/api/v1/tms/:tm/imports')
     .post(async (req, res) => {
-      const job = await startImport(req, res, tm, config, claim, logger);
+      const job = await startImport(req, res, tm, config, claim);
       res
         .status(202)
         .location(`/api/v1/jobs/${job.id}`)

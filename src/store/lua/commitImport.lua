@@ -3,11 +3,13 @@
   changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
   import of a million units writes a thousand entries and never trims the log past an instance following it. A unit
   new to the TM is its staged hash, renamed: nothing is copied or decoded here. An existing unit with the same id
-  (same Arabic) takes the fields the import names — the TMX wins: for each language the import holds, its text,
-  codes:<lang> and tuv:<lang>, and the unit's tmx and apart; a named field the staged hash lacks is removed; fields
-  it does not name (other languages, document placement) are kept. A unit already exactly so is neither written nor
-  logged. Applying a chunk again changes nothing (its staged hashes are gone), so a chunk whose reply was lost can be
-  sent again.
+  (same Arabic) is merged with what the import carries — the TMX wins for what it says, and keeps what it does not
+  say: for each language the import holds, its text and codes:<lang> are the import's (a codes:<lang> the staged
+  hash lacks is removed: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it carries
+  them and are kept as they are when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file brought, and
+  leaves that file's tuid, props, notes and the Arabic's xml:lang in place). Fields the import does not name (other
+  languages, document placement) are kept. A unit already exactly so is neither written nor logged. Applying a chunk
+  again changes nothing (its staged hashes are gone), so a chunk whose reply was lost can be sent again.
 
   Input:
     KEYS[1]   units set of the TM
@@ -20,8 +22,9 @@
     ARGV[3]   the TM's change channel (the last seq is published there when anything changed)
     ARGV[4..] unit ids, in the job's order
 
-  Output:
-    number of units created or changed (>= 0)
+  Output (data, no codes):
+    { written, extended, en, zh }: the number of units created or changed; of the existing ones, the units that
+    gained a target language they lacked; and per target, the units whose text in it the import replaced (all >= 0)
 ]]
 local unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
@@ -35,33 +38,53 @@ for i = 1, n do finals[i] = KEYS[3 + 2 * i] end
 local existing = 0
 for i = 1, n, 1000 do existing = existing + redis.call('EXISTS', unpack(finals, i, math.min(i + 999, n))) end
 
---- Merges a staged hash into an existing unit; true when anything changed.
+local TARGETS = { 'en', 'zh' }
+local extended, replaced = 0, { en = 0, zh = 0 }
+
+--- Merges a staged hash into an existing unit (see the header); true when anything changed.
 local function merge(staged, final)
   local flat = redis.call('HGETALL', staged)
   if #flat == 0 then return false end
   redis.call('DEL', staged)
   local s = {}
   for j = 1, #flat, 2 do s[flat[j]] = flat[j + 1] end
-  local names = { 'tmx', 'apart' }
+  -- Fields the import's value replaces (removed when the staged hash lacks them), then those it only sets.
+  local names = {}
+  local kept = { 'tmx', 'apart' }
   for _, lang in ipairs(LANGS) do
     if s[lang] and s[lang] ~= '' then
       names[#names + 1] = lang
       names[#names + 1] = 'codes:' .. lang
-      names[#names + 1] = 'tuv:' .. lang
+      kept[#kept + 1] = 'tuv:' .. lang
     end
   end
+  local replacing = #names
+  for _, name in ipairs(kept) do names[#names + 1] = name end
   local current = redis.call('HMGET', final, unpack(names))
-  local sets, dels = {}, {}
+  local sets, dels, was = {}, {}, {}
   for j, name in ipairs(names) do
+    was[name] = current[j]
     local value = s[name]
     if value == nil then
-      if current[j] then dels[#dels + 1] = name end
+      if j <= replacing and current[j] then dels[#dels + 1] = name end
     elseif current[j] ~= value then
       sets[#sets + 1] = name
       sets[#sets + 1] = value
     end
   end
   if #sets == 0 and #dels == 0 then return false end
+  local gained = false
+  for _, lang in ipairs(TARGETS) do
+    local value = s[lang]
+    if value and value ~= '' then
+      if not was[lang] or was[lang] == '' then
+        gained = true
+      elseif was[lang] ~= value then
+        replaced[lang] = replaced[lang] + 1
+      end
+    end
+  end
+  if gained then extended = extended + 1 end
   if #dels > 0 then redis.call('HDEL', final, unpack(dels)) end
   sets[#sets + 1] = 'updated'
   sets[#sets + 1] = now
@@ -88,7 +111,7 @@ for i = 1, n do
 end
 
 local count = #changed
-if count == 0 then return 0 end
+if count == 0 then return { 0, 0, 0, 0 } end
 for i = 1, count, 1000 do redis.call('SADD', unitsKey, unpack(changed, i, math.min(i + 999, count))) end
 local entries = math.ceil(count / IDS_PER_ENTRY)
 local seq = redis.call('INCRBY', seqKey, entries) - entries
@@ -98,4 +121,4 @@ for e = 1, entries do
   redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq + e, 'op', 'put', 'ids', ids)
 end
 redis.call('PUBLISH', channel, seq + entries)
-return count
+return { count, extended, replaced.en, replaced.zh }

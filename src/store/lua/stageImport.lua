@@ -3,8 +3,9 @@
   TM and invisible to every reader (lua/commitImport makes them the TM's). Doing the decoding and the hash writes
   here, while the client is still parsing the file, leaves the commit little to do. A unit's first record creates
   its staged hash with the defaults of a new unit and appends its id to the job's id list; a later record of the
-  same unit (a bilingual file's other language) adds its fields. A '' value is not stored: at commit, a field the
-  import names but does not hold is removed from an existing unit (commitImport.lua says which fields it names).
+  same unit (a bilingual file's other language) adds its fields. A '' value is not stored: at commit, an existing
+  unit keeps a metadata field the import does not hold, and loses the codes:<lang> of a language whose text the
+  import holds but which has no codes (commitImport.lua says which is which).
 
   Input:
     KEYS[1]   the job's staged id list

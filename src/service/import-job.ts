@@ -1,0 +1,56 @@
+/**
+ * An import job's record as it is answered (GET /api/v1/jobs/:id, the CLI): its statuses and the view of its Redis
+ * hash (service/imports.ts writes it).
+ */
+import type { ErrorCode } from '../errors';
+
+export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface JobView {
+  id: string;
+  tm: string;
+  status: JobStatus;
+  file: string;
+  created: string;
+  updated: string;
+  finished?: string;
+  encoding?: string;
+  units: { read: number; staged: number; written: number; unchanged: number };
+  skipped: Record<string, number>;
+  merge: { extended: number; conflicts: { en: number; zh: number } };
+  languages: Record<string, number>;
+  cancelRequested: boolean;
+  error?: { code: ErrorCode; params: Record<string, string | number> };
+}
+
+/** The merge counts of a job that has merged nothing (yet). */
+export const NO_MERGE = '{"extended":0,"conflicts":{"en":0,"zh":0}}';
+
+const iso = (ms: string | undefined) => (ms ? new Date(Number(ms)).toISOString() : undefined);
+
+/** The job record's fields as a view. */
+export function jobView(id: string, h: Record<string, string>): JobView {
+  const view: JobView = {
+    id,
+    tm: h.tm ?? '',
+    status: (h.status ?? 'queued') as JobStatus,
+    file: h.file ?? '',
+    created: iso(h.created)!,
+    updated: iso(h.updated ?? h.created)!,
+    units: {
+      read: Number(h.read ?? 0),
+      staged: Number(h.staged ?? 0),
+      written: Number(h.written ?? 0),
+      unchanged: Number(h.unchanged ?? 0),
+    },
+    skipped: JSON.parse(h.skipped ?? '{}') as Record<string, number>,
+    merge: JSON.parse(h.merge ?? NO_MERGE) as JobView['merge'],
+    languages: JSON.parse(h.languages ?? '{}') as Record<string, number>,
+    cancelRequested: h.cancel === '1',
+  };
+  if (h.finished) view.finished = iso(h.finished)!;
+  if (h.encoding) view.encoding = h.encoding;
+  if (h.error) view.error = JSON.parse(h.error) as JobView['error'];
+  return view;
+}
