@@ -219,8 +219,8 @@ export const TM_SCHEMAS: Record<string, object> = {
       error: {
         type: 'object',
         description:
-          'why the job failed, as an error answer: a reading error (XML_MALFORMED, XML_ENTITIES_REFUSED, INVALID_ENCODING, ' +
-          'TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, INTERNAL…',
+          'why the job failed, as an error answer: a reading error (XML_MALFORMED, XML_ENTITIES_REFUSED, ' +
+          'INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, INTERNAL…',
         required: ['code', 'message'],
         properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: 'string' } },
       },
