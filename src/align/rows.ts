@@ -6,6 +6,7 @@ import type { Lang, ReviewReason, RowSplit } from '../types';
 import type { Bead } from './dp';
 import type { Paragraph } from './segment';
 import { anchorCost, anchorsOf } from './anchors';
+import { arabicAmong } from './gap';
 import { splitByGuides } from './split';
 
 export type TargetLang = 'en' | 'zh';
@@ -163,7 +164,8 @@ function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>):
     );
   if (!split || !short)
     return (
-      byStops(row, sentences as Record<Lang, string[]>, counts) ?? [
+      byStops(row, sentences as Record<Lang, string[]>, counts) ??
+      byGap(row, short, { ar, en, zh }) ?? [
         plausible(row, counts, sentences as Record<Lang, string[]>) ? row : withReason(row, 'counts'),
       ]
     );
@@ -200,6 +202,19 @@ function settleTwo(
   const shortLang: Lang = short === ar ? 'ar' : lang;
   const guide = [{ lang: shortLang === 'ar' ? lang : ('ar' as Lang), sentences: long }];
   return splitByGuides(short, shortLang, guide)?.doubtful === false ? row : withReason(row, 'counts');
+}
+
+/** One Arabic sentence against k of each translation that it cannot be cut to: rows without Arabic (gap.ts). */
+function byGap(row: AlignedRow, short: Lang | undefined, s: Record<Lang, string[]>): AlignedRow[] | null {
+  if (short !== 'ar' || s.ar.length !== 1) return null;
+  const j = arabicAmong(s.ar[0]!, s.en, s.zh);
+  if (j === null) return null;
+  return s.en.map((en, i) => {
+    const base = { ...row, en, zh: s.zh[i]!, split: undefined };
+    if (i !== j) return withReason({ ...base, ar: '', shape: { ar: 0, en: 1, zh: 1 } }, 'missing');
+    // The Arabic may still hold more than the sentence chosen: next to a gap the DP did not make, it is looked at.
+    return withReason({ ...base, shape: { ar: 1, en: 1, zh: 1 } }, 'neighbour');
+  });
 }
 
 /** Anchor cost (anchors.ts) from which two sides of a row disagree: a number on one side only, or none shared. */
