@@ -206,7 +206,9 @@ describe('alignment corrections', () => {
     const moved = applyCorrections(rows, [{ op: 'move', row: 1, lang: 'en', to: 'prev' }]);
     expect(moved[0]!.en).toBe(`${EN[0]} ${EN[1]}`);
     expect(moved[1]!.en).toBe('');
-    expect(moved[1]!.review).toBe(true);
+    expect(moved[1]!).toMatchObject({ review: true, reasons: ['missing'] });
+    expect(moved[0]!.review).toBe(false);
+    expect(moved[0]!.reasons).toBeUndefined();
   });
 
   it('names the operation that cannot be applied', () => {

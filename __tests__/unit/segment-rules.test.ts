@@ -134,6 +134,13 @@ describe('Latin text and ASCII punctuation inside Chinese', () => {
     ]);
   });
 
+  it('keeps a Latin initial inside a name written in Chinese', () => {
+    expect(zh.sentences('该使馆的一座大厅于1964年以约翰·F.肯尼迪的名字命名。下一句。')).toEqual([
+      '该使馆的一座大厅于1964年以约翰·F.肯尼迪的名字命名。',
+      '下一句。',
+    ]);
+  });
+
   it('keeps Latin abbreviations inside a Chinese sentence', () => {
     expect(zh.sentences('海湾食品公司 Gulf Foods Ltd. 宣布扩产。Mr. Salem 出席了仪式。')).toEqual([
       '海湾食品公司 Gulf Foods Ltd. 宣布扩产。',

@@ -94,16 +94,21 @@ export function applyCorrections(segments: readonly DocumentRow[], ops: readonly
     else if (op.op === 'move') rows = move(rows, op, k);
     else throw invalid(k, 'unknown-op');
   });
-  return rows.map((r, position) => ({
-    position,
-    paragraph: r.paragraph,
-    ar: r.ar.join(' '),
-    en: r.en.join(' '),
-    zh: r.zh.join(''),
-    // Rows a correction made or changed were checked by a person; the others keep what the aligner said.
-    confidence: r.kept ? r.kept.confidence : 1,
-    review: r.kept ? r.kept.review : present.some((l) => r[l].length === 0),
-    ...(r.kept?.reasons?.length && { reasons: r.kept.reasons }),
-    ...(r.kept?.split && { split: r.kept.split }),
-  }));
+  return rows.map((r, position) => {
+    // Rows a correction made or changed were checked by a person; the others keep what the aligner said. A made row
+    // that lacks a language of the document is still up for review, and says why (`missing`, as the aligner would).
+    const lacking = !r.kept && present.some((l) => r[l].length === 0);
+    const reasons: ReviewReason[] | undefined = r.kept ? r.kept.reasons : lacking ? ['missing'] : undefined;
+    return {
+      position,
+      paragraph: r.paragraph,
+      ar: r.ar.join(' '),
+      en: r.en.join(' '),
+      zh: r.zh.join(''),
+      confidence: r.kept ? r.kept.confidence : 1,
+      review: r.kept ? r.kept.review : lacking,
+      ...(reasons?.length && { reasons }),
+      ...(r.kept?.split && { split: r.kept.split }),
+    };
+  });
 }
