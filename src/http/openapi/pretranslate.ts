@@ -46,6 +46,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
         "TM's target lacked some of the source's inline codes or printf placeholders: they were put in, the " +
         'segment marked for review with one point off per repair), confirmed, no-match, empty. ' +
+        'Units with translate="no" and the PO header (restype x-gettext-domain-header) are not segments. ' +
+        'A 2.x file without trgLang gets it (required with targets); a 1.2 file gets no target-language. ' +
         'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED).',
       parameters: [
         ...xliffParameters,
