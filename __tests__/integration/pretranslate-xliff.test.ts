@@ -209,6 +209,36 @@ describe('inline codes, encodings and uploads', () => {
   });
 });
 
+describe('XLIFF multipart uploads with fields of their own', () => {
+  const form = (route: string) =>
+    request(ctx.app)
+      .post(route)
+      .field('x', '1')
+      .field('tgt', 'en')
+      .attach('file', fixture('seed-po2xliff-ar-en.xlf'), { filename: 'seed.xlf', contentType: 'application/xml' })
+      .field('submit', 'Send');
+
+  it('pretranslates the file part, reading the documented fields and ignoring the others', async () => {
+    const res = await form('/api/v1/pretranslate').buffer(true).parse(binary).expect(200);
+    expect((res.body as Buffer).toString('utf8')).toContain(SEED.consensus.en);
+    expect(JSON.parse(String(res.headers['x-mizan-segments']))).toMatchObject({ filled: 4 });
+  });
+
+  it('analyzes the file part, ignoring the other fields', async () => {
+    const res = await form('/api/v1/analyze').expect(200);
+    expect(res.body).toMatchObject({ src: 'ar', tgt: 'en', total: { segments: 7 } });
+  });
+
+  it('still refuses a documented field with a bad value', async () => {
+    const res = await request(ctx.app)
+      .post('/api/v1/pretranslate')
+      .field('min', 'many')
+      .attach('file', fixture('seed-po2xliff-ar-en.xlf'), 'seed.xlf')
+      .expect(400);
+    expect(res.body.error.code).toBe('MIN_OUT_OF_RANGE');
+  });
+});
+
 describe('POST /api/v1/analyze', () => {
   it('counts segments and words per band: repetitions, exact, fuzzy, low fuzzy and new', async () => {
     const res = await request(ctx.app)

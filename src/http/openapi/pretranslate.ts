@@ -6,7 +6,9 @@ const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', '
 const XML_TYPES = ['application/xliff+xml', 'application/x-xliff+xml', 'application/xml', 'text/xml'];
 const xliffBody = {
   required: true,
-  description: 'XLIFF 1.2 or 2.x (UTF-8 or UTF-16), raw or as the `file` part of a form',
+  description:
+    'XLIFF 1.2 or 2.x (UTF-8 or UTF-16), raw or as the `file` part of a form (its fields tgt, min, overwrite, src, ' +
+    'tm, format stand in for the query parameters; any other field is ignored)',
   content: {
     ...Object.fromEntries([...XML_TYPES, 'application/octet-stream'].map((t) => [t, file])),
     'multipart/form-data': {
