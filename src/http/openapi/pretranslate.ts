@@ -174,10 +174,19 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             sourceKey: { type: 'string' },
             status: {
               type: 'string',
-              enum: ['filled', 'kept', 'no-match', 'unmappable', 'placeables-missing', 'no-source-form'],
+              enum: [
+                'filled',
+                'kept',
+                'no-match',
+                'unmappable',
+                'placeables-missing',
+                'no-source-form',
+                'empty-source',
+              ],
               description:
                 'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
-                "some of the source's; the key is left untranslated",
+                "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
+                'string (every source form, for a plural): nothing to translate, nothing written',
             },
             score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
             tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
