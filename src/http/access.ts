@@ -100,7 +100,9 @@ export function authorize(access: Access, config: Config, logger: Logger): Reque
     const { key, need, failure } = caller;
     if (failure || (need && !key)) {
       res.set('WWW-Authenticate', failure ? 'Bearer realm="mizan", error="invalid_token"' : 'Bearer realm="mizan"');
-      throw new MizanError(ErrorCode.UNAUTHORIZED, { role: need ?? 'read', reason: failure ?? 'key-missing' });
+      // A key that is not valid is refused as such, wherever it is sent: on an open read no role is needed, and the
+      // message (reasons.key-*) says what is wrong with the key rather than asking for one.
+      throw new MizanError(ErrorCode.UNAUTHORIZED, { reason: failure ?? 'key-missing', ...(need && { role: need }) });
     }
     if (need && key && !roleAtLeast(key.role, need))
       throw new MizanError(ErrorCode.FORBIDDEN, { role: need, have: key.role });
