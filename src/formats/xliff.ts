@@ -4,8 +4,8 @@
  * the original text) that `xliff-write.ts` splices into. Pure: no matcher, no store.
  *
  * 1.x: `file` → `body` → `group`* → `trans-unit` (skipped with `translate="no"`, inherited from `group`, and when it
- * is a PO header, see NOT_TEXT_RESTYPES); one segment per unit, or one per `<mrk mtype="seg">` of its `seg-source`. 2.x: `file` → `group`* → `unit` → `segment` (not
- * `ignorable`); `translate="no"` on file, group or unit skips it.
+ * is a PO header, see NOT_TEXT_RESTYPES); one segment per unit, or one per `<mrk mtype="seg">` of its `seg-source`.
+ * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
 import { type XliffCode, type XliffContent, flattenContent, hasContent } from './xliff-inline';
