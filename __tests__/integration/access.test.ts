@@ -51,6 +51,26 @@ describe('roles', () => {
     expect(basic.body.error.message).toContain('not a mizan key');
   });
 
+  it('says a key sent on an open read is not valid, rather than that the read needs a key', async () => {
+    const malformed = await as('not-a-key').get('/api/v1/tms').expect(401);
+    expect(malformed.body.error.message).toBe(
+      'The API key sent is not valid: it is not a mizan key ("mzn_<id>_<secret>", sent as "Authorization: Bearer <key>").',
+    );
+    const unknown = await as(`mzn_k${'0'.repeat(16)}_${'x'.repeat(43)}`)
+      .get('/api/v1/tms')
+      .set('Accept-Language', 'ar')
+      .expect(401);
+    expect(unknown.body.error.message).toBe('مفتاح API المرسل غير صالح: المفتاح غير معروف أو أُلغي.');
+    const zh = await as('not-a-key').get('/api/v1/tms').set('Accept-Language', 'zh').expect(401);
+    expect(zh.body.error.message).toMatch(/^所发送的 API 密钥无效：它不是 mizan 密钥/);
+    for (const res of [malformed, unknown, zh]) expect(res.body.error.message).not.toMatch(/role|read|دور|角色/);
+    // Without a key, a write still names the role it needs.
+    const missing = await as(undefined).post('/api/v1/units').send({ ar: 'نص' }).expect(401);
+    expect(missing.body.error.message).toBe(
+      'This request needs an API key with the role "write", sent as "Authorization: Bearer <key>": none was sent.',
+    );
+  });
+
   it('a read key reads but cannot write: 403 FORBIDDEN naming the role needed', async () => {
     await as(keys.read).get('/api/v1/tms').expect(200);
     const res = await as(keys.read).post('/api/v1/units').send({ ar: 'نص جديد' }).expect(403);

@@ -88,6 +88,55 @@ describe('the audit', () => {
     expect(await ctx.redis.xlen(ctx.keys.audit())).toBeLessThan(250);
   });
 
+  it("logs writes to the default TM under the default TM's configured name", async () => {
+    expect(ctx.config.defaultTm).not.toBe('');
+    const bearer = `Bearer ${writer.key}`;
+    const created = await request(ctx.rawApp)
+      .post('/api/v1/units')
+      .set('Authorization', bearer)
+      .send({ ar: 'وحدة في الذاكرة الافتراضية' })
+      .expect(201);
+    // Refused before the route resolved its TM: still the default TM's write.
+    await request(ctx.rawApp)
+      .patch(`/api/v1/units/${created.body.unitId}`)
+      .set('Authorization', bearer)
+      .send({ en: 42 })
+      .expect(400);
+    // A form names its TM in a field only the route reads.
+    const doc = await request(ctx.rawApp)
+      .post('/api/v1/documents')
+      .set('Authorization', bearer)
+      .field('tm', 'formtm')
+      .field('ar', 'جملة في وثيقة.')
+      .field('en', 'A sentence in a document.')
+      .expect(201);
+    const [form, patch, post] = (await audit('?limit=3')).entries;
+    expect(post).toMatchObject({ method: 'POST', path: '/api/v1/units', tm: ctx.config.defaultTm, status: '201' });
+    expect(patch).toMatchObject({ method: 'PATCH', tm: ctx.config.defaultTm, status: '400' });
+    expect(form).toMatchObject({ method: 'POST', path: '/api/v1/documents', tm: 'formtm', status: '201' });
+    expect(form.target).toBe(doc.headers.location);
+  });
+
+  it('logs the job of an import whose upload failed, as its target', async () => {
+    const boundary = 'mizanBoundary';
+    const cut = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.tmx"\r\n\r\n<tmx version="1.4">`;
+    const res = await request(ctx.rawApp)
+      .post('/api/v1/tms/audited/imports')
+      .set('Authorization', `Bearer ${writer.key}`)
+      .set('Content-Type', `multipart/form-data; boundary=${boundary}`)
+      .send(cut)
+      .expect(400);
+    expect(res.body.job).toMatchObject({ status: 'failed' });
+    const [entry] = (await audit('?limit=1')).entries;
+    expect(entry).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/tms/audited/imports',
+      tm: 'audited',
+      target: `/api/v1/jobs/${res.body.job.id}`,
+      status: '400',
+    });
+  });
+
   it('is for admin keys only', async () => {
     await request(ctx.rawApp).get('/api/v1/audit').expect(401);
     await request(ctx.rawApp).get('/api/v1/audit').set('Authorization', `Bearer ${writer.key}`).expect(403);

@@ -62,6 +62,18 @@ describe('bad parameters give localized 400s with stable codes', () => {
     expect(en.body.error.message).toBe('"min" must be a whole number from 30 to 100 (got "200").');
   });
 
+  it('names the supported languages in the language of the message, with their codes', async () => {
+    const message = async (lang: string) =>
+      (await get('/api/v1/match?q=test&src=fr', lang).expect(400)).body.error.message as string;
+    expect(await message('ar')).toBe(
+      'اللغة "fr" في "src" غير مدعومة؛ يدعم ميزان العربية (ar) والإنجليزية (en) والصينية المبسطة (zh).',
+    );
+    expect(await message('zh')).toBe('“src”中的语言“fr”不受支持；mizan 支持阿拉伯语 (ar)、英语 (en) 和简体中文 (zh)。');
+    expect(await message('en')).toBe(
+      'Language "fr" in "src" is not supported; mizan supports ar, en, zh (Simplified Chinese).',
+    );
+  });
+
   it('honours quality values when choosing the language', async () => {
     const res = await get('/api/v1/match', 'en;q=0.3, zh;q=0.8, ar;q=0.5').expect(400);
     expect(res.body.error).toEqual({ code: 'QUERY_MISSING', message: '缺少查询参数“q”。', param: 'q' });

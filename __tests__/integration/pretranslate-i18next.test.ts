@@ -85,6 +85,30 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     expect(forced.body.resources.en.news.consensus).toBe(CONSENSUS.en);
   });
 
+  it('reports an empty source value as empty-source and writes nothing for it', async () => {
+    const resources = {
+      blank: '',
+      spaces: '  ',
+      saved: RESOURCES.saved,
+      // A plural whose other form is empty: translated from many, the next source form.
+      count_one: '',
+      count_other: '',
+      box_many: 'لديك {{count}} رسالة جديدة',
+      box_other: '',
+    };
+    const res = await pretranslate({ resources, to: ['en'], existing: { en: { spaces: '' } } }).expect(200);
+    const status = (key: string) => (res.body.report as Report[]).find((r) => r.key === key);
+    expect(status('blank')).toMatchObject({ status: 'empty-source' });
+    expect(status('blank')).not.toHaveProperty('wasEmpty');
+    expect(status('spaces')).toMatchObject({ status: 'empty-source', wasEmpty: true });
+    expect(status('count_one')).toMatchObject({ status: 'empty-source' });
+    expect(status('count_other')).toMatchObject({ status: 'empty-source' });
+    expect(status('box_other')).toMatchObject({ status: 'filled', sourceKey: 'box_many' });
+    expect(status('saved')).toMatchObject({ status: 'no-match' });
+    // Nothing written for the empty sources; the existing (empty) value is carried as it was.
+    expect(res.body.resources.en).toEqual({ spaces: '', box_other: 'You have {{count}} new messages' });
+  });
+
   it('refuses a request without target languages, with an unsupported one, or with the source itself', async () => {
     const codeOf = async (body: object) => (await pretranslate(body).expect(400)).body.error.code as string;
     expect(await codeOf({ resources: RESOURCES })).toBe('FIELD_MISSING');

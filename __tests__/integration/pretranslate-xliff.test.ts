@@ -68,7 +68,9 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
     expect(unit(output, '7')).toContain('<target></target>');
     expect(unit(output, '9')).toContain('<target></target>');
     expect(unit(output, '5')).toBe(unit(input, '5'));
-    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 3, placeables: 0, empty: 0 });
+    // The PO header (restype x-gettext-domain-header) is not counted: it is no text to translate.
+    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 2, placeables: 0, empty: 0 });
+    expect(unit(output, '2')).toBe(unit(input, '2'));
     const { removed, added } = lineDiff(input, output);
     expect(removed).toEqual([
       '        <target></target>',
@@ -79,6 +81,31 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
     expect(added).toHaveLength(4);
     for (const line of added)
       expect(line).toMatch(/^ {8}<target state="[a-z-]+" state-qualifier="[a-z-]+">[^<]+<\/target>$/);
+  });
+
+  it('fills an approved unit whose target is empty, and counts it as filled, not confirmed', async () => {
+    const input = fixture('seed-po2xliff-ar-en.xlf')
+      .toString('utf8')
+      .replace(/(<ns0:trans-unit [^>]*id="3")>/, '$1 approved="yes">')
+      .replace(/(id="3"[^]*?)<target><\/target>/, '$1<target state="translated"></target>');
+    expect(unit(input, '3')).toContain('approved="yes"');
+    expect(unit(input, '3')).toContain('<target state="translated"></target>');
+    const res = await post('/api/v1/pretranslate', Buffer.from(input)).expect(200);
+    const output = (res.body as Buffer).toString('utf8');
+    expect(unit(output, '3')).toContain(`state-qualifier="exact-match">${SEED.consensus.en}</target>`);
+    const totals = JSON.parse(String(res.headers['x-mizan-segments']));
+    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 2, placeables: 0, empty: 0 });
+  });
+
+  it('adds no target-language to a 1.2 file that declares none: only targets and suggestions change', async () => {
+    const input = fixture('seed-po2xliff-ar-en.xlf').toString('utf8').replace(' target-language="en"', '');
+    expect(input).not.toContain('target-language');
+    const res = await post('/api/v1/pretranslate?tgt=en', Buffer.from(input)).expect(200);
+    const output = (res.body as Buffer).toString('utf8');
+    expect(output).not.toContain('target-language');
+    const { removed, added } = lineDiff(input, output);
+    expect(added.length).toBeGreaterThan(0);
+    for (const line of [...removed, ...added]) expect(line.trim()).toMatch(/^<(target|alt-trans)\b/);
   });
 
   it('replaces a confirmed target only when asked with overwrite=1', async () => {
@@ -182,6 +209,36 @@ describe('inline codes, encodings and uploads', () => {
   });
 });
 
+describe('XLIFF multipart uploads with fields of their own', () => {
+  const form = (route: string) =>
+    request(ctx.app)
+      .post(route)
+      .field('x', '1')
+      .field('tgt', 'en')
+      .attach('file', fixture('seed-po2xliff-ar-en.xlf'), { filename: 'seed.xlf', contentType: 'application/xml' })
+      .field('submit', 'Send');
+
+  it('pretranslates the file part, reading the documented fields and ignoring the others', async () => {
+    const res = await form('/api/v1/pretranslate').buffer(true).parse(binary).expect(200);
+    expect((res.body as Buffer).toString('utf8')).toContain(SEED.consensus.en);
+    expect(JSON.parse(String(res.headers['x-mizan-segments']))).toMatchObject({ filled: 4 });
+  });
+
+  it('analyzes the file part, ignoring the other fields', async () => {
+    const res = await form('/api/v1/analyze').expect(200);
+    expect(res.body).toMatchObject({ src: 'ar', tgt: 'en', total: { segments: 7 } });
+  });
+
+  it('still refuses a documented field with a bad value', async () => {
+    const res = await request(ctx.app)
+      .post('/api/v1/pretranslate')
+      .field('min', 'many')
+      .attach('file', fixture('seed-po2xliff-ar-en.xlf'), 'seed.xlf')
+      .expect(400);
+    expect(res.body.error.code).toBe('MIN_OUT_OF_RANGE');
+  });
+});
+
 describe('POST /api/v1/analyze', () => {
   it('counts segments and words per band: repetitions, exact, fuzzy, low fuzzy and new', async () => {
     const res = await request(ctx.app)
@@ -192,7 +249,7 @@ describe('POST /api/v1/analyze', () => {
     const rows = Object.fromEntries(
       (res.body.rows as { band: string; segments: number; words: number }[]).map((r) => [r.band, r.segments]),
     );
-    // The header entry and the new sentence have no match; the confirmed one counts like any other.
+    // The new sentence has no match; the PO header is not counted; the confirmed one counts like any other.
     expect(rows).toEqual({
       repetition: 1,
       '101': 0,
@@ -201,9 +258,9 @@ describe('POST /api/v1/analyze', () => {
       '85-94': 2,
       '75-84': 0,
       '50-74': 1,
-      'no-match': 2,
+      'no-match': 1,
     });
-    expect(res.body.total.segments).toBe(8);
+    expect(res.body.total.segments).toBe(7);
     const repeated = (res.body.rows as { band: string; words: number }[]).find((r) => r.band === 'repetition');
     expect(repeated!.words).toBe(SEED.consensus.ar.split(' ').length);
   });
@@ -222,7 +279,7 @@ describe('POST /api/v1/analyze', () => {
         .expect('Content-Type', /^text\/plain/);
       expect(res.text).toMatch(/^Analysis ar -> en\n/);
       expect(res.text).toMatch(/\nRepetitions +1 +10 /);
-      expect(res.text).toMatch(/\nTotal +8 /);
+      expect(res.text).toMatch(/\nTotal +7 /);
     }
   });
 });

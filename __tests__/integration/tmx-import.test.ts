@@ -275,6 +275,17 @@ describe('uploads', () => {
     expect(job).toMatchObject({ status: 'done', file: 'memory.tmx', units: { written: 4 } });
   });
 
+  it('ignores the other fields of a form, before and after the file part', async () => {
+    const res = await request(ctx.app)
+      .post('/api/v1/tms/multifields/imports')
+      .field('x', '1')
+      .attach('file', fixture('bilingual-ar-en.tmx'), 'memory.tmx')
+      .field('submit', 'Import')
+      .expect(202);
+    const job = await waitJob(ctx.app, (res.body as JobBody).id);
+    expect(job).toMatchObject({ status: 'done', file: 'memory.tmx', units: { written: 4 } });
+  });
+
   it('refuses other media types (415) and answers 404 for an unknown job', async () => {
     await request(ctx.app).post('/api/v1/tms/x/imports').set('Content-Type', 'text/plain').send('hello').expect(415);
     const res = await request(ctx.app).get('/api/v1/jobs/j0000000000000000').expect(404);

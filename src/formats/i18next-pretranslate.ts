@@ -11,7 +11,9 @@
  * The dual and zero forms are never used for `other`: Arabic writes them without the number ("رسالتان").
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
- * says `wasEmpty`).
+ * says `wasEmpty`). A source value that is empty (or only whitespace) is untranslated too: there is nothing to look
+ * up, so a key whose source forms are all empty is reported `empty-source` and nothing is written for it (a plural
+ * category skips its empty source forms and tries the next).
  *
  * Placeables: a candidate's are mapped onto the source form's (i18next-placeables.ts), so `{{name}}` in the TM is
  * written as the source's `{{user}}`, its `<1>…</1>` as the source's `<0>…</0>`; the score loses one point per
@@ -60,9 +62,11 @@ export interface I18nextPretranslateOptions {
 /**
  * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
  * has placeables the source lacks; `placeables-missing`: it lacks some of the source's; `no-source-form`: no source
- * form to translate this plural category from. `unmappable` and `placeables-missing` leave the key untranslated.
+ * form to translate this plural category from; `empty-source`: the source value is an empty string (every source
+ * form, for a plural), so there is nothing to translate. All but `filled` and `kept` leave the key untranslated.
  */
-export type KeyStatus = 'filled' | 'kept' | 'no-match' | 'unmappable' | 'placeables-missing' | 'no-source-form';
+export type KeyStatus =
+  'filled' | 'kept' | 'no-match' | 'unmappable' | 'placeables-missing' | 'no-source-form' | 'empty-source';
 
 export interface I18nextKeyReport {
   lang: Lang;
@@ -159,8 +163,10 @@ async function translateKey(
     return { report: { lang, key, status: 'kept' }, ...(typeof current === 'string' && { value: current }) };
   }
   if (job.sources.length === 0) return { report: { lang, key, status: 'no-source-form', ...wasEmpty } };
+  const sources = job.sources.filter((source) => source.value.trim() !== '');
+  if (sources.length === 0) return { report: { lang, key, status: 'empty-source', ...wasEmpty } };
   let refused: I18nextKeyReport | undefined;
-  for (const source of job.sources) {
+  for (const source of sources) {
     const { text, placeables } = protect(source.value);
     for (const candidate of await lookup(text)) {
       const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);

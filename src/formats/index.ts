@@ -64,14 +64,7 @@ export {
   type KeyStatus,
 } from './i18next-pretranslate';
 export { documentToI18next, unitsToI18next, toI18nextBundles, type I18nextExportOptions } from './i18next-export';
-export {
-  parseLanguageTag,
-  languageOf,
-  languageFamily,
-  requireLanguage,
-  SUPPORTED_LANGUAGES,
-  type LanguageTag,
-} from './language-tags';
+export { parseLanguageTag, languageOf, languageFamily, requireLanguage, type LanguageTag } from './language-tags';
 export {
   SegmentBuilder,
   segmentXml,

@@ -15,9 +15,6 @@ import type { Lang } from '../types';
 
 export type LanguageTag = { lang: Lang } | { unsupported: string; variant?: 'zh-Hant' };
 
-/** What the UNSUPPORTED_LANGUAGE message names as supported. */
-export const SUPPORTED_LANGUAGES = 'ar, en, zh (Simplified Chinese)';
-
 const PRIMARY: Record<string, Lang> = {
   ar: 'ar',
   ara: 'ar',
@@ -74,8 +71,9 @@ export function languageOf(tag: string): Lang | undefined {
 }
 
 /**
- * The language of a client-supplied tag, or an UNSUPPORTED_LANGUAGE error naming the parameter, the value and what
- * is supported (`variant` tells a client that Traditional Chinese was recognised, not misread).
+ * The language of a client-supplied tag, or an UNSUPPORTED_LANGUAGE error naming the parameter and the value (its
+ * message names the supported languages itself, in each locale's words; `variant` tells a client that Traditional
+ * Chinese was recognised, not misread).
  */
 export function requireLanguage(tag: string, param: string): Lang {
   const parsed = parseLanguageTag(tag);
@@ -83,7 +81,6 @@ export function requireLanguage(tag: string, param: string): Lang {
   throw new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, {
     value: parsed.unsupported,
     param,
-    supported: SUPPORTED_LANGUAGES,
     ...(parsed.variant ? { variant: parsed.variant } : {}),
   });
 }

@@ -4,7 +4,7 @@
  */
 import { ErrorCode, MizanError } from '../errors';
 import { type Lang, isLang } from '../types';
-import { requireLanguage, SUPPORTED_LANGUAGES } from './language-tags';
+import { requireLanguage } from './language-tags';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
 
@@ -85,7 +85,7 @@ function unsupported(attribute: string, value: string | undefined): MizanError {
     if (e instanceof MizanError) return e;
   }
   // A tag the parser reads as one of ours that the caller's parseLang refused: still not a language we can use here.
-  return new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, { value, param: attribute, supported: SUPPORTED_LANGUAGES });
+  return new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, { value, param: attribute });
 }
 
 export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): { src: Lang; tgt: Lang } {

@@ -5,9 +5,10 @@
  * Where things go: a 1.2 target right after `source` (or `seg-source`), `alt-trans` right after the target (the
  * schema allows them anywhere after it); a 2.x target right after its segment's `source`, `mtc:matches` as the
  * unit's first child (the schema puts extension elements before `notes`). New elements copy the indentation of
- * their neighbours. Candidates a previous run wrote (`origin="mizan"`) are replaced, other tools' are kept. A file
- * without a declared target language gets one (`target-language` on the 1.2 `file`, `trgLang` on the 2.x root),
- * and a 2.x segment a match must point at gets an `id` if it has none.
+ * their neighbours. Candidates a previous run wrote (`origin="mizan"`) are replaced, other tools' are kept. A 2.x
+ * file without `trgLang` gets it on its root once a target is written, as 2.x requires it wherever a `<target>` is
+ * (XLIFF 2.0 §4.2.2.1); a 1.2 `file` without `target-language` is left so, the attribute being optional there
+ * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none.
  */
 import { type XliffSegment, type XliffUnit, type XliffDocument, MATCHES_NS } from './xliff';
 import { renderCandidate, renderContent } from './xliff-inline';
@@ -30,7 +31,7 @@ export interface SegmentPlan {
   alternatives: Alternative[];
 }
 
-/** Splices the plans into the document's text. `tgtLang` is written where the file declares no target language. */
+/** Splices the plans into the document's text. `tgtLang` is written where a 2.x file declares no `trgLang`. */
 export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], tgtLang: string): string {
   const byUnit = new Map<XliffUnit, SegmentPlan[]>();
   const unitOf = new Map<XliffSegment, XliffUnit>();
@@ -47,11 +48,10 @@ export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], t
       doc.family === 1 ? unit1(doc.text, unit, unitPlans, splices) : unit2(doc.text, unit, unitPlans, splices);
     if (filled) filledFiles.add(unit.file);
   }
-  const langAttr = doc.family === 1 ? 'target-language' : 'trgLang';
-  for (const file of filledFiles) {
-    if (file.attrs[langAttr] !== undefined) continue;
+  for (const file of doc.family === 2 ? filledFiles : []) {
+    if (file.attrs.trgLang !== undefined) continue;
     const tag = doc.text.slice(file.start, file.openEnd);
-    splices.push({ start: file.start, end: file.openEnd, text: setAttributes(tag, { [langAttr]: tgtLang }) });
+    splices.push({ start: file.start, end: file.openEnd, text: setAttributes(tag, { trgLang: tgtLang }) });
   }
   return applySplices(doc.text, splices);
 }

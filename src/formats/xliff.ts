@@ -3,9 +3,9 @@
  * segments, each with its source as text + placeables, its target, state, and the elements (with their offsets in
  * the original text) that `xliff-write.ts` splices into. Pure: no matcher, no store.
  *
- * 1.x: `file` → `body` → `group`* → `trans-unit` (skipped with `translate="no"`, inherited from `group`); one segment
- * per unit, or one per `<mrk mtype="seg">` of its `seg-source`. 2.x: `file` → `group`* → `unit` → `segment` (not
- * `ignorable`); `translate="no"` on file, group or unit skips it.
+ * 1.x: `file` → `body` → `group`* → `trans-unit` (skipped with `translate="no"`, inherited from `group`, and when it
+ * is a PO header, see NOT_TEXT_RESTYPES); one segment per unit, or one per `<mrk mtype="seg">` of its `seg-source`.
+ * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
 import { type XliffCode, type XliffContent, flattenContent, hasContent } from './xliff-inline';
@@ -27,6 +27,15 @@ export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
   1: new Set(['translated', 'signed-off', 'final']),
   2: new Set(['translated', 'reviewed', 'final']),
 };
+
+/**
+ * 1.x `restype` values of units that hold no text to translate. XLIFF 1.2 itself marks untranslatable units only
+ * with `translate="no"` (on `group`, `trans-unit`, `bin-unit`; `bin-unit`s are never read here) and untranslatable
+ * inline spans with `<mrk mtype="protected">`; Translate Toolkit's po2xliff writes the PO header (its
+ * `Project-Id-Version: …` metadata) as a unit with this restype and no `translate="no"`. Not a segment: it is
+ * neither counted by an analysis nor filled by a pretranslation (the unit stays in the file as it was).
+ */
+export const NOT_TEXT_RESTYPES: ReadonlySet<string> = new Set(['x-gettext-domain-header']);
 
 export interface XliffSegment {
   /** 0-based place among the file's translatable segments. */
@@ -151,7 +160,8 @@ function noSource(kind: string, id: string): MizanError {
 
 function walk1(w: Walk, parent: XmlElement, file: XmlElement, translate: boolean): void {
   for (const el of core(w, parent)) {
-    const here = el.attrs.translate === undefined ? translate : el.attrs.translate !== 'no';
+    const marked = el.attrs.translate === undefined ? translate : el.attrs.translate !== 'no';
+    const here = marked && !NOT_TEXT_RESTYPES.has(el.attrs.restype ?? '');
     if (el.local === 'group') walk1(w, el, file, here);
     else if (el.local === 'trans-unit') transUnit(w, el, file, here);
   }

@@ -58,10 +58,22 @@ export interface Caller {
   api: boolean;
   /** Why the key sent cannot be used. */
   failure?: 'key-malformed' | 'key-unknown';
+  /** What the route found the write to be about, for its audit entry (see noteWrite). */
+  audit?: { tm?: string; target?: string };
 }
 
 export function callerOf(res: Response): Caller {
   return (res.locals.caller as Caller | undefined) ?? { key: null, need: null, write: false, api: false };
+}
+
+/**
+ * Tells the audit what a write is about when the request alone does not say it: the TM it went to as the route
+ * resolved it (the default TM's configured name when the request named none, a form field's TM), and what it made
+ * when the answer carries no Location (an import whose upload failed still made its job).
+ */
+export function noteWrite(res: Response, what: { tm?: string; target?: string }): void {
+  const caller = res.locals.caller as Caller | undefined;
+  if (caller) caller.audit = { ...caller.audit, ...what };
 }
 
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
@@ -100,25 +112,35 @@ export function authorize(access: Access, config: Config, logger: Logger): Reque
     const { key, need, failure } = caller;
     if (failure || (need && !key)) {
       res.set('WWW-Authenticate', failure ? 'Bearer realm="mizan", error="invalid_token"' : 'Bearer realm="mizan"');
-      throw new MizanError(ErrorCode.UNAUTHORIZED, { role: need ?? 'read', reason: failure ?? 'key-missing' });
+      // A key that is not valid is refused as such, wherever it is sent: on an open read no role is needed, and the
+      // message (reasons.key-*) says what is wrong with the key rather than asking for one.
+      throw new MizanError(ErrorCode.UNAUTHORIZED, { reason: failure ?? 'key-missing', ...(need && { role: need }) });
     }
     if (need && key && !roleAtLeast(key.role, need))
       throw new MizanError(ErrorCode.FORBIDDEN, { role: need, have: key.role });
-    if (caller.write && key) auditWhenAnswered(req, res, key, audits);
+    if (caller.write && key) auditWhenAnswered(req, res, key, audits, config.defaultTm);
     next();
   };
 }
 
-/** The TM a write names: `tm` in the query or the JSON body, or the TM in /api/v1/tms/:tm/…. */
-function tmOf(req: Request): string {
+/** Writes that go to the default TM when they name none. */
+const TM_WRITES = /^\/api\/v1\/(units|documents)(\/|$)/i;
+
+/**
+ * The TM a write names, for a write the route did not get to note (refused before it resolved its TM): `tm` in the
+ * query or the JSON body, the TM in /api/v1/tms/:tm/…, else the default TM's name for unit and document writes
+ * (not for a multipart form, whose `tm` field only the route reads).
+ */
+function tmOf(req: Request, defaultTm: string): string {
   const inPath = /^\/api\/v1\/tms\/([^/]+)/i.exec(req.path)?.[1];
   const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('tm');
   const body = (req.body as Record<string, unknown> | undefined)?.tm;
-  const tm = inPath ?? query ?? (typeof body === 'string' ? body : '');
-  return tm.slice(0, 64);
+  const tm = inPath ?? query ?? (typeof body === 'string' ? body : undefined);
+  if (tm !== undefined) return tm;
+  return TM_WRITES.test(req.path) && !req.is('multipart/form-data') ? defaultTm : '';
 }
 
-function auditWhenAnswered(req: Request, res: Response, key: ApiKey, audits: AuditQueue) {
+function auditWhenAnswered(req: Request, res: Response, key: ApiKey, audits: AuditQueue, defaultTm: string) {
   const started = new Date().toISOString();
   // Read now: once the answer is sent the socket may be gone, and req.ip with it.
   const ip = req.ip ?? '';
@@ -127,13 +149,14 @@ function auditWhenAnswered(req: Request, res: Response, key: ApiKey, audits: Aud
     if (recorded) return;
     recorded = true;
     const location = res.getHeader('Location');
+    const noted = callerOf(res).audit;
     const fields = {
       time: started,
       key: key.id,
       method: req.method,
       path: req.originalUrl.split('?')[0]!.slice(0, 200),
-      tm: tmOf(req),
-      target: typeof location === 'string' ? location.slice(0, 200) : '',
+      tm: (noted?.tm ?? tmOf(req, defaultTm)).slice(0, 64),
+      target: (typeof location === 'string' ? location : (noted?.target ?? '')).slice(0, 200),
       status: String(res.writableFinished ? res.statusCode : 499),
       ip,
     };

@@ -52,10 +52,12 @@ export function errorAnswer(
   translator: Translator,
   retryAfterSeconds: number,
 ): ErrorAnswer {
-  // A `reason` that names a catalog entry (reasons.*) is translated too; other reasons pass as they are.
+  // A `reason` that names a catalog entry (reasons.*) is translated too, with the error's params (UNAUTHORIZED's
+  // reasons are whole sentences naming the role: a key that is not valid says so, not that a role is needed).
+  // Other reasons pass as they are.
   const reason =
     typeof error.params.reason === 'string'
-      ? translator.t(`reasons.${error.params.reason}`, lang, { defaultValue: error.params.reason })
+      ? translator.t(`reasons.${error.params.reason}`, lang, { ...error.params, defaultValue: error.params.reason })
       : undefined;
   const message = translator.t(`errors.${error.code}`, lang, {
     retryAfter: retryAfterSeconds,

@@ -8,6 +8,7 @@
 import type { Request, Response } from 'express';
 import { ErrorCode, MizanError, StoreUnavailableError } from '../errors';
 import { fingerprint, type TranslationMemory, type WriteOutcome } from '../service';
+import { noteWrite } from './access';
 import { sendJson } from './json-stream';
 
 /** Printable ASCII without spaces, as clients generate them (UUIDs, ULIDs, hashes). */
@@ -37,6 +38,7 @@ export async function answerOnce(
   scope: WriteScope,
   write: () => Promise<WriteOutcome>,
 ): Promise<void> {
+  noteWrite(res, { tm: scope.tm });
   const key = req.get('Idempotency-Key');
   if (key === undefined) return send(res, await write());
   if (!KEY.test(key))

@@ -33,8 +33,14 @@ export interface FormSpec {
   limits: busboy.Limits & { fileSize: number };
   /** Names accepted as file parts; any other file part is INVALID_PARAMETER. */
   files: ReadonlySet<string>;
-  /** Names accepted as plain fields; any other is INVALID_PARAMETER. */
+  /** Names accepted as plain fields; any other is INVALID_PARAMETER, or dropped unread with `otherFields: 'ignore'`. */
   fields: ReadonlySet<string>;
+  /**
+   * 'ignore' where one file is the upload and its fields are options: a browser form or client may send fields of
+   * its own (a submit button's name, a CSRF token) beside them. 'refuse' (the default) where every field is data, so
+   * that a misspelt one is an error rather than lost. @default 'refuse'
+   */
+  otherFields?: 'ignore' | 'refuse';
   /** Takes a whole file part; a MizanError it throws fails the form. */
   onFile(name: string, bytes: Buffer, mediaType: string): void;
   /** Takes a plain field, already checked by multipartText. */
@@ -82,9 +88,10 @@ export function readForm(req: Request, spec: FormSpec): Promise<void> {
     });
     bb.on('field', (name, given: string | undefined) => {
       const value = given ?? ''; // busboy can give no value for a broken part; a throw here would end the process
-      if (!spec.fields.has(name))
-        fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
-      else
+      if (!spec.fields.has(name)) {
+        if (spec.otherFields !== 'ignore')
+          fail(new MizanError(ErrorCode.INVALID_PARAMETER, { param: name, value: value.slice(0, 100) }));
+      } else
         try {
           spec.onField(name, multipartText(name, value));
         } catch (error) {

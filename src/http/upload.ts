@@ -24,7 +24,7 @@ export interface Upload {
   multipart: boolean;
 }
 
-/** Reads the upload; `fields` are the plain multipart fields accepted beside `file`. */
+/** Reads the upload; `fields` are the plain multipart fields read beside `file` (any other field is ignored). */
 export async function readUpload(
   req: Request,
   limits: { maxBody: string; maxFileBytes: number },
@@ -54,6 +54,7 @@ async function readMultipartFile(req: Request, maxFileBytes: number, allowed: Re
     limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 1000 },
     files: FILE_PART,
     fields: allowed,
+    otherFields: 'ignore',
     onFile: (_name, bytes, mediaType) => {
       file = { bytes, mediaType };
     },

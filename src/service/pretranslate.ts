@@ -31,7 +31,6 @@ import {
   parseXliff,
   pretranslateXliff as pretranslateDocument,
   requireLanguage,
-  SUPPORTED_LANGUAGES,
 } from '../formats';
 import { tokenize } from '../normalize';
 import type { Lang } from '../types';
@@ -157,7 +156,6 @@ function requestLanguages(doc: XliffDocument, request: XliffRequest): { src?: La
         throw new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, {
           param: attr,
           value: parsed.unsupported,
-          supported: SUPPORTED_LANGUAGES,
           ...(parsed.variant && { variant: parsed.variant }),
         });
       }

@@ -6,7 +6,9 @@ const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', '
 const XML_TYPES = ['application/xliff+xml', 'application/x-xliff+xml', 'application/xml', 'text/xml'];
 const xliffBody = {
   required: true,
-  description: 'XLIFF 1.2 or 2.x (UTF-8 or UTF-16), raw or as the `file` part of a form',
+  description:
+    'XLIFF 1.2 or 2.x (UTF-8 or UTF-16), raw or as the `file` part of a form (its fields tgt, min, overwrite, src, ' +
+    'tm, format stand in for the query parameters; any other field is ignored)',
   content: {
     ...Object.fromEntries([...XML_TYPES, 'application/octet-stream'].map((t) => [t, file])),
     'multipart/form-data': {
@@ -46,6 +48,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
         "TM's target lacked some of the source's inline codes or printf placeholders: they were put in, the " +
         'segment marked for review with one point off per repair), confirmed, no-match, empty. ' +
+        'Units with translate="no" and the PO header (restype x-gettext-domain-header) are not segments. ' +
+        'A 2.x file without trgLang gets it (required with targets); a 1.2 file gets no target-language. ' +
         'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED).',
       parameters: [
         ...xliffParameters,
@@ -170,10 +174,19 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             sourceKey: { type: 'string' },
             status: {
               type: 'string',
-              enum: ['filled', 'kept', 'no-match', 'unmappable', 'placeables-missing', 'no-source-form'],
+              enum: [
+                'filled',
+                'kept',
+                'no-match',
+                'unmappable',
+                'placeables-missing',
+                'no-source-form',
+                'empty-source',
+              ],
               description:
                 'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
-                "some of the source's; the key is left untranslated",
+                "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
+                'string (every source form, for a plural): nothing to translate, nothing written',
             },
             score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
             tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },

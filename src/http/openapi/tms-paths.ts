@@ -18,7 +18,7 @@ export const TM_PATHS = {
   },
   '/api/v1/tms/{tm}/imports': {
     post: {
-      summary: 'Import a TMX 1.4b file (raw body or multipart `file`) as a job',
+      summary: 'Import a TMX 1.4b file (raw body or multipart `file`, other form fields ignored) as a job',
       description:
         'The upload is received into a temporary file; the answer (202, `Location: /api/v1/jobs/{id}`) comes as ' +
         'soon as it is there, and the file is then read, staged and committed in the background: GET ' +

@@ -12,7 +12,7 @@ import { methodNotAllowed } from '../errors';
 import { Params, type Input } from '../params';
 import { readUpload, spoolUpload } from '../tmx-upload';
 import { jobJson } from './jobs';
-import type { TmClaim } from '../access';
+import { noteWrite, type TmClaim } from '../access';
 
 const CONTENT_TYPES: Record<TmExportFormat, string> = {
   tmx: 'application/x-tmx+xml; charset=utf-8',
@@ -31,6 +31,8 @@ async function startImport(req: Request, res: Response, tm: TranslationMemory, c
   const maxBytes = config.maxImportMb * 2 ** 20;
   const upload = await readUpload(req, maxBytes);
   const id = await tm.imports.create(name, upload.name);
+  // The job is made: the audit names it even when the upload then fails and the answer has no Location.
+  noteWrite(res, { tm: name, target: `/api/v1/jobs/${id}` });
   const aborted = new AbortController();
   const onClose = () => {
     if (!req.complete) aborted.abort();
