@@ -5,6 +5,7 @@
  * translations of each other usually agree on them; the aligner rewards agreement and charges conflicts.
  */
 import { foldText } from '../normalize';
+import { monthsOf } from './months';
 import { nameKeys } from './names';
 import { spelledNumbers } from './spelled-numbers';
 
@@ -62,6 +63,13 @@ export function anchorsOf(sentence: string, lang: 'ar' | 'en' | 'zh'): Anchors {
     if (k >= 0) numbers.splice(k, 1);
     numbers.push(value);
   }
+  // A month is one anchor whichever way a language writes it (9月, "September", «أيلول»): months.ts.
+  const months = monthsOf(sentence, lang);
+  for (const digits of months.digits) {
+    const k = numbers.indexOf(digits);
+    if (k >= 0) numbers.splice(k, 1);
+  }
+  numbers.push(...months.keys);
   // In English every word is Latin: only capitalised words and acronyms count as anchors there.
   const latin =
     lang === 'en'
