@@ -110,3 +110,25 @@ describe('GET /api/v1/match', () => {
     expect(res.body).toEqual({ matches: [] });
   });
 });
+
+describe('the same pair of texts stored twice', () => {
+  it('is one match, at its best score, and the page still fills with other matches', async () => {
+    const row = rows[9]!;
+    await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ title: 'نسخة', ar: row.ar, en: row.en, zh: row.zh })
+      .expect(201);
+    // The copy is in the index once the concordance finds the sentence in two units.
+    for (let tries = 0; ; tries++) {
+      const found = await request(ctx.app).get('/api/v1/concordance').query({ q: row.ar, lang: 'ar' }).expect(200);
+      if (found.body.total >= 2) break;
+      if (tries > 100) throw new Error('the copy never reached the index');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const res = await match({ q: row.ar, limit: '3', min: '0' }).expect(200);
+    const texts = res.body.matches.map((m: { source: { text: string } }) => m.source.text);
+    expect(texts.filter((t: string) => t === row.ar)).toHaveLength(1);
+    expect(res.body.matches[0]).toMatchObject({ score: 100, source: { text: row.ar } });
+    expect(new Set(texts).size).toBe(3);
+  });
+});

@@ -186,6 +186,32 @@ function rethrow(error: unknown): never {
   throw error;
 }
 
+/**
+ * Hits asked of each index beyond the limit, so that a page still fills when the same pair of texts is stored more
+ * than once (the same sentence in several documents or TMs is shown once, at its best score: `distinct`).
+ */
+const DUPLICATES_SPARED = 10;
+
+/** The best `request.limit` hits whose source and asked targets differ from every better hit's. */
+function distinct(
+  indexes: readonly TmIndex[],
+  found: readonly { hit: Hit; priority: number }[],
+  request: MatchRequest,
+): { hit: Hit; priority: number }[] {
+  const seen = new Set<string>();
+  const kept: { hit: Hit; priority: number }[] = [];
+  for (const f of found) {
+    if (kept.length >= request.limit) break;
+    const unit = indexes[f.priority]!.get(f.hit.unitId);
+    if (!unit) continue;
+    const key = [unit[request.src], ...request.tgt.map((lang) => unit[lang] ?? '')].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(f);
+  }
+  return kept;
+}
+
 function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObserver): Match[] {
   const started = observe ? performance.now() : 0;
   const stats = observe ? { verified: 0 } : undefined;
@@ -197,7 +223,7 @@ function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObser
   indexes.forEach((index, priority) => {
     for (const hit of index.search(queries[priority]!, request.src, {
       min: request.min,
-      limit: request.limit,
+      limit: request.limit + DUPLICATES_SPARED,
       context,
       withTargets: request.tgt,
       stats,
@@ -205,12 +231,9 @@ function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObser
       found.push({ hit, priority });
   });
   found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
-  const matches = found
-    .slice(0, request.limit)
-    .flatMap(
-      ({ hit, priority }) =>
-        toMatch(indexes[priority]!, queries[priority]!, request.tms[priority]!, hit, request) ?? [],
-    );
+  const matches = distinct(indexes, found, request).flatMap(
+    ({ hit, priority }) => toMatch(indexes[priority]!, queries[priority]!, request.tms[priority]!, hit, request) ?? [],
+  );
   if (observe) observe({ ms: performance.now() - started, verified: stats!.verified, matches: matches.length });
   return matches;
 }
