@@ -3,7 +3,7 @@
  * touch the Redis on 6379 that developers and CI machines run.
  */
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../../scripts/lib/free-port';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/config';
@@ -20,17 +20,7 @@ export function redisServerBinary(): string {
   return binary;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface PrivateRedis {
   url: string;

@@ -6,10 +6,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/config';
+import { freePort } from './free-port';
 import { generateKey, withUnitIds } from '../../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 import { findOnPath, startEmbeddedRedis, type EmbeddedRedis } from '../../src/store/embedded-redis';
@@ -48,16 +48,7 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function until(check: () => Promise<boolean>, ms: number, every = 50): Promise<boolean> {
   const deadline = Date.now() + ms;
