@@ -81,6 +81,13 @@ describe('ETag and If-Match on a document', () => {
     expect(doc.headers.etag!).toBe(`"rev-${doc.body.rev}"`);
     const tmx = await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).query({ format: 'tmx' }).expect(200);
     expect(tmx.headers.etag!).toBe(`"rev-${doc.body.rev}.tmx"`);
+    const bundles = await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).query({ format: 'i18next' });
+    expect(bundles.headers.etag!).toBe(`"rev-${doc.body.rev}.i18next"`);
+    const english = await request(ctx.app)
+      .get(`/api/v1/documents/${SEED_DOC}`)
+      .query({ format: 'i18next', lang: 'en' });
+    expect(english.headers.etag!).toBe(`"rev-${doc.body.rev}.i18nexten"`);
+    expect(Object.keys(english.body).length).toBeGreaterThan(0);
 
     const stale = `"rev-${doc.body.rev - 1}"`;
     const refused = await request(ctx.app)

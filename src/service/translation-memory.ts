@@ -195,7 +195,13 @@ export class TranslationMemory {
 
   /** A document as i18next bundles, keys `<documentId>.<position>`. */
   async documentI18next(tm: string, documentId: string, langs?: readonly Lang[]): Promise<I18nextBundles> {
-    return documentI18next(await this.getDocument(tm, documentId), langs);
+    return (await this.documentI18nextAt(tm, documentId, langs)).bundles;
+  }
+
+  /** The same, with the document's rev the bundles were made from (an ETag names it). */
+  async documentI18nextAt(tm: string, documentId: string, langs?: readonly Lang[]) {
+    const doc = await this.getDocument(tm, documentId);
+    return { rev: doc.summary.rev, bundles: documentI18next(doc, langs) };
   }
 
   /** A whole TM as i18next bundles, keys `<unitId>` (for GET /api/v1/tms/:tm/export?format=i18next). */

@@ -123,11 +123,14 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** i18next resources: one language's bundle with `lang`, else every language's, keyed by language. */
-async function i18nextBundles(tm: TranslationMemory, name: string, id: string, lang: string | undefined) {
-  if (!lang) return tm.documentI18next(name, id);
-  const one = requireLanguage(lang, 'lang');
-  return (await tm.documentI18next(name, id, [one]))[one] ?? {};
+/**
+ * i18next resources: one language's bundle with `lang`, else every language's, keyed by language; tagged with the
+ * rev they were made from, one tag per representation (`rev-3.i18next`, `rev-3.i18nexten`).
+ */
+async function sendI18next(res: Response, tm: TranslationMemory, name: string, id: string, lang: string | undefined) {
+  const one = lang === undefined ? undefined : requireLanguage(lang, 'lang');
+  const { rev, bundles } = await tm.documentI18nextAt(name, id, one ? [one] : undefined);
+  setTag(res, documentTag(rev, `i18next${one ?? ''}`)).json(one ? (bundles[one] ?? {}) : bundles);
 }
 
 /**
@@ -207,7 +210,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const format = formatOf(req, p);
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
       res.vary('Accept');
-      if (format === 'i18next') return void res.json(await i18nextBundles(tm, name, id, p.string('lang')));
+      if (format === 'i18next') return void (await sendI18next(res, tm, name, id, p.string('lang')));
       const doc = await tm.getDocument(name, id);
       // One tag per representation (the format may come from Accept on the same URL); If-Match reads the rev in it.
       await send(setTag(res, documentTag(doc.summary.rev, format)), doc, format, toolVersion);
