@@ -39,6 +39,16 @@ export async function waitJob(app: RequestListener, id: string): Promise<JobBody
   }
 }
 
+/** Posts a TMX file as the body of POST /api/v1/tms/:tm/imports (202) and waits for its job to end. */
+export async function importTmx(app: RequestListener, tm: string, body: string): Promise<JobBody> {
+  const res = await request(app)
+    .post(`/api/v1/tms/${tm}/imports`)
+    .set('Content-Type', 'application/x-tmx+xml')
+    .send(Buffer.from(body))
+    .expect(202);
+  return waitJob(app, (res.body as JobBody).id);
+}
+
 /** A trilingual TMX of n generated units (Arabic i-th sentence unique), optionally cut short by `tail`. */
 export function generatedTmx(n: number, options: { tail?: string; from?: number } = {}): string {
   const head =

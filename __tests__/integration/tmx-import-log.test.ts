@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { TranslationMemory } from '../../src/service';
 import { createTestContext, otherInstance, type OtherInstance, type TestContext } from '../helpers/context';
-import { generatedTmx, waitJob, type JobBody } from '../helpers/tm-import';
+import { generatedTmx, importTmx } from '../helpers/tm-import';
 
 // Whole import jobs (a worker thread each): on a loaded machine that outlasts 5 s.
 jest.setTimeout(30_000);
@@ -19,27 +19,21 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function importTmx(tm: string, body: string): Promise<JobBody> {
-  const res = await request(ctx.app)
-    .post(`/api/v1/tms/${tm}/imports`)
-    .set('Content-Type', 'application/x-tmx+xml')
-    .send(Buffer.from(body))
-    .expect(202);
-  return waitJob(ctx.app, (res.body as JobBody).id);
-}
-
 const best = async (q: string) =>
   (await request(other).get('/api/v1/match').query({ q, tm: 'follow', min: '90' }).expect(200)).body.matches[0];
 
 describe('the change log of a bulk TMX import', () => {
   it('holds one entry per 1,000 units, which an instance following the TM replays without a rebuild', async () => {
-    expect(await importTmx('follow', generatedTmx(3))).toMatchObject({ status: 'done', units: { written: 3 } });
+    expect(await importTmx(ctx.app, 'follow', generatedTmx(3))).toMatchObject({
+      status: 'done',
+      units: { written: 3 },
+    });
     // The other instance builds its index of the TM, then follows its log.
     expect(await best('جملة تجريبية رقم 1 عن التعاون')).toMatchObject({ score: 100 });
     const [before] = await otherTm.revisions(['follow']);
     const [last] = await ctx.redis.xrevrange(ctx.keys.log('follow'), '+', '-', 'COUNT', 1);
 
-    const job = await importTmx('follow', generatedTmx(2500, { from: 3 }));
+    const job = await importTmx(ctx.app, 'follow', generatedTmx(2500, { from: 3 }));
     expect(job).toMatchObject({ status: 'done', units: { written: 2500 } });
 
     const entries = await ctx.redis.xrange(ctx.keys.log('follow'), `(${last![0]}`, '+');
@@ -61,12 +55,12 @@ describe('the change log of a bulk TMX import', () => {
 
 describe('an instance that imports into a TM it holds an index of', () => {
   it('brings that index up to date after the commit, without waiting for a query', async () => {
-    expect(await importTmx('warmed', generatedTmx(3))).toMatchObject({ status: 'done' });
+    expect(await importTmx(ctx.app, 'warmed', generatedTmx(3))).toMatchObject({ status: 'done' });
     await request(ctx.app).get('/api/v1/match').query({ q: 'جملة تجريبية رقم 1 عن التعاون', tm: 'warmed' }).expect(200);
     const size = () => ctx.tm.indexStats().find((s) => s.tm === 'warmed')?.units;
     expect(size()).toBe(3);
 
-    expect(await importTmx('warmed', generatedTmx(1500, { from: 3 }))).toMatchObject({ status: 'done' });
+    expect(await importTmx(ctx.app, 'warmed', generatedTmx(1500, { from: 3 }))).toMatchObject({ status: 'done' });
     // No query in between: the importing instance applies its own commit in the background.
     for (let waited = 0; size() !== 1503 && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     expect(size()).toBe(1503);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { allUnits, waitJob, type JobBody } from '../helpers/tm-import';
+import { allUnits, importTmx as importJob, type JobBody } from '../helpers/tm-import';
 
 // Several whole import jobs a test (a worker thread each): on a loaded machine that outlasts 5 s.
 jest.setTimeout(30_000);
@@ -12,12 +12,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function importTmx(tm: string, body: string): Promise<JobBody> {
-  const res = await request(ctx.app)
-    .post(`/api/v1/tms/${tm}/imports`)
-    .set('Content-Type', 'application/x-tmx+xml')
-    .send(Buffer.from(body))
-    .expect(202);
-  const job = await waitJob(ctx.app, (res.body as JobBody).id);
+  const job = await importJob(ctx.app, tm, body);
   expect(job.status).toBe('done');
   return job;
 }
