@@ -78,10 +78,16 @@ export function languageOf(tag: string): Lang | undefined {
 export function requireLanguage(tag: string, param: string): Lang {
   const parsed = parseLanguageTag(tag);
   if ('lang' in parsed) return parsed.lang;
-  throw new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, {
-    value: parsed.unsupported,
+  throw unsupportedLanguage(tag, param);
+}
+
+/** The UNSUPPORTED_LANGUAGE error for a tag named by `param` (Traditional Chinese named as the variant it is). */
+export function unsupportedLanguage(tag: string, param: string): MizanError {
+  const parsed = parseLanguageTag(tag);
+  return new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, {
+    value: 'lang' in parsed ? tag : parsed.unsupported,
     param,
-    ...(parsed.variant ? { variant: parsed.variant } : {}),
+    ...(!('lang' in parsed) && parsed.variant ? { variant: parsed.variant } : {}),
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { ErrorCode, MizanError } from '../errors';
 import { type Lang, isLang } from '../types';
-import { requireLanguage } from './language-tags';
+import { unsupportedLanguage } from './language-tags';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
 
@@ -79,13 +79,7 @@ export interface LanguageOptions {
 /** The error for a file's language attribute: missing, or naming a language mizan does not hold. */
 function unsupported(attribute: string, value: string | undefined): MizanError {
   if (value === undefined || value.trim() === '') return new MizanError(ErrorCode.FIELD_MISSING, { param: attribute });
-  try {
-    requireLanguage(value, attribute);
-  } catch (e) {
-    if (e instanceof MizanError) return e;
-  }
-  // A tag the parser reads as one of ours that the caller's parseLang refused: still not a language we can use here.
-  return new MizanError(ErrorCode.UNSUPPORTED_LANGUAGE, { value, param: attribute });
+  return unsupportedLanguage(value, attribute);
 }
 
 export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): { src: Lang; tgt: Lang } {
