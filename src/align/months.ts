@@ -5,7 +5,7 @@
  * are also something else count only beside a number: "May" (may), «مارس» (he practised), «آب»/«أب» (father),
  * «نيسان» (a carmaker).
  */
-import { foldAlef, foldArabicDigits, foldYaAndTaMarbuta, stripTashkeel } from '../normalize';
+import { foldAlef, foldYaAndTaMarbuta, stripTashkeel } from '../normalize';
 import type { Lang } from '../types';
 
 export interface Months {
@@ -109,7 +109,8 @@ export function monthsOf(sentence: string, lang: Lang): Months {
     }
     return { keys, digits: [] };
   }
-  const text = foldYaAndTaMarbuta(foldAlef(stripTashkeel(foldArabicDigits(sentence))));
+  // nearNumber's \p{Nd} reads Arabic-Indic digits as they are: no digit folding here.
+  const text = foldYaAndTaMarbuta(foldAlef(stripTashkeel(sentence)));
   for (const m of text.matchAll(AR_MONTH)) {
     const name = m[1]!;
     if (AR_AMBIGUOUS.has(name) && !nearNumber(text, m.index, m.index + m[0].length)) continue;
