@@ -18,6 +18,10 @@ RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
+# FreeDict's Arabic–English word lists (Debian, GPL-2.0-or-later), read by the aligner's review flags
+# (src/align/ar-lexicon.ts); without them the flags fall back to the DP's confidence alone.
+RUN [ -f /usr/share/dictd/freedict-ara-eng.dict.dz ] || (apt-get update -qq && apt-get install -y -qq \
+  --no-install-recommends dict-freedict-ara-eng dict-freedict-eng-ara && rm -rf /var/lib/apt/lists/*)
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./

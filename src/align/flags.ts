@@ -1,12 +1,17 @@
 /**
  * Review flags measured over a whole document's rows, after merging (rows.ts): a row near a row where a language has
  * nothing (a sentence without a counterpart) is flagged too, since an omission shifts or swallows its neighbours'
- * text as often as not; and the rows either side of a boundary the lexicon speaks against (shift.ts). Length
+ * text as often as not; and the rows either side of a boundary the lexicon speaks against (shift.ts). Last, a row
+ * flagged only because the DP was unsure (`confidence`, `neighbour`) is cleared when its words confirm it end to end
+ * (lexical-check.ts: Arabic–English from FreeDict, Chinese–English from CC-CEDICT). Length
  * signals (a row's character ratio against the document's own) were measured and not kept: docs/benchmarks.md,
  * scripts/lib/flag-sweep.ts.
  */
 import type { AlignedRow, ReviewReason } from './rows';
 import { shiftedBoundaries } from './shift';
+import { arEnLexicon, type ArEnLexicon } from './ar-lexicon';
+import { cedict, type ZhEnLexicon } from './lexicon';
+import { lexicallyConfirmed } from './lexical-check';
 
 type L = 'ar' | 'en' | 'zh';
 
@@ -57,7 +62,10 @@ function flagShifted(rows: AlignedRow[]): AlignedRow[] {
  * caught 0.85–0.93 → 0.91–1.00 on the four corpora, for 0.2–1.2 % more rows). Languages absent from the whole
  * document are not looked at. Then the rows either side of a boundary the lexicon speaks against (flagShifted).
  */
-export function flagDocument(rows: readonly AlignedRow[]): AlignedRow[] {
+export function flagDocument(
+  rows: readonly AlignedRow[],
+  lexicons: Lexicons = { arEn: arEnLexicon(), zhEn: cedict() },
+): AlignedRow[] {
   const langs = (['ar', 'en', 'zh'] as const).filter((l) => rows.some((r) => r[l]));
   if (langs.length < 2) return [...rows];
   const gapAt = (k: number) => lacks(rows[k], langs);
@@ -67,5 +75,35 @@ export function flagDocument(rows: readonly AlignedRow[]): AlignedRow[] {
     nextTo(k)
       ? r.confidence < NEIGHBOUR_BELOW
       : (gapAt(k - 2) || gapAt(k + 2)) && r.confidence < SECOND_NEIGHBOUR_BELOW;
-  return flagShifted(rows.map((r, k) => (!lacks(r, langs) && below(k, r) ? flagRow(r, 'neighbour') : r)));
+  const flagged = flagShifted(rows.map((r, k) => (!lacks(r, langs) && below(k, r) ? flagRow(r, 'neighbour') : r)));
+  // Chinese short near a row: its neighbours' Chinese may be the shifted text, which CC-CEDICT alone cannot clear.
+  const zhShort = (r: AlignedRow | undefined) =>
+    langs.includes('zh') && !!r && ((!r.zh && !!(r.ar || r.en)) || (shortOne(r, langs) && r.shape.zh < r.shape.ar));
+  const zhNear = (k: number) => [k - 2, k - 1, k + 1, k + 2].some((j) => zhShort(rows[j]));
+  return liftConfirmed(flagged, zhNear, lexicons);
+}
+
+/** The word lists the flags read (the installed ones by default; null: not installed). */
+export interface Lexicons {
+  arEn: ArEnLexicon | null;
+  zhEn: ZhEnLexicon | null;
+}
+
+/** Flags that only say the DP was not sure: the words can answer for them (lexical-check.ts). */
+const UNSURE: readonly ReviewReason[] = ['confidence', 'neighbour'];
+
+/**
+ * Rows flagged only as unsure whose words confirm them are no longer flagged; a `neighbour` of a row where Chinese is
+ * short (`zhNear`) keeps its flag.
+ */
+function liftConfirmed(rows: AlignedRow[], zhNear: (k: number) => boolean, lexicons: Lexicons): AlignedRow[] {
+  const unsure = (r: AlignedRow, k: number) =>
+    r.review &&
+    !!r.reasons?.length &&
+    r.reasons.every((x) => UNSURE.includes(x)) &&
+    !(r.reasons.includes('neighbour') && zhNear(k));
+  const asked = rows.flatMap((r, k) => (unsure(r, k) ? [k] : []));
+  if (asked.length === 0) return rows;
+  const confirmed = lexicallyConfirmed(rows, asked, lexicons.arEn, lexicons.zhEn);
+  return rows.map((r, k) => (confirmed.has(k) ? { ...r, review: false, reasons: undefined } : r));
 }

@@ -1,0 +1,156 @@
+/**
+ * Rows the words confirm: a row whose Arabic shares translated words with its own English (ar-lexicon.ts) clearly
+ * more than with the English of the rows around it. The DP aligns by lengths, numbers, names and punctuation; a row
+ * it was unsure of (short dialogue lines, free translation) or one it flagged only for standing next to a sentence
+ * without a counterpart is, once its words agree, a row a reviewer need not be sent to. A row the words confirm
+ * keeps every other flag (`counts`, `missing`, `shifted`, split checks): only the two flags that say "the DP was not
+ * sure" are lifted (flags.ts).
+ *
+ * With Chinese in the row, its words must agree too: the Chinese glosses into its own English (CC-CEDICT,
+ * lexicon.ts) more than into a neighbour's, so a row whose Arabic and English are right but whose Chinese is shifted
+ * is not lifted.
+ */
+import type { ArEnLexicon } from './ar-lexicon';
+import type { ZhEnLexicon } from './lexicon';
+import type { AlignedRow } from './rows';
+
+/** Arabic words glossing into the row's English, at least. */
+export const CONFIRM_HITS = 2;
+/** …and at least this share of the Arabic words that have an entry. */
+export const CONFIRM_SHARE = 0.25;
+
+/** Arabic words (those with an entry) and how many of them gloss into the English ids given. */
+function hits(glosses: readonly (readonly number[])[], english: ReadonlySet<number>): number {
+  let n = 0;
+  for (const ids of glosses) if (ids.some((id) => english.has(id))) n++;
+  return n;
+}
+
+/** Chinese words of `zh` glossing into `english` (keys of lexicon.ts), by CC-CEDICT. */
+function zhHits(lexicon: ZhEnLexicon, zh: string, english: ReadonlySet<number>): number {
+  let n = 0;
+  for (const entry of lexicon.words(zh)) {
+    if (entry < 0) continue;
+    for (let g = lexicon.glossStart[entry]!; g < lexicon.glossStart[entry + 1]!; g++)
+      if (english.has(lexicon.glossIds[g]!)) {
+        n++;
+        break;
+      }
+  }
+  return n;
+}
+
+/** Clause marks of each language: a row's edge clause ends (or starts) at one of these. */
+const CLAUSE = { ar: /[،؛:.!?؟]+/u, en: /[,;:.!?]+/u, zh: /[，；：。！？,;:]+/u };
+
+/**
+ * The first and last clause of a text (the halves of its words when it has one clause only): what a boundary put
+ * on the wrong side of a row would be.
+ */
+function edges(text: string, mark: RegExp): [string, string] {
+  const clauses = text.split(mark).filter((c) => c.trim());
+  if (clauses.length >= 2) return [clauses[0]!, clauses[clauses.length - 1]!];
+  const words = text.split(/\s+/u);
+  if (words.length < 2) return [text, text];
+  const mid = Math.ceil(words.length / 2);
+  return [words.slice(0, mid).join(' '), words.slice(mid).join(' ')];
+}
+
+/**
+ * An edge clause is for its own row when more of its words are for the row than for the neighbour on its side, or
+ * when it is too short to say (fewer than two words the lexicon knows) and nothing in it is for the neighbour.
+ */
+const forOwn = (known: number, own: number, neighbour: number) => own > neighbour || (known < 2 && neighbour === 0);
+
+/**
+ * Indexes of the rows (with Arabic and English) that the words confirm, end to end: the Arabic glosses into its own
+ * English by CONFIRM_HITS words and CONFIRM_SHARE of its known words; and the first and last clause of each language
+ * (forOwn) is for the row rather than for the row on its side (a clause of the previous or next sentence at a row's
+ * edge is what a misplaced boundary leaves, and the row's other words would confirm it regardless): Arabic against
+ * the rows' English, English against the rows' Arabic, and with Chinese in the row (and CC-CEDICT) Chinese against
+ * the rows' English.
+ */
+export function lexicallyConfirmed(
+  rows: readonly AlignedRow[],
+  asked: Iterable<number>,
+  arEn: ArEnLexicon | null,
+  zhEn: ZhEnLexicon | null,
+): Set<number> {
+  const out = new Set<number>();
+  if (!arEn) return out;
+  const none = new Set<number>();
+  // Per row, computed when first needed: only the rows asked about and their neighbours are read.
+  const enCache = new Map<number, Set<number>>();
+  const en = (k: number) => {
+    const r = rows[k];
+    if (!r?.en) return none;
+    let ids = enCache.get(k);
+    if (!ids) enCache.set(k, (ids = arEn.englishIds(r.en)));
+    return ids;
+  };
+  const glossCache = new Map<number, Set<number>>();
+  const glossed = (k: number) => {
+    const r = rows[k];
+    if (!r?.ar) return none;
+    let ids = glossCache.get(k);
+    if (!ids) glossCache.set(k, (ids = new Set(arEn.arabicGlosses(r.ar).flat())));
+    return ids;
+  };
+  const zhCache = new Map<number, Set<number>>();
+  const enZh = (k: number) => {
+    const r = rows[k];
+    if (!zhEn || !r?.en) return none;
+    let ids = zhCache.get(k);
+    if (!ids) zhCache.set(k, (ids = new Set(zhEn.englishIds([r.en]).ids)));
+    return ids;
+  };
+  const count = (ids: Iterable<number>, within: ReadonlySet<number>) => {
+    let n = 0;
+    for (const id of ids) if (within.has(id)) n++;
+    return n;
+  };
+  for (const k of asked) {
+    const row = rows[k]!;
+    if (!row.ar || !row.en) continue;
+    const glosses = arEn.arabicGlosses(row.ar);
+    const own = hits(glosses, en(k));
+    if (own < CONFIRM_HITS || own < CONFIRM_SHARE * glosses.length) continue;
+    const sides = [k - 1, k + 1] as const;
+    const arEdges = edges(row.ar, CLAUSE.ar);
+    const enEdges = edges(row.en, CLAUSE.en);
+    const edgesFor = [0, 1].every((e) => {
+      const j = sides[e]!;
+      const g = arEn.arabicGlosses(arEdges[e]!);
+      if (!forOwn(g.length, hits(g, en(k)), hits(g, en(j)))) return false;
+      const keys = arEn.englishIds(enEdges[e]!);
+      return forOwn(keys.size, count(keys, glossed(k)), count(keys, glossed(j)));
+    });
+    if (!edgesFor) continue;
+    if (row.zh && zhEn && !chineseFor(zhEn, row.zh, enZh(k), enZh(k - 1), enZh(k + 1))) continue;
+    out.add(k);
+  }
+  return out;
+}
+
+/**
+ * The Chinese of a row glosses into its own English (`mine`) by CONFIRM_HITS words and more than into the previous
+ * or next row's English, and neither its first nor its last clause glosses into the English on its side as much.
+ */
+function chineseFor(
+  zhEn: ZhEnLexicon,
+  zh: string,
+  mine: ReadonlySet<number>,
+  prev: ReadonlySet<number>,
+  next: ReadonlySet<number>,
+): boolean {
+  const own = zhHits(zhEn, zh, mine);
+  if (own < CONFIRM_HITS || zhHits(zhEn, zh, prev) >= own || zhHits(zhEn, zh, next) >= own) return false;
+  // Laxer than forOwn: a Chinese edge clause is often a reporting one (他补充说，) whose words the English puts
+  // elsewhere or not at all; only words for the neighbour speak against it.
+  const [first, last] = edges(zh, CLAUSE.zh);
+  const notTheirs = (clause: string, theirs: ReadonlySet<number>) => {
+    const against = zhHits(zhEn, clause, theirs);
+    return against === 0 || zhHits(zhEn, clause, mine) > against;
+  };
+  return notTheirs(first, prev) && notTheirs(last, next);
+}
