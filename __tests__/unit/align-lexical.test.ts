@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { flagDocument, flagRow, type AlignedRow } from '../../src/align';
+import { flagDocument, flagRow } from '../../src/align';
 import { LIBRARY as ALL, row } from '../helpers/library-rows';
 import {
   ArEnLexicon,
