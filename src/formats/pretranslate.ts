@@ -71,6 +71,9 @@ export interface SegmentReport {
   /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out, and
    * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`). */
   repaired?: { codes: number[]; printf: string[] };
+  /** The TM's source differs from the segment only in numbers: true if the target carries the segment's numbers,
+   * false if it keeps the TM's (then `score` is the fuzzy one and the target is a fuzzy match to review). */
+  adapted?: boolean;
   /** Suggestions written. */
   alternatives: number;
 }
@@ -160,6 +163,7 @@ function planSegment(
     ...(score !== best.score && { tmScore: best.score }),
     band: bandOf(score),
     matchUnitId: best.unitId,
+    ...(best.adapted !== undefined && { adapted: best.adapted }),
     placeables,
     ...(repairs > 0 && {
       repaired: { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] },
