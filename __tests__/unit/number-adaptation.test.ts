@@ -1,17 +1,17 @@
 import { bareUnit } from '../../scripts/lib/generate';
 import { TmIndex } from '../../src/match';
 import { findChineseNumbers, writeChinese } from '../../src/match/chinese-numerals';
-import type { Unit } from '../../src/types';
+import type { Lang, Unit } from '../../src/types';
 
 /** The adaptation of the only unit of a TM for a query (through the real index, as the service asks it). */
-function adapt(query: string, unit: Unit, tgt: ('en' | 'zh' | 'ar')[] = ['en', 'zh']) {
+function adapt(query: string, unit: Unit, tgt: Lang[] = ['en', 'zh'], src: Lang = 'ar') {
   const index = new TmIndex();
   index.upsert(unit);
-  const q = index.query(query, 'ar');
-  const [hit] = index.search(q, 'ar', { min: 0, limit: 1 });
+  const q = index.query(query, src);
+  const [hit] = index.search(q, src, { min: 0, limit: 1 });
   expect(hit?.adapted).toBe(true);
   const targets = Object.fromEntries(tgt.map((l) => [l, unit[l]]));
-  return { hit: hit!, adaptation: index.adapt(q, 'ar', unit, targets)! };
+  return { hit: hit!, adaptation: index.adapt(q, src, unit, targets)! };
 }
 
 // Eleven tokens, one of them a number.
@@ -64,7 +64,8 @@ describe('number adaptation, target by target', () => {
     const stored = bareUnit('u', ar, { en: '3,000 visitors in 2023 and 20,000 the next year', zh });
     const query = ar.replace('3000', '3500').replace('2023', '2024').replace('20000', '25000');
     const { adaptation } = adapt(query, stored);
-    expect(adaptation.adapted).toEqual({ en: false, zh: true }); // the English groups thousands: 3,000 ≠ 3000
+    expect(adaptation.adapted).toEqual({ en: true, zh: true });
+    expect(adaptation.targets.en).toBe('3,500 visitors in 2024 and 25,000 the next year');
     expect(adaptation.targets.zh).toBe('2024年游客达三千五百人，次年达2.5万人。');
     const year = adapt(
       'أقيم المعرض عام 2023 في العاصمة',
@@ -72,6 +73,22 @@ describe('number adaptation, target by target', () => {
       ['zh'],
     );
     expect(year.adaptation.targets.zh).toBe('二〇二三年在首都举办了展览。');
+  });
+
+  it('finds a number grouped otherwise than in the source by value and writes the new one with the target’s grouping', () => {
+    const ar = 'زار المعرض 3000 شخص';
+    const grouped = adapt(ar.replace('3000', '4500'), bareUnit('u', ar, { en: '3,000 people visited.' }), ['en']);
+    expect(grouped.adaptation.targets.en).toBe('4,500 people visited.');
+    const en = '3,000 people visited the fair';
+    const arabic = adapt(en.replace('3,000', '12,500'), bareUnit('u', 'زار المعرض ٣٠٠٠ شخص', { en }), ['ar'], 'en');
+    expect(arabic.adaptation.targets.ar).toBe('زار المعرض ١٢٥٠٠ شخص');
+    const arabicGrouped = adapt(
+      en.replace('3,000', '12,500'),
+      bareUnit('u', 'زار المعرض ٣٬٠٠٠ شخص', { en }),
+      ['ar'],
+      'en',
+    );
+    expect(arabicGrouped.adaptation.targets.ar).toBe('زار المعرض ١٢٬٥٠٠ شخص');
   });
 
   it('writes digits where the numeral style cannot write the new number', () => {

@@ -1,7 +1,9 @@
 /**
  * Number adaptation: when a match differs from the query only in numbers, its targets are returned with the
- * numbers replaced. Each target is searched for the old number by value, in any digit system (Western, Arabic-Indic,
- * Extended Arabic-Indic, full-width), as a whole number; a Chinese target that has it in no digit system is searched
+ * numbers replaced. Each target is searched for the old number in any digit system (Western, Arabic-Indic,
+ * Extended Arabic-Indic, full-width), as a whole number: as the source wrote it, else by value with other thousands
+ * grouping (3,000 or ٣٬٠٠٠ for the source's 3000, and the reverse; the new number is then grouped, or not, as the
+ * target's was, with its decimal mark); a Chinese target that has it in no digit system is searched
  * for it in Chinese numerals (十五, 二十三, 三千, 一百零五, 二〇二三, 2万, 3.5万: chinese-numerals.ts says which runs
  * are read, narrowly, since numeral characters are everywhere in Chinese words). The new number is written
  *   - in English: with Western digits;
@@ -37,25 +39,41 @@ function digitSetOf(text: string): DigitSet {
   return 'western';
 }
 
-/** Writes a folded number ("2023", "3.5") in a digit system; Arabic systems use ٫ and ٬ as separators. */
-function render(folded: string, set: DigitSet): string {
+/**
+ * Writes a folded number ("2023", "3.5") in a digit system; Arabic systems use ٫ and ٬ as separators. With
+ * `digitsOnly`, digits of any system are rewritten and every other character is kept.
+ */
+function render(folded: string, set: DigitSet, digitsOnly = false): string {
   const digits = [...DIGIT_SETS[set]];
   const arabic = set === 'arabicIndic' || set === 'extended';
   return [...folded]
     .map((ch) =>
       ch >= '0' && ch <= '9'
         ? digits[Number(ch)]!
-        : arabic
-          ? ch === '.'
-            ? '٫'
-            : '٬'
-          : ch === '.' || ch === ','
-            ? set === 'fullWidth'
-              ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0)
-              : ch
-            : ch,
+        : digitsOnly
+          ? digitValue(ch) === undefined
+            ? ch
+            : digits[digitValue(ch)!]!
+          : arabic
+            ? ch === '.'
+              ? '٫'
+              : '٬'
+            : ch === '.' || ch === ','
+              ? set === 'fullWidth'
+                ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0)
+                : ch
+              : ch,
     )
     .join('');
+}
+
+/** The value of a digit of any of the systems, or undefined. */
+function digitValue(ch: string): number | undefined {
+  for (const d of Object.values(DIGIT_SETS)) {
+    const at = d.indexOf(ch);
+    if (at >= 0) return at;
+  }
+  return undefined;
 }
 
 /** A regex source matching the folded number in any digit system, as a whole number. */
@@ -143,6 +161,7 @@ function adaptTarget(
     for (const m of text.matchAll(anySystem(from))) {
       edits.push({ start: m.index, end: m.index + m[0].length, to: rewrite(m[0], to, lang, typed) });
     }
+    if (edits.length === before) edits.push(...byValue(text, from, to, lang, typed));
     if (edits.length === before && lang === 'zh') {
       // Not in digits: in Chinese numerals (十五, 三千, 2万), written back in their style.
       const value = plainValue(from);
@@ -164,6 +183,40 @@ function adaptTarget(
     at = e.end;
   }
   return adapted + text.slice(at);
+}
+
+/** A number in digits of any system with its separators, as a whole: 3,000 · ٣٬٠٠٠ · 3.5 · ３，０００. */
+const DIGIT_RUN = /(?<![\p{Nd}.,٫٬，．])[0-9٠-٩۰-۹０-９]+(?:[.,٫٬，．][0-9٠-٩۰-۹０-９]+)*(?!\p{Nd})/gu;
+const GROUPED = /^\d{1,3}([,٬，])\d{3}(?:\1\d{3})*(?:([.٫．])\d+)?$/;
+const PLAIN = /^\d+(?:([.٫．])\d+)?$/;
+
+/**
+ * The old number written with other grouping than the matched source (3,000 in the target for the source's 3000,
+ * or the reverse): found by value, and the new one written with the target's grouping, decimal mark and digits.
+ */
+function byValue(text: string, from: string, to: string, lang: Lang, typed: Map<string, string>): Edit[] {
+  const value = plainValue(from);
+  const next = plainValue(to);
+  if (value === undefined || next === undefined) return [];
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(DIGIT_RUN)) {
+    const western = render(m[0], 'western', true);
+    const grouped = GROUPED.exec(western);
+    const plain = grouped ? undefined : PLAIN.exec(western);
+    if (!grouped && !plain) continue;
+    const decimal = grouped ? grouped[2] : plain![1];
+    if (western.replace(/[,٬，]/g, '').replace(/[.٫．]/, '.') !== value) continue;
+    const set = lang === 'en' ? 'western' : lang === 'ar' ? digitSetOf(m[0]) : digitSetOf(zhDigits(to, typed));
+    const [whole, fraction] = next.split('.') as [string, string?];
+    const int = grouped ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouped[1]!) : whole;
+    const mark = decimal ?? (set === 'arabicIndic' || set === 'extended' ? '٫' : '.');
+    edits.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      to: render(int + (fraction ? mark + fraction : ''), set, true),
+    });
+  }
+  return edits;
 }
 
 /** A folded number as a plain decimal string ("3,000" → "3000"), or undefined when its commas do not group thousands. */
