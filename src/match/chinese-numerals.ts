@@ -3,28 +3,22 @@
  * new number is written in the style of the one it replaces. Reading is deliberately narrow, because numeral
  * characters are everywhere in Chinese words (一些, 一致, 十分, 万一, 千万, 三三两两):
  *
- * | style     | read                                   | not read                                          |
- * |-----------|----------------------------------------|---------------------------------------------------|
- * | `counted` | 十五, 二十三, 三千, 两千, 一百零五, 三千五百, 一万二千, 十一万 | one character alone (一, 五, 十); a run that starts with 百 千 万 亿 零 (千万, 万一); digits side by side (一一, 八一); the abbreviated 三千五, 两万五 (3500 or 3005?) |
- * | `spelled` | 二〇二三 (digit by digit, with 〇)      | digit by digit without 〇 (一九, 八一)              |
- * | `mixed`   | 2万, 3.5万, 1.2亿 (digits, then 万 or 亿) | 3千 (rare, and read as 3 before 千 words)          |
+ * - `counted`: 十五, 二十三, 三千, 两千, 一百零五, 一百一十五, 三千五百, 一万二千, 一万零五, 十一万, 一亿零五百万. Not
+ *   read: one character alone (一, 五, 十); a run that starts with 百 千 万 亿 零 (千万, 万一); digits side by side
+ *   (一一, 八一); the abbreviated 三千五, 两万五 (3500, 25000 in speech, not the written form); 一百十五 (一百一十五 is the written form).
+ * - `spelled`: digit by digit with 〇 (二〇二三). Not read: digit by digit without 〇 (八一 is a name, not 81).
+ * - `mixed`: digits, then 万 or 亿 (2万, 3.5万, 1.2亿). Not read: 3千 (rare), 2万5千 or 1,200万 (only part of it is
+ *   digits and 万).
+ * A run glued to other digits (5千三, 3十五) is not read either: nothing of it is.
  *
  * Values are compared as decimal strings (no floating point): "3000", "35000", "2023".
  */
 
+/** Digit characters: 〇 to 九 in order, plus 零 (zero between places) and 两 (two before a unit). */
 const DIGITS: Record<string, number> = {
-  〇: 0,
+  ...Object.fromEntries([...'〇一二三四五六七八九'].map((c, i) => [c, i])),
   零: 0,
-  一: 1,
-  二: 2,
   两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const WRITE = '零一二三四五六七八九';
