@@ -103,6 +103,9 @@ describe('number adaptation, target by target', () => {
     expect(adaptation.targets.zh).toBe('他说11个国家十分重要。');
     const noDigits = adapt(ar.replace('10', '11'), bareUnit('u', ar, { zh: '他说这些国家十分重要。' }), ['zh']);
     expect(noDigits.adaptation.adapted).toEqual({ zh: false }); // 十分 is "very", not ten minutes
+    const g20 = 'شارك 20 زعيما في قمة مجموعة العشرين';
+    const leaders = adapt(g20.replace('20', '25'), bareUnit('u', g20, { zh: '20位领导人出席二十国集团峰会' }), ['zh']);
+    expect(leaders.adaptation.targets.zh).toBe('25位领导人出席二十国集团峰会');
   });
 });
 
