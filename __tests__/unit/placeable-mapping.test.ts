@@ -191,6 +191,43 @@ describe('completing isolated span codes', () => {
   });
 });
 
+describe('completing reversed isolated spans', () => {
+  it('takes out an end that comes before its start and puts the span back around the text (1.2 bpt/ept, 2.x sc/ec)', () => {
+    const bpt: XliffCode[] = [
+      { kind: 'standalone', xml: '<bpt id="1">&lt;a&gt;</bpt>', name: 'bpt', id: '1' },
+      { kind: 'standalone', xml: '<ept id="1">&lt;/a&gt;</ept>', name: 'ept', id: '1' },
+    ];
+    expect(completeCodes(`Click ${P(1)}here${P(0)} now`, bpt)).toEqual({
+      text: `${P(0)}Click here now${P(1)}`,
+      repaired: [0, 1],
+    });
+    expect(completeCodes(`Click ${P(0)}here${P(1)} now`, bpt)).toEqual({
+      text: `Click ${P(0)}here${P(1)} now`,
+      repaired: [],
+    });
+    const sc: XliffCode[] = [
+      { kind: 'standalone', xml: '<sc id="1" dataRef="d1"/>', name: 'sc', id: '1' },
+      { kind: 'standalone', xml: '<ec startRef="1" dataRef="d2"/>', name: 'ec' },
+      { kind: 'standalone', xml: '<sc id="2"/>', name: 'sc', id: '2' },
+      { kind: 'standalone', xml: '<ec startRef="2"/>', name: 'ec' },
+    ];
+    // Only the reversed span (1) moves; span 2 is in order.
+    expect(completeCodes(`${P(1)}a ${P(2)}b${P(3)} c${P(0)}`, sc)).toEqual({
+      text: `${P(0)}a ${P(2)}b${P(3)} c${P(1)}`,
+      repaired: [0, 1],
+    });
+  });
+
+  it('pairs 1.2 bx and ex by rid', () => {
+    const bx: XliffCode[] = [
+      { kind: 'standalone', xml: '<bx id="1" rid="r1"/>', name: 'bx', id: '1' },
+      { kind: 'standalone', xml: '<ex id="2" rid="r1"/>', name: 'ex', id: '2' },
+    ];
+    expect(completeCodes(`a${P(1)}b${P(0)}c`, bx)).toEqual({ text: `${P(0)}abc${P(1)}`, repaired: [0, 1] });
+    expect(completeCodes(`a${P(0)}b${P(1)}c`, bx).repaired).toEqual([]);
+  });
+});
+
 describe('completing a target’s printf placeholders', () => {
   it('finds C, positional, Python named and .NET placeholders, not %% nor a percent sign before a word', () => {
     expect(findPrintf('%s %1$d %(name)s {0} %.2f 100%% 50% off')).toEqual(['%s', '%1$d', '%(name)s', '{0}', '%.2f']);

@@ -78,6 +78,8 @@ export interface I18nextKeyReport {
   score?: number;
   tmScore?: number;
   unitId?: string;
+  /** The TM's source differs only in numbers: true if the value carries the source's numbers (see XLIFF's). */
+  adapted?: boolean;
   placeables?: PlaceablesCheck;
   /** The target had this key with an empty string. */
   wasEmpty?: boolean;
@@ -200,6 +202,7 @@ function writeCandidate(
     score,
     ...(score !== candidate.score && { tmScore: candidate.score }),
     unitId: candidate.unitId,
+    ...(candidate.adapted !== undefined && { adapted: candidate.adapted }),
     placeables: check,
   };
   if (mapped.unmappable.length > 0) return { report: { ...base, status: 'unmappable' } };

@@ -17,7 +17,10 @@
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
  * target, at most `maxAlternatives`; 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more,
- * since 2.x has no other place for its score (the written one with its repaired text and lowered score).
+ * since 2.x has no other place for its score. Every candidate is completed as the target is: it carries every inline
+ * code of the source and every printf placeholder of its text, and loses one point of `match-quality` /
+ * `similarity` per repair (the other candidates then sorted best first), so that a translator who takes a
+ * suggestion gets a well-formed target with the file's codes, never one that silently lacks a `%s` or an `<x/>`.
  * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`.
  */
 import type { Lang } from '../types';
@@ -71,6 +74,9 @@ export interface SegmentReport {
   /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out, and
    * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`). */
   repaired?: { codes: number[]; printf: string[] };
+  /** The TM's source differs from the segment only in numbers: true if the target carries the segment's numbers,
+   * false if it keeps the TM's (then `score` is the fuzzy one and the target is a fuzzy match to review). */
+  adapted?: boolean;
   /** Suggestions written. */
   alternatives: number;
 }
@@ -134,23 +140,15 @@ function planSegment(
   if (!best) return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
 
   const { mappable: _, ...placeables } = checkPlaceables(best.targetText, segment.codes);
-  const codes = completeCodes(best.targetText, segment.codes);
-  const printf = completePrintf(segment.source, codes.text);
-  const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
-  // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
-  // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
-  const score = repairs === 0 ? best.score : Math.max(0, Math.min(best.score, 100) - repairs);
-  const fill = { text: printf.text, ...stateFor(family, repairs === 0 && best.score >= 100) };
-  const written: Alternative = {
-    score,
-    target: printf.text,
-    ...(best.sourceText !== undefined && { source: best.sourceText }),
-  };
-  const others = candidates.slice(1, limit).map((c): Alternative => ({
-    score: c.score,
-    target: c.targetText,
-    ...(c.sourceText !== undefined && { source: c.sourceText }),
-  }));
+  const first = complete(segment, best);
+  const { score, repairs } = first;
+  const fill = { text: first.text, ...stateFor(family, repairs === 0 && best.score >= 100) };
+  const written: Alternative = alternative(best, first);
+  // The other candidates carry the source's codes and placeholders the same way, with the same point off per repair.
+  const others = candidates
+    .slice(1, limit)
+    .map((c) => alternative(c, complete(segment, c)))
+    .sort((a, b) => b.score - a.score);
   // 1.2 has the written target in `target`; 2.x has no other place for its score than its `mtc:match`.
   const alternatives = family === 1 ? others : [written, ...others];
   const report: SegmentReport = {
@@ -160,13 +158,41 @@ function planSegment(
     ...(score !== best.score && { tmScore: best.score }),
     band: bandOf(score),
     matchUnitId: best.unitId,
+    ...(best.adapted !== undefined && { adapted: best.adapted }),
     placeables,
-    ...(repairs > 0 && {
-      repaired: { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] },
-    }),
+    ...(repairs > 0 && { repaired: first.repaired }),
     alternatives: alternatives.length,
   };
   return { plan: { segment, fill, alternatives }, report };
+}
+
+interface Completed {
+  /** The candidate's target with every code and printf placeholder of the source (xliff-complete.ts). */
+  text: string;
+  /** The candidate's score less one point per repair (at most 99 once repaired: never an exact match). */
+  score: number;
+  repairs: number;
+  repaired: { codes: number[]; printf: string[] };
+}
+
+/** A candidate's target completed against the segment's source (see the file comment). */
+function complete(segment: XliffSegment, candidate: Candidate): Completed {
+  const codes = completeCodes(candidate.targetText, segment.codes);
+  const printf = completePrintf(segment.source, codes.text);
+  const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
+  // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
+  // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
+  const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
+  const repaired = { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] };
+  return { text: printf.text, score, repairs, repaired };
+}
+
+function alternative(candidate: Candidate, completed: Completed): Alternative {
+  return {
+    score: completed.score,
+    target: completed.text,
+    ...(candidate.sourceText !== undefined && { source: candidate.sourceText }),
+  };
 }
 
 function stateFor(family: 1 | 2, exact: boolean): { state: string; stateQualifier?: string } {

@@ -8,6 +8,8 @@
  * - a paired code whose other half the target lacks gets it where the target stays well-formed: a missing end right
  *   before the enclosing end (or at the end of the text), a missing start at the start of its enclosing level;
  * - a pair whose two halves cross another pair (or come in the wrong order) is taken out, to be added back below;
+ * - an isolated span end (`ec`, `ex`, `ept`) that comes before its start (`sc`, `bx`, `bpt` of the same span: `ec`
+ *   `startRef` = `sc` `id`, else the same `rid`, else the same `id`) is taken out with it, to be added back below;
  * - a missing isolated code is appended at the end of the text (one that starts a span, `sc`/`bx`/`bpt`, goes at the
  *   start); a pair missing both halves is appended as an empty pair, where the translator moves it around the right
  *   words.
@@ -43,6 +45,9 @@ export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCo
     seen.add(k);
     return true;
   });
+  const reversed = reversedSpans(chars, codes);
+  for (const k of reversed) repaired.add(k);
+  chars = chars.filter((ch) => !reversed.includes(placeableIndex(ch)));
   for (;;) {
     const result = balance(chars, codes);
     if (!('crossed' in result)) {
@@ -68,6 +73,35 @@ export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCo
     }
   });
   return { text: head + out, repaired: [...repaired].sort((a, b) => a - b) };
+}
+
+/** The span an isolated code opens or closes: 2.x `sc` id / `ec` startRef, 1.2 `rid`, else `id`. */
+function spanOf(code: XliffCode): string | undefined {
+  const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(code.xml)?.[1];
+  if (code.name === 'ec') return attr('startRef');
+  return attr('rid') ?? code.id;
+}
+
+const START_OF: Readonly<Record<string, string>> = { ec: 'sc', ex: 'bx', ept: 'bpt' };
+
+/** Isolated span codes of the target whose end comes before their start: both codes of each such span. */
+function reversedSpans(chars: readonly string[], codes: readonly XliffCode[]): number[] {
+  const started = new Map<string, number>();
+  const ends: Array<{ k: number; key: string; at: number }> = [];
+  chars.forEach((ch, at) => {
+    const k = placeableIndex(ch);
+    const code = k < 0 ? undefined : codes[k];
+    const span = code?.kind === 'standalone' ? spanOf(code) : undefined;
+    if (!code || span === undefined) return;
+    if (STARTS.has(code.name)) started.set(`${code.name}:${span}`, at);
+    else if (START_OF[code.name]) ends.push({ k, key: `${START_OF[code.name]}:${span}`, at });
+  });
+  const out: number[] = [];
+  for (const end of ends) {
+    const at = started.get(end.key);
+    if (at !== undefined && at > end.at) out.push(end.k, placeableIndex(chars[at]!));
+  }
+  return out;
 }
 
 /**

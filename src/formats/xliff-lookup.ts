@@ -17,6 +17,11 @@ export interface Candidate {
   /** The TM's source text (same placeable numbering), shown with the candidate when given. */
   sourceText?: string;
   unitId: string;
+  /**
+   * Present when the TM's source differs from the query only in numbers: true if the target carries the query's
+   * numbers, false if it keeps the TM's (its score is then the fuzzy one: see match/adapt.ts).
+   */
+  adapted?: boolean;
 }
 
 export interface LookupContext {

@@ -35,9 +35,11 @@ export interface Match {
   documentId: string | null;
   position: number | null;
   tm: string;
-  /** Present when the match differs only in numbers: true if the targets carry the query's numbers. */
+  /** Present when the match differs only in numbers: true if every target carries the query's numbers. */
   adapted?: boolean;
-  /** The targets as stored, when adapted. */
+  /** Present with `adapted`: per target, true if it carries the query's numbers, false if it keeps the stored ones. */
+  adaptedTargets?: Partial<Record<Lang, boolean>>;
+  /** The targets as stored, when one at least was adapted. */
   originalTargets?: Partial<Record<Lang, string>>;
   explain?: { editDistance: number; penalties: Penalty[]; diff: DiffSpan[] | null };
 }
@@ -62,10 +64,15 @@ export interface ConcordanceHit {
   highlights: [number, number][];
 }
 
-/** A hit as the client sees it: the unit's texts, its targets adapted when it can be, the explanation if asked. */
+/**
+ * A hit as the client sees it: the unit's texts, each target adapted when it can be, the explanation if asked. A
+ * number-only match with a target left as stored is scored as the fuzzy match it is for that target (adapt.ts), and
+ * is left out when that falls below `min`.
+ */
 function toMatch(index: TmIndex, query: PreparedQuery, tm: string, hit: Hit, request: MatchRequest): Match | undefined {
   const unit = index.get(hit.unitId);
   if (!unit) return undefined;
+  let { score, penalties } = hit;
   const stored: Partial<Record<Lang, string>> = {};
   for (const lang of request.tgt) if (unit[lang]) stored[lang] = unit[lang]; // a language the unit lacks is left out
   const match: Match = {
@@ -79,16 +86,26 @@ function toMatch(index: TmIndex, query: PreparedQuery, tm: string, hit: Hit, req
   };
   if (hit.adapted) {
     const adaptation = index.adapt(query, request.src, unit, stored);
-    match.adapted = adaptation !== undefined;
-    if (adaptation) {
+    const adapted = adaptation?.adapted ?? {};
+    const langs = Object.keys(stored) as Lang[];
+    match.adapted = langs.every((lang) => adapted[lang]);
+    match.adaptedTargets = Object.fromEntries(langs.map((lang) => [lang, adapted[lang] === true]));
+    if (adaptation && langs.some((lang) => adapted[lang])) {
       match.targets = adaptation.targets;
       match.originalTargets = stored;
+    }
+    if (!match.adapted) {
+      // A target keeps the stored numbers: no number bonus, no "numbers" penalty (it is an ordinary fuzzy match).
+      score = Math.min(score, adaptation?.unadaptedScore ?? score);
+      penalties = [];
+      if (score < request.min) return undefined;
+      match.score = score;
     }
   }
   if (request.explain) {
     match.explain = {
       editDistance: hit.editDistance,
-      penalties: hit.penalties,
+      penalties,
       diff: index.explain(query, unit[request.src]),
     };
   }
@@ -192,24 +209,41 @@ function rethrow(error: unknown): never {
  */
 const DUPLICATES_SPARED = 10;
 
-/** The best `request.limit` hits whose source and asked targets differ from every better hit's. */
-function distinct(
+/** The hits, best first, whose source and asked targets differ from every better hit's. */
+function* distinct(
   indexes: readonly TmIndex[],
   found: readonly { hit: Hit; priority: number }[],
   request: MatchRequest,
-): { hit: Hit; priority: number }[] {
+): Generator<{ hit: Hit; priority: number }> {
   const seen = new Set<string>();
-  const kept: { hit: Hit; priority: number }[] = [];
   for (const f of found) {
-    if (kept.length >= request.limit) break;
     const unit = indexes[f.priority]!.get(f.hit.unitId);
     if (!unit) continue;
     const key = [unit[request.src], ...request.tgt.map((lang) => unit[lang] ?? '')].join('\u0000');
     if (seen.has(key)) continue;
     seen.add(key);
-    kept.push(f);
+    yield f;
   }
-  return kept;
+}
+
+/**
+ * The best `request.limit` matches of the hits, best first. A match can score below its hit (a target not adapted:
+ * toMatch), so hits are taken until the page is full and no hit left can beat its worst; then sorted again.
+ */
+function bestMatches(
+  indexes: TmIndex[],
+  queries: PreparedQuery[],
+  found: { hit: Hit; priority: number }[],
+  request: MatchRequest,
+): Match[] {
+  const matches: Match[] = [];
+  const kth = () => matches.map((m) => m.score).sort((a, b) => b - a)[request.limit - 1]!;
+  for (const { hit, priority } of distinct(indexes, found, request)) {
+    if (matches.length >= request.limit && kth() >= hit.score) break;
+    const match = toMatch(indexes[priority]!, queries[priority]!, request.tms[priority]!, hit, request);
+    if (match) matches.push(match);
+  }
+  return matches.sort((a, b) => b.score - a.score).slice(0, request.limit); // stable: ties keep the hits' order
 }
 
 function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObserver): Match[] {
@@ -231,9 +265,7 @@ function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObser
       found.push({ hit, priority });
   });
   found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
-  const matches = distinct(indexes, found, request).flatMap(
-    ({ hit, priority }) => toMatch(indexes[priority]!, queries[priority]!, request.tms[priority]!, hit, request) ?? [],
-  );
+  const matches = bestMatches(indexes, queries, found, request);
   if (observe) observe({ ms: performance.now() - started, verified: stats!.verified, matches: matches.length });
   return matches;
 }

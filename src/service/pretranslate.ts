@@ -127,7 +127,9 @@ export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
       const sourceText = mapPlaceables(text, m.source.text, m.source.text);
       // The matcher sees codes numbered apart as a punctuation difference; once renumbered they are the same text.
       const score = m.score >= 95 && m.score < 100 && sourceText === text ? 100 : m.score;
-      return [{ score, targetText: mapPlaceables(text, m.source.text, target), sourceText, unitId: m.unitId }];
+      const adapted = m.adaptedTargets?.[tgt];
+      const targetText = mapPlaceables(text, m.source.text, target);
+      return [{ score, targetText, sourceText, unitId: m.unitId, ...(adapted !== undefined && { adapted }) }];
     });
   };
 }

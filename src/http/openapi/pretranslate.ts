@@ -191,6 +191,12 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
             tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
             unitId: { type: 'string' },
+            adapted: {
+              type: 'boolean',
+              description:
+                "the TM's source differs only in numbers: true if the value carries the source's numbers, false if " +
+                "it keeps the TM's (score is then the fuzzy one)",
+            },
             placeables,
             wasEmpty: { type: 'boolean' },
           },

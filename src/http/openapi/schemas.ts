@@ -76,7 +76,7 @@ export const SCHEMAS: Record<string, object> = {
           'invisible: format characters (ZWNJ, bidi marks); diacritics: Arabic tashkeel or tatweel; letterforms: ' +
           'alef, alef maqsura or ta marbuta shape; digits: Arabic-Indic vs ASCII digits; script: traditional vs ' +
           'simplified Chinese characters; case: letter case; punctuation: punctuation differs; whitespace: spacing ' +
-          'differs; numbers: the texts differ only in numbers (points = 2 per number; targets adapted).',
+          'differs; numbers: the texts differ only in numbers (points = 2 per number; every target adapted).',
       },
       points: { type: 'number', description: 'Points deducted from 100' },
     },
@@ -116,9 +116,18 @@ export const SCHEMAS: Record<string, object> = {
       tm: { type: 'string' },
       adapted: {
         type: 'boolean',
-        description: 'the match differs only in numbers; true if the targets carry the query numbers',
+        description:
+          'the match differs only in numbers; true if every target carries the query numbers. When one keeps the ' +
+          'stored numbers (not found in it, e.g. spelled out), the match scores as the fuzzy match it is, with no ' +
+          '"numbers" penalty, and is left out below min',
       },
-      originalTargets: texts([]),
+      adaptedTargets: {
+        type: 'object',
+        description:
+          'present with adapted: per target, true if it carries the query numbers, false if it keeps the stored ones',
+        properties: Object.fromEntries(langs.map((l) => [l, { type: 'boolean' }])),
+      },
+      originalTargets: { ...texts([]), description: 'the targets as stored, when one at least was adapted' },
       explain: {
         type: 'object',
         required: ['editDistance', 'penalties', 'diff'],

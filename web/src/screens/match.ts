@@ -18,6 +18,7 @@ interface Match {
   targets: Partial<Record<Lang, string>>;
   originalTargets?: Partial<Record<Lang, string>>;
   adapted?: boolean;
+  adaptedTargets?: Partial<Record<Lang, boolean>>;
   documentId: string | null;
   position: number | null;
   tm: string;
@@ -105,7 +106,7 @@ function card(m: Match, query: string, index: number): HTMLElement {
         {},
         h('span', { class: 'label', text: langName(l) }),
         h('p', { lang: l, dir: dirOf(l), class: 'rendering', text: m.targets[l]! }),
-        m.adapted && m.originalTargets?.[l] !== undefined && m.originalTargets[l] !== m.targets[l]
+        m.adaptedTargets?.[l] && m.originalTargets?.[l] !== undefined && m.originalTargets[l] !== m.targets[l]
           ? h('p', { class: 'original', lang: l, dir: dirOf(l) }, `${t('match.stored')} `, m.originalTargets[l]!)
           : null,
         copyButton(m.targets[l]!, l, i + 1),
