@@ -197,3 +197,31 @@ describe('Arabic', () => {
     ]);
   });
 });
+
+describe('markup copied from a web page', () => {
+  it('ends a sentence after the closing tags that follow its final mark, in all three languages', () => {
+    expect(zh.sentences('更多内容见第七节…</div>下一段从这里开始。')).toEqual([
+      '更多内容见第七节…</div>',
+      '下一段从这里开始。',
+    ]);
+    expect(zh.sentences('<p>会议明天举行。</b></p> 双方将继续对话。')).toEqual([
+      '<p>会议明天举行。</b></p>',
+      '双方将继续对话。',
+    ]);
+    expect(en.sentences('<p>The talks resume tomorrow.</p> Both sides agreed.')).toEqual([
+      '<p>The talks resume tomorrow.</p>',
+      'Both sides agreed.',
+    ]);
+    expect(ar.sentences('<p>تستأنف المحادثات غدا.</p> واتفق الجانبان.')).toEqual([
+      '<p>تستأنف المحادثات غدا.</p>',
+      'واتفق الجانبان.',
+    ]);
+  });
+
+  it('never starts a sentence with a closing tag: a Chinese line with no mark before the next block stays whole', () => {
+    // The English and Arabic end "etc." before the next block; the Chinese 等等 has no mark, so its line is one
+    // sentence (the aligner then flags the row's counts) rather than a sentence that starts with </div>.
+    expect(zh.sentences('等等<div id=sec7>第七节…</div>')).toEqual(['等等<div id=sec7>第七节…</div>']);
+    expect(en.sentences('etc. <div id=sec7>section 7…</div>')).toEqual(['etc.', '<div id=sec7>section 7…</div>']);
+  });
+});

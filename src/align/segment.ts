@@ -71,6 +71,9 @@ KIND['«'.charCodeAt(0)]! |= OPEN_GUILLEMET;
 KIND['”'.charCodeAt(0)]! |= SHUT_DOUBLE;
 KIND['»'.charCodeAt(0)]! |= SHUT_GUILLEMET;
 
+/** A closing markup tag (`</p>`, `</div>`), matched where a run of final marks ends. */
+const CLOSING_TAG = /<\/[A-Za-z][A-Za-z0-9]*>/y;
+
 /** The runs of final marks and closers of a paragraph (see Segmenter.sentences). */
 interface Runs {
   starts: number[];
@@ -193,7 +196,8 @@ export class Segmenter {
 
 /**
  * The runs of final marks and closers. A run ends a sentence at its end, never inside it (no sentence starts with
- * "？" or "!"): ICU's breaks inside a run are dropped and the run's end is a candidate. One pass, each run scanned
+ * "？" or "!"), nor inside the closing markup tags right after it: ICU's breaks inside a run are dropped and the
+ * run's end is a candidate. One pass, each run scanned
  * once (a run of 24k dots must not be walked again from each of its dots). An opening quote right after a run, while
  * the same kind of quote is open (他说：“我们准备好了。“双方…), is a mistyped closer: it joins the run, and the rules
  * see it as the closer it stands for.
@@ -229,6 +233,8 @@ function scanRuns(text: string): Runs {
       }
       break;
     }
+    // Closing markup tags right after the marks close the sentence too (…</div>, 。</p>): the run takes them.
+    for (CLOSING_TAG.lastIndex = end; CLOSING_TAG.test(text); CLOSING_TAG.lastIndex = end) end = CLOSING_TAG.lastIndex;
     starts.push(i);
     ends.push(end);
     i = end - 1;
