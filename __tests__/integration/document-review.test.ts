@@ -181,3 +181,51 @@ describe('a reviewed row later changed', () => {
     expect((await getDoc(id)).segments.filter((r: Row) => r.reviewed)).toEqual([]);
   });
 });
+
+describe('document exports and the review', () => {
+  it('TSV: confidence, review (the reasons) and reviewed columns, by format or Accept', async () => {
+    await review(SEED, { rows: [5] }).expect(200);
+    const doc = await getDoc(SEED);
+    for (const res of [
+      await request(ctx.app).get(`/api/v1/documents/${SEED}?format=tsv`).expect(200),
+      await request(ctx.app).get(`/api/v1/documents/${SEED}`).set('Accept', 'text/tab-separated-values').expect(200),
+    ]) {
+      const [head, ...lines] = res.text.trim().split('\n');
+      expect(head!.split('\t')).toEqual([
+        'position',
+        'paragraph',
+        'unit_id',
+        'ar',
+        'en',
+        'zh',
+        'confidence',
+        'review',
+        'reviewed',
+      ]);
+      const cells = lines.map((line) => line.split('\t'));
+      expect(cells[3]!.slice(6)).toEqual([String(doc.segments[3].confidence), 'counts,neighbour', '']);
+      expect(cells[5]!.slice(6)).toEqual([String(doc.segments[5].confidence), '', doc.segments[5].reviewed]);
+      expect(cells[0]!.slice(6)).toEqual([String(doc.segments[0].confidence), '', '']);
+    }
+  });
+
+  it('HTML: a review column saying in words why a row is to be checked, or when it was reviewed', async () => {
+    const doc = await getDoc(SEED);
+    const res = await request(ctx.app).get(`/api/v1/documents/${SEED}?format=html`).expect(200);
+    expect(res.text).toContain('<th scope="col">review</th>');
+    const row = (p: number) => new RegExp(`<tr[^>]*id="row-${p}">.*?</tr>`).exec(res.text)![0];
+    expect(row(3)).toMatch(/^<tr class="review" id="row-3"><th scope="row" class="n">3<\/th>/);
+    expect(row(3)).toContain('<td class="r"><strong>to review</strong>: sentence counts differ; next to a gap</td>');
+    const reviewed: string = doc.segments[5].reviewed;
+    expect(row(5)).toContain(`<td class="r">reviewed <time datetime="${reviewed}">${reviewed.slice(0, 10)}</time>`);
+    expect(row(5)).not.toContain('class="review"');
+    expect(res.text).toMatch(/17 rows, 1 to review, 1 reviewed/);
+  });
+
+  it('TMX: a reviewed row no longer carries x-review; one still to review does', async () => {
+    const res = await request(ctx.app).get(`/api/v1/documents/${SEED}?format=tmx`).expect(200);
+    const tus = res.text.split('<tu ').slice(1);
+    expect(tus[3]).toContain('<prop type="x-review">true</prop>');
+    expect(tus[5]).not.toContain('x-review');
+  });
+});
