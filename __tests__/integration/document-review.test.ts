@@ -86,6 +86,7 @@ describe('PATCH /api/v1/documents/:id/review', () => {
     const out = await review(SEED, { rows: [0, 17] }).expect(400);
     expect(out.body.error).toMatchObject({
       code: 'ROW_OUT_OF_RANGE',
+      param: 'rows[1]',
       message: `Document "${SEED}" has no row 17: its rows are numbered from 0 to 16.`,
     });
     const ar = await review(SEED, { rows: [17] })

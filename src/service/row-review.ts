@@ -91,9 +91,12 @@ export async function markReviewed(
     if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
     if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
     const hashes = new Set(
-      request.rows.map((position) => {
+      request.rows.map((position, k) => {
         const row = doc.rows[position];
-        if (!row) throw new MizanError(ErrorCode.ROW_OUT_OF_RANGE, { id, row: position, last: doc.rows.length - 1 });
+        if (!row) {
+          const last = doc.rows.length - 1;
+          throw new MizanError(ErrorCode.ROW_OUT_OF_RANGE, { param: `rows[${k}]`, id, row: position, last });
+        }
         return rowHash(row);
       }),
     );
