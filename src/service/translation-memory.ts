@@ -260,8 +260,8 @@ export class TranslationMemory {
     this.mirrors.touch(tm);
     if (outcome === 'not-found') throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
     if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-    // Marks left behind (a failure here) are ignored by readers and dropped by the next mark (markReviewed.lua).
-    await this.marks.drop(tm, id);
+    // Best effort, the document being gone: marks left behind are ignored by readers (their `@doc` is another).
+    await this.marks.drop(tm, id).catch(() => undefined);
   }
 
   unitContext(tm: string, unitId: string, n: number): Promise<{ unit: Unit; before: Unit[]; after: Unit[] }> {
