@@ -102,6 +102,30 @@ describe('PATCH /api/v1/documents/:id/review', () => {
     expect((await getDoc(SEED)).rev).toBe(doc.rev);
   });
 
+  it('lets one of two writes made against the same rev win: a mark and a correction, or two marks', async () => {
+    const doc = await getDoc(SEED);
+    const answers = await Promise.all([
+      review(SEED, { rows: [6], rev: doc.rev }),
+      request(ctx.app)
+        .patch(`/api/v1/documents/${SEED}/alignment`)
+        .send({ ops: [{ op: 'merge', row: 9 }], rev: doc.rev }),
+      review(SEED, { rows: [7], rev: doc.rev }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    const after = await getDoc(SEED);
+    expect(after.rev).toBe(doc.rev + 1);
+    const winner = answers.findIndex((a) => a.status === 200);
+    expect(after).toEqual(answers[winner]!.body);
+    // Put the seed back: the merge split again, the mark taken back.
+    if (winner === 1)
+      await request(ctx.app)
+        .patch(`/api/v1/documents/${SEED}/alignment`)
+        .send({ ops: [{ op: 'split', row: 9, ar: 1, en: 1, zh: 1 }] })
+        .expect(200);
+    else await review(SEED, { rows: [6, 7], reviewed: false }).expect(200);
+    expect((await getDoc(SEED)).segments.map((r: Row) => r.ar)).toEqual(doc.segments.map((r: Row) => r.ar));
+  });
+
   it('marks with If-Match at the current rev, once per Idempotency-Key', async () => {
     const doc = await getDoc(SEED);
     const first = await review(SEED, { rows: [1, 2] })
