@@ -11,14 +11,11 @@ import {
   EXPORT_FORMATS,
   exportDocument,
   requireLanguage,
-  type DocumentCursor,
-  type DocumentSummary,
   type ExportFormat,
   type ReviewedDocument,
   type TranslationMemory,
   type WriteOutcome,
 } from '../../service';
-import { LANGS } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
@@ -26,6 +23,7 @@ import { answerOnce } from '../idempotency';
 import { sendJson } from '../json-stream';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport, parseReview } from '../document-params';
+import { documentJson, readCursor, summaryJson, writeCursor } from '../document-json';
 import { idParam, Params, type Input } from '../params';
 import type { TmClaim } from '../access';
 import { setExportPolicy } from '../security';
@@ -45,28 +43,6 @@ const ACCEPTED: Record<string, Format> = {
 export const DOCUMENT_PAGE = 100;
 export const MAX_DOCUMENT_PAGE = 1000;
 
-/** A page's end as an opaque cursor: base64url of [order, id]. */
-function writeCursor(cursor: DocumentCursor): string {
-  return Buffer.from(JSON.stringify([cursor.order, cursor.id])).toString('base64url');
-}
-
-function readCursor(text: string | undefined): DocumentCursor | undefined {
-  if (!text) return undefined;
-  const bad = () => new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'cursor', value: text.slice(0, 100) });
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) throw bad();
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(value) || value.length !== 2) throw bad();
-  const [order, id] = value as unknown[];
-  if (typeof order !== 'number' || !Number.isFinite(order) || typeof id !== 'string') throw bad();
-  if (!/^[A-Za-z0-9_.-]{1,128}$/.test(id)) throw bad();
-  return { order, id };
-}
-
 /** `?format=` when given (it wins: a link can name it), else the best of Accept, else JSON. */
 function formatOf(req: Request, p: Params): Format {
   const asked = p.string('format');
@@ -78,45 +54,6 @@ function formatOf(req: Request, p: Params): Format {
   if (!(FORMATS as readonly string[]).includes(format))
     throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS.join(', ') });
   return format as Format;
-}
-
-function summaryJson(d: DocumentSummary) {
-  return {
-    id: d.id,
-    tm: d.tm,
-    title: d.titles.ar || d.titles.en || d.titles.zh,
-    titles: d.titles,
-    source: d.source,
-    date: d.date,
-    ...(d.url ? { url: d.url } : {}),
-    order: d.order,
-    segments: d.segments,
-    rev: d.rev,
-    created: new Date(d.created).toISOString(),
-    updated: new Date(d.updated).toISOString(),
-  };
-}
-
-function documentJson(doc: ReviewedDocument) {
-  const { segments, ...summary } = summaryJson(doc.summary);
-  return {
-    ...summary,
-    languages: LANGS.filter((lang) => doc.rows.some((r) => r[lang] !== '')),
-    segmentCount: segments,
-    segments: doc.rows.map((r) => ({
-      position: r.position,
-      paragraph: r.paragraph,
-      unitId: r.unitId,
-      ar: r.ar,
-      en: r.en,
-      zh: r.zh,
-      confidence: r.confidence ?? 1,
-      review: r.review ?? false,
-      ...(r.reviewed && { reviewed: r.reviewed }),
-      ...(r.reasons?.length && { reasons: r.reasons }),
-      ...(r.split && { split: r.split }),
-    })),
-  };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
