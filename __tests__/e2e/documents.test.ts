@@ -1,7 +1,7 @@
 /**
- * Documents in a real browser: the seed document's 17 rows side by side, corrections made in the page (a merge
- * and the split that undoes it), a conflict shown rather than overwritten, markup in a unit's text shown as text,
- * accessibility and screenshots.
+ * Documents in a real browser: the seed document's 17 rows side by side, numbered from 0 as the API numbers them,
+ * corrections made in the page (a merge and the split that undoes it), a flagged row marked reviewed and back, a
+ * conflict shown rather than overwritten, markup in a unit's text shown as text, accessibility and screenshots.
  */
 import request from 'supertest';
 import { axeViolations, LANGS, open, screenshot, setLanguage, type Ui, useUi } from '../helpers/browser';
@@ -78,6 +78,43 @@ describe('the documents pages', () => {
     expect(await rowTexts()).toEqual(before);
     const doc = (await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body;
     expect(doc.segments).toHaveLength(17);
+  });
+
+  it('numbers rows from 0 as the API does, marks a flagged row reviewed and takes the mark back', async () => {
+    const start = (await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body;
+    const unitKey = ui.ctx.keys.unit('main', start.segments[4].unitId);
+    const flag = await ui.ctx.redis.hget(unitKey, 'review');
+    await ui.ctx.redis.hset(unitKey, 'review', 'counts'); // as the aligner flags a row
+    try {
+      await openSeed();
+      await setLanguage(ui, 'en');
+      await ui.page.waitForSelector('#row-4 .flag');
+      expect(await ui.page.textContent('#row-0 th.num')).toBe('0');
+      expect(await ui.page.textContent('.doc-head')).toContain('Rows are numbered from 0, as in the API');
+      const row = ui.page.locator('#row-4');
+      expect(await row.locator('.reasons').textContent()).toBe('sentence counts differ');
+      expect(await row.locator('button.mark-reviewed').textContent()).toBe('Mark reviewed (Row 4)');
+      await row.locator('button.mark-reviewed').click();
+      await ui.page.locator('#row-4 .reviewed-on').waitFor();
+      expect(await ui.page.textContent('.alerts .notice')).toContain('Row 4 marked reviewed.');
+      expect(await ui.page.evaluate('document.activeElement?.id')).toBe('row-4');
+      expect(await ui.page.locator('#row-4 .flag').count()).toBe(0);
+      expect(await ui.page.textContent('#row-4 .reasons')).toBe('sentence counts differ'); // what was checked
+      const marked = (await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body;
+      expect(marked.rev).toBe(start.rev + 1);
+      expect(marked.segments[4]).toMatchObject({ review: false, reviewed: expect.any(String) });
+      expect(await axeViolations(ui.page)).toEqual([]);
+      await ui.page.check('#only-review');
+      expect(await ui.page.locator('#row-4').count()).toBe(0);
+      await ui.page.uncheck('#only-review');
+
+      await ui.page.locator('#row-4 button.unmark-reviewed').click();
+      await ui.page.locator('#row-4 .flag').waitFor();
+      expect(await ui.page.textContent('.alerts .notice')).toContain('Row 4 is to review again.');
+      expect((await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body.segments[4].review).toBe(true);
+    } finally {
+      await ui.ctx.redis.hset(unitKey, 'review', flag ?? '0');
+    }
   });
 
   it('shows a conflict when the document changed behind the page, and overwrites nothing', async () => {

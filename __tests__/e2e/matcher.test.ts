@@ -68,9 +68,17 @@ describe('the matcher page', () => {
     await ui.page.press('#cq', 'Enter');
     await ui.page.waitForSelector('.cards .hit');
     expect(await ui.page.locator('.hit mark.hit').first().textContent()).toMatch(/practical cooperation/i);
-    await ui.page.locator('.hit .doclink').first().click();
-    await ui.page.waitForSelector('tr.target');
+    const link = ui.page.locator('.hit .doclink').first();
+    const linkText = (await link.textContent()) ?? '';
+    await link.click();
+    const target = ui.page.locator('tr.target');
+    await target.waitFor();
     expect(ui.page.url()).toContain('#/documents/');
+    // The row the link names is the row the page numbers so, and the position the API gives it (from 0).
+    const position = (await target.getAttribute('data-position'))!;
+    expect(linkText).toBe(`Document, row ${position}`);
+    expect(await target.locator('th.num').textContent()).toMatch(new RegExp(`^${position}(\\D|$)`));
+    expect(ui.page.url()).toContain(`row=${position}`);
   });
 
   it('fits a 360 px wide screen', async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readTmx, readTsv, tmxToDocuments, writeTmx, writeTsv } from '../../src/formats';
+import { readTmx, readTsv, tmxToDocuments, writeTmx, writeTsv, type TsvRow } from '../../src/formats';
 import { readManifest, readSeedDocument } from '../../src/service';
 import type { AlignedDocument } from '../../src/types';
 
@@ -194,5 +194,48 @@ describe('TSV', () => {
     ]);
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(readTsv(writeTsv(rows))).toEqual(rows);
+  });
+
+  it('writes confidence, review reasons and the reviewed time after the texts, and reads them back', () => {
+    const base = { paragraph: 0, ar: 'نص', en: 'text', zh: '文本' };
+    const rows: TsvRow[] = [
+      { ...base, position: 0, unitId: 'u0' },
+      {
+        ...base,
+        position: 1,
+        unitId: 'u1',
+        confidence: 0.42,
+        review: true,
+        reasons: ['counts' as const, 'neighbour' as const],
+      },
+      { ...base, position: 2, unitId: 'u2', confidence: 0.8, review: true },
+      {
+        ...base,
+        position: 3,
+        unitId: 'u3',
+        confidence: 0.3,
+        reasons: ['confidence' as const],
+        reviewed: '2026-12-05T03:00:00.000Z',
+      },
+    ];
+    const lines = writeTsv(rows).trim().split('\n');
+    expect(lines[0]).toBe('position\tparagraph\tunit_id\tar\ten\tzh\tconfidence\treview\treviewed');
+    expect(lines.slice(1).map((line) => line.split('\t').slice(6))).toEqual([
+      ['1', '', ''],
+      ['0.42', 'counts,neighbour', ''],
+      ['0.8', 'flagged', ''],
+      ['0.3', '', '2026-12-05T03:00:00.000Z'],
+    ]);
+    // A reviewed row's reasons are not written (it is no longer up for review).
+    const { reasons: _reasons, ...reviewed } = rows[3]!;
+    expect(readTsv(writeTsv(rows))).toEqual([...rows.slice(0, 3), reviewed]);
+  });
+
+  it('still reads a file of the six text columns alone', () => {
+    const tsv = 'position\tparagraph\tunit_id\tar\ten\tzh\n0\t0\tu1\tنص\ttext\t文本\n';
+    expect(readTsv(tsv)).toEqual([{ position: 0, paragraph: 0, unitId: 'u1', ar: 'نص', en: 'text', zh: '文本' }]);
+    expect(() => readTsv('position\tparagraph\tunit_id\tar\ten\tzh\n0\t0\tu1\tنص\n')).toThrow(
+      /2: 4 columns, expected 6/,
+    );
   });
 });

@@ -1,16 +1,29 @@
 /**
  * A printable side-by-side page of an aligned document: one table row per aligned row, Arabic right-to-left in its
- * own column, English and Chinese beside it, rows flagged for review marked. Self-contained (inline CSS), valid
- * HTML5, every text escaped.
+ * own column, English and Chinese beside it, each row's confidence, and what the review says of it: the reasons a
+ * row is up for review, or when a person marked it reviewed, in words (not by colour alone). Rows are numbered as
+ * the API numbers them, from 0 (`position`, the corrections' `row`). Self-contained (inline CSS), valid HTML5, every
+ * text escaped.
  */
-import type { DocumentMeta, DocumentRow } from '../types';
+import type { DocumentMeta, DocumentRow, ReviewReason } from '../types';
 
 const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const HEAD_ROW =
-  '<tr><th>#</th><th lang="ar" dir="rtl">العربية</th><th>English</th><th lang="zh-Hans">中文</th>' +
-  '<th>confidence</th></tr>';
+  '<tr><th scope="col">#</th><th scope="col" lang="ar" dir="rtl">العربية</th><th scope="col">English</th>' +
+  '<th scope="col" lang="zh-Hans">中文</th><th scope="col">confidence</th><th scope="col">review</th></tr>';
+
+/** Why a row is up for review, in the words of the web page's English (web/src/locales/en.json). */
+const REASONS: Record<ReviewReason, string> = {
+  confidence: 'unsure link',
+  missing: 'a language is missing',
+  counts: 'sentence counts differ',
+  'weak-split': 'cut at a bare «و» or “and”',
+  'split-numbers': 'numbers disagree after a cut',
+  neighbour: 'next to a gap',
+  shifted: 'a clause belongs to the row next to it',
+};
 
 /**
  * The page's one style sheet, inline so the file stands alone; the HTTP answer's Content-Security-Policy allows
@@ -21,28 +34,46 @@ body { font-family: "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-se
 h1 { font-size: 1.3em; } h1 [lang=ar] { display: block; direction: rtl; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #bbb; padding: .4em .6em; vertical-align: top; }
-td[lang=ar] { direction: rtl; text-align: right; font-size: 1.1em; width: 34%; }
-td[lang=en] { width: 33%; } td[lang=zh-Hans] { width: 25%; }
-td.n, td.c { color: #666; font-size: .85em; white-space: nowrap; }
-tr.review td { background: #fff4d6; }
+td[lang=ar] { direction: rtl; text-align: right; font-size: 1.1em; width: 32%; }
+td[lang=en] { width: 30%; } td[lang=zh-Hans] { width: 22%; }
+th.n, td.c, td.r { color: #555; font-size: .85em; }
+th.n, td.c { white-space: nowrap; font-weight: normal; }
+tr.review td, tr.review th { background: #fff4d6; }
+tr.review td.r strong { color: #7a4b00; }
 @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
 `;
 
-export function writeHtml(meta: DocumentMeta, rows: readonly (DocumentRow & { unitId?: string })[]): string {
+/** A document row as written, with its unit id and when a person marked it reviewed (ISO 8601). */
+export type HtmlRow = DocumentRow & { unitId?: string; reviewed?: string };
+
+/** The review cell: the reasons a row is up for review, or when it was marked reviewed; empty otherwise. */
+function reviewCell(r: HtmlRow): string {
+  if (r.review) {
+    const reasons = (r.reasons ?? []).map((x) => REASONS[x] ?? x).join('; ');
+    return `<strong>to review</strong>${reasons ? `: ${escape(reasons)}` : ''}`;
+  }
+  if (r.reviewed) return `reviewed <time datetime="${escape(r.reviewed)}">${escape(r.reviewed.slice(0, 10))}</time>`;
+  return '';
+}
+
+export function writeHtml(meta: DocumentMeta, rows: readonly HtmlRow[]): string {
   const title = meta.titles.ar || meta.titles.en || meta.id;
   const heading =
     `<span lang="ar" dir="rtl">${escape(meta.titles.ar)}</span> ${escape(meta.titles.en)} ` +
     `<span lang="zh-Hans">${escape(meta.titles.zh)}</span>`;
+  const flagged = rows.filter((r) => r.review).length;
+  const reviewed = rows.filter((r) => r.reviewed).length;
   const body = rows
     .map((r) => {
       const conf = r.confidence ?? 1;
       const cls = r.review ? ' class="review"' : '';
       const cells = [
-        `<td class="n">${r.position + 1}</td>`,
+        `<th scope="row" class="n">${r.position}</th>`,
         `<td lang="ar" dir="rtl">${escape(r.ar)}</td>`,
         `<td lang="en" dir="ltr">${escape(r.en)}</td>`,
         `<td lang="zh-Hans" dir="ltr">${escape(r.zh)}</td>`,
         `<td class="c">${conf.toFixed(2)}</td>`,
+        `<td class="r">${reviewCell(r)}</td>`,
       ];
       return `<tr${cls} id="row-${r.position}">${cells.join('')}</tr>`;
     })
@@ -56,8 +87,9 @@ export function writeHtml(meta: DocumentMeta, rows: readonly (DocumentRow & { un
 </head>
 <body>
 <h1>${heading}</h1>
-<p>${escape(meta.source)} · ${escape(meta.date)} · ${rows.length} rows</p>
+<p>${escape(meta.source)} · ${escape(meta.date)} · ${rows.length} rows, ${flagged} to review, ${reviewed} reviewed</p>
 <table>
+<caption>Rows numbered from 0, as the API numbers them (position)</caption>
 <thead>${HEAD_ROW}</thead>
 <tbody>
 ${body}

@@ -1,7 +1,7 @@
 /** Parsing a document import (JSON or multipart fields) and a list of alignment corrections. */
 import type { Config } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import type { Correction, ImportRequest } from '../service';
+import { MAX_REVIEW_ROWS, type Correction, type ImportRequest } from '../service';
 import { Params, preview, type Input } from './params';
 
 /** Most corrections in one PATCH. */
@@ -52,6 +52,27 @@ export function parseCorrections(body: Input): Correction[] {
     }
     throw new MizanError(ErrorCode.INVALID_CORRECTION, { param: `ops[${k}].op`, reason: 'unknown-op' });
   });
+}
+
+/**
+ * Rows to mark reviewed (PATCH …/review): `rows`, positions from 0 as in `segments` (at least one, at most
+ * MAX_REVIEW_ROWS), and `reviewed` (true, the default, marks them; false takes the marks back).
+ */
+export function parseReview(body: Input): { rows: number[]; reviewed: boolean } {
+  const rows = body.rows;
+  if (rows === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'rows' });
+  if (!Array.isArray(rows) || rows.length === 0)
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'rows', value: preview(rows) });
+  if (rows.length > MAX_REVIEW_ROWS)
+    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'rows', max: MAX_REVIEW_ROWS, count: rows.length });
+  rows.forEach((row: unknown, k) => {
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0)
+      throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `rows[${k}]`, value: preview(row) });
+  });
+  const reviewed = body.reviewed ?? true;
+  if (typeof reviewed !== 'boolean')
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'reviewed', value: preview(reviewed) });
+  return { rows: rows as number[], reviewed };
 }
 
 /** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 and 2024-13-45 no). */

@@ -1,12 +1,16 @@
-/** A stored document written out as a file: TMX 1.4b (with unit ids as tuid), TSV, or a printable HTML page. */
+/**
+ * A stored document written out as a file: TMX 1.4b (with unit ids as tuid), TSV, or a printable HTML page. TSV and
+ * HTML say what the review says of each row (its reasons, or when a person marked it reviewed); TMX keeps its
+ * `x-review` prop for rows still up for review.
+ */
 import { writeHtml, writeTmx, writeTsv } from '../formats';
-import type { StoredDocument } from '../store';
+import type { ReviewedDocument } from './row-review';
 
 export const EXPORT_FORMATS = ['tmx', 'tsv', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** `toolVersion` is written into a TMX header as creationtoolversion. */
-export function exportDocument(doc: StoredDocument, format: ExportFormat, toolVersion: string): string {
+export function exportDocument(doc: ReviewedDocument, format: ExportFormat, toolVersion: string): string {
   if (format === 'html') return writeHtml(doc.summary, doc.rows);
   if (format === 'tsv') return writeTsv(doc.rows);
   return writeTmx([{ meta: doc.summary, segments: doc.rows }], {

@@ -7,6 +7,7 @@ export { exportLanguages, requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';
+export { MAX_REVIEW_ROWS, type ReviewedDocument, type ReviewedUnit, type ReviewRequest } from './row-review';
 export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds, DOCUMENT_ID, UNIT_ID, JOB_ID } from './ids';
 export type { DocumentCursor, DocumentSummary, StoredDocument, UnitTexts } from '../store';
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';

@@ -6,18 +6,16 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import {
   ImportStore,
+  ReviewMarks,
   UnitStore,
   type DocumentCursor,
   type DocumentSummary,
-  type StoredDocument,
   type TmStore,
   type UnitTexts,
-  type UnitWriteResult,
 } from '../store';
 import type { Lang, Unit } from '../types';
 import { correctAlignment, importDocument, unitContext, type ImportRequest, type ImportResult } from './documents';
 import type { Correction } from './corrections';
-import { standaloneUnitId } from './ids';
 import {
   concordance,
   match,
@@ -31,7 +29,6 @@ import {
 } from './matching';
 import type { Freshness } from './mirror';
 import { Mirrors } from './mirrors';
-import { requireWords } from './words';
 import { documentI18next, pretranslateI18next, tmI18next, type I18nextBundles, type I18nextRequest } from './i18next';
 import {
   analyzeXliff,
@@ -44,33 +41,29 @@ import type { Analysis, I18nextPretranslation } from '../formats';
 import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
 import { Idempotency } from './idempotency';
-import { deleteFromLargeDocument } from './unit-delete';
 import { unitRecordJson } from './unit-fields';
 import { unitIdPage } from './unit-pages';
 import { unitHistories, type UnitHistory } from './unit-history';
 import { Observers, type ServiceObserver } from './observers';
 import type { IndexStats } from './mirror';
+import { readiness, type Readiness } from './readiness';
+import {
+  markReviewed,
+  reviewedDocument,
+  withReviewMarks,
+  type ReviewedDocument,
+  type ReviewRequest,
+} from './row-review';
+import { createUnit, deleteUnit, patchUnit, taggedUnit, type TaggedUnit, type UnitWriters } from './unit-writes';
 
-/** A unit with its entity tag. */
-export interface TaggedUnit {
-  unit: Unit;
-  tag: string;
-}
-
-export interface Readiness {
-  redis: boolean;
-  /** The default TM holds at least one document. */
-  tmLoaded: boolean;
-  /** Why not ready: `redis-unreachable`, `redis-timeout`, `redis-loading`, `redis-busy` or `tm-empty`. */
-  reason?: string;
-  /** The same for an operator: what failed, and since when. */
-  detail?: string;
-}
+export type { Readiness, TaggedUnit };
 
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
   private readonly units: UnitStore;
   private readonly importStore: ImportStore;
+  /** Rows marked reviewed (service/row-review.ts). */
+  private readonly marks: ReviewMarks;
   /** TMX import jobs (service/imports.ts). */
   readonly imports: Imports;
   private readonly observers = new Observers();
@@ -86,6 +79,7 @@ export class TranslationMemory {
     this.mirrors = new Mirrors(store, logger, freshness);
     this.units = new UnitStore(store.redis, store.keys);
     this.importStore = new ImportStore(store.redis, store.keys);
+    this.marks = new ReviewMarks(store.redis, store.keys);
     this.imports = new Imports(
       this.importStore,
       (tm) => this.mirrors.refresh(tm),
@@ -228,8 +222,9 @@ export class TranslationMemory {
     return this.store.documentPage(tm, after, limit);
   }
 
-  async getDocument(tm: string, documentId: string): Promise<StoredDocument> {
-    const doc = await this.store.getDocument(tm, documentId);
+  /** The document, each row with the mark of a person who reviewed it (row-review.ts). */
+  async getDocument(tm: string, documentId: string): Promise<ReviewedDocument> {
+    const doc = await reviewedDocument(this.store, this.marks, tm, documentId);
     if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id: documentId, tm });
     return doc;
   }
@@ -239,19 +234,24 @@ export class TranslationMemory {
   }
 
   /** The unit and its entity tag (the ETag of GET /api/v1/units/:id, compared with If-Match by writes). */
-  async getTaggedUnit(tm: string, unitId: string): Promise<TaggedUnit> {
-    const tagged = await this.store.getTaggedUnit(tm, unitId);
-    if (!tagged) throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
-    return tagged;
+  getTaggedUnit(tm: string, unitId: string): Promise<TaggedUnit> {
+    return taggedUnit(this.store, tm, unitId);
   }
 
   /** Segments, aligns and stores a document triple; the same texts again return the stored document. */
-  importDocument(request: ImportRequest): Promise<ImportResult> {
-    return importDocument(this.store, this.mirrors, request);
+  async importDocument(request: ImportRequest): Promise<ImportResult & { document: ReviewedDocument }> {
+    const result = await importDocument(this.store, this.mirrors, request);
+    return { ...result, document: await withReviewMarks(this.store, this.marks, result.document) };
   }
 
-  correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number): Promise<StoredDocument> {
-    return correctAlignment(this.store, this.mirrors, tm, id, ops, rev);
+  async correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number): Promise<ReviewedDocument> {
+    const doc = await correctAlignment(this.store, this.mirrors, tm, id, ops, rev);
+    return withReviewMarks(this.store, this.marks, doc);
+  }
+
+  /** Marks rows reviewed, or takes the marks back (row-review.ts); the document as it is then. */
+  markReviewed(request: ReviewRequest): Promise<ReviewedDocument> {
+    return markReviewed(this.store, this.marks, this.mirrors, request);
   }
 
   /** Deletes a document; with `ifMatch` (revs of If-Match, or '*') only while its rev is one of them. */
@@ -260,50 +260,30 @@ export class TranslationMemory {
     this.mirrors.touch(tm);
     if (outcome === 'not-found') throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
     if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+    // Best effort, the document being gone: marks left behind are ignored by readers (their `@doc` is another).
+    await this.marks.drop(tm, id).catch(() => undefined);
   }
 
   unitContext(tm: string, unitId: string, n: number): Promise<{ unit: Unit; before: Unit[]; after: Unit[] }> {
     return unitContext(this.store, tm, unitId, n);
   }
 
+  private get writers(): UnitWriters {
+    return { store: this.store, units: this.units, mirrors: this.mirrors };
+  }
+
   /** Adds a unit outside any document (the same Arabic source again updates it); its Arabic must have a word. */
-  async createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<TaggedUnit & { created: boolean }> {
-    requireWords(texts.ar, 'ar');
-    const unitId = standaloneUnitId(tm, texts.ar);
-    const result = await this.units.create(tm, unitId, texts);
-    this.mirrors.touch(tm);
-    return { ...(await this.getTaggedUnit(tm, unitId)), created: result === 'created' };
+  createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<TaggedUnit & { created: boolean }> {
+    return createUnit(this.writers, tm, texts);
   }
 
-  /**
-   * Changes texts of a unit. A unit outside any document is identified by its Arabic (adding the same Arabic again
-   * updates it), so its Arabic cannot change (beyond Unicode normalization and surrounding spaces). With `ifMatch`
-   * (tags of If-Match), only if the unit's tag is one of them (checked atomically with the write).
-   */
-  async patchUnit(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<TaggedUnit> {
-    if (texts.ar !== undefined) requireWords(texts.ar, 'ar');
-    await this.mirrors.require(tm);
-    if (texts.ar !== undefined) {
-      const current = await this.store.getUnit(tm, unitId);
-      if (current && !current.documentId && standaloneUnitId(tm, texts.ar) !== unitId) {
-        throw new MizanError(ErrorCode.UNIT_SOURCE_FIXED, { param: 'ar', id: unitId });
-      }
-    }
-    const result: UnitWriteResult = await this.units.patch(tm, unitId, texts, ifMatch);
-    this.mirrors.touch(tm);
-    if (result === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
-    if (result === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });
-    return this.getTaggedUnit(tm, unitId);
+  /** Changes texts of a unit (unit-writes.ts); with `ifMatch`, only if the unit's tag is one of them. */
+  patchUnit(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<TaggedUnit> {
+    return patchUnit(this.writers, tm, unitId, texts, ifMatch);
   }
 
-  async deleteUnit(tm: string, unitId: string, ifMatch?: readonly string[]): Promise<void> {
-    await this.mirrors.require(tm);
-    const outcome =
-      (await deleteFromLargeDocument(this.store, tm, unitId, ifMatch)) ??
-      (await this.units.delete(tm, unitId, ifMatch));
-    this.mirrors.touch(tm);
-    if (outcome === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
-    if (outcome === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });
+  deleteUnit(tm: string, unitId: string, ifMatch?: readonly string[]): Promise<void> {
+    return deleteUnit(this.writers, tm, unitId, ifMatch);
   }
 
   /** Stops the imports running in the background (service/imports.ts, close) and listening for notifications. */
@@ -312,17 +292,7 @@ export class TranslationMemory {
     await this.mirrors.close();
   }
 
-  async readiness(): Promise<Readiness> {
-    try {
-      const redis = await this.store.ping();
-      if ((await this.store.documentCount(this.defaultTm)) > 0) return { redis, tmLoaded: true };
-      return { redis, tmLoaded: false, reason: 'tm-empty', detail: `the TM "${this.defaultTm}" holds no document` };
-    } catch (err) {
-      const outage = this.store.outage();
-      const detail = outage
-        ? `${outage.message} (since ${new Date(outage.since).toISOString()})`
-        : (err as Error).message;
-      return { redis: false, tmLoaded: false, reason: outage?.reason ?? 'redis-unreachable', detail };
-    }
+  readiness(): Promise<Readiness> {
+    return readiness(this.store, this.defaultTm);
   }
 }

@@ -28,3 +28,4 @@ export type { RedisHealth } from './health';
 export { healthOf } from './redis';
 export { dumpTm, restoreTm, deleteTm, type DumpedKey } from './tm-dump';
 export { LARGE_DOCUMENT_ROWS } from './document-writer';
+export { ReviewMarks, rowHash, type ReviewMarkOutcome, type ReviewMarkRead } from './review-marks';

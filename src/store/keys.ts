@@ -13,6 +13,9 @@
  *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url,
  *                                             segments, created, updated
  *   <prefix>{tm:<tm>}:doc:<id>:rows   list    unit ids in document order
+ *   <prefix>{tm:<tm>}:doc:<id>:reviewed
+ *                                     hash    rows a person marked reviewed: row hash (ar, en, zh) → epoch ms of
+ *                                             the mark, and `@doc` → the document's `created` (lua/markReviewed)
  *   <prefix>{tm:<tm>}:log             stream  one entry per unit change: seq, op (put|del), id; or per large
  *                                             document write: seq, op doc, doc (its units are re-read)
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
@@ -91,6 +94,11 @@ export class Keys {
 
   docRows(tm: string, documentId: string): string {
     return `${this.tm(tm)}doc:${documentId}:rows`;
+  }
+
+  /** The rows of the document a person marked reviewed, by the hash of their texts (lua/markReviewed.lua). */
+  reviewMarks(tm: string, documentId: string): string {
+    return `${this.tm(tm)}doc:${documentId}:reviewed`;
   }
 
   log(tm: string): string {

@@ -26,6 +26,7 @@ export const SCRIPT_NAMES = [
   'commitDocument',
   'applyDocument',
   'finishDocument',
+  'markReviewed',
 ] as const;
 
 declare module 'ioredis' {
@@ -59,6 +60,8 @@ declare module 'ioredis' {
     applyDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/finishDocument.lua. */
     finishDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
+    /** See lua/markReviewed.lua (keys and arguments as two arrays). */
+    markReviewed(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
   }
 }
 
@@ -77,11 +80,11 @@ export const ScriptCode = {
   /** deleteUnit: the unit was deleted. */
   DELETED: 1,
   /**
-   * putDocument, commitDocument, deleteDocument, deleteUnit: the document's rev moved since the caller read it; read
-   * again.
+   * putDocument, commitDocument, deleteDocument, deleteUnit, markReviewed: the document's rev moved since the caller
+   * read it; read again.
    */
   CONFLICT: -1,
-  /** deleteDocument, commitDocument (delete), deleteUnit, putUnit (patch): no such document or unit. */
+  /** deleteDocument, commitDocument (delete), deleteUnit, putUnit (patch), markReviewed: no such document or unit. */
   NOT_FOUND: -2,
   /** jobTransition: the job moved to the asked status (cancel requested, or committing). */
   TRANSITIONED: 1,
@@ -93,7 +96,10 @@ export const ScriptCode = {
   COMMITTED: 1,
   /** finishDocument: the write is logged and ended. */
   FINISHED: 1,
-  /** putUnit, readUnits: a large document write is being applied; wait for it (store/settled.ts) and ask again. */
+  /**
+   * putUnit, readUnits, markReviewed: a large document write is being applied; wait for it (store/settled.ts) and ask
+   * again.
+   */
   WRITING: -5,
   /** applyDocument, finishDocument: the write had ended already (another process finished it). */
   SETTLED: -6,

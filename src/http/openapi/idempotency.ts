@@ -6,6 +6,7 @@ export const IDEMPOTENT: Record<string, readonly string[]> = {
   '/api/v1/documents': ['post'],
   '/api/v1/documents/{id}': ['delete'],
   '/api/v1/documents/{id}/alignment': ['patch'],
+  '/api/v1/documents/{id}/review': ['patch'],
   '/api/v1/units': ['post'],
   '/api/v1/units/{id}': ['patch', 'delete'],
 };

@@ -3,22 +3,12 @@
  * into responses by their status. Keep this file in step with src/http/routes: a test lists the app's routes and
  * fails on any that is not described here, and the integration tests check every response against it.
  */
-import {
-  BODY_ERRORS,
-  etag,
-  ifMatch,
-  json,
-  jsonBody,
-  path,
-  query,
-  tmQuery as tm,
-  type Code,
-  type Operation,
-} from './build';
+import { BODY_ERRORS, json, jsonBody, path, query, tmQuery as tm, type Code, type Operation } from './build';
 import { PRETRANSLATE_PATHS } from './pretranslate';
 import { TM_PATHS } from './tms-paths';
 import { ACCESS_PATHS } from './access';
 import { UNIT_PATHS } from './unit-paths';
+import { DOCUMENT_PATHS } from './document-paths';
 
 /** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
 export const COMMON_ERRORS: Code[] = ['INVALID_PARAMETER', 'STORE_UNAVAILABLE', 'INTERNAL', 'METHOD_NOT_ALLOWED'];
@@ -43,8 +33,6 @@ const matchParameters = [
   query('prev', 'the previous segment of the translated document (101 context matches)'),
   query('next', 'the next segment of the translated document'),
 ];
-const docId = path('id', 'document id');
-const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
 const anyJson = { 'application/json': { schema: { type: 'object' } } };
 
 const amagamaUnit = (source: 'path' | 'query'): Operation => ({
@@ -167,119 +155,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       ],
     },
   },
-  '/api/v1/documents': {
-    get: {
-      summary: 'The documents of a TM, in document order, a page at a time',
-      parameters: [
-        tm,
-        query('cursor', 'where the page starts: the cursor of the previous page (absent: from the first)'),
-        query('limit', 'documents per page', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
-      ],
-      ok: { 200: { description: 'a page of documents', content: json('DocumentList') } },
-      errors: ['UNKNOWN_TM', 'LIMIT_OUT_OF_RANGE'],
-    },
-    post: {
-      summary: 'Import a document: segment, align and store three texts',
-      parameters: [tm],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': { schema: { $ref: '#/components/schemas/DocumentImport' } },
-          'multipart/form-data': {
-            schema: {
-              type: 'object',
-              properties: {
-                ar: { type: 'string', format: 'binary' },
-                en: { type: 'string', format: 'binary' },
-                zh: { type: 'string', format: 'binary' },
-              },
-            },
-          },
-        },
-      },
-      ok: {
-        200: { description: 'the same texts were imported before: nothing written', content: json('Document') },
-        201: { description: 'imported', content: json('Document') },
-      },
-      errors: [
-        ...BODY_ERRORS,
-        'FIELD_MISSING',
-        'TEXT_TOO_LONG',
-        'TEXT_EMPTY',
-        'FILE_TOO_LARGE',
-        'UNKNOWN_TM',
-        'TM_LIMIT',
-      ],
-    },
-  },
-  '/api/v1/documents/{id}': {
-    get: {
-      summary: 'One document whole: JSON, TMX 1.4b, TSV, a printable HTML page or i18next bundles',
-      parameters: [
-        docId,
-        tm,
-        query(
-          'format',
-          'json, tmx, tsv, html or i18next; when absent, from Accept (application/json, application/x-tmx+xml, ' +
-            'text/tab-separated-values, text/html), else json',
-          { type: 'string', enum: ['json', 'tmx', 'tsv', 'html', 'i18next'] },
-        ),
-        query('lang', 'format=i18next: one language’s bundle (default: every language’s, keyed by language)'),
-      ],
-      ok: {
-        200: {
-          description: 'the document (i18next: keys <documentId>.<position>)',
-          headers: etag,
-          content: {
-            'application/json': {
-              schema: {
-                oneOf: [
-                  { $ref: '#/components/schemas/Document' },
-                  { type: 'object', description: 'i18next bundles', not: { required: ['id', 'segments'] } },
-                ],
-              },
-            },
-            ...fileContent('application/x-tmx+xml'),
-            ...fileContent('text/tab-separated-values'),
-            ...fileContent('text/html'),
-          },
-        },
-      },
-      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM', 'UNSUPPORTED_LANGUAGE'],
-    },
-    delete: {
-      summary: 'Delete the document and its units',
-      parameters: [docId, tm, ifMatch],
-      ok: { 204: { description: 'deleted' } },
-      errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_TM', 'PRECONDITION_FAILED'],
-    },
-  },
-  '/api/v1/documents/{id}/alignment': {
-    patch: {
-      summary: 'Correct the alignment: merge, split and move operations applied in order, atomically',
-      parameters: [docId, tm, ifMatch],
-      requestBody: jsonBody({
-        type: 'object',
-        required: ['ops'],
-        properties: {
-          ops: { type: 'array', items: { $ref: '#/components/schemas/Correction' } },
-          rev: { type: 'integer', description: 'the revision the corrections were made against' },
-          tm: { type: 'string' },
-        },
-      }),
-      ok: { 200: { description: 'the corrected document', headers: etag, content: json('Document') } },
-      errors: [
-        ...BODY_ERRORS,
-        'DOCUMENT_NOT_FOUND',
-        'DOCUMENT_CHANGED',
-        'PRECONDITION_FAILED',
-        'INVALID_CORRECTION',
-        'TOO_MANY_CORRECTIONS',
-        'FIELD_MISSING',
-        'UNKNOWN_TM',
-      ],
-    },
-  },
+  ...DOCUMENT_PATHS,
   ...UNIT_PATHS,
   ...PRETRANSLATE_PATHS,
   ...AMAGAMA_PATHS,

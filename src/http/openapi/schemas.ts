@@ -201,12 +201,20 @@ export const SCHEMAS: Record<string, object> = {
     type: 'object',
     required: ['position', 'paragraph', 'unitId', 'ar', 'en', 'zh', 'confidence', 'review'],
     properties: {
-      position: { type: 'integer', minimum: 0 },
+      position: { type: 'integer', minimum: 0, description: 'the row’s number, from 0 (as the corrections’ row)' },
       paragraph: { type: 'integer', minimum: 0 },
       unitId: { type: 'string' },
       ...texts([]).properties,
       confidence: { type: 'number', minimum: 0, maximum: 1 },
-      review: { type: 'boolean', description: 'the aligner asks a person to check this row' },
+      review: {
+        type: 'boolean',
+        description: 'the aligner asks a person to check this row (none has marked it reviewed)',
+      },
+      reviewed: {
+        type: 'string',
+        format: 'date-time',
+        description: 'when a person marked the row reviewed (PATCH …/review), while its texts are still as marked',
+      },
       reasons: {
         type: 'array',
         description: [

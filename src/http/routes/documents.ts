@@ -1,7 +1,8 @@
 /**
  * Documents: list, fetch (json, tmx, tsv, html), import a text triple (JSON or multipart files), correct the
- * alignment, delete. A document's ETag is its rev ("rev-<n>"); PATCH alignment and DELETE honour If-Match (412 when
- * the document is at another rev), as well as the body's `rev` (409 DOCUMENT_CHANGED).
+ * alignment, mark rows reviewed, delete. A document's ETag is its rev ("rev-<n>"); PATCH alignment, PATCH review and
+ * DELETE honour If-Match (412 when the document is at another rev), as well as the body's `rev` (409
+ * DOCUMENT_CHANGED).
  */
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config';
@@ -10,21 +11,19 @@ import {
   EXPORT_FORMATS,
   exportDocument,
   requireLanguage,
-  type DocumentCursor,
-  type DocumentSummary,
   type ExportFormat,
-  type StoredDocument,
+  type ReviewedDocument,
   type TranslationMemory,
   type WriteOutcome,
 } from '../../service';
-import { LANGS } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { answerOnce } from '../idempotency';
 import { sendJson } from '../json-stream';
 import { readMultipart } from '../multipart';
-import { parseCorrections, parseImport } from '../document-params';
+import { parseCorrections, parseImport, parseReview } from '../document-params';
+import { documentJson, readCursor, summaryJson, writeCursor } from '../document-json';
 import { idParam, Params, type Input } from '../params';
 import type { TmClaim } from '../access';
 import { setExportPolicy } from '../security';
@@ -44,28 +43,6 @@ const ACCEPTED: Record<string, Format> = {
 export const DOCUMENT_PAGE = 100;
 export const MAX_DOCUMENT_PAGE = 1000;
 
-/** A page's end as an opaque cursor: base64url of [order, id]. */
-function writeCursor(cursor: DocumentCursor): string {
-  return Buffer.from(JSON.stringify([cursor.order, cursor.id])).toString('base64url');
-}
-
-function readCursor(text: string | undefined): DocumentCursor | undefined {
-  if (!text) return undefined;
-  const bad = () => new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'cursor', value: text.slice(0, 100) });
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) throw bad();
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(value) || value.length !== 2) throw bad();
-  const [order, id] = value as unknown[];
-  if (typeof order !== 'number' || !Number.isFinite(order) || typeof id !== 'string') throw bad();
-  if (!/^[A-Za-z0-9_.-]{1,128}$/.test(id)) throw bad();
-  return { order, id };
-}
-
 /** `?format=` when given (it wins: a link can name it), else the best of Accept, else JSON. */
 function formatOf(req: Request, p: Params): Format {
   const asked = p.string('format');
@@ -77,44 +54,6 @@ function formatOf(req: Request, p: Params): Format {
   if (!(FORMATS as readonly string[]).includes(format))
     throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS.join(', ') });
   return format as Format;
-}
-
-function summaryJson(d: DocumentSummary) {
-  return {
-    id: d.id,
-    tm: d.tm,
-    title: d.titles.ar || d.titles.en || d.titles.zh,
-    titles: d.titles,
-    source: d.source,
-    date: d.date,
-    ...(d.url ? { url: d.url } : {}),
-    order: d.order,
-    segments: d.segments,
-    rev: d.rev,
-    created: new Date(d.created).toISOString(),
-    updated: new Date(d.updated).toISOString(),
-  };
-}
-
-function documentJson(doc: StoredDocument) {
-  const { segments, ...summary } = summaryJson(doc.summary);
-  return {
-    ...summary,
-    languages: LANGS.filter((lang) => doc.rows.some((r) => r[lang] !== '')),
-    segmentCount: segments,
-    segments: doc.rows.map((r) => ({
-      position: r.position,
-      paragraph: r.paragraph,
-      unitId: r.unitId,
-      ar: r.ar,
-      en: r.en,
-      zh: r.zh,
-      confidence: r.confidence ?? 1,
-      review: r.review ?? false,
-      ...(r.reasons?.length && { reasons: r.reasons }),
-      ...(r.split && { split: r.split }),
-    })),
-  };
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -140,7 +79,7 @@ async function sendI18next(res: Response, tm: TranslationMemory, name: string, i
 export const HTML_EXPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-async function send(res: Response, doc: StoredDocument, format: Exclude<Format, 'i18next'>, toolVersion: string) {
+async function send(res: Response, doc: ReviewedDocument, format: Exclude<Format, 'i18next'>, toolVersion: string) {
   if (format === 'json') return sendJson(res, documentJson(doc));
   if (format === 'html') res.set({ 'Content-Security-Policy': HTML_EXPORT_CSP, 'X-Content-Type-Options': 'nosniff' });
   // TMX and TSV are files to keep; the HTML page is for reading (and printing) in the browser.
@@ -175,6 +114,55 @@ async function ifMatchRev(
   const current = (await tm.getDocument(name, id)).summary.rev;
   if (!revs.includes(current)) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
   return current;
+}
+
+/**
+ * A write of a document's rows (PATCH alignment, PATCH review) made once per Idempotency-Key, against the rev the
+ * client saw: the body's `rev` (409 DOCUMENT_CHANGED when stale) and If-Match (412 when the document is at another
+ * rev; both given, they must name the same). Answers the document as written, with its new ETag.
+ */
+async function rowWrite(
+  req: Request,
+  res: Response,
+  tm: TranslationMemory,
+  scope: WriteTarget & { route: string },
+  write: (rev: number | undefined) => Promise<ReviewedDocument>,
+): Promise<void> {
+  const body = req.body as Input;
+  const { tm: name, id, rev } = scope;
+  const written = (doc: ReviewedDocument): WriteOutcome => ({
+    status: 200,
+    headers: { ETag: `"${documentTag(doc.summary.rev)}"` },
+    body: documentJson(doc),
+  });
+  await answerOnce(req, res, tm, { tm: name, route: scope.route, body: [body, ifMatchOf(req)] }, async () => {
+    const expected = await ifMatchRev(tm, name, id, ifMatchOf(req));
+    if (expected === undefined) return written(await write(rev));
+    // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically).
+    if (rev !== undefined && rev !== expected) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+    const doc = await write(expected).catch((err: unknown) => {
+      if (err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)
+        throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+      throw err;
+    });
+    return written(doc);
+  });
+}
+
+interface WriteTarget {
+  tm: string;
+  id: string;
+  /** The rev the body names, if any. */
+  rev?: number;
+}
+
+/** The TM a row write names (in its body, else its query), the document's id and the rev the body names. */
+function writeTarget(req: Request, config: Config): WriteTarget {
+  const body = req.body as Input;
+  const name = new Params({ tm: body.tm ?? (req.query as Input).tm }).tm('tm', config.defaultTm);
+  const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
+  if (body.rev === undefined) return { tm: name, id };
+  return { tm: name, id, rev: new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER) };
 }
 
 export function documentRoutes(tm: TranslationMemory, config: Config, toolVersion: string, claim: TmClaim): Router {
@@ -228,32 +216,21 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
   router
     .route('/api/v1/documents/:id/alignment')
     .patch(jsonBody(config), async (req, res) => {
-      const body = req.body as Input;
-      const name = new Params({ tm: body.tm ?? (req.query as Input).tm }).tm('tm', config.defaultTm);
-      const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
-      const rev =
-        body.rev === undefined
-          ? undefined
-          : new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER);
-      const ops = parseCorrections(body);
-      const corrected = (doc: StoredDocument): WriteOutcome => ({
-        status: 200,
-        headers: { ETag: `"${documentTag(doc.summary.rev)}"` },
-        body: documentJson(doc),
-      });
-      const scope = { tm: name, route: 'PATCH /api/v1/documents/:id/alignment', body: [body, ifMatchOf(req)] };
-      await answerOnce(req, res, tm, scope, async () => {
-        const expected = await ifMatchRev(tm, name, id, ifMatchOf(req));
-        if (expected === undefined) return corrected(await tm.correctAlignment(name, id, ops, rev));
-        // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically).
-        if (rev !== undefined && rev !== expected) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-        const doc = await tm.correctAlignment(name, id, ops, expected).catch((err: unknown) => {
-          if (err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)
-            throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-          throw err;
-        });
-        return corrected(doc);
-      });
+      const target = writeTarget(req, config);
+      const ops = parseCorrections(req.body as Input);
+      await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/alignment' }, (rev) =>
+        tm.correctAlignment(target.tm, target.id, ops, rev),
+      );
+    })
+    .all(methodNotAllowed('PATCH'));
+  router
+    .route('/api/v1/documents/:id/review')
+    .patch(jsonBody(config), async (req, res) => {
+      const target = writeTarget(req, config);
+      const { rows, reviewed } = parseReview(req.body as Input);
+      await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/review' }, (rev) =>
+        tm.markReviewed({ tm: target.tm, id: target.id, rows, reviewed, rev }),
+      );
     })
     .all(methodNotAllowed('PATCH'));
   return router;

@@ -47,7 +47,7 @@ function hitItem(hit: Hit, lang: Lang): HTMLElement {
       ? h('a', {
           href: `#/documents/${encodeURIComponent(hit.documentId)}${qs({ row: hit.position, tm: hit.tm })}`,
           class: 'doclink',
-          text: t('match.inDocument', { row: num(hit.position + 1) }),
+          text: t('match.inDocument', { row: num(hit.position) }),
         })
       : h('span', { class: 'tag', text: t('concordance.noDocument') });
   return h('li', { class: 'hit card' }, texts, where);

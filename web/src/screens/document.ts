@@ -1,7 +1,8 @@
 /**
  * One document side by side (Arabic right-to-left, English, Chinese), each row's confidence, flagged rows marked
- * and a filter for them; corrections (merge, split, move a sentence) sent with the revision the page shows, so a
- * document changed meanwhile answers 409/412 and the page says so instead of overwriting; exports.
+ * and a filter for them; a flagged row marked reviewed (and the mark taken back); corrections (merge, split, move a
+ * sentence). Every write is sent with the revision the page shows, so a document changed meanwhile answers 409/412
+ * and the page says so instead of overwriting; exports. Rows are numbered as the API numbers them, from 0.
  */
 import { ApiError, call, qs } from '../api';
 import { announce, dirOf, fill, h, on } from '../dom';
@@ -9,6 +10,7 @@ import { errorBox } from '../errors';
 import { date, langName, LANGS, num, percent, t, type Lang } from '../i18n';
 import { access } from '../session';
 import { exportLinks } from './exports';
+import { reviewButton, reviewState } from './review-mark';
 import { rowTools, type Op } from './row-tools';
 
 export interface Row {
@@ -20,8 +22,10 @@ export interface Row {
   zh: string;
   confidence: number;
   review: boolean;
-  /** Why the row is flagged (src/types.ts, ReviewReason). */
+  /** Why the row is flagged (src/types.ts, ReviewReason); kept once it is reviewed. */
   reasons?: string[];
+  /** When a person marked the row reviewed (ISO 8601). */
+  reviewed?: string;
 }
 
 export interface Doc {
@@ -41,7 +45,7 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
   onlyReview.checked = params.get('review') === '1';
   const alerts = h('div', { class: 'alerts' });
   const head = h('div', { class: 'doc-head' });
-  const body = h('div', { class: 'table-wrap' });
+  const table = h('div', { class: 'table-wrap' });
   let doc: Doc | null = null;
   let etag: string | null = null;
 
@@ -66,19 +70,24 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
     }
   };
 
-  const apply = async (ops: Op[]) => {
+  /** A write of the document's rows (`alignment` or `review`) against the revision shown; `done` says what it did. */
+  const save = async (what: 'alignment' | 'review', body: object, done?: string, focus?: number) => {
     if (!doc) return;
     fill(alerts);
     try {
-      const answer = await call<Doc>('PATCH', `/api/v1/documents/${encodeURIComponent(id)}/alignment${qs({ tm })}`, {
-        body: { ops, rev: doc.rev },
+      const answer = await call<Doc>('PATCH', `/api/v1/documents/${encodeURIComponent(id)}/${what}${qs({ tm })}`, {
+        body: { ...body, rev: doc.rev },
         headers: { 'If-Match': etag ?? `"rev-${doc.rev}"` },
       });
       doc = answer.body;
       etag = answer.etag;
       show();
-      announce(t('document.saved', { rev: num(doc.rev) }));
-      fill(alerts, h('p', { class: 'notice', role: 'status', text: t('document.saved', { rev: num(doc.rev) }) }));
+      const saved = [done, t('document.saved', { rev: num(doc.rev) })].filter(Boolean).join(' ');
+      announce(saved);
+      fill(alerts, h('p', { class: 'notice', role: 'status', text: saved }));
+      // The button pressed is gone with the old rows: focus its row (or, filtered out, the first row still shown).
+      if (focus !== undefined)
+        (document.getElementById(`row-${focus}`) ?? table.querySelector<HTMLElement>('tbody tr'))?.focus();
     } catch (error) {
       const conflict = error instanceof ApiError && (error.status === 409 || error.status === 412);
       const reload = conflict ? h('button', { type: 'button', text: t('document.reload') }) : null;
@@ -87,10 +96,20 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
     }
   };
 
+  const apply = (ops: Op[]) => save('alignment', { ops });
+  const mark = (row: number, reviewed: boolean) =>
+    void save(
+      'review',
+      { rows: [row], reviewed },
+      t(reviewed ? 'document.markedReviewed' : 'document.unmarkedReviewed', { row: num(row) }),
+      row,
+    );
+
   const show = () => {
     if (!doc) return;
     const d = doc;
     const flagged = d.segments.filter((r) => r.review).length;
+    const reviewed = d.segments.filter((r) => r.reviewed).length;
     const title = d.title || d.titles.en || d.titles.ar || d.id;
     fill(
       head,
@@ -105,8 +124,14 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
       ),
       h('p', {
         class: 'meta',
-        text: t('document.summary', { rows: num(d.segments.length), flagged: num(flagged), count: flagged }),
+        text: [
+          t('document.summary', { rows: num(d.segments.length), flagged: num(flagged), count: flagged }),
+          reviewed ? t('document.reviewedCount', { reviewed: num(reviewed) }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
       }),
+      h('p', { class: 'meta', text: t('document.numbering') }),
       exportLinks(d.id, d.tm),
       h('p', {}, h('label', { class: 'check', for: 'only-review' }, onlyReview, t('document.onlyReview'))),
     );
@@ -116,16 +141,13 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
       .map((r) =>
         h(
           'tr',
-          { id: `row-${r.position}`, tabindex: -1, class: r.review ? 'flagged' : null, 'data-position': r.position },
-          h(
-            'th',
-            { scope: 'row', class: 'num' },
-            num(r.position + 1),
-            r.review ? h('span', { class: 'flag', text: t('document.flag') }) : null,
-            r.review && r.reasons?.length
-              ? h('span', { class: 'reasons', text: r.reasons.map((x) => t(`document.reasons.${x}`)).join(' · ') })
-              : null,
-          ),
+          {
+            id: `row-${r.position}`,
+            tabindex: -1,
+            class: r.review ? 'flagged' : r.reviewed ? 'reviewed' : null,
+            'data-position': r.position,
+          },
+          h('th', { scope: 'row', class: 'num' }, num(r.position), reviewState(r)),
           LANGS.map((l) => h('td', { lang: l, dir: dirOf(l), class: `text text-${l}`, text: r[l] })),
           h(
             'td',
@@ -146,13 +168,13 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
             'td',
             { class: 'tools' },
             write
-              ? rowTools(r, r.position < d.segments.length - 1, apply)
+              ? [reviewButton(r, mark), rowTools(r, r.position < d.segments.length - 1, apply)]
               : h('span', { class: 'help', text: t('keys.readOnly') }),
           ),
         ),
       );
     fill(
-      body,
+      table,
       h(
         'table',
         { class: 'aligned' },
@@ -175,6 +197,6 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
   };
 
   on(onlyReview, 'change', show);
-  fill(main, h('p', {}, h('a', { href: '#/documents', text: t('document.back') })), head, alerts, body);
+  fill(main, h('p', {}, h('a', { href: '#/documents', text: t('document.back') })), head, alerts, table);
   void load();
 }

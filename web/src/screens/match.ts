@@ -68,7 +68,7 @@ function card(m: Match, query: string, index: number): HTMLElement {
       ? h('a', {
           class: 'doclink',
           href: `#/documents/${encodeURIComponent(m.documentId)}${qs({ row: m.position, tm: m.tm })}`,
-          text: t('match.inDocument', { row: num(m.position + 1) }),
+          text: t('match.inDocument', { row: num(m.position) }),
         })
       : null,
   );

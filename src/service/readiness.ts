@@ -1,0 +1,26 @@
+/** Whether this instance can serve: Redis answers, and the default TM holds a document (GET /readyz). */
+import type { TmStore } from '../store';
+
+export interface Readiness {
+  redis: boolean;
+  /** The default TM holds at least one document. */
+  tmLoaded: boolean;
+  /** Why not ready: `redis-unreachable`, `redis-timeout`, `redis-loading`, `redis-busy` or `tm-empty`. */
+  reason?: string;
+  /** The same for an operator: what failed, and since when. */
+  detail?: string;
+}
+
+export async function readiness(store: TmStore, defaultTm: string): Promise<Readiness> {
+  try {
+    const redis = await store.ping();
+    if ((await store.documentCount(defaultTm)) > 0) return { redis, tmLoaded: true };
+    return { redis, tmLoaded: false, reason: 'tm-empty', detail: `the TM "${defaultTm}" holds no document` };
+  } catch (err) {
+    const outage = store.outage();
+    const detail = outage
+      ? `${outage.message} (since ${new Date(outage.since).toISOString()})`
+      : (err as Error).message;
+    return { redis: false, tmLoaded: false, reason: outage?.reason ?? 'redis-unreachable', detail };
+  }
+}
