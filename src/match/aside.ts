@@ -2,7 +2,8 @@
  * Building a language's index block off the request path (TmIndex with a `pace`): its first build, a build from an
  * index loaded page by page (index-load.ts), and the compaction after many writes (lang-index.ts says why). The
  * units are collected a slice at a time (collect.ts; a load collects them as its pages come), the block laid out and
- * its postings built on a worker thread (IndexBlock.buildOffMain), its slot map filled a slice at a time; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
+ * its postings built on a worker thread started before the collecting (IndexBlock.offMain), its slot map filled a
+ * slice at a time; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
  * is replayed by the next), and the last round, finding nothing new, installs it in the same turn.
  */
 import type { TokenBuffer } from '../normalize';
@@ -49,8 +50,15 @@ export function buildAside(
 ): AsideBuild {
   const build = { written: new Set<string>() } as { written: Set<string>; done: Promise<void> };
   build.done = (async () => {
-    const input = source instanceof Promise ? await source : await collectPaced(source, lang, owner, pace);
-    const block = await IndexBlock.buildOffMain(input, owner.vocabulary.size);
+    // The thread starts first: its start-up overlaps the collecting (a load's pages, or the steps).
+    const builder = IndexBlock.offMain();
+    let block: IndexBlock;
+    try {
+      const input = source instanceof Promise ? await source : await collectPaced(source, lang, owner, pace);
+      block = await builder.build(input, owner.vocabulary.size);
+    } finally {
+      builder.close();
+    }
     await pace();
     const slotOf = await slotMapInSlices(block, pace);
     const next: LangIndex = { block, slotOf, scratch: scratch ?? new SearchScratch() };

@@ -111,20 +111,23 @@ export class IndexBlock {
   }
 
   /**
-   * The same, entirely on a thread of its own (layout and both families of postings, block-worker.ts): the main
-   * thread only attaches the unit ids. For a rebuild while requests are served (a compaction off the request path),
-   * where the main thread's time counts, not the build's. The input's keys are transferred: it is spent.
+   * A thread that builds a block entirely off the main thread (layout and both families of postings,
+   * block-worker.ts; the main thread only attaches the unit ids): for a build while requests are served, where the
+   * main thread's time counts, not the build's. Started before the input is collected, so that its start-up (tens
+   * of ms, more when it compiles TypeScript) overlaps the collecting; `build` transfers the input's keys (it is
+   * spent); `close` ends the thread, built or not.
    */
-  static async buildOffMain(input: FlatUnits, stemSpace: number): Promise<IndexBlock> {
-    const n = input.count;
+  static offMain(): { build(input: FlatUnits, stemSpace: number): Promise<IndexBlock>; close(): void } {
     const script = workerScript('block-worker');
     const worker = new Worker(script.file, { execArgv: script.execArgv });
-    try {
-      const done = new Promise<BuiltOffMain>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`block worker exited with ${code}`)));
-      });
+    const done = new Promise<BuiltOffMain>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`block worker exited with ${code}`)));
+    });
+    done.catch(() => undefined); // awaited by build; a thread closed unused rejects unseen
+    const build = async (input: FlatUnits, stemSpace: number) => {
+      const n = input.count;
       const message = { unitOff: input.off.slice(0, n + 1), n, stems: input.stems, pairs: input.pairs, stemSpace };
       worker.postMessage(message, [
         message.unitOff.buffer,
@@ -136,9 +139,8 @@ export class IndexBlock {
       block.stems = { ...built.stems, open: new Map() };
       block.bigrams = { ...built.bigrams, open: new Map() };
       return block;
-    } finally {
-      void worker.terminate();
-    }
+    };
+    return { build, close: () => void worker.terminate() };
   }
 
   private static layout(input: FlatUnits): { block: IndexBlock; stemKeys: Int32Array; pairKeys: Int32Array } {

@@ -1,6 +1,6 @@
 /**
  * Pages read ahead: for each batch of ids a scan yields (SSCAN pages), `read` is asked at once, up to `ahead` pages
- * before the consumer takes the first. The scan runs beside the consumer, so Redis scans and reads the next pages
+ * beyond the one the consumer waits for. The scan runs beside the consumer, so Redis scans and reads the next pages
  * while the consumer works on this one (an export encoding it, an index rebuild tokenizing it). Pages come in scan
  * order; a failed scan or read is thrown to the consumer when it reaches it.
  */
