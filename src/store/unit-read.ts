@@ -7,7 +7,7 @@ import type { RowSplit, Unit } from '../types';
 import { reviewReasons } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
-import { readSettled, readUnitsSettled } from './settled';
+import { readSettled, readUnitBytesSettled } from './settled';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
 /** The hash fields a Unit is made of, in the order toUnit takes them. */
@@ -58,7 +58,8 @@ export async function readTaggedUnit(
 
 /**
  * Units by id in one round trip; undefined for ids that no longer exist. lua/readUnits answers one string a unit
- * (its fields joined by NUL), which costs the client a fraction of a pipelined HMGET's reply elements.
+ * (its fields joined by NUL), read as bytes: each field is decoded on its own, so a Unit holds strings of its own
+ * (not slices keeping the whole reply alive) and empty fields cost nothing.
  */
 export async function readUnits(
   redis: RedisClient,
@@ -68,20 +69,33 @@ export async function readUnits(
 ): Promise<(Unit | undefined)[]> {
   if (unitIds.length === 0) return [];
   const keyList = unitIds.map((id) => keys.unit(tm, id));
-  const joined = await readUnitsSettled(redis, keys, tm, keyList, UNIT_FIELDS);
+  const joined = await readUnitBytesSettled(redis, keys, tm, keyList, UNIT_FIELDS);
   // A plain loop, not a promise a unit: a page is thousands of units, and the exception below is rare.
   const units = new Array<Unit | undefined>(joined.length).fill(undefined);
+  const values = new Array<string>(UNIT_FIELDS.length);
   for (let i = 0; i < joined.length; i++) {
-    const value = joined[i];
-    if (value === null || value === undefined) continue;
-    const values = value.split('\0');
+    const bytes = joined[i];
+    if (!bytes) continue;
     // A text holding NUL itself (written through the API): read that unit field by field.
-    units[i] =
-      values.length === UNIT_FIELDS.length
-        ? toUnit(tm, unitIds[i]!, values)
-        : await readUnit(redis, keys, tm, unitIds[i]!);
+    units[i] = splitValues(bytes, values)
+      ? toUnit(tm, unitIds[i]!, values)
+      : await readUnit(redis, keys, tm, unitIds[i]!);
   }
   return units;
+}
+
+/** Fills `values` with the UNIT_FIELDS values NUL-joined in `bytes`; false when there are more (a value holds NUL). */
+function splitValues(bytes: Buffer, values: string[]): boolean {
+  let from = 0;
+  for (let f = 0; f < UNIT_FIELDS.length; f++) {
+    const last = f === UNIT_FIELDS.length - 1;
+    const nul = bytes.indexOf(0, from);
+    if (last !== nul < 0) return false;
+    const to = last ? bytes.length : nul;
+    values[f] = to === from ? '' : bytes.toString('utf8', from, to);
+    from = to + 1;
+  }
+  return true;
 }
 
 /** Every unit id of the TM, in batches (SSCAN). */
