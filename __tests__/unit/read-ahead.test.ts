@@ -31,7 +31,9 @@ describe('pages read ahead', () => {
       pages.push(page);
     }
     expect(pages).toEqual(Array.from({ length: 7 }, (_, i) => `a${i}+b${i}`));
-    expect(most).toBe(3 + 1);
+    // Three asked before the first is taken; a fourth while the consumer waits for one, when the scan gets there first.
+    expect(most).toBeGreaterThanOrEqual(3);
+    expect(most).toBeLessThanOrEqual(3 + 1);
     expect(log.at(-1)).toBe('scan closed');
   });
 
