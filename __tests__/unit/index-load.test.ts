@@ -1,5 +1,8 @@
 import { bareUnit, generate } from '../../bench/generate';
-import { TmIndex } from '../../src/match';
+import { IndexBlock, TmIndex, Vocabulary } from '../../src/match';
+import { UnitCollector } from '../../src/match/collect';
+import { slotMapOfInput } from '../../src/match/lang-index';
+import { TokenBuffer } from '../../src/normalize';
 import type { Unit } from '../../src/types';
 
 const UNITS = 1500;
@@ -71,5 +74,16 @@ describe('an index loaded page by page', () => {
     expect(paged.compacting('ar')).toBe(false);
     expect(paged.compacting('en')).toBe(false);
     expect(paged.blockSlots('ar')).toBeUndefined();
+  });
+
+  it('knows each unit’s slot before the block is laid out (the slot map made while a worker builds it)', async () => {
+    const vocabulary = new Vocabulary();
+    const collector = new UnitCollector('ar', vocabulary, new TokenBuffer(), 10);
+    for (const unit of units) collector.add(unit);
+    const { slotOf, bySlot } = await slotMapOfInput(collector.input, turn);
+    const block = IndexBlock.build(collector.input, vocabulary.size);
+    expect(slotOf.size).toBe(block.count);
+    for (const [id, slot] of slotOf) expect(block.unitIds[slot]).toBe(id);
+    expect(bySlot).toEqual(block.unitIds);
   });
 });

@@ -3,14 +3,14 @@
  * index loaded page by page (index-load.ts), and the compaction after many writes (lang-index.ts says why). The
  * units are collected a slice at a time (collect.ts; a load collects them as its pages come), the block laid out and
  * its postings built on a worker thread started before the collecting (IndexBlock.offMain), its slot map filled a
- * slice at a time; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
+ * slice at a time meanwhile; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
  * is replayed by the next), and the last round, finding nothing new, installs it in the same turn.
  */
 import type { TokenBuffer } from '../normalize';
 import type { Lang, Unit } from '../types';
 import { IndexBlock, type FlatUnits } from './block';
 import { collectSteps, type CollectSource } from './collect';
-import { slotMapInSlices, type LangIndex } from './lang-index';
+import { slotMapOfInput, type LangIndex } from './lang-index';
 import { SearchScratch } from './search';
 import type { Vocabulary } from './vocabulary';
 
@@ -53,14 +53,20 @@ export function buildAside(
     // The thread starts first: its start-up overlaps the collecting (a load's pages, or the steps).
     const builder = IndexBlock.offMain();
     let block: IndexBlock;
+    let slotOf: Map<string, number>;
     try {
       const input = source instanceof Promise ? await source : await collectPaced(source, lang, owner, pace);
-      block = await builder.build(input, owner.vocabulary.size);
+      // The slot map is filled here while the thread lays the block out and builds its postings.
+      const slots = slotMapOfInput(input, pace);
+      block = await builder.build(
+        input,
+        owner.vocabulary.size,
+        slots.then((s) => s.bySlot),
+      );
+      slotOf = (await slots).slotOf;
     } finally {
       builder.close();
     }
-    await pace();
-    const slotOf = await slotMapInSlices(block, pace);
     const next: LangIndex = { block, slotOf, scratch: scratch ?? new SearchScratch() };
     while (build.written.size > 0) {
       const round = build.written;
