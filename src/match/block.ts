@@ -112,12 +112,10 @@ export class IndexBlock {
   }
 
   /**
-   * A thread that builds a block entirely off the main thread (layout and both families of postings,
-   * block-worker.ts; the main thread only attaches the unit ids): for a build while requests are served, where the
-   * main thread's time counts, not the build's. Started before the input is collected, so that its start-up (tens
-   * of ms, more when it compiles TypeScript) overlaps the collecting; `build` transfers the input's keys (it is
-   * spent); `bySlot`, when given, are the unit ids in slot order (made meanwhile, slotMapOfInput), adopted as they are;
-   * `close` ends the thread, built or not.
+   * A thread building a block entirely off the main thread (layout, both posting families: block-worker.ts), for a
+   * build while requests are served. Started before the input is collected, so that its start-up overlaps that;
+   * `build` transfers the input's keys (it is spent) and adopts `bySlot`, the unit ids in slot order, when given
+   * (slotMapOfInput); `close` ends the thread, built or not.
    */
   static offMain(): {
     build(input: FlatUnits, stemSpace: number, bySlot?: Promise<string[]>): Promise<IndexBlock>;
