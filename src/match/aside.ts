@@ -1,15 +1,16 @@
 /**
- * Building a language's index block off the request path (TmIndex with a `pace`): its first build, and the
- * compaction after many writes (lang-index.ts says why). The units are collected a slice at a time (collect.ts),
- * the block laid out and its postings built on a worker thread (IndexBlock.buildOffMain), its slot map filled a
- * slice at a time; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
+ * Building a language's index block off the request path (TmIndex with a `pace`): its first build, a build from an
+ * index loaded page by page (index-load.ts), and the compaction after many writes (lang-index.ts says why). The
+ * units are collected a slice at a time (collect.ts; a load collects them as its pages come), the block laid out and
+ * its postings built on a worker thread started before the collecting (IndexBlock.offMain), its slot map filled a
+ * slice at a time meanwhile; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
  * is replayed by the next), and the last round, finding nothing new, installs it in the same turn.
  */
 import type { TokenBuffer } from '../normalize';
 import type { Lang, Unit } from '../types';
-import { IndexBlock } from './block';
+import { IndexBlock, type FlatUnits } from './block';
 import { collectSteps, type CollectSource } from './collect';
-import { slotMapInSlices, type LangIndex } from './lang-index';
+import { slotMapOfInput, type LangIndex } from './lang-index';
 import { SearchScratch } from './search';
 import type { Vocabulary } from './vocabulary';
 
@@ -36,25 +37,36 @@ export interface AsideOwner {
   install(index: LangIndex): void;
 }
 
-/** Starts a build of the language's block from `source` (an old block's slots, or a snapshot of the units). */
+/**
+ * Starts a build of the language's block from `source`: an old block's slots, a snapshot of the units, or units
+ * collected elsewhere (an index loaded page by page, index-load.ts: the promise resolves once the last page is in).
+ */
 export function buildAside(
   owner: AsideOwner,
   lang: Lang,
-  source: CollectSource,
+  source: CollectSource | Promise<FlatUnits>,
   scratch: SearchScratch | undefined,
   pace: () => Promise<void>,
 ): AsideBuild {
   const build = { written: new Set<string>() } as { written: Set<string>; done: Promise<void> };
   build.done = (async () => {
-    const steps = collectSteps(source, lang, owner.vocabulary, owner.codes);
-    let step = steps.next();
-    while (!step.done) {
-      await pace();
-      step = steps.next();
+    // The thread starts first: its start-up overlaps the collecting (a load's pages, or the steps).
+    const builder = IndexBlock.offMain();
+    let block: IndexBlock;
+    let slotOf: Map<string, number>;
+    try {
+      const input = source instanceof Promise ? await source : await collectPaced(source, lang, owner, pace);
+      // The slot map is filled here while the thread lays the block out and builds its postings.
+      const slots = slotMapOfInput(input, pace);
+      block = await builder.build(
+        input,
+        owner.vocabulary.size,
+        slots.then((s) => s.bySlot),
+      );
+      slotOf = (await slots).slotOf;
+    } finally {
+      builder.close();
     }
-    const block = await IndexBlock.buildOffMain(step.value, owner.vocabulary.size);
-    await pace();
-    const slotOf = await slotMapInSlices(block, pace);
     const next: LangIndex = { block, slotOf, scratch: scratch ?? new SearchScratch() };
     while (build.written.size > 0) {
       const round = build.written;
@@ -75,4 +87,20 @@ export function buildAside(
     if (owner.wanted()) owner.install(next);
   })();
   return build;
+}
+
+/** collectSteps with `pace` between the steps. */
+async function collectPaced(
+  source: CollectSource,
+  lang: Lang,
+  owner: AsideOwner,
+  pace: () => Promise<void>,
+): Promise<FlatUnits> {
+  const steps = collectSteps(source, lang, owner.vocabulary, owner.codes);
+  let step = steps.next();
+  while (!step.done) {
+    await pace();
+    step = steps.next();
+  }
+  return step.value;
 }

@@ -12,7 +12,7 @@ import type { Vocabulary } from './vocabulary';
 /** Block slots copied per step. */
 const SLOTS_PER_STEP = 2000;
 /** Units tokenized per step (≈ 10–25 µs each). */
-const UNITS_PER_STEP = 400;
+export const UNITS_PER_STEP = 400;
 /** Initial token capacity per unit when tokenizing (a sentence); the buffer grows if needed. */
 const TOKENS_PER_UNIT_HINT = 24;
 
@@ -40,17 +40,37 @@ export function* collectSteps(
     return input;
   }
   const { units } = source;
-  const input = new FlatUnits(units.length, units.length * TOKENS_PER_UNIT_HINT, vocabulary.stems);
+  const collector = new UnitCollector(lang, vocabulary, codes, units.length);
   for (let i = 0; i < units.length; i++) {
     if (i > 0 && i % UNITS_PER_STEP === 0) yield;
-    const unit = units[i]!;
-    const text = unit[lang];
-    if (!text) continue;
-    const ids = vocabulary.internCodes(tokenizeCodes(text, codes));
-    input.stemTable(vocabulary.stems); // interning may have grown it
-    if (ids.length > 0) input.add(unit.unitId, ids);
+    collector.add(units[i]!);
   }
-  return input;
+  return collector.input;
+}
+
+/**
+ * A language's units tokenized one at a time into a FlatUnits: what a build from units does, and what an index
+ * loaded page by page (index-load.ts) does as each page arrives. `expected` units size its buffers (they grow past it).
+ */
+export class UnitCollector {
+  readonly input: FlatUnits;
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly vocabulary: Vocabulary,
+    private readonly codes: TokenBuffer,
+    expected: number,
+  ) {
+    this.input = new FlatUnits(expected, expected * TOKENS_PER_UNIT_HINT, vocabulary.stems);
+  }
+
+  add(unit: Unit): void {
+    const text = unit[this.lang];
+    if (!text) return;
+    const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
+    this.input.stemTable(this.vocabulary.stems); // interning may have grown it
+    if (ids.length > 0) this.input.add(unit.unitId, ids);
+  }
 }
 
 export function collect(source: CollectSource, lang: Lang, vocabulary: Vocabulary, codes: TokenBuffer): FlatUnits {

@@ -6,13 +6,15 @@
  * COMPACT_RATIO of the block (and COMPACT_MIN), the block is rebuilt from its own token ids. Done at once on the
  * query that finds it due, that rebuild held the event loop ≈ 65 ms at 10k units and 530–670 ms at 100k. With a
  * `pace` (the service's way of giving the loop back), it runs off the request path instead (aside.ts): the live
- * slots are copied a slice at a time, the block is laid out and its postings built on a worker thread, its slot
- * map filled a slice at a time, and the units written meanwhile are replayed onto it before it replaces the old
+ * slots are copied a slice at a time, the block is laid out and its postings built on a worker thread while its
+ * slot map is filled a slice at a time, and the units written meanwhile are replayed onto it before it replaces the old
  * one. Queries go on meanwhile on the old block, whose appended postings stay exact. Past OVERDUE_FACTOR times the
  * threshold (a flood of writes outrunning the background), or after a background build failed, the query compacts
  * at once as before.
  */
+import type { FlatUnits } from './flat-units';
 import { IndexBlock } from './block';
+import { lengthOrder } from './layout';
 import { SearchScratch } from './search';
 
 export const COMPACT_MIN = 1000;
@@ -48,13 +50,25 @@ export function slotsOf(index: LangIndex): Map<string, number> {
   return index.slotOf;
 }
 
-/** The block's slot map, filled SLOTS_PER_SLICE entries at a time with `pace` between (the block must not change). */
-export async function slotMapInSlices(block: IndexBlock, pace: () => Promise<void>): Promise<Map<string, number>> {
+/**
+ * The slot map of the block that will be built from `input` (every unit at the slot the layout gives it: the units
+ * by token count, layout.ts), and its unit ids in slot order, filled SLOTS_PER_SLICE entries at a time with `pace`
+ * between: made while a worker builds the block, instead of after. The input's offsets and unit ids must stay as they
+ * are meanwhile.
+ */
+export async function slotMapOfInput(
+  input: FlatUnits,
+  pace: () => Promise<void>,
+): Promise<{ slotOf: Map<string, number>; bySlot: string[] }> {
+  const order = lengthOrder(input.off, input.count);
   const slotOf = new Map<string, number>();
-  const { unitIds, alive } = block;
-  for (let slot = 0; slot < unitIds.length; slot++) {
+  const bySlot = new Array<string>(order.length);
+  const { unitIds } = input;
+  for (let slot = 0; slot < order.length; slot++) {
     if (slot > 0 && slot % SLOTS_PER_SLICE === 0) await pace();
-    if (alive[slot]) slotOf.set(unitIds[slot]!, slot);
+    const id = unitIds[order[slot]!]!;
+    slotOf.set(id, slot);
+    bySlot[slot] = id;
   }
-  return slotOf;
+  return { slotOf, bySlot };
 }

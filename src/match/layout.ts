@@ -18,14 +18,24 @@ export interface Layout {
   bits: number;
 }
 
-/** `unitOff` holds n + 1 offsets (unit i's tokens are unitOff[i] .. unitOff[i+1]); `pairs` is rewritten in place. */
-export function layoutSlots(unitOff: Uint32Array, n: number, pairs: Int32Array): Layout {
+/**
+ * The slots' order: order[slot] = the unit (input index) there, the units sorted by token count (a stable counting
+ * sort). `unitOff` holds n + 1 offsets (unit i's tokens are unitOff[i] .. unitOff[i+1]).
+ */
+export function lengthOrder(unitOff: Uint32Array, n: number): Uint32Array {
   const lenOf = (i: number) => Math.min(unitOff[i + 1]! - unitOff[i]!, MAX_LEN);
   const byLen = new Uint32Array(MAX_LEN + 2);
   for (let i = 0; i < n; i++) byLen[lenOf(i) + 1]!++;
   for (let l = 1; l < byLen.length; l++) byLen[l]! += byLen[l - 1]!;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[byLen[lenOf(i)]!++] = i;
+  return order;
+}
+
+/** The layout of units as {@link lengthOrder} orders them; `pairs` is rewritten in place. */
+export function layoutSlots(unitOff: Uint32Array, n: number, pairs: Int32Array): Layout {
+  const lenOf = (i: number) => Math.min(unitOff[i + 1]! - unitOff[i]!, MAX_LEN);
+  const order = lengthOrder(unitOff, n);
   const off = new Uint32Array(n);
   const lens = new Uint16Array(n);
   for (let slot = 0; slot < n; slot++) {

@@ -17,49 +17,24 @@ import { prepareQuery, type PreparedQuery } from './query';
 import { adaptNumbers, type Adaptation } from './adapt';
 import { findPhrase, highlight, type ConcordanceResult } from './concordance';
 import { explainDiff, type DiffSpan } from './explain';
-import { IndexBlock } from './block';
-import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv, type SearchStats } from './search';
+import { IndexBlock, type FlatUnits } from './block';
+import { IndexLoad } from './index-load';
+import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv } from './search';
 import { TopK } from './top-k';
 import { Vocabulary } from './vocabulary';
 import { needsCompaction, OVERDUE_FACTOR, slotsOf, type LangIndex } from './lang-index';
 import { buildAside, type AsideBuild } from './aside';
 import { collect, type CollectSource } from './collect';
 import { contextMatches } from './context';
+import { UnitTable } from './unit-table';
+import { PROBE_MIN, type SearchOptions, type TmIndexOptions } from './index-options';
 
 export { COMPACT_MIN, COMPACT_RATIO } from './lang-index';
-
-export interface SearchOptions {
-  /** Lowest score returned, 0–101. */
-  min: number;
-  /** Most hits returned. */
-  limit: number;
-  /** The segments before and after the query in the translator's document: enables 101 context matches. */
-  context?: { prev?: string; next?: string };
-  /** Score every unit (the reference the index is tested against). */
-  exhaustive?: boolean;
-  /** Only units with a text in at least one of these languages (a match must have something to offer). */
-  withTargets?: readonly Lang[];
-  /** Incremented with the work done (candidates verified), when given. */
-  stats?: SearchStats;
-}
-
-export interface TmIndexOptions {
-  /**
-   * Gives the event loop back (the service's `yieldLoop`). With it, a block due for compaction is rebuilt off the
-   * request path while queries go on with the old one; without it (tests, scripts), by the query that finds it due.
-   */
-  pace?: () => Promise<void>;
-}
-
-/** Below this minimum a first pass at PROBE_MIN usually fills the top-k without scanning everything. */
-export const PROBE_MIN = 50;
-
-const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
+export { PROBE_MIN, type SearchOptions, type TmIndexOptions } from './index-options';
 
 export class TmIndex {
   readonly vocabulary = new Vocabulary();
-  private readonly units = new Map<string, Unit>();
-  private readonly byPosition = new Map<string, string>();
+  private readonly units = new UnitTable();
   private readonly langs = new Map<Lang, LangIndex>();
   private readonly distance = new TokenDistance();
   private readonly codes = new TokenBuffer();
@@ -80,22 +55,18 @@ export class TmIndex {
 
   /** The unit at a place in a document, if any. */
   at(documentId: string, position: number): Unit | undefined {
-    const id = this.byPosition.get(positionKey(documentId, position));
-    return id === undefined ? undefined : this.units.get(id);
+    return this.units.at(documentId, position);
   }
 
   /** Ids of the units of a document that the index holds (a walk over every unit: for a large document's write). */
   unitsOf(documentId: string): string[] {
-    const ids: string[] = [];
-    for (const unit of this.units.values()) if (unit.documentId === documentId) ids.push(unit.unitId);
-    return ids;
+    return this.units.ofDocument(documentId);
   }
 
   upsert(unit: Unit): void {
     this.detach(unit.unitId);
     for (const aside of this.asides.values()) aside.written.add(unit.unitId);
-    this.units.set(unit.unitId, unit);
-    if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
+    this.units.put(unit);
     for (const [lang, index] of this.langs) this.append(index, unit, lang);
   }
 
@@ -104,17 +75,30 @@ export class TmIndex {
     for (const aside of this.asides.values()) aside.written.add(unitId);
   }
 
-  /** Replaces the whole content (a rebuild from Redis). Blocks are built lazily, per language. */
+  /** Replaces the whole content. Blocks are built lazily, per language. */
   load(units: Iterable<Unit>): void {
     this.units.clear();
-    this.byPosition.clear();
     this.langs.clear();
     this.asides.clear();
     this.generation++;
-    for (const unit of units) {
-      this.units.set(unit.unitId, unit);
-      if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
-    }
+    for (const unit of units) this.units.put(unit);
+  }
+
+  /**
+   * Replaces the whole content with units added a page at a time (a rebuild from Redis), the blocks of `langs`
+   * collected as the pages come and built off the request path once the last is in (index-load.ts); the others
+   * lazily. `expected`: about how many units will come.
+   */
+  loadInPages(langs: readonly Lang[], expected: number): IndexLoad {
+    this.load([]);
+    const pace = this.options.pace ?? (() => Promise.resolve());
+    const owner = {
+      vocabulary: this.vocabulary,
+      codes: this.codes,
+      put: (unit: Unit) => this.units.put(unit),
+      build: (lang: Lang, collected: Promise<FlatUnits>) => this.aside(lang, undefined, pace, collected).done,
+    };
+    return new IndexLoad(owner, langs, expected, pace);
   }
 
   /** Builds (or compacts) the language's block now rather than at its first search. */
@@ -240,12 +224,7 @@ export class TmIndex {
   }
 
   private detach(unitId: string): void {
-    const old = this.units.get(unitId);
-    if (!old) return;
-    this.units.delete(unitId);
-    if (old.documentId && this.byPosition.get(positionKey(old.documentId, old.position)) === unitId) {
-      this.byPosition.delete(positionKey(old.documentId, old.position));
-    }
+    if (!this.units.delete(unitId)) return;
     for (const index of this.langs.values()) {
       const slot = slotsOf(index).get(unitId);
       if (slot !== undefined) {
@@ -282,8 +261,16 @@ export class TmIndex {
     return old ? { block: old.block } : { units: [...this.units.values()] };
   }
 
-  /** The language's build off the request path: the one under way, or one begun now from `old` (or the units). */
-  private aside(lang: Lang, old: LangIndex | undefined, pace: () => Promise<void>): AsideBuild {
+  /**
+   * The language's build off the request path: the one under way, or one begun now from `collected` (a load), `old`
+   * or the units.
+   */
+  private aside(
+    lang: Lang,
+    old: LangIndex | undefined,
+    pace: () => Promise<void>,
+    collected?: Promise<FlatUnits>,
+  ): AsideBuild {
     const running = this.asides.get(lang);
     if (running) return running;
     const generation = this.generation;
@@ -295,7 +282,7 @@ export class TmIndex {
       wanted: () => this.generation === generation && this.langs.get(lang) === old,
       install: (index: LangIndex) => this.langs.set(lang, index),
     };
-    const build = buildAside(owner, lang, this.sourceFor(old), old?.scratch, pace);
+    const build = buildAside(owner, lang, collected ?? this.sourceFor(old), old?.scratch, pace);
     this.asides.set(lang, build);
     build.done
       .catch(() => {

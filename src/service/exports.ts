@@ -12,6 +12,7 @@ import { unitRecord, type ImportStore } from '../store';
 import { LANGS, type Lang } from '../types';
 import { cutValues, newCuts, tuPieces, valueStrings } from './unit-bytes';
 import { toTmxUnit } from './unit-fields';
+import { readAhead } from './read-ahead';
 
 export const TM_EXPORT_FORMATS = ['tmx', 'tsv'] as const;
 export type TmExportFormat = (typeof TM_EXPORT_FORMATS)[number];
@@ -34,55 +35,32 @@ const PAGES_AHEAD = 3;
 
 type Page<T> = (readonly [string, T])[];
 
+/** The TM's unit ids, a SSCAN page at a time. */
+async function* scanIds(store: ImportStore, tm: string, page: number): AsyncGenerator<string[]> {
+  let cursor = '0';
+  do {
+    const next = await store.unitPage(tm, cursor, page);
+    cursor = next.cursor;
+    if (next.ids.length > 0) yield next.ids;
+  } while (cursor !== '0');
+}
+
 /**
  * Every stored unit of the TM, a page at a time, as `read` answers for the page's ids (undefined or null: a unit gone
- * meanwhile, left out). A scanner runs beside the consumer and keeps up to PAGES_AHEAD pages asked for, so Redis
- * reads the next pages while the consumer encodes this one.
+ * meanwhile, left out), with up to PAGES_AHEAD pages asked for (read-ahead.ts): Redis reads the next pages while the
+ * consumer encodes this one.
  */
-async function* unitPages<T>(
+function unitPages<T>(
   store: ImportStore,
   tm: string,
   page: number,
   read: (ids: readonly string[]) => Promise<readonly (T | null | undefined)[]>,
 ): AsyncGenerator<Page<T>> {
-  const ahead: Promise<Page<T>>[] = [];
-  let cursor: string | undefined = '0';
-  let scanning: Promise<void> | undefined;
-  let failure: { error: unknown } | undefined;
-  const scan = (): Promise<void> => {
-    scanning ??= (async () => {
-      while (cursor !== undefined && ahead.length < PAGES_AHEAD) {
-        const next = await store.unitPage(tm, cursor, page);
-        cursor = next.cursor === '0' ? undefined : next.cursor;
-        const units = read(next.ids).then((records) =>
-          next.ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : [])),
-        );
-        units.catch(() => undefined); // awaited by the consumer
-        ahead.push(units);
-      }
-    })()
-      .catch((error: unknown) => {
-        failure = { error };
-        cursor = undefined;
-      })
-      .finally(() => {
-        scanning = undefined;
-      });
-    return scanning;
+  const pageOf = async (ids: readonly string[]): Promise<Page<T>> => {
+    const records = await read(ids);
+    return ids.flatMap((id, i) => (records[i] ? [[id, records[i]] as const] : []));
   };
-  try {
-    for (;;) {
-      if (ahead.length === 0) await scan();
-      else void scan();
-      if (failure) throw failure.error;
-      const units = ahead.shift();
-      if (!units) return;
-      yield await units;
-    }
-  } finally {
-    await scanning;
-    await Promise.allSettled(ahead);
-  }
+  return readAhead(scanIds(store, tm, page), pageOf, PAGES_AHEAD);
 }
 
 function write(out: Writable, text: string): Promise<void> | undefined {

@@ -21,9 +21,10 @@
  */
 import { TmIndex } from '../match';
 import type { Logger } from '../config';
-import type { Unit } from '../types';
+import type { Lang } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
 import { mapInSlices, yieldLoop } from '../slices';
+import { readAhead } from './read-ahead';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
@@ -32,8 +33,9 @@ import { mapInSlices, yieldLoop } from '../slices';
 export type Freshness = 'strict' | 'notify';
 
 const LOG_BATCH = 5000;
-/** Pages of units a rebuild has asked Redis for before it takes the first answer. */
+/** Pages of units a rebuild has asked Redis for before it takes the first answer, and their size. */
 const READS_AHEAD = 3;
+const PAGE = 2000;
 /** Units read from Redis per round trip while applying the log. */
 const UNIT_BATCH = 5000;
 
@@ -199,31 +201,27 @@ export class TmMirror implements ChangeListener {
     }
   }
 
+  /**
+   * A new index read from Redis, replacing this one when whole. Arabic (the source of nearly every query) and the
+   * languages the old index had built are tokenized page by page while the next pages are read (index-load.ts), and
+   * their blocks built before the swap, so queries never wait for them; other languages are built at their first
+   * query (DESIGN, "The index from Redis").
+   */
   private async rebuild(): Promise<void> {
     const started = Date.now();
     const invalidations = this.invalidations;
     const tail = await this.store.log.tail(this.tm);
     const index = new TmIndex({ pace: yieldLoop });
-    const units: Unit[] = [];
-    // Up to READS_AHEAD pages read while the ids of the next are scanned (Redis answers in order).
-    const reads: Promise<(Unit | undefined)[]>[] = [];
-    const take = async () => {
-      for (const unit of await reads.shift()!) if (unit) units.push(unit);
-    };
+    const langs: Lang[] = ['ar', ...this.index.builtLanguages()];
+    const load = index.loadInPages(langs, await this.store.unitCount(this.tm));
     try {
-      for await (const ids of this.store.unitIds(this.tm, 2000)) {
-        const read = this.store.getUnits(this.tm, ids);
-        read.catch(() => undefined); // awaited by take
-        reads.push(read);
-        if (reads.length >= READS_AHEAD) await take();
-      }
-      while (reads.length > 0) await take();
-    } finally {
-      await Promise.allSettled(reads);
+      const read = (ids: readonly string[]) => this.store.getUnits(this.tm, ids);
+      for await (const units of readAhead(this.store.unitIds(this.tm, PAGE), read, READS_AHEAD)) await load.add(units);
+    } catch (error) {
+      load.abandon(error);
+      throw error;
     }
-    index.load(units);
-    // Languages the old index had searched are built before the swap, so queries never wait for them.
-    for (const lang of this.index.builtLanguages()) await index.prepareAsync(lang);
+    await load.finish();
     this.index = index;
     this.lastId = tail.id;
     this.lastSeq = tail.seq;

@@ -72,18 +72,27 @@ export function plainText(text: Uint8Array, from = 0, to = text.length): boolean
   return true;
 }
 
-/** Per language: where a tuv starts, after the unit's start or after the previous tuv. */
+/** Per language: where a tuv starts, after the unit's start or after the previous tuv (UTF-8, copied as they are). */
 const OPEN = Object.fromEntries(LANGS.map((lang) => [lang, `      <tuv xml:lang="${lang}"><seg>`])) as Record<
   Lang,
   string
 >;
-const NEXT = Object.fromEntries(LANGS.map((lang) => [lang, `</seg></tuv>\n${OPEN[lang]}`])) as Record<Lang, string>;
-const LAST = `</seg></tuv>\n${TU_END}`;
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+const OPEN_BYTES = Object.fromEntries(LANGS.map((lang) => [lang, utf8(OPEN[lang])])) as Record<Lang, Uint8Array>;
+const NEXT_BYTES = Object.fromEntries(LANGS.map((lang) => [lang, utf8(`</seg></tuv>\n${OPEN[lang]}`)])) as Record<
+  Lang,
+  Uint8Array
+>;
+const LAST_BYTES = utf8(`</seg></tuv>\n${TU_END}`);
+
+/** Is value i of a joined unit empty? */
+const empty = (cuts: Int32Array, i: number) => cuts[i + 1]! - 1 === cuts[i];
 
 /**
- * The unit's `tu` as XML pieces (strings, and text bytes to copy), for TmxStreamWriter.writeXml; '' when the export
- * leaves it out (no Arabic, or no text in the chosen targets); undefined when the string path must write it.
- * `joined` and `cuts` as {@link cutValues} left them; `langs` as the writer's: Arabic first.
+ * The unit's `tu` as XML pieces (strings, and bytes to copy: its texts, the tags around them), for
+ * TmxStreamWriter.writeXml; '' when the export leaves it out (no Arabic, or no text in the chosen targets); undefined
+ * when the string path must write it. `joined` and `cuts` as {@link cutValues} left them; `langs` as the writer's:
+ * Arabic first. Plain loops and no closure: this runs once a unit.
  */
 export function tuPieces(
   unitId: string,
@@ -91,25 +100,30 @@ export function tuPieces(
   cuts: Int32Array,
   langs: readonly Lang[],
   apart: boolean,
-): (string | Buffer)[] | '' | undefined {
-  const empty = (i: number) => cuts[i + 1]! - 1 === cuts[i];
-  if (empty(LANG_FIELDS.ar[0])) return '';
-  if (!langs.some((lang) => lang !== 'ar' && !empty(LANG_FIELDS[lang][0]))) return '';
-  if (apart && !empty(APART)) return undefined;
+): (string | Uint8Array)[] | '' | undefined {
+  if (empty(cuts, LANG_FIELDS.ar[0])) return '';
+  let target = false;
+  for (const lang of langs) if (lang !== 'ar' && !empty(cuts, LANG_FIELDS[lang][0])) target = true;
+  if (!target) return '';
+  if (apart && !empty(cuts, APART)) return undefined;
   for (const lang of langs) {
     const [text, codes, tuv] = LANG_FIELDS[lang];
-    if (!empty(codes) || !empty(tuv) || !plainText(joined, cuts[text], cuts[text + 1]! - 1)) return undefined;
+    if (!empty(cuts, codes) || !empty(cuts, tuv) || !plainText(joined, cuts[text], cuts[text + 1]! - 1))
+      return undefined;
   }
   const h: Record<string, string> = {};
-  for (const [name, i] of META) if (!empty(i)) h[name] = joined.toString('utf8', cuts[i], cuts[i + 1]! - 1);
-  const pieces: (string | Buffer)[] = [tuStart(toTmxUnit(unitId, h))];
+  for (let m = 0; m < META.length; m++) {
+    const [name, i] = META[m]!;
+    if (!empty(cuts, i)) h[name] = joined.toString('utf8', cuts[i], cuts[i + 1]! - 1);
+  }
+  const pieces: (string | Uint8Array)[] = [tuStart(toTmxUnit(unitId, h))];
   let first = true;
   for (const lang of langs) {
     const i = LANG_FIELDS[lang][0];
-    if (empty(i)) continue;
-    pieces.push(first ? OPEN[lang] : NEXT[lang], joined.subarray(cuts[i], cuts[i + 1]! - 1));
+    if (empty(cuts, i)) continue;
+    pieces.push(first ? OPEN_BYTES[lang] : NEXT_BYTES[lang], joined.subarray(cuts[i], cuts[i + 1]! - 1));
     first = false;
   }
-  pieces.push(LAST);
+  pieces.push(LAST_BYTES);
   return pieces;
 }

@@ -10,9 +10,8 @@ import {
   rowArgs,
   writeLargeDocument,
   type RowToWrite,
-  reviewReasons,
 } from './document-writer';
-import type { AlignedDocument, RowSplit, Unit } from '../types';
+import type { AlignedDocument, Unit } from '../types';
 import {
   allDocuments,
   documentCount,
@@ -28,9 +27,9 @@ import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
 import { yieldLoop } from '../slices';
-import { readSettled, readUnitsSettled } from './settled';
+import { readSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
-import { TAG_FIELDS, unitTag } from './unit-tag';
+import { readTaggedUnit, readUnit, readUnits, scanUnitIds, toUnit, UNIT_FIELDS } from './unit-read';
 
 export type { DocumentCursor, DocumentSummary, RowToWrite };
 
@@ -59,7 +58,6 @@ const MAX_READ_ATTEMPTS = 8;
 /** Units of a document read per MULTI: a 50k-row document in one MULTI held Redis for tens of ms, and 2,000 rows a
  * call held the event loop for ~10 ms each to build and decode (several requests reading at once add up). */
 const READ_BATCH = 500;
-const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review', 'split'] as const;
 
 function contentHash(doc: DocumentToWrite): string {
   const { meta, segments } = doc;
@@ -72,29 +70,6 @@ function contentHash(doc: DocumentToWrite): string {
     segments.map((s) => [s.paragraph, s.ar, s.en, s.zh]),
   ]);
   return createHash('sha256').update(payload).digest('hex');
-}
-
-function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
-  const [ar, en, zh, doc, pos, para, conf, review, split] = values;
-  if (ar === null || ar === undefined) return undefined;
-  const unit: Unit = {
-    unitId,
-    tm,
-    documentId: doc ?? '',
-    position: Number(pos),
-    paragraph: Number(para),
-    ar,
-    en: en ?? '',
-    zh: zh ?? '',
-  };
-  if (doc) {
-    unit.confidence = conf ? Number(conf) : 1;
-    unit.review = !!review && review !== '0';
-    const reasons = reviewReasons(review);
-    if (reasons) unit.reasons = reasons;
-    if (split) unit.split = JSON.parse(split) as RowSplit;
-  }
-  return unit;
 }
 
 export class TmStore {
@@ -284,52 +259,26 @@ export class TmStore {
   }
 
   async getUnit(tm: string, unitId: string): Promise<Unit | undefined> {
-    const [values] = await readSettled(this.redis, this.keys, tm, (m) =>
-      m.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS),
-    );
-    return toUnit(tm, unitId, values as (string | null)[]);
+    return readUnit(this.redis, this.keys, tm, unitId);
   }
 
   /** The unit and its entity tag (unit-tag.ts), read together; undefined when it does not exist. */
   async getTaggedUnit(tm: string, unitId: string): Promise<{ unit: Unit; tag: string } | undefined> {
-    const [reply] = await readSettled(this.redis, this.keys, tm, (m) =>
-      m.hmget(this.keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS),
-    );
-    const values = reply as (string | null)[];
-    const unit = toUnit(tm, unitId, values);
-    return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
+    return readTaggedUnit(this.redis, this.keys, tm, unitId);
   }
 
-  /**
-   * Units by id in one round trip; undefined for ids that no longer exist. lua/readUnits answers one string a unit
-   * (its fields joined by NUL), which costs the client a fraction of a pipelined HMGET's reply elements.
-   */
+  /** Units by id in one round trip; undefined for ids that no longer exist (unit-read.ts). */
   async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
-    if (unitIds.length === 0) return [];
-    const keyList = unitIds.map((id) => this.keys.unit(tm, id));
-    const joined = await readUnitsSettled(this.redis, this.keys, tm, keyList, UNIT_FIELDS);
-    // A plain loop, not a promise a unit: a page is thousands of units, and the exception below is rare.
-    const units = new Array<Unit | undefined>(joined.length).fill(undefined);
-    for (let i = 0; i < joined.length; i++) {
-      const value = joined[i];
-      if (value === null || value === undefined) continue;
-      const values = value.split('\0');
-      // A text holding NUL itself (written through the API): read that unit field by field.
-      units[i] =
-        values.length === UNIT_FIELDS.length ? toUnit(tm, unitIds[i]!, values) : await this.getUnit(tm, unitIds[i]!);
-    }
-    return units;
+    return readUnits(this.redis, this.keys, tm, unitIds);
   }
 
   /** Every unit id of the TM, in batches. */
-  async *unitIds(tm: string, batch = 1000): AsyncGenerator<string[]> {
-    let cursor = '0';
-    do {
-      const [next, ids] = await guard(this.redis, () =>
-        this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', String(batch)),
-      );
-      cursor = next;
-      if (ids.length > 0) yield ids;
-    } while (cursor !== '0');
+  unitIds(tm: string, batch = 1000): AsyncGenerator<string[]> {
+    return scanUnitIds(this.redis, this.keys, tm, batch);
+  }
+
+  /** How many units the TM holds. */
+  async unitCount(tm: string): Promise<number> {
+    return guard(this.redis, () => this.redis.scard(this.keys.units(tm)));
   }
 }
