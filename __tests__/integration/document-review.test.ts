@@ -253,4 +253,17 @@ describe('document exports and the review', () => {
     expect(tus[3]).toContain('<prop type="x-review">true</prop>');
     expect(tus[5]).not.toContain('x-review');
   });
+
+  it('the whole-TM export too: the reviewed row without x-review, the one to review with it', async () => {
+    const doc = await getDoc(SEED);
+    const res = await request(ctx.app).get('/api/v1/tms/main/export?format=tmx').expect(200);
+    const tuOf = (p: number) => {
+      const ar = doc.segments[p].ar.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return res.text.split('<tu ').find((tu) => tu.includes(`<seg>${ar}</seg>`))!;
+    };
+    expect(doc.segments[5].reviewed).toBeDefined();
+    expect(tuOf(3)).toContain('<prop type="x-review">true</prop>');
+    expect(tuOf(5)).toBeDefined();
+    expect(tuOf(5)).not.toContain('x-review');
+  });
 });

@@ -8,9 +8,9 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { TmxStreamWriter, escapeTsv, stripPlaceables } from '../formats';
-import { unitRecord, type ImportStore } from '../store';
+import { rowHash, unitRecord, type ImportStore } from '../store';
 import { LANGS, type Lang } from '../types';
-import { cutValues, newCuts, tuPieces, valueStrings } from './unit-bytes';
+import { cutValues, flaggedInDocument, newCuts, tuPieces, valueStrings } from './unit-bytes';
 import { toTmxUnit } from './unit-fields';
 import { readAhead } from './read-ahead';
 
@@ -28,6 +28,11 @@ export interface TmExportOptions {
   page?: number;
   /** Told the units written so far, after each page. */
   progress?: (written: number) => void;
+  /**
+   * The review marks of a document (store/review-marks.ts: row-texts hash → when marked): a flagged unit whose row a
+   * person marked reviewed is written without `x-review`, as the document's own export writes it.
+   */
+  reviewMarks?: (documentId: string) => Promise<ReadonlyMap<string, number>>;
 }
 
 /** Pages read ahead of the one being written: Redis reads while the client encodes. */
@@ -79,6 +84,27 @@ function write(out: Writable, text: string): Promise<void> | undefined {
   });
 }
 
+/** Most documents whose review marks one export keeps at a time (each is read once while it is kept). */
+const MARKED_DOCUMENTS = 1000;
+
+/**
+ * Whether a stored unit's row was marked reviewed in its document, the document's marks read once (and kept for the
+ * next units of the same document); undefined without a way to read marks.
+ */
+function markedRows(read: TmExportOptions['reviewMarks']) {
+  if (!read) return undefined;
+  const kept = new Map<string, Promise<ReadonlyMap<string, number>>>();
+  return async (h: Record<string, string>): Promise<boolean> => {
+    if (!h.doc || !h.review || h.review === '0') return false;
+    let marks = kept.get(h.doc);
+    if (!marks) {
+      if (kept.size >= MARKED_DOCUMENTS) kept.clear();
+      kept.set(h.doc, (marks = read(h.doc)));
+    }
+    return (await marks).has(rowHash({ ar: h.ar ?? '', en: h.en ?? '', zh: h.zh ?? '' }));
+  };
+}
+
 /** Writes the TM to `out` and ends it; resolves with the units written and left out (no text in the languages). */
 export async function exportTm(
   store: ImportStore,
@@ -98,16 +124,19 @@ export async function exportTm(
     });
     const apart = options.apart ?? false;
     const cuts = newCuts();
+    const reviewed = markedRows(options.reviewMarks);
     for await (const units of unitPages(store, tm, page, (ids) => store.unitBytes(tm, ids))) {
       for (const [id, joined] of units) {
         // The unit's stored bytes copied into the output where they need nothing (unit-bytes.ts); else as strings.
         const cut = cutValues(joined, cuts);
-        const pieces = cut && tuPieces(id, joined, cuts, langs, apart);
+        const marked = reviewed && cut && flaggedInDocument(joined, cuts);
+        const pieces = cut && !marked && tuPieces(id, joined, cuts, langs, apart);
         let flushing: Promise<void> | undefined;
         if (pieces === '') writer.skipped++;
         else if (pieces) flushing = writer.writeXml(pieces);
         else {
           const h = cut ? unitRecord(valueStrings(joined, cuts)) : (await store.unitRecords(tm, [id]))[0];
+          if (h && reviewed && (await reviewed(h))) delete h.review;
           if (h) flushing = writer.write(toTmxUnit(id, h));
         }
         if (flushing) await flushing;

@@ -138,7 +138,8 @@ export class TranslationMemory {
   /** Streams the whole TM to `out` as TMX or TSV. */
   async exportTm(tm: string, out: Writable, options: TmExportOptions): Promise<{ written: number; skipped: number }> {
     await this.mirrors.require(tm);
-    return exportTm(this.importStore, tm, out, options);
+    const reviewMarks = async (documentId: string) => (await this.marks.read(tm, documentId)).marks;
+    return exportTm(this.importStore, tm, out, { reviewMarks, ...options });
   }
 
   /**

@@ -41,6 +41,18 @@ export function cutValues(joined: Buffer, cuts: Int32Array): boolean {
   return n === COUNT - 1;
 }
 
+const REVIEW = at('review');
+const DOC = at('doc');
+
+/**
+ * True when the unit is flagged for review and belongs to a document: a person may have marked its row reviewed
+ * (store/review-marks.ts), which only the document's marks tell, so the export reads it on the string path.
+ */
+export function flaggedInDocument(joined: Buffer, cuts: Int32Array): boolean {
+  const [from, to] = [cuts[REVIEW]!, cuts[REVIEW + 1]! - 1];
+  return !empty(cuts, DOC) && to > from && !(to - from === 1 && joined[from] === 0x30); // not '' nor '0'
+}
+
 /** The values as strings (the string path). */
 export function valueStrings(joined: Buffer, cuts: Int32Array): string[] {
   const values: string[] = [];
