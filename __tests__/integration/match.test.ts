@@ -131,4 +131,29 @@ describe('the same pair of texts stored twice', () => {
     expect(res.body.matches[0]).toMatchObject({ score: 100, source: { text: row.ar } });
     expect(new Set(texts).size).toBe(3);
   });
+
+  it('still fills the page when the copies outnumber the hits asked beyond the limit', async () => {
+    const row = rows[10]!;
+    for (let k = 0; k < 14; k++)
+      await request(ctx.app)
+        .post('/api/v1/documents')
+        .send({
+          title: `نسخة ${k}`,
+          ar: `${row.ar}\n\nالنسخة رقم ${k}.`,
+          en: `${row.en}\n\nCopy number ${k}.`,
+          zh: `${row.zh}\n\n第${k}号副本。`,
+        })
+        .expect(201);
+    for (let tries = 0; ; tries++) {
+      const found = await request(ctx.app).get('/api/v1/concordance').query({ q: row.ar, lang: 'ar' }).expect(200);
+      if (found.body.total >= 15) break;
+      if (tries > 100) throw new Error('the copies never reached the index');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const res = await match({ q: row.ar, limit: '3', min: '0' }).expect(200);
+    const texts = res.body.matches.map((m: { source: { text: string } }) => m.source.text);
+    expect(texts).toHaveLength(3);
+    expect(new Set(texts).size).toBe(3);
+    expect(res.body.matches[0]).toMatchObject({ score: 100, source: { text: row.ar } });
+  });
 });

@@ -246,6 +246,9 @@ function bestMatches(
   return matches.sort((a, b) => b.score - a.score).slice(0, request.limit); // stable: ties keep the hits' order
 }
 
+/** The most hits asked of one index when duplicates and demoted hits keep a page from filling (bounded work). */
+const MOST_ASKED = 2000;
+
 function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObserver): Match[] {
   const started = observe ? performance.now() : 0;
   const stats = observe ? { verified: 0 } : undefined;
@@ -253,21 +256,29 @@ function matchIn(indexes: TmIndex[], request: MatchRequest, observe?: QueryObser
     request.prev !== undefined || request.next !== undefined ? { prev: request.prev, next: request.next } : undefined;
   // Once per TM (each index has its own vocabulary), then used for its search and for every hit it returns.
   const queries = indexes.map((index) => index.query(request.q, request.src));
-  const found: { hit: Hit; priority: number }[] = [];
-  indexes.forEach((index, priority) => {
-    for (const hit of index.search(queries[priority]!, request.src, {
-      min: request.min,
-      limit: request.limit + DUPLICATES_SPARED,
-      context,
-      withTargets: request.tgt,
-      stats,
-    }))
-      found.push({ hit, priority });
-  });
-  found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
-  const matches = bestMatches(indexes, queries, found, request);
-  if (observe) observe({ ms: performance.now() - started, verified: stats!.verified, matches: matches.length });
-  return matches;
+  // A page short of the limit while an index had more hits to give (many copies of one pair of texts, targets that
+  // could not be adapted dropping under min) is asked again for more.
+  for (let asked = request.limit + DUPLICATES_SPARED; ; asked *= 4) {
+    const found: { hit: Hit; priority: number }[] = [];
+    let more = false;
+    indexes.forEach((index, priority) => {
+      const hits = index.search(queries[priority]!, request.src, {
+        min: request.min,
+        limit: asked,
+        context,
+        withTargets: request.tgt,
+        stats,
+      });
+      if (hits.length >= asked) more = true;
+      for (const hit of hits) found.push({ hit, priority });
+    });
+    found.sort((a, b) => b.hit.score - a.hit.score || a.priority - b.priority || (hitBetter(a.hit, b.hit) ? -1 : 1));
+    const matches = bestMatches(indexes, queries, found, request);
+    if (matches.length >= request.limit || !more || asked >= MOST_ASKED) {
+      if (observe) observe({ ms: performance.now() - started, verified: stats!.verified, matches: matches.length });
+      return matches;
+    }
+  }
 }
 
 export async function concordance(
