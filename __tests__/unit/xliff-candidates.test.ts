@@ -43,6 +43,21 @@ describe('XLIFF candidates carry the source’s codes and placeholders, as the t
     expect(report.segments.find((s) => s.unitId === '7')).toMatchObject({ status: 'filled', score: 90 });
   });
 
+  it('writes the candidate best after repairs: a 99 that needs none before a 100 that lacks the codes', async () => {
+    const { output, report } = await run('xliff/inline-1.2.xlf', 'en', {
+      [`وزير ${P(0)}الخارجية${P(1)} يزور القاهرة${P(2)}`]: [
+        { score: 100, targetText: 'The Foreign Minister visits Cairo', unitId: 'a' },
+        { score: 99, targetText: `The ${P(0)}Foreign${P(1)} Minister visits Cairo${P(2)}`, unitId: 'b' },
+      ],
+    });
+    const segment = report.segments.find((s) => s.matchUnitId !== undefined)!;
+    expect(segment).toMatchObject({ status: 'filled', score: 99, matchUnitId: 'b' });
+    expect(output).toContain('state-qualifier="fuzzy-match">The <g id="1" ctype="bold">Foreign</g> Minister visits');
+    // The 100 is the suggestion, repaired and marked down.
+    const [suggestion] = ours(output);
+    expect(suggestion).toMatch(/^<alt-trans match-quality="9[0-8]" origin="mizan"><target>The Foreign Minister/);
+  });
+
   it('completes 1.2 g and x codes in alt-trans: well-formed, every code of the source once', async () => {
     const { output, doc } = await run('xliff/inline-1.2.xlf', 'en', {
       [`وزير ${P(0)}الخارجية${P(1)} يزور القاهرة${P(2)}`]: [

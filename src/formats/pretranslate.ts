@@ -21,6 +21,8 @@
  * code of the source and every printf placeholder of its text, and loses one point of `match-quality` /
  * `similarity` per repair (the other candidates then sorted best first), so that a translator who takes a
  * suggestion gets a well-formed target with the file's codes, never one that silently lacks a `%s` or an `<x/>`.
+ * The target written is the candidate best after its repairs (a 99 that needs none before a 100 that lacks two
+ * codes), the TM's order deciding ties.
  * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`.
  */
 import type { Lang } from '../types';
@@ -136,18 +138,22 @@ function planSegment(
   };
   if (confirmed) return { report: { ...base, status: 'confirmed', alternatives: 0 } };
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
-  const best = candidates[0];
-  if (!best) return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
+  if (!candidates[0])
+    return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
 
+  // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
+  // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
+  // deciding ties.
+  const completed = candidates.slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
+  const chosen = completed.reduce((a, b) => (b.done.score > a.done.score ? b : a));
+  const { c: best, done: first } = chosen;
   const { mappable: _, ...placeables } = checkPlaceables(best.targetText, segment.codes);
-  const first = complete(segment, best);
   const { score, repairs } = first;
   const fill = { text: first.text, ...stateFor(family, repairs === 0 && best.score >= 100) };
   const written: Alternative = alternative(best, first);
-  // The other candidates carry the source's codes and placeholders the same way, with the same point off per repair.
-  const others = candidates
-    .slice(1, limit)
-    .map((c) => alternative(c, complete(segment, c)))
+  const others = completed
+    .filter((x) => x !== chosen)
+    .map((x) => alternative(x.c, x.done))
     .sort((a, b) => b.score - a.score);
   // 1.2 has the written target in `target`; 2.x has no other place for its score than its `mtc:match`.
   const alternatives = family === 1 ? others : [written, ...others];
