@@ -81,6 +81,25 @@ describe('the matcher page', () => {
     expect(ui.page.url()).toContain(`row=${position}`);
   });
 
+  it('says which rendering kept the stored numbers when the query’s could not be put in', async () => {
+    // A unit whose English writes the number and whose Chinese spells it in a way adaptation does not read (三千五).
+    await ui.ctx.tm.createUnit('main', {
+      ar: 'وصل إلى المعرض 3500 زائر في اليوم الأول',
+      en: 'The fair had 3500 visitors on its first day',
+      zh: '博览会首日迎来三千五名参观者',
+    });
+    await searchMatcher('وصل إلى المعرض 4200 زائر في اليوم الأول');
+    const first = ui.page.locator('.cards .card').first();
+    expect(await first.locator('.rendering[lang="en"]').textContent()).toBe(
+      'The fair had 4200 visitors on its first day',
+    );
+    const kept = first.locator('.renderings li').filter({ has: ui.page.locator('.rendering[lang="zh"]') });
+    expect(await kept.locator('.tag-kept').textContent()).toBe('Numbers as stored: check them');
+    expect(await first.locator('.renderings li .tag-kept').count()).toBe(1);
+    expect(await first.locator('.tag-adapted').count()).toBe(0); // not every rendering carries the query's numbers
+    expect(await axeViolations(ui.page)).toEqual([]);
+  });
+
   it('fits a 360 px wide screen', async () => {
     await ui.page.setViewportSize({ width: 360, height: 740 });
     try {

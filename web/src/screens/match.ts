@@ -109,6 +109,8 @@ function card(m: Match, query: string, index: number): HTMLElement {
         m.adaptedTargets?.[l] && m.originalTargets?.[l] !== undefined && m.originalTargets[l] !== m.targets[l]
           ? h('p', { class: 'original', lang: l, dir: dirOf(l) }, `${t('match.stored')} `, m.originalTargets[l]!)
           : null,
+        // The query's numbers could not be put into this rendering: it keeps the stored ones, to be checked.
+        m.adaptedTargets?.[l] === false ? h('p', { class: 'tag tag-kept', text: t('match.numbersKept') }) : null,
         copyButton(m.targets[l]!, l, i + 1),
       ),
     ),
