@@ -111,6 +111,16 @@ describe('GET /api/v1/match', () => {
   });
 });
 
+/** Resolves once the concordance finds the sentence in `units` units: every copy written is in the index. */
+async function untilIndexed(sentence: string, units: number): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const found = await request(ctx.app).get('/api/v1/concordance').query({ q: sentence, lang: 'ar' }).expect(200);
+    if (found.body.total >= units) return;
+    if (tries > 100) throw new Error(`the copies never reached the index (${found.body.total} of ${units})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('the same pair of texts stored twice', () => {
   it('is one match, at its best score, and the page still fills with other matches', async () => {
     const row = rows[9]!;
@@ -118,13 +128,7 @@ describe('the same pair of texts stored twice', () => {
       .post('/api/v1/documents')
       .send({ title: 'نسخة', ar: row.ar, en: row.en, zh: row.zh })
       .expect(201);
-    // The copy is in the index once the concordance finds the sentence in two units.
-    for (let tries = 0; ; tries++) {
-      const found = await request(ctx.app).get('/api/v1/concordance').query({ q: row.ar, lang: 'ar' }).expect(200);
-      if (found.body.total >= 2) break;
-      if (tries > 100) throw new Error('the copy never reached the index');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilIndexed(row.ar, 2); // the copy is in the index
     const res = await match({ q: row.ar, limit: '3', min: '0' }).expect(200);
     const texts = res.body.matches.map((m: { source: { text: string } }) => m.source.text);
     expect(texts.filter((t: string) => t === row.ar)).toHaveLength(1);
@@ -144,12 +148,7 @@ describe('the same pair of texts stored twice', () => {
           zh: `${row.zh}\n\n第${k}号副本。`,
         })
         .expect(201);
-    for (let tries = 0; ; tries++) {
-      const found = await request(ctx.app).get('/api/v1/concordance').query({ q: row.ar, lang: 'ar' }).expect(200);
-      if (found.body.total >= 15) break;
-      if (tries > 100) throw new Error('the copies never reached the index');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilIndexed(row.ar, 15);
     const res = await match({ q: row.ar, limit: '3', min: '0' }).expect(200);
     const texts = res.body.matches.map((m: { source: { text: string } }) => m.source.text);
     expect(texts).toHaveLength(3);
