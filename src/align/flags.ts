@@ -76,9 +76,8 @@ export function flagDocument(
       ? r.confidence < NEIGHBOUR_BELOW
       : (gapAt(k - 2) || gapAt(k + 2)) && r.confidence < SECOND_NEIGHBOUR_BELOW;
   const flagged = flagShifted(rows.map((r, k) => (!lacks(r, langs) && below(k, r) ? flagRow(r, 'neighbour') : r)));
-  // Chinese short near a row: its neighbours' Chinese may be the shifted text, which CC-CEDICT alone cannot clear.
-  const zhShort = (r: AlignedRow | undefined) =>
-    langs.includes('zh') && !!r && ((!r.zh && !!(r.ar || r.en)) || (shortOne(r, langs) && r.shape.zh < r.shape.ar));
+  // A row without Chinese near: its neighbours' Chinese may be the shifted text, which CC-CEDICT alone cannot clear.
+  const zhShort = (r: AlignedRow | undefined) => langs.includes('zh') && !!r && !r.zh && !!(r.ar || r.en);
   const zhNear = (k: number) => [k - 2, k - 1, k + 1, k + 2].some((j) => zhShort(rows[j]));
   return liftConfirmed(flagged, zhNear, lexicons);
 }
@@ -93,8 +92,8 @@ export interface Lexicons {
 const UNSURE: readonly ReviewReason[] = ['confidence', 'neighbour'];
 
 /**
- * Rows flagged only as unsure whose words confirm them are no longer flagged; a `neighbour` of a row where Chinese is
- * short (`zhNear`) keeps its flag.
+ * Rows flagged only as unsure whose words confirm them are no longer flagged; a `neighbour` of a row without Chinese
+ * (`zhNear`) keeps its flag.
  */
 function liftConfirmed(rows: AlignedRow[], zhNear: (k: number) => boolean, lexicons: Lexicons): AlignedRow[] {
   const unsure = (r: AlignedRow, k: number) =>
