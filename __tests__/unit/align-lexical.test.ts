@@ -55,19 +55,21 @@ describe('Arabic–English word lists for review flags', () => {
     expect(lookupForms(foldArabicWord('صباحًا'))).toContain('صباح');
   });
 
-  it('reads both FreeDict databases of a dictd folder, single words only; null when there is none', () => {
+  it('reads both FreeDict databases of a dictd folder, single words only (a list of them split); null when there is none', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-dictd-'));
     try {
       const header = '00-database-info\nArabic-English FreeDict Dictionary\n';
-      const arEn = `${header}مَكْتَبَة /maktaba/\n1. Library\n2. Bookshop\nلم يتأثر /lam/\nUnaffected\n`;
+      const arEn = `${header}مَكْتَبَة /maktaba/\n1. Library\n2. Bookshop\nلم يتأثر /lam/\nUnaffected\nلادغ، شائك /l/\nStinging\n`;
       const enAr = `${header}hospital /hɒspɪtəl/\n1. مستشفى\n2. دار العلاج\n`;
       fs.writeFileSync(path.join(dir, 'freedict-ara-eng.dict.dz'), gzipSync(arEn));
       expect(loadArEnLexicon(path.join(dir, 'none'))).toBeNull();
       fs.writeFileSync(path.join(dir, 'freedict-eng-ara.dict.dz'), gzipSync(enAr));
       const lex = loadArEnLexicon(dir)!;
-      expect(lex.size).toBe(2); // مكتبه, مستشفى: not the phrases
+      expect(lex.size).toBe(4); // مكتبه, مستشفى, and لادغ and شائك of «لادغ، شائك»: not the phrase «لم يتأثر»
       const library = lex.englishIds('the libraries');
       expect(lex.arabicGlosses('والمكتبة').map((ids) => ids.some((id) => library.has(id)))).toEqual([true]);
+      const stinging = lex.englishIds('a stinging remark');
+      expect(lex.arabicGlosses('شائك').map((ids) => ids.some((id) => stinging.has(id)))).toEqual([true]);
       const hospital = lex.englishIds('a new hospital');
       expect(lex.arabicGlosses('المستشفى يتأثر').map((ids) => ids.some((id) => hospital.has(id)))).toEqual([true]);
     } finally {

@@ -149,11 +149,12 @@ export function loadArEnLexicon(dir: string): ArEnLexicon | null {
   if (!fs.existsSync(arEn)) return null;
   const lexicon = new ArEnLexicon();
   for (const [head, glosses] of entries(gunzipSync(fs.readFileSync(arEn)).toString('utf8')))
-    lexicon.add(head, glosses.join(' '));
+    for (const word of head.split(/[،,]/u)) lexicon.add(word, glosses.join(' ')); // «لادغ، شائك»: two headwords
   const enAr = path.join(dir, EN_AR);
   if (fs.existsSync(enAr))
     for (const [head, glosses] of entries(gunzipSync(fs.readFileSync(enAr)).toString('utf8'))) {
-      if (!/\s/u.test(head.trim()) && englishKey(head)) for (const gloss of glosses) lexicon.add(gloss, head);
+      if (!/\s/u.test(head.trim()) && englishKey(head))
+        for (const gloss of glosses) for (const word of gloss.split(/[،,]/u)) lexicon.add(word, head);
     }
   return lexicon.size > 0 ? lexicon : null;
 }
