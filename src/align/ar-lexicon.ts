@@ -1,9 +1,9 @@
 /**
  * An Arabic → English gloss lexicon from FreeDict's Arabic–English and English–Arabic dictionaries (Arabeyes word
- * lists, GPL-2.0-or-later; Debian packages `dict-freedict-ara-eng` and `dict-freedict-eng-ara`, read at run time from
- * /usr/share/dictd, not copied here). The aligner has no other word-level evidence between Arabic and English (CC-CEDICT,
- * lexicon.ts, covers Chinese–English), so a row whose Arabic and English share translated words is confirmed by
- * something the DP never looked at (lexical-check.ts).
+ * lists, GPL-2.0-or-later; Debian packages `dict-freedict-ara-eng` and `dict-freedict-eng-ara`, read at run time
+ * from /usr/share/dictd, not copied here). The aligner has no other word-level evidence between Arabic and English
+ * (CC-CEDICT, lexicon.ts, covers Chinese–English), so a row whose Arabic and English share translated words is
+ * confirmed by something the DP never looked at (lexical-check.ts).
  *
  * About half the words of news Arabic have an entry once clitics are tried off (measured on the shared corpora's
  * gold pairs: 51–55 %); of those, a quarter gloss into a word of their gold English sentence and 2–3 % into a
