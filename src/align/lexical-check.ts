@@ -62,6 +62,21 @@ function edges(text: string, mark: RegExp): [string, string] {
  */
 const forOwn = (known: number, own: number, neighbour: number) => own > neighbour || (known < 2 && neighbour === 0);
 
+const NONE: ReadonlySet<number> = new Set();
+
+/** A set of ids per row, made by `make` at the first ask and kept; the empty set for a row that is not there. */
+function perRow(
+  rows: readonly AlignedRow[],
+  make: (row: AlignedRow) => ReadonlySet<number> | null | '' | undefined,
+): (k: number) => ReadonlySet<number> {
+  const made = new Map<number, ReadonlySet<number>>();
+  return (k) => {
+    let ids = made.get(k);
+    if (!ids) made.set(k, (ids = (rows[k] && make(rows[k])) || NONE));
+    return ids;
+  };
+}
+
 /**
  * Indexes of the rows (with Arabic and English) that the words confirm, end to end: the Arabic glosses into its own
  * English by CONFIRM_HITS words and CONFIRM_SHARE of its known words; and the first and last clause of each language
@@ -78,32 +93,10 @@ export function lexicallyConfirmed(
 ): Set<number> {
   const out = new Set<number>();
   if (!arEn) return out;
-  const none = new Set<number>();
   // Per row, computed when first needed: only the rows asked about and their neighbours are read.
-  const enCache = new Map<number, Set<number>>();
-  const en = (k: number) => {
-    const r = rows[k];
-    if (!r?.en) return none;
-    let ids = enCache.get(k);
-    if (!ids) enCache.set(k, (ids = arEn.englishIds(r.en)));
-    return ids;
-  };
-  const glossCache = new Map<number, Set<number>>();
-  const glossed = (k: number) => {
-    const r = rows[k];
-    if (!r?.ar) return none;
-    let ids = glossCache.get(k);
-    if (!ids) glossCache.set(k, (ids = new Set(arEn.arabicGlosses(r.ar).flat())));
-    return ids;
-  };
-  const zhCache = new Map<number, Set<number>>();
-  const enZh = (k: number) => {
-    const r = rows[k];
-    if (!zhEn || !r?.en) return none;
-    let ids = zhCache.get(k);
-    if (!ids) zhCache.set(k, (ids = new Set(zhEn.englishIds([r.en]).ids)));
-    return ids;
-  };
+  const en = perRow(rows, (r) => r.en && arEn.englishIds(r.en));
+  const glossed = perRow(rows, (r) => r.ar && new Set(arEn.arabicGlosses(r.ar).flat()));
+  const enZh = perRow(rows, (r) => zhEn && r.en && new Set(zhEn.englishIds([r.en]).ids));
   const count = (ids: Iterable<number>, within: ReadonlySet<number>) => {
     let n = 0;
     for (const id of ids) if (within.has(id)) n++;

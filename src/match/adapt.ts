@@ -219,7 +219,10 @@ function byValue(text: string, from: string, to: string, lang: Lang, typed: Map<
   return edits;
 }
 
-/** A folded number as a plain decimal string ("3,000" → "3000"), or undefined when its commas do not group thousands. */
+/**
+ * A folded number as a plain decimal string ("3,000" → "3000"), or undefined when its commas do not group
+ * thousands.
+ */
 function plainValue(folded: string): string | undefined {
   if (!folded.includes(',')) return folded;
   return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(folded) ? folded.replaceAll(',', '') : undefined;

@@ -3,8 +3,8 @@
  * index loaded page by page (index-load.ts), and the compaction after many writes (lang-index.ts says why). The
  * units are collected a slice at a time (collect.ts; a load collects them as its pages come), the block laid out and
  * its postings built on a worker thread started before the collecting (IndexBlock.offMain), its slot map filled a
- * slice at a time meanwhile; then the units written meanwhile are replayed onto it, in rounds (what is written during a round
- * is replayed by the next), and the last round, finding nothing new, installs it in the same turn.
+ * slice at a time meanwhile; then the units written meanwhile are replayed onto it, in rounds (what is written during
+ * a round is replayed by the next), and the last round, finding nothing new, installs it in the same turn.
  */
 import type { TokenBuffer } from '../normalize';
 import type { Lang, Unit } from '../types';
