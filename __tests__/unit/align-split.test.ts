@@ -4,6 +4,7 @@
  */
 import { alignTexts, mergeRows } from '../../src/align';
 import { splitByGuides } from '../../src/align/split';
+import { wordGuide } from '../../src/align/split-words';
 
 const EN = [
   'The minister arrived in Cairo on Monday for talks on trade.',
@@ -206,5 +207,57 @@ describe('rows whose counts disagree', () => {
       zh: { sentences: ['第一。第二。'], beads: [one(0, 2, 0, 1)] },
     });
     expect(rows.map((r) => r.en)).toEqual(['First. Extra. Second.']);
+  });
+});
+
+describe('a cut placed by the translated words (split-words.ts)', () => {
+  // A free translation: the translations split half and half, the Arabic a fifth in (no boundary where they cut).
+  const free = [
+    {
+      lang: 'en' as const,
+      sentences: ['The minister reached Cairo after a long journey.', 'He discussed the new projects with officials.'],
+    },
+    { lang: 'zh' as const, sentences: ['部长经过长途旅行抵达开罗。', '他与官员讨论了新项目。'] },
+  ];
+  // Word list fixture: Arabic words and the ids of their English glosses; each English sentence's ids.
+  const lexicon: Record<string, number[]> = { الوزير: [1], القاهرة: [2], المشاريع: [3], ناقش: [4], الصحراء: [5] };
+  const guide = (first: number[]) => ({
+    glosses: (text: string) => text.split(/[\s،.]+/u).flatMap((w) => (lexicon[w] ? [lexicon[w]] : [])),
+    sentences: [new Set(first), new Set([3, 4])],
+  });
+  const words = guide([1, 2]);
+  const limits = [false] as const;
+  const ar = 'وصل الوزير إلى القاهرة، ناقش المشاريع الجديدة مع المسؤولين في الحكومة بعد أسابيع طويلة من الانتظار.';
+
+  it('cuts at the «،» whose words before gloss into the first sentence and after into the second, doubtful', () => {
+    expect(splitByGuides([ar], 'ar', free)).toBeNull();
+    expect(splitByGuides([ar], 'ar', free, ...limits, words)).toEqual({
+      pieces: [
+        'وصل الوزير إلى القاهرة،',
+        'ناقش المشاريع الجديدة مع المسؤولين في الحكومة بعد أسابيع طويلة من الانتظار.',
+      ],
+      marks: ['،'],
+      doubtful: true,
+      weak: false,
+    });
+  });
+
+  it('keeps the segment whole when a word sits on the wrong side of the cut, or the words are too few', () => {
+    expect(splitByGuides([ar.replace('إلى', 'المشاريع')], 'ar', free, ...limits, words)).toBeNull();
+    expect(splitByGuides([ar.replace('القاهرة', 'المدينة')], 'ar', free, ...limits, words)).toBeNull();
+  });
+
+  it('keeps the segment whole when another strong boundary far from the cut has nearly as many words', () => {
+    const twice = 'وصل الوزير إلى القاهرة، في يوم طويل جدا بعد رحلة متعبة عبر الصحراء كلها، ناقش المشاريع الجديدة.';
+    expect(splitByGuides([twice], 'ar', free, ...limits, words)).toBeNull();
+    // A word of the first sentence between the two marks settles it for the second.
+    expect(splitByGuides([twice], 'ar', free, ...limits, guide([1, 2, 5]))?.pieces).toEqual([
+      'وصل الوزير إلى القاهرة، في يوم طويل جدا بعد رحلة متعبة عبر الصحراء كلها،',
+      'ناقش المشاريع الجديدة.',
+    ]);
+  });
+
+  it('guides only an Arabic short side', () => {
+    expect(wordGuide('en', { ar: ['ا'], en: ['a', 'b'], zh: ['甲', '乙'] })).toBeUndefined();
   });
 });

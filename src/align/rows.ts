@@ -8,6 +8,7 @@ import type { Paragraph } from './segment';
 import { anchorCost, anchorsOf } from './anchors';
 import { arabicAmong } from './gap';
 import { splitByGuides } from './split';
+import { wordGuide } from './split-words';
 
 export type TargetLang = 'en' | 'zh';
 
@@ -161,6 +162,8 @@ function settle(row: AlignedRow, sentences: Record<Lang, string[] | undefined>):
       sentences[short]!,
       short,
       langs.filter((l) => l !== short).map((l) => ({ lang: l, sentences: sentences[l]! })),
+      false,
+      wordGuide(short, sentences as Record<Lang, string[]>),
     );
   if (!split || !short)
     return (

@@ -12,11 +12,13 @@
  * the other two languages' sentences, with anchors (numbers, Latin words) on the matching side rewarded and on
  * another side charged, and stronger marks preferred. When: every cut within TOLERANCE of where the others cut (a
  * boundary of a weak mark within half of it), no anchor on the wrong side, and no other boundary nearly as good for
- * the same cut; otherwise the row stays whole (and is flagged for review, see rows.ts).
+ * the same cut; otherwise the row stays whole (and is flagged for review, see rows.ts) — unless, for one cut, the
+ * translated words place it (split-words.ts).
  */
 import type { Lang } from '../types';
 import { anchorsOf } from './anchors';
 import { lengthOf } from './length-model';
+import { byWords, type WordGuide } from './split-words';
 
 export interface Split {
   /** The short side's text, cut into as many pieces as the other sides have sentences. */
@@ -123,6 +125,7 @@ export function splitByGuides(
   lang: Lang,
   guides: readonly { sentences: readonly string[]; lang: Lang }[],
   stopsOnly = false,
+  words?: WordGuide,
 ): Split | null {
   const k = guides[0]!.sentences.length;
   if (k <= sentences.length || k > MOST || guides.some((g) => g.sentences.length !== k)) return null;
@@ -211,7 +214,10 @@ export function splitByGuides(
   if (last < 0 || lastCost === Infinity) return null;
   const cuts: number[] = [];
   for (let j = k - 2, i = last; j >= 0; i = from[j]![i]!, j--) cuts.unshift(i);
-  if (!cuts.every((i, j) => strong(list, i, targets[j]!, prop))) return null;
+  if (!cuts.every((i, j) => strong(list, i, targets[j]!, prop)))
+    return words && k === 2
+      ? byWords(text, list, words, { weak: WEAK, far: AMBIGUOUS_DISTANCE }, (j, a, b) => anchorCost(j, a, b) <= 0)
+      : null;
   const bounds = [0, ...cuts.map((i) => list[i]!.at), text.length];
   const pieces = cuts
     .map((i, j) => text.slice(bounds[j]!, list[i]!.end).trim())
