@@ -97,6 +97,35 @@ describe('number adaptation, target by target', () => {
     expect(adaptation.targets.zh).toBe('游客达12345人。');
   });
 
+  it('never takes the digits of a name (G20, COVID-19) or a numeral naming a group (二十国集团) for the number', () => {
+    const g20 = 'شارك 20 زعيما في قمة مجموعة العشرين';
+    const { adaptation } = adapt(
+      g20.replace('20', '25'),
+      bareUnit('u', g20, { en: '20 leaders attended the G20 summit.', zh: '二十位领导人出席了二十国集团峰会。' }),
+    );
+    expect(adaptation.targets).toEqual({
+      en: '25 leaders attended the G20 summit.',
+      zh: '二十五位领导人出席了二十国集团峰会。',
+    });
+    const covid = 'سجلت 19 حالة جديدة';
+    const cases = adapt(covid.replace('19', '21'), bareUnit('u', covid, { en: '19 new COVID-19 cases' }), ['en']);
+    expect(cases.adaptation.targets.en).toBe('21 new COVID-19 cases');
+  });
+
+  it('adapts nothing when the query changes an old number in one place and keeps it in another', () => {
+    const twice = 'شارك 15 مندوبا و 15 مراقبا في الاجتماع';
+    const { adaptation } = adapt(
+      twice.replace('15', '16'),
+      bareUnit('u', twice, { en: '15 delegates and 15 observers', zh: '15名代表和15名观察员' }),
+    );
+    expect(adaptation.adapted).toEqual({ en: false, zh: false });
+    const both = adapt(
+      twice.replaceAll('15', '16'),
+      bareUnit('u', twice, { en: '15 delegates and 15 observers', zh: '15名代表和15名观察员' }),
+    );
+    expect(both.adaptation.targets).toEqual({ en: '16 delegates and 16 observers', zh: '16名代表和16名观察员' });
+  });
+
   it('prefers digits to numerals and never reads numerals inside words', () => {
     const ar = 'قال إن 10 دول مهمة جدا';
     const { adaptation } = adapt(ar.replace('10', '11'), bareUnit('u', ar, { zh: '他说10个国家十分重要。' }), ['zh']);

@@ -11,11 +11,13 @@
  *     numerals' own style when the old one was in numerals (十五 → 十六, 2万 → 3万; digits when that style cannot
  *     write it: a fraction in numerals, 12345 as 万);
  *   - in Arabic: in the digit system the Arabic target used for the old number.
+ * Digits right after Latin letters (G20, COVID-19) are part of a name, and so is a numeral before 国集团 (二十国集团).
  * Each target is adapted on its own: one that does not contain every old number (spelled out, written otherwise),
  * or where two old numbers claim the same digits, is left as stored and said to be (`adapted[lang]` false), while
  * the others are adapted. Such a target does not fit the query, so the match is worth only its fuzzy score for it
  * (`unadaptedScore`: the numbers replaced count as words replaced, without the number bonus of score.ts). If an old
- * number maps to two different new ones, no target is adapted.
+ * number maps to two different new ones, or the query changes it in one place and keeps it in another, no target is
+ * adapted.
  */
 import type { Lang } from '../types';
 import { type ChineseNumber, findChineseNumbers, writeChinese } from './chinese-numerals';
@@ -76,7 +78,10 @@ function digitValue(ch: string): number | undefined {
   return undefined;
 }
 
-/** A regex source matching the folded number in any digit system, as a whole number. */
+/** Digits right after Latin letters (G20, A4, COVID-19, F-16) belong to a name or a code, not a number. */
+const LATIN_BEFORE = '[A-Za-z]-?';
+
+/** A regex source matching the folded number in any digit system, as a whole number (not inside a name, G20). */
 function anySystem(folded: string): RegExp {
   const body = [...folded]
     .map((ch) => {
@@ -87,7 +92,7 @@ function anySystem(folded: string): RegExp {
       return ch === '.' ? '[.٫．]' : '[,٬，]';
     })
     .join('');
-  return new RegExp(`(?<![\\p{Nd}.,٫٬])${body}(?![\\p{Nd}]|[.,٫٬]\\p{Nd})`, 'gu');
+  return new RegExp(`(?<![\\p{Nd}.,٫٬]|${LATIN_BEFORE})${body}(?![\\p{Nd}]|[.,٫٬]\\p{Nd})`, 'gu');
 }
 
 export interface Adaptation {
@@ -124,6 +129,9 @@ export function adaptNumbers(
     pairs.set(from, to);
     typed.set(to, query.text.slice(query.from[i]!, query.to[i]!));
   }
+  // An old number the query changes in one place and keeps in another cannot be told apart in a target.
+  for (let i = 0; i < query.n; i++)
+    if (query.ids[i] === sourceIds[i] && pairs.has(vocabulary.token(sourceIds[i]!))) consistent = false;
   const out: Partial<Record<Lang, string>> = {};
   const adapted: Partial<Record<Lang, boolean>> = {};
   for (const [lang, text] of Object.entries(targets) as [Lang, string][]) {
@@ -186,7 +194,7 @@ function adaptTarget(
 }
 
 /** A number in digits of any system with its separators, as a whole: 3,000 · ٣٬٠٠٠ · 3.5 · ３，０００. */
-const DIGIT_RUN = /(?<![\p{Nd}.,٫٬，．])[0-9٠-٩۰-۹０-９]+(?:[.,٫٬，．][0-9٠-٩۰-۹０-９]+)*(?!\p{Nd})/gu;
+const DIGIT_RUN = /(?<![\p{Nd}.,٫٬，．]|[A-Za-z]-?)[0-9٠-٩۰-۹０-９]+(?:[.,٫٬，．][0-9٠-٩۰-۹０-９]+)*(?!\p{Nd})/gu;
 const GROUPED = /^\d{1,3}([,٬，])\d{3}(?:\1\d{3})*(?:([.٫．])\d+)?$/;
 const PLAIN = /^\d+(?:([.٫．])\d+)?$/;
 

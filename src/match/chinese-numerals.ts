@@ -9,7 +9,8 @@
  * - `spelled`: digit by digit with 〇 (二〇二三). Not read: digit by digit without 〇 (八一 is a name, not 81).
  * - `mixed`: digits, then 万 or 亿 (2万, 3.5万, 1.2亿). Not read: 3千 (rare), 2万5千 or 1,200万 (only part of it is
  *   digits and 万).
- * A run glued to other digits (5千三, 3十五) is not read either: nothing of it is.
+ * A run glued to other digits (5千三, 3十五) is not read either: nothing of it is; nor one naming a group of countries
+ * (二十国集团, the G20).
  *
  * Values are compared as decimal strings (no floating point): "3000", "35000", "2023".
  */
@@ -42,6 +43,8 @@ const RUN = /([0-9０-９]+(?:[.．][0-9０-９]+)?)([万亿])|[〇零一二两�
 
 const DIGIT = /[0-9０-９]/u;
 const NUMERAL_AFTER = /[0-9０-９〇零一二两三四五六七八九十百千万亿]/u;
+/** A numeral naming a group of countries (二十国集团 the G20) is part of the name, not a count. */
+const GROUP_OF = '国集团';
 
 /** Every run of `text` read as a number (see the header for what is not). */
 export function findChineseNumbers(text: string): ChineseNumber[] {
@@ -53,6 +56,7 @@ export function findChineseNumbers(text: string): ChineseNumber[] {
     const before = text[start - 1] ?? '';
     if (DIGIT.test(before) || (/[.．,，]/u.test(before) && DIGIT.test(text[start - 2] ?? ''))) continue;
     if (NUMERAL_AFTER.test(text[end] ?? '')) continue;
+    if (text.startsWith(GROUP_OF, end)) continue;
     if (m[1] !== undefined) {
       const digits = m[1].replace(/[０-９．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
       const unit = m[2] as '万' | '亿';
