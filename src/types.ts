@@ -9,7 +9,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /**
- * Why the aligner flagged a row for review (align/rows.ts, align/flags.ts):
+ * Why the aligner flagged a row for review (align/rows.ts, align/settle.ts, align/flags.ts):
  * - `confidence`: the alignment's confidence in the row's boundaries is below 0.5;
  * - `missing`: a language the document has is empty in the row, or the row has no Arabic (1:0 / 0:1);
  * - `counts`: the row merges more sentences in one language than in another without strong evidence;

@@ -7,7 +7,7 @@
  * signals (a row's character ratio against the document's own) were measured and not kept: docs/benchmarks.md,
  * scripts/lib/flag-sweep.ts.
  */
-import type { AlignedRow, ReviewReason } from './rows';
+import type { AlignedRow, ReviewReason } from './row';
 import { shiftedBoundaries } from './shift';
 import { arEnLexicon, type ArEnLexicon } from './ar-lexicon';
 import { cedict, type ZhEnLexicon } from './lexicon';

@@ -5,7 +5,7 @@
  * onto its neighbour: a 1:2:2 row). Which of the k the Arabic is: the one whose lengths fit the Arabic's best in both
  * translations, with anchors (numbers, names) agreeing; taken only when it is clearly better than every other
  * (GAP_MARGIN), and the others become rows without Arabic, flagged `missing` — what the user sees when the English or
- * the Chinese lacks a sentence. Otherwise the row stays whole (and flagged, rows.ts).
+ * the Chinese lacks a sentence. Otherwise the row stays whole (and flagged, settle.ts).
  */
 import { anchorCost, anchorsOf } from './anchors';
 import { DEFAULT_MODELS, lengthCost, lengthOf } from './length-model';

@@ -12,7 +12,7 @@
  */
 import type { ArEnLexicon } from './ar-lexicon';
 import type { ZhEnLexicon } from './lexicon';
-import type { AlignedRow } from './rows';
+import type { AlignedRow } from './row';
 
 /** Arabic words glossing into the row's English, at least. */
 export const CONFIRM_HITS = 2;

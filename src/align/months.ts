@@ -1,7 +1,7 @@
 /**
  * Months, which Chinese writes as a number (9月, 九月) and English and Arabic as a name ("September", «سبتمبر»,
  * «أيلول»): each is read as one anchor, `m9`, so that a date agrees across the three instead of a Chinese 9 that the
- * others lack (a number on one side only, which anchors.ts charges and rows.ts flags as `split-numbers`). Words that
+ * others lack (a number on one side only, which anchors.ts charges and settle.ts flags as `split-numbers`). Words that
  * are also something else count only beside a number: "May" (may), «مارس» (he practised), «آب»/«أب» (father),
  * «نيسان» (a carmaker).
  */

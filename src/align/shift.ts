@@ -6,7 +6,7 @@
  * next sentence): every language then has as many sentences as the others, the lengths vary no more than right rows
  * do, and the DP is sure of both rows (0.97). Only the words tell.
  */
-import type { AlignedRow } from './rows';
+import type { AlignedRow } from './row';
 import { cedict, type ZhEnLexicon } from './lexicon';
 
 /**

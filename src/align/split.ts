@@ -12,7 +12,7 @@
  * the other two languages' sentences, with anchors (numbers, Latin words) on the matching side rewarded and on
  * another side charged, and stronger marks preferred. When: every cut within TOLERANCE of where the others cut (a
  * boundary of a weak mark within half of it), no anchor on the wrong side, and no other boundary nearly as good for
- * the same cut; otherwise the row stays whole (and is flagged for review, see rows.ts) — unless, for one cut, the
+ * the same cut; otherwise the row stays whole (and is flagged for review, see settle.ts) — unless, for one cut, the
  * translated words place it (split-words.ts).
  */
 import type { Lang } from '../types';
