@@ -9,11 +9,12 @@
 import type { Lang } from '../types';
 import { anchorsOf } from './anchors';
 import { alignItems, type Bead, type Hint, type Item } from './dp';
-import { DEFAULT_MODELS, fitModel, lengthOf, lengthProbability, type LengthModel } from './length-model';
+import { DEFAULT_MODELS, fitModel, lengthOf, lengthProbability } from './length-model';
 import { Segmenter, segmentText, type Paragraph } from './segment';
 import { lexicalOverlap } from './overlap';
 import { triangulate, type Aligned } from './triangulate';
 import { flagDocument } from './flags';
+import { offsets, paragraphGroups } from './paragraph-groups';
 import { mergeRows, type AlignedRow, type TargetLang } from './rows';
 import { finish, type Steps } from './steps';
 
@@ -180,31 +181,6 @@ function prefixLengths(items: readonly Item[]): Float64Array {
   const out = new Float64Array(items.length + 1);
   items.forEach((x, k) => (out[k + 1] = out[k]! + x.len));
   return out;
-}
-
-function offsets(paragraphs: readonly Paragraph[]): number[] {
-  const out = [0];
-  for (const p of paragraphs) out.push(out[out.length - 1]! + p.sentences.length);
-  return out;
-}
-
-/** Paragraph correspondence: one to one when counts agree and every pair's length fits, else the paragraph DP. */
-function paragraphGroups(
-  ar: readonly Paragraph[],
-  target: readonly Paragraph[],
-  model: LengthModel,
-  lang: TargetLang,
-): Bead[] {
-  const len = (p: Paragraph, l: Lang) => p.sentences.reduce((n, s) => n + lengthOf(s, l), 0);
-  if (ar.length === target.length) {
-    const fits = ar.every((p, k) => lengthProbability(len(p, 'ar'), len(target[k]!, lang), model) > 1e-4);
-    if (fits) return ar.map((_, k) => ({ a0: k, a1: k + 1, t0: k, t1: k + 1, confidence: 1 }));
-  }
-  if (ar.length === 0 || target.length === 0)
-    return [{ a0: 0, a1: ar.length, t0: 0, t1: target.length, confidence: 0 }];
-  const A = ar.map((p) => ({ len: len(p, 'ar'), anchors: anchorsOf(p.sentences.join(' '), 'ar') }));
-  const T = target.map((p) => ({ len: len(p, lang), anchors: anchorsOf(p.sentences.join(' '), lang) }));
-  return alignItems(A, T, { model });
 }
 
 export interface DocumentAlignment {
