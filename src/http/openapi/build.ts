@@ -20,6 +20,17 @@ export interface Operation {
 }
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Pieces of the JSON Schemas (schemas.ts, document-schemas.ts). */
+export const langs = ['ar', 'en', 'zh'];
+export const nullable = (type: string) => ({ type: [type, 'null'] });
+export const span = { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 };
+export const texts = (required: string[]) => ({
+  type: 'object',
+  required,
+  properties: Object.fromEntries(langs.map((l) => [l, { type: 'string' }])),
+});
+
 /** JSON content whose schema is the named component. */
 export const json = (schema: string) => ({ 'application/json': { schema: ref(schema) } });
 /** A required JSON request body with this schema. */
