@@ -1,7 +1,8 @@
 export { TranslationMemory, type Readiness, type TaggedUnit } from './translation-memory';
 export type { Freshness, IndexStats } from './mirror';
 export type { JobEvent, QueryStats, ServiceObserver } from './observers';
-export type { BatchOptions, BatchSlot, Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
+export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
+export type { BatchOptions, BatchSlot } from './match-batch';
 export type { UnitHistory } from './unit-history';
 export { exportLanguages, requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';

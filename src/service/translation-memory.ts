@@ -19,14 +19,12 @@ import type { Correction } from './corrections';
 import {
   concordance,
   match,
-  matchBatch,
-  type BatchOptions,
-  type BatchSlot,
   type ConcordanceHit,
   type ConcordanceRequest,
   type Match,
   type MatchRequest,
 } from './matching';
+import { matchBatch, type BatchOptions, type BatchSlot } from './match-batch';
 import type { Freshness } from './mirror';
 import { Mirrors } from './mirrors';
 import { documentI18next, pretranslateI18next, tmI18next, type I18nextBundles, type I18nextRequest } from './i18next';
