@@ -16,7 +16,8 @@ export function isLang(value: unknown): value is Lang {
  * - `weak-split`: the row was cut out of a longer segment at a weak mark (a bare «و», "and");
  * - `split-numbers`: the row was cut out of a longer segment and its languages disagree on numbers;
  * - `neighbour`: the row is next to a `missing` row (or two rows from it) and the alignment was not sure of it;
- * - `shifted`: a clause at the edge of the row's Chinese translates the neighbouring row's English (align/shift.ts).
+ * - `shifted`: a clause at the edge of the row's Chinese translates the neighbouring row's English (align/shift.ts),
+ *   or the row's Arabic translates a neighbour's English and none of its own (align/lexical-check.ts).
  */
 export const REVIEW_REASONS = [
   'confidence',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { flagDocument, flagRow } from '../../src/align';
+import { flagDocument, flagRow, type AlignedRow } from '../../src/align';
 import { LIBRARY as ALL, row } from '../helpers/library-rows';
 import {
   ArEnLexicon,
@@ -12,7 +12,7 @@ import {
   loadArEnLexicon,
   lookupForms,
 } from '../../src/align/ar-lexicon';
-import { lexicallyConfirmed } from '../../src/align/lexical-check';
+import { lexicallyConfirmed, lexicallyContradicted } from '../../src/align/lexical-check';
 import { cedict } from '../../src/align/lexicon';
 
 // A word list of our own for the library report below (the shape of FreeDict's: an Arabic word, English glosses).
@@ -93,6 +93,26 @@ describe('Arabic–English word lists for review flags', () => {
   it('does not confirm a row whose words are as much the next row’s', () => {
     const rows = [LIBRARY[3]!, row(LIBRARY[3]!.ar, LIBRARY[3]!.en, LIBRARY[3]!.zh)];
     expect(lexicallyConfirmed(rows, [0], words.arEn, null).size).toBe(0);
+  });
+
+  it('flags `shifted` on a row the DP was less than sure of whose Arabic translates a neighbour’s English, not its own', () => {
+    const [l0, , l2, l3] = LIBRARY as [AlignedRow, AlignedRow, AlignedRow, AlignedRow];
+    const swapped = (confidence: number) => [
+      l0,
+      row(l2.ar, l3.en, l3.zh, { confidence }),
+      row(l3.ar, l2.en, l2.zh, { confidence }),
+    ];
+    expect([...lexicallyContradicted(swapped(0.8), [0, 1, 2], words.arEn)]).toEqual([1, 2]);
+    const flagged = flagDocument(swapped(0.8), words);
+    expect(flagged.map((r) => r.reasons)).toEqual([undefined, ['shifted'], ['shifted']]);
+    // A row the DP was sure of is not read; nor is a right row it was less sure of flagged.
+    expect(flagDocument(swapped(1), words).some((r) => r.review)).toBe(false);
+    expect(
+      flagDocument(
+        LIBRARY.map((r) => ({ ...r, confidence: 0.8 })),
+        words,
+      ).some((r) => r.review),
+    ).toBe(false);
   });
 
   it('lifts a flag that only says the DP was unsure, and keeps every other flag', () => {

@@ -3,7 +3,8 @@
  * nothing (a sentence without a counterpart) is flagged too, since an omission shifts or swallows its neighbours'
  * text as often as not; and the rows either side of a boundary the lexicon speaks against (shift.ts). Last, a row
  * flagged only because the DP was unsure (`confidence`, `neighbour`) is cleared when its words confirm it end to end
- * (lexical-check.ts: Arabic–English from FreeDict, Chinese–English from CC-CEDICT). Length
+ * (lexical-check.ts: Arabic–English from FreeDict, Chinese–English from CC-CEDICT), and a row left unflagged whose
+ * Arabic translates a neighbour's English and none of its own is flagged `shifted` (flagContradicted). Length
  * signals (a row's character ratio against the document's own) were measured and not kept: docs/benchmarks.md,
  * scripts/lib/flag-sweep.ts.
  */
@@ -11,7 +12,7 @@ import type { AlignedRow, ReviewReason } from './row';
 import { shiftedBoundaries } from './shift';
 import { arEnLexicon, type ArEnLexicon } from './ar-lexicon';
 import { cedict, type ZhEnLexicon } from './lexicon';
-import { lexicallyConfirmed } from './lexical-check';
+import { lexicallyConfirmed, lexicallyContradicted } from './lexical-check';
 
 type L = 'ar' | 'en' | 'zh';
 
@@ -79,7 +80,18 @@ export function flagDocument(
   // A row without Chinese near: its neighbours' Chinese may be the shifted text, which CC-CEDICT alone cannot clear.
   const zhShort = (r: AlignedRow | undefined) => langs.includes('zh') && !!r && !r.zh && !!(r.ar || r.en);
   const zhNear = (k: number) => [k - 2, k - 1, k + 1, k + 2].some((j) => zhShort(rows[j]));
-  return liftConfirmed(flagged, zhNear, lexicons);
+  return flagContradicted(liftConfirmed(flagged, zhNear, lexicons), lexicons);
+}
+
+/** Unflagged rows the DP was less sure of than this, or cut out of a longer segment, are read for words against them. */
+export const CONTRADICT_BELOW = 0.9;
+
+/** `shifted` for a row whose words speak against it (lexical-check.ts lexicallyContradicted). */
+function flagContradicted(rows: AlignedRow[], lexicons: Lexicons): AlignedRow[] {
+  const asked = rows.flatMap((r, k) => (!r.review && (r.split || r.confidence < CONTRADICT_BELOW) ? [k] : []));
+  if (asked.length === 0) return rows;
+  const against = lexicallyContradicted(rows, asked, lexicons.arEn);
+  return against.size === 0 ? rows : rows.map((r, k) => (against.has(k) ? flagRow(r, 'shifted') : r));
 }
 
 /** The word lists the flags read (the installed ones by default; null: not installed). */

@@ -147,3 +147,29 @@ function chineseFor(
   };
   return notTheirs(first, prev) && notTheirs(last, next);
 }
+
+/** Arabic words glossing into a neighbour's English, at least, that speak against a row whose own English has none. */
+export const AGAINST_HITS = 3;
+
+/**
+ * Indexes of the rows asked about (with Arabic and English) whose words speak against them: the Arabic glosses into
+ * none of its own English's words and into AGAINST_HITS or more of the previous or the next row's English. A row the
+ * lengths paired (a cut that fitted, a short line) with an English sentence from elsewhere looks like this.
+ */
+export function lexicallyContradicted(
+  rows: readonly AlignedRow[],
+  asked: Iterable<number>,
+  arEn: ArEnLexicon | null,
+): Set<number> {
+  const out = new Set<number>();
+  if (!arEn) return out;
+  const en = perRow(rows, (r) => r.en && arEn.englishIds(r.en));
+  for (const k of asked) {
+    const row = rows[k]!;
+    if (!row.ar || !row.en) continue;
+    const glosses = arEn.arabicGlosses(row.ar);
+    if (hits(glosses, en(k)) > 0) continue;
+    if (hits(glosses, en(k - 1)) >= AGAINST_HITS || hits(glosses, en(k + 1)) >= AGAINST_HITS) out.add(k);
+  }
+  return out;
+}

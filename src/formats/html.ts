@@ -22,7 +22,7 @@ const REASONS: Record<ReviewReason, string> = {
   'weak-split': 'cut at a bare «و» or “and”',
   'split-numbers': 'numbers disagree after a cut',
   neighbour: 'next to a gap',
-  shifted: 'a clause belongs to the row next to it',
+  shifted: 'its text belongs to the row next to it',
 };
 
 /**
