@@ -136,7 +136,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
         const unitId = unitIdOfKey(outcome.key);
         ids.push(unitId);
         first.push(isNew);
-        bytes.add(encodeRecord(stagedFields(tu, isNew ? 'all' : outcome.added)));
+        bytes.add(encodeRecord(stagedFields(tu, isNew ? 'all' : outcome.added), true));
         if (ids.length >= options.chunk) yield batch();
       }
     }

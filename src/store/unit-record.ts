@@ -9,8 +9,9 @@
  */
 
 /**
- * Every field of a unit, in record order. `updated` (epoch ms, digits only) is last: a staged import record, which has
- * none, ends with `0:`, and lua/commitImport stamps it by replacing those two bytes, without decoding the record.
+ * Every field of a unit, in record order. `updated` (epoch ms) is last: a staged import record stops before it
+ * ({@link encodeRecord} with `staged`), and lua/commitImport renames it into place and appends `updated`, without
+ * reading it.
  */
 export const UNIT_RECORD_FIELDS = [
   'ar',
@@ -48,15 +49,19 @@ export const FIELD_INDEX = Object.fromEntries(UNIT_RECORD_FIELDS.map((name, i) =
   number
 >;
 
-/** The record of these field values (absent ones empty), as bytes. */
-export function encodeRecord(fields: UnitFields): Buffer {
-  const values = UNIT_RECORD_FIELDS.map((name) => fields[name] ?? '');
+/**
+ * The record of these field values (absent ones empty), as bytes; `staged`: a staged import record, every field but
+ * the last (`updated`, which the commit appends).
+ */
+export function encodeRecord(fields: UnitFields, staged = false): Buffer {
+  const count = staged ? COUNT - 1 : COUNT;
+  const values = UNIT_RECORD_FIELDS.slice(0, count).map((name) => fields[name] ?? '');
   const heads = values.map((value) => `${Buffer.byteLength(value)}:`);
   let size = 0;
-  for (let i = 0; i < COUNT; i++) size += heads[i]!.length + Number.parseInt(heads[i]!, 10);
+  for (let i = 0; i < count; i++) size += heads[i]!.length + Number.parseInt(heads[i]!, 10);
   const buf = Buffer.allocUnsafe(size);
   let at = 0;
-  for (let i = 0; i < COUNT; i++) {
+  for (let i = 0; i < count; i++) {
     at += buf.write(heads[i]!, at, 'latin1');
     at += buf.write(values[i]!, at, 'utf8');
   }

@@ -2,8 +2,8 @@
   Makes one chunk of an import job's staged units the TM's (lua/stageImport staged them) and logs the units that
   changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
   import of a million units writes a thousand entries and never trims the log past an instance following it. A unit
-  new to the TM is its staged record with `updated` stamped (the record's last field, empty when staged: its two
-  bytes `0:` are replaced, nothing is decoded), SET in place of the staged key. An existing unit with the same id
+  new to the TM is its staged record, renamed, with `updated` appended (a staged record stops before that last
+  field): nothing is copied or decoded here. An existing unit with the same id
   (same Arabic) is merged with what the import carries — the TMX wins for what it says, and keeps what it does not
   say: for each language the import holds, its text and codes:<lang> are the import's (a codes:<lang> the staged
   record leaves empty is emptied: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it carries
@@ -89,19 +89,12 @@ local function merge(staged, final)
   return true
 end
 
---- Puts a staged record in place of a unit the TM lacks, `updated` stamped; false when it is gone (applied already).
+--- Renames a staged record over a unit the TM lacks and appends `updated`; false when it is gone (applied already).
 local function place(staged, final)
-  local record = redis.call('GET', staged)
-  if not record then return false end
-  if string.sub(record, -2) == '0:' then
-    record = string.sub(record, 1, -3) .. #now .. ':' .. now
-  else
-    local t = decodeRecord(record)
-    t.updated = now
-    record = encodeRecord(t)
-  end
-  redis.call('SET', final, record)
-  redis.call('DEL', staged)
+  local done = redis.pcall('RENAME', staged, final)
+  if type(done) ~= 'table' or done.ok == nil then return false end
+  redis.call('PERSIST', final)
+  redis.call('APPEND', final, #now .. ':' .. now)
   return true
 end
 

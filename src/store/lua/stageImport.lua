@@ -15,7 +15,7 @@
     ARGV[1]   time to live of the staged keys, milliseconds (the id list's is refreshed at every call)
     ARGV[2]   one character per record: 'n' (first record of its unit) or 'x' (a later one)
     ARGV[3..2+N]     the records' unit ids
-    ARGV[3+N..2+2N]  the records, encoded (unit-record.ts; `updated` empty)
+    ARGV[3+N..2+2N]  the records, encoded as staged records (unit-record.ts: all fields but the last, `updated`)
 
   Output:
     number of units' records staged (>= 0)
@@ -31,7 +31,7 @@ for k = 1, n do
     for name, value in pairs(added) do
       if value ~= '' then cur[name] = value end
     end
-    redis.call('SET', key, encodeRecord(cur), 'KEEPTTL')
+    redis.call('SET', key, encodeRecord(cur, true), 'KEEPTTL')
   else
     redis.call('SET', key, record, 'PX', ttl)
     if string.byte(flags, k) == 110 then ids[#ids + 1] = ARGV[2 + k] end
