@@ -1,5 +1,5 @@
 /**
- * A TMX unit as the fields of a unit hash, and back. Texts keep their placeables (U+E000 + k) in `ar`, `en`, `zh`,
+ * A TMX unit as the fields of a unit record, and back. Texts keep their placeables (U+E000 + k) in `ar`, `en`, `zh`,
  * so the matcher sees plain text in which codes are separators; everything else a TMX says is kept beside them:
  *
  *   codes:<lang>  JSON InlineCode[] of that text's placeables (absent: none)
@@ -32,7 +32,7 @@ interface TuMeta {
   review?: boolean;
 }
 
-/** The TMX fields a unit hash may hold besides the texts ('' in a record: the import has none; see below). */
+/** The TMX fields a unit may hold besides the texts ('' in a record: the import has none; see below). */
 export const META_FIELDS = ['tmx', 'apart'] as const;
 
 const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== undefined && list.length > 0;

@@ -1,7 +1,7 @@
 /**
- * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a hash per unit
+ * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a record per unit
  * and the list of their ids, written by lua/stageImport while the file is read), committing them in chunks
- * (lua/commitImport: a new unit's staged hash is renamed, nothing travels back to the client), dropping them, the
+ * (lua/commitImport: a new unit's staged record is renamed, nothing travels back to the client), dropping them, the
  * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition), and paged reads of a
  * TM's units with every field.
  */

@@ -4,8 +4,8 @@
  * 1 → 2: every unit hash becomes one unit record (unit-record.ts). For every TM of `<prefix>tms`, its unit ids are
  * walked with SSCAN and converted a batch at a time by lua/migrateUnits, each unit atomically; a unit that is a record
  * already is left alone, so a run that stopped can be run again. The schema key is set to 2 at the end only. It must
- * run with every mizan instance stopped; it refuses while a large document write is being applied (staged hashes
- * would be renamed in later): let the version 1 service finish it first.
+ * run with every mizan instance stopped; it refuses while a large document write is being applied (its staged
+ * units are hashes, renamed in later): let the version 1 service finish it first.
  */
 import type { Keys } from './keys';
 import type { RedisClient } from './redis';

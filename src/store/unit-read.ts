@@ -1,7 +1,7 @@
 /**
  * Units read from Redis as the service uses them (Unit objects, from their records: unit-record.ts): one by id, with
- * its entity tag, many by id in one round trip (lua/readUnits), and the TM's unit ids scanned in batches. Every read waits while a large document write
- * is being applied (settled.ts), so it sees each whole.
+ * its entity tag, many by id in one round trip (lua/readUnits), and the TM's unit ids scanned in batches. Every read
+ * waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
 import type { RowSplit, Unit } from '../types';
 import { reviewReasons } from './document-writer';

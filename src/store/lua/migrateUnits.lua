@@ -7,7 +7,7 @@
   Input:
     KEYS[1..]  unit keys of one TM
 
-  Output:
+  Output (data, no codes):
     { converted, already, missing }: the hashes converted, the keys that were records already, the keys absent
 ]]
 local converted, already, missing = 0, 0, 0

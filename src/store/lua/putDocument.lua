@@ -69,7 +69,8 @@ for i = 1, n do
     changed = changed + 1
   elseif old.doc ~= docId or old.pos ~= pos or old.para ~= para or old.conf ~= conf or old.review ~= review
     or old.split ~= split then
-    old.doc, old.pos, old.para, old.conf, old.review, old.split, old.updated = docId, pos, para, conf, review, split, now
+    old.doc, old.pos, old.para, old.conf, old.review, old.split = docId, pos, para, conf, review, split
+    old.updated = now
     setRecord(unitKey, old)
     log('put', unitId)
     changed = changed + 1

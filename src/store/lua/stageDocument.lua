@@ -42,7 +42,8 @@ for i = 1, n do
     or old.split ~= split then
     local rec = old or {}
     if fresh then rec.ar, rec.en, rec.zh, rec.src = ar, en, zh, rowHash end
-    rec.doc, rec.pos, rec.para, rec.conf, rec.review, rec.split, rec.updated = docId, pos, para, conf, review, split, now
+    rec.doc, rec.pos, rec.para, rec.conf, rec.review, rec.split = docId, pos, para, conf, review, split
+    rec.updated = now
     setRecord(stageKey, rec, ttl)
     staged[#staged + 1] = unitId
   end
