@@ -41,6 +41,16 @@ describe('the unit record', () => {
     expect(encodeRecord({}).toString()).toBe('0:'.repeat(UNIT_RECORD_FIELDS.length));
   });
 
+  it('writes each length in front of its value, whatever the value’s size and script', () => {
+    const naive = (fields: UnitFields) =>
+      UNIT_RECORD_FIELDS.map((name) => `${Buffer.byteLength(fields[name] ?? '')}:${fields[name] ?? ''}`).join('');
+    for (const size of [1, 9, 10, 99, 100, 333, 334, 1000, 40_000]) {
+      const fields: UnitFields = { ar: 'ن'.repeat(size), en: 'e'.repeat(size), zh: '文'.repeat(size), tmx: '😀' };
+      expect(encodeRecord(fields).toString()).toBe(naive(fields));
+      expect(decodeRecord(encodeRecord(fields)).ar).toBe(fields.ar);
+    }
+  });
+
   it('staged for an import, stops before updated, which the commit appends', () => {
     const staged = encodeRecord(UNIT, true);
     const stamped = Buffer.concat([staged, Buffer.from(`${UNIT.updated!.length}:${UNIT.updated}`)]);

@@ -16,7 +16,7 @@ import type { ByteSource } from '../formats/xml-stream';
 import { TmxStreamReader } from '../formats/tmx-stream';
 import { TuMerger } from '../formats/tu-merge';
 import { standaloneUnitKey, unitIdOfKey } from './ids';
-import { encodeRecord } from '../store/unit-record';
+import { recordBound, writeRecord, type UnitFields } from '../store/unit-record';
 import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
 
@@ -65,13 +65,15 @@ class RecordBytes {
   private used = 0;
   readonly ends: number[] = [];
 
-  add(record: Buffer): void {
-    if (this.used + record.length > this.bytes.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + record.length));
+  /** Encodes the fields as a staged record (store/unit-record.ts) at the end of the batch. */
+  add(fields: UnitFields): void {
+    const bound = recordBound(fields);
+    if (this.used + bound > this.bytes.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + bound));
       this.bytes.copy(bigger, 0, 0, this.used);
       this.bytes = bigger;
     }
-    this.used += record.copy(this.bytes, this.used);
+    this.used = writeRecord(fields, this.bytes, this.used, true);
     this.ends.push(this.used);
   }
 
@@ -136,7 +138,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
         const unitId = unitIdOfKey(outcome.key);
         ids.push(unitId);
         first.push(isNew);
-        bytes.add(encodeRecord(stagedFields(tu, isNew ? 'all' : outcome.added), true));
+        bytes.add(stagedFields(tu, isNew ? 'all' : outcome.added));
         if (ids.length >= options.chunk) yield batch();
       }
     }

@@ -14,7 +14,7 @@ import { recordValues, UNIT_RECORD_FIELDS, type UnitField } from './unit-record'
 /**
  * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
  * (a later one, from a merged bilingual file, adds languages); and the records, encoded (unit-record.ts) one after
- * another, record i ending at byte ends[i]. Each goes to Redis as it is, one argument.
+ * another, record i ending at byte ends[i]. They go to Redis as they are, one argument for all.
  */
 export interface StagedRecords {
   ids: readonly string[];
@@ -66,14 +66,15 @@ export class ImportStore {
     if (ids.length === 0) return;
     const bytes = Buffer.from(records.records.buffer, records.records.byteOffset, records.records.byteLength);
     const keyList = [this.keys.importStaged(tm, job)];
-    const values: Buffer[] = [];
     let flags = '';
+    let lengths = '';
     for (let i = 0; i < ids.length; i++) {
       keyList.push(this.keys.importUnit(tm, job, ids[i]!));
       flags += first[i] ? 'n' : 'x';
-      values.push(bytes.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
+      lengths += `${ends[i]! - (i === 0 ? 0 : ends[i - 1]!)} `;
     }
-    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ttlMs, flags, ...ids, ...values));
+    const args = [ttlMs, flags, `${ids.join(' ')} `, lengths, bytes];
+    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
 
   /**

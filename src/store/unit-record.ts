@@ -49,23 +49,43 @@ export const FIELD_INDEX = Object.fromEntries(UNIT_RECORD_FIELDS.map((name, i) =
   number
 >;
 
+/** Bytes {@link writeRecord} needs at most for these fields (UTF-16 code units × 3, and the lengths' digits). */
+export function recordBound(fields: UnitFields): number {
+  let bound = 0;
+  for (let i = 0; i < COUNT; i++) bound += 3 * (fields[UNIT_RECORD_FIELDS[i]!]?.length ?? 0) + 12;
+  return bound;
+}
+
+/**
+ * Writes the record of these fields into `buf` at `at` (room for {@link recordBound} bytes); the end is returned.
+ * `staged`: a staged import record, every field but the last (`updated`, which the commit appends).
+ */
+export function writeRecord(fields: UnitFields, buf: Buffer, at: number, staged = false): number {
+  const count = staged ? COUNT - 1 : COUNT;
+  for (let i = 0; i < count; i++) {
+    const value = fields[UNIT_RECORD_FIELDS[i]!];
+    if (!value) {
+      buf[at++] = 0x30;
+      buf[at++] = COLON;
+      continue;
+    }
+    // The value first, after room for its length's digits, then the length in front of it (moved when shorter).
+    const room = String(value.length * 3).length + 1;
+    const length = buf.write(value, at + room, 'utf8');
+    const head = `${length}:`;
+    if (head.length !== room) buf.copy(buf, at + head.length, at + room, at + room + length);
+    at += buf.write(head, at, 'latin1') + length;
+  }
+  return at;
+}
+
 /**
  * The record of these field values (absent ones empty), as bytes; `staged`: a staged import record, every field but
  * the last (`updated`, which the commit appends).
  */
 export function encodeRecord(fields: UnitFields, staged = false): Buffer {
-  const count = staged ? COUNT - 1 : COUNT;
-  const values = UNIT_RECORD_FIELDS.slice(0, count).map((name) => fields[name] ?? '');
-  const heads = values.map((value) => `${Buffer.byteLength(value)}:`);
-  let size = 0;
-  for (let i = 0; i < count; i++) size += heads[i]!.length + Number.parseInt(heads[i]!, 10);
-  const buf = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    at += buf.write(heads[i]!, at, 'latin1');
-    at += buf.write(values[i]!, at, 'utf8');
-  }
-  return buf;
+  const buf = Buffer.allocUnsafe(recordBound(fields));
+  return buf.subarray(0, writeRecord(fields, buf, 0, staged));
 }
 
 /**
@@ -119,11 +139,20 @@ export function decodeRecord(record: Uint8Array | string): Record<UnitField, str
   return fields;
 }
 
-/** The named fields of a stored record (null: no such unit), in the order asked. */
+const shared = newRecordCuts();
+
+/** The named fields of a stored record (null: no such unit), in the order asked; only those are decoded. */
 export function recordValues(record: Uint8Array | string | null, names: readonly UnitField[]): (string | null)[] {
   if (record === null) return names.map(() => null);
-  const fields = decodeRecord(record);
-  return names.map((name) => fields[name]);
+  const bytes = typeof record === 'string' ? Buffer.from(record, 'utf8') : record;
+  if (!cutRecord(bytes, shared))
+    throw new Error('a unit key holds something that is not a unit record (schema version 2)');
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return names.map((name) => {
+    const i = FIELD_INDEX[name];
+    const [from, to] = [shared[2 * i]!, shared[2 * i + 1]!];
+    return from === to ? '' : buf.toString('utf8', from, to);
+  });
 }
 
 /** The Lua table of the field names, for lua/unit-record.lua (scripts.ts puts it in front of the prelude). */

@@ -14,27 +14,33 @@
 
     ARGV[1]   time to live of the staged keys, milliseconds (the id list's is refreshed at every call)
     ARGV[2]   one character per record: 'n' (first record of its unit) or 'x' (a later one)
-    ARGV[3..2+N]     the records' unit ids
-    ARGV[3+N..2+2N]  the records, encoded as staged records (unit-record.ts: all fields but the last, `updated`)
+    ARGV[3]   the records' unit ids, each followed by a space
+    ARGV[4]   the records' lengths in bytes, each followed by a space
+    ARGV[5]   the records, encoded as staged records (unit-record.ts: every field but the last, `updated`), one after
+              another
 
   Output:
     number of units' records staged (>= 0)
 ]]
-local listKey, ttl, flags = KEYS[1], ARGV[1], ARGV[2]
+local listKey, ttl, flags, blob = KEYS[1], ARGV[1], ARGV[2], ARGV[5]
 local n = #KEYS - 1
+local nextId, nextLength = string.gmatch(ARGV[3], '(%S+) '), string.gmatch(ARGV[4], '(%d+) ')
 local ids = {}
+local at = 1
 for k = 1, n do
-  local key, record = KEYS[1 + k], ARGV[2 + n + k]
-  local cur = string.byte(flags, k) ~= 110 and getRecord(key) -- not 'n'
+  local key, id, length = KEYS[1 + k], nextId(), tonumber(nextLength())
+  local record = string.sub(blob, at, at + length - 1)
+  at = at + length
+  local first = string.byte(flags, k) == 110 -- 'n'
+  local cur = not first and getRecord(key)
   if cur then
-    local added = decodeRecord(record)
-    for name, value in pairs(added) do
+    for name, value in pairs(decodeRecord(record)) do
       if value ~= '' then cur[name] = value end
     end
     redis.call('SET', key, encodeRecord(cur, true), 'KEEPTTL')
   else
     redis.call('SET', key, record, 'PX', ttl)
-    if string.byte(flags, k) == 110 then ids[#ids + 1] = ARGV[2 + k] end
+    if first then ids[#ids + 1] = id end
   end
 end
 for i = 1, #ids, 1000 do
