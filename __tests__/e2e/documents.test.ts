@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { axeViolations, LANGS, open, screenshot, setLanguage, type Ui, useUi } from '../helpers/browser';
+import { setUnitFields, unitFields } from '../helpers/unit-records';
 
 const SEED = 'ace54e57cd73f9de';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -83,8 +84,8 @@ describe('the documents pages', () => {
   it('numbers rows from 0 as the API does, marks a flagged row reviewed and takes the mark back', async () => {
     const start = (await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body;
     const unitKey = ui.ctx.keys.unit('main', start.segments[4].unitId);
-    const flag = await ui.ctx.redis.hget(unitKey, 'review');
-    await ui.ctx.redis.hset(unitKey, 'review', 'counts'); // as the aligner flags a row
+    const flag = (await unitFields(ui.ctx.redis, unitKey))!.review;
+    await setUnitFields(ui.ctx.redis, unitKey, { review: 'counts' }); // as the aligner flags a row
     try {
       await openSeed();
       await setLanguage(ui, 'en');
@@ -113,7 +114,7 @@ describe('the documents pages', () => {
       expect(await ui.page.textContent('.alerts .notice')).toContain('Row 4 is to review again.');
       expect((await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body.segments[4].review).toBe(true);
     } finally {
-      await ui.ctx.redis.hset(unitKey, 'review', flag ?? '0');
+      await setUnitFields(ui.ctx.redis, unitKey, { review: flag || '0' });
     }
   });
 

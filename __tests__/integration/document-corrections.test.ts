@@ -2,6 +2,7 @@ import request from 'supertest';
 import { cedict } from '../../src/align/lexicon';
 import { AR, EN, ZH } from '../helpers/document-texts';
 import { createTestContext, type TestContext } from '../helpers/context';
+import { setUnitFields } from '../helpers/unit-records';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ describe('PATCH /api/v1/documents/:id/alignment and DELETE /api/v1/documents/:id
 
   it('re-scores only the rows a correction touched; the others keep the aligner confidence and flag', async () => {
     const start = (await request(ctx.app).get(`/api/v1/documents/${id}`).expect(200)).body;
-    await ctx.redis.hset(ctx.keys.unit('main', start.segments[0].unitId), 'conf', '0.42', 'review', '1');
+    await setUnitFields(ctx.redis, ctx.keys.unit('main', start.segments[0].unitId), { conf: '0.42', review: '1' });
     const res = await request(ctx.app)
       .patch(`/api/v1/documents/${id}/alignment`)
       .send({ ops: [{ op: 'merge', row: 2 }] })

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { cedict } from '../../src/align/lexicon';
 import { AR, EN, ZH } from '../helpers/document-texts';
 import { createTestContext, type TestContext } from '../helpers/context';
+import { setUnitFields, unitFields } from '../helpers/unit-records';
 
 interface Row {
   position: number;
@@ -24,7 +25,7 @@ beforeAll(async () => {
     [3, 'counts,neighbour'],
     [5, 'confidence'],
   ] as const)
-    await ctx.redis.hset(ctx.keys.unit('main', seed.segments[p].unitId), 'review', reasons);
+    await setUnitFields(ctx.redis, ctx.keys.unit('main', seed.segments[p].unitId), { review: reasons });
 }, 60_000);
 afterAll(() => ctx.close());
 
@@ -57,13 +58,15 @@ describe('PATCH /api/v1/documents/:id/review', () => {
     const at = flaggedOf(doc)[0]!;
     const unitId = doc.segments[at].unitId;
     const unitBefore = await request(ctx.app).get(`/api/v1/units/${unitId}`).expect(200);
-    const updatedBefore = Number(await ctx.redis.hget(ctx.keys.unit('main', unitId), 'updated'));
+    const updatedBefore = Number((await unitFields(ctx.redis, ctx.keys.unit('main', unitId)))!.updated);
     await review(SEED, { rows: [at] }).expect(200);
     const [last] = await ctx.redis.xrevrange(ctx.keys.log('main'), '+', '-', 'COUNT', 1);
     expect(last![1]).toEqual(expect.arrayContaining(['op', 'put', 'id', unitId]));
     const unitAfter = await request(ctx.app).get(`/api/v1/units/${unitId}`).expect(200);
     expect(unitAfter.headers.etag).not.toBe(unitBefore.headers.etag);
-    expect(Number(await ctx.redis.hget(ctx.keys.unit('main', unitId), 'updated'))).toBeGreaterThan(updatedBefore);
+    expect(Number((await unitFields(ctx.redis, ctx.keys.unit('main', unitId)))!.updated)).toBeGreaterThan(
+      updatedBefore,
+    );
   });
 
   it('takes a mark back with reviewed: false, and the row is flagged again', async () => {
@@ -180,7 +183,7 @@ describe('a reviewed row later changed', () => {
   it('loses its mark when its unit is edited, and shows the flag it had again', async () => {
     const doc = await getDoc(id);
     const unitId = doc.segments[0].unitId;
-    await ctx.redis.hset(ctx.keys.unit('main', unitId), 'review', 'counts');
+    await setUnitFields(ctx.redis, ctx.keys.unit('main', unitId), { review: 'counts' });
     const marked = (await review(id, { rows: [0] }).expect(200)).body;
     expect(marked.segments[0]).toMatchObject({ review: false, reasons: ['counts'], reviewed: expect.any(String) });
     await request(ctx.app).patch(`/api/v1/units/${unitId}`).send({ en: 'An edited English sentence.' }).expect(200);

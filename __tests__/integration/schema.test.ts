@@ -28,7 +28,7 @@ describe('the schema version', () => {
 
   it('is recorded as version 1 for data written before the key existed, saying so', async () => {
     await redis.sadd(keys.tms(), 'main');
-    expect(await checkSchema(redis, keys, logger)).toBe('adopted');
+    expect(await checkSchema(redis, keys, logger, 1)).toBe('adopted');
     expect(await redis.get(keys.schema())).toBe('1');
     expect(lines.at(-1)).toContain('recorded as version 1');
   });

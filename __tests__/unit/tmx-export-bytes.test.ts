@@ -3,10 +3,11 @@ import { TmxStreamWriter, tuXml } from '../../src/formats';
 import { cutValues, newCuts, plainText, tuPieces, valueStrings } from '../../src/service/unit-bytes';
 import { toTmxUnit } from '../../src/service/unit-fields';
 import { RECORD_FIELDS, unitRecord } from '../../src/store';
+import { encodeRecord } from '../../src/store/unit-record';
 import type { Lang } from '../../src/types';
 
-/** A unit hash as lua/readUnits answers it: its RECORD_FIELDS values joined by NUL, as bytes. */
-const joined = (h: Record<string, string>) => Buffer.from(RECORD_FIELDS.map((f) => h[f] ?? '').join('\0'));
+/** A unit as lua/readUnits answers it: its record (src/store/unit-record.ts), as bytes. */
+const joined = (h: Record<string, string>) => encodeRecord(h);
 
 const tmx = JSON.stringify({ tuid: 'u1', attrs: { creationdate: '20240101T120000Z' }, props: [['x-a', 'b & c']] });
 const UNITS: Record<string, Record<string, string>> = {
@@ -90,12 +91,13 @@ describe('writing a stored unit from its bytes', () => {
     expect(plainText(Buffer.from('<ab>'), 1, 3)).toBe(true);
   });
 
-  it('finds the fields of a unit whose value holds NUL unsplittable', () => {
+  it('cuts the fields of a unit whose values hold NUL and colons, and refuses bytes that are no record', () => {
     const cuts = newCuts();
-    expect(cutValues(joined({ ar: 'a\0b', en: 'x' }), cuts)).toBe(false);
+    expect(cutValues(joined({ ar: 'a\0b', en: '1:x' }), cuts)).toBe(true);
+    expect(valueStrings(joined({ ar: 'a\0b', en: '1:x' }), cuts).slice(0, 3)).toEqual(['a\0b', '1:x', '']);
     expect(cutValues(Buffer.from('a\0b'), cuts)).toBe(false);
-    expect(cutValues(joined({ ar: 'ab', en: 'x' }), cuts)).toBe(true);
-    expect(valueStrings(joined({ ar: 'ab', en: 'x' }), cuts).slice(0, 3)).toEqual(['ab', 'x', '']);
+    expect(cutValues(Buffer.concat([joined({ ar: 'ab' }), Buffer.from('0:')]), cuts)).toBe(false);
+    expect(cutValues(joined({ ar: 'ab' }).subarray(1), cuts)).toBe(false);
   });
 
   it('writes pieces larger than the writer’s buffer whole', async () => {

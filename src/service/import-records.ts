@@ -16,7 +16,8 @@ import type { ByteSource } from '../formats/xml-stream';
 import { TmxStreamReader } from '../formats/tmx-stream';
 import { TuMerger } from '../formats/tu-merge';
 import { standaloneUnitKey, unitIdOfKey } from './ids';
-import { stagedRecordJson } from './unit-fields';
+import { recordBound, writeRecord, type UnitFields } from '../store/unit-record';
+import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
 
 export interface ReadRecordsOptions {
@@ -35,13 +36,14 @@ export interface ReadRecordsOptions {
 export type ReadingFields = Record<string, string | number>;
 
 /**
- * Records to stage: the units' ids, whether each record is its unit's first in this import, and the records as one
- * JSON array (UTF-8), in the same order.
+ * Records to stage: the units' ids, whether each record is its unit's first in this import, and the records as unit
+ * records (store/unit-record.ts) one after another, record i ending at byte `ends[i]`, in the same order.
  */
 export interface RecordBatch {
   ids: string[];
   first: boolean[];
   records: Uint8Array;
+  ends: number[];
   fields: ReadingFields;
   /** Set on the last batch only: the file's encoding. */
   encoding?: string;
@@ -57,27 +59,26 @@ export class ReadFailed extends Error {
   }
 }
 
-/** A batch's records as one JSON array, encoded as they come into a buffer of its own that grows when needed. */
+/** A batch's records one after another, encoded as they come into a buffer of its own that grows when needed. */
 class RecordBytes {
   private bytes = Buffer.allocUnsafeSlow(1 << 20);
   private used = 0;
+  readonly ends: number[] = [];
 
-  add(json: string): void {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8; one more for the separator, and the closing bracket.
-    if (this.used + json.length * 3 + 2 > this.bytes.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + json.length * 3 + 2));
+  /** Encodes the fields as a staged record (store/unit-record.ts) at the end of the batch. */
+  add(fields: UnitFields): void {
+    const bound = recordBound(fields);
+    if (this.used + bound > this.bytes.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + bound));
       this.bytes.copy(bigger, 0, 0, this.used);
       this.bytes = bigger;
     }
-    this.bytes[this.used] = this.used === 0 ? 0x5b : 0x2c; // '[' first, ',' between
-    this.used++;
-    this.used += this.bytes.write(json, this.used);
+    this.used = writeRecord(fields, this.bytes, this.used, true);
+    this.ends.push(this.used);
   }
 
-  /** The array, as a view of an ArrayBuffer that nothing else shares (it can be transferred). */
+  /** The records, as a view of an ArrayBuffer that nothing else shares (it can be transferred). */
   view(): Uint8Array {
-    if (this.used === 0) this.bytes[this.used++] = 0x5b;
-    this.bytes[this.used++] = 0x5d;
     return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.used);
   }
 }
@@ -117,7 +118,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
   let first: boolean[] = [];
   let bytes = new RecordBytes();
   const batch = (): RecordBatch => {
-    const out = { ids, first, records: bytes.view(), fields: fields() };
+    const out = { ids, first, records: bytes.view(), ends: bytes.ends, fields: fields() };
     ids = [];
     first = [];
     bytes = new RecordBytes();
@@ -137,7 +138,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
         const unitId = unitIdOfKey(outcome.key);
         ids.push(unitId);
         first.push(isNew);
-        bytes.add(stagedRecordJson(unitId, tu, isNew ? 'all' : outcome.added));
+        bytes.add(stagedFields(tu, isNew ? 'all' : outcome.added));
         if (ids.length >= options.chunk) yield batch();
       }
     }

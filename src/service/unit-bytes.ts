@@ -1,16 +1,17 @@
 /**
- * A stored unit written as a TMX `tu` straight from the bytes Redis answers (lua/readUnits: the unit's fields joined
- * by NUL, in RECORD_FIELDS order), for the whole-TM export: a text that needs no escaping and holds no placeable is
+ * A stored unit written as a TMX `tu` straight from the bytes Redis answers (lua/readUnits: the unit's record,
+ * store/unit-record.ts), for the whole-TM export: a text that needs no escaping and holds no placeable is
  * copied into the output as the UTF-8 it is stored as, never decoded to a string and encoded again. The units this
  * does not cover (inline codes, tuv metadata, kept-apart variants to write, a text to escape) are left to the string
  * path (toTmxUnit + tuXml), which writes the same bytes for every unit (a unit test compares the two).
  */
 import { TU_END, tuStart } from '../formats';
 import { RECORD_FIELDS } from '../store';
+import { cutRecord, FIELD_INDEX, newRecordCuts, type UnitField } from '../store/unit-record';
 import { LANGS, type Lang } from '../types';
 import { toTmxUnit } from './unit-fields';
 
-const at = (name: (typeof RECORD_FIELDS)[number]) => RECORD_FIELDS.indexOf(name);
+const at = (name: UnitField) => FIELD_INDEX[name];
 const APART = at('apart');
 /** The fields besides texts, codes, tuv metadata and apart: what toTmxUnit needs for the tu's start. */
 const META = (['tmx', 'doc', 'pos', 'para', 'conf', 'review'] as const).map((name) => [name, at(name)] as const);
@@ -19,27 +20,17 @@ const LANG_FIELDS = {
   en: [at('en'), at('codes:en'), at('tuv:en')],
   zh: [at('zh'), at('codes:zh'), at('tuv:zh')],
 } as const;
-
-/** Number of values in a joined unit. */
-const COUNT = RECORD_FIELDS.length;
+/** Where each RECORD_FIELDS value lies in a record. */
+const EXPORTED = RECORD_FIELDS.map(at);
 
 /**
- * A joined unit's values, located without copying: value i spans [cuts[i], cuts[i + 1] - 1) of the bytes. Made once
- * per page and filled per unit by {@link cutValues}.
+ * A record's values, located without copying: value i (UNIT_RECORD_FIELDS order) spans [cuts[2i], cuts[2i + 1]) of
+ * the bytes. Made once per page and filled per unit by {@link cutValues}.
  */
-export const newCuts = () => new Int32Array(COUNT + 1);
+export const newCuts = newRecordCuts;
 
-/** Fills `cuts` for `joined`; false when a value holds NUL itself (more parts than fields). */
-export function cutValues(joined: Buffer, cuts: Int32Array): boolean {
-  let n = 0;
-  cuts[0] = 0;
-  for (let nul = joined.indexOf(0); nul >= 0; nul = joined.indexOf(0, nul + 1)) {
-    if (++n === COUNT) return false;
-    cuts[n] = nul + 1;
-  }
-  cuts[COUNT] = joined.length + 1;
-  return n === COUNT - 1;
-}
+/** Fills `cuts` for `record`; false when the bytes are not a unit record (then read the unit on the string path). */
+export const cutValues = (record: Buffer, cuts: Int32Array): boolean => cutRecord(record, cuts);
 
 const REVIEW = at('review');
 const DOC = at('doc');
@@ -49,14 +40,14 @@ const DOC = at('doc');
  * (store/review-marks.ts), which only the document's marks tell, so the export reads it on the string path.
  */
 export function flaggedInDocument(joined: Buffer, cuts: Int32Array): boolean {
-  const [from, to] = [cuts[REVIEW]!, cuts[REVIEW + 1]! - 1];
+  const [from, to] = [cuts[2 * REVIEW]!, cuts[2 * REVIEW + 1]!];
   return !empty(cuts, DOC) && to > from && !(to - from === 1 && joined[from] === 0x30); // not '' nor '0'
 }
 
-/** The values as strings (the string path). */
+/** The RECORD_FIELDS values as strings, in that order (the string path). */
 export function valueStrings(joined: Buffer, cuts: Int32Array): string[] {
   const values: string[] = [];
-  for (let i = 0; i < COUNT; i++) values.push(joined.toString('utf8', cuts[i], cuts[i + 1]! - 1));
+  for (const i of EXPORTED) values.push(joined.toString('utf8', cuts[2 * i], cuts[2 * i + 1]));
   return values;
 }
 
@@ -97,8 +88,8 @@ const NEXT_BYTES = Object.fromEntries(LANGS.map((lang) => [lang, utf8(`</seg></t
 >;
 const LAST_BYTES = utf8(`</seg></tuv>\n${TU_END}`);
 
-/** Is value i of a joined unit empty? */
-const empty = (cuts: Int32Array, i: number) => cuts[i + 1]! - 1 === cuts[i];
+/** Is value i of a record empty? */
+const empty = (cuts: Int32Array, i: number) => cuts[2 * i + 1] === cuts[2 * i];
 
 /**
  * The unit's `tu` as XML pieces (strings, and bytes to copy: its texts, the tags around them), for
@@ -120,20 +111,20 @@ export function tuPieces(
   if (apart && !empty(cuts, APART)) return undefined;
   for (const lang of langs) {
     const [text, codes, tuv] = LANG_FIELDS[lang];
-    if (!empty(cuts, codes) || !empty(cuts, tuv) || !plainText(joined, cuts[text], cuts[text + 1]! - 1))
+    if (!empty(cuts, codes) || !empty(cuts, tuv) || !plainText(joined, cuts[2 * text], cuts[2 * text + 1]))
       return undefined;
   }
   const h: Record<string, string> = {};
   for (let m = 0; m < META.length; m++) {
     const [name, i] = META[m]!;
-    if (!empty(cuts, i)) h[name] = joined.toString('utf8', cuts[i], cuts[i + 1]! - 1);
+    if (!empty(cuts, i)) h[name] = joined.toString('utf8', cuts[2 * i], cuts[2 * i + 1]);
   }
   const pieces: (string | Uint8Array)[] = [tuStart(toTmxUnit(unitId, h))];
   let first = true;
   for (const lang of langs) {
     const i = LANG_FIELDS[lang][0];
     if (empty(cuts, i)) continue;
-    pieces.push(first ? OPEN_BYTES[lang] : NEXT_BYTES[lang], joined.subarray(cuts[i], cuts[i + 1]! - 1));
+    pieces.push(first ? OPEN_BYTES[lang] : NEXT_BYTES[lang], joined.subarray(cuts[2 * i], cuts[2 * i + 1]));
     first = false;
   }
   pieces.push(LAST_BYTES);

@@ -1,5 +1,5 @@
 /**
- * A TMX unit as the fields of a unit hash, and back. Texts keep their placeables (U+E000 + k) in `ar`, `en`, `zh`,
+ * A TMX unit as the fields of a unit record, and back. Texts keep their placeables (U+E000 + k) in `ar`, `en`, `zh`,
  * so the matcher sees plain text in which codes are separators; everything else a TMX says is kept beside them:
  *
  *   codes:<lang>  JSON InlineCode[] of that text's placeables (absent: none)
@@ -10,6 +10,7 @@
  * Units written by the API or aligned documents have none of these; they read back as plain units.
  */
 import type { ApartVariant, InlineCode, TmxProp, TmxTu, TmxTuInput, TmxVariant, TuAttrs } from '../formats';
+import type { UnitFields } from '../store/unit-record';
 import { LANGS, type Lang } from '../types';
 
 interface TuvMeta {
@@ -31,7 +32,7 @@ interface TuMeta {
   review?: boolean;
 }
 
-/** The TMX fields a unit hash may hold besides the texts ('' in a record: the import has none; see below). */
+/** The TMX fields a unit may hold besides the texts ('' in a record: the import has none; see below). */
 export const META_FIELDS = ['tmx', 'apart'] as const;
 
 const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== undefined && list.length > 0;
@@ -62,28 +63,33 @@ function tuMeta(tu: TmxTu): TuMeta | undefined {
   return Object.keys(meta).length > 0 ? meta : undefined;
 }
 
-/** A JSON text as a JSON string value ('""' for none: the import names the field and clears it). */
-const jsonValue = (value: object | undefined) => (value === undefined ? '""' : JSON.stringify(JSON.stringify(value)));
+const json = (value: object | undefined) => (value === undefined ? '' : JSON.stringify(value));
 
 /**
- * The record a `tu` stages, as JSON text: [unit id, field, value, …] ('' as a value: the `tu` has none). For a unit
- * new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`) and its unit-level metadata (`tmx`,
- * `apart`); for a later `tu` of the same Arabic (a bilingual file merged), only the languages it adds. Over a unit
- * already stored, what the record holds wins and metadata it lacks is kept (lua/commitImport.lua); a language's
- * codes go with its text. Written as text directly: no arrays in between.
+ * The fields a `tu` stages ('' or absent: the `tu` has none), encoded as a unit record (store/unit-record.ts) by the
+ * caller. For a unit new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`), its unit-level
+ * metadata (`tmx`, `apart`) and the placement of a new unit (`pos`, `para` 0); for a later `tu` of the same Arabic (a
+ * bilingual file merged), only the languages it adds. Over a unit already stored, what the record holds wins and
+ * metadata it lacks is kept (lua/commitImport.lua); a language's codes go with its text.
  */
-export function stagedRecordJson(unitId: string, tu: TmxTu, added: readonly Lang[] | 'all'): string {
-  let out = `[${JSON.stringify(unitId)}`;
+export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): UnitFields {
+  const fields: UnitFields = {};
   for (const lang of added === 'all' ? LANGS : added) {
     const variant = tu.langs[lang];
     if (!variant) continue;
-    out += `,"${lang}",${JSON.stringify(variant.text)}`;
-    out += `,"codes:${lang}",${nonEmpty(variant.codes) ? jsonValue(variant.codes) : '""'}`;
-    out += `,"tuv:${lang}",${jsonValue(tuvMeta(variant, lang))}`;
+    fields[lang] = variant.text;
+    if (nonEmpty(variant.codes)) fields[`codes:${lang}`] = JSON.stringify(variant.codes);
+    const tuv = json(tuvMeta(variant, lang));
+    if (tuv) fields[`tuv:${lang}`] = tuv;
   }
-  if (added === 'all')
-    out += `,"tmx",${jsonValue(tuMeta(tu))},"apart",${nonEmpty(tu.apart) ? jsonValue(tu.apart) : '""'}`;
-  return `${out}]`;
+  if (added === 'all') {
+    fields.pos = '0';
+    fields.para = '0';
+    const tmx = json(tuMeta(tu));
+    if (tmx) fields.tmx = tmx;
+    if (nonEmpty(tu.apart)) fields.apart = JSON.stringify(tu.apart);
+  }
+  return fields;
 }
 
 const parse = <T>(text: string | undefined): T | undefined => (text ? (JSON.parse(text) as T) : undefined);

@@ -1,25 +1,26 @@
 /**
- * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a hash per unit
+ * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a record per unit
  * and the list of their ids, written by lua/stageImport while the file is read), committing them in chunks
- * (lua/commitImport: a new unit's staged hash is renamed, nothing travels back to the client), dropping them, the
+ * (lua/commitImport: a new unit's staged record is renamed, nothing travels back to the client), dropping them, the
  * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition), and paged reads of a
  * TM's units with every field.
  */
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
-import { readSettled, readUnitBytesSettled, readUnitsSettled } from './settled';
+import { readRecordsSettled } from './settled';
+import { recordValues, UNIT_RECORD_FIELDS, type UnitField } from './unit-record';
 
 /**
  * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
- * (a later one, from a merged bilingual file, adds languages); and the records as one UTF-8 JSON array, each
- * [unit id, field, value, …] ('' as a value: the import names the field and clears it). The bytes go to Redis as
- * they are, one argument.
+ * (a later one, from a merged bilingual file, adds languages); and the records, encoded (unit-record.ts) one after
+ * another, record i ending at byte ends[i]. They go to Redis as they are, one argument for all.
  */
 export interface StagedRecords {
   ids: readonly string[];
   first: readonly boolean[];
   records: Uint8Array;
+  ends: readonly number[];
 }
 
 export type JobTransition = 'done' | 'not-found' | 'refused';
@@ -40,25 +41,11 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.REFUSED, 'refused'],
 ]);
 
-/** The fields of a unit hash an export or a unit listing reads (keys.ts; service/unit-fields.ts). */
-export const RECORD_FIELDS = [
-  'ar',
-  'en',
-  'zh',
-  'doc',
-  'pos',
-  'para',
-  'conf',
-  'review',
-  'codes:ar',
-  'codes:en',
-  'codes:zh',
-  'tuv:ar',
-  'tuv:en',
-  'tuv:zh',
-  'tmx',
-  'apart',
-] as const;
+/** The fields of a unit an export or a unit listing reads (service/unit-fields.ts): all but these, in record order. */
+const UNREAD = ['split', 'src', 'updated'] as const;
+export const RECORD_FIELDS: readonly Exclude<UnitField, (typeof UNREAD)[number]>[] = UNIT_RECORD_FIELDS.filter(
+  (name): name is Exclude<UnitField, (typeof UNREAD)[number]> => !(UNREAD as readonly string[]).includes(name),
+);
 
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
 const COMMITS_IN_FLIGHT = 3;
@@ -75,16 +62,19 @@ export class ImportStore {
 
   /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
   async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
-    const { ids, first } = records;
+    const { ids, first, ends } = records;
     if (ids.length === 0) return;
     const bytes = Buffer.from(records.records.buffer, records.records.byteOffset, records.records.byteLength);
     const keyList = [this.keys.importStaged(tm, job)];
     let flags = '';
+    let lengths = '';
     for (let i = 0; i < ids.length; i++) {
       keyList.push(this.keys.importUnit(tm, job, ids[i]!));
       flags += first[i] ? 'n' : 'x';
+      lengths += `${ends[i]! - (i === 0 ? 0 : ends[i - 1]!)} `;
     }
-    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ttlMs, flags, bytes));
+    const args = [ttlMs, flags, `${ids.join(' ')} `, lengths, bytes];
+    await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
 
   /**
@@ -189,40 +179,29 @@ export class ImportStore {
   }
 
   /**
-   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip: lua/readUnits joins
-   * each unit's values into one string, so the client decodes one reply element a unit. Undefined for a unit gone
-   * meanwhile.
+   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip (lua/readUnits: one
+   * MGET of their records). Undefined for a unit gone meanwhile.
    */
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
-    if (ids.length === 0) return [];
-    const keyList = ids.map((id) => this.keys.unit(tm, id));
-    // Never while a large document write is being applied (settled.ts): a page sees each document whole.
-    const joined = await readUnitsSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
-    // A plain loop, not a promise a unit: a page is thousands of units, and the exception below is rare.
-    const records = new Array<Record<string, string> | undefined>(ids.length).fill(undefined);
-    for (let i = 0; i < joined.length; i++) {
-      const value = joined[i];
-      if (value === null || value === undefined) continue;
-      let values: (string | null)[] = value.split('\0');
-      // A value holding NUL itself (written through the API): read that unit field by field.
-      if (values.length !== RECORD_FIELDS.length)
-        [values] = (await readSettled(this.redis, this.keys, tm, (m) => m.hmget(keyList[i]!, ...RECORD_FIELDS))) as [
-          (string | null)[],
-        ];
-      if (values[0] === null) continue;
-      records[i] = unitRecord(values);
+    const records = await this.unitBytes(tm, ids);
+    // A plain loop, not a promise a unit: a page is thousands of units.
+    const out = new Array<Record<string, string> | undefined>(ids.length).fill(undefined);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (record) out[i] = unitRecord(recordValues(record, RECORD_FIELDS));
     }
-    return records;
+    return out;
   }
 
   /**
-   * The same read as {@link unitRecords}, answered as Redis holds it: per unit, its RECORD_FIELDS values joined by
-   * NUL as UTF-8 bytes (a value may itself hold NUL: more parts than fields), or null for a unit gone meanwhile.
+   * The same read as {@link unitRecords}, answered as Redis holds it: per unit, its record (unit-record.ts) as bytes,
+   * or null for a unit gone meanwhile.
    */
   async unitBytes(tm: string, ids: readonly string[]): Promise<(Buffer | null)[]> {
     if (ids.length === 0) return [];
     const keyList = ids.map((id) => this.keys.unit(tm, id));
-    return readUnitBytesSettled(this.redis, this.keys, tm, keyList, RECORD_FIELDS);
+    // Never while a large document write is being applied (settled.ts): a page sees each document whole.
+    return readRecordsSettled(this.redis, this.keys, tm, keyList);
   }
 }
 

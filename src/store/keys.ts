@@ -6,9 +6,9 @@
  *                                             gone or another means the data was replaced (FLUSHALL, a restore)
  *   <prefix>tms                       set     names of the TMs that exist
  *   <prefix>{tm:<tm>}:units           set     ids of the TM's units
- *   <prefix>{tm:<tm>}:unit:<id>       hash    ar, en, zh, doc, pos, para, conf, review (0, 1 or the reasons "a,b"),
- *                                             split (JSON or ''), src
- *                                             (row hash at import), updated
+ *   <prefix>{tm:<tm>}:unit:<id>       string  the unit's record (unit-record.ts): ar, en, zh, doc, pos, para, conf,
+ *                                             review (0, 1 or the reasons "a,b"), split (JSON or ''), src (row hash
+ *                                             at import), the TMX fields below, updated
  *   <prefix>{tm:<tm>}:docs            zset    document ids, scored by their order
  *   <prefix>{tm:<tm>}:doc:<id>        hash    hash (content), rev, order, titles (JSON), source, date, url,
  *                                             segments, created, updated
@@ -23,7 +23,7 @@
  *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged unit ids, in order of first appearance, until
  *                                             commit (lua/stageImport, lua/commitImport)
  *   <prefix>{tm:<tm>}:import:<job>:unit:<id>
- *                                     hash    a staged unit: the fields the import gives it (lua/stageImport);
+ *                                     string  a staged unit record without `updated` (lua/stageImport);
  *                                             renamed to the unit's key at commit when the unit is new, merged into
  *                                             it when not
  *   <prefix>{tm:<tm>}:writing         hash    large document writes committed and being applied: token → JSON
@@ -32,7 +32,7 @@
  *   <prefix>{tm:<tm>}:stage:<token>:rows      list  a large document's rows being written (lua/stageDocument),
  *   <prefix>{tm:<tm>}:stage:<token>:put       list  the ids of the units it staged (new or changed),
  *   <prefix>{tm:<tm>}:stage:<token>:drop      list  the ids of the units it deletes,
- *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> hash  each staged unit, until lua/applyDocument renames it in,
+ *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> string  each staged unit record, until lua/applyDocument renames it,
  *   <prefix>{tm:<tm>}:stage:<token>:alive     string  set while the write's applier works (expires when it stops)
  *                                             (staged keys expire after a day if the commit never comes)
  *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
@@ -46,8 +46,8 @@
  *   <prefix>{tm:<tm>}:idem:<digest>   string  a write's Idempotency-Key record, JSON { state: pending|done,
  *                                             fingerprint, outcome }; digest = SHA-256(route, key); kept a day
  *
- * Unit hashes may also hold, for units imported from TMX: codes:<lang> (JSON inline codes of that text's
- * placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of
+ * Unit records also hold, for units imported from TMX (empty otherwise): codes:<lang> (JSON inline codes of that
+ * text's placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of
  * the tu), apart (JSON variants kept apart: Traditional Chinese, other languages).
  *
  * All keys of one TM share the hash tag {tm:<tm>}, so a Lua script may touch any of them on a Redis Cluster.

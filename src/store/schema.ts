@@ -5,13 +5,14 @@
  *
  * Changing the layout means SCHEMA_VERSION + 1 and a migration script, scripts/migrate/schema-<n>-to-<n+1>.ts, that
  * rewrites a deployment from one version to the next and then sets the key; a deployment several versions behind
- * runs each step in turn. Version 1 is the first, so no migration exists yet (DESIGN.md, "Schema version").
+ * runs each step in turn (DESIGN.md, "Schema version"). Version 1 held each unit as a hash of fields; version 2 holds
+ * it as one record string (unit-record.ts), and scripts/migrate/schema-1-to-2.ts (`npm run migrate`) converts them.
  */
 import type { Logger } from '../config';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The layout of every deployment written before the version key existed. */
 const UNVERSIONED = 1;

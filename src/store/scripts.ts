@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Cluster, Redis, Result } from 'ioredis';
+import { luaFieldList } from './unit-record';
 
 /**
  * How change notifications travel (change-feed.ts): `plain` PUBLISH/SUBSCRIBE on a standalone Redis (and on a
@@ -27,6 +28,7 @@ export const SCRIPT_NAMES = [
   'applyDocument',
   'finishDocument',
   'markReviewed',
+  'migrateUnits',
 ] as const;
 
 declare module 'ioredis' {
@@ -48,9 +50,9 @@ declare module 'ioredis' {
     ): Result<[number, number, number, number], Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
-    /** See lua/readUnits.lua: the joined units, or ScriptCode.WRITING. */
+    /** See lua/readUnits.lua: the unit records, or ScriptCode.WRITING. */
     readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[] | number, Context>;
-    /** readUnits with the joined units as the bytes Redis holds (ioredis' Buffer variant of a defined command). */
+    /** readUnits with the records as the bytes Redis holds (ioredis' Buffer variant of a defined command). */
     readUnitsBuffer(numKeys: number, ...keysAndArgs: string[]): Result<(Buffer | null)[] | number, Context>;
     /** See lua/stageDocument.lua (keys and arguments as two arrays: a large document's are too many to spread). */
     stageDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
@@ -62,6 +64,8 @@ declare module 'ioredis' {
     finishDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/markReviewed.lua (keys and arguments as two arrays). */
     markReviewed(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
+    /** See lua/migrateUnits.lua (schema version 1 to 2). */
+    migrateUnits(numKeys: number, ...keys: string[]): Result<[number, number, number], Context>;
   }
 }
 
@@ -106,9 +110,23 @@ export const ScriptCode = {
 } as const;
 
 /** Helper files (lua/<name>.lua) a script starts with. */
-const PRELUDES: Partial<Record<string, string[]>> = { putUnit: ['unit-tag'], deleteUnit: ['unit-tag'] };
+const RECORD = ['unit-record'];
+const PRELUDES: Partial<Record<string, string[]>> = {
+  putUnit: [...RECORD, 'unit-tag'],
+  deleteUnit: [...RECORD, 'unit-tag'],
+  putDocument: RECORD,
+  stageDocument: RECORD,
+  stageImport: RECORD,
+  commitImport: RECORD,
+  markReviewed: RECORD,
+  migrateUnits: RECORD,
+};
 
-const read = (name: string) => fs.readFileSync(path.join(__dirname, 'lua', `${name}.lua`), 'utf8');
+/** A file of ./lua; unit-record.lua starts with its field list, generated from UNIT_RECORD_FIELDS (unit-record.ts). */
+const read = (name: string) => {
+  const source = fs.readFileSync(path.join(__dirname, 'lua', `${name}.lua`), 'utf8');
+  return name === 'unit-record' ? `${luaFieldList()}\n${source}` : source;
+};
 
 /**
  * A script's source. The scripts are written with `redis.call('PUBLISH', ...)`; for the sharded pub/sub of a Redis 7

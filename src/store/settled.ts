@@ -13,7 +13,6 @@ import type { ChainableCommander } from 'ioredis';
 import { applyWrite, type DocumentWrite } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
-import { ScriptCode } from './scripts';
 
 /** An attempt's answer while a write is being applied. */
 export const WRITING = Symbol('writing');
@@ -79,30 +78,15 @@ export async function readSettled(
   });
 }
 
-/** lua/readUnits with no large document write being applied: one joined string per unit key, or null. */
-export async function readUnitsSettled(
+/** lua/readUnits with no large document write being applied: per unit key its record as bytes, or null. */
+export async function readRecordsSettled(
   redis: RedisClient,
   keys: Keys,
   tm: string,
   unitKeys: readonly string[],
-  fields: readonly string[],
-): Promise<(string | null)[]> {
-  return settled(redis, keys, tm, async () => {
-    const answer = await redis.readUnits(unitKeys.length + 1, keys.documentWrites(tm), ...unitKeys, ...fields);
-    return answer === ScriptCode.WRITING || typeof answer === 'number' ? WRITING : answer;
-  });
-}
-
-/** readUnitsSettled with each unit's joined values as bytes (UTF-8, undecoded). */
-export async function readUnitBytesSettled(
-  redis: RedisClient,
-  keys: Keys,
-  tm: string,
-  unitKeys: readonly string[],
-  fields: readonly string[],
 ): Promise<(Buffer | null)[]> {
   return settled(redis, keys, tm, async () => {
-    const answer = await redis.readUnitsBuffer(unitKeys.length + 1, keys.documentWrites(tm), ...unitKeys, ...fields);
+    const answer = await redis.readUnitsBuffer(unitKeys.length + 1, keys.documentWrites(tm), ...unitKeys);
     return typeof answer === 'number' ? WRITING : answer;
   });
 }

@@ -29,7 +29,7 @@ import { ScriptCode } from './scripts';
 import { yieldLoop } from '../slices';
 import { readSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
-import { readTaggedUnit, readUnit, readUnits, scanUnitIds, toUnit, UNIT_FIELDS } from './unit-read';
+import { readTaggedUnit, readUnit, readUnits, recordUnit, scanUnitIds } from './unit-read';
 
 export type { DocumentCursor, DocumentSummary, RowToWrite };
 
@@ -235,12 +235,12 @@ export class TmStore {
         if (i > 0) await yieldLoop(); // one batch per turn of the event loop (see slices.ts)
         const slice = ids.slice(i, i + READ_BATCH);
         const replies = await readSettled(this.redis, keys, tm, (m) => {
-          for (const id of slice) m.hmget(keys.unit(tm, id), ...UNIT_FIELDS);
+          for (const id of slice) m.getBuffer(keys.unit(tm, id));
           m.hget(keys.doc(tm, documentId), 'rev');
         });
         if (replies.pop() !== h.rev) break; // written meanwhile: read again
         for (let k = 0; k < slice.length; k++) {
-          const unit = toUnit(tm, slice[k]!, replies[k] as (string | null)[]);
+          const unit = recordUnit(tm, slice[k]!, replies[k] as Buffer | null);
           if (!unit) break;
           rows.push(unit);
         }

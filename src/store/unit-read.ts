@@ -1,16 +1,17 @@
 /**
- * Units read from Redis as the service uses them (Unit objects): one by id, with its entity tag, many by id in one
- * round trip (lua/readUnits), and the TM's unit ids scanned in batches. Every read waits while a large document write
- * is being applied (settled.ts), so it sees each whole.
+ * Units read from Redis as the service uses them (Unit objects, from their records: unit-record.ts): one by id, with
+ * its entity tag, many by id in one round trip (lua/readUnits), and the TM's unit ids scanned in batches. Every read
+ * waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
 import type { RowSplit, Unit } from '../types';
 import { reviewReasons } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
-import { readSettled, readUnitBytesSettled } from './settled';
+import { readRecordsSettled, readSettled } from './settled';
+import { recordValues } from './unit-record';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
-/** The hash fields a Unit is made of, in the order toUnit takes them. */
+/** The fields a Unit is made of, in the order toUnit takes them. */
 export const UNIT_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'conf', 'review', 'split'] as const;
 
 export function toUnit(tm: string, unitId: string, values: (string | null)[]): Unit | undefined {
@@ -36,9 +37,14 @@ export function toUnit(tm: string, unitId: string, values: (string | null)[]): U
   return unit;
 }
 
+/** The Unit of a stored record (unit-record.ts); undefined for null (no such unit). */
+export function recordUnit(tm: string, unitId: string, record: Buffer | null): Unit | undefined {
+  return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS));
+}
+
 export async function readUnit(redis: RedisClient, keys: Keys, tm: string, unitId: string): Promise<Unit | undefined> {
-  const [values] = await readSettled(redis, keys, tm, (m) => m.hmget(keys.unit(tm, unitId), ...UNIT_FIELDS));
-  return toUnit(tm, unitId, values as (string | null)[]);
+  const [record] = await readSettled(redis, keys, tm, (m) => m.getBuffer(keys.unit(tm, unitId)));
+  return recordUnit(tm, unitId, record as Buffer | null);
 }
 
 /** The unit and its entity tag (unit-tag.ts), read together; undefined when it does not exist. */
@@ -48,18 +54,15 @@ export async function readTaggedUnit(
   tm: string,
   unitId: string,
 ): Promise<{ unit: Unit; tag: string } | undefined> {
-  const [reply] = await readSettled(redis, keys, tm, (m) =>
-    m.hmget(keys.unit(tm, unitId), ...UNIT_FIELDS, ...TAG_FIELDS),
-  );
-  const values = reply as (string | null)[];
+  const [record] = (await readSettled(redis, keys, tm, (m) => m.getBuffer(keys.unit(tm, unitId)))) as [Buffer | null];
+  const values = recordValues(record, [...UNIT_FIELDS, ...TAG_FIELDS]);
   const unit = toUnit(tm, unitId, values);
   return unit && { unit, tag: unitTag(values.slice(UNIT_FIELDS.length)) };
 }
 
 /**
- * Units by id in one round trip; undefined for ids that no longer exist. lua/readUnits answers one string a unit
- * (its fields joined by NUL), read as bytes: each field is decoded on its own, so a Unit holds strings of its own
- * (not slices keeping the whole reply alive) and empty fields cost nothing.
+ * Units by id in one round trip (lua/readUnits: one MGET of their records); undefined for ids that no longer exist.
+ * Each field is decoded on its own, so a Unit holds strings of its own (not slices keeping the whole reply alive).
  */
 export async function readUnits(
   redis: RedisClient,
@@ -69,33 +72,10 @@ export async function readUnits(
 ): Promise<(Unit | undefined)[]> {
   if (unitIds.length === 0) return [];
   const keyList = unitIds.map((id) => keys.unit(tm, id));
-  const joined = await readUnitBytesSettled(redis, keys, tm, keyList, UNIT_FIELDS);
-  // A plain loop, not a promise a unit: a page is thousands of units, and the exception below is rare.
-  const units = new Array<Unit | undefined>(joined.length).fill(undefined);
-  const values = new Array<string>(UNIT_FIELDS.length);
-  for (let i = 0; i < joined.length; i++) {
-    const bytes = joined[i];
-    if (!bytes) continue;
-    // A text holding NUL itself (written through the API): read that unit field by field.
-    units[i] = splitValues(bytes, values)
-      ? toUnit(tm, unitIds[i]!, values)
-      : await readUnit(redis, keys, tm, unitIds[i]!);
-  }
+  const records = await readRecordsSettled(redis, keys, tm, keyList);
+  const units = new Array<Unit | undefined>(records.length).fill(undefined);
+  for (let i = 0; i < records.length; i++) units[i] = recordUnit(tm, unitIds[i]!, records[i] ?? null);
   return units;
-}
-
-/** Fills `values` with the UNIT_FIELDS values NUL-joined in `bytes`; false when there are more (a value holds NUL). */
-function splitValues(bytes: Buffer, values: string[]): boolean {
-  let from = 0;
-  for (let f = 0; f < UNIT_FIELDS.length; f++) {
-    const last = f === UNIT_FIELDS.length - 1;
-    const nul = bytes.indexOf(0, from);
-    if (last !== nul < 0) return false;
-    const to = last ? bytes.length : nul;
-    values[f] = to === from ? '' : bytes.toString('utf8', from, to);
-    from = to + 1;
-  }
-  return true;
 }
 
 /** Every unit id of the TM, in batches (SSCAN). */

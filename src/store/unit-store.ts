@@ -9,6 +9,7 @@ import { guard, type RedisClient } from './redis';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
 import { readSettled, writesSettled } from './settled';
+import { recordValues } from './unit-record';
 import { ifMatchArg } from './unit-tag';
 
 export type UnitTexts = Partial<Record<Lang, string>>;
@@ -47,13 +48,23 @@ export class UnitStore {
   async history(tm: string, unitIds: readonly string[]): Promise<(string | null)[][]> {
     if (unitIds.length === 0) return [];
     const keys = this.keys;
-    return guard(
+    const records = await guard(
       this.redis,
       async () =>
         (await readSettled(this.redis, keys, tm, (m) => {
-          for (const id of unitIds) m.hmget(keys.unit(tm, id), ...HISTORY_FIELDS);
-        })) as (string | null)[][],
+          for (const id of unitIds) m.getBuffer(keys.unit(tm, id));
+        })) as (Buffer | null)[],
     );
+    return records.map((record) => recordValues(record, HISTORY_FIELDS));
+  }
+
+  /** The document of a unit ('' for none), or null when there is no such unit. */
+  private async documentOf(tm: string, unitId: string): Promise<string | null> {
+    const keys = this.keys;
+    const [record] = (await readSettled(this.redis, keys, tm, (m) => m.getBuffer(keys.unit(tm, unitId)))) as [
+      Buffer | null,
+    ];
+    return recordValues(record, ['doc'])[0] ?? null;
   }
 
   /** Adds a unit outside any document, or updates it when `unitId` exists already. */
@@ -93,9 +104,7 @@ export class UnitStore {
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
     const { keys } = this;
-    const [doc] = (await readSettled(this.redis, keys, tm, (m) => m.hget(keys.unit(tm, unitId), 'doc'))) as [
-      string | null,
-    ];
+    const doc = await this.documentOf(tm, unitId);
     if (doc === null) return 'not-found';
     const keyList = [
       keys.unit(tm, unitId),
@@ -135,9 +144,7 @@ export class UnitStore {
       `document of unit ${unitId}`,
       async () => {
         // doc: null when there is no such unit, '' for a unit outside documents (no rev to check).
-        const [doc] = (await readSettled(this.redis, keys, tm, (m) => m.hget(keys.unit(tm, unitId), 'doc'))) as [
-          string | null,
-        ];
+        const doc = await this.documentOf(tm, unitId);
         return { doc, ...(doc ? await readRevision(this.redis, keys, tm, doc) : { rev: null, rows: [] }) };
       },
       async ({ doc, rev, rows }) => {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 
-/** The unit hash fields a tag covers, in order. */
+/** The unit fields a tag covers, in order. */
 export const TAG_FIELDS = ['ar', 'en', 'zh', 'doc', 'pos', 'para', 'updated'] as const;
 
 /** The tag of a unit from its TAG_FIELDS values as stored (null: missing). Same formula as lua/unit-tag.lua. */

@@ -8,8 +8,8 @@
     KEYS[1]          the TM's `writing` hash
     KEYS[2]          the write's heartbeat key (set again for ARGV[3] ms)
     KEYS[3]          units set of the TM
-    KEYS[4..3+K]     unit hashes of the chunk
-    KEYS[4+K..3+2K]  put only: their staged copies, same order
+    KEYS[4..3+K]     unit records of the chunk
+    KEYS[4+K..3+2K]  put only: their staged records (lua/stageDocument), same order
 
     ARGV[1]  the write's token
     ARGV[2]  "put" (rename staged copies into place) or "drop" (delete the units)

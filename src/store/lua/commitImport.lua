@@ -2,20 +2,21 @@
   Makes one chunk of an import job's staged units the TM's (lua/stageImport staged them) and logs the units that
   changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
   import of a million units writes a thousand entries and never trims the log past an instance following it. A unit
-  new to the TM is its staged hash, renamed: nothing is copied or decoded here. An existing unit with the same id
-  (same Arabic) is merged with what the import carries — the TMX wins for what it says, and keeps what it does not
-  say: for each language the import holds, its text and codes:<lang> are the import's (a codes:<lang> the staged
-  hash lacks is removed: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it carries
-  them and are kept as they are when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file brought, and
-  leaves that file's tuid, props, notes and the Arabic's xml:lang in place). Fields the import does not name (other
-  languages, document placement) are kept. A unit already exactly so is neither written nor logged. Applying a chunk
-  again changes nothing (its staged hashes are gone), so a chunk whose reply was lost can be sent again.
+  new to the TM is its staged record, renamed, with `updated` appended (a staged record stops before that last
+  field): nothing is copied or decoded here. An existing unit with the same id (same Arabic) is merged with what the
+  import carries — the TMX wins for what it says, and keeps what it does not say: for each language the import
+  holds, its text and codes:<lang> are the import's (a codes:<lang> the staged record leaves empty is emptied: codes
+  belong to their text); tuv:<lang>, tmx and apart are the import's when it carries them and are kept as they are
+  when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file brought, and leaves that file's tuid,
+  props, notes and the Arabic's xml:lang in place). Fields the import does not name (other languages, document
+  placement) are kept. A unit already exactly so is neither written nor logged. Applying a chunk again changes
+  nothing (its staged records are gone), so a chunk whose reply was lost can be sent again.
 
   Input:
     KEYS[1]   units set of the TM
     KEYS[2]   log stream of the TM
     KEYS[3]   log seq counter of the TM
-    KEYS[4..] per unit below, two keys: its staged hash, then its unit hash
+    KEYS[4..] per unit below, two keys: its staged record, then its unit record (store/unit-record.ts)
 
     ARGV[1]   now, epoch milliseconds
     ARGV[2]   approximate maximum length of the log stream
@@ -41,18 +42,17 @@ for i = 1, n, 1000 do existing = existing + redis.call('EXISTS', unpack(finals, 
 local TARGETS = { 'en', 'zh' }
 local extended, replaced = 0, { en = 0, zh = 0 }
 
---- Merges a staged hash into an existing unit (see the header); true when anything changed.
+--- Merges a staged record into an existing unit (see the header); true when anything changed.
 local function merge(staged, final)
-  local flat = redis.call('HGETALL', staged)
-  if #flat == 0 then return false end
+  local s = getRecord(staged)
+  if not s then return false end
   redis.call('DEL', staged)
-  local s = {}
-  for j = 1, #flat, 2 do s[flat[j]] = flat[j + 1] end
-  -- Fields the import's value replaces (removed when the staged hash lacks them), then those it only sets.
+  local cur = getRecord(final)
+  -- Fields the import's value replaces (emptied when the staged record leaves them empty), then those it only sets.
   local names = {}
   local kept = { 'tmx', 'apart' }
   for _, lang in ipairs(LANGS) do
-    if s[lang] and s[lang] ~= '' then
+    if s[lang] ~= '' then
       names[#names + 1] = lang
       names[#names + 1] = 'codes:' .. lang
       kept[#kept + 1] = 'tuv:' .. lang
@@ -60,24 +60,23 @@ local function merge(staged, final)
   end
   local replacing = #names
   for _, name in ipairs(kept) do names[#names + 1] = name end
-  local current = redis.call('HMGET', final, unpack(names))
-  local sets, dels, was = {}, {}, {}
+  local was, changed = {}, false
   for j, name in ipairs(names) do
-    was[name] = current[j]
     local value = s[name]
-    if value == nil then
-      if j <= replacing and current[j] then dels[#dels + 1] = name end
-    elseif current[j] ~= value then
-      sets[#sets + 1] = name
-      sets[#sets + 1] = value
+    was[name] = cur[name]
+    if value ~= '' or j <= replacing then
+      if cur[name] ~= value then
+        cur[name] = value
+        changed = true
+      end
     end
   end
-  if #sets == 0 and #dels == 0 then return false end
+  if not changed then return false end
   local gained = false
   for _, lang in ipairs(TARGETS) do
     local value = s[lang]
-    if value and value ~= '' then
-      if not was[lang] or was[lang] == '' then
+    if value ~= '' then
+      if was[lang] == '' then
         gained = true
       elseif was[lang] ~= value then
         replaced[lang] = replaced[lang] + 1
@@ -85,10 +84,17 @@ local function merge(staged, final)
     end
   end
   if gained then extended = extended + 1 end
-  if #dels > 0 then redis.call('HDEL', final, unpack(dels)) end
-  sets[#sets + 1] = 'updated'
-  sets[#sets + 1] = now
-  redis.call('HSET', final, unpack(sets))
+  cur.updated = now
+  setRecord(final, cur)
+  return true
+end
+
+--- Renames a staged record over a unit the TM lacks and appends `updated`; false when it is gone (applied already).
+local function place(staged, final)
+  local done = redis.pcall('RENAME', staged, final)
+  if type(done) ~= 'table' or done.ok == nil then return false end
+  redis.call('PERSIST', final)
+  redis.call('APPEND', final, #now .. ':' .. now)
   return true
 end
 
@@ -97,13 +103,7 @@ for i = 1, n do
   local staged, final = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
   local done
   if existing == 0 or redis.call('EXISTS', final) == 0 then
-    -- A staged hash gone (applied by an earlier call, or expired) leaves nothing to do.
-    done = redis.pcall('RENAME', staged, final)
-    done = type(done) == 'table' and done.ok ~= nil
-    if done then
-      redis.call('PERSIST', final)
-      redis.call('HSET', final, 'updated', now)
-    end
+    done = place(staged, final)
   else
     done = merge(staged, final)
   end

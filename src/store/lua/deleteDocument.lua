@@ -8,7 +8,7 @@
     KEYS[4]  units set of the TM
     KEYS[5]  log stream of the TM
     KEYS[6]  log seq counter of the TM
-    KEYS[7..] unit hashes of the document's rows (as the caller read them)
+    KEYS[7..] unit records of the document's rows (as the caller read them)
 
     ARGV[1]  document id
     ARGV[2]  the document's rev the caller read the rows at

@@ -3,7 +3,7 @@
   up one position (their units are logged as changed), and a document left with no rows is deleted.
 
   Input:
-    KEYS[1]  unit hash
+    KEYS[1]  unit record (store/unit-record.ts)
     KEYS[2]  units set of the TM
     KEYS[3]  log stream of the TM
     KEYS[4]  log seq counter of the TM
@@ -11,7 +11,7 @@
     KEYS[5]  document hash
     KEYS[6]  document rows list
     KEYS[7]  docs zset of the TM
-    KEYS[8..] unit hashes of the rows after it, in order
+    KEYS[8..] unit records of the rows after it, in order (each one's pos moves down one)
 
     ARGV[1]  unit id
     ARGV[2]  now, epoch milliseconds
@@ -32,8 +32,9 @@
 local unitKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local unitId, now, maxLen, channel, ifMatch = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 
-if redis.call('EXISTS', unitKey) == 0 then return -2 end
-if ifMatch ~= '' and ifMatch ~= '*' and not string.find(ifMatch, ' ' .. unitTag(unitKey) .. ' ', 1, true) then
+local rec = getRecord(unitKey)
+if not rec then return -2 end
+if ifMatch ~= '' and ifMatch ~= '*' and not string.find(ifMatch, ' ' .. unitTag(rec) .. ' ', 1, true) then
   return -4
 end
 
@@ -47,7 +48,11 @@ if KEYS[5] then
   if (redis.call('HGET', docKey, 'rev') or '') ~= ARGV[7] then return -1 end
   redis.call('LREM', rowsKey, 1, unitId)
   for k = 8, #KEYS do
-    redis.call('HINCRBY', KEYS[k], 'pos', -1)
+    local later = getRecord(KEYS[k])
+    if later then
+      later.pos = string.format('%d', (tonumber(later.pos) or 0) - 1)
+      setRecord(KEYS[k], later)
+    end
     log('put', ARGV[k])
   end
   if redis.call('LLEN', rowsKey) == 0 then

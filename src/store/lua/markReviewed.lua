@@ -12,7 +12,7 @@
     KEYS[2]        the document's marks hash (keys.ts, reviewMarks)
     KEYS[3]        log stream of the TM
     KEYS[4]        log seq counter of the TM
-    KEYS[5..4+N]   unit hashes of the rows named (every row whose texts have one of the hashes marked), in ARGV order
+    KEYS[5..4+N]   unit records of the rows named (every row whose texts have one of the hashes marked), in ARGV order
 
     ARGV[1]  the document's rev the caller read the rows at
     ARGV[2]  now, epoch milliseconds
@@ -54,7 +54,11 @@ for i = 5, #KEYS do
     end
   end
   if changedHash[hash] then
-    redis.call('HSET', KEYS[i], 'updated', now)
+    local rec = getRecord(KEYS[i])
+    if rec then
+      rec.updated = now
+      setRecord(KEYS[i], rec)
+    end
     local seq = redis.call('INCR', seqKey)
     redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', 'put', 'id', unitId)
     changed = changed + 1

@@ -8,8 +8,8 @@
     KEYS[4]           units set of the TM
     KEYS[5]           log stream of the TM
     KEYS[6]           log seq counter of the TM
-    KEYS[7..6+N]      unit hashes of the new rows, in document order
-    KEYS[7+N..]       unit hashes of rows the caller saw in the old document and that the new one drops
+    KEYS[7..6+N]      unit records of the new rows, in document order
+    KEYS[7+N..]       unit records of rows the caller saw in the old document and that the new one drops
 
     ARGV[1]  document id
     ARGV[2]  content hash of the new document (meta + rows)
@@ -58,17 +58,20 @@ for i = 1, n do
   local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
   local conf, review, split = ARGV[base + 8], ARGV[base + 9], ARGV[base + 10]
   ids[i] = unitId
-  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review', 'split')
-  if old[1] ~= rowHash then
-    redis.call('HSET', unitKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
-      'conf', conf, 'review', review, 'split', split, 'updated', now)
+  local old = getRecord(unitKey)
+  if not old or old.src ~= rowHash then
+    local rec = old or {}
+    rec.ar, rec.en, rec.zh, rec.doc, rec.pos, rec.para = ar, en, zh, docId, pos, para
+    rec.src, rec.conf, rec.review, rec.split, rec.updated = rowHash, conf, review, split, now
+    setRecord(unitKey, rec)
     redis.call('SADD', unitsKey, unitId)
     log('put', unitId)
     changed = changed + 1
-  elseif old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review
-    or (old[7] or '') ~= split then
-    redis.call('HSET', unitKey, 'doc', docId, 'pos', pos, 'para', para, 'conf', conf, 'review', review, 'split', split,
-      'updated', now)
+  elseif old.doc ~= docId or old.pos ~= pos or old.para ~= para or old.conf ~= conf or old.review ~= review
+    or old.split ~= split then
+    old.doc, old.pos, old.para, old.conf, old.review, old.split = docId, pos, para, conf, review, split
+    old.updated = now
+    setRecord(unitKey, old)
     log('put', unitId)
     changed = changed + 1
   end

@@ -2,7 +2,7 @@
   Creates or edits one unit and logs the change, atomically.
 
   Input:
-    KEYS[1]  unit hash
+    KEYS[1]  unit record (store/unit-record.ts)
     KEYS[2]  units set of the TM
     KEYS[3]  log stream of the TM
     KEYS[4]  log seq counter of the TM
@@ -30,26 +30,24 @@ local unitKey, unitsKey, logKey, seqKey, docKey = KEYS[1], KEYS[2], KEYS[3], KEY
 local unitId, mode, now, maxLen, channel, ifMatch = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 
 if docKey and redis.call('HEXISTS', docKey, 'writing') == 1 then return -5 end
-local exists = redis.call('EXISTS', unitKey) == 1
+local rec = getRecord(unitKey)
+local exists = rec ~= nil
 if mode == 'patch' and not exists then return -2 end
-if ifMatch ~= '' and ifMatch ~= '*' and not string.find(ifMatch, ' ' .. unitTag(unitKey) .. ' ', 1, true) then
+if ifMatch ~= '' and ifMatch ~= '*' and not (exists and string.find(ifMatch, ' ' .. unitTag(rec) .. ' ', 1, true)) then
   return -4
 end
 
 local changed = not exists
-local fields = {}
+if not exists then rec = { ar = '', en = '', zh = '', doc = '', pos = '0', para = '0' } end
 for i = 7, #ARGV, 2 do
   local field, value = ARGV[i], ARGV[i + 1]
-  if redis.call('HGET', unitKey, field) ~= value then changed = true end
-  fields[#fields + 1] = field
-  fields[#fields + 1] = value
+  if rec[field] ~= value then changed = true end
+  rec[field] = value
 end
 if not changed then return 0 end
 
-if not exists then
-  redis.call('HSET', unitKey, 'ar', '', 'en', '', 'zh', '', 'doc', '', 'pos', '0', 'para', '0')
-end
-redis.call('HSET', unitKey, 'updated', now, unpack(fields))
+rec.updated = now
+setRecord(unitKey, rec)
 redis.call('SADD', unitsKey, unitId)
 local seq = redis.call('INCR', seqKey)
 redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq, 'op', 'put', 'id', unitId)

@@ -1,32 +1,28 @@
 --[[
-  Reads many units at once for a whole-TM export or an index rebuild, each as ONE string: the values of the fields
-  asked, in order, joined by NUL (a missing field is empty). One string a unit instead of a reply element per field
-  makes the client's work a fraction of a pipelined HGETALL's. Texts never hold NUL when they come from XML; when one
-  does (a unit written through the API), the reader sees more parts than fields asked and reads that unit again
-  with HMGET. Writes nothing. While a large document write is being applied (the TM's `writing` hash exists,
-  store/document-writer.ts) it reads nothing either: the caller waits for the write and asks again
-  (store/settled.ts), so it never sees a document half written.
+  Reads many units at once for a whole-TM export, a listing or an index rebuild: one MGET of their records
+  (store/unit-record.ts), answered as Redis holds them, so Redis copies bytes and the client cuts them. Writes
+  nothing. While a large document write is being applied (the TM's `writing` hash exists, store/document-writer.ts)
+  it reads nothing either: the caller waits for the write and asks again (store/settled.ts), so it never sees a
+  document half written. The check and the read are one script, so nothing comes between them.
 
   Input:
     KEYS[1]   the TM's `writing` hash
-    KEYS[2..] unit hashes
-    ARGV[1..] field names; ARGV[1] must be a field every unit has (ar)
+    KEYS[2..] unit records
 
   Output (codes as named in scripts.ts, ScriptCode):
-    one element per unit key: the joined values, or nil when the unit does not exist (its ARGV[1] is missing); or
+    one element per unit key: its record, or nil when the unit does not exist; or
    -5  WRITING: a large document write is being applied; nothing read
 ]]
 if redis.call('EXISTS', KEYS[1]) == 1 then return -5 end
+local n = #KEYS
+-- One MGET for a page of up to 4,000 units (unpack's limit is ≈ 8,000 values); more in several.
+if n <= 4001 then
+  if n == 1 then return {} end
+  return redis.call('MGET', unpack(KEYS, 2))
+end
 local out = {}
-for i = 2, #KEYS do
-  local v = redis.call('HMGET', KEYS[i], unpack(ARGV))
-  if v[1] then
-    for j = 1, #ARGV do
-      if not v[j] then v[j] = '' end
-    end
-    out[i - 1] = table.concat(v, '\0')
-  else
-    out[i - 1] = false
-  end
+for i = 2, n, 4000 do
+  local part = redis.call('MGET', unpack(KEYS, i, math.min(i + 3999, n)))
+  for j = 1, #part do out[#out + 1] = part[j] end
 end
 return out

@@ -8,8 +8,8 @@
   Input:
     KEYS[1]           staged row list of the document (its unit ids in document order; this chunk's are appended)
     KEYS[2]           staged list of the ids whose unit was staged (new or changed; appended)
-    KEYS[3..2+N]      unit hashes of the chunk's rows
-    KEYS[3+N..2+2N]   staged unit hashes of the same rows, same order
+    KEYS[3..2+N]      unit records of the chunk's rows
+    KEYS[3+N..2+2N]   staged unit records of the same rows, same order
 
     ARGV[1]  document id
     ARGV[2]  now, epoch milliseconds
@@ -19,8 +19,8 @@
               confidence, review flag, split (JSON or '')
 
   As putDocument: a row whose hash equals the unit's stored `src` keeps the unit's current text (an API edit is not
-  undone) and only its placement is staged; a staged copy of an existing unit starts as a COPY of it, so fields this
-  script does not write (TMX fields) are kept; a new unit's staged hash has the row's fields only.
+  undone) and only its placement is staged; a staged copy of an existing unit starts as a copy of its record, so fields
+  this script does not write (TMX fields) are kept; a new unit's staged record has the row's fields only.
 
   Output (codes as named in scripts.ts, ScriptCode):
     number of units staged from the chunk's rows (>= 0)
@@ -36,20 +36,15 @@ for i = 1, n do
   local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
   local conf, review, split = ARGV[base + 8], ARGV[base + 9], ARGV[base + 10]
   ids[i] = unitId
-  local old = redis.call('HMGET', unitKey, 'src', 'doc', 'pos', 'para', 'conf', 'review', 'split')
-  local moved = old[2] ~= docId or old[3] ~= pos or old[4] ~= para or old[5] ~= conf or old[6] ~= review
-    or (old[7] or '') ~= split
-  if old[1] ~= rowHash or moved then
-    redis.call('DEL', stageKey)
-    if redis.call('EXISTS', unitKey) == 1 then redis.call('COPY', unitKey, stageKey) end
-    if old[1] ~= rowHash then
-      redis.call('HSET', stageKey, 'ar', ar, 'en', en, 'zh', zh, 'doc', docId, 'pos', pos, 'para', para, 'src', rowHash,
-        'conf', conf, 'review', review, 'split', split, 'updated', now)
-    else
-      redis.call('HSET', stageKey, 'doc', docId, 'pos', pos, 'para', para, 'conf', conf, 'review', review,
-        'split', split, 'updated', now)
-    end
-    redis.call('PEXPIRE', stageKey, ttl)
+  local old = getRecord(unitKey)
+  local fresh = not old or old.src ~= rowHash
+  if fresh or old.doc ~= docId or old.pos ~= pos or old.para ~= para or old.conf ~= conf or old.review ~= review
+    or old.split ~= split then
+    local rec = old or {}
+    if fresh then rec.ar, rec.en, rec.zh, rec.src = ar, en, zh, rowHash end
+    rec.doc, rec.pos, rec.para, rec.conf, rec.review, rec.split = docId, pos, para, conf, review, split
+    rec.updated = now
+    setRecord(stageKey, rec, ttl)
     staged[#staged + 1] = unitId
   end
 end

@@ -1,0 +1,161 @@
+/**
+ * A unit as Redis holds it since schema version 2: ONE string a unit (keys.ts, `unit`), its fields in the fixed order
+ * of UNIT_RECORD_FIELDS, each written `<decimal byte length>:<bytes>`, concatenated. A value may hold any byte (NUL,
+ * ':'), the lengths say where it ends; an empty value is `0:`, and a field the unit lacks is empty. Reading a unit is
+ * one GET (one MGET for a page), writing it one SET, in place of the HMGET and HSET of ≈ 19 hash fields.
+ *
+ * The Lua scripts read and write the same bytes through lua/unit-record.lua, whose field list scripts.ts generates
+ * from UNIT_RECORD_FIELDS: the order is written here and nowhere else.
+ */
+
+/**
+ * Every field of a unit, in record order. `updated` (epoch ms) is last: a staged import record stops before it
+ * ({@link encodeRecord} with `staged`), and lua/commitImport renames it into place and appends `updated`, without
+ * reading it.
+ */
+export const UNIT_RECORD_FIELDS = [
+  'ar',
+  'en',
+  'zh',
+  'doc',
+  'pos',
+  'para',
+  'conf',
+  'review',
+  'split',
+  'src',
+  'codes:ar',
+  'codes:en',
+  'codes:zh',
+  'tuv:ar',
+  'tuv:en',
+  'tuv:zh',
+  'tmx',
+  'apart',
+  'updated',
+] as const;
+
+export type UnitField = (typeof UNIT_RECORD_FIELDS)[number];
+
+/** A unit's fields by name ('' or absent: empty). */
+export type UnitFields = Partial<Record<UnitField, string>>;
+
+const COUNT = UNIT_RECORD_FIELDS.length;
+const COLON = 0x3a;
+
+/** The position of each field in a record. */
+export const FIELD_INDEX = Object.fromEntries(UNIT_RECORD_FIELDS.map((name, i) => [name, i])) as Record<
+  UnitField,
+  number
+>;
+
+/** Bytes {@link writeRecord} needs at most for these fields (UTF-16 code units × 3, and the lengths' digits). */
+export function recordBound(fields: UnitFields): number {
+  let bound = 0;
+  for (let i = 0; i < COUNT; i++) bound += 3 * (fields[UNIT_RECORD_FIELDS[i]!]?.length ?? 0) + 12;
+  return bound;
+}
+
+/**
+ * Writes the record of these fields into `buf` at `at` (room for {@link recordBound} bytes); the end is returned.
+ * `staged`: a staged import record, every field but the last (`updated`, which the commit appends).
+ */
+export function writeRecord(fields: UnitFields, buf: Buffer, at: number, staged = false): number {
+  const count = staged ? COUNT - 1 : COUNT;
+  for (let i = 0; i < count; i++) {
+    const value = fields[UNIT_RECORD_FIELDS[i]!];
+    if (!value) {
+      buf[at++] = 0x30;
+      buf[at++] = COLON;
+      continue;
+    }
+    // The value first, after room for its length's digits, then the length in front of it (moved when shorter).
+    const room = String(value.length * 3).length + 1;
+    const length = buf.write(value, at + room, 'utf8');
+    const head = `${length}:`;
+    if (head.length !== room) buf.copy(buf, at + head.length, at + room, at + room + length);
+    at += buf.write(head, at, 'latin1') + length;
+  }
+  return at;
+}
+
+/**
+ * The record of these field values (absent ones empty), as bytes; `staged`: a staged import record, every field but
+ * the last (`updated`, which the commit appends).
+ */
+export function encodeRecord(fields: UnitFields, staged = false): Buffer {
+  const buf = Buffer.allocUnsafe(recordBound(fields));
+  return buf.subarray(0, writeRecord(fields, buf, 0, staged));
+}
+
+/**
+ * Where each value of a record lies: value i spans bytes [cuts[2i], cuts[2i + 1]). Made once per page and filled per
+ * record by {@link cutRecord}.
+ */
+export const newRecordCuts = () => new Int32Array(2 * COUNT);
+
+/** Fills `cuts` for `record`, copying nothing; false when the bytes are not a record. */
+export function cutRecord(record: Uint8Array, cuts: Int32Array): boolean {
+  let at = 0;
+  const end = record.length;
+  for (let i = 0; i < COUNT; i++) {
+    let length = 0;
+    let digits = 0;
+    for (; at < end && record[at] !== COLON; at++, digits++) {
+      const d = record[at]! - 0x30;
+      if (d < 0 || d > 9 || digits > 9) return false;
+      length = length * 10 + d;
+    }
+    if (digits === 0 || at === end) return false;
+    at++;
+    if (at + length > end) return false;
+    cuts[2 * i] = at;
+    cuts[2 * i + 1] = at + length;
+    at += length;
+  }
+  return at === end;
+}
+
+/** A record's values as strings, in UNIT_RECORD_FIELDS order; undefined when the bytes are not a record. */
+export function decodeValues(record: Uint8Array | string): string[] | undefined {
+  const bytes = typeof record === 'string' ? Buffer.from(record, 'utf8') : record;
+  const cuts = newRecordCuts();
+  if (!cutRecord(bytes, cuts)) return undefined;
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Array<string>(COUNT);
+  for (let i = 0; i < COUNT; i++) {
+    const [from, to] = [cuts[2 * i]!, cuts[2 * i + 1]!];
+    values[i] = from === to ? '' : buf.toString('utf8', from, to);
+  }
+  return values;
+}
+
+/** A record's fields by name (every field, '' when empty); throws when the bytes are not a record. */
+export function decodeRecord(record: Uint8Array | string): Record<UnitField, string> {
+  const values = decodeValues(record);
+  if (!values) throw new Error('a unit key holds something that is not a unit record (schema version 2)');
+  const fields = {} as Record<UnitField, string>;
+  for (let i = 0; i < COUNT; i++) fields[UNIT_RECORD_FIELDS[i]!] = values[i]!;
+  return fields;
+}
+
+const shared = newRecordCuts();
+
+/** The named fields of a stored record (null: no such unit), in the order asked; only those are decoded. */
+export function recordValues(record: Uint8Array | string | null, names: readonly UnitField[]): (string | null)[] {
+  if (record === null) return names.map(() => null);
+  const bytes = typeof record === 'string' ? Buffer.from(record, 'utf8') : record;
+  if (!cutRecord(bytes, shared))
+    throw new Error('a unit key holds something that is not a unit record (schema version 2)');
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return names.map((name) => {
+    const i = FIELD_INDEX[name];
+    const [from, to] = [shared[2 * i]!, shared[2 * i + 1]!];
+    return from === to ? '' : buf.toString('utf8', from, to);
+  });
+}
+
+/** The Lua table of the field names, for lua/unit-record.lua (scripts.ts puts it in front of the prelude). */
+export function luaFieldList(): string {
+  return `local UNIT_RECORD_FIELDS = { ${UNIT_RECORD_FIELDS.map((name) => `'${name}'`).join(', ')} }`;
+}
