@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../src/config';
 import { generateKey, withUnitIds } from '../src/service';
-import { connectRedis, createRedis, Keys, TmStore, type RedisClient } from '../src/store';
+import { checkSchema, connectRedis, createRedis, Keys, TmStore, type RedisClient } from '../src/store';
 import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 import { readOptions } from '../scripts/lib/cli';
 import { percentile, round } from '../scripts/lib/stats';
@@ -146,7 +146,10 @@ async function coldStart(redisUrl: string, size: number) {
   const prefix = `mizan-cold-${process.pid}-${size}:`;
   const redis = createRedis({ redisUrl, redisTimeoutMs: 60_000 }, silentLogger);
   await connectRedis(redis, 5000);
-  const store = new TmStore(redis, new Keys(prefix));
+  const keys = new Keys(prefix);
+  // The version key first, as the server's start writes it: data without it is taken for schema version 1.
+  await checkSchema(redis, keys, silentLogger);
+  const store = new TmStore(redis, keys);
   const before = await usedMemory(redis);
   log(`cold start: writing ${size} units...`);
   const rows = generate(size, 0, seed).tm;

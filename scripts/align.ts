@@ -10,12 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { alignTexts, type AlignedRow } from '../src/align';
-import { loadConfig, silentLogger } from '../src/config';
 import { writeTmx, writeTsv } from '../src/formats';
-import { documentIdFor, TranslationMemory } from '../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { documentIdFor } from '../src/service';
 import type { AlignedDocument } from '../src/types';
 import { readOptions } from './lib/cli';
+import { openTm } from './lib/tm';
 
 const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv]
                             [--load] [--tm NAME]
@@ -117,23 +116,14 @@ function readTriples(): Triple[] {
 
 /** Stores the triples in the TM (REDIS_URL and MIZAN_KEY_PREFIX as for the server). */
 async function load(triples: Triple[], showProgress: boolean): Promise<void> {
-  const config = loadConfig(process.env);
-  const redis = createRedis(config, silentLogger);
-  await connectRedis(redis, config.redisTimeoutMs);
-  const tm = new TranslationMemory(
-    new TmStore(redis, new Keys(config.keyPrefix)),
-    silentLogger,
-    config.defaultTm,
-    'strict',
-  );
+  const { tm, config, close } = await openTm();
   const name = args.tm ?? config.defaultTm;
   for (const [k, t] of triples.entries()) {
     await tm.importDocument({ tm: name, ar: t.ar, en: t.en, zh: t.zh, meta: { source: t.name } });
     if (showProgress) progress(k + 1, triples.length, `loaded ${t.name}`);
   }
   log(`loaded into TM "${name}" at ${config.redisUrl} (prefix ${config.keyPrefix})`);
-  await tm.close();
-  redis.disconnect();
+  await close();
 }
 
 async function main(): Promise<void> {

@@ -18,7 +18,7 @@ import { loadConfig, silentLogger } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createTranslator } from '../src/i18n';
 import { Access, loadSeed, TranslationMemory } from '../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -138,7 +138,9 @@ async function main(): Promise<void> {
   );
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);
-  const store = new TmStore(redis, new Keys(config.keyPrefix));
+  const keys = new Keys(config.keyPrefix);
+  await checkSchema(redis, keys, silentLogger);
+  const store = new TmStore(redis, keys);
   await loadSeed(path.resolve('tm'), store, silentLogger);
   const tm = new TranslationMemory(store, silentLogger, config.defaultTm);
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'clients' });

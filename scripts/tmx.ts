@@ -9,13 +9,13 @@
  */
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import { loadConfig, silentLogger } from '../src/config';
+import { loadConfig } from '../src/config';
 import pkg from '../package.json';
 import { isMizanError } from '../src/errors';
-import { exportLanguages, TranslationMemory, type JobView, type TmExportFormat } from '../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
+import { exportLanguages, type JobView, type TmExportFormat } from '../src/service';
 import type { Lang } from '../src/types';
 import { readOptions } from './lib/cli';
+import { openTm } from './lib/tm';
 
 const USAGE = `usage: npm run tmx -- import FILE --tm NAME
        npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs en,zh] [--apart]
@@ -61,20 +61,8 @@ function throttled(total: number) {
   };
 }
 
-async function open() {
-  const config = loadConfig(process.env, { redisTimeoutMs: 60_000 });
-  const redis = createRedis(config, silentLogger);
-  await connectRedis(redis, 5000);
-  const tm = new TranslationMemory(new TmStore(redis, new Keys(config.keyPrefix)), silentLogger, config.defaultTm);
-  return {
-    config,
-    tm,
-    close: async () => {
-      await tm.close();
-      redis.disconnect();
-    },
-  };
-}
+/** The TM as the server sees it (REDIS_URL, MIZAN_KEY_PREFIX …), the schema version checked first (lib/tm.ts). */
+const open = () => openTm(loadConfig(process.env, { redisTimeoutMs: 60_000 }));
 
 async function importFile(path: string, name: string): Promise<number> {
   const { config, tm, close } = await open();

@@ -1,8 +1,11 @@
 /** The schema version key: written on first use, recorded for data that predates it, and refused when it differs. */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { silentLogger, type Logger } from '../../src/config';
 import { checkSchema, Keys, SCHEMA_VERSION, SchemaError, type RedisClient } from '../../src/store';
-import { deleteByPrefix, testRedis } from '../helpers/context';
+import { deleteByPrefix, runScript, testRedis } from '../helpers/context';
 
 let redis: RedisClient;
 let keys: Keys;
@@ -58,5 +61,32 @@ describe('the schema version', () => {
   it('refuses a key that holds no version', async () => {
     await redis.set(keys.schema(), 'v2');
     await expect(checkSchema(redis, keys, logger)).rejects.toThrow('holds "v2", which is not a schema version');
+  });
+
+  it('is checked by the scripts before they write: an empty deployment marked current, version 1 data refused', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-schema-'));
+    const file = path.join(dir, 'one.tmx');
+    fs.writeFileSync(
+      file,
+      '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
+        'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body><tu>' +
+        '<tuv xml:lang="ar"><seg>وصل الوزير إلى القاهرة</seg></tuv><tuv xml:lang="en"><seg>The minister arrived in Cairo.</seg>' +
+        '</tuv></tu></body></tmx>',
+    );
+    try {
+      const first = runScript('tmx', keys.prefix, 'import', file, '--tm', 'cli');
+      expect(first.status).toBe(0);
+      expect(await redis.get(keys.schema())).toBe(String(SCHEMA_VERSION));
+      expect(await redis.scard(keys.units('cli'))).toBe(1);
+
+      await deleteByPrefix(redis, keys);
+      await redis.set(keys.schema(), 1);
+      const refused = runScript('tmx', keys.prefix, 'import', file, '--tm', 'cli');
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('migrate it first with scripts/migrate/schema-1-to-2.ts');
+      expect(await redis.exists(keys.units('cli'))).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { silentLogger } from '../../src/config';
 import { freePort } from './free-port';
 import { generateKey, withUnitIds } from '../../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../../src/store';
+import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 import { findOnPath, startEmbeddedRedis, type EmbeddedRedis } from '../../src/store/embedded-redis';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -62,7 +62,10 @@ export async function until(check: () => Promise<boolean>, ms: number, every = 5
 async function fill(redisUrl: string, sentences: readonly string[]): Promise<void> {
   const redis = createRedis({ redisUrl, redisTimeoutMs: 10_000 }, silentLogger);
   await connectRedis(redis, 10_000);
-  const store = new TmStore(redis, new Keys('mizan:'));
+  const keys = new Keys('mizan:');
+  // The version key first, as the server's start writes it: data without it is taken for schema version 1.
+  await checkSchema(redis, keys, silentLogger);
+  const store = new TmStore(redis, keys);
   for (let d = 0; d * ROWS_PER_DOC < sentences.length; d++) {
     const segments = sentences
       .slice(d * ROWS_PER_DOC, (d + 1) * ROWS_PER_DOC)

@@ -1,30 +1,57 @@
 /**
  * The TM as the scripts use it: the service over Redis, configured from the environment as the server is
  * (REDIS_URL, MIZAN_KEY_PREFIX, MIZAN_DEFAULT_TM, MIZAN_MAX_QUERY_CHARS). `strict` freshness: a script does not
- * listen for change notifications.
+ * listen for change notifications. The schema version is checked before anything is read or written.
  */
 import { loadConfig, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
 import { createTranslator } from '../../src/i18n';
-import { TranslationMemory } from '../../src/service';
-import { connectRedis, createRedis, Keys, TmStore } from '../../src/store';
+import { TranslationMemory, type Freshness } from '../../src/service';
+import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 
-/** Runs `work` with a TranslationMemory, then closes it and the connection whatever happens. */
-export async function withTm<T>(work: (tm: TranslationMemory, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
+/** A TranslationMemory of a script and how to close it (and its connection). */
+export interface OpenTm {
+  tm: TranslationMemory;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects as the server does and checks the schema version first, like the server's start (store/schema.ts): an
+ * empty deployment is marked with the current version, data of another version is refused (SchemaError, naming the
+ * migration), so that a script never writes records of one layout into data of another.
+ */
+export async function openTm(
+  config: Config = loadConfig(process.env),
+  freshness: Freshness = 'strict',
+): Promise<OpenTm> {
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, config.redisTimeoutMs);
-  const tm = new TranslationMemory(
-    new TmStore(redis, new Keys(config.keyPrefix)),
-    silentLogger,
-    config.defaultTm,
-    'strict',
-  );
+  const keys = new Keys(config.keyPrefix);
+  try {
+    await checkSchema(redis, keys, silentLogger);
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  const tm = new TranslationMemory(new TmStore(redis, keys), silentLogger, config.defaultTm, freshness);
+  return {
+    tm,
+    config,
+    close: async () => {
+      await tm.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/** Runs `work` with a TranslationMemory (openTm), then closes it and the connection whatever happens. */
+export async function withTm<T>(work: (tm: TranslationMemory, config: Config) => Promise<T>): Promise<T> {
+  const { tm, config, close } = await openTm();
   try {
     return await work(tm, config);
   } finally {
-    await tm.close();
-    redis.disconnect();
+    await close();
   }
 }
 
