@@ -78,7 +78,13 @@ async function until(check: () => Promise<boolean>, ms: number, every = 50): Pro
   return false;
 }
 
-const ready = (i: Instance) => until(async () => (await fetch(`${i.url}/readyz`)).ok, 120_000, 100);
+/** True once the instance answers /readyz; throws as soon as it exits instead (a refused start: config, schema). */
+async function ready(i: Instance): Promise<boolean> {
+  const exited = () => i.child.exitCode !== null || i.child.signalCode !== null;
+  const ok = await until(async () => exited() || (await fetch(`${i.url}/readyz`)).ok, 120_000, 100);
+  if (exited()) throw new Error(`the instance exited (${i.child.exitCode ?? i.child.signalCode}) before it was ready`);
+  return ok;
+}
 
 async function stop(i: Instance): Promise<void> {
   if (i.child.exitCode !== null) return;
@@ -169,7 +175,7 @@ async function coldStart(redisUrl: string, size: number) {
   const redisBytes = (await usedMemory(redis)) - before;
   const instance = startInstance({ REDIS_URL: redisUrl }, prefix, await freePort(), false);
   try {
-    await ready(instance);
+    if (!(await ready(instance))) throw new Error('the cold instance never became ready');
     const readyS = (Date.now() - instance.started) / 1000;
     const q = `${instance.url}/api/v1/match?q=${encodeURIComponent(rows[0]!)}`;
     await until(async () => (await fetch(q)).ok, 600_000, 200);
