@@ -83,7 +83,9 @@ export function flagDocument(
   return flagContradicted(liftConfirmed(flagged, zhNear, lexicons), lexicons);
 }
 
-/** Unflagged rows the DP was less sure of than this, or cut out of a longer segment, are read for words against them. */
+/**
+ * Unflagged rows the DP was less sure of than this, or cut out of a longer segment, are read for words against them.
+ */
 export const CONTRADICT_BELOW = 0.9;
 
 /** `shifted` for a row whose words speak against it (lexical-check.ts lexicallyContradicted). */

@@ -13,9 +13,11 @@ export interface WordGuide {
   sentences: readonly ReadonlySet<number>[];
 }
 
-/** A clause boundary of the short side (split.ts Boundary). */
-interface Boundary {
+/** A boundary of the short side's text where a cut may be made (split.ts finds them). */
+export interface Boundary {
+  /** Where the next piece starts in the joined text. */
   at: number;
+  /** Where the previous piece ends (before the spaces). */
   end: number;
   mark: string;
   strength: number;

@@ -18,7 +18,7 @@
 import type { Lang } from '../types';
 import { anchorsOf } from './anchors';
 import { lengthOf } from './length-model';
-import { byWords, type WordGuide } from './split-words';
+import { byWords, type Boundary, type WordGuide } from './split-words';
 
 export interface Split {
   /** The short side's text, cut into as many pieces as the other sides have sentences. */
@@ -29,16 +29,6 @@ export interface Split {
   doubtful: boolean;
   /** Some cut is at a weak mark: the pieces deserve a look (a loose fit alone was right 98 % of the time). */
   weak: boolean;
-}
-
-interface Boundary {
-  /** Where the next piece starts in the joined text. */
-  at: number;
-  /** Where the previous piece ends (before the spaces). */
-  end: number;
-  mark: string;
-  strength: number;
-  forced: boolean;
 }
 
 /** A clause boundary: the regex matches the mark and the spaces after it; group 1 is the mark. */
