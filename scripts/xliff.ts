@@ -64,6 +64,8 @@ async function main(): Promise<void> {
         ? `${n} placeables (filled with codes or placeholders put in: to review)`
         : `${n} ${status}`,
     );
+    if (report.declaredSrc !== undefined)
+      log(`the file declares ${report.declaredSrc}, its sources are written in ${report.src}: read as ${report.src}`);
     log(
       `${report.src} -> ${report.tgt}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
     );

@@ -56,3 +56,50 @@ describe('POST /api/v1/pretranslate: every candidate carries the source’s code
     expect(quality).toBe(tmScore - 2); // the placeholder and the line break put in
   });
 });
+
+// What po2xliff writes without a template: en-US declared over Arabic sources; `%d` where the TM had a number.
+const EN_US = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1" version="1.1">
+  <file original="news.po" source-language="en-US" datatype="plaintext">
+    <body>
+      <trans-unit xml:space="preserve" id="1"><source>وصل %d وزيرا إلى شيان يوم الأربعاء</source>
+        <target></target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+
+describe('POST /api/v1/pretranslate: a po2xliff file without a template', () => {
+  beforeAll(async () => {
+    await ctx.tm.createUnit('main', {
+      ar: 'وصل 5 وزراء إلى شيان يوم الأربعاء',
+      en: 'Five ministers (5 in all) arrived in Xi’an on Wednesday',
+    });
+    await ctx.tm.createUnit('main', {
+      ar: 'وصل 12 وزيرا إلى شيان يوم الأربعاء',
+      en: '12 ministers arrived in Xi’an on Wednesday',
+    });
+  });
+
+  it('reads its Arabic as Arabic, says so, and puts %d where the TM had the number', async () => {
+    const res = await request(ctx.app)
+      .post('/api/v1/pretranslate?tgt=en&min=40')
+      .set('Content-Type', 'application/xliff+xml')
+      .send(EN_US)
+      .expect(200);
+    expect(JSON.parse(String(res.headers['x-mizan-languages']))).toEqual({
+      src: 'ar',
+      tgt: 'en',
+      declaredSrc: 'en-US',
+    });
+    const output = String(res.text);
+    const unit = parseXliff(output).units[0]!;
+    expect(output.slice(unit.target!.openEnd, unit.target!.closeStart)).toBe(
+      '%d ministers arrived in Xi’an on Wednesday',
+    );
+    expect(output).toContain('state="needs-review-translation"');
+    // The other candidate too: its source has the 5 after the query's word before %d, its target the 5 once.
+    expect(output).toContain('<target>Five ministers (%d in all) arrived in Xi’an on Wednesday</target>');
+  });
+});

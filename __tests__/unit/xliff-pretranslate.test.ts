@@ -76,12 +76,14 @@ describe('pretranslating a po2xliff file (XLIFF 1.x)', () => {
     expect(again.output).toBe(first.output);
   });
 
-  it('takes the source language from the request when po2xliff declared en-US, and adds no target-language', async () => {
+  it('reads Arabic sources as Arabic when po2xliff declared en-US, and adds no target-language', async () => {
     const input = fixture('xliff/po2xliff.xlf');
-    await expect(pretranslateXliffFile(input, arEnTm(), { tgt: 'en' })).rejects.toMatchObject({
-      code: 'SAME_LANGUAGE',
-    });
-    const { output } = await pretranslateXliffFile(input, arEnTm(), { src: 'ar', tgt: 'en' });
+    // The sources' script decides, and the report says what the file declared; ?src= says the same outright.
+    const guessed = await pretranslateXliffFile(input, arEnTm(), { tgt: 'en' });
+    expect(guessed.report).toMatchObject({ src: 'ar', declaredSrc: 'en-US', tgt: 'en' });
+    const { output, report } = await pretranslateXliffFile(input, arEnTm(), { src: 'ar', tgt: 'en' });
+    expect(report.declaredSrc).toBeUndefined();
+    expect(guessed.output).toEqual(output);
     // Optional on a 1.2 file whatever its targets: the file element stays as written (only targets change).
     const { removed, added } = lineDiff(input, output);
     expect(output).toContain('  <file original="ar.po" source-language="en-US" datatype="plaintext">\n');

@@ -33,6 +33,8 @@ export interface AnalysisRow {
 
 export interface Analysis {
   src: Lang;
+  /** The source language the file declared, when its sources are written in another one (`src`). */
+  declaredSrc?: string;
   tgt: Lang;
   /** One row per band, in BANDS order (rows with zero included). */
   rows: AnalysisRow[];
@@ -53,7 +55,7 @@ export async function analyzeXliff(
   lookup: Lookup,
   options: LanguageOptions = {},
 ): Promise<Analysis> {
-  const { src, tgt } = resolveLanguages(doc, options);
+  const { src, tgt, declaredSrc } = resolveLanguages(doc, options);
   const sources = doc.segments.map((s) => s.source);
   const seen = new Set<string>();
   const repetition = sources.map((text) => {
@@ -67,7 +69,8 @@ export async function analyzeXliff(
     if (plainText(text) === '') return undefined;
     return repetition[i] ? 'repetition' : bandOf(found.get(i)?.[0]?.score);
   });
-  return tally(src, tgt, sources, bands);
+  const analysis = tally(src, tgt, sources, bands);
+  return declaredSrc === undefined ? analysis : { ...analysis, declaredSrc };
 }
 
 function tally(src: Lang, tgt: Lang, sources: string[], bands: (Band | undefined)[]): Analysis {
@@ -111,7 +114,8 @@ export function formatAnalysis(analysis: Analysis): string {
     line([label, String(r.segments), String(r.words), String(r.characters), percent(r.words)]);
   const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0));
   return [
-    `Analysis ${analysis.src} -> ${analysis.tgt}`,
+    `Analysis ${analysis.src} -> ${analysis.tgt}` +
+      (analysis.declaredSrc === undefined ? '' : ` (the file declares ${analysis.declaredSrc})`),
     line(head),
     rule,
     ...analysis.rows.map((r) => row(LABELS[r.band], r)),

@@ -44,6 +44,7 @@ import {
   restore,
   setPath,
 } from './i18next';
+import { placeAtNumbers } from './number-slots';
 import { mapCandidatePlaceables } from './i18next-placeables';
 import type { Candidate, Lookup } from './xliff-lookup';
 
@@ -195,9 +196,17 @@ function writeCandidate(
   countOptional: boolean,
 ): { report: Omit<I18nextKeyReport, 'lang' | 'key'>; value?: string } {
   const mapped = mapCandidatePlaceables(placeables, candidate.sourceText, candidate.targetText);
-  const value = restore(mapped.text, placeables).text;
+  // A placeable the TM's target lacks takes the place of the number the TM had where the source has it.
+  const restored = restore(mapped.text, placeables).text;
+  const present = new Set(findPlaceables(restored));
+  const slots = placeables
+    .filter((p) => !present.has(p))
+    .map((p) => ({ placeholder: p, at: source.value.indexOf(p) }))
+    .filter((slot) => slot.at >= 0);
+  const numbers = placeAtNumbers(source.value, candidate.sourceText, restored, slots);
+  const value = numbers.text;
   const check = checkI18nextPlaceables(source.value, value);
-  const score = Math.max(0, candidate.score - mapped.renamed);
+  const score = Math.max(0, candidate.score - mapped.renamed - numbers.placed.length);
   const base = {
     score,
     ...(score !== candidate.score && { tmScore: candidate.score }),

@@ -86,6 +86,8 @@ export interface SegmentReport {
 export interface PretranslateReport {
   version: string;
   src: Lang;
+  /** The source language the file declared, when its sources are written in another one (`src`). */
+  declaredSrc?: string;
   tgt: Lang;
   min: number;
   segments: SegmentReport[];
@@ -98,7 +100,7 @@ export async function pretranslateXliff(
   lookup: Lookup,
   options: PretranslateOptions = {},
 ): Promise<{ text: string; report: PretranslateReport }> {
-  const { src, tgt } = resolveLanguages(doc, options);
+  const { src, tgt, declaredSrc } = resolveLanguages(doc, options);
   const min = options.min ?? PRETRANSLATE_DEFAULTS.min;
   const overwrite = options.overwrite ?? PRETRANSLATE_DEFAULTS.overwrite;
   const maxAlternatives = options.maxAlternatives ?? PRETRANSLATE_DEFAULTS.maxAlternatives;
@@ -121,7 +123,16 @@ export async function pretranslateXliff(
   const totals: Record<SegmentStatus, number> = { filled: 0, confirmed: 0, 'no-match': 0, placeables: 0, empty: 0 };
   for (const s of segments) totals[s.status]++;
   const text = spliceXliff(doc, plans, tgt);
-  return { text, report: { version: doc.version, src, tgt, min, segments, totals } };
+  const report = {
+    version: doc.version,
+    src,
+    ...(declaredSrc !== undefined && { declaredSrc }),
+    tgt,
+    min,
+    segments,
+    totals,
+  };
+  return { text, report };
 }
 
 function planSegment(
@@ -184,7 +195,7 @@ interface Completed {
 /** A candidate's target completed against the segment's source (see the file comment). */
 function complete(segment: XliffSegment, candidate: Candidate): Completed {
   const codes = completeCodes(candidate.targetText, segment.codes);
-  const printf = completePrintf(segment.source, codes.text);
+  const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
   const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
   // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
   // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.

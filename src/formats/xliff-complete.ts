@@ -17,6 +17,7 @@
  * placeholder the source lacks is renamed to a missing one (by order), else left out (a specifier without an
  * argument crashes a printf); a missing one is appended, after a space.
  */
+import { placeAtNumbers, type Slot } from './number-slots';
 import { type XliffCode, placeableChar, placeableIndex } from './xliff-inline';
 
 export interface CodeCompletion {
@@ -165,26 +166,32 @@ export interface PrintfCompletion {
   text: string;
   /** Placeholders appended (the target lacked them). */
   added: string[];
-  /** Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out. */
+  /**
+   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out; and TM numbers a
+   * placeholder took the place of, as `26→%d`.
+   */
   changed: string[];
 }
 
-/** Makes a target carry the source's printf placeholders (see the file comment). */
-export function completePrintf(source: string, target: string): PrintfCompletion {
-  const wanted = findPrintf(source);
+/**
+ * Makes a target carry the source's printf placeholders (see the file comment); with the TM's source, a missing
+ * placeholder that stands where the TM had a number takes that number's place in the target (number-slots.ts).
+ */
+export function completePrintf(source: string, target: string, tmSource?: string): PrintfCompletion {
+  const wanted = [...source.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
   if (wanted.length === 0) return { text: target, added: [], changed: [] };
-  const missing = [...wanted];
+  const missing: Slot[] = wanted.map((m) => ({ placeholder: m[0], at: m.index }));
   const strays: number[] = [];
   const found = [...target.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
   found.forEach((m, i) => {
-    const at = missing.indexOf(m[0]);
+    const at = missing.findIndex((slot) => slot.placeholder === m[0]);
     if (at >= 0) missing.splice(at, 1);
     else strays.push(i);
   });
   const changed: string[] = [];
   const replacement = new Map<number, string>();
   for (const i of strays) {
-    const to = missing.shift() ?? '';
+    const to = missing.shift()?.placeholder ?? '';
     replacement.set(i, to);
     changed.push(`${found[i]![0]}→${to}`);
   }
@@ -196,6 +203,10 @@ export function completePrintf(source: string, target: string): PrintfCompletion
     from = m.index! + m[0].length;
   });
   text += target.slice(from);
-  if (missing.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + missing.join(' ');
-  return { text, added: missing, changed };
+  const slots = placeAtNumbers(source, tmSource, text, missing);
+  text = slots.text;
+  changed.push(...slots.placed);
+  const added = slots.left.map((slot) => slot.placeholder);
+  if (added.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + added.join(' ');
+  return { text, added, changed };
 }

@@ -5,6 +5,7 @@
 import { ErrorCode, MizanError } from '../errors';
 import { type Lang, isLang } from '../types';
 import { unsupportedLanguage } from './language-tags';
+import { writtenLanguage } from './source-script';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
 
@@ -76,18 +77,27 @@ export interface LanguageOptions {
   parseLang?: ParseLang;
 }
 
-/**
- * The source and target language of a file: the options', else the file's. Every file of a 1.x document must
- * agree. Throws UNSUPPORTED_LANGUAGE (a language mizan does not hold, as everywhere a language is named),
- * FIELD_MISSING (no source language, or no target anywhere), XLIFF_LANGUAGE_MISMATCH, SAME_LANGUAGE.
- */
 /** The error for a file's language attribute: missing, or naming a language mizan does not hold. */
 function unsupported(attribute: string, value: string | undefined): MizanError {
   if (value === undefined || value.trim() === '') return new MizanError(ErrorCode.FIELD_MISSING, { param: attribute });
   return unsupportedLanguage(value, attribute);
 }
 
-export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): { src: Lang; tgt: Lang } {
+export interface ResolvedLanguages {
+  src: Lang;
+  tgt: Lang;
+  /** The source language the file declared, when its sources are written in another (`src`). */
+  declaredSrc?: string;
+}
+
+/**
+ * The source and target language of a file: the options', else the file's. Every file of a 1.x document must
+ * agree. A declared source language the sources are not written in (source-script.ts: `po2xliff` writes en-US over
+ * Arabic) gives way to the one they are, unless the request named the source; `declaredSrc` then says what the file
+ * declared. Throws UNSUPPORTED_LANGUAGE (a language mizan does not hold, as everywhere a language is named),
+ * FIELD_MISSING (no source language, or no target anywhere), XLIFF_LANGUAGE_MISMATCH, SAME_LANGUAGE.
+ */
+export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): ResolvedLanguages {
   const parse = options.parseLang ?? defaultParseLang;
   const [srcAttr, tgtAttr] = doc.family === 1 ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
   let src = options.src;
@@ -120,9 +130,13 @@ export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): 
     tgt = lang;
   }
   if (!src) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'src' });
+  // A declared source the sources are not written in gives way to the one they are (source-script.ts).
+  const written = options.src ? undefined : writtenLanguage(doc.segments.map((s) => s.source));
+  const declaredSrc = written && written !== src ? doc.files[0]?.attrs[srcAttr!] : undefined;
+  if (declaredSrc !== undefined) src = written!;
   if (!tgt) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'tgt' });
   if (src === tgt) throw new MizanError(ErrorCode.SAME_LANGUAGE, { value: tgt });
-  return { src, tgt };
+  return { src, tgt, ...(declaredSrc !== undefined && { declaredSrc }) };
 }
 
 /** Source text without placeables and outer whitespace: '' means there is nothing to look up. */

@@ -17,11 +17,12 @@ export const ALLOWED_HEADERS =
   'Content-Type, Accept, Accept-Language, If-Match, If-None-Match, Authorization, Idempotency-Key, X-Request-Id';
 /**
  * What a page may read beside the CORS-safelisted response headers: every header mizan sets that a client acts on
- * (the pretranslation counts of X-Mizan-Segments, the file name of an export, the id to quote in a report).
+ * (a pretranslation's counts, X-Mizan-Segments, and languages, X-Mizan-Languages; the file name of an export; the
+ * id to quote in a report).
  */
 export const EXPOSED_HEADERS =
   'Content-Language, Content-Disposition, Location, Retry-After, ETag, Allow, RateLimit, RateLimit-Policy, ' +
-  'WWW-Authenticate, Idempotent-Replayed, X-Mizan-Segments, X-Request-Id';
+  'WWW-Authenticate, Idempotent-Replayed, X-Mizan-Segments, X-Mizan-Languages, X-Request-Id';
 const MAX_AGE_S = '600';
 
 export function cors(origins: readonly string[]): RequestHandler {

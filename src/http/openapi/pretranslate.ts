@@ -18,7 +18,11 @@ const xliffBody = {
 };
 const xliffParameters = [
   query('tgt', 'target language (else the file’s target-language / trgLang; they must agree)'),
-  query('src', 'source language, overriding the file’s (po2xliff always declares en-US)'),
+  query(
+    'src',
+    'source language, overriding the file’s (without it, a declaration the sources’ script contradicts, as ' +
+      'po2xliff’s en-US over Arabic, gives way to the script)',
+  ),
   query('tm', 'TMs to search, comma-separated, by priority (default: the default TM)'),
 ];
 const XLIFF_ERRORS: Code[] = [
@@ -50,7 +54,10 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'segment marked for review with one point off per repair), confirmed, no-match, empty. ' +
         'Units with translate="no" and the PO header (restype x-gettext-domain-header) are not segments. ' +
         'A 2.x file without trgLang gets it (required with targets); a 1.2 file gets no target-language. ' +
-        'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED).',
+        'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED). Without src, a declared ' +
+        'source language the sources are not written in (po2xliff declares en-US over Arabic) gives way to the ' +
+        "sources' script (X-Mizan-Languages says so). A placeholder the TM's target lacks takes the place of the " +
+        "number the TM's source had where the placeholder is (26→%d), else it is appended.",
       parameters: [
         ...xliffParameters,
         query('min', 'lowest score inserted or suggested', { type: 'integer', minimum: 0, maximum: 101, default: 75 }),
@@ -61,7 +68,15 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         200: {
           description: 'the pretranslated file',
           content: Object.fromEntries([...XML_TYPES, 'application/octet-stream'].map((t) => [t, file])),
-          headers: { 'X-Mizan-Segments': { description: 'segments per outcome (JSON)', schema: { type: 'string' } } },
+          headers: {
+            'X-Mizan-Segments': { description: 'segments per outcome (JSON)', schema: { type: 'string' } },
+            'X-Mizan-Languages': {
+              description:
+                'the languages the file was read in, as JSON {src, tgt}, with declaredSrc when the file declared ' +
+                'another source language than the one its sources are written in',
+              schema: { type: 'string' },
+            },
+          },
         },
       },
       errors: [...XLIFF_ERRORS, 'MIN_OUT_OF_RANGE'],

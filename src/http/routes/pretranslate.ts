@@ -44,6 +44,13 @@ function answerType(upload: Upload, encoding: string): string {
   return `${xml}; charset=${encoding}`;
 }
 
+/** The languages a file was read in, and what it declared when its sources are written in another (X-Mizan-Languages). */
+const languagesOf = (r: { src: string; tgt: string; declaredSrc?: string }) => ({
+  src: r.src,
+  tgt: r.tgt,
+  ...(r.declaredSrc !== undefined && { declaredSrc: r.declaredSrc }),
+});
+
 export function pretranslateRoutes(tm: TranslationMemory, config: Config): Router {
   const router = Router();
   router
@@ -56,6 +63,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
         .status(200)
         .set('Content-Type', answerType(upload, result.encoding))
         .set('X-Mizan-Segments', JSON.stringify(result.report.totals))
+        .set('X-Mizan-Languages', JSON.stringify(languagesOf(result.report)))
         .end(Buffer.from(result.output.buffer, result.output.byteOffset, result.output.byteLength));
     })
     .all(methodNotAllowed('POST'));

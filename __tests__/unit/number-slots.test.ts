@@ -1,0 +1,62 @@
+import { numberValue, placeAtNumbers } from '../../src/formats/number-slots';
+import { completePrintf } from '../../src/formats/xliff-complete';
+
+const slot = (query: string, placeholder: string) => ({ placeholder, at: query.indexOf(placeholder) });
+
+describe('a placeholder where the TM had a number', () => {
+  const tmAr = 'شيآن 26 أبريل 2023 (شينخوا) أجرى وزير الخارجية محادثات';
+  const tmEn = "XI'AN, April 26, 2023 (Xinhua) -- the Foreign Minister held talks";
+
+  it('takes the place of that number in the target', () => {
+    const query = 'شيآن %d أبريل 2023 (شينخوا) أجرى وزير الخارجية محادثات';
+    expect(completePrintf(query, tmEn, tmAr)).toEqual({
+      text: "XI'AN, April %d, 2023 (Xinhua) -- the Foreign Minister held talks",
+      added: [],
+      changed: ['26→%d'],
+    });
+  });
+
+  it('reads Arabic-Indic digits in the TM as the Latin digits of the target', () => {
+    const query = 'وصل {0} وفدا إلى المؤتمر';
+    const fill = placeAtNumbers(query, 'وصل ١٥ وفدا إلى المؤتمر', '15 delegations arrived at the conference', [
+      slot(query, '{0}'),
+    ]);
+    expect(fill).toEqual({ text: '{0} delegations arrived at the conference', placed: ['15→{0}'], left: [] });
+    expect(numberValue('١٬٠٠٠')).toBe('1000');
+    expect(numberValue('3.5')).toBe('3.5');
+  });
+
+  it('places several placeholders by their own neighbours', () => {
+    const query = 'من %1$d إلى %2$d يوليو';
+    expect(completePrintf(query, 'from 3 to 9 July', 'من 3 إلى 9 يوليو').text).toBe('from %1$d to %2$d July');
+  });
+
+  it('is appended as before when the number is not where the placeholder is', () => {
+    // The query's neighbours match no number of the TM's source.
+    expect(completePrintf('حذف %s ملفات', 'Deleted 5 files', 'تم حذف الملفات الخمسة 5')).toEqual({
+      text: 'Deleted 5 files %s',
+      added: ['%s'],
+      changed: [],
+    });
+  });
+
+  it('is appended when the target holds the number twice, or not at all', () => {
+    const query = 'بقي %d يوما من أصل 30';
+    const twice = completePrintf(query, '10 days left of 30; 10 is few', 'بقي 10 يوما من أصل 30');
+    expect(twice.added).toEqual(['%d']);
+    const spelled = completePrintf(query, 'ten days left of 30', 'بقي 10 يوما من أصل 30');
+    expect(spelled).toEqual({ text: 'ten days left of 30 %d', added: ['%d'], changed: [] });
+  });
+
+  it('leaves a number the query still holds: it was not replaced', () => {
+    const query = 'في 26 أبريل وصل %d وزيرا';
+    expect(completePrintf(query, 'On April 26, 5 ministers arrived', 'في 26 أبريل وصل 26 وزيرا').added).toEqual(['%d']);
+  });
+
+  it('never takes digits of a placeholder for a number', () => {
+    const query = 'الصفحة %d من {0}';
+    const fill = placeAtNumbers(query, 'الصفحة 0 من 7', 'page {0} of 7', [slot(query, '%d')]);
+    expect(fill.left).toHaveLength(1);
+    expect(fill.text).toBe('page {0} of 7');
+  });
+});
