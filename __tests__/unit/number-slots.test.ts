@@ -1,5 +1,7 @@
+import { pretranslateXliffFile } from '../../src/formats';
 import { numberValue, placeAtNumbers } from '../../src/formats/number-slots';
 import { completePrintf } from '../../src/formats/xliff-complete';
+import { P, memoryTm } from '../helpers/xliff-fixtures';
 
 const slot = (query: string, placeholder: string) => ({ placeholder, at: query.indexOf(placeholder) });
 
@@ -58,5 +60,46 @@ describe('a placeholder where the TM had a number', () => {
     const fill = placeAtNumbers(query, 'الصفحة 0 من 7', 'page {0} of 7', [slot(query, '%d')]);
     expect(fill.left).toHaveLength(1);
     expect(fill.text).toBe('page {0} of 7');
+  });
+});
+
+describe('an inline code where the TM had a number', () => {
+  const file = (source: string) =>
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" ` +
+        `srcLang="ar" trgLang="en"><file id="f"><unit id="u"><segment><source>${source}</source></segment></unit>` +
+        `</file></xliff>\n`,
+    );
+  const tm = (sourceText: string, targetText: string) =>
+    memoryTm({
+      [`وصل ${P(0)} وزيرا إلى شيان يوم الأربعاء`]: { en: [{ score: 90, targetText, sourceText, unitId: 'm' }] },
+    });
+  const target = (out: Uint8Array) => /<target>(.*?)<\/target>/.exec(Buffer.from(out).toString('utf8'))![1];
+
+  it('takes the number’s place in the target: a ph standing for a value', async () => {
+    const { output, report } = await pretranslateXliffFile(
+      file('وصل <ph id="1" disp="{n}"/> وزيرا إلى شيان يوم الأربعاء'),
+      tm('وصل 12 وزيرا إلى شيان يوم الأربعاء', '12 ministers arrived in Xi’an on Wednesday'),
+      { min: 50 },
+    );
+    expect(target(output)).toBe('<ph id="1" disp="{n}"/> ministers arrived in Xi’an on Wednesday');
+    expect(report.segments[0]).toMatchObject({ status: 'placeables', score: 89, repaired: { codes: [0] } });
+  });
+
+  it('goes at the end as before when the number is not where the code is, or the code is a line break', async () => {
+    const elsewhere = await pretranslateXliffFile(
+      file('وصل <ph id="1"/> وزيرا إلى شيان يوم الأربعاء'),
+      tm('وصل الوزراء إلى شيان يوم 12', 'The ministers arrived in Xi’an on the 12th'),
+      { min: 50 },
+    );
+    expect(target(elsewhere.output)).toBe('The ministers arrived in Xi’an on the 12th<ph id="1"/>');
+    const lineBreak = await pretranslateXliffFile(
+      file('وصل <ph id="1" type="fmt" subType="xlf:lb"/> وزيرا إلى شيان يوم الأربعاء'),
+      tm('وصل 12 وزيرا إلى شيان يوم الأربعاء', '12 ministers arrived in Xi’an on Wednesday'),
+      { min: 50 },
+    );
+    expect(target(lineBreak.output)).toBe(
+      '12 ministers arrived in Xi’an on Wednesday<ph id="1" type="fmt" subType="xlf:lb"/>',
+    );
   });
 });

@@ -194,7 +194,10 @@ interface Completed {
 
 /** A candidate's target completed against the segment's source (see the file comment). */
 function complete(segment: XliffSegment, candidate: Candidate): Completed {
-  const codes = completeCodes(candidate.targetText, segment.codes);
+  const codes = completeCodes(candidate.targetText, segment.codes, {
+    source: segment.source,
+    tmSource: candidate.sourceText,
+  });
   const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
   const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
   // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a

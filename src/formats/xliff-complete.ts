@@ -32,8 +32,25 @@ export interface CodeCompletion {
  */
 const STARTS = new Set(['sc', 'bx', 'bpt']);
 
-/** Completes a target's codes against the file's codes (see the file comment); `repaired` is empty when it had them. */
-export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCompletion {
+/**
+ * A code that may stand for a value (a variable, a number), which a TM's number can have been written in place of:
+ * a `ph` or `x`, not a line break (1.2 `ctype="lb"`) nor formatting (2.x `type="fmt"`, `subType="xlf:lb"`).
+ */
+const valueLike = (code: XliffCode) =>
+  code.kind === 'standalone' &&
+  (code.name === 'ph' || code.name === 'x') &&
+  !/\s(ctype="(x-)?lb"|ctype="x-linebreak"|type="fmt"|subType="xlf:lb")/.test(code.xml);
+
+/**
+ * Completes a target's codes against the file's codes (see the file comment); `repaired` is empty when it had them.
+ * Given the segment's source and the TM's (`numbers`), a missing `ph` / `x` that stands where the TM's source had a
+ * number takes that number's place in the target instead of going at the end (number-slots.ts).
+ */
+export function completeCodes(
+  text: string,
+  codes: readonly XliffCode[],
+  numbers?: { source: string; tmSource: string | undefined },
+): CodeCompletion {
   const repaired = new Set<number>();
   const seen = new Set<number>();
   let chars = [...text].filter((ch) => {
@@ -63,6 +80,21 @@ export function completeCodes(text: string, codes: readonly XliffCode[]): CodeCo
   const present = new Set(chars.map(placeableIndex));
   let head = '';
   let out = chars.join('');
+  if (numbers) {
+    const slots = codes.flatMap((code, k) => {
+      const placeholder = placeableChar(k);
+      const at = numbers.source.indexOf(placeholder);
+      return present.has(k) || !valueLike(code) || at < 0 ? [] : [{ placeholder, at }];
+    });
+    const fill = placeAtNumbers(numbers.source, numbers.tmSource, out, slots);
+    out = fill.text;
+    for (const slot of slots) {
+      if (fill.left.includes(slot)) continue;
+      const k = placeableIndex(slot.placeholder);
+      present.add(k);
+      repaired.add(k);
+    }
+  }
   codes.forEach((code, k) => {
     if (present.has(k) || code.kind === 'close') return;
     repaired.add(k);
