@@ -1,12 +1,15 @@
 /**
- * npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep]
+ * npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm]
  *
  * TMX import and export end to end against a private redis-server (free port, no persistence): generates a
  * trilingual TMX of N units (generated Arabic, English and Chinese; every 10th unit with inline codes; tuid and
  * creation date on each), then, each in a fresh child process so that peak RSS is the phase's own:
  *   import — the import job (stream → parse → merge → stage in Redis → commit), then "matchable": the TM's index
  *            built and a query answered. units/s over the whole, peak RSS when committed and at the end;
- *   export — the whole TM as TMX to a file, units/s.
+ *   export — the whole TM as TMX to a file, units/s;
+ *   warm (with --warm) — the same import into another TM that this process already holds an index of (one unit,
+ *            matched before the clock starts), as into a running server: "matchable" is then the index catching
+ *            up with the commit's log (service/mirror.ts), timed from the commit to the first answer finding a unit.
  * Each phase also reports CPU milliseconds per 1,000 units, its own and the Redis server's (INFO cpu), which a busy
  * machine moves much less than wall time. The last line is one JSON object. Targets (issue 9): import ≥ 30k units/s with peak RSS ≤ 512 MB for 1M units,
  * export ≥ 100k units/s.
@@ -25,13 +28,14 @@ import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
 import { rng, sentence, syntheticLexicon } from './generate';
 
-const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep]', {
+const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm]', {
   size: { type: 'string' },
   seed: { type: 'string' },
   phase: { type: 'string' },
   file: { type: 'string' },
   redis: { type: 'string' },
   keep: { type: 'boolean', default: false },
+  warm: { type: 'boolean', default: false },
 });
 const args = cli.values;
 const size = cli.number('size', 1_000_000);
@@ -39,6 +43,7 @@ const seed = cli.number('seed', 42);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const peakMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
 const TM = 'bench';
+const WARM_TM = 'bench-warm';
 const POOL = 10_000;
 
 function pool(): TmxTu[] {
@@ -111,18 +116,23 @@ async function connect(url: string) {
   return { tm, redis };
 }
 
-async function importPhase(file: string, url: string): Promise<Record<string, number>> {
+async function importPhase(file: string, url: string, warm = false): Promise<Record<string, number>> {
   const { tm, redis } = await connect(url);
+  const into = warm ? WARM_TM : TM;
   // The query is made before the clock starts: generating its pool is the bench's work, not the import's.
   const query = unitAt(pool(), Math.floor(size / 2)).langs.ar!.text.replace(/[\uE000-\uF8FF]/g, '');
+  if (warm) {
+    await tm.createUnit(into, { ar: 'وحدة أولى في ذاكرة الترجمة', en: 'A first unit in the memory' });
+    await tm.match({ q: 'وحدة أولى', src: 'ar', tgt: ['en'], min: 30, limit: 1, tms: [into] });
+  }
   const cpu0 = await cpuSeconds(redis);
   const t0 = performance.now();
-  const job = await tm.imports.run(TM, fs.createReadStream(file, { highWaterMark: 1 << 16 }), { file: 'bench.tmx' });
+  const job = await tm.imports.run(into, fs.createReadStream(file, { highWaterMark: 1 << 16 }), { file: 'bench.tmx' });
   const committed = (performance.now() - t0) / 1000;
   const rssCommitted = peakMb();
   const cpu1 = await cpuSeconds(redis);
   if (job.status !== 'done' || job.units.written !== size) throw new Error(`import: ${JSON.stringify(job)}`);
-  const [hit] = await tm.match({ q: query, src: 'ar', tgt: ['en', 'zh'], min: 95, limit: 1, tms: [TM] });
+  const [hit] = await tm.match({ q: query, src: 'ar', tgt: ['en', 'zh'], min: 95, limit: 1, tms: [into] });
   if (!hit) throw new Error('the imported unit was not found by a query');
   const seconds = (performance.now() - t0) / 1000;
   const cpu2 = await cpuSeconds(redis);
@@ -170,8 +180,10 @@ function freePort(): Promise<number> {
 
 async function main(): Promise<void> {
   if (args.phase) {
-    const run = args.phase === 'import' ? importPhase : exportPhase;
-    process.stdout.write(`${JSON.stringify(await run(args.file!, args.redis!))}\n`);
+    const run = { import: importPhase, export: exportPhase, warm: (f: string, u: string) => importPhase(f, u, true) };
+    const phase = run[args.phase as keyof typeof run];
+    if (!phase) throw new Error(`unknown phase ${args.phase}`);
+    process.stdout.write(`${JSON.stringify(await phase(args.file!, args.redis!))}\n`);
     return;
   }
   const binary = findOnPath('redis-server');
@@ -186,11 +198,11 @@ async function main(): Promise<void> {
     await generate(file);
     const results: Record<string, unknown> = { units: size, fileMb: round(fs.statSync(file).size / 2 ** 20, 1) };
     log(`  ${String(results.fileMb)} MB`);
-    for (const phase of ['import', 'export']) {
+    for (const phase of ['import', 'export', ...(args.warm ? ['warm'] : [])]) {
       // V8's heap growth as the server sets it (MIZAN_HEAP_GROWTH_PERCENT's default): the phase runs as mizan would.
       const growth = `--heap-growing-percent=${DEFAULT_CONFIG.heapGrowthPercent}`;
       const argv = [...process.execArgv, growth, process.argv[1]!, '--phase', phase, '--size', String(size)];
-      argv.push('--seed', String(seed), '--redis', url, '--file', phase === 'import' ? file : `${file}.out`);
+      argv.push('--seed', String(seed), '--redis', url, '--file', phase === 'export' ? `${file}.out` : file);
       const out = execFileSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       results[phase] = JSON.parse(out.trim().split('\n').pop()!);
       log(`${phase}: ${JSON.stringify(results[phase])}`);

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TranslationMemory } from '../../src/service';
+import { REBUILD_FROM } from '../../src/service/mirror';
 import { createTestContext, otherInstance, type OtherInstance, type TestContext } from '../helpers/context';
 import { generatedTmx, importTmx } from '../helpers/tm-import';
 
@@ -50,6 +51,28 @@ describe('the change log of a bulk TMX import', () => {
     // Same generation: the log was replayed, the index not rebuilt.
     const [after] = await otherTm.revisions(['follow']);
     expect(after).toBe(`${before!.split(':')[0]}:${seq0 + 3}`);
+  });
+});
+
+describe('a bulk import larger than the index an instance holds', () => {
+  it('is caught up by rebuilding that index, not by applying its units one by one', async () => {
+    expect(await importTmx(ctx.app, 'bulk', generatedTmx(3))).toMatchObject({ status: 'done' });
+    const find = async (q: string) =>
+      (await request(other).get('/api/v1/match').query({ q, tm: 'bulk', min: '90' }).expect(200)).body.matches[0];
+    expect(await find('جملة تجريبية رقم 1 عن التعاون')).toMatchObject({ score: 100 });
+    const [before] = await otherTm.revisions(['bulk']);
+
+    // REBUILD_FROM (10,000) units and more than the 3 the index holds.
+    const job = await importTmx(ctx.app, 'bulk', generatedTmx(REBUILD_FROM, { from: 3 }));
+    expect(job).toMatchObject({ status: 'done', units: { written: REBUILD_FROM } });
+
+    expect(await find(`جملة تجريبية رقم ${REBUILD_FROM + 2} عن التعاون`)).toMatchObject({ score: 100 });
+    expect(await find('جملة تجريبية رقم 2 عن التعاون')).toMatchObject({ score: 100 });
+    expect(otherTm.indexStats().find((s) => s.tm === 'bulk')?.units).toBe(REBUILD_FROM + 3);
+    // A new generation: rebuilt from Redis, at the seq of the import's last log entry.
+    const [after] = await otherTm.revisions(['bulk']);
+    const [generation, seq] = before!.split(':').map(Number);
+    expect(after).toBe(`${generation! + 1}:${seq! + REBUILD_FROM / 1000}`);
   });
 });
 

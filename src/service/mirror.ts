@@ -38,6 +38,11 @@ const READS_AHEAD = 3;
 const PAGE = 2000;
 /** Units read from Redis per round trip while applying the log. */
 const UNIT_BATCH = 5000;
+/**
+ * Log entries naming at least this many units, and more than the index holds, are not applied one by one: the index
+ * is rebuilt (a 1M-unit import into a small TM: see docs/benchmarks.md, "A bulk import into a running instance").
+ */
+export const REBUILD_FROM = 10_000;
 
 /** One TM's index as this process holds it: its size, and when (ms since the epoch) it was rebuilt and last changed. */
 export interface IndexStats {
@@ -173,6 +178,13 @@ export class TmMirror implements ChangeListener {
       for (const e of entries) {
         if (e.op === 'doc') documents.add(e.documentId!);
         else for (const unitId of e.unitIds) latest.set(unitId, e.op);
+      }
+      if (latest.size >= REBUILD_FROM && latest.size > this.index.size) {
+        // A bulk write (an import's commit) larger than the index: reading every unit afresh costs less than
+        // applying these one by one, which would also compact the growing blocks again and again.
+        this.logger.info(`tm ${this.tm}: ${latest.size} units changed, more than the index holds; rebuilding`);
+        await this.rebuild();
+        continue;
       }
       const dels = [...latest].filter(([, op]) => op === 'del').map(([id]) => id);
       await mapInSlices(dels, (id) => this.index.remove(id));
