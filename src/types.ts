@@ -17,7 +17,8 @@ export function isLang(value: unknown): value is Lang {
  * - `split-numbers`: the row was cut out of a longer segment and its languages disagree on numbers;
  * - `neighbour`: the row is next to a `missing` row (or two rows from it) and the alignment was not sure of it;
  * - `shifted`: a clause at the edge of the row's Chinese translates the neighbouring row's English (align/shift.ts),
- *   or the row's Arabic translates a neighbour's English and none of its own (align/lexical-check.ts).
+ *   or the row's Arabic translates a neighbour's English and none of its own (align/lexical-check.ts), or the row
+ *   is in a run next to a gap whose words agree better one row over (align/gap-shift.ts).
  */
 export const REVIEW_REASONS = [
   'confidence',

@@ -85,15 +85,17 @@ describe('the aligner', () => {
   });
 
   it('follows the English where the Arabic and the Chinese merge different sentences', () => {
-    // Arabic joins sentences 2–3, Chinese joins 1–2: the only consistent rows cross both joins.
+    // Arabic joins sentences 2–3 with «،», Chinese joins 1–2 with "，": the DP's consistent row crosses both joins
+    // (2:3:2), and the English's full stops then cut both at their clause marks, one row per English sentence.
     const ar = [AR[0], `${AR[1]!.replace('.', '،')} ${AR[2]}`, AR[3], AR[4]].join(' ');
     const zh = [`${ZH[0]!.replace('。', '，')}${ZH[1]}`, ...ZH.slice(2)].join('');
     const rows = alignTexts({ ar, en: EN.join(' '), zh });
-    expect(shape(rows)).toEqual([
-      [2, 3, 2],
-      [1, 1, 1],
-      [1, 1, 1],
-    ]);
+    expect(shape(rows)).toEqual(EN.map(() => [1, 1, 1]));
+    expect(rows.map((r) => r.ar)).toEqual([AR[0], AR[1]!.replace('.', '،'), ...AR.slice(2)]);
+    expect(rows.map((r) => r.en)).toEqual(EN);
+    expect(rows.map((r) => r.zh)).toEqual([ZH[0]!.replace('。', '，'), ...ZH.slice(1)]);
+    expect(rows.slice(0, 3).map((r) => r.split?.marks)).toEqual(Array(3).fill(['.', '،']));
+    expect(rows.every((r) => !r.review)).toBe(true);
   });
 
   it('finds the same anchors with and without the full normalization', () => {

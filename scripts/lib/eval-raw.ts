@@ -97,14 +97,16 @@ function addTo(t: Tally, rows: SpanRow[], doc: RawDoc, lang: TargetLang, show?: 
   const acceptable = goldLinks(doc, lang, LANGS3);
   const required = goldLinks(doc, lang);
   const s = scoreRows(rows, doc, lang, acceptable);
-  // EVAL_SHOW=missed | caught | needless | unflagged: mizan's wrong rows without a flag, with one, right rows with
-  // one, or every row without one (for reading rows against a gold coarser than sentences); each with its wrong links.
+  // EVAL_SHOW=missed | caught | needless | unflagged | all: mizan's wrong rows without a flag, with one, right rows
+  // with one, every row without one (for reading rows against a gold coarser than sentences), or every row in document
+  // order (for reading runs of rows); each with its wrong links.
   const wrongAt = new Set(s.wrongAt);
   const SHOWN: Record<string, (r: number) => boolean> = {
     missed: (r) => wrongAt.has(r) && !rows[r]!.flagged,
     caught: (r) => wrongAt.has(r) && rows[r]!.flagged,
     needless: (r) => !wrongAt.has(r) && rows[r]!.flagged,
     unflagged: (r) => !rows[r]!.flagged,
+    all: () => true,
   };
   const shown = SHOWN[process.env.EVAL_SHOW ?? ''];
   if (show && shown)

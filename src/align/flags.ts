@@ -13,6 +13,7 @@ import { shiftedBoundaries } from './shift';
 import { arEnLexicon, type ArEnLexicon } from './ar-lexicon';
 import { cedict, type ZhEnLexicon } from './lexicon';
 import { lexicallyConfirmed, lexicallyContradicted } from './lexical-check';
+import { gapShiftedRows } from './gap-shift';
 
 type L = 'ar' | 'en' | 'zh';
 
@@ -80,7 +81,10 @@ export function flagDocument(
   // A row without Chinese near: its neighbours' Chinese may be the shifted text, which CC-CEDICT alone cannot clear.
   const zhShort = (r: AlignedRow | undefined) => langs.includes('zh') && !!r && !r.zh && !!(r.ar || r.en);
   const zhNear = (k: number) => [k - 2, k - 1, k + 1, k + 2].some((j) => zhShort(rows[j]));
-  return flagContradicted(liftConfirmed(flagged, zhNear, lexicons), lexicons);
+  const checked = flagContradicted(liftConfirmed(flagged, zhNear, lexicons), lexicons);
+  // Last, runs a misplaced gap shifted (gap-shift.ts): their words speak against them however sure the DP was.
+  const runs = gapShiftedRows(checked, lexicons);
+  return runs.size === 0 ? checked : checked.map((r, k) => (runs.has(k) ? flagRow(r, 'shifted') : r));
 }
 
 /**

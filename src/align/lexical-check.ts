@@ -28,8 +28,13 @@ function hits(glosses: readonly (readonly number[])[], english: ReadonlySet<numb
 
 /** Chinese words of `zh` glossing into `english` (keys of lexicon.ts), by CC-CEDICT. */
 function zhHits(lexicon: ZhEnLexicon, zh: string, english: ReadonlySet<number>): number {
+  return zhWordHits(lexicon, lexicon.words(zh), english);
+}
+
+/** The same for a text already cut into CC-CEDICT entries (`lexicon.words`). */
+export function zhWordHits(lexicon: ZhEnLexicon, entries: Int32Array, english: ReadonlySet<number>): number {
   let n = 0;
-  for (const entry of lexicon.words(zh)) {
+  for (const entry of entries) {
     if (entry < 0) continue;
     for (let g = lexicon.glossStart[entry]!; g < lexicon.glossStart[entry + 1]!; g++)
       if (english.has(lexicon.glossIds[g]!)) {

@@ -158,6 +158,14 @@ function clausesAgree(counts: Record<Lang, number>, sentences: Record<Lang, stri
   return others.every((l) => splitByGuides(sentences[l], l, guide)?.doubtful === false);
 }
 
+/** An English sentence that ends in a full word (not "a.m.", "U.S.", "Cont.", "No."), a question or a quote. */
+function endsSentence(s: string): boolean {
+  const last = /(\S+)\s*$/.exec(s)?.[1] ?? '';
+  if (/[?!]["'”’)]*$/.test(last)) return true;
+  const word = last.replace(/[.…"'”’)]+$/, '');
+  return /^[a-z]{3,}$|^[A-Za-z]{5,}$|^\d{2,}$/.test(word) && !/\./.test(word);
+}
+
 /** A full stop followed by more of the sentence: a stop the segmenter kept inside it. */
 const INNER_STOP = /[.!?؟]["'»”’)]?\s+\S/u;
 
@@ -177,7 +185,8 @@ function byStops(
   const others = langs.filter((l) => l !== long);
   if (counts[others[0]!] !== counts[others[1]!]) return null;
   const guide = [{ lang: long, sentences: sentences[long] }];
-  const splits = others.map((l) => splitByGuides(sentences[l], l, guide, true));
+  const stopsOnly = !(long === 'en' && sentences.en.slice(0, -1).every(endsSentence));
+  const splits = others.map((l) => splitByGuides(sentences[l], l, guide, stopsOnly));
   if (splits.some((s) => !s || s.doubtful)) return null;
   const pieces = (l: Lang) => (l === long ? sentences[l] : splits[others.indexOf(l)]!.pieces);
   return sentences[long].map((_, j) =>
