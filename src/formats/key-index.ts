@@ -15,10 +15,8 @@ export class KeyIndex {
   size = 0;
   /** 32 − log2(buckets): Fibonacci hashing takes the top bits of a product. */
   private shift = 32 - INITIAL_BITS;
-  /** Per bucket, the key's 80 bits as three words (the third holds 16). */
-  private words = new Int32Array(3 << INITIAL_BITS);
-  /** Per bucket, its slot + 1 (0: empty). */
-  private slots = new Int32Array(1 << INITIAL_BITS);
+  /** Per bucket, four words side by side (one cache line): the key's 80 bits in three, then its slot + 1 (0: empty). */
+  private table = new Int32Array(4 << INITIAL_BITS);
 
   /** The key's slot; a key not seen before gets the next one (and `size` grows by one). */
   slotOf(key: string): number {
@@ -29,38 +27,31 @@ export class KeyIndex {
     const c9 = key.charCodeAt(9);
     if ((c8 | c9) > 0xff) throw new RangeError('a merge key is one byte a character');
     const c = c8 | (c9 << 8);
-    const { words, slots } = this;
-    const mask = slots.length - 1;
+    const table = this.table;
+    const mask = table.length / 4 - 1;
     let at = bucket(a, b, c, this.shift);
-    for (; slots[at] !== 0; at = (at + 1) & mask) {
-      if (words[3 * at] === a && words[3 * at + 1] === b && words[3 * at + 2] === c) return slots[at]! - 1;
+    for (; table[4 * at + 3] !== 0; at = (at + 1) & mask) {
+      if (table[4 * at] === a && table[4 * at + 1] === b && table[4 * at + 2] === c) return table[4 * at + 3]! - 1;
     }
     const slot = this.size++;
-    words[3 * at] = a;
-    words[3 * at + 1] = b;
-    words[3 * at + 2] = c;
-    slots[at] = slot + 1;
-    if (2 * this.size > slots.length) this.grow();
+    table[4 * at] = a;
+    table[4 * at + 1] = b;
+    table[4 * at + 2] = c;
+    table[4 * at + 3] = slot + 1;
+    if (8 * this.size > table.length) this.grow();
     return slot;
   }
 
   private grow(): void {
-    const { words, slots } = this;
+    const old = this.table;
     this.shift--;
-    this.words = new Int32Array(2 * words.length);
-    this.slots = new Int32Array(2 * slots.length);
-    const mask = this.slots.length - 1;
-    for (let from = 0; from < slots.length; from++) {
-      if (slots[from] === 0) continue;
-      const a = words[3 * from]!;
-      const b = words[3 * from + 1]!;
-      const c = words[3 * from + 2]!;
-      let at = bucket(a, b, c, this.shift);
-      while (this.slots[at] !== 0) at = (at + 1) & mask;
-      this.words[3 * at] = a;
-      this.words[3 * at + 1] = b;
-      this.words[3 * at + 2] = c;
-      this.slots[at] = slots[from]!;
+    const table = (this.table = new Int32Array(2 * old.length));
+    const mask = table.length / 4 - 1;
+    for (let from = 0; from < old.length; from += 4) {
+      if (old[from + 3] === 0) continue;
+      let at = bucket(old[from]!, old[from + 1]!, old[from + 2]!, this.shift);
+      while (table[4 * at + 3] !== 0) at = (at + 1) & mask;
+      for (let w = 0; w < 4; w++) table[4 * at + w] = old[from + w]!;
     }
   }
 }
