@@ -63,10 +63,6 @@ function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1;
 }
 
-/** Text below U+0300 is NFC already (no combining marks, no compatibility characters): only trimmed. */
-const NFC_STABLE = /^[^\u0300-\uffff]*$/;
-const canonicalFast = (text: string) => (NFC_STABLE.test(text) ? text.trim() : canonical(text));
-
 /** The low `count` bytes of a hash, one character each. */
 function bytes(hash: number, count: number): string {
   let out = '';
@@ -80,7 +76,7 @@ function bytes(hash: number, count: number): string {
  * Not a stored id.
  */
 export function arabicKey(text: string): string {
-  const canon = canonicalFast(text);
+  const canon = canonical(text);
   return bytes(hash53(canon), 6) + bytes(hash53(canon, 0x9e3779b9), 4);
 }
 
@@ -112,7 +108,7 @@ export class TuMerger {
     for (const lang of TARGETS) {
       const variant = tu.langs[lang];
       if (!variant) continue;
-      const h = hash53(canonicalFast(variant.text));
+      const h = hash53(canonical(variant.text));
       const kept = this.hashes[lang][slot]!;
       if (kept === 0) {
         this.hashes[lang][slot] = h;
