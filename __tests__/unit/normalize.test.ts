@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { arabicStem, canonical, foldText, harmlessDifferences, tokenize } from '../../src/normalize';
+import { NFC_INERT } from '../../src/normalize/pipeline';
+import { tables } from '../../src/normalize/tables';
 
 describe('folding', () => {
   it('removes tashkeel, dagger alef and tatweel', () => {
@@ -89,5 +92,49 @@ describe('harmlessDifferences', () => {
   it('is empty for texts that are the same once trimmed', () => {
     expect(harmlessDifferences(' نص ', 'نص')).toEqual([]);
     expect(canonical(' نص ')).toBe(canonical('نص'));
+  });
+});
+
+describe('canonical, fast path', () => {
+  const inert = Array.from({ length: 0x10000 }, (_, cp) => cp).filter((cp) => NFC_INERT.test(String.fromCharCode(cp)));
+  const few = inert.filter((cp) => cp < 0x3400 || cp > 0xf8ff);
+
+  it('takes as NFC only code units that ICU leaves alone and that join nothing before them', () => {
+    const joins = tables().joins;
+    const changed = inert.filter((cp) => String.fromCharCode(cp).normalize('NFC') !== String.fromCharCode(cp));
+    expect(changed).toEqual([]);
+    expect(inert.filter((cp) => joins[cp] !== 0)).toEqual([]);
+  });
+
+  it('agrees with ICU on every pair of those code units outside the large blocks', () => {
+    let differ = 0;
+    for (const a of few) {
+      for (const b of few) {
+        const pair = String.fromCharCode(a, b);
+        if (pair.normalize('NFC') !== pair) differ++;
+      }
+    }
+    expect(differ).toBe(0);
+  });
+
+  it('gives what NFC and trimming give, marks and compositions included', () => {
+    const unit = fc.oneof(
+      fc.constantFrom(...few.map((cp) => String.fromCharCode(cp))),
+      fc.constantFrom(
+        '\u0653',
+        '\u0654',
+        '\u0655',
+        '\u064E',
+        '\u0651',
+        '\u0670',
+        '\u0301',
+        '\u3099',
+        '\uFA10',
+        '\u2000',
+      ),
+      fc.constantFrom('\u4E00', '\u9FA5', '\uE000', '\uAC00', '\u1161', '\u11A8', ' ', '\u3000'),
+    );
+    const text = fc.array(unit, { maxLength: 12 }).map((units) => units.join(''));
+    fc.assert(fc.property(text, (s) => expect(canonical(s)).toBe(s.normalize('NFC').trim())));
   });
 });

@@ -4,12 +4,13 @@
  * wins; a later, different one is a conflict (counted, with samples for the import report), a later identical one a
  * duplicate. "Same" means equal after NFC and trimming (`canonical`), placeables included.
  *
- * {@link TuMerger} works on a stream: it keeps per distinct Arabic source a 106-bit key and a 53-bit hash per target
- * language (≈ 170 bytes with the map's overhead), never the texts, and tells the caller what each `tu` adds; the
- * caller writes that (an upsert by Arabic source). {@link mergeUnits} keeps whole units, for files that fit in memory.
+ * {@link TuMerger} works on a stream: it keeps per distinct Arabic source an 80-bit key (key-index.ts) and a 53-bit
+ * hash per target language (under 100 bytes with the tables' room to grow), never the texts, and tells the caller
+ * what each `tu` adds; the caller writes that (an upsert by Arabic source). {@link mergeUnits} keeps whole units, for files that fit in memory.
  */
 import { canonical } from '../normalize';
 import type { Lang } from '../types';
+import { KeyIndex } from './key-index';
 import type { ApartVariant, TmxProp, TmxTu } from './tmx-model';
 
 type Target = Exclude<Lang, 'ar'>;
@@ -62,29 +63,33 @@ function hash53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0) || 1;
 }
 
-/** Text below U+0300 is NFC already (no combining marks, no compatibility characters): only trimmed. */
-const NFC_STABLE = /^[^\u0300-\uffff]*$/;
-const canonicalFast = (text: string) => (NFC_STABLE.test(text) ? text.trim() : canonical(text));
+/** The low `count` bytes of a hash, one character each. */
+function bytes(hash: number, count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++, hash = Math.floor(hash / 256)) out += String.fromCharCode(hash % 256);
+  return out;
+}
 
 /**
- * The identity of a unit's Arabic source within one merge: 106 bits of hash of its canonical text (two cyrb53
- * seeds; a collision among a million sources has odds of about 1 in 10^19). Not a stored id.
+ * The identity of a unit's Arabic source within one merge: 80 bits of hash of its canonical text (two cyrb53 seeds;
+ * a collision among a million sources has odds of about 1 in 10^12), as 10 one-byte characters ({@link KeyIndex}).
+ * Not a stored id.
  */
 export function arabicKey(text: string): string {
-  const canon = canonicalFast(text);
-  return hash53(canon).toString(36) + '.' + hash53(canon, 0x9e3779b9).toString(36);
+  const canon = canonical(text);
+  return bytes(hash53(canon), 6) + bytes(hash53(canon, 0x9e3779b9), 4);
 }
 
 export class TuMerger {
   /**
-   * `key` names a unit's Arabic source (default {@link arabicKey}); a caller that derives a stored id from the
-   * canonical Arabic anyway passes that, and the merger's keys are its ids.
+   * `key` names a unit's Arabic source in 80 bits, 10 one-byte characters (default {@link arabicKey}); a caller that
+   * derives a stored id from the canonical Arabic anyway passes that, and the merger's keys are its ids.
    */
   constructor(private readonly key: (arabic: string) => string = arabicKey) {}
 
   readonly counts: MergeCounts = { units: 0, extended: 0, duplicates: 0, conflicts: { en: 0, zh: 0 } };
   readonly conflictSamples: MergeConflict[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly index = new KeyIndex();
   private hashes: Record<Target, Float64Array> = { en: new Float64Array(1024), zh: new Float64Array(1024) };
 
   /** Records a unit (which must have Arabic) and says what it adds. */
@@ -92,11 +97,10 @@ export class TuMerger {
     const ar = tu.langs.ar;
     if (!ar) throw new RangeError('a unit without Arabic cannot be merged');
     const key = this.key(ar.text);
-    let slot = this.index.get(key);
-    const isNew = slot === undefined;
-    if (slot === undefined) {
-      slot = this.counts.units++;
-      this.index.set(key, slot);
+    const slot = this.index.slotOf(key);
+    const isNew = slot === this.counts.units;
+    if (isNew) {
+      this.counts.units++;
       this.grow(slot);
     }
     const added: Target[] = [];
@@ -104,7 +108,7 @@ export class TuMerger {
     for (const lang of TARGETS) {
       const variant = tu.langs[lang];
       if (!variant) continue;
-      const h = hash53(canonicalFast(variant.text));
+      const h = hash53(canonical(variant.text));
       const kept = this.hashes[lang][slot]!;
       if (kept === 0) {
         this.hashes[lang][slot] = h;

@@ -184,7 +184,16 @@ export function tokenize(text: string): string[] {
 
 /** Whether the text has at least one token (as `tokenize(text).length > 0`, without making the strings). */
 export function hasTokens(text: string): boolean {
-  return tokenizeCodes(text, scratch).count > 0;
+  // The table loop opens a token at the first code unit that is not SEP or IGNORE: when the text holds no SLOW code
+  // unit (which sends it to the general loop), finding one is the answer, and nothing needs folding or writing.
+  const KIND = tables().kind;
+  let found = false;
+  for (let i = 0; i < text.length; i++) {
+    const k = KIND[text.charCodeAt(i)]!;
+    if (k === SLOW) return tokenizeCodes(text, scratch).count > 0;
+    if (k !== SEP && k !== IGNORE) found = true;
+  }
+  return found;
 }
 
 /** Tokens of text that is already folded (by `foldText`, possibly with a fold left out). */

@@ -41,6 +41,8 @@ const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== un
 const WELL_FORMED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 function tuvMeta(variant: TmxVariant, lang: Lang): TuvMeta | undefined {
+  // Most tuvs hold nothing but their text: no object for them (an import makes a million).
+  if (variant.tag === lang && !variant.attrs && !variant.props && !variant.notes) return undefined;
   const meta: TuvMeta = {};
   if (variant.tag !== lang && WELL_FORMED_TAG.test(variant.tag)) meta.tag = variant.tag;
   if (variant.attrs && Object.keys(variant.attrs).length > 0) meta.attrs = variant.attrs;
@@ -65,6 +67,10 @@ function tuMeta(tu: TmxTu): TuMeta | undefined {
 
 const json = (value: object | undefined) => (value === undefined ? '' : JSON.stringify(value));
 
+/** Field names as constants: a name made per unit (`codes:${lang}`) would be looked up in V8's string table each time. */
+const CODES_FIELD = { ar: 'codes:ar', en: 'codes:en', zh: 'codes:zh' } as const;
+const TUV_FIELD = { ar: 'tuv:ar', en: 'tuv:en', zh: 'tuv:zh' } as const;
+
 /**
  * The fields a `tu` stages ('' or absent: the `tu` has none), encoded as a unit record (store/unit-record.ts) by the
  * caller. For a unit new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`), its unit-level
@@ -78,9 +84,9 @@ export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): UnitFie
     const variant = tu.langs[lang];
     if (!variant) continue;
     fields[lang] = variant.text;
-    if (nonEmpty(variant.codes)) fields[`codes:${lang}`] = JSON.stringify(variant.codes);
+    if (nonEmpty(variant.codes)) fields[CODES_FIELD[lang]] = JSON.stringify(variant.codes);
     const tuv = json(tuvMeta(variant, lang));
-    if (tuv) fields[`tuv:${lang}`] = tuv;
+    if (tuv) fields[TUV_FIELD[lang]] = tuv;
   }
   if (added === 'all') {
     fields.pos = '0';
