@@ -6,7 +6,8 @@
  *
  * {@link TuMerger} works on a stream: it keeps per distinct Arabic source an 80-bit key (key-index.ts) and a 53-bit
  * hash per target language (under 100 bytes with the tables' room to grow), never the texts, and tells the caller
- * what each `tu` adds; the caller writes that (an upsert by Arabic source). {@link mergeUnits} keeps whole units, for files that fit in memory.
+ * what each `tu` adds; the caller writes that (an upsert by Arabic source). {@link mergeUnits} keeps whole units,
+ * for files that fit in memory.
  */
 import { canonical } from '../normalize';
 import type { Lang } from '../types';

@@ -67,7 +67,10 @@ function tuMeta(tu: TmxTu): TuMeta | undefined {
 
 const json = (value: object | undefined) => (value === undefined ? '' : JSON.stringify(value));
 
-/** Field names as constants: a name made per unit (`codes:${lang}`) would be looked up in V8's string table each time. */
+/**
+ * Field names as constants: a name made per unit (`codes:${lang}`) would be looked up in V8's string table each
+ * time.
+ */
 const CODES_FIELD = { ar: 'codes:ar', en: 'codes:en', zh: 'codes:zh' } as const;
 const TUV_FIELD = { ar: 'tuv:ar', en: 'tuv:en', zh: 'tuv:zh' } as const;
 

@@ -44,7 +44,10 @@ function answerType(upload: Upload, encoding: string): string {
   return `${xml}; charset=${encoding}`;
 }
 
-/** The languages a file was read in, and what it declared when its sources are written in another (X-Mizan-Languages). */
+/**
+ * The languages a file was read in, and what it declared when its sources are written in another
+ * (X-Mizan-Languages).
+ */
 const languagesOf = (r: { src: string; tgt: string; declaredSrc?: string }) => ({
   src: r.src,
   tgt: r.tgt,
