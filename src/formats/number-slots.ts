@@ -6,30 +6,28 @@
  *
  * A placeholder takes a number's place only when nothing is in doubt: the word just before it in the query is the
  * word just before the number in the TM's source, or the word just after it is the word after the number (compared
- * case-folded, tatweel and Arabic diacritics ignored); exactly one number of the TM's source fits; the query itself
+ * case-folded, tatweel and tashkeel ignored); exactly one number of the TM's source fits; the query itself
  * does not hold that number (then the number was not replaced); and the target holds that number exactly once
  * (Arabic-Indic and Latin digits read alike). Otherwise the caller appends the placeholder as before.
  */
+
+import { foldArabicDigits, stripTashkeel } from '../normalize';
 
 /** A number as written: digits in any of the three scripts, with decimal or thousands separators inside. */
 const NUMBER = /[0-9٠-٩۰-۹]+(?:[.,٫٬][0-9٠-٩۰-۹]+)*/g;
 /** A word: a run of letters (with marks) or digits. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 
-/** A number's value as Latin digits, separators dropped ("٢٦" and "26" alike; "1,000" and "1000" alike). */
+/** A number's value as Latin digits, thousands separators dropped ("٢٦" and "26" alike; "1,000" and "1000" alike). */
 export function numberValue(text: string): string {
-  return text
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[.,٫٬]/g, (s) => (s === '.' || s === '٫' ? '.' : ''));
+  return foldArabicDigits(text).replaceAll(',', '');
 }
 
 /** Digits that belong to a placeholder (`{0}`, `%1$s`), not to the text. */
 const inPlaceholder = (text: string, m: RegExpMatchArray) =>
   /[{%]$/.test(text.slice(0, m.index)) || /^[}$]/.test(text.slice(m.index! + m[0].length));
 
-const fold = (word: string | undefined) => word?.replace(ARABIC_MARKS, '').toLowerCase();
+const fold = (word: string | undefined) => (word === undefined ? undefined : stripTashkeel(word).toLowerCase());
 
 /** The word that ends just before `at` and the one that starts at or after `end` (skipping spaces and marks). */
 function neighbours(text: string, at: number, end: number): { before?: string; after?: string } {
