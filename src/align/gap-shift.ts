@@ -12,7 +12,7 @@
  * ("I" and "fever" on both sides, "yesterday" on one), a run of them is not.
  */
 import type { ArEnLexicon } from './ar-lexicon';
-import { zhWordHits } from './lexical-check';
+import { hits, perRow, zhWordHits } from './lexical-check';
 import type { ZhEnLexicon } from './lexicon';
 import type { AlignedRow } from './row';
 
@@ -26,46 +26,22 @@ type L = 'ar' | 'en' | 'zh';
 /** How many words of row `k`'s language checked translate into row `j`'s other side; null when a side is empty. */
 type Agreement = (k: number, j: number) => number | null;
 
+/** Chinese of row `k` against English of row `j`, by CC-CEDICT. */
 function zhAgreement(rows: readonly AlignedRow[], zhEn: ZhEnLexicon): Agreement {
-  const en = new Map<number, Set<number>>();
-  const ids = (j: number) => {
-    let set = en.get(j);
-    if (!set) en.set(j, (set = new Set(rows[j]?.en ? zhEn.englishIds([rows[j]!.en]).ids : [])));
-    return set;
-  };
-  const words = new Map<number, Int32Array>();
-  return (k, j) => {
-    const zh = rows[k]?.zh;
-    if (!zh || !rows[j]?.en) return null;
-    const english = ids(j);
-    let entries = words.get(k);
-    if (!entries) words.set(k, (entries = zhEn.words(zh)));
-    return zhWordHits(zhEn, entries, english);
-  };
+  const english = perRow(rows, (r) => r.en && new Set(zhEn.englishIds([r.en]).ids));
+  const words = perRow(rows, (r) => r.zh && zhEn.words(r.zh), new Int32Array(0));
+  return (k, j) => (rows[k]?.zh && rows[j]?.en ? zhWordHits(zhEn, words(k), english(j)) : null);
 }
 
-/** Arabic of row `k` against English of row `j` (lang ar), or Arabic of row `j` against English of row `k` (en). */
-function arEnAgreement(rows: readonly AlignedRow[], arEn: ArEnLexicon, lang: 'ar' | 'en'): Agreement {
-  const en = new Map<number, Set<number>>();
-  const glosses = new Map<number, (readonly number[])[]>();
-  const ids = (j: number) => {
-    let set = en.get(j);
-    if (!set) en.set(j, (set = arEn.englishIds(rows[j]!.en)));
-    return set;
-  };
-  const ar = (j: number) => {
-    let g = glosses.get(j);
-    if (!g) glosses.set(j, (g = arEn.arabicGlosses(rows[j]!.ar)));
-    return g;
-  };
-  return (k, j) => {
-    const [a, e] = lang === 'ar' ? [k, j] : [j, k];
-    if (!rows[a]?.ar || !rows[e]?.en) return null;
-    const english = ids(e);
-    let n = 0;
-    for (const g of ar(a)) if (g.some((id) => english.has(id))) n++;
-    return n;
-  };
+/**
+ * Arabic of row `k` against English of row `j` (`ar`: the Arabic is checked), and Arabic of row `j` against English
+ * of row `k` (`en`), by FreeDict; the two read the same words, once.
+ */
+function arEnAgreements(rows: readonly AlignedRow[], arEn: ArEnLexicon): { ar: Agreement; en: Agreement } {
+  const english = perRow(rows, (r) => r.en && arEn.englishIds(r.en));
+  const glosses = perRow(rows, (r) => r.ar && arEn.arabicGlosses(r.ar), []);
+  const agree = (a: number, e: number) => (rows[a]?.ar && rows[e]?.en ? hits(glosses(a), english(e)) : null);
+  return { ar: (k, j) => agree(k, j), en: (k, j) => agree(j, k) };
 }
 
 /**
@@ -105,19 +81,16 @@ export function gapShiftedRows(
 ): Set<number> {
   const out = new Set<number>();
   const langs = (['ar', 'en', 'zh'] as const).filter((l) => rows.some((r) => r[l]));
-  const checks: Array<{ lang: L; agree: Agreement }> = [];
-  if (lexicons.zhEn && langs.includes('zh') && langs.includes('en'))
-    checks.push({ lang: 'zh', agree: zhAgreement(rows, lexicons.zhEn) });
-  if (lexicons.arEn) {
-    if (langs.includes('ar') && langs.includes('en')) {
-      checks.push({ lang: 'ar', agree: arEnAgreement(rows, lexicons.arEn, 'ar') });
-      checks.push({ lang: 'en', agree: arEnAgreement(rows, lexicons.arEn, 'en') });
-    }
+  const checks: Agreement[] = [];
+  if (lexicons.zhEn && langs.includes('zh') && langs.includes('en')) checks.push(zhAgreement(rows, lexicons.zhEn));
+  if (lexicons.arEn && langs.includes('ar') && langs.includes('en')) {
+    const { ar, en } = arEnAgreements(rows, lexicons.arEn);
+    checks.push(ar, en);
   }
   rows.forEach((row, g) => {
     // A gap: the row lacks a language of the document.
     if (!langs.some((l) => !row[l])) return;
-    for (const { agree } of checks)
+    for (const agree of checks)
       for (const step of [1, -1] as const) for (const k of shiftedStretch(rows, g, step, agree, langs)) out.add(k);
   });
   return out;

@@ -20,7 +20,7 @@ export const CONFIRM_HITS = 2;
 export const CONFIRM_SHARE = 0.25;
 
 /** Arabic words (those with an entry) and how many of them gloss into the English ids given. */
-function hits(glosses: readonly (readonly number[])[], english: ReadonlySet<number>): number {
+export function hits(glosses: readonly (readonly number[])[], english: ReadonlySet<number>): number {
   let n = 0;
   for (const ids of glosses) if (ids.some((id) => english.has(id))) n++;
   return n;
@@ -69,16 +69,20 @@ const forOwn = (known: number, own: number, neighbour: number) => own > neighbou
 
 const NONE: ReadonlySet<number> = new Set();
 
-/** A set of ids per row, made by `make` at the first ask and kept; the empty set for a row that is not there. */
-function perRow(
+/**
+ * A value per row (by default a set of ids), made by `make` at the first ask and kept; `none` (the empty set) for a
+ * row that is not there or that `make` has nothing for.
+ */
+export function perRow<T = ReadonlySet<number>>(
   rows: readonly AlignedRow[],
-  make: (row: AlignedRow) => ReadonlySet<number> | null | '' | undefined,
-): (k: number) => ReadonlySet<number> {
-  const made = new Map<number, ReadonlySet<number>>();
+  make: (row: AlignedRow) => T | null | '' | undefined,
+  none: T = NONE as T,
+): (k: number) => T {
+  const made = new Map<number, T>();
   return (k) => {
-    let ids = made.get(k);
-    if (!ids) made.set(k, (ids = (rows[k] && make(rows[k])) || NONE));
-    return ids;
+    let value = made.get(k);
+    if (value === undefined) made.set(k, (value = (rows[k] && make(rows[k])) || none));
+    return value;
   };
 }
 
