@@ -34,7 +34,10 @@ export async function openTm(
     redis.disconnect();
     throw err;
   }
-  const tm = new TranslationMemory(new TmStore(redis, keys), silentLogger, config.defaultTm, freshness);
+  // A command-line import answers no query: it does not build the TM's index as it reads.
+  const tm = new TranslationMemory(new TmStore(redis, keys), silentLogger, config.defaultTm, freshness, {
+    indexImports: false,
+  });
   return {
     tm,
     config,

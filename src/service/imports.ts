@@ -14,52 +14,13 @@ import type { ByteSource } from '../formats';
 import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { readRecordsInWorker } from './import-thread';
+import { ImportIndexes, type PrebuiltIndex } from './import-index';
 import { jobView, NO_MERGE, type JobStatus, type JobView } from './import-job';
+import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
 import type { JobEvent } from './observers';
 
 export { JOB_STATUSES, jobView, type JobStatus, type JobView } from './import-job';
-
-export interface ImportSettings {
-  /** Units staged per script call. */
-  stageChunk: number;
-  /** Units committed per script call; an import of at most this many units commits in one call (atomically). */
-  commitChunk: number;
-  /** Largest file accepted, in bytes. */
-  maxBytes: number;
-  /** Staged keys of a job whose process died expire after this long. */
-  stagingTtlMs: number;
-  /** A finished job's record is kept this long. */
-  jobTtlSeconds: number;
-  /** Where the file is parsed: a worker thread of its own (import-thread.ts), or the import's thread. */
-  readThread: 'worker' | 'inline';
-}
-
-export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
-  stageChunk: 1000,
-  commitChunk: 2000,
-  maxBytes: 1024 * 2 ** 20,
-  stagingTtlMs: 24 * 3600_000,
-  jobTtlSeconds: 7 * 24 * 3600,
-  readThread: 'worker',
-};
-
-export interface ImportOptions {
-  /** The file's name, for messages and the job record. */
-  file?: string;
-  /** The `tu` prop naming a unit's document (default `x-document`). */
-  documentProp?: string;
-  /** Largest file accepted, in bytes (default: the settings'). */
-  maxBytes?: number;
-  /** Aborting cancels the import (a client that went away, Ctrl-C). */
-  signal?: AbortSignal;
-  /** Told the job's counters as they move (every chunk). */
-  onProgress?: (job: JobView) => void;
-  /**
-   * Called once the file has been read, whether it was read whole or not, before the job records how reading ended
-   * (a spooled upload is removed then: a job seen `failed`, `cancelled` or committing has no file left behind).
-   */
-  release?: () => Promise<void>;
-}
+export { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
 
 class Cancelled extends Error {}
 
@@ -69,15 +30,22 @@ export class Imports {
   private readonly settings: ImportSettings;
   /** Jobs this process reads and commits in the background ({@link start}): what stops each, and its end. */
   private readonly background = new Map<string, { stop: AbortController; ended: Promise<void> }>();
+  /** Indexes being built by the jobs this process reads, until their commit takes or drops them. */
+  private readonly indexes: ImportIndexes;
 
+  /**
+   * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
+   * built it, or undefined when it could not be taken.
+   */
   constructor(
     private readonly store: ImportStore,
-    private readonly touch: (tm: string) => void,
+    private readonly touch: (tm: string, built?: Promise<PrebuiltIndex | undefined>) => void,
     private readonly logger: Logger,
     settings: Partial<ImportSettings> = {},
     private readonly onJob: (event: JobEvent) => void = () => undefined,
   ) {
     this.settings = { ...DEFAULT_IMPORT_SETTINGS, ...settings };
+    this.indexes = new ImportIndexes(store, logger, this.settings.buildIndex);
   }
 
   /** A new job, queued. */
@@ -173,6 +141,7 @@ export class Imports {
       ...(options.documentProp ? { documentProp: options.documentProp } : {}),
     };
     const batches = this.settings.readThread === 'worker' ? readRecordsInWorker : readRecords;
+    const index = await this.indexes.begin(id, tm);
     let fields: ReadingFields = {};
     /** One batch in Redis at a time, in file order, while the next ones are read. */
     let inFlight: Promise<void> = Promise.resolve();
@@ -184,14 +153,17 @@ export class Imports {
           .stage(tm, id, batch, this.settings.stagingTtlMs)
           .then(() => this.progress(id, batch.fields, options));
         inFlight.catch(() => undefined); // awaited at the next batch; never an unhandled rejection in between
+        await index?.add(batch); // while Redis stages the batch and the reading thread reads the next
         if (batch.encoding !== undefined) {
           await inFlight;
           await this.store.writeJob(id, { ...batch.fields, encoding: batch.encoding });
         }
       }
       await options.release?.();
+      index?.finish();
       return await this.get(id);
     } catch (caught) {
+      this.indexes.end(id)?.drop();
       await inFlight.catch(() => undefined);
       await options.release?.().catch((err: Error) => this.logger.warn(`import ${id}: ${err.message}`));
       const err = caught instanceof ReadFailed ? caught.error : caught;
@@ -202,11 +174,14 @@ export class Imports {
 
   /** Moves the staged units into the TM (unless a cancel came first) and finishes the job. */
   async commit(id: string, tm: string, options: ImportOptions = {}): Promise<JobView> {
+    const index = this.indexes.end(id);
     if ((await this.store.transition(id, 'commit')) !== 'done') {
+      index?.drop();
       await this.fail(id, tm, new Cancelled(), {});
       return this.get(id);
     }
     try {
+      const before = index?.live ? await this.store.tmState(tm) : undefined;
       const h = await this.store.readJob(id);
       const staged = Number(h?.staged ?? 0);
       // The file's own merging (read), and what the commit found in the TM: both count in the job's report.
@@ -222,7 +197,8 @@ export class Imports {
       });
       const { written } = counts;
       const t = now();
-      this.touch(tm);
+      // Handed over before the job says done: a query after that waits for this index instead of reading Redis.
+      this.touch(tm, index && before && this.indexes.handOver(index, tm, before, counts));
       await this.store.writeJob(
         id,
         {
@@ -237,6 +213,7 @@ export class Imports {
       );
       this.onJob({ kind: 'succeeded', units: written });
     } catch (err) {
+      index?.drop();
       this.touch(tm);
       this.logger.error(`import ${id} into ${tm} failed while committing: ${(err as Error).message}`);
       await this.record(id, 'failed', err, {});

@@ -25,6 +25,7 @@ import type { Lang } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
 import { mapInSlices, yieldLoop } from '../slices';
 import { readAhead } from './read-ahead';
+import type { PrebuiltIndex } from './import-index';
 
 /**
  * `strict`: every sync asks Redis (one XRANGE). `notify`: a sync asks Redis only when a change notification arrived,
@@ -144,12 +145,40 @@ export class TmMirror implements ChangeListener {
     }
   }
 
+  /**
+   * Takes an index built in this process as of a log entry (an import's: service/import-index.ts) unless this one is
+   * as recent; the next sync catches up from that entry. It runs as a catch-up does: syncs meanwhile wait for it.
+   */
+  adopt(built: Promise<PrebuiltIndex | undefined>): void {
+    const invalidations = this.invalidations;
+    const before = this.running;
+    this.stale = true;
+    this.running = this.exclusive(async () => {
+      await before?.catch(() => undefined);
+      const b = await built;
+      if (!b || (this.loaded && this.lastSeq >= b.tail.seq)) return;
+      this.index = b.index;
+      this.lastId = b.tail.id;
+      this.lastSeq = b.tail.seq;
+      this.generation++;
+      this.loaded = this.invalidations === invalidations;
+      this.rebuiltAt = this.changedAt = Date.now();
+      this.logger.debug(`tm ${this.tm}: index of ${b.index.size} units taken from an import`);
+    });
+  }
+
+  /** `work` as the running catch-up, which it stays until it settles (unless another took its place). */
+  private exclusive(work: () => Promise<void>): Promise<void> {
+    const running: Promise<void> = work().finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    return running;
+  }
+
   /** One catch-up at a time; a caller arriving during one gets the next, which starts after it. */
   private catchUp(): Promise<void> {
     if (!this.running) {
-      this.running = this.run().finally(() => {
-        this.running = undefined;
-      });
+      this.running = this.exclusive(() => this.run());
       return this.running;
     }
     this.queued ??= this.running

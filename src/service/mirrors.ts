@@ -13,6 +13,7 @@ import type { TmIndex } from '../match';
 import { ChangeFeed, type TmStore } from '../store';
 import { LANGS, type Lang } from '../types';
 import { TmMirror, type Freshness, type IndexStats } from './mirror';
+import type { PrebuiltIndex } from './import-index';
 
 /** How often the epoch and the seqs are checked. */
 const CHECK_MS = 1000;
@@ -64,9 +65,17 @@ export class Mirrors {
    * A bulk write (an import's commit) went through this process: its mirror of the TM, if it has one, applies it now
    * in the background, so that the first query after the import does not wait for a million units to be read.
    */
-  refresh(tm: string): void {
+  refresh(tm: string, built?: Promise<PrebuiltIndex | undefined>): void {
+    if (this.closed) return;
+    if (built) {
+      // The import built the TM's index (service/import-index.ts): its mirror takes it (made now if there is none,
+      // so a query arriving before the index is ready waits for it instead of reading the TM from Redis).
+      const mirror = this.mirrors.get(tm) ?? this.create(tm);
+      mirror.adopt(built.then(async (b) => (await this.ensureEpoch(), b)));
+      return;
+    }
     const mirror = this.mirrors.get(tm);
-    if (!mirror || this.closed) return;
+    if (!mirror) return;
     mirror.touch();
     mirror.sync().catch((err: unknown) => {
       if (!this.closed) this.logger.warn(`tm ${tm}: index not brought up to date after an import: ${String(err)}`);
@@ -125,14 +134,24 @@ export class Mirrors {
     let mirror = this.mirrors.get(tm);
     if (!mirror) {
       await this.require(tm);
-      if (this.epoch === undefined) {
-        this.epoch = await this.store.log.epoch();
-        this.checker ??= setInterval(() => void this.check(), this.checkMs).unref();
-      }
-      if (this.freshness === 'notify') this.feed ??= new ChangeFeed(this.store.redis, this.store.keys, this.logger);
-      mirror = this.mirrors.get(tm) ?? new TmMirror(this.store, tm, this.logger, this.feed, this.freshness);
-      this.mirrors.set(tm, mirror);
+      await this.ensureEpoch();
+      mirror = this.mirrors.get(tm) ?? this.create(tm);
     }
     return mirror;
+  }
+
+  private create(tm: string): TmMirror {
+    if (this.freshness === 'notify') this.feed ??= new ChangeFeed(this.store.redis, this.store.keys, this.logger);
+    const mirror = new TmMirror(this.store, tm, this.logger, this.feed, this.freshness);
+    this.mirrors.set(tm, mirror);
+    return mirror;
+  }
+
+  /** The epoch the mirrors are built in, read with the first mirror, and the check that compares it from then on. */
+  private async ensureEpoch(): Promise<void> {
+    if (this.epoch !== undefined) return;
+    const epoch = await this.store.log.epoch();
+    this.epoch ??= epoch;
+    this.checker ??= setInterval(() => void this.check(), this.checkMs).unref();
   }
 }

@@ -68,11 +68,16 @@ export class TranslationMemory {
   /** Writes made once per Idempotency-Key (service/idempotency.ts). */
   readonly idempotency: Idempotency;
 
+  /**
+   * `indexImports`: an import into an empty TM builds the TM's index as it reads (service/import-index.ts), for the
+   * queries that follow; a command-line import, which answers none, says false.
+   */
   constructor(
     readonly store: TmStore,
     logger: Logger,
     readonly defaultTm: string,
     freshness: Freshness = 'strict',
+    { indexImports = true }: { indexImports?: boolean } = {},
   ) {
     this.mirrors = new Mirrors(store, logger, freshness);
     this.units = new UnitStore(store.redis, store.keys);
@@ -80,9 +85,9 @@ export class TranslationMemory {
     this.marks = new ReviewMarks(store.redis, store.keys);
     this.imports = new Imports(
       this.importStore,
-      (tm) => this.mirrors.refresh(tm),
+      (tm, built) => this.mirrors.refresh(tm, built),
       logger,
-      {},
+      { buildIndex: indexImports },
       (e) => this.observers.job(e),
     );
     this.idempotency = new Idempotency(store);

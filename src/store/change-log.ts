@@ -37,6 +37,13 @@ function logEntry([id, fields]: [string, string[]]): LogEntry {
   return { id, seq: Number(f.seq), op: f.op === 'del' ? 'del' : 'put', unitIds };
 }
 
+/** The id and seq of a TM's last log entry as XREVRANGE … COUNT 1 answers it ('0-0' and 0 for an empty log). */
+export function tailOf(last: [string, string[]] | undefined): { id: string; seq: number } {
+  if (!last) return { id: '0-0', seq: 0 };
+  const fields = last[1];
+  return { id: last[0], seq: Number(fields[fields.indexOf('seq') + 1]) };
+}
+
 export class ChangeLog {
   constructor(
     private readonly redis: RedisClient,
@@ -90,10 +97,7 @@ export class ChangeLog {
   async tail(tm: string): Promise<{ id: string; seq: number }> {
     return guard(this.redis, async () => {
       const [last] = await this.redis.xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1);
-      if (!last) return { id: '0-0', seq: 0 };
-      const fields = last[1];
-      const seqAt = fields.indexOf('seq');
-      return { id: last[0], seq: Number(fields[seqAt + 1]) };
+      return tailOf(last);
     });
   }
 }

@@ -5,6 +5,7 @@
  * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition), and paged reads of a
  * TM's units with every field.
  */
+import { tailOf } from './change-log';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
@@ -33,6 +34,14 @@ export interface CommitCounts {
   written: number;
   extended: number;
   replaced: { en: number; zh: number };
+  /** Log entries the commit wrote: the TM's seq moved by this much. */
+  entries: number;
+}
+
+/** How many units a TM holds and its last log entry (id '0-0' and seq 0 when it has none), read together. */
+export interface TmState {
+  units: number;
+  tail: { id: string; seq: number };
 }
 
 const TRANSITION = new Map<number, JobTransition>([
@@ -90,11 +99,12 @@ export class ImportStore {
   ): Promise<CommitCounts> {
     const { keys } = this;
     const list = keys.importStaged(tm, job);
-    const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 } };
+    const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
     await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
-    const inFlight: Promise<[number, number, number, number]>[] = [];
+    const inFlight: Promise<[number, number, number, number, number]>[] = [];
     const settle = async () => {
-      const [written, extended, en, zh] = await inFlight.shift()!;
+      const [written, extended, en, zh, entries] = await inFlight.shift()!;
+      counts.entries += entries;
       counts.written += written;
       counts.extended += extended;
       counts.replaced.en += en;
@@ -120,6 +130,19 @@ export class ImportStore {
     }
     await guard(this.redis, () => this.redis.unlink(list));
     return counts;
+  }
+
+  /** The TM's unit count and last log entry, in one MULTI (an import's index is taken only if nothing else wrote). */
+  async tmState(tm: string): Promise<TmState> {
+    return guard(this.redis, async () => {
+      const replies = (await this.redis
+        .multi()
+        .scard(this.keys.units(tm))
+        .xrevrange(this.keys.log(tm), '+', '-', 'COUNT', 1)
+        .exec()) as [[Error | null, number], [Error | null, [string, string[]][]]];
+      for (const [err] of replies) if (err) throw err;
+      return { units: replies[0][1], tail: tailOf(replies[1][1][0]) };
+    });
   }
 
   /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */

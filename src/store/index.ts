@@ -21,7 +21,9 @@ export {
   type StagedRecords,
   type JobTransition,
   type CommitCounts,
+  type TmState,
 } from './import-store';
+export { recordUnit } from './unit-read';
 export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type RateCount } from './access-store';
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';

@@ -47,7 +47,7 @@ declare module 'ioredis' {
     commitImport(
       numKeys: number,
       ...keysAndArgs: (string | number)[]
-    ): Result<[number, number, number, number], Context>;
+    ): Result<[number, number, number, number, number], Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/readUnits.lua: the unit records, or ScriptCode.WRITING. */

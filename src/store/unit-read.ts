@@ -37,9 +37,12 @@ export function toUnit(tm: string, unitId: string, values: (string | null)[]): U
   return unit;
 }
 
-/** The Unit of a stored record (unit-record.ts); undefined for null (no such unit). */
-export function recordUnit(tm: string, unitId: string, record: Buffer | null): Unit | undefined {
-  return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS));
+/**
+ * The Unit of a stored record (unit-record.ts); undefined for null (no such unit). `staged`: a staged import record
+ * (lua/stageImport), the unit it becomes when the commit places it.
+ */
+export function recordUnit(tm: string, unitId: string, record: Buffer | null, staged = false): Unit | undefined {
+  return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS, staged));
 }
 
 export async function readUnit(redis: RedisClient, keys: Keys, tm: string, unitId: string): Promise<Unit | undefined> {

@@ -128,11 +128,16 @@ export function encodeRecord(fields: UnitFields, staged = false): Buffer {
  */
 export const newRecordCuts = () => new Int32Array(2 * COUNT);
 
-/** Fills `cuts` for `record`, copying nothing; false when the bytes are not a record. */
-export function cutRecord(record: Uint8Array, cuts: Int32Array): boolean {
+/**
+ * Fills `cuts` for `record`, copying nothing; false when the bytes are not a record. `staged`: a staged import record,
+ * whose last field (`updated`) is absent, and cut as empty.
+ */
+export function cutRecord(record: Uint8Array, cuts: Int32Array, staged = false): boolean {
   let at = 0;
   const end = record.length;
-  for (let i = 0; i < COUNT; i++) {
+  const count = staged ? COUNT - 1 : COUNT;
+  if (staged) cuts[2 * count] = cuts[2 * count + 1] = end;
+  for (let i = 0; i < count; i++) {
     let length = 0;
     let digits = 0;
     for (; at < end && record[at] !== COLON; at++, digits++) {
@@ -175,11 +180,18 @@ export function decodeRecord(record: Uint8Array | string): Record<UnitField, str
 
 const shared = newRecordCuts();
 
-/** The named fields of a stored record (null: no such unit), in the order asked; only those are decoded. */
-export function recordValues(record: Uint8Array | string | null, names: readonly UnitField[]): (string | null)[] {
+/**
+ * The named fields of a stored record (null: no such unit), in the order asked; only those are decoded. `staged`: a
+ * staged import record (no `updated`).
+ */
+export function recordValues(
+  record: Uint8Array | string | null,
+  names: readonly UnitField[],
+  staged = false,
+): (string | null)[] {
   if (record === null) return names.map(() => null);
   const bytes = typeof record === 'string' ? Buffer.from(record, 'utf8') : record;
-  if (!cutRecord(bytes, shared))
+  if (!cutRecord(bytes, shared, staged))
     throw new Error('a unit key holds something that is not a unit record (schema version 2)');
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return names.map((name) => {

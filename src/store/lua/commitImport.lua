@@ -24,8 +24,9 @@
     ARGV[4..] unit ids, in the job's order
 
   Output (data, no codes):
-    { written, extended, en, zh }: the number of units created or changed; of the existing ones, the units that
-    gained a target language they lacked; and per target, the units whose text in it the import replaced (all >= 0)
+    { written, extended, en, zh, entries }: the number of units created or changed; of the existing ones, the units
+    that gained a target language they lacked; per target, the units whose text in it the import replaced; and the
+    log entries written (each moved the TM's seq by one) (all >= 0)
 ]]
 local unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
@@ -111,7 +112,7 @@ for i = 1, n do
 end
 
 local count = #changed
-if count == 0 then return { 0, 0, 0, 0 } end
+if count == 0 then return { 0, 0, 0, 0, 0 } end
 for i = 1, count, 1000 do redis.call('SADD', unitsKey, unpack(changed, i, math.min(i + 999, count))) end
 local entries = math.ceil(count / IDS_PER_ENTRY)
 local seq = redis.call('INCRBY', seqKey, entries) - entries
@@ -121,4 +122,4 @@ for e = 1, entries do
   redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq + e, 'op', 'put', 'ids', ids)
 end
 redis.call('PUBLISH', channel, seq + entries)
-return { count, extended, replaced.en, replaced.zh }
+return { count, extended, replaced.en, replaced.zh, entries }
