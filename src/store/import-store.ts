@@ -59,8 +59,10 @@ export const RECORD_FIELDS: readonly Exclude<UnitField, (typeof UNREAD)[number]>
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
 const COMMITS_IN_FLIGHT = 3;
 
-/** Staged ids read (or dropped) per round trip. */
+/** Patches dropped per round trip. */
 const ID_PAGE = 1000;
+/** Batches' ids read per round trip (a batch holds up to Imports' stageChunk ids). */
+const BATCH_PAGE = 4;
 
 export class ImportStore {
   constructor(
@@ -69,27 +71,39 @@ export class ImportStore {
     private readonly logMaxLen = 100_000,
   ) {}
 
-  /** Stages a chunk of records (staged keys expire after `ttlMs`, refreshed on the id list here). */
+  /**
+   * Stages a chunk of records (lua/stageImport: the first records of their units as one batch, later ones into their
+   * units' patches); staged keys expire after `ttlMs`, refreshed on the id list here.
+   */
   async stage(tm: string, job: string, records: StagedRecords, ttlMs: number): Promise<void> {
     const { ids, first, ends } = records;
     if (ids.length === 0) return;
     const bytes = Buffer.from(records.records.buffer, records.records.byteOffset, records.records.byteLength);
-    const keyList = [this.keys.importStaged(tm, job)];
-    let flags = '';
-    let lengths = '';
+    const firsts = { ids: '', lengths: '', parts: [] as Buffer[] };
+    const laters = { ids: '', lengths: '', parts: [] as Buffer[], keys: [] as string[] };
     for (let i = 0; i < ids.length; i++) {
-      keyList.push(this.keys.importUnit(tm, job, ids[i]!));
-      flags += first[i] ? 'n' : 'x';
-      lengths += `${ends[i]! - (i === 0 ? 0 : ends[i - 1]!)} `;
+      const from = i === 0 ? 0 : ends[i - 1]!;
+      const into = first[i] ? firsts : laters;
+      into.ids += `${ids[i]!} `;
+      into.lengths += `${ends[i]! - from} `;
+      into.parts.push(bytes.subarray(from, ends[i]));
+      if (!first[i]) laters.keys.push(this.keys.importUnit(tm, job, ids[i]!));
     }
-    const args = [ttlMs, flags, `${ids.join(' ')} `, lengths, bytes];
+    const firstId = firsts.ids.slice(0, firsts.ids.indexOf(' '));
+    // Every record a first one (the usual case): the batch is the chunk's bytes as they came, behind its lengths.
+    const batch = laters.parts.length === 0 ? [bytes.subarray(0, ends[ids.length - 1])] : firsts.parts;
+    const keyList = [this.keys.importStaged(tm, job), this.keys.importPatched(tm, job)];
+    keyList.push(this.keys.importBatch(tm, job, firstId), ...laters.keys);
+    const args = [ttlMs, firsts.ids, Buffer.concat([Buffer.from(`${firsts.lengths}|`), ...batch])];
+    args.push(laters.ids, laters.lengths, Buffer.concat(laters.parts));
     await guard(this.redis, () => this.redis.stageImport(keyList.length, ...keyList, ...args));
   }
 
   /**
-   * Makes the staged units the TM's, `chunk` per script call in staging order, up to COMMITS_IN_FLIGHT calls sent
-   * ahead; `progress` is told the counts so far after each call. Applying a chunk twice changes nothing, so running
-   * it again after an interruption finishes the job. The id list is deleted at the end.
+   * Makes the staged units the TM's, `chunk` per script call in staging order (a call takes its units from one batch
+   * or more, lua/commitImport), up to COMMITS_IN_FLIGHT calls sent ahead; `progress` is told the counts so far
+   * after each call. Applying a chunk twice changes nothing, so running it again after an interruption finishes
+   * the job. The id list and the patches are deleted at the end.
    */
   async commit(
     tm: string,
@@ -98,7 +112,6 @@ export class ImportStore {
     progress?: (counts: CommitCounts) => Promise<void>,
   ): Promise<CommitCounts> {
     const { keys } = this;
-    const list = keys.importStaged(tm, job);
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
     await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
     const inFlight: Promise<[number, number, number, number, number]>[] = [];
@@ -111,25 +124,79 @@ export class ImportStore {
       counts.replaced.zh += zh;
       await progress?.(counts);
     };
-    try {
-      for (let start = 0; ; start += chunk) {
-        const ids = await guard(this.redis, () => this.redis.lrange(list, start, start + chunk - 1));
-        if (ids.length === 0) break;
-        const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm)];
-        for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
-        const args = [Date.now(), this.logMaxLen, keys.changes(tm), ...ids];
-        const call = guard(this.redis, () => this.redis.commitImport(keyList.length, ...keyList, ...args));
-        call.catch(() => undefined); // awaited in turn by settle
-        inFlight.push(call);
-        if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
-        if (ids.length < chunk) break;
+    /** Batches whose units are not all sent yet: each batch's ids, and how many of them were sent. */
+    const queue: { ids: string[]; sent: number }[] = [];
+    let queued = 0;
+    const send = async () => {
+      const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
+      const segments: string[] = [];
+      const ids: string[] = [];
+      while (ids.length < chunk && queue.length > 0) {
+        const batch = queue[0]!;
+        const count = Math.min(chunk - ids.length, batch.ids.length - batch.sent);
+        const last = batch.sent + count === batch.ids.length;
+        keyList.push(keys.importBatch(tm, job, batch.ids[0]!));
+        segments.push(`${batch.sent} ${count} ${last ? 1 : 0}`);
+        for (let i = batch.sent; i < batch.sent + count; i++) ids.push(batch.ids[i]!);
+        batch.sent += count;
+        if (last) queue.shift();
       }
+      queued -= ids.length;
+      for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
+      const args = [Date.now(), this.logMaxLen, keys.changes(tm), segments.length, ...segments, ...ids];
+      const call = guard(this.redis, () => this.redis.commitImport(keyList.length, ...keyList, ...args));
+      call.catch(() => undefined); // awaited in turn by settle
+      inFlight.push(call);
+      if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
+    };
+    try {
+      for await (const page of this.batchIds(tm, job)) {
+        for (const ids of page) queue.push({ ids, sent: 0 });
+        queued += page.reduce((n, ids) => n + ids.length, 0);
+        while (queued >= chunk) await send();
+      }
+      while (queued > 0) await send();
       while (inFlight.length > 0) await settle();
     } finally {
       await Promise.allSettled(inFlight);
     }
-    await guard(this.redis, () => this.redis.unlink(list));
+    await this.dropPatches(tm, job);
+    await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job)));
     return counts;
+  }
+
+  /**
+   * The ids of the job's batches, a page of them at a time, each page asked for before the one before it is handed
+   * out: the commit calls sent meanwhile queue behind that read, so Redis always has the next call waiting.
+   */
+  private async *batchIds(tm: string, job: string): AsyncGenerator<string[][]> {
+    const list = this.keys.importStaged(tm, job);
+    const read = (start: number) => {
+      const page = guard(this.redis, () => this.redis.lrange(list, start, start + BATCH_PAGE - 1));
+      page.catch(() => undefined); // awaited when its turn comes
+      return page;
+    };
+    let next = read(0);
+    for (let start = 0; ; start += BATCH_PAGE) {
+      const page = await next;
+      if (page.length === BATCH_PAGE) next = read(start + BATCH_PAGE);
+      if (page.length > 0) yield page.map((ids) => ids.split(' ').filter((id) => id !== ''));
+      if (page.length < BATCH_PAGE) return;
+    }
+  }
+
+  /** Deletes the job's patches and its patched set. */
+  private async dropPatches(tm: string, job: string): Promise<void> {
+    const set = this.keys.importPatched(tm, job);
+    await guard(this.redis, async () => {
+      let cursor = '0';
+      do {
+        const [next, ids] = await this.redis.sscan(set, cursor, 'COUNT', ID_PAGE);
+        cursor = next;
+        if (ids.length > 0) await this.redis.unlink(...ids.map((id) => this.keys.importUnit(tm, job, id)));
+      } while (cursor !== '0');
+      await this.redis.unlink(set);
+    });
   }
 
   /** The TM's unit count and last log entry, in one MULTI (an import's index is taken only if nothing else wrote). */
@@ -149,13 +216,15 @@ export class ImportStore {
   async drop(tm: string, job: string): Promise<void> {
     const list = this.keys.importStaged(tm, job);
     await guard(this.redis, async () => {
-      for (let start = 0; ; start += ID_PAGE) {
-        const ids = await this.redis.lrange(list, start, start + ID_PAGE - 1);
-        if (ids.length > 0) await this.redis.unlink(...ids.map((id) => this.keys.importUnit(tm, job, id)));
-        if (ids.length < ID_PAGE) break;
+      for (let start = 0; ; start += BATCH_PAGE) {
+        const page = await this.redis.lrange(list, start, start + BATCH_PAGE - 1);
+        const batches = page.map((ids) => this.keys.importBatch(tm, job, ids.slice(0, ids.indexOf(' '))));
+        if (batches.length > 0) await this.redis.unlink(...batches);
+        if (page.length < BATCH_PAGE) break;
       }
-      await this.redis.unlink(list);
     });
+    await this.dropPatches(tm, job);
+    await guard(this.redis, () => this.redis.unlink(list));
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {

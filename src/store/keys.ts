@@ -20,12 +20,19 @@
  *                                             document write: seq, op doc, doc (its units are re-read)
  *   <prefix>{tm:<tm>}:seq             string  counter of log entries (gaps tell a reader the log was trimmed)
  *   <prefix>{tm:<tm>}:changed         channel pub/sub: the seq of each change, published by the same Lua call
- *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged unit ids, in order of first appearance, until
- *                                             commit (lua/stageImport, lua/commitImport)
+ *   <prefix>{tm:<tm>}:import:<job>    list    a TMX import's staged unit ids, one element per batch (space-
+ *                                             separated), in order of first appearance, until commit
+ *                                             (lua/stageImport, lua/commitImport)
+ *   <prefix>{tm:<tm>}:import:<job>:batch:<id>
+ *                                     string  a batch of staged unit records without `updated`, named after its
+ *                                             first unit: their lengths, '|', the records (lua/stageImport); each
+ *                                             written to its unit's key at commit when the unit is new, merged
+ *                                             into it when not
+ *   <prefix>{tm:<tm>}:import:<job>:patched
+ *                                     set     ids of the staged units that have a patch
  *   <prefix>{tm:<tm>}:import:<job>:unit:<id>
- *                                     string  a staged unit record without `updated` (lua/stageImport);
- *                                             renamed to the unit's key at commit when the unit is new, merged into
- *                                             it when not
+ *                                     string  a unit's patch: what later records of the unit (a bilingual file's
+ *                                             other language) add to its first record, without `updated`
  *   <prefix>{tm:<tm>}:writing         hash    large document writes committed and being applied: token → JSON
  *                                             { doc, mode, logMaxLen } (store/document-writer.ts); readers of the
  *                                             TM's units and documents wait while it exists (store/settled.ts)
@@ -129,9 +136,19 @@ export class Keys {
     return `${this.tm(tm)}import:${job}`;
   }
 
-  /** One unit staged by a TMX import job (same hash tag as the TM's keys). */
+  /** A unit's patch staged by a TMX import job: its later records (same hash tag as the TM's keys). */
   importUnit(tm: string, job: string, unitId: string): string {
     return `${this.tm(tm)}import:${job}:unit:${unitId}`;
+  }
+
+  /** A batch of first records staged by a TMX import job, named after its first unit (same hash tag). */
+  importBatch(tm: string, job: string, firstId: string): string {
+    return `${this.tm(tm)}import:${job}:batch:${firstId}`;
+  }
+
+  /** The ids of the units a TMX import job staged a patch for (same hash tag as the TM's keys). */
+  importPatched(tm: string, job: string): string {
+    return `${this.tm(tm)}import:${job}:patched`;
   }
 
   /** A large document's rows as they are staged (store/document-writer.ts), `token` naming one write. */

@@ -1,41 +1,95 @@
 --[[
   Makes one chunk of an import job's staged units the TM's (lua/stageImport staged them) and logs the units that
   changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
-  import of a million units writes a thousand entries and never trims the log past an instance following it. A unit
-  new to the TM is its staged record, renamed, with `updated` appended (a staged record stops before that last
-  field): nothing is copied or decoded here. An existing unit with the same id (same Arabic) is merged with what the
+  import of a million units writes a thousand entries and never trims the log past an instance following it. A
+  unit's staged record is its first record, cut from its batch, with its patch's non-empty fields when the unit is in
+  the job's patched set (lua/stageImport). A unit new to the TM is its staged record with `updated` appended (a
+  staged record stops before that last field), one SET: nothing is decoded unless it has a patch. An existing unit with the same id (same Arabic) is merged with what the
   import carries — the TMX wins for what it says, and keeps what it does not say: for each language the import
   holds, its text and codes:<lang> are the import's (a codes:<lang> the staged record leaves empty is emptied: codes
   belong to their text); tuv:<lang>, tmx and apart are the import's when it carries them and are kept as they are
   when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file brought, and leaves that file's tuid,
   props, notes and the Arabic's xml:lang in place). Fields the import does not name (other languages, document
-  placement) are kept. A unit already exactly so is neither written nor logged. Applying a chunk again changes
-  nothing (its staged records are gone), so a chunk whose reply was lost can be sent again.
+  placement) are kept. A unit already exactly so is neither written nor logged. A batch is deleted by the call that
+  commits its last unit, patches only when the job ends (the client deletes them with the patched set): applying a
+  chunk again changes nothing (its batch is gone, or its units are in the TM as it would write them), so a chunk whose
+  reply was lost can be sent again.
 
   Input:
     KEYS[1]   units set of the TM
     KEYS[2]   log stream of the TM
     KEYS[3]   log seq counter of the TM
-    KEYS[4..] per unit below, two keys: its staged record, then its unit record (store/unit-record.ts)
+    KEYS[4]   the job's patched set
+    KEYS[5 .. 4+b]   the batches this chunk's units come from (b of them, ARGV[4]), in order
+    KEYS[5+b ..]     per unit below, two keys: its patch, then its unit record (store/unit-record.ts)
 
     ARGV[1]   now, epoch milliseconds
     ARGV[2]   approximate maximum length of the log stream
     ARGV[3]   the TM's change channel (the last seq is published there when anything changed)
-    ARGV[4..] unit ids, in the job's order
+    ARGV[4]   b, the number of batches
+    ARGV[5 .. 4+b]   per batch: `<from> <count> <last>`: the chunk's units are its records from..from+count-1
+                     (0-based, in the batch's order), and last is 1 when the batch has no record after these
+    ARGV[5+b ..]     unit ids, in the job's order (the batches' records in turn)
 
   Output (data, no codes):
     { written, extended, en, zh, entries }: the number of units created or changed; of the existing ones, the units
     that gained a target language they lacked; per target, the units whose text in it the import replaced; and the
     log entries written (each moved the TM's seq by one) (all >= 0)
 ]]
-local unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3]
+local unitsKey, logKey, seqKey, patchedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
-local n = #ARGV - 3
+local b = tonumber(ARGV[4])
+local n = #ARGV - 4 - b
 local LANGS = { 'ar', 'en', 'zh' }
 local IDS_PER_ENTRY = 1000
+local ids, finals, patches = {}, {}, {}
+for i = 1, n do
+  ids[i] = ARGV[4 + b + i]
+  patches[i] = KEYS[3 + b + 2 * i]
+  finals[i] = KEYS[4 + b + 2 * i]
+end
 
-local finals = {}
-for i = 1, n do finals[i] = KEYS[3 + 2 * i] end
+-- The staged records, cut from their batches (false for a unit whose batch is gone: applied already, or expired).
+local records = {}
+for k = 1, b do
+  local from, count, last = string.match(ARGV[4 + k], '(%d+) (%d+) (%d)')
+  from, count = tonumber(from), tonumber(count)
+  local blob = redis.call('GET', KEYS[4 + k])
+  if blob then
+    local bar = string.find(blob, '|', 1, true)
+    local at, r = bar + 1, 0
+    for length in string.gmatch(string.sub(blob, 1, bar - 1), '(%d+) ') do
+      length = tonumber(length)
+      if r >= from + count then break end
+      if r >= from then records[#records + 1] = string.sub(blob, at, at + length - 1) end
+      at = at + length
+      r = r + 1
+    end
+    if last == '1' then redis.call('DEL', KEYS[4 + k]) end
+  else
+    for _ = 1, count do records[#records + 1] = false end
+  end
+end
+
+-- Units with a patch: its non-empty fields over the first record.
+local patched = {}
+for i = 1, n, 1000 do
+  local flags = redis.call('SMISMEMBER', patchedKey, unpack(ids, i, math.min(i + 999, n)))
+  for j = 1, #flags do patched[i + j - 1] = flags[j] == 1 end
+end
+for i = 1, n do
+  if patched[i] and records[i] then
+    local p = getRecord(patches[i])
+    if p then
+      local s = decodeRecord(records[i])
+      for name, value in pairs(p) do
+        if value ~= '' then s[name] = value end
+      end
+      records[i] = encodeRecord(s, true)
+    end
+  end
+end
+
 -- A chunk of units all new to the TM (the usual case) skips the per-unit check.
 local existing = 0
 for i = 1, n, 1000 do existing = existing + redis.call('EXISTS', unpack(finals, i, math.min(i + 999, n))) end
@@ -44,10 +98,8 @@ local TARGETS = { 'en', 'zh' }
 local extended, replaced = 0, { en = 0, zh = 0 }
 
 --- Merges a staged record into an existing unit (see the header); true when anything changed.
-local function merge(staged, final)
-  local s = getRecord(staged)
-  if not s then return false end
-  redis.call('DEL', staged)
+local function merge(record, final)
+  local s = decodeRecord(record)
   local cur = getRecord(final)
   -- Fields the import's value replaces (emptied when the staged record leaves them empty), then those it only sets.
   local names = {}
@@ -90,25 +142,18 @@ local function merge(staged, final)
   return true
 end
 
---- Renames a staged record over a unit the TM lacks and appends `updated`; false when it is gone (applied already).
-local function place(staged, final)
-  local done = redis.pcall('RENAME', staged, final)
-  if type(done) ~= 'table' or done.ok == nil then return false end
-  redis.call('PERSIST', final)
-  redis.call('APPEND', final, #now .. ':' .. now)
-  return true
-end
-
+local updated = #now .. ':' .. now
 local changed = {}
 for i = 1, n do
-  local staged, final = KEYS[2 + 2 * i], KEYS[3 + 2 * i]
-  local done
-  if existing == 0 or redis.call('EXISTS', final) == 0 then
-    done = place(staged, final)
-  else
-    done = merge(staged, final)
+  local record, final = records[i], finals[i]
+  local done = false -- a unit whose batch is gone was applied already
+  if record and (existing == 0 or redis.call('EXISTS', final) == 0) then
+    redis.call('SET', final, record .. updated)
+    done = true
+  elseif record then
+    done = merge(record, final)
   end
-  if done then changed[#changed + 1] = ARGV[3 + i] end
+  if done then changed[#changed + 1] = ids[i] end
 end
 
 local count = #changed

@@ -1,0 +1,66 @@
+/**
+ * How an import's records wait in Redis between reading and commit (lua/stageImport, lua/commitImport): first records
+ * in batches, later records of a unit in its patch. A chunk applied twice (its reply lost, sent again) changes
+ * nothing, whatever batches and patches it spans; nothing staged is left once the job ends.
+ */
+import { silentLogger } from '../../src/config';
+import { Imports } from '../../src/service/imports';
+import { ImportStore, type RedisClient } from '../../src/store';
+import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
+import { allUnits } from '../helpers/tm-import';
+
+jest.setTimeout(30_000);
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ seed: false });
+});
+afterAll(() => ctx.close());
+
+const head =
+  '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
+  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>';
+const tu = (i: number, lang: string, text: string, tuid = '') =>
+  `<tu${tuid && ` tuid="${tuid}"`}><tuv xml:lang="ar"><seg>جملة رقم ${i}</seg></tuv>` +
+  `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv></tu>`;
+/** 17 units: en for all, then zh for every other one (patches), a later tuid for some (a patch's metadata). */
+const ids = Array.from({ length: 17 }, (_, i) => i);
+const file =
+  head +
+  ids.map((i) => tu(i, 'en', `Sentence ${i}`, `a${i}`)).join('') +
+  ids
+    .filter((i) => i % 2 === 0)
+    .map((i) => tu(i, 'zh', `第${i}句`, i % 4 === 0 ? `b${i}` : ''))
+    .join('') +
+  '</body></tmx>';
+
+/** A Redis client whose commitImport calls each run twice, as a chunk sent again after its reply was lost. */
+function twice(redis: RedisClient): RedisClient {
+  const commitImport = (...args: Parameters<RedisClient['commitImport']>) =>
+    redis.commitImport(...args).then(() => redis.commitImport(...args));
+  return new Proxy(redis, {
+    get: (target, name, receiver) =>
+      name === 'commitImport' ? commitImport : (Reflect.get(target, name, receiver) as unknown),
+  });
+}
+
+const sorted = async (tm: string) =>
+  (await allUnits(ctx.app, tm)).map((u) => ({ ...u, updated: undefined })).sort((a, b) => a.ar.localeCompare(b.ar));
+
+describe('staged records', () => {
+  it('commit a chunk applied twice as once, across batches and patches, and leave nothing staged', async () => {
+    const settings = { stageChunk: 5, commitChunk: 4 };
+    for (const tm of ['once', 'twice']) await ctx.tm.createUnit(tm, { ar: 'جملة رقم 3', zh: 'قديم', en: '' }); // an existing unit, merged into
+    const once = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, settings);
+    const again = new Imports(new ImportStore(twice(ctx.redis), ctx.keys), () => undefined, silentLogger, settings);
+    const jobOnce = await once.run('once', [file]);
+    expect(jobOnce).toMatchObject({ status: 'done', units: { read: 26, staged: 17, written: 17 } });
+    expect(await again.run('twice', [file])).toMatchObject({ status: 'done', units: { staged: 17, written: 0 } });
+    const units = await sorted('once');
+    expect(units).toHaveLength(17);
+    expect(await sorted('twice')).toEqual(units);
+    expect(units.find((u) => u.ar === 'جملة رقم 4')).toMatchObject({ en: 'Sentence 4', zh: '第4句' });
+    expect(units.find((u) => u.ar === 'جملة رقم 3')).toMatchObject({ en: 'Sentence 3', zh: 'قديم' });
+    expect((await keysUnder(ctx.redis, ctx.keys)).filter((key) => key.includes(':import:'))).toEqual([]);
+  });
+});
