@@ -127,6 +127,8 @@ export class ImportStore {
     /** Batches whose units are not all sent yet: each batch's ids, and how many of them were sent. */
     const queue: { ids: string[]; sent: number }[] = [];
     let queued = 0;
+    // No patch (no later record of any unit: the usual case): no unit's patch is passed or looked for.
+    const patches = (await guard(this.redis, () => this.redis.exists(keys.importPatched(tm, job)))) === 1;
     const send = async () => {
       const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
       const segments: string[] = [];
@@ -142,8 +144,10 @@ export class ImportStore {
         if (last) queue.shift();
       }
       queued -= ids.length;
-      for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
-      const args = [Date.now(), this.logMaxLen, keys.changes(tm), segments.length, ...segments, ...ids];
+      if (patches) for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
+      else for (const id of ids) keyList.push(keys.unit(tm, id));
+      const args = [Date.now(), this.logMaxLen, keys.changes(tm), segments.length, patches ? 1 : 0];
+      args.push(...segments, ...ids);
       const call = guard(this.redis, () => this.redis.commitImport(keyList.length, ...keyList, ...args));
       call.catch(() => undefined); // awaited in turn by settle
       inFlight.push(call);

@@ -21,15 +21,17 @@
     KEYS[3]   log seq counter of the TM
     KEYS[4]   the job's patched set
     KEYS[5 .. 4+b]   the batches this chunk's units come from (b of them, ARGV[4]), in order
-    KEYS[5+b ..]     per unit below, two keys: its patch, then its unit record (store/unit-record.ts)
+    KEYS[5+b ..]     per unit below, its patch (only when ARGV[5] is '1'), then its unit record (store/unit-record.ts)
 
     ARGV[1]   now, epoch milliseconds
     ARGV[2]   approximate maximum length of the log stream
     ARGV[3]   the TM's change channel (the last seq is published there when anything changed)
     ARGV[4]   b, the number of batches
-    ARGV[5 .. 4+b]   per batch: `<from> <count> <last>`: the chunk's units are its records from..from+count-1
+    ARGV[5]   '1' when the job has patches (its patched set is not empty), '0' when it has none: no unit is looked
+              up in the set, and no patch key is passed
+    ARGV[6 .. 5+b]   per batch: `<from> <count> <last>`: the chunk's units are its records from..from+count-1
                      (0-based, in the batch's order), and last is 1 when the batch has no record after these
-    ARGV[5+b ..]     unit ids, in the job's order (the batches' records in turn)
+    ARGV[6+b ..]     unit ids, in the job's order (the batches' records in turn)
 
   Output (data, no codes):
     { written, extended, en, zh, entries }: the number of units created or changed; of the existing ones, the units
@@ -38,21 +40,25 @@
 ]]
 local unitsKey, logKey, seqKey, patchedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
-local b = tonumber(ARGV[4])
-local n = #ARGV - 4 - b
+local b, hasPatches = tonumber(ARGV[4]), ARGV[5] == '1'
+local n = #ARGV - 5 - b
 local LANGS = { 'ar', 'en', 'zh' }
 local IDS_PER_ENTRY = 1000
 local ids, finals, patches = {}, {}, {}
 for i = 1, n do
-  ids[i] = ARGV[4 + b + i]
-  patches[i] = KEYS[3 + b + 2 * i]
-  finals[i] = KEYS[4 + b + 2 * i]
+  ids[i] = ARGV[5 + b + i]
+  if hasPatches then
+    patches[i] = KEYS[3 + b + 2 * i]
+    finals[i] = KEYS[4 + b + 2 * i]
+  else
+    finals[i] = KEYS[4 + b + i]
+  end
 end
 
 -- The staged records, cut from their batches (false for a unit whose batch is gone: applied already, or expired).
 local records = {}
 for k = 1, b do
-  local from, count, last = string.match(ARGV[4 + k], '(%d+) (%d+) (%d)')
+  local from, count, last = string.match(ARGV[5 + k], '(%d+) (%d+) (%d)')
   from, count = tonumber(from), tonumber(count)
   local blob = redis.call('GET', KEYS[4 + k])
   if blob then
@@ -73,7 +79,7 @@ end
 
 -- Units with a patch: its non-empty fields over the first record.
 local patched = {}
-for i = 1, n, 1000 do
+for i = 1, hasPatches and n or 0, 1000 do
   local flags = redis.call('SMISMEMBER', patchedKey, unpack(ids, i, math.min(i + 999, n)))
   for j = 1, #flags do patched[i + j - 1] = flags[j] == 1 end
 end
