@@ -1,11 +1,13 @@
 /**
- * npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm]
+ * npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm] [--rebuild]
  *
  * TMX import and export end to end against a private redis-server (free port, no persistence): generates a
  * trilingual TMX of N units (generated Arabic, English and Chinese; every 10th unit with inline codes; tuid and
  * creation date on each), then, each in a fresh child process so that peak RSS is the phase's own:
  *   import — the import job (stream → parse → merge → stage in Redis → commit), then "matchable": the TM's index
- *            built and a query answered. units/s over the whole, peak RSS when committed and at the end;
+ *            built and a query answered. units/s over the whole, peak RSS when committed and at the end. The index
+ *            is built as the file is read (service/import-index.ts), as a server does; with --rebuild, read back
+ *            from Redis after the commit, as a command-line import leaves it (and as every import did before);
  *   export — the whole TM as TMX to a file, units/s;
  *   warm (with --warm) — the same import into another TM that this process already holds an index of (one unit,
  *            matched before the clock starts), as into a running server: "matchable" is then the index catching
@@ -28,7 +30,7 @@ import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
 import { rng, sentence, syntheticLexicon } from './generate';
 
-const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm]', {
+const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm] [--rebuild]', {
   size: { type: 'string' },
   seed: { type: 'string' },
   phase: { type: 'string' },
@@ -36,6 +38,7 @@ const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42
   redis: { type: 'string' },
   keep: { type: 'boolean', default: false },
   warm: { type: 'boolean', default: false },
+  rebuild: { type: 'boolean', default: false },
 });
 const args = cli.values;
 const size = cli.number('size', 1_000_000);
@@ -112,7 +115,8 @@ async function connect(url: string) {
   const config = loadConfig({}, { redisUrl: url, keyPrefix: 'bench:', redisTimeoutMs: 120_000 });
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);
-  const tm = new TranslationMemory(new TmStore(redis, new Keys(config.keyPrefix)), silentLogger, TM, 'strict');
+  const store = new TmStore(redis, new Keys(config.keyPrefix));
+  const tm = new TranslationMemory(store, silentLogger, TM, 'strict', { indexImports: !args.rebuild });
   return { tm, redis };
 }
 
@@ -203,6 +207,7 @@ async function main(): Promise<void> {
       const growth = `--heap-growing-percent=${DEFAULT_CONFIG.heapGrowthPercent}`;
       const argv = [...process.execArgv, growth, process.argv[1]!, '--phase', phase, '--size', String(size)];
       argv.push('--seed', String(seed), '--redis', url, '--file', phase === 'export' ? `${file}.out` : file);
+      if (args.rebuild) argv.push('--rebuild');
       const out = execFileSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
       results[phase] = JSON.parse(out.trim().split('\n').pop()!);
       log(`${phase}: ${JSON.stringify(results[phase])}`);
