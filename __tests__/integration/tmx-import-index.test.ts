@@ -6,6 +6,7 @@
 import { silentLogger, type Logger } from '../../src/config';
 import type { TmIndex } from '../../src/match';
 import { Imports, type ImportSettings } from '../../src/service/imports';
+import { TmMirror } from '../../src/service/mirror';
 import { Mirrors } from '../../src/service/mirrors';
 import { ImportStore } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
@@ -132,5 +133,13 @@ describe('an import into an empty TM builds its index as it reads', () => {
     expect(p.taken).toHaveLength(1);
     expect(await contents(index!, 'cancelled')).toEqual(await contents(await rebuilt('cancelled'), 'cancelled'));
     await p.close();
+  });
+
+  it('a hand-over that fails leaves the mirror to read the TM from Redis', async () => {
+    await ctx.tm.createUnit('handover', { ar: 'وحدة في ذاكرة لم يصلها الفهرس', en: 'A unit the index never got' });
+    const mirror = new TmMirror(ctx.store, 'handover', silentLogger);
+    mirror.adopt(Promise.reject(new Error('the import index was lost')));
+    await mirror.sync();
+    expect(mirror.current.size).toBe(1);
   });
 });

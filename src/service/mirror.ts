@@ -165,6 +165,10 @@ export class TmMirror implements ChangeListener {
       this.rebuiltAt = this.changedAt = Date.now();
       this.logger.debug(`tm ${this.tm}: index of ${b.index.size} units taken from an import`);
     });
+    // Nobody may be waiting for it: a failure is told here, and the next sync reads the TM from Redis.
+    this.running.catch((err: unknown) =>
+      this.logger.warn(`tm ${this.tm}: an import's index not taken: ${String(err)}`),
+    );
   }
 
   /** `work` as the running catch-up, which it stays until it settles (unless another took its place). */
