@@ -50,7 +50,8 @@ export class ImportIndex {
 
   /**
    * A batch's staged records (the fields of a new unit, store/unit-record.ts) as units: tokenized a slice at a time.
-   * A later record of a unit (it merges into the first in Redis) drops the index.
+   * A later record of a unit (it merges into the first in Redis) drops the index; so does any error here, which
+   * is the index's and never the import's.
    */
   async add(batch: StagedRecords): Promise<void> {
     if (this.dropped) return;
@@ -58,14 +59,18 @@ export class ImportIndex {
       this.drop();
       return;
     }
-    const { ids, ends, records } = batch;
-    const bytes = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
-    const units = new Array<Unit | undefined>(ids.length);
-    for (let i = 0, start = 0; i < ids.length; start = ends[i]!, i++) {
-      units[i] = recordUnit(this.tm, ids[i]!, bytes.subarray(start, ends[i]), true);
+    try {
+      const { ids, ends, records } = batch;
+      const bytes = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
+      const units = new Array<Unit | undefined>(ids.length);
+      for (let i = 0, start = 0; i < ids.length; start = ends[i]!, i++) {
+        units[i] = recordUnit(this.tm, ids[i]!, bytes.subarray(start, ends[i]), true);
+      }
+      this.units += ids.length;
+      await this.load.add(units);
+    } catch {
+      this.drop();
     }
-    this.units += ids.length;
-    await this.load.add(units);
   }
 
   /** The file has been read: the blocks are built from what was collected (off the request path, as a rebuild's). */
