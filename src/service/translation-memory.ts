@@ -68,10 +68,7 @@ export class TranslationMemory {
   /** Writes made once per Idempotency-Key (service/idempotency.ts). */
   readonly idempotency: Idempotency;
 
-  /**
-   * `indexImports`: an import into an empty TM builds the TM's index as it reads (service/import-index.ts), for the
-   * queries that follow; a command-line import, which answers none, says false.
-   */
+  /** `indexImports`: an import into an empty TM builds its index as it reads (import-index.ts); false for the CLI. */
   constructor(
     readonly store: TmStore,
     logger: Logger,

@@ -10,7 +10,9 @@ import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 import { readRecordsSettled } from './settled';
-import { recordValues, UNIT_RECORD_FIELDS, type UnitField } from './unit-record';
+import { RECORD_FIELDS, recordValues, unitRecord } from './unit-record';
+
+export { RECORD_FIELDS, unitRecord } from './unit-record';
 
 /**
  * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
@@ -49,12 +51,6 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.NOT_FOUND, 'not-found'],
   [ScriptCode.REFUSED, 'refused'],
 ]);
-
-/** The fields of a unit an export or a unit listing reads (service/unit-fields.ts): all but these, in record order. */
-const UNREAD = ['split', 'src', 'updated'] as const;
-export const RECORD_FIELDS: readonly Exclude<UnitField, (typeof UNREAD)[number]>[] = UNIT_RECORD_FIELDS.filter(
-  (name): name is Exclude<UnitField, (typeof UNREAD)[number]> => !(UNREAD as readonly string[]).includes(name),
-);
 
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
 const COMMITS_IN_FLIGHT = 3;
@@ -299,11 +295,4 @@ export class ImportStore {
     // Never while a large document write is being applied (settled.ts): a page sees each document whole.
     return readRecordsSettled(this.redis, this.keys, tm, keyList);
   }
-}
-
-/** A unit's record from its RECORD_FIELDS values (empty ones left out). */
-export function unitRecord(values: readonly (string | null)[]): Record<string, string> {
-  const record: Record<string, string> = { ar: values[0]! };
-  for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
-  return record;
 }

@@ -205,3 +205,16 @@ export function recordValues(
 export function luaFieldList(): string {
   return `local UNIT_RECORD_FIELDS = { ${UNIT_RECORD_FIELDS.map((name) => `'${name}'`).join(', ')} }`;
 }
+
+/** The fields of a unit an export or a unit listing reads (service/unit-fields.ts): all but these, in record order. */
+const UNREAD = ['split', 'src', 'updated'] as const;
+export const RECORD_FIELDS: readonly Exclude<UnitField, (typeof UNREAD)[number]>[] = UNIT_RECORD_FIELDS.filter(
+  (name): name is Exclude<UnitField, (typeof UNREAD)[number]> => !(UNREAD as readonly string[]).includes(name),
+);
+
+/** A unit's record from its RECORD_FIELDS values (empty ones left out). */
+export function unitRecord(values: readonly (string | null)[]): Record<string, string> {
+  const record: Record<string, string> = { ar: values[0]! };
+  for (let f = 1; f < RECORD_FIELDS.length; f++) if (values[f]) record[RECORD_FIELDS[f]!] = values[f]!;
+  return record;
+}

@@ -1,19 +1,19 @@
 --[[
   Makes one chunk of an import job's staged units the TM's (lua/stageImport staged them) and logs the units that
   changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
-  import of a million units writes a thousand entries and never trims the log past an instance following it. A
-  unit's staged record is its first record, cut from its batch, with its patch's non-empty fields when the unit is in
-  the job's patched set (lua/stageImport). A unit new to the TM is its staged record with `updated` appended (a
-  staged record stops before that last field), one SET: nothing is decoded unless it has a patch. An existing unit with the same id (same Arabic) is merged with what the
-  import carries — the TMX wins for what it says, and keeps what it does not say: for each language the import
-  holds, its text and codes:<lang> are the import's (a codes:<lang> the staged record leaves empty is emptied: codes
-  belong to their text); tuv:<lang>, tmx and apart are the import's when it carries them and are kept as they are
-  when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file brought, and leaves that file's tuid,
-  props, notes and the Arabic's xml:lang in place). Fields the import does not name (other languages, document
-  placement) are kept. A unit already exactly so is neither written nor logged. A batch is deleted by the call that
-  commits its last unit, patches only when the job ends (the client deletes them with the patched set): applying a
-  chunk again changes nothing (its batch is gone, or its units are in the TM as it would write them), so a chunk whose
-  reply was lost can be sent again.
+  import of a million units writes a thousand entries and never trims the log past an instance following it. A unit's
+  staged record is its first record, cut from its batch, with its patch's non-empty fields when the unit is in the
+  job's patched set (lua/stageImport). A unit new to the TM is its staged record with `updated` appended (a staged
+  record stops before that last field), one SET: nothing is decoded unless it has a patch. An existing unit with the
+  same id (same Arabic) is merged with what the import carries — the TMX wins for what it says, and keeps what it does
+  not say: for each language the import holds, its text and codes:<lang> are the import's (a codes:<lang> the staged
+  record leaves empty is emptied: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it
+  carries them and are kept as they are when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file
+  brought, and leaves that file's tuid, props, notes and the Arabic's xml:lang in place). Fields the import does not
+  name (other languages, document placement) are kept. A unit already exactly so is neither written nor logged. A
+  batch is deleted by the call that commits its last unit, patches only when the job ends (the client deletes them
+  with the patched set): applying a chunk again changes nothing (its batch is gone, or its units are in the TM as it
+  would write them), so a chunk whose reply was lost can be sent again.
 
   Input:
     KEYS[1]   units set of the TM
