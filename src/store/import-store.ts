@@ -179,7 +179,7 @@ export class ImportStore {
   }
 
   /**
-   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip (lua/readUnits: one
+   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip (settled.ts: one
    * MGET of their records). Undefined for a unit gone meanwhile.
    */
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
