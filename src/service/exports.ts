@@ -128,8 +128,12 @@ export async function exportTm(
     const cuts = newCuts();
     const tus = new TuBytes(langs, apart);
     const reviewed = markedRows(options.reviewMarks);
-    for await (const units of unitPages(store, tm, page, (ids) => store.unitBytes(tm, ids))) {
-      for (const [id, bytes] of units) {
+    const read = async (ids: readonly string[]) => ({ ids, records: await store.unitBytes(tm, ids) });
+    // Ids and records side by side: no pair made a unit.
+    for await (const { ids, records } of readAhead(scanIds(store, tm, page), read, PAGES_AHEAD)) {
+      for (let u = 0; u < ids.length; u++) {
+        const [id, bytes] = [ids[u]!, records[u]];
+        if (!bytes) continue; // gone meanwhile
         // The unit written from its stored bytes into the writer's chunk (tu-bytes.ts); else as strings.
         const cut = cutValues(bytes, cuts);
         const marked = reviewed && cut && flaggedInDocument(bytes, cuts);

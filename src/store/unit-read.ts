@@ -71,8 +71,7 @@ export async function readUnits(
   unitIds: readonly string[],
 ): Promise<(Unit | undefined)[]> {
   if (unitIds.length === 0) return [];
-  const keyList = unitIds.map((id) => keys.unit(tm, id));
-  const records = await readRecordsSettled(redis, keys, tm, keyList);
+  const records = await readRecordsSettled(redis, keys, tm, keys.unitKeys(tm, unitIds));
   const units = new Array<Unit | undefined>(records.length).fill(undefined);
   for (let i = 0; i < records.length; i++) units[i] = recordUnit(tm, unitIds[i]!, records[i] ?? null);
   return units;
