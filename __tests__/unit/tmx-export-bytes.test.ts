@@ -92,6 +92,14 @@ const UNITS: Record<string, Record<string, string>> = {
     'codes:ar': '[{"kind":"ph","xml":"<ph>\\t\\u0007\\udc00\\/\\"x\\"<\\/ph>"}]',
   },
   'with tuv metadata': { ar: 'نص', en: 'text', zh: '文本', 'tuv:ar': JSON.stringify({ tag: 'ar-SA' }) },
+  'with tuv attributes, notes and props': {
+    ar: 'نص',
+    en: 'text',
+    zh: '文本',
+    'tuv:en': JSON.stringify({ attrs: { creationid: 'a"b', segtype: 'x' }, notes: ['n & m'], props: [['t', 'v']] }),
+    'tuv:zh': JSON.stringify({ tag: 'zh-CN', attrs: { changedate: '20240101T000000Z' } }),
+  },
+  'with tuv metadata of another shape': { ar: 'نص', en: 'text', 'tuv:en': JSON.stringify({ text: 'x' }) },
   'with variants kept apart': {
     ar: 'نص',
     en: 'text',
@@ -103,8 +111,8 @@ const UNITS: Record<string, Record<string, string>> = {
 };
 /** The units the byte path must write itself (the others may go to the string path). */
 const STRING_PATH = [
-  'with tuv metadata',
   'with variants kept apart',
+  'with tuv metadata of another shape',
   'with numbers not written as JavaScript writes them',
 ];
 
@@ -192,7 +200,17 @@ const code: fc.Arbitrary<InlineCode> = fc.oneof(
   fc.record({ kind: fc.constant('hi' as const), close: fc.constant(true as const), xml: fc.constant('</hi>') }),
 );
 const variant = (tag: string) =>
-  fc.record({ tag: fc.constant(tag), text: text(true), codes: fc.array(code, { maxLength: 3 }) });
+  fc.record(
+    {
+      tag: fc.constantFrom(tag, `${tag}-XY`, 'x y'),
+      text: text(true),
+      codes: fc.array(code, { maxLength: 3 }),
+      attrs: fc.dictionary(fc.constantFrom('creationid', 'changedate', 'segtype', 'x-other'), text(false)),
+      props: fc.array(fc.tuple(text(false), text(false)), { maxLength: 2 }),
+      notes: fc.array(text(false), { maxLength: 2 }),
+    },
+    { requiredKeys: ['tag', 'text', 'codes'] },
+  );
 const tu: fc.Arbitrary<TmxTu> = fc.record({
   tuid: fc.option(text(false), { nil: undefined }),
   attrs: fc.dictionary(fc.constantFrom('creationdate', 'creationid', 'changeid', 'usagecount', 'x-other'), text(false)),

@@ -4,107 +4,45 @@
  * (formats/xml-bytes.ts), the `tmx` and `codes:<lang>` JSON read where it lies (tu-json.ts), placeables replaced by
  * their codes' XML, and nothing is made a string or an object a unit. It writes the same bytes as the string path
  * (toTmxUnit + tuXml, encoded as UTF-8: a unit test compares the two); the units it leaves to that path are those with
- * tuv metadata, kept-apart variants to write, or JSON of another shape than unit-fields.ts writes.
+ * kept-apart variants to write, or JSON of another shape than unit-fields.ts writes. The start of a tu and of a tuv
+ * with metadata are written by tu-start.ts.
  */
-import {
-  PROP_CONFIDENCE,
-  PROP_DOCUMENT,
-  PROP_PARAGRAPH,
-  PROP_POSITION,
-  PROP_REVIEW,
-  TU_ATTRS,
-  TU_END,
-} from '../formats';
+import { TU_END } from '../formats';
 import * as xmlBytes from '../formats/xml-bytes';
 import { FIELD_INDEX, type UnitField } from '../store/unit-record';
 import { LANGS, type Lang } from '../types';
 import * as tuJson from './tu-json';
+import * as tuStart from './tu-start';
 
 // Read once into constants of this module: the sources run under tsx (the bench, the tests) make each use of an
 // imported binding a getter call, which a loop run a million times notices.
-const {
-  ATTR,
-  canonicalNumberEnd,
-  copyRun,
-  escapeBytes,
-  jsonStringBytes,
-  MOST_PER_BYTE,
-  nextStop,
-  NO_ROOM,
-  NOT_HERE,
-  RAW,
-  TEXT,
-} = xmlBytes;
-const { ATTR_SLOT, Codes, CONFIDENCE, DOCUMENT, HI_END, HI_START, Meta, PARAGRAPH, POSITION, TUID } = tuJson;
+const { copyRun, escapeBytes, MOST_PER_BYTE, nextStop, NO_ROOM, NOT_HERE, TEXT } = xmlBytes;
+const { Codes, HI_END, HI_START, Meta } = tuJson;
+const { isEmpty, put, tuStartBytes, tuvStartBytes } = tuStart;
 
 export { NO_ROOM, NOT_HERE };
 /** {@link TuBytes.write}: the export leaves the unit out (no Arabic, or no text in the chosen targets). */
 export const SKIP = -3;
 
 const at = (name: UnitField) => FIELD_INDEX[name];
-const [DOC, POS, PARA, CONF, REVIEW, TMX, APART] = (
-  ['doc', 'pos', 'para', 'conf', 'review', 'tmx', 'apart'] as const
-).map(at) as [number, number, number, number, number, number, number];
-const AR = at('ar');
+const [AR, TMX, APART] = [at('ar'), at('tmx'), at('apart')];
 /** Per language (LANGS order): its text's, its codes' and its tuv metadata's field. */
 const TEXT_FIELD = LANGS.map((lang) => at(lang));
 const CODES_FIELD = LANGS.map((lang) => at(`codes:${lang}`));
 const TUV_FIELD = LANGS.map((lang) => at(`tuv:${lang}`));
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
-const TU_OPEN = utf8('    <tu');
-const TUID_OPEN = utf8(' tuid="');
-const ATTR_OPEN = TU_ATTRS.map((name) => utf8(` ${name}="`));
-const ATTR_COUNT = TU_ATTRS.length;
-const QUOTE = utf8('"');
-const TU_CLOSE = utf8(' srclang="ar">\n');
-const NOTE_OPEN = utf8('      <note>');
-const NOTE_CLOSE = utf8('</note>\n');
-const PROP_OPEN = utf8('      <prop type="');
-const PROP_VALUE = utf8('">');
-const PROP_CLOSE = utf8('</prop>\n');
-/** `      <prop type="x-…">` of each placement prop (their types need no escaping). */
-const PLACED = (type: string) => utf8(`      <prop type="${type}">`);
-const [DOCUMENT_OPEN, POSITION_OPEN, PARAGRAPH_OPEN, CONFIDENCE_OPEN] = [
-  PROP_DOCUMENT,
-  PROP_POSITION,
-  PROP_PARAGRAPH,
-  PROP_CONFIDENCE,
-].map(PLACED) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
-/** The numbers of `tmx` placement, in the order tuStart writes them, and their props' starts. */
-const NUMBERS = [POSITION, PARAGRAPH, CONFIDENCE];
-const NUMBER_OPEN = [POSITION_OPEN, PARAGRAPH_OPEN, CONFIDENCE_OPEN];
-const REVIEW_PROP = utf8(`      <prop type="${PROP_REVIEW}">true</prop>\n`);
-const ZERO = utf8('0');
-const OPEN = Object.fromEntries(LANGS.map((lang) => [lang, `      <tuv xml:lang="${lang}"><seg>`])) as Record<
-  Lang,
-  string
->;
-const FIRST_TUV = LANGS.map((lang) => utf8(OPEN[lang]));
-const NEXT_TUV = LANGS.map((lang) => utf8(`</seg></tuv>\n${OPEN[lang]}`));
-const LAST = utf8(`</seg></tuv>\n${TU_END}`);
+/** A tuv without metadata, up to its text; the bytes that close it, or one with notes or props. */
+const TUV_OPEN = LANGS.map((lang) => utf8(`      <tuv xml:lang="${lang}"><seg>`));
+const TUV_CLOSE = utf8('</seg></tuv>\n');
+const TUV_META_CLOSE = utf8('</seg>\n      </tuv>\n');
+const TU_END_BYTES = utf8(TU_END);
 const HI_CLOSE = utf8('</hi>');
-
-/** Copies `bytes` into `out` at `at`; NO_ROOM when they do not fit. */
-function put(out: Uint8Array, at: number, bytes: Uint8Array): number {
-  if (at < 0) return at;
-  if (at + bytes.length > out.length) return NO_ROOM;
-  for (let k = 0; k < bytes.length; k++) out[at + k] = bytes[k]!;
-  return at + bytes.length;
-}
-
-/** Copies src[from, to) into `out` at `at`; NO_ROOM when it does not fit. */
-const copy = (src: Uint8Array, from: number, to: number, out: Uint8Array, at: number) =>
-  escapeBytes(src, from, to, out, at, RAW);
-
-const isEmpty = (cuts: Int32Array, i: number) => cuts[2 * i + 1] === cuts[2 * i];
-/** Whether field i is `word` (one ASCII character). */
-const isChar = (src: Uint8Array, cuts: Int32Array, i: number, c: number) =>
-  cuts[2 * i + 1]! - cuts[2 * i]! === 1 && src[cuts[2 * i]!] === c;
 
 /** Writes units as `tu`s from their record bytes; one per export (it keeps the scratch space of its readers). */
 export class TuBytes {
   private readonly meta = new Meta();
+  private readonly tuvMeta = new Meta(true);
   private readonly codes = new Codes();
   /** The chosen languages, as indexes into LANGS (Arabic first). */
   private readonly langs: Int32Array;
@@ -127,73 +65,30 @@ export class TuBytes {
     let target = false;
     for (let l = 0; l < langs.length; l++) {
       const lang = langs[l]!;
-      if (!isEmpty(cuts, TUV_FIELD[lang]!)) return NOT_HERE;
       if (TEXT_FIELD[lang] !== AR && !isEmpty(cuts, TEXT_FIELD[lang]!)) target = true;
     }
     if (!target) return SKIP;
     if (this.apart && !isEmpty(cuts, APART)) return NOT_HERE;
     if (!this.meta.read(src, cuts[2 * TMX]!, cuts[2 * TMX + 1]!)) return NOT_HERE;
     this.wordsOf(src);
-    at = this.start(out, at, src, cuts);
-    let first = true;
+    at = tuStartBytes(out, at, src, cuts, this.meta);
     for (let l = 0; l < langs.length; l++) {
       const lang = langs[l]!;
       const i = TEXT_FIELD[lang]!;
       if (isEmpty(cuts, i)) continue;
-      at = put(out, at, first ? FIRST_TUV[lang]! : NEXT_TUV[lang]!);
+      const tuv = TUV_FIELD[lang]!;
+      let close = TUV_CLOSE;
+      if (isEmpty(cuts, tuv)) at = put(out, at, TUV_OPEN[lang]!);
+      else {
+        if (!this.tuvMeta.read(src, cuts[2 * tuv]!, cuts[2 * tuv + 1]!)) return NOT_HERE;
+        at = tuvStartBytes(out, at, src, this.tuvMeta, lang);
+        if (this.tuvMeta.noteCount + this.tuvMeta.propCount > 0) close = TUV_META_CLOSE;
+      }
       if (at < 0) return at;
       at = this.segment(out, at, src, cuts[2 * i]!, cuts[2 * i + 1]!, CODES_FIELD[lang]!, cuts);
-      first = false;
+      at = put(out, at, close);
     }
-    return put(out, at, LAST);
-  }
-
-  /** The `tu` start tag, its notes, placement props and props (tmx-stream-write.ts, tuStart). */
-  private start(out: Uint8Array, at: number, src: Uint8Array, cuts: Int32Array): number {
-    const { ranges, notes, props } = this.meta;
-    at = put(out, at, TU_OPEN);
-    if (ranges[2 * TUID]! >= 0) at = this.attr(out, at, TUID_OPEN, src, TUID);
-    for (let a = 0; a < ATTR_COUNT; a++)
-      if (ranges[2 * (ATTR_SLOT + a)]! >= 0) at = this.attr(out, at, ATTR_OPEN[a]!, src, ATTR_SLOT + a);
-    at = put(out, at, TU_CLOSE);
-    for (let n = 0; n < this.meta.noteCount; n++) {
-      at = put(out, at, NOTE_OPEN);
-      at = json(src, notes[2 * n]!, notes[2 * n + 1]!, out, at, TEXT);
-      at = put(out, at, NOTE_CLOSE);
-    }
-    at = isEmpty(cuts, DOC) ? this.placedByTmx(out, at, src) : placedInDocument(out, at, src, cuts);
-    for (let p = 0; p < this.meta.propCount; p++) {
-      at = put(out, at, PROP_OPEN);
-      at = json(src, props[4 * p]!, props[4 * p + 1]!, out, at, ATTR);
-      at = put(out, at, PROP_VALUE);
-      at = json(src, props[4 * p + 2]!, props[4 * p + 3]!, out, at, TEXT);
-      at = put(out, at, PROP_CLOSE);
-    }
-    return at;
-  }
-
-  private attr(out: Uint8Array, at: number, open: Uint8Array, src: Uint8Array, slot: number): number {
-    at = put(out, at, open);
-    at = json(src, this.meta.ranges[2 * slot]!, this.meta.ranges[2 * slot + 1]!, out, at, ATTR);
-    return put(out, at, QUOTE);
-  }
-
-  /** Placement props of a unit in no document, from its `tmx` metadata (unit-fields.ts, toTmxUnit). */
-  private placedByTmx(out: Uint8Array, at: number, src: Uint8Array): number {
-    const { ranges } = this.meta;
-    if (ranges[2 * DOCUMENT]! >= 0) {
-      at = put(out, at, DOCUMENT_OPEN);
-      at = json(src, ranges[2 * DOCUMENT]!, ranges[2 * DOCUMENT + 1]!, out, at, TEXT);
-      at = put(out, at, PROP_CLOSE);
-    }
-    for (let k = 0; k < NUMBERS.length; k++) {
-      const slot = NUMBERS[k]!;
-      if (ranges[2 * slot]! < 0) continue;
-      at = put(out, at, NUMBER_OPEN[k]!);
-      at = copy(src, ranges[2 * slot]!, ranges[2 * slot + 1]!, out, at);
-      at = put(out, at, PROP_CLOSE);
-    }
-    return this.meta.review ? put(out, at, REVIEW_PROP) : at;
+    return put(out, at, TU_END_BYTES);
   }
 
   /**
@@ -265,28 +160,3 @@ export class TuBytes {
 
 /** Most output bytes one text byte becomes (formats/xml-bytes.ts). */
 const MOST = MOST_PER_BYTE;
-
-/** A JSON string body escaped as `mode` asks. */
-const json = jsonStringBytes;
-
-/** A number field as String(Number(value)) writes it, or NOT_HERE when the bytes are not written so. */
-function number(src: Uint8Array, cuts: Int32Array, i: number, out: Uint8Array, at: number, open: Uint8Array) {
-  const [from, to] = [cuts[2 * i]!, cuts[2 * i + 1]!];
-  at = put(out, at, open);
-  if (from === to) at = put(out, at, ZERO);
-  else if (canonicalNumberEnd(src, from, to) !== to) return NOT_HERE;
-  else at = copy(src, from, to, out, at);
-  return put(out, at, PROP_CLOSE);
-}
-
-/** Placement props of a unit in a document, from its record (unit-fields.ts, toTmxUnit). */
-function placedInDocument(out: Uint8Array, at: number, src: Uint8Array, cuts: Int32Array): number {
-  at = put(out, at, DOCUMENT_OPEN);
-  at = escapeBytes(src, cuts[2 * DOC]!, cuts[2 * DOC + 1]!, out, at, TEXT);
-  at = put(out, at, PROP_CLOSE);
-  at = number(src, cuts, POS, out, at, POSITION_OPEN);
-  at = number(src, cuts, PARA, out, at, PARAGRAPH_OPEN);
-  if (!isEmpty(cuts, CONF) && !isChar(src, cuts, CONF, 0x31)) at = number(src, cuts, CONF, out, at, CONFIDENCE_OPEN);
-  if (!isEmpty(cuts, REVIEW) && !isChar(src, cuts, REVIEW, 0x30)) at = put(out, at, REVIEW_PROP);
-  return at;
-}

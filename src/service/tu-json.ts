@@ -22,10 +22,19 @@ const CLOSE_OBJECT = 0x7d;
 const latin1 = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 const TRUE = latin1('true');
 const FALSE = latin1('false');
-/** Keys of `tmx` (unit-fields.ts, TuMeta), in the order of the Meta slots below. */
-const META_KEYS = ['tuid', 'document', 'position', 'paragraph', 'confidence', 'attrs', 'props', 'notes', 'review'].map(
-  latin1,
-);
+/** Keys of `tmx` and `tuv:<lang>` (unit-fields.ts, TuMeta and TuvMeta), in the order of the Meta slots below. */
+const META_KEYS = [
+  'tuid',
+  'document',
+  'position',
+  'paragraph',
+  'confidence',
+  'tag',
+  'attrs',
+  'props',
+  'notes',
+  'review',
+].map(latin1);
 const ATTR_KEYS = TU_ATTRS.map(latin1);
 const KIND = latin1('kind');
 const CLOSE = latin1('close');
@@ -62,23 +71,36 @@ function boolEnd(src: Uint8Array, i: number, to: number): number {
   return 0;
 }
 
-/** Slots of the scalar values of `tmx`: a JSON string body's [from, to), or a number's bytes. */
+/** Slots of the scalar values: a JSON string body's [from, to), or a number's bytes. */
 export const TUID = 0;
 export const DOCUMENT = 1;
 export const POSITION = 2;
 export const PARAGRAPH = 3;
 export const CONFIDENCE = 4;
-const SCALARS = 5;
+export const TAG = 5;
+const SCALARS = 6;
 /** The slot of TU_ATTRS[a] is ATTR_SLOT + a. */
 export const ATTR_SLOT = SCALARS;
-const ATTRS = 5;
-const PROPS = 6;
-const NOTES = 7;
-const REVIEW = 8;
+const ATTRS = 6;
+const PROPS = 7;
+const NOTES = 8;
+const REVIEW = 9;
+/** The keys a `tmx` JSON may hold, and a `tuv:<lang>` one. */
+const TU_KEYS = ((1 << (REVIEW + 1)) - 1) & ~(1 << TAG);
+const TUV_KEYS = (1 << TAG) | (1 << ATTRS) | (1 << PROPS) | (1 << NOTES);
 
-/** What a unit's `tmx` JSON holds, as ranges of its bytes; one per export, filled again per unit by {@link read}. */
+/**
+ * What a unit's `tmx` JSON (or, made with `tuv`, a `tuv:<lang>` JSON) holds, as ranges of its bytes; one per export
+ * (and per kind), filled again per unit by {@link read}.
+ */
 export class Meta {
-  /** Per scalar slot (TUID…CONFIDENCE) and then per TU_ATTRS name: [from, to) of its value, or from = -1. */
+  private readonly keys: number;
+
+  constructor(tuv = false) {
+    this.keys = tuv ? TUV_KEYS : TU_KEYS;
+  }
+
+  /** Per scalar slot (TUID…TAG) and then per TU_ATTRS name: [from, to) of its value, or from = -1. */
   readonly ranges = new Int32Array(2 * (SCALARS + TU_ATTRS.length));
   /** Notes: [from, to) of each string; props: [from, to) of the type then of the value. */
   notes = new Int32Array(16);
@@ -101,16 +123,16 @@ export class Meta {
       const nameEnd = keyEnd(src, i, to);
       if (nameEnd < 0 || src[nameEnd + 1] !== COLON) return false;
       const key = which(src, i + 1, nameEnd, META_KEYS);
-      if (key < 0 || (seen & (1 << key)) !== 0) return false;
+      if (key < 0 || (seen & (1 << key)) !== 0 || (this.keys & (1 << key)) === 0) return false;
       seen |= 1 << key;
       i = nameEnd + 2;
-      if (key === TUID || key === DOCUMENT) {
+      if (key === TUID || key === DOCUMENT || key === TAG) {
         const end = src[i] === QUOTE ? jsonStringEnd(src, i, to) : -1;
         if (end < 0) return false;
         this.ranges[2 * key] = i + 1;
         this.ranges[2 * key + 1] = end;
         i = end + 1;
-      } else if (key < SCALARS) {
+      } else if (key < TAG) {
         const end = canonicalNumberEnd(src, i, to);
         if (end < 0) return false;
         this.ranges[2 * key] = i;
