@@ -16,6 +16,8 @@ import { guard, type RedisClient } from './redis';
 
 /** An attempt's answer while a write is being applied. */
 export const WRITING = Symbol('writing');
+/** An attempt's answer while the TM's slot is being moved to another master of a cluster (see readRecordsSettled). */
+const MOVING = Symbol('moving');
 
 const FIRST_PAUSE_MS = 2;
 const MAX_PAUSE_MS = 50;
@@ -26,22 +28,25 @@ const GIVE_UP_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `attempt` (each under `guard`) until it answers something else than WRITING, waiting in between. */
+/** Runs `attempt` (each under `guard`) until it answers something else than WRITING (or MOVING), waiting in between. */
 export async function settled<T>(
   redis: RedisClient,
   keys: Keys,
   tm: string,
-  attempt: () => Promise<T | typeof WRITING>,
+  attempt: () => Promise<T | typeof WRITING | typeof MOVING>,
 ): Promise<T> {
   const started = Date.now();
   let checked = started;
   let pause = FIRST_PAUSE_MS;
   for (;;) {
     const answer = await guard(redis, attempt);
-    if (answer !== WRITING) return answer;
+    if (answer !== WRITING && answer !== MOVING) return answer;
     const now = Date.now();
-    if (now - started > GIVE_UP_MS) throw new Error(`tm ${tm}: a document write was still being applied after 120 s`);
-    if (now - checked >= STALE_CHECK_MS) {
+    if (now - started > GIVE_UP_MS) {
+      if (answer === MOVING) throw new Error(`tm ${tm}: its slot was still being moved after 120 s`);
+      throw new Error(`tm ${tm}: a document write was still being applied after 120 s`);
+    }
+    if (answer === WRITING && now - checked >= STALE_CHECK_MS) {
       checked = now;
       await finishSilentWrites(redis, keys, tm);
       continue;
@@ -91,16 +96,39 @@ export async function readRecordsSettled(
   unitKeys: readonly string[],
 ): Promise<(Buffer | null)[]> {
   return settled(redis, keys, tm, async () => {
-    const replies =
-      (await redis
-        .multi()
-        .exists(keys.documentWrites(tm))
-        .mgetBuffer(...unitKeys)
-        .exec()) ?? [];
+    let replies: [Error | null, unknown][];
+    try {
+      replies =
+        (await redis
+          .multi()
+          .exists(keys.documentWrites(tm))
+          .mgetBuffer(...unitKeys)
+          .exec()) ?? [];
+    } catch (err) {
+      if (slotMoving(err)) return MOVING;
+      throw err;
+    }
     for (const [err] of replies) if (err) throw err;
     if (replies.length !== 2) throw new Error('a MULTI of EXISTS and MGET was answered without two replies');
     return replies[0]![1] === 1 ? WRITING : (replies[1]![1] as (Buffer | null)[]);
   });
+}
+
+/**
+ * Whether a MULTI failed because its keys' slot is being moved between two masters of a cluster (a re-shard): the
+ * MGET of keys of which some have moved already is refused (TRYAGAIN), and with it the whole MULTI (EXECABORT), which
+ * ioredis does not retry as it retries a single command's TRYAGAIN. Asked again after a pause, until the move ends.
+ */
+function slotMoving(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (/^TRYAGAIN\b/.test(err.message)) return true;
+  const previous = (err as { previousErrors?: unknown[] }).previousErrors;
+  return (
+    /^EXECABORT\b/.test(err.message) &&
+    Array.isArray(previous) &&
+    previous.length > 0 &&
+    previous.every((e) => e instanceof Error && /^(TRYAGAIN|ASK|MOVED)\b/.test(e.message))
+  );
 }
 
 /** Finishes the TM's committed writes whose applier is no longer heard from (its heartbeat key expired). */
