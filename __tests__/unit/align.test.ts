@@ -98,6 +98,23 @@ describe('the aligner', () => {
     expect(rows.every((r) => !r.review)).toBe(true);
   });
 
+  it('aligns dialogue one to one when the translations put who spoke after the quotation and the Arabic before it', () => {
+    const ar = [
+      'صاحت سلمى: "إلى أين نذهب الآن؟"',
+      'قال عمر بهدوء: "إلى الميناء."',
+      'ثم سارا معا نحو البحر في صمت طويل.',
+    ];
+    const en = [
+      '"Where do we go now?" Salma shouted.',
+      '"To the harbour." Omar said quietly.',
+      'Then they walked together toward the sea in a long silence.',
+    ];
+    const zh = ['“我们现在去哪儿？”萨尔玛喊道。', '“去港口。”奥马尔平静地说。', '然后他们一起默默地向大海走去。'];
+    const rows = alignTexts({ ar: ar.join(' '), en: en.join(' '), zh: zh.join('') });
+    expect(rows.map((r) => [r.ar, r.en, r.zh])).toEqual(ar.map((a, i) => [a, en[i], zh[i]]));
+    expect(rows.filter((r) => r.reasons?.includes('counts'))).toEqual([]);
+  });
+
   it('finds the same anchors with and without the full normalization', () => {
     expect(anchorsOf('Flight AB-12 lands at 10:30 (local time)?', 'en')).toMatchObject({
       numbers: ['12', '1030'],

@@ -53,6 +53,9 @@ describe('English abbreviations are decided by what follows them', () => {
       'He visited the U.S. Embassy in Cairo.',
       'The U.N. Envoy arrived later.',
     ]);
+    expect(en.sentences('The vote was held in the U.S. Capitol on Friday.')).toEqual([
+      'The vote was held in the U.S. Capitol on Friday.',
+    ]);
     expect(en.sentences('The ban was lifted by the U.K. Egypt welcomed it.')).toEqual([
       'The ban was lifted by the U.K.',
       'Egypt welcomed it.',
@@ -92,6 +95,44 @@ describe('English written in lower case (posts, chat)', () => {
       'The letter was signed by T. s. Eliot himself.',
     ]);
     expect(en.sentences('We could stay... or we could go.')).toEqual(['We could stay... or we could go.']);
+  });
+});
+
+describe('quotations followed by who said them', () => {
+  it('keeps an English quotation ending in ? ! or a full stop with its short speech tag, either order', () => {
+    expect(en.sentences('"Where do we go now?" Salma asked. The road was closed.')).toEqual([
+      '"Where do we go now?" Salma asked.',
+      'The road was closed.',
+    ]);
+    expect(en.sentences('“Not yet!” he shouted, running to the gate. “Come back.” Omar Haddad said softly.')).toEqual([
+      '“Not yet!” he shouted, running to the gate.',
+      '“Come back.” Omar Haddad said softly.',
+    ]);
+    expect(en.sentences('"We are ready!" cried Layla. Nobody moved.')).toEqual([
+      '"We are ready!" cried Layla.',
+      'Nobody moved.',
+    ]);
+  });
+
+  it('ends the sentence after the quotation when what follows is a sentence of its own', () => {
+    expect(en.sentences('The talks were "a success." He said more would follow.')).toEqual([
+      'The talks were "a success."',
+      'He said more would follow.',
+    ]);
+    expect(en.sentences('She called it "a start." Karim added that the fund would grow.')).toEqual([
+      'She called it "a start."',
+      'Karim added that the fund would grow.',
+    ]);
+    expect(en.sentences('“Stop.” The door closed behind her.')).toEqual(['“Stop.”', 'The door closed behind her.']);
+  });
+
+  it('keeps a Chinese quotation ending in 。！？ with 她喊道 / 他问 after it, and not with any other sentence', () => {
+    expect(zh.sentences('“我们走吧！”她大声喊道。大家都站了起来。')).toEqual([
+      '“我们走吧！”她大声喊道。',
+      '大家都站了起来。',
+    ]);
+    expect(zh.sentences('“好吗？”他问。“好。”他走了。')).toEqual(['“好吗？”他问。', '“好。”', '他走了。']);
+    expect(zh.sentences('“里面有什么？”顾问看着他。')).toEqual(['“里面有什么？”', '顾问看着他。']);
   });
 });
 

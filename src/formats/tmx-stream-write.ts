@@ -196,16 +196,26 @@ export class TmxStreamWriter {
   }
 
   /**
-   * Adds one unit already written as XML: strings, and UTF-8 bytes copied as they are (text the caller knows needs
-   * no escaping). As {@link write}, a promise only when the buffer was handed to the Writable.
+   * The chunk being filled, and how much of it is used, for a caller that writes a unit's UTF-8 into it itself (the
+   * whole-TM export, service/tu-bytes.ts); {@link wrote} then takes it.
    */
-  writeXml(pieces: readonly (string | Uint8Array)[]): Promise<void> | undefined {
+  get chunk(): Buffer {
+    return this.buffer;
+  }
+
+  get chunkUsed(): number {
+    return this.used;
+  }
+
+  /** Takes the bytes a caller wrote into {@link chunk}, up to `end`, as one more unit. */
+  wrote(end: number): void {
+    this.used = end;
     this.written++;
-    let most = 0;
-    for (const piece of pieces) most += typeof piece === 'string' ? piece.length * 3 : piece.length;
-    if (this.used + most > this.buffer.length) return this.flush().then(() => this.appendAll(pieces, most));
-    this.appendAll(pieces, most);
-    return undefined;
+  }
+
+  /** Hands what the chunk holds to the Writable (waiting for it to drain), for a caller that has no room left. */
+  makeRoom(): Promise<void> {
+    return this.flush();
   }
 
   async end(): Promise<void> {
@@ -228,22 +238,6 @@ export class TmxStreamWriter {
     bytes.copy(bigger, this.used);
     this.buffer = bigger;
     this.used += bytes.length;
-  }
-
-  private appendAll(pieces: readonly (string | Uint8Array)[], most: number): void {
-    if (most > this.buffer.length - this.used) {
-      const text = (piece: string | Uint8Array) =>
-        typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.length).toString();
-      this.append(pieces.map(text).join(''));
-      return;
-    }
-    for (const piece of pieces) {
-      if (typeof piece === 'string') this.used += this.buffer.write(piece, this.used, 'utf8');
-      else {
-        this.buffer.set(piece, this.used);
-        this.used += piece.length;
-      }
-    }
   }
 
   private async flush(): Promise<void> {

@@ -1,16 +1,18 @@
 /**
- * Whole-TM export, streamed: units are read a page at a time (SSCAN + one lua/readUnits call per page) and written
- * to the Writable as they come, waiting for it to drain, so memory stays constant whatever the TM's size. TMX is
- * written by formats/tmx-stream-write.ts (the shape every client we tested accepts; lossless against the import),
- * from the bytes Redis answers where a unit allows it (unit-bytes.ts: texts copied, not decoded and re-encoded);
- * TSV holds unit id, document, position and the chosen languages, placeables removed.
+ * Whole-TM export, streamed: units are read a page at a time (SSCAN, then one MULTI of EXISTS and MGET a page,
+ * store/settled.ts) and written to the Writable as they come, waiting for it to drain, so memory stays constant
+ * whatever the TM's size. TMX is written by formats/tmx-stream-write.ts (the shape every client we tested accepts;
+ * lossless against the import), each unit from the bytes Redis answers where it allows it (tu-bytes.ts: escaped
+ * byte to byte into the writer's chunk, nothing decoded to strings and encoded again), else from its fields as
+ * strings; TSV holds unit id, document, position and the chosen languages, placeables removed.
  */
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { TmxStreamWriter, escapeTsv, stripPlaceables } from '../formats';
 import { rowHash, unitRecord, type ImportStore } from '../store';
 import { LANGS, type Lang } from '../types';
-import { cutValues, flaggedInDocument, newCuts, tuPieces, valueStrings } from './unit-bytes';
+import { NO_ROOM, NOT_HERE, SKIP, TuBytes } from './tu-bytes';
+import { cutValues, flaggedInDocument, newCuts, valueStrings } from './unit-bytes';
 import { toTmxUnit } from './unit-fields';
 import { readAhead } from './read-ahead';
 
@@ -124,22 +126,29 @@ export async function exportTm(
     });
     const apart = options.apart ?? false;
     const cuts = newCuts();
+    const tus = new TuBytes(langs, apart);
     const reviewed = markedRows(options.reviewMarks);
-    for await (const units of unitPages(store, tm, page, (ids) => store.unitBytes(tm, ids))) {
-      for (const [id, joined] of units) {
-        // The unit's stored bytes copied into the output where they need nothing (unit-bytes.ts); else as strings.
-        const cut = cutValues(joined, cuts);
-        const marked = reviewed && cut && flaggedInDocument(joined, cuts);
-        const pieces = cut && !marked && tuPieces(id, joined, cuts, langs, apart);
-        let flushing: Promise<void> | undefined;
-        if (pieces === '') writer.skipped++;
-        else if (pieces) flushing = writer.writeXml(pieces);
-        else {
-          const h = cut ? unitRecord(valueStrings(joined, cuts)) : (await store.unitRecords(tm, [id]))[0];
-          if (h && reviewed && (await reviewed(h))) delete h.review;
-          if (h) flushing = writer.write(toTmxUnit(id, h));
+    const read = async (ids: readonly string[]) => ({ ids, records: await store.unitBytes(tm, ids) });
+    // Ids and records side by side: no pair made a unit.
+    for await (const { ids, records } of readAhead(scanIds(store, tm, page), read, PAGES_AHEAD)) {
+      for (let u = 0; u < ids.length; u++) {
+        const [id, bytes] = [ids[u]!, records[u]];
+        if (!bytes) continue; // gone meanwhile
+        // The unit written from its stored bytes into the writer's chunk (tu-bytes.ts); else as strings.
+        const cut = cutValues(bytes, cuts);
+        const marked = reviewed && cut && flaggedInDocument(bytes, cuts);
+        let end = cut && !marked ? tus.write(writer.chunk, writer.chunkUsed, bytes, cuts) : NOT_HERE;
+        if (end === NO_ROOM) {
+          await writer.makeRoom();
+          end = tus.write(writer.chunk, writer.chunkUsed, bytes, cuts);
         }
-        if (flushing) await flushing;
+        if (end >= 0) writer.wrote(end);
+        else if (end === SKIP) writer.skipped++;
+        else {
+          const h = cut ? unitRecord(valueStrings(bytes, cuts)) : (await store.unitRecords(tm, [id]))[0];
+          if (h && reviewed && (await reviewed(h))) delete h.review;
+          if (h) await writer.write(toTmxUnit(id, h));
+        }
       }
       options.progress?.(writer.written);
     }

@@ -271,7 +271,7 @@ export class ImportStore {
   }
 
   /**
-   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip (lua/readUnits: one
+   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip (settled.ts: one
    * MGET of their records). Undefined for a unit gone meanwhile.
    */
   async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
@@ -291,7 +291,7 @@ export class ImportStore {
    */
   async unitBytes(tm: string, ids: readonly string[]): Promise<(Buffer | null)[]> {
     if (ids.length === 0) return [];
-    const keyList = ids.map((id) => this.keys.unit(tm, id));
+    const keyList = this.keys.unitKeys(tm, ids);
     // Never while a large document write is being applied (settled.ts): a page sees each document whole.
     return readRecordsSettled(this.redis, this.keys, tm, keyList);
   }

@@ -91,6 +91,12 @@ export class Keys {
     return `${this.tm(tm)}unit:${unitId}`;
   }
 
+  /** The keys of these units (a page of them: the common part made once). */
+  unitKeys(tm: string, unitIds: readonly string[]): string[] {
+    const start = `${this.tm(tm)}unit:`;
+    return unitIds.map((id) => start + id);
+  }
+
   docs(tm: string): string {
     return `${this.tm(tm)}docs`;
   }

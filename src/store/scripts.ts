@@ -22,7 +22,6 @@ export const SCRIPT_NAMES = [
   'stageImport',
   'commitImport',
   'jobTransition',
-  'readUnits',
   'stageDocument',
   'commitDocument',
   'applyDocument',
@@ -50,10 +49,6 @@ declare module 'ioredis' {
     ): Result<[number, number, number, number, number], Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
-    /** See lua/readUnits.lua: the unit records, or ScriptCode.WRITING. */
-    readUnits(numKeys: number, ...keysAndArgs: string[]): Result<(string | null)[] | number, Context>;
-    /** readUnits with the records as the bytes Redis holds (ioredis' Buffer variant of a defined command). */
-    readUnitsBuffer(numKeys: number, ...keysAndArgs: string[]): Result<(Buffer | null)[] | number, Context>;
     /** See lua/stageDocument.lua (keys and arguments as two arrays: a large document's are too many to spread). */
     stageDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/commitDocument.lua (keys and arguments as two arrays). */
@@ -101,7 +96,7 @@ export const ScriptCode = {
   /** finishDocument: the write is logged and ended. */
   FINISHED: 1,
   /**
-   * putUnit, readUnits, markReviewed: a large document write is being applied; wait for it (store/settled.ts) and ask
+   * putUnit, markReviewed: a large document write is being applied; wait for it (store/settled.ts) and ask
    * again.
    */
   WRITING: -5,

@@ -1,7 +1,7 @@
 /**
  * Reads that never see a large document write half applied. A large write (document-writer.ts) commits in one O(1)
  * call and then applies its units in chunks; between its commit and its end the TM's `writing` hash exists. Every
- * read of the TM's units or documents is made together with `EXISTS writing` (one MULTI, or inside lua/readUnits)
+ * read of the TM's units or documents is made together with `EXISTS writing` (one MULTI)
  * and, when it exists, is made again a little later: so a reader sees each write whole, before its commit or after
  * its end. A write whose applier has gone silent (the process died: its heartbeat key expired) is finished by the
  * reader that waits for it (document-writer.ts, applyWrite: every step is idempotent).
@@ -16,6 +16,8 @@ import { guard, type RedisClient } from './redis';
 
 /** An attempt's answer while a write is being applied. */
 export const WRITING = Symbol('writing');
+/** An attempt's answer while the TM's slot is being moved to another master of a cluster (see readRecordsSettled). */
+const MOVING = Symbol('moving');
 
 const FIRST_PAUSE_MS = 2;
 const MAX_PAUSE_MS = 50;
@@ -26,22 +28,25 @@ const GIVE_UP_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `attempt` (each under `guard`) until it answers something else than WRITING, waiting in between. */
+/** Runs `attempt` (each under `guard`) until it answers something else than WRITING (or MOVING), waiting in between. */
 export async function settled<T>(
   redis: RedisClient,
   keys: Keys,
   tm: string,
-  attempt: () => Promise<T | typeof WRITING>,
+  attempt: () => Promise<T | typeof WRITING | typeof MOVING>,
 ): Promise<T> {
   const started = Date.now();
   let checked = started;
   let pause = FIRST_PAUSE_MS;
   for (;;) {
     const answer = await guard(redis, attempt);
-    if (answer !== WRITING) return answer;
+    if (answer !== WRITING && answer !== MOVING) return answer;
     const now = Date.now();
-    if (now - started > GIVE_UP_MS) throw new Error(`tm ${tm}: a document write was still being applied after 120 s`);
-    if (now - checked >= STALE_CHECK_MS) {
+    if (now - started > GIVE_UP_MS) {
+      if (answer === MOVING) throw new Error(`tm ${tm}: its slot was still being moved after 120 s`);
+      throw new Error(`tm ${tm}: a document write was still being applied after 120 s`);
+    }
+    if (answer === WRITING && now - checked >= STALE_CHECK_MS) {
       checked = now;
       await finishSilentWrites(redis, keys, tm);
       continue;
@@ -78,7 +83,12 @@ export async function readSettled(
   });
 }
 
-/** lua/readUnits with no large document write being applied: per unit key its record as bytes, or null. */
+/**
+ * Unit records with no large document write being applied: per unit key its record as bytes, or null. One MULTI of
+ * `EXISTS writing` and one MGET of the keys (a page of an export, a listing or an index rebuild): Redis answers
+ * from the MGET itself, which costs it half what the same MGET inside a script did (a Lua table of the page made and
+ * turned back into a reply).
+ */
 export async function readRecordsSettled(
   redis: RedisClient,
   keys: Keys,
@@ -86,9 +96,39 @@ export async function readRecordsSettled(
   unitKeys: readonly string[],
 ): Promise<(Buffer | null)[]> {
   return settled(redis, keys, tm, async () => {
-    const answer = await redis.readUnitsBuffer(unitKeys.length + 1, keys.documentWrites(tm), ...unitKeys);
-    return typeof answer === 'number' ? WRITING : answer;
+    let replies: [Error | null, unknown][];
+    try {
+      replies =
+        (await redis
+          .multi()
+          .exists(keys.documentWrites(tm))
+          .mgetBuffer(...unitKeys)
+          .exec()) ?? [];
+    } catch (err) {
+      if (slotMoving(err)) return MOVING;
+      throw err;
+    }
+    for (const [err] of replies) if (err) throw err;
+    if (replies.length !== 2) throw new Error('a MULTI of EXISTS and MGET was answered without two replies');
+    return replies[0]![1] === 1 ? WRITING : (replies[1]![1] as (Buffer | null)[]);
   });
+}
+
+/**
+ * Whether a MULTI failed because its keys' slot is being moved between two masters of a cluster (a re-shard): the
+ * MGET of keys of which some have moved already is refused (TRYAGAIN), and with it the whole MULTI (EXECABORT), which
+ * ioredis does not retry as it retries a single command's TRYAGAIN. Asked again after a pause, until the move ends.
+ */
+function slotMoving(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (/^TRYAGAIN\b/.test(err.message)) return true;
+  const previous = (err as { previousErrors?: unknown[] }).previousErrors;
+  return (
+    /^EXECABORT\b/.test(err.message) &&
+    Array.isArray(previous) &&
+    previous.length > 0 &&
+    previous.every((e) => e instanceof Error && /^(TRYAGAIN|ASK|MOVED)\b/.test(e.message))
+  );
 }
 
 /** Finishes the TM's committed writes whose applier is no longer heard from (its heartbeat key expired). */

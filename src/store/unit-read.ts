@@ -1,7 +1,7 @@
 /**
  * Units read from Redis as the service uses them (Unit objects, from their records: unit-record.ts): one by id, with
- * its entity tag, many by id in one round trip (lua/readUnits), and the TM's unit ids scanned in batches. Every read
- * waits while a large document write is being applied (settled.ts), so it sees each whole.
+ * its entity tag, many by id in one round trip (a MULTI of EXISTS and MGET), and the TM's unit ids scanned in
+ * batches. Every read waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
 import type { RowSplit, Unit } from '../types';
 import { reviewReasons } from './document-writer';
@@ -64,7 +64,7 @@ export async function readTaggedUnit(
 }
 
 /**
- * Units by id in one round trip (lua/readUnits: one MGET of their records); undefined for ids that no longer exist.
+ * Units by id in one round trip (one MGET of their records, settled.ts); undefined for ids that no longer exist.
  * Each field is decoded on its own, so a Unit holds strings of its own (not slices keeping the whole reply alive).
  */
 export async function readUnits(
@@ -74,8 +74,7 @@ export async function readUnits(
   unitIds: readonly string[],
 ): Promise<(Unit | undefined)[]> {
   if (unitIds.length === 0) return [];
-  const keyList = unitIds.map((id) => keys.unit(tm, id));
-  const records = await readRecordsSettled(redis, keys, tm, keyList);
+  const records = await readRecordsSettled(redis, keys, tm, keys.unitKeys(tm, unitIds));
   const units = new Array<Unit | undefined>(records.length).fill(undefined);
   for (let i = 0; i < records.length; i++) units[i] = recordUnit(tm, unitIds[i]!, records[i] ?? null);
   return units;
