@@ -223,8 +223,8 @@ export function copyRun(src: Uint8Array, from: number, to: number, out: Uint8Arr
 }
 
 /**
- * Bytes a text's run stops at (service/tu-bytes.ts): those escapeText changes (controls but tab and newline, `&`, `<`, `>`), and the lead
- * bytes EE and EF (placeables U+E000–U+F8FF; U+FFFE, U+FFFF).
+ * Bytes a text's run stops at (service/tu-bytes.ts): those escapeText changes (controls but tab and newline, `&`, `<`,
+ * `>`), and the lead bytes EE and EF (placeables U+E000–U+F8FF; U+FFFE, U+FFFF).
  */
 const STOP = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) if (b !== 0x09 && b !== 0x0a) STOP[b] = 1;
