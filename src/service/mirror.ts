@@ -157,12 +157,7 @@ export class TmMirror implements ChangeListener {
       await before?.catch(() => undefined);
       const b = await built;
       if (!b || (this.loaded && this.lastSeq >= b.tail.seq)) return;
-      this.index = b.index;
-      this.lastId = b.tail.id;
-      this.lastSeq = b.tail.seq;
-      this.generation++;
-      this.loaded = this.invalidations === invalidations;
-      this.rebuiltAt = this.changedAt = Date.now();
+      this.install(b.index, b.tail, invalidations);
       this.logger.debug(`tm ${this.tm}: index of ${b.index.size} units taken from an import`);
     });
     // Nobody may be waiting for it: a failure is told here, and the next sync reads the TM from Redis.
@@ -267,12 +262,20 @@ export class TmMirror implements ChangeListener {
       throw error;
     }
     await load.finish();
+    this.install(index, tail, invalidations);
+    this.logger.debug(`tm ${this.tm}: index rebuilt with ${index.size} units in ${Date.now() - started} ms`);
+  }
+
+  /**
+   * A whole index as of log entry `tail` (a rebuild's or an import's) in place of the one held; it counts as loaded
+   * unless an invalidation came after `invalidations` was read.
+   */
+  private install(index: TmIndex, tail: { id: string; seq: number }, invalidations: number): void {
     this.index = index;
     this.lastId = tail.id;
     this.lastSeq = tail.seq;
     this.generation++;
     this.loaded = this.invalidations === invalidations;
     this.rebuiltAt = this.changedAt = Date.now();
-    this.logger.debug(`tm ${this.tm}: index rebuilt with ${index.size} units in ${Date.now() - started} ms`);
   }
 }

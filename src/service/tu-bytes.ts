@@ -9,7 +9,6 @@
  */
 import { TU_END } from '../formats';
 import * as xmlBytes from '../formats/xml-bytes';
-import { FIELD_INDEX, type UnitField } from '../store/unit-record';
 import { LANGS, type Lang } from '../types';
 import * as tuJson from './tu-json';
 import * as tuStart from './tu-start';
@@ -18,20 +17,18 @@ import * as tuStart from './tu-start';
 // imported binding a getter call, which a loop run a million times notices.
 const { copyRun, escapeBytes, MOST_PER_BYTE, nextStop, NO_ROOM, NOT_HERE, TEXT } = xmlBytes;
 const { Codes, HI_END, HI_START, Meta } = tuJson;
-const { isEmpty, put, tuStartBytes, tuvStartBytes } = tuStart;
+const { at, isEmpty, put, tuStartBytes, tuvStartBytes, utf8 } = tuStart;
 
 export { NO_ROOM, NOT_HERE };
 /** {@link TuBytes.write}: the export leaves the unit out (no Arabic, or no text in the chosen targets). */
 export const SKIP = -3;
 
-const at = (name: UnitField) => FIELD_INDEX[name];
 const [AR, TMX, APART] = [at('ar'), at('tmx'), at('apart')];
 /** Per language (LANGS order): its text's, its codes' and its tuv metadata's field. */
 const TEXT_FIELD = LANGS.map((lang) => at(lang));
 const CODES_FIELD = LANGS.map((lang) => at(`codes:${lang}`));
 const TUV_FIELD = LANGS.map((lang) => at(`tuv:${lang}`));
 
-const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 /** A tuv without metadata, up to its text; the bytes that close it, or one with notes or props. */
 const TUV_OPEN = LANGS.map((lang) => utf8(`      <tuv xml:lang="${lang}"><seg>`));
 const TUV_CLOSE = utf8('</seg></tuv>\n');

@@ -15,7 +15,8 @@ import type { Meta } from './tu-json';
 const { ATTR, canonicalNumberEnd, escapeBytes, jsonStringBytes, NO_ROOM, NOT_HERE, RAW, TEXT } = xmlBytes;
 const { ATTR_SLOT, CONFIDENCE, DOCUMENT, PARAGRAPH, POSITION, TAG, TUID } = tuJson;
 
-const at = (name: UnitField) => FIELD_INDEX[name];
+/** A record field's index (store/unit-record.ts). */
+export const at = (name: UnitField) => FIELD_INDEX[name];
 const [DOC, POS, PARA, CONF, REVIEW] = (['doc', 'pos', 'para', 'conf', 'review'] as const).map(at) as [
   number,
   number,
@@ -24,7 +25,7 @@ const [DOC, POS, PARA, CONF, REVIEW] = (['doc', 'pos', 'para', 'conf', 'review']
   number,
 ];
 
-const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+export const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const TU_OPEN = utf8('    <tu');
 const TUID_OPEN = utf8(' tuid="');
 const ATTR_OPEN = TU_ATTRS.map((name) => utf8(` ${name}="`));
