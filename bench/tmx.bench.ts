@@ -131,7 +131,7 @@ async function importPhase(file: string, url: string, warm = false): Promise<Rec
   }
   const cpu0 = await cpuSeconds(redis);
   const t0 = performance.now();
-  const job = await tm.imports.run(into, fs.createReadStream(file, { highWaterMark: 1 << 16 }), { file: 'bench.tmx' });
+  const job = await tm.imports.run(into, { path: file }, { file: 'bench.tmx' });
   const committed = (performance.now() - t0) / 1000;
   const rssCommitted = peakMb();
   const cpu1 = await cpuSeconds(redis);

@@ -67,10 +67,14 @@ async function main(): Promise<number> {
     }
     const file = path.join(dir, manifest.files.tmx);
     try {
-      const result = await tm.imports.run(name, fs.createReadStream(file), {
-        file: manifest.files.tmx,
-        maxBytes: Math.max(config.maxImportMb * 2 ** 20, fs.statSync(file).size),
-      });
+      const result = await tm.imports.run(
+        name,
+        { path: file },
+        {
+          file: manifest.files.tmx,
+          maxBytes: Math.max(config.maxImportMb * 2 ** 20, fs.statSync(file).size),
+        },
+      );
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       log(`TM "${name}": ${result.units.written} units written, ${result.units.unchanged} unchanged`);
       return result.status === 'done' ? 0 : 1;

@@ -8,7 +8,6 @@
  * /api/v1/tms/:tm/export. A progress bar goes to standard error; the job's report (JSON) to standard output.
  */
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
 import { loadConfig } from '../src/config';
 import pkg from '../package.json';
 import { isMizanError } from '../src/errors';
@@ -47,11 +46,11 @@ function bar(done: number, total: number, label: string): void {
   process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(90)}` : `${line}\n`);
 }
 
-/** Redraws at most every 100 ms on a terminal, every 5 % otherwise. */
-function throttled(total: number) {
+/** Redraws at most every 100 ms on a terminal, every 5 % otherwise; `total` may change from one call to the next. */
+function throttled() {
   let last = 0;
   let lastShare = -1;
-  return (done: number, label: string, force = false) => {
+  return (done: number, total: number, label: string, force = false) => {
     const t = Date.now();
     const share = Math.floor((done / Math.max(1, total)) * 20);
     if (!force && (process.stderr.isTTY ? t - last < 100 : share === lastShare)) return;
@@ -67,15 +66,8 @@ const open = () => openTm(loadConfig(process.env, { redisTimeoutMs: 60_000 }));
 async function importFile(path: string, name: string): Promise<number> {
   const { config, tm, close } = await open();
   const size = fs.statSync(path).size;
-  const show = throttled(size);
-  let bytes = 0;
+  const show = throttled();
   let job: JobView | undefined;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
   const aborted = new AbortController();
   process.once('SIGINT', () => {
     log('\ncancelling: the TM stays as it was');
@@ -84,16 +76,26 @@ async function importFile(path: string, name: string): Promise<number> {
   const onProgress = (j: JobView) => {
     job = j;
     if (j.status === 'committing' || j.status === 'done')
-      show(j.units.written, `committing ${j.units.written}/${j.units.staged} units`, j.status === 'done');
-    else show(bytes, `${j.units.read} units read, ${j.units.staged} staged`);
+      show(
+        j.units.written,
+        j.units.staged,
+        `committing ${j.units.written}/${j.units.staged} units`,
+        j.status === 'done',
+      );
+    else show(j.bytes.read, size, `${j.units.read} units read, ${j.units.staged} staged`);
   };
   try {
-    const result = await tm.imports.run(name, fs.createReadStream(path, { highWaterMark: 1 << 16 }).pipe(counter), {
-      file: path.split('/').pop()!,
-      maxBytes: config.maxImportMb * 2 ** 20,
-      signal: aborted.signal,
-      onProgress,
-    });
+    // The file is read by the import's reading thread itself; the job reports the bytes it has read.
+    const result = await tm.imports.run(
+      name,
+      { path },
+      {
+        file: path.split('/').pop()!,
+        maxBytes: config.maxImportMb * 2 ** 20,
+        signal: aborted.signal,
+        onProgress,
+      },
+    );
     if (process.stderr.isTTY) process.stderr.write('\n');
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result.status === 'done' ? 0 : 1;
@@ -126,16 +128,16 @@ async function exportFile(name: string, out: string): Promise<number> {
   try {
     await tm.requireTm(name);
     const total = (await tm.listTms()).find((t) => t.name === name)?.units ?? 0;
-    const show = throttled(total);
+    const show = throttled();
     opened = true;
     const result = await tm.exportTm(name, fs.createWriteStream(out), {
       format,
       langs,
       apart: args.apart,
       toolVersion: pkg.version, // as the server writes it: the file says which mizan made it, not how
-      progress: (written) => show(written, `${written} units written`),
+      progress: (written) => show(written, total, `${written} units written`),
     });
-    show(total, `${result.written} units written to ${out}`, true);
+    show(total, total, `${result.written} units written to ${out}`, true);
     if (process.stderr.isTTY) process.stderr.write('\n');
     if (result.skipped > 0) log(`${result.skipped} units left out (no text in the languages asked for)`);
     return 0;

@@ -10,6 +10,7 @@ export interface JobBody {
   id: string;
   status: string;
   units: { read: number; staged: number; written: number; unchanged: number };
+  bytes: { read: number; total?: number };
   skipped: Record<string, number>;
   merge: { extended: number; conflicts: { en: number; zh: number } };
   languages: Record<string, number>;

@@ -32,8 +32,11 @@ const byAr = async (tm: string, ar: string) => (await units(tm)).find((u) => u.a
 
 describe('TMX import: trilingual units with inline codes and metadata', () => {
   it('imports, reports the job, keeps codes as placeables and TMX metadata beside the text', async () => {
-    const job = await importTmx('inline', fixture('trilingual-inline.tmx'));
+    const file = fixture('trilingual-inline.tmx');
+    const job = await importTmx('inline', file);
     expect(job).toMatchObject({ status: 'done', units: { read: 3, staged: 3, written: 3, unchanged: 0 } });
+    // The upload, spooled to disk, read whole: its size known from the start, as progress while reading.
+    expect(job.bytes).toEqual({ read: file.length, total: file.length });
     expect(job.encoding).toBe('utf-8');
     const first = (await units('inline')).find((u) => u.en.startsWith('Click'))!;
     expect(first.ar).toBe('اضغط \uE000هنا\uE001 لفتح \uE002الملف\uE003');

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { isMizanError } from '../../src/errors';
 import { ReadFailed, readRecords, type RecordBatch } from '../../src/service/import-records';
 import { readRecordsInWorker } from '../../src/service/import-thread';
@@ -90,5 +93,64 @@ describe('reading an import on a worker thread', () => {
     }
     expect(closed).toBe(true);
     expect(read).toBeLessThan(100); // a few chunks ahead, never the whole source
+  });
+
+  describe('a file on disk, read by the thread itself', () => {
+    let dir: string;
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    /** Descriptors this process holds (Linux's /proc; elsewhere the check is left out). */
+    const openFds = () => (fs.existsSync('/proc/self/fd') ? fs.readdirSync('/proc/self/fd').length : 0);
+    beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-import-thread-'))));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('hands out the batches the same bytes give, with the bytes read as progress, and closes the file', async () => {
+      const file = write('whole.tmx', FILE);
+      const fds = openFds();
+      const fromFile = await collect(readRecordsInWorker({ path: file }, OPTIONS));
+      // Chunks of a file stream's size: the counters of each batch are as far as the bytes read so far took them.
+      expect(fromFile).toEqual(await collect(readRecords(chunks(FILE, 1 << 16), OPTIONS)));
+      const fields = fromFile.map((b) => (b as RecordBatch).fields.bytesRead as number);
+      expect(fields).toEqual([...fields].sort((a, b) => a - b));
+      expect(fields[fields.length - 1]).toBe(Buffer.byteLength(FILE));
+      expect(openFds()).toBe(fds);
+    });
+
+    it('fails as the bytes would, and closes the file', async () => {
+      const file = write('broken.tmx', FILE.slice(0, 2000) + '<tu><tuv xml:lang="ar"><seg>a < b</seg></tuv></tu>');
+      const fds = openFds();
+      const fromFile = await collect(readRecordsInWorker({ path: file }, OPTIONS));
+      expect(fromFile[fromFile.length - 1]).toMatchObject({ error: { code: 'XML_MALFORMED' } });
+      expect(fromFile).toEqual(
+        await collect(
+          readRecords(
+            chunks(FILE.slice(0, 2000) + '<tu><tuv xml:lang="ar"><seg>a < b</seg></tuv></tu>', 1 << 16),
+            OPTIONS,
+          ),
+        ),
+      );
+      expect(openFds()).toBe(fds);
+    });
+
+    it('stops the thread and closes the file when the import stops taking batches', async () => {
+      const tus = Array.from({ length: 300 }, (_, i) => ids.map((k) => tu(i * 100 + k, 'en', 'Text')).join(''));
+      const file = write('long.tmx', HEAD + tus.join('') + '</body></tmx>\n');
+      const fds = openFds();
+      for await (const batch of readRecordsInWorker({ path: file }, OPTIONS)) {
+        expect(batch.ids.length).toBe(7);
+        expect(batch.fields.bytesRead).toBeLessThan(fs.statSync(file).size);
+        break;
+      }
+      expect(openFds()).toBe(fds);
+    });
+
+    it('answers a file that is not there with the error of opening it', async () => {
+      await expect(collect(readRecordsInWorker({ path: path.join(dir, 'missing.tmx') }, OPTIONS))).resolves.toEqual([
+        { error: expect.stringContaining('ENOENT'), fields: undefined },
+      ]);
+    });
   });
 });

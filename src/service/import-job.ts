@@ -17,6 +17,8 @@ export interface JobView {
   finished?: string;
   encoding?: string;
   units: { read: number; staged: number; written: number; unchanged: number };
+  /** The file's bytes read so far, and its size when the job knows it (an upload, a file on disk). */
+  bytes: { read: number; total?: number };
   skipped: Record<string, number>;
   merge: { extended: number; conflicts: { en: number; zh: number } };
   languages: Record<string, number>;
@@ -44,6 +46,7 @@ export function jobView(id: string, h: Record<string, string>): JobView {
       written: Number(h.written ?? 0),
       unchanged: Number(h.unchanged ?? 0),
     },
+    bytes: { read: Number(h.bytesRead ?? 0), ...(h.bytesTotal !== undefined && { total: Number(h.bytesTotal) }) },
     skipped: JSON.parse(h.skipped ?? '{}') as Record<string, number>,
     merge: JSON.parse(h.merge ?? NO_MERGE) as JobView['merge'],
     languages: JSON.parse(h.languages ?? '{}') as Record<string, number>,

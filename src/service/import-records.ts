@@ -8,7 +8,8 @@
  * them once, the buffer is moved (not copied) to the import's thread, and Redis is sent those bytes as they are, so
  * the import's thread never holds the records as strings (no decoding, no re-encoding, nothing for its GC).
  *
- * Every batch carries the job's reading counters as of its end; the last one (possibly without records) carries the
+ * Every batch carries the job's reading counters as of its end (`bytesRead`: the bytes of the file taken in so far,
+ * which a caller who knows the file's size shows as progress); the last one (possibly without records) carries the
  * final counters and the encoding the file was read with.
  */
 import { ErrorCode, MizanError } from '../errors';
@@ -83,12 +84,16 @@ class RecordBytes {
   }
 }
 
-/** Counts bytes as they pass; over `max`, FILE_TOO_LARGE. */
-async function* limited(source: ByteSource, max: number, param: string): AsyncGenerator<Uint8Array | string> {
-  let bytes = 0;
+/** Counts bytes as they pass (`count.bytes`); over `max`, FILE_TOO_LARGE. */
+async function* limited(
+  source: ByteSource,
+  max: number,
+  param: string,
+  count: { bytes: number },
+): AsyncGenerator<Uint8Array | string> {
   for await (const chunk of source) {
-    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-    if (bytes > max) throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param, max });
+    count.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (count.bytes > max) throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param, max });
     yield chunk;
   }
 }
@@ -96,7 +101,8 @@ async function* limited(source: ByteSource, max: number, param: string): AsyncGe
 /** Reads the file and hands out its records a batch at a time (see the header). */
 export async function* readRecords(source: ByteSource, options: ReadRecordsOptions): AsyncGenerator<RecordBatch> {
   const { tm, file } = options;
-  const reader = new TmxStreamReader(limited(source, options.maxBytes, file), {
+  const taken = { bytes: 0 };
+  const reader = new TmxStreamReader(limited(source, options.maxBytes, file, taken), {
     name: file,
     ...(options.documentProp ? { documentProp: options.documentProp } : {}),
   });
@@ -108,6 +114,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
     return {
       read: counts.tus,
       staged,
+      bytesRead: taken.bytes,
       skipped: JSON.stringify({ ...counts.skipped, 'no-words': noWords, duplicate: merger.counts.duplicates }),
       merge: JSON.stringify({ extended: merger.counts.extended, conflicts: merger.counts.conflicts }),
       languages: JSON.stringify(counts.languages),

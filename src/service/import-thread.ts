@@ -2,21 +2,44 @@
  * readRecords (import-records.ts) on a worker thread of its own, so that parsing the file (saxes, the TMX reader,
  * the merger, the records) takes one core while the import's thread sends the records to Redis on another.
  *
- * The import's thread still reads the source (an upload or a file stream) and passes its chunks on as the worker
- * asks for them (a few chunks ahead); the worker sends batches of records back and waits once BATCHES_AHEAD of them
- * are untaken, so memory stays bounded whatever the file size. Errors keep their code and parameters across the
+ * A file on disk (an upload spooled by the server, a file named to the CLI) is read by the worker itself, from a
+ * descriptor the import's thread opens and closes: the reading never waits for the import's thread, which is busy
+ * with Redis and the TM's index (when it passed the file's chunks on, the worker spent a third of its time waiting
+ * for them). Another source (a stream, chunks in memory) is still read by the import's thread and passed on as the
+ * worker asks for it (a few chunks ahead). The worker sends batches of records back and waits once BATCHES_AHEAD of
+ * them are untaken, so memory stays bounded whatever the file size. Errors keep their code and parameters across the
  * thread; stopping early (a cancel, a Redis failure while staging) ends the worker and closes the source.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MizanError, type ErrorCode, type ErrorParams } from '../errors';
 import type { ByteSource } from '../formats/xml-stream';
 import { ReadFailed, type ReadingFields, type ReadRecordsOptions, type RecordBatch } from './import-records';
 
-/** Batches the worker may have sent and the import not yet taken. */
-export const BATCHES_AHEAD = 2;
-/** Chunks of the source the worker asks for before it needs them. */
-export const CHUNKS_AHEAD = 4;
+/**
+ * Batches the worker may have sent and the import not yet taken (≈ 0.8 MB each at the default chunk): enough to
+ * ride out a pause of the import's thread (a major GC of a large TM's index) without stopping the reading.
+ */
+export const BATCHES_AHEAD = 8;
+/** Chunks of a source read by the import's thread that the worker asks for before it needs them. */
+export const CHUNKS_AHEAD = 16;
+
+/** A file on disk, which the reading thread reads itself. */
+export interface FileSource {
+  path: string;
+}
+/** What an import reads: a file on disk, or bytes as they come. */
+export type ImportSource = ByteSource | FileSource;
+
+export const isFileSource = (source: ImportSource): source is FileSource =>
+  !(Symbol.asyncIterator in source) && !(Symbol.iterator in source) && typeof source.path === 'string';
+
+/** What the worker is started with: the reading's options, and the descriptor to read when the source is a file. */
+export interface WorkerInput {
+  options: ReadRecordsOptions;
+  fd?: number;
+}
 
 /** An error as it crosses the thread: a MizanError's code and parameters, or another error's name and message. */
 export type ThreadError =
@@ -51,16 +74,25 @@ type Chunks = AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>
 
 /** readRecords on a worker thread: the same batches, in the same order, and the same errors. */
 export async function* readRecordsInWorker(
-  source: ByteSource,
+  source: ImportSource,
   options: ReadRecordsOptions,
 ): AsyncGenerator<RecordBatch> {
+  const file = isFileSource(source) ? await fs.promises.open(source.path, 'r') : undefined;
   const iterator = (
-    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()
+    isFileSource(source)
+      ? [][Symbol.iterator]()
+      : Symbol.asyncIterator in source
+        ? source[Symbol.asyncIterator]()
+        : source[Symbol.iterator]()
   ) as Chunks;
-  const worker = new Worker(WORKER.file, {
-    workerData: options,
-    ...(WORKER.execArgv && { execArgv: WORKER.execArgv }),
-  });
+  const input: WorkerInput = { options, ...(file && { fd: file.fd }) };
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER.file, { workerData: input, ...(WORKER.execArgv && { execArgv: WORKER.execArgv }) });
+  } catch (err) {
+    await file?.close();
+    throw err;
+  }
   const queue: FromWorker[] = [];
   let failure: { error: unknown } | undefined;
   let exited = false;
@@ -120,6 +152,7 @@ export async function* readRecordsInWorker(
   } finally {
     await worker.terminate();
     await reading;
+    await file?.close(); // the worker is gone: nothing reads the descriptor any more
     if (!sourceDone) await iterator.return?.();
   }
 }

@@ -10,10 +10,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
-import type { ByteSource } from '../formats';
 import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
-import { readRecordsInWorker } from './import-thread';
+import { isFileSource, readRecordsInWorker, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
 import { jobView, NO_MERGE, type JobStatus, type JobView } from './import-job';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
@@ -84,8 +83,7 @@ export class Imports {
     const remove = () => fs.promises.rm(file, { force: true });
     const ended = (async () => {
       try {
-        const source = fs.createReadStream(file, { highWaterMark: 1 << 16 });
-        await this.read(id, tm, source, { ...options, signal: stop.signal, release: remove });
+        await this.read(id, tm, { path: file }, { ...options, signal: stop.signal, release: remove });
         await this.commit(id, tm, options);
       } catch {
         // read() has recorded why the job ended (its error, or the cancel) where the job's readers look.
@@ -119,19 +117,30 @@ export class Imports {
   }
 
   /** Create, read and commit: the whole import, for the CLI and the benchmark. */
-  async run(tm: string, source: ByteSource, options: ImportOptions = {}): Promise<JobView> {
+  async run(tm: string, source: ImportSource, options: ImportOptions = {}): Promise<JobView> {
     const id = await this.create(tm, options.file);
     await this.read(id, tm, source, options);
     return this.commit(id, tm, options);
   }
 
   /**
-   * Reads the file and stages its units. Resolves with the job once the whole file is staged; on any error the job
-   * is recorded failed (or cancelled), what it staged is deleted, and the error is thrown.
+   * Reads the file (a file on disk, `{ path }`, or bytes as they come) and stages its units. Resolves with the job
+   * once the whole file is staged; on any error the job is recorded failed (or cancelled), what it staged is
+   * deleted, and the error is thrown. A file's size is recorded (`bytes.total`) beside the bytes read so far.
    */
-  async read(id: string, tm: string, source: ByteSource, options: ImportOptions = {}): Promise<JobView> {
+  async read(id: string, tm: string, source: ImportSource, options: ImportOptions = {}): Promise<JobView> {
     const file = options.file ?? 'file';
-    await this.store.writeJob(id, { status: 'running', updated: now() });
+    const size = isFileSource(source)
+      ? await fs.promises.stat(source.path).then(
+          (s) => s.size,
+          () => undefined,
+        )
+      : undefined;
+    await this.store.writeJob(id, {
+      status: 'running',
+      updated: now(),
+      ...(size !== undefined && { bytesTotal: size }),
+    });
     this.onJob({ kind: 'started' });
     const readOptions: ReadRecordsOptions = {
       tm,
@@ -140,13 +149,19 @@ export class Imports {
       chunk: this.settings.stageChunk,
       ...(options.documentProp ? { documentProp: options.documentProp } : {}),
     };
-    const batches = this.settings.readThread === 'worker' ? readRecordsInWorker : readRecords;
+    const batches =
+      this.settings.readThread === 'worker'
+        ? readRecordsInWorker(source, readOptions)
+        : readRecords(
+            isFileSource(source) ? fs.createReadStream(source.path, { highWaterMark: 1 << 16 }) : source,
+            readOptions,
+          );
     const index = await this.indexes.begin(id, tm);
     let fields: ReadingFields = {};
     /** One batch in Redis at a time, in file order, while the next ones are read. */
     let inFlight: Promise<void> = Promise.resolve();
     try {
-      for await (const batch of batches(source, readOptions)) {
+      for await (const batch of batches) {
         fields = batch.fields;
         await inFlight;
         inFlight = this.store

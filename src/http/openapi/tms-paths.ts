@@ -171,7 +171,7 @@ export const TM_SCHEMAS: Record<string, object> = {
   },
   Job: {
     type: 'object',
-    required: ['id', 'tm', 'status', 'created', 'updated', 'units', 'skipped', 'merge', 'languages'],
+    required: ['id', 'tm', 'status', 'created', 'updated', 'units', 'bytes', 'skipped', 'merge', 'languages'],
     properties: {
       id: { type: 'string' },
       tm: { type: 'string' },
@@ -191,6 +191,12 @@ export const TM_SCHEMAS: Record<string, object> = {
           written: { type: 'integer', description: 'units created or changed by the commit' },
           unchanged: { type: 'integer', description: 'units already stored exactly so' },
         },
+      },
+      bytes: {
+        type: 'object',
+        description: "the file's bytes read so far, and its size when known (an upload): progress while reading",
+        required: ['read'],
+        properties: { read: { type: 'integer' }, total: { type: 'integer' } },
       },
       skipped: { ...counts, description: '`tu`s skipped, by reason' },
       merge: {

@@ -10,6 +10,7 @@ interface Job {
   tm: string;
   status: 'queued' | 'running' | 'committing' | 'done' | 'failed' | 'cancelled';
   units: { read: number; staged: number; written: number; unchanged: number };
+  bytes: { read: number; total?: number };
   skipped: Record<string, number>;
   error?: { code: string; message: string };
 }
@@ -126,6 +127,7 @@ export function tmxImport(): HTMLElement {
       cancel.hidden = false;
       while (!ENDED.has(job.status)) {
         if (job.status === 'committing' && job.units.staged > 0) bar.value = job.units.written / job.units.staged;
+        else if (job.status === 'running' && job.bytes.total) bar.value = job.bytes.read / job.bytes.total;
         else bar.removeAttribute('value');
         state.textContent =
           t(`job.${job.status}`) +
