@@ -95,7 +95,7 @@ describe('reading an import on a worker thread', () => {
     expect(read).toBeLessThan(100); // a few chunks ahead, never the whole source
   });
 
-  describe('a file on disk, read by the thread itself', () => {
+  describe('a file on disk', () => {
     let dir: string;
     const write = (name: string, text: string) => {
       const file = path.join(dir, name);

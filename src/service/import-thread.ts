@@ -2,13 +2,13 @@
  * readRecords (import-records.ts) on a worker thread of its own, so that parsing the file (saxes, the TMX reader,
  * the merger, the records) takes one core while the import's thread sends the records to Redis on another.
  *
- * A file on disk (an upload spooled by the server, a file named to the CLI) is read by the worker itself, from a
- * descriptor the import's thread opens and closes: the reading never waits for the import's thread, which is busy
- * with Redis and the TM's index (when it passed the file's chunks on, the worker spent a third of its time waiting
- * for them). Another source (a stream, chunks in memory) is still read by the import's thread and passed on as the
- * worker asks for it (a few chunks ahead). The worker sends batches of records back and waits once BATCHES_AHEAD of
- * them are untaken, so memory stays bounded whatever the file size. Errors keep their code and parameters across the
- * thread; stopping early (a cancel, a Redis failure while staging) ends the worker and closes the source.
+ * The import's thread reads the source (a file on disk, `{ path }`, or bytes as they come: an upload, a stream) and
+ * passes its chunks on as the worker asks for them, CHUNKS_AHEAD of them ahead: enough that the parser does not run
+ * dry while the import's thread is busy with Redis, the TM's index or a GC pause. (The worker reading a file itself
+ * was measured and not kept: it cost the reading more CPU and time than the chunks passed on, docs/benchmarks.md,
+ * "Ninth session".) The worker sends batches of records back and waits once BATCHES_AHEAD of them are untaken, so
+ * memory stays bounded whatever the file size. Errors keep their code and parameters across the thread; stopping
+ * early (a cancel, a Redis failure while staging) ends the worker and closes the source.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,10 +22,10 @@ import { ReadFailed, type ReadingFields, type ReadRecordsOptions, type RecordBat
  * ride out a pause of the import's thread (a major GC of a large TM's index) without stopping the reading.
  */
 export const BATCHES_AHEAD = 8;
-/** Chunks of a source read by the import's thread that the worker asks for before it needs them. */
-export const CHUNKS_AHEAD = 16;
+/** Chunks of the source (64 kB each from a file: 4 MB) the worker asks for before it needs them. */
+export const CHUNKS_AHEAD = 64;
 
-/** A file on disk, which the reading thread reads itself. */
+/** A file on disk. */
 export interface FileSource {
   path: string;
 }
@@ -35,11 +35,17 @@ export type ImportSource = ByteSource | FileSource;
 export const isFileSource = (source: ImportSource): source is FileSource =>
   !(Symbol.asyncIterator in source) && !(Symbol.iterator in source) && typeof source.path === 'string';
 
-/** What the worker is started with: the reading's options, and the descriptor to read when the source is a file. */
-export interface WorkerInput {
-  options: ReadRecordsOptions;
-  fd?: number;
+/**
+ * A file's bytes, 64 kB at a time. The stream is made when the reading starts and iterated at once, so that a file
+ * that cannot be opened fails the reading (a stream made earlier would emit its error to no listener).
+ */
+async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
+  yield* fs.createReadStream(path, { highWaterMark: 1 << 16 });
 }
+
+/** The source's bytes: a file read as a stream, other sources as they are. */
+export const sourceBytes = (source: ImportSource): ByteSource =>
+  isFileSource(source) ? fileBytes(source.path) : source;
 
 /** An error as it crosses the thread: a MizanError's code and parameters, or another error's name and message. */
 export type ThreadError =
@@ -77,22 +83,12 @@ export async function* readRecordsInWorker(
   source: ImportSource,
   options: ReadRecordsOptions,
 ): AsyncGenerator<RecordBatch> {
-  const file = isFileSource(source) ? await fs.promises.open(source.path, 'r') : undefined;
-  const iterator = (
-    isFileSource(source)
-      ? [][Symbol.iterator]()
-      : Symbol.asyncIterator in source
-        ? source[Symbol.asyncIterator]()
-        : source[Symbol.iterator]()
-  ) as Chunks;
-  const input: WorkerInput = { options, ...(file && { fd: file.fd }) };
-  let worker: Worker;
-  try {
-    worker = new Worker(WORKER.file, { workerData: input, ...(WORKER.execArgv && { execArgv: WORKER.execArgv }) });
-  } catch (err) {
-    await file?.close();
-    throw err;
-  }
+  const bytes = sourceBytes(source);
+  const iterator = (Symbol.asyncIterator in bytes ? bytes[Symbol.asyncIterator]() : bytes[Symbol.iterator]()) as Chunks;
+  const worker = new Worker(WORKER.file, {
+    workerData: options,
+    ...(WORKER.execArgv && { execArgv: WORKER.execArgv }),
+  });
   const queue: FromWorker[] = [];
   let failure: { error: unknown } | undefined;
   let exited = false;
@@ -152,7 +148,6 @@ export async function* readRecordsInWorker(
   } finally {
     await worker.terminate();
     await reading;
-    await file?.close(); // the worker is gone: nothing reads the descriptor any more
     if (!sourceDone) await iterator.return?.();
   }
 }

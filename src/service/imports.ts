@@ -12,7 +12,7 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
-import { isFileSource, readRecordsInWorker, type ImportSource } from './import-thread';
+import { isFileSource, readRecordsInWorker, sourceBytes, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
 import { jobView, NO_MERGE, type JobStatus, type JobView } from './import-job';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
@@ -152,10 +152,7 @@ export class Imports {
     const batches =
       this.settings.readThread === 'worker'
         ? readRecordsInWorker(source, readOptions)
-        : readRecords(
-            isFileSource(source) ? fs.createReadStream(source.path, { highWaterMark: 1 << 16 }) : source,
-            readOptions,
-          );
+        : readRecords(sourceBytes(source), readOptions);
     const index = await this.indexes.begin(id, tm);
     let fields: ReadingFields = {};
     /** One batch in Redis at a time, in file order, while the next ones are read. */
