@@ -85,7 +85,7 @@ async function importFile(path: string, name: string): Promise<number> {
     else show(j.bytes.read, size, `${j.units.read} units read, ${j.units.staged} staged`);
   };
   try {
-    // The file is read by the import's reading thread itself; the job reports the bytes it has read.
+    // Named by its path: the import reads it and its job reports the bytes read so far (the bar above).
     const result = await tm.imports.run(
       name,
       { path },

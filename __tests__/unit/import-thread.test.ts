@@ -120,18 +120,12 @@ describe('reading an import on a worker thread', () => {
     });
 
     it('fails as the bytes would, and closes the file', async () => {
-      const file = write('broken.tmx', FILE.slice(0, 2000) + '<tu><tuv xml:lang="ar"><seg>a < b</seg></tuv></tu>');
+      const broken = FILE.slice(0, 2000) + '<tu><tuv xml:lang="ar"><seg>a < b</seg></tuv></tu>';
+      const file = write('broken.tmx', broken);
       const fds = openFds();
       const fromFile = await collect(readRecordsInWorker({ path: file }, OPTIONS));
       expect(fromFile[fromFile.length - 1]).toMatchObject({ error: { code: 'XML_MALFORMED' } });
-      expect(fromFile).toEqual(
-        await collect(
-          readRecords(
-            chunks(FILE.slice(0, 2000) + '<tu><tuv xml:lang="ar"><seg>a < b</seg></tuv></tu>', 1 << 16),
-            OPTIONS,
-          ),
-        ),
-      );
+      expect(fromFile).toEqual(await collect(readRecords(chunks(broken, 1 << 16), OPTIONS)));
       expect(openFds()).toBe(fds);
     });
 

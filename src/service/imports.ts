@@ -130,12 +130,8 @@ export class Imports {
    */
   async read(id: string, tm: string, source: ImportSource, options: ImportOptions = {}): Promise<JobView> {
     const file = options.file ?? 'file';
-    const size = isFileSource(source)
-      ? await fs.promises.stat(source.path).then(
-          (s) => s.size,
-          () => undefined,
-        )
-      : undefined;
+    // A file that cannot be read has no size here: its reading fails with why.
+    const size = isFileSource(source) ? (await fs.promises.stat(source.path).catch(() => undefined))?.size : undefined;
     await this.store.writeJob(id, {
       status: 'running',
       updated: now(),
