@@ -6,6 +6,7 @@
 import { silentLogger } from '../../src/config';
 import { Imports } from '../../src/service/imports';
 import { ImportStore, type RedisClient } from '../../src/store';
+import { decodeRecord } from '../../src/store/unit-record';
 import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
 import { allUnits } from '../helpers/tm-import';
 
@@ -62,5 +63,23 @@ describe('staged records', () => {
     expect(units.find((u) => u.ar === 'جملة رقم 4')).toMatchObject({ en: 'Sentence 4', zh: '第4句' });
     expect(units.find((u) => u.ar === 'جملة رقم 3')).toMatchObject({ en: 'Sentence 3', zh: 'قديم' });
     expect((await keysUnder(ctx.redis, ctx.keys)).filter((key) => key.includes(':import:'))).toEqual([]);
+  });
+
+  it('stamp each new unit with the time the import read it, which the commit keeps', async () => {
+    const imports = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, { stageChunk: 5 });
+    const before = Date.now();
+    const id = await imports.create('stamped');
+    await imports.read(id, 'stamped', [file]);
+    const read = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await imports.commit(id, 'stamped')).toMatchObject({ status: 'done', units: { written: 17 } });
+    const unitIds = await ctx.redis.smembers(ctx.keys.units('stamped'));
+    expect(unitIds).toHaveLength(17);
+    for (const unitId of unitIds) {
+      const record = await ctx.redis.getBuffer(ctx.keys.unit('stamped', unitId));
+      const updated = Number(decodeRecord(record!).updated);
+      expect(updated).toBeGreaterThanOrEqual(before);
+      expect(updated).toBeLessThanOrEqual(read);
+    }
   });
 });

@@ -51,12 +51,6 @@ describe('the unit record', () => {
     }
   });
 
-  it('staged for an import, stops before updated, which the commit appends', () => {
-    const staged = encodeRecord(UNIT, true);
-    const stamped = Buffer.concat([staged, Buffer.from(`${UNIT.updated!.length}:${UNIT.updated}`)]);
-    expect(stamped).toEqual(encodeRecord(UNIT));
-  });
-
   it('is cut in place: each value located by its byte offsets', () => {
     const record = encodeRecord(UNIT);
     const cuts = newRecordCuts();

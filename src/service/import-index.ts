@@ -64,7 +64,7 @@ export class ImportIndex {
       const bytes = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
       const units = new Array<Unit | undefined>(ids.length);
       for (let i = 0, start = 0; i < ids.length; start = ends[i]!, i++) {
-        units[i] = recordUnit(this.tm, ids[i]!, bytes.subarray(start, ends[i]), true);
+        units[i] = recordUnit(this.tm, ids[i]!, bytes.subarray(start, ends[i]));
       }
       this.units += ids.length;
       await this.load.add(units);

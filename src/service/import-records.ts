@@ -60,21 +60,27 @@ export class ReadFailed extends Error {
   }
 }
 
-/** A batch's records one after another, encoded as they come into a buffer of its own that grows when needed. */
+/**
+ * A batch's records one after another, encoded as they come into a buffer of its own that grows when needed. Each is
+ * a whole unit record whose `updated` is when the batch was begun: the time the import read the unit, which the
+ * commit keeps (it puts records in place as they are, lua/commitImport).
+ */
 class RecordBytes {
   private bytes = Buffer.allocUnsafeSlow(1 << 20);
   private used = 0;
+  private readonly updated = String(Date.now());
   readonly ends: number[] = [];
 
   /** Encodes the fields as a staged record (store/unit-record.ts) at the end of the batch. */
   add(fields: UnitFields): void {
+    fields.updated = this.updated;
     const bound = recordBound(fields);
     if (this.used + bound > this.bytes.length) {
       const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, this.used + bound));
       this.bytes.copy(bigger, 0, 0, this.used);
       this.bytes = bigger;
     }
-    this.used = writeRecord(fields, this.bytes, this.used, true);
+    this.used = writeRecord(fields, this.bytes, this.used);
     this.ends.push(this.used);
   }
 

@@ -38,11 +38,11 @@ export function toUnit(tm: string, unitId: string, values: (string | null)[]): U
 }
 
 /**
- * The Unit of a stored record (unit-record.ts); undefined for null (no such unit). `staged`: a staged import record
- * (lua/stageImport), the unit it becomes when the commit places it.
+ * The Unit of a stored record (unit-record.ts); undefined for null (no such unit). A staged import record
+ * (lua/stageImport) is the unit it becomes when the commit places it.
  */
-export function recordUnit(tm: string, unitId: string, record: Buffer | null, staged = false): Unit | undefined {
-  return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS, staged));
+export function recordUnit(tm: string, unitId: string, record: Buffer | null): Unit | undefined {
+  return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS));
 }
 
 export async function readUnit(redis: RedisClient, keys: Keys, tm: string, unitId: string): Promise<Unit | undefined> {

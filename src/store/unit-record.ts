@@ -9,9 +9,8 @@
  */
 
 /**
- * Every field of a unit, in record order. `updated` (epoch ms) is last: a staged import record stops before it
- * ({@link encodeRecord} with `staged`), and lua/commitImport renames it into place and appends `updated`, without
- * reading it.
+ * Every field of a unit, in record order; `updated` (epoch ms) is last. A staged import record is a whole record
+ * (its `updated` the time the import read it), which lua/commitImport puts in place as it is, without reading it.
  */
 export const UNIT_RECORD_FIELDS = [
   'ar',
@@ -75,14 +74,12 @@ const SHORT = 128;
 
 /**
  * Writes the record of these fields into `buf` at `at` (room for {@link recordBound} bytes); the end is returned.
- * `staged`: a staged import record, every field but the last (`updated`, which the commit appends).
  *
  * An import writes a million records of ≈ 18 fields: the lengths are written digit by digit and short ASCII values
  * (placement, JSON metadata) byte by byte, which costs less than a Buffer.write call each.
  */
-export function writeRecord(fields: UnitFields, buf: Buffer, at: number, staged = false): number {
-  const count = staged ? COUNT - 1 : COUNT;
-  for (let i = 0; i < count; i++) {
+export function writeRecord(fields: UnitFields, buf: Buffer, at: number): number {
+  for (let i = 0; i < COUNT; i++) {
     const value = fields[UNIT_RECORD_FIELDS[i]!];
     if (!value) {
       buf[at++] = 0x30;
@@ -113,13 +110,10 @@ export function writeRecord(fields: UnitFields, buf: Buffer, at: number, staged 
   return at;
 }
 
-/**
- * The record of these field values (absent ones empty), as bytes; `staged`: a staged import record, every field but
- * the last (`updated`, which the commit appends).
- */
-export function encodeRecord(fields: UnitFields, staged = false): Buffer {
+/** The record of these field values (absent ones empty), as bytes. */
+export function encodeRecord(fields: UnitFields): Buffer {
   const buf = Buffer.allocUnsafe(recordBound(fields));
-  return buf.subarray(0, writeRecord(fields, buf, 0, staged));
+  return buf.subarray(0, writeRecord(fields, buf, 0));
 }
 
 /**
@@ -128,16 +122,11 @@ export function encodeRecord(fields: UnitFields, staged = false): Buffer {
  */
 export const newRecordCuts = () => new Int32Array(2 * COUNT);
 
-/**
- * Fills `cuts` for `record`, copying nothing; false when the bytes are not a record. `staged`: a staged import record,
- * whose last field (`updated`) is absent, and cut as empty.
- */
-export function cutRecord(record: Uint8Array, cuts: Int32Array, staged = false): boolean {
+/** Fills `cuts` for `record`, copying nothing; false when the bytes are not a record. */
+export function cutRecord(record: Uint8Array, cuts: Int32Array): boolean {
   let at = 0;
   const end = record.length;
-  const count = staged ? COUNT - 1 : COUNT;
-  if (staged) cuts[2 * count] = cuts[2 * count + 1] = end;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < COUNT; i++) {
     let length = 0;
     let digits = 0;
     for (; at < end && record[at] !== COLON; at++, digits++) {
@@ -180,18 +169,11 @@ export function decodeRecord(record: Uint8Array | string): Record<UnitField, str
 
 const shared = newRecordCuts();
 
-/**
- * The named fields of a stored record (null: no such unit), in the order asked; only those are decoded. `staged`: a
- * staged import record (no `updated`).
- */
-export function recordValues(
-  record: Uint8Array | string | null,
-  names: readonly UnitField[],
-  staged = false,
-): (string | null)[] {
+/** The named fields of a stored record (null: no such unit), in the order asked; only those are decoded. */
+export function recordValues(record: Uint8Array | string | null, names: readonly UnitField[]): (string | null)[] {
   if (record === null) return names.map(() => null);
   const bytes = typeof record === 'string' ? Buffer.from(record, 'utf8') : record;
-  if (!cutRecord(bytes, shared, staged))
+  if (!cutRecord(bytes, shared))
     throw new Error('a unit key holds something that is not a unit record (schema version 2)');
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return names.map((name) => {

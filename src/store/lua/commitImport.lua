@@ -3,11 +3,12 @@
   changed, atomically for the chunk: one log entry per 1,000 of them (field `ids`, space-separated), so that a bulk
   import of a million units writes a thousand entries and never trims the log past an instance following it. A unit's
   staged record is its first record, cut from its batch, with its patch's non-empty fields when the unit is in the
-  job's patched set (lua/stageImport). A unit new to the TM is its staged record with `updated` appended (a staged
-  record stops before that last field), one SET: nothing is decoded unless it has a patch. An existing unit with the
-  same id (same Arabic) is merged with what the import carries — the TMX wins for what it says, and keeps what it does
-  not say: for each language the import holds, its text and codes:<lang> are the import's (a codes:<lang> the staged
-  record leaves empty is emptied: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it
+  job's patched set (lua/stageImport). A unit new to the TM is its staged record as it is (a whole record, its
+  `updated` the time the import read it), set with the chunk's other new units by MSET, 500 at a time: nothing is
+  decoded or copied in Lua beyond the cut unless the unit has a patch. An existing unit with the same id (same
+  Arabic) is merged with what the import carries — the TMX wins for what it says, and keeps what it does not say:
+  for each language the import holds, its text and codes:<lang> are the import's (a codes:<lang> the staged record
+  leaves empty is emptied: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it
   carries them and are kept as they are when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file
   brought, and leaves that file's tuid, props, notes and the Arabic's xml:lang in place). Fields the import does not
   name (other languages, document placement) are kept. A unit already exactly so is neither written nor logged. A
@@ -91,7 +92,7 @@ for i = 1, n do
       for name, value in pairs(p) do
         if value ~= '' then s[name] = value end
       end
-      records[i] = encodeRecord(s, true)
+      records[i] = encodeRecord(s)
     end
   end
 end
@@ -148,19 +149,28 @@ local function merge(record, final)
   return true
 end
 
-local updated = #now .. ':' .. now
+-- New units are set 500 at a time (one MSET: no call and no reply per unit), in order with the merges between them.
 local changed = {}
+local news, pending = {}, 0
+local function setNews()
+  if pending > 0 then redis.call('MSET', unpack(news, 1, pending)) end
+  pending = 0
+end
 for i = 1, n do
   local record, final = records[i], finals[i]
   local done = false -- a unit whose batch is gone was applied already
   if record and (existing == 0 or redis.call('EXISTS', final) == 0) then
-    redis.call('SET', final, record .. updated)
+    news[pending + 1], news[pending + 2] = final, record
+    pending = pending + 2
+    if pending >= 1000 then setNews() end
     done = true
   elseif record then
+    setNews()
     done = merge(record, final)
   end
   if done then changed[#changed + 1] = ids[i] end
 end
+setNews()
 
 local count = #changed
 if count == 0 then return { 0, 0, 0, 0, 0 } end

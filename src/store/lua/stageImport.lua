@@ -19,7 +19,7 @@
     ARGV[1]   time to live of the staged keys, milliseconds (the list's and the set's are refreshed at every call)
     ARGV[2]   the first records' unit ids, each followed by a space ('' when there are none)
     ARGV[3]   the first records: their byte lengths, each followed by a space, '|', then the records, encoded as
-              staged records (unit-record.ts: every field but the last, `updated`), one after another
+              whole unit records (unit-record.ts; `updated` is when the import read the unit), one after another
     ARGV[4]   the later records' unit ids, each followed by a space
     ARGV[5]   the later records' lengths in bytes, each followed by a space
     ARGV[6]   the later records, encoded as staged records, one after another
@@ -46,7 +46,7 @@ for k = 4, #KEYS do
     for name, value in pairs(decodeRecord(record)) do
       if value ~= '' then cur[name] = value end
     end
-    redis.call('SET', key, encodeRecord(cur, true), 'KEEPTTL')
+    redis.call('SET', key, encodeRecord(cur), 'KEEPTTL')
   else
     redis.call('SET', key, record, 'PX', ttl)
     patched[#patched + 1] = id

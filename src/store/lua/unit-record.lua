@@ -3,10 +3,8 @@
   from store/unit-record.ts, `local UNIT_RECORD_FIELDS = { 'ar', … }`: the field order is written there only.
 
   A unit is ONE string (schema version 2): its fields in UNIT_RECORD_FIELDS order, each `<byte length>:<bytes>`.
-  A staged import record stops before the last field, `updated`, which lua/commitImport appends.
-    decodeRecord(s)        table field -> value, every field present ('' when empty, or absent from a staged record)
-    encodeRecord(t, staged)  the string of table t (a nil field is empty; numbers are written as they print);
-                           without `updated` when staged is true
+    decodeRecord(s)        table field -> value, every field present ('' when empty, or missing from s)
+    encodeRecord(t)        the string of table t (a nil field is empty; numbers are written as they print)
     getRecord(key)         decodeRecord of the key's value, or nil when the unit does not exist
     setRecord(key, t, px)  SET key to encodeRecord(t), with PX px when px is given
 ]]
@@ -25,9 +23,9 @@ local function decodeRecord(s)
   return t
 end
 
-local function encodeRecord(t, staged)
+local function encodeRecord(t)
   local parts = {}
-  for i = 1, staged and #UNIT_RECORD_FIELDS - 1 or #UNIT_RECORD_FIELDS do
+  for i = 1, #UNIT_RECORD_FIELDS do
     local v = t[UNIT_RECORD_FIELDS[i]]
     if v == nil then v = '' elseif type(v) ~= 'string' then v = tostring(v) end
     parts[i] = #v .. ':' .. v
