@@ -136,6 +136,7 @@ async function importPhase(file: string, url: string, warm = false): Promise<Rec
   const id = await tm.imports.create(into, 'bench.tmx');
   await tm.imports.read(id, into, { path: file }, { file: 'bench.tmx' });
   const read = (performance.now() - t0) / 1000;
+  const cpuRead = await cpuSeconds(redis);
   const job = await tm.imports.commit(id, into);
   const committed = (performance.now() - t0) / 1000;
   const rssCommitted = peakMb();
@@ -148,6 +149,7 @@ async function importPhase(file: string, url: string, warm = false): Promise<Rec
   await tm.close();
   redis.disconnect();
   const committing = perThousand(cpu0, cpu1);
+  const [reading, commit] = [perThousand(cpu0, cpuRead), perThousand(cpuRead, cpu1)];
   const indexing = perThousand(cpu1, cpu2);
   return {
     unitsPerSecond: Math.round(size / seconds),
@@ -160,6 +162,10 @@ async function importPhase(file: string, url: string, warm = false): Promise<Rec
     peakRssMb: peakMb(),
     committedCpuMsPer1k: committing.cpuMsPer1k,
     committedRedisCpuMsPer1k: committing.redisCpuMsPer1k,
+    readCpuMsPer1k: reading.cpuMsPer1k,
+    readRedisCpuMsPer1k: reading.redisCpuMsPer1k,
+    commitCpuMsPer1k: commit.cpuMsPer1k,
+    commitRedisCpuMsPer1k: commit.redisCpuMsPer1k,
     indexCpuMsPer1k: indexing.cpuMsPer1k,
     indexRedisCpuMsPer1k: indexing.redisCpuMsPer1k,
   };

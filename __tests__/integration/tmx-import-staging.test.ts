@@ -82,4 +82,28 @@ describe('staged records', () => {
       expect(updated).toBeLessThanOrEqual(read);
     }
   });
+
+  it('report the commit after each call, in order, while the next calls go on, and fail it when a report fails', async () => {
+    const store = new ImportStore(ctx.redis, ctx.keys);
+    const imports = new Imports(store, () => undefined, silentLogger, { stageChunk: 5 });
+    const stage = async (tm: string) => {
+      const id = await imports.create(tm);
+      await imports.read(id, tm, [file]);
+      return id;
+    };
+    const seen: number[] = [];
+    const slow = async (c: { written: number }) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(c.written);
+    };
+    const counts = await store.commit('reported', await stage('reported'), 2, slow);
+    expect(counts.written).toBe(17);
+    expect(seen).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 17]);
+    const failing = async (c: { written: number }) => {
+      if (c.written >= 4) throw new Error('the report failed');
+    };
+    await expect(store.commit('unreported', await stage('unreported'), 2, failing)).rejects.toThrow(
+      'the report failed',
+    );
+  });
 });

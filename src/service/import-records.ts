@@ -31,6 +31,8 @@ export interface ReadRecordsOptions {
   maxBytes: number;
   /** Records per batch. */
   chunk: number;
+  /** The `updated` of every record, epoch ms (default: the time its batch was begun; tests fix it). */
+  updated?: number;
 }
 
 /** The reading counters of a job record (all strings or numbers, as they are written). */
@@ -68,8 +70,9 @@ export class ReadFailed extends Error {
 class RecordBytes {
   private bytes = Buffer.allocUnsafeSlow(1 << 20);
   private used = 0;
-  private readonly updated = String(Date.now());
   readonly ends: number[] = [];
+
+  constructor(private readonly updated: string) {}
 
   /** Encodes the fields as a staged record (store/unit-record.ts) at the end of the batch. */
   add(fields: UnitFields): void {
@@ -129,12 +132,13 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
   };
   let ids: string[] = [];
   let first: boolean[] = [];
-  let bytes = new RecordBytes();
+  const begin = () => new RecordBytes(String(options.updated ?? Date.now()));
+  let bytes = begin();
   const batch = (): RecordBatch => {
     const out = { ids, first, records: bytes.view(), ends: bytes.ends, fields: fields() };
     ids = [];
     first = [];
-    bytes = new RecordBytes();
+    bytes = begin();
     return out;
   };
   try {

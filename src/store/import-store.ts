@@ -98,7 +98,8 @@ export class ImportStore {
   /**
    * Makes the staged units the TM's, `chunk` per script call in staging order (a call takes its units from one batch
    * or more, lua/commitImport), up to COMMITS_IN_FLIGHT calls sent ahead; `progress` is told the counts so far
-   * after each call. Applying a chunk twice changes nothing, so running it again after an interruption finishes
+   * after each call, in order, without the next calls waiting for it (a progress write awaited there sat in Redis
+   * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a chunk twice changes nothing, so running it again after an interruption finishes
    * the job. The id list and the patches are deleted at the end.
    */
   async commit(
@@ -111,6 +112,9 @@ export class ImportStore {
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
     await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
     const inFlight: Promise<[number, number, number, number, number]>[] = [];
+    /** The progress reports so far, one after the other; the first failure, which ends the commit. */
+    let reported = Promise.resolve();
+    let reportFailed: { error: unknown } | undefined;
     const settle = async () => {
       const [written, extended, en, zh, entries] = await inFlight.shift()!;
       counts.entries += entries;
@@ -118,7 +122,9 @@ export class ImportStore {
       counts.extended += extended;
       counts.replaced.en += en;
       counts.replaced.zh += zh;
-      await progress?.(counts);
+      if (reportFailed) throw reportFailed.error;
+      const now = { ...counts, replaced: { ...counts.replaced } };
+      if (progress) reported = reported.then(() => progress(now)).catch((error) => void (reportFailed ??= { error }));
     };
     /** Batches whose units are not all sent yet: each batch's ids, and how many of them were sent. */
     const queue: { ids: string[]; sent: number }[] = [];
@@ -157,8 +163,11 @@ export class ImportStore {
       }
       while (queued > 0) await send();
       while (inFlight.length > 0) await settle();
+      await reported;
+      if (reportFailed) throw reportFailed.error;
     } finally {
       await Promise.allSettled(inFlight);
+      await reported;
     }
     await this.dropPatches(tm, job);
     await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job)));
