@@ -99,8 +99,9 @@ export class ImportStore {
    * Makes the staged units the TM's, `chunk` per script call in staging order (a call takes its units from one batch
    * or more, lua/commitImport), up to COMMITS_IN_FLIGHT calls sent ahead; `progress` is told the counts so far
    * after each call, in order, without the next calls waiting for it (a progress write awaited there sat in Redis
-   * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a chunk twice changes nothing, so running it again after an interruption finishes
-   * the job. The id list and the patches are deleted at the end.
+   * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a
+   * chunk twice changes nothing, so running it again after an interruption finishes the job. The id list and the
+   * patches are deleted at the end.
    */
   async commit(
     tm: string,
