@@ -5,10 +5,10 @@
  * trilingual TMX of N units (generated Arabic, English and Chinese; every 10th unit with inline codes; tuid and
  * creation date on each), then, each in a fresh child process so that peak RSS is the phase's own:
  *   import — the import job (stream → parse → merge → stage in Redis → commit), then "matchable": the TM's index
- *            built and a query answered. units/s over the whole (the reading and the commit also timed apart), peak
- *            RSS when committed and at the end. The index
- *            is built as the file is read (service/import-index.ts), as a server does; with --rebuild, read back
- *            from Redis after the commit, as a command-line import leaves it (and as every import did before);
+ *            built and a query answered. units/s over the whole (the reading and the commit also timed apart, with
+ *            their CPU), peak RSS when committed and at the end. The index is built as the file is read
+ *            (service/import-index.ts), as a server does; with --rebuild, read back from Redis after the commit, as
+ *            a command-line import leaves it (and as every import did before);
  *   export — the whole TM as TMX to a file, units/s;
  *   warm (with --warm) — the same import into another TM that this process already holds an index of (one unit,
  *            matched before the clock starts), as into a running server: "matchable" is then the index catching

@@ -71,6 +71,7 @@ describe('staged records', () => {
     const id = await imports.create('stamped');
     await imports.read(id, 'stamped', [file]);
     const read = Date.now();
+    // The commit comes strictly later: a unit stamped at its commit would fail the bound below.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await imports.commit(id, 'stamped')).toMatchObject({ status: 'done', units: { written: 17 } });
     const unitIds = await ctx.redis.smembers(ctx.keys.units('stamped'));
