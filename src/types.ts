@@ -85,3 +85,16 @@ export interface Unit extends DocumentRow {
   tm: string;
   documentId: string;
 }
+
+/**
+ * Units handed over as bytes (an import's staged records). Unit i's texts are UTF-8 spans of `bytes` — ar
+ * [spans[6i], spans[6i + 1]), en [spans[6i + 2], spans[6i + 3]), zh [spans[6i + 4], spans[6i + 5]) —; `rests[i]` is
+ * the unit with empty texts, or undefined for a plain unit of `tm` (no document, position and paragraph 0).
+ */
+export interface EncodedUnits {
+  tm: string;
+  ids: readonly string[];
+  bytes: Buffer;
+  spans: Int32Array;
+  rests: readonly (Unit | undefined)[];
+}

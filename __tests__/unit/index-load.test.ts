@@ -79,7 +79,7 @@ describe('an index loaded page by page', () => {
   it('knows each unit’s slot before the block is laid out (the slot map made while a worker builds it)', async () => {
     const vocabulary = new Vocabulary();
     const collector = new UnitCollector('ar', vocabulary, new TokenBuffer(), 10);
-    for (const unit of units) collector.add(unit);
+    for (const unit of units) collector.add(unit.unitId, unit.ar);
     const { slotOf, bySlot } = await slotMapOfInput(collector.input, turn);
     const block = IndexBlock.build(collector.input, vocabulary.size);
     expect(slotOf.size).toBe(block.count);

@@ -4,7 +4,7 @@
  * off the request path gives the event loop back between slices; `collect` runs them at once.
  */
 import { tokenizeCodes, type TokenBuffer } from '../normalize';
-import type { Lang, Unit } from '../types';
+import type { Lang } from '../types';
 import { FlatUnits } from './flat-units';
 import type { IndexBlock } from './block';
 import type { Vocabulary } from './vocabulary';
@@ -16,7 +16,17 @@ export const UNITS_PER_STEP = 400;
 /** Initial token capacity per unit when tokenizing (a sentence); the buffer grows if needed. */
 const TOKENS_PER_UNIT_HINT = 24;
 
-export type CollectSource = { block: IndexBlock } | { units: readonly Unit[] };
+/**
+ * Units to tokenize: their ids and rows in their table (a snapshot), and each one's text as it is when read ('' once
+ * the unit has gone from that row).
+ */
+export interface UnitTexts {
+  readonly ids: readonly string[];
+  readonly rows: Int32Array;
+  text(row: number, unitId: string, lang: Lang): string;
+}
+
+export type CollectSource = { block: IndexBlock } | { units: UnitTexts };
 
 /**
  * The steps. Copying an old block: a slot is only ever killed, never revived, and new ones come after the count
@@ -39,11 +49,11 @@ export function* collectSteps(
     }
     return input;
   }
-  const { units } = source;
-  const collector = new UnitCollector(lang, vocabulary, codes, units.length);
-  for (let i = 0; i < units.length; i++) {
+  const { ids, rows, text } = source.units;
+  const collector = new UnitCollector(lang, vocabulary, codes, ids.length);
+  for (let i = 0; i < ids.length; i++) {
     if (i > 0 && i % UNITS_PER_STEP === 0) yield;
-    collector.add(units[i]!);
+    collector.add(ids[i]!, text(rows[i]!, ids[i]!, lang));
   }
   return collector.input;
 }
@@ -56,7 +66,7 @@ export class UnitCollector {
   readonly input: FlatUnits;
 
   constructor(
-    private readonly lang: Lang,
+    readonly lang: Lang,
     private readonly vocabulary: Vocabulary,
     private readonly codes: TokenBuffer,
     expected: number,
@@ -64,12 +74,12 @@ export class UnitCollector {
     this.input = new FlatUnits(expected, expected * TOKENS_PER_UNIT_HINT, vocabulary.stems);
   }
 
-  add(unit: Unit): void {
-    const text = unit[this.lang];
+  /** Adds the unit's text in the collector's language ('' adds nothing). */
+  add(unitId: string, text: string): void {
     if (!text) return;
     const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
     this.input.stemTable(this.vocabulary.stems); // interning may have grown it
-    if (ids.length > 0) this.input.add(unit.unitId, ids);
+    if (ids.length > 0) this.input.add(unitId, ids);
   }
 }
 

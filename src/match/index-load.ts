@@ -7,7 +7,7 @@
  * out and its postings built on a worker thread, units written meanwhile replayed), from what was collected.
  */
 import type { TokenBuffer } from '../normalize';
-import type { Lang, Unit } from '../types';
+import type { EncodedUnits, Lang, Unit } from '../types';
 import type { FlatUnits } from './flat-units';
 import { UNITS_PER_STEP, UnitCollector } from './collect';
 import type { Vocabulary } from './vocabulary';
@@ -18,9 +18,13 @@ export interface LoadOwner {
   readonly codes: TokenBuffer;
   /** Puts a unit in the index (its blocks are not built yet). */
   put(unit: Unit): void;
+  /** The same, unit `i` of units given as bytes. */
+  putEncoded(units: EncodedUnits, i: number): void;
   /** Starts the language's block build from units collected by the load (they arrive when the promise resolves). */
   build(lang: Lang, collected: Promise<FlatUnits>): Promise<void>;
 }
+
+const SLOT: Record<Lang, number> = { ar: 0, en: 1, zh: 2 };
 
 interface Collecting {
   collector: UnitCollector;
@@ -57,7 +61,24 @@ export class IndexLoad {
       const unit = units[i];
       if (!unit) continue;
       this.owner.put(unit);
-      for (const { collector } of this.collecting) collector.add(unit);
+      for (const { collector } of this.collecting) collector.add(unit.unitId, unit[collector.lang]);
+    }
+  }
+
+  /**
+   * The same with units as bytes (an import's records): put in as they are, only the texts of the languages
+   * collected decoded, to be tokenized.
+   */
+  async addEncoded(units: EncodedUnits): Promise<void> {
+    const step = Math.max(1, Math.floor(UNITS_PER_STEP / Math.max(1, this.collecting.length)));
+    const { ids, bytes, spans } = units;
+    for (let i = 0; i < ids.length; i++) {
+      if (i > 0 && i % step === 0) await this.pace();
+      this.owner.putEncoded(units, i);
+      for (const { collector } of this.collecting) {
+        const [from, to] = [spans[6 * i + 2 * SLOT[collector.lang]]!, spans[6 * i + 2 * SLOT[collector.lang] + 1]!];
+        collector.add(ids[i]!, from === to ? '' : bytes.toString('utf8', from, to));
+      }
     }
   }
 

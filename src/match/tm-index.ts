@@ -11,7 +11,7 @@
  */
 import { TokenBuffer, tokenizeCodes } from '../normalize';
 import { ErrorCode, MizanError } from '../errors';
-import type { Lang, Unit } from '../types';
+import type { EncodedUnits, Lang, Unit } from '../types';
 import { TokenDistance } from './levenshtein';
 import { prepareQuery, type PreparedQuery } from './query';
 import { adaptNumbers, type Adaptation } from './adapt';
@@ -96,6 +96,7 @@ export class TmIndex {
       vocabulary: this.vocabulary,
       codes: this.codes,
       put: (unit: Unit) => this.units.put(unit),
+      putEncoded: (units: EncodedUnits, i: number) => this.units.putEncoded(units, i),
       build: (lang: Lang, collected: Promise<FlatUnits>) => this.aside(lang, undefined, pace, collected).done,
     };
     return new IndexLoad(owner, langs, expected, pace);
@@ -168,11 +169,11 @@ export class TmIndex {
     const env: SearchEnv = {
       vocabulary: this.vocabulary,
       distance: this.distance,
-      textOf: (id) => this.units.get(id)?.[src] ?? '',
+      textOf: (id) => this.units.text(id, src),
       stats: options.stats,
     };
     const want = options.withTargets;
-    if (want && want.length > 0) env.accept = (id) => want.some((lang) => (this.units.get(id)?.[lang] ?? '') !== '');
+    if (want && want.length > 0) env.accept = (id) => want.some((lang) => this.units.has(id, lang));
     if (options.context && (options.context.prev !== undefined || options.context.next !== undefined)) {
       const context = options.context;
       env.contextOk = (id) => contextMatches(this.units.get(id), src, context, (doc, pos) => this.at(doc, pos));
@@ -258,7 +259,9 @@ export class TmIndex {
 
   /** What a build collects: the old block's slots (a compaction), or the units as they are now. */
   private sourceFor(old: LangIndex | undefined): CollectSource {
-    return old ? { block: old.block } : { units: [...this.units.values()] };
+    if (old) return { block: old.block };
+    const { ids, rows } = this.units.snapshot();
+    return { units: { ids, rows, text: (row, id, lang) => this.units.textAt(row, id, lang) } };
   }
 
   /**

@@ -1,56 +1,257 @@
-/** The units a TmIndex holds, by id and by their place in a document. */
-import type { Unit } from '../types';
+/**
+ * The units a TmIndex holds, by id and by their place in a document. A unit put in as an object is kept as that
+ * object; a unit put in as bytes (an import's records, `putEncoded`) is kept compactly: its three texts as UTF-8 in
+ * large shared buffers (an arena of CHUNK-byte chunks, outside the JS heap), their place in typed arrays, and only a
+ * unit with more than its texts (a document's row, another TM's unit) keeps a small object of the rest. A million
+ * imported units are then a Map of ids and bytes the garbage collector never walks, instead of a million objects with
+ * three strings each that every major collection walked while the import ran and after.
+ *
+ * `get` returns an object unit as it was put, and builds a unit held as bytes afresh at each call; the search reads a
+ * single text (`text`) or only whether it is empty (`has`), decoding nothing more. DESIGN.md, "The unit table".
+ */
+import type { EncodedUnits, Lang, Unit } from '../types';
+
+/**
+ * Bytes of an arena chunk (texts larger than this get a chunk of their own). Small enough for the allocator to serve
+ * without a fresh mapping each: filling 560 MB of 4 MiB chunks took 5–7 times as long as of 256 KiB ones.
+ */
+const CHUNK = 1 << 18;
+/** Dead bytes (of units deleted or replaced) past which, and past the live ones, the arena is copied afresh. */
+const COMPACT_DEAD_MIN = 1 << 26;
+const SLOT: Record<Lang, number> = { ar: 0, en: 1, zh: 2 };
+const [FREE, OBJECT, BYTES] = [0, 1, 2];
 
 const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
 
 export class UnitTable {
-  private readonly units = new Map<string, Unit>();
+  private readonly rowOf = new Map<string, number>();
   private readonly byPosition = new Map<string, string>();
+  /**
+   * Per row: what it holds (FREE, OBJECT, BYTES), its unit's id, and its head: the unit itself for an OBJECT row;
+   * for a BYTES row, the unit with empty texts, or undefined for a plain unit of the table's TM.
+   */
+  private kind = new Uint8Array(1024);
+  private ids: (string | undefined)[] = [];
+  private heads: (Unit | undefined)[] = [];
+  private freeRows: number[] = [];
+  /** Per BYTES row: its chunk, where its bytes start there, the byte lengths of its ar, en and zh texts, and the
+   * bytes between ar and en and between en and zh (a record's length fields, skipped when read). */
+  private chunkOf = new Uint32Array(1024);
+  private startOf = new Uint32Array(1024);
+  private lens = new Uint32Array(3 * 1024);
+  private gaps = new Uint8Array(2 * 1024);
+  private chunks: Buffer[] = [];
+  private fill = CHUNK;
+  private liveBytes = 0;
+  private deadBytes = 0;
+
+  /** The TM of plain units held as bytes: the first such unit's (any other TM's unit keeps its own in its head). */
+  private tm: string | undefined;
+
+  /** `compactDeadMin`: dead bytes past which the arena may be compacted (tests lower it). */
+  constructor(private readonly compactDeadMin = COMPACT_DEAD_MIN) {}
 
   get size(): number {
-    return this.units.size;
+    return this.rowOf.size;
   }
 
   get(unitId: string): Unit | undefined {
-    return this.units.get(unitId);
+    const row = this.rowOf.get(unitId);
+    if (row === undefined) return undefined;
+    const head = this.heads[row];
+    if (this.kind[row] === OBJECT) return head;
+    const [ar, en, zh] = [this.rowText(row, 0), this.rowText(row, 1), this.rowText(row, 2)];
+    if (head) return { ...head, ar, en, zh };
+    return { unitId, tm: this.tm!, documentId: '', position: 0, paragraph: 0, ar, en, zh };
+  }
+
+  /** The unit's text in `lang` ('' when it has none or is not here): that text decoded and nothing else. */
+  text(unitId: string, lang: Lang): string {
+    const row = this.rowOf.get(unitId);
+    if (row === undefined) return '';
+    return this.kind[row] === OBJECT ? this.heads[row]![lang] : this.rowText(row, SLOT[lang]);
+  }
+
+  /** Whether the unit is here and its `lang` text is not empty (nothing decoded). */
+  has(unitId: string, lang: Lang): boolean {
+    const row = this.rowOf.get(unitId);
+    if (row === undefined) return false;
+    return this.kind[row] === OBJECT ? this.heads[row]![lang] !== '' : this.lens[3 * row + SLOT[lang]]! > 0;
   }
 
   /** The unit at a place in a document, if any. */
   at(documentId: string, position: number): Unit | undefined {
     const id = this.byPosition.get(positionKey(documentId, position));
-    return id === undefined ? undefined : this.units.get(id);
+    return id === undefined ? undefined : this.get(id);
   }
 
   /** Ids of the units of a document (a walk over every unit: for a large document's write). */
   ofDocument(documentId: string): string[] {
     const ids: string[] = [];
-    for (const unit of this.units.values()) if (unit.documentId === documentId) ids.push(unit.unitId);
+    for (let row = 0; row < this.heads.length; row++) {
+      if (this.kind[row] !== FREE && this.heads[row]?.documentId === documentId) ids.push(this.ids[row]!);
+    }
     return ids;
   }
 
-  values(): IterableIterator<Unit> {
-    return this.units.values();
-  }
-
-  /** Puts the unit in (the one it replaces must have been deleted). */
-  put(unit: Unit): void {
-    this.units.set(unit.unitId, unit);
-    if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
-  }
-
-  /** Takes the unit out; the unit taken, if it was there. */
-  delete(unitId: string): Unit | undefined {
-    const old = this.units.get(unitId);
-    if (!old) return undefined;
-    this.units.delete(unitId);
-    if (old.documentId && this.byPosition.get(positionKey(old.documentId, old.position)) === unitId) {
-      this.byPosition.delete(positionKey(old.documentId, old.position));
+  /** Every unit now here, its id and its row (a snapshot, read with textAt). */
+  snapshot(): { ids: string[]; rows: Int32Array } {
+    const ids = new Array<string>(this.rowOf.size);
+    const rows = new Int32Array(this.rowOf.size);
+    let k = 0;
+    for (let row = 0; row < this.ids.length; row++) {
+      if (this.kind[row] === FREE) continue;
+      ids[k] = this.ids[row]!;
+      rows[k++] = row;
     }
-    return old;
+    return { ids, rows };
+  }
+
+  /** The text of the unit in `row` of a snapshot, if it is still there ('' when it has gone since: no lookup). */
+  textAt(row: number, unitId: string, lang: Lang): string {
+    if (this.ids[row] !== unitId) return '';
+    return this.kind[row] === OBJECT ? this.heads[row]![lang] : this.rowText(row, SLOT[lang]);
+  }
+
+  /** Puts the unit in, kept as it is (the one it replaces must have been deleted). */
+  put(unit: Unit): void {
+    const row = this.place(unit.unitId, unit, OBJECT);
+    if (unit.documentId) this.byPosition.set(positionKey(unit.documentId, unit.position), unit.unitId);
+    this.heads[row] = unit;
+  }
+
+  /**
+   * Puts unit `i` of `units` in from its texts' bytes, copied at once with whatever lies between them. The one it
+   * replaces must have been deleted.
+   */
+  putEncoded(units: EncodedUnits, i: number): void {
+    const { bytes, spans } = units;
+    const s = 6 * i;
+    const [from, to] = [spans[s]!, spans[s + 5]!];
+    const unitId = units.ids[i]!;
+    this.tm ??= units.tm;
+    const rest = units.rests[i] ?? (units.tm === this.tm ? undefined : this.plain(unitId, units.tm));
+    const row = this.place(unitId, rest, BYTES);
+    if (rest?.documentId) this.byPosition.set(positionKey(rest.documentId, rest.position), unitId);
+    const n = to - from;
+    if (this.fill + n > CHUNK || this.chunks.length === 0) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, n)));
+      this.fill = 0;
+    }
+    this.chunkOf[row] = this.chunks.length - 1;
+    this.startOf[row] = this.fill;
+    this.chunks[this.chunks.length - 1]!.set(bytes.subarray(from, to), this.fill);
+    this.fill += n;
+    for (let slot = 0; slot < 3; slot++) this.lens[3 * row + slot] = spans[s + 2 * slot + 1]! - spans[s + 2 * slot]!;
+    this.gaps[2 * row] = spans[s + 2]! - spans[s + 1]!;
+    this.gaps[2 * row + 1] = spans[s + 4]! - spans[s + 3]!;
+    this.liveBytes += n;
+  }
+
+  /** Takes the unit out; whether it was there. */
+  delete(unitId: string): boolean {
+    const row = this.rowOf.get(unitId);
+    if (row === undefined) return false;
+    this.rowOf.delete(unitId);
+    const head = this.heads[row];
+    if (head?.documentId && this.byPosition.get(positionKey(head.documentId, head.position)) === unitId) {
+      this.byPosition.delete(positionKey(head.documentId, head.position));
+    }
+    if (this.kind[row] === BYTES) {
+      const bytes = this.rowBytes(row);
+      this.liveBytes -= bytes;
+      this.deadBytes += bytes;
+    }
+    this.kind[row] = FREE;
+    this.ids[row] = this.heads[row] = undefined;
+    this.freeRows.push(row);
+    if (this.deadBytes > this.compactDeadMin && this.deadBytes > this.liveBytes) this.compact();
+    return true;
   }
 
   clear(): void {
-    this.units.clear();
+    this.rowOf.clear();
     this.byPosition.clear();
+    this.kind.fill(FREE);
+    this.ids = [];
+    this.heads = [];
+    this.freeRows = [];
+    this.chunks = [];
+    this.fill = CHUNK;
+    this.liveBytes = this.deadBytes = 0;
+    this.tm = undefined;
+  }
+
+  /** Bytes held in the arena for live units, and for dead ones not yet compacted away. */
+  get arena(): { live: number; dead: number; chunks: number } {
+    return { live: this.liveBytes, dead: this.deadBytes, chunks: this.chunks.length };
+  }
+
+  private plain(unitId: string, tm: string): Unit {
+    return { unitId, tm, documentId: '', position: 0, paragraph: 0, ar: '', en: '', zh: '' };
+  }
+
+  private rowText(row: number, slot: number): string {
+    const n = this.lens[3 * row + slot]!;
+    if (n === 0) return '';
+    let at = this.startOf[row]!;
+    for (let s = 0; s < slot; s++) at += this.lens[3 * row + s]! + this.gaps[2 * row + s]!;
+    return this.chunks[this.chunkOf[row]!]!.toString('utf8', at, at + n);
+  }
+
+  /** The row's bytes: its texts and the gaps between them. */
+  private rowBytes(row: number): number {
+    const [r, g] = [3 * row, 2 * row];
+    return this.lens[r]! + this.lens[r + 1]! + this.lens[r + 2]! + this.gaps[g]! + this.gaps[g + 1]!;
+  }
+
+  /** A row for the unit: a free one or a new one. */
+  private place(unitId: string, head: Unit | undefined, kind: number): number {
+    const row = this.freeRows.pop() ?? this.ids.length;
+    if (row === this.ids.length) {
+      this.ids.push(undefined);
+      this.heads.push(undefined);
+      if (row >= this.kind.length) this.grow();
+    }
+    this.kind[row] = kind;
+    this.ids[row] = unitId;
+    this.heads[row] = head;
+    this.rowOf.set(unitId, row);
+    return row;
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const grown = <T extends Uint8Array | Uint32Array>(a: T, make: (n: number) => T, per: number): T => {
+      const b = make(per * size);
+      b.set(a);
+      return b;
+    };
+    this.kind = grown(this.kind, (n) => new Uint8Array(n), 1);
+    this.chunkOf = grown(this.chunkOf, (n) => new Uint32Array(n), 1);
+    this.startOf = grown(this.startOf, (n) => new Uint32Array(n), 1);
+    this.lens = grown(this.lens, (n) => new Uint32Array(n), 3);
+    this.gaps = grown(this.gaps, (n) => new Uint8Array(n), 2);
+  }
+
+  /** Copies the live rows' bytes into fresh chunks (rows keep their numbers), letting the old ones go. */
+  private compact(): void {
+    const old = this.chunks;
+    this.chunks = [];
+    this.fill = CHUNK;
+    for (let row = 0; row < this.ids.length; row++) {
+      if (this.kind[row] !== BYTES) continue;
+      const n = this.rowBytes(row);
+      const [source, from] = [old[this.chunkOf[row]!]!, this.startOf[row]!];
+      if (this.fill + n > CHUNK || this.chunks.length === 0) {
+        this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, n)));
+        this.fill = 0;
+      }
+      this.chunks[this.chunks.length - 1]!.set(source.subarray(from, from + n), this.fill);
+      this.chunkOf[row] = this.chunks.length - 1;
+      this.startOf[row] = this.fill;
+      this.fill += n;
+    }
+    this.deadBytes = 0;
   }
 }

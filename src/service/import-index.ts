@@ -12,8 +12,8 @@
 import type { IndexLoad } from '../match/index-load';
 import { TmIndex } from '../match';
 import type { Logger } from '../config';
-import { recordUnit, type CommitCounts, type ImportStore, type StagedRecords, type TmState } from '../store';
-import type { Lang, Unit } from '../types';
+import { encodedUnits, type CommitCounts, type ImportStore, type StagedRecords, type TmState } from '../store';
+import type { Lang } from '../types';
 import { yieldLoop } from '../slices';
 
 /** An index as of a log entry: catching up from `tail` brings it up to date. */
@@ -49,7 +49,8 @@ export class ImportIndex {
   }
 
   /**
-   * A batch's staged records (the fields of a new unit, store/unit-record.ts) as units: tokenized a slice at a time.
+   * A batch's staged records (the fields of a new unit, store/unit-record.ts) put in as units: their texts kept as
+   * the records' bytes (match/unit-table.ts), the Arabic tokenized, a slice at a time.
    * A later record of a unit (it merges into the first in Redis) drops the index; so does any error here, which
    * is the index's and never the import's.
    */
@@ -62,12 +63,8 @@ export class ImportIndex {
     try {
       const { ids, ends, records } = batch;
       const bytes = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
-      const units = new Array<Unit | undefined>(ids.length);
-      for (let i = 0, start = 0; i < ids.length; start = ends[i]!, i++) {
-        units[i] = recordUnit(this.tm, ids[i]!, bytes.subarray(start, ends[i]));
-      }
       this.units += ids.length;
-      await this.load.add(units);
+      await this.load.addEncoded(encodedUnits(this.tm, ids, bytes, ends));
     } catch {
       this.drop();
     }

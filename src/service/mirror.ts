@@ -255,8 +255,10 @@ export class TmMirror implements ChangeListener {
     const langs: Lang[] = ['ar', ...this.index.builtLanguages()];
     const load = index.loadInPages(langs, await this.store.unitCount(this.tm));
     try {
-      const read = (ids: readonly string[]) => this.store.getUnits(this.tm, ids);
-      for await (const units of readAhead(this.store.unitIds(this.tm, PAGE), read, READS_AHEAD)) await load.add(units);
+      const read = (ids: readonly string[]) => this.store.getEncodedUnits(this.tm, ids);
+      for await (const units of readAhead(this.store.unitIds(this.tm, PAGE), read, READS_AHEAD)) {
+        await load.addEncoded(units);
+      }
     } catch (error) {
       load.abandon(error);
       throw error;

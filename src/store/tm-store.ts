@@ -11,7 +11,7 @@ import {
   writeLargeDocument,
   type RowToWrite,
 } from './document-writer';
-import type { AlignedDocument, Unit } from '../types';
+import type { AlignedDocument, EncodedUnits, Unit } from '../types';
 import {
   allDocuments,
   documentCount,
@@ -29,7 +29,7 @@ import { ScriptCode } from './scripts';
 import { yieldLoop } from '../slices';
 import { readSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
-import { readTaggedUnit, readUnit, readUnits, recordUnit, scanUnitIds } from './unit-read';
+import { readEncodedUnits, readTaggedUnit, readUnit, readUnits, recordUnit, scanUnitIds } from './unit-read';
 
 export type { DocumentCursor, DocumentSummary, RowToWrite };
 
@@ -270,6 +270,11 @@ export class TmStore {
   /** Units by id in one round trip; undefined for ids that no longer exist (unit-read.ts). */
   async getUnits(tm: string, unitIds: readonly string[]): Promise<(Unit | undefined)[]> {
     return readUnits(this.redis, this.keys, tm, unitIds);
+  }
+
+  /** The same as bytes, for an index's unit table (unit-read.ts, readEncodedUnits): ids gone are left out. */
+  async getEncodedUnits(tm: string, unitIds: readonly string[]): Promise<EncodedUnits> {
+    return readEncodedUnits(this.redis, this.keys, tm, unitIds);
   }
 
   /** Every unit id of the TM, in batches. */

@@ -3,12 +3,12 @@
  * its entity tag, many by id in one round trip (a MULTI of EXISTS and MGET), and the TM's unit ids scanned in
  * batches. Every read waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
-import type { RowSplit, Unit } from '../types';
+import type { EncodedUnits, RowSplit, Unit } from '../types';
 import { reviewReasons } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { readRecordsSettled, readSettled } from './settled';
-import { recordValues } from './unit-record';
+import { cutRecord, newRecordCuts, recordValues } from './unit-record';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
 /** The fields a Unit is made of, in the order toUnit takes them. */
@@ -45,6 +45,33 @@ export function recordUnit(tm: string, unitId: string, record: Buffer | null): U
   return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS));
 }
 
+/** A placement value that is 0 ('' or '0'), read from its bytes. */
+const zero = (record: Buffer, from: number, to: number) => from === to || (to === from + 1 && record[from] === 0x30);
+
+/**
+ * Records one after another (record i ends at byte `ends[i]`) as units for an index's unit table
+ * (match/unit-table.ts): their texts left as the records' bytes, the rest decoded as toUnit does for a unit that has
+ * more than its texts. Throws when the bytes are not records.
+ */
+export function encodedUnits(tm: string, ids: readonly string[], bytes: Buffer, ends: readonly number[]): EncodedUnits {
+  const cuts = newRecordCuts();
+  const spans = new Int32Array(6 * ids.length);
+  const rests = new Array<Unit | undefined>(ids.length).fill(undefined);
+  for (let i = 0, start = 0; i < ids.length; start = ends[i]!, i++) {
+    const record = bytes.subarray(start, ends[i]);
+    if (!cutRecord(record, cuts)) throw new Error('a staged record that is not a unit record (schema version 2)');
+    for (let k = 0; k < 6; k++) spans[6 * i + k] = start + cuts[k]!;
+    const plain = cuts[6] === cuts[7] && zero(record, cuts[8]!, cuts[9]!) && zero(record, cuts[10]!, cuts[11]!);
+    if (plain) continue;
+    const values: string[] = ['', '', ''];
+    for (let f = 3; f < UNIT_FIELDS.length; f++) {
+      values.push(cuts[2 * f] === cuts[2 * f + 1] ? '' : record.toString('utf8', cuts[2 * f], cuts[2 * f + 1]));
+    }
+    rests[i] = toUnit(tm, ids[i]!, values);
+  }
+  return { tm, ids, bytes, spans, rests };
+}
+
 export async function readUnit(redis: RedisClient, keys: Keys, tm: string, unitId: string): Promise<Unit | undefined> {
   const [record] = await readSettled(redis, keys, tm, (m) => m.getBuffer(keys.unit(tm, unitId)));
   return recordUnit(tm, unitId, record as Buffer | null);
@@ -78,6 +105,28 @@ export async function readUnits(
   const units = new Array<Unit | undefined>(records.length).fill(undefined);
   for (let i = 0; i < records.length; i++) units[i] = recordUnit(tm, unitIds[i]!, records[i] ?? null);
   return units;
+}
+
+/**
+ * Units by id in one round trip, as bytes (encodedUnits over their records, copied into one buffer): what an index
+ * rebuilt from Redis keeps (match/unit-table.ts) without decoding texts it does not tokenize. Ids gone are left out.
+ */
+export async function readEncodedUnits(
+  redis: RedisClient,
+  keys: Keys,
+  tm: string,
+  unitIds: readonly string[],
+): Promise<EncodedUnits> {
+  const records = unitIds.length === 0 ? [] : await readRecordsSettled(redis, keys, tm, keys.unitKeys(tm, unitIds));
+  const [ids, parts, ends] = [[] as string[], [] as Buffer[], [] as number[]];
+  let end = 0;
+  records.forEach((record, i) => {
+    if (!record) return;
+    ids.push(unitIds[i]!);
+    parts.push(record);
+    ends.push((end += record.length));
+  });
+  return encodedUnits(tm, ids, Buffer.concat(parts, end), ends);
 }
 
 /** Every unit id of the TM, in batches (SSCAN). */

@@ -1,0 +1,145 @@
+import { bareUnit, generate } from '../../bench/generate';
+import { TmIndex } from '../../src/match';
+import { UnitTable } from '../../src/match/unit-table';
+import { encodedUnits, recordUnit } from '../../src/store/unit-read';
+import { encodeRecord, type UnitFields } from '../../src/store/unit-record';
+import type { EncodedUnits, Lang, Unit } from '../../src/types';
+
+/** Records as Redis holds them, one after another, and the units they are made into for an index's table. */
+function encode(tm: string, units: { id: string; fields: UnitFields }[]): EncodedUnits {
+  const records = units.map((u) => encodeRecord({ pos: '0', para: '0', updated: '1', ...u.fields }));
+  const ends = records.map((_, i) => records.slice(0, i + 1).reduce((n, r) => n + r.length, 0));
+  return encodedUnits(
+    tm,
+    units.map((u) => u.id),
+    Buffer.concat(records),
+    ends,
+  );
+}
+
+const plain = { id: 'u1', fields: { ar: 'وزير الخارجية الصيني', en: 'The Chinese foreign minister', zh: '中国外长' } };
+const odd = { id: 'u2', fields: { ar: 'نص 𠀋 مع رموز 😀', en: '', zh: '𠀋字', tmx: '{"tuid":"x"}' } }; // beyond the BMP
+const row = {
+  id: 'u3',
+  fields: {
+    ar: 'السطر الثالث',
+    en: 'The third row',
+    zh: '第三行',
+    doc: 'doc-1',
+    pos: '2',
+    para: '1',
+    conf: '0.42',
+    review: 'counts,neighbour',
+    split: JSON.stringify({ lang: 'zh', marks: ['，'] }),
+  },
+};
+const LANGS: Lang[] = ['ar', 'en', 'zh'];
+
+describe('the unit table', () => {
+  it('gives back a unit put in as bytes exactly as the store reads it, and one put in as an object as it was put', () => {
+    const table = new UnitTable();
+    const all = [plain, odd, row];
+    const batch = encode('tm1', all);
+    all.forEach((_, i) => table.putEncoded(batch, i));
+    for (const u of all) {
+      const stored = recordUnit('tm1', u.id, encodeRecord({ pos: '0', para: '0', ...u.fields }));
+      expect(table.get(u.id)).toStrictEqual(stored);
+      for (const lang of LANGS) {
+        expect(table.text(u.id, lang)).toBe(stored![lang]);
+        expect(table.has(u.id, lang)).toBe(stored![lang] !== '');
+      }
+    }
+    const object: Unit = { ...bareUnit('o1', 'نص كائن'), en: 'an object', tm: 'tm1' };
+    table.put(object);
+    expect(table.get('o1')).toBe(object);
+    expect([table.text('o1', 'en'), table.has('o1', 'zh'), table.has('gone', 'ar'), table.text('gone', 'ar')]).toEqual([
+      'an object',
+      false,
+      false,
+      '',
+    ]);
+    expect(table.size).toBe(4);
+    const { ids, rows } = table.snapshot();
+    expect([...ids].sort()).toEqual(['o1', 'u1', 'u2', 'u3']);
+    table.delete('u1');
+    table.put({ ...object, unitId: 'o3' }); // into u1's row
+    const k = ids.indexOf('u1');
+    expect([table.textAt(rows[k]!, 'u1', 'en'), table.textAt(rows[ids.indexOf('u2')]!, 'u2', 'zh')]).toEqual([
+      '',
+      '𠀋字',
+    ]);
+  });
+
+  it('finds a document’s rows by place, and forgets a place when its unit goes', () => {
+    const table = new UnitTable();
+    table.putEncoded(encode('tm1', [plain, row]), 1);
+    table.put({ ...bareUnit('o2', 'سطر'), documentId: 'doc-1', position: 5 });
+    expect(table.at('doc-1', 2)?.unitId).toBe('u3');
+    expect(table.at('doc-1', 5)?.unitId).toBe('o2');
+    expect(table.ofDocument('doc-1').sort()).toEqual(['o2', 'u3']);
+    expect(table.delete('u3')).toBe(true);
+    expect(table.delete('u3')).toBe(false);
+    expect(table.at('doc-1', 2)).toBeUndefined();
+    expect(table.ofDocument('doc-1')).toEqual(['o2']);
+  });
+
+  it('keeps the TM of a unit from another TM than the first one put in as bytes', () => {
+    const table = new UnitTable();
+    table.putEncoded(encode('tm1', [plain]), 0);
+    table.putEncoded(encode('tm2', [{ ...plain, id: 'v1' }]), 0);
+    expect([table.get('u1')?.tm, table.get('v1')?.tm]).toEqual(['tm1', 'tm2']);
+  });
+
+  it('holds texts larger than an arena chunk', () => {
+    const table = new UnitTable();
+    const long = 'كلمة '.repeat(60_000); // ≈ 540 KB of UTF-8
+    table.putEncoded(encode('tm1', [plain, { id: 'big', fields: { ar: long, en: 'big', zh: '' } }, odd]), 1);
+    table.putEncoded(encode('tm1', [plain]), 0);
+    expect(table.text('big', 'ar')).toBe(long);
+    expect(table.get('u1')?.en).toBe(plain.fields.en);
+  });
+
+  it('reuses the rows of units taken out, and copies the arena afresh once most of it is dead', () => {
+    const table = new UnitTable(1000); // compaction allowed past 1,000 dead bytes
+    const units = Array.from({ length: 300 }, (_, i) => ({
+      id: `u${i}`,
+      fields: { ar: `نص رقم ${i}`, en: `text number ${i}`, zh: `第${i}号` },
+    }));
+    const batch = encode('tm1', units);
+    units.forEach((_, i) => table.putEncoded(batch, i));
+    const before = table.arena.live;
+    for (let i = 0; i < 300; i++) if (i % 10 !== 0) table.delete(`u${i}`);
+    expect(table.arena.dead).toBeLessThan(before / 2); // compacted on the way
+    expect(table.arena.live).toBeLessThan(before / 5);
+    for (let i = 0; i < 300; i += 10) expect(table.get(`u${i}`)?.zh).toBe(`第${i}号`);
+    table.putEncoded(batch, 7); // back in, into a free row
+    expect(table.get('u7')?.en).toBe('text number 7');
+    expect(table.size).toBe(31);
+    table.clear();
+    expect([table.size, table.arena.live, table.get('u0')]).toEqual([0, 0, undefined]);
+  });
+});
+
+describe('an index of units put in as bytes', () => {
+  it('answers every query as one of the same units put in as objects', async () => {
+    const data = generate(800, 30, 9);
+    const fields = data.tm.map((ar, i) => ({
+      id: `u${i}`,
+      fields: { ar, en: i % 3 === 0 ? '' : `sentence ${i}`, zh: i % 5 === 0 ? `句子${i}` : '' },
+    }));
+    const objects = new TmIndex();
+    objects.load(fields.map((f) => recordUnit('tm', f.id, encodeRecord({ pos: '0', para: '0', ...f.fields }))!));
+    const bytes = new TmIndex({ pace: () => new Promise<void>((resolve) => setImmediate(resolve)) });
+    const load = bytes.loadInPages(['ar'], 800);
+    for (let k = 0; k < 800; k += 250) await load.addEncoded(encode('tm', fields.slice(k, k + 250)));
+    await load.finish();
+    for (const q of data.queries.map((x) => x.text)) {
+      const options = { min: 50, limit: 5, withTargets: ['en' as const] };
+      expect(bytes.search(q, 'ar', options)).toEqual(objects.search(q, 'ar', options));
+    }
+    expect(bytes.search('sentence 7', 'en', { min: 50, limit: 3 })).toEqual(
+      objects.search('sentence 7', 'en', { min: 50, limit: 3 }),
+    );
+    expect(bytes.get('u10')).toStrictEqual(objects.get('u10'));
+  });
+});
