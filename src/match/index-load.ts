@@ -18,8 +18,8 @@ export interface LoadOwner {
   readonly codes: TokenBuffer;
   /** Puts a unit in the index (its blocks are not built yet). */
   put(unit: Unit): void;
-  /** The same, unit `i` of units given as bytes. */
-  putEncoded(units: EncodedUnits, i: number): void;
+  /** The same, unit `i` of units given as bytes (`ar` its Arabic, decoded). */
+  putEncoded(units: EncodedUnits, i: number, ar: string): void;
   /** Starts the language's block build from units collected by the load (they arrive when the promise resolves). */
   build(lang: Lang, collected: Promise<FlatUnits>): Promise<void>;
 }
@@ -66,18 +66,22 @@ export class IndexLoad {
   }
 
   /**
-   * The same with units as bytes (an import's records): put in as they are, only the texts of the languages
-   * collected decoded, to be tokenized.
+   * The same with units as bytes (an import's records): put in as they are, only the Arabic (put in as UTF-16) and
+   * the texts of the other languages collected decoded, to be tokenized.
    */
   async addEncoded(units: EncodedUnits): Promise<void> {
     const step = Math.max(1, Math.floor(UNITS_PER_STEP / Math.max(1, this.collecting.length)));
     const { ids, bytes, spans } = units;
+    const text = (i: number, slot: number) => {
+      const [from, to] = [spans[6 * i + 2 * slot]!, spans[6 * i + 2 * slot + 1]!];
+      return from === to ? '' : bytes.toString('utf8', from, to);
+    };
     for (let i = 0; i < ids.length; i++) {
       if (i > 0 && i % step === 0) await this.pace();
-      this.owner.putEncoded(units, i);
+      const ar = text(i, 0);
+      this.owner.putEncoded(units, i, ar);
       for (const { collector } of this.collecting) {
-        const [from, to] = [spans[6 * i + 2 * SLOT[collector.lang]]!, spans[6 * i + 2 * SLOT[collector.lang] + 1]!];
-        collector.add(ids[i]!, from === to ? '' : bytes.toString('utf8', from, to));
+        collector.add(ids[i]!, collector.lang === 'ar' ? ar : text(i, SLOT[collector.lang]));
       }
     }
   }

@@ -96,7 +96,7 @@ export class TmIndex {
       vocabulary: this.vocabulary,
       codes: this.codes,
       put: (unit: Unit) => this.units.put(unit),
-      putEncoded: (units: EncodedUnits, i: number) => this.units.putEncoded(units, i),
+      putEncoded: (units: EncodedUnits, i: number, ar: string) => this.units.putEncoded(units, i, ar),
       build: (lang: Lang, collected: Promise<FlatUnits>) => this.aside(lang, undefined, pace, collected).done,
     };
     return new IndexLoad(owner, langs, expected, pace);
