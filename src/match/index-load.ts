@@ -11,6 +11,7 @@ import type { EncodedUnits, Lang, Unit } from '../types';
 import type { FlatUnits } from './flat-units';
 import { UNITS_PER_STEP, UnitCollector } from './collect';
 import type { Vocabulary } from './vocabulary';
+import { SLOT } from './unit-table';
 
 /** What a load needs from the index it fills. */
 export interface LoadOwner {
@@ -23,8 +24,6 @@ export interface LoadOwner {
   /** Starts the language's block build from units collected by the load (they arrive when the promise resolves). */
   build(lang: Lang, collected: Promise<FlatUnits>): Promise<void>;
 }
-
-const SLOT: Record<Lang, number> = { ar: 0, en: 1, zh: 2 };
 
 interface Collecting {
   collector: UnitCollector;

@@ -8,7 +8,7 @@ import { reviewReasons } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { readRecordsSettled, readSettled } from './settled';
-import { cutRecord, newRecordCuts, recordValues } from './unit-record';
+import { cutRecord, FIELD_INDEX, newRecordCuts, recordValues } from './unit-record';
 import { TAG_FIELDS, unitTag } from './unit-tag';
 
 /** The fields a Unit is made of, in the order toUnit takes them. */
@@ -48,6 +48,11 @@ export function recordUnit(tm: string, unitId: string, record: Buffer | null): U
 /** A placement value that is 0 ('' or '0'), read from its bytes. */
 const zero = (record: Buffer, from: number, to: number) => from === to || (to === from + 1 && record[from] === 0x30);
 
+/** Where the texts and the placement lie among a record's fields, and the fields of a unit beyond its texts. */
+const TEXTS = [FIELD_INDEX.ar, FIELD_INDEX.en, FIELD_INDEX.zh];
+const [DOC, POS, PARA] = [FIELD_INDEX.doc, FIELD_INDEX.pos, FIELD_INDEX.para];
+const REST = UNIT_FIELDS.slice(3).map((name) => FIELD_INDEX[name]);
+
 /**
  * Records one after another (record i ends at byte `ends[i]`) as units for an index's unit table
  * (match/unit-table.ts): their texts left as the records' bytes, the rest decoded as toUnit does for a unit that has
@@ -59,15 +64,19 @@ export function encodedUnits(tm: string, ids: readonly string[], bytes: Buffer, 
   const rests = new Array<Unit | undefined>(ids.length).fill(undefined);
   for (let i = 0, start = 0; i < ids.length; start = ends[i]!, i++) {
     const record = bytes.subarray(start, ends[i]);
-    if (!cutRecord(record, cuts)) throw new Error('a staged record that is not a unit record (schema version 2)');
-    for (let k = 0; k < 6; k++) spans[6 * i + k] = start + cuts[k]!;
-    const plain = cuts[6] === cuts[7] && zero(record, cuts[8]!, cuts[9]!) && zero(record, cuts[10]!, cuts[11]!);
-    if (plain) continue;
-    const values: string[] = ['', '', ''];
-    for (let f = 3; f < UNIT_FIELDS.length; f++) {
-      values.push(cuts[2 * f] === cuts[2 * f + 1] ? '' : record.toString('utf8', cuts[2 * f], cuts[2 * f + 1]));
+    if (!cutRecord(record, cuts)) throw new Error('bytes that are not a unit record (schema version 2)');
+    for (let k = 0; k < 3; k++) {
+      spans[6 * i + 2 * k] = start + cuts[2 * TEXTS[k]!]!;
+      spans[6 * i + 2 * k + 1] = start + cuts[2 * TEXTS[k]! + 1]!;
     }
-    rests[i] = toUnit(tm, ids[i]!, values);
+    const plain =
+      cuts[2 * DOC] === cuts[2 * DOC + 1] &&
+      zero(record, cuts[2 * POS]!, cuts[2 * POS + 1]!) &&
+      zero(record, cuts[2 * PARA]!, cuts[2 * PARA + 1]!);
+    if (plain) continue;
+    const value = (f: number) =>
+      cuts[2 * f] === cuts[2 * f + 1] ? '' : record.toString('utf8', cuts[2 * f], cuts[2 * f + 1]);
+    rests[i] = toUnit(tm, ids[i]!, ['', '', '', ...REST.map(value)]);
   }
   return { tm, ids, bytes, spans, rests };
 }
