@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { bareUnit, generate } from '../../bench/generate';
 import { TmIndex } from '../../src/match';
 import { UnitTable } from '../../src/match/unit-table';
@@ -103,6 +104,44 @@ describe('the unit table', () => {
     putIn(table, encode('tm1', [plain]), 0);
     expect(table.text('big', 'ar')).toBe(long);
     expect(table.get('u1')?.en).toBe(plain.fields.en);
+  });
+
+  it('holds Arabic in one byte a letter and Chinese in two a character, and gives every text back exactly', () => {
+    const table = new UnitTable();
+    const ar = 'وَزِيرُ الخارجيةِ الصينيُّ، «تشين قانغ»؛ هل؟ 26 أبريل ـ ‌';
+    const zh = '中国外长秦刚，“会晤”。';
+    putIn(table, encode('tm1', [{ id: 'c1', fields: { ar, en: 'The minister.', zh } }]), 0);
+    expect(table.arena.live).toBe(ar.length + 'The minister.'.length + 2 * zh.length);
+    expect([table.text('c1', 'ar'), table.text('c1', 'zh')]).toEqual([ar, zh]);
+    // Characters Windows-1256 lacks (a placeable, Arabic-Indic digits, Persian ی, a surrogate pair): UTF-16.
+    const wide = 'نص \uE000 رقم ٢٠٢٣ ی 😀';
+    const latinZh = 'iPhone 15 Pro';
+    putIn(table, encode('tm1', [{ id: 'c2', fields: { ar: wide, en: '', zh: latinZh } }]), 0);
+    expect(table.arena.live - (ar.length + 13 + 2 * zh.length)).toBe(2 * wide.length + latinZh.length);
+    expect(table.get('c2')).toMatchObject({ ar: wide, en: '', zh: latinZh });
+  });
+
+  it('gives back any text put in as bytes, whichever encoding holds it', () => {
+    const table = new UnitTable();
+    const alphabet = [
+      ...Array.from({ length: 0x100 }, (_, c) => String.fromCharCode(0x600 + c)),
+      ...Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c)),
+      ...'€‌‍‎‏ …‰ŒœÀàçéêîôùûü中文字，。😀\uE000\uE001',
+    ].filter((ch) => (ch !== '\r' && ch.trim() !== '') || ch === ' ');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }),
+        (a, z) => {
+          const [ar, zh] = [a.join('').trim(), z.join('').trim()];
+          if (ar === '') return;
+          const id = `p${table.size}`;
+          putIn(table, encode('tm1', [{ id, fields: { ar, en: 'x', zh } }]), 0);
+          expect([table.text(id, 'ar'), table.text(id, 'zh'), table.text(id, 'en')]).toEqual([ar, zh, 'x']);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('reuses the rows of units taken out, and copies the arena afresh once most of it is dead', () => {
