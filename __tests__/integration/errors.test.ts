@@ -23,7 +23,7 @@ describe('bad parameters give localized 400s with stable codes', () => {
     ['/api/v1/match?q=test&src=fr', 'UNSUPPORTED_LANGUAGE', 'src'],
     ['/api/v1/match?q=test&src=en&tgt=ar,de', 'UNSUPPORTED_LANGUAGE', 'tgt'],
     ['/api/v1/match?q=test&src=en&tgt=en', 'SAME_LANGUAGE', 'tgt'],
-    ['/api/v1/match?q=test&min=101', 'MIN_OUT_OF_RANGE', 'min'],
+    ['/api/v1/match?q=test&min=102', 'MIN_OUT_OF_RANGE', 'min'],
     ['/api/v1/match?q=test&min=-1', 'MIN_OUT_OF_RANGE', 'min'],
     ['/api/v1/match?q=test&min=7.5', 'MIN_OUT_OF_RANGE', 'min'],
     ['/api/v1/match?q=test&limit=0', 'LIMIT_OUT_OF_RANGE', 'limit'],
@@ -53,13 +53,13 @@ describe('bad parameters give localized 400s with stable codes', () => {
   it('speaks Arabic, Chinese or English according to Accept-Language', async () => {
     const ar = await get('/api/v1/match?q=test&min=200', 'ar-EG,ar;q=0.9').expect(400);
     expect(ar.headers['content-language']).toBe('ar');
-    expect(ar.body.error.message).toBe('يجب أن تكون قيمة "min" عددًا صحيحًا من 30 إلى 100 (القيمة المرسلة: "200").');
+    expect(ar.body.error.message).toBe('يجب أن تكون قيمة "min" عددًا صحيحًا من 30 إلى 101 (القيمة المرسلة: "200").');
     const zh = await get('/api/v1/match?q=test&min=200', 'zh-Hans-CN').expect(400);
     expect(zh.headers['content-language']).toBe('zh');
-    expect(zh.body.error.message).toBe('“min”必须是 30 到 100 之间的整数（收到的是“200”）。');
+    expect(zh.body.error.message).toBe('“min”必须是 30 到 101 之间的整数（收到的是“200”）。');
     const en = await get('/api/v1/match?q=test&min=200', 'fr-FR, de;q=0.5').expect(400);
     expect(en.headers['content-language']).toBe('en');
-    expect(en.body.error.message).toBe('"min" must be a whole number from 30 to 100 (got "200").');
+    expect(en.body.error.message).toBe('"min" must be a whole number from 30 to 101 (got "200").');
   });
 
   it('names the supported languages in the language of the message, with their codes', async () => {

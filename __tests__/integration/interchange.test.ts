@@ -286,6 +286,8 @@ describe('GET /api/v1/documents/:id', () => {
     ['text/tab-separated-values', /text\/tab-separated-values/],
     ['text/html,application/xhtml+xml,*/*;q=0.8', /text\/html/],
     ['*/*', /application\/json/],
+    ['text/html;charset=utf-8', /text\/html/],
+    ['application/x-tmx+xml; charset=UTF-8, application/json;q=0.5', /application\/x-tmx\+xml/],
   ])('answers Accept: %s', async (accept, type) => {
     const res = await request(ctx.app).get(`/api/v1/documents/${docId}`).set('Accept', accept).expect(200);
     expect(res.headers['content-type']).toMatch(type);

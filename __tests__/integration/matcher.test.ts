@@ -95,6 +95,16 @@ describe('context matches', () => {
     });
     expect((await match({ q: rows[10]!.ar, prev: '' }).expect(200)).body.matches[0].score).toBe(100);
   });
+
+  it('answers min=101 with the context matches only', async () => {
+    const [prev, row, next] = [rows[9]!, rows[10]!, rows[11]!];
+    const only = await match({ q: row.ar, prev: prev.ar, next: next.ar, min: '101' }).expect(200);
+    expect(only.body.matches.map((m: { unitId: string; score: number }) => [m.unitId, m.score])).toEqual([
+      [ids[10], 101],
+    ]);
+    expect((await match({ q: row.ar, prev: rows[3]!.ar, min: '101' }).expect(200)).body.matches).toEqual([]);
+    expect((await match({ q: row.ar, min: '101' }).expect(200)).body.matches).toEqual([]);
+  });
 });
 
 describe('several TMs', () => {
@@ -157,6 +167,30 @@ describe('POST /api/v1/match/batch', () => {
     expect(notObject.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'queries[4]' });
     expect(noTm.error).toMatchObject({ code: 'UNKNOWN_TM', param: 'queries[5].tm' });
     expect(res.headers['content-language']).toBe('ar');
+  });
+
+  it('refuses an item whose tgt names no language in its slot, reads explain as 1/0 like the query string, and names the item’s field in every message', async () => {
+    const res = await request(ctx.app)
+      .post('/api/v1/match/batch')
+      .send({
+        queries: [
+          { q: rows[9]!.ar, tgt: [] },
+          { q: rows[9]!.ar, explain: 1, limit: 1 },
+          { q: rows[9]!.ar, explain: 0, limit: 1 },
+          { q: rows[9]!.ar, explain: 2 },
+          { q: rows[9]!.ar, min: 7 },
+          { q: rows[9]!.ar, limit: 0 },
+        ],
+      })
+      .expect(200);
+    const [noTgt, explained, plain, badExplain, min, limit] = res.body.results;
+    expect(noTgt.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'queries[0].tgt' });
+    expect(explained.matches[0].explain).toMatchObject({ editDistance: 0 });
+    expect(plain.matches[0].explain).toBeUndefined();
+    expect(badExplain.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'queries[3].explain' });
+    expect(min.error).toMatchObject({ code: 'MIN_OUT_OF_RANGE', param: 'queries[4].min' });
+    expect(min.error.message).toBe('"queries[4].min" must be a whole number from 30 to 101 (got "7").');
+    expect(limit.error.message).toMatch(/^"queries\[5\]\.limit" must be a whole number from 1 to \d+/);
   });
 
   it('rejects a batch over 500, bad JSON and non-JSON bodies as a whole', async () => {

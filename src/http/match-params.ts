@@ -20,7 +20,7 @@ export function parseMatch(input: Input, config: Config, at = ''): MatchRequest 
     q,
     src,
     tgt: p.langs('tgt', src, LANGS),
-    min: p.int('min', DEFAULT_MIN, config.minFloor, 100, ErrorCode.MIN_OUT_OF_RANGE),
+    min: p.int('min', DEFAULT_MIN, config.minFloor, 101, ErrorCode.MIN_OUT_OF_RANGE), // 101: context matches only
     limit: p.int('limit', DEFAULT_LIMIT, 1, config.maxLimit, ErrorCode.LIMIT_OUT_OF_RANGE),
     tms: p.tms('tm', config.defaultTm),
     explain: p.flag('explain'),

@@ -100,6 +100,7 @@ export class Params {
         : Array.isArray(value)
           ? value
           : this.fail(ErrorCode.INVALID_PARAMETER, key);
+    if (list.length === 0) this.fail(ErrorCode.INVALID_PARAMETER, key); // names no language: not "the default"
     const out: Lang[] = [];
     for (const raw of list) {
       const lang = requestLanguage(preview(raw), this.name(key));
@@ -127,6 +128,7 @@ export class Params {
     const value = this.input[key];
     if (value === undefined || value === null) return false;
     if (typeof value === 'boolean') return value;
+    if (value === 1 || value === 0) return value === 1; // a JSON body's 1/0, as explain=1 in a query string
     if (typeof value === 'string' && ['1', 'true', 'yes', ''].includes(value.toLowerCase())) return true;
     if (typeof value === 'string' && ['0', 'false', 'no'].includes(value.toLowerCase())) return false;
     return this.fail(ErrorCode.INVALID_PARAMETER, key);

@@ -136,7 +136,8 @@ export function searchBlock(
 ): void {
   const n = q.n;
   if (n === 0 || block.live === 0) return;
-  const f = (min - 0.5) / 100;
+  // The filters' bounds hold for a score up to 100; a context match (101) is an exact one whose neighbours match.
+  const f = (Math.min(min, SCORE_EXACT) - 0.5) / 100;
   let need = Math.ceil(n * f);
   if (q.numberCount > 0) need = Math.min(need, n - q.numberCount);
   if (f <= 0 || need <= 0) return scanBlock(block, q, min, top, env);

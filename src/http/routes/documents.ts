@@ -17,6 +17,7 @@ import {
   type WriteOutcome,
 } from '../../service';
 import { methodNotAllowed } from '../errors';
+import { acceptedType } from '../negotiate';
 import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { answerOnce } from '../idempotency';
@@ -47,7 +48,7 @@ export const MAX_DOCUMENT_PAGE = 1000;
 function formatOf(req: Request, p: Params): Format {
   const asked = p.string('format');
   if (asked === undefined || asked === '') {
-    const type = req.accepts(Object.keys(ACCEPTED));
+    const type = acceptedType(req, Object.keys(ACCEPTED));
     return (type && ACCEPTED[type]) || 'json';
   }
   const format = asked.toLowerCase();
