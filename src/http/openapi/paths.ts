@@ -34,6 +34,23 @@ const matchParameters = [
   query('next', 'the next segment of the translated document'),
 ];
 const anyJson = { 'application/json': { schema: { type: 'object' } } };
+const stringOrList = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] };
+/** One query of a batch: GET /api/v1/match's parameters as JSON (each item is read apart: see the description). */
+const BATCH_ITEM = {
+  type: 'object',
+  required: ['q'],
+  properties: {
+    q: { type: 'string', minLength: 1, description: 'the segment to match' },
+    src: { type: 'string', default: 'ar', description: 'language of q (ar, en_GB, zh-Hans, …)' },
+    tgt: { ...stringOrList, description: 'languages wanted: ["en","zh"] or "en,zh" (default: the two others)' },
+    min: { type: 'integer', minimum: 0, maximum: 101, default: 70, description: 'lowest score, ≥ MIZAN_MIN_FLOOR' },
+    limit: { type: 'integer', minimum: 1, default: 5 },
+    tm: { ...stringOrList, description: 'TMs by priority: ["legal","main"] or "legal,main"' },
+    explain: { oneOf: [{ type: 'boolean' }, { enum: [0, 1, '0', '1'] }], default: false },
+    prev: { type: 'string', description: 'the previous segment (101 context matches)' },
+    next: { type: 'string', description: 'the next segment' },
+  },
+};
 
 const amagamaUnit = (source: 'path' | 'query'): Operation => ({
   summary: 'amaGama/tmserver suggestions: [{quality, rank, source, target}] sorted best first, numbers as floats',
@@ -128,7 +145,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       requestBody: jsonBody({
         type: 'object',
         required: ['queries'],
-        properties: { queries: { type: 'array', items: { type: 'object' }, maxItems: 500 } },
+        properties: { queries: { type: 'array', items: BATCH_ITEM, minItems: 1, maxItems: 500 } },
       }),
       ok: { 200: { description: 'one result per query', content: json('BatchResults') } },
       errors: [...BODY_ERRORS, 'FIELD_MISSING', 'BATCH_TOO_LARGE', 'BATCH_TEXT_TOO_LONG', 'BATCH_BUDGET_EXCEEDED'],
