@@ -26,19 +26,34 @@ describe('parseLanguageTag', () => {
     ['zh-Hans-TW', 'zh'],
     ['zh-CHS', 'zh'],
     ['cmn-Hans-CN', 'zh'],
+    ['zh-cmn-Hans-CN', 'zh'],
+    ['zh-guoyu', 'zh'],
+    ['zh_CN.UTF-8@euro', 'zh'],
+    ['zh@Hans', 'zh'],
+    ['ar-arb', 'ar'],
+    ['en-Latn-US', 'en'],
+    ['en_US@latin', 'en'],
   ])('reads %p as %s', (tag, lang) => {
     expect(parseLanguageTag(tag)).toEqual({ lang });
     expect(languageOf(tag)).toBe(lang);
   });
 
-  it.each(['zh-TW', 'zh_TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh_Hant_TW', 'ZH-HANT-CN', 'zh-CHT', 'zh_TW.Big5'])(
-    'reports %p as Traditional Chinese, not as zh',
-    (tag) => {
-      expect(parseLanguageTag(tag)).toEqual({ unsupported: tag, variant: 'zh-Hant' });
-      expect(languageOf(tag)).toBeUndefined();
-      expect(languageFamily(tag)).toBe('zh-Hant');
-    },
-  );
+  it.each([
+    'zh-TW',
+    'zh_TW',
+    'zh-HK',
+    'zh-MO',
+    'zh-Hant',
+    'zh_Hant_TW',
+    'ZH-HANT-CN',
+    'zh-CHT',
+    'zh_TW.Big5',
+    'zh@Hant',
+  ])('reports %p as Traditional Chinese, not as zh', (tag) => {
+    expect(parseLanguageTag(tag)).toEqual({ unsupported: tag, variant: 'zh-Hant' });
+    expect(languageOf(tag)).toBeUndefined();
+    expect(languageFamily(tag)).toBe('zh-Hant');
+  });
 
   it.each(['fr', 'fr-FR', 'de_DE', 'arz', 'english', '*all*', '', 'en US', 'C', 'x-klingon'])(
     'reports %p as unsupported, as written',
@@ -46,6 +61,25 @@ describe('parseLanguageTag', () => {
       expect(parseLanguageTag(tag)).toEqual({ unsupported: tag.trim() });
     },
   );
+
+  it.each([
+    'zh-yue',
+    'zh-yue-HK',
+    'zh-min-nan',
+    'zh-xiang',
+    'zh-hakka',
+    'ar-arz',
+    'zh-Latn',
+    'zh-Latn-pinyin',
+    'ar-Latn',
+    'ar@latin',
+    'sr@latin',
+    'en-Dsrt',
+    'en@cyrillic',
+  ])('reports %p, another language or script, as unsupported', (tag) => {
+    expect(parseLanguageTag(tag)).toEqual({ unsupported: tag });
+    expect(languageOf(tag)).toBeUndefined();
+  });
 
   it('counts regional forms of one unsupported language together', () => {
     expect(['fr-FR', 'fr_CA', 'FR'].map(languageFamily)).toEqual(['fr', 'fr', 'fr']);

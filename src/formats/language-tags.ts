@@ -9,6 +9,8 @@
  * subtags are ignored, except for Chinese, where the script decides: mizan's Chinese is Simplified, so `zh-Hant`,
  * `zh-TW`, `zh-HK`, `zh-MO` (and Microsoft's legacy `zh-CHT`) are Traditional Chinese — reported as unsupported with
  * `variant: 'zh-Hant'`, never mixed into `zh`. An explicit script wins over the region (`zh-Hans-TW` is Simplified).
+ * A tag naming another language through an extended subtag (`zh-yue`, `ar-arz`) or another script (`ar-Latn`,
+ * `zh-Latn`, POSIX `ar@latin`) is unsupported: it is not the text mizan holds.
  */
 import { ErrorCode, MizanError } from '../errors';
 import type { Lang } from '../types';
@@ -30,13 +32,47 @@ const PRIMARY: Record<string, Lang> = {
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
 /** A subtag: letters and digits only (BCP 47 allows 1–8; we accept what real files carry). */
 const SUBTAG = /^[a-z0-9]{1,8}$/;
+/** The scripts each language is written in here (a tag naming another, `ar-Latn`, `zh-Latn`, is another thing). */
+const SCRIPTS: Record<Lang, ReadonlySet<string>> = {
+  ar: new Set(['arab']),
+  en: new Set(['latn']),
+  zh: new Set(['hans', 'hant', 'hani']),
+};
+/**
+ * Subtags after the primary one that name a language of their own (BCP 47 extended language subtags: `zh-yue` is
+ * Cantonese, `ar-arz` Egyptian Arabic, as `yue` and `arz` are; and the grandfathered `zh-min-nan`, `zh-xiang`,
+ * `zh-hakka`), except those meaning the language mizan holds: Mandarin (`cmn`), Standard Arabic (`arb`), and
+ * Microsoft's legacy `zh-CHS`/`zh-CHT`, which name a script.
+ */
+const SAME_LANGUAGE = new Set(['cmn', 'arb', 'chs', 'cht']);
+const OTHER_CHINESE = new Set(['min', 'xiang', 'hakka']);
+/** POSIX `@modifier`s that name a script (others, such as `@euro` or `@calendar`, are ignored). */
+const MODIFIER_SCRIPTS: Record<string, string> = {
+  latin: 'latn',
+  latn: 'latn',
+  cyrillic: 'cyrl',
+  cyrl: 'cyrl',
+  arabic: 'arab',
+  arab: 'arab',
+  hans: 'hans',
+  simplified: 'hans',
+  hant: 'hant',
+  traditional: 'hant',
+  devanagari: 'deva',
+};
 
-/** Splits a tag into lower-case subtags, dropping a POSIX codeset (`.UTF-8`) and modifier (`@latin`). */
+/**
+ * Splits a tag into lower-case subtags, dropping a POSIX codeset (`.UTF-8`) and keeping a modifier that names a
+ * script (`@latin`) as a script subtag.
+ */
 function subtags(tag: string): string[] | undefined {
-  const cut = tag.trim().replace(/[.@].*$/, '');
+  const [head, modifier] = tag.trim().split('@', 2) as [string, string | undefined];
+  const cut = head.replace(/\..*$/, '');
   if (cut === '') return undefined;
   const parts = cut.toLowerCase().split(/[-_]/);
-  return parts.every((p) => SUBTAG.test(p)) ? parts : undefined;
+  if (!parts.every((p) => SUBTAG.test(p))) return undefined;
+  const script = modifier === undefined ? undefined : MODIFIER_SCRIPTS[modifier.replace(/\..*$/, '').toLowerCase()];
+  return script ? [...parts, script] : parts;
 }
 
 /** Simplified or Traditional, from the subtags after `zh` (script first, then region, then legacy `chs`/`cht`). */
@@ -52,6 +88,14 @@ function isTraditional(rest: readonly string[]): boolean {
   return false;
 }
 
+/** Whether the subtags after the primary one name another language or a script the language is not written in. */
+function otherLanguageOrScript(lang: Lang, rest: readonly string[]): boolean {
+  const first = rest[0];
+  if (first !== undefined && /^[a-z]{3}$/.test(first) && !SAME_LANGUAGE.has(first)) return true;
+  if (lang === 'zh' && rest.some((sub) => OTHER_CHINESE.has(sub))) return true;
+  return rest.some((sub) => /^[a-z]{4}$/.test(sub) && !SCRIPTS[lang].has(sub));
+}
+
 /** Maps a language tag to ar, en or zh; anything else is `{ unsupported }` with the tag as written (trimmed). */
 export function parseLanguageTag(tag: string): LanguageTag {
   const parts = subtags(tag);
@@ -60,6 +104,7 @@ export function parseLanguageTag(tag: string): LanguageTag {
   const [primary, ...rest] = parts;
   const lang = PRIMARY[primary!];
   if (!lang) return { unsupported: written };
+  if (otherLanguageOrScript(lang, rest)) return { unsupported: written };
   if (lang === 'zh' && isTraditional(rest)) return { unsupported: written, variant: 'zh-Hant' };
   return { lang };
 }
