@@ -16,6 +16,27 @@ describe('the access policy', () => {
       expect([method, path, requiredRole(method, path, 'open')]).toEqual([method, path, 'write']);
   });
 
+  it('a method no route has on the read-only interop paths needs no key (it is answered 405 or 404)', () => {
+    for (const [method, path] of <[string, string][]>[
+      ['POST', '/tmserver/en/ar/unit/x'],
+      ['PUT', '/TMSERVER/en/ar/unit/'],
+      ['POST', '/tmserver/en/ar/store/x'],
+      ['DELETE', '/get'],
+      ['POST', '/api/v1/en/ar/unit/x/y'],
+      ['POST', '/api/v1//en/ar/unit/x'],
+      ['PATCH', '/api/v1/languages/'],
+    ])
+      expect([method, path, requiredRole(method, path, 'key')]).toEqual([method, path, null]);
+    for (const [method, path] of <[string, string][]>[
+      ['POST', '/api/v1/tms/main/units'],
+      ['POST', '/api/v1/units'],
+      ['DELETE', '/getaway'],
+      ['POST', '/api/v1/languages/x'],
+      ['DELETE', '/api/v1/keys/x/unit/y'],
+    ])
+      expect([method, path, requiredRole(method, path, 'open')]).not.toEqual([method, path, null]);
+  });
+
   it('the POSTs that only read are reads', () => {
     for (const path of [
       '/api/v1/match/batch',

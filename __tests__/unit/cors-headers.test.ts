@@ -9,9 +9,15 @@ import { ALLOWED_HEADERS, EXPOSED_HEADERS } from '../../src/http/cors';
 const SRC = path.join(__dirname, '../../src');
 /** Readable without exposing (the CORS-safelisted response headers), or meant for the browser, not the page. */
 const NOT_FOR_PAGES = new Set(
-  ['Cache-Control', 'Content-Type', 'Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Vary'].map(
-    (h) => h.toLowerCase(),
-  ),
+  [
+    'Cache-Control',
+    'Content-Type',
+    'Content-Security-Policy',
+    'X-Content-Type-Options',
+    'Referrer-Policy',
+    'Vary',
+    'Cross-Origin-Resource-Policy',
+  ].map((h) => h.toLowerCase()),
 );
 
 function sourceFiles(dir: string): string[] {

@@ -9,8 +9,10 @@
  *    FORBIDDEN (a key below the role needed), and records an audit entry for every write once it is answered.
  *
  * The policy denies by default: any method but GET, HEAD and OPTIONS needs `write`, wherever it goes, except the
- * POSTs that only read (match/batch, pretranslate, analyze, i18next pretranslate); key administration and the audit
- * need `admin`. Reads of the API need `read` when MIZAN_READ=key. Paths are compared as Express routes them (any
+ * POSTs that only read (match/batch, pretranslate, analyze, i18next pretranslate) and the paths of the read-only
+ * interop protocols (amaGama under /tmserver and its /api/v1 aliases, MyMemory's /get), where no route takes any
+ * other method: there a method no route has needs no key, and is answered 405 (or 404) like any request. Key
+ * administration and the audit need `admin`. Reads of the API need `read` when MIZAN_READ=key. Paths are compared as Express routes them (any
  * case, a trailing slash ignored). A browser form cannot send an Authorization header, and a page's script can send
  * one only to an origin whose CORS preflight allows it: a cross-site form POST cannot write.
  */
@@ -33,6 +35,12 @@ export const AUTH_PATH = '/api/v1/auth';
 /** The API proper; other paths (health, the description, a web UI's files) are open to reads. */
 const API = /^\/(api\/|tmserver\/|get$)/;
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Paths only read-only routes answer (as `routed` writes them): everything under /tmserver, the amaGama aliases under
+ * /api/v1 (`/api/v1/{src}/{tgt}/unit/…`, Virtaal's doubled slash too, and `/api/v1/languages`), MyMemory's /get. A
+ * route that writes must never be added under these.
+ */
+const READ_ONLY = /^\/(tmserver(\/|$)|api\/v1\/+[^/]+\/[^/]+\/unit(\/|$)|api\/v1\/languages$|get$)/;
 
 /** A path as Express routes it: case and a trailing slash do not count. */
 const routed = (path: string) => path.toLowerCase().replace(/(.)\/+$/, '$1');
@@ -42,7 +50,7 @@ export function requiredRole(method: string, path: string, readAccess: Config['r
   const p = routed(path);
   if (ADMIN.test(p)) return 'admin';
   const reads = READ_METHODS.has(method.toUpperCase()) || (method.toUpperCase() === 'POST' && READ_POSTS.includes(p));
-  if (!reads) return 'write';
+  if (!reads) return READ_ONLY.test(p) ? null : 'write';
   if (p === AUTH_PATH || !API.test(p)) return null;
   return readAccess === 'key' ? 'read' : null;
 }

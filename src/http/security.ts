@@ -3,7 +3,8 @@
  * images and connections only from mizan's own origin and no inline script or style (what a web UI served here may
  * use), no framing, no plugins, forms posting only here; `X-Content-Type-Options: nosniff`, `Referrer-Policy:
  * no-referrer`, the cross-origin isolation headers helmet sets. The printable HTML export carries its own policy: no
- * script at all, and its one inline style sheet allowed by its hash.
+ * script at all, and its one inline style sheet allowed by its hash. The amaGama JSONP answers, scripts that other
+ * sites' pages load, are the one thing another origin may embed (`allowCrossOriginScript`).
  */
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
@@ -67,4 +68,12 @@ export const EXPORT_HTML_CSP =
 
 export function setExportPolicy(res: Response): Response {
   return res.set('Content-Security-Policy', EXPORT_HTML_CSP);
+}
+
+/**
+ * For an answer meant to run as a script in pages of other sites (the amaGama JSONP answers): helmet's
+ * `Cross-Origin-Resource-Policy: same-origin` would have the browser refuse to load it there.
+ */
+export function allowCrossOriginScript(res: Response): Response {
+  return res.set('Cross-Origin-Resource-Policy', 'cross-origin');
 }

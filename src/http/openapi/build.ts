@@ -17,6 +17,8 @@ export interface Operation {
   errors: Code[];
   /** Codes answered 404 whatever their usual status (the amaGama routes, as amaGama does). */
   notFound?: Code[];
+  /** By status, a schema the error bodies also satisfy (MyMemory's fields around /get's 400s). */
+  errorBodies?: Record<number, string>;
 }
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -4,7 +4,7 @@
  * enumerated, so a client generator knows every code a call can answer.
  */
 import { ErrorCode, statusOf } from '../../errors';
-import type { Operation } from './build';
+import { ref, type Operation } from './build';
 import { IDEMPOTENCY_ERRORS, IDEMPOTENT, idempotencyKey, replayedHeader } from './idempotency';
 import { COMMON_ERRORS, PATHS } from './paths';
 import { SCHEMAS } from './schemas';
@@ -28,6 +28,7 @@ const STATUS_HEADERS: Record<number, object> = {
 function errorResponses(
   codes: readonly (keyof typeof ErrorCode)[],
   notFound: readonly (keyof typeof ErrorCode)[] = [],
+  bodies: Record<number, string> = {},
 ): Record<string, object> {
   const byStatus = new Map<number, string[]>();
   const add = (status: number, code: string) => byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
@@ -41,7 +42,7 @@ function errorResponses(
       content: {
         'application/json': {
           schema: {
-            allOf: [{ $ref: '#/components/schemas/Error' }],
+            allOf: [{ $ref: '#/components/schemas/Error' }, ...(bodies[status] ? [ref(bodies[status])] : [])],
             properties: { error: { properties: { code: { enum: list.sort() } } } },
           },
         },
@@ -68,7 +69,7 @@ function operation(given: Operation, id: string, method: string, path: string): 
   const access = accessOf(method, path);
   const responses: Record<string, object> = {
     ...op.ok,
-    ...errorResponses([...op.errors, ...access.errors], op.notFound),
+    ...errorResponses([...op.errors, ...access.errors], op.notFound, op.errorBodies),
   };
   return {
     operationId: id,

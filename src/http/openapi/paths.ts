@@ -9,6 +9,7 @@ import { TM_PATHS } from './tms-paths';
 import { ACCESS_PATHS } from './access';
 import { UNIT_PATHS } from './unit-paths';
 import { DOCUMENT_PATHS } from './document-paths';
+import { AMAGAMA_HEADERS, JSONP } from './wire-schemas';
 
 /** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
 export const COMMON_ERRORS: Code[] = ['INVALID_PARAMETER', 'STORE_UNAVAILABLE', 'INTERNAL', 'METHOD_NOT_ALLOWED'];
@@ -52,12 +53,22 @@ const BATCH_ITEM = {
   },
 };
 
+const AMAGAMA_OK = (what: string, schema: string) => ({
+  200: { description: what, headers: AMAGAMA_HEADERS, content: { ...json(schema), ...JSONP } },
+});
+const jsoncallback = query(
+  'jsoncallback',
+  'JSONP, as Pootle loads amaGama: the answer as the script name(json); (letters, digits, _ $ . [ ], ≤ 64 ' +
+    'characters, else 400 INVALID_PARAMETER). Errors are never wrapped.',
+);
 const amagamaUnit = (source: 'path' | 'query'): Operation => ({
   summary: 'amaGama/tmserver suggestions: [{quality, rank, source, target}] sorted best first, numbers as floats',
   description:
-    'For Weblate, Okapi, Virtaal and Pootle. Codes like en_GB; min_similarity = max(given or 70, 70), ' +
-    'max_candidates = min(given or 5, 30); Cache-Control: max-age=3600, public. 404 for a language not served, ' +
-    'src = tgt or no text, as amaGama.',
+    'For Weblate, Okapi, Virtaal and Pootle; parameters read as amaGama (Flask) reads them, the first of a ' +
+    'repeated one. Codes like en_GB; min_similarity = max(given or 70, 70) (above 100: []), max_candidates = ' +
+    'min(given or 5, 30) (negative: all but the last -n); Cache-Control: max-age=3600, public. 404 for a source ' +
+    'language not served, src = tgt or no text, as amaGama; a target not served (fr, zh_TW, zh_Hant) has no ' +
+    'suggestions: [].',
   parameters: [
     path('src', 'source language (ar, en_GB, zh_CN, …)'),
     path('tgt', 'target language'),
@@ -66,14 +77,16 @@ const amagamaUnit = (source: 'path' | 'query'): Operation => ({
       : [query('source', 'the text', { type: 'string' }, true)]),
     query('min_similarity', 'lowest quality (at least 70)', { type: 'string' }),
     query('max_candidates', 'most suggestions (at most 30)', { type: 'string' }),
+    jsoncallback,
   ],
-  ok: { 200: { description: 'suggestions', content: json('AmagamaSuggestions') } },
+  ok: AMAGAMA_OK('suggestions', 'AmagamaSuggestions'),
   errors: [],
   notFound: ['UNSUPPORTED_LANGUAGE', 'SAME_LANGUAGE', 'QUERY_MISSING'],
 });
 const amagamaLanguages: Operation = {
-  summary: 'amaGama/tmserver: the languages served',
-  ok: { 200: { description: 'languages', content: json('AmagamaLanguages') } },
+  summary: 'amaGama/tmserver: the languages served, as Weblate pairs them (zh_hans, zh_cn, zh_sg; no bare zh)',
+  parameters: [jsoncallback],
+  ok: AMAGAMA_OK('languages', 'AmagamaLanguages'),
   errors: [],
 };
 const AMAGAMA_PATHS: Record<string, Record<string, Operation>> = Object.fromEntries(
@@ -181,13 +194,15 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       summary: 'MyMemory-shaped lookup: best translation and matches of q',
       description:
         'For scripts and plugins that parse MyMemory answers. A client error is answered with its status, the ' +
-        'usual error object, and the MyMemory fields with responseStatus 403.',
+        'usual error object, and the MyMemory fields with responseStatus 403 (its message in responseDetails, ' +
+        'translatedText "", no matches); errors of the access layer and the server are the usual error object.',
       parameters: [
         query('q', 'the segment to translate', { type: 'string' }, true),
         query('langpair', 'source|target, e.g. ar|en or ar-SA|en-GB', { type: 'string' }, true),
       ],
       ok: { 200: { description: 'MyMemory response object', content: json('MyMemoryAnswer') } },
       errors: ['QUERY_MISSING', 'QUERY_TOO_LONG', 'FIELD_MISSING', 'UNSUPPORTED_LANGUAGE', 'SAME_LANGUAGE'],
+      errorBodies: { 400: 'MyMemoryError' },
     },
   },
   ...(TM_PATHS as unknown as Record<string, Record<string, Operation>>),

@@ -1,4 +1,23 @@
-/** Schemas of the answers shaped as other TM servers send them (amaGama, MyMemory): see schemas.ts. */
+/**
+ * Schemas of the answers shaped as other TM servers send them (amaGama, MyMemory): see schemas.ts; and the headers and
+ * media types of amaGama's answers (paths.ts).
+ */
+
+/** The headers of amaGama's 200 answers. */
+export const AMAGAMA_HEADERS = {
+  'Cache-Control': {
+    description: 'as amaGama sends it: max-age=3600, public',
+    schema: { type: 'string', const: 'max-age=3600, public' },
+  },
+};
+
+/** amaGama's answer as JSONP (with `jsoncallback`): the JSON as the script `name(json);` after an empty comment. */
+export const JSONP = {
+  'application/javascript': {
+    schema: { type: 'string', pattern: '^/\\*\\*/[A-Za-z_$][\\w$.\\[\\]]{0,63}\\(.*\\);$' },
+  },
+};
+
 export const WIRE_SCHEMAS: Record<string, object> = {
   AmagamaSuggestions: {
     type: 'array',
@@ -60,6 +79,28 @@ export const WIRE_SCHEMAS: Record<string, object> = {
           },
         },
       },
+    },
+  },
+  MyMemoryError: {
+    type: 'object',
+    description:
+      "a client error on /get: beside the usual error object, MyMemory's fields with responseStatus 403 and the " +
+      'message in responseDetails (never in translatedText)',
+    required: ['responseData', 'responseStatus', 'responseDetails', 'matches', 'error'],
+    properties: {
+      responseData: {
+        type: 'object',
+        required: ['translatedText', 'match'],
+        properties: { translatedText: { const: '' }, match: { const: 0 } },
+      },
+      quotaFinished: { const: false },
+      mtLangSupported: { type: 'null' },
+      responseDetails: { type: 'string', minLength: 1 },
+      responseStatus: { const: 403 },
+      responderId: { type: 'null' },
+      exception_code: { type: 'null' },
+      matches: { type: 'array', maxItems: 0 },
+      error: { type: 'object', description: 'the usual error object (Error)' },
     },
   },
 };
