@@ -10,13 +10,19 @@ import type { DocumentRow } from '../../src/types';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
 
 let ctx: TestContext;
+/** The same server with JSONP turned off, as it is by default. */
+let plain: TestContext;
 let rows: DocumentRow[];
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ config: { amagamaJsonp: true } });
+  plain = await createTestContext({ seed: false });
   rows = readSeedDocument(TM_DIR, readManifest(TM_DIR).documents[0]!).segments;
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await plain.close();
+});
 
 /** Python's urllib.parse.quote(text, safe=''), as Weblate quotes each part of the URL. */
 const pyQuote = (s: string) =>
@@ -150,6 +156,17 @@ describe('JSONP, as Pootle loads amaGama with a cross-origin <script>', () => {
     for (const query of ['jsoncallback=', 'callback=cb']) {
       const res = await request(ctx.app).get(`/tmserver/en/de/unit/test?${query}`).expect(200);
       expect([query, res.headers['content-type'], res.body]).toEqual([query, 'application/json; charset=utf-8', []]);
+    }
+  });
+
+  it('ignores jsoncallback unless MIZAN_AMAGAMA_JSONP is on: a script would let any site read the TM', async () => {
+    for (const url of ['/tmserver/en/de/unit/test?jsoncallback=cb', '/tmserver/languages/?jsoncallback=cb']) {
+      const res = await request(plain.app).get(url).expect(200);
+      expect([url, res.headers['content-type'], res.headers['cross-origin-resource-policy']]).toEqual([
+        url,
+        'application/json; charset=utf-8',
+        'same-origin',
+      ]);
     }
   });
 

@@ -70,6 +70,12 @@ export interface Config {
    */
   corsOrigins: readonly string[];
   /**
+   * Whether the amaGama routes answer `?jsoncallback=` as JSONP (`MIZAN_AMAGAMA_JSONP`), as Pootle's editor loads
+   * them: a script any page may load, so a TM read through it is readable by every site a user visits (CORS does not
+   * apply to scripts). Off: the parameter is ignored and the answer is JSON. @default false
+   */
+  amagamaJsonp: boolean;
+  /**
    * Lowest `min` a match request may ask for (`MIZAN_MIN_FLOOR`): below it a query compares with most of the TM, so
    * such a request is refused (400 MIN_OUT_OF_RANGE naming the floor). @default 30
    */
@@ -162,6 +168,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   freshness: 'notify',
   answerCacheBytes: 64 * MIB,
   corsOrigins: [],
+  amagamaJsonp: false,
   logLevel: 'info',
   metrics: 'off',
   metricsPort: 9464,
@@ -265,6 +272,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
       (v) => v === '*' || ORIGIN.test(v),
       'must list origins like https://example.org (or *)',
     ),
+    amagamaJsonp: read.bool('MIZAN_AMAGAMA_JSONP', D.amagamaJsonp),
     logLevel: read.oneOf('LOG_LEVEL', D.logLevel, ['debug', 'info', 'warn', 'error']),
     metrics: read.oneOf('MIZAN_METRICS', D.metrics, ['off', 'open', 'key', 'port']),
     metricsPort: read.int('MIZAN_METRICS_PORT', D.metricsPort, 1, 65535),

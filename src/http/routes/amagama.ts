@@ -12,7 +12,9 @@
  * - The answer: a JSON array sorted by quality, best first, of `{"quality","rank","source","target"}` (keys sorted as
  *   amaGama's `json.dumps(sort_keys=True)` writes them), with `quality` and `rank` always written as floats
  *   (`100.0`): Okapi casts them to a Java Double. `Cache-Control: max-age=3600, public` as amaGama sends.
- * - `jsoncallback=name` (Pootle's editor loads suggestions as a cross-origin `<script>`; amaGama knows no `callback`):
+ * - `jsoncallback=name`, with `MIZAN_AMAGAMA_JSONP=1` only (a script any site may load: a TM read through it is readable
+ *   by every page a user visits; off, the parameter is ignored and the answer is JSON). Pootle's editor loads
+ *   suggestions as a cross-origin `<script>`; amaGama knows no `callback`:
  *   the same JSON as the script `name(json);` (after an empty comment), `application/javascript`, the one answer another site may
  *   embed (`Cross-Origin-Resource-Policy: cross-origin`). A name that could be anything but a function to call is 400
  *   INVALID_PARAMETER. Errors are never wrapped: amaGama's are HTML pages, mizan's its JSON error, and either way the
@@ -128,7 +130,7 @@ export function amagamaRoutes(tm: TranslationMemory, config: Config, cache: Answ
 
   const unit: RequestHandler = async (req, res) => {
     const args = flaskArgs(rawQuery(req));
-    const callback = jsonpCallback(args);
+    const callback = config.amagamaJsonp ? jsonpCallback(args) : undefined;
     const inPath = req.params.text;
     const text = typeof inPath === 'string' ? inPath : (args.get('source') ?? '');
     const src = sourceLanguage(String(req.params.src));
@@ -159,7 +161,9 @@ export function amagamaRoutes(tm: TranslationMemory, config: Config, cache: Answ
   for (const prefix of PREFIXES) {
     router
       .route(`${prefix}/languages/`)
-      .get((req, res) => answer(res, languages, jsonpCallback(flaskArgs(rawQuery(req)))))
+      .get((req, res) =>
+        answer(res, languages, config.amagamaJsonp ? jsonpCallback(flaskArgs(rawQuery(req))) : undefined),
+      )
       .all(methodNotAllowed('GET'));
     router.route(`${prefix}/:src/:tgt/unit/:text`).get(unit).all(methodNotAllowed('GET'));
     router.route(`${prefix}/:src/:tgt/unit/`).get(unit).all(methodNotAllowed('GET'));
