@@ -15,6 +15,8 @@
  * up, so a key whose source forms are all empty is reported `empty-source` and nothing is written for it (a plural
  * category skips its empty source forms and tries the next).
  *
+ * Lookup: each source text is looked up with its placeables as codes and as written, a unit that is the text but
+ * for how it holds its placeables (or their names) counting as identical (i18next-lookup.ts).
  * Placeables: a candidate's are mapped onto the source form's (i18next-placeables.ts), so `{{name}}` in the TM is
  * written as the source's `{{user}}`, its `<1>…</1>` as the source's `<0>…</0>`; the score loses one point per
  * placeable renamed (the text written is not the TM's: a 100 becomes a 99, to be looked at). A value that would
@@ -45,6 +47,7 @@ import {
   setPath,
 } from './i18next';
 import { placeAtNumbers } from './number-slots';
+import { i18nextCandidates } from './i18next-lookup';
 import { mapCandidatePlaceables } from './i18next-placeables';
 import type { Candidate, Lookup } from './xliff-lookup';
 
@@ -91,9 +94,6 @@ export interface I18nextPretranslation {
   report: { from: Lang; to: Lang[]; min: number; keys: I18nextKeyReport[] };
 }
 
-/** Candidates looked at per source text: the best one that carries the source's placeables is written. */
-const CANDIDATES = 5;
-
 /** Source forms tried for a target plural category, in order. */
 export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
   return category === 'other' ? ['other', 'many', 'few'] : [category];
@@ -118,16 +118,7 @@ export async function pretranslateI18next(
   const keys: I18nextKeyReport[] = [];
   for (const lang of options.to) {
     const existing = options.existing?.[lang];
-    const cache = new Map<string, Candidate[]>();
-    const candidates = async (text: string) => {
-      let found = cache.get(text);
-      if (!found) {
-        const answer = await lookup(text, from, { tgt: lang, min, limit: CANDIDATES });
-        found = answer.filter((c) => c.score >= min).sort((a, b) => b.score - a.score);
-        cache.set(text, found);
-      }
-      return found;
-    };
+    const candidates = i18nextCandidates(lookup, from, lang, min);
     const jobs: Job[] = items.flatMap((item): Job[] => {
       if (item.kind === 'plain') return [{ path: item.entry.path, sources: [item.entry] }];
       return pluralCategories(lang, item.ordinal).map((category) => ({
@@ -170,8 +161,8 @@ async function translateKey(
   if (sources.length === 0) return { report: { lang, key, status: 'empty-source', ...wasEmpty } };
   let refused: I18nextKeyReport | undefined;
   for (const source of sources) {
-    const { text, placeables } = protect(source.value);
-    for (const candidate of await lookup(text)) {
+    const { placeables } = protect(source.value);
+    for (const candidate of await lookup(source.value)) {
       const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);
       const full = { lang, key, sourceKey: keyOf(source.path), ...report, ...wasEmpty };
       if (value !== undefined) return { report: full, value };
