@@ -85,6 +85,30 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     expect(forced.body.resources.en.news.consensus).toBe(CONSENSUS.en);
   });
 
+  it('keeps an existing value of another shape than the source’s unless overwrite, reporting the conflict', async () => {
+    const existing = { en: { news: 'Our own headline', saved: { long: 'Saved', short: 'OK' } } };
+    const res = await pretranslate({ resources: RESOURCES, to: ['en'], existing }).expect(200);
+    expect(res.body.resources.en.news).toBe('Our own headline');
+    expect(res.body.resources.en.saved).toEqual({ long: 'Saved', short: 'OK' });
+    const report = res.body.report as (Report & { conflict?: object; replaced?: boolean })[];
+    expect(report.find((r) => r.key === 'news.consensus')).toEqual({
+      lang: 'en',
+      key: 'news.consensus',
+      status: 'kept',
+      conflict: { path: 'news', existing: 'string', source: 'object' },
+    });
+    expect(report.find((r) => r.key === 'saved')).toMatchObject({
+      status: 'kept',
+      conflict: { path: 'saved', existing: 'object', source: 'string' },
+    });
+    const forced = await pretranslate({ resources: RESOURCES, to: ['en'], existing, overwrite: true }).expect(200);
+    expect(forced.body.resources.en.news).toEqual({ consensus: CONSENSUS.en });
+    expect((forced.body.report as Report[]).find((r) => r.key === 'news.consensus')).toMatchObject({
+      status: 'filled',
+      replaced: true,
+    });
+  });
+
   it('reports an empty source value as empty-source and writes nothing for it', async () => {
     const resources = {
       blank: '',

@@ -11,7 +11,9 @@
  * The dual and zero forms are never used for `other`: Arabic writes them without the number ("رسالتان").
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
- * says `wasEmpty`). A source value that is empty (or only whitespace) is untranslated too: there is nothing to look
+ * says `wasEmpty`). Nor is one restructured: a key whose way the existing bundle blocks with a value of another
+ * shape (`news` a string where the source has `news.consensus`, or an object where the source has a string) is
+ * left unfilled, reported `kept` with the `conflict`, unless `overwrite` (then `replaced` when written). A source value that is empty (or only whitespace) is untranslated too: there is nothing to look
  * up, so a key whose source forms are all empty is reported `empty-source` and nothing is written for it (a plural
  * category skips its empty source forms and tries the next).
  *
@@ -45,6 +47,8 @@ import {
   findPlaceables,
   restore,
   setPath,
+  shapeConflict,
+  type ShapeConflict,
 } from './i18next';
 import { placeAtNumbers } from './number-slots';
 import { i18nextCandidates } from './i18next-lookup';
@@ -87,6 +91,13 @@ export interface I18nextKeyReport {
   placeables?: PlaceablesCheck;
   /** The target had this key with an empty string. */
   wasEmpty?: boolean;
+  /**
+   * The existing bundle's shape disagrees with the source's on the way to this key (a string where the source has
+   * an object): without `overwrite` the key is `kept` unfilled and the existing value stays; with it, `replaced`
+   * says the value written took the place of the existing one.
+   */
+  conflict?: ShapeConflict;
+  replaced?: boolean;
 }
 
 export interface I18nextPretranslation {
@@ -129,19 +140,33 @@ export async function pretranslateI18next(
     });
     const values: Array<[KeyPath, string]> = [];
     for (const job of jobs) {
-      const { report, value } = await translateKey(
-        lang,
-        job,
-        getPath(existing, job.path),
-        options.overwrite,
-        candidates,
-      );
+      const { report, value } = await draftKey(lang, job, existing, options.overwrite, candidates);
       keys.push(report);
       if (value !== undefined) values.push([job.path, value]);
     }
     bundles[lang] = assemble(values, existing);
   }
   return { bundles, report: { from, to: [...options.to], min, keys } };
+}
+
+/**
+ * One key, drafted unless the existing bundle's shape disagrees with the source's on the way to it: then, without
+ * overwrite, it is left unfilled and reported `kept` with the conflict (the existing value is never restructured);
+ * with overwrite it is drafted, and `replaced` when a value is written.
+ */
+async function draftKey(
+  lang: Lang,
+  job: Job,
+  existing: unknown,
+  overwrite: boolean | undefined,
+  lookup: (text: string) => Promise<Candidate[]>,
+): Promise<{ report: I18nextKeyReport; value?: string }> {
+  const conflict = shapeConflict(existing, job.path);
+  if (conflict && !overwrite) return { report: { lang, key: keyOf(job.path), status: 'kept', conflict } };
+  const drafted = await translateKey(lang, job, getPath(existing, job.path), overwrite, lookup);
+  if (!conflict) return drafted;
+  const replaced = drafted.value !== undefined ? { replaced: true } : {};
+  return { ...drafted, report: { ...drafted.report, conflict, ...replaced } };
 }
 
 async function translateKey(
@@ -213,7 +238,10 @@ function writeCandidate(
   return { report: { ...base, status: 'filled' }, value };
 }
 
-/** The draft bundle: the source's key order, then keys only the existing file has. */
+/**
+ * The draft bundle: the source's key order, then the existing file's values at keys the drafts leave free. An
+ * existing value a draft's shape conflicts with is left out: only a key drafted with overwrite replaces one.
+ */
 function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const written = new Set<string>();
@@ -222,7 +250,8 @@ function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<s
   }
   if (existing !== undefined && typeof existing === 'object' && existing !== null && !Array.isArray(existing)) {
     for (const entry of flattenLeaves(existing)) {
-      if (!written.has(JSON.stringify(entry.path))) setPath(out, entry.path, entry.value);
+      if (written.has(JSON.stringify(entry.path)) || shapeConflict(out, entry.path)) continue;
+      setPath(out, entry.path, entry.value);
     }
   }
   return out;
