@@ -4,13 +4,15 @@
  * npm run i18next -- export --out locales/ [--document ID] [--lang en,zh] [--tm main]
  *
  * pretranslate: drafts of an i18next resource file in each target language from the TM, written as
- * OUT/<lang>.json merged with the existing file there (its values are kept unless --overwrite), plus
- * OUT/report.json (score, TM unit and placeables check per key) and a short summary on standard error.
+ * OUT/<lang>.json merged with the existing file there (its values are kept, and never restructured, unless
+ * --overwrite), plus OUT/report.json (score, TM unit and placeables check per key) and a short summary on standard
+ * error, naming each existing value whose shape differs from the source's.
  * export: a document (keys <documentId>.<position>) or the whole TM (keys <unitId>) as OUT/<lang>.json.
  * The TM is read from Redis as the server reads it (REDIS_URL, MIZAN_KEY_PREFIX).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { JsonKind, ShapeConflict } from '../src/formats';
 import { type I18nextKeyReport, MAX_MIN, requireMin } from '../src/service';
 import { isLang, LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
@@ -19,7 +21,8 @@ import { describeError, withTm } from './lib/tm';
 const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,zh --out FOLDER [--src ar] [--min 75]
                                    [--overwrite] [--tm NAME]
        npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
-  pretranslate writes FOLDER/<lang>.json (merged with the existing file unless --overwrite) and FOLDER/report.json.
+  pretranslate writes FOLDER/<lang>.json (merged with the existing file: its values kept, and never restructured,
+  unless --overwrite) and FOLDER/report.json.
   The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -53,17 +56,55 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     const counts = new Map<string, number>();
     let check = 0;
     let refused = 0;
+    let unfilled = 0;
+    let replaced = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
+      if (k.conflict && k.status === 'kept') unfilled++;
+      if (k.replaced) replaced++;
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
       if (k.status === 'filled' && k.placeables && k.placeables.status !== 'ok') check++;
       if (REFUSED.has(k.status)) refused++;
     }
     const parts = [...counts].map(([status, n]) => `${n} ${status}`);
     const notes = [
+      ...(unfilled ? [`${unfilled} left unfilled: ${lang}.json holds a value of another shape, see below`] : []),
+      ...(replaced ? [`${replaced} replaced a value of another shape in ${lang}.json`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
     ];
     return `${lang}: ${parts.join(', ') || 'nothing'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  });
+}
+
+const A: Record<JsonKind, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
+  object: 'an object',
+  array: 'an array',
+};
+
+/**
+ * One line per value of an existing file whose shape differs from the source's (`news` a string where the source has
+ * `news.consensus`): kept and the keys under it left unfilled, or replaced with --overwrite.
+ */
+function conflicts(keys: readonly I18nextKeyReport[]): string[] {
+  const byPath = new Map<string, { lang: string; conflict: ShapeConflict; keys: string[]; replaced: boolean }>();
+  for (const k of keys) {
+    if (!k.conflict) continue;
+    const id = `${k.lang}\0${k.conflict.path}`;
+    const entry = byPath.get(id) ?? { lang: k.lang, conflict: k.conflict, keys: [], replaced: false };
+    entry.keys.push(k.key);
+    entry.replaced ||= k.replaced === true;
+    byPath.set(id, entry);
+  }
+  return [...byPath.values()].map(({ lang, conflict, keys, replaced }) => {
+    const shapes = `${A[conflict.existing]} where the source has ${A[conflict.source]}`;
+    if (replaced)
+      return `${lang}.json: "${conflict.path}" held ${shapes}: replaced (--overwrite) by ${keys.join(', ')}`;
+    const hint = args.overwrite ? '' : ' (--overwrite replaces it)';
+    return `${lang}.json: "${conflict.path}" holds ${shapes}: kept, ${keys.join(', ')} left unfilled${hint}`;
   });
 }
 
@@ -89,7 +130,7 @@ async function pretranslate(out: string): Promise<void> {
     fs.mkdirSync(out, { recursive: true });
     for (const lang of report.to) writeJson(path.join(out, `${lang}.json`), bundles[lang] ?? {});
     writeJson(path.join(out, 'report.json'), report);
-    for (const line of summary(report.keys, report.to)) log(line);
+    for (const line of [...summary(report.keys, report.to), ...conflicts(report.keys)]) log(line);
     log(`wrote ${report.to.map((l) => `${l}.json`).join(', ')} and report.json to ${out}`);
   });
 }

@@ -99,6 +99,46 @@ describe('npm run i18next', () => {
     expect(read('en.json').news.consensus).toBe(CONSENSUS_EN);
   }, 60_000);
 
+  it('never restructures an existing value without --overwrite, and names the conflict in the report and summary', () => {
+    // The tester's case (i18n/ar2.json with loc2/en.json): en.json holds a string where the source has news.consensus.
+    const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
+    const source = path.join(dir, 'ar-shape.json');
+    const out = path.join(dir, 'locales-shape');
+    fs.writeFileSync(source, JSON.stringify({ news: { consensus: ar }, list: ['تم حفظ الملف', ar] }));
+    fs.mkdirSync(out);
+    const mine = { news: 'flat string where source has an object', list: ['Keep first'] };
+    fs.writeFileSync(path.join(out, 'en.json'), JSON.stringify(mine));
+    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(out, name), 'utf8')) as Record<string, unknown>;
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'en: 2 kept, 1 filled (1 left unfilled: en.json holds a value of another shape, see below)\n' +
+        'en.json: "news" holds a string where the source has an object: kept, news.consensus left unfilled ' +
+        '(--overwrite replaces it)\n',
+    );
+    expect(read('en.json')).toEqual({ ...mine, list: ['Keep first', CONSENSUS_EN] });
+    expect(read('report.json').keys).toContainEqual({
+      lang: 'en',
+      key: 'news.consensus',
+      status: 'kept',
+      conflict: { path: 'news', existing: 'string', source: 'object' },
+    });
+    const forced = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out, '--overwrite');
+    expect(forced.status).toBe(0);
+    expect(forced.stderr).toContain(
+      'en.json: "news" held a string where the source has an object: replaced (--overwrite) by news.consensus\n',
+    );
+    expect(read('en.json').news).toEqual({ consensus: CONSENSUS_EN });
+    expect(read('report.json').keys).toContainEqual(
+      expect.objectContaining({
+        key: 'news.consensus',
+        status: 'filled',
+        replaced: true,
+        conflict: expect.any(Object),
+      }),
+    );
+  }, 60_000);
+
   it('leaves a key untranslated rather than lose a placeable, and says so in the summary', () => {
     const source = path.join(dir, 'ar-tags.json');
     const out = path.join(dir, 'locales-tags');

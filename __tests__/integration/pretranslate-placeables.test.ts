@@ -70,10 +70,11 @@ describe('i18next pretranslation keeps every placeable of the source', () => {
       status: 'placeables-missing',
       placeables: { missing: ['$t(a, {"count": 2})'] },
     });
-    // One point off per placeable renamed: the draft is not the TM's text. min applies to the TM's score.
-    expect(of('welcome')).toMatchObject({ status: 'filled', score: 85, tmScore: 86, placeables: { status: 'ok' } });
-    expect(of('welcome', 'zh')).toMatchObject({ status: 'filled', score: 85, tmScore: 86 });
-    expect(of('report')).toMatchObject({ status: 'filled', score: 73, tmScore: 75, placeables: { status: 'ok' } });
+    // The unit is the source's text but for its placeables' names: 100, less one point per placeable renamed (the
+    // draft is not the TM's text).
+    expect(of('welcome')).toMatchObject({ status: 'filled', score: 99, tmScore: 100, placeables: { status: 'ok' } });
+    expect(of('welcome', 'zh')).toMatchObject({ status: 'filled', score: 99, tmScore: 100 });
+    expect(of('report')).toMatchObject({ status: 'filled', score: 98, tmScore: 100, placeables: { status: 'ok' } });
   });
 
   it('refuses a min below the floor or above 100 with the same message as /match', async () => {

@@ -172,7 +172,14 @@ describe('pretranslating i18next resources', () => {
       { lang: 'en', key: 'n_one', status: 'no-match' },
       expect.objectContaining({ key: 'n_other', sourceKey: 'n_few', status: 'filled' }),
     ]);
-    expect(fewOnly.calls.map((c) => c.text)).toEqual(['رسالة واحدة', `${P(0)} رسالة`, `${P(0)} رسائل`]);
+    // Each text with placeables is looked up with them as codes, then as written (i18next-lookup.ts).
+    expect(fewOnly.calls.map((c) => c.text)).toEqual([
+      'رسالة واحدة',
+      `${P(0)} رسالة`,
+      '{{count}} رسالة',
+      `${P(0)} رسائل`,
+      '{{count}} رسائل',
+    ]);
   });
 });
 

@@ -11,6 +11,8 @@
  * 2. a placeable of the TM target takes its TM source partner's pairing; one the TM source lacks is kept when the
  *    query source has it verbatim; any other is unmappable (the candidate cannot be written).
  * `renamed` counts the target placeables written with another text than the TM's (the score pays one point each).
+ * The TM's source goes through the same pairing (`mapSourcePlaceables`), so that a unit that is the query but for
+ * how it holds its placeables can be recognized as such (i18next-lookup.ts).
  */
 import { PLACEABLE, findPlaceables } from './i18next';
 import { placeableChar, placeableIndex } from './xliff-inline';
@@ -72,7 +74,23 @@ export function mapCandidatePlaceables(
   return { text, unmappable, renamed };
 }
 
-/** Pairs the TM source's literal placeables with the query's: text → query index, and start tag names. */
+/**
+ * The TM's source with each of its literal placeables that pairs with one of the query's written as that one's
+ * U+E000 + k, as the query holds it; unpaired ones stay as written.
+ */
+export function mapSourcePlaceables(placeables: readonly string[], tmSource: string): string {
+  const { partner } = pairSource(placeables, tmSource);
+  let j = 0;
+  return tmSource.replace(PLACEABLE, (p) => {
+    const k = partner[j++]!;
+    return k >= 0 ? placeableChar(k) : p;
+  });
+}
+
+/**
+ * Pairs the TM source's literal placeables with the query's: per literal placeable (in order) its query index or
+ * -1, text → query index, and start tag names.
+ */
 function pairSource(placeables: readonly string[], tmSource: string) {
   const taken = new Set<number>();
   for (const char of tmSource) {
@@ -116,5 +134,5 @@ function pairSource(placeables: readonly string[], tmSource: string) {
   literal.forEach((p, j) => {
     if (partner[j]! >= 0 && !byText.has(p)) byText.set(p, partner[j]!);
   });
-  return { byText, startNames };
+  return { partner, byText, startNames };
 }

@@ -11,10 +11,14 @@
  * The dual and zero forms are never used for `other`: Arabic writes them without the number ("رسالتان").
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
- * says `wasEmpty`). A source value that is empty (or only whitespace) is untranslated too: there is nothing to look
+ * says `wasEmpty`). Nor is one restructured: a key whose way the existing bundle blocks with a value of another
+ * shape (`news` a string where the source has `news.consensus`, or an object where the source has a string) is
+ * left unfilled, reported `kept` with the `conflict`, unless `overwrite` (then `replaced` when written). A source value that is empty (or only whitespace) is untranslated too: there is nothing to look
  * up, so a key whose source forms are all empty is reported `empty-source` and nothing is written for it (a plural
  * category skips its empty source forms and tries the next).
  *
+ * Lookup: each source text is looked up with its placeables as codes and as written, a unit that is the text but
+ * for how it holds its placeables (or their names) counting as identical (i18next-lookup.ts).
  * Placeables: a candidate's are mapped onto the source form's (i18next-placeables.ts), so `{{name}}` in the TM is
  * written as the source's `{{user}}`, its `<1>…</1>` as the source's `<0>…</0>`; the score loses one point per
  * placeable renamed (the text written is not the TM's: a 100 becomes a 99, to be looked at). A value that would
@@ -43,8 +47,11 @@ import {
   findPlaceables,
   restore,
   setPath,
+  shapeConflict,
+  type ShapeConflict,
 } from './i18next';
 import { placeAtNumbers } from './number-slots';
+import { i18nextCandidates } from './i18next-lookup';
 import { mapCandidatePlaceables } from './i18next-placeables';
 import type { Candidate, Lookup } from './xliff-lookup';
 
@@ -84,15 +91,19 @@ export interface I18nextKeyReport {
   placeables?: PlaceablesCheck;
   /** The target had this key with an empty string. */
   wasEmpty?: boolean;
+  /**
+   * The existing bundle's shape disagrees with the source's on the way to this key (a string where the source has
+   * an object): without `overwrite` the key is `kept` unfilled and the existing value stays; with it, `replaced`
+   * says the value written took the place of the existing one.
+   */
+  conflict?: ShapeConflict;
+  replaced?: boolean;
 }
 
 export interface I18nextPretranslation {
   bundles: Partial<Record<Lang, Record<string, unknown>>>;
   report: { from: Lang; to: Lang[]; min: number; keys: I18nextKeyReport[] };
 }
-
-/** Candidates looked at per source text: the best one that carries the source's placeables is written. */
-const CANDIDATES = 5;
 
 /** Source forms tried for a target plural category, in order. */
 export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
@@ -118,16 +129,7 @@ export async function pretranslateI18next(
   const keys: I18nextKeyReport[] = [];
   for (const lang of options.to) {
     const existing = options.existing?.[lang];
-    const cache = new Map<string, Candidate[]>();
-    const candidates = async (text: string) => {
-      let found = cache.get(text);
-      if (!found) {
-        const answer = await lookup(text, from, { tgt: lang, min, limit: CANDIDATES });
-        found = answer.filter((c) => c.score >= min).sort((a, b) => b.score - a.score);
-        cache.set(text, found);
-      }
-      return found;
-    };
+    const candidates = i18nextCandidates(lookup, from, lang, min);
     const jobs: Job[] = items.flatMap((item): Job[] => {
       if (item.kind === 'plain') return [{ path: item.entry.path, sources: [item.entry] }];
       return pluralCategories(lang, item.ordinal).map((category) => ({
@@ -138,19 +140,33 @@ export async function pretranslateI18next(
     });
     const values: Array<[KeyPath, string]> = [];
     for (const job of jobs) {
-      const { report, value } = await translateKey(
-        lang,
-        job,
-        getPath(existing, job.path),
-        options.overwrite,
-        candidates,
-      );
+      const { report, value } = await draftKey(lang, job, existing, options.overwrite, candidates);
       keys.push(report);
       if (value !== undefined) values.push([job.path, value]);
     }
     bundles[lang] = assemble(values, existing);
   }
   return { bundles, report: { from, to: [...options.to], min, keys } };
+}
+
+/**
+ * One key, drafted unless the existing bundle's shape disagrees with the source's on the way to it: then, without
+ * overwrite, it is left unfilled and reported `kept` with the conflict (the existing value is never restructured);
+ * with overwrite it is drafted, and `replaced` when a value is written.
+ */
+async function draftKey(
+  lang: Lang,
+  job: Job,
+  existing: unknown,
+  overwrite: boolean | undefined,
+  lookup: (text: string) => Promise<Candidate[]>,
+): Promise<{ report: I18nextKeyReport; value?: string }> {
+  const conflict = shapeConflict(existing, job.path);
+  if (conflict && !overwrite) return { report: { lang, key: keyOf(job.path), status: 'kept', conflict } };
+  const drafted = await translateKey(lang, job, getPath(existing, job.path), overwrite, lookup);
+  if (!conflict) return drafted;
+  const replaced = drafted.value !== undefined ? { replaced: true } : {};
+  return { ...drafted, report: { ...drafted.report, conflict, ...replaced } };
 }
 
 async function translateKey(
@@ -170,8 +186,8 @@ async function translateKey(
   if (sources.length === 0) return { report: { lang, key, status: 'empty-source', ...wasEmpty } };
   let refused: I18nextKeyReport | undefined;
   for (const source of sources) {
-    const { text, placeables } = protect(source.value);
-    for (const candidate of await lookup(text)) {
+    const { placeables } = protect(source.value);
+    for (const candidate of await lookup(source.value)) {
       const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);
       const full = { lang, key, sourceKey: keyOf(source.path), ...report, ...wasEmpty };
       if (value !== undefined) return { report: full, value };
@@ -222,7 +238,10 @@ function writeCandidate(
   return { report: { ...base, status: 'filled' }, value };
 }
 
-/** The draft bundle: the source's key order, then keys only the existing file has. */
+/**
+ * The draft bundle: the source's key order, then the existing file's values at keys the drafts leave free. An
+ * existing value a draft's shape conflicts with is left out: only a key drafted with overwrite replaces one.
+ */
 function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const written = new Set<string>();
@@ -231,7 +250,8 @@ function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<s
   }
   if (existing !== undefined && typeof existing === 'object' && existing !== null && !Array.isArray(existing)) {
     for (const entry of flattenLeaves(existing)) {
-      if (!written.has(JSON.stringify(entry.path))) setPath(out, entry.path, entry.value);
+      if (written.has(JSON.stringify(entry.path)) || shapeConflict(out, entry.path)) continue;
+      setPath(out, entry.path, entry.value);
     }
   }
   return out;

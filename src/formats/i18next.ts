@@ -85,6 +85,46 @@ export function getPath(resources: unknown, path: KeyPath): unknown {
   return node;
 }
 
+export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+
+export function jsonKind(value: unknown): JsonKind {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const kind = typeof value;
+  return kind === 'string' || kind === 'number' || kind === 'boolean' ? kind : 'object';
+}
+
+/** Where an existing bundle's shape and the source's disagree on the way to a key (see `shapeConflict`). */
+export interface ShapeConflict {
+  /** The key path (joined with '.') at which they disagree. */
+  path: string;
+  /** What the existing bundle holds there. */
+  existing: JsonKind;
+  /** What the source holds there: an object or an array on the way to the key, a string at the key. */
+  source: JsonKind;
+}
+
+/**
+ * Whether writing a string at `path` into `existing` would replace or restructure a value it holds: a value that is
+ * not the container the path goes through (`news` a string, or an array, where the source has `news.consensus`), or
+ * a container at the key itself (`news` an object where the source has a string). Undefined when the path is free
+ * or leads to a value of the key's own (which overwrite rules cover).
+ */
+export function shapeConflict(existing: unknown, path: KeyPath): ShapeConflict | undefined {
+  let node = existing;
+  for (let i = 0; i < path.length; i++) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = own(node, path[i]!);
+    if (node === undefined) return undefined;
+    const kind = jsonKind(node);
+    const next = path[i + 1];
+    const source: JsonKind = next === undefined ? 'string' : typeof next === 'number' ? 'array' : 'object';
+    const fits = next === undefined ? kind !== 'object' && kind !== 'array' : kind === source;
+    if (!fits) return { path: keyOf(path.slice(0, i + 1)), existing: kind, source };
+  }
+  return undefined;
+}
+
 /** Sets a value, creating objects (arrays for numeric segments). Returns false when a string is in the way. */
 export function setPath(resources: Record<string, unknown>, path: KeyPath, value: unknown): boolean {
   let node: Record<string | number, unknown> = resources;

@@ -52,8 +52,10 @@ export {
   checkI18nextPlaceables,
   type I18nextEntry,
   type I18nextItem,
+  type JsonKind,
   type KeyPath,
   type PlaceablesCheck,
+  type ShapeConflict,
 } from './i18next';
 export {
   pretranslateI18next,
