@@ -8,7 +8,7 @@
  * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { type XliffCode, type XliffContent, flattenContent, hasContent } from './xliff-inline';
+import { type XliffCode, type XliffContent, flattenContent, hasText } from './xliff-inline';
 import { type XmlElement, type XmlEncoding, childElements, decodeXml, parseXmlTree } from './xliff-xml';
 
 export const MATCHES_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
@@ -18,10 +18,12 @@ const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2\.\d$/;
 /**
  * Target states that mean a person (or an exact match) finished the translation: a pretranslation leaves such a
  * target alone unless asked to overwrite. 1.2: `translated`, `signed-off`, `final` (the `needs-*` states and `new`
- * are the tool's to refill); a non-empty target without `state` counts as confirmed unless its unit says
- * `approved="no"`, and `approved="yes"` confirms any state. 2.x: `translated`, `reviewed`, `final` — 2.x has no
- * "needs review" state, so a fuzzy match goes in as `initial` and `translated` is how a translator marks finished
- * work. An empty target is never confirmed.
+ * are the tool's to refill), and `approved="yes"` confirms any state. 2.x: `translated`, `reviewed`, `final` — 2.x
+ * has no "needs review" state, so a fuzzy match goes in as `initial` and `translated` is how a translator marks
+ * finished work. In both, a target with text and no `state` is someone's translation and counts as confirmed (1.2:
+ * unless its unit says `approved="no"`); an explicit `initial` (2.x) or `new`/`needs-*` (1.2) may be refilled.
+ * A target without text (whitespace and empty inline elements only: see hasText) is never confirmed; in a 1.2
+ * `seg-source` unit this holds per segment, for the target's `<mrk mtype="seg">` of that segment.
  */
 export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
   1: new Set(['translated', 'signed-off', 'final']),
@@ -188,8 +190,8 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
   const targetContent = target && flattenContent(target, w.raw, 1);
   const state = target?.attrs.state;
   const approved = el.attrs.approved;
-  const confirmed =
-    hasContent(targetContent) &&
+  const confirmedBy = (content: XliffContent | undefined) =>
+    hasText(content) &&
     (approved === 'yes' || (state === undefined ? approved !== 'no' : CONFIRMED_STATES[1].has(state)));
   const common = {
     unitId: id,
@@ -197,13 +199,13 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     ...(file.attrs['target-language'] !== undefined && { tgtLang: file.attrs['target-language'] }),
     ...(state !== undefined && { state }),
     ...(target?.attrs['state-qualifier'] !== undefined && { stateQualifier: target.attrs['state-qualifier'] }),
-    confirmed,
   };
   const marks = segSource ? segMarks(segSource) : [];
   if (marks.length === 0) {
     const content = flattenContent(source, w.raw, 1);
     addSegment(w, unit, {
       ...common,
+      confirmed: confirmedBy(targetContent),
       source: content.text,
       codes: content.codes,
       ...(targetContent && { target: targetContent }),
@@ -212,17 +214,20 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     });
     return;
   }
+  // A segmented target says per segment whether it holds a translation; an unsegmented one speaks for the unit.
   const targetMarks = target ? segMarks(target) : [];
   for (const mark of marks) {
     const mid = mark.attrs.mid ?? '';
     const content = flattenContent(mark, w.raw, 1);
     const targetMark = targetMarks.find((m) => m.attrs.mid === mid);
+    const targetMarkContent = targetMark && flattenContent(targetMark, w.raw, 1);
     addSegment(w, unit, {
       ...common,
+      confirmed: confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent),
       segmentId: mid,
       source: content.text,
       codes: content.codes,
-      ...(targetMark && { target: flattenContent(targetMark, w.raw, 1) }),
+      ...(targetMarkContent && { target: targetMarkContent }),
       offsets: { start: mark.start, end: mark.end },
       elements: { source: mark, ...(targetMark && { target: targetMark }) },
     });
@@ -280,7 +285,7 @@ function unit2(w: Walk, el: XmlElement, root: XmlElement, translate: boolean): v
       codes: content.codes,
       ...(targetContent && { target: targetContent }),
       ...(state !== undefined && { state }),
-      confirmed: hasContent(targetContent) && state !== undefined && CONFIRMED_STATES[2].has(state),
+      confirmed: hasText(targetContent) && (state === undefined || CONFIRMED_STATES[2].has(state)),
       offsets: { start: source.start, end: source.end },
       elements: { source, ...(target && { target }), segment },
     });
