@@ -1,6 +1,7 @@
 import { pretranslateI18next } from '../../src/formats';
 import { mapCandidatePlaceables } from '../../src/formats/i18next-placeables';
-import { completeCodes, completePrintf, findPrintf } from '../../src/formats/xliff-complete';
+import { completeCodes } from '../../src/formats/xliff-complete';
+import { completePrintf, findPrintf } from '../../src/formats/xliff-printf';
 import type { XliffCode } from '../../src/formats';
 import { P, memoryTm } from '../helpers/xliff-fixtures';
 
@@ -234,14 +235,15 @@ describe('completing a target’s printf placeholders', () => {
     expect(findPrintf('%s %1$d %(name)s {0} %.2f 100%% 50% off')).toEqual(['%s', '%1$d', '%(name)s', '{0}', '%.2f']);
   });
 
-  it('appends a missing one, renames a stray one by order, and leaves a target without source placeholders', () => {
+  it('appends a missing one, renames a stray one by order, and leaves out one the source has no partner for', () => {
     expect(completePrintf('حذف %s ملفات', 'Deleted files')).toEqual({
       text: 'Deleted files %s',
       added: ['%s'],
       changed: [],
     });
     expect(completePrintf('%s من %d', '%d of %i')).toEqual({ text: '%d of %s', added: [], changed: ['%i→%s'] });
-    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({ text: 'Nothing %s', added: [], changed: [] });
-    expect(completePrintf('%s', '%s and %d')).toEqual({ text: '%s and ', added: [], changed: ['%d→'] });
+    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({ text: 'Nothing', added: [], changed: ['%s→'] });
+    expect(completePrintf('%s', '%s and %d')).toEqual({ text: '%s and', added: [], changed: ['%d→'] });
+    expect(completePrintf('لا شيء', 'Nothing to do')).toEqual({ text: 'Nothing to do', added: [], changed: [] });
   });
 });

@@ -27,7 +27,8 @@
  */
 import type { Lang } from '../types';
 import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
-import { completeCodes, completePrintf } from './xliff-complete';
+import { completeCodes } from './xliff-complete';
+import { completePrintf } from './xliff-printf';
 import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
 import {
   type Band,

@@ -13,11 +13,10 @@
  * - a missing isolated code is appended at the end of the text (one that starts a span, `sc`/`bx`/`bpt`, goes at the
  *   start); a pair missing both halves is appended as an empty pair, where the translator moves it around the right
  *   words.
- * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way: a target
- * placeholder the source lacks is renamed to a missing one (by order), else left out (a specifier without an
- * argument crashes a printf); a missing one is appended, after a space.
+ * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way
+ * (xliff-printf.ts).
  */
-import { placeAtNumbers, type Slot } from './number-slots';
+import { placeAtNumbers } from './number-slots';
 import { type XliffCode, placeableChar, placeableIndex } from './xliff-inline';
 
 export interface CodeCompletion {
@@ -182,63 +181,4 @@ function balance(
     closeOf(top.k);
   }
   return { chars: out, inserted };
-}
-
-const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
-const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
-// `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
-const PRINTF = new RegExp(`%%|${C_PRINTF.source}|${PYTHON_NAMED.source}|\\{\\d+\\}`, 'g');
-
-/** printf-style placeholders of a text, in order (`%%` is a literal percent sign, not one). */
-export function findPrintf(text: string): string[] {
-  return (text.match(PRINTF) ?? []).filter((p) => p !== '%%');
-}
-
-export interface PrintfCompletion {
-  text: string;
-  /** Placeholders appended (the target lacked them). */
-  added: string[];
-  /**
-   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out; and TM numbers a
-   * placeholder took the place of, as `26→%d`.
-   */
-  changed: string[];
-}
-
-/**
- * Makes a target carry the source's printf placeholders (see the file comment); with the TM's source, a missing
- * placeholder that stands where the TM had a number takes that number's place in the target (number-slots.ts).
- */
-export function completePrintf(source: string, target: string, tmSource?: string): PrintfCompletion {
-  const wanted = [...source.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
-  if (wanted.length === 0) return { text: target, added: [], changed: [] };
-  const missing: Slot[] = wanted.map((m) => ({ placeholder: m[0], at: m.index }));
-  const strays: number[] = [];
-  const found = [...target.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
-  found.forEach((m, i) => {
-    const at = missing.findIndex((slot) => slot.placeholder === m[0]);
-    if (at >= 0) missing.splice(at, 1);
-    else strays.push(i);
-  });
-  const changed: string[] = [];
-  const replacement = new Map<number, string>();
-  for (const i of strays) {
-    const to = missing.shift()?.placeholder ?? '';
-    replacement.set(i, to);
-    changed.push(`${found[i]![0]}→${to}`);
-  }
-  let text = '';
-  let from = 0;
-  found.forEach((m, i) => {
-    if (!replacement.has(i)) return;
-    text += target.slice(from, m.index) + replacement.get(i)!;
-    from = m.index! + m[0].length;
-  });
-  text += target.slice(from);
-  const slots = placeAtNumbers(source, tmSource, text, missing);
-  text = slots.text;
-  changed.push(...slots.placed);
-  const added = slots.left.map((slot) => slot.placeholder);
-  if (added.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + added.join(' ');
-  return { text, added, changed };
 }
