@@ -39,6 +39,7 @@ import {
   lookupAll,
   plainText,
   resolveLanguages,
+  segmentTargets,
 } from './xliff-lookup';
 import { type Alternative, type SegmentPlan, spliceXliff } from './xliff-write';
 import { encodeXml } from './xliff-xml';
@@ -89,7 +90,10 @@ export interface PretranslateReport {
   src: Lang;
   /** The source language the file declared, when its sources are written in another one (`src`). */
   declaredSrc?: string;
+  /** The target language (the first `<file>`'s, when `targets` is there). */
   tgt: Lang;
+  /** Every target language, in file order, when the `<file>` elements declare several: each is filled in its own. */
+  targets?: Lang[];
   min: number;
   segments: SegmentReport[];
   totals: Record<SegmentStatus, number>;
@@ -101,7 +105,8 @@ export async function pretranslateXliff(
   lookup: Lookup,
   options: PretranslateOptions = {},
 ): Promise<{ text: string; report: PretranslateReport }> {
-  const { src, tgt, declaredSrc } = resolveLanguages(doc, options);
+  const languages = resolveLanguages(doc, options);
+  const { src, tgt, targets, declaredSrc } = languages;
   const min = options.min ?? PRETRANSLATE_DEFAULTS.min;
   const overwrite = options.overwrite ?? PRETRANSLATE_DEFAULTS.overwrite;
   const maxAlternatives = options.maxAlternatives ?? PRETRANSLATE_DEFAULTS.maxAlternatives;
@@ -112,7 +117,7 @@ export async function pretranslateXliff(
     lookup,
     src,
     { tgt, min, limit },
-    skip,
+    { skip, ...(targets && { targets: segmentTargets(doc, languages) }) },
   );
   const plans: SegmentPlan[] = [];
   const segments: SegmentReport[] = [];
@@ -129,6 +134,7 @@ export async function pretranslateXliff(
     src,
     ...(declaredSrc !== undefined && { declaredSrc }),
     tgt,
+    ...(targets && { targets }),
     min,
     segments,
     totals,
