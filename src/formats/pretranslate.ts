@@ -207,11 +207,23 @@ function complete(segment: XliffSegment, candidate: Candidate): Completed {
   });
   const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
   const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
+  const text = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
   // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
   // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
   const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
   const repaired = { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] };
-  return { text: printf.text, score, repairs, repaired };
+  return { text, score, repairs, repaired };
+}
+
+/**
+ * A target with the source's leading and trailing whitespace instead of its own, for a source under
+ * `xml:space="preserve"` (the spaces are layout the file keeps: indentation, a space before the next run of text).
+ * Not a repair: the words are the TM's.
+ */
+function withSpaceOf(source: string, target: string): string {
+  const lead = /^\s*/.exec(source)![0];
+  const trail = /\s*$/.exec(source.slice(lead.length))![0];
+  return lead + target.trim() + trail;
 }
 
 function alternative(candidate: Candidate, completed: Completed): Alternative {

@@ -10,9 +10,12 @@
  * - a pair whose two halves cross another pair (or come in the wrong order) is taken out, to be added back below;
  * - an isolated span end (`ec`, `ex`, `ept`) that comes before its start (`sc`, `bx`, `bpt` of the same span: `ec`
  *   `startRef` = `sc` `id`, else the same `rid`, else the same `id`) is taken out with it, to be added back below;
- * - a missing isolated code is appended at the end of the text (one that starts a span, `sc`/`bx`/`bpt`, goes at the
- *   start); a pair missing both halves is appended as an empty pair, where the translator moves it around the right
- *   words.
+ * - a missing isolated code is appended at the end of the text; one that starts a span (`sc`/`bx`/`bpt`, 1.2
+ *   `<it pos="open">`) goes at the start, to stay before the end code the target has — unless the target lacks that
+ *   end too: then the two go at the end as an empty span, as a pair missing both halves (`<g>`, `<pc>`) does, where
+ *   the translator moves it around the right words (wrapping the whole target would make the whole sentence bold);
+ * - a protected span the target lacks (2.x `<mrk translate="no">`, 1.2 `<mrk mtype="protected">`) is appended with
+ *   the source's text inside: that text is not to be translated, so it belongs in the target as it is.
  * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way
  * (xliff-printf.ts).
  */
@@ -30,6 +33,14 @@ export interface CodeCompletion {
  * missing one goes at the start of the text, so that it still comes before its end code if the target has that.
  */
 const STARTS = new Set(['sc', 'bx', 'bpt']);
+
+/** A code that starts a span: one of STARTS, or a 1.2 `<it pos="open">` (whose end is in another segment). */
+const startsSpan = (code: XliffCode) =>
+  code.kind === 'standalone' && (STARTS.has(code.name) || (code.name === 'it' && /\spos=["']open["']/.test(code.xml)));
+
+/** A span whose text is not to be translated: 2.x `<mrk translate="no">`, 1.2 `<mrk mtype="protected">`. */
+const isProtected = (code: XliffCode) =>
+  code.kind === 'open' && code.name === 'mrk' && /\s(translate=["']no["']|mtype=["']protected["'])/.test(code.xml);
 
 /**
  * A code that may stand for a value (a variable, a number), which a TM's number can have been written in place of:
@@ -94,17 +105,44 @@ export function completeCodes(
       repaired.add(k);
     }
   }
+  const put = (k: number) => {
+    present.add(k);
+    repaired.add(k);
+    return placeableChar(k);
+  };
   codes.forEach((code, k) => {
     if (present.has(k) || code.kind === 'close') return;
-    repaired.add(k);
-    if (code.kind === 'standalone' && STARTS.has(code.name)) head += placeableChar(k);
-    else out += placeableChar(k);
-    if (code.kind === 'open' && code.pair !== undefined) {
-      repaired.add(code.pair);
-      out += placeableChar(code.pair);
+    if (startsSpan(code)) {
+      const end = spanEndOf(codes, k);
+      if (end >= 0 && !present.has(end)) out += put(k) + put(end);
+      else head += put(k);
+      return;
     }
+    out += put(k);
+    if (code.kind !== 'open' || code.pair === undefined) return;
+    // The source's text of a protected span, with the codes inside it the target does not have yet.
+    const inner = isProtected(code) && numbers ? between(numbers.source, k, code.pair) : '';
+    out += [...inner]
+      .map((ch) => (placeableIndex(ch) < 0 ? ch : present.has(placeableIndex(ch)) ? '' : put(placeableIndex(ch))))
+      .join('');
+    out += put(code.pair);
   });
   return { text: head + out, repaired: [...repaired].sort((a, b) => a - b) };
+}
+
+/** The text between placeables `open` and `close` of a text ('' when either is missing). */
+function between(text: string, open: number, close: number): string {
+  const from = text.indexOf(placeableChar(open));
+  const to = text.indexOf(placeableChar(close));
+  return from < 0 || to < from ? '' : text.slice(from + 1, to);
+}
+
+/** The isolated code that ends the span code k starts (`ec`/`ex`/`ept` of the same span), or -1. */
+function spanEndOf(codes: readonly XliffCode[], k: number): number {
+  const start = codes[k]!;
+  const span = spanOf(start);
+  if (span === undefined) return -1;
+  return codes.findIndex((c) => c.kind === 'standalone' && START_OF[c.name] === start.name && spanOf(c) === span);
 }
 
 /** The span an isolated code opens or closes: 2.x `sc` id / `ec` startRef, 1.2 `rid`, else `id`. */

@@ -8,8 +8,11 @@
  * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { type XliffCode, type XliffContent, flattenContent, hasText } from './xliff-inline';
-import { type XmlElement, type XmlEncoding, childElements, decodeXml, parseXmlTree } from './xliff-xml';
+import { type XliffContent, flattenContent, hasText } from './xliff-inline';
+import type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
+import { type XmlElement, childElements, decodeXml, parseXmlTree } from './xliff-xml';
+
+export type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
 
 export const MATCHES_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
 const XLIFF_1_NS = /^urn:oasis:names:tc:xliff:document:1\.[012]$/;
@@ -38,62 +41,6 @@ export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
  * neither counted by an analysis nor filled by a pretranslation (the unit stays in the file as it was).
  */
 export const NOT_TEXT_RESTYPES: ReadonlySet<string> = new Set(['x-gettext-domain-header']);
-
-export interface XliffSegment {
-  /** 0-based place among the file's translatable segments. */
-  index: number;
-  unitId: string;
-  /** 2.x `segment/@id`, 1.2 `mrk/@mid` of a `seg-source` segment. */
-  segmentId?: string;
-  /** Language tags as the file writes them (1.x per `file`, 2.x on the root). */
-  srcLang: string;
-  tgtLang?: string;
-  /** Source text, inline codes as placeables (U+E000 + k). */
-  source: string;
-  codes: XliffCode[];
-  /** The existing target (its own list of codes), when there is a target element. */
-  target?: XliffContent;
-  state?: string;
-  stateQualifier?: string;
-  confirmed: boolean;
-  /** Offsets (UTF-16 code units of the decoded text) of the source element (or `mrk`) holding this segment. */
-  offsets: { start: number; end: number };
-  /** The elements the writer changes. */
-  elements: { source: XmlElement; target?: XmlElement; segment?: XmlElement };
-}
-
-export interface XliffUnit {
-  id: string;
-  element: XmlElement;
-  /** 1.x `file` element (languages, `target-language`); the root for 2.x. */
-  file: XmlElement;
-  segments: XliffSegment[];
-  /** 1.x: the unit's `source`, `seg-source`, `target`, and existing `alt-trans` elements. */
-  source?: XmlElement;
-  segSource?: XmlElement;
-  target?: XmlElement;
-  altTrans: XmlElement[];
-  /** 2.x: the unit's existing `mtc:matches` and `originalData`. */
-  matches?: XmlElement;
-  originalData?: XmlElement;
-}
-
-export interface XliffDocument {
-  /** The root's `version` attribute ("1.2", "2.0", …). */
-  version: string;
-  family: 1 | 2;
-  /** First file's source and target language tags, as written. */
-  srcLang: string;
-  tgtLang?: string;
-  text: string;
-  encoding: XmlEncoding;
-  bom: boolean;
-  root: XmlElement;
-  /** 1.x `file` elements; for 2.x the root alone (languages live there). */
-  files: XmlElement[];
-  units: XliffUnit[];
-  segments: XliffSegment[];
-}
 
 interface Walk {
   raw: string;
@@ -292,8 +239,18 @@ function unit2(w: Walk, el: XmlElement, root: XmlElement, translate: boolean): v
   }
 }
 
+/** The `xml:space` in force on an element: its own, else the nearest ancestor's (XML 1.0 §2.10). */
+function spacePreserved(el: XmlElement | undefined): boolean {
+  for (; el; el = el.parent) {
+    const space = el.attrs['xml:space'];
+    if (space !== undefined) return space === 'preserve';
+  }
+  return false;
+}
+
 function addSegment(w: Walk, unit: XliffUnit, segment: Omit<XliffSegment, 'index'>): void {
-  const full: XliffSegment = { index: w.segments.length, ...segment };
+  const preserve = spacePreserved(segment.elements.source);
+  const full: XliffSegment = { index: w.segments.length, ...segment, ...(preserve && { preserveSpace: true }) };
   unit.segments.push(full);
   w.segments.push(full);
 }
