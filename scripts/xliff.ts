@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     if (report.declaredSrc !== undefined)
       log(`the file declares ${report.declaredSrc}, its sources are written in ${report.src}: read as ${report.src}`);
     log(
-      `${report.src} -> ${report.tgt}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
+      `${report.src} -> ${(report.targets ?? [report.tgt]).join(', ')}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
     );
   });
 }

@@ -188,3 +188,38 @@ describe('XLIFF pretranslation writes every inline code of the source into the t
     }
   });
 });
+
+describe('XLIFF pretranslation writes no printf placeholder the source lacks', () => {
+  it('leaves a TM target’s stray %s out of the 1.2 target and alt-trans and the 2.x mtc:match', async () => {
+    await ctx.tm.createUnit('main', { ar: 'انقر على الزر %s لحفظ الملف', en: 'Click the %s button to save the file' });
+    await ctx.tm.createUnit('main', { ar: 'انقر على الزر لفتح الملف', en: 'Click the button to open the file' });
+    const blue = 'انقر على الزر الأزرق لحفظ الملف';
+    const v12 = await pretranslate(
+      xliff12(
+        [
+          `      <trans-unit id="s1"><source>${blue}</source></trans-unit>`,
+          `      <trans-unit id="s2"><source>انقر على الزر <x id="1"/> لحفظ الملف</source></trans-unit>`,
+        ].join('\n'),
+      ),
+    );
+    const v2 = await pretranslate(
+      xliff2(`    <unit id="u1"><segment id="s1"><source>${blue}</source></segment></unit>`),
+    );
+    for (const { output } of [v12, v2]) expect(output).not.toMatch(/<target[^>]*>[^<]*%s/);
+    // The TM's source may show it (it is the TM's); no target written may.
+    expect(v2.output).toContain(
+      '<source>انقر على الزر %s لحفظ الملف</source><target>Click the button to save the file</target></mtc:match>',
+    );
+    expect(v12.output).toContain(
+      '<target state="needs-review-translation" state-qualifier="fuzzy-match">Click the button to save the file<x id="1"/></target>',
+    );
+    expect(v12.output).toContain(
+      `<source>${blue}</source><target state="needs-review-translation" state-qualifier="fuzzy-match">Click the button to save the file</target>`,
+    );
+    expect(v12.totals).toMatchObject({ placeables: 2 });
+    expect(v2.doc.segments[0]).toMatchObject({
+      state: 'initial',
+      target: { text: 'Click the button to save the file' },
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { pretranslateXliffFile } from '../../src/formats';
 import { numberValue, placeAtNumbers } from '../../src/formats/number-slots';
-import { completePrintf } from '../../src/formats/xliff-complete';
+import { completePrintf } from '../../src/formats/xliff-printf';
 import { P, memoryTm } from '../helpers/xliff-fixtures';
 
 const slot = (query: string, placeholder: string) => ({ placeholder, at: query.indexOf(placeholder) });

@@ -1,6 +1,7 @@
 import { pretranslateI18next } from '../../src/formats';
 import { mapCandidatePlaceables } from '../../src/formats/i18next-placeables';
-import { completeCodes, completePrintf, findPrintf } from '../../src/formats/xliff-complete';
+import { completeCodes } from '../../src/formats/xliff-complete';
+import { completePrintf, findPrintf } from '../../src/formats/xliff-printf';
 import type { XliffCode } from '../../src/formats';
 import { P, memoryTm } from '../helpers/xliff-fixtures';
 
@@ -193,13 +194,13 @@ describe('completing isolated span codes', () => {
 });
 
 describe('completing reversed isolated spans', () => {
-  it('takes out an end that comes before its start and puts the span back around the text (1.2 bpt/ept, 2.x sc/ec)', () => {
+  it('takes out an end that comes before its start and puts the span back as an empty one at the end (1.2 bpt/ept, 2.x sc/ec)', () => {
     const bpt: XliffCode[] = [
       { kind: 'standalone', xml: '<bpt id="1">&lt;a&gt;</bpt>', name: 'bpt', id: '1' },
       { kind: 'standalone', xml: '<ept id="1">&lt;/a&gt;</ept>', name: 'ept', id: '1' },
     ];
     expect(completeCodes(`Click ${P(1)}here${P(0)} now`, bpt)).toEqual({
-      text: `${P(0)}Click here now${P(1)}`,
+      text: `Click here now${P(0)}${P(1)}`,
       repaired: [0, 1],
     });
     expect(completeCodes(`Click ${P(0)}here${P(1)} now`, bpt)).toEqual({
@@ -214,7 +215,7 @@ describe('completing reversed isolated spans', () => {
     ];
     // Only the reversed span (1) moves; span 2 is in order.
     expect(completeCodes(`${P(1)}a ${P(2)}b${P(3)} c${P(0)}`, sc)).toEqual({
-      text: `${P(0)}a ${P(2)}b${P(3)} c${P(1)}`,
+      text: `a ${P(2)}b${P(3)} c${P(0)}${P(1)}`,
       repaired: [0, 1],
     });
   });
@@ -224,7 +225,7 @@ describe('completing reversed isolated spans', () => {
       { kind: 'standalone', xml: '<bx id="1" rid="r1"/>', name: 'bx', id: '1' },
       { kind: 'standalone', xml: '<ex id="2" rid="r1"/>', name: 'ex', id: '2' },
     ];
-    expect(completeCodes(`a${P(1)}b${P(0)}c`, bx)).toEqual({ text: `${P(0)}abc${P(1)}`, repaired: [0, 1] });
+    expect(completeCodes(`a${P(1)}b${P(0)}c`, bx)).toEqual({ text: `abc${P(0)}${P(1)}`, repaired: [0, 1] });
     expect(completeCodes(`a${P(0)}b${P(1)}c`, bx).repaired).toEqual([]);
   });
 });
@@ -234,14 +235,15 @@ describe('completing a target’s printf placeholders', () => {
     expect(findPrintf('%s %1$d %(name)s {0} %.2f 100%% 50% off')).toEqual(['%s', '%1$d', '%(name)s', '{0}', '%.2f']);
   });
 
-  it('appends a missing one, renames a stray one by order, and leaves a target without source placeholders', () => {
+  it('appends a missing one, renames a stray one by order, and leaves out one the source has no partner for', () => {
     expect(completePrintf('حذف %s ملفات', 'Deleted files')).toEqual({
       text: 'Deleted files %s',
       added: ['%s'],
       changed: [],
     });
     expect(completePrintf('%s من %d', '%d of %i')).toEqual({ text: '%d of %s', added: [], changed: ['%i→%s'] });
-    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({ text: 'Nothing %s', added: [], changed: [] });
-    expect(completePrintf('%s', '%s and %d')).toEqual({ text: '%s and ', added: [], changed: ['%d→'] });
+    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({ text: 'Nothing', added: [], changed: ['%s→'] });
+    expect(completePrintf('%s', '%s and %d')).toEqual({ text: '%s and', added: [], changed: ['%d→'] });
+    expect(completePrintf('لا شيء', 'Nothing to do')).toEqual({ text: 'Nothing to do', added: [], changed: [] });
   });
 });

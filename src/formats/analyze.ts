@@ -9,6 +9,9 @@
  * - Words are the matcher's tokens (`tokenize` from src/normalize): a Chinese character is a word, inline codes
  *   and punctuation are not. Characters are the code points that are not whitespace or inline codes.
  * - Segments without text (only codes or whitespace) are left out; confirmed targets are counted like any other.
+ * - A 1.x file whose `<file>` elements declare different targets (the request naming none) is looked up per file,
+ *   each in its own target language (a repetition is one into the same target); the rows add them up and
+ *   `targets` names them.
  */
 import { canonical, tokenize } from '../normalize';
 import type { Lang } from '../types';
@@ -22,6 +25,7 @@ import {
   lookupAll,
   plainText,
   resolveLanguages,
+  segmentTargets,
 } from './xliff-lookup';
 
 export interface AnalysisRow {
@@ -35,7 +39,10 @@ export interface Analysis {
   src: Lang;
   /** The source language the file declared, when its sources are written in another one (`src`). */
   declaredSrc?: string;
+  /** The target language (the first `<file>`'s, when `targets` is there). */
   tgt: Lang;
+  /** Every target language, in file order, when the `<file>` elements declare several: each is looked up in its own. */
+  targets?: Lang[];
   /** One row per band, in BANDS order (rows with zero included). */
   rows: AnalysisRow[];
   total: Omit<AnalysisRow, 'band'>;
@@ -55,22 +62,31 @@ export async function analyzeXliff(
   lookup: Lookup,
   options: LanguageOptions = {},
 ): Promise<Analysis> {
-  const { src, tgt, declaredSrc } = resolveLanguages(doc, options);
+  const languages = resolveLanguages(doc, options);
+  const { src, tgt, targets, declaredSrc } = languages;
   const sources = doc.segments.map((s) => s.source);
+  const segmentTgt = segmentTargets(doc, languages);
   const seen = new Set<string>();
-  const repetition = sources.map((text) => {
-    const key = canonical(text);
+  // A repetition is one into the same target language: a sentence met again in a file with another target is work.
+  const repetition = sources.map((text, i) => {
+    const key = `${segmentTgt[i]}\u0000${canonical(text)}`;
     const repeated = seen.has(key);
     seen.add(key);
     return repeated;
   });
-  const found = await lookupAll(sources, lookup, src, { tgt, min: ANALYSIS_MIN, limit: 1 }, (i) => repetition[i]!);
+  const found = await lookupAll(
+    sources,
+    lookup,
+    src,
+    { tgt, min: ANALYSIS_MIN, limit: 1 },
+    { skip: (i) => repetition[i]!, ...(targets && { targets: segmentTgt }) },
+  );
   const bands = sources.map((text, i): Band | undefined => {
     if (plainText(text) === '') return undefined;
     return repetition[i] ? 'repetition' : bandOf(found.get(i)?.[0]?.score);
   });
   const analysis = tally(src, tgt, sources, bands);
-  return declaredSrc === undefined ? analysis : { ...analysis, declaredSrc };
+  return { ...analysis, ...(targets && { targets }), ...(declaredSrc !== undefined && { declaredSrc }) };
 }
 
 function tally(src: Lang, tgt: Lang, sources: string[], bands: (Band | undefined)[]): Analysis {
@@ -114,7 +130,7 @@ export function formatAnalysis(analysis: Analysis): string {
     line([label, String(r.segments), String(r.words), String(r.characters), percent(r.words)]);
   const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0));
   return [
-    `Analysis ${analysis.src} -> ${analysis.tgt}` +
+    `Analysis ${analysis.src} -> ${(analysis.targets ?? [analysis.tgt]).join(', ')}` +
       (analysis.declaredSrc === undefined ? '' : ` (the file declares ${analysis.declaredSrc})`),
     line(head),
     rule,

@@ -27,7 +27,8 @@
  */
 import type { Lang } from '../types';
 import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
-import { completeCodes, completePrintf } from './xliff-complete';
+import { completeCodes } from './xliff-complete';
+import { completePrintf } from './xliff-printf';
 import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
 import {
   type Band,
@@ -38,6 +39,7 @@ import {
   lookupAll,
   plainText,
   resolveLanguages,
+  segmentTargets,
 } from './xliff-lookup';
 import { type Alternative, type SegmentPlan, spliceXliff } from './xliff-write';
 import { encodeXml } from './xliff-xml';
@@ -88,7 +90,10 @@ export interface PretranslateReport {
   src: Lang;
   /** The source language the file declared, when its sources are written in another one (`src`). */
   declaredSrc?: string;
+  /** The target language (the first `<file>`'s, when `targets` is there). */
   tgt: Lang;
+  /** Every target language, in file order, when the `<file>` elements declare several: each is filled in its own. */
+  targets?: Lang[];
   min: number;
   segments: SegmentReport[];
   totals: Record<SegmentStatus, number>;
@@ -100,7 +105,8 @@ export async function pretranslateXliff(
   lookup: Lookup,
   options: PretranslateOptions = {},
 ): Promise<{ text: string; report: PretranslateReport }> {
-  const { src, tgt, declaredSrc } = resolveLanguages(doc, options);
+  const languages = resolveLanguages(doc, options);
+  const { src, tgt, targets, declaredSrc } = languages;
   const min = options.min ?? PRETRANSLATE_DEFAULTS.min;
   const overwrite = options.overwrite ?? PRETRANSLATE_DEFAULTS.overwrite;
   const maxAlternatives = options.maxAlternatives ?? PRETRANSLATE_DEFAULTS.maxAlternatives;
@@ -111,7 +117,7 @@ export async function pretranslateXliff(
     lookup,
     src,
     { tgt, min, limit },
-    skip,
+    { skip, ...(targets && { targets: segmentTargets(doc, languages) }) },
   );
   const plans: SegmentPlan[] = [];
   const segments: SegmentReport[] = [];
@@ -128,6 +134,7 @@ export async function pretranslateXliff(
     src,
     ...(declaredSrc !== undefined && { declaredSrc }),
     tgt,
+    ...(targets && { targets }),
     min,
     segments,
     totals,
@@ -200,11 +207,23 @@ function complete(segment: XliffSegment, candidate: Candidate): Completed {
   });
   const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
   const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
+  const text = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
   // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
   // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
   const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
   const repaired = { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] };
-  return { text: printf.text, score, repairs, repaired };
+  return { text, score, repairs, repaired };
+}
+
+/**
+ * A target with the source's leading and trailing whitespace instead of its own, for a source under
+ * `xml:space="preserve"` (the spaces are layout the file keeps: indentation, a space before the next run of text).
+ * Not a repair: the words are the TM's.
+ */
+function withSpaceOf(source: string, target: string): string {
+  const lead = /^\s*/.exec(source)![0];
+  const trail = /\s*$/.exec(source.slice(lead.length))![0];
+  return lead + target.trim() + trail;
 }
 
 function alternative(candidate: Candidate, completed: Completed): Alternative {

@@ -10,14 +10,16 @@
  * - a pair whose two halves cross another pair (or come in the wrong order) is taken out, to be added back below;
  * - an isolated span end (`ec`, `ex`, `ept`) that comes before its start (`sc`, `bx`, `bpt` of the same span: `ec`
  *   `startRef` = `sc` `id`, else the same `rid`, else the same `id`) is taken out with it, to be added back below;
- * - a missing isolated code is appended at the end of the text (one that starts a span, `sc`/`bx`/`bpt`, goes at the
- *   start); a pair missing both halves is appended as an empty pair, where the translator moves it around the right
- *   words.
- * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way: a target
- * placeholder the source lacks is renamed to a missing one (by order), else left out (a specifier without an
- * argument crashes a printf); a missing one is appended, after a space.
+ * - a missing isolated code is appended at the end of the text; one that starts a span (`sc`/`bx`/`bpt`, 1.2
+ *   `<it pos="open">`) goes at the start, to stay before the end code the target has — unless the target lacks that
+ *   end too: then the two go at the end as an empty span, as a pair missing both halves (`<g>`, `<pc>`) does, where
+ *   the translator moves it around the right words (wrapping the whole target would make the whole sentence bold);
+ * - a protected span the target lacks (2.x `<mrk translate="no">`, 1.2 `<mrk mtype="protected">`) is appended with
+ *   the source's text inside: that text is not to be translated, so it belongs in the target as it is.
+ * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way
+ * (xliff-printf.ts).
  */
-import { placeAtNumbers, type Slot } from './number-slots';
+import { placeAtNumbers } from './number-slots';
 import { type XliffCode, placeableChar, placeableIndex } from './xliff-inline';
 
 export interface CodeCompletion {
@@ -31,6 +33,14 @@ export interface CodeCompletion {
  * missing one goes at the start of the text, so that it still comes before its end code if the target has that.
  */
 const STARTS = new Set(['sc', 'bx', 'bpt']);
+
+/** A code that starts a span: one of STARTS, or a 1.2 `<it pos="open">` (whose end is in another segment). */
+const startsSpan = (code: XliffCode) =>
+  code.kind === 'standalone' && (STARTS.has(code.name) || (code.name === 'it' && /\spos=["']open["']/.test(code.xml)));
+
+/** A span whose text is not to be translated: 2.x `<mrk translate="no">`, 1.2 `<mrk mtype="protected">`. */
+const isProtected = (code: XliffCode) =>
+  code.kind === 'open' && code.name === 'mrk' && /\s(translate=["']no["']|mtype=["']protected["'])/.test(code.xml);
 
 /**
  * A code that may stand for a value (a variable, a number), which a TM's number can have been written in place of:
@@ -95,17 +105,44 @@ export function completeCodes(
       repaired.add(k);
     }
   }
+  const put = (k: number) => {
+    present.add(k);
+    repaired.add(k);
+    return placeableChar(k);
+  };
   codes.forEach((code, k) => {
     if (present.has(k) || code.kind === 'close') return;
-    repaired.add(k);
-    if (code.kind === 'standalone' && STARTS.has(code.name)) head += placeableChar(k);
-    else out += placeableChar(k);
-    if (code.kind === 'open' && code.pair !== undefined) {
-      repaired.add(code.pair);
-      out += placeableChar(code.pair);
+    if (startsSpan(code)) {
+      const end = spanEndOf(codes, k);
+      if (end >= 0 && !present.has(end)) out += put(k) + put(end);
+      else head += put(k);
+      return;
     }
+    out += put(k);
+    if (code.kind !== 'open' || code.pair === undefined) return;
+    // The source's text of a protected span, with the codes inside it the target does not have yet.
+    const inner = isProtected(code) && numbers ? between(numbers.source, k, code.pair) : '';
+    out += [...inner]
+      .map((ch) => (placeableIndex(ch) < 0 ? ch : present.has(placeableIndex(ch)) ? '' : put(placeableIndex(ch))))
+      .join('');
+    out += put(code.pair);
   });
   return { text: head + out, repaired: [...repaired].sort((a, b) => a - b) };
+}
+
+/** The text between placeables `open` and `close` of a text ('' when either is missing). */
+function between(text: string, open: number, close: number): string {
+  const from = text.indexOf(placeableChar(open));
+  const to = text.indexOf(placeableChar(close));
+  return from < 0 || to < from ? '' : text.slice(from + 1, to);
+}
+
+/** The isolated code that ends the span code k starts (`ec`/`ex`/`ept` of the same span), or -1. */
+function spanEndOf(codes: readonly XliffCode[], k: number): number {
+  const start = codes[k]!;
+  const span = spanOf(start);
+  if (span === undefined) return -1;
+  return codes.findIndex((c) => c.kind === 'standalone' && START_OF[c.name] === start.name && spanOf(c) === span);
 }
 
 /** The span an isolated code opens or closes: 2.x `sc` id / `ec` startRef, 1.2 `rid`, else `id`. */
@@ -182,63 +219,4 @@ function balance(
     closeOf(top.k);
   }
   return { chars: out, inserted };
-}
-
-const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
-const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
-// `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
-const PRINTF = new RegExp(`%%|${C_PRINTF.source}|${PYTHON_NAMED.source}|\\{\\d+\\}`, 'g');
-
-/** printf-style placeholders of a text, in order (`%%` is a literal percent sign, not one). */
-export function findPrintf(text: string): string[] {
-  return (text.match(PRINTF) ?? []).filter((p) => p !== '%%');
-}
-
-export interface PrintfCompletion {
-  text: string;
-  /** Placeholders appended (the target lacked them). */
-  added: string[];
-  /**
-   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out; and TM numbers a
-   * placeholder took the place of, as `26→%d`.
-   */
-  changed: string[];
-}
-
-/**
- * Makes a target carry the source's printf placeholders (see the file comment); with the TM's source, a missing
- * placeholder that stands where the TM had a number takes that number's place in the target (number-slots.ts).
- */
-export function completePrintf(source: string, target: string, tmSource?: string): PrintfCompletion {
-  const wanted = [...source.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
-  if (wanted.length === 0) return { text: target, added: [], changed: [] };
-  const missing: Slot[] = wanted.map((m) => ({ placeholder: m[0], at: m.index }));
-  const strays: number[] = [];
-  const found = [...target.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
-  found.forEach((m, i) => {
-    const at = missing.findIndex((slot) => slot.placeholder === m[0]);
-    if (at >= 0) missing.splice(at, 1);
-    else strays.push(i);
-  });
-  const changed: string[] = [];
-  const replacement = new Map<number, string>();
-  for (const i of strays) {
-    const to = missing.shift()?.placeholder ?? '';
-    replacement.set(i, to);
-    changed.push(`${found[i]![0]}→${to}`);
-  }
-  let text = '';
-  let from = 0;
-  found.forEach((m, i) => {
-    if (!replacement.has(i)) return;
-    text += target.slice(from, m.index) + replacement.get(i)!;
-    from = m.index! + m[0].length;
-  });
-  text += target.slice(from);
-  const slots = placeAtNumbers(source, tmSource, text, missing);
-  text = slots.text;
-  changed.push(...slots.placed);
-  const added = slots.left.map((slot) => slot.placeholder);
-  if (added.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + added.join(' ');
-  return { text, added, changed };
 }

@@ -77,9 +77,13 @@ export function flattenContent(el: XmlElement, raw: string, family: 1 | 2): Xlif
   return out;
 }
 
-/** True when the content has text or codes (whitespace alone does not count). */
-export function hasContent(content: XliffContent | undefined): boolean {
-  return !!content && (content.codes.length > 0 || content.text.trim() !== '');
+/**
+ * True when the content holds text outside its codes: a target of whitespace and empty inline elements only (an
+ * Okapi `<mrk mtype="seg"></mrk>`, a `<g id="1"></g>`) is not a translation. Text inside a code that holds text
+ * (`g`, `mrk`, `pc`) counts; the native code inside a 1.2 `bpt`/`ph`… does not.
+ */
+export function hasText(content: XliffContent | undefined): boolean {
+  return !!content && content.text.replace(/[\uE000-\uF8FF]/g, '').trim() !== '';
 }
 
 export interface PlaceableCheck {

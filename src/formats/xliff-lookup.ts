@@ -8,6 +8,7 @@ import { unsupportedLanguage } from './language-tags';
 import { writtenLanguage } from './source-script';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
+import type { XmlElement } from './xliff-xml';
 
 /** A TM candidate for one source text. */
 export interface Candidate {
@@ -85,33 +86,45 @@ function unsupported(attribute: string, value: string | undefined): MizanError {
 
 export interface ResolvedLanguages {
   src: Lang;
+  /** The target language: the request's, else the one the file declares (the first `<file>`'s, when several). */
   tgt: Lang;
+  /**
+   * Every target language, in file order, when the 1.x `<file>` elements declare several and the request names
+   * none: each file is pretranslated into its own (see segmentTargets).
+   */
+  targets?: Lang[];
+  /** Each `<file>`'s target language, when `targets` is there. */
+  fileTargets?: ReadonlyMap<XmlElement, Lang>;
   /** The source language the file declared, when its sources are written in another (`src`). */
   declaredSrc?: string;
 }
 
 /**
- * The source and target language of a file: the options', else the file's. Every file of a 1.x document must
- * agree. A declared source language the sources are not written in (source-script.ts: `po2xliff` writes en-US over
- * Arabic) gives way to the one they are, unless the request named the source; `declaredSrc` then says what the file
- * declared. Throws UNSUPPORTED_LANGUAGE (a language mizan does not hold, as everywhere a language is named),
- * FIELD_MISSING (no source language, or no target anywhere), XLIFF_LANGUAGE_MISMATCH, SAME_LANGUAGE.
+ * The source and target language of a file: the options', else the file's. The `<file>` elements of a 1.x document
+ * must agree on their source; each may declare its own target, into which it is pretranslated when the request
+ * names none (a file without one then takes the one target the others agree on). A declared source language the
+ * sources are not written in (source-script.ts: `po2xliff` writes en-US over Arabic) gives way to the one they are,
+ * unless the request named the source; `declaredSrc` then says what the file declared. Throws
+ * UNSUPPORTED_LANGUAGE (a language mizan does not hold, as everywhere a language is named), FIELD_MISSING (no
+ * source language, or no target anywhere, or a file without one among files that declare different ones),
+ * XLIFF_LANGUAGE_MISMATCH (a target the request contradicts), XLIFF_LANGUAGES_DIFFER (sources that differ from file
+ * to file), SAME_LANGUAGE.
  */
 export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): ResolvedLanguages {
   const parse = options.parseLang ?? defaultParseLang;
   const [srcAttr, tgtAttr] = doc.family === 1 ? ['source-language', 'target-language'] : ['srcLang', 'trgLang'];
   let src = options.src;
-  let tgt = options.tgt;
+  const declared = new Map<XmlElement, Lang>();
   for (const file of doc.files) {
     const declaredSrc = file.attrs[srcAttr!];
     if (!options.src) {
       const lang = declaredSrc === undefined ? undefined : parse(declaredSrc);
       if (!lang) throw unsupported(srcAttr!, declaredSrc);
       if (src && lang !== src) {
-        throw new MizanError(ErrorCode.XLIFF_LANGUAGE_MISMATCH, {
+        throw new MizanError(ErrorCode.XLIFF_LANGUAGES_DIFFER, {
           attribute: srcAttr!,
           value: declaredSrc!,
-          expected: src,
+          other: src,
         });
       }
       src = lang;
@@ -119,24 +132,43 @@ export function resolveLanguages(doc: XliffDocument, options: LanguageOptions): 
     const declaredTgt = file.attrs[tgtAttr!];
     if (declaredTgt === undefined) continue;
     const lang = parse(declaredTgt);
-    if (tgt && lang !== tgt) {
+    if (options.tgt && lang !== options.tgt) {
       throw new MizanError(ErrorCode.XLIFF_LANGUAGE_MISMATCH, {
         attribute: tgtAttr!,
         value: declaredTgt,
-        expected: tgt,
+        expected: options.tgt,
       });
     }
     if (!lang) throw unsupported(tgtAttr!, declaredTgt);
-    tgt = lang;
+    declared.set(file, lang);
   }
   if (!src) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'src' });
   // A declared source the sources are not written in gives way to the one they are (source-script.ts).
   const written = options.src ? undefined : writtenLanguage(doc.segments.map((s) => s.source));
   const declaredSrc = written && written !== src ? doc.files[0]?.attrs[srcAttr!] : undefined;
   if (declaredSrc !== undefined) src = written!;
-  if (!tgt) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'tgt' });
-  if (src === tgt) throw new MizanError(ErrorCode.SAME_LANGUAGE, { value: tgt });
-  return { src, tgt, ...(declaredSrc !== undefined && { declaredSrc }) };
+  const targets = options.tgt ? [options.tgt] : [...new Set(declared.values())];
+  const tgt = targets[0];
+  if (!tgt || (targets.length > 1 && declared.size < doc.files.length))
+    throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'tgt' });
+  for (const lang of targets) if (src === lang) throw new MizanError(ErrorCode.SAME_LANGUAGE, { value: lang });
+  return {
+    src,
+    tgt,
+    ...(targets.length > 1 && { targets, fileTargets: declared }),
+    ...(declaredSrc !== undefined && { declaredSrc }),
+  };
+}
+
+/** Each segment's target language, by segment index: its `<file>`'s own when the files declare several. */
+export function segmentTargets(doc: XliffDocument, languages: ResolvedLanguages): Lang[] {
+  const out = doc.segments.map(() => languages.tgt);
+  if (!languages.fileTargets) return out;
+  for (const unit of doc.units) {
+    const tgt = languages.fileTargets.get(unit.file) ?? languages.tgt;
+    for (const segment of unit.segments) out[segment.index] = tgt;
+  }
+  return out;
 }
 
 /** Source text without placeables and outer whitespace: '' means there is nothing to look up. */
@@ -145,15 +177,16 @@ export function plainText(text: string): string {
 }
 
 /**
- * Looks every segment up once per distinct (text, neighbours), in order, keeping candidates ≥ min, best first.
- * Segments with nothing to look up get no entry.
+ * Looks every segment up once per distinct (text, neighbours, target), in order, keeping candidates ≥ min, best
+ * first: into `targets[i]` when given (a 1.x file whose `<file>` elements declare different targets), else
+ * `base.tgt`. Segments with nothing to look up, or that `skip` says so, get no entry.
  */
 export async function lookupAll(
   sources: readonly string[],
   lookup: Lookup,
   src: Lang,
   base: LookupContext,
-  skip: (index: number) => boolean = () => false,
+  { skip = () => false, targets }: { skip?: (index: number) => boolean; targets?: readonly Lang[] } = {},
 ): Promise<Map<number, Candidate[]>> {
   const cache = new Map<string, Candidate[]>();
   const out = new Map<number, Candidate[]>();
@@ -162,10 +195,11 @@ export async function lookupAll(
     if (skip(i) || plainText(text) === '') continue;
     const prev = sources[i - 1] ?? '';
     const next = sources[i + 1] ?? '';
-    const key = `${text}\u0000${prev}\u0000${next}`;
+    const tgt = targets?.[i] ?? base.tgt;
+    const key = `${tgt}\u0000${text}\u0000${prev}\u0000${next}`;
     let found = cache.get(key);
     if (!found) {
-      const answer = await lookup(text, src, { ...base, prev, next });
+      const answer = await lookup(text, src, { ...base, tgt, prev, next });
       found = answer.filter((c) => c.score >= base.min).sort((a, b) => b.score - a.score);
       cache.set(key, found);
     }

@@ -119,24 +119,31 @@ function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | 
   return `<${p}alt-trans ${attrs}>${source}${target}</${p}alt-trans>`;
 }
 
-/** 1.2 `seg-source` unit: the target mirrors `seg-source`, each segment's `mrk` holding its new or kept text. */
+/**
+ * 1.2 `seg-source` unit: each segment's `mrk` holds its new or kept text. A target that has a `mrk` for every
+ * segment gets the new texts spliced into those, every other character of it kept; otherwise the target is built
+ * on `seg-source`, whose text between the segments it copies.
+ */
 function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): string {
-  const segSource = unit.segSource!;
+  const target = unit.target;
+  const own = target !== undefined && !target.selfClosing && unit.segments.every((s) => s.elements.target);
+  const outer = own ? target : unit.segSource!;
   const inner: Splice[] = [];
   for (const segment of unit.segments) {
-    const mark = segment.elements.source;
     const plan = plans.find((pl) => pl.segment === segment);
     const kept = segment.elements.target;
+    if (own && !plan?.fill) continue;
+    const mark = own ? kept! : segment.elements.source;
     const text = plan?.fill
       ? renderContent(plan.fill.text, segment.codes)
       : kept && !kept.selfClosing
         ? raw.slice(kept.openEnd, kept.closeStart)
         : '';
     const tag = raw.slice(mark.start, mark.openEnd);
-    const start = mark.start - segSource.openEnd;
-    inner.push({ start, end: mark.end - segSource.openEnd, text: `${openForm(tag)}${text}</${mark.name}>` });
+    const start = mark.start - outer.openEnd;
+    inner.push({ start, end: mark.end - outer.openEnd, text: `${openForm(tag)}${text}</${mark.name}>` });
   }
-  return applySplices(raw.slice(segSource.openEnd, segSource.closeStart), inner);
+  return applySplices(raw.slice(outer.openEnd, outer.closeStart), inner);
 }
 
 /** One state for a segmented 1.2 unit: `translated` only when every segment got an exact match. */

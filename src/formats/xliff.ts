@@ -8,8 +8,11 @@
  * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { type XliffCode, type XliffContent, flattenContent, hasContent } from './xliff-inline';
-import { type XmlElement, type XmlEncoding, childElements, decodeXml, parseXmlTree } from './xliff-xml';
+import { type XliffContent, flattenContent, hasText } from './xliff-inline';
+import type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
+import { type XmlElement, childElements, decodeXml, parseXmlTree } from './xliff-xml';
+
+export type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
 
 export const MATCHES_NS = 'urn:oasis:names:tc:xliff:matches:2.0';
 const XLIFF_1_NS = /^urn:oasis:names:tc:xliff:document:1\.[012]$/;
@@ -18,10 +21,12 @@ const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2\.\d$/;
 /**
  * Target states that mean a person (or an exact match) finished the translation: a pretranslation leaves such a
  * target alone unless asked to overwrite. 1.2: `translated`, `signed-off`, `final` (the `needs-*` states and `new`
- * are the tool's to refill); a non-empty target without `state` counts as confirmed unless its unit says
- * `approved="no"`, and `approved="yes"` confirms any state. 2.x: `translated`, `reviewed`, `final` — 2.x has no
- * "needs review" state, so a fuzzy match goes in as `initial` and `translated` is how a translator marks finished
- * work. An empty target is never confirmed.
+ * are the tool's to refill), and `approved="yes"` confirms any state. 2.x: `translated`, `reviewed`, `final` — 2.x
+ * has no "needs review" state, so a fuzzy match goes in as `initial` and `translated` is how a translator marks
+ * finished work. In both, a target with text and no `state` is someone's translation and counts as confirmed (1.2:
+ * unless its unit says `approved="no"`); an explicit `initial` (2.x) or `new`/`needs-*` (1.2) may be refilled.
+ * A target without text (whitespace and empty inline elements only: see hasText) is never confirmed; in a 1.2
+ * `seg-source` unit this holds per segment, for the target's `<mrk mtype="seg">` of that segment.
  */
 export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
   1: new Set(['translated', 'signed-off', 'final']),
@@ -36,62 +41,6 @@ export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
  * neither counted by an analysis nor filled by a pretranslation (the unit stays in the file as it was).
  */
 export const NOT_TEXT_RESTYPES: ReadonlySet<string> = new Set(['x-gettext-domain-header']);
-
-export interface XliffSegment {
-  /** 0-based place among the file's translatable segments. */
-  index: number;
-  unitId: string;
-  /** 2.x `segment/@id`, 1.2 `mrk/@mid` of a `seg-source` segment. */
-  segmentId?: string;
-  /** Language tags as the file writes them (1.x per `file`, 2.x on the root). */
-  srcLang: string;
-  tgtLang?: string;
-  /** Source text, inline codes as placeables (U+E000 + k). */
-  source: string;
-  codes: XliffCode[];
-  /** The existing target (its own list of codes), when there is a target element. */
-  target?: XliffContent;
-  state?: string;
-  stateQualifier?: string;
-  confirmed: boolean;
-  /** Offsets (UTF-16 code units of the decoded text) of the source element (or `mrk`) holding this segment. */
-  offsets: { start: number; end: number };
-  /** The elements the writer changes. */
-  elements: { source: XmlElement; target?: XmlElement; segment?: XmlElement };
-}
-
-export interface XliffUnit {
-  id: string;
-  element: XmlElement;
-  /** 1.x `file` element (languages, `target-language`); the root for 2.x. */
-  file: XmlElement;
-  segments: XliffSegment[];
-  /** 1.x: the unit's `source`, `seg-source`, `target`, and existing `alt-trans` elements. */
-  source?: XmlElement;
-  segSource?: XmlElement;
-  target?: XmlElement;
-  altTrans: XmlElement[];
-  /** 2.x: the unit's existing `mtc:matches` and `originalData`. */
-  matches?: XmlElement;
-  originalData?: XmlElement;
-}
-
-export interface XliffDocument {
-  /** The root's `version` attribute ("1.2", "2.0", …). */
-  version: string;
-  family: 1 | 2;
-  /** First file's source and target language tags, as written. */
-  srcLang: string;
-  tgtLang?: string;
-  text: string;
-  encoding: XmlEncoding;
-  bom: boolean;
-  root: XmlElement;
-  /** 1.x `file` elements; for 2.x the root alone (languages live there). */
-  files: XmlElement[];
-  units: XliffUnit[];
-  segments: XliffSegment[];
-}
 
 interface Walk {
   raw: string;
@@ -188,8 +137,8 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
   const targetContent = target && flattenContent(target, w.raw, 1);
   const state = target?.attrs.state;
   const approved = el.attrs.approved;
-  const confirmed =
-    hasContent(targetContent) &&
+  const confirmedBy = (content: XliffContent | undefined) =>
+    hasText(content) &&
     (approved === 'yes' || (state === undefined ? approved !== 'no' : CONFIRMED_STATES[1].has(state)));
   const common = {
     unitId: id,
@@ -197,13 +146,13 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     ...(file.attrs['target-language'] !== undefined && { tgtLang: file.attrs['target-language'] }),
     ...(state !== undefined && { state }),
     ...(target?.attrs['state-qualifier'] !== undefined && { stateQualifier: target.attrs['state-qualifier'] }),
-    confirmed,
   };
   const marks = segSource ? segMarks(segSource) : [];
   if (marks.length === 0) {
     const content = flattenContent(source, w.raw, 1);
     addSegment(w, unit, {
       ...common,
+      confirmed: confirmedBy(targetContent),
       source: content.text,
       codes: content.codes,
       ...(targetContent && { target: targetContent }),
@@ -212,17 +161,20 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     });
     return;
   }
+  // A segmented target says per segment whether it holds a translation; an unsegmented one speaks for the unit.
   const targetMarks = target ? segMarks(target) : [];
   for (const mark of marks) {
     const mid = mark.attrs.mid ?? '';
     const content = flattenContent(mark, w.raw, 1);
     const targetMark = targetMarks.find((m) => m.attrs.mid === mid);
+    const targetMarkContent = targetMark && flattenContent(targetMark, w.raw, 1);
     addSegment(w, unit, {
       ...common,
+      confirmed: confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent),
       segmentId: mid,
       source: content.text,
       codes: content.codes,
-      ...(targetMark && { target: flattenContent(targetMark, w.raw, 1) }),
+      ...(targetMarkContent && { target: targetMarkContent }),
       offsets: { start: mark.start, end: mark.end },
       elements: { source: mark, ...(targetMark && { target: targetMark }) },
     });
@@ -280,15 +232,25 @@ function unit2(w: Walk, el: XmlElement, root: XmlElement, translate: boolean): v
       codes: content.codes,
       ...(targetContent && { target: targetContent }),
       ...(state !== undefined && { state }),
-      confirmed: hasContent(targetContent) && state !== undefined && CONFIRMED_STATES[2].has(state),
+      confirmed: hasText(targetContent) && (state === undefined || CONFIRMED_STATES[2].has(state)),
       offsets: { start: source.start, end: source.end },
       elements: { source, ...(target && { target }), segment },
     });
   }
 }
 
+/** The `xml:space` in force on an element: its own, else the nearest ancestor's (XML 1.0 §2.10). */
+function spacePreserved(el: XmlElement | undefined): boolean {
+  for (; el; el = el.parent) {
+    const space = el.attrs['xml:space'];
+    if (space !== undefined) return space === 'preserve';
+  }
+  return false;
+}
+
 function addSegment(w: Walk, unit: XliffUnit, segment: Omit<XliffSegment, 'index'>): void {
-  const full: XliffSegment = { index: w.segments.length, ...segment };
+  const preserve = spacePreserved(segment.elements.source);
+  const full: XliffSegment = { index: w.segments.length, ...segment, ...(preserve && { preserveSpace: true }) };
   unit.segments.push(full);
   w.segments.push(full);
 }

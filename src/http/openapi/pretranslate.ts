@@ -17,7 +17,11 @@ const xliffBody = {
   },
 };
 const xliffParameters = [
-  query('tgt', 'target language (else the file’s target-language / trgLang; they must agree)'),
+  query(
+    'tgt',
+    'target language (else the file’s target-language / trgLang: each 1.2 <file> its own when they declare ' +
+      'several; a file declaring another than tgt is XLIFF_LANGUAGE_MISMATCH)',
+  ),
   query(
     'src',
     'source language, overriding the file’s (without it, a declaration the sources’ script contradicts, as ' +
@@ -37,6 +41,7 @@ const XLIFF_ERRORS: Code[] = [
   'XLIFF_VERSION_UNSUPPORTED',
   'XLIFF_NO_SOURCES',
   'XLIFF_LANGUAGE_MISMATCH',
+  'XLIFF_LANGUAGES_DIFFER',
   'UNSUPPORTED_LANGUAGE',
   'SAME_LANGUAGE',
   'UNKNOWN_TM',
@@ -72,8 +77,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
             'X-Mizan-Segments': { description: 'segments per outcome (JSON)', schema: { type: 'string' } },
             'X-Mizan-Languages': {
               description:
-                'the languages the file was read in, as JSON {src, tgt}, with declaredSrc when the file declared ' +
-                'another source language than the one its sources are written in',
+                'the languages the file was read in, as JSON {src, tgt}, with targets (every target language, tgt ' +
+                'the first) when its <file> elements declare several and the request names none, and declaredSrc ' +
+                'when the file declared another source language than the one its sources are written in',
               schema: { type: 'string' },
             },
           },
@@ -168,7 +174,22 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
   Analysis: {
     type: 'object',
     required: ['src', 'tgt', 'rows', 'total'],
-    properties: { src: ref('Lang'), tgt: ref('Lang'), rows: { type: 'array', items: row(true) }, total: row(false) },
+    properties: {
+      src: ref('Lang'),
+      tgt: ref('Lang'),
+      targets: {
+        type: 'array',
+        items: ref('Lang'),
+        description:
+          'every target language, when the file’s <file> elements declare several (each looked up in its own)',
+      },
+      declaredSrc: {
+        type: 'string',
+        description: 'the source language the file declared, when its sources are in src',
+      },
+      rows: { type: 'array', items: row(true) },
+      total: row(false),
+    },
   },
   I18nextDrafts: {
     type: 'object',

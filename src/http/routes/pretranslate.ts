@@ -45,12 +45,13 @@ function answerType(upload: Upload, encoding: string): string {
 }
 
 /**
- * The languages a file was read in, and what it declared when its sources are written in another
- * (X-Mizan-Languages).
+ * The languages a file was read in (every target, when its `<file>` elements declare several), and what it
+ * declared when its sources are written in another (X-Mizan-Languages).
  */
-const languagesOf = (r: { src: string; tgt: string; declaredSrc?: string }) => ({
+const languagesOf = (r: { src: string; tgt: string; targets?: string[]; declaredSrc?: string }) => ({
   src: r.src,
   tgt: r.tgt,
+  ...(r.targets !== undefined && { targets: r.targets }),
   ...(r.declaredSrc !== undefined && { declaredSrc: r.declaredSrc }),
 });
 
