@@ -160,6 +160,7 @@ const row = (band: boolean) => ({
     characters: count,
   },
 });
+const JSON_KINDS = ['string', 'number', 'boolean', 'null', 'array', 'object'];
 const placeables = {
   type: 'object',
   required: ['status', 'missing', 'extra'],
@@ -235,6 +236,19 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             },
             placeables,
             wasEmpty: { type: 'boolean' },
+            conflict: {
+              type: 'object',
+              required: ['path', 'existing', 'source'],
+              description:
+                'the existing bundle holds another shape on the way to the key (a string where the source has an ' +
+                'object…): kept unfilled, or replaced with overwrite',
+              properties: {
+                path: { type: 'string' },
+                existing: { type: 'string', enum: JSON_KINDS },
+                source: { type: 'string', enum: JSON_KINDS },
+              },
+            },
+            replaced: { type: 'boolean', description: 'with overwrite: the conflicting existing value was replaced' },
           },
         },
       },
