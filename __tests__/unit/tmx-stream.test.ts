@@ -136,7 +136,7 @@ describe('reading bilingual and mixed files', () => {
     expect(counts).toEqual({
       tus: 5,
       units: 1,
-      skipped: { 'no-arabic': 2, 'no-target': 1, empty: 1, 'too-long': 0 },
+      skipped: { 'no-arabic': 2, 'no-target': 1, empty: 1, 'too-long': 0, invalid: 0 },
       languages: { fr: 3, de: 1, en: 4, zh: 1, ar: 2 },
     });
   });

@@ -128,7 +128,11 @@ export interface TmxHeaderInfo {
   notes: string[];
 }
 
-export type SkipReason = 'no-arabic' | 'no-target' | 'empty' | 'too-long';
+/**
+ * Why a `tu` was not read into a unit: `invalid` — it breaks the DTD in a way that would lose or alter text (a `tuv`
+ * with two `seg`s, an element TMX does not allow in a `seg`, such as `<b>`).
+ */
+export type SkipReason = 'no-arabic' | 'no-target' | 'empty' | 'too-long' | 'invalid';
 
 export interface TmxCounts {
   /** `tu` elements read. */
@@ -144,7 +148,7 @@ export function emptyCounts(): TmxCounts {
   return {
     tus: 0,
     units: 0,
-    skipped: { 'no-arabic': 0, 'no-target': 0, empty: 0, 'too-long': 0 },
+    skipped: { 'no-arabic': 0, 'no-target': 0, empty: 0, 'too-long': 0, invalid: 0 },
     languages: {},
   };
 }

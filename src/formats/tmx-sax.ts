@@ -35,26 +35,70 @@ export interface TmxSaxOptions {
 }
 
 const CODES = new Set<string>(['bpt', 'ept', 'ph', 'it', 'ut']);
-const TU_ATTR_SET = new Set<string>(TU_ATTRS);
-const TUV_ATTR_SET = new Set<string>(TUV_ATTRS);
 const MAX_FAMILIES = 256;
 /** Distinct language tags remembered (a file uses a handful; the cap only guards against a hostile one). */
 const MAX_CACHED_TAGS = 1024;
 /** Anything but white space and placeables. */
 const CONTENT = /[^\s\uE000-\uF8FF]/;
 
+/** Rank of each allowed attribute in its canonical (DTD) order. */
+const ranks = (names: readonly string[]) => new Map(names.map((name, i) => [name, i]));
+const TU_RANK = ranks(TU_ATTRS);
+const TUV_RANK = ranks(TUV_ATTRS);
+
 /**
- * The allowed attributes, in document order. Keys by index rather than for…in: saxes makes `attributes` without a
- * prototype, a dictionary for V8, over which for…in costs more (it showed in profiles of large imports).
+ * The allowed attributes, in their canonical order (the DTD's: TU_ATTRS), whatever the file's order, so that equal
+ * metadata is stored as equal bytes (the export writes them in that order; a re-import must read back the same JSON).
+ * Keys by index rather than for…in: saxes makes `attributes` without a prototype, a dictionary for V8, over which
+ * for…in costs more (it showed in profiles of large imports). The usual `tu` has one attribute or none: no sorting.
  */
-function pickAttrs(attributes: Record<string, string>, allowed: Set<string>): TuAttrs | undefined {
-  let out: Record<string, string> | undefined;
+function pickAttrs(attributes: Record<string, string>, rank: Map<string, number>): TuAttrs | undefined {
+  let picked: string[] | undefined;
+  let sorted = true;
+  let last = -1;
   const keys = Object.keys(attributes);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (allowed.has(key)) (out ??= {})[key] = attributes[key]!;
+    const at = rank.get(keys[i]!);
+    if (at === undefined) continue;
+    (picked ??= []).push(keys[i]!);
+    if (at < last) sorted = false;
+    last = at;
   }
-  return out as TuAttrs | undefined;
+  if (!picked) return undefined;
+  if (!sorted) picked.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  const out: Record<string, string> = {};
+  for (const key of picked) out[key] = attributes[key]!;
+  return out as TuAttrs;
+}
+
+/**
+ * The attributes TMX 1.4b declares on each inline element (and `sub`), the only ones kept in a code's `xml` (in the
+ * file's order): a code is written back verbatim, and an attribute the DTD does not declare would make the export
+ * invalid. Elements not named here are not allowed inside a `seg` at all.
+ */
+const INLINE_ATTRS: Record<string, ReadonlySet<string>> = {
+  bpt: new Set(['i', 'x', 'type']),
+  ept: new Set(['i']),
+  it: new Set(['pos', 'x', 'type']),
+  ph: new Set(['x', 'assoc', 'type']),
+  hi: new Set(['x', 'type']),
+  ut: new Set(['x']),
+  sub: new Set(['type', 'datatype']),
+};
+
+/** The element's start tag with only the attributes the DTD declares on it. */
+function inlineTag(name: string, attributes: Record<string, string>, selfClosing = false): string {
+  const allowed = INLINE_ATTRS[name]!;
+  const keys = Object.keys(attributes);
+  let kept: Record<string, string> = attributes;
+  for (let i = 0; i < keys.length; i++) {
+    if (allowed.has(keys[i]!)) continue;
+    // An undeclared attribute (rare): the others copied, in order.
+    kept = {};
+    for (const key of keys) if (allowed.has(key)) kept[key] = attributes[key]!;
+    break;
+  }
+  return startTag(name, kept, selfClosing);
 }
 
 const NUMBER = /^(0|[1-9]\d{0,9})$/;
@@ -80,6 +124,10 @@ export class TmxSaxHandler {
   private buf = '';
   private chars = 0;
   private tooLong = false;
+  /** The `tu` breaks the DTD in a way that loses text: a `tuv` with two `seg`s, an unknown element in a `seg`. */
+  private invalidTu = false;
+  /** `seg`s of the `tuv` being read. */
+  private segs = 0;
   private emptyArabic = false;
   private readonly tags = new Map<string, { parsed: LanguageTag; family: string }>();
 
@@ -100,7 +148,8 @@ export class TmxSaxHandler {
   private open(tag: SaxesTagPlain): void {
     const { name, attributes } = tag;
     if (this.code) {
-      if (!this.tooLong) this.code.xml += startTag(name, attributes, tag.isSelfClosing);
+      if (INLINE_ATTRS[name] === undefined) this.invalidTu = true;
+      else if (!this.tooLong) this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
       this.codeDepth++;
     } else if (!this.sawRoot) {
       if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
@@ -115,9 +164,12 @@ export class TmxSaxHandler {
       const lang = attributes['xml:lang'] ?? attributes['lang'];
       if (lang === undefined) throw this.invalid('<tuv> without xml:lang');
       this.tuv = { tag: lang, text: '', codes: [] };
-      const attrs = pickAttrs(attributes, TUV_ATTR_SET);
+      this.segs = 0;
+      const attrs = pickAttrs(attributes, TUV_RANK);
       if (attrs) this.tuv.attrs = attrs;
     } else if (name === 'seg' && this.tuv) {
+      // A tuv holds one seg (DTD): of two, neither can be told the tuv's text.
+      if (this.segs++ > 0) this.invalidTu = true;
       this.seg = new SegmentBuilder();
     } else if (name === 'prop' || name === 'note') {
       this.sink = name;
@@ -134,11 +186,12 @@ export class TmxSaxHandler {
 
   private openTu(attributes: Record<string, string>): void {
     if (!this.headerDone) throw this.invalid('<tu> outside <body>');
-    this.tu = { attrs: pickAttrs(attributes, TU_ATTR_SET) ?? {}, props: [], notes: [], langs: {}, apart: [] };
+    this.tu = { attrs: pickAttrs(attributes, TU_RANK) ?? {}, props: [], notes: [], langs: {}, apart: [] };
     const tuid = attributes['tuid'];
     if (tuid !== undefined) this.tu.tuid = tuid;
     this.chars = 0;
     this.tooLong = false;
+    this.invalidTu = false;
     this.emptyArabic = false;
   }
 
@@ -152,16 +205,19 @@ export class TmxSaxHandler {
         this.codeDepth = 1;
       }
     } else if (CODES.has(name)) {
-      this.code = { kind: name as CodeKind, xml: startTag(name, attributes) };
+      this.code = { kind: name as CodeKind, xml: inlineTag(name, attributes) };
       if (attributes['i'] !== undefined) this.code.i = attributes['i'];
       if (attributes['x'] !== undefined) this.code.x = attributes['x'];
       this.codeDepth = 1;
     } else if (name === 'hi') {
-      const code: InlineCode = { kind: 'hi', xml: startTag(name, attributes) };
+      const code: InlineCode = { kind: 'hi', xml: inlineTag(name, attributes) };
       if (attributes['x'] !== undefined) code.x = attributes['x'];
       seg.addCode(code);
+    } else {
+      // An element TMX does not allow in a seg (`<b>`, a second `seg`, a `prop`): the text cannot be told apart from
+      // the markup it was meant as, so the tu is skipped as invalid rather than stored without it.
+      this.invalidTu = true;
     }
-    // Elements TMX does not allow in a seg are dropped; their text stays text.
   }
 
   private text(text: string): void {
@@ -295,6 +351,7 @@ export class TmxSaxHandler {
     const counts = this.counts;
     counts.tus++;
     if (this.tooLong) counts.skipped['too-long']++;
+    else if (this.invalidTu) counts.skipped.invalid++;
     else if (!tu.langs.ar) counts.skipped[this.emptyArabic || !this.hasContent(tu) ? 'empty' : 'no-arabic']++;
     else if (!tu.langs.en && !tu.langs.zh) counts.skipped['no-target']++;
     else {
