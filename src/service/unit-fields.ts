@@ -39,12 +39,37 @@ const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== un
 
 /** A BCP 47-looking tag (letters, digits, hyphens), the only kind written back as `xml:lang`. */
 const WELL_FORMED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+/** A POSIX locale name: `ar_SA`, `zh_Hans_CN`, `en_GB.UTF-8`, `en_IE@euro` (the codeset and modifier say no language). */
+const POSIX_TAG = /^([A-Za-z]{2,3})((?:_[A-Za-z0-9]{2,8})*)(?:\.[A-Za-z0-9_-]*)?(?:@[A-Za-z0-9]*)?$/;
+
+/**
+ * The tag to keep for a `tuv`: as written when it is BCP 47-shaped; a POSIX locale as its BCP 47 form (`ar_SA` →
+ * `ar-SA`, `zh_hans_cn` → `zh-Hans-CN`: region upper case, script title case), so an export writes a tag every TMX
+ * tool reads and keeps the region; undefined for anything else, or when it says no more than the bare code.
+ */
+export function keptTag(tag: string, lang: Lang): string | undefined {
+  if (WELL_FORMED_TAG.test(tag)) return tag === lang ? undefined : tag;
+  const posix = POSIX_TAG.exec(tag);
+  if (!posix) return undefined;
+  let out = posix[1]!.toLowerCase();
+  for (const sub of posix[2]!.split('_').slice(1)) {
+    out +=
+      '-' +
+      (sub.length === 2
+        ? sub.toUpperCase()
+        : sub.length === 4
+          ? sub[0]!.toUpperCase() + sub.slice(1).toLowerCase()
+          : sub);
+  }
+  return out === lang ? undefined : out;
+}
 
 function tuvMeta(variant: TmxVariant, lang: Lang): TuvMeta | undefined {
   // Most tuvs hold nothing but their text: no object for them (an import makes a million).
   if (variant.tag === lang && !variant.attrs && !variant.props && !variant.notes) return undefined;
   const meta: TuvMeta = {};
-  if (variant.tag !== lang && WELL_FORMED_TAG.test(variant.tag)) meta.tag = variant.tag;
+  const tag = variant.tag === lang ? undefined : keptTag(variant.tag, lang);
+  if (tag !== undefined) meta.tag = tag;
   if (variant.attrs && Object.keys(variant.attrs).length > 0) meta.attrs = variant.attrs;
   if (nonEmpty(variant.props)) meta.props = variant.props;
   if (nonEmpty(variant.notes)) meta.notes = variant.notes;
