@@ -17,7 +17,12 @@ import type { ApartVariant, TmxProp, TmxTu } from './tmx-model';
 type Target = Exclude<Lang, 'ar'>;
 const TARGETS: readonly Target[] = ['en', 'zh'];
 
-export type MergeStatus = 'new' | 'extended' | 'duplicate';
+/**
+ * What a `tu` is to the unit of its Arabic: `new`; `extended` (it adds a language); `conflict` (it adds nothing and
+ * has another translation of a language already there: counted once, as a conflict); `duplicate` (it adds nothing
+ * and says nothing else).
+ */
+export type MergeStatus = 'new' | 'extended' | 'conflict' | 'duplicate';
 
 export interface MergeOutcome {
   status: MergeStatus;
@@ -42,7 +47,7 @@ export interface MergeCounts {
   units: number;
   /** `tu`s that added a language to an existing unit. */
   extended: number;
-  /** `tu`s that added nothing (every language already there, same or different). */
+  /** `tu`s that added nothing and conflicted with nothing (every language already there, the same). */
   duplicates: number;
   conflicts: Record<Target, number>;
 }
@@ -119,7 +124,13 @@ export class TuMerger {
         this.conflict(ar.text, lang, tu.tuid);
       }
     }
-    const status: MergeStatus = isNew ? 'new' : added.length > 0 ? 'extended' : 'duplicate';
+    const status: MergeStatus = isNew
+      ? 'new'
+      : added.length > 0
+        ? 'extended'
+        : conflicts.length > 0
+          ? 'conflict'
+          : 'duplicate';
     if (status === 'extended') this.counts.extended++;
     else if (status === 'duplicate') this.counts.duplicates++;
     return { status, key, added, conflicts };
