@@ -18,7 +18,8 @@ type Target = Exclude<Lang, 'ar'>;
 const TARGETS: readonly Target[] = ['en', 'zh'];
 
 /**
- * What a `tu` is to the unit of its Arabic: `new`; `extended` (it adds a language); `conflict` (it adds nothing and
+ * What a `tu` is to the unit of its Arabic: `new`; `extended` (it adds a language, or the first variants kept apart:
+ * Traditional Chinese, another language); `conflict` (it adds nothing and
  * has another translation of a language already there: counted once, as a conflict); `duplicate` (it adds nothing
  * and says nothing else).
  */
@@ -32,6 +33,8 @@ export interface MergeOutcome {
   added: Target[];
   /** Target languages whose text differs from the one kept (the first). */
   conflicts: Target[];
+  /** The `tu` has variants kept apart and its unit had none yet: they are its unit's (`apart`). */
+  apart: boolean;
 }
 
 export interface MergeConflict {
@@ -97,12 +100,17 @@ export class TuMerger {
   readonly conflictSamples: MergeConflict[] = [];
   private readonly index = new KeyIndex();
   private hashes: Record<Target, Float64Array> = { en: new Float64Array(1024), zh: new Float64Array(1024) };
+  /** 1 for a unit that has variants kept apart. */
+  private aparts = new Uint8Array(1024);
 
-  /** Records a unit (which must have Arabic) and says what it adds. */
-  add(tu: TmxTu): MergeOutcome {
+  /**
+   * Records a unit (which must have Arabic) and says what it adds. `key`, when given, names its unit instead of its
+   * Arabic (an import gives a `tu` that names its document and position the key of that row).
+   */
+  add(tu: TmxTu, key?: string): MergeOutcome {
     const ar = tu.langs.ar;
     if (!ar) throw new RangeError('a unit without Arabic cannot be merged');
-    const key = this.key(ar.text);
+    key ??= this.key(ar.text);
     const slot = this.index.slotOf(key);
     const isNew = slot === this.counts.units;
     if (isNew) {
@@ -124,16 +132,18 @@ export class TuMerger {
         this.conflict(ar.text, lang, tu.tuid);
       }
     }
+    const apart = tu.apart.length > 0 && this.aparts[slot] === 0;
+    if (apart) this.aparts[slot] = 1;
     const status: MergeStatus = isNew
       ? 'new'
-      : added.length > 0
+      : added.length > 0 || apart
         ? 'extended'
         : conflicts.length > 0
           ? 'conflict'
           : 'duplicate';
     if (status === 'extended') this.counts.extended++;
     else if (status === 'duplicate') this.counts.duplicates++;
-    return { status, key, added, conflicts };
+    return { status, key, added, conflicts, apart };
   }
 
   private conflict(ar: string, lang: Target, tuid: string | undefined): void {
@@ -151,6 +161,9 @@ export class TuMerger {
       bigger.set(this.hashes[lang]);
       this.hashes[lang] = bigger;
     }
+    const aparts = new Uint8Array(this.aparts.length * 2);
+    aparts.set(this.aparts);
+    this.aparts = aparts;
   }
 }
 

@@ -16,7 +16,7 @@ import { ErrorCode, MizanError } from '../errors';
 import type { ByteSource } from '../formats/xml-stream';
 import { TmxStreamReader } from '../formats/tmx-stream';
 import { TuMerger } from '../formats/tu-merge';
-import { standaloneUnitKey, unitIdOfKey } from './ids';
+import { documentUnitKey, standaloneUnitKey, unitIdOfKey } from './ids';
 import { recordBound, writeRecord, type UnitFields } from '../store/unit-record';
 import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
@@ -156,14 +156,19 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
           noWords++;
           continue;
         }
-        const outcome = merger.add(tu);
+        // A tu that names its document and position is that row (ids.ts, unitIdFor): its id comes from its place.
+        const place =
+          tu.document !== undefined && tu.position !== undefined
+            ? documentUnitKey(tm, tu.document, tu.position)
+            : undefined;
+        const outcome = merger.add(tu, place);
         if (outcome.status === 'duplicate' || outcome.status === 'conflict') continue;
         const isNew = outcome.status === 'new';
         if (isNew) staged++;
         const unitId = unitIdOfKey(outcome.key);
         ids.push(unitId);
         first.push(isNew);
-        bytes.add(stagedFields(tu, isNew ? 'all' : outcome.added));
+        bytes.add(stagedFields(tu, isNew ? 'all' : outcome.added, outcome.apart));
         if (ids.length >= options.chunk) yield batch();
       }
     }

@@ -76,6 +76,7 @@ function tuvMeta(variant: TmxVariant, lang: Lang): TuvMeta | undefined {
   return Object.keys(meta).length > 0 ? meta : undefined;
 }
 
+/** The `tmx` field. Placement comes last, `document` first of it: lua/commitImport cuts it off over a document row. */
 function tuMeta(tu: TmxTu): TuMeta | undefined {
   const meta: TuMeta = {};
   if (tu.tuid !== undefined) meta.tuid = tu.tuid;
@@ -103,10 +104,11 @@ const TUV_FIELD = { ar: 'tuv:ar', en: 'tuv:en', zh: 'tuv:zh' } as const;
  * The fields a `tu` stages ('' or absent: the `tu` has none), encoded as a unit record (store/unit-record.ts) by the
  * caller. For a unit new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`), its unit-level
  * metadata (`tmx`, `apart`) and the placement of a new unit (`pos`, `para` 0); for a later `tu` of the same Arabic (a
- * bilingual file merged), only the languages it adds. Over a unit already stored, what the record holds wins and
+ * bilingual file merged), only the languages it adds, and its variants kept apart when `apart` (the unit had none).
+ * Over a unit already stored, what the record holds wins and
  * metadata it lacks is kept (lua/commitImport.lua); a language's codes go with its text.
  */
-export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): UnitFields {
+export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all', apart = false): UnitFields {
   const fields: UnitFields = {};
   for (const lang of added === 'all' ? LANGS : added) {
     const variant = tu.langs[lang];
@@ -122,6 +124,8 @@ export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): UnitFie
     const tmx = json(tuMeta(tu));
     if (tmx) fields.tmx = tmx;
     if (nonEmpty(tu.apart)) fields.apart = JSON.stringify(tu.apart);
+  } else if (apart && nonEmpty(tu.apart)) {
+    fields.apart = JSON.stringify(tu.apart);
   }
   return fields;
 }
