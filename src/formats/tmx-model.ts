@@ -73,7 +73,10 @@ export interface TmxTu {
   /** `prop`s other than mizan's own placement props (below), in file order. */
   props: TmxProp[];
   notes: string[];
-  /** Arabic is always there in a yielded unit; en and/or zh too (a unit needs a target). */
+  /**
+   * Arabic is always there in a yielded unit; en and/or zh too, or else Traditional Chinese kept apart (an
+   * Arabic-only unit whose Chinese is Traditional: kept, never mixed into zh).
+   */
   langs: Partial<Record<Lang, TmxVariant>>;
   /** Variants not used as ar/en/zh: other languages, Traditional Chinese, a second variant of a language. */
   apart: ApartVariant[];

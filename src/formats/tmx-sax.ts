@@ -353,7 +353,8 @@ export class TmxSaxHandler {
     if (this.tooLong) counts.skipped['too-long']++;
     else if (this.invalidTu) counts.skipped.invalid++;
     else if (!tu.langs.ar) counts.skipped[this.emptyArabic || !this.hasContent(tu) ? 'empty' : 'no-arabic']++;
-    else if (!tu.langs.en && !tu.langs.zh) counts.skipped['no-target']++;
+    else if (!tu.langs.en && !tu.langs.zh && !tu.apart.some((v) => v.reason === 'traditional'))
+      counts.skipped['no-target']++;
     else {
       counts.units++;
       this.ready.push(tu);

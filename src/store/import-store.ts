@@ -111,7 +111,14 @@ export class ImportStore {
   ): Promise<CommitCounts> {
     const { keys } = this;
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
-    await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
+    /**
+     * The TM is registered (`<p>tms`) just before the first call that commits units, and only then: a job that staged
+     * nothing (every tu skipped) does not create its TM. Not inside lua/commitImport: `<p>tms` lies in no TM's slot,
+     * and a script touching it and the TM's keys would be refused on a cluster (DESIGN.md, "Redis Cluster"). Awaited,
+     * so no reader sees a unit of a TM not listed; a commit then interrupted (Redis gone) may leave it listed empty
+     * until the same file is imported again.
+     */
+    let registered = false;
     const inFlight: Promise<[number, number, number, number, number]>[] = [];
     /** The progress reports so far, one after the other; the first failure, which ends the commit. */
     let reported = Promise.resolve();
@@ -133,6 +140,10 @@ export class ImportStore {
     // No patch (no later record of any unit: the usual case): no unit's patch is passed or looked for.
     const patches = (await guard(this.redis, () => this.redis.exists(keys.importPatched(tm, job)))) === 1;
     const send = async () => {
+      if (!registered) {
+        await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
+        registered = true;
+      }
       const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
       const segments: string[] = [];
       const ids: string[] = [];
