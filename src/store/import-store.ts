@@ -111,13 +111,8 @@ export class ImportStore {
   ): Promise<CommitCounts> {
     const { keys } = this;
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
-    /**
-     * The TM is registered (`<p>tms`) just before the first call that commits units, and only then: a job that staged
-     * nothing (every tu skipped) does not create its TM. Not inside lua/commitImport: `<p>tms` lies in no TM's slot,
-     * and a script touching it and the TM's keys would be refused on a cluster (DESIGN.md, "Redis Cluster"). Awaited,
-     * so no reader sees a unit of a TM not listed; a commit then interrupted (Redis gone) may leave it listed empty
-     * until the same file is imported again.
-     */
+    // The TM is registered just before the first call that commits units, and only then: a job that staged nothing
+    // does not create it. Not in lua/commitImport: `<p>tms` lies in no TM's slot (DESIGN.md, "Import jobs", (a)).
     let registered = false;
     const inFlight: Promise<[number, number, number, number, number]>[] = [];
     /** The progress reports so far, one after the other; the first failure, which ends the commit. */
