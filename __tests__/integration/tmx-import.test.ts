@@ -79,7 +79,7 @@ describe('TMX import: bilingual files merged by Arabic source', () => {
     const zh = await importTmx('merged', fixture('bilingual-ar-zh.utf16le.tmx'), 'text/xml');
     expect(zh.encoding).toBe('utf-16le');
     expect(zh.languages['zh-Hant']).toBe(2);
-    expect(zh.skipped['no-target']).toBe(1); // ar + zh-Hant-TW only
+    expect(zh.skipped['no-target']).toBe(0); // ar + zh-Hant-TW only: kept, its Chinese apart
     const morning = await byAr('merged', 'صباح الخير');
     expect(morning).toMatchObject({ en: 'Good morning', zh: '早上好' });
     expect(morning!.apart).toEqual([expect.objectContaining({ tag: 'zh-TW', text: '早安', reason: 'traditional' })]);
@@ -146,7 +146,11 @@ describe('TMX import in many chunks', () => {
     expect(job).toMatchObject({ status: 'done', units: { read: 47, staged: 23, written: 23 } });
     // 23 units merged within the file (en, then zh), one en conflict within it; and the unit added on its own
     // gained en (extended) and had its zh replaced (a zh conflict with the TM).
-    expect(job.merge).toEqual({ extended: 24, conflicts: { en: 1, zh: 1 } });
+    expect(job.merge).toEqual({
+      extended: 24,
+      conflicts: { en: 1, zh: 1 },
+      samples: [{ ar: 'جملة رقم 3 \uE000', lang: 'en', tuid: 't3en', reason: 'different-translation' }],
+    });
     await importTmx('whole', file);
     const sorted = async (tm: string) => (await units(tm)).sort((a, b) => a.ar.localeCompare(b.ar));
     const chunked = await sorted('chunked');

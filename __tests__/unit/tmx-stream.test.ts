@@ -112,16 +112,19 @@ describe('reading bilingual and mixed files', () => {
     expect(counts).toEqual(expect.objectContaining({ tus: 4, units: 4 }));
   });
 
-  it('reads UTF-16 and keeps Traditional Chinese apart, never as zh', async () => {
+  it('reads UTF-16 and keeps Traditional Chinese apart, never as zh, also as the only Chinese of an Arabic-only unit', async () => {
     const { units, counts, encoding } = await readTmxUnits(fixture('bilingual-ar-zh.utf16le.tmx'));
     expect(encoding).toBe('utf-16le');
     expect(units.map((u) => [u.tuid, u.langs.zh?.text])).toEqual([
       ['z1', '早上好'],
       ['z2', '非常感谢'],
+      ['z3', undefined],
       ['z4', '祝你愉快'],
     ]);
     expect(units[0]!.apart).toEqual([{ tag: 'zh-TW', text: '早安', codes: [], reason: 'traditional' }]);
-    expect(counts.skipped['no-target']).toBe(1);
+    // A tu with Arabic and only Traditional Chinese: an Arabic-only unit, its Chinese kept apart (never dropped).
+    expect(units[2]!.apart.map((v) => [v.tag, v.reason])).toEqual([[expect.stringMatching(/^zh/), 'traditional']]);
+    expect(counts.skipped['no-target']).toBe(0);
     expect(counts.languages).toEqual({ ar: 4, zh: 3, 'zh-Hant': 2 });
   });
 
@@ -136,7 +139,7 @@ describe('reading bilingual and mixed files', () => {
     expect(counts).toEqual({
       tus: 5,
       units: 1,
-      skipped: { 'no-arabic': 2, 'no-target': 1, empty: 1, 'too-long': 0 },
+      skipped: { 'no-arabic': 2, 'no-target': 1, empty: 1, 'too-long': 0, invalid: 0 },
       languages: { fr: 3, de: 1, en: 4, zh: 1, ar: 2 },
     });
   });

@@ -22,6 +22,21 @@ describe('TuMerger', () => {
     expect(merger.counts).toEqual({ units: 1, extended: 1, duplicates: 1, conflicts: { en: 0, zh: 0 } });
   });
 
+  it('counts a tu that only conflicts once, as a conflict, and not also as a duplicate', () => {
+    const merger = new TuMerger();
+    merger.add(tu('عقد المجلس جلسته', { en: 'The council met' }));
+    const same = merger.add(tu('عقد المجلس جلسته', { en: 'The council met' }));
+    const other = merger.add(tu('عقد المجلس جلسته', { en: 'The council convened' }, { tuid: 'x2' }));
+    merger.add(tu('عقد المجلس جلسته', { zh: '理事会开会' }));
+    const otherZh = merger.add(tu('عقد المجلس جلسته', { zh: '理事会召开会议' }));
+    expect([same.status, other.status, otherZh.status]).toEqual(['duplicate', 'conflict', 'conflict']);
+    expect(merger.counts).toEqual({ units: 1, extended: 1, duplicates: 1, conflicts: { en: 1, zh: 1 } });
+    expect(merger.conflictSamples).toEqual([
+      { ar: 'عقد المجلس جلسته', lang: 'en', tuid: 'x2', reason: 'different-translation' },
+      { ar: 'عقد المجلس جلسته', lang: 'zh', reason: 'different-translation' },
+    ]);
+  });
+
   it('keeps the first of two different translations and reports the second as a conflict', () => {
     const merger = new TuMerger();
     merger.add(tu('نص', { en: 'text' }));

@@ -73,7 +73,10 @@ export interface TmxTu {
   /** `prop`s other than mizan's own placement props (below), in file order. */
   props: TmxProp[];
   notes: string[];
-  /** Arabic is always there in a yielded unit; en and/or zh too (a unit needs a target). */
+  /**
+   * Arabic is always there in a yielded unit; en and/or zh too, or else Traditional Chinese kept apart (an
+   * Arabic-only unit whose Chinese is Traditional: kept, never mixed into zh).
+   */
   langs: Partial<Record<Lang, TmxVariant>>;
   /** Variants not used as ar/en/zh: other languages, Traditional Chinese, a second variant of a language. */
   apart: ApartVariant[];
@@ -128,7 +131,11 @@ export interface TmxHeaderInfo {
   notes: string[];
 }
 
-export type SkipReason = 'no-arabic' | 'no-target' | 'empty' | 'too-long';
+/**
+ * Why a `tu` was not read into a unit: `invalid` — it breaks the DTD in a way that would lose or alter text (a `tuv`
+ * with two `seg`s, an element TMX does not allow in a `seg`, such as `<b>`).
+ */
+export type SkipReason = 'no-arabic' | 'no-target' | 'empty' | 'too-long' | 'invalid';
 
 export interface TmxCounts {
   /** `tu` elements read. */
@@ -144,7 +151,7 @@ export function emptyCounts(): TmxCounts {
   return {
     tus: 0,
     units: 0,
-    skipped: { 'no-arabic': 0, 'no-target': 0, empty: 0, 'too-long': 0 },
+    skipped: { 'no-arabic': 0, 'no-target': 0, empty: 0, 'too-long': 0, invalid: 0 },
     languages: {},
   };
 }

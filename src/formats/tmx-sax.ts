@@ -6,21 +6,19 @@
 import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { ErrorCode, MizanError } from '../errors';
 import { languageFamily, parseLanguageTag, type LanguageTag } from './language-tags';
-import { MAX_PLACEABLES, SegmentBuilder, startTag, type CodeKind, type InlineCode } from './placeables';
+import { MAX_PLACEABLES, SegmentBuilder, type CodeKind, type InlineCode } from './placeables';
+import { INLINE_ATTRS, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
 import {
   emptyCounts,
   PROP_CONFIDENCE,
   PROP_PARAGRAPH,
   PROP_POSITION,
   PROP_REVIEW,
-  TU_ATTRS,
-  TUV_ATTRS,
   type ApartVariant,
   type TmxHeaderInfo,
   type TmxProp,
   type TmxTu,
   type TmxVariant,
-  type TuAttrs,
 } from './tmx-model';
 import { xmlText as escapeText } from './xml-fast';
 import { MAX_PROLOG_CHARS, prologTooLong } from './xml-stream';
@@ -35,27 +33,11 @@ export interface TmxSaxOptions {
 }
 
 const CODES = new Set<string>(['bpt', 'ept', 'ph', 'it', 'ut']);
-const TU_ATTR_SET = new Set<string>(TU_ATTRS);
-const TUV_ATTR_SET = new Set<string>(TUV_ATTRS);
 const MAX_FAMILIES = 256;
 /** Distinct language tags remembered (a file uses a handful; the cap only guards against a hostile one). */
 const MAX_CACHED_TAGS = 1024;
 /** Anything but white space and placeables. */
 const CONTENT = /[^\s\uE000-\uF8FF]/;
-
-/**
- * The allowed attributes, in document order. Keys by index rather than for…in: saxes makes `attributes` without a
- * prototype, a dictionary for V8, over which for…in costs more (it showed in profiles of large imports).
- */
-function pickAttrs(attributes: Record<string, string>, allowed: Set<string>): TuAttrs | undefined {
-  let out: Record<string, string> | undefined;
-  const keys = Object.keys(attributes);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (allowed.has(key)) (out ??= {})[key] = attributes[key]!;
-  }
-  return out as TuAttrs | undefined;
-}
 
 const NUMBER = /^(0|[1-9]\d{0,9})$/;
 
@@ -80,6 +62,10 @@ export class TmxSaxHandler {
   private buf = '';
   private chars = 0;
   private tooLong = false;
+  /** The `tu` breaks the DTD in a way that loses text: a `tuv` with two `seg`s, an unknown element in a `seg`. */
+  private invalidTu = false;
+  /** `seg`s of the `tuv` being read. */
+  private segs = 0;
   private emptyArabic = false;
   private readonly tags = new Map<string, { parsed: LanguageTag; family: string }>();
 
@@ -100,7 +86,8 @@ export class TmxSaxHandler {
   private open(tag: SaxesTagPlain): void {
     const { name, attributes } = tag;
     if (this.code) {
-      if (!this.tooLong) this.code.xml += startTag(name, attributes, tag.isSelfClosing);
+      if (INLINE_ATTRS[name] === undefined) this.invalidTu = true;
+      else if (!this.tooLong) this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
       this.codeDepth++;
     } else if (!this.sawRoot) {
       if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
@@ -115,9 +102,12 @@ export class TmxSaxHandler {
       const lang = attributes['xml:lang'] ?? attributes['lang'];
       if (lang === undefined) throw this.invalid('<tuv> without xml:lang');
       this.tuv = { tag: lang, text: '', codes: [] };
-      const attrs = pickAttrs(attributes, TUV_ATTR_SET);
+      this.segs = 0;
+      const attrs = pickAttrs(attributes, TUV_RANK);
       if (attrs) this.tuv.attrs = attrs;
     } else if (name === 'seg' && this.tuv) {
+      // A tuv holds one seg (DTD): of two, neither can be told the tuv's text.
+      if (this.segs++ > 0) this.invalidTu = true;
       this.seg = new SegmentBuilder();
     } else if (name === 'prop' || name === 'note') {
       this.sink = name;
@@ -134,11 +124,12 @@ export class TmxSaxHandler {
 
   private openTu(attributes: Record<string, string>): void {
     if (!this.headerDone) throw this.invalid('<tu> outside <body>');
-    this.tu = { attrs: pickAttrs(attributes, TU_ATTR_SET) ?? {}, props: [], notes: [], langs: {}, apart: [] };
+    this.tu = { attrs: pickAttrs(attributes, TU_RANK) ?? {}, props: [], notes: [], langs: {}, apart: [] };
     const tuid = attributes['tuid'];
     if (tuid !== undefined) this.tu.tuid = tuid;
     this.chars = 0;
     this.tooLong = false;
+    this.invalidTu = false;
     this.emptyArabic = false;
   }
 
@@ -152,16 +143,19 @@ export class TmxSaxHandler {
         this.codeDepth = 1;
       }
     } else if (CODES.has(name)) {
-      this.code = { kind: name as CodeKind, xml: startTag(name, attributes) };
+      this.code = { kind: name as CodeKind, xml: inlineTag(name, attributes) };
       if (attributes['i'] !== undefined) this.code.i = attributes['i'];
       if (attributes['x'] !== undefined) this.code.x = attributes['x'];
       this.codeDepth = 1;
     } else if (name === 'hi') {
-      const code: InlineCode = { kind: 'hi', xml: startTag(name, attributes) };
+      const code: InlineCode = { kind: 'hi', xml: inlineTag(name, attributes) };
       if (attributes['x'] !== undefined) code.x = attributes['x'];
       seg.addCode(code);
+    } else {
+      // An element TMX does not allow in a seg (`<b>`, a second `seg`, a `prop`): the text cannot be told apart from
+      // the markup it was meant as, so the tu is skipped as invalid rather than stored without it.
+      this.invalidTu = true;
     }
-    // Elements TMX does not allow in a seg are dropped; their text stays text.
   }
 
   private text(text: string): void {
@@ -295,8 +289,10 @@ export class TmxSaxHandler {
     const counts = this.counts;
     counts.tus++;
     if (this.tooLong) counts.skipped['too-long']++;
+    else if (this.invalidTu) counts.skipped.invalid++;
     else if (!tu.langs.ar) counts.skipped[this.emptyArabic || !this.hasContent(tu) ? 'empty' : 'no-arabic']++;
-    else if (!tu.langs.en && !tu.langs.zh) counts.skipped['no-target']++;
+    else if (!tu.langs.en && !tu.langs.zh && !tu.apart.some((v) => v.reason === 'traditional'))
+      counts.skipped['no-target']++;
     else {
       counts.units++;
       this.ready.push(tu);

@@ -142,7 +142,8 @@ export function tuStart(unit: Omit<TmxTuInput, 'langs'>): string {
 export const TU_END = '    </tu>\n';
 
 /**
- * One `tu`, or '' when the unit has no Arabic or no text in any chosen target language. `langs` must start with
+ * One `tu`, or '' when the unit has no Arabic or no text in any chosen target language (and, with `apart`, no variant
+ * kept apart either: an Arabic-only unit whose Chinese is Traditional is written with it). `langs` must start with
  * 'ar' (see {@link languages}).
  */
 export function tuXml(
@@ -151,7 +152,9 @@ export function tuXml(
   options: Pick<TmxStreamWriteOptions, 'keepTags' | 'apart'> = {},
 ): string {
   const ar = unit.langs.ar;
-  if (!ar || ar.text === '' || !langs.some((lang) => lang !== 'ar' && unit.langs[lang]?.text)) return '';
+  if (!ar || ar.text === '') return '';
+  const apart = options.apart && unit.apart !== undefined && unit.apart.length > 0;
+  if (!apart && !langs.some((lang) => lang !== 'ar' && unit.langs[lang]?.text)) return '';
   let out = tuStart(unit);
   for (const lang of langs) {
     const variant = unit.langs[lang];

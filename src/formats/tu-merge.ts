@@ -17,7 +17,13 @@ import type { ApartVariant, TmxProp, TmxTu } from './tmx-model';
 type Target = Exclude<Lang, 'ar'>;
 const TARGETS: readonly Target[] = ['en', 'zh'];
 
-export type MergeStatus = 'new' | 'extended' | 'duplicate';
+/**
+ * What a `tu` is to the unit of its Arabic: `new`; `extended` (it adds a language, or the first variants kept apart:
+ * Traditional Chinese, another language); `conflict` (it adds nothing and
+ * has another translation of a language already there: counted once, as a conflict); `duplicate` (it adds nothing
+ * and says nothing else).
+ */
+export type MergeStatus = 'new' | 'extended' | 'conflict' | 'duplicate';
 
 export interface MergeOutcome {
   status: MergeStatus;
@@ -27,6 +33,8 @@ export interface MergeOutcome {
   added: Target[];
   /** Target languages whose text differs from the one kept (the first). */
   conflicts: Target[];
+  /** The `tu` has variants kept apart and its unit had none yet: they are its unit's (`apart`). */
+  apart: boolean;
 }
 
 export interface MergeConflict {
@@ -42,7 +50,7 @@ export interface MergeCounts {
   units: number;
   /** `tu`s that added a language to an existing unit. */
   extended: number;
-  /** `tu`s that added nothing (every language already there, same or different). */
+  /** `tu`s that added nothing and conflicted with nothing (every language already there, the same). */
   duplicates: number;
   conflicts: Record<Target, number>;
 }
@@ -92,12 +100,17 @@ export class TuMerger {
   readonly conflictSamples: MergeConflict[] = [];
   private readonly index = new KeyIndex();
   private hashes: Record<Target, Float64Array> = { en: new Float64Array(1024), zh: new Float64Array(1024) };
+  /** 1 for a unit that has variants kept apart. */
+  private aparts = new Uint8Array(1024);
 
-  /** Records a unit (which must have Arabic) and says what it adds. */
-  add(tu: TmxTu): MergeOutcome {
+  /**
+   * Records a unit (which must have Arabic) and says what it adds. `key`, when given, names its unit instead of its
+   * Arabic (an import gives a `tu` that names its document and position the key of that row).
+   */
+  add(tu: TmxTu, key?: string): MergeOutcome {
     const ar = tu.langs.ar;
     if (!ar) throw new RangeError('a unit without Arabic cannot be merged');
-    const key = this.key(ar.text);
+    key ??= this.key(ar.text);
     const slot = this.index.slotOf(key);
     const isNew = slot === this.counts.units;
     if (isNew) {
@@ -119,10 +132,18 @@ export class TuMerger {
         this.conflict(ar.text, lang, tu.tuid);
       }
     }
-    const status: MergeStatus = isNew ? 'new' : added.length > 0 ? 'extended' : 'duplicate';
+    const apart = tu.apart.length > 0 && this.aparts[slot] === 0;
+    if (apart) this.aparts[slot] = 1;
+    const status: MergeStatus = isNew
+      ? 'new'
+      : added.length > 0 || apart
+        ? 'extended'
+        : conflicts.length > 0
+          ? 'conflict'
+          : 'duplicate';
     if (status === 'extended') this.counts.extended++;
     else if (status === 'duplicate') this.counts.duplicates++;
-    return { status, key, added, conflicts };
+    return { status, key, added, conflicts, apart };
   }
 
   private conflict(ar: string, lang: Target, tuid: string | undefined): void {
@@ -140,6 +161,9 @@ export class TuMerger {
       bigger.set(this.hashes[lang]);
       this.hashes[lang] = bigger;
     }
+    const aparts = new Uint8Array(this.aparts.length * 2);
+    aparts.set(this.aparts);
+    this.aparts = aparts;
   }
 }
 

@@ -56,6 +56,14 @@ export function standaloneUnitKey(tm: string, ar: string): string {
   return hash('sha256', `${tm}\u0000unit\u0000${canonical(ar)}`, 'binary').slice(0, 10);
 }
 
+/**
+ * The 80 bits of `unitIdFor` as a 10-character string, as {@link standaloneUnitKey}: the key under which an import
+ * merges a `tu` that names its document and position (`x-document`, `x-position`), so that it is that row.
+ */
+export function documentUnitKey(tm: string, documentId: string, position: number): string {
+  return hash('sha256', `${tm}\u0000${documentId}\u0000${position}`, 'binary').slice(0, 10);
+}
+
 export function unitIdOfKey(key: string): string {
   return 'u' + Buffer.from(key, 'latin1').toString('hex');
 }

@@ -3,6 +3,7 @@
  * hash (service/imports.ts writes it).
  */
 import type { ErrorCode } from '../errors';
+import type { MergeConflict } from '../formats/tu-merge';
 
 export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -20,11 +21,25 @@ export interface JobView {
   /** The file's bytes read so far, and its size when the job knows it (an upload, a file on disk). */
   bytes: { read: number; total?: number };
   skipped: Record<string, number>;
-  merge: { extended: number; conflicts: { en: number; zh: number } };
+  merge: JobMerge;
   languages: Record<string, number>;
   cancelRequested: boolean;
   error?: { code: ErrorCode; params: Record<string, string | number> };
 }
+
+/**
+ * A job's merging: `extended` and `conflicts` count the file's own merging and what the commit found in the TM;
+ * `samples`, when the file had conflicts, the first {@link JOB_MERGE_SAMPLES} of them (its later `tu`s with another
+ * translation of an Arabic source, the first translation kept).
+ */
+export interface JobMerge {
+  extended: number;
+  conflicts: { en: number; zh: number };
+  samples?: MergeConflict[];
+}
+
+/** Conflict samples a job reports (the merger keeps more; a job record is rewritten at every chunk). */
+export const JOB_MERGE_SAMPLES = 20;
 
 /** The merge counts of a job that has merged nothing (yet). */
 export const NO_MERGE = '{"extended":0,"conflicts":{"en":0,"zh":0}}';
@@ -48,7 +63,7 @@ export function jobView(id: string, h: Record<string, string>): JobView {
     },
     bytes: { read: Number(h.bytesRead ?? 0), ...(h.bytesTotal !== undefined && { total: Number(h.bytesTotal) }) },
     skipped: JSON.parse(h.skipped ?? '{}') as Record<string, number>,
-    merge: JSON.parse(h.merge ?? NO_MERGE) as JobView['merge'],
+    merge: JSON.parse(h.merge ?? NO_MERGE) as JobMerge,
     languages: JSON.parse(h.languages ?? '{}') as Record<string, number>,
     cancelRequested: h.cancel === '1',
   };

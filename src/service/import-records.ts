@@ -16,10 +16,11 @@ import { ErrorCode, MizanError } from '../errors';
 import type { ByteSource } from '../formats/xml-stream';
 import { TmxStreamReader } from '../formats/tmx-stream';
 import { TuMerger } from '../formats/tu-merge';
-import { standaloneUnitKey, unitIdOfKey } from './ids';
+import { documentUnitKey, standaloneUnitKey, unitIdOfKey } from './ids';
 import { recordBound, writeRecord, type UnitFields } from '../store/unit-record';
 import { stagedFields } from './unit-fields';
 import { hasWords } from './words';
+import { JOB_MERGE_SAMPLES, type JobMerge } from './import-job';
 
 export interface ReadRecordsOptions {
   tm: string;
@@ -107,6 +108,13 @@ async function* limited(
   }
 }
 
+/** The file's own merging as the job reports it (import-job.ts): samples only when it had conflicts. */
+function fileMerge(merger: TuMerger): JobMerge {
+  const { extended, conflicts } = merger.counts;
+  const samples = merger.conflictSamples;
+  return { extended, conflicts, ...(samples.length > 0 && { samples: samples.slice(0, JOB_MERGE_SAMPLES) }) };
+}
+
 /** Reads the file and hands out its records a batch at a time (see the header). */
 export async function* readRecords(source: ByteSource, options: ReadRecordsOptions): AsyncGenerator<RecordBatch> {
   const { tm, file } = options;
@@ -125,7 +133,7 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
       staged,
       bytesRead: taken.bytes,
       skipped: JSON.stringify({ ...counts.skipped, 'no-words': noWords, duplicate: merger.counts.duplicates }),
-      merge: JSON.stringify({ extended: merger.counts.extended, conflicts: merger.counts.conflicts }),
+      merge: JSON.stringify(fileMerge(merger)),
       languages: JSON.stringify(counts.languages),
       updated: Date.now(),
     };
@@ -148,14 +156,19 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
           noWords++;
           continue;
         }
-        const outcome = merger.add(tu);
-        if (outcome.status === 'duplicate') continue;
+        // A tu that names its document and position is that row (ids.ts, unitIdFor): its id comes from its place.
+        const place =
+          tu.document !== undefined && tu.position !== undefined
+            ? documentUnitKey(tm, tu.document, tu.position)
+            : undefined;
+        const outcome = merger.add(tu, place);
+        if (outcome.status === 'duplicate' || outcome.status === 'conflict') continue;
         const isNew = outcome.status === 'new';
         if (isNew) staged++;
         const unitId = unitIdOfKey(outcome.key);
         ids.push(unitId);
         first.push(isNew);
-        bytes.add(stagedFields(tu, isNew ? 'all' : outcome.added));
+        bytes.add(stagedFields(tu, isNew ? 'all' : outcome.added, outcome.apart));
         if (ids.length >= options.chunk) yield batch();
       }
     }

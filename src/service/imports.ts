@@ -14,7 +14,7 @@ import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { isFileSource, readRecordsInWorker, sourceBytes, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
-import { jobView, NO_MERGE, type JobStatus, type JobView } from './import-job';
+import { jobView, NO_MERGE, type JobMerge, type JobStatus, type JobView } from './import-job';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
 import type { JobEvent } from './observers';
 
@@ -193,12 +193,13 @@ export class Imports {
       const h = await this.store.readJob(id);
       const staged = Number(h?.staged ?? 0);
       // The file's own merging (read), and what the commit found in the TM: both count in the job's report.
-      const read = JSON.parse(h?.merge ?? NO_MERGE) as JobView['merge'];
+      const read = JSON.parse(h?.merge ?? NO_MERGE) as JobMerge;
       const merge = (c: CommitCounts) =>
         JSON.stringify({
           extended: read.extended + c.extended,
           conflicts: { en: read.conflicts.en + c.replaced.en, zh: read.conflicts.zh + c.replaced.zh },
-        });
+          ...(read.samples && { samples: read.samples }),
+        } satisfies JobMerge);
       const counts = await this.store.commit(tm, id, this.settings.commitChunk, async (c) => {
         await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));

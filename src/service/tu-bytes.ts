@@ -64,8 +64,9 @@ export class TuBytes {
       const lang = langs[l]!;
       if (TEXT_FIELD[lang] !== AR && !isEmpty(cuts, TEXT_FIELD[lang]!)) target = true;
     }
-    if (!target) return SKIP;
+    // Variants kept apart are written on the string path, an Arabic-only unit's Traditional Chinese too.
     if (this.apart && !isEmpty(cuts, APART)) return NOT_HERE;
+    if (!target) return SKIP;
     if (!this.meta.read(src, cuts[2 * TMX]!, cuts[2 * TMX + 1]!)) return NOT_HERE;
     this.wordsOf(src);
     at = tuStartBytes(out, at, src, cuts, this.meta);

@@ -39,18 +39,44 @@ const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== un
 
 /** A BCP 47-looking tag (letters, digits, hyphens), the only kind written back as `xml:lang`. */
 const WELL_FORMED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+/** A POSIX locale name: `ar_SA`, `zh_Hans_CN`, `en_GB.UTF-8`, `en_IE@euro` (the codeset and modifier say no language). */
+const POSIX_TAG = /^([A-Za-z]{2,3})((?:_[A-Za-z0-9]{2,8})*)(?:\.[A-Za-z0-9_-]*)?(?:@[A-Za-z0-9]*)?$/;
+
+/**
+ * The tag to keep for a `tuv`: as written when it is BCP 47-shaped; a POSIX locale as its BCP 47 form (`ar_SA` →
+ * `ar-SA`, `zh_hans_cn` → `zh-Hans-CN`: region upper case, script title case), so an export writes a tag every TMX
+ * tool reads and keeps the region; undefined for anything else, or when it says no more than the bare code.
+ */
+export function keptTag(tag: string, lang: Lang): string | undefined {
+  if (WELL_FORMED_TAG.test(tag)) return tag === lang ? undefined : tag;
+  const posix = POSIX_TAG.exec(tag);
+  if (!posix) return undefined;
+  let out = posix[1]!.toLowerCase();
+  for (const sub of posix[2]!.split('_').slice(1)) {
+    out +=
+      '-' +
+      (sub.length === 2
+        ? sub.toUpperCase()
+        : sub.length === 4
+          ? sub[0]!.toUpperCase() + sub.slice(1).toLowerCase()
+          : sub);
+  }
+  return out === lang ? undefined : out;
+}
 
 function tuvMeta(variant: TmxVariant, lang: Lang): TuvMeta | undefined {
   // Most tuvs hold nothing but their text: no object for them (an import makes a million).
   if (variant.tag === lang && !variant.attrs && !variant.props && !variant.notes) return undefined;
   const meta: TuvMeta = {};
-  if (variant.tag !== lang && WELL_FORMED_TAG.test(variant.tag)) meta.tag = variant.tag;
+  const tag = variant.tag === lang ? undefined : keptTag(variant.tag, lang);
+  if (tag !== undefined) meta.tag = tag;
   if (variant.attrs && Object.keys(variant.attrs).length > 0) meta.attrs = variant.attrs;
   if (nonEmpty(variant.props)) meta.props = variant.props;
   if (nonEmpty(variant.notes)) meta.notes = variant.notes;
   return Object.keys(meta).length > 0 ? meta : undefined;
 }
 
+/** The `tmx` field. Placement comes last, `document` first of it: lua/commitImport cuts it off over a document row. */
 function tuMeta(tu: TmxTu): TuMeta | undefined {
   const meta: TuMeta = {};
   if (tu.tuid !== undefined) meta.tuid = tu.tuid;
@@ -78,10 +104,11 @@ const TUV_FIELD = { ar: 'tuv:ar', en: 'tuv:en', zh: 'tuv:zh' } as const;
  * The fields a `tu` stages ('' or absent: the `tu` has none), encoded as a unit record (store/unit-record.ts) by the
  * caller. For a unit new to the import, every language it has (text, `codes:<lang>`, `tuv:<lang>`), its unit-level
  * metadata (`tmx`, `apart`) and the placement of a new unit (`pos`, `para` 0); for a later `tu` of the same Arabic (a
- * bilingual file merged), only the languages it adds. Over a unit already stored, what the record holds wins and
+ * bilingual file merged), only the languages it adds, and its variants kept apart when `apart` (the unit had none).
+ * Over a unit already stored, what the record holds wins and
  * metadata it lacks is kept (lua/commitImport.lua); a language's codes go with its text.
  */
-export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): UnitFields {
+export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all', apart = false): UnitFields {
   const fields: UnitFields = {};
   for (const lang of added === 'all' ? LANGS : added) {
     const variant = tu.langs[lang];
@@ -97,6 +124,8 @@ export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all'): UnitFie
     const tmx = json(tuMeta(tu));
     if (tmx) fields.tmx = tmx;
     if (nonEmpty(tu.apart)) fields.apart = JSON.stringify(tu.apart);
+  } else if (apart && nonEmpty(tu.apart)) {
+    fields.apart = JSON.stringify(tu.apart);
   }
   return fields;
 }

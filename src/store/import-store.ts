@@ -111,7 +111,9 @@ export class ImportStore {
   ): Promise<CommitCounts> {
     const { keys } = this;
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
-    await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
+    // The TM is registered just before the first call that commits units, and only then: a job that staged nothing
+    // does not create it. Not in lua/commitImport: `<p>tms` lies in no TM's slot (DESIGN.md, "Import jobs", (a)).
+    let registered = false;
     const inFlight: Promise<[number, number, number, number, number]>[] = [];
     /** The progress reports so far, one after the other; the first failure, which ends the commit. */
     let reported = Promise.resolve();
@@ -133,6 +135,10 @@ export class ImportStore {
     // No patch (no later record of any unit: the usual case): no unit's patch is passed or looked for.
     const patches = (await guard(this.redis, () => this.redis.exists(keys.importPatched(tm, job)))) === 1;
     const send = async () => {
+      if (!registered) {
+        await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
+        registered = true;
+      }
       const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
       const segments: string[] = [];
       const ids: string[] = [];

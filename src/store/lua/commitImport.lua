@@ -11,7 +11,10 @@
   leaves empty is emptied: codes belong to their text); tuv:<lang>, tmx and apart are the import's when it
   carries them and are kept as they are when it does not (a bilingual ar–zh file adds zh to a unit an ar–en file
   brought, and leaves that file's tuid, props, notes and the Arabic's xml:lang in place). Fields the import does not
-  name (other languages, document placement) are kept. A unit already exactly so is neither written nor logged. A
+  name (other languages, document placement) are kept. Over a document row (its `doc` set: a tu that named the row's
+  document and position, as a document's export does) the placement a staged tmx carries (its keys from "document"
+  on, which unit-fields.ts writes last) is the row's own and is dropped: the row keeps its placement, confidence and
+  review, and a re-import of its export leaves it as it was. A unit already exactly so is neither written nor logged. A
   batch is deleted by the call that commits its last unit, patches only when the job ends (the client deletes them
   with the patched set): applying a chunk again changes nothing (its batch is gone, or its units are in the TM as it
   would write them), so a chunk whose reply was lost can be sent again.
@@ -104,10 +107,20 @@ for i = 1, n, 1000 do existing = existing + redis.call('EXISTS', unpack(finals, 
 local TARGETS = { 'en', 'zh' }
 local extended, replaced = 0, { en = 0, zh = 0 }
 
+--- A staged tmx without its placement keys (from "document" on: unit-fields.ts writes them last, and a quote inside a
+--- JSON string is escaped, so the first '"document":' is the key): '' when nothing else is left.
+local function withoutPlacement(tmx)
+  local at = string.find(tmx, '"document":', 1, true)
+  if not at then return tmx end
+  if at == 2 then return '' end
+  return string.sub(tmx, 1, at - 2) .. '}'
+end
+
 --- Merges a staged record into an existing unit (see the header); true when anything changed.
 local function merge(record, final)
   local s = decodeRecord(record)
   local cur = getRecord(final)
+  if cur.doc ~= '' and s.tmx ~= '' then s.tmx = withoutPlacement(s.tmx) end
   -- Fields the import's value replaces (emptied when the staged record leaves them empty), then those it only sets.
   local names = {}
   local kept = { 'tmx', 'apart' }
