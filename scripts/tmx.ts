@@ -22,7 +22,10 @@ const USAGE = `usage: npm run tmx -- import FILE --tm NAME
   cancels it and leaves the TM as it was. --langs names the targets (default en,zh; Arabic, the source, is always
   written; en_GB, zh-Hans… as anywhere else). --apart also exports variants kept apart (Traditional Chinese…).`;
 
-const [command, ...rest] = process.argv.slice(2);
+// `--help` (or any option) first names no command: readOptions then sees it and prints the usage.
+const argv = process.argv.slice(2);
+const command = argv[0]?.startsWith('-') ? undefined : argv[0];
+const rest = command === undefined ? argv : argv.slice(1);
 const file = command === 'import' && rest[0] && !rest[0].startsWith('--') ? rest.shift() : undefined;
 const cli = readOptions(
   USAGE,
@@ -60,12 +63,56 @@ function throttled() {
   };
 }
 
+/** What an errno of a file the command reads or writes means, in a few words. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory',
+  ENOTDIR: 'a part of its path is not a directory',
+  EROFS: 'read-only file system',
+};
+
+/** `tmx: cannot <verb> <path>: <why>` for a file error; else the error as it is. */
+function fileError(verb: string, path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why = code === 'ENOENT' && verb === 'write' ? 'no such directory' : FILE_ERRORS[code ?? ''];
+  return `tmx: cannot ${verb} ${path}: ${why ?? (err as Error)?.message ?? String(err)}`;
+}
+
+/** The size of the file to import, or undefined (the problem said) when it cannot be read. */
+function importable(path: string): number | undefined {
+  try {
+    fs.accessSync(path, fs.constants.R_OK);
+    const stat = fs.statSync(path);
+    if (stat.isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
+    return stat.size;
+  } catch (err) {
+    log(fileError('read', path, err));
+    return undefined;
+  }
+}
+
+/**
+ * The export's output, opened (created or emptied) before anything is exported, so that a path that cannot be
+ * written fails at once; undefined (the problem said) when it cannot be.
+ */
+async function openOutput(path: string): Promise<fs.WriteStream | undefined> {
+  try {
+    return (await fs.promises.open(path, 'w')).createWriteStream();
+  } catch (err) {
+    log(fileError('write', path, err));
+    return undefined;
+  }
+}
+
 /** The TM as the server sees it (REDIS_URL, MIZAN_KEY_PREFIX …), the schema version checked first (lib/tm.ts). */
 const open = () => openTm(loadConfig(process.env, { redisTimeoutMs: 60_000 }));
 
 async function importFile(path: string, name: string): Promise<number> {
+  const size = importable(path);
+  if (size === undefined) return 1;
   const { config, tm, close } = await open();
-  const size = fs.statSync(path).size;
   const show = throttled();
   let job: JobView | undefined;
   const aborted = new AbortController();
@@ -123,27 +170,38 @@ async function exportFile(name: string, out: string): Promise<number> {
   const format = (args.format ?? (out.endsWith('.tsv') ? 'tsv' : 'tmx')) as TmExportFormat;
   if (format !== 'tmx' && format !== 'tsv') cli.fail(`--format must be tmx or tsv`);
   const langs = readLangs(args.langs || 'ar,en,zh');
+  const output = await openOutput(out);
+  if (!output) return 1;
+  // Heard at once, whenever it comes (a full disk): unheard, an 'error' event ends the process mid-export.
+  let failure: Error | undefined;
+  output.on('error', (err) => (failure ??= err));
   const { tm, close } = await open();
-  let opened = false;
   try {
     await tm.requireTm(name);
     const total = (await tm.listTms()).find((t) => t.name === name)?.units ?? 0;
     const show = throttled();
-    opened = true;
-    const result = await tm.exportTm(name, fs.createWriteStream(out), {
+    const result = await tm.exportTm(name, output, {
       format,
       langs,
       apart: args.apart,
       toolVersion: pkg.version, // as the server writes it: the file says which mizan made it, not how
       progress: (written) => show(written, total, `${written} units written`),
     });
+    if (failure) throw failure;
     show(total, total, `${result.written} units written to ${out}`, true);
     if (process.stderr.isTTY) process.stderr.write('\n');
     if (result.skipped > 0) log(`${result.skipped} units left out (no text in the languages asked for)`);
     return 0;
   } catch (err) {
-    log(isMizanError(err) ? `export failed: ${err.code} ${JSON.stringify(err.params)}` : String(err));
-    if (opened) fs.rmSync(out, { force: true }); // a file cut short is worse than none
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const problem = failure ?? err;
+    log(
+      isMizanError(problem)
+        ? `export failed: ${problem.code} ${JSON.stringify(problem.params)}`
+        : fileError('write', out, problem),
+    );
+    output.destroy();
+    fs.rmSync(out, { force: true }); // a file cut short is worse than none
     return 1;
   } finally {
     await close();
@@ -151,10 +209,13 @@ async function exportFile(name: string, out: string): Promise<number> {
 }
 
 async function main(): Promise<number> {
+  if (command !== 'import' && command !== 'export')
+    return cli.fail(
+      command === undefined ? 'name a command: import or export' : `unknown command "${command}": import or export`,
+    );
   if (!args.tm) return cli.fail('--tm is required');
   if (command === 'import') return file ? importFile(file, args.tm) : cli.fail('import needs a FILE');
-  if (command === 'export') return args.out ? exportFile(args.tm, args.out) : cli.fail('export needs --out FILE');
-  return cli.fail(`unknown command "${command ?? ''}": import or export`);
+  return args.out ? exportFile(args.tm, args.out) : cli.fail('export needs --out FILE');
 }
 
 main().then(

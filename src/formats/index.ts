@@ -9,7 +9,7 @@ export {
   type TmxHeader,
 } from './tmx-read';
 export { tmxToDocuments } from './tmx-documents';
-export { writeTsv, readTsv, escapeTsv, unescapeTsv, type TsvRow } from './tsv';
+export { writeTsv, readTsv, escapeTsv, unescapeTsv, placeablesAsText, type TsvRow } from './tsv';
 export { HTML_STYLE, writeHtml } from './html';
 export {
   parseXliff,

@@ -11,8 +11,14 @@
  * segment would run on the translator's machine). Such a cell is written with a leading `'`, which spreadsheets show
  * as text and do not display; a cell that itself starts with `'` gets one more, so readTsv can drop exactly one.
  * A cell never starts with a tab or a carriage return: those are escaped.
+ *
+ * A TSV cell is plain text, so a text's placeables (inline codes, placeables.ts) are written as what they stand for
+ * ({@link placeablesAsText}): a line break as a newline (escaped `\n` like any other), any other code as its native
+ * text (`[1]`, `{0}`, `<b>`), and a code without any as nothing — or a space where the words on both sides would
+ * otherwise run together. No private-use character is written (the one a source held literally is left out).
  */
 import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
+import { PLACEABLE_BASE, hasPlaceables, isPlaceable, type InlineCode } from './placeables';
 
 /** The text columns, all a file had before the review columns came. */
 const TEXT_COLUMNS = ['position', 'paragraph', 'unit_id', 'ar', 'en', 'zh'] as const;
@@ -36,6 +42,74 @@ export function unescapeTsv(text: string): string {
   return (text.startsWith("'") ? text.slice(1) : text).replace(/\\([\\tnr])/g, (_, ch: string) => UNESCAPES[ch]!);
 }
 
+/** Native code that is a line break: HTML `<br>`, an escaped `\n`, RTF's `\line` and `\par`, a newline itself. */
+const LINE_BREAK = /^(?:<br\s*\/?>|\\n|\\line|\\par|\r?\n)$/i;
+/** `type="lb"` on a code's start tag (TMX `ph`, XLIFF 1.2 `x`/`ph` with `ctype="lb"`). */
+const LB_TYPE = /^<[^>]*\s(?:type|ctype)\s*=\s*["']lb["']/;
+const PUA_ALL = /[\uE000-\uF8FF]/g;
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character data unescaped: the five predefined entities and character references. */
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? whole;
+    const cp = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+  });
+}
+
+/**
+ * What a code stands for as plain text: '\n' for a line break, its native text, or '' when it has none. The native
+ * text is the element's content, its markup (a `sub` element's tags) dropped and its escapes undone. A `char` code
+ * (a private-use character the source held) is left out: in mizan every private-use character in a text is a
+ * placeable, and a TSV read back (readTsv) would take it for a code it has not got.
+ */
+export function codeAsText(code: InlineCode): string {
+  if (code.kind === 'char') return '';
+  if (LB_TYPE.test(code.xml)) return '\n';
+  const open = code.xml.indexOf('>');
+  const close = code.xml.lastIndexOf('</');
+  if (open < 0 || code.xml[open - 1] === '/' || close <= open) return '';
+  const native = unescapeXml(code.xml.slice(open + 1, close).replace(/<[^>]*>/g, '')).replace(PUA_ALL, '');
+  return LINE_BREAK.test(native) ? '\n' : native;
+}
+
+/** Letters and digits of scripts written with spaces between words (not Han or kana, which join words unspaced). */
+const SPACED = /^[\p{L}\p{N}]$/u;
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const wordChar = (ch: string | undefined) => ch !== undefined && SPACED.test(ch) && !UNSPACED.test(ch);
+
+/**
+ * A text with placeables as plain text for a TSV cell (see the module's comment): `codes` are the text's own
+ * (placeable k ↔ U+E000 + k); a placeable without a code counts as one without native text. A standalone code
+ * (`ph`, `ut`) without native text between two letters or digits becomes a space (`new<ph/>line` → "new line");
+ * paired and formatting codes (`bpt`, `ept`, `it`, `hi`) wrap text and add nothing.
+ */
+export function placeablesAsText(text: string, codes: readonly InlineCode[] = []): string {
+  if (!hasPlaceables(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isPlaceable(c)) continue;
+    out += text.slice(from, i);
+    from = i + 1;
+    const code = codes[c - PLACEABLE_BASE];
+    const shown = code ? codeAsText(code) : '';
+    if (shown !== '') out += shown;
+    else if ((!code || code.kind === 'ph' || code.kind === 'ut') && wordChar(out.at(-1)) && wordChar(nextChar(text, i)))
+      out += ' ';
+  }
+  return out + text.slice(from);
+}
+
+/** The first character after `i` that is not a placeable. */
+function nextChar(text: string, i: number): string | undefined {
+  let k = i + 1;
+  while (k < text.length && isPlaceable(text.charCodeAt(k))) k++;
+  return text[k];
+}
+
 export interface TsvRow extends DocumentRow {
   unitId: string;
   /** When a person marked the row reviewed (ISO 8601). */
@@ -47,7 +121,13 @@ const reviewCell = (r: TsvRow) => (r.review ? r.reasons?.join(',') || FLAGGED : 
 export function writeTsv(rows: readonly TsvRow[]): string {
   const lines = [TSV_COLUMNS.join('\t')];
   for (const r of rows) {
-    const texts = [String(r.position), String(r.paragraph), r.unitId, r.ar, r.en, r.zh];
+    // A document's rows keep no codes (documents are built from plain text): a placeable there has no native text.
+    const texts = [
+      String(r.position),
+      String(r.paragraph),
+      r.unitId,
+      ...[r.ar, r.en, r.zh].map((t) => placeablesAsText(t)),
+    ];
     const review = [String(r.confidence ?? 1), reviewCell(r), r.reviewed ?? ''];
     lines.push([...texts, ...review].map(escapeTsv).join('\t'));
   }

@@ -1,9 +1,11 @@
 /**
  * Safe, streaming XML input for the interchange readers that stream (TMX; the XLIFF reader parses whole files into
- * an offset tree, xliff-xml.ts, with its own decoding, UTF-8 and UTF-16 only): bytes are decoded by their
- * BOM, by sniffing UTF-16 without a BOM, or by the XML declaration's `encoding` (UTF-8 by default; legacy encodings
- * such as windows-1256 or GB18030 when declared), strictly — bytes that are not valid in the encoding are an
- * INVALID_ENCODING error, not replacement characters. The parser (saxes) never fetches a DTD and knows only the five
+ * an offset tree, xliff-xml.ts, with its own decoding, UTF-8 and UTF-16 only): bytes are decoded as XML 1.0
+ * Appendix F says — by their BOM (a UTF-16 BOM decides whatever the declaration says, as libxml2 reads it), by
+ * sniffing UTF-16 without a BOM (`<?` or `<` then 00, or whitespace then 00), or by the XML declaration's `encoding`
+ * (UTF-8 by default; legacy encodings such as windows-1256 or GB18030 when declared), strictly — bytes that are not
+ * valid in the encoding are an INVALID_ENCODING error naming the encoding the file was read as, not replacement
+ * characters. The parser (saxes) never fetches a DTD and knows only the five
  * predefined entities; a DOCTYPE that declares entities (XXE, billion laughs) is refused with XML_ENTITIES_REFUSED
  * before anything is expanded (as the XLIFF reader does), and any well-formedness error is XML_MALFORMED
  * with its line and column.
@@ -28,16 +30,29 @@ export interface DecodedStream {
   chunks: AsyncGenerator<string>;
 }
 
-const encodingError = (param: string, encoding: string, cause?: unknown) =>
-  new MizanError(ErrorCode.INVALID_ENCODING, { param, encoding }, { cause });
+/** An encoding as a message names it: UTF-16LE, GB18030, but windows-1256 as Windows spells it. */
+const shownEncoding = (label: string) => (/^windows-/i.test(label) ? label.toLowerCase() : label.toUpperCase());
 
+/** INVALID_ENCODING naming the file and the encoding it was read as (or a declaration that cannot be honoured). */
+const encodingError = (param: string, encoding: string, cause?: unknown) =>
+  new MizanError(ErrorCode.INVALID_ENCODING, { param, encoding: shownEncoding(encoding) }, { cause });
+
+/** Bytes that may start an XML document: `<` and the four whitespace characters. */
+const STARTS = new Set([0x3c, 0x20, 0x09, 0x0a, 0x0d]);
+
+/**
+ * The encoding family of a file's first bytes (XML 1.0 Appendix F): a BOM; else UTF-16 when the first character
+ * (`<`, or whitespace before the first element) is followed (LE) or preceded (BE) by a zero byte — which covers
+ * `3C 00 3F 00` and `00 3C 00 3F`, a declaration without a BOM, and a file that starts with its element; else UTF-8
+ * (or what an 8-bit file's declaration names).
+ */
 function sniff(head: Uint8Array): { encoding: string; skip: number; bom: boolean } {
-  const [a, b, c, d] = head;
+  const [a, b, c] = head;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', skip: 3, bom: true };
   if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', skip: 2, bom: true };
   if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', skip: 2, bom: true };
-  if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) return { encoding: 'utf-16le', skip: 0, bom: false };
-  if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) return { encoding: 'utf-16be', skip: 0, bom: false };
+  if (a !== undefined && STARTS.has(a) && b === 0x00) return { encoding: 'utf-16le', skip: 0, bom: false };
+  if (a === 0x00 && b !== undefined && STARTS.has(b)) return { encoding: 'utf-16be', skip: 0, bom: false };
   return { encoding: 'utf-8', skip: 0, bom: false };
 }
 
@@ -47,22 +62,26 @@ export function declaredEncoding(text: string): string | undefined {
   return decl?.[2];
 }
 
-/** Chooses the decoder: the sniffed family must agree with a declared encoding; 8-bit files may declare others. */
+/**
+ * Chooses the decoder. A UTF-16 BOM decides, whatever the declaration names (it cannot be wrong about the bytes that
+ * follow it: a file saved as UTF-16 by a tool that kept `encoding="UTF-8"` is read as UTF-16, as xmllint reads it).
+ * UTF-16 sniffed without a BOM must be declared UTF-16 if declared at all; a UTF-8 BOM must not be declared as
+ * another encoding (libxml2 refuses both); an 8-bit file without a BOM is read as its declaration says.
+ */
 function chooseDecoder(head: Uint8Array, param: string): { decoder: TextDecoder; skip: number } {
   const found = sniff(head);
-  const ascii = new TextDecoder('latin1').decode(head.subarray(found.skip));
-  const declared =
-    found.encoding === 'utf-8'
-      ? declaredEncoding(ascii)
-      : declaredEncoding(new TextDecoder(found.encoding).decode(head.subarray(found.skip)));
+  const wide = found.encoding !== 'utf-8';
   let label = found.encoding;
-  if (declared !== undefined) {
-    const wide = found.encoding !== 'utf-8';
-    if (wide && !UTF16.test(declared)) throw encodingError(param, declared);
-    if (!wide && UTF16.test(declared)) throw encodingError(param, declared);
-    if (!wide && !UTF8.test(declared)) {
-      if (found.bom) throw encodingError(param, declared);
-      label = declared;
+  if (!(wide && found.bom)) {
+    const declared = wide
+      ? declaredEncoding(new TextDecoder(found.encoding).decode(head.subarray(found.skip)))
+      : declaredEncoding(new TextDecoder('latin1').decode(head.subarray(found.skip)));
+    if (declared !== undefined) {
+      if (wide !== UTF16.test(declared)) throw encodingError(param, declared);
+      if (!wide && !UTF8.test(declared)) {
+        if (found.bom) throw encodingError(param, declared);
+        label = declared;
+      }
     }
   }
   try {

@@ -1,11 +1,14 @@
 /**
  * multipart/form-data for document uploads: the texts as files (fields ar, en, zh, typically .txt) plus plain fields
  * (title, source, date, url, tm). Streamed with busboy; a file over the limit fails the request with FILE_TOO_LARGE,
- * a file or field that is not UTF-8 text (multipartText) with INVALID_ENCODING, and nothing is stored.
+ * a file or field that is not UTF-8 text (multipartText) with INVALID_ENCODING, and nothing is stored. A form sent
+ * compressed (Content-Encoding gzip, deflate, br) is decompressed as it streams (content-encoding.ts).
  */
+import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { ErrorCode, MizanError } from '../errors';
+import { ErrorCode, MizanError, isMizanError } from '../errors';
+import { requestBody } from './content-encoding';
 
 const FILE_FIELDS = new Set(['ar', 'en', 'zh']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,6 +50,11 @@ export interface FormSpec {
   onField(name: string, text: string): void;
 }
 
+/** The most a form within `limits` holds, decompressed: its files and fields, and room for the parts' headers. */
+function formBound(limits: FormSpec['limits']): number {
+  return limits.fileSize * (limits.files ?? 1) + (limits.fields ?? 0) * (limits.fieldSize ?? 1 << 20) + (1 << 16);
+}
+
 /**
  * Reads a multipart/form-data body with busboy, part by part: resolves once every part is taken, or rejects with the
  * first failure (a part not accepted, a file over `limits.fileSize`: FILE_TOO_LARGE, text that is not UTF-8, a form
@@ -55,12 +63,18 @@ export interface FormSpec {
 export function readForm(req: Request, spec: FormSpec): Promise<void> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
+    let body: Readable;
     try {
+      body = requestBody(req, formBound(spec.limits), 'file');
       bb = busboy({ headers: req.headers, limits: spec.limits });
     } catch (err) {
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }));
+      reject(
+        isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),
+      );
       return;
     }
+    // A compressed form that does not decompress, or inflates past its bound, fails with that error.
+    if (body !== req) body.on('error', (err) => bb.destroy(err));
     let failure: MizanError | undefined;
     const fail = (error: MizanError) => {
       failure ??= error;
@@ -99,10 +113,12 @@ export function readForm(req: Request, spec: FormSpec): Promise<void> {
         }
     });
     bb.on('error', (err: Error) =>
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),
+      reject(
+        isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),
+      ),
     );
     bb.on('close', () => (failure ? reject(failure) : resolve()));
-    req.pipe(bb);
+    body.pipe(bb);
   });
 }
 

@@ -1,7 +1,9 @@
 /**
  * A file upload as a stream, never buffered whole: the raw body (application/x-tmx+xml, text/xml, application/xml,
- * application/octet-stream) or the `file` part of multipart/form-data (busboy). A declared Content-Length over the
- * limit is refused before reading (413 FILE_TOO_LARGE); a body that grows past it fails the same way as it streams.
+ * application/octet-stream) or the `file` part of multipart/form-data (busboy), either sent compressed or not
+ * (Content-Encoding gzip, deflate or br: decompressed as it streams, content-encoding.ts). A declared Content-Length
+ * over the limit is refused before reading (413 FILE_TOO_LARGE); a body that grows past it, decompressed, fails the
+ * same way as it streams.
  * An import receives its upload into a temporary file (spoolUpload) and answers once it is there: the file is read
  * and staged after the answer, so that the job can be followed and cancelled while that runs.
  */
@@ -13,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { ErrorCode, MizanError, isMizanError } from '../errors';
+import { requestBody } from './content-encoding';
 
 export const RAW_TYPES = ['application/x-tmx+xml', 'text/xml', 'application/xml', 'application/octet-stream'];
 
@@ -35,15 +38,24 @@ async function* partBytes(stream: Readable): AsyncIterable<Buffer> {
   }
 }
 
+/** What a form may hold beside its file (boundaries, part headers, a few fields) within its decompressed size. */
+const FORM_SLACK = 1 << 16;
+
 function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
+    let body: Readable;
     try {
+      body = requestBody(req, maxBytes + FORM_SLACK, 'file');
       bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 10 } });
     } catch (err) {
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }));
+      reject(
+        isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),
+      );
       return;
     }
+    // A compressed form that does not decompress, or inflates past the limit, fails its file part with that error.
+    if (body !== req) body.on('error', (err) => bb.destroy(err));
     let found = false;
     bb.on('file', (field: string, stream: Readable, info: { filename?: string }) => {
       // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
@@ -59,12 +71,14 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
       resolve({ body: partBytes(stream), name: (info.filename || 'file').slice(0, 200) });
     });
     bb.on('error', (err: Error) =>
-      reject(new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err })),
+      reject(
+        isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),
+      ),
     );
     bb.on('close', () => {
       if (!found) reject(new MizanError(ErrorCode.FIELD_MISSING, { param: 'file' }));
     });
-    req.pipe(bb);
+    body.pipe(bb);
   });
 }
 
@@ -78,7 +92,7 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Upload
     throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
       expected: `${RAW_TYPES.join(', ')} or multipart/form-data`,
     });
-  return { body: req, name: 'file' };
+  return { body: requestBody(req, maxBytes, 'file'), name: 'file' };
 }
 
 /**

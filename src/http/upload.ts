@@ -1,10 +1,13 @@
 /**
  * A file upload as bytes: the raw request body (an XML media type or application/octet-stream), or the `file` part
  * of a multipart/form-data body (plus a few plain fields). The bytes are not decoded here: the reader of the format
- * knows its encodings. Over the limit: BODY_TOO_LARGE (raw) or FILE_TOO_LARGE (multipart), both 413.
+ * knows its encodings. Over the limit: BODY_TOO_LARGE (raw) or FILE_TOO_LARGE (multipart), both 413. Either may come
+ * compressed (Content-Encoding gzip, deflate, br: body-parser decompresses a raw body, content-encoding.ts a form,
+ * the limit holding for the decompressed bytes); any other Content-Encoding is 415, naming it.
  */
 import express, { type Request, type Response } from 'express';
 import { ErrorCode, MizanError } from '../errors';
+import { checkContentEncoding } from './content-encoding';
 import { readForm } from './multipart';
 
 export const RAW_TYPES = [
@@ -30,6 +33,7 @@ export async function readUpload(
   limits: { maxBody: string; maxFileBytes: number },
   fields: ReadonlySet<string>,
 ): Promise<Upload> {
+  checkContentEncoding(req);
   if (req.is('multipart/form-data')) return readMultipartFile(req, limits.maxFileBytes, fields);
   const type = req.is([...RAW_TYPES]);
   if (!type)

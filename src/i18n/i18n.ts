@@ -21,7 +21,8 @@ export async function createTranslator(): Promise<Translator> {
     resources: { ar: { translation: ar }, en: { translation: en }, zh: { translation: zh } },
     supportedLngs: [...UI_LANGS],
     fallbackLng: FALLBACK_LANG,
-    interpolation: { escapeValue: false },
+    // INVALID_ENCODING names the encoding a file was read as; the readers that read only UTF-8 need not say so.
+    interpolation: { escapeValue: false, defaultVariables: { encoding: 'UTF-8' } },
     initAsync: false,
     showSupportNotice: false,
   } as Parameters<I18n['init']>[0]);

@@ -4,11 +4,12 @@
  * whatever the TM's size. TMX is written by formats/tmx-stream-write.ts (the shape every client we tested accepts;
  * lossless against the import), each unit from the bytes Redis answers where it allows it (tu-bytes.ts: escaped
  * byte to byte into the writer's chunk, nothing decoded to strings and encoded again), else from its fields as
- * strings; TSV holds unit id, document, position and the chosen languages, placeables removed.
+ * strings; TSV holds unit id, document, position and the chosen languages, each placeable written as the plain
+ * text it stands for (formats/tsv.ts, placeablesAsText: a line break, its native text, or a space between words).
  */
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { TmxStreamWriter, escapeTsv, stripPlaceables } from '../formats';
+import { TmxStreamWriter, escapeTsv, hasPlaceables, placeablesAsText, type InlineCode } from '../formats';
 import { rowHash, unitRecord, type ImportStore } from '../store';
 import { LANGS, type Lang } from '../types';
 import { NO_ROOM, NOT_HERE, SKIP, TuBytes } from './tu-bytes';
@@ -107,6 +108,14 @@ function markedRows(read: TmExportOptions['reviewMarks']) {
   };
 }
 
+/** A unit's text in `lang` for a TSV cell: its placeables as plain text, read with their codes (`codes:<lang>`). */
+function tsvText(h: Record<string, string>, lang: Lang): string {
+  const text = h[lang] ?? '';
+  if (!hasPlaceables(text)) return text;
+  const codes = h[`codes:${lang}`];
+  return placeablesAsText(text, codes ? (JSON.parse(codes) as InlineCode[]) : []);
+}
+
 /** Writes the TM to `out` and ends it; resolves with the units written and left out (no text in the languages). */
 export async function exportTm(
   store: ImportStore,
@@ -161,7 +170,7 @@ export async function exportTm(
   for await (const units of unitPages(store, tm, page, (ids) => store.unitRecords(tm, ids))) {
     let text = '';
     for (const [id, h] of units) {
-      const texts = langs.map((lang) => stripPlaceables(h[lang] ?? ''));
+      const texts = langs.map((lang) => tsvText(h, lang));
       if (!texts[0] || texts.slice(1).every((t) => t === '')) {
         skipped++;
         continue;
