@@ -8,6 +8,7 @@ import request from 'supertest';
 import { readManifest, readSeedDocument } from '../../src/service';
 import type { DocumentRow } from '../../src/types';
 import { createTestContext, TM_DIR, type TestContext } from '../helpers/context';
+import { waitJob, type JobBody } from '../helpers/tm-import';
 
 let ctx: TestContext;
 /** The same server with JSONP turned off, as it is by default. */
@@ -291,3 +292,31 @@ function text(res: request.Response, done: (err: Error | null, body: string) => 
   stream.on('data', (c: Buffer) => (body += c.toString('utf8')));
   stream.on('end', () => done(null, body));
 }
+
+describe('texts with inline codes (a TMX import), as clients that know nothing of placeables read them', () => {
+  it('leaves the codes out of amaGama and MyMemory answers, spaces tidied', async () => {
+    const tmx =
+      '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
+      'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body><tu>' +
+      '<tuv xml:lang="ar"><seg>اضغط على <bpt i="1">&lt;b&gt;</bpt>حفظ<ept i="1">&lt;/b&gt;</ept> لحفظ الملف <ph>[1]</ph> الآن.</seg></tuv>' +
+      '<tuv xml:lang="en"><seg>Press <bpt i="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> to save the file <ph>[1]</ph> now.</seg></tuv>' +
+      '</tu></body></tmx>';
+    const started = await request(ctx.app)
+      .post('/api/v1/tms/main/imports')
+      .set('Content-Type', 'application/x-tmx+xml')
+      .send(Buffer.from(tmx))
+      .expect(202);
+    expect((await waitJob(ctx.app, (started.body as JobBody).id)).status).toBe('done');
+    const q = 'اضغط على حفظ لحفظ الملف الآن.';
+    const amagama = await request(ctx.app)
+      .get(`/tmserver/ar/en/unit/${encodeURIComponent(q)}`)
+      .expect(200);
+    expect(amagama.body[0]).toMatchObject({
+      source: 'اضغط على حفظ لحفظ الملف الآن.',
+      target: 'Press Save to save the file now.',
+    });
+    const mymemory = await request(ctx.app).get('/get').query({ q, langpair: 'ar|en' }).expect(200);
+    expect(mymemory.body.responseData.translatedText).toBe('Press Save to save the file now.');
+    expect(JSON.stringify([amagama.body, mymemory.body])).not.toMatch(/[\uE000-\uF8FF]/);
+  });
+});

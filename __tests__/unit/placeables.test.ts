@@ -6,6 +6,7 @@ import {
   SegmentBuilder,
   segmentXml,
   stripPlaceables,
+  withoutPlaceables,
   type InlineCode,
 } from '../../src/formats';
 import fc from 'fast-check';
@@ -49,6 +50,16 @@ describe('the placeable convention', () => {
     expect(seg.text).toBe(`Click ${P(0)}here${P(1)}`);
     expect(seg.codes.map((c) => c.kind)).toEqual(['bpt', 'ept']);
     expect(stripPlaceables(seg.text)).toBe('Click here');
+  });
+
+  it('writes a text for a client without placeables: runs left out, one space where one stood or words would join', () => {
+    expect(withoutPlaceables(`Press ${P(0)}Save${P(1)} to save the file ${P(2)} now.`)).toBe(
+      'Press Save to save the file now.',
+    );
+    expect(withoutPlaceables(`new${P(0)}line, ${P(1)}${P(2)}end${P(3)}.`)).toBe('new line, end.');
+    expect(withoutPlaceables(`اضغط ${P(0)}حفظ${P(1)}`)).toBe('اضغط حفظ');
+    expect(withoutPlaceables(`保存${P(0)}文件${P(1)}。`)).toBe('保存文件。');
+    expect(withoutPlaceables('no codes at all')).toBe('no codes at all');
   });
 
   it('keeps a private-use character of the source text as a code of its own, so no placeable is ambiguous', () => {

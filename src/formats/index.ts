@@ -76,6 +76,7 @@ export {
   isPlaceable,
   hasPlaceables,
   stripPlaceables,
+  withoutPlaceables,
   MAX_PLACEABLES,
   type InlineCode,
   type CodeKind,

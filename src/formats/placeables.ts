@@ -51,6 +51,25 @@ export function stripPlaceables(text: string): string {
   return text.replace(PUA_ALL, '');
 }
 
+/** Letters and digits of scripts written with spaces between words (not Han or kana, which join words unspaced). */
+const SPACED = /^[\p{L}\p{N}]$/u;
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+export const wordChar = (ch: string | undefined) => ch !== undefined && SPACED.test(ch) && !UNSPACED.test(ch);
+
+/**
+ * The text as plain text for a client that knows nothing of mizan's placeables (amaGama, MyMemory): each run of
+ * placeables left out, the spaces around it tidied — one space where it stood between two (`file \uE002 now` →
+ * "file now"), one between two letters it kept apart (`new\uE000line` → "new line", a line break in the TMX), none
+ * inside Chinese or next to punctuation.
+ */
+export function withoutPlaceables(text: string): string {
+  if (!PUA.test(text)) return text;
+  return text.replace(/( ?)[\uE000-\uF8FF]+( ?)/g, (run: string, before: string, after: string, at: number) => {
+    if (before || after) return ' ';
+    return wordChar(text[at - 1]) && wordChar(text[at + run.length]) ? ' ' : '';
+  });
+}
+
 /** Start tag of an element, attributes in the given order. */
 export function startTag(name: string, attributes: Record<string, string>, selfClosing = false): string {
   let out = `<${name}`;

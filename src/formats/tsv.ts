@@ -18,7 +18,7 @@
  * otherwise run together. No private-use character is written (the one a source held literally is left out).
  */
 import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
-import { PLACEABLE_BASE, hasPlaceables, isPlaceable, type InlineCode } from './placeables';
+import { PLACEABLE_BASE, hasPlaceables, isPlaceable, wordChar, type InlineCode } from './placeables';
 
 /** The text columns, all a file had before the review columns came. */
 const TEXT_COLUMNS = ['position', 'paragraph', 'unit_id', 'ar', 'en', 'zh'] as const;
@@ -73,11 +73,6 @@ export function codeAsText(code: InlineCode): string {
   const native = unescapeXml(code.xml.slice(open + 1, close).replace(/<[^>]*>/g, '')).replace(PUA_ALL, '');
   return LINE_BREAK.test(native) ? '\n' : native;
 }
-
-/** Letters and digits of scripts written with spaces between words (not Han or kana, which join words unspaced). */
-const SPACED = /^[\p{L}\p{N}]$/u;
-const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
-const wordChar = (ch: string | undefined) => ch !== undefined && SPACED.test(ch) && !UNSPACED.test(ch);
 
 /**
  * A text with placeables as plain text for a TSV cell (see the module's comment): `codes` are the text's own

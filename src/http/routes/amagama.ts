@@ -38,6 +38,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError, isMizanError, type ErrorParams } from '../../errors';
 import { requestLanguage, tagLanguage, type Match, type MatchRequest, type TranslationMemory } from '../../service';
+import { withoutPlaceables } from '../../formats';
 import type { Lang } from '../../types';
 import type { AnswerCache } from '../answer-cache';
 import { methodNotAllowed } from '../errors';
@@ -104,7 +105,8 @@ export function amagamaBody(matches: readonly Match[], tgt: Lang, candidates = m
     .slice(0, candidates)
     .map((m) => {
       const q = pythonFloat(m.score);
-      const texts = `"source":${JSON.stringify(m.source.text)},"target":${JSON.stringify(m.targets[tgt])}`;
+      const [source, target] = [withoutPlaceables(m.source.text), withoutPlaceables(m.targets[tgt]!)];
+      const texts = `"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`;
       return `{"quality":${q},"rank":${q},${texts}}`;
     });
   return `[${items.join(',')}]`;

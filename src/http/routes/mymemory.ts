@@ -28,6 +28,7 @@ import {
   type TranslationMemory,
   type UnitHistory,
 } from '../../service';
+import { withoutPlaceables } from '../../formats';
 import type { Lang } from '../../types';
 import type { AnswerCache } from '../answer-cache';
 import { errorAnswer, methodNotAllowed } from '../errors';
@@ -94,8 +95,8 @@ export function myMemoryBody(
     .filter(({ m }) => m.targets[tgt])
     .map(({ m, h }) => ({
       id: m.unitId,
-      segment: m.source.text,
-      translation: m.targets[tgt]!,
+      segment: withoutPlaceables(m.source.text),
+      translation: withoutPlaceables(m.targets[tgt]!),
       source: r.srcTag,
       target: r.tgtTag,
       quality: String(Math.min(m.score, 100)),
