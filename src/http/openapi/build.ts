@@ -68,4 +68,14 @@ export const ifMatch = {
   description: 'the ETag the change was made against (or *): 412 PRECONDITION_FAILED when it no longer matches',
   schema: { type: 'string' },
 };
+/** The request header of an upload that may come compressed (decompressed as it is received; see the README). */
+export const contentEncoding = {
+  name: 'Content-Encoding',
+  in: 'header',
+  required: false,
+  description:
+    'gzip, x-gzip, deflate or br: decompressed as received, the size limit counting the decompressed bytes (413 as ' +
+    'soon as it inflates past it); a stream that does not decompress is 400 INVALID_BODY, another encoding 415',
+  schema: { type: 'string', enum: ['gzip', 'x-gzip', 'deflate', 'br', 'identity'] },
+};
 export const etag = { ETag: { description: 'the entity tag: send it back in If-Match', schema: { type: 'string' } } };

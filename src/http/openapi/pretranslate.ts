@@ -1,5 +1,5 @@
 /** OpenAPI description of the pretranslation routes (src/http/routes/pretranslate.ts) and their bodies. */
-import { binaryFile as file, jsonBody, query, ref, type Code, type Operation } from './build';
+import { binaryFile as file, contentEncoding, jsonBody, query, ref, type Code, type Operation } from './build';
 
 const count = { type: 'integer', minimum: 0 };
 const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', 'no-match'];
@@ -28,6 +28,7 @@ const xliffParameters = [
       'po2xliff’s en-US over Arabic, gives way to the script)',
   ),
   query('tm', 'TMs to search, comma-separated, by priority (default: the default TM)'),
+  contentEncoding,
 ];
 const XLIFF_ERRORS: Code[] = [
   'INVALID_BODY',

@@ -2,7 +2,7 @@
  * The TM-wide routes (src/http/routes/tms.ts, jobs.ts) as OpenAPI path items and their body schemas; paths.ts and
  * schemas.ts spread them into the description.
  */
-import { binaryFile as file, json, path } from './build';
+import { binaryFile as file, contentEncoding, json, path } from './build';
 
 const tmPath = path('tm', 'TM name');
 const jobPath = path('id', 'job id');
@@ -26,7 +26,7 @@ export const TM_PATHS = {
         '(XML_MALFORMED with line and column, XML_ENTITIES_REFUSED, INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC) ' +
         'fails its job with that error and leaves the TM unchanged; only an upload that cannot be received (too ' +
         'large, a broken form, the client gone) is answered with its error.',
-      parameters: [tmPath],
+      parameters: [tmPath, contentEncoding],
       requestBody: {
         required: true,
         content: {
@@ -198,7 +198,12 @@ export const TM_SCHEMAS: Record<string, object> = {
         required: ['read'],
         properties: { read: { type: 'integer' }, total: { type: 'integer' } },
       },
-      skipped: { ...counts, description: '`tu`s skipped, by reason' },
+      skipped: {
+        ...counts,
+        description:
+          '`tu`s skipped, by reason (e.g. no-target, no-words, duplicate, too-long, invalid: a tuv with two segs or ' +
+          'an element TMX does not allow in a seg)',
+      },
       merge: {
         type: 'object',
         description:
@@ -218,6 +223,21 @@ export const TM_SCHEMAS: Record<string, object> = {
               'per target: later `tu`s of the file with another translation (the first kept), plus units already ' +
               'in the TM whose text the import replaced (the TMX wins)',
             properties: { en: { type: 'integer' }, zh: { type: 'integer' } },
+          },
+          samples: {
+            type: 'array',
+            maxItems: 20,
+            description: "the file's first conflicts (its later `tu`s with another translation), when it had any",
+            items: {
+              type: 'object',
+              required: ['ar', 'lang', 'reason'],
+              properties: {
+                ar: { type: 'string', description: 'the Arabic source, cut to 120 characters' },
+                lang: { type: 'string', enum: ['en', 'zh'] },
+                tuid: { type: 'string' },
+                reason: { type: 'string', enum: ['different-translation'] },
+              },
+            },
           },
         },
       },
