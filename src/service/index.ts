@@ -22,7 +22,7 @@ export {
 } from './pretranslate';
 export { targetLanguages, type I18nextBundles, type I18nextRequest } from './i18next';
 export type { Analysis, AnalysisRow, PretranslateReport, I18nextPretranslation, I18nextKeyReport } from '../formats';
-export { formatAnalysis, requireLanguage, HTML_STYLE } from '../formats';
+export { formatAnalysis, requireLanguage, HTML_STYLE, withoutPlaceables } from '../formats';
 export { JOB_STATUSES, type JobStatus, type JobView, type ImportOptions } from './imports';
 export { TM_EXPORT_FORMATS, type TmExportFormat, type TmExportOptions } from './exports';
 export {

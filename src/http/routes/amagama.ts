@@ -37,8 +37,14 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError, isMizanError, type ErrorParams } from '../../errors';
-import { requestLanguage, tagLanguage, type Match, type MatchRequest, type TranslationMemory } from '../../service';
-import { withoutPlaceables } from '../../formats';
+import {
+  requestLanguage,
+  tagLanguage,
+  withoutPlaceables,
+  type Match,
+  type MatchRequest,
+  type TranslationMemory,
+} from '../../service';
 import type { Lang } from '../../types';
 import type { AnswerCache } from '../answer-cache';
 import { methodNotAllowed } from '../errors';

@@ -23,12 +23,12 @@ import { ErrorCode, MizanError, isMizanError } from '../../errors';
 import type { Translator } from '../../i18n';
 import {
   requestLanguage,
+  withoutPlaceables,
   type Match,
   type MatchRequest,
   type TranslationMemory,
   type UnitHistory,
 } from '../../service';
-import { withoutPlaceables } from '../../formats';
 import type { Lang } from '../../types';
 import type { AnswerCache } from '../answer-cache';
 import { errorAnswer, methodNotAllowed } from '../errors';
