@@ -1,9 +1,9 @@
 /**
  * The units a TmIndex holds, by id and by their place in a document. A unit put in as an object is kept as that
  * object; a unit put in as bytes (an import's records, `putEncoded`) is kept compactly: its three texts as bytes in
- * large shared buffers (an arena of CHUNK-byte chunks, outside the JS heap), each in the smallest of the encodings
- * below that holds it, their place in typed arrays, and only a unit with more than its texts (a document's row,
- * another TM's unit) keeps a small object of the rest. A million imported units are then a Map of ids and bytes the
+ * large shared buffers (an arena of CHUNK-byte chunks, outside the JS heap), each in the encoding below, their
+ * place in typed arrays, and only a unit with more than its texts (a document's row, another TM's unit) keeps a
+ * small object of the rest. A million imported units are then a Map of ids and bytes the
  * garbage collector never walks, instead of a million objects with three strings each that every major collection
  * walked while the import ran and after.
  *
@@ -24,33 +24,10 @@ export const SLOT: Record<Lang, number> = { ar: 0, en: 1, zh: 2 };
 const [FREE, OBJECT, BYTES] = [0, 1, 2];
 
 /**
- * How a text is held: UTF-8 (English: one byte a letter), UTF-16 (Chinese: two bytes a character instead of three),
- * or Windows-1256 (Arabic: one byte a letter instead of two; its 256 characters hold Arabic letters, marks, its
- * punctuation and ASCII — an Arabic text with a character it lacks, such as a placeable or an Arabic-Indic digit, is
- * held as UTF-16). Two bits a text, per row.
+ * How a text is held: UTF-8 (English: one byte a letter) or UTF-16 (Arabic: decoded several times faster than from
+ * UTF-8, at about as many bytes; Chinese: two bytes a character instead of three). Two bits a text, per row.
  */
-const [UTF8, UTF16, CP1256] = [0, 1, 2];
-/** Windows-1256 as the WHATWG encoding standard (and ICU) define it, or undefined in a Node without it. */
-const cp1256 = (() => {
-  try {
-    return new TextDecoder('windows-1256');
-  } catch {
-    return undefined;
-  }
-})();
-/** Per UTF-16 code unit, its Windows-1256 byte + 1 (0: none). */
-const CP1256_BYTE = new Uint16Array(0x10000);
-for (let b = 255; cp1256 && b >= 0; b--) {
-  const ch = cp1256.decode(Uint8Array.of(b));
-  if (ch.length === 1 && ch !== '\uFFFD') CP1256_BYTE[ch.charCodeAt(0)] = b + 1;
-}
-
-/** Whether every character of the text has a Windows-1256 byte. */
-function fitsCp1256(text: string): boolean {
-  if (!cp1256) return false;
-  for (let i = 0; i < text.length; i++) if (CP1256_BYTE[text.charCodeAt(i)] === 0) return false;
-  return true;
-}
+const [UTF8, UTF16] = [0, 1];
 
 const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
 
@@ -151,9 +128,9 @@ export class UnitTable {
 
   /**
    * Puts unit `i` of `units` in from its texts' bytes: the Arabic, `ar` (decoded by the caller, which tokenizes it),
-   * written as Windows-1256 when it can be (else UTF-16: either decodes 5–8 times faster than UTF-8), the English
-   * copied as the UTF-8 it is, the Chinese written as UTF-16 when that is shorter. The one it replaces must have been
-   * deleted.
+   * written as UTF-16 (decoded 6–7 times faster than from UTF-8), the English copied as the UTF-8 it is, the Chinese
+   * written as UTF-16 when that is shorter (two bytes a character instead of three). The one it replaces must have
+   * been deleted.
    */
   putEncoded(units: EncodedUnits, i: number, ar: string): void {
     const { bytes, spans } = units;
@@ -162,16 +139,14 @@ export class UnitTable {
     this.tm ??= units.tm;
     const rest = units.rests[i] ?? (units.tm === this.tm ? undefined : this.plain(unitId, units.tm));
     const row = this.place(unitId, rest, BYTES);
-    const arCoding = fitsCp1256(ar) ? CP1256 : UTF16;
-    const arBytes = arCoding === CP1256 ? ar.length : 2 * ar.length;
     const [enFrom, enTo, zhFrom, zhTo] = [spans[s + 2]!, spans[s + 3]!, spans[s + 4]!, spans[s + 5]!];
     const zh = zhTo - zhFrom > 3 ? bytes.toString('utf8', zhFrom, zhTo) : undefined;
     const zhCoding = zh !== undefined && 2 * zh.length < zhTo - zhFrom ? UTF16 : UTF8;
     const zhBytes = zhCoding === UTF16 ? 2 * zh!.length : zhTo - zhFrom;
+    const arBytes = 2 * ar.length;
     const n = arBytes + (enTo - enFrom) + zhBytes;
     const [chunk, at] = this.room(row, n);
-    if (arCoding === UTF16) chunk.write(ar, at, 'utf16le');
-    else for (let k = 0; k < ar.length; k++) chunk[at + k] = CP1256_BYTE[ar.charCodeAt(k)]! - 1;
+    if (arBytes > 0) chunk.write(ar, at, 'utf16le');
     chunk.set(bytes.subarray(enFrom, enTo), at + arBytes);
     const zhAt = at + arBytes + enTo - enFrom;
     if (zhCoding === UTF16) chunk.write(zh!, zhAt, 'utf16le');
@@ -179,7 +154,7 @@ export class UnitTable {
     this.lens[3 * row] = arBytes;
     this.lens[3 * row + 1] = enTo - enFrom;
     this.lens[3 * row + 2] = zhBytes;
-    this.codings[row] = arCoding | (zhCoding << 4);
+    this.codings[row] = UTF16 | (zhCoding << 4);
     this.liveBytes += n;
   }
 
@@ -237,7 +212,6 @@ export class UnitTable {
     const at = this.startOf[row]! + (slot === 0 ? 0 : this.lens[r]!) + (slot === 2 ? this.lens[r + 1]! : 0);
     const chunk = this.chunks[this.chunkOf[row]!]!;
     const coding = (this.codings[row]! >> (2 * slot)) & 3;
-    if (coding === CP1256) return cp1256!.decode(chunk.subarray(at, at + n));
     return chunk.toString(coding === UTF16 ? 'utf16le' : 'utf8', at, at + n);
   }
 
