@@ -45,7 +45,8 @@ function bar(done: number, total: number, label: string): void {
   const width = 30;
   const share = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(share * width);
-  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${label}`;
+  const percent = String(Math.round(share * 100)).padStart(3);
+  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${label}`;
   process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(90)}` : `${line}\n`);
 }
 

@@ -66,9 +66,8 @@ async function main(): Promise<void> {
     );
     if (report.declaredSrc !== undefined)
       log(`the file declares ${report.declaredSrc}, its sources are written in ${report.src}: read as ${report.src}`);
-    log(
-      `${report.src} -> ${(report.targets ?? [report.tgt]).join(', ')}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`,
-    );
+    const targets = (report.targets ?? [report.tgt]).join(', ');
+    log(`${report.src} -> ${targets}, min ${report.min}: ${report.segments.length} segment(s): ${totals.join(', ')}`);
   });
 }
 

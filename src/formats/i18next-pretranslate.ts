@@ -13,9 +13,10 @@
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
  * says `wasEmpty`). Nor is one restructured: a key whose way the existing bundle blocks with a value of another
  * shape (`news` a string where the source has `news.consensus`, or an object where the source has a string) is
- * left unfilled, reported `kept` with the `conflict`, unless `overwrite` (then `replaced` when written). A source value that is empty (or only whitespace) is untranslated too: there is nothing to look
- * up, so a key whose source forms are all empty is reported `empty-source` and nothing is written for it (a plural
- * category skips its empty source forms and tries the next).
+ * left unfilled, reported `kept` with the `conflict`, unless `overwrite` (then `replaced` when written). A source
+ * value that is empty (or only whitespace) is untranslated too: there is nothing to look up, so a key whose source
+ * forms are all empty is reported `empty-source` and nothing is written for it (a plural category skips its empty
+ * source forms and tries the next).
  *
  * Lookup: each source text is looked up with its placeables as codes and as written, a unit that is the text but
  * for how it holds its placeables (or their names) counting as identical (i18next-lookup.ts).

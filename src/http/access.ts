@@ -12,9 +12,10 @@
  * POSTs that only read (match/batch, pretranslate, analyze, i18next pretranslate) and the paths of the read-only
  * interop protocols (amaGama under /tmserver and its /api/v1 aliases, MyMemory's /get), where no route takes any
  * other method: there a method no route has needs no key, and is answered 405 (or 404) like any request. Key
- * administration and the audit need `admin`. Reads of the API need `read` when MIZAN_READ=key. Paths are compared as Express routes them (any
- * case, a trailing slash ignored). A browser form cannot send an Authorization header, and a page's script can send
- * one only to an origin whose CORS preflight allows it: a cross-site form POST cannot write.
+ * administration and the audit need `admin`. Reads of the API need `read` when MIZAN_READ=key. Paths are compared
+ * as Express routes them (any case, a trailing slash ignored). A browser form cannot send an Authorization header,
+ * and a page's script can send one only to an origin whose CORS preflight allows it: a cross-site form POST cannot
+ * write.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Config, Logger } from '../config';

@@ -13,8 +13,17 @@ import type { RequestHandler } from 'express';
 
 const METHODS = 'GET, HEAD, POST, PATCH, DELETE';
 /** What a page may send beside the CORS-safelisted headers: every request header mizan reads. */
-export const ALLOWED_HEADERS =
-  'Content-Type, Content-Encoding, Accept, Accept-Language, If-Match, If-None-Match, Authorization, Idempotency-Key, X-Request-Id';
+export const ALLOWED_HEADERS = [
+  'Content-Type',
+  'Content-Encoding',
+  'Accept',
+  'Accept-Language',
+  'If-Match',
+  'If-None-Match',
+  'Authorization',
+  'Idempotency-Key',
+  'X-Request-Id',
+].join(', ');
 /**
  * What a page may read beside the CORS-safelisted response headers: every header mizan sets that a client acts on
  * (a pretranslation's counts, X-Mizan-Segments, and languages, X-Mizan-Languages; the file name of an export; the

@@ -39,7 +39,7 @@ const nonEmpty = <T>(list: readonly T[] | undefined): list is T[] => list !== un
 
 /** A BCP 47-looking tag (letters, digits, hyphens), the only kind written back as `xml:lang`. */
 const WELL_FORMED_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-/** A POSIX locale name: `ar_SA`, `zh_Hans_CN`, `en_GB.UTF-8`, `en_IE@euro` (the codeset and modifier say no language). */
+/** A POSIX locale name: `ar_SA`, `zh_Hans_CN`, `en_GB.UTF-8`, `en_IE@euro` (codeset and modifier say no language). */
 const POSIX_TAG = /^([A-Za-z]{2,3})((?:_[A-Za-z0-9]{2,8})*)(?:\.[A-Za-z0-9_-]*)?(?:@[A-Za-z0-9]*)?$/;
 
 /**

@@ -8,8 +8,9 @@
  * - the path the same way (`werkzeugSegment`), before Express would refuse it with a 400.
  * - `int(value)` as Python reads it (`pythonInt`): spaces around, a sign, digits (any script's decimal digits, `_`
  *   between two of them); anything else counts as not given.
- * - `jsoncallback`, which Pootle's editor sends to load suggestions as a cross-origin `<script>`, and which amaGama's
- *   `jsonwrapper` writes around the JSON: here only a name that can be nothing but a function to call (`jsonpCallback`).
+ * - `jsoncallback`, which Pootle's editor sends to load suggestions as a cross-origin `<script>`, and which
+ *   amaGama's `jsonwrapper` writes around the JSON: here only a name that can be nothing but a function to call
+ *   (`jsonpCallback`).
  */
 import { ErrorCode, MizanError } from '../../errors';
 
@@ -37,7 +38,9 @@ export function werkzeugUnquote(s: string, plus = false): string {
   return new TextDecoder().decode(Buffer.concat(bytes));
 }
 
-/** A path segment Express can decode: itself when it is valid percent-encoding, else re-encoded as Werkzeug reads it. */
+/**
+ * A path segment Express can decode: itself when it is valid percent-encoding, else re-encoded as Werkzeug reads it.
+ */
 export function werkzeugSegment(segment: string): string {
   try {
     decodeURIComponent(segment);

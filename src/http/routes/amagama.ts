@@ -12,11 +12,11 @@
  * - The answer: a JSON array sorted by quality, best first, of `{"quality","rank","source","target"}` (keys sorted as
  *   amaGama's `json.dumps(sort_keys=True)` writes them), with `quality` and `rank` always written as floats
  *   (`100.0`): Okapi casts them to a Java Double. `Cache-Control: max-age=3600, public` as amaGama sends.
- * - `jsoncallback=name`, with `MIZAN_AMAGAMA_JSONP=1` only (a script any site may load: a TM read through it is readable
- *   by every page a user visits; off, the parameter is ignored and the answer is JSON). Pootle's editor loads
- *   suggestions as a cross-origin `<script>`; amaGama knows no `callback`:
- *   the same JSON as the script `name(json);` (after an empty comment), `application/javascript`, the one answer another site may
- *   embed (`Cross-Origin-Resource-Policy: cross-origin`). A name that could be anything but a function to call is 400
+ * - `jsoncallback=name`, with `MIZAN_AMAGAMA_JSONP=1` only (a script any site may load: a TM read through it is
+ *   readable by every page a user visits; off, the parameter is ignored and the answer is JSON). Pootle's editor
+ *   loads suggestions as a cross-origin `<script>`; amaGama knows no `callback`: the same JSON as the script
+ *   `name(json);` (after an empty comment), `application/javascript`, the one answer another site may embed
+ *   (`Cross-Origin-Resource-Policy: cross-origin`). A name that could be anything but a function to call is 400
  *   INVALID_PARAMETER. Errors are never wrapped: amaGama's are HTML pages, mizan's its JSON error, and either way the
  *   `<script>` fails to load (its `error` event), which is what Pootle expects of a lookup that failed.
  * - 404 as amaGama: a source language it does not serve, src = tgt, no text. amaGama's 404 body is Flask's HTML page,
