@@ -50,6 +50,29 @@ export async function importTmx(app: RequestListener, tm: string, body: string):
   return waitJob(app, (res.body as JobBody).id);
 }
 
+/** Imports a TMX file (importTmx) and expects its job done. */
+export async function importDone(app: RequestListener, tm: string, body: string): Promise<JobBody> {
+  const job = await importTmx(app, tm, body);
+  expect(job.status).toBe('done');
+  return job;
+}
+
+/** The TM exported as TMX (GET /api/v1/tms/:tm/export?format=tmx), as text. */
+export async function exportTmx(app: RequestListener, tm: string): Promise<string> {
+  return (await request(app).get(`/api/v1/tms/${tm}/export`).query({ format: 'tmx' }).expect(200)).text;
+}
+
+/** The start of a small hand-written TMX 1.4 file (declaration, header with srclang ar, `<body>`), and its end. */
+export const TMX_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
+  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n';
+export const TMX_FOOT = '</body></tmx>\n';
+
+/** A bilingual tu: the Arabic and one other language's text, with a tuid when given. */
+export const bilingualTu = (ar: string, lang: string, text: string, tuid = '') =>
+  `<tu${tuid && ` tuid="${tuid}"`}><tuv xml:lang="ar"><seg>${ar}</seg></tuv>` +
+  `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv></tu>\n`;
+
 /** A trilingual TMX of n generated units (Arabic i-th sentence unique), optionally cut short by `tail`. */
 export function generatedTmx(n: number, options: { tail?: string; from?: number } = {}): string {
   const head =

@@ -1,6 +1,6 @@
 /** What an import job reports of the file's own merging: each tu counted once, conflicts with samples. */
 import { createTestContext, type TestContext } from '../helpers/context';
-import { importTmx, type JobBody } from '../helpers/tm-import';
+import { bilingualTu, importTmx, TMX_HEAD as HEAD, type JobBody } from '../helpers/tm-import';
 
 jest.setTimeout(30_000);
 
@@ -10,13 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const HEAD =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n';
 const AR = 'عقد المجلس جلسته الأولى';
-const tu = (lang: string, text: string, tuid = '') =>
-  `<tu${tuid && ` tuid="${tuid}"`}><tuv xml:lang="ar"><seg>${AR}</seg></tuv>` +
-  `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv></tu>\n`;
+const tu = (lang: string, text: string, tuid = '') => bilingualTu(AR, lang, text, tuid);
 
 describe('a file that repeats an Arabic source', () => {
   it('counts a repeat as a duplicate and another translation as a conflict, each once, with samples', async () => {

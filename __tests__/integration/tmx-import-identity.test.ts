@@ -10,7 +10,7 @@ import { Imports } from '../../src/service/imports';
 import { Mirrors } from '../../src/service/mirrors';
 import { ImportStore } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { allUnits, importTmx as importJob, tmChecksum, type JobBody } from '../helpers/tm-import';
+import { allUnits, exportTmx as exportTmxOf, importDone, tmChecksum, TMX_HEAD as HEAD } from '../helpers/tm-import';
 
 jest.setTimeout(60_000);
 
@@ -20,21 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function importTmx(tm: string, body: string): Promise<JobBody> {
-  const job = await importJob(ctx.app, tm, body);
-  expect(job.status).toBe('done');
-  return job;
-}
-const exportTmx = async (tm: string) =>
-  (await request(ctx.app).get(`/api/v1/tms/${tm}/export`).query({ format: 'tmx' }).expect(200)).text;
+const importTmx = (tm: string, body: string) => importDone(ctx.app, tm, body);
+const exportTmx = (tm: string) => exportTmxOf(ctx.app, tm);
 const unitCount = async (tm: string) =>
   ((await request(ctx.app).get('/api/v1/tms').expect(200)).body as { tms: { name: string; units: number }[] }).tms.find(
     (t) => t.name === tm,
   )?.units;
 
-const HEAD =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n';
 const placed = (doc: string, position: number, ar: string, lang: string, text: string) =>
   `<tu><prop type="x-document">${doc}</prop><prop type="x-position">${position}</prop>` +
   `<prop type="x-paragraph">0</prop><tuv xml:lang="ar"><seg>${ar}</seg></tuv>` +

@@ -1,6 +1,11 @@
-import request from 'supertest';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { allUnits, importTmx as importJob, type JobBody } from '../helpers/tm-import';
+import {
+  allUnits,
+  exportTmx as exportTmxOf,
+  importDone,
+  TMX_FOOT as FOOT,
+  TMX_HEAD as HEAD,
+} from '../helpers/tm-import';
 
 // Several whole import jobs a test (a worker thread each): on a loaded machine that outlasts 5 s.
 jest.setTimeout(30_000);
@@ -11,19 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function importTmx(tm: string, body: string): Promise<JobBody> {
-  const job = await importJob(ctx.app, tm, body);
-  expect(job.status).toBe('done');
-  return job;
-}
+const importTmx = (tm: string, body: string) => importDone(ctx.app, tm, body);
+const exportTmx = (tm: string) => exportTmxOf(ctx.app, tm);
 
-const exportTmx = async (tm: string) =>
-  (await request(ctx.app).get(`/api/v1/tms/${tm}/export`).query({ format: 'tmx' }).expect(200)).text;
-
-const HEAD =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n';
-const FOOT = '</body></tmx>\n';
 const AR = ['يلتزم الطرفان بالاتفاق', 'تعزيز التعاون بين البلدين'];
 
 /** ar–en with every kind of metadata: tuid, creationdate, a prop, a note, and xml:lang="ar-SA". */

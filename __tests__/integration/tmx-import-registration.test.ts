@@ -4,7 +4,14 @@
  */
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { allUnits, importTmx, tmChecksum } from '../helpers/tm-import';
+import {
+  allUnits,
+  bilingualTu as pair,
+  importTmx,
+  tmChecksum,
+  TMX_FOOT as FOOT,
+  TMX_HEAD as HEAD,
+} from '../helpers/tm-import';
 import { dtdErrors } from '../helpers/tmx';
 
 jest.setTimeout(30_000);
@@ -15,13 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const HEAD =
-  '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>\n';
-const FOOT = '</body></tmx>\n';
-const pair = (ar: string, lang: string, text: string, tuid = '') =>
-  `<tu${tuid && ` tuid="${tuid}"`}><tuv xml:lang="ar"><seg>${ar}</seg></tuv>` +
-  `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv></tu>\n`;
 const ONLY_TW =
   HEAD +
   pair('افتتح المعرض الدولي للكتاب أبوابه اليوم.', 'zh-TW', '國際書展今天開幕。', 'tw1') +
