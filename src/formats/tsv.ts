@@ -18,7 +18,7 @@
  * otherwise run together. No private-use character is written (the one a source held literally is left out).
  */
 import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
-import { PLACEABLE_BASE, hasPlaceables, isPlaceable, wordChar, type InlineCode } from './placeables';
+import { PLACEABLE_BASE, hasPlaceables, isPlaceable, stripPlaceables, wordChar, type InlineCode } from './placeables';
 
 /** The text columns, all a file had before the review columns came. */
 const TEXT_COLUMNS = ['position', 'paragraph', 'unit_id', 'ar', 'en', 'zh'] as const;
@@ -46,7 +46,6 @@ export function unescapeTsv(text: string): string {
 const LINE_BREAK = /^(?:<br\s*\/?>|\\n|\\line|\\par|\r?\n)$/i;
 /** `type="lb"` on a code's start tag (TMX `ph`, XLIFF 1.2 `x`/`ph` with `ctype="lb"`). */
 const LB_TYPE = /^<[^>]*\s(?:type|ctype)\s*=\s*["']lb["']/;
-const PUA_ALL = /[\uE000-\uF8FF]/g;
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML character data unescaped: the five predefined entities and character references. */
@@ -70,7 +69,7 @@ export function codeAsText(code: InlineCode): string {
   const open = code.xml.indexOf('>');
   const close = code.xml.lastIndexOf('</');
   if (open < 0 || code.xml[open - 1] === '/' || close <= open) return '';
-  const native = unescapeXml(code.xml.slice(open + 1, close).replace(/<[^>]*>/g, '')).replace(PUA_ALL, '');
+  const native = stripPlaceables(unescapeXml(code.xml.slice(open + 1, close).replace(/<[^>]*>/g, '')));
   return LINE_BREAK.test(native) ? '\n' : native;
 }
 

@@ -11,6 +11,7 @@
  * (`x`, `ph`, `sc`, `ec`, `sm`, `em`, `cp`, or `<g/>`) is one code; 1.2 native-code elements (`bpt`, `ept`, `ph`,
  * `it`) hold original markup, not text, so each is one code with everything inside it.
  */
+import { stripPlaceables } from './placeables';
 import type { XmlElement } from './xliff-xml';
 
 export const PLACEABLE_BASE = 0xe000;
@@ -83,7 +84,7 @@ export function flattenContent(el: XmlElement, raw: string, family: 1 | 2): Xlif
  * (`g`, `mrk`, `pc`) counts; the native code inside a 1.2 `bpt`/`ph`… does not.
  */
 export function hasText(content: XliffContent | undefined): boolean {
-  return !!content && content.text.replace(/[\uE000-\uF8FF]/g, '').trim() !== '';
+  return !!content && stripPlaceables(content.text).trim() !== '';
 }
 
 export interface PlaceableCheck {
