@@ -24,10 +24,11 @@ export const SLOT: Record<Lang, number> = { ar: 0, en: 1, zh: 2 };
 const [FREE, OBJECT, BYTES] = [0, 1, 2];
 
 /**
- * How a text is held: UTF-8 (English: one byte a letter) or UTF-16 (Arabic: decoded several times faster than from
- * UTF-8, at about as many bytes; Chinese: two bytes a character instead of three). Two bits a text, per row.
+ * How each text is held: the Arabic as UTF-16 (decoded several times faster than from UTF-8, at about as many bytes),
+ * the English as UTF-8 (one byte a letter), the Chinese as UTF-16 when that is shorter (two bytes a character instead
+ * of three; `wideZh` says so), else as UTF-8.
  */
-const [UTF8, UTF16] = [0, 1];
+const ENCODING = ['utf16le', 'utf8', 'utf8'] as const;
 
 const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
 
@@ -44,12 +45,12 @@ export class UnitTable {
   private freeRows: number[] = [];
   /**
    * Per BYTES row: its chunk, where its bytes start there, the byte lengths of its ar, en and zh texts (one after the
-   * other), and their encodings (two bits each, ar lowest).
+   * other), and whether its Chinese is UTF-16.
    */
   private chunkOf = new Uint32Array(1024);
   private startOf = new Uint32Array(1024);
   private lens = new Uint32Array(3 * 1024);
-  private codings = new Uint8Array(1024);
+  private wideZh = new Uint8Array(1024);
   private chunks: Buffer[] = [];
   private fill = CHUNK;
   private liveBytes = 0;
@@ -141,20 +142,20 @@ export class UnitTable {
     const row = this.place(unitId, rest, BYTES);
     const [enFrom, enTo, zhFrom, zhTo] = [spans[s + 2]!, spans[s + 3]!, spans[s + 4]!, spans[s + 5]!];
     const zh = zhTo - zhFrom > 3 ? bytes.toString('utf8', zhFrom, zhTo) : undefined;
-    const zhCoding = zh !== undefined && 2 * zh.length < zhTo - zhFrom ? UTF16 : UTF8;
-    const zhBytes = zhCoding === UTF16 ? 2 * zh!.length : zhTo - zhFrom;
+    const wide = zh !== undefined && 2 * zh.length < zhTo - zhFrom;
+    const zhBytes = wide ? 2 * zh.length : zhTo - zhFrom;
     const arBytes = 2 * ar.length;
     const n = arBytes + (enTo - enFrom) + zhBytes;
     const [chunk, at] = this.room(row, n);
     if (arBytes > 0) chunk.write(ar, at, 'utf16le');
     chunk.set(bytes.subarray(enFrom, enTo), at + arBytes);
     const zhAt = at + arBytes + enTo - enFrom;
-    if (zhCoding === UTF16) chunk.write(zh!, zhAt, 'utf16le');
+    if (wide) chunk.write(zh, zhAt, 'utf16le');
     else chunk.set(bytes.subarray(zhFrom, zhTo), zhAt);
     this.lens[3 * row] = arBytes;
     this.lens[3 * row + 1] = enTo - enFrom;
     this.lens[3 * row + 2] = zhBytes;
-    this.codings[row] = UTF16 | (zhCoding << 4);
+    this.wideZh[row] = wide ? 1 : 0;
     this.liveBytes += n;
   }
 
@@ -211,8 +212,7 @@ export class UnitTable {
     const r = 3 * row;
     const at = this.startOf[row]! + (slot === 0 ? 0 : this.lens[r]!) + (slot === 2 ? this.lens[r + 1]! : 0);
     const chunk = this.chunks[this.chunkOf[row]!]!;
-    const coding = (this.codings[row]! >> (2 * slot)) & 3;
-    return chunk.toString(coding === UTF16 ? 'utf16le' : 'utf8', at, at + n);
+    return chunk.toString(slot === 2 && this.wideZh[row] ? 'utf16le' : ENCODING[slot]!, at, at + n);
   }
 
   /** The row's bytes: its three texts. */
@@ -261,7 +261,7 @@ export class UnitTable {
     this.chunkOf = grown(this.chunkOf, (n) => new Uint32Array(n), 1);
     this.startOf = grown(this.startOf, (n) => new Uint32Array(n), 1);
     this.lens = grown(this.lens, (n) => new Uint32Array(n), 3);
-    this.codings = grown(this.codings, (n) => new Uint8Array(n), 1);
+    this.wideZh = grown(this.wideZh, (n) => new Uint8Array(n), 1);
   }
 
   /** Copies the live rows' bytes into fresh chunks (rows keep their numbers), letting the old ones go. */
