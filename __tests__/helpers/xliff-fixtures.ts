@@ -54,3 +54,18 @@ export function lineDiff(a: string, b: string): { removed: string[]; added: stri
   added.push(...y.slice(j));
   return { removed, added };
 }
+
+/** A 1.2 `<file>` from `src` to `tgt` (no target-language when undefined) with one trans-unit of `source`. */
+export const xliffFile = (src: string, tgt: string | undefined, source: string) =>
+  `  <file original="a" source-language="${src}"${tgt === undefined ? '' : ` target-language="${tgt}"`} datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>${source}</source></trans-unit>
+    </body>
+  </file>`;
+
+/** An XLIFF 1.2 document of these `<file>`s. */
+export const xliff12 = (...files: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+${files.join('\n')}
+</xliff>
+`;

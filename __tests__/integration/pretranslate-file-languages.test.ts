@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestContext, runScript, type TestContext } from '../helpers/context';
+import { xliff12, xliffFile } from '../helpers/xliff-fixtures';
 
 const prefix = `mizan-test:${randomUUID().slice(0, 8)}:`;
 let ctx: TestContext;
@@ -26,19 +27,8 @@ const CONSENSUS = {
   en: 'The two sides reached broad consensus on strengthening practical cooperation.',
   zh: '双方就加强务实合作达成广泛共识。',
 };
-const file = (
-  src: string,
-  tgt: string,
-) => `  <file original="a" source-language="${src}" target-language="${tgt}" datatype="plaintext">
-    <body>
-      <trans-unit id="1"><source>${CONSENSUS.ar}</source></trans-unit>
-    </body>
-  </file>`;
-const xliff = (...files: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-${files.join('\n')}
-</xliff>
-`;
+const file = (src: string, tgt: string) => xliffFile(src, tgt, CONSENSUS.ar);
+const xliff = xliff12;
 const EN_ZH = xliff(file('ar', 'en'), file('ar', 'zh'));
 const send = (route: string, body: string) =>
   request(ctx.app).post(route).set('Content-Type', 'application/xliff+xml').send(body);

@@ -3,7 +3,7 @@
  * (and analyzed) in its own; with `tgt`, a file that declares another is refused.
  */
 import { analyzeXliff, parseXliff, pretranslateXliffFile } from '../../src/formats';
-import { memoryTm } from '../helpers/xliff-fixtures';
+import { memoryTm, xliff12, xliffFile } from '../helpers/xliff-fixtures';
 
 const CONSENSUS = {
   ar: 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.',
@@ -18,17 +18,8 @@ const tm = () =>
     },
   });
 
-const file = (src: string, tgt: string | undefined) =>
-  `  <file original="a" source-language="${src}"${tgt === undefined ? '' : ` target-language="${tgt}"`} datatype="plaintext">
-    <body>
-      <trans-unit id="1"><source>${CONSENSUS.ar}</source></trans-unit>
-    </body>
-  </file>`;
-const xliff = (...files: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-${files.join('\n')}
-</xliff>
-`;
+const file = (src: string, tgt: string | undefined) => xliffFile(src, tgt, CONSENSUS.ar);
+const xliff = xliff12;
 const enZh = xliff(file('ar', 'en'), file('ar', 'zh-CN'));
 
 describe('a 1.2 file whose <file> elements declare different target languages', () => {
