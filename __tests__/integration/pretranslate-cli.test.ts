@@ -82,14 +82,16 @@ describe('npm run i18next', () => {
       }),
     );
     fs.mkdirSync(out);
-    fs.writeFileSync(path.join(out, 'en.json'), JSON.stringify({ news: { consensus: 'Mine' }, other: 'kept' }));
+    // A translator's file: its empty object and array, and its key order, are kept as they were.
+    const mine = { a: {}, news: { consensus: 'Mine' }, b: [], other: 'kept' };
+    fs.writeFileSync(path.join(out, 'en.json'), JSON.stringify(mine));
     const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en,zh', '--out', out);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('en: 1 kept, 1 no-match');
     expect(result.stderr).toContain('zh: 1 filled, 1 no-match');
     const read = (name: string) =>
       JSON.parse(fs.readFileSync(path.join(out, name), 'utf8')) as { news: { consensus: string }; keys: unknown[] };
-    expect(read('en.json')).toEqual({ news: { consensus: 'Mine' }, other: 'kept' });
+    expect(fs.readFileSync(path.join(out, 'en.json'), 'utf8')).toBe(`${JSON.stringify(mine, null, 2)}\n`);
     expect(read('zh.json')).toEqual({ news: { consensus: CONSENSUS_ZH } });
     expect(read('report.json').keys).toContainEqual(
       expect.objectContaining({ lang: 'zh', key: 'news.consensus', status: 'filled', score: 100 }),

@@ -4,7 +4,7 @@
  * TypeError or RangeError (a 500).
  */
 import { ErrorCode, MizanError } from '../../src/errors';
-import { flattenLeaves, setPath, MAX_DEPTH } from '../../src/formats/i18next';
+import { flattenLeaves, placePath, setPath, MAX_DEPTH } from '../../src/formats/i18next';
 import { Params, preview } from '../../src/http/params';
 
 /** JSON nested `depth` arrays deep, parsed as a body parser would. */
@@ -80,6 +80,7 @@ describe('i18next resources with hostile shapes', () => {
     expect(codeOf(() => flattenLeaves(JSON.parse('{"__proto__":{"polluted":"x"}}')))).toBe(ErrorCode.INVALID_BODY);
     const out: Record<string, unknown> = {};
     expect(setPath(out, ['__proto__', 'polluted'], 'x')).toBe(false);
+    expect(placePath(out, ['__proto__', 'polluted'], 'x')).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(setPath(out, ['toString', 'x'], 'y')).toBe(true); // an ordinary key that happens to name a method
     expect(out).toEqual({ toString: { x: 'y' } });

@@ -86,3 +86,48 @@ describe('an existing bundle whose shape differs from the source’s', () => {
     expect(bundles.en).toEqual({ news: 'flat' });
   });
 });
+
+describe('merging drafts into an existing bundle', () => {
+  it('keeps every existing value as it was, empty containers and non-strings too, in its key order', async () => {
+    const existing = {
+      zeta: 'Mine',
+      a: {},
+      b: [],
+      news: { weather: '', consensus: 'Our own wording', empty: {} },
+      none: null,
+      count: 3,
+      on: false,
+      days: ['Saturday', 'Sunday'],
+      mixed: [1, null, { deep: [] }],
+    };
+    const resources = { news: { consensus: CONSENSUS, weather: 'الطقس جميل' }, fresh: 'الطقس جميل' };
+    const { bundles } = await pretranslateI18next(resources, tm(), {
+      to: ['en'],
+      existing: { en: structuredClone(existing) },
+    });
+    const expected = {
+      ...existing,
+      news: { weather: 'The weather is fine', consensus: 'Our own wording', empty: {} },
+      fresh: 'The weather is fine',
+    };
+    // Compared as text: key order and every value, empty or not, as written.
+    expect(JSON.stringify(bundles.en)).toBe(JSON.stringify(expected));
+  });
+
+  it('keeps the existing values an overwrite does not displace, in their places', async () => {
+    const existing = { list: {}, news: 'flat', after: [], tail: { x: null } };
+    const { bundles } = await pretranslateI18next({ news: { consensus: CONSENSUS } }, tm(), {
+      to: ['en'],
+      existing: { en: existing },
+      overwrite: true,
+    });
+    expect(JSON.stringify(bundles.en)).toBe(
+      JSON.stringify({
+        list: {},
+        news: { consensus: 'The two sides reached broad consensus.' },
+        after: [],
+        tail: { x: null },
+      }),
+    );
+  });
+});

@@ -37,7 +37,7 @@ import {
   type PlaceablesCheck,
   type PluralCategory,
   checkI18nextPlaceables,
-  flattenLeaves,
+  copyResources,
   flattenResources,
   getPath,
   groupPlurals,
@@ -47,7 +47,7 @@ import {
   protect,
   findPlaceables,
   restore,
-  setPath,
+  placePath,
   shapeConflict,
   type ShapeConflict,
 } from './i18next';
@@ -240,20 +240,13 @@ function writeCandidate(
 }
 
 /**
- * The draft bundle: the source's key order, then the existing file's values at keys the drafts leave free. An
- * existing value a draft's shape conflicts with is left out: only a key drafted with overwrite replaces one.
+ * The draft bundle: a copy of the existing file (every value as it was, in its key order) with the drafts written
+ * into it; a key the file lacks goes after its siblings, in the source's order. A draft's shape displaces an existing
+ * value only when drafted with overwrite (`draftKey` writes nothing over a conflict otherwise), and only that value.
  */
 function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const written = new Set<string>();
-  for (const [path, value] of values) {
-    if (setPath(out, path, value)) written.add(JSON.stringify(path));
-  }
-  if (existing !== undefined && typeof existing === 'object' && existing !== null && !Array.isArray(existing)) {
-    for (const entry of flattenLeaves(existing)) {
-      if (written.has(JSON.stringify(entry.path)) || shapeConflict(out, entry.path)) continue;
-      setPath(out, entry.path, entry.value);
-    }
-  }
+  const merged = typeof existing === 'object' && existing !== null && !Array.isArray(existing);
+  const out = merged ? copyResources(existing) : {};
+  for (const [path, value] of values) placePath(out, path, value);
   return out;
 }

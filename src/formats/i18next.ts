@@ -147,6 +147,37 @@ export function setPath(resources: Record<string, unknown>, path: KeyPath, value
   return true;
 }
 
+/**
+ * A copy of an existing bundle to merge drafts into: every value as it is (empty objects and arrays, null, numbers,
+ * booleans included) in its key order. Refuses what `flattenLeaves` refuses (too deep, a `__proto__` key).
+ */
+export function copyResources(resources: unknown): Record<string, unknown> {
+  flattenLeaves(resources);
+  return structuredClone(resources) as Record<string, unknown>;
+}
+
+/**
+ * Writes a value at a path whatever is in the way: a value on the way that is not the container the path goes
+ * through (an array for an index, an object for a key) is replaced by one, in its place among its siblings, and so
+ * is a container at the path itself (a draft written with overwrite over a value of another shape: `shapeConflict`).
+ * Returns false for a `__proto__` segment.
+ */
+export function placePath(resources: Record<string, unknown>, path: KeyPath, value: unknown): boolean {
+  if (path.includes('__proto__')) return false;
+  let node: Record<string | number, unknown> = resources;
+  for (let i = 0; i < path.length - 1; i++) {
+    const index = typeof path[i + 1] === 'number';
+    let child = own(node, path[i]!);
+    if (index ? !Array.isArray(child) : !isPlainObject(child)) {
+      child = index ? [] : {};
+      node[path[i]!] = child;
+    }
+    node = child as Record<string | number, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
+  return true;
+}
+
 const PLURAL_SUFFIX = /^(.*?)_(ordinal_)?(zero|one|two|few|many|other)$/;
 
 /** Groups entries into plain keys and plural groups (placed where their first form was). */

@@ -128,7 +128,12 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
             default: 75,
             description: 'lowest score, MIZAN_MIN_FLOOR–100 (keys have no neighbours: no 101)',
           },
-          existing: { type: 'object', description: 'existing bundles per target language, kept' },
+          existing: {
+            type: 'object',
+            description:
+              'existing bundles per target language: each draft is its bundle with the drafts written into it, ' +
+              'every other value (empty objects and arrays, null, numbers, booleans) and its key order kept',
+          },
           overwrite: { type: 'boolean', default: false },
           tm: { type: 'string' },
         },
