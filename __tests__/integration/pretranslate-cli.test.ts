@@ -167,6 +167,16 @@ describe('npm run i18next', () => {
     expect(xliff.stderr).toBe('xliff: MIN_OUT_OF_RANGE: "min" must be a whole number from 30 to 101 (got "102").\n');
   }, 30_000);
 
+  it('words a refused file as the HTTP route does, its reason translated, writing nothing', () => {
+    const source = path.join(dir, 'ar-list.json');
+    const out = path.join(dir, 'locales-list');
+    fs.writeFileSync(source, JSON.stringify(['تم حفظ الملف']));
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('i18next: INVALID_BODY: The request body cannot be read: a JSON object is expected.\n');
+    expect(fs.existsSync(out)).toBe(false);
+  }, 30_000);
+
   it('exports a document as one file per language', async () => {
     const [doc] = await ctx.tm.listDocuments('main');
     const out = path.join(dir, 'export');

@@ -3,9 +3,9 @@
  * (REDIS_URL, MIZAN_KEY_PREFIX, MIZAN_DEFAULT_TM, MIZAN_MAX_QUERY_CHARS). `strict` freshness: a script does not
  * listen for change notifications. The schema version is checked before anything is read or written.
  */
-import { loadConfig, silentLogger, type Config } from '../../src/config';
+import { DEFAULT_CONFIG, loadConfig, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
-import { createTranslator } from '../../src/i18n';
+import { createTranslator, errorMessage } from '../../src/i18n';
 import { TranslationMemory, type Freshness } from '../../src/service';
 import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 
@@ -58,9 +58,20 @@ export async function withTm<T>(work: (tm: TranslationMemory, config: Config) =>
   }
 }
 
-/** An error as a script prints it: a MizanError as its code and English message (as the API words it). */
+/**
+ * An error as a script prints it: a MizanError as its code and English message, worded as the API's (errorMessage:
+ * its reason translated; `retryAfter` as the server would say it, MIZAN_RETRY_AFTER_S).
+ */
 export async function describeError(err: unknown): Promise<string> {
   if (!isMizanError(err)) return (err as Error)?.message ?? String(err);
   const translator = await createTranslator();
-  return `${err.code}: ${translator.t(`errors.${err.code}`, 'en', { ...err.params })}`;
+  return `${err.code}: ${errorMessage(translator, err, 'en', { retryAfter: retryAfterSeconds() })}`;
+}
+
+function retryAfterSeconds(): number {
+  try {
+    return loadConfig(process.env).retryAfterSeconds;
+  } catch {
+    return DEFAULT_CONFIG.retryAfterSeconds; // the environment's configuration is what failed
+  }
 }

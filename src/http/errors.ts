@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
-import type { Translator, UiLang } from '../i18n';
+import { errorMessage, type Translator, type UiLang } from '../i18n';
 import { routePattern } from './access-log';
 import { answerLanguage } from './language';
 
@@ -52,18 +52,7 @@ export function errorAnswer(
   translator: Translator,
   retryAfterSeconds: number,
 ): ErrorAnswer {
-  // A `reason` that names a catalog entry (reasons.*) is translated too, with the error's params (UNAUTHORIZED's
-  // reasons are whole sentences naming the role: a key that is not valid says so, not that a role is needed).
-  // Other reasons pass as they are.
-  const reason =
-    typeof error.params.reason === 'string'
-      ? translator.t(`reasons.${error.params.reason}`, lang, { ...error.params, defaultValue: error.params.reason })
-      : undefined;
-  const message = translator.t(`errors.${error.code}`, lang, {
-    retryAfter: retryAfterSeconds,
-    ...error.params,
-    ...(reason ? { reason } : {}),
-  });
+  const message = errorMessage(translator, error, lang, { retryAfter: retryAfterSeconds });
   const body: ErrorAnswer['body']['error'] = { code: error.code, message };
   if (typeof error.params.param === 'string') body.param = error.params.param;
   const headers: Record<string, string> = { 'Content-Language': lang };
