@@ -282,4 +282,22 @@ describe('POST /api/v1/analyze', () => {
       expect(res.text).toMatch(/\nTotal +7 /);
     }
   });
+
+  it('chooses text or JSON by the Accept type whatever parameters it names (charset)', async () => {
+    const analyze = (accept: string) =>
+      request(ctx.app)
+        .post('/api/v1/analyze')
+        .set('Content-Type', 'text/xml')
+        .set('Accept', accept)
+        .send(fixture('seed-po2xliff-ar-en.xlf'))
+        .expect(200);
+    for (const accept of ['text/plain;charset=utf-8', 'text/plain; charset=UTF-8, application/json;q=0.5']) {
+      const res = await analyze(accept).expect('Content-Type', /^text\/plain/);
+      expect(res.text).toMatch(/^Analysis ar -> en\n/);
+    }
+    for (const accept of ['application/json;charset=utf-8', 'application/json; charset=utf-8, text/plain;q=0.5']) {
+      const res = await analyze(accept).expect('Content-Type', /^application\/json/);
+      expect(res.body.total.segments).toBe(7);
+    }
+  });
 });

@@ -92,7 +92,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/analyze': {
     post: {
       summary: 'Segments, words and characters of an XLIFF file per match band',
-      description: 'JSON, or a fixed-width text table with Accept: text/plain or format=text.',
+      description:
+        'JSON, or a fixed-width text table with Accept: text/plain (parameters such as charset are not compared) ' +
+        'or format=text.',
       parameters: [
         ...xliffParameters,
         query('format', 'json (default) or text', { type: 'string', enum: ['json', 'text'] }),

@@ -10,6 +10,7 @@ import { ErrorCode, MizanError } from '../../errors';
 import { formatAnalysis, MAX_MIN, type TranslationMemory, type XliffRequest } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
+import { acceptedType } from '../negotiate';
 import { Params, preview, type Input } from '../params';
 import { readUpload, type Upload } from '../upload';
 
@@ -79,8 +80,9 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       if (format !== '' && format !== 'json' && format !== 'text')
         throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: 'json, text' });
       const analysis = await tm.analyzeXliff(upload.bytes, request);
+      // By the Accept type alone: `text/plain;charset=utf-8` asks for the table (negotiate.ts).
       const text =
-        format === 'text' || (format === '' && req.accepts(['application/json', 'text/plain']) === 'text/plain');
+        format === 'text' || (format === '' && acceptedType(req, ['application/json', 'text/plain']) === 'text/plain');
       if (text) res.type('text/plain; charset=utf-8').send(formatAnalysis(analysis));
       else res.json(analysis);
     })
