@@ -78,3 +78,30 @@ describe('analyzing an XLIFF file against a TM', () => {
     expect(new Set(lines.slice(1).map((l) => l.length)).size).toBe(1);
   });
 });
+
+describe('the neighbours a lookup carries', () => {
+  it('are taken within the segment’s <file>: none across a <file> boundary, 1.2 and 2.x alike', async () => {
+    const v12 = `<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a" source-language="ar" target-language="en" datatype="plaintext"><body>
+    <trans-unit id="1"><source>أ</source></trans-unit><trans-unit id="2"><source>ب</source></trans-unit>
+  </body></file>
+  <file original="b" source-language="ar" target-language="en" datatype="plaintext"><body>
+    <trans-unit id="3"><source>ج</source></trans-unit>
+  </body></file>
+</xliff>`;
+    const v20 = `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">
+  <file id="a"><unit id="1"><segment><source>أ</source></segment></unit>
+    <unit id="2"><segment><source>ب</source></segment></unit></file>
+  <file id="b"><unit id="3"><segment><source>ج</source></segment></unit></file>
+</xliff>`;
+    for (const text of [v12, v20]) {
+      const lookup = memoryTm({});
+      await analyzeXliff(parseXliff(text), lookup);
+      expect(lookup.calls.map((call) => [call.context.prev, call.text, call.context.next])).toEqual([
+        ['', 'أ', 'ب'],
+        ['أ', 'ب', ''],
+        ['', 'ج', ''],
+      ]);
+    }
+  });
+});

@@ -79,7 +79,11 @@ export async function analyzeXliff(
     lookup,
     src,
     { tgt, min: ANALYSIS_MIN, limit: 1 },
-    { skip: (i) => repetition[i]!, ...(targets && { targets: segmentTgt }) },
+    {
+      skip: (i) => repetition[i]!,
+      files: doc.segments.map((s) => s.fileIndex),
+      ...(targets && { targets: segmentTgt }),
+    },
   );
   const bands = sources.map((text, i): Band | undefined => {
     if (plainText(text) === '') return undefined;

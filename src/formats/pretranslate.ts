@@ -117,7 +117,7 @@ export async function pretranslateXliff(
     lookup,
     src,
     { tgt, min, limit },
-    { skip, ...(targets && { targets: segmentTargets(doc, languages) }) },
+    { skip, files: doc.segments.map((s) => s.fileIndex), ...(targets && { targets: segmentTargets(doc, languages) }) },
   );
   const plans: SegmentPlan[] = [];
   const segments: SegmentReport[] = [];

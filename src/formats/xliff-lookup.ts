@@ -179,22 +179,29 @@ export function plainText(text: string): string {
 /**
  * Looks every segment up once per distinct (text, neighbours, target), in order, keeping candidates ≥ min, best
  * first: into `targets[i]` when given (a 1.x file whose `<file>` elements declare different targets), else
- * `base.tgt`. Segments with nothing to look up, or that `skip` says so, get no entry.
+ * `base.tgt`. A segment's neighbours (`prev`/`next`, for a 101) are the sources before and after it in the same
+ * `files[i]` (a segment's `fileIndex`): the first and last of a `<file>` have none on that side, as the first and
+ * last of the document. Segments with nothing to look up, or that `skip` says so, get no entry.
  */
 export async function lookupAll(
   sources: readonly string[],
   lookup: Lookup,
   src: Lang,
   base: LookupContext,
-  { skip = () => false, targets }: { skip?: (index: number) => boolean; targets?: readonly Lang[] } = {},
+  {
+    skip = () => false,
+    targets,
+    files,
+  }: { skip?: (index: number) => boolean; targets?: readonly Lang[]; files?: readonly number[] } = {},
 ): Promise<Map<number, Candidate[]>> {
   const cache = new Map<string, Candidate[]>();
   const out = new Map<number, Candidate[]>();
+  const neighbour = (i: number, at: number) => (files?.[at] === files?.[i] ? (sources[at] ?? '') : '');
   for (let i = 0; i < sources.length; i++) {
     const text = sources[i]!;
     if (skip(i) || plainText(text) === '') continue;
-    const prev = sources[i - 1] ?? '';
-    const next = sources[i + 1] ?? '';
+    const prev = neighbour(i, i - 1);
+    const next = neighbour(i, i + 1);
     const tgt = targets?.[i] ?? base.tgt;
     const key = `${tgt}\u0000${text}\u0000${prev}\u0000${next}`;
     let found = cache.get(key);

@@ -8,6 +8,11 @@ import type { XmlElement, XmlEncoding } from './xliff-xml';
 export interface XliffSegment {
   /** 0-based place among the file's translatable segments. */
   index: number;
+  /**
+   * 0-based place of its `<file>` among the document's `<file>` elements (1.x and 2.x alike): a segment's neighbours,
+   * the context of a 101, are taken within its `<file>` (each is its own text).
+   */
+  fileIndex: number;
   unitId: string;
   /** 2.x `segment/@id`, 1.2 `mrk/@mid` of a `seg-source` segment. */
   segmentId?: string;

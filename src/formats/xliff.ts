@@ -48,6 +48,8 @@ interface Walk {
   family: 1 | 2;
   units: XliffUnit[];
   segments: XliffSegment[];
+  /** The place of the `<file>` being read among the document's. */
+  fileIndex: number;
 }
 
 /** Parses an XLIFF file (bytes in UTF-8/UTF-16, or a string). Throws the XML_*, XLIFF_* errors. */
@@ -56,14 +58,12 @@ export function parseXliff(input: string | Uint8Array): XliffDocument {
   const root = parseXmlTree(text);
   const version = root.attrs.version ?? '';
   const family = familyOf(root, version);
-  const walk: Walk = { raw: text, ns: root.uri, family, units: [], segments: [] };
+  const walk: Walk = { raw: text, ns: root.uri, family, units: [], segments: [], fileIndex: 0 };
   const files = core(walk, root, 'file');
-  if (family === 1) {
-    for (const file of files) {
-      for (const body of core(walk, file, 'body')) walk1(walk, body, file, file.attrs.translate !== 'no');
-    }
-  } else {
-    for (const file of files) walk2(walk, file, root, file.attrs.translate !== 'no');
+  for (const [i, file] of files.entries()) {
+    walk.fileIndex = i;
+    if (family === 2) walk2(walk, file, root, file.attrs.translate !== 'no');
+    else for (const body of core(walk, file, 'body')) walk1(walk, body, file, file.attrs.translate !== 'no');
   }
   if (walk.units.length === 0) throw new MizanError(ErrorCode.XLIFF_NO_SOURCES, { where: 'no units' });
   const first = family === 1 ? files[0] : root;
@@ -248,9 +248,14 @@ function spacePreserved(el: XmlElement | undefined): boolean {
   return false;
 }
 
-function addSegment(w: Walk, unit: XliffUnit, segment: Omit<XliffSegment, 'index'>): void {
+function addSegment(w: Walk, unit: XliffUnit, segment: Omit<XliffSegment, 'index' | 'fileIndex'>): void {
   const preserve = spacePreserved(segment.elements.source);
-  const full: XliffSegment = { index: w.segments.length, ...segment, ...(preserve && { preserveSpace: true }) };
+  const full: XliffSegment = {
+    index: w.segments.length,
+    fileIndex: w.fileIndex,
+    ...segment,
+    ...(preserve && { preserveSpace: true }),
+  };
   unit.segments.push(full);
   w.segments.push(full);
 }

@@ -66,7 +66,11 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         "number the TM's source had where the placeholder is (26→%d), else it is appended.",
       parameters: [
         ...xliffParameters,
-        query('min', 'lowest score inserted or suggested', { type: 'integer', minimum: 0, maximum: 101, default: 75 }),
+        query(
+          'min',
+          'lowest score inserted or suggested (101: context matches, the neighbours taken within the same <file>)',
+          { type: 'integer', minimum: 0, maximum: 101, default: 75 },
+        ),
         query('overwrite', '1 replaces confirmed targets too', { type: 'string', enum: ['0', '1'] }),
       ],
       requestBody: xliffBody,
