@@ -18,7 +18,7 @@ import { isMizanError } from '../src/errors';
 import { deleteTm, restoreTm, SCHEMA_VERSION, type DumpedKey } from '../src/store';
 import { MANIFEST, type BackupManifest } from './lib/backup';
 import { readOptions } from './lib/cli';
-import { withTm } from './lib/tm';
+import { describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run restore -- DIR [--tm NAME] [--redis-dump [--replace]]
   Imports DIR/<tm>.tmx (all or nothing), or with --redis-dump restores every key of the TM exactly.`;
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
       log(`TM "${name}": ${result.units.written} units written, ${result.units.unchanged} unchanged`);
       return result.status === 'done' ? 0 : 1;
     } catch (err) {
-      log(isMizanError(err) ? `restore failed: ${err.code} ${JSON.stringify(err.params)}` : String(err));
+      log(`restore failed: ${isMizanError(err) ? await describeError(err) : String(err)}`);
       log(`nothing was written to TM "${name}"`);
       return 1;
     }

@@ -14,7 +14,7 @@ import { isMizanError } from '../src/errors';
 import { exportLanguages, type JobView, type TmExportFormat } from '../src/service';
 import type { Lang } from '../src/types';
 import { readOptions } from './lib/cli';
-import { openTm } from './lib/tm';
+import { describeError, openTm } from './lib/tm';
 
 const USAGE = `usage: npm run tmx -- import FILE --tm NAME
        npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs en,zh] [--apart]
@@ -149,7 +149,7 @@ async function importFile(path: string, name: string): Promise<number> {
     return result.status === 'done' ? 0 : 1;
   } catch (err) {
     if (process.stderr.isTTY) process.stderr.write('\n');
-    log(isMizanError(err) ? `import failed: ${err.code} ${JSON.stringify(err.params)}` : String(err));
+    log(`import failed: ${isMizanError(err) ? await describeError(err) : String(err)}`);
     if (job) log(`job ${job.id}: nothing was written to TM "${name}"`);
     return 1;
   } finally {
@@ -196,11 +196,7 @@ async function exportFile(name: string, out: string): Promise<number> {
   } catch (err) {
     if (process.stderr.isTTY) process.stderr.write('\n');
     const problem = failure ?? err;
-    log(
-      isMizanError(problem)
-        ? `export failed: ${problem.code} ${JSON.stringify(problem.params)}`
-        : fileError('write', out, problem),
-    );
+    log(isMizanError(problem) ? `export failed: ${await describeError(problem)}` : fileError('write', out, problem));
     output.destroy();
     fs.rmSync(out, { force: true }); // a file cut short is worse than none
     return 1;

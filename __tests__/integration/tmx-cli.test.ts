@@ -65,7 +65,7 @@ describe('npm run tmx', () => {
     const out = path.join(dir, 'none.tmx');
     const run = tmx('export', '--tm', 'never-made', '--out', out);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('export failed: UNKNOWN_TM');
+    expect(run.stderr).toContain('export failed: UNKNOWN_TM: There is no translation memory named "never-made".');
     expect(fs.existsSync(out)).toBe(false);
   }, 30_000);
 });
