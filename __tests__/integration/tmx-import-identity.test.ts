@@ -107,6 +107,49 @@ describe('bilingual files that name the same document rows', () => {
   });
 });
 
+describe('tus that name a document', () => {
+  const docOnly = (doc: string, ar: string, lang: string, text: string, tuid: string) =>
+    `<tu tuid="${tuid}"><prop type="x-document">${doc}</prop><tuv xml:lang="ar"><seg>${ar}</seg></tuv>` +
+    `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv></tu>\n`;
+
+  it('naming one row with two Arabic sources: the first is the row, the other a conflict the job reports', async () => {
+    const file =
+      HEAD +
+      placed('D3', 0, 'نص الصف الأول', 'en', 'First row') +
+      placed('D3', 0, 'نص آخر تماما', 'zh', '完全不同的文本').replace('<tu>', '<tu tuid="other">') +
+      '</body></tmx>';
+    const job = await importTmx('row-conflict', file);
+    expect(job.units).toMatchObject({ read: 2, staged: 1, written: 1 });
+    expect(job.merge).toEqual({
+      extended: 0,
+      conflicts: { en: 0, zh: 1 },
+      samples: [{ ar: 'نص آخر تماما', lang: 'zh', tuid: 'other', reason: 'different-source' }],
+    });
+    const units = await allUnits(ctx.app, 'row-conflict');
+    expect(units).toEqual([expect.objectContaining({ ar: 'نص الصف الأول', en: 'First row', zh: '' })]);
+  });
+
+  it('without a position: a unit per Arabic, one Arabic in two documents one unit, its conflict reported', async () => {
+    const file =
+      HEAD +
+      docOnly('D4', 'المادة الأولى', 'en', 'Article 1', 'a') +
+      docOnly('D4', 'المادة الثانية', 'en', 'Article 2', 'b') +
+      docOnly('D5', 'المادة الأولى', 'en', 'First article', 'c') +
+      '</body></tmx>';
+    const job = await importTmx('doc-only', file);
+    expect(job.units).toMatchObject({ read: 3, staged: 2, written: 2 });
+    expect(job.merge.conflicts).toEqual({ en: 1, zh: 0 });
+    expect((job.merge as { samples?: unknown[] }).samples).toEqual([
+      { ar: 'المادة الأولى', lang: 'en', tuid: 'c', reason: 'different-translation' },
+    ]);
+    const units = await allUnits(ctx.app, 'doc-only');
+    expect(units.map((u) => [u.ar, u.en, u.tmx?.document]).sort()).toEqual([
+      ['المادة الأولى', 'Article 1', 'D4'],
+      ['المادة الثانية', 'Article 2', 'D4'],
+    ]);
+  });
+});
+
 describe('the index an import of placed rows builds as it reads', () => {
   it('is taken, and equals the index rebuilt from Redis', async () => {
     const taken: string[] = [];

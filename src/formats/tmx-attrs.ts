@@ -2,7 +2,7 @@
  * Which attributes the TMX reader keeps, and in which order: those TMX 1.4b declares, on `tu`/`tuv` in the DTD's
  * order (equal metadata, equal bytes) and on inline codes in the file's order (a code is written back verbatim).
  */
-import { startTag } from './placeables';
+import { startTag, type CodeKind, type InlineCode } from './placeables';
 import { TU_ATTRS, TUV_ATTRS, type TuAttrs } from './tmx-model';
 
 /** Rank of each allowed attribute in its canonical (DTD) order. */
@@ -63,4 +63,16 @@ export function inlineTag(name: string, attributes: Record<string, string>, self
     break;
   }
   return startTag(name, kept, selfClosing);
+}
+
+/**
+ * A code as read from its start tag: the element with its declared attributes, and its `i` and `x` only where the
+ * element declares them (a `ph i` is dropped from both: kept beside an `xml` without it, a re-read would differ).
+ */
+export function inlineCode(kind: CodeKind, attributes: Record<string, string>): InlineCode {
+  const code: InlineCode = { kind, xml: inlineTag(kind, attributes) };
+  const allowed = INLINE_ATTRS[kind]!;
+  if (attributes['i'] !== undefined && allowed.has('i')) code.i = attributes['i'];
+  if (attributes['x'] !== undefined && allowed.has('x')) code.x = attributes['x'];
+  return code;
 }

@@ -7,7 +7,8 @@ import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { ErrorCode, MizanError } from '../errors';
 import { languageFamily, parseLanguageTag, type LanguageTag } from './language-tags';
 import { MAX_PLACEABLES, SegmentBuilder, type CodeKind, type InlineCode } from './placeables';
-import { INLINE_ATTRS, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
+import { needsRepair, repairCodes } from './inline-repair';
+import { INLINE_ATTRS, inlineCode, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
 import {
   emptyCounts,
   PROP_CONFIDENCE,
@@ -66,6 +67,8 @@ export class TmxSaxHandler {
   private invalidTu = false;
   /** `seg`s of the `tuv` being read. */
   private segs = 0;
+  /** The `seg` being read has a code the DTD refuses as it came (inline-repair.ts). */
+  private repair = false;
   private emptyArabic = false;
   private readonly tags = new Map<string, { parsed: LanguageTag; family: string }>();
 
@@ -109,6 +112,7 @@ export class TmxSaxHandler {
       // A tuv holds one seg (DTD): of two, neither can be told the tuv's text.
       if (this.segs++ > 0) this.invalidTu = true;
       this.seg = new SegmentBuilder();
+      this.repair = false;
     } else if (name === 'prop' || name === 'note') {
       this.sink = name;
       this.propType = attributes['type'] ?? '';
@@ -143,14 +147,11 @@ export class TmxSaxHandler {
         this.codeDepth = 1;
       }
     } else if (CODES.has(name)) {
-      this.code = { kind: name as CodeKind, xml: inlineTag(name, attributes) };
-      if (attributes['i'] !== undefined) this.code.i = attributes['i'];
-      if (attributes['x'] !== undefined) this.code.x = attributes['x'];
+      this.code = inlineCode(name as CodeKind, attributes);
+      if (needsRepair(name, attributes)) this.repair = true;
       this.codeDepth = 1;
     } else if (name === 'hi') {
-      const code: InlineCode = { kind: 'hi', xml: inlineTag(name, attributes) };
-      if (attributes['x'] !== undefined) code.x = attributes['x'];
-      seg.addCode(code);
+      seg.addCode(inlineCode('hi', attributes));
     } else {
       // An element TMX does not allow in a seg (`<b>`, a second `seg`, a `prop`): the text cannot be told apart from
       // the markup it was meant as, so the tu is skipped as invalid rather than stored without it.
@@ -209,6 +210,7 @@ export class TmxSaxHandler {
   private closeSeg(): void {
     this.tuv!.text = this.seg!.text;
     this.tuv!.codes = this.seg!.codes;
+    if (this.repair) repairCodes(this.tuv!.codes);
     this.seg = undefined;
   }
 

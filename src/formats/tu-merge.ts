@@ -20,8 +20,8 @@ const TARGETS: readonly Target[] = ['en', 'zh'];
 /**
  * What a `tu` is to the unit of its Arabic: `new`; `extended` (it adds a language, or the first variants kept apart:
  * Traditional Chinese, another language); `conflict` (it adds nothing and
- * has another translation of a language already there: counted once, as a conflict); `duplicate` (it adds nothing
- * and says nothing else).
+ * has another translation of a language already there, or names a row whose first `tu` had another Arabic: counted
+ * once, as a conflict); `duplicate` (it adds nothing and says nothing else).
  */
 export type MergeStatus = 'new' | 'extended' | 'conflict' | 'duplicate';
 
@@ -42,7 +42,11 @@ export interface MergeConflict {
   ar: string;
   lang: Target;
   tuid?: string;
-  reason: 'different-translation';
+  /**
+   * `different-translation`: a later `tu` of the same unit translates it otherwise; `different-source`: a later `tu`
+   * names the same unit (a document row: `x-document` and `x-position`) with another Arabic, and is left out whole.
+   */
+  reason: 'different-translation' | 'different-source';
 }
 
 export interface MergeCounts {
@@ -102,20 +106,30 @@ export class TuMerger {
   private hashes: Record<Target, Float64Array> = { en: new Float64Array(1024), zh: new Float64Array(1024) };
   /** 1 for a unit that has variants kept apart. */
   private aparts = new Uint8Array(1024);
+  /** Hash of the Arabic of each unit named by a key of the caller's (a row), made at the first such unit. */
+  private sources: Float64Array | undefined;
 
   /**
    * Records a unit (which must have Arabic) and says what it adds. `key`, when given, names its unit instead of its
-   * Arabic (an import gives a `tu` that names its document and position the key of that row).
+   * Arabic (an import gives a `tu` that names its document and position the key of that row): the first `tu` of a
+   * key gives its unit its Arabic, and a later one with another Arabic adds nothing, a conflict (`different-source`)
+   * for each target it has (its Traditional Chinese counted as `zh`), never merged into a unit of another source.
    */
   add(tu: TmxTu, key?: string): MergeOutcome {
     const ar = tu.langs.ar;
     if (!ar) throw new RangeError('a unit without Arabic cannot be merged');
+    const source = key === undefined ? 0 : hash53(canonical(ar.text));
     key ??= this.key(ar.text);
     const slot = this.index.slotOf(key);
     const isNew = slot === this.counts.units;
     if (isNew) {
       this.counts.units++;
       this.grow(slot);
+    }
+    if (source !== 0) {
+      const sources = (this.sources ??= new Float64Array(this.hashes.en.length));
+      if (isNew) sources[slot] = source;
+      else if (sources[slot] !== source) return this.otherSource(tu, ar.text, key);
     }
     const added: Target[] = [];
     const conflicts: Target[] = [];
@@ -129,7 +143,7 @@ export class TuMerger {
         added.push(lang);
       } else if (kept !== h) {
         conflicts.push(lang);
-        this.conflict(ar.text, lang, tu.tuid);
+        this.conflict(ar.text, lang, tu.tuid, 'different-translation');
       }
     }
     const apart = tu.apart.length > 0 && this.aparts[slot] === 0;
@@ -146,10 +160,18 @@ export class TuMerger {
     return { status, key, added, conflicts, apart };
   }
 
-  private conflict(ar: string, lang: Target, tuid: string | undefined): void {
+  /** A later `tu` of a keyed unit with another Arabic: a conflict for each of its targets, nothing added. */
+  private otherSource(tu: TmxTu, ar: string, key: string): MergeOutcome {
+    const conflicts = TARGETS.filter((lang) => tu.langs[lang] !== undefined);
+    if (conflicts.length === 0) conflicts.push('zh');
+    for (const lang of conflicts) this.conflict(ar, lang, tu.tuid, 'different-source');
+    return { status: 'conflict', key, added: [], conflicts, apart: false };
+  }
+
+  private conflict(ar: string, lang: Target, tuid: string | undefined, reason: MergeConflict['reason']): void {
     this.counts.conflicts[lang]++;
     if (this.conflictSamples.length >= MAX_CONFLICT_SAMPLES) return;
-    const sample: MergeConflict = { ar: ar.slice(0, 120), lang, reason: 'different-translation' };
+    const sample: MergeConflict = { ar: ar.slice(0, 120), lang, reason };
     if (tuid !== undefined) sample.tuid = tuid;
     this.conflictSamples.push(sample);
   }
@@ -164,6 +186,11 @@ export class TuMerger {
     const aparts = new Uint8Array(this.aparts.length * 2);
     aparts.set(this.aparts);
     this.aparts = aparts;
+    if (this.sources) {
+      const sources = new Float64Array(this.sources.length * 2);
+      sources.set(this.sources);
+      this.sources = sources;
+    }
   }
 }
 

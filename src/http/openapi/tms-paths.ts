@@ -227,7 +227,9 @@ export const TM_SCHEMAS: Record<string, object> = {
           samples: {
             type: 'array',
             maxItems: 20,
-            description: "the file's first conflicts (its later `tu`s with another translation), when it had any",
+            description:
+              "the file's first conflicts (its later `tu`s with another translation, or naming a row read with " +
+              'another Arabic), when it had any',
             items: {
               type: 'object',
               required: ['ar', 'lang', 'reason'],
@@ -235,7 +237,13 @@ export const TM_SCHEMAS: Record<string, object> = {
                 ar: { type: 'string', description: 'the Arabic source, cut to 120 characters' },
                 lang: { type: 'string', enum: ['en', 'zh'] },
                 tuid: { type: 'string' },
-                reason: { type: 'string', enum: ['different-translation'] },
+                reason: {
+                  type: 'string',
+                  enum: ['different-translation', 'different-source'],
+                  description:
+                    'different-translation: another translation of an Arabic source already read; different-source: ' +
+                    'a `tu` naming a document row (x-document, x-position) already read with another Arabic (left out)',
+                },
               },
             },
           },

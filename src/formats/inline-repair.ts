@@ -1,0 +1,117 @@
+/**
+ * Inline codes of one segment that the TMX 1.4b DTD refuses as they came, made valid as they are read, so that a
+ * code written back verbatim (placeables.ts) never makes an export invalid. The DTD requires `i` on `bpt` and `ept`
+ * and `pos` (`begin` or `end`) on `it`; tools write them without. What each becomes (DESIGN.md, "Interchange: TMX",
+ * placeables):
+ *
+ * - `bpt`/`ept` without `i` are paired in document order as tags nest (an `ept` closes the last `bpt` still open),
+ *   among the codes without `i` only (an `i` a file gives is its own pairing, kept); each pair gets the smallest
+ *   number not used as an `i` anywhere in the segment (nested codes included).
+ * - Such an `ept` with no `bpt` open is an isolated end, `it pos="end"`; a `bpt` never closed an isolated beginning,
+ *   `it pos="begin"`: what the DTD means by `it`. Their native code, `x` and `type` stay.
+ * - An `it` without a `pos` (or with another value) gets it from its native code: an opening tag (`<b>`,
+ *   `<a href="…">`) is `begin`, a closing one (`</b>`) `end`; anything else cannot be told, and becomes a `ph`
+ *   (a standalone code: the DTD's `it` must say which end it is), with its native code, `x` and `type`.
+ *
+ * Each repaired code is made as the reader makes a code read from the repaired element (same `xml`, same keys in the
+ * same order), so an export of it read back gives the same code: import → export → import stays the identity.
+ */
+import type { InlineCode } from './placeables';
+import { INLINE_ATTRS } from './tmx-attrs';
+import { xmlAttr } from './xml-fast';
+
+type Repairable = 'bpt' | 'ept' | 'it' | 'ph';
+
+/** A code's start tag as the reader writes it: attribute values escaped, so no `"` or `>` inside one. */
+const START = /^<(bpt|ept|it)((?:\s[^\s=>]+="[^"]*")*)(\/?)>/;
+const ATTR = /\s([^\s=>]+)="([^"]*)"/g;
+/** The `i` of every `bpt`/`ept` in a code's XML, nested ones included. */
+const PAIR_IDS = /<(?:bpt|ept)\s[^>]*?\bi="([^"]*)"/g;
+const OPENING_TAG = /^<[A-Za-z_][\w:.-]*(\s[^<>]*)?>$/;
+const CLOSING_TAG = /^<\/[A-Za-z_][\w:.-]*\s*>$/;
+const ENTITY = /&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]+|#\d+);/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Whether a code just read needs {@link repairCodes}: a `bpt`/`ept` without `i`, an `it` without a valid `pos`. */
+export function needsRepair(name: string, attributes: Record<string, string>): boolean {
+  if (name === 'bpt' || name === 'ept') return attributes['i'] === undefined;
+  if (name === 'it') return attributes['pos'] !== 'begin' && attributes['pos'] !== 'end';
+  return false;
+}
+
+const unescape = (text: string) =>
+  text.replace(ENTITY, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number(e[1] === 'x' ? '0' + e.slice(1) : e.slice(1))) : NAMED[e]!,
+  );
+
+/** The native code of an `it` (its text, a `sub`'s tags left out), as `begin`, `end` or undecidable. */
+export function itPosition(content: string): 'begin' | 'end' | undefined {
+  const native = unescape(content.replace(/<[^>]*>/g, '')).trim();
+  if (CLOSING_TAG.test(native)) return 'end';
+  if (OPENING_TAG.test(native) && !native.endsWith('/>')) return 'begin';
+  return undefined;
+}
+
+/**
+ * The code as element `kind`, its start tag `first` (attributes written first, in order) and then its own attributes
+ * that `kind` declares, less those `first` sets; content and `x` kept.
+ */
+function retag(code: InlineCode, kind: Repairable, first: Record<string, string>): InlineCode {
+  const start = START.exec(code.xml);
+  if (!start) return code;
+  const allowed = INLINE_ATTRS[kind]!;
+  let tag = `<${kind}`;
+  for (const name in first) tag += ` ${name}="${xmlAttr(first[name]!)}"`;
+  for (const [, name, value] of start[2]!.matchAll(ATTR)) {
+    if (allowed.has(name!) && !(name! in first)) tag += ` ${name}="${value}"`;
+  }
+  const selfClosing = start[3] === '/';
+  let xml = tag + (selfClosing ? '/>' : '>');
+  if (!selfClosing) xml += code.xml.slice(start[0].length, code.xml.length - `</${start[1]}>`.length) + `</${kind}>`;
+  const out: InlineCode = { kind, xml };
+  if (first['i'] !== undefined) out.i = first['i'];
+  if (code.x !== undefined && allowed.has('x')) out.x = code.x;
+  return out;
+}
+
+/** The content of a code's element (between its start and end tags; '' when it is empty). */
+function content(xml: string): string {
+  const start = START.exec(xml);
+  if (!start || start[3] === '/') return '';
+  return xml.slice(start[0].length, xml.length - `</${start[1]}>`.length);
+}
+
+const hasPos = (xml: string) => /^<it\s(?:[^>]*\s)?pos="(?:begin|end)"/.test(xml);
+
+/** Makes the segment's codes DTD-valid in place (see the header); codes that are valid are left as they are. */
+export function repairCodes(codes: InlineCode[]): void {
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
+    if (code.kind !== 'it' || hasPos(code.xml)) continue;
+    const pos = itPosition(content(code.xml));
+    codes[k] = pos ? retag(code, 'it', { pos }) : retag(code, 'ph', {});
+  }
+  if (!codes.some((c) => (c.kind === 'bpt' || c.kind === 'ept') && c.i === undefined)) return;
+  const used = new Set<string>();
+  for (const code of codes) for (const [, i] of code.xml.matchAll(PAIR_IDS)) used.add(i!);
+  let next = 1;
+  const fresh = () => {
+    while (used.has(String(next))) next++;
+    used.add(String(next));
+    return String(next);
+  };
+  const open: number[] = [];
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
+    if (code.i !== undefined) continue;
+    if (code.kind === 'bpt') open.push(k);
+    else if (code.kind === 'ept' && open.length === 0) codes[k] = retag(code, 'it', { pos: 'end' });
+    else if (code.kind === 'ept') {
+      const b = open.pop()!;
+      const i = fresh();
+      codes[b] = retag(codes[b]!, 'bpt', { i });
+      codes[k] = retag(code, 'ept', { i });
+    }
+  }
+  for (const b of open) codes[b] = retag(codes[b]!, 'it', { pos: 'begin' });
+}
