@@ -21,6 +21,13 @@ export interface QueryTokens {
 
 const NUMBER = /^\p{Nd}+(?:[.,]\p{Nd}+)*$/u;
 
+/** Whether the code units are ASCII digits only (and at least one). */
+function asciiDigits(codes: Uint16Array, from: number, len: number): boolean {
+  if (len === 0) return false;
+  for (let i = from; i < from + len; i++) if (codes[i]! < 48 || codes[i]! > 57) return false;
+  return true;
+}
+
 function hashCodes(codes: Uint16Array, from: number, len: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < from + len; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
@@ -28,7 +35,13 @@ function hashCodes(codes: Uint16Array, from: number, len: number): number {
 }
 
 export class Vocabulary {
-  private readonly strings: string[] = [];
+  /**
+   * Each token's string, made when first asked for (`token`, a query's lookup) or when interning needs it (a word's
+   * stem): a digit run, whose stem and number flag its code units give, never needs one at interning. A TM's numbers
+   * are most of its distinct tokens (a million-unit import: a million of them), strings the heap would hold for good.
+   */
+  private readonly strings: (string | undefined)[] = [];
+  private count = 0;
   private pool = new Uint16Array(64 * 1024);
   private poolUsed = 0;
   private starts = new Int32Array(1024);
@@ -41,7 +54,7 @@ export class Vocabulary {
   private stemCodes: TokenBuffer | undefined;
 
   get size(): number {
-    return this.strings.length;
+    return this.count;
   }
 
   /** stem id of each token id; valid for ids < size. Read-only view for hot loops. */
@@ -55,7 +68,8 @@ export class Vocabulary {
   }
 
   token(id: number): string {
-    return this.strings[id] ?? '';
+    if (id < 0 || id >= this.count) return '';
+    return (this.strings[id] ??= this.made(id));
   }
 
   isNumber(token: string): boolean {
@@ -104,7 +118,7 @@ export class Vocabulary {
     const stems = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const known = this.idFor(tokens.codes, tokens.starts[i]!, tokens.lens[i]!, false);
-      const token = known >= 0 ? this.strings[known]! : tokens.token(i);
+      const token = known >= 0 ? this.token(known) : tokens.token(i);
       strings[i] = token;
       const id = known >= 0 ? known : unknownId(token);
       ids[i] = id;
@@ -139,14 +153,14 @@ export class Vocabulary {
 
   private sameAs(id: number, codes: Uint16Array, from: number, len: number): boolean {
     const start = this.starts[id]!;
-    const end = id + 1 < this.strings.length ? this.starts[id + 1]! : this.poolUsed;
+    const end = id + 1 < this.count ? this.starts[id + 1]! : this.poolUsed;
     if (end - start !== len) return false;
     for (let i = 0; i < len; i++) if (this.pool[start + i] !== codes[from + i]) return false;
     return true;
   }
 
   private add(codes: Uint16Array, from: number, len: number, hash: number, slot: number): number {
-    const id = this.strings.length;
+    const id = this.count;
     if (id >= this.starts.length) this.growIds();
     if (this.poolUsed + len > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
@@ -157,15 +171,28 @@ export class Vocabulary {
     this.starts[id] = this.poolUsed;
     this.poolUsed += len;
     this.hashes[id] = hash;
-    const token = codesToString(codes, from, len);
-    this.strings.push(token);
+    this.count++;
+    this.strings.push(undefined);
     this.table[slot] = id + 1;
-    if (this.strings.length * 2 > this.table.length) this.rehash();
+    if (this.count * 2 > this.table.length) this.rehash();
+    if (asciiDigits(codes, from, len)) {
+      // A digit run is a number and its own stem (wordStem leaves it as it is): no string needed.
+      this.numberTable[id] = 1;
+      this.stemTable[id] = id;
+      return id;
+    }
+    const token = this.token(id);
     this.numberTable[id] = NUMBER.test(token) ? 1 : 0;
     // The stem is interned too, and resolved to its own stem, so that stems are canonical (a fixed point).
     const stem = wordStem(token);
     this.stemTable[id] = stem === token ? id : this.stemTable[this.internString(stem)]!;
     return id;
+  }
+
+  private made(id: number): string {
+    const start = this.starts[id]!;
+    const end = id + 1 < this.count ? this.starts[id + 1]! : this.poolUsed;
+    return codesToString(this.pool, start, end - start);
   }
 
   private internString(token: string): number {
@@ -192,7 +219,7 @@ export class Vocabulary {
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
-    for (let id = 0; id < this.strings.length; id++) {
+    for (let id = 0; id < this.count; id++) {
       let slot = this.hashes[id]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;
