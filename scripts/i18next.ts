@@ -45,7 +45,16 @@ const cli = readOptions(
 const args = cli.values;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+/** A JSON file, a leading UTF-8 byte-order mark left out (as the HTTP route reads a body); a parse error names it. */
+function readJson(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
 /** Statuses that leave a key untranslated although the TM had a candidate: its placeables do not fit. */

@@ -177,6 +177,40 @@ describe('npm run i18next', () => {
     expect(fs.existsSync(out)).toBe(false);
   }, 30_000);
 
+  it('reads a source and an existing file that start with a UTF-8 byte-order mark, as the HTTP route does', () => {
+    // The tester's case (i18n/ar-bom.json): files saved by Notepad or Visual Studio carry a BOM.
+    const source = path.join(dir, 'ar-bom.json');
+    const out = path.join(dir, 'locales-bom');
+    const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
+    fs.writeFileSync(source, `\uFEFF${JSON.stringify({ news: ar, cancel: 'تم حفظ الملف' })}`);
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'en.json'), '\uFEFF{"cancel":"Abort"}');
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.stderr).toContain('en: 1 filled, 1 kept\n');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({
+      cancel: 'Abort',
+      news: CONSENSUS_EN,
+    });
+  }, 30_000);
+
+  it('names the file that is not valid JSON, writing nothing', () => {
+    const source = path.join(dir, 'ar-broken.json');
+    const out = path.join(dir, 'locales-broken');
+    fs.writeFileSync(source, '{"saved": "تم حفظ الملف",}');
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^i18next: ${source.replace(/[.\\]/g, '\\$&')} is not valid JSON: `));
+    expect(fs.existsSync(out)).toBe(false);
+    fs.mkdirSync(out);
+    fs.writeFileSync(source, '{"saved": "تم حفظ الملف"}');
+    fs.writeFileSync(path.join(out, 'zh.json'), '{"saved": ');
+    const existing = run('i18next', 'pretranslate', '--from', source, '--to', 'en,zh', '--out', out);
+    expect(existing.status).toBe(1);
+    expect(existing.stderr).toContain(`${path.join(out, 'zh.json')} is not valid JSON: `);
+    expect(fs.readdirSync(out)).toEqual(['zh.json']);
+  }, 30_000);
+
   it('exports a document as one file per language', async () => {
     const [doc] = await ctx.tm.listDocuments('main');
     const out = path.join(dir, 'export');
