@@ -22,7 +22,8 @@ const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,z
                                    [--overwrite] [--tm NAME]
        npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
   pretranslate writes FOLDER/<lang>.json (merged with the existing file: its values kept, and never restructured,
-  unless --overwrite) and FOLDER/report.json.
+  unless --overwrite) and FOLDER/report.json. Placeables kept as written: {{x}}, {x} and {x, number}, $t(key),
+  Trans tags (<0>…</0>, <br/>); ICU plural/select blocks are text.
   The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
 const [command, ...rest] = process.argv.slice(2);

@@ -154,6 +154,7 @@ describe('i18next pretranslation against units that hold the placeables as writt
       ar: 'مرحبا {{name}}، أهلا بك في الموقع',
       en: 'Hello {{name}}, welcome to the site',
     });
+    await ctx.tm.createUnit('i18n', { ar: 'مرحبا بك يا {name} في حسابك', en: 'Welcome to your account, {name}' });
   });
   const draft = async (resources: object, min: number) => {
     const res = await pretranslate({ tm: 'i18n', to: ['en'], min, resources }).expect(200);
@@ -190,6 +191,13 @@ describe('i18next pretranslation against units that hold the placeables as writt
     });
     expect(of('hello')).toMatchObject({ status: 'filled', score: 99, tmScore: 100 });
     expect(of('click')).toMatchObject({ status: 'filled', score: 98, tmScore: 100 });
+  });
+
+  it('protects single-brace placeholders: the TM’s {name} is written as the source’s {user}', async () => {
+    // The tester's case (i18n/icu.json): "Welcome to your account, {name}" came back filled, placeables "ok".
+    const { en, of } = await draft({ welcome: 'مرحبا بك يا {user} في حسابك' }, 60);
+    expect(en).toEqual({ welcome: 'Welcome to your account, {user}' });
+    expect(of('welcome')).toMatchObject({ status: 'filled', score: 99, tmScore: 100, placeables: { status: 'ok' } });
   });
 
   it('maps plural forms onto a literal unit: the target’s other form from few when other has nothing ≥ min', async () => {

@@ -203,7 +203,7 @@ async function translateKey(
  * Not ordinals: "{{count}}st" without its number says nothing.
  */
 const WITHOUT_COUNT = new Set<PluralCategory>(['zero', 'one', 'two']);
-const COUNT = /^\{\{-?\s*count\s*(,[^}]*)?\}\}$/;
+const COUNT = /^\{(?:\{-?)?\s*count\s*(,[^{}]*)?\}\}?$/;
 
 /** A candidate as the source's draft: placeables mapped onto the source's, or refused (see the file comment). */
 function writeCandidate(
