@@ -81,6 +81,9 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       ...(replaced ? [`${replaced} replaced a value of another shape in ${lang}.json`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
+      ...(counts.has('array-incomplete')
+        ? [`${counts.get('array-incomplete')} drafted but left out: their array has untranslated elements`]
+        : []),
     ];
     return `${lang}: ${parts.join(', ') || 'nothing'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   });

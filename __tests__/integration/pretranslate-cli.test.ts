@@ -154,6 +154,19 @@ describe('npm run i18next', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ plain: CONSENSUS_EN });
   }, 30_000);
 
+  it('writes an array whole or not at all, and says how many drafts its untranslated elements kept out', () => {
+    const source = path.join(dir, 'ar-arrays.json');
+    const out = path.join(dir, 'locales-arrays');
+    const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
+    fs.writeFileSync(source, JSON.stringify({ steps: [ar, 'كلمة غريبة لا توجد في الذاكرة'], done: [ar, 5] }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'en: 1 array-incomplete, 1 no-match, 1 filled (1 drafted but left out: their array has untranslated elements)',
+    );
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ done: [CONSENSUS_EN, 5] });
+  }, 30_000);
+
   it('refuses a --min below MIZAN_MIN_FLOOR with the HTTP route’s code and message, writing nothing', () => {
     const source = path.join(dir, 'ar-min.json');
     const out = path.join(dir, 'locales-min');

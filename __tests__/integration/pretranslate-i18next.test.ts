@@ -133,6 +133,19 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     expect(res.body.resources.en).toEqual({ spaces: '', box_other: 'You have {{count}} new messages' });
   });
 
+  it('drafts an array at the source’s length, or leaves it out whole when an element is untranslated', async () => {
+    // The tester's case (i18n/arr-tail.json): "steps" came back two items long, "mixed" without its number.
+    const resources = {
+      steps: [RESOURCES.saved, CONSENSUS.ar, 'كلمة غريبة لا توجد في الذاكرة'],
+      mixed: [CONSENSUS.ar, 3, null, { n: 1, text: CONSENSUS.ar }],
+    };
+    const res = await pretranslate({ resources, to: ['zh'] }).expect(200);
+    expect(res.body.resources.zh).toEqual({ mixed: [CONSENSUS.zh, 3, null, { n: 1, text: CONSENSUS.zh }] });
+    const report = res.body.report as Report[];
+    expect(report.find((r) => r.key === 'steps.1')).toMatchObject({ status: 'array-incomplete', score: 100 });
+    expect(report.find((r) => r.key === 'steps.2')).toMatchObject({ status: 'no-match' });
+  });
+
   it('refuses a request without target languages, with an unsupported one, or with the source itself', async () => {
     const codeOf = async (body: object) => (await pretranslate(body).expect(400)).body.error.code as string;
     expect(await codeOf({ resources: RESOURCES })).toBe('FIELD_MISSING');

@@ -51,6 +51,7 @@ import {
   shapeConflict,
   type ShapeConflict,
 } from './i18next';
+import { type KeyDraft, arrayRoot, pathId, resourceOrder, settleArrays } from './i18next-arrays';
 import { placeAtNumbers } from './number-slots';
 import { i18nextCandidates } from './i18next-lookup';
 import { mapCandidatePlaceables } from './i18next-placeables';
@@ -72,10 +73,19 @@ export interface I18nextPretranslateOptions {
  * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
  * has placeables the source lacks; `placeables-missing`: it lacks some of the source's; `no-source-form`: no source
  * form to translate this plural category from; `empty-source`: the source value is an empty string (every source
- * form, for a plural), so there is nothing to translate. All but `filled` and `kept` leave the key untranslated.
+ * form, for a plural), so there is nothing to translate (under an array it is copied, to keep its place);
+ * `array-incomplete`: drafted, but not written, since the array it is in has untranslated elements and an array is
+ * written whole (i18next-arrays.ts). All but `filled` and `kept` leave the key untranslated.
  */
 export type KeyStatus =
-  'filled' | 'kept' | 'no-match' | 'unmappable' | 'placeables-missing' | 'no-source-form' | 'empty-source';
+  | 'filled'
+  | 'kept'
+  | 'no-match'
+  | 'unmappable'
+  | 'placeables-missing'
+  | 'no-source-form'
+  | 'empty-source'
+  | 'array-incomplete';
 
 export interface I18nextKeyReport {
   lang: Lang;
@@ -113,6 +123,8 @@ export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
 
 interface Job {
   path: KeyPath;
+  /** Position of its source (a plural group's first form) in document order. */
+  order: number;
   /** A cardinal zero/one/two form: may leave {{count}} out (see WITHOUT_COUNT). */
   countOptional?: boolean;
   sources: I18nextEntry[];
@@ -126,26 +138,34 @@ export async function pretranslateI18next(
   const from = options.from ?? 'ar';
   const min = options.min ?? 75;
   const items = groupPlurals(flattenResources(resources));
+  const { order, copies } = resourceOrder(resources);
+  const at = (path: KeyPath) => order.get(pathId(path)) ?? 0;
   const bundles: I18nextPretranslation['bundles'] = {};
   const keys: I18nextKeyReport[] = [];
   for (const lang of options.to) {
     const existing = options.existing?.[lang];
     const candidates = i18nextCandidates(lookup, from, lang, min);
     const jobs: Job[] = items.flatMap((item): Job[] => {
-      if (item.kind === 'plain') return [{ path: item.entry.path, sources: [item.entry] }];
+      if (item.kind === 'plain') return [{ path: item.entry.path, order: at(item.entry.path), sources: [item.entry] }];
+      const first = Math.min(...Object.values(item.forms).map((form) => at(form.path)));
       return pluralCategories(lang, item.ordinal).map((category) => ({
         path: pluralPath(item.stem, item.ordinal, category),
+        order: first,
         countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
         sources: sourceFormsFor(category).flatMap((c) => (item.forms[c] ? [item.forms[c]] : [])),
       }));
     });
-    const values: Array<[KeyPath, string]> = [];
+    const drafts: Array<KeyDraft & { report: I18nextKeyReport }> = [];
     for (const job of jobs) {
       const { report, value } = await draftKey(lang, job, existing, options.overwrite, candidates);
-      keys.push(report);
-      if (value !== undefined) values.push([job.path, value]);
+      // An empty source under an array keeps its place (i18next-arrays.ts).
+      const copied = report.status === 'empty-source' && arrayRoot(job.path) ? job.sources[0]?.value : undefined;
+      drafts.push({ path: job.path, order: job.order, status: report.status, value: value ?? copied, report });
     }
-    bundles[lang] = assemble(values, existing);
+    const { writes, incomplete } = settleArrays(drafts, copies, existing, options.overwrite === true);
+    for (const draft of drafts)
+      keys.push(incomplete.has(draft) ? { ...draft.report, status: 'array-incomplete' } : draft.report);
+    bundles[lang] = assemble(writes, existing);
   }
   return { bundles, report: { from, to: [...options.to], min, keys } };
 }
@@ -244,7 +264,7 @@ function writeCandidate(
  * into it; a key the file lacks goes after its siblings, in the source's order. A draft's shape displaces an existing
  * value only when drafted with overwrite (`draftKey` writes nothing over a conflict otherwise), and only that value.
  */
-function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<string, unknown> {
+function assemble(values: Array<[KeyPath, unknown]>, existing: unknown): Record<string, unknown> {
   const merged = typeof existing === 'object' && existing !== null && !Array.isArray(existing);
   const out = merged ? copyResources(existing) : {};
   for (const [path, value] of values) placePath(out, path, value);

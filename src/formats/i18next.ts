@@ -10,7 +10,8 @@
  *   single-brace ones (`{name}`, `{n, number}`: a `{`/`}` prefix and suffix, or i18next-icu's simple arguments);
  *   nesting `$t(key)`, `$t(key, {"count": 2})`; react-i18next Trans tags `<0>`, `</0>`, `<1/>`, `<br/>`,
  *   `<strong>`. In a text sent to the TM each is one private-use character U+E000 + k, as inline codes are in XLIFF.
- * - Leaves that are not strings (numbers, booleans, null) are not translatable and are left out.
+ * - Leaves that are not strings (numbers, booleans, null) are not translatable and are left out, but under an array
+ *   (i18next-arrays.ts), where they are copied so that the draft keeps the array's length.
  */
 import { ErrorCode, MizanError } from '../errors';
 import { placeableChar, placeableIndex } from './xliff-inline';

@@ -232,11 +232,14 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
                 'placeables-missing',
                 'no-source-form',
                 'empty-source',
+                'array-incomplete',
               ],
               description:
                 'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
                 "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
-                'string (every source form, for a plural): nothing to translate, nothing written',
+                'string (every source form, for a plural): nothing to translate, nothing written (copied in an ' +
+                'array). array-incomplete: drafted but not written, since its array has untranslated elements: ' +
+                'an array is written whole, at the source’s length, its non-string values copied, or not at all',
             },
             score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
             tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
