@@ -68,7 +68,9 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     let refused = 0;
     let unfilled = 0;
     let replaced = 0;
+    let derived = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
+      if (k.derived && k.status === 'filled') derived++;
       if (k.conflict && k.status === 'kept') unfilled++;
       if (k.replaced) replaced++;
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
@@ -80,6 +82,7 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       ...(unfilled ? [`${unfilled} left unfilled: ${lang}.json holds a value of another shape, see below`] : []),
       ...(replaced ? [`${replaced} replaced a value of another shape in ${lang}.json`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
+      ...(derived ? [`${derived} plural forms the source language lacks, drafted from another form: to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
       ...(counts.has('array-incomplete')
         ? [`${counts.get('array-incomplete')} drafted but left out: their array has untranslated elements`]

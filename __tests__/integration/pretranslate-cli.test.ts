@@ -167,6 +167,17 @@ describe('npm run i18next', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ done: [CONSENSUS_EN, 5] });
   }, 30_000);
 
+  it('counts the plural forms drafted from another form in the summary, to check', () => {
+    const source = path.join(dir, 'en-plural.json');
+    const out = path.join(dir, 'locales-plural');
+    fs.writeFileSync(source, JSON.stringify({ n_one: CONSENSUS_EN, n_other: CONSENSUS_EN }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--src', 'en', '--to', 'ar', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'ar: 6 filled (4 plural forms the source language lacks, drafted from another form: to check)',
+    );
+  }, 30_000);
+
   it('refuses a --min below MIZAN_MIN_FLOOR with the HTTP route’s code and message, writing nothing', () => {
     const source = path.join(dir, 'ar-min.json');
     const out = path.join(dir, 'locales-min');

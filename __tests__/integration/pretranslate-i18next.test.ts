@@ -223,6 +223,23 @@ describe('i18next pretranslation against units that hold the placeables as writt
     expect(of('msg_one')).toMatchObject({ status: 'no-match' });
   });
 
+  it('drafts Arabic’s six plural forms from English one and other, the four English lacks reported derived', async () => {
+    // The tester's case (i18n/en-src.json): only msg_one and msg_other came back for Arabic.
+    const res = await pretranslate({
+      tm: 'i18n',
+      from: 'en',
+      to: ['ar'],
+      min: 80,
+      resources: { msg_one: 'You have one message', msg_other: 'You have {{count}} new messages' },
+    }).expect(200);
+    expect(Object.keys(res.body.resources.ar)).toEqual(['msg_zero', 'msg_two', 'msg_few', 'msg_many', 'msg_other']);
+    expect(res.body.resources.ar.msg_few).toBe('لديك {{count}} رسائل جديدة');
+    const report = res.body.report as (Report & { derived?: boolean })[];
+    expect(report.find((r) => r.key === 'msg_two')).toMatchObject({ sourceKey: 'msg_other', derived: true });
+    expect(report.find((r) => r.key === 'msg_other')).not.toHaveProperty('derived');
+    expect(report.find((r) => r.key === 'msg_one')).toMatchObject({ status: 'no-match' });
+  });
+
   it('scores a fuzzy match with a placeable held alike as a word in common', async () => {
     // 3 of the unit's 4 words: 75 (as codes, the query's placeable would have counted as no word: 2 of 4).
     const { en, of } = await draft({ fewer: 'لديك {{count}} رسائل' }, 70);

@@ -7,8 +7,14 @@
  * | target category | source forms tried                              |
  * |-----------------|-------------------------------------------------|
  * | `other`         | `other`, `many`, `few` (Arabic forms that carry {{count}}: 100+, 11–99, 3–10) |
- * | any other `c`   | `c` alone (`one` ← `one`; `_zero`, `_two` exist only where the target has them) |
+ * | any other `c`   | `c`; for a cardinal `c` the source language lacks, then `other`, `many`, `few` (`derived`) |
  * The dual and zero forms are never used for `other`: Arabic writes them without the number ("رسالتان").
+ * From English (`one`, `other`) into Arabic, `zero`, `two`, `few` and `many` are thus drafted from `_other` (and
+ * English `one` from Chinese `other`): left out, i18next would show the fallback language for 0, 2 and 3–99. Each is
+ * reported `derived`: the grammar is `other`'s (Arabic's dual and 3–10 forms differ), to check. Where the TM holds
+ * several units for that source (one per Arabic form), each derived category takes the best, as `other` does: the
+ * TM does not say which form a unit is. No ordinal form is derived ("{{count}}th" is no "1st"), nor a category the
+ * source language has but the file lacks (the source is incomplete: i18next falls back there too).
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
  * says `wasEmpty`). Nor is one restructured: a key whose way the existing bundle blocks with a value of another
@@ -103,6 +109,11 @@ export interface I18nextKeyReport {
   /** The target had this key with an empty string. */
   wasEmpty?: boolean;
   /**
+   * A plural form the source language lacks (Arabic's zero, two, few, many from English), drafted from `sourceKey`,
+   * another category's form: its grammar is that form's, to check (Arabic's dual and few differ from its other).
+   */
+  derived?: boolean;
+  /**
    * The existing bundle's shape disagrees with the source's on the way to this key (a string where the source has
    * an object): without `overwrite` the key is `kept` unfilled and the existing value stays; with it, `replaced`
    * says the value written took the place of the existing one.
@@ -116,9 +127,14 @@ export interface I18nextPretranslation {
   report: { from: Lang; to: Lang[]; min: number; keys: I18nextKeyReport[] };
 }
 
-/** Source forms tried for a target plural category, in order. */
-export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
-  return category === 'other' ? ['other', 'many', 'few'] : [category];
+/**
+ * Source forms tried for a target plural category, in order: its own, then, for a cardinal category the source
+ * language lacks (`derive`), the forms `other` is drafted from (see the file comment).
+ */
+export function sourceFormsFor(category: PluralCategory, derive = false): PluralCategory[] {
+  const numbered: PluralCategory[] = ['other', 'many', 'few'];
+  if (category === 'other') return numbered;
+  return derive ? [category, ...numbered.filter((c) => c !== category)] : [category];
 }
 
 interface Job {
@@ -128,6 +144,8 @@ interface Job {
   /** A cardinal zero/one/two form: may leave {{count}} out (see WITHOUT_COUNT). */
   countOptional?: boolean;
   sources: I18nextEntry[];
+  /** Sources of another category, for a category the source language lacks: a draft from one is `derived`. */
+  derived?: ReadonlySet<I18nextEntry>;
 }
 
 export async function pretranslateI18next(
@@ -148,12 +166,18 @@ export async function pretranslateI18next(
     const jobs: Job[] = items.flatMap((item): Job[] => {
       if (item.kind === 'plain') return [{ path: item.entry.path, order: at(item.entry.path), sources: [item.entry] }];
       const first = Math.min(...Object.values(item.forms).map((form) => at(form.path)));
-      return pluralCategories(lang, item.ordinal).map((category) => ({
-        path: pluralPath(item.stem, item.ordinal, category),
-        order: first,
-        countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
-        sources: sourceFormsFor(category).flatMap((c) => (item.forms[c] ? [item.forms[c]] : [])),
-      }));
+      const own = pluralCategories(from, item.ordinal);
+      return pluralCategories(lang, item.ordinal).map((category) => {
+        const derive = !item.ordinal && !own.includes(category);
+        const sources = sourceFormsFor(category, derive).flatMap((c) => (item.forms[c] ? [item.forms[c]] : []));
+        return {
+          path: pluralPath(item.stem, item.ordinal, category),
+          order: first,
+          countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
+          sources,
+          ...(derive && { derived: new Set(sources.filter((source) => source !== item.forms[category])) }),
+        };
+      });
     });
     const drafts: Array<KeyDraft & { report: I18nextKeyReport }> = [];
     for (const job of jobs) {
@@ -210,7 +234,8 @@ async function translateKey(
     const { placeables } = protect(source.value);
     for (const candidate of await lookup(source.value)) {
       const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);
-      const full = { lang, key, sourceKey: keyOf(source.path), ...report, ...wasEmpty };
+      const derived = job.derived?.has(source) ? { derived: true } : {};
+      const full = { lang, key, sourceKey: keyOf(source.path), ...derived, ...report, ...wasEmpty };
       if (value !== undefined) return { report: full, value };
       refused ??= full;
     }

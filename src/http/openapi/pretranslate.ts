@@ -252,6 +252,12 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             },
             placeables,
             wasEmpty: { type: 'boolean' },
+            derived: {
+              type: 'boolean',
+              description:
+                'a cardinal plural form the source language lacks (Arabic zero/two/few/many from English), drafted ' +
+                "from sourceKey, another category's form: its grammar is that form's, to check",
+            },
             conflict: {
               type: 'object',
               required: ['path', 'existing', 'source'],
