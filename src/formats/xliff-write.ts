@@ -11,7 +11,7 @@
  * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none.
  */
 import { type XliffSegment, type XliffUnit, type XliffDocument, MATCHES_NS } from './xliff';
-import { renderCandidate, renderContent } from './xliff-inline';
+import { hasText, renderCandidate, renderContent } from './xliff-inline';
 import { type XmlElement, prefixOf } from './xliff-xml';
 import { type Splice, applySplices, childGap, gapStart, leadingGap, openForm, setAttributes } from './xliff-splice';
 
@@ -101,8 +101,8 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
     const content = segmented
       ? segmentedTarget(raw, unit, plans)
       : renderContent(filled[0]!.fill!.text, filled[0]!.segment.codes);
-    const state = segmented ? combinedState(unit, filled) : filled[0]!.fill!;
-    const attrs = { state: state.state, 'state-qualifier': state.stateQualifier! };
+    const state = segmented ? combinedState(unit, plans) : filled[0]!.fill!;
+    const attrs: Record<string, string> = state ? { state: state.state, 'state-qualifier': state.stateQualifier! } : {};
     if (unit.target) after = replaceTarget(raw, unit.target, attrs, content, splices);
     else inserted = `${gap}${setAttributes(`<${p}target>`, attrs)}${content}</${p}target>`;
   }
@@ -146,9 +146,16 @@ function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): st
   return applySplices(raw.slice(outer.openEnd, outer.closeStart), inner);
 }
 
-/** One state for a segmented 1.2 unit: `translated` only when every segment got an exact match. */
-function combinedState(unit: XliffUnit, filled: SegmentPlan[]): { state: string; stateQualifier: string } {
+/**
+ * One state for a segmented 1.2 unit: `translated` only when every segment got an exact match; a fuzzy fill puts the
+ * unit in review. Exact fills next to segments kept with their text (someone's) leave the target's state as it was
+ * (undefined): it speaks for the kept segments, and `needs-review` would call their text unreviewed for no reason.
+ */
+function combinedState(unit: XliffUnit, plans: SegmentPlan[]): { state: string; stateQualifier: string } | undefined {
+  const filled = plans.filter((plan) => plan.fill);
   const exact = filled.every((plan) => plan.fill!.state === 'translated');
+  const kept = unit.segments.some((s) => !plans.some((plan) => plan.segment === s) && hasText(s.target));
+  if (exact && kept) return undefined;
   if (exact && filled.length === unit.segments.length) return { state: 'translated', stateQualifier: 'exact-match' };
   return { state: 'needs-review-translation', stateQualifier: exact ? 'exact-match' : 'fuzzy-match' };
 }
