@@ -45,22 +45,25 @@ describe('a 1.2 seg-source unit with a translator’s segment', () => {
   it.each([
     ['no state', ''],
     ['state="translated"', ' state="translated"'],
-  ])('keeps the unit’s state (%s) when the segments filled are exact, and the translator’s text on every run', async (_, state) => {
-    const run1 = await pretranslateXliffFile(segmented(CANCEL, state), tm(), { tgt: 'en' });
-    expect(statuses(run1.report)).toEqual([
-      ['1', 'filled'],
-      ['2', 'confirmed'],
-    ]);
-    expect(run1.output).toContain(
-      `<target${state}><mrk mtype="seg" mid="1">Cancel</mrk> <mrk mtype="seg" mid="2">Keep my edits (human)</mrk></target>`,
-    );
-    const run2 = await pretranslateXliffFile(run1.output, tm(), { tgt: 'en' });
-    expect(statuses(run2.report)).toEqual([
-      ['1', 'confirmed'],
-      ['2', 'confirmed'],
-    ]);
-    expect(run2.output).toBe(run1.output);
-  });
+  ])(
+    'keeps the unit’s state (%s) when the segments filled are exact, and the translator’s text on every run',
+    async (_, state) => {
+      const run1 = await pretranslateXliffFile(segmented(CANCEL, state), tm(), { tgt: 'en' });
+      expect(statuses(run1.report)).toEqual([
+        ['1', 'filled'],
+        ['2', 'confirmed'],
+      ]);
+      expect(run1.output).toContain(
+        `<target${state}><mrk mtype="seg" mid="1">Cancel</mrk> <mrk mtype="seg" mid="2">Keep my edits (human)</mrk></target>`,
+      );
+      const run2 = await pretranslateXliffFile(run1.output, tm(), { tgt: 'en' });
+      expect(statuses(run2.report)).toEqual([
+        ['1', 'confirmed'],
+        ['2', 'confirmed'],
+      ]);
+      expect(run2.output).toBe(run1.output);
+    },
+  );
 
   it('marks the unit for review after a fuzzy fill, and a rerun still keeps the translator’s segment', async () => {
     const run1 = await pretranslateXliffFile(segmented(CONSENSUS, ' state="translated"'), tm(), { tgt: 'en' });

@@ -124,7 +124,11 @@ export async function pretranslateXliff(
   const segments: SegmentReport[] = [];
   for (const segment of doc.segments) {
     const confirmed = skip(segment.index);
-    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), { confirmed, overwrite, limit });
+    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), {
+      confirmed,
+      overwrite,
+      limit,
+    });
     if (plan) plans.push(plan);
     segments.push(report);
   }
