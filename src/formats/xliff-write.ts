@@ -8,7 +8,8 @@
  * their neighbours. Candidates a previous run wrote (`origin="mizan"`) are replaced, other tools' are kept. A 2.x
  * file without `trgLang` gets it on its root once a target is written, as 2.x requires it wherever a `<target>` is
  * (XLIFF 2.0 §4.2.2.1); a 1.2 `file` without `target-language` is left so, the attribute being optional there
- * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none.
+ * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none. A 1.2 unit with
+ * `approved="yes"` that gets a target says `approved="no"`: a TM fill is never approved.
  */
 import { type XliffSegment, type XliffUnit, type XliffDocument, MATCHES_NS } from './xliff';
 import { hasText, renderCandidate, renderContent } from './xliff-inline';
@@ -105,6 +106,12 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
     const attrs: Record<string, string> = state ? { state: state.state, 'state-qualifier': state.stateQualifier! } : {};
     if (unit.target) after = replaceTarget(raw, unit.target, attrs, content, splices);
     else inserted = `${gap}${setAttributes(`<${p}target>`, attrs)}${content}</${p}target>`;
+    // A person's approval was not given to a TM fill: the unit says so (1.2 allows "no"; the next run may refill).
+    const el = unit.element;
+    if (el.attrs.approved === 'yes') {
+      const tag = setAttributes(raw.slice(el.start, el.openEnd), { approved: 'no' });
+      splices.push({ start: el.start, end: el.openEnd, text: tag });
+    }
   }
   const text = inserted + alts.map((alt) => gap + alt).join('');
   if (text) splices.push({ start: after, end: after, text });
