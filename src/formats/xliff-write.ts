@@ -5,7 +5,8 @@
  * Where things go: a 1.2 target right after `source` (or `seg-source`), `alt-trans` right after the target (the
  * schema allows them anywhere after it); a 2.x target right after its segment's `source`, `mtc:matches` as the
  * unit's first child (the schema puts extension elements before `notes`). New elements copy the indentation of
- * their neighbours. Candidates a previous run wrote (`origin="mizan"`) are replaced, other tools' are kept. A 2.x
+ * their neighbours. Candidates a previous run wrote (`origin="mizan"`) for the segments refilled are replaced (those
+ * of the unit's kept segments stay), other tools' are kept. A 2.x
  * file without `trgLang` gets it on its root once a target is written, as 2.x requires it wherever a `<target>` is
  * (XLIFF 2.0 §4.2.2.1); a 1.2 `file` without `target-language` is left so, the attribute being optional there
  * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none. A 1.2 unit with
@@ -57,15 +58,27 @@ export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], t
   return applySplices(doc.text, splices);
 }
 
+/**
+ * Earlier mizan candidates of the segments being refilled: those of the unit's other segments (kept, confirmed)
+ * stay, as the confirmed-target rule says. A candidate names its segment by 1.2 `mid`, 2.x `ref="#id"`; one naming
+ * no segment of the unit left alone is replaced.
+ */
+function oursToReplace(unit: XliffUnit, plans: readonly SegmentPlan[], elements: readonly XmlElement[]) {
+  const planned = new Set(plans.map((plan) => plan.segment));
+  const keptIds = new Set(
+    unit.segments.filter((s) => !planned.has(s)).flatMap((s) => (s.segmentId === undefined ? [] : [s.segmentId])),
+  );
+  const named = (el: XmlElement) => (el.attrs.ref?.startsWith('#') ? el.attrs.ref.slice(1) : el.attrs.mid);
+  return elements.filter((el) => {
+    if (el.attrs.origin !== ORIGIN) return false;
+    const id = named(el);
+    return id === undefined || !keptIds.has(id);
+  });
+}
+
 /** Removes earlier mizan candidates with the whitespace before them. */
-function removeOurs(raw: string, elements: readonly XmlElement[], splices: Splice[]): number {
-  let removed = 0;
-  for (const el of elements) {
-    if (el.attrs.origin !== ORIGIN) continue;
-    splices.push({ start: gapStart(raw, el), end: el.end, text: '' });
-    removed++;
-  }
-  return removed;
+function removeAll(raw: string, elements: readonly XmlElement[], splices: Splice[]): void {
+  for (const el of elements) splices.push({ start: gapStart(raw, el), end: el.end, text: '' });
 }
 
 /** Replaces an existing target's content (and start-tag attributes); returns where it ends. */
@@ -90,7 +103,7 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
   const p = prefixOf(unit.element);
   const anchor = unit.segSource ?? unit.source!;
   const gap = childGap(raw, unit.element, anchor);
-  removeOurs(raw, unit.altTrans, splices);
+  removeAll(raw, oursToReplace(unit, plans, unit.altTrans), splices);
   const segmented = unit.segSource !== undefined && unit.segments.some((s) => s.segmentId !== undefined);
   const alts = plans.flatMap((plan) =>
     plan.alternatives.map((alt) => altTrans(p, plan, alt, segmented ? plan.segment.segmentId : undefined)),
@@ -199,7 +212,7 @@ function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
     }
     for (const alt of plan.alternatives) matches.push((prefix) => match2(raw, unit, plan, alt, ref!, prefix));
   }
-  spliceMatches(raw, unit, matches, splices);
+  spliceMatches(raw, unit, plans, matches, splices);
   return filledAny;
 }
 
@@ -225,17 +238,26 @@ function compact(raw: string, el: XmlElement): string {
   return `${raw.slice(el.start, el.openEnd)}${inner}${raw.slice(el.closeStart, el.end)}`;
 }
 
-/** Puts 2.x matches into the unit's `mtc:matches` (replacing earlier mizan ones), creating it if needed. */
-function spliceMatches(raw: string, unit: XliffUnit, matches: Array<(prefix: string) => string>, splices: Splice[]) {
+/**
+ * Puts 2.x matches into the unit's `mtc:matches` (replacing earlier mizan ones of the refilled segments), creating it
+ * if needed.
+ */
+function spliceMatches(
+  raw: string,
+  unit: XliffUnit,
+  plans: readonly SegmentPlan[],
+  matches: Array<(prefix: string) => string>,
+  splices: Splice[],
+) {
   const existing = unit.matches;
   if (existing && !existing.selfClosing) {
     const children = existing.children.filter((c): c is XmlElement => typeof c !== 'string');
-    const ours = children.filter((c) => c.attrs.origin === ORIGIN);
+    const ours = oursToReplace(unit, plans, children);
     if (matches.length === 0 && ours.length === children.length && ours.length > 0) {
       splices.push({ start: gapStart(raw, existing), end: existing.end, text: '' });
       return;
     }
-    removeOurs(raw, ours, splices);
+    removeAll(raw, ours, splices);
     const last = children[children.length - 1];
     const gap = childGap(raw, existing) || leadingGap(raw, existing);
     const prefix = prefixOf(existing);
