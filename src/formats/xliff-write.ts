@@ -9,7 +9,8 @@
  * of the unit's kept segments stay), other tools' are kept. A 2.x
  * file without `trgLang` gets it on its root once a target is written, as 2.x requires it wherever a `<target>` is
  * (XLIFF 2.0 §4.2.2.1); a 1.2 `file` without `target-language` is left so, the attribute being optional there
- * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none. A 1.2 unit with
+ * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none; one mizan sets the `state`
+ * of loses its `subState` (another tool's word on the old state). A 1.2 unit with
  * `approved="yes"` that gets a target says `approved="no"`: a TM fill is never approved.
  */
 import { type XliffSegment, type XliffUnit, type XliffDocument, MATCHES_NS } from './xliff';
@@ -186,7 +187,7 @@ function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
   let filledAny = false;
   for (const plan of plans) {
     const { segment: el, source, target } = plan.segment.elements;
-    const segAttrs: Record<string, string> = {};
+    const segAttrs: Record<string, string | undefined> = {};
     let ref = el!.attrs.id;
     if (plan.alternatives.length > 0 && ref === undefined) {
       ref = freshId(ids);
@@ -195,6 +196,8 @@ function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
     if (plan.fill) {
       filledAny = true;
       segAttrs.state = plan.fill.state;
+      // A subState refines the state in another tool's terms, for a text that is no longer there.
+      if (el!.attrs.subState !== undefined) segAttrs.subState = undefined;
       const content = renderContent(plan.fill.text, plan.segment.codes);
       if (target) replaceTarget(raw, target, {}, content, splices);
       else {
