@@ -17,7 +17,7 @@ import {
 } from './xliff-write-shared';
 
 /** Splices a 2.x unit's plans; true when a target was written. */
-export function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[]): boolean {
+export function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[], eol: string): boolean {
   const ids = idsIn(unit.element);
   const matches: Array<(prefix: string) => string> = [];
   let filledAny = false;
@@ -34,7 +34,7 @@ export function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splice
       segAttrs.state = plan.fill.state;
       // A subState refines the state in another tool's terms, for a text that is no longer there.
       if (el!.attrs.subState !== undefined) segAttrs.subState = undefined;
-      const content = renderContent(plan.fill.text, plan.segment.codes);
+      const content = renderContent(plan.fill.text, plan.segment.codes, false, eol);
       if (target) replaceTarget(raw, target, {}, content, splices);
       else {
         const p = prefixOf(source);
@@ -49,19 +49,25 @@ export function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splice
         text: setAttributes(raw.slice(el!.start, el!.openEnd), segAttrs),
       });
     }
-    for (const alt of plan.alternatives) matches.push((prefix) => match2(raw, unit, plan, alt, ref!, prefix));
+    for (const alt of plan.alternatives)
+      matches.push((prefix) => match2(raw, unit, { plan, alt, ref: ref!, eol }, prefix));
   }
   spliceMatches(raw, unit, plans, matches, splices);
   return filledAny;
 }
 
-function match2(raw: string, unit: XliffUnit, plan: SegmentPlan, alt: Alternative, ref: string, m: string): string {
+function match2(
+  raw: string,
+  unit: XliffUnit,
+  { plan, alt, ref, eol }: { plan: SegmentPlan; alt: Alternative; ref: string; eol: string },
+  m: string,
+): string {
   const source = plan.segment.elements.source;
   const p = prefixOf(source);
   const codes = plan.segment.codes;
   const sourceXml =
-    alt.source === undefined ? raw.slice(source.openEnd, source.closeStart) : renderCandidate(alt.source, codes);
-  const targetXml = renderCandidate(alt.target, codes);
+    alt.source === undefined ? raw.slice(source.openEnd, source.closeStart) : renderCandidate(alt.source, codes, eol);
+  const targetXml = renderCandidate(alt.target, codes, eol);
   const data = unit.originalData;
   const originalData = data && /dataRef/.test(sourceXml + targetXml) ? compact(raw, data) : '';
   const type = alt.score > 100 ? 'icm' : 'tm';

@@ -40,10 +40,14 @@ export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], t
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), plan]);
   }
   const splices: Splice[] = [];
+  // The file's line ending (its first), for the line breaks of the texts written.
+  const eol = /\r?\n/.exec(doc.text)?.[0] ?? '\n';
   const filledFiles = new Set<XmlElement>();
   for (const [unit, unitPlans] of byUnit) {
     const filled =
-      doc.family === 1 ? unit1(doc.text, unit, unitPlans, splices) : unit2(doc.text, unit, unitPlans, splices);
+      doc.family === 1
+        ? unit1(doc.text, unit, unitPlans, splices, eol)
+        : unit2(doc.text, unit, unitPlans, splices, eol);
     if (filled) filledFiles.add(unit.file);
   }
   for (const file of doc.family === 2 ? filledFiles : []) {
@@ -54,22 +58,22 @@ export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], t
   return applySplices(doc.text, splices);
 }
 
-function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[]): boolean {
+function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[], eol: string): boolean {
   const p = prefixOf(unit.element);
   const anchor = unit.segSource ?? unit.source!;
   const gap = childGap(raw, unit.element, anchor);
   removeAll(raw, oursToReplace(unit, plans, unit.altTrans), splices);
   const segmented = unit.segSource !== undefined && unit.segments.some((s) => s.segmentId !== undefined);
   const alts = plans.flatMap((plan) =>
-    plan.alternatives.map((alt) => altTrans(p, plan, alt, segmented ? plan.segment.segmentId : undefined)),
+    plan.alternatives.map((alt) => altTrans(p, plan, alt, segmented ? plan.segment.segmentId : undefined, eol)),
   );
   const filled = plans.filter((plan) => plan.fill);
   let after = (unit.target ?? anchor).end;
   let inserted = '';
   if (filled.length > 0) {
     const content = segmented
-      ? segmentedTarget(raw, unit, plans)
-      : renderContent(filled[0]!.fill!.text, filled[0]!.segment.codes);
+      ? segmentedTarget(raw, unit, plans, eol)
+      : renderContent(filled[0]!.fill!.text, filled[0]!.segment.codes, false, eol);
     const state = segmented ? combinedState(unit, plans) : filled[0]!.fill!;
     const attrs: Record<string, string> = state ? { state: state.state, 'state-qualifier': state.stateQualifier! } : {};
     if (unit.target) after = replaceTarget(raw, unit.target, attrs, content, splices);
@@ -86,11 +90,11 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
   return filled.length > 0;
 }
 
-function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | undefined): string {
+function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | undefined, eol: string): string {
   const codes = plan.segment.codes;
-  const source = alt.source === undefined ? '' : `<${p}source>${renderCandidate(alt.source, codes)}</${p}source>`;
+  const source = alt.source === undefined ? '' : `<${p}source>${renderCandidate(alt.source, codes, eol)}</${p}source>`;
   const attrs = `match-quality="${alt.score}" origin="${ORIGIN}"${mid === undefined ? '' : ` mid="${mid}"`}`;
-  const target = `<${p}target>${renderCandidate(alt.target, codes)}</${p}target>`;
+  const target = `<${p}target>${renderCandidate(alt.target, codes, eol)}</${p}target>`;
   return `<${p}alt-trans ${attrs}>${source}${target}</${p}alt-trans>`;
 }
 
@@ -99,7 +103,7 @@ function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | 
  * segment gets the new texts spliced into those, every other character of it kept; otherwise the target is built
  * on `seg-source`, whose text between the segments it copies.
  */
-function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): string {
+function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[], eol: string): string {
   const target = unit.target;
   const own = target !== undefined && !target.selfClosing && unit.segments.every((s) => s.elements.target);
   const outer = own ? target : unit.segSource!;
@@ -110,7 +114,7 @@ function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): st
     if (own && !plan?.fill) continue;
     const mark = own ? kept! : segment.elements.source;
     const text = plan?.fill
-      ? renderContent(plan.fill.text, segment.codes)
+      ? renderContent(plan.fill.text, segment.codes, false, eol)
       : kept && !kept.selfClosing
         ? raw.slice(kept.openEnd, kept.closeStart)
         : '';
