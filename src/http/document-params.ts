@@ -1,7 +1,7 @@
 /** Parsing a document import (JSON or multipart fields) and a list of alignment corrections. */
 import type { Config } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { MAX_REVIEW_ROWS, type Correction, type ImportRequest } from '../service';
+import { MAX_REVIEW_ROWS, requireStorable, type Correction, type ImportRequest } from '../service';
 import { Params, preview, type Input } from './params';
 
 /** Most corrections in one PATCH. */
@@ -21,6 +21,8 @@ export function parseImport(input: Input, query: Input, config: Config): ImportR
     zh: p.optionalText('zh', max),
     meta: { source: m.optionalText('source', 200), date: m.optionalText('date', 10), url: m.optionalText('url', 2000) },
   };
+  const { title, ar, en, zh, meta: given } = request;
+  requireStorable({ ar, en, zh, title, [m.name('source')]: given.source, [m.name('url')]: given.url });
   if (request.meta.date !== undefined && !isCalendarDate(request.meta.date))
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
   return request;

@@ -44,6 +44,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
         'FIELD_MISSING',
         'TEXT_TOO_LONG',
         'TEXT_EMPTY',
+        'INVALID_CHARACTER',
         'FILE_TOO_LARGE',
         'UNKNOWN_TM',
         'TM_LIMIT',
