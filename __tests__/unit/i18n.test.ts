@@ -43,6 +43,15 @@ describe('the language of an answer', () => {
     ['fr, zh;q=0.2, ar;q=0.7', 'ar'],
     ['ar;q=0, zh', 'zh'],
     ['*', 'en'],
+    // `*` stands for the languages not listed, never for one refused with q=0 (RFC 9110 §12.5.4)
+    ['en;q=0, *', 'ar'],
+    ['en;q=0, ar;q=0, *', 'zh'],
+    ['*, en;q=0', 'ar'],
+    ['zh;q=0.5, *;q=0.8', 'en'],
+    ['en;q=0.5, *;q=0.8', 'ar'],
+    ['*;q=0.5, zh;q=0.4', 'en'],
+    ['ar, *;q=0', 'ar'],
+    ['en;q=0', 'en'], // nothing acceptable left: English, as for a header naming none
   ])('Accept-Language %p → %s', (header, expected) => {
     expect(answerLanguage(requestWith(header))).toBe(expected);
   });
