@@ -40,6 +40,7 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 export function requireStorable(fields: Readonly<Record<string, string | undefined>>): void {
   for (const [param, text] of Object.entries(fields)) {
     const at = text === undefined ? undefined : unstorableAt(text);
-    if (at) throw new MizanError(ErrorCode.INVALID_CHARACTER, { param, ...at });
+    if (at)
+      throw new MizanError(ErrorCode.INVALID_CHARACTER, { param, position: at.position, character: at.character });
   }
 }
