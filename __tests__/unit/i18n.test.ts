@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../src/errors';
 import express, { type Request } from 'express';
 import { answerLanguage } from '../../src/http/language';
-import { createTranslator, UI_LANGS } from '../../src/i18n';
+import { createTranslator, errorMessage, UI_LANGS } from '../../src/i18n';
 import ar from '../../src/i18n/locales/ar.json';
 import en from '../../src/i18n/locales/en.json';
 import zh from '../../src/i18n/locales/zh.json';
@@ -23,6 +23,28 @@ describe('message catalogs', () => {
     const t = await createTranslator();
     expect(t.t('errors.UNKNOWN_TM', 'en', { tm: '<x>' })).toBe('There is no translation memory named "<x>".');
     expect(t.t('errors.UNKNOWN_TM', 'ar', { tm: 'legal' })).toBe('لا توجد ذاكرة ترجمة باسم "legal".');
+  });
+});
+
+describe('error messages in the language asked for', () => {
+  it('name an import job’s status in that language', async () => {
+    const t = await createTranslator();
+    const message = (status: string, lang: 'ar' | 'en' | 'zh') =>
+      errorMessage(t, { code: ErrorCode.JOB_NOT_CANCELLABLE, params: { id: 'j1', status } }, lang);
+    for (const status of ['done', 'failed', 'cancelled', 'committing']) {
+      expect(message(status, 'ar')).not.toMatch(/[a-z]{3,}/);
+      expect(message(status, 'zh')).not.toMatch(/[a-z]{3,}/);
+    }
+    expect(message('done', 'en')).toBe('Import job "j1" is done and can no longer be cancelled.');
+    expect(message('done', 'zh')).toBe('导入任务“j1”已完成，已无法取消。');
+  });
+
+  it('join a list param with the language’s own "or"', async () => {
+    const t = await createTranslator();
+    const error = { code: ErrorCode.UNKNOWN_FORMAT, params: { value: 'x', expected: ['json', 'tmx', 'tsv'] } };
+    expect(errorMessage(t, error, 'en')).toBe('Unknown format "x"; use json, tmx, or tsv.');
+    expect(errorMessage(t, error, 'ar')).toBe('الصيغة "x" غير معروفة؛ استخدم json أو tmx أو tsv.');
+    expect(errorMessage(t, error, 'zh')).toBe('无法识别的格式“x”；请使用 json、tmx或tsv。');
   });
 });
 

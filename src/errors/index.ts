@@ -125,7 +125,8 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
-export type ErrorParams = Record<string, string | number>;
+/** A list (`expected` media types) is joined by the message with the language's own "or". */
+export type ErrorParams = Record<string, string | number | readonly string[]>;
 
 export class MizanError extends Error {
   override readonly name = 'MizanError';

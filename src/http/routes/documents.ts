@@ -53,7 +53,7 @@ function formatOf(req: Request, p: Params): Format {
   }
   const format = asked.toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
-    throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS.join(', ') });
+    throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS });
   return format as Format;
 }
 
@@ -92,7 +92,10 @@ async function send(res: Response, doc: ReviewedDocument, format: Exclude<Format
 async function importInput(req: Request, config: Config): Promise<Input> {
   if (req.is('multipart/form-data')) return readMultipart(req, config.maxDocumentChars * 4);
   if (!req.is('application/json'))
-    throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json or multipart/form-data' });
+    throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
+      reason: 'media-type',
+      expected: ['application/json', 'multipart/form-data'],
+    });
   return new Promise((resolve, reject) =>
     jsonBody(config)(req, {} as Response, (err?: unknown) => (err ? reject(err) : resolve(req.body as Input))),
   );

@@ -78,7 +78,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       const { upload, p, request } = await xliffInput(req, config);
       const format = (p.string('format') ?? '').toLowerCase();
       if (format !== '' && format !== 'json' && format !== 'text')
-        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: 'json, text' });
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: ['json', 'text'] });
       const analysis = await tm.analyzeXliff(upload.bytes, request);
       // By the Accept type alone: `text/plain;charset=utf-8` asks for the table (negotiate.ts).
       const text =
