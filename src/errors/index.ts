@@ -4,6 +4,8 @@
  * code; the error middleware is the only place that turns a MizanError into a response.
  */
 
+export { preview } from './preview';
+
 export const ErrorCode = {
   QUERY_MISSING: 'QUERY_MISSING',
   QUERY_TOO_LONG: 'QUERY_TOO_LONG',

@@ -63,7 +63,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
             'text/tab-separated-values, text/html), else json',
           { type: 'string', enum: ['json', 'tmx', 'tsv', 'html', 'i18next'] },
         ),
-        query('lang', 'format=i18next: one language’s bundle (default: every language’s, keyed by language)'),
+        query('lang', 'format=i18next: one language’s bundle (default, or empty: every language’s, keyed by language)'),
       ],
       ok: {
         200: {

@@ -68,7 +68,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * rev they were made from, one tag per representation (`rev-3.i18next`, `rev-3.i18nexten`).
  */
 async function sendI18next(res: Response, tm: TranslationMemory, name: string, id: string, lang: string | undefined) {
-  const one = lang === undefined ? undefined : requireLanguage(lang, 'lang');
+  const one = lang === undefined || lang === '' ? undefined : requireLanguage(lang, 'lang'); // '': the default
   const { rev, bundles } = await tm.documentI18nextAt(name, id, one ? [one] : undefined);
   setTag(res, documentTag(rev, `i18next${one ?? ''}`)).json(one ? (bundles[one] ?? {}) : bundles);
 }

@@ -59,9 +59,14 @@ function newTexts(body: Input): UnitTexts & { ar: string } {
   return texts;
 }
 
-/** The texts an edit changes: at least one; an Arabic given cannot be blank (a unit's source is never empty). */
+/**
+ * The texts an edit changes: at least one; an Arabic given cannot be blank (a unit's source is never empty). A text
+ * is a string ("" empties an English or Chinese one): null is an invalid value of its field, not a missing field.
+ */
 function editedTexts(body: Input): UnitTexts {
   const p = new Params(body);
+  for (const lang of ['ar', 'en', 'zh'])
+    if (body[lang] === null) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: lang, value: 'null' });
   const texts = {
     ar: p.optionalText('ar', MAX_UNIT_CHARS),
     en: p.optionalText('en', MAX_UNIT_CHARS),
