@@ -34,7 +34,12 @@ export function parseCorrections(body: Input): Correction[] {
   if (!Array.isArray(ops) || ops.length === 0)
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: preview(ops) });
   if (ops.length > MAX_OPS)
-    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
+    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, {
+      param: 'ops',
+      reason: 'corrections',
+      max: MAX_OPS,
+      count: ops.length,
+    });
   return ops.map((op: unknown, k) => {
     const o = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
     const int = (key: string) => {
@@ -66,7 +71,12 @@ export function parseReview(body: Input): { rows: number[]; reviewed: boolean } 
   if (!Array.isArray(rows) || rows.length === 0)
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'rows', value: preview(rows) });
   if (rows.length > MAX_REVIEW_ROWS)
-    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'rows', max: MAX_REVIEW_ROWS, count: rows.length });
+    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, {
+      param: 'rows',
+      reason: 'review-rows',
+      max: MAX_REVIEW_ROWS,
+      count: rows.length,
+    });
   rows.forEach((row: unknown, k) => {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0)
       throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `rows[${k}]`, value: preview(row) });
