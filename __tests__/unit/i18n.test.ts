@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../src/errors';
 import express, { type Request } from 'express';
 import { answerLanguage } from '../../src/http/language';
-import { createTranslator, UI_LANGS } from '../../src/i18n';
+import { createTranslator, errorMessage, UI_LANGS } from '../../src/i18n';
 import ar from '../../src/i18n/locales/ar.json';
 import en from '../../src/i18n/locales/en.json';
 import zh from '../../src/i18n/locales/zh.json';
@@ -26,6 +26,28 @@ describe('message catalogs', () => {
   });
 });
 
+describe('error messages in the language asked for', () => {
+  it('name an import job’s status in that language', async () => {
+    const t = await createTranslator();
+    const message = (status: string, lang: 'ar' | 'en' | 'zh') =>
+      errorMessage(t, { code: ErrorCode.JOB_NOT_CANCELLABLE, params: { id: 'j1', status } }, lang);
+    for (const status of ['done', 'failed', 'cancelled', 'committing']) {
+      expect(message(status, 'ar')).not.toMatch(/[a-z]{3,}/);
+      expect(message(status, 'zh')).not.toMatch(/[a-z]{3,}/);
+    }
+    expect(message('done', 'en')).toBe('Import job "j1" is done and can no longer be cancelled.');
+    expect(message('done', 'zh')).toBe('导入任务“j1”已完成，已无法取消。');
+  });
+
+  it('join a list param with the language’s own "or"', async () => {
+    const t = await createTranslator();
+    const error = { code: ErrorCode.UNKNOWN_FORMAT, params: { value: 'x', expected: ['json', 'tmx', 'tsv'] } };
+    expect(errorMessage(t, error, 'en')).toBe('Unknown format "x"; use json, tmx, or tsv.');
+    expect(errorMessage(t, error, 'ar')).toBe('الصيغة "x" غير معروفة؛ استخدم json أو tmx أو tsv.');
+    expect(errorMessage(t, error, 'zh')).toBe('无法识别的格式“x”；请使用 json、tmx或tsv。');
+  });
+});
+
 describe('the language of an answer', () => {
   /** A request with only this Accept-Language header, on Express's own request prototype. */
   const requestWith = (header: string | undefined): Request =>
@@ -43,6 +65,15 @@ describe('the language of an answer', () => {
     ['fr, zh;q=0.2, ar;q=0.7', 'ar'],
     ['ar;q=0, zh', 'zh'],
     ['*', 'en'],
+    // `*` stands for the languages not listed, never for one refused with q=0 (RFC 9110 §12.5.4)
+    ['en;q=0, *', 'ar'],
+    ['en;q=0, ar;q=0, *', 'zh'],
+    ['*, en;q=0', 'ar'],
+    ['zh;q=0.5, *;q=0.8', 'en'],
+    ['en;q=0.5, *;q=0.8', 'ar'],
+    ['*;q=0.5, zh;q=0.4', 'en'],
+    ['ar, *;q=0', 'ar'],
+    ['en;q=0', 'en'], // nothing acceptable left: English, as for a header naming none
   ])('Accept-Language %p → %s', (header, expected) => {
     expect(answerLanguage(requestWith(header))).toBe(expected);
   });

@@ -4,6 +4,8 @@
  * code; the error middleware is the only place that turns a MizanError into a response.
  */
 
+export { preview } from './preview';
+
 export const ErrorCode = {
   QUERY_MISSING: 'QUERY_MISSING',
   QUERY_TOO_LONG: 'QUERY_TOO_LONG',
@@ -30,6 +32,7 @@ export const ErrorCode = {
   INVALID_CORRECTION: 'INVALID_CORRECTION',
   ROW_OUT_OF_RANGE: 'ROW_OUT_OF_RANGE',
   TEXT_EMPTY: 'TEXT_EMPTY',
+  INVALID_CHARACTER: 'INVALID_CHARACTER',
   UNIT_NOT_FOUND: 'UNIT_NOT_FOUND',
   UNIT_SOURCE_FIXED: 'UNIT_SOURCE_FIXED',
   ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
@@ -87,6 +90,7 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_CORRECTION: 400,
   ROW_OUT_OF_RANGE: 400,
   TEXT_EMPTY: 400,
+  INVALID_CHARACTER: 400,
   UNIT_NOT_FOUND: 404,
   UNIT_SOURCE_FIXED: 409,
   ROUTE_NOT_FOUND: 404,
@@ -123,7 +127,8 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
-export type ErrorParams = Record<string, string | number>;
+/** A list (`expected` media types) is joined by the message with the language's own "or". */
+export type ErrorParams = Record<string, string | number | readonly string[]>;
 
 export class MizanError extends Error {
   override readonly name = 'MizanError';

@@ -100,7 +100,7 @@ class Abort extends Error {
 
 function malformed(parser: SaxesParser, message: string): MizanError {
   // saxes prefixes its messages with "line:column: "; the numbers travel as params instead.
-  const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
+  const reason = message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, ''); // the message closes the quote
   return new MizanError(ErrorCode.XML_MALFORMED, { line: parser.line, column: parser.column, reason });
 }
 

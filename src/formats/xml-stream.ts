@@ -172,7 +172,8 @@ export async function decodeXmlStream(source: ByteSource, param: string): Promis
 }
 
 /** Strips saxes' "line:column: " prefix from its messages. */
-const saxesReason = (message: string) => message.replace(/^[^:]*:?\d+:\d+: /, '');
+/** saxes's message without its "line:column: " prefix (the numbers travel as params) and its closing period. */
+const saxesReason = (message: string) => message.replace(/^[^:]*:?\d+:\d+: /, '').replace(/\.$/, '');
 
 /** The parts of saxes (6.x) that {@link markErrorStarts} wraps; not in its typings. */
 interface SaxesInternals {

@@ -19,7 +19,8 @@ const DECOMPRESSORS: Readonly<Record<string, () => Transform>> = {
   br: () => zlib.createBrotliDecompress(),
 };
 
-export const CONTENT_ENCODINGS = 'Content-Encoding gzip, deflate, br or none';
+/** The Content-Encodings a request body may come in (or none), as an error names them. */
+export const CONTENT_ENCODINGS = ['gzip', 'deflate', 'br'];
 
 /** The request's Content-Encoding, lower-cased; undefined for none (absent, empty or `identity`). */
 function contentEncoding(req: Request): string | undefined {
@@ -34,7 +35,9 @@ export function checkContentEncoding(req: Request): void {
   const coding = contentEncoding(req);
   if (coding !== undefined && !DECOMPRESSORS[coding])
     throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
-      expected: `${CONTENT_ENCODINGS} (not "${coding.slice(0, 40)}")`,
+      reason: 'content-encoding',
+      expected: CONTENT_ENCODINGS,
+      coding: coding.slice(0, 40),
     });
 }
 

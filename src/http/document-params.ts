@@ -1,7 +1,7 @@
 /** Parsing a document import (JSON or multipart fields) and a list of alignment corrections. */
 import type { Config } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import { MAX_REVIEW_ROWS, type Correction, type ImportRequest } from '../service';
+import { MAX_REVIEW_ROWS, requireStorable, type Correction, type ImportRequest } from '../service';
 import { Params, preview, type Input } from './params';
 
 /** Most corrections in one PATCH. */
@@ -21,6 +21,8 @@ export function parseImport(input: Input, query: Input, config: Config): ImportR
     zh: p.optionalText('zh', max),
     meta: { source: m.optionalText('source', 200), date: m.optionalText('date', 10), url: m.optionalText('url', 2000) },
   };
+  const { title, ar, en, zh, meta: given } = request;
+  requireStorable({ ar, en, zh, title, [m.name('source')]: given.source, [m.name('url')]: given.url });
   if (request.meta.date !== undefined && !isCalendarDate(request.meta.date))
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: m.name('date'), value: request.meta.date });
   return request;
@@ -32,7 +34,12 @@ export function parseCorrections(body: Input): Correction[] {
   if (!Array.isArray(ops) || ops.length === 0)
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'ops', value: preview(ops) });
   if (ops.length > MAX_OPS)
-    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'ops', max: MAX_OPS, count: ops.length });
+    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, {
+      param: 'ops',
+      reason: 'corrections',
+      max: MAX_OPS,
+      count: ops.length,
+    });
   return ops.map((op: unknown, k) => {
     const o = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
     const int = (key: string) => {
@@ -64,7 +71,12 @@ export function parseReview(body: Input): { rows: number[]; reviewed: boolean } 
   if (!Array.isArray(rows) || rows.length === 0)
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'rows', value: preview(rows) });
   if (rows.length > MAX_REVIEW_ROWS)
-    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, { param: 'rows', max: MAX_REVIEW_ROWS, count: rows.length });
+    throw new MizanError(ErrorCode.TOO_MANY_CORRECTIONS, {
+      param: 'rows',
+      reason: 'review-rows',
+      max: MAX_REVIEW_ROWS,
+      count: rows.length,
+    });
   rows.forEach((row: unknown, k) => {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0)
       throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `rows[${k}]`, value: preview(row) });

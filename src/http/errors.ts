@@ -10,6 +10,7 @@ import type { Logger } from '../config';
 import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
 import { errorMessage, type Translator, type UiLang } from '../i18n';
 import { routePattern } from './access-log';
+import { CONTENT_ENCODINGS } from './content-encoding';
 import { answerLanguage } from './language';
 
 /**
@@ -27,10 +28,15 @@ function fromLibrary(err: unknown, maxBody: string, path: string): MizanError | 
     case 'entity.parse.failed':
       return new MizanError(ErrorCode.INVALID_BODY, { reason: 'not-json' });
     case 'charset.unsupported':
-      return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json; charset=utf-8' });
+      return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
+        reason: 'media-type',
+        expected: 'application/json; charset=utf-8',
+      });
     case 'encoding.unsupported':
       return new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
-        expected: 'Content-Encoding gzip, deflate, br or none',
+        reason: 'content-encoding',
+        expected: CONTENT_ENCODINGS,
+        coding: String((err as { encoding?: unknown }).encoding ?? '').slice(0, 40),
       });
     default:
       // Anything else body-parser refuses with a 4xx (a body that does not decompress, a stream cut short).

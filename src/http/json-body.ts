@@ -62,7 +62,7 @@ export function jsonBody(config: { maxBody: string }): RequestHandler {
   const parse = express.json({ limit: config.maxBody, strict: true, verify: checkRaw });
   return (req, res, next) => {
     if (!req.is('application/json'))
-      throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json' });
+      throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { reason: 'media-type', expected: 'application/json' });
     parse(req, res, (err?: unknown) => {
       if (err) return next(err);
       if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {

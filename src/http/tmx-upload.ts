@@ -90,7 +90,8 @@ export async function readUpload(req: Request, maxBytes: number): Promise<Upload
   if (req.is('multipart/form-data')) return multipartFile(req, maxBytes);
   if (!req.is(RAW_TYPES))
     throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
-      expected: `${RAW_TYPES.join(', ')} or multipart/form-data`,
+      reason: 'media-type',
+      expected: [...RAW_TYPES, 'multipart/form-data'],
     });
   return { body: requestBody(req, maxBytes, 'file'), name: 'file' };
 }

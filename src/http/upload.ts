@@ -38,7 +38,8 @@ export async function readUpload(
   const type = req.is([...RAW_TYPES]);
   if (!type)
     throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
-      expected: `${RAW_TYPES.join(', ')} or multipart/form-data`,
+      reason: 'media-type',
+      expected: [...RAW_TYPES, 'multipart/form-data'],
     });
   const parse = express.raw({ type: () => true, limit: limits.maxBody });
   await new Promise<void>((resolve, reject) =>

@@ -2,9 +2,20 @@
  * An error's message in a language, as the API answers it and the scripts print it: `errors.<code>` with the
  * error's params. A `reason` that names a catalog entry (reasons.*) is translated too, with the error's params
  * (UNAUTHORIZED's reasons are whole sentences naming the role: a key that is not valid says so, not that a role is
- * needed). Other reasons pass as they are.
+ * needed). Other reasons pass as they are. A `status` (an import job's) is named by its catalog entry (statuses.*),
+ * and a list param (the media types a route takes) is joined with the language's own "or" (Intl.ListFormat): no
+ * English joining word is built into a param in code.
  */
 import type { Translator, UiLang } from './i18n';
+
+const lists = new Map<UiLang, Intl.ListFormat>();
+
+/** `items` as the language writes alternatives: "a, b, or c", "a أو b أو c", "a、b或c". */
+export function orList(items: readonly string[], lang: UiLang): string {
+  let format = lists.get(lang);
+  if (!format) lists.set(lang, (format = new Intl.ListFormat(lang, { type: 'disjunction' })));
+  return format.format(items);
+}
 
 export function errorMessage(
   translator: Translator,
@@ -13,9 +24,14 @@ export function errorMessage(
   /** Values the message may name that the error does not carry (`retryAfter`); the error's own params win. */
   defaults: Record<string, unknown> = {},
 ): string {
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error.params))
+    params[key] = Array.isArray(value) ? orList(value.map(String), lang) : value;
+  if (typeof params.status === 'string')
+    params.status = translator.t(`statuses.${params.status}`, lang, { defaultValue: params.status });
   const reason =
-    typeof error.params.reason === 'string'
-      ? translator.t(`reasons.${error.params.reason}`, lang, { ...error.params, defaultValue: error.params.reason })
+    typeof params.reason === 'string'
+      ? translator.t(`reasons.${params.reason}`, lang, { ...params, defaultValue: params.reason })
       : undefined;
-  return translator.t(`errors.${error.code}`, lang, { ...defaults, ...error.params, ...(reason ? { reason } : {}) });
+  return translator.t(`errors.${error.code}`, lang, { ...defaults, ...params, ...(reason ? { reason } : {}) });
 }

@@ -3,7 +3,7 @@
  * categories, placeables protected: see formats/i18next-pretranslate.ts), and documents or whole TMs exported as
  * bundles, one per language.
  */
-import { ErrorCode, MizanError } from '../errors';
+import { ErrorCode, MizanError, preview } from '../errors';
 import {
   documentToI18next,
   pretranslateI18next as pretranslateResources,
@@ -53,7 +53,7 @@ export function pretranslateI18next(
   for (const [tag, bundle] of Object.entries(request.existing ?? {})) {
     const lang = requireLanguage(tag, `existing.${tag}`);
     if (bundle !== null && typeof bundle === 'object' && !Array.isArray(bundle)) existing[lang] = bundle;
-    else throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `existing.${tag}`, value: typeof bundle });
+    else throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `existing.${tag}`, value: preview(bundle) });
   }
   return pretranslateResources(resources, tmLookup(match, request), {
     from,

@@ -6,6 +6,7 @@ export type { BatchOptions, BatchSlot } from './match-batch';
 export type { UnitHistory } from './unit-history';
 export { exportLanguages, requestLanguage, tagLanguage } from './languages';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
+export { requireStorable, unstorableAt } from './storable';
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';
 export { MAX_REVIEW_ROWS, type ReviewedDocument, type ReviewedUnit, type ReviewRequest } from './row-review';

@@ -44,6 +44,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
         'FIELD_MISSING',
         'TEXT_TOO_LONG',
         'TEXT_EMPTY',
+        'INVALID_CHARACTER',
         'FILE_TOO_LARGE',
         'UNKNOWN_TM',
         'TM_LIMIT',
@@ -62,7 +63,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
             'text/tab-separated-values, text/html), else json',
           { type: 'string', enum: ['json', 'tmx', 'tsv', 'html', 'i18next'] },
         ),
-        query('lang', 'format=i18next: one language’s bundle (default: every language’s, keyed by language)'),
+        query('lang', 'format=i18next: one language’s bundle (default, or empty: every language’s, keyed by language)'),
       ],
       ok: {
         200: {

@@ -53,7 +53,7 @@ function formatOf(req: Request, p: Params): Format {
   }
   const format = asked.toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
-    throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS.join(', ') });
+    throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: FORMATS });
   return format as Format;
 }
 
@@ -68,7 +68,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * rev they were made from, one tag per representation (`rev-3.i18next`, `rev-3.i18nexten`).
  */
 async function sendI18next(res: Response, tm: TranslationMemory, name: string, id: string, lang: string | undefined) {
-  const one = lang === undefined ? undefined : requireLanguage(lang, 'lang');
+  const one = lang === undefined || lang === '' ? undefined : requireLanguage(lang, 'lang'); // '': the default
   const { rev, bundles } = await tm.documentI18nextAt(name, id, one ? [one] : undefined);
   setTag(res, documentTag(rev, `i18next${one ?? ''}`)).json(one ? (bundles[one] ?? {}) : bundles);
 }
@@ -92,7 +92,10 @@ async function send(res: Response, doc: ReviewedDocument, format: Exclude<Format
 async function importInput(req: Request, config: Config): Promise<Input> {
   if (req.is('multipart/form-data')) return readMultipart(req, config.maxDocumentChars * 4);
   if (!req.is('application/json'))
-    throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, { expected: 'application/json or multipart/form-data' });
+    throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
+      reason: 'media-type',
+      expected: ['application/json', 'multipart/form-data'],
+    });
   return new Promise((resolve, reject) =>
     jsonBody(config)(req, {} as Response, (err?: unknown) => (err ? reject(err) : resolve(req.body as Input))),
   );

@@ -78,7 +78,7 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       const { upload, p, request } = await xliffInput(req, config);
       const format = (p.string('format') ?? '').toLowerCase();
       if (format !== '' && format !== 'json' && format !== 'text')
-        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: 'json, text' });
+        throw new MizanError(ErrorCode.UNKNOWN_FORMAT, { param: 'format', value: format, expected: ['json', 'text'] });
       const analysis = await tm.analyzeXliff(upload.bytes, request);
       // By the Accept type alone: `text/plain;charset=utf-8` asks for the table (negotiate.ts).
       const text =
@@ -94,14 +94,14 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       const p = new Params(body);
       if (body.resources === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'resources' });
       if (typeof body.resources !== 'object' || body.resources === null || Array.isArray(body.resources))
-        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'resources', value: typeof body.resources });
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'resources', value: preview(body.resources) });
       const to = body.to;
       if (to === undefined) throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'to' });
       if (typeof to !== 'string' && !(Array.isArray(to) && to.every((t) => typeof t === 'string')))
         throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'to', value: preview(to) });
       const existing = body.existing;
       if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
-        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: typeof existing });
+        throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: preview(existing) });
       const from = p.string('from');
       const { bundles, report } = await tm.pretranslateI18next(body.resources, {
         tms: p.tms('tm', config.defaultTm),

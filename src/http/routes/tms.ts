@@ -101,7 +101,7 @@ export function tmRoutes(
         throw new MizanError(ErrorCode.UNKNOWN_FORMAT, {
           param: 'format',
           value: format.slice(0, 100),
-          expected: TM_EXPORT_FORMATS.join(', '),
+          expected: TM_EXPORT_FORMATS,
         });
       const langs = exportLanguages(p.string('langs') || 'ar,en,zh', 'langs');
       const apart = p.flag('apart');

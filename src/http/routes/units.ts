@@ -7,7 +7,13 @@
 import { Router, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import type { TaggedUnit, TranslationMemory, UnitTexts, WriteOutcome } from '../../service';
+import {
+  requireStorable,
+  type TaggedUnit,
+  type TranslationMemory,
+  type UnitTexts,
+  type WriteOutcome,
+} from '../../service';
 import type { Unit } from '../../types';
 import { methodNotAllowed } from '../errors';
 import { ifMatchOf, setTag } from '../etag';
@@ -41,19 +47,26 @@ const written = (status: number, { unit, tag }: TaggedUnit, location?: string): 
   body: unitJson(unit),
 });
 
-/** The texts of a unit to add: its Arabic, and English and Chinese if given. */
+/** The texts of a unit to add: its Arabic, and English and Chinese if given (each storable: see requireStorable). */
 function newTexts(body: Input): UnitTexts & { ar: string } {
   const p = new Params(body);
-  return {
+  const texts = {
     ar: p.text('ar', MAX_UNIT_CHARS),
     en: p.optionalText('en', MAX_UNIT_CHARS),
     zh: p.optionalText('zh', MAX_UNIT_CHARS),
   };
+  requireStorable(texts);
+  return texts;
 }
 
-/** The texts an edit changes: at least one; an Arabic given cannot be blank (a unit's source is never empty). */
+/**
+ * The texts an edit changes: at least one; an Arabic given cannot be blank (a unit's source is never empty). A text
+ * is a string ("" empties an English or Chinese one): null is an invalid value of its field, not a missing field.
+ */
 function editedTexts(body: Input): UnitTexts {
   const p = new Params(body);
+  for (const lang of ['ar', 'en', 'zh'])
+    if (body[lang] === null) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: lang, value: 'null' });
   const texts = {
     ar: p.optionalText('ar', MAX_UNIT_CHARS),
     en: p.optionalText('en', MAX_UNIT_CHARS),
@@ -62,6 +75,7 @@ function editedTexts(body: Input): UnitTexts {
   if (texts.ar === undefined && texts.en === undefined && texts.zh === undefined)
     throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar|en|zh' });
   if (texts.ar !== undefined && texts.ar.trim() === '') throw new MizanError(ErrorCode.FIELD_MISSING, { param: 'ar' });
+  requireStorable(texts);
   return texts;
 }
 
