@@ -10,7 +10,11 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
       summary: 'The documents of a TM, in document order, a page at a time',
       parameters: [
         tm,
-        query('cursor', 'where the page starts: the cursor of the previous page (absent: from the first)'),
+        query(
+          'cursor',
+          'where the page starts: the cursor of the previous page of this TM (absent: from the first); ' +
+            'a cursor of another TM is 400',
+        ),
         query('limit', 'documents per page', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
       ],
       ok: { 200: { description: 'a page of documents', content: json('DocumentList') } },

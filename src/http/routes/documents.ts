@@ -174,8 +174,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const p = new Params(req.query as Input);
       const name = p.tm('tm', config.defaultTm);
       const limit = p.int('limit', DOCUMENT_PAGE, 1, MAX_DOCUMENT_PAGE, ErrorCode.LIMIT_OUT_OF_RANGE);
-      const page = await tm.documentPage(name, readCursor(p.string('cursor')), limit);
-      res.json({ documents: page.documents.map(summaryJson), cursor: page.next ? writeCursor(page.next) : null });
+      const page = await tm.documentPage(name, readCursor(name, p.string('cursor')), limit);
+      res.json({ documents: page.documents.map(summaryJson), cursor: page.next ? writeCursor(name, page.next) : null });
     })
     .post(async (req, res) => {
       const input = await importInput(req, config);
