@@ -7,10 +7,15 @@ import { Params, preview, type Input } from './params';
 /** Most corrections in one PATCH. */
 export const MAX_OPS = 200;
 
-/** An import from its fields (`meta` may be an object or its fields may sit beside the texts, as in a form). */
+/**
+ * An import from its fields (`meta` may be an object or its fields may sit beside the texts, as in a form; a `meta`
+ * that is not an object is refused, not dropped).
+ */
 export function parseImport(input: Input, query: Input, config: Config): ImportRequest {
   const p = new Params(input);
-  const meta = (typeof input.meta === 'object' && input.meta !== null ? input.meta : input) as Input;
+  if (input.meta !== undefined && (typeof input.meta !== 'object' || input.meta === null || Array.isArray(input.meta)))
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'meta', value: preview(input.meta) });
+  const meta = (input.meta ?? input) as Input;
   const m = new Params(meta, input.meta ? 'meta.' : '');
   const max = config.maxDocumentChars;
   const request = {

@@ -217,6 +217,11 @@ function codePoints(text: string): number {
   return n;
 }
 
+/** What a Location names a resource of `tm` by: its TM in the query, unless it is the default TM. */
+export function tmQuery(tm: string, defaultTm: string): string {
+  return tm === defaultTm ? '' : `?tm=${encodeURIComponent(tm)}`;
+}
+
 /** Most TMs one request may search. */
 export const MAX_TMS = 10;
 

@@ -41,7 +41,10 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
       },
       ok: {
         200: { description: 'the same texts were imported before: nothing written', content: json('Document') },
-        201: { description: 'imported', content: json('Document') },
+        201: {
+          description: 'imported; Location names the document (with ?tm= outside the default TM)',
+          content: json('Document'),
+        },
       },
       errors: [
         ...BODY_ERRORS,

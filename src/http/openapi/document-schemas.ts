@@ -118,6 +118,7 @@ export const DOCUMENT_SCHEMAS: Record<string, object> = {
       tm: { type: 'string' },
       meta: {
         type: 'object',
+        description: 'anything but an object is 400 INVALID_PARAMETER (param meta)',
         properties: { source: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' } },
       },
     },

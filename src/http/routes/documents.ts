@@ -25,7 +25,7 @@ import { sendJson } from '../json-stream';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport, parseReview } from '../document-params';
 import { documentJson, readCursor, summaryJson, writeCursor } from '../document-json';
-import { idParam, Params, type Input } from '../params';
+import { idParam, Params, tmQuery, type Input } from '../params';
 import type { TmClaim } from '../access';
 import { setExportPolicy } from '../security';
 
@@ -185,7 +185,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
         const { created, document, changed } = await tm.importDocument(request);
         return {
           status: created ? 201 : 200,
-          headers: { Location: `/api/v1/documents/${document.summary.id}` },
+          headers: { Location: `/api/v1/documents/${document.summary.id}${tmQuery(request.tm, config.defaultTm)}` },
           body: { ...documentJson(document), unitsWritten: changed },
         };
       });
