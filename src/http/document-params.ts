@@ -2,7 +2,7 @@
 import type { Config } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import { MAX_REVIEW_ROWS, type Correction, type ImportRequest } from '../service';
-import { Params, preview, type Input } from './params';
+import { Params, preview, writeTm, type Input } from './params';
 
 /** Most corrections in one PATCH. */
 export const MAX_OPS = 200;
@@ -19,7 +19,7 @@ export function parseImport(input: Input, query: Input, config: Config): ImportR
   const m = new Params(meta, input.meta ? 'meta.' : '');
   const max = config.maxDocumentChars;
   const request = {
-    tm: new Params({ tm: input.tm ?? query.tm }).tm('tm', config.defaultTm),
+    tm: writeTm(query, input, config.defaultTm),
     title: p.optionalText('title', 500),
     ar: p.text('ar', max),
     en: p.optionalText('en', max),

@@ -60,6 +60,11 @@ export const tmQuery = query(
   'TM name (default: the configured default TM); for matching a comma-separated priority list',
 );
 /** Codes any route with a body can answer. */
+/** A write's `tm` body property: the same as ?tm=, which it may stand in for. */
+export const bodyTm = {
+  type: 'string',
+  description: 'the TM, in place of ?tm=; when both are given and differ, 400 INVALID_PARAMETER (param tm)',
+};
 export const BODY_ERRORS: Code[] = ['INVALID_BODY', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INVALID_ENCODING'];
 export const ifMatch = {
   name: 'If-Match',

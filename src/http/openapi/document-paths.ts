@@ -1,5 +1,16 @@
 /** The document routes as OpenAPI path items (see paths.ts). */
-import { BODY_ERRORS, etag, ifMatch, json, jsonBody, path, query, tmQuery as tm, type Operation } from './build';
+import {
+  BODY_ERRORS,
+  bodyTm,
+  etag,
+  ifMatch,
+  json,
+  jsonBody,
+  path,
+  query,
+  tmQuery as tm,
+  type Operation,
+} from './build';
 
 const docId = path('id', 'document id');
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
@@ -109,7 +120,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
         properties: {
           ops: { type: 'array', items: { $ref: '#/components/schemas/Correction' } },
           rev: { type: 'integer', description: 'the revision the corrections were made against' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: { 200: { description: 'the corrected document', headers: etag, content: json('Document') } },
@@ -146,7 +157,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           },
           reviewed: { type: 'boolean', default: true, description: 'false takes the marks back' },
           rev: { type: 'integer', description: 'the revision the rows were read at' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: { 200: { description: 'the document as it is now', headers: etag, content: json('Document') } },

@@ -1,5 +1,16 @@
 /** The unit routes as OpenAPI path items (see paths.ts). */
-import { BODY_ERRORS, etag, ifMatch, json, jsonBody, path, query, tmQuery as tm, type Operation } from './build';
+import {
+  BODY_ERRORS,
+  bodyTm,
+  etag,
+  ifMatch,
+  json,
+  jsonBody,
+  path,
+  query,
+  tmQuery as tm,
+  type Operation,
+} from './build';
 
 const unitId = path('id', 'unit id');
 
@@ -14,7 +25,7 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
           ar: { type: 'string' },
           en: { type: 'string' },
           zh: { type: 'string' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: {
@@ -40,7 +51,7 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
           ar: { type: 'string' },
           en: { type: 'string' },
           zh: { type: 'string' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: { 200: { description: 'the unit as changed', headers: etag, content: json('Unit') } },

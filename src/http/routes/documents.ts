@@ -25,7 +25,7 @@ import { sendJson } from '../json-stream';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport, parseReview } from '../document-params';
 import { documentJson, readCursor, summaryJson, writeCursor } from '../document-json';
-import { idParam, Params, tmQuery, type Input } from '../params';
+import { idParam, Params, tmQuery, writeTm, type Input } from '../params';
 import type { TmClaim } from '../access';
 import { setExportPolicy } from '../security';
 
@@ -160,7 +160,7 @@ interface WriteTarget {
 /** The TM a row write names (in its body, else its query), the document's id and the rev the body names. */
 function writeTarget(req: Request, config: Config): WriteTarget {
   const body = req.body as Input;
-  const name = new Params({ tm: body.tm ?? (req.query as Input).tm }).tm('tm', config.defaultTm);
+  const name = writeTm(req.query as Input, body, config.defaultTm);
   const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
   if (body.rev === undefined) return { tm: name, id };
   return { tm: name, id, rev: new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER) };

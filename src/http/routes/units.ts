@@ -13,7 +13,7 @@ import { methodNotAllowed } from '../errors';
 import { ifMatchOf, setTag } from '../etag';
 import { answerOnce } from '../idempotency';
 import { jsonBody } from '../json-body';
-import { idParam, Params, tmQuery, type Input } from '../params';
+import { idParam, Params, tmQuery, writeTm, type Input } from '../params';
 import type { TmClaim } from '../access';
 
 /** Longest text a unit may hold in one language. */
@@ -67,7 +67,7 @@ function editedTexts(body: Input): UnitTexts {
 
 export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim): Router {
   const router = Router();
-  const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
+  const tmOf = (query: Input, body?: Input) => writeTm(query, body, config.defaultTm);
   router
     .route('/api/v1/units')
     .post(jsonBody(config), async (req, res) => {
