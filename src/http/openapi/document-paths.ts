@@ -4,6 +4,8 @@ import {
   bodyTm,
   etag,
   ifMatch,
+  ifNoneMatch,
+  notModified,
   json,
   jsonBody,
   path,
@@ -81,6 +83,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           { type: 'string', enum: ['json', 'tmx', 'tsv', 'html', 'i18next'] },
         ),
         query('lang', 'format=i18next: one language’s bundle (default: every language’s, keyed by language)'),
+        ifNoneMatch,
       ],
       ok: {
         200: {
@@ -100,6 +103,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
             ...fileContent('text/html'),
           },
         },
+        ...notModified,
       },
       errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM', 'UNSUPPORTED_LANGUAGE'],
     },

@@ -4,6 +4,8 @@ import {
   bodyTm,
   etag,
   ifMatch,
+  ifNoneMatch,
+  notModified,
   json,
   jsonBody,
   path,
@@ -38,8 +40,8 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/units/{id}': {
     get: {
       summary: 'One unit',
-      parameters: [unitId, tm],
-      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') } },
+      parameters: [unitId, tm, ifNoneMatch],
+      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') }, ...notModified },
       errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
     },
     patch: {
