@@ -23,8 +23,12 @@ export function sealCursor(tm: string, inner: string): string {
   return `${tmTag(tm)}.${inner}`;
 }
 
-/** The place a cursor names in `tm`; INVALID_PARAMETER (param cursor) when it is not one `tm` gave. */
-export function openCursor(tm: string, text: string): string {
+/**
+ * The place a cursor names in `tm` (`start`, the place every walk starts from, as it is); INVALID_PARAMETER (param
+ * cursor) when it is not one `tm` gave.
+ */
+export function openCursor(tm: string, text: string, start?: string): string {
+  if (start !== undefined && text === start) return start;
   const m = TAGGED.exec(text);
   if (!m || m[1] !== tmTag(tm)) throw invalidCursor(text);
   return m[2]!;

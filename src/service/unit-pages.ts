@@ -15,7 +15,7 @@
  *   elsewhere (the set changed in that stretch), the page takes it from its start: some units come twice, none is
  *   missed.
  */
-import { invalidCursor } from './page-cursors';
+import { invalidCursor, openCursor, sealCursor } from './page-cursors';
 
 /** One SSCAN call: the next cursor ('0' at the end) and the ids of this reply. */
 export type Scan = (cursor: string, count: number) => Promise<{ cursor: string; ids: string[] }>;
@@ -74,4 +74,15 @@ export async function unitIdPage(
     if (reply.cursor === '0') break;
   }
   return { ids, cursor: place.scan };
+}
+
+/** A page of `tm`'s unit ids from a cursor bound to `tm` ('0' starts), and the next one's (null: the walk is over). */
+export async function tmUnitIdPage(
+  scan: Scan,
+  tm: string,
+  cursor: string,
+  limit: number,
+): Promise<{ ids: string[]; cursor: string | null }> {
+  const page = await unitIdPage(scan, openCursor(tm, cursor, '0'), limit);
+  return { ids: page.ids, cursor: page.cursor === '0' ? null : sealCursor(tm, page.cursor) };
 }
