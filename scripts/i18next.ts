@@ -22,7 +22,8 @@ const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,z
                                    [--overwrite] [--tm NAME]
        npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
   pretranslate writes FOLDER/<lang>.json (merged with the existing file: its values kept, and never restructured,
-  unless --overwrite) and FOLDER/report.json.
+  unless --overwrite) and FOLDER/report.json. Placeables kept as written: {{x}}, {x} and {x, number}, $t(key),
+  Trans tags (<0>…</0>, <br/>); ICU plural/select blocks are text.
   The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -45,7 +46,16 @@ const cli = readOptions(
 const args = cli.values;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+/** A JSON file, a leading UTF-8 byte-order mark left out (as the HTTP route reads a body); a parse error names it. */
+function readJson(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+  }
+}
+
 const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
 /** Statuses that leave a key untranslated although the TM had a candidate: its placeables do not fit. */
@@ -58,7 +68,9 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     let refused = 0;
     let unfilled = 0;
     let replaced = 0;
+    let derived = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
+      if (k.derived && k.status === 'filled') derived++;
       if (k.conflict && k.status === 'kept') unfilled++;
       if (k.replaced) replaced++;
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
@@ -70,7 +82,11 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       ...(unfilled ? [`${unfilled} left unfilled: ${lang}.json holds a value of another shape, see below`] : []),
       ...(replaced ? [`${replaced} replaced a value of another shape in ${lang}.json`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
+      ...(derived ? [`${derived} plural forms the source language lacks, drafted from another form: to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
+      ...(counts.has('array-incomplete')
+        ? [`${counts.get('array-incomplete')} drafted but left out: their array has untranslated elements`]
+        : []),
     ];
     return `${lang}: ${parts.join(', ') || 'nothing'}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   });

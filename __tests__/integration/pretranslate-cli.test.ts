@@ -154,6 +154,30 @@ describe('npm run i18next', () => {
     expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ plain: CONSENSUS_EN });
   }, 30_000);
 
+  it('writes an array whole or not at all, and says how many drafts its untranslated elements kept out', () => {
+    const source = path.join(dir, 'ar-arrays.json');
+    const out = path.join(dir, 'locales-arrays');
+    const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
+    fs.writeFileSync(source, JSON.stringify({ steps: [ar, 'كلمة غريبة لا توجد في الذاكرة'], done: [ar, 5] }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'en: 1 array-incomplete, 1 no-match, 1 filled (1 drafted but left out: their array has untranslated elements)',
+    );
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ done: [CONSENSUS_EN, 5] });
+  }, 30_000);
+
+  it('counts the plural forms drafted from another form in the summary, to check', () => {
+    const source = path.join(dir, 'en-plural.json');
+    const out = path.join(dir, 'locales-plural');
+    fs.writeFileSync(source, JSON.stringify({ n_one: CONSENSUS_EN, n_other: CONSENSUS_EN }));
+    const result = run('i18next', 'pretranslate', '--from', source, '--src', 'en', '--to', 'ar', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      'ar: 6 filled (4 plural forms the source language lacks, drafted from another form: to check)',
+    );
+  }, 30_000);
+
   it('refuses a --min below MIZAN_MIN_FLOOR with the HTTP route’s code and message, writing nothing', () => {
     const source = path.join(dir, 'ar-min.json');
     const out = path.join(dir, 'locales-min');
@@ -175,6 +199,40 @@ describe('npm run i18next', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('i18next: INVALID_BODY: The request body cannot be read: a JSON object is expected.\n');
     expect(fs.existsSync(out)).toBe(false);
+  }, 30_000);
+
+  it('reads a source and an existing file that start with a UTF-8 byte-order mark, as the HTTP route does', () => {
+    // The tester's case (i18n/ar-bom.json): files saved by Notepad or Visual Studio carry a BOM.
+    const source = path.join(dir, 'ar-bom.json');
+    const out = path.join(dir, 'locales-bom');
+    const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
+    fs.writeFileSync(source, `\uFEFF${JSON.stringify({ news: ar, cancel: 'تم حفظ الملف' })}`);
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'en.json'), '\uFEFF{"cancel":"Abort"}');
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.stderr).toContain('en: 1 filled, 1 kept\n');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({
+      cancel: 'Abort',
+      news: CONSENSUS_EN,
+    });
+  }, 30_000);
+
+  it('names the file that is not valid JSON, writing nothing', () => {
+    const source = path.join(dir, 'ar-broken.json');
+    const out = path.join(dir, 'locales-broken');
+    fs.writeFileSync(source, '{"saved": "تم حفظ الملف",}');
+    const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^i18next: ${source.replace(/[.\\]/g, '\\$&')} is not valid JSON: `));
+    expect(fs.existsSync(out)).toBe(false);
+    fs.mkdirSync(out);
+    fs.writeFileSync(source, '{"saved": "تم حفظ الملف"}');
+    fs.writeFileSync(path.join(out, 'zh.json'), '{"saved": ');
+    const existing = run('i18next', 'pretranslate', '--from', source, '--to', 'en,zh', '--out', out);
+    expect(existing.status).toBe(1);
+    expect(existing.stderr).toContain(`${path.join(out, 'zh.json')} is not valid JSON: `);
+    expect(fs.readdirSync(out)).toEqual(['zh.json']);
   }, 30_000);
 
   it('exports a document as one file per language', async () => {

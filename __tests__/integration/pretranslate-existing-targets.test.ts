@@ -131,3 +131,35 @@ describe('an XLIFF 2.0 segment whose target has text and no state', () => {
     expect(overwritten.output).toContain(`<target>${SEED.consensus.en}</target>`);
   });
 });
+
+describe('an XLIFF 1.2 seg-source unit with a translator’s segment next to an empty one', () => {
+  // The tester's segloss.xlf, with a segment the seed TM matches fuzzily (its sentence without the last word).
+  const fuzzy = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون';
+  const xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file original="ui" source-language="ar" target-language="en" datatype="plaintext">
+  <body>
+   <trans-unit id="1" approved="yes">
+    <source>${fuzzy} ${SEED.centers.ar}</source>
+    <seg-source><mrk mtype="seg" mid="1">${fuzzy}</mrk> <mrk mtype="seg" mid="2">${SEED.centers.ar}</mrk></seg-source>
+    <target state="translated"><mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2">Keep my edits (human)</mrk></target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+`;
+
+  it('keeps the translator’s segment on every run without overwrite=1, the fuzzy fill marked for review', async () => {
+    const run1 = await pretranslate(xliff);
+    expect(run1.totals).toMatchObject({ filled: 1, confirmed: 1 });
+    expect(run1.output).toContain(`<trans-unit id="1" approved="no">`);
+    expect(run1.output).toMatch(
+      /<target state="needs-review-translation" state-qualifier="fuzzy-match"><mrk mtype="seg" mid="1">[^<]+<\/mrk> <mrk mtype="seg" mid="2">Keep my edits \(human\)<\/mrk><\/target>/,
+    );
+    const run2 = await pretranslate(run1.output);
+    expect(run2.totals).toMatchObject({ filled: 1, confirmed: 1 });
+    expect(run2.output).toBe(run1.output);
+    const overwritten = await pretranslate(run1.output, '?overwrite=1');
+    expect(overwritten.output).toContain(`<mrk mtype="seg" mid="2">${SEED.centers.en}</mrk>`);
+  });
+});

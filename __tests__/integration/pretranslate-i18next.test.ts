@@ -133,6 +133,19 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     expect(res.body.resources.en).toEqual({ spaces: '', box_other: 'You have {{count}} new messages' });
   });
 
+  it('drafts an array at the source’s length, or leaves it out whole when an element is untranslated', async () => {
+    // The tester's case (i18n/arr-tail.json): "steps" came back two items long, "mixed" without its number.
+    const resources = {
+      steps: [RESOURCES.saved, CONSENSUS.ar, 'كلمة غريبة لا توجد في الذاكرة'],
+      mixed: [CONSENSUS.ar, 3, null, { n: 1, text: CONSENSUS.ar }],
+    };
+    const res = await pretranslate({ resources, to: ['zh'] }).expect(200);
+    expect(res.body.resources.zh).toEqual({ mixed: [CONSENSUS.zh, 3, null, { n: 1, text: CONSENSUS.zh }] });
+    const report = res.body.report as Report[];
+    expect(report.find((r) => r.key === 'steps.1')).toMatchObject({ status: 'array-incomplete', score: 100 });
+    expect(report.find((r) => r.key === 'steps.2')).toMatchObject({ status: 'no-match' });
+  });
+
   it('refuses a request without target languages, with an unsupported one, or with the source itself', async () => {
     const codeOf = async (body: object) => (await pretranslate(body).expect(400)).body.error.code as string;
     expect(await codeOf({ resources: RESOURCES })).toBe('FIELD_MISSING');
@@ -154,6 +167,7 @@ describe('i18next pretranslation against units that hold the placeables as writt
       ar: 'مرحبا {{name}}، أهلا بك في الموقع',
       en: 'Hello {{name}}, welcome to the site',
     });
+    await ctx.tm.createUnit('i18n', { ar: 'مرحبا بك يا {name} في حسابك', en: 'Welcome to your account, {name}' });
   });
   const draft = async (resources: object, min: number) => {
     const res = await pretranslate({ tm: 'i18n', to: ['en'], min, resources }).expect(200);
@@ -192,6 +206,13 @@ describe('i18next pretranslation against units that hold the placeables as writt
     expect(of('click')).toMatchObject({ status: 'filled', score: 98, tmScore: 100 });
   });
 
+  it('protects single-brace placeholders: the TM’s {name} is written as the source’s {user}', async () => {
+    // The tester's case (i18n/icu.json): "Welcome to your account, {name}" came back filled, placeables "ok".
+    const { en, of } = await draft({ welcome: 'مرحبا بك يا {user} في حسابك' }, 60);
+    expect(en).toEqual({ welcome: 'Welcome to your account, {user}' });
+    expect(of('welcome')).toMatchObject({ status: 'filled', score: 99, tmScore: 100, placeables: { status: 'ok' } });
+  });
+
   it('maps plural forms onto a literal unit: the target’s other form from few when other has nothing ≥ min', async () => {
     const { en, of } = await draft(
       { msg_one: 'لديك رسالة واحدة جديدة', msg_few: 'لديك {{count}} رسائل جديدة', msg_other: 'لديك {{count}} رسائل' },
@@ -200,6 +221,23 @@ describe('i18next pretranslation against units that hold the placeables as writt
     expect(en).toEqual({ msg_other: 'You have {{count}} new messages' });
     expect(of('msg_other')).toMatchObject({ status: 'filled', sourceKey: 'msg_few', score: 100 });
     expect(of('msg_one')).toMatchObject({ status: 'no-match' });
+  });
+
+  it('drafts Arabic’s six plural forms from English one and other, the four English lacks reported derived', async () => {
+    // The tester's case (i18n/en-src.json): only msg_one and msg_other came back for Arabic.
+    const res = await pretranslate({
+      tm: 'i18n',
+      from: 'en',
+      to: ['ar'],
+      min: 80,
+      resources: { msg_one: 'You have one message', msg_other: 'You have {{count}} new messages' },
+    }).expect(200);
+    expect(Object.keys(res.body.resources.ar)).toEqual(['msg_zero', 'msg_two', 'msg_few', 'msg_many', 'msg_other']);
+    expect(res.body.resources.ar.msg_few).toBe('لديك {{count}} رسائل جديدة');
+    const report = res.body.report as (Report & { derived?: boolean })[];
+    expect(report.find((r) => r.key === 'msg_two')).toMatchObject({ sourceKey: 'msg_other', derived: true });
+    expect(report.find((r) => r.key === 'msg_other')).not.toHaveProperty('derived');
+    expect(report.find((r) => r.key === 'msg_one')).toMatchObject({ status: 'no-match' });
   });
 
   it('scores a fuzzy match with a placeable held alike as a word in common', async () => {

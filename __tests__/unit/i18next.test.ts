@@ -118,7 +118,7 @@ describe('pretranslating i18next resources', () => {
         welcome: 'Hello {{name}}, welcome to the site',
         terms: 'Read <1>the terms</1> before <3>continuing</3>',
         nested: '$t(app.title) welcomes you',
-        lines: ['The first line'],
+        // app.lines is left out: its second line has no match, and an array is written whole.
       },
       // inbox.unread is not written: its one candidate drops {{count, number}} (reported placeables-missing).
       inbox: { messages_one: 'One message', messages_other: '{{count}} messages' },
@@ -149,6 +149,8 @@ describe('pretranslating i18next resources', () => {
     expect(find('zh', 'app.terms')).toMatchObject({ status: 'unmappable', score: 90 });
     expect(find('zh', 'inbox.messages_one')).toBeUndefined();
     expect(find('en', 'step_one')).toMatchObject({ status: 'no-match' });
+    expect(find('en', 'app.lines.0')).toMatchObject({ status: 'array-incomplete', score: 100, unitId: 'l' });
+    expect(find('en', 'app.lines.1')).toMatchObject({ status: 'no-match' });
     expect(report.keys.filter((k) => k.lang === 'en').map((k) => k.key)).toContain('inbox.messages_one');
   });
 

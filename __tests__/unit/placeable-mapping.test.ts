@@ -1,4 +1,5 @@
-import { pretranslateI18next } from '../../src/formats';
+import { checkI18nextPlaceables, pretranslateI18next } from '../../src/formats';
+import { findPlaceables } from '../../src/formats/i18next';
 import { mapCandidatePlaceables } from '../../src/formats/i18next-placeables';
 import { completeCodes } from '../../src/formats/xliff-complete';
 import { completePrintf, findPrintf } from '../../src/formats/xliff-printf';
@@ -36,6 +37,55 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
       unmappable: ['{{other}}', P(4)],
       renamed: 0,
     });
+  });
+});
+
+describe('single-brace (ICU-style) placeholders', () => {
+  it('counts {name} and {n, number} as placeables, and a draft whose single-brace names differ as not ok', () => {
+    expect(findPlaceables('مرحبا {user}، لديك {n, number} رسائل و{{count}} و{0}')).toEqual([
+      '{user}',
+      '{n, number}',
+      '{{count}}',
+      '{0}',
+    ]);
+    expect(findPlaceables('{ not a name } {a b} {}')).toEqual([]);
+    expect(checkI18nextPlaceables('مرحبا بك يا {user}', 'Welcome, {name}')).toEqual({
+      status: 'missing+extra',
+      missing: ['{user}'],
+      extra: ['{name}'],
+    });
+  });
+
+  it('writes a TM unit’s {name} as the source’s {user}, and refuses one that leaves it out', async () => {
+    // The tester's case (i18n/icu.json): filled with the TM's {name}, placeables "ok".
+    const tm = memoryTm({
+      [`مرحبا بك يا ${P(0)} في حسابك`]: {
+        en: [
+          {
+            score: 83,
+            targetText: 'Welcome to your account, {name}',
+            sourceText: 'مرحبا بك يا {name} في حسابك',
+            unitId: 'w',
+          },
+        ],
+      },
+      [`أهلا ${P(0)}`]: { en: [{ score: 90, targetText: 'Hello there', sourceText: 'أهلا بك', unitId: 'h' }] },
+    });
+    const { bundles, report } = await pretranslateI18next(
+      { welcome: 'مرحبا بك يا {user} في حسابك', hello: 'أهلا {user}' },
+      tm,
+      { to: ['en'], min: 60 },
+    );
+    expect(bundles.en).toEqual({ welcome: 'Welcome to your account, {user}' });
+    expect(report.keys).toEqual([
+      expect.objectContaining({
+        key: 'welcome',
+        status: 'filled',
+        score: 99,
+        placeables: expect.objectContaining({ status: 'ok' }),
+      }),
+      expect.objectContaining({ key: 'hello', status: 'placeables-missing' }),
+    ]);
   });
 });
 

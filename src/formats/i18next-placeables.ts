@@ -20,7 +20,7 @@ import { placeableChar, placeableIndex } from './xliff-inline';
 type Kind = 'interpolation' | 'nesting' | 'start' | 'end' | 'empty';
 
 function kindOf(placeable: string): { kind: Kind; name?: string } {
-  if (placeable.startsWith('{{')) return { kind: 'interpolation' };
+  if (placeable.startsWith('{')) return { kind: 'interpolation' };
   if (placeable.startsWith('$t(')) return { kind: 'nesting' };
   const name = /^<\/?\s*([A-Za-z0-9]+)/.exec(placeable)?.[1];
   if (placeable.startsWith('</')) return { kind: 'end', ...(name !== undefined && { name }) };

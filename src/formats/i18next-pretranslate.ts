@@ -7,8 +7,14 @@
  * | target category | source forms tried                              |
  * |-----------------|-------------------------------------------------|
  * | `other`         | `other`, `many`, `few` (Arabic forms that carry {{count}}: 100+, 11–99, 3–10) |
- * | any other `c`   | `c` alone (`one` ← `one`; `_zero`, `_two` exist only where the target has them) |
+ * | any other `c`   | `c`; for a cardinal `c` the source language lacks, then `other`, `many`, `few` (`derived`) |
  * The dual and zero forms are never used for `other`: Arabic writes them without the number ("رسالتان").
+ * From English (`one`, `other`) into Arabic, `zero`, `two`, `few` and `many` are thus drafted from `_other` (and
+ * English `one` from Chinese `other`): left out, i18next would show the fallback language for 0, 2 and 3–99. Each is
+ * reported `derived`: the grammar is `other`'s (Arabic's dual and 3–10 forms differ), to check. Where the TM holds
+ * several units for that source (one per Arabic form), each derived category takes the best, as `other` does: the
+ * TM does not say which form a unit is. No ordinal form is derived ("{{count}}th" is no "1st"), nor a category the
+ * source language has but the file lacks (the source is incomplete: i18next falls back there too).
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
  * says `wasEmpty`). Nor is one restructured: a key whose way the existing bundle blocks with a value of another
@@ -51,6 +57,7 @@ import {
   shapeConflict,
   type ShapeConflict,
 } from './i18next';
+import { type KeyDraft, arrayRoot, pathId, resourceOrder, settleArrays } from './i18next-arrays';
 import { placeAtNumbers } from './number-slots';
 import { i18nextCandidates } from './i18next-lookup';
 import { mapCandidatePlaceables } from './i18next-placeables';
@@ -72,10 +79,19 @@ export interface I18nextPretranslateOptions {
  * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
  * has placeables the source lacks; `placeables-missing`: it lacks some of the source's; `no-source-form`: no source
  * form to translate this plural category from; `empty-source`: the source value is an empty string (every source
- * form, for a plural), so there is nothing to translate. All but `filled` and `kept` leave the key untranslated.
+ * form, for a plural), so there is nothing to translate (under an array it is copied, to keep its place);
+ * `array-incomplete`: drafted, but not written, since the array it is in has untranslated elements and an array is
+ * written whole (i18next-arrays.ts). All but `filled` and `kept` leave the key untranslated.
  */
 export type KeyStatus =
-  'filled' | 'kept' | 'no-match' | 'unmappable' | 'placeables-missing' | 'no-source-form' | 'empty-source';
+  | 'filled'
+  | 'kept'
+  | 'no-match'
+  | 'unmappable'
+  | 'placeables-missing'
+  | 'no-source-form'
+  | 'empty-source'
+  | 'array-incomplete';
 
 export interface I18nextKeyReport {
   lang: Lang;
@@ -93,6 +109,11 @@ export interface I18nextKeyReport {
   /** The target had this key with an empty string. */
   wasEmpty?: boolean;
   /**
+   * A plural form the source language lacks (Arabic's zero, two, few, many from English), drafted from `sourceKey`,
+   * another category's form: its grammar is that form's, to check (Arabic's dual and few differ from its other).
+   */
+  derived?: boolean;
+  /**
    * The existing bundle's shape disagrees with the source's on the way to this key (a string where the source has
    * an object): without `overwrite` the key is `kept` unfilled and the existing value stays; with it, `replaced`
    * says the value written took the place of the existing one.
@@ -106,16 +127,25 @@ export interface I18nextPretranslation {
   report: { from: Lang; to: Lang[]; min: number; keys: I18nextKeyReport[] };
 }
 
-/** Source forms tried for a target plural category, in order. */
-export function sourceFormsFor(category: PluralCategory): PluralCategory[] {
-  return category === 'other' ? ['other', 'many', 'few'] : [category];
+/**
+ * Source forms tried for a target plural category, in order: its own, then, for a cardinal category the source
+ * language lacks (`derive`), the forms `other` is drafted from (see the file comment).
+ */
+export function sourceFormsFor(category: PluralCategory, derive = false): PluralCategory[] {
+  const numbered: PluralCategory[] = ['other', 'many', 'few'];
+  if (category === 'other') return numbered;
+  return derive ? [category, ...numbered.filter((c) => c !== category)] : [category];
 }
 
 interface Job {
   path: KeyPath;
+  /** Position of its source (a plural group's first form) in document order. */
+  order: number;
   /** A cardinal zero/one/two form: may leave {{count}} out (see WITHOUT_COUNT). */
   countOptional?: boolean;
   sources: I18nextEntry[];
+  /** Sources of another category, for a category the source language lacks: a draft from one is `derived`. */
+  derived?: ReadonlySet<I18nextEntry>;
 }
 
 export async function pretranslateI18next(
@@ -126,26 +156,40 @@ export async function pretranslateI18next(
   const from = options.from ?? 'ar';
   const min = options.min ?? 75;
   const items = groupPlurals(flattenResources(resources));
+  const { order, copies } = resourceOrder(resources);
+  const at = (path: KeyPath) => order.get(pathId(path)) ?? 0;
   const bundles: I18nextPretranslation['bundles'] = {};
   const keys: I18nextKeyReport[] = [];
   for (const lang of options.to) {
     const existing = options.existing?.[lang];
     const candidates = i18nextCandidates(lookup, from, lang, min);
     const jobs: Job[] = items.flatMap((item): Job[] => {
-      if (item.kind === 'plain') return [{ path: item.entry.path, sources: [item.entry] }];
-      return pluralCategories(lang, item.ordinal).map((category) => ({
-        path: pluralPath(item.stem, item.ordinal, category),
-        countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
-        sources: sourceFormsFor(category).flatMap((c) => (item.forms[c] ? [item.forms[c]] : [])),
-      }));
+      if (item.kind === 'plain') return [{ path: item.entry.path, order: at(item.entry.path), sources: [item.entry] }];
+      const first = Math.min(...Object.values(item.forms).map((form) => at(form.path)));
+      const own = pluralCategories(from, item.ordinal);
+      return pluralCategories(lang, item.ordinal).map((category) => {
+        const derive = !item.ordinal && !own.includes(category);
+        const sources = sourceFormsFor(category, derive).flatMap((c) => (item.forms[c] ? [item.forms[c]] : []));
+        return {
+          path: pluralPath(item.stem, item.ordinal, category),
+          order: first,
+          countOptional: !item.ordinal && WITHOUT_COUNT.has(category),
+          sources,
+          ...(derive && { derived: new Set(sources.filter((source) => source !== item.forms[category])) }),
+        };
+      });
     });
-    const values: Array<[KeyPath, string]> = [];
+    const drafts: Array<KeyDraft & { report: I18nextKeyReport }> = [];
     for (const job of jobs) {
       const { report, value } = await draftKey(lang, job, existing, options.overwrite, candidates);
-      keys.push(report);
-      if (value !== undefined) values.push([job.path, value]);
+      // An empty source under an array keeps its place (i18next-arrays.ts).
+      const copied = report.status === 'empty-source' && arrayRoot(job.path) ? job.sources[0]?.value : undefined;
+      drafts.push({ path: job.path, order: job.order, status: report.status, value: value ?? copied, report });
     }
-    bundles[lang] = assemble(values, existing);
+    const { writes, incomplete } = settleArrays(drafts, copies, existing, options.overwrite === true);
+    for (const draft of drafts)
+      keys.push(incomplete.has(draft) ? { ...draft.report, status: 'array-incomplete' } : draft.report);
+    bundles[lang] = assemble(writes, existing);
   }
   return { bundles, report: { from, to: [...options.to], min, keys } };
 }
@@ -190,7 +234,8 @@ async function translateKey(
     const { placeables } = protect(source.value);
     for (const candidate of await lookup(source.value)) {
       const { report, value } = writeCandidate(source, placeables, candidate, job.countOptional === true);
-      const full = { lang, key, sourceKey: keyOf(source.path), ...report, ...wasEmpty };
+      const derived = job.derived?.has(source) ? { derived: true } : {};
+      const full = { lang, key, sourceKey: keyOf(source.path), ...derived, ...report, ...wasEmpty };
       if (value !== undefined) return { report: full, value };
       refused ??= full;
     }
@@ -203,7 +248,7 @@ async function translateKey(
  * Not ordinals: "{{count}}st" without its number says nothing.
  */
 const WITHOUT_COUNT = new Set<PluralCategory>(['zero', 'one', 'two']);
-const COUNT = /^\{\{-?\s*count\s*(,[^}]*)?\}\}$/;
+const COUNT = /^\{(?:\{-?)?\s*count\s*(,[^{}]*)?\}\}?$/;
 
 /** A candidate as the source's draft: placeables mapped onto the source's, or refused (see the file comment). */
 function writeCandidate(
@@ -244,7 +289,7 @@ function writeCandidate(
  * into it; a key the file lacks goes after its siblings, in the source's order. A draft's shape displaces an existing
  * value only when drafted with overwrite (`draftKey` writes nothing over a conflict otherwise), and only that value.
  */
-function assemble(values: Array<[KeyPath, string]>, existing: unknown): Record<string, unknown> {
+function assemble(values: Array<[KeyPath, unknown]>, existing: unknown): Record<string, unknown> {
   const merged = typeof existing === 'object' && existing !== null && !Array.isArray(existing);
   const out = merged ? copyResources(existing) : {};
   for (const [path, value] of values) placePath(out, path, value);

@@ -6,10 +6,12 @@
  * - Plurals: keys ending in `_zero/_one/_two/_few/_many/_other` (ordinals: `_ordinal_<category>`) with the same
  *   stem form one group, provided the group has `_other` (every language has it and i18next falls back to it);
  *   otherwise such keys are ordinary keys. Context suffixes (`_male_one`) stay part of the stem.
- * - Placeables (kept, never translated): interpolations `{{name}}`, `{{value, number}}`, `{{- html}}`; nesting
- *   `$t(key)`, `$t(key, {"count": 2})`; react-i18next Trans tags `<0>`, `</0>`, `<1/>`, `<br/>`, `<strong>`. In a
- *   text sent to the TM each is one private-use character U+E000 + k, as inline codes are in XLIFF.
- * - Leaves that are not strings (numbers, booleans, null) are not translatable and are left out.
+ * - Placeables (kept, never translated): interpolations `{{name}}`, `{{value, number}}`, `{{- html}}`, and
+ *   single-brace ones (`{name}`, `{n, number}`: a `{`/`}` prefix and suffix, or i18next-icu's simple arguments);
+ *   nesting `$t(key)`, `$t(key, {"count": 2})`; react-i18next Trans tags `<0>`, `</0>`, `<1/>`, `<br/>`,
+ *   `<strong>`. In a text sent to the TM each is one private-use character U+E000 + k, as inline codes are in XLIFF.
+ * - Leaves that are not strings (numbers, booleans, null) are not translatable and are left out, but under an array
+ *   (i18next-arrays.ts), where they are copied so that the draft keeps the array's length.
  */
 import { ErrorCode, MizanError } from '../errors';
 import { placeableChar, placeableIndex } from './xliff-inline';
@@ -224,8 +226,21 @@ export function pluralCategories(lang: string, ordinal: boolean): PluralCategory
   return PLURAL_CATEGORIES.filter((c) => found.includes(c));
 }
 
-/** An i18next placeable in a text (global: use with `replace`/`match`). */
-export const PLACEABLE = /\{\{[^{}]*\}\}|\$t\((?:[^()]|\([^()]*\))*\)|<\/?[A-Za-z0-9]+\s*\/?>/g;
+/**
+ * An i18next placeable in a text (global: use with `replace`/`match`): `{{…}}`; a single-brace name, optionally with
+ * a format (`{user}`, `{0}`, `{n, number}`: i18next with `interpolation.prefix/suffix` `{`/`}`, i18next-icu's simple
+ * arguments); `$t(…)`; a Trans tag. An ICU plural or select (`{n, plural, one {…} other {…}}`) is not one: its
+ * branches hold text to translate.
+ */
+export const PLACEABLE = new RegExp(
+  [
+    /\{\{[^{}]*\}\}/.source,
+    /\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/.source,
+    /\$t\((?:[^()]|\([^()]*\))*\)/.source,
+    /<\/?[A-Za-z0-9]+\s*\/?>/.source,
+  ].join('|'),
+  'g',
+);
 
 /** The placeables of a text, in order. */
 export function findPlaceables(text: string): string[] {

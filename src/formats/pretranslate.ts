@@ -23,13 +23,14 @@
  * suggestion gets a well-formed target with the file's codes, never one that silently lacks a `%s` or an `<x/>`.
  * The target written is the candidate best after its repairs (a 99 that needs none before a 100 that lacks two
  * codes), the TM's order deciding ties.
- * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`.
+ * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`; so is a 1.2
+ * `seg-source` segment's text that mizan did not write (`keptUnlessOurs`: not one of the completed candidates).
  */
 import type { Lang } from '../types';
 import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
 import { completeCodes } from './xliff-complete';
 import { completePrintf } from './xliff-printf';
-import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
+import { type PlaceableCheck, checkPlaceables, renderContent } from './xliff-inline';
 import {
   type Band,
   type Candidate,
@@ -122,7 +123,12 @@ export async function pretranslateXliff(
   const plans: SegmentPlan[] = [];
   const segments: SegmentReport[] = [];
   for (const segment of doc.segments) {
-    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), skip(segment.index), limit);
+    const confirmed = skip(segment.index);
+    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), {
+      confirmed,
+      overwrite,
+      limit,
+    });
     if (plan) plans.push(plan);
     segments.push(report);
   }
@@ -146,23 +152,24 @@ function planSegment(
   family: 1 | 2,
   segment: XliffSegment,
   candidates: Candidate[] | undefined,
-  confirmed: boolean,
-  limit: number,
+  { confirmed, overwrite, limit }: { confirmed: boolean; overwrite: boolean; limit: number },
 ): { plan?: SegmentPlan; report: SegmentReport } {
   const base = {
     index: segment.index,
     unitId: segment.unitId,
     ...(segment.segmentId !== undefined && { segmentId: segment.segmentId }),
   };
-  if (confirmed) return { report: { ...base, status: 'confirmed', alternatives: 0 } };
+  const kept = { report: { ...base, status: 'confirmed' as const, alternatives: 0 } };
+  if (confirmed) return kept;
+  // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
+  // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
+  // deciding ties.
+  const completed = (candidates ?? []).slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
+  if (segment.keptUnlessOurs && !overwrite && !completed.some((x) => isTargetOf(segment, x.done.text))) return kept;
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
   if (!candidates[0])
     return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
 
-  // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
-  // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
-  // deciding ties.
-  const completed = candidates.slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
   const chosen = completed.reduce((a, b) => (b.done.score > a.done.score ? b : a));
   const { c: best, done: first } = chosen;
   const { mappable: _, ...placeables } = checkPlaceables(best.targetText, segment.codes);
@@ -188,6 +195,12 @@ function planSegment(
     alternatives: alternatives.length,
   };
   return { plan: { segment, fill, alternatives }, report };
+}
+
+/** The segment's existing target is this text, as mizan writes it (its own fill of an earlier run). */
+function isTargetOf(segment: XliffSegment, text: string): boolean {
+  const target = segment.target;
+  return !!target && renderContent(target.text, target.codes) === renderContent(text, segment.codes);
 }
 
 interface Completed {

@@ -14,6 +14,10 @@
  *   `<it pos="open">`) goes at the start, to stay before the end code the target has — unless the target lacks that
  *   end too: then the two go at the end as an empty span, as a pair missing both halves (`<g>`, `<pc>`) does, where
  *   the translator moves it around the right words (wrapping the whole target would make the whole sentence bold);
+ * - a span start or end whose other half is in another segment (2.x `isolated="yes"`, 1.2 `<it>`, a `bx` without
+ *   its `ex`) goes where it stands in the source relative to the text (see beforeText): formatting that opens at the
+ *   end of the source opens at the end of the target, a span an earlier segment opened and this one closes at its
+ *   start closes at the target's start — at the other end, it would format the whole sentence, or nothing;
  * - a protected span the target lacks (2.x `<mrk translate="no">`, 1.2 `<mrk mtype="protected">`) is appended with
  *   the source's text inside: that text is not to be translated, so it belongs in the target as it is.
  * printf placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) in the source's text are checked the same way
@@ -37,6 +41,10 @@ const STARTS = new Set(['sc', 'bx', 'bpt']);
 /** A code that starts a span: one of STARTS, or a 1.2 `<it pos="open">` (whose end is in another segment). */
 const startsSpan = (code: XliffCode) =>
   code.kind === 'standalone' && (STARTS.has(code.name) || (code.name === 'it' && /\spos=["']open["']/.test(code.xml)));
+
+/** A code that ends a span: `ec`, `ex`, `ept`, or a 1.2 `<it pos="close">` (whose start is in another segment). */
+const endsSpan = (code: XliffCode) =>
+  code.kind === 'standalone' && (code.name in START_OF || (code.name === 'it' && /\spos=["']close["']/.test(code.xml)));
 
 /** A span whose text is not to be translated: 2.x `<mrk translate="no">`, 1.2 `<mrk mtype="protected">`. */
 const isProtected = (code: XliffCode) =>
@@ -115,7 +123,12 @@ export function completeCodes(
     if (startsSpan(code)) {
       const end = spanEndOf(codes, k);
       if (end >= 0 && !present.has(end)) out += put(k) + put(end);
-      else head += put(k);
+      else if (end >= 0 || !numbers || beforeText(numbers.source, k)) head += put(k);
+      else out += put(k);
+      return;
+    }
+    if (numbers && endsSpan(code) && spanStartOf(codes, k) < 0 && beforeText(numbers.source, k)) {
+      head += put(k);
       return;
     }
     out += put(k);
@@ -135,6 +148,28 @@ function between(text: string, open: number, close: number): string {
   const from = text.indexOf(placeableChar(open));
   const to = text.indexOf(placeableChar(close));
   return from < 0 || to < from ? '' : text.slice(from + 1, to);
+}
+
+/**
+ * An isolated code (its span's other end in another segment) stands before most of the source's text: less text
+ * comes before it than after. It goes at the start of the target then, else at the end, mirroring the source.
+ */
+function beforeText(source: string, k: number): boolean {
+  const at = source.indexOf(placeableChar(k));
+  const text = (s: string) =>
+    [...s]
+      .filter((ch) => placeableIndex(ch) < 0)
+      .join('')
+      .trim().length;
+  return at >= 0 && text(source.slice(0, at)) < text(source.slice(at + 1));
+}
+
+/** The isolated code that starts the span end code k ends (`sc`/`bx`/`bpt` of the same span), or -1. */
+function spanStartOf(codes: readonly XliffCode[], k: number): number {
+  const end = codes[k]!;
+  const span = spanOf(end);
+  if (span === undefined) return -1;
+  return codes.findIndex((c) => c.kind === 'standalone' && c.name === START_OF[end.name] && spanOf(c) === span);
 }
 
 /** The isolated code that ends the span code k starts (`ec`/`ex`/`ept` of the same span), or -1. */

@@ -139,9 +139,12 @@ export function escapeContent(text: string): string {
 
 /**
  * Writes a text with placeables as XLIFF content, each placeable as the file's code XML. Placeables without a code
- * are dropped; with `textOnly`, every placeable is (for a candidate whose codes cannot be nested safely).
+ * are dropped; with `textOnly`, every placeable is (for a candidate whose codes cannot be nested safely). A line
+ * break of the text is written as `eol`, the file's own line ending (XML reads `\r\n` as `\n`: a CRLF file stays
+ * CRLF, the text the same).
  */
-export function renderContent(text: string, codes: readonly XliffCode[], textOnly = false): string {
+export function renderContent(text: string, codes: readonly XliffCode[], textOnly = false, eol = '\n'): string {
+  const escape = (run: string) => (eol === '\n' ? escapeContent(run) : escapeContent(run).replace(/\n/g, eol));
   let out = '';
   let run = '';
   for (const char of text) {
@@ -150,17 +153,17 @@ export function renderContent(text: string, codes: readonly XliffCode[], textOnl
       run += char;
       continue;
     }
-    out += escapeContent(run);
+    out += escape(run);
     run = '';
     const code = codes[k];
     if (code && !textOnly) out += code.xml;
   }
-  return out + escapeContent(run);
+  return out + escape(run);
 }
 
 /** Renders a candidate as safely as possible: with its codes when they nest, else as plain text. */
-export function renderCandidate(text: string, codes: readonly XliffCode[]): string {
+export function renderCandidate(text: string, codes: readonly XliffCode[], eol = '\n'): string {
   const check = checkPlaceables(text, codes);
   const repeatsPaired = check.extra.some((k) => codes[k] !== undefined && codes[k].kind !== 'standalone');
-  return renderContent(text, codes, check.unbalanced || repeatsPaired);
+  return renderContent(text, codes, check.unbalanced || repeatsPaired, eol);
 }

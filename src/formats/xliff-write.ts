@@ -5,31 +5,29 @@
  * Where things go: a 1.2 target right after `source` (or `seg-source`), `alt-trans` right after the target (the
  * schema allows them anywhere after it); a 2.x target right after its segment's `source`, `mtc:matches` as the
  * unit's first child (the schema puts extension elements before `notes`). New elements copy the indentation of
- * their neighbours. Candidates a previous run wrote (`origin="mizan"`) are replaced, other tools' are kept. A 2.x
+ * their neighbours. Candidates a previous run wrote (`origin="mizan"`) for the segments refilled are replaced (those
+ * of the unit's kept segments stay), other tools' are kept. A 2.x
  * file without `trgLang` gets it on its root once a target is written, as 2.x requires it wherever a `<target>` is
  * (XLIFF 2.0 §4.2.2.1); a 1.2 `file` without `target-language` is left so, the attribute being optional there
- * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none.
+ * whatever the targets. A 2.x segment a match must point at gets an `id` if it has none; one mizan sets the `state`
+ * of loses its `subState` (another tool's word on the old state). A 1.2 unit with
+ * `approved="yes"` that gets a target says `approved="no"`: a TM fill is never approved.
  */
-import { type XliffSegment, type XliffUnit, type XliffDocument, MATCHES_NS } from './xliff';
-import { renderCandidate, renderContent } from './xliff-inline';
+import type { XliffDocument, XliffSegment, XliffUnit } from './xliff';
+import { hasText, renderCandidate, renderContent } from './xliff-inline';
 import { type XmlElement, prefixOf } from './xliff-xml';
-import { type Splice, applySplices, childGap, gapStart, leadingGap, openForm, setAttributes } from './xliff-splice';
+import { type Splice, applySplices, childGap, openForm, setAttributes } from './xliff-splice';
+import { unit2 } from './xliff-write-2';
+import {
+  type Alternative,
+  type SegmentPlan,
+  ORIGIN,
+  oursToReplace,
+  removeAll,
+  replaceTarget,
+} from './xliff-write-shared';
 
-export const ORIGIN = 'mizan';
-
-export interface Alternative {
-  score: number;
-  /** The TM's source, placeables numbered like the segment's codes (optional in 1.2, the segment's own if absent). */
-  source?: string;
-  target: string;
-}
-
-export interface SegmentPlan {
-  segment: XliffSegment;
-  /** New target text (placeables = the segment's codes) and its state (1.2: with a state-qualifier). */
-  fill?: { text: string; state: string; stateQualifier?: string };
-  alternatives: Alternative[];
-}
+export { type Alternative, type SegmentPlan, ORIGIN } from './xliff-write-shared';
 
 /** Splices the plans into the document's text. `tgtLang` is written where a 2.x file declares no `trgLang`. */
 export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], tgtLang: string): string {
@@ -42,10 +40,14 @@ export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], t
     byUnit.set(unit, [...(byUnit.get(unit) ?? []), plan]);
   }
   const splices: Splice[] = [];
+  // The file's line ending (its first), for the line breaks of the texts written.
+  const eol = /\r?\n/.exec(doc.text)?.[0] ?? '\n';
   const filledFiles = new Set<XmlElement>();
   for (const [unit, unitPlans] of byUnit) {
     const filled =
-      doc.family === 1 ? unit1(doc.text, unit, unitPlans, splices) : unit2(doc.text, unit, unitPlans, splices);
+      doc.family === 1
+        ? unit1(doc.text, unit, unitPlans, splices, eol)
+        : unit2(doc.text, unit, unitPlans, splices, eol);
     if (filled) filledFiles.add(unit.file);
   }
   for (const file of doc.family === 2 ? filledFiles : []) {
@@ -56,66 +58,43 @@ export function spliceXliff(doc: XliffDocument, plans: readonly SegmentPlan[], t
   return applySplices(doc.text, splices);
 }
 
-/** Removes earlier mizan candidates with the whitespace before them. */
-function removeOurs(raw: string, elements: readonly XmlElement[], splices: Splice[]): number {
-  let removed = 0;
-  for (const el of elements) {
-    if (el.attrs.origin !== ORIGIN) continue;
-    splices.push({ start: gapStart(raw, el), end: el.end, text: '' });
-    removed++;
-  }
-  return removed;
-}
-
-/** Replaces an existing target's content (and start-tag attributes); returns where it ends. */
-function replaceTarget(
-  raw: string,
-  target: XmlElement,
-  attrs: Record<string, string>,
-  content: string,
-  splices: Splice[],
-) {
-  const tag = setAttributes(raw.slice(target.start, target.openEnd), attrs);
-  if (target.selfClosing) {
-    splices.push({ start: target.start, end: target.end, text: `${openForm(tag)}${content}</${target.name}>` });
-  } else {
-    splices.push({ start: target.start, end: target.openEnd, text: tag });
-    splices.push({ start: target.openEnd, end: target.closeStart, text: content });
-  }
-  return target.end;
-}
-
-function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[]): boolean {
+function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[], eol: string): boolean {
   const p = prefixOf(unit.element);
   const anchor = unit.segSource ?? unit.source!;
   const gap = childGap(raw, unit.element, anchor);
-  removeOurs(raw, unit.altTrans, splices);
+  removeAll(raw, oursToReplace(unit, plans, unit.altTrans), splices);
   const segmented = unit.segSource !== undefined && unit.segments.some((s) => s.segmentId !== undefined);
   const alts = plans.flatMap((plan) =>
-    plan.alternatives.map((alt) => altTrans(p, plan, alt, segmented ? plan.segment.segmentId : undefined)),
+    plan.alternatives.map((alt) => altTrans(p, plan, alt, segmented ? plan.segment.segmentId : undefined, eol)),
   );
   const filled = plans.filter((plan) => plan.fill);
   let after = (unit.target ?? anchor).end;
   let inserted = '';
   if (filled.length > 0) {
     const content = segmented
-      ? segmentedTarget(raw, unit, plans)
-      : renderContent(filled[0]!.fill!.text, filled[0]!.segment.codes);
-    const state = segmented ? combinedState(unit, filled) : filled[0]!.fill!;
-    const attrs = { state: state.state, 'state-qualifier': state.stateQualifier! };
+      ? segmentedTarget(raw, unit, plans, eol)
+      : renderContent(filled[0]!.fill!.text, filled[0]!.segment.codes, false, eol);
+    const state = segmented ? combinedState(unit, plans) : filled[0]!.fill!;
+    const attrs: Record<string, string> = state ? { state: state.state, 'state-qualifier': state.stateQualifier! } : {};
     if (unit.target) after = replaceTarget(raw, unit.target, attrs, content, splices);
     else inserted = `${gap}${setAttributes(`<${p}target>`, attrs)}${content}</${p}target>`;
+    // A person's approval was not given to a TM fill: the unit says so (1.2 allows "no"; the next run may refill).
+    const el = unit.element;
+    if (el.attrs.approved === 'yes') {
+      const tag = setAttributes(raw.slice(el.start, el.openEnd), { approved: 'no' });
+      splices.push({ start: el.start, end: el.openEnd, text: tag });
+    }
   }
   const text = inserted + alts.map((alt) => gap + alt).join('');
   if (text) splices.push({ start: after, end: after, text });
   return filled.length > 0;
 }
 
-function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | undefined): string {
+function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | undefined, eol: string): string {
   const codes = plan.segment.codes;
-  const source = alt.source === undefined ? '' : `<${p}source>${renderCandidate(alt.source, codes)}</${p}source>`;
+  const source = alt.source === undefined ? '' : `<${p}source>${renderCandidate(alt.source, codes, eol)}</${p}source>`;
   const attrs = `match-quality="${alt.score}" origin="${ORIGIN}"${mid === undefined ? '' : ` mid="${mid}"`}`;
-  const target = `<${p}target>${renderCandidate(alt.target, codes)}</${p}target>`;
+  const target = `<${p}target>${renderCandidate(alt.target, codes, eol)}</${p}target>`;
   return `<${p}alt-trans ${attrs}>${source}${target}</${p}alt-trans>`;
 }
 
@@ -124,7 +103,7 @@ function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | 
  * segment gets the new texts spliced into those, every other character of it kept; otherwise the target is built
  * on `seg-source`, whose text between the segments it copies.
  */
-function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): string {
+function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[], eol: string): string {
   const target = unit.target;
   const own = target !== undefined && !target.selfClosing && unit.segments.every((s) => s.elements.target);
   const outer = own ? target : unit.segSource!;
@@ -135,7 +114,7 @@ function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): st
     if (own && !plan?.fill) continue;
     const mark = own ? kept! : segment.elements.source;
     const text = plan?.fill
-      ? renderContent(plan.fill.text, segment.codes)
+      ? renderContent(plan.fill.text, segment.codes, false, eol)
       : kept && !kept.selfClosing
         ? raw.slice(kept.openEnd, kept.closeStart)
         : '';
@@ -146,115 +125,16 @@ function segmentedTarget(raw: string, unit: XliffUnit, plans: SegmentPlan[]): st
   return applySplices(raw.slice(outer.openEnd, outer.closeStart), inner);
 }
 
-/** One state for a segmented 1.2 unit: `translated` only when every segment got an exact match. */
-function combinedState(unit: XliffUnit, filled: SegmentPlan[]): { state: string; stateQualifier: string } {
+/**
+ * One state for a segmented 1.2 unit: `translated` only when every segment got an exact match; a fuzzy fill puts the
+ * unit in review. Exact fills next to segments kept with their text (someone's) leave the target's state as it was
+ * (undefined): it speaks for the kept segments, and `needs-review` would call their text unreviewed for no reason.
+ */
+function combinedState(unit: XliffUnit, plans: SegmentPlan[]): { state: string; stateQualifier: string } | undefined {
+  const filled = plans.filter((plan) => plan.fill);
   const exact = filled.every((plan) => plan.fill!.state === 'translated');
+  const kept = unit.segments.some((s) => !plans.some((plan) => plan.segment === s) && hasText(s.target));
+  if (exact && kept) return undefined;
   if (exact && filled.length === unit.segments.length) return { state: 'translated', stateQualifier: 'exact-match' };
   return { state: 'needs-review-translation', stateQualifier: exact ? 'exact-match' : 'fuzzy-match' };
-}
-
-function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Splice[]): boolean {
-  const ids = idsIn(unit.element);
-  const matches: Array<(prefix: string) => string> = [];
-  let filledAny = false;
-  for (const plan of plans) {
-    const { segment: el, source, target } = plan.segment.elements;
-    const segAttrs: Record<string, string> = {};
-    let ref = el!.attrs.id;
-    if (plan.alternatives.length > 0 && ref === undefined) {
-      ref = freshId(ids);
-      segAttrs.id = ref;
-    }
-    if (plan.fill) {
-      filledAny = true;
-      segAttrs.state = plan.fill.state;
-      const content = renderContent(plan.fill.text, plan.segment.codes);
-      if (target) replaceTarget(raw, target, {}, content, splices);
-      else {
-        const p = prefixOf(source);
-        const text = `${childGap(raw, el!, source)}<${p}target>${content}</${p}target>`;
-        splices.push({ start: source.end, end: source.end, text });
-      }
-    }
-    if (Object.keys(segAttrs).length > 0) {
-      splices.push({
-        start: el!.start,
-        end: el!.openEnd,
-        text: setAttributes(raw.slice(el!.start, el!.openEnd), segAttrs),
-      });
-    }
-    for (const alt of plan.alternatives) matches.push((prefix) => match2(raw, unit, plan, alt, ref!, prefix));
-  }
-  spliceMatches(raw, unit, matches, splices);
-  return filledAny;
-}
-
-function match2(raw: string, unit: XliffUnit, plan: SegmentPlan, alt: Alternative, ref: string, m: string): string {
-  const source = plan.segment.elements.source;
-  const p = prefixOf(source);
-  const codes = plan.segment.codes;
-  const sourceXml =
-    alt.source === undefined ? raw.slice(source.openEnd, source.closeStart) : renderCandidate(alt.source, codes);
-  const targetXml = renderCandidate(alt.target, codes);
-  const data = unit.originalData;
-  const originalData = data && /dataRef/.test(sourceXml + targetXml) ? compact(raw, data) : '';
-  const type = alt.score > 100 ? 'icm' : 'tm';
-  const attrs = `ref="#${ref}" type="${type}" similarity="${Math.min(alt.score, 100)}" origin="${ORIGIN}"`;
-  const body = `${originalData}<${p}source>${sourceXml}</${p}source><${p}target>${targetXml}</${p}target>`;
-  return `<${m}match ${attrs}>${body}</${m}match>`;
-}
-
-/** An element on one line: its tags and its child elements as written, without the whitespace between them. */
-function compact(raw: string, el: XmlElement): string {
-  const children = el.children.filter((c): c is XmlElement => typeof c !== 'string');
-  const inner = children.map((c) => raw.slice(c.start, c.end)).join('');
-  return `${raw.slice(el.start, el.openEnd)}${inner}${raw.slice(el.closeStart, el.end)}`;
-}
-
-/** Puts 2.x matches into the unit's `mtc:matches` (replacing earlier mizan ones), creating it if needed. */
-function spliceMatches(raw: string, unit: XliffUnit, matches: Array<(prefix: string) => string>, splices: Splice[]) {
-  const existing = unit.matches;
-  if (existing && !existing.selfClosing) {
-    const children = existing.children.filter((c): c is XmlElement => typeof c !== 'string');
-    const ours = children.filter((c) => c.attrs.origin === ORIGIN);
-    if (matches.length === 0 && ours.length === children.length && ours.length > 0) {
-      splices.push({ start: gapStart(raw, existing), end: existing.end, text: '' });
-      return;
-    }
-    removeOurs(raw, ours, splices);
-    const last = children[children.length - 1];
-    const gap = childGap(raw, existing) || leadingGap(raw, existing);
-    const prefix = prefixOf(existing);
-    const at = last ? last.end : existing.openEnd;
-    splices.push({ start: at, end: at, text: matches.map((m) => gap + m(prefix)).join('') });
-    return;
-  }
-  if (matches.length === 0) return;
-  const gap = childGap(raw, unit.element);
-  const inner = matches.map((m) => `${gap}  ${m('mtc:')}`).join('');
-  const declare = mtcBound(unit.element) ? '' : ` xmlns:mtc="${MATCHES_NS}"`;
-  const text = `${gap}<mtc:matches${declare}>${inner}${gap}</mtc:matches>`;
-  splices.push({ start: unit.element.openEnd, end: unit.element.openEnd, text });
-}
-
-/** The `mtc` prefix already means the matches namespace here (declared on the unit or an ancestor). */
-function mtcBound(el: XmlElement | undefined): boolean {
-  for (; el; el = el.parent) {
-    const bound = el.attrs['xmlns:mtc'];
-    if (bound !== undefined) return bound === MATCHES_NS;
-  }
-  return false;
-}
-
-function idsIn(el: XmlElement, out = new Set<string>()): Set<string> {
-  if (el.attrs.id !== undefined) out.add(el.attrs.id);
-  for (const child of el.children) if (typeof child !== 'string') idsIn(child, out);
-  return out;
-}
-
-function freshId(ids: Set<string>): string {
-  let n = 1;
-  while (ids.has(`s${n}`)) n++;
-  ids.add(`s${n}`);
-  return `s${n}`;
 }

@@ -26,7 +26,8 @@ const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2\.\d$/;
  * finished work. In both, a target with text and no `state` is someone's translation and counts as confirmed (1.2:
  * unless its unit says `approved="no"`); an explicit `initial` (2.x) or `new`/`needs-*` (1.2) may be refilled.
  * A target without text (whitespace and empty inline elements only: see hasText) is never confirmed; in a 1.2
- * `seg-source` unit this holds per segment, for the target's `<mrk mtype="seg">` of that segment.
+ * `seg-source` unit this holds per segment, for the target's `<mrk mtype="seg">` of that segment, and a segment
+ * with text under a state that does not confirm it is kept unless mizan wrote it (see `keptUnlessOurs`).
  */
 export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
   1: new Set(['translated', 'signed-off', 'final']),
@@ -168,9 +169,11 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     const content = flattenContent(mark, w.raw, 1);
     const targetMark = targetMarks.find((m) => m.attrs.mid === mid);
     const targetMarkContent = targetMark && flattenContent(targetMark, w.raw, 1);
+    const confirmed = confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent);
     addSegment(w, unit, {
       ...common,
-      confirmed: confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent),
+      confirmed,
+      ...(!confirmed && hasText(targetMarkContent) && { keptUnlessOurs: true as const }),
       segmentId: mid,
       source: content.text,
       codes: content.codes,

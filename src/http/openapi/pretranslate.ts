@@ -117,7 +117,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
     post: {
       summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
       description:
-        "A candidate's placeables are mapped onto the source's ({{name}} in the TM written as the source's " +
+        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, $t(key), Trans tags; not ICU " +
+        "plural/select blocks) are mapped onto the source's ({{name}} in the TM written as the source's " +
         '{{user}}); a candidate that would lose an interpolation, nesting or Trans tag is never written ' +
         '(a zero/one/two form may leave {{count}} out).',
       requestBody: jsonBody({
@@ -231,11 +232,14 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
                 'placeables-missing',
                 'no-source-form',
                 'empty-source',
+                'array-incomplete',
               ],
               description:
                 'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
                 "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
-                'string (every source form, for a plural): nothing to translate, nothing written',
+                'string (every source form, for a plural): nothing to translate, nothing written (copied in an ' +
+                'array). array-incomplete: drafted but not written, since its array has untranslated elements: ' +
+                'an array is written whole, at the source’s length, its non-string values copied, or not at all',
             },
             score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
             tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
@@ -248,6 +252,12 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             },
             placeables,
             wasEmpty: { type: 'boolean' },
+            derived: {
+              type: 'boolean',
+              description:
+                'a cardinal plural form the source language lacks (Arabic zero/two/few/many from English), drafted ' +
+                "from sourceKey, another category's form: its grammar is that form's, to check",
+            },
             conflict: {
               type: 'object',
               required: ['path', 'existing', 'source'],

@@ -1,0 +1,64 @@
+/**
+ * What the XLIFF writers of both families share (xliff-write.ts for 1.2, xliff-write-2.ts for 2.x): the plan a
+ * pretranslation hands them, and the splices that replace a target or remove mizan's earlier candidates.
+ */
+import type { XliffSegment, XliffUnit } from './xliff-model';
+import type { XmlElement } from './xliff-xml';
+import { type Splice, gapStart, openForm, setAttributes } from './xliff-splice';
+
+export const ORIGIN = 'mizan';
+
+export interface Alternative {
+  score: number;
+  /** The TM's source, placeables numbered like the segment's codes (optional in 1.2, the segment's own if absent). */
+  source?: string;
+  target: string;
+}
+
+export interface SegmentPlan {
+  segment: XliffSegment;
+  /** New target text (placeables = the segment's codes) and its state (1.2: with a state-qualifier). */
+  fill?: { text: string; state: string; stateQualifier?: string };
+  alternatives: Alternative[];
+}
+
+/**
+ * Earlier mizan candidates of the segments being refilled: those of the unit's other segments (kept, confirmed)
+ * stay, as the confirmed-target rule says. A candidate names its segment by 1.2 `mid`, 2.x `ref="#id"`; one naming
+ * no segment of the unit left alone is replaced.
+ */
+export function oursToReplace(unit: XliffUnit, plans: readonly SegmentPlan[], elements: readonly XmlElement[]) {
+  const planned = new Set(plans.map((plan) => plan.segment));
+  const keptIds = new Set(
+    unit.segments.filter((s) => !planned.has(s)).flatMap((s) => (s.segmentId === undefined ? [] : [s.segmentId])),
+  );
+  const named = (el: XmlElement) => (el.attrs.ref?.startsWith('#') ? el.attrs.ref.slice(1) : el.attrs.mid);
+  return elements.filter((el) => {
+    if (el.attrs.origin !== ORIGIN) return false;
+    const id = named(el);
+    return id === undefined || !keptIds.has(id);
+  });
+}
+
+/** Removes earlier mizan candidates with the whitespace before them. */
+export function removeAll(raw: string, elements: readonly XmlElement[], splices: Splice[]): void {
+  for (const el of elements) splices.push({ start: gapStart(raw, el), end: el.end, text: '' });
+}
+
+/** Replaces an existing target's content (and start-tag attributes); returns where it ends. */
+export function replaceTarget(
+  raw: string,
+  target: XmlElement,
+  attrs: Record<string, string>,
+  content: string,
+  splices: Splice[],
+) {
+  const tag = setAttributes(raw.slice(target.start, target.openEnd), attrs);
+  if (target.selfClosing) {
+    splices.push({ start: target.start, end: target.end, text: `${openForm(tag)}${content}</${target.name}>` });
+  } else {
+    splices.push({ start: target.start, end: target.openEnd, text: tag });
+    splices.push({ start: target.openEnd, end: target.closeStart, text: content });
+  }
+  return target.end;
+}
