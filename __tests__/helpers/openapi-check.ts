@@ -57,8 +57,8 @@ export function checkResponse(method: string, url: string, status: number, type:
     }
   })();
   // Paths no route knows, and known paths asked with another method, answer the generic errors, or the access
-  // layer's, which answers before routing (a write anywhere needs a key).
-  const early = code === 'UNAUTHORIZED' || code === 'FORBIDDEN' || code === 'RATE_LIMITED';
+  // layer's, which answers before routing (a write anywhere needs a key), and a head too large, refused before that.
+  const early = ['UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'HEADERS_TOO_LARGE'].includes(code ?? '');
   if (!route)
     return code === 'ROUTE_NOT_FOUND' || code === 'INVALID_PARAMETER' || early ? [] : [`${where}: path not described`];
   const m = method === 'HEAD' ? 'get' : method.toLowerCase();

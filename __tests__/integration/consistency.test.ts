@@ -159,6 +159,28 @@ describe("pages of a TM's units", () => {
     const res = await request(ctx.app).get('/api/v1/tms/main/units').query({ cursor: '12.x' }).expect(400);
     expect(res.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'cursor' });
   });
+
+  it('refuse a cursor past what SSCAN takes as a bad parameter, not a server error', async () => {
+    const first = await request(ctx.app).get('/api/v1/tms/main/units').query({ limit: 1 }).expect(200);
+    const tag = String(first.body.cursor).split('.')[0];
+    for (const cursor of ['18446744073709551616', `${tag}.18446744073709551616`, `${tag}.99999999999999999999`]) {
+      const res = await request(ctx.app).get('/api/v1/tms/main/units').query({ cursor }).expect(400);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'cursor' });
+    }
+  });
+
+  it('refuse a cursor another TM gave, rather than answer a page of this one from it', async () => {
+    for (const [ar, en] of [
+      ['وحدة أولى في ذاكرة أخرى', 'A first unit in another memory'],
+      ['وحدة ثانية في ذاكرة أخرى', 'A second unit in another memory'],
+    ])
+      await request(ctx.app).post('/api/v1/units').send({ tm: 'other', ar, en }).expect(201);
+    const ofOther = await request(ctx.app).get('/api/v1/tms/other/units').query({ limit: 1 }).expect(200);
+    expect(ofOther.body.cursor).toEqual(expect.any(String));
+    const res = await request(ctx.app).get('/api/v1/tms/main/units').query({ cursor: ofOther.body.cursor }).expect(400);
+    expect(res.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'cursor' });
+    await request(ctx.app).get('/api/v1/tms/other/units').query({ cursor: ofOther.body.cursor }).expect(200);
+  });
 });
 
 describe('MyMemory matches', () => {

@@ -84,6 +84,23 @@ describe('POST /api/v1/documents', () => {
     await request(ctx.app).delete(`/api/v1/documents/${doc.id}`).expect(204);
   });
 
+  it('names the created document in another TM by a Location that leads to it, both times it is imported', async () => {
+    const body = {
+      ar: 'نص وثيقة قصيرة جديدة للاختبار.',
+      en: 'A short new document text for testing.',
+      tm: 'elsewhere',
+    };
+    const created = await request(ctx.app).post('/api/v1/documents').send(body).expect(201);
+    expect(created.headers.location).toBe(`/api/v1/documents/${created.body.id}?tm=elsewhere`);
+    await request(ctx.app).get(created.headers.location!).expect(200);
+    const again = await request(ctx.app)
+      .post('/api/v1/documents?tm=elsewhere')
+      .send({ ...body, tm: undefined });
+    expect(again.status).toBe(200);
+    expect(again.headers.location).toBe(created.headers.location);
+    await request(ctx.app).delete(created.headers.location!).expect(204);
+  });
+
   it('accepts the texts as multipart .txt files', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/documents')
@@ -230,6 +247,11 @@ describe('POST /api/v1/documents', () => {
       .send({ ar: 'نص.', meta: { date: 'yesterday' } })
       .expect(400);
     expect(badDate.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta.date' });
+    for (const meta of ['x', 5, ['Xinhua'], null]) {
+      const notObject = await request(ctx.app).post('/api/v1/documents').send({ ar: 'نص.', en: 'Text.', meta });
+      expect(notObject.status).toBe(400);
+      expect(notObject.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'meta' });
+    }
     for (const date of ['2024-13-45', '2023-02-29']) {
       const impossible = await request(ctx.app)
         .post('/api/v1/documents')

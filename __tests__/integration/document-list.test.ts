@@ -54,6 +54,22 @@ describe('GET /api/v1/documents', () => {
     expect(seen).toEqual(after);
   });
 
+  it('refuses a cursor that another TM gave, rather than end the list with it', async () => {
+    await request(ctx.app)
+      .post('/api/v1/documents?tm=paging-other')
+      .send({ ar: 'وثيقة في ذاكرة أخرى للتجربة.', en: 'A document in another memory.' })
+      .expect(201);
+    const first = await page({ limit: '1' });
+    const res = await request(ctx.app)
+      .get('/api/v1/documents')
+      .query({ tm: 'paging-other', cursor: first.cursor! })
+      .expect(400);
+    expect(res.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'cursor' });
+    const legacy = Buffer.from(JSON.stringify([0, 'a'])).toString('base64url');
+    const made = await request(ctx.app).get('/api/v1/documents').query({ tm: TM, cursor: legacy }).expect(400);
+    expect(made.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'cursor' });
+  });
+
   it('refuses a cursor it did not write and a limit out of range', async () => {
     for (const cursor of [
       'nope!',

@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { loadConfig, silentLogger } from '../../src/config';
+import { createApp } from '../../src/http/app';
 import { createHttpServer } from '../../src/http/server';
 import { createTranslator } from '../../src/i18n';
 import { createTestContext, type TestContext } from '../helpers/context';
+import { checkedApp } from '../helpers/openapi-check';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -96,6 +99,41 @@ describe('what the HTTP server itself refuses', () => {
         message:
           'The request line and headers are larger than 65536 bytes; send long queries with POST /api/v1/match/batch.',
       });
+      // Past what the parser takes at all: the same answer, from the server (it never read the headers).
+      const larger = await fetch(`${base}/api/v1/match?src=zh&q=${encodeURIComponent('中'.repeat(16_000))}`);
+      expect(larger.status).toBe(431);
+      expect(((await larger.json()) as { error: { code: string } }).error.code).toBe('HEADERS_TOO_LARGE');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('answers a head too large in the language asked for, with CORS and a request id, as described', async () => {
+    const config = loadConfig({}, { ...ctx.config, corsOrigins: ['https://cat.example.org'] });
+    const translator = await createTranslator();
+    const app = createApp({ tm: ctx.tm, translator, config, logger: silentLogger, version: 't' });
+    const violations: string[] = [];
+    const server = createHttpServer(checkedApp(app, violations), translator, config);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const [url, headers] of [
+        [`${base}/api/v1/match?src=zh&q=${encodeURIComponent('中'.repeat(8000))}`, {}],
+        [`${base}/api/v1/tms`, { 'X-Big': 'a'.repeat(70_000) }],
+      ] as const) {
+        const res = await fetch(url, {
+          headers: { ...headers, 'Accept-Language': 'ar', Origin: 'https://cat.example.org' },
+        });
+        expect(res.status).toBe(431);
+        expect(res.headers.get('content-language')).toBe('ar');
+        expect(res.headers.get('access-control-allow-origin')).toBe('https://cat.example.org');
+        expect(res.headers.get('x-request-id')).toBeTruthy();
+        const { error } = (await res.json()) as { error: { code: string; message: string } };
+        expect(error.code).toBe('HEADERS_TOO_LARGE');
+        expect(error.message).toContain('65536');
+        expect(error.message).toMatch(/[\u0600-\u06ff]/);
+      }
+      expect(violations).toEqual([]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -117,3 +117,28 @@ describe('ETag and If-Match on a document', () => {
     await request(ctx.app).get(`/api/v1/documents/${SEED_DOC}`).expect(404);
   });
 });
+
+describe('If-None-Match on a unit and a document', () => {
+  it('answers 304 with the same ETag when the representation asked for is unchanged, 200 when it changed', async () => {
+    const id = await addUnit('زيارة رسمية إلى الجامعة', 'An official visit to the university.');
+    const unit = await request(ctx.app).get(`/api/v1/units/${id}`).expect(200);
+    const same = await request(ctx.app).get(`/api/v1/units/${id}`).set('If-None-Match', unit.headers.etag!);
+    expect(same.status).toBe(304);
+    expect(same.headers.etag).toBe(unit.headers.etag);
+    await request(ctx.app).patch(`/api/v1/units/${id}`).send({ zh: '正式访问大学。' }).expect(200);
+    await request(ctx.app).get(`/api/v1/units/${id}`).set('If-None-Match', unit.headers.etag!).expect(200);
+
+    const created = await request(ctx.app)
+      .post('/api/v1/documents')
+      .send({ ar: 'زار الوفد الجامعة اليوم.', en: 'The delegation visited the university today.' })
+      .expect(201);
+    for (const format of ['json', 'tmx']) {
+      const doc = await request(ctx.app).get(`/api/v1/documents/${created.body.id}?format=${format}`).expect(200);
+      const unchanged = await request(ctx.app)
+        .get(`/api/v1/documents/${created.body.id}?format=${format}`)
+        .set('If-None-Match', doc.headers.etag!);
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.headers.etag).toBe(doc.headers.etag);
+    }
+  });
+});

@@ -98,6 +98,33 @@ describe('Idempotency-Key on writes', () => {
     await request(ctx.app).get(`/api/v1/units/${unit.unitId}`).expect(404);
   });
 
+  it('scopes a key to the API key that sent it: another client reusing the string makes its own write', async () => {
+    const bob = (await ctx.access.create('write', 'bob')).key;
+    const asBob = (req: request.Test) => req.set('Authorization', `Bearer ${bob}`);
+    const [k1, k2] = ['shared-1', 'shared-2'];
+    const mine = { ar: 'نص سري لمستخدم أ', en: 'secret text of user A' };
+    const first = await request(ctx.app).post('/api/v1/units').set('Idempotency-Key', k1).send(mine).expect(201);
+    await request(ctx.app)
+      .post('/api/v1/units')
+      .set('Idempotency-Key', k2)
+      .send({ ar: 'نص ثان لمستخدم أ', en: 'second text of user A' })
+      .expect(201);
+    // Another request with a key string A used: B's own write, not 422 IDEMPOTENCY_KEY_REUSED.
+    const other = await asBob(request(ctx.app).post('/api/v1/units'))
+      .set('Idempotency-Key', k2)
+      .send({ ar: 'نص آخر لمستخدم ب', en: 'text of user B' });
+    expect([other.status, other.headers['idempotent-replayed']]).toEqual([201, undefined]);
+    // The same request as A's: B's own write (the unit exists: updated, 200), not A's 201 replayed.
+    const same = await asBob(request(ctx.app).post('/api/v1/units')).set('Idempotency-Key', k1).send(mine);
+    expect([same.status, same.headers['idempotent-replayed']]).toEqual([200, undefined]);
+    expect(same.body.unitId).toBe(first.body.unitId);
+    // Each client still gets its own first outcome again.
+    const againA = await request(ctx.app).post('/api/v1/units').set('Idempotency-Key', k1).send(mine);
+    expect([againA.status, againA.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    const againB = await asBob(request(ctx.app).post('/api/v1/units')).set('Idempotency-Key', k1).send(mine);
+    expect([againB.status, againB.headers['idempotent-replayed']]).toEqual([200, 'true']);
+  });
+
   it('refuses a key that is not 1–255 printable ASCII characters', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/units')

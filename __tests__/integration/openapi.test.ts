@@ -22,7 +22,6 @@ afterAll(() => ctx.close());
 
 /** Codes no route answers (yet): each with the reason. */
 const NOT_OVER_HTTP: Partial<Record<keyof typeof ErrorCode, string>> = {
-  HEADERS_TOO_LARGE: 'answered by the HTTP server before any route (src/http/server.ts), documented in the README',
   // A TMX is read after its import's 202: these end the job, in its `error` (the Job schema says so), not an answer.
   TMX_INVALID: "an import job's error only (GET /api/v1/jobs/{id})",
   TMX_NO_ARABIC: "an import job's error only (GET /api/v1/jobs/{id})",

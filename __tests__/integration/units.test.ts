@@ -174,6 +174,33 @@ describe('unit writes, visible to the next query on every instance', () => {
     expect(list.body.documents[0].segments).toBe(16);
   });
 
+  it('refuses a write whose body names another TM than its query, writing in neither', async () => {
+    const ar = 'وحدة في ذاكرة ثانية للتجربة';
+    const created = await request(ctx.app).post('/api/v1/units?tm=second').send({ ar, en: 'As created' }).expect(201);
+    const id = created.body.unitId as string;
+    const seedDoc = (await request(ctx.app).get('/api/v1/documents').expect(200)).body.documents[0].id as string;
+    const conflicts = [
+      request(ctx.app).patch(`/api/v1/units/${id}?tm=main`).send({ tm: 'second', en: 'Changed via the body' }),
+      request(ctx.app).patch(`/api/v1/units/${id}?tm=second`).send({ tm: 'main', en: 'Changed via the query' }),
+      request(ctx.app).post('/api/v1/units?tm=main').send({ tm: 'second', ar, en: 'Posted via the body' }),
+      request(ctx.app)
+        .post('/api/v1/documents?tm=main')
+        .send({ tm: 'second', ar: `${ar}.`, en: 'A document.' }),
+      request(ctx.app)
+        .patch(`/api/v1/documents/${seedDoc}/review?tm=second`)
+        .send({ tm: 'main', rows: [0] }),
+    ];
+    for (const res of await Promise.all(conflicts)) {
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'tm' });
+    }
+    const kept = await request(ctx.app).get(`/api/v1/units/${id}?tm=second`).expect(200);
+    expect(kept.body.en).toBe('As created');
+    const same = await request(ctx.app).patch(`/api/v1/units/${id}?tm=second`).send({ tm: 'second', en: 'Changed' });
+    expect(same.status).toBe(200);
+    expect(same.body.en).toBe('Changed');
+  });
+
   it('validates bodies: Arabic required, texts bounded, JSON only, known TM', async () => {
     const missing = await request(ctx.app)
       .post('/api/v1/units')

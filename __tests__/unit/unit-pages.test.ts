@@ -77,6 +77,16 @@ describe('pages of units over SSCAN', () => {
     expect(third).toEqual({ ids: [id(20)], cursor: '0' });
   });
 
+  it('refuses a scan cursor past 2^64 − 1, which Redis would refuse as a server error', async () => {
+    const scan = scanner([ids(3)]);
+    for (const cursor of ['18446744073709551616', '99999999999999999999', `99999999999999999999.5.0.${id(1)}`])
+      await expect(unitIdPage(scan, cursor, 2)).rejects.toMatchObject({ code: 'INVALID_PARAMETER' });
+    await expect(unitIdPage(scan, `1.5.99999999999999999999.${id(1)}`, 2)).rejects.toMatchObject({
+      code: 'INVALID_PARAMETER',
+    });
+    expect((await unitIdPage(scan, '18446744073709551615', 2)).ids.length).toBeLessThanOrEqual(2);
+  });
+
   it('refuses a cursor of another form', async () => {
     const scan = scanner([ids(3)]);
     for (const cursor of ['-1', 'abc', '0.0.0.u0', `0.0.0.${id(1)}`, `0.5000.0.${id(1)}`])

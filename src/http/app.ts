@@ -26,6 +26,7 @@ import { jobRoutes } from './routes/jobs';
 import { metricsRoutes } from './routes/metrics';
 import { webRoutes } from './routes/web';
 import { authenticate, authorize, tmClaim } from './access';
+import { headSize } from './head-size';
 import { RateLimits, rateLimits } from './rate-limit';
 import { securityHeaders } from './security';
 import { accessRoutes } from './routes/access';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(accessLog(logger, metrics ? (summary) => metrics.request(summary) : undefined));
   app.use(securityHeaders());
   if (config.corsOrigins.length > 0) app.use(cors(config.corsOrigins));
+  app.use(headSize());
   app.use(onlyItsPaths(healthRoutes(tm)));
   app.use(onlyItsPaths(openApiRoutes(version)));
   // Who is asking (recorded, for the access log and /metrics too), how often, and whether they may (access.ts);

@@ -1,20 +1,21 @@
 /** Documents as the API answers them in JSON, and the cursor of a page of the document list. */
 import { ErrorCode, MizanError } from '../errors';
-import type { DocumentCursor, DocumentSummary, ReviewedDocument } from '../service';
+import { openCursor, sealCursor, type DocumentCursor, type DocumentSummary, type ReviewedDocument } from '../service';
 import { LANGS } from '../types';
 
-/** A page's end as an opaque cursor: base64url of [order, id]. */
-export function writeCursor(cursor: DocumentCursor): string {
-  return Buffer.from(JSON.stringify([cursor.order, cursor.id])).toString('base64url');
+/** A page's end in `tm` as an opaque cursor: base64url of [order, id], bound to the TM (service/page-cursors.ts). */
+export function writeCursor(tm: string, cursor: DocumentCursor): string {
+  return sealCursor(tm, Buffer.from(JSON.stringify([cursor.order, cursor.id])).toString('base64url'));
 }
 
-export function readCursor(text: string | undefined): DocumentCursor | undefined {
+export function readCursor(tm: string, text: string | undefined): DocumentCursor | undefined {
   if (!text) return undefined;
   const bad = () => new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'cursor', value: text.slice(0, 100) });
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) throw bad();
+  const inner = openCursor(tm, text);
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(inner)) throw bad();
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(inner, 'base64url').toString('utf8'));
   } catch {
     throw bad();
   }

@@ -2,19 +2,24 @@
 import type { Config } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import { MAX_REVIEW_ROWS, requireStorable, type Correction, type ImportRequest } from '../service';
-import { Params, preview, type Input } from './params';
+import { Params, preview, writeTm, type Input } from './params';
 
 /** Most corrections in one PATCH. */
 export const MAX_OPS = 200;
 
-/** An import from its fields (`meta` may be an object or its fields may sit beside the texts, as in a form). */
+/**
+ * An import from its fields (`meta` may be an object or its fields may sit beside the texts, as in a form; a `meta`
+ * that is not an object is refused, not dropped).
+ */
 export function parseImport(input: Input, query: Input, config: Config): ImportRequest {
   const p = new Params(input);
-  const meta = (typeof input.meta === 'object' && input.meta !== null ? input.meta : input) as Input;
+  if (input.meta !== undefined && (typeof input.meta !== 'object' || input.meta === null || Array.isArray(input.meta)))
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'meta', value: preview(input.meta) });
+  const meta = (input.meta ?? input) as Input;
   const m = new Params(meta, input.meta ? 'meta.' : '');
   const max = config.maxDocumentChars;
   const request = {
-    tm: new Params({ tm: input.tm ?? query.tm }).tm('tm', config.defaultTm),
+    tm: writeTm(query, input, config.defaultTm),
     title: p.optionalText('title', 500),
     ar: p.text('ar', max),
     en: p.optionalText('en', max),

@@ -1,14 +1,14 @@
 /**
  * The Idempotency-Key header on writes (service/idempotency.ts says what it guarantees). A route hands its write over
  * as a function returning the answer (status, headers, JSON body) instead of answering itself; without the header the
- * write runs and is answered as usual. With it, the first outcome is kept and a retry gets it again, marked
- * `Idempotent-Replayed: true`; when Redis makes the first request wait past the deadline, it is answered 503 at once
- * while its write goes on to record the real outcome.
+ * write runs and is answered as usual. With it (scoped to the TM, the route and the API key that sent it), the first
+ * outcome is kept and a retry gets it again, marked `Idempotent-Replayed: true`; when Redis makes the first request
+ * wait past the deadline, it is answered 503 at once while its write goes on to record the real outcome.
  */
 import type { Request, Response } from 'express';
 import { ErrorCode, MizanError, StoreUnavailableError } from '../errors';
 import { fingerprint, type TranslationMemory, type WriteOutcome } from '../service';
-import { noteWrite } from './access';
+import { callerOf, noteWrite } from './access';
 import { sendJson } from './json-stream';
 
 /** Printable ASCII without spaces, as clients generate them (UUIDs, ULIDs, hashes). */
@@ -45,8 +45,15 @@ export async function answerOnce(
     throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'Idempotency-Key', value: key.slice(0, 100) });
   let late: (err: Error) => void = () => undefined;
   const overdue = new Promise<never>((_, reject) => (late = reject));
+  const caller = callerOf(res).key?.id;
   const once = tm.idempotency.once(
-    { tm: scope.tm, route: scope.route, key, fingerprint: fingerprint([req.method, req.path, req.query, scope.body]) },
+    {
+      tm: scope.tm,
+      route: scope.route,
+      ...(caller !== undefined && { caller }),
+      key,
+      fingerprint: fingerprint([req.method, req.path, req.query, scope.body]),
+    },
     write,
     () => late(new StoreUnavailableError(new Error('the write is waiting for Redis past the deadline'))),
   );

@@ -183,6 +183,28 @@ function codePoints(text: string): number {
   return n;
 }
 
+/**
+ * The one TM a write names, in its body or its query (else `fallback`). Both given and different is
+ * INVALID_PARAMETER (param tm): silently taking one would let a write land in another TM than its URL names, which a
+ * proxy or log reading the URL would not see.
+ */
+export function writeTm(query: Input, body: Input | undefined, fallback: string): string {
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  const inQuery = query.tm;
+  const inBody = body?.tm;
+  if (given(inQuery) && given(inBody) && inQuery !== inBody)
+    throw new MizanError(ErrorCode.INVALID_PARAMETER, {
+      param: 'tm',
+      value: `${preview(inBody)} ≠ ${preview(inQuery)}`,
+    });
+  return new Params({ tm: given(inBody) ? inBody : inQuery }).tm('tm', fallback);
+}
+
+/** What a Location names a resource of `tm` by: its TM in the query, unless it is the default TM. */
+export function tmQuery(tm: string, defaultTm: string): string {
+  return tm === defaultTm ? '' : `?tm=${encodeURIComponent(tm)}`;
+}
+
 /** Most TMs one request may search. */
 export const MAX_TMS = 10;
 

@@ -1,16 +1,16 @@
 /**
  * The HTTP server around the app. Node refuses a request line plus headers over 16 KB by default, which a GET
  * /api/v1/match of ~1,800 Han characters (9 bytes each, percent-encoded) already passes; mizan allows
- * MAX_HEADER_BYTES, so every query within the documented length fits, and answers anything larger through the same
- * error path as every other failure (in English: the headers were never parsed, Accept-Language included).
+ * MAX_HEADER_BYTES, so every query within the documented length fits. The app refuses a larger head like any other
+ * error (head-size.ts); the parser, given PARSER_HEADER_BYTES, answers only a head larger still, through the same
+ * error body (in English, without CORS: the headers were never parsed, Accept-Language and Origin included).
  */
 import http, { type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ErrorCode, MizanError } from '../errors';
 import type { Translator } from '../i18n';
 import { errorAnswer } from './errors';
-
-export const MAX_HEADER_BYTES = 64 * 1024;
+import { MAX_HEADER_BYTES, PARSER_HEADER_BYTES } from './head-size';
 
 /** A whole HTTP/1.1 response for a socket that no request object was made for; the connection is closed after it. */
 function rawAnswer(error: MizanError, translator: Translator): string {
@@ -42,7 +42,7 @@ export interface ServerLimits {
 export function createHttpServer(app: http.RequestListener, translator: Translator, limits: ServerLimits): Server {
   const server = http.createServer(
     {
-      maxHeaderSize: MAX_HEADER_BYTES,
+      maxHeaderSize: PARSER_HEADER_BYTES,
       headersTimeout: limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
       keepAliveTimeout: limits.keepAliveTimeoutMs,

@@ -3,8 +3,10 @@
  * whether it was made: Redis may have run it after mizan stopped waiting. Sent again with the same key, it gets the
  * first request's outcome instead of a second write, a 409 or a 412.
  *
- * - The key is scoped to the TM and the route (`PATCH /api/v1/units/:id`); its record (store/idempotency-store.ts)
- *   holds the request's fingerprint (method, path, query, body) and, once known, its outcome, for a day.
+ * - The key is scoped to the TM, the route (`PATCH /api/v1/units/:id`) and the API key that sent it (its id; no
+ *   more when a request has none): two clients that happen to send the same key string neither collide nor replay
+ *   each other's outcome. Its record (store/idempotency-store.ts) holds the request's fingerprint (method, path,
+ *   query, body) and, once known, its outcome, for a day.
  * - The same key with another fingerprint: 422 IDEMPOTENCY_KEY_REUSED. While the first request runs: 409
  *   IDEMPOTENCY_IN_PROGRESS (retry later). Outcomes kept: every answer below 500 (a 412 or 404 included: that was the
  *   first outcome). A 5xx releases the key, so a retry runs again.
@@ -36,6 +38,8 @@ export interface OnceRequest {
   tm: string;
   /** The route, e.g. `PATCH /api/v1/units/:id`: keys are scoped to it. */
   route: string;
+  /** The id of the API key that sent the request, if any: keys are scoped to it. */
+  caller?: string;
   key: string;
   /** What the request asks, whole (method, path, query, body): see `fingerprint`. */
   fingerprint: string;
@@ -63,7 +67,9 @@ export class Idempotency {
     overdue: () => void,
   ): Promise<{ outcome: WriteOutcome; replayed: boolean }> {
     const { tm, key } = request;
-    const digest = createHash('sha256').update(`${request.route}\u0000${key}`).digest('hex').slice(0, 40);
+    // A key is printable ASCII: no NUL, so the parts cannot run into each other.
+    const scope = [request.route, key, ...(request.caller === undefined ? [] : [request.caller])].join('\u0000');
+    const digest = createHash('sha256').update(scope).digest('hex').slice(0, 40);
     const run = async () => {
       const claim = await this.records.claim(tm, digest, request.fingerprint, PENDING_MS);
       if (claim !== true) {

@@ -12,6 +12,7 @@ export type { ImportRequest, ImportResult } from './documents';
 export { MAX_REVIEW_ROWS, type ReviewedDocument, type ReviewedUnit, type ReviewRequest } from './row-review';
 export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds, DOCUMENT_ID, UNIT_ID, JOB_ID } from './ids';
 export type { DocumentCursor, DocumentSummary, StoredDocument, UnitTexts } from '../store';
+export { openCursor, sealCursor } from './page-cursors';
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
 export {
   mapPlaceables,

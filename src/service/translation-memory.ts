@@ -40,7 +40,7 @@ import { exportTm, type TmExportOptions } from './exports';
 import { Imports } from './imports';
 import { Idempotency } from './idempotency';
 import { unitRecordJson } from './unit-fields';
-import { unitIdPage } from './unit-pages';
+import { tmUnitIdPage } from './unit-pages';
 import { unitHistories, type UnitHistory } from './unit-history';
 import { Observers, type ServiceObserver } from './observers';
 import type { IndexStats } from './mirror';
@@ -118,15 +118,15 @@ export class TranslationMemory {
 
   /**
    * A page of at most `limit` of the TM's units with every field they keep; `cursor` '0' starts, null in the answer
-   * ends (unit-pages.ts: every unit present for the whole walk comes at least once).
+   * ends, any other is one this TM gave (unit-pages.ts: every unit present for the whole walk comes at least once).
    */
   async unitPage(tm: string, cursor: string, limit: number) {
     await this.mirrors.require(tm);
-    const page = await unitIdPage((at, count) => this.importStore.unitPage(tm, at, count), cursor, limit);
+    const page = await tmUnitIdPage((at, count) => this.importStore.unitPage(tm, at, count), tm, cursor, limit);
     const records = await this.importStore.unitRecords(tm, page.ids);
     return {
       units: page.ids.flatMap((id, i) => (records[i] ? [unitRecordJson(tm, id, records[i])] : [])),
-      cursor: page.cursor === '0' ? null : page.cursor,
+      cursor: page.cursor,
     };
   }
 

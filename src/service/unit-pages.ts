@@ -7,14 +7,15 @@
  *
  * - A cursor is the SSCAN cursor (`0` starts), or `scan.count.end.last` when the page stopped inside the reply that
  *   SSCAN gave from `scan` with COUNT `count`: that reply ended at cursor `end` and its ids, sorted, were taken up
- *   to `last`.
+ *   to `last`. Every cursor number is SSCAN's, an unsigned 64-bit number; a larger one is refused here. The client
+ *   sees this place bound to its TM (page-cursors.ts).
  * - The next page asks SSCAN from `scan` with `count` again. When that reply still ends at `end`, it covers the same
  *   stretch of the set's hash order (SSCAN's cursor names a place in it, whatever the table's size), so every unit
  *   present since the first reply was in it: the ids after `last` are the ones not yet returned. When the reply ends
  *   elsewhere (the set changed in that stretch), the page takes it from its start: some units come twice, none is
  *   missed.
  */
-import { ErrorCode, MizanError } from '../errors';
+import { invalidCursor, openCursor, sealCursor } from './page-cursors';
 
 /** One SSCAN call: the next cursor ('0' at the end) and the ids of this reply. */
 export type Scan = (cursor: string, count: number) => Promise<{ cursor: string; ids: string[] }>;
@@ -24,6 +25,9 @@ const MAX_CALLS = 16;
 
 const SCAN_CURSOR = /^\d{1,20}$/;
 const INSIDE = /^(\d{1,20})\.(\d{1,4})\.(\d{1,20})\.(u[0-9a-f]{20})$/;
+/** SSCAN's cursor is an unsigned 64-bit number: Redis answers a larger one with "ERR invalid cursor". */
+const MAX_SCAN = 2n ** 64n - 1n;
+const scanCursor = (digits: string) => BigInt(digits) <= MAX_SCAN;
 
 interface Place {
   scan: string;
@@ -32,11 +36,10 @@ interface Place {
 }
 
 export function readUnitCursor(cursor: string, maxCount: number): Place {
-  if (SCAN_CURSOR.test(cursor)) return { scan: cursor };
+  if (SCAN_CURSOR.test(cursor) && scanCursor(cursor)) return { scan: cursor };
   const m = INSIDE.exec(cursor);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || count > maxCount)
-    throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'cursor', value: cursor.slice(0, 100) });
+  if (!m || count < 1 || count > maxCount || !scanCursor(m[1]!) || !scanCursor(m[3]!)) throw invalidCursor(cursor);
   return { scan: m[1]!, inside: { count, end: m[3]!, last: m[4]! } };
 }
 
@@ -71,4 +74,15 @@ export async function unitIdPage(
     if (reply.cursor === '0') break;
   }
   return { ids, cursor: place.scan };
+}
+
+/** A page of `tm`'s unit ids from a cursor bound to `tm` ('0' starts), and the next one's (null: the walk is over). */
+export async function tmUnitIdPage(
+  scan: Scan,
+  tm: string,
+  cursor: string,
+  limit: number,
+): Promise<{ ids: string[]; cursor: string | null }> {
+  const page = await unitIdPage(scan, openCursor(tm, cursor, '0'), limit);
+  return { ids: page.ids, cursor: page.cursor === '0' ? null : sealCursor(tm, page.cursor) };
 }

@@ -51,7 +51,8 @@
  *   <prefix>rl:<r|w>:<client>         string  requests of a client (k:<key id> or ip:<address>) in the current
  *                                             minute, for reads or writes (http/rate-count.ts, one key per client)
  *   <prefix>{tm:<tm>}:idem:<digest>   string  a write's Idempotency-Key record, JSON { state: pending|done,
- *                                             fingerprint, outcome }; digest = SHA-256(route, key); kept a day
+ *                                             fingerprint, outcome }; digest = SHA-256(route, key[, API key id]);
+ *                                             kept a day
  *
  * Unit records also hold, for units imported from TMX (empty otherwise): codes:<lang> (JSON inline codes of that
  * text's placeables), tuv:<lang> (JSON tag/attrs/props/notes of the tuv), tmx (JSON tuid/attrs/props/notes/placement of

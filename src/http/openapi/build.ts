@@ -60,6 +60,11 @@ export const tmQuery = query(
   'TM name (default: the configured default TM); for matching a comma-separated priority list',
 );
 /** Codes any route with a body can answer. */
+/** A write's `tm` body property: the same as ?tm=, which it may stand in for. */
+export const bodyTm = {
+  type: 'string',
+  description: 'the TM, in place of ?tm=; when both are given and differ, 400 INVALID_PARAMETER (param tm)',
+};
 export const BODY_ERRORS: Code[] = ['INVALID_BODY', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INVALID_ENCODING'];
 export const ifMatch = {
   name: 'If-Match',
@@ -78,4 +83,20 @@ export const contentEncoding = {
     'soon as it inflates past it); a stream that does not decompress is 400 INVALID_BODY, another encoding 415',
   schema: { type: 'string', enum: ['gzip', 'x-gzip', 'deflate', 'br', 'identity'] },
 };
-export const etag = { ETag: { description: 'the entity tag: send it back in If-Match', schema: { type: 'string' } } };
+export const etag = {
+  ETag: {
+    description: 'the entity tag: send it back in If-Match (a write), or in If-None-Match (a read)',
+    schema: { type: 'string' },
+  },
+};
+export const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description: 'ETags of representations the client holds: 304 without a body when the one asked for is among them',
+  schema: { type: 'string' },
+};
+/** A read's 304 answer to If-None-Match. */
+export const notModified = {
+  304: { description: 'unchanged since the ETag given in If-None-Match: no body', headers: etag },
+};

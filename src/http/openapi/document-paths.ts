@@ -1,5 +1,18 @@
 /** The document routes as OpenAPI path items (see paths.ts). */
-import { BODY_ERRORS, etag, ifMatch, json, jsonBody, path, query, tmQuery as tm, type Operation } from './build';
+import {
+  BODY_ERRORS,
+  bodyTm,
+  etag,
+  ifMatch,
+  ifNoneMatch,
+  notModified,
+  json,
+  jsonBody,
+  path,
+  query,
+  tmQuery as tm,
+  type Operation,
+} from './build';
 
 const docId = path('id', 'document id');
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
@@ -10,7 +23,11 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
       summary: 'The documents of a TM, in document order, a page at a time',
       parameters: [
         tm,
-        query('cursor', 'where the page starts: the cursor of the previous page (absent: from the first)'),
+        query(
+          'cursor',
+          'where the page starts: the cursor of the previous page of this TM (absent: from the first); ' +
+            'a cursor of another TM is 400',
+        ),
         query('limit', 'documents per page', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }),
       ],
       ok: { 200: { description: 'a page of documents', content: json('DocumentList') } },
@@ -37,7 +54,10 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
       },
       ok: {
         200: { description: 'the same texts were imported before: nothing written', content: json('Document') },
-        201: { description: 'imported', content: json('Document') },
+        201: {
+          description: 'imported; Location names the document (with ?tm= outside the default TM)',
+          content: json('Document'),
+        },
       },
       errors: [
         ...BODY_ERRORS,
@@ -64,6 +84,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           { type: 'string', enum: ['json', 'tmx', 'tsv', 'html', 'i18next'] },
         ),
         query('lang', 'format=i18next: one language’s bundle (default, or empty: every language’s, keyed by language)'),
+        ifNoneMatch,
       ],
       ok: {
         200: {
@@ -83,6 +104,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
             ...fileContent('text/html'),
           },
         },
+        ...notModified,
       },
       errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM', 'UNSUPPORTED_LANGUAGE'],
     },
@@ -103,7 +125,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
         properties: {
           ops: { type: 'array', items: { $ref: '#/components/schemas/Correction' } },
           rev: { type: 'integer', description: 'the revision the corrections were made against' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: { 200: { description: 'the corrected document', headers: etag, content: json('Document') } },
@@ -140,7 +162,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           },
           reviewed: { type: 'boolean', default: true, description: 'false takes the marks back' },
           rev: { type: 'integer', description: 'the revision the rows were read at' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: { 200: { description: 'the document as it is now', headers: etag, content: json('Document') } },

@@ -2,7 +2,7 @@
  * JSON Schemas of aligned documents (schemas.ts has the rest): a document, its rows, a listing, an import answer and
  * a correction.
  */
-import { langs, ref, texts } from './build';
+import { bodyTm, langs, ref, texts } from './build';
 import { REVIEW_REASONS } from '../../types';
 
 const documentFields = {
@@ -115,9 +115,10 @@ export const DOCUMENT_SCHEMAS: Record<string, object> = {
       ar: { type: 'string', description: 'plain text, blank lines between paragraphs' },
       en: { type: 'string' },
       zh: { type: 'string' },
-      tm: { type: 'string' },
+      tm: bodyTm,
       meta: {
         type: 'object',
+        description: 'anything but an object is 400 INVALID_PARAMETER (param meta)',
         properties: { source: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' } },
       },
     },

@@ -19,7 +19,8 @@ export const idempotencyKey = {
   required: false,
   description:
     'a key the client makes up for this write (a UUID; 1–255 printable ASCII characters). The first outcome (status ' +
-    'and body, errors below 500 included) is kept a day, per TM and route: the same request sent again with the same ' +
+    'and body, errors below 500 included) is kept a day, per TM, route and API key (another key may use the same ' +
+    'string for its own writes): the same request sent again with the same ' +
     'key — after a 503, a timeout or a lost connection — gets that outcome again (`Idempotent-Replayed: true`) ' +
     'instead of being made twice, a 409 or a 412. A 503 on a write does not mean the write failed: Redis may still ' +
     'make it; retry with the same key to learn its outcome. The same key with another request: 422 ' +

@@ -11,8 +11,17 @@ import { UNIT_PATHS } from './unit-paths';
 import { DOCUMENT_PATHS } from './document-paths';
 import { AMAGAMA_HEADERS, JSONP } from './wire-schemas';
 
-/** Codes any route can answer: an unreadable request, Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths. */
-export const COMMON_ERRORS: Code[] = ['INVALID_PARAMETER', 'STORE_UNAVAILABLE', 'INTERNAL', 'METHOD_NOT_ALLOWED'];
+/**
+ * Codes any route can answer: an unreadable request, a request line and headers over 64 KB (431, before any route:
+ * send a long query by POST), Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths.
+ */
+export const COMMON_ERRORS: Code[] = [
+  'INVALID_PARAMETER',
+  'HEADERS_TOO_LARGE',
+  'STORE_UNAVAILABLE',
+  'INTERNAL',
+  'METHOD_NOT_ALLOWED',
+];
 const MATCH_ERRORS: Code[] = [
   'QUERY_MISSING',
   'QUERY_TOO_LONG',

@@ -57,7 +57,8 @@ export const TM_PATHS = {
         {
           name: 'cursor',
           in: 'query',
-          description: 'opaque, as the previous page gave it (absent or 0: start)',
+          description:
+            'opaque, as the previous page of this TM gave it (absent or 0: start); a cursor of another TM is 400',
           schema: { type: 'string' },
         },
         {

@@ -1,5 +1,18 @@
 /** The unit routes as OpenAPI path items (see paths.ts). */
-import { BODY_ERRORS, etag, ifMatch, json, jsonBody, path, query, tmQuery as tm, type Operation } from './build';
+import {
+  BODY_ERRORS,
+  bodyTm,
+  etag,
+  ifMatch,
+  ifNoneMatch,
+  notModified,
+  json,
+  jsonBody,
+  path,
+  query,
+  tmQuery as tm,
+  type Operation,
+} from './build';
 
 const unitId = path('id', 'unit id');
 
@@ -14,7 +27,7 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
           ar: { type: 'string' },
           en: { type: 'string' },
           zh: { type: 'string' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: {
@@ -35,8 +48,8 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/units/{id}': {
     get: {
       summary: 'One unit',
-      parameters: [unitId, tm],
-      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') } },
+      parameters: [unitId, tm, ifNoneMatch],
+      ok: { 200: { description: 'the unit', headers: etag, content: json('Unit') }, ...notModified },
       errors: ['UNIT_NOT_FOUND', 'UNKNOWN_TM'],
     },
     patch: {
@@ -48,7 +61,7 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
           ar: { type: 'string' },
           en: { type: 'string' },
           zh: { type: 'string' },
-          tm: { type: 'string' },
+          tm: bodyTm,
         },
       }),
       ok: { 200: { description: 'the unit as changed', headers: etag, content: json('Unit') } },

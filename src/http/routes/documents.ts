@@ -25,7 +25,7 @@ import { sendJson } from '../json-stream';
 import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport, parseReview } from '../document-params';
 import { documentJson, readCursor, summaryJson, writeCursor } from '../document-json';
-import { idParam, Params, type Input } from '../params';
+import { idParam, Params, tmQuery, writeTm, type Input } from '../params';
 import type { TmClaim } from '../access';
 import { setExportPolicy } from '../security';
 
@@ -163,7 +163,7 @@ interface WriteTarget {
 /** The TM a row write names (in its body, else its query), the document's id and the rev the body names. */
 function writeTarget(req: Request, config: Config): WriteTarget {
   const body = req.body as Input;
-  const name = new Params({ tm: body.tm ?? (req.query as Input).tm }).tm('tm', config.defaultTm);
+  const name = writeTm(req.query as Input, body, config.defaultTm);
   const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
   if (body.rev === undefined) return { tm: name, id };
   return { tm: name, id, rev: new Params(body).int('rev', 0, 0, Number.MAX_SAFE_INTEGER, ErrorCode.INVALID_PARAMETER) };
@@ -177,8 +177,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const p = new Params(req.query as Input);
       const name = p.tm('tm', config.defaultTm);
       const limit = p.int('limit', DOCUMENT_PAGE, 1, MAX_DOCUMENT_PAGE, ErrorCode.LIMIT_OUT_OF_RANGE);
-      const page = await tm.documentPage(name, readCursor(p.string('cursor')), limit);
-      res.json({ documents: page.documents.map(summaryJson), cursor: page.next ? writeCursor(page.next) : null });
+      const page = await tm.documentPage(name, readCursor(name, p.string('cursor')), limit);
+      res.json({ documents: page.documents.map(summaryJson), cursor: page.next ? writeCursor(name, page.next) : null });
     })
     .post(async (req, res) => {
       const input = await importInput(req, config);
@@ -188,7 +188,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
         const { created, document, changed } = await tm.importDocument(request);
         return {
           status: created ? 201 : 200,
-          headers: { Location: `/api/v1/documents/${document.summary.id}` },
+          headers: { Location: `/api/v1/documents/${document.summary.id}${tmQuery(request.tm, config.defaultTm)}` },
           body: { ...documentJson(document), unitsWritten: changed },
         };
       });

@@ -19,7 +19,7 @@ import { methodNotAllowed } from '../errors';
 import { ifMatchOf, setTag } from '../etag';
 import { answerOnce } from '../idempotency';
 import { jsonBody } from '../json-body';
-import { idParam, Params, type Input } from '../params';
+import { idParam, Params, tmQuery, writeTm, type Input } from '../params';
 import type { TmClaim } from '../access';
 
 /** Longest text a unit may hold in one language. */
@@ -81,7 +81,7 @@ function editedTexts(body: Input): UnitTexts {
 
 export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim): Router {
   const router = Router();
-  const tmOf = (query: Input, body?: Input) => new Params({ tm: body?.tm ?? query.tm }).tm('tm', config.defaultTm);
+  const tmOf = (query: Input, body?: Input) => writeTm(query, body, config.defaultTm);
   router
     .route('/api/v1/units')
     .post(jsonBody(config), async (req, res) => {
@@ -91,8 +91,11 @@ export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim
       await claim(res, name);
       await answerOnce(req, res, tm, { tm: name, route: 'POST /api/v1/units', body }, async () => {
         const { unit, tag, created } = await tm.createUnit(name, texts);
-        const location = `/api/v1/units/${unit.unitId}${name === config.defaultTm ? '' : `?tm=${name}`}`;
-        return written(created ? 201 : 200, { unit, tag }, location);
+        return written(
+          created ? 201 : 200,
+          { unit, tag },
+          `/api/v1/units/${unit.unitId}${tmQuery(name, config.defaultTm)}`,
+        );
       });
     })
     .all(methodNotAllowed('POST'));
