@@ -85,11 +85,12 @@ describe('the CLI export', () => {
 });
 
 describe('error messages', () => {
-  it('name the formats a TM export takes, in every language', async () => {
-    for (const lang of ['en', 'ar', 'zh']) {
+  it("name the formats a TM export takes, in every language, joined with that language's own 'or'", async () => {
+    const lists = { en: 'tmx or tsv', ar: 'tmx أو tsv', zh: 'tmx或tsv' };
+    for (const [lang, list] of Object.entries(lists)) {
       const res = await exportOf({ format: 'xyz' }).set('Accept-Language', lang).expect(400);
       expect(res.body.error.code).toBe('UNKNOWN_FORMAT');
-      expect(res.body.error.message).toContain('tmx, tsv');
+      expect(res.body.error.message).toContain(list);
       expect(res.body.error.message).not.toContain('{{');
     }
   });
