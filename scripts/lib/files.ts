@@ -58,16 +58,19 @@ export const makeFolder = (dir: string): void =>
 /** Writes to standard output and waits until it is handed over; a write error is a FileError. */
 export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    const fail = (err: unknown) => reject(new FileError(fileError('write', 'standard output', err), { cause: err }));
+    const fail = (err: unknown) => {
+      // The stream may emit the error again after the callback had it: heard, it ends nothing.
+      process.stdout.on('error', () => {});
+      reject(new FileError(fileError('write', 'standard output', err), { cause: err }));
+    };
     process.stdout.once('error', fail);
     try {
       process.stdout.write(text, (err) => {
+        if (err) return fail(err);
         process.stdout.off('error', fail);
-        if (err) fail(err);
-        else resolve();
+        resolve();
       });
     } catch (err) {
-      process.stdout.off('error', fail);
       fail(err);
     }
   });
