@@ -14,6 +14,7 @@ import { writeTmx, writeTsv } from '../src/formats';
 import { documentIdFor } from '../src/service';
 import type { AlignedDocument } from '../src/types';
 import { readOptions } from './lib/cli';
+import { makeFolder, onFile, readText, writeStdout, writeText } from './lib/files';
 import { openTm } from './lib/tm';
 
 const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv]
@@ -43,16 +44,14 @@ interface Triple {
 }
 
 function triplesIn(dir: string): Triple[] {
-  const files = fs.readdirSync(dir);
+  const files = onFile('read', dir, () => fs.readdirSync(dir));
   return files
     .filter((f) => f.endsWith('.ar.txt'))
     .sort()
     .map((f) => {
       const name = f.slice(0, -'.ar.txt'.length);
       const read = (lang: string) =>
-        files.includes(`${name}.${lang}.txt`)
-          ? fs.readFileSync(path.join(dir, `${name}.${lang}.txt`), 'utf8')
-          : undefined;
+        files.includes(`${name}.${lang}.txt`) ? readText(path.join(dir, `${name}.${lang}.txt`)) : undefined;
       return { name, ar: read('ar')!, en: read('en'), zh: read('zh') };
     });
 }
@@ -87,13 +86,13 @@ function toDocument(t: Triple, rows: AlignedRow[]): AlignedDocument {
   };
 }
 
-function write(docs: AlignedDocument[], out: string | undefined, format: string): void {
+async function write(docs: AlignedDocument[], out: string | undefined, format: string): Promise<void> {
   const text =
     format === 'tsv'
       ? docs.map((d) => writeTsv(d.segments.map((s) => ({ ...s, unitId: `${d.meta.id}:${s.position}` })))).join('')
       : writeTmx(docs, { toolVersion: 'align-cli', creationDate: new Date() });
-  if (out) fs.writeFileSync(out, text);
-  else process.stdout.write(text);
+  if (out) writeText(out, text);
+  else await writeStdout(text);
 }
 
 /** The triples named on the command line: every one in --dir, or the one of --ar, --en, --zh. */
@@ -103,7 +102,7 @@ function readTriples(): Triple[] {
     return triples.length ? triples : cli.fail(`no NAME.ar.txt files in ${args.dir}`);
   }
   if (!args.ar) return cli.fail('give --ar FILE (with --en and/or --zh) or --dir FOLDER');
-  const read = (file: string | undefined) => (file ? fs.readFileSync(file, 'utf8') : undefined);
+  const read = (file: string | undefined) => (file ? readText(file) : undefined);
   return [
     {
       name: path.basename(args.ar).replace(/\.ar\.txt$|\.txt$/, ''),
@@ -141,9 +140,9 @@ async function main(): Promise<void> {
     if (dir) progress(k + 1, triples.length, t.name);
   });
   if (dir && out) {
-    fs.mkdirSync(out, { recursive: true });
-    docs.forEach((d, k) => write([d], path.join(out, `${triples[k]!.name}.${format}`), format));
-  } else write(docs, out, format);
+    makeFolder(out);
+    for (const [k, d] of docs.entries()) await write([d], path.join(out, `${triples[k]!.name}.${format}`), format);
+  } else await write(docs, out, format);
   const rows = docs.reduce((n, d) => n + d.segments.length, 0);
   log(`${docs.length} document(s), ${rows} rows, ${review} flagged for review`);
   if (args.load) await load(triples, Boolean(dir));

@@ -8,22 +8,26 @@
  * --overwrite), plus OUT/report.json (score, TM unit and placeables check per key) and a short summary on standard
  * error, naming each existing value whose shape differs from the source's.
  * export: a document (keys <documentId>.<position>) or the whole TM (keys <unitId>) as OUT/<lang>.json.
+ * Languages are read as every other language option (BCP 47 or POSIX, any case: en-GB, en_GB, EN); each file is named
+ * by the tag as given (`--to en-GB` reads and writes OUT/en-GB.json), one tag per language.
  * The TM is read from Redis as the server reads it (REDIS_URL, MIZAN_KEY_PREFIX).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JsonKind, ShapeConflict } from '../src/formats';
-import { type I18nextKeyReport, MAX_MIN, requireMin } from '../src/service';
-import { isLang, LANGS, type Lang } from '../src/types';
+import { type I18nextKeyReport, MAX_MIN, requestLanguage, requireMin } from '../src/service';
+import { LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
+import { makeFolder, readText, writeText } from './lib/files';
 import { describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,zh --out FOLDER [--src ar] [--min 75]
                                    [--overwrite] [--tm NAME]
        npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
-  pretranslate writes FOLDER/<lang>.json (merged with the existing file: its values kept, and never restructured,
+  pretranslate writes FOLDER/<tag>.json, the tag as given (merged with the existing file: its values kept, and never restructured,
   unless --overwrite) and FOLDER/report.json. Placeables kept as written: {{x}}, {x} and {x, number}, $t(key),
-  Trans tags (<0>…</0>, <br/>); ICU plural/select blocks are text.
+  Trans tags (<0>…</0>, <br/>); ICU plural/select blocks are text. Tags as BCP 47 or POSIX (en-GB, en_GB):
+  --to en-GB reads and writes FOLDER/en-GB.json.
   The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -48,7 +52,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /** A JSON file, a leading UTF-8 byte-order mark left out (as the HTTP route reads a body); a parse error names it. */
 function readJson(file: string): unknown {
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const text = readText(file).replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -56,10 +60,30 @@ function readJson(file: string): unknown {
   }
 }
 
-const writeJson = (file: string, value: unknown) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+const writeJson = (file: string, value: unknown) => writeText(file, `${JSON.stringify(value, null, 2)}\n`);
+
+/**
+ * The languages a list of tags names (each read as the API reads a language: BCP 47 or POSIX, any case), each with
+ * the file name it is read from and written to: the tag as given (`en-GB` → en-GB.json). Two tags of one language
+ * would name two files for one bundle: refused.
+ */
+function tagFiles(value: string, option: string): Map<Lang, string> {
+  const files = new Map<Lang, string>();
+  for (const tag of value.split(',').map((t) => t.trim())) {
+    const lang = requestLanguage(tag, option);
+    const earlier = files.get(lang);
+    if (earlier !== undefined)
+      cli.fail(`--${option}: "${earlier.slice(0, -5)}" and "${tag}" both name ${lang}: give one tag per language`);
+    files.set(lang, `${tag}.json`);
+  }
+  return files;
+}
 
 /** Statuses that leave a key untranslated although the TM had a candidate: its placeables do not fit. */
 const REFUSED = new Set(['placeables-missing', 'unmappable']);
+
+/** The file of a language (the tag as given on the command line; `<lang>.json` for one not named). */
+let fileOf = (lang: string) => `${lang}.json`;
 
 function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string[] {
   return to.map((lang) => {
@@ -79,8 +103,8 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     }
     const parts = [...counts].map(([status, n]) => `${n} ${status}`);
     const notes = [
-      ...(unfilled ? [`${unfilled} left unfilled: ${lang}.json holds a value of another shape, see below`] : []),
-      ...(replaced ? [`${replaced} replaced a value of another shape in ${lang}.json`] : []),
+      ...(unfilled ? [`${unfilled} left unfilled: ${fileOf(lang)} holds a value of another shape, see below`] : []),
+      ...(replaced ? [`${replaced} replaced a value of another shape in ${fileOf(lang)}`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
       ...(derived ? [`${derived} plural forms the source language lacks, drafted from another form: to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
@@ -118,20 +142,22 @@ function conflicts(keys: readonly I18nextKeyReport[]): string[] {
   return [...byPath.values()].map(({ lang, conflict, keys, replaced }) => {
     const shapes = `${A[conflict.existing]} where the source has ${A[conflict.source]}`;
     if (replaced)
-      return `${lang}.json: "${conflict.path}" held ${shapes}: replaced (--overwrite) by ${keys.join(', ')}`;
+      return `${fileOf(lang)}: "${conflict.path}" held ${shapes}: replaced (--overwrite) by ${keys.join(', ')}`;
     const hint = args.overwrite ? '' : ' (--overwrite replaces it)';
-    return `${lang}.json: "${conflict.path}" holds ${shapes}: kept, ${keys.join(', ')} left unfilled${hint}`;
+    return `${fileOf(lang)}: "${conflict.path}" holds ${shapes}: kept, ${keys.join(', ')} left unfilled${hint}`;
   });
 }
 
 async function pretranslate(out: string): Promise<void> {
   const from = args.from ?? cli.fail('give the source resources: --from FILE.json');
   const resources = readJson(from);
-  const to = (args.to ?? cli.fail('give the target languages: --to en,zh')).split(',').map((t) => t.trim());
+  const files = tagFiles(args.to ?? cli.fail('give the target languages: --to en,zh'), 'to');
+  fileOf = (lang) => files.get(lang as Lang) ?? `${lang}.json`;
+  const to = [...files.keys()];
   const existing: Record<string, unknown> = {};
-  for (const tag of to) {
-    const file = path.join(out, `${tag}.json`);
-    if (fs.existsSync(file)) existing[tag] = readJson(file);
+  for (const [lang, name] of files) {
+    const file = path.join(out, name);
+    if (fs.existsSync(file)) existing[lang] = readJson(file);
   }
   await withTm(async (tm, config) => {
     const { bundles, report } = await tm.pretranslateI18next(resources, {
@@ -143,27 +169,25 @@ async function pretranslate(out: string): Promise<void> {
       overwrite: Boolean(args.overwrite),
       existing,
     });
-    fs.mkdirSync(out, { recursive: true });
-    for (const lang of report.to) writeJson(path.join(out, `${lang}.json`), bundles[lang] ?? {});
+    makeFolder(out);
+    for (const lang of report.to) writeJson(path.join(out, fileOf(lang)), bundles[lang] ?? {});
     writeJson(path.join(out, 'report.json'), report);
     for (const line of [...summary(report.keys, report.to), ...conflicts(report.keys)]) log(line);
-    log(`wrote ${report.to.map((l) => `${l}.json`).join(', ')} and report.json to ${out}`);
+    log(`wrote ${report.to.map(fileOf).join(', ')} and report.json to ${out}`);
   });
 }
 
 async function exportBundles(out: string): Promise<void> {
-  const langs: Lang[] = (args.lang ?? LANGS.join(','))
-    .split(',')
-    .map((l) => l.trim())
-    .map((l) => (isLang(l) ? l : cli.fail(`--lang takes ar, en, zh, not "${l}"`)));
+  const files = tagFiles(args.lang ?? LANGS.join(','), 'lang');
+  const langs = [...files.keys()];
   await withTm(async (tm, config) => {
     const name = args.tm ?? config.defaultTm;
     const bundles = args.document
       ? await tm.documentI18next(name, args.document, langs)
       : await tm.exportI18next(name, langs);
-    fs.mkdirSync(out, { recursive: true });
-    for (const lang of langs) writeJson(path.join(out, `${lang}.json`), bundles[lang] ?? {});
-    log(`wrote ${langs.map((l) => `${l}.json`).join(', ')} to ${out}`);
+    makeFolder(out);
+    for (const [lang, name] of files) writeJson(path.join(out, name), bundles[lang] ?? {});
+    log(`wrote ${[...files.values()].join(', ')} to ${out}`);
   });
 }
 

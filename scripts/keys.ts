@@ -8,10 +8,10 @@
  * this is how the first admin key is made when MIZAN_ADMIN_KEY is not used.
  */
 import { loadConfig, silentLogger } from '../src/config';
-import { isMizanError } from '../src/errors';
 import { Access, generateKey } from '../src/service';
 import { connectRedis, createRedis, Keys } from '../src/store';
 import { readOptions } from './lib/cli';
+import { describeError } from './lib/tm';
 
 const USAGE = `usage: npm run keys -- create --role read|write|admin --name NAME
        npm run keys -- list [--json]
@@ -70,9 +70,8 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => process.exit(code),
-  (err: unknown) => {
-    const message = isMizanError(err) ? `${err.code} ${JSON.stringify(err.params)}` : String(err);
-    process.stderr.write(`keys: ${message}\n`);
+  async (err: unknown) => {
+    process.stderr.write(`keys: ${await describeError(err)}\n`); // a MizanError worded as the API words it
     process.exit(1);
   },
 );

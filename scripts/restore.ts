@@ -7,16 +7,19 @@
  *   wins over a unit with the same Arabic). Units come back with their texts, inline codes and TMX metadata, keyed
  *   by their Arabic; documents do not (a TMX holds units): their rows come back as units outside any document.
  * - With --redis-dump, from `<tm>.redis-dump.ndjson` with RESTORE: every key exactly as it was (documents, rows, unit
- *   ids, change log), refused if the TM exists unless --replace (which first deletes the TM's keys). Needs the same
- *   schema version and a Redis at least as new as the one dumped from. Running instances see the TM's seq go back and
- *   rebuild their index of it (service/mirror.ts).
+ *   ids, change log), refused if the TM exists unless --replace (which replaces the TM's keys: kept in memory meanwhile,
+ *   put back if restoring fails). Needs the same schema version and a Redis at least as new as the one dumped from.
+ *   Running instances see the TM's seq go back and rebuild their index of it (service/mirror.ts).
+ * Before anything is written, each file is checked against the manifest (size and SHA-256, when the backup recorded
+ * them) and every line of the dump is read and checked (an error names the file and line), and the dump's key count
+ * against the manifest's: a backup cut short or changed is refused, and the TM is left as it was.
  * Talks to Redis directly (REDIS_URL or REDIS_CLUSTER_NODES, MIZAN_KEY_PREFIX as for the server).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMizanError } from '../src/errors';
-import { deleteTm, restoreTm, SCHEMA_VERSION, type DumpedKey } from '../src/store';
-import { MANIFEST, type BackupManifest } from './lib/backup';
+import { deleteTm, replaceTm, restoreTm, SCHEMA_VERSION } from '../src/store';
+import { MANIFEST, readDump, verifyFile, type BackupManifest } from './lib/backup';
 import { readOptions } from './lib/cli';
 import { describeError, withTm } from './lib/tm';
 
@@ -43,29 +46,53 @@ function readManifest(folder: string): BackupManifest {
   return manifest;
 }
 
-function* dumped(file: string): Generator<DumpedKey> {
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.trim()) yield JSON.parse(line) as DumpedKey;
+/** Checks `file` against the manifest (size, SHA-256), saying so when the backup predates the checks. */
+async function verified(manifest: BackupManifest, file: string): Promise<void> {
+  if (!(await verifyFile(dir!, manifest, file)))
+    log(`${MANIFEST} records no size or checksum of ${file} (an older backup): not checked against it`);
 }
 
-async function main(): Promise<number> {
-  if (!dir || dir.startsWith('--')) return cli.fail('DIR is required');
-  const manifest = readManifest(dir);
-  const name = cli.values.tm ?? manifest.tm;
-  return withTm(async (tm, config) => {
+async function restoreDump(manifest: BackupManifest, name: string): Promise<number> {
+  const file = manifest.files.redisDump;
+  if (!file) return (log('this backup has no Redis dump (made with --no-redis-dump)'), 1);
+  if (manifest.schema !== SCHEMA_VERSION)
+    return (log(`the dump has schema version ${manifest.schema}, this mizan ${SCHEMA_VERSION}`), 1);
+  await verified(manifest, file);
+  const dumped = readDump(path.join(dir!, file), manifest.keys); // every line, before anything is deleted
+  return withTm(async (tm) => {
     const { store } = tm;
-    if (cli.values['redis-dump']) {
-      if (!manifest.files.redisDump) return (log('this backup has no Redis dump (made with --no-redis-dump)'), 1);
-      if (manifest.schema !== SCHEMA_VERSION)
-        return (log(`the dump has schema version ${manifest.schema}, this mizan ${SCHEMA_VERSION}`), 1);
-      if (await store.tmExists(name)) {
-        if (!cli.values.replace) return (log(`TM "${name}" exists: --replace deletes it first`), 1);
-        log(`TM "${name}": ${await deleteTm(store.redis, store.keys, name)} keys deleted`);
+    const existed = await store.tmExists(name);
+    if (existed && !cli.values.replace) return (log(`TM "${name}" exists: --replace deletes it first`), 1);
+    try {
+      if (existed) {
+        const { deleted, restored } = await replaceTm(store.redis, store.keys, name, dumped);
+        log(`TM "${name}": ${deleted} keys replaced by ${restored} keys (seq ${manifest.seq})`);
+      } else {
+        const keys = await restoreTm(store.redis, store.keys, name, dumped);
+        log(`TM "${name}": ${keys} keys restored (seq ${manifest.seq})`);
       }
-      const keys = await restoreTm(store.redis, store.keys, name, dumped(path.join(dir, manifest.files.redisDump)));
-      log(`TM "${name}": ${keys} keys restored (seq ${manifest.seq})`);
-      return 0;
+    } catch (err) {
+      log(`restore failed: ${await describeError(err)}`);
+      if (!existed) await deleteTm(store.redis, store.keys, name).catch(() => undefined);
+      const now = await store.tmExists(name).catch(() => undefined);
+      if (existed) log(now ? `TM "${name}" was put back as it was` : `TM "${name}" could not be put back: check it`);
+      else log(now === false ? 'nothing was restored' : `keys of TM "${name}" may be left: check it`);
+      return 1;
     }
-    const file = path.join(dir, manifest.files.tmx);
+    const counts = (await tm.listTms()).find((t) => t.name === name);
+    if (counts?.units !== manifest.units || counts.documents !== manifest.documents) {
+      const got = `${counts?.units ?? 0} units and ${counts?.documents ?? 0} documents`;
+      log(`TM "${name}" now has ${got}, the manifest says ${manifest.units} and ${manifest.documents}: check it`);
+      return 1;
+    }
+    return 0;
+  });
+}
+
+async function restoreTmx(manifest: BackupManifest, name: string): Promise<number> {
+  const file = path.join(dir!, manifest.files.tmx);
+  await verified(manifest, manifest.files.tmx);
+  return withTm(async (tm, config) => {
     try {
       const result = await tm.imports.run(
         name,
@@ -86,10 +113,18 @@ async function main(): Promise<number> {
   });
 }
 
+async function main(): Promise<number> {
+  if (!dir || dir.startsWith('--')) return cli.fail('DIR is required');
+  const manifest = readManifest(dir);
+  const name = cli.values.tm ?? manifest.tm;
+  return cli.values['redis-dump'] ? restoreDump(manifest, name) : restoreTmx(manifest, name);
+}
+
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     log(`restore failed: ${String((err as Error)?.message ?? err)}`);
+    log('nothing was restored: the TM was left as it was');
     process.exit(1);
   },
 );

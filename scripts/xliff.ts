@@ -6,9 +6,9 @@
  * a summary on standard error), or prints its analysis per match band (a text table, or JSON with --json). The TM
  * is read from Redis as the server reads it (REDIS_URL, MIZAN_KEY_PREFIX).
  */
-import fs from 'node:fs';
 import { formatAnalysis, MAX_MIN, requireMin } from '../src/service';
 import { readOptions } from './lib/cli';
+import { readBytes, writeStdout, writeText } from './lib/files';
 import { describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run xliff -- pretranslate FILE [--tgt LANG] [--src LANG] [--min 75] [--overwrite] [--tm NAME]
@@ -37,7 +37,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function main(): Promise<void> {
   if (command !== 'pretranslate' && command !== 'analyze') cli.fail('give a command: pretranslate or analyze');
-  const input = fs.readFileSync(!file || file.startsWith('-') ? cli.fail(`give the XLIFF file to ${command}`) : file);
+  const input = readBytes(!file || file.startsWith('-') ? cli.fail(`give the XLIFF file to ${command}`) : file);
   await withTm(async (tm, config) => {
     const request = {
       tms: (args.tm ?? config.defaultTm).split(','),
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     };
     if (command === 'analyze') {
       const analysis = await tm.analyzeXliff(input, request);
-      process.stdout.write(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+      await writeStdout(args.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
       return;
     }
     const min = requireMin(cli.number('min', 75), config.minFloor, MAX_MIN.xliff);
@@ -56,8 +56,9 @@ async function main(): Promise<void> {
       min,
       overwrite: Boolean(args.overwrite),
     });
-    if (args.out) fs.writeFileSync(args.out, output);
-    else process.stdout.write(output);
+    // Written (or the error said) before the summary: a summary is never printed for an output not written.
+    if (args.out) writeText(args.out, output);
+    else await writeStdout(output);
     const totals = Object.entries(report.totals).map(([status, n]) =>
       // Filled too, but not as the TM wrote it: say so, the translator has to look at them.
       status === 'placeables' && n > 0

@@ -79,3 +79,27 @@ export async function deleteTm(redis: RedisClient, keys: Keys, tm: string): Prom
   await guard(redis, () => redis.srem(keys.tms(), tm));
   return count;
 }
+
+/**
+ * Replaces the TM with the dumped keys (checked beforehand by the caller): its current keys are DUMPed into memory
+ * first, then deleted, then the new ones restored; if restoring fails midway, the TM is put back as it was (its keys
+ * restored from memory) and the error thrown (or the rollback's own error, Redis gone meanwhile). Returns how many
+ * keys were deleted and restored.
+ */
+export async function replaceTm(
+  redis: RedisClient,
+  keys: Keys,
+  tm: string,
+  dumped: Iterable<DumpedKey>,
+): Promise<{ deleted: number; restored: number }> {
+  const saved: DumpedKey[] = [];
+  await dumpTm(redis, keys, tm, (key) => void saved.push(key));
+  const deleted = await deleteTm(redis, keys, tm);
+  try {
+    return { deleted, restored: await restoreTm(redis, keys, tm, dumped) };
+  } catch (err) {
+    await deleteTm(redis, keys, tm);
+    await restoreTm(redis, keys, tm, saved);
+    throw err;
+  }
+}
