@@ -151,8 +151,7 @@ export class Params {
     if (list.length > MAX_TMS) this.fail(ErrorCode.INVALID_PARAMETER, key);
     const out: string[] = [];
     for (const raw of list) {
-      if (!isTmName(raw) || out.includes(raw))
-        this.fail(ErrorCode.INVALID_PARAMETER, key);
+      if (!isTmName(raw) || out.includes(raw)) this.fail(ErrorCode.INVALID_PARAMETER, key);
       out.push(raw);
     }
     return out;
