@@ -4,23 +4,29 @@
  *
  * TMX import and export straight against Redis through the service (REDIS_URL and MIZAN_KEY_PREFIX as for the
  * server), no server needed: the same import job as POST /api/v1/tms/:tm/imports (staged, then committed; all or
- * nothing; Ctrl-C cancels it and leaves the TM as it was), and the same streamed export as GET
- * /api/v1/tms/:tm/export. A progress bar goes to standard error; the job's report (JSON) to standard output.
+ * nothing; Ctrl-C or SIGTERM while the file is read cancels it and leaves the TM as it was; once the commit has
+ * begun it completes), and the same streamed export as GET /api/v1/tms/:tm/export, written whole or not at all
+ * (lib/output-file.ts). A progress bar goes to standard error; the job's report (JSON) to standard output.
  */
 import fs from 'node:fs';
-import { loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '../src/config';
 import pkg from '../package.json';
-import { isMizanError } from '../src/errors';
-import { exportLanguages, type JobView, type TmExportFormat } from '../src/service';
+import { ErrorCode, isMizanError } from '../src/errors';
+import { exportLanguages, requireTmName, type JobView, type TmExportFormat } from '../src/service';
+import { isUnavailable } from '../src/store';
 import type { Lang } from '../src/types';
 import { readOptions } from './lib/cli';
-import { describeError, openTm } from './lib/tm';
+import { openOutput, outputTarget } from './lib/output-file';
+import { endBar, throttled } from './lib/progress';
+import { describeError, openTm, redisAddress, RedisUnreachableError, type OpenTm } from './lib/tm';
 
 const USAGE = `usage: npm run tmx -- import FILE --tm NAME
        npm run tmx -- export --tm NAME --out FILE [--format tmx|tsv] [--langs en,zh] [--apart]
-  Talks to Redis directly (REDIS_URL, MIZAN_KEY_PREFIX as for the server). Import is all or nothing: Ctrl-C
-  cancels it and leaves the TM as it was. --langs names the targets (default en,zh; Arabic, the source, is always
-  written; en_GB, zh-Hans… as anywhere else). --apart also exports variants kept apart (Traditional Chinese…).`;
+  Talks to Redis directly (REDIS_URL, MIZAN_KEY_PREFIX as for the server). Import is all or nothing: Ctrl-C while
+  the file is read cancels it and leaves the TM as it was; once it commits, it completes. Export writes FILE whole
+  or not at all (a failed or interrupted export leaves FILE as it was). --langs names the targets (default en,zh;
+  Arabic, the source, is always written; en_GB, zh-Hans… as anywhere else). --apart also exports variants kept
+  apart (Traditional Chinese…).`;
 
 // `--help` (or any option) first names no command: readOptions then sees it and prints the usage.
 const argv = process.argv.slice(2);
@@ -37,32 +43,13 @@ const cli = readOptions(
     apart: { type: 'boolean', default: false },
   },
   rest,
+  { command, takes: { import: ['tm'], export: ['tm', 'out', 'format', 'langs', 'apart'] } },
 );
 const args = cli.values;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-function bar(done: number, total: number, label: string): void {
-  const width = 30;
-  const share = total > 0 ? Math.min(1, done / total) : 1;
-  const filled = Math.round(share * width);
-  const percent = String(Math.round(share * 100)).padStart(3);
-  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${percent}% ${label}`;
-  process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(90)}` : `${line}\n`);
-}
-
-/** Redraws at most every 100 ms on a terminal, every 5 % otherwise; `total` may change from one call to the next. */
-function throttled() {
-  let last = 0;
-  let lastShare = -1;
-  return (done: number, total: number, label: string, force = false) => {
-    const t = Date.now();
-    const share = Math.floor((done / Math.max(1, total)) * 20);
-    if (!force && (process.stderr.isTTY ? t - last < 100 : share === lastShare)) return;
-    last = t;
-    lastShare = share;
-    bar(done, total, label);
-  };
-}
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** The exit code of a command a signal stopped, as a shell reports it: 128 + the signal's number. */
+const signalled = (signal: NodeJS.Signals) => 128 + (signal === 'SIGINT' ? 2 : 15);
 
 /** What an errno of a file the command reads or writes means, in a few words. */
 const FILE_ERRORS: Record<string, string> = {
@@ -72,6 +59,10 @@ const FILE_ERRORS: Record<string, string> = {
   EISDIR: 'it is a directory',
   ENOTDIR: 'a part of its path is not a directory',
   EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ENOTREG: 'not a regular file (left alone)',
+  ELOOP: 'too many levels of symbolic links',
+  EEXIST: 'its temporary file is in the way',
 };
 
 /** `tmx: cannot <verb> <path>: <why>` for a file error; else the error as it is. */
@@ -94,21 +85,14 @@ function importable(path: string): number | undefined {
   }
 }
 
-/**
- * The export's output, opened (created or emptied) before anything is exported, so that a path that cannot be
- * written fails at once; undefined (the problem said) when it cannot be.
- */
-async function openOutput(path: string): Promise<fs.WriteStream | undefined> {
-  try {
-    return (await fs.promises.open(path, 'w')).createWriteStream();
-  } catch (err) {
-    log(fileError('write', path, err));
-    return undefined;
-  }
-}
-
 /** The TM as the server sees it (REDIS_URL, MIZAN_KEY_PREFIX …), the schema version checked first (lib/tm.ts). */
-const open = () => openTm(loadConfig(process.env, { redisTimeoutMs: 60_000 }));
+const open = (): Promise<OpenTm> => openTm(loadConfig(process.env, { redisTimeoutMs: 60_000 }));
+
+/** An error of the work with Redis, in one line: a lost Redis named by its address. */
+async function describe(err: unknown): Promise<string> {
+  if (!isUnavailable(err)) return describeError(err);
+  return `lost Redis at ${redisAddress(loadConfig(process.env))} (${await describeError(err)})`;
+}
 
 async function importFile(path: string, name: string): Promise<number> {
   const size = importable(path);
@@ -117,10 +101,33 @@ async function importFile(path: string, name: string): Promise<number> {
   const show = throttled();
   let job: JobView | undefined;
   const aborted = new AbortController();
-  process.once('SIGINT', () => {
-    log('\ncancelling: the TM stays as it was');
-    aborted.abort();
-  });
+  const id = await tm.imports.create(name, path.split('/').pop()!);
+  let stoppedBy: NodeJS.Signals | undefined;
+  // The job's own transition decides (jobTransition): a cancel is taken while the job reads, refused once it commits.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppedBy) return log(`\n${signal}: already asked to stop (${stoppedBy}); waiting for the import to end`);
+    stoppedBy = signal;
+    tm.imports.cancel(id).then(
+      () => {
+        log(`\n${signal}: cancelling the import; the TM stays as it was`);
+        aborted.abort();
+      },
+      async (err: unknown) => {
+        if (isMizanError(err) && err.code === ErrorCode.JOB_NOT_CANCELLABLE) {
+          stoppedBy = undefined; // the import ends as it would have: its outcome is the exit code
+          const status = String(err.params.status);
+          return log(
+            status === 'committing'
+              ? `\n${signal}: the commit is under way and will complete; it cannot be cancelled now`
+              : `\n${signal}: the import has already ended (${status})`,
+          );
+        }
+        aborted.abort(); // the job's record could not be told: stop the reading here, which records the cancel
+        log(`\n${signal}: cancelling the import (${await describe(err)})`);
+      },
+    );
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
   const onProgress = (j: JobView) => {
     job = j;
     if (j.status === 'committing' || j.status === 'done')
@@ -134,25 +141,20 @@ async function importFile(path: string, name: string): Promise<number> {
   };
   try {
     // Named by its path: the import reads it and its job reports the bytes read so far (the bar above).
-    const result = await tm.imports.run(
-      name,
-      { path },
-      {
-        file: path.split('/').pop()!,
-        maxBytes: config.maxImportMb * 2 ** 20,
-        signal: aborted.signal,
-        onProgress,
-      },
-    );
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    const options = { file: path.split('/').pop()!, maxBytes: config.maxImportMb * 2 ** 20, onProgress };
+    await tm.imports.read(id, name, { path }, { ...options, signal: aborted.signal });
+    const result = await tm.imports.commit(id, name, options);
+    endBar();
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    return result.status === 'done' ? 0 : 1;
+    if (result.status === 'done') return 0;
+    return stoppedBy ? signalled(stoppedBy) : 1;
   } catch (err) {
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    log(`import failed: ${isMizanError(err) ? await describeError(err) : String(err)}`);
-    if (job) log(`job ${job.id}: nothing was written to TM "${name}"`);
-    return 1;
+    endBar();
+    log(`import failed: ${await describe(err)}`);
+    if (job || stoppedBy) log(`job ${id}: nothing was written to TM "${name}"`);
+    return stoppedBy ? signalled(stoppedBy) : 1;
   } finally {
+    for (const s of SIGNALS) process.off(s, onSignal);
     await close();
   }
 }
@@ -167,21 +169,53 @@ function readLangs(value: string): Lang[] {
   }
 }
 
+/**
+ * Exports into a temporary file beside the output, renamed over it once complete (lib/output-file.ts): the output
+ * is checked first, the TM (and so Redis) next, and only then is anything created; a failure or a signal removes the
+ * temporary file, and the file that was at --out is left as it was.
+ */
 async function exportFile(name: string, out: string): Promise<number> {
   const format = (args.format ?? (out.endsWith('.tsv') ? 'tsv' : 'tmx')) as TmExportFormat;
   if (format !== 'tmx' && format !== 'tsv') cli.fail(`--format must be tmx or tsv`);
   const langs = readLangs(args.langs || 'ar,en,zh');
-  const output = await openOutput(out);
-  if (!output) return 1;
-  // Heard at once, whenever it comes (a full disk): unheard, an 'error' event ends the process mid-export.
-  let failure: Error | undefined;
-  output.on('error', (err) => (failure ??= err));
+  let target: string;
+  try {
+    target = outputTarget(out);
+  } catch (err) {
+    log(fileError('write', out, err));
+    return 1;
+  }
   const { tm, close } = await open();
   try {
     await tm.requireTm(name);
+  } catch (err) {
+    log(`export failed: ${await describe(err)}`);
+    await close();
+    return 1;
+  }
+  const existed = fs.existsSync(target);
+  let output: ReturnType<typeof openOutput>;
+  try {
+    output = openOutput(target);
+  } catch (err) {
+    log(fileError('write', out, err));
+    await close();
+    return 1;
+  }
+  const onSignal = (signal: NodeJS.Signals) => {
+    output.discard();
+    endBar();
+    log(`\n${signal}: export interrupted; ${existed ? `${out} left as it was` : `no ${out} written`}`);
+    process.exit(signalled(signal));
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+  // Heard at once, whenever it comes (a full disk): unheard, an 'error' event ends the process mid-export.
+  let failure: Error | undefined;
+  output.stream.on('error', (err) => (failure ??= err));
+  try {
     const total = (await tm.listTms()).find((t) => t.name === name)?.units ?? 0;
     const show = throttled();
-    const result = await tm.exportTm(name, output, {
+    const result = await tm.exportTm(name, output.stream, {
       format,
       langs,
       apart: args.apart,
@@ -189,18 +223,21 @@ async function exportFile(name: string, out: string): Promise<number> {
       progress: (written) => show(written, total, `${written} units written`),
     });
     if (failure) throw failure;
+    output.commit();
     show(total, total, `${result.written} units written to ${out}`, true);
-    if (process.stderr.isTTY) process.stderr.write('\n');
+    endBar();
     if (result.skipped > 0) log(`${result.skipped} units left out (no text in the languages asked for)`);
     return 0;
   } catch (err) {
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    const problem = failure ?? err;
-    log(isMizanError(problem) ? `export failed: ${await describeError(problem)}` : fileError('write', out, problem));
-    output.destroy();
-    fs.rmSync(out, { force: true }); // a file cut short is worse than none
+    output.discard(); // only the temporary file: what was at --out stays
+    endBar();
+    const code = (err as NodeJS.ErrnoException)?.code;
+    const ofFile = failure !== undefined || (typeof code === 'string' && !isMizanError(err) && !isUnavailable(err));
+    log(ofFile ? fileError('write', out, failure ?? err) : `export failed: ${await describe(err)}`);
+    log(existed ? `${out} left as it was` : `no ${out} written`);
     return 1;
   } finally {
+    for (const s of SIGNALS) process.off(s, onSignal);
     await close();
   }
 }
@@ -210,15 +247,19 @@ async function main(): Promise<number> {
     return cli.fail(
       command === undefined ? 'name a command: import or export' : `unknown command "${command}": import or export`,
     );
-  if (!args.tm) return cli.fail('--tm is required');
-  if (command === 'import') return file ? importFile(file, args.tm) : cli.fail('import needs a FILE');
-  return args.out ? exportFile(args.tm, args.out) : cli.fail('export needs --out FILE');
+  if (args.tm === undefined) return cli.fail('--tm is required');
+  const name = requireTmName(args.tm, '--tm');
+  if (command === 'import') return file ? importFile(file, name) : cli.fail('import needs a FILE');
+  return args.out ? exportFile(name, args.out) : cli.fail('export needs --out FILE');
 }
 
 main().then(
   (code) => process.exit(code),
-  (err: unknown) => {
-    log(String((err as Error)?.stack ?? err));
+  async (err: unknown) => {
+    endBar();
+    if (err instanceof ConfigError) log(`tmx: invalid configuration: ${err.problems.join('; ')}`);
+    else if (err instanceof RedisUnreachableError || isMizanError(err)) log(`tmx: ${await describeError(err)}`);
+    else log(String((err as Error)?.stack ?? err));
     process.exit(1);
   },
 );

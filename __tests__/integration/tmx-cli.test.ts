@@ -61,7 +61,7 @@ describe('npm run tmx', () => {
     expect(fs.existsSync(path.dirname(out))).toBe(false);
   }, 30_000);
 
-  it('a TM that does not exist: exit 1, and the output opened for it removed', () => {
+  it('a TM that does not exist: exit 1, and no output created', () => {
     const out = path.join(dir, 'none.tmx');
     const run = tmx('export', '--tm', 'never-made', '--out', out);
     expect(run.status).toBe(1);

@@ -9,6 +9,23 @@ import { createTranslator, errorMessage } from '../../src/i18n';
 import { TranslationMemory, type Freshness } from '../../src/service';
 import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 
+/** Redis did not answer when a script connected: its message names the address (never a password), one line. */
+export class RedisUnreachableError extends Error {
+  override readonly name = 'RedisUnreachableError';
+}
+
+/** Where the scripts' Redis is, as a message may name it: REDIS_URL without its password, or the cluster's nodes. */
+export function redisAddress(config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>): string {
+  if (config.redisClusterNodes.length > 0) return `the cluster ${config.redisClusterNodes.join(',')}`;
+  try {
+    const url = new URL(config.redisUrl);
+    if (url.password) url.password = '';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
 /** A TranslationMemory of a script and how to close it (and its connection). */
 export interface OpenTm {
   tm: TranslationMemory;
@@ -26,7 +43,17 @@ export async function openTm(
   freshness: Freshness = 'strict',
 ): Promise<OpenTm> {
   const redis = createRedis(config, silentLogger);
-  await connectRedis(redis, config.redisTimeoutMs);
+  let heard: Error | undefined; // why the connection failed, as the client reported it (ECONNREFUSED …)
+  const onError = (err: Error) => (heard = err);
+  redis.on('error', onError);
+  try {
+    await connectRedis(redis, config.redisTimeoutMs);
+  } catch (err) {
+    redis.disconnect();
+    const why = (heard as NodeJS.ErrnoException | undefined)?.code ?? heard?.message ?? (err as Error).message;
+    throw new RedisUnreachableError(`cannot reach Redis at ${redisAddress(config)} (${why})`);
+  }
+  redis.off('error', onError);
   const keys = new Keys(config.keyPrefix);
   try {
     await checkSchema(redis, keys, silentLogger);

@@ -3,11 +3,10 @@
  * MizanError with a stable code and the parameter's name (with its place in a batch: `queries[3].q`).
  */
 import querystring from 'node:querystring';
-import { TM_NAME } from '../config';
 import { ErrorCode, MizanError, preview } from '../errors';
 
 export { preview };
-import { DOCUMENT_ID, JOB_ID, requestLanguage, UNIT_ID } from '../service';
+import { DOCUMENT_ID, isTmName, JOB_ID, requestLanguage, UNIT_ID } from '../service';
 import type { Lang } from '../types';
 
 export type Input = Record<string, unknown>;
@@ -152,8 +151,7 @@ export class Params {
     if (list.length > MAX_TMS) this.fail(ErrorCode.INVALID_PARAMETER, key);
     const out: string[] = [];
     for (const raw of list) {
-      if (typeof raw !== 'string' || !TM_NAME.test(raw) || out.includes(raw))
-        this.fail(ErrorCode.INVALID_PARAMETER, key);
+      if (!isTmName(raw) || out.includes(raw)) this.fail(ErrorCode.INVALID_PARAMETER, key);
       out.push(raw);
     }
     return out;

@@ -5,6 +5,7 @@ export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './
 export type { BatchOptions, BatchSlot } from './match-batch';
 export type { UnitHistory } from './unit-history';
 export { exportLanguages, requestLanguage, tagLanguage } from './languages';
+export { isTmName, requireTmName } from './tm-names';
 export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, type Manifest } from './seed';
 export { requireStorable, unstorableAt } from './storable';
 export { applyCorrections, type Correction } from './corrections';

@@ -27,7 +27,7 @@ export { encodedUnits, recordUnit } from './unit-read';
 export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type RateCount } from './access-store';
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';
-export { healthOf } from './redis';
+export { healthOf, isUnavailable } from './redis';
 export { dumpTm, restoreTm, deleteTm, replaceTm, type DumpedKey } from './tm-dump';
 export { LARGE_DOCUMENT_ROWS } from './document-writer';
 export { ReviewMarks, rowHash, type ReviewMarkOutcome, type ReviewMarkRead } from './review-marks';
