@@ -16,7 +16,7 @@ import path from 'node:path';
 import { dumpTm, SCHEMA_VERSION } from '../src/store';
 import { readOptions } from './lib/cli';
 import { fileCheck, MANIFEST, type BackupManifest } from './lib/backup';
-import { withTm } from './lib/tm';
+import { checkTmNames, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run backup -- --tm NAME --out DIR [--no-redis-dump]
   Writes DIR/<tm>.tmx, DIR/<tm>.redis-dump.ndjson (unless --no-redis-dump) and DIR/manifest.json (last).
@@ -71,6 +71,7 @@ async function main(): Promise<number> {
   const { tm: name, out } = cli.values;
   if (!name) return cli.fail('--tm is required');
   if (!out) return cli.fail('--out DIR is required');
+  await checkTmNames([name], cli.fail);
   return withTm(async (tm) => {
     const { store } = tm;
     const counts = (await tm.listTms()).find((t) => t.name === name);

@@ -19,7 +19,7 @@ import { type I18nextKeyReport, MAX_MIN, requestLanguage, requireMin } from '../
 import { LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
 import { makeFolder, readText, writeText } from './lib/files';
-import { describeError, withTm } from './lib/tm';
+import { checkTmNames, describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,zh --out FOLDER [--src ar] [--min 75]
                                    [--overwrite] [--tm NAME]
@@ -31,7 +31,6 @@ const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,z
   The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
 const [command, ...rest] = process.argv.slice(2);
-const help = command === '-h' || command === '--help';
 const cli = readOptions(
   USAGE,
   {
@@ -45,7 +44,14 @@ const cli = readOptions(
     document: { type: 'string' },
     lang: { type: 'string' },
   },
-  help ? ['--help'] : rest,
+  rest,
+  {
+    command,
+    takes: {
+      pretranslate: ['from', 'to', 'src', 'out', 'min', 'overwrite', 'tm'],
+      export: ['out', 'document', 'lang', 'tm'],
+    },
+  },
 );
 const args = cli.values;
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -194,6 +200,7 @@ async function exportBundles(out: string): Promise<void> {
 async function main(): Promise<void> {
   if (command !== 'pretranslate' && command !== 'export') cli.fail('give a command: pretranslate or export');
   const out = args.out ?? cli.fail('give the output folder: --out FOLDER');
+  if (args.tm !== undefined) await checkTmNames(command === 'export' ? [args.tm] : args.tm.split(','), cli.fail);
   await (command === 'pretranslate' ? pretranslate(out) : exportBundles(out));
 }
 

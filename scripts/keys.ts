@@ -26,6 +26,7 @@ const cli = readOptions(
   USAGE,
   { role: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean', default: false } },
   rest,
+  { command, takes: { create: ['role', 'name'], list: ['json'], revoke: [], generate: [] } },
 );
 const args = cli.values;
 

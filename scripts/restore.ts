@@ -21,7 +21,7 @@ import { isMizanError } from '../src/errors';
 import { deleteTm, replaceTm, restoreTm, SCHEMA_VERSION } from '../src/store';
 import { MANIFEST, readDump, verifyFile, type BackupManifest } from './lib/backup';
 import { readOptions } from './lib/cli';
-import { describeError, withTm } from './lib/tm';
+import { checkTmNames, describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run restore -- DIR [--tm NAME] [--redis-dump [--replace]]
   Imports DIR/<tm>.tmx (all or nothing), or with --redis-dump restores every key of the TM exactly.`;
@@ -115,8 +115,10 @@ async function restoreTmx(manifest: BackupManifest, name: string): Promise<numbe
 
 async function main(): Promise<number> {
   if (!dir || dir.startsWith('--')) return cli.fail('DIR is required');
+  if (cli.values.tm !== undefined) await checkTmNames([cli.values.tm], cli.fail);
   const manifest = readManifest(dir);
   const name = cli.values.tm ?? manifest.tm;
+  await checkTmNames([name], cli.fail);
   return cli.values['redis-dump'] ? restoreDump(manifest, name) : restoreTmx(manifest, name);
 }
 

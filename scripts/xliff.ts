@@ -9,7 +9,7 @@
 import { formatAnalysis, MAX_MIN, requireMin } from '../src/service';
 import { readOptions } from './lib/cli';
 import { readBytes, writeStdout, writeText } from './lib/files';
-import { describeError, withTm } from './lib/tm';
+import { checkTmNames, describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run xliff -- pretranslate FILE [--tgt LANG] [--src LANG] [--min 75] [--overwrite] [--tm NAME]
                                  [--out FILE]
@@ -18,7 +18,6 @@ const USAGE = `usage: npm run xliff -- pretranslate FILE [--tgt LANG] [--src LAN
   pretranslated file goes to standard output. The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
 const [command, file, ...rest] = process.argv.slice(2);
-const help = command === '-h' || command === '--help';
 const cli = readOptions(
   USAGE,
   {
@@ -30,7 +29,11 @@ const cli = readOptions(
     out: { type: 'string' },
     json: { type: 'boolean' },
   },
-  help ? ['--help'] : rest,
+  rest,
+  {
+    command,
+    takes: { pretranslate: ['tgt', 'src', 'min', 'overwrite', 'tm', 'out'], analyze: ['tgt', 'src', 'tm', 'json'] },
+  },
 );
 const args = cli.values;
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -38,6 +41,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 async function main(): Promise<void> {
   if (command !== 'pretranslate' && command !== 'analyze') cli.fail('give a command: pretranslate or analyze');
   const input = readBytes(!file || file.startsWith('-') ? cli.fail(`give the XLIFF file to ${command}`) : file);
+  if (args.tm !== undefined) await checkTmNames(args.tm.split(','), cli.fail);
   await withTm(async (tm, config) => {
     const request = {
       tms: (args.tm ?? config.defaultTm).split(','),

@@ -49,3 +49,41 @@ describe('an option the subcommand does not take is refused before anything is d
     30_000,
   );
 });
+
+describe('the other CLIs refuse an option their subcommand does not take, naming it', () => {
+  it.each([
+    ['xliff', 'analyze x.xlf --out y.xlf', 'analyze does not take --out'],
+    ['xliff', 'pretranslate x.xlf --json', 'pretranslate does not take --json'],
+    ['i18next', 'pretranslate --from ar.json --to en --out o --document d1', 'pretranslate does not take --document'],
+    ['i18next', 'export --out o --from ar.json', 'export does not take --from'],
+    ['keys', 'list --role admin', 'list does not take --role'],
+    ['keys', 'revoke k1 --json', 'revoke does not take --json'],
+  ])(
+    '%s %s',
+    (script, args, message) => {
+      const result = run(script, args);
+      expect(result.status).toBe(1);
+      expect(result.stderr.split('\n')[0]).toBe(message);
+      expect(result.stdout).toBe('');
+    },
+    30_000,
+  );
+});
+
+describe('every CLI that names a TM refuses a name the API refuses, before it reads or writes anything', () => {
+  it.each([
+    ['backup', '--tm Main --out never-made'],
+    ['restore', 'never-made --tm ../x'],
+    ['xliff', 'analyze package.json --tm main,../x'],
+    ['i18next', 'export --out never-made --tm Main'],
+  ])(
+    '%s %s',
+    (script, args) => {
+      const result = run(script, args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^INVALID_PARAMETER: Invalid value "[^"]+" for "--tm"\./);
+      expect(result.stdout).toBe('');
+    },
+    30_000,
+  );
+});

@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, loadConfig, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
 import { createTranslator, errorMessage } from '../../src/i18n';
-import { TranslationMemory, type Freshness } from '../../src/service';
+import { requireTmName, TranslationMemory, type Freshness } from '../../src/service';
 import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
 
 /** Redis did not answer when a script connected: its message names the address (never a password), one line. */
@@ -100,5 +100,19 @@ function retryAfterSeconds(): number {
     return loadConfig(process.env).retryAfterSeconds;
   } catch {
     return DEFAULT_CONFIG.retryAfterSeconds; // the environment's configuration is what failed
+  }
+}
+
+/**
+ * Refuses TM names the API refuses (src/service/tm-names.ts), before anything is opened: `fail` gets the API's
+ * message for the first bad one (`INVALID_PARAMETER: Invalid value "Main" for "--tm".`).
+ */
+export async function checkTmNames(names: readonly string[], fail: (message: string) => never): Promise<void> {
+  for (const name of names) {
+    try {
+      requireTmName(name, '--tm');
+    } catch (err) {
+      fail(await describeError(err));
+    }
   }
 }
