@@ -24,6 +24,8 @@ export { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from
 class Cancelled extends Error {}
 
 const now = () => Date.now();
+/** What a STORE_UNAVAILABLE job error says to wait before trying again (as the HTTP answer's Retry-After). */
+const RETRY_AFTER_SECONDS = 3;
 
 export class Imports {
   private readonly settings: ImportSettings;
@@ -31,6 +33,8 @@ export class Imports {
   private readonly background = new Map<string, { stop: AbortController; ended: Promise<void> }>();
   /** Indexes being built by the jobs this process reads, until their commit takes or drops them. */
   private readonly indexes: ImportIndexes;
+  /** Jobs whose end could not be recorded (Redis away) and is being tried again: the timer of the next try. */
+  private readonly retrying = new Map<string, NodeJS.Timeout>();
 
   /**
    * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
@@ -114,6 +118,8 @@ export class Imports {
     const jobs = [...this.background.values()];
     for (const job of jobs) job.stop.abort();
     await Promise.allSettled(jobs.map((job) => job.ended));
+    for (const timer of this.retrying.values()) clearTimeout(timer);
+    this.retrying.clear();
   }
 
   /** Create, read and commit: the whole import, for the CLI and the benchmark. */
@@ -225,7 +231,8 @@ export class Imports {
       index?.drop();
       this.touch(tm);
       this.logger.error(`import ${id} into ${tm} failed while committing: ${(err as Error).message}`);
-      await this.record(id, 'failed', err, {});
+      // Its staging is dropped too: importing the same file again completes the TM (DESIGN.md, "Import jobs", (c)).
+      await this.record(id, 'failed', err, {}, tm);
     }
     const job = await this.get(id);
     options.onProgress?.(job);
@@ -243,19 +250,21 @@ export class Imports {
 
   /** Drops what the job staged and records why it ended. */
   private async fail(id: string, tm: string, err: unknown, fields: Record<string, string | number>): Promise<void> {
-    try {
-      await this.store.drop(tm, id);
-    } catch (dropErr) {
-      this.logger.warn(`import ${id}: staged keys left to expire: ${(dropErr as Error).message}`);
-    }
-    await this.record(id, err instanceof Cancelled ? 'cancelled' : 'failed', err, fields);
+    await this.record(id, err instanceof Cancelled ? 'cancelled' : 'failed', err, fields, tm);
   }
 
+  /**
+   * Records how the job ended and, given its TM, drops what it staged. When Redis is away (the very error that ended
+   * the job, often) neither can be done now: both are tried again in the background, with backoff, until they are
+   * done or `endRetryMs` has passed ({@link close} stops trying), so that a job whose Redis came back is not left
+   * `running` or `committing` forever, its staging kept.
+   */
   private async record(
     id: string,
     status: JobStatus,
     err: unknown,
     fields: Record<string, string | number>,
+    tm?: string,
   ): Promise<void> {
     this.onJob({ kind: status === 'cancelled' ? 'cancelled' : 'failed' });
     const t = now();
@@ -265,17 +274,50 @@ export class Imports {
         : isMizanError(err) && !(err instanceof StoreUnavailableError)
           ? { code: err.code, params: err.params }
           : err instanceof StoreUnavailableError
-            ? { code: ErrorCode.STORE_UNAVAILABLE, params: {} }
+            ? { code: ErrorCode.STORE_UNAVAILABLE, params: { retryAfter: RETRY_AFTER_SECONDS } }
             : { code: ErrorCode.INTERNAL, params: { ref: id } };
     if (error?.code === ErrorCode.INTERNAL) this.logger.error(`import ${id}: ${(err as Error)?.stack ?? String(err)}`);
+    const end = { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) };
+    let dropped = tm === undefined;
+    const attempt = async (): Promise<void> => {
+      if (!dropped) {
+        await this.store.drop(tm!, id);
+        dropped = true;
+      }
+      await this.store.writeJob(id, end, this.settings.jobTtlSeconds);
+    };
     try {
-      await this.store.writeJob(
-        id,
-        { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) },
-        this.settings.jobTtlSeconds,
-      );
-    } catch (writeErr) {
-      this.logger.warn(`import ${id}: cannot record its end (${status}): ${(writeErr as Error).message}`);
+      await attempt();
+    } catch (first) {
+      this.logger.warn(`import ${id}: cannot record its end (${status}) yet, will retry: ${(first as Error).message}`);
+      this.retry(id, status, attempt);
     }
+  }
+
+  /** Tries `attempt` again, with backoff, until it succeeds, `endRetryMs` has passed, or {@link close}. */
+  private retry(id: string, status: JobStatus, attempt: () => Promise<void>): void {
+    const deadline = now() + this.settings.endRetryMs;
+    let delay = 250;
+    const next = () => {
+      const timer = setTimeout(() => {
+        attempt().then(
+          () => {
+            this.retrying.delete(id);
+            this.logger.info(`import ${id}: its end (${status}) recorded after Redis came back`);
+          },
+          (err: Error) => {
+            if (now() + delay > deadline) {
+              this.retrying.delete(id);
+              this.logger.error(`import ${id}: cannot record its end (${status}), giving up: ${err.message}`);
+              return;
+            }
+            delay = Math.min(delay * 2, 5000);
+            next();
+          },
+        );
+      }, delay);
+      this.retrying.set(id, timer);
+    };
+    next();
   }
 }
