@@ -35,6 +35,8 @@ export class Imports {
   private readonly indexes: ImportIndexes;
   /** Jobs whose end could not be recorded (Redis away) and is being tried again: the timer of the next try. */
   private readonly retrying = new Map<string, NodeJS.Timeout>();
+  /** Jobs this process reads or commits: the timer that refreshes each one's `heartbeat` every `heartbeatMs`. */
+  private readonly beats = new Map<string, NodeJS.Timeout>();
 
   /**
    * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
@@ -59,16 +61,43 @@ export class Imports {
     return id;
   }
 
+  /**
+   * The job; one `running` or `committing` whose owner stopped beating (its process died) is answered `failed`
+   * with IMPORT_ABANDONED.
+   */
   async get(id: string): Promise<JobView> {
     const h = await this.store.readJob(id);
     if (!h) throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
+    if (this.abandoned(id, h)) return jobView(id, { ...h, status: 'failed', error: this.abandonedError(id) });
     return jobView(id, h);
   }
 
-  /** Asks the job to stop; it is cancelled at its next chunk, wherever it runs. Committing or finished: refused. */
+  /** Whether no process runs the job any more: running or committing, its heartbeat older than `abandonedMs`. */
+  private abandoned(id: string, h: Record<string, string>): boolean {
+    if (h.status !== 'running' && h.status !== 'committing') return false;
+    if (this.beats.has(id)) return false;
+    return Number(h.heartbeat ?? h.updated ?? 0) < now() - this.settings.abandonedMs;
+  }
+
+  private abandonedError(id: string): string {
+    return JSON.stringify({ code: ErrorCode.IMPORT_ABANDONED, params: { id } });
+  }
+
+  /**
+   * Asks the job to stop; it is cancelled at its next chunk, wherever it runs. Committing or finished: refused. A job
+   * abandoned (its process gone) is made `failed` instead, what it staged dropped, and the cancel refused.
+   */
   async cancel(id: string): Promise<JobView> {
-    const result = await this.store.transition(id, 'cancel');
+    const abandoned = this.beats.has(id)
+      ? undefined
+      : { before: now() - this.settings.abandonedMs, error: this.abandonedError(id) };
+    const result = await this.store.transition(id, 'cancel', abandoned);
     if (result === 'not-found') throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
+    if (result === 'abandoned') {
+      const h = await this.store.readJob(id);
+      if (h?.tm) await this.store.drop(h.tm, id);
+      throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: 'failed' });
+    }
     if (result === 'refused') {
       const job = await this.get(id);
       throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: job.status });
@@ -95,6 +124,7 @@ export class Imports {
         // Removed already (release), unless reading never began; never left behind.
         await remove().catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
         this.background.delete(id);
+        this.unbeat(id);
       }
     })();
     this.background.set(id, { stop, ended });
@@ -118,6 +148,7 @@ export class Imports {
     const jobs = [...this.background.values()];
     for (const job of jobs) job.stop.abort();
     await Promise.allSettled(jobs.map((job) => job.ended));
+    for (const id of [...this.beats.keys()]) this.unbeat(id);
     for (const timer of this.retrying.values()) clearTimeout(timer);
     this.retrying.clear();
   }
@@ -141,8 +172,10 @@ export class Imports {
     await this.store.writeJob(id, {
       status: 'running',
       updated: now(),
+      heartbeat: now(),
       ...(size !== undefined && { bytesTotal: size }),
     });
+    this.beat(id);
     this.onJob({ kind: 'started' });
     const readOptions: ReadRecordsOptions = {
       tm,
@@ -226,6 +259,7 @@ export class Imports {
         },
         this.settings.jobTtlSeconds,
       );
+      this.unbeat(id);
       this.onJob({ kind: 'succeeded', units: written });
     } catch (err) {
       index?.drop();
@@ -267,6 +301,7 @@ export class Imports {
     tm?: string,
   ): Promise<void> {
     this.onJob({ kind: status === 'cancelled' ? 'cancelled' : 'failed' });
+    this.unbeat(id);
     const t = now();
     const error =
       status === 'cancelled'
@@ -292,6 +327,21 @@ export class Imports {
       this.logger.warn(`import ${id}: cannot record its end (${status}) yet, will retry: ${(first as Error).message}`);
       this.retry(id, status, attempt);
     }
+  }
+
+  /** Refreshes the job's `heartbeat` while this process works on it (a job whose heartbeat stops is abandoned). */
+  private beat(id: string): void {
+    if (this.beats.has(id)) return;
+    const timer = setInterval(() => {
+      this.store.writeJob(id, { heartbeat: now() }).catch(() => undefined); // the next beat tries again
+    }, this.settings.heartbeatMs);
+    timer.unref();
+    this.beats.set(id, timer);
+  }
+
+  private unbeat(id: string): void {
+    clearInterval(this.beats.get(id));
+    this.beats.delete(id);
   }
 
   /** Tries `attempt` again, with backoff, until it succeeds, `endRetryMs` has passed, or {@link close}. */
