@@ -29,15 +29,19 @@ export interface PrivateRedis {
   server: EmbeddedRedis;
 }
 
-/** Starts a throw-away redis-server; `port` reuses a port (to restart one that a test stopped). */
-export async function startPrivateRedis(port?: number, dataDir?: string): Promise<PrivateRedis> {
+/**
+ * Starts a throw-away redis-server; `port` reuses a port (to restart one that a test stopped), `appendOnly` keeps its
+ * data across such a restart (with `dataDir`).
+ */
+export async function startPrivateRedis(port?: number, dataDir?: string, appendOnly = false): Promise<PrivateRedis> {
   const p = port ?? (await freePort());
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-test-redis-'));
   const server = await startEmbeddedRedis({
     binary: redisServerBinary(),
     port: p,
     dataDir: dir,
-    appendOnly: false,
+    appendOnly,
+    ...(appendOnly && { fsync: 'always' as const }),
     logger: silentLogger,
   });
   return { url: `redis://127.0.0.1:${p}`, port: p, dataDir: dir, server };

@@ -12,6 +12,12 @@ export interface ImportSettings {
   stagingTtlMs: number;
   /** A finished job's record is kept this long. */
   jobTtlSeconds: number;
+  /** How often a process refreshes the `heartbeat` of a job it reads or commits. */
+  heartbeatMs: number;
+  /** A running or committing job whose heartbeat is older than this is abandoned (its process gone). */
+  abandonedMs: number;
+  /** How long a job's end (and the drop of its staging) is tried again while Redis is away. */
+  endRetryMs: number;
   /** Where the file is parsed: a worker thread of its own (import-thread.ts), or the import's thread. */
   readThread: 'worker' | 'inline';
   /**
@@ -27,6 +33,9 @@ export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {
   maxBytes: 1024 * 2 ** 20,
   stagingTtlMs: 24 * 3600_000,
   jobTtlSeconds: 7 * 24 * 3600,
+  endRetryMs: 3600_000,
+  heartbeatMs: 5000,
+  abandonedMs: 30_000,
   readThread: 'worker',
   buildIndex: false,
 };

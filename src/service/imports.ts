@@ -24,6 +24,8 @@ export { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from
 class Cancelled extends Error {}
 
 const now = () => Date.now();
+/** What a STORE_UNAVAILABLE job error says to wait before trying again (as the HTTP answer's Retry-After). */
+const RETRY_AFTER_SECONDS = 3;
 
 export class Imports {
   private readonly settings: ImportSettings;
@@ -31,6 +33,10 @@ export class Imports {
   private readonly background = new Map<string, { stop: AbortController; ended: Promise<void> }>();
   /** Indexes being built by the jobs this process reads, until their commit takes or drops them. */
   private readonly indexes: ImportIndexes;
+  /** Jobs whose end could not be recorded (Redis away) and is being tried again: the timer of the next try. */
+  private readonly retrying = new Map<string, NodeJS.Timeout>();
+  /** Jobs this process reads or commits: the timer that refreshes each one's `heartbeat` every `heartbeatMs`. */
+  private readonly beats = new Map<string, NodeJS.Timeout>();
 
   /**
    * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
@@ -55,16 +61,43 @@ export class Imports {
     return id;
   }
 
+  /**
+   * The job; one `running` or `committing` whose owner stopped beating (its process died) is answered `failed`
+   * with IMPORT_ABANDONED.
+   */
   async get(id: string): Promise<JobView> {
     const h = await this.store.readJob(id);
     if (!h) throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
+    if (this.abandoned(id, h)) return jobView(id, { ...h, status: 'failed', error: this.abandonedError(id) });
     return jobView(id, h);
   }
 
-  /** Asks the job to stop; it is cancelled at its next chunk, wherever it runs. Committing or finished: refused. */
+  /** Whether no process runs the job any more: running or committing, its heartbeat older than `abandonedMs`. */
+  private abandoned(id: string, h: Record<string, string>): boolean {
+    if (h.status !== 'running' && h.status !== 'committing') return false;
+    if (this.beats.has(id)) return false;
+    return Number(h.heartbeat ?? h.updated ?? 0) < now() - this.settings.abandonedMs;
+  }
+
+  private abandonedError(id: string): string {
+    return JSON.stringify({ code: ErrorCode.IMPORT_ABANDONED, params: { id } });
+  }
+
+  /**
+   * Asks the job to stop; it is cancelled at its next chunk, wherever it runs. Committing or finished: refused. A job
+   * abandoned (its process gone) is made `failed` instead, what it staged dropped, and the cancel refused.
+   */
   async cancel(id: string): Promise<JobView> {
-    const result = await this.store.transition(id, 'cancel');
+    const abandoned = this.beats.has(id)
+      ? undefined
+      : { before: now() - this.settings.abandonedMs, error: this.abandonedError(id) };
+    const result = await this.store.transition(id, 'cancel', abandoned);
     if (result === 'not-found') throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
+    if (result === 'abandoned') {
+      const h = await this.store.readJob(id);
+      if (h?.tm) await this.store.drop(h.tm, id);
+      throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: 'failed' });
+    }
     if (result === 'refused') {
       const job = await this.get(id);
       throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: job.status });
@@ -91,6 +124,7 @@ export class Imports {
         // Removed already (release), unless reading never began; never left behind.
         await remove().catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
         this.background.delete(id);
+        this.unbeat(id);
       }
     })();
     this.background.set(id, { stop, ended });
@@ -114,6 +148,9 @@ export class Imports {
     const jobs = [...this.background.values()];
     for (const job of jobs) job.stop.abort();
     await Promise.allSettled(jobs.map((job) => job.ended));
+    for (const id of [...this.beats.keys()]) this.unbeat(id);
+    for (const timer of this.retrying.values()) clearTimeout(timer);
+    this.retrying.clear();
   }
 
   /** Create, read and commit: the whole import, for the CLI and the benchmark. */
@@ -135,8 +172,10 @@ export class Imports {
     await this.store.writeJob(id, {
       status: 'running',
       updated: now(),
+      heartbeat: now(),
       ...(size !== undefined && { bytesTotal: size }),
     });
+    this.beat(id);
     this.onJob({ kind: 'started' });
     const readOptions: ReadRecordsOptions = {
       tm,
@@ -220,12 +259,14 @@ export class Imports {
         },
         this.settings.jobTtlSeconds,
       );
+      this.unbeat(id);
       this.onJob({ kind: 'succeeded', units: written });
     } catch (err) {
       index?.drop();
       this.touch(tm);
       this.logger.error(`import ${id} into ${tm} failed while committing: ${(err as Error).message}`);
-      await this.record(id, 'failed', err, {});
+      // Its staging is dropped too: importing the same file again completes the TM (DESIGN.md, "Import jobs", (c)).
+      await this.record(id, 'failed', err, {}, tm);
     }
     const job = await this.get(id);
     options.onProgress?.(job);
@@ -243,21 +284,24 @@ export class Imports {
 
   /** Drops what the job staged and records why it ended. */
   private async fail(id: string, tm: string, err: unknown, fields: Record<string, string | number>): Promise<void> {
-    try {
-      await this.store.drop(tm, id);
-    } catch (dropErr) {
-      this.logger.warn(`import ${id}: staged keys left to expire: ${(dropErr as Error).message}`);
-    }
-    await this.record(id, err instanceof Cancelled ? 'cancelled' : 'failed', err, fields);
+    await this.record(id, err instanceof Cancelled ? 'cancelled' : 'failed', err, fields, tm);
   }
 
+  /**
+   * Records how the job ended and, given its TM, drops what it staged. When Redis is away (the very error that ended
+   * the job, often) neither can be done now: both are tried again in the background, with backoff, until they are
+   * done or `endRetryMs` has passed ({@link close} stops trying), so that a job whose Redis came back is not left
+   * `running` or `committing` forever, its staging kept.
+   */
   private async record(
     id: string,
     status: JobStatus,
     err: unknown,
     fields: Record<string, string | number>,
+    tm?: string,
   ): Promise<void> {
     this.onJob({ kind: status === 'cancelled' ? 'cancelled' : 'failed' });
+    this.unbeat(id);
     const t = now();
     const error =
       status === 'cancelled'
@@ -265,17 +309,65 @@ export class Imports {
         : isMizanError(err) && !(err instanceof StoreUnavailableError)
           ? { code: err.code, params: err.params }
           : err instanceof StoreUnavailableError
-            ? { code: ErrorCode.STORE_UNAVAILABLE, params: {} }
+            ? { code: ErrorCode.STORE_UNAVAILABLE, params: { retryAfter: RETRY_AFTER_SECONDS } }
             : { code: ErrorCode.INTERNAL, params: { ref: id } };
     if (error?.code === ErrorCode.INTERNAL) this.logger.error(`import ${id}: ${(err as Error)?.stack ?? String(err)}`);
+    const end = { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) };
+    let dropped = tm === undefined;
+    const attempt = async (): Promise<void> => {
+      if (!dropped) {
+        await this.store.drop(tm!, id);
+        dropped = true;
+      }
+      await this.store.writeJob(id, end, this.settings.jobTtlSeconds);
+    };
     try {
-      await this.store.writeJob(
-        id,
-        { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) },
-        this.settings.jobTtlSeconds,
-      );
-    } catch (writeErr) {
-      this.logger.warn(`import ${id}: cannot record its end (${status}): ${(writeErr as Error).message}`);
+      await attempt();
+    } catch (first) {
+      this.logger.warn(`import ${id}: cannot record its end (${status}) yet, will retry: ${(first as Error).message}`);
+      this.retry(id, status, attempt);
     }
+  }
+
+  /** Refreshes the job's `heartbeat` while this process works on it (a job whose heartbeat stops is abandoned). */
+  private beat(id: string): void {
+    if (this.beats.has(id)) return;
+    const timer = setInterval(() => {
+      this.store.writeJob(id, { heartbeat: now() }).catch(() => undefined); // the next beat tries again
+    }, this.settings.heartbeatMs);
+    timer.unref();
+    this.beats.set(id, timer);
+  }
+
+  private unbeat(id: string): void {
+    clearInterval(this.beats.get(id));
+    this.beats.delete(id);
+  }
+
+  /** Tries `attempt` again, with backoff, until it succeeds, `endRetryMs` has passed, or {@link close}. */
+  private retry(id: string, status: JobStatus, attempt: () => Promise<void>): void {
+    const deadline = now() + this.settings.endRetryMs;
+    let delay = 250;
+    const next = () => {
+      const timer = setTimeout(() => {
+        attempt().then(
+          () => {
+            this.retrying.delete(id);
+            this.logger.info(`import ${id}: its end (${status}) recorded after Redis came back`);
+          },
+          (err: Error) => {
+            if (now() + delay > deadline) {
+              this.retrying.delete(id);
+              this.logger.error(`import ${id}: cannot record its end (${status}), giving up: ${err.message}`);
+              return;
+            }
+            delay = Math.min(delay * 2, 5000);
+            next();
+          },
+        );
+      }, delay);
+      this.retrying.set(id, timer);
+    };
+    next();
   }
 }

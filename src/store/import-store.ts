@@ -26,7 +26,7 @@ export interface StagedRecords {
   ends: readonly number[];
 }
 
-export type JobTransition = 'done' | 'not-found' | 'refused';
+export type JobTransition = 'done' | 'not-found' | 'refused' | 'abandoned';
 
 /**
  * What a commit did: units created or changed (`written`); of the units already in the TM, those that gained a target
@@ -50,6 +50,7 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.TRANSITIONED, 'done'],
   [ScriptCode.NOT_FOUND, 'not-found'],
   [ScriptCode.REFUSED, 'refused'],
+  [ScriptCode.ABANDONED, 'abandoned'],
 ]);
 
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
@@ -257,9 +258,18 @@ export class ImportStore {
     return h.status ? h : undefined;
   }
 
-  /** Asks a job to stop, or moves it to committing (lua/jobTransition.lua). */
-  async transition(job: string, action: 'cancel' | 'commit'): Promise<JobTransition> {
-    const code = await guard(this.redis, () => this.redis.jobTransition(1, this.keys.job(job), action, Date.now()));
+  /**
+   * Asks a job to stop, or moves it to committing (lua/jobTransition.lua); a cancel given `abandoned` (a heartbeat
+   * older than `before`) fails such a job with `error` instead.
+   */
+  async transition(
+    job: string,
+    action: 'cancel' | 'commit',
+    abandoned?: { before: number; error: string },
+  ): Promise<JobTransition> {
+    const args: (string | number)[] = [action, Date.now()];
+    if (abandoned) args.push(abandoned.before, abandoned.error);
+    const code = await guard(this.redis, () => this.redis.jobTransition(1, this.keys.job(job), ...args));
     const result = TRANSITION.get(code);
     if (!result) throw new Error(`jobTransition answered ${code}, which it never should`);
     return result;

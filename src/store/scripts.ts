@@ -100,6 +100,8 @@ export const ScriptCode = {
    * again.
    */
   WRITING: -5,
+  /** jobTransition: a cancel of a job whose owner stopped beating; it is now failed (IMPORT_ABANDONED). */
+  ABANDONED: -7,
   /** applyDocument, finishDocument: the write had ended already (another process finished it). */
   SETTLED: -6,
 } as const;
