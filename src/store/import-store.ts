@@ -5,6 +5,7 @@
  * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition), and paged reads of a
  * TM's units with every field.
  */
+import { ErrorCode, MizanError } from '../errors';
 import { tailOf } from './change-log';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
@@ -44,6 +45,16 @@ export interface CommitCounts {
 export interface TmState {
   units: number;
   tail: { id: string; seq: number };
+}
+
+/** Staged records gone before the commit took them; `written`: the units committed before it was seen. */
+class StagingLost extends Error {
+  constructor(
+    message: string,
+    readonly written: number,
+  ) {
+    super(`staged records lost: ${message}`);
+  }
 }
 
 const TRANSITION = new Map<number, JobTransition>([
@@ -101,13 +112,34 @@ export class ImportStore {
    * after each call, in order, without the next calls waiting for it (a progress write awaited there sat in Redis
    * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a
    * chunk twice changes nothing, so running it again after an interruption finishes the job. The id list and the
-   * patches are deleted at the end.
+   * patches are deleted at the end. Staged records lost meanwhile (evicted or expired: a batch gone that no call
+   * applied, or fewer ids listed than the `staged` the job counted) fail it with IMPORT_STAGING_LOST, what is left
+   * staged dropped; the chunks committed before the loss stay in the TM (`written` in the error says how many units).
    */
   async commit(
     tm: string,
     job: string,
     chunk: number,
     progress?: (counts: CommitCounts) => Promise<void>,
+    staged?: number,
+  ): Promise<CommitCounts> {
+    try {
+      return await this.commitStaged(tm, job, chunk, progress, staged);
+    } catch (err) {
+      if (err instanceof StagingLost) {
+        await this.drop(tm, job);
+        throw new MizanError(ErrorCode.IMPORT_STAGING_LOST, { written: err.written }, { message: err.message });
+      }
+      throw err;
+    }
+  }
+
+  private async commitStaged(
+    tm: string,
+    job: string,
+    chunk: number,
+    progress: ((counts: CommitCounts) => Promise<void>) | undefined,
+    staged: number | undefined,
   ): Promise<CommitCounts> {
     const { keys } = this;
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
@@ -120,6 +152,7 @@ export class ImportStore {
     let reportFailed: { error: unknown } | undefined;
     const settle = async () => {
       const [written, extended, en, zh, entries] = await inFlight.shift()!;
+      if (written === ScriptCode.LOST) throw new StagingLost(`a staged batch of ${tm}/${job} is gone`, counts.written);
       counts.entries += entries;
       counts.written += written;
       counts.extended += extended;
@@ -140,6 +173,7 @@ export class ImportStore {
         registered = true;
       }
       const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
+      keyList.push(keys.importApplied(tm, job));
       const segments: string[] = [];
       const ids: string[] = [];
       while (ids.length < chunk && queue.length > 0) {
@@ -162,11 +196,17 @@ export class ImportStore {
       inFlight.push(call);
       if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
     };
+    let listed = 0;
     try {
       for await (const page of this.batchIds(tm, job)) {
         for (const ids of page) queue.push({ ids, sent: 0 });
         queued += page.reduce((n, ids) => n + ids.length, 0);
+        listed += page.reduce((n, ids) => n + ids.length, 0);
+        if (staged !== undefined && listed > staged) throw new StagingLost(`${tm}/${job} lists more ids`, 0);
         while (queued >= chunk) await send();
+      }
+      if (staged !== undefined && listed !== staged) {
+        throw new StagingLost(`${tm}/${job} lists ${listed} of its ${staged} staged ids`, counts.written);
       }
       while (queued > 0) await send();
       while (inFlight.length > 0) await settle();
@@ -177,7 +217,7 @@ export class ImportStore {
       await reported;
     }
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job)));
+    await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job), keys.importApplied(tm, job)));
     return counts;
   }
 
@@ -240,7 +280,7 @@ export class ImportStore {
       }
     });
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(list));
+    await guard(this.redis, () => this.redis.unlink(list, this.keys.importApplied(tm, job)));
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {
