@@ -78,7 +78,9 @@ describe('a multipart TMX upload', () => {
   });
 
   it('still answers "file" is required for a form with no file at all', async () => {
-    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--${boundary}--\r\n`);
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--${boundary}--\r\n`,
+    );
     const res = await post('no-file', body).expect(400);
     expect(res.body.error).toMatchObject({ code: 'FIELD_MISSING' });
   });
