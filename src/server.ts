@@ -22,7 +22,16 @@ import { arEnLexicon } from './align/ar-lexicon';
 import { createTranslator } from './i18n';
 import { prepareTables } from './normalize';
 import { Access, loadSeed, TranslationMemory } from './service';
-import { checkSchema, connectRedis, createRedis, Keys, SchemaError, TmStore } from './store';
+import {
+  checkSchema,
+  connectRedis,
+  createRedis,
+  Keys,
+  memoryPolicy,
+  memoryPolicyWarning,
+  SchemaError,
+  TmStore,
+} from './store';
 import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
 import { reclaimOrphan } from './store/redis-owner';
 
@@ -105,6 +114,8 @@ async function prepare(config: Config, logger: Logger) {
   const { redis, embedded } = await openRedis(config, logger);
   const keys = new Keys(config.keyPrefix);
   await checkSchema(redis, keys, logger);
+  const policyWarning = memoryPolicyWarning(await memoryPolicy(redis));
+  if (policyWarning) logger.warn(policyWarning);
   const store = new TmStore(redis, keys);
   await store.log.epoch(); // written once per deployment: instances detect a Redis that went back (service/mirrors)
   if (config.seed) await loadSeed(config.tmDir, store, logger);

@@ -125,7 +125,7 @@ describe('health', () => {
   it('reports the process up and the TM ready', async () => {
     await request(ctx.app).get('/healthz').expect(200, { status: 'ok' });
     const res = await request(ctx.app).get('/readyz').expect(200);
-    expect(res.body).toEqual({ status: 'ready', redis: true, tmLoaded: true });
+    expect(res.body).toEqual({ status: 'ready', redis: true, tmLoaded: true, maxmemoryPolicy: 'noeviction' });
   });
 
   it('answers unknown routes and wrong methods in JSON', async () => {

@@ -25,6 +25,7 @@ const NOT_OVER_HTTP: Partial<Record<keyof typeof ErrorCode, string>> = {
   // A TMX is read after its import's 202: these end the job, in its `error` (the Job schema says so), not an answer.
   TMX_INVALID: "an import job's error only (GET /api/v1/jobs/{id})",
   TMX_NO_ARABIC: "an import job's error only (GET /api/v1/jobs/{id})",
+  IMPORT_STAGING_LOST: "an import job's error only (GET /api/v1/jobs/{id})",
 };
 
 /** Every route the app serves, as OpenAPI path templates with their methods. */

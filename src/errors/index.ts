@@ -39,6 +39,8 @@ export const ErrorCode = {
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   TMX_INVALID: 'TMX_INVALID',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  IMPORT_STAGING_LOST: 'IMPORT_STAGING_LOST',
+  STORE_OUT_OF_MEMORY: 'STORE_OUT_OF_MEMORY',
   NOT_READY: 'NOT_READY',
   INTERNAL: 'INTERNAL',
   XML_MALFORMED: 'XML_MALFORMED',
@@ -98,6 +100,10 @@ const STATUS: Record<ErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   TMX_INVALID: 422,
   STORE_UNAVAILABLE: 503,
+  /** Only ever in an import job's error: staged records Redis evicted or expired before the commit took them. */
+  IMPORT_STAGING_LOST: 503,
+  /** Redis at its maxmemory (noeviction) refuses writes (store/redis.ts, guard); reads still work. */
+  STORE_OUT_OF_MEMORY: 503,
   NOT_READY: 503,
   INTERNAL: 500,
   XML_MALFORMED: 400,

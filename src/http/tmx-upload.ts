@@ -2,8 +2,8 @@
  * A file upload as a stream, never buffered whole: the raw body (application/x-tmx+xml, text/xml, application/xml,
  * application/octet-stream) or the `file` part of multipart/form-data (busboy), either sent compressed or not
  * (Content-Encoding gzip, deflate or br: decompressed as it streams, content-encoding.ts). A declared Content-Length
- * over the limit is refused before reading (413 FILE_TOO_LARGE); a body that grows past it, decompressed, fails the
- * same way as it streams.
+ * over the limit (for a form, the limit and FORM_SLACK for its boundaries and headers) is refused before reading (413
+ * FILE_TOO_LARGE); a file that grows past it, decompressed, fails the same way as it streams.
  * An import receives its upload into a temporary file (spoolUpload) and answers once it is there: the file is read
  * and staged after the answer, so that the job can be followed and cancelled while that runs.
  */
@@ -26,41 +26,70 @@ export interface Upload {
   name: string;
 }
 
+const badForm = (err: unknown) =>
+  isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err });
+
 /**
- * The file part's bytes; a form that breaks after the part began (cut short, never closed) errors the part's stream
- * with busboy's own Error, which becomes INVALID_BODY here as it does before the part is found.
+ * The file part's bytes, then the rest of the form (`formEnd`): a form that breaks after the part began (cut short,
+ * never closed) errors the part's stream with busboy's own Error, which becomes INVALID_BODY here as it does before
+ * the part is found; a file part after it (a second file) fails the upload once the first is in.
  */
-async function* partBytes(stream: Readable): AsyncIterable<Buffer> {
+async function* partBytes(stream: Readable, formEnd: Promise<void>): AsyncIterable<Buffer> {
   try {
     for await (const chunk of stream) yield chunk as Buffer;
+    await formEnd;
   } catch (err) {
-    throw isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err });
+    throw badForm(err);
   }
 }
 
 /** What a form may hold beside its file (boundaries, part headers, a few fields) within its decompressed size. */
 const FORM_SLACK = 1 << 16;
+/** File parts busboy reports before it stops (the second is an error already; the form's size bounds the rest). */
+const FILE_PARTS = 10;
 
+/**
+ * The `file` part of a form: one file per import, sent in the field named `file`. A file part in another field, or
+ * a second file part, is 400 INVALID_BODY saying so (before the answer when it comes first; else the upload fails
+ * once the first file is in, and nothing is imported); a form with no file part is 400 FIELD_MISSING. The limit
+ * counts the file part's bytes exactly (busboy's fileSize, past it); the form may hold FORM_SLACK more.
+ */
 function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     let body: Readable;
     try {
       body = requestBody(req, maxBytes + FORM_SLACK, 'file');
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 10 } });
+      // busboy reports its limit when a file reaches it: one byte more, so that a file of exactly maxBytes passes.
+      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes + 1, files: FILE_PARTS, fields: 10 } });
     } catch (err) {
-      reject(
-        isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),
-      );
+      reject(badForm(err));
       return;
     }
     // A compressed form that does not decompress, or inflates past the limit, fails its file part with that error.
     if (body !== req) body.on('error', (err) => bb.destroy(err));
     let found = false;
+    let endForm: { resolve: () => void; reject: (err: unknown) => void } | undefined;
+    const formEnd = new Promise<void>((res, rej) => (endForm = { resolve: res, reject: rej }));
+    formEnd.catch(() => undefined); // awaited by the part's reader once its bytes are in
+    let failed = false;
+    const fail = (err: unknown) => {
+      if (failed) return;
+      failed = true;
+      if (found) endForm!.reject(badForm(err));
+      else reject(badForm(err));
+    };
+    const misplaced = (reason: 'second-file' | 'file-field') =>
+      fail(new MizanError(ErrorCode.INVALID_BODY, { reason, param: 'file' }));
     bb.on('file', (field: string, stream: Readable, info: { filename?: string }) => {
       // A form cut short errors each open file stream as well as busboy (handled below): unheard, it ends the process.
       stream.on('error', () => undefined);
       if (field !== 'file' || found) {
+        stream.resume();
+        misplaced(field !== 'file' ? 'file-field' : 'second-file');
+        return;
+      }
+      if (failed) {
         stream.resume();
         return;
       }
@@ -68,15 +97,13 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
       stream.on('limit', () =>
         stream.destroy(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: 'file', max: maxBytes })),
       );
-      resolve({ body: partBytes(stream), name: (info.filename || 'file').slice(0, 200) });
+      resolve({ body: partBytes(stream, formEnd), name: (info.filename || 'file').slice(0, 200) });
     });
-    bb.on('error', (err: Error) =>
-      reject(
-        isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),
-      ),
-    );
+    bb.on('filesLimit', () => misplaced('second-file'));
+    bb.on('error', (err: Error) => fail(err));
     bb.on('close', () => {
       if (!found) reject(new MizanError(ErrorCode.FIELD_MISSING, { param: 'file' }));
+      endForm!.resolve();
     });
     body.pipe(bb);
   });
@@ -85,9 +112,11 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
 /** The uploaded file of an import request. */
 export async function readUpload(req: Request, maxBytes: number): Promise<Upload> {
   const length = Number(req.headers['content-length']);
-  if (Number.isFinite(length) && length > maxBytes)
+  const multipart = req.is('multipart/form-data') !== false && req.is('multipart/form-data') !== null;
+  // A form holds its file and FORM_SLACK more: the file part's own bytes meet the exact limit as they stream.
+  if (Number.isFinite(length) && length > maxBytes + (multipart ? FORM_SLACK : 0))
     throw new MizanError(ErrorCode.FILE_TOO_LARGE, { param: 'file', max: maxBytes });
-  if (req.is('multipart/form-data')) return multipartFile(req, maxBytes);
+  if (multipart) return multipartFile(req, maxBytes);
   if (!req.is(RAW_TYPES))
     throw new MizanError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, {
       reason: 'media-type',

@@ -239,10 +239,12 @@ export class Imports {
           conflicts: { en: read.conflicts.en + c.replaced.en, zh: read.conflicts.zh + c.replaced.zh },
           ...(read.samples && { samples: read.samples }),
         } satisfies JobMerge);
-      const counts = await this.store.commit(tm, id, this.settings.commitChunk, async (c) => {
+      const report = async (c: CommitCounts) => {
         await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now() });
         if (options.onProgress) options.onProgress(await this.get(id));
-      });
+      };
+      // `staged` lets the commit tell a list of batches Redis evicted from one that was short (IMPORT_STAGING_LOST).
+      const counts = await this.store.commit(tm, id, this.settings.commitChunk, report, staged);
       const { written } = counts;
       const t = now();
       // Handed over before the job says done: a query after that waits for this index instead of reading Redis.

@@ -1,5 +1,5 @@
 /** Whether this instance can serve: Redis answers, and the default TM holds a document (GET /readyz). */
-import type { TmStore } from '../store';
+import { memoryPolicy, memoryPolicyWarning, type TmStore } from '../store';
 
 export interface Readiness {
   redis: boolean;
@@ -9,13 +9,24 @@ export interface Readiness {
   reason?: string;
   /** The same for an operator: what failed, and since when. */
   detail?: string;
+  /** Redis's maxmemory-policy (absent when CONFIG is refused): mizan needs noeviction (store/memory-policy.ts). */
+  maxmemoryPolicy?: string;
+  /** Settings that do not stop the service but put data at risk (a maxmemory-policy that evicts). */
+  warnings?: string[];
 }
 
 export async function readiness(store: TmStore, defaultTm: string): Promise<Readiness> {
   try {
     const redis = await store.ping();
-    if ((await store.documentCount(defaultTm)) > 0) return { redis, tmLoaded: true };
-    return { redis, tmLoaded: false, reason: 'tm-empty', detail: `the TM "${defaultTm}" holds no document` };
+    const policy = await memoryPolicy(store.redis);
+    const warning = memoryPolicyWarning(policy);
+    const settings = {
+      ...(policy !== undefined && { maxmemoryPolicy: policy }),
+      ...(warning && { warnings: [warning] }),
+    };
+    if ((await store.documentCount(defaultTm)) > 0) return { redis, tmLoaded: true, ...settings };
+    const detail = `the TM "${defaultTm}" holds no document`;
+    return { redis, tmLoaded: false, reason: 'tm-empty', detail, ...settings };
   } catch (err) {
     const outage = store.outage();
     const detail = outage

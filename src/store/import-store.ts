@@ -2,15 +2,15 @@
  * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a record per unit
  * and the list of their ids, written by lua/stageImport while the file is read), committing them in chunks
  * (lua/commitImport: a new unit's staged record is renamed, nothing travels back to the client), dropping them, the
- * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition), and paged reads of a
- * TM's units with every field.
+ * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition); paged reads of a
+ * TM's units with every field come from TmReads (tm-reads.ts).
  */
+import { ErrorCode, MizanError } from '../errors';
 import { tailOf } from './change-log';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
-import { readRecordsSettled } from './settled';
-import { RECORD_FIELDS, recordValues, unitRecord } from './unit-record';
+import { TmReads } from './tm-reads';
 
 export { RECORD_FIELDS, unitRecord } from './unit-record';
 
@@ -46,6 +46,16 @@ export interface TmState {
   tail: { id: string; seq: number };
 }
 
+/** Staged records gone before the commit took them; `written`: the units committed before it was seen. */
+class StagingLost extends Error {
+  constructor(
+    message: string,
+    readonly written: number,
+  ) {
+    super(`staged records lost: ${message}`);
+  }
+}
+
 const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.TRANSITIONED, 'done'],
   [ScriptCode.NOT_FOUND, 'not-found'],
@@ -61,12 +71,14 @@ const ID_PAGE = 1000;
 /** Batches' ids read per round trip (a batch holds up to Imports' stageChunk ids). */
 const BATCH_PAGE = 4;
 
-export class ImportStore {
+export class ImportStore extends TmReads {
   constructor(
-    readonly redis: RedisClient,
-    readonly keys: Keys,
+    redis: RedisClient,
+    keys: Keys,
     private readonly logMaxLen = 100_000,
-  ) {}
+  ) {
+    super(redis, keys);
+  }
 
   /**
    * Stages a chunk of records (lua/stageImport: the first records of their units as one batch, later ones into their
@@ -102,13 +114,34 @@ export class ImportStore {
    * after each call, in order, without the next calls waiting for it (a progress write awaited there sat in Redis
    * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a
    * chunk twice changes nothing, so running it again after an interruption finishes the job. The id list and the
-   * patches are deleted at the end.
+   * patches are deleted at the end. Staged records lost meanwhile (evicted or expired: a batch gone that no call
+   * applied, or fewer ids listed than the `staged` the job counted) fail it with IMPORT_STAGING_LOST, what is left
+   * staged dropped; the chunks committed before the loss stay in the TM (`written` in the error says how many units).
    */
   async commit(
     tm: string,
     job: string,
     chunk: number,
     progress?: (counts: CommitCounts) => Promise<void>,
+    staged?: number,
+  ): Promise<CommitCounts> {
+    try {
+      return await this.commitStaged(tm, job, chunk, progress, staged);
+    } catch (err) {
+      if (err instanceof StagingLost) {
+        await this.drop(tm, job);
+        throw new MizanError(ErrorCode.IMPORT_STAGING_LOST, { written: err.written }, { message: err.message });
+      }
+      throw err;
+    }
+  }
+
+  private async commitStaged(
+    tm: string,
+    job: string,
+    chunk: number,
+    progress: ((counts: CommitCounts) => Promise<void>) | undefined,
+    staged: number | undefined,
   ): Promise<CommitCounts> {
     const { keys } = this;
     const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
@@ -121,6 +154,7 @@ export class ImportStore {
     let reportFailed: { error: unknown } | undefined;
     const settle = async () => {
       const [written, extended, en, zh, entries] = await inFlight.shift()!;
+      if (written === ScriptCode.LOST) throw new StagingLost(`a staged batch of ${tm}/${job} is gone`, counts.written);
       counts.entries += entries;
       counts.written += written;
       counts.extended += extended;
@@ -141,6 +175,7 @@ export class ImportStore {
         registered = true;
       }
       const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
+      keyList.push(keys.importApplied(tm, job));
       const segments: string[] = [];
       const ids: string[] = [];
       while (ids.length < chunk && queue.length > 0) {
@@ -163,11 +198,17 @@ export class ImportStore {
       inFlight.push(call);
       if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
     };
+    let listed = 0;
     try {
       for await (const page of this.batchIds(tm, job)) {
         for (const ids of page) queue.push({ ids, sent: 0 });
         queued += page.reduce((n, ids) => n + ids.length, 0);
+        listed += page.reduce((n, ids) => n + ids.length, 0);
+        if (staged !== undefined && listed > staged) throw new StagingLost(`${tm}/${job} lists more ids`, 0);
         while (queued >= chunk) await send();
+      }
+      if (staged !== undefined && listed !== staged) {
+        throw new StagingLost(`${tm}/${job} lists ${listed} of its ${staged} staged ids`, counts.written);
       }
       while (queued > 0) await send();
       while (inFlight.length > 0) await settle();
@@ -178,7 +219,7 @@ export class ImportStore {
       await reported;
     }
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job)));
+    await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job), keys.importApplied(tm, job)));
     return counts;
   }
 
@@ -241,7 +282,7 @@ export class ImportStore {
       }
     });
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(list));
+    await guard(this.redis, () => this.redis.unlink(list, this.keys.importApplied(tm, job)));
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {
@@ -273,52 +314,5 @@ export class ImportStore {
     const result = TRANSITION.get(code);
     if (!result) throw new Error(`jobTransition answered ${code}, which it never should`);
     return result;
-  }
-
-  /** Units and documents of a TM. */
-  async counts(tm: string): Promise<{ units: number; documents: number }> {
-    return guard(this.redis, async () => {
-      const [[, units], [, documents]] = (await this.redis
-        .multi()
-        .scard(this.keys.units(tm))
-        .zcard(this.keys.docs(tm))
-        .exec()) as [[null, number], [null, number]];
-      return { units, documents };
-    });
-  }
-
-  /**
-   * One page of the TM's unit ids (SSCAN: every unit present for the whole walk is returned at least once; one
-   * added or removed meanwhile may or may not be). `cursor` '0' starts; the answer's '0' means the walk is over.
-   */
-  async unitPage(tm: string, cursor: string, count: number): Promise<{ cursor: string; ids: string[] }> {
-    const [next, ids] = await guard(this.redis, () => this.redis.sscan(this.keys.units(tm), cursor, 'COUNT', count));
-    return { cursor: next, ids };
-  }
-
-  /**
-   * The stored fields of these units (RECORD_FIELDS; empty ones left out), in one round trip (settled.ts: one
-   * MGET of their records). Undefined for a unit gone meanwhile.
-   */
-  async unitRecords(tm: string, ids: readonly string[]): Promise<(Record<string, string> | undefined)[]> {
-    const records = await this.unitBytes(tm, ids);
-    // A plain loop, not a promise a unit: a page is thousands of units.
-    const out = new Array<Record<string, string> | undefined>(ids.length).fill(undefined);
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i];
-      if (record) out[i] = unitRecord(recordValues(record, RECORD_FIELDS));
-    }
-    return out;
-  }
-
-  /**
-   * The same read as {@link unitRecords}, answered as Redis holds it: per unit, its record (unit-record.ts) as bytes,
-   * or null for a unit gone meanwhile.
-   */
-  async unitBytes(tm: string, ids: readonly string[]): Promise<(Buffer | null)[]> {
-    if (ids.length === 0) return [];
-    const keyList = this.keys.unitKeys(tm, ids);
-    // Never while a large document write is being applied (settled.ts): a page sees each document whole.
-    return readRecordsSettled(this.redis, this.keys, tm, keyList);
   }
 }

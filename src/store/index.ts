@@ -28,6 +28,7 @@ export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type Ra
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';
 export { healthOf, isUnavailable } from './redis';
+export { memoryPolicy, memoryPolicyWarning } from './memory-policy';
 export { dumpTm, restoreTm, deleteTm, replaceTm, type DumpedKey } from './tm-dump';
 export { LARGE_DOCUMENT_ROWS } from './document-writer';
 export { ReviewMarks, rowHash, type ReviewMarkOutcome, type ReviewMarkRead } from './review-marks';

@@ -30,6 +30,9 @@
  *                                             into it when not
  *   <prefix>{tm:<tm>}:import:<job>:patched
  *                                     set     ids of the staged units that have a patch
+ *   <prefix>{tm:<tm>}:import:<job>:applied
+ *                                     set     the batch keys the commit applied in full and deleted
+ *                                             (lua/commitImport): a batch gone and not here was lost (evicted)
  *   <prefix>{tm:<tm>}:import:<job>:unit:<id>
  *                                     string  a unit's patch: what later records of the unit (a bilingual file's
  *                                             other language) add to its first record, without `updated`
@@ -151,6 +154,11 @@ export class Keys {
   /** A batch of first records staged by a TMX import job, named after its first unit (same hash tag). */
   importBatch(tm: string, job: string, firstId: string): string {
     return `${this.tm(tm)}import:${job}:batch:${firstId}`;
+  }
+
+  /** The batches a TMX import job's commit applied and deleted (same hash tag as the TM's keys). */
+  importApplied(tm: string, job: string): string {
+    return `${this.tm(tm)}import:${job}:applied`;
   }
 
   /** The ids of the units a TMX import job staged a patch for (same hash tag as the TM's keys). */

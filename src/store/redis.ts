@@ -12,7 +12,7 @@
  */
 import { Cluster, Redis, ReplyError } from 'ioredis';
 import type { Config, Logger } from '../config';
-import { StoreUnavailableError } from '../errors';
+import { ErrorCode, MizanError, StoreUnavailableError } from '../errors';
 import { RedisHealth, type Outage } from './health';
 import { defineScripts, type PubSubMode } from './scripts';
 
@@ -112,6 +112,17 @@ const UNREACHABLE = new RegExp(
 /** Replies that mean "not now" rather than "no": Redis loading its data, busy with a script, a cluster re-shard. */
 const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN)\b/;
 
+/** Redis at its maxmemory under noeviction: a write refused (in a script's error too; Redis 6 wraps it in ERR). */
+const OUT_OF_MEMORY = /^OOM\b|-OOM\b|\bOOM command not allowed/;
+
+/** True when Redis refused a write for want of memory (a MULTI's EXECABORT: one of its commands was refused so). */
+export function isOutOfMemory(err: unknown): boolean {
+  if (!(err instanceof Error) || err.name !== 'ReplyError') return false;
+  if (OUT_OF_MEMORY.test(err.message)) return true;
+  const previous = (err as Error & { previousErrors?: unknown[] }).previousErrors;
+  return Array.isArray(previous) && previous.some((e) => e instanceof Error && OUT_OF_MEMORY.test(e.message));
+}
+
 /** True when the error means Redis could not be reached or cannot answer now (HTTP 503, retry later). */
 export function isUnavailable(err: unknown): boolean {
   if (err instanceof StoreUnavailableError) return true;
@@ -146,6 +157,13 @@ export async function guard<T>(redis: RedisClient, operation: () => Promise<T>):
     return await (health ? health.run(operation) : operation());
   } catch (err) {
     if (isUnavailable(err) && !(err instanceof StoreUnavailableError)) throw new StoreUnavailableError(err);
+    if (isOutOfMemory(err)) {
+      throw new MizanError(
+        ErrorCode.STORE_OUT_OF_MEMORY,
+        {},
+        { cause: err, message: `Redis out of memory: ${(err as Error).message}` },
+      );
+    }
     throw err;
   }
 }

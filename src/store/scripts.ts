@@ -104,6 +104,8 @@ export const ScriptCode = {
   ABANDONED: -7,
   /** applyDocument, finishDocument: the write had ended already (another process finished it). */
   SETTLED: -6,
+  /** commitImport: a batch of the chunk is gone and not marked applied (evicted or expired); nothing was written. */
+  LOST: -7,
 } as const;
 
 /** Helper files (lua/<name>.lua) a script starts with. */

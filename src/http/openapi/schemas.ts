@@ -180,6 +180,15 @@ export const SCHEMAS: Record<string, object> = {
         description: 'why the service is not ready (absent when ready)',
       },
       detail: { type: 'string', description: 'the same for an operator: what failed and since when (English)' },
+      maxmemoryPolicy: {
+        type: 'string',
+        description: "Redis's maxmemory-policy (absent when Redis refuses CONFIG); mizan needs noeviction",
+      },
+      warnings: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'settings that do not stop the service but put data at risk, such as an evicting maxmemory-policy',
+      },
       error: { $ref: '#/components/schemas/Error/properties/error' },
     },
   },

@@ -15,17 +15,21 @@
   document and position, as a document's export does) the placement a staged tmx carries (its keys from "document"
   on, which unit-fields.ts writes last) is the row's own and is dropped: the row keeps its placement, confidence and
   review, and a re-import of its export leaves it as it was. A unit already exactly so is neither written nor logged. A
-  batch is deleted by the call that commits its last unit, patches only when the job ends (the client deletes them
-  with the patched set): applying a chunk again changes nothing (its batch is gone, or its units are in the TM as it
-  would write them), so a chunk whose reply was lost can be sent again.
+  batch is deleted by the call that commits its last unit, and its key added to the job's applied set in the same
+  call; patches only when the job ends (the client deletes them with the patched set): applying a chunk again changes
+  nothing (its batch is gone and marked applied, or its units are in the TM as it would write them), so a chunk whose
+  reply was lost can be sent again. A batch gone and not marked applied was lost (evicted by a Redis whose
+  maxmemory-policy drops keys with a TTL, or expired): the call then writes nothing and answers LOST. The applied set
+  takes the longest TTL of the batches it names; were it evicted too, the commit would fail, never report done.
 
   Input:
     KEYS[1]   units set of the TM
     KEYS[2]   log stream of the TM
     KEYS[3]   log seq counter of the TM
     KEYS[4]   the job's patched set
-    KEYS[5 .. 4+b]   the batches this chunk's units come from (b of them, ARGV[4]), in order
-    KEYS[5+b ..]     per unit below, its patch (only when ARGV[5] is '1'), then its unit record (store/unit-record.ts)
+    KEYS[5]   the job's applied set (the batch keys committed in full and deleted)
+    KEYS[6 .. 5+b]   the batches this chunk's units come from (b of them, ARGV[4]), in order
+    KEYS[6+b ..]     per unit below, its patch (only when ARGV[5] is '1'), then its unit record (store/unit-record.ts)
 
     ARGV[1]   now, epoch milliseconds
     ARGV[2]   approximate maximum length of the log stream
@@ -37,12 +41,15 @@
                      (0-based, in the batch's order), and last is 1 when the batch has no record after these
     ARGV[6+b ..]     unit ids, in the job's order (the batches' records in turn)
 
-  Output (data, no codes):
+  Output:
     { written, extended, en, zh, entries }: the number of units created or changed; of the existing ones, the units
     that gained a target language they lacked; per target, the units whose text in it the import replaced; and the
     log entries written (each moved the TM's seq by one) (all >= 0)
+    { LOST (-7), k }: batch k (1-based) of the chunk is gone and not marked applied; nothing was written but the
+    mark '!lost' in the applied set, after which every call answers { LOST, 0 } and writes nothing (the calls sent
+    ahead of the answer do not go on past the loss)
 ]]
-local unitsKey, logKey, seqKey, patchedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local unitsKey, logKey, seqKey, patchedKey, appliedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
 local b, hasPatches = tonumber(ARGV[4]), ARGV[5] == '1'
 local n = #ARGV - 5 - b
@@ -52,19 +59,32 @@ local ids, finals, patches = {}, {}, {}
 for i = 1, n do
   ids[i] = ARGV[5 + b + i]
   if hasPatches then
-    patches[i] = KEYS[3 + b + 2 * i]
-    finals[i] = KEYS[4 + b + 2 * i]
+    patches[i] = KEYS[4 + b + 2 * i]
+    finals[i] = KEYS[5 + b + 2 * i]
   else
-    finals[i] = KEYS[4 + b + i]
+    finals[i] = KEYS[5 + b + i]
   end
 end
 
--- The staged records, cut from their batches (false for a unit whose batch is gone: applied already, or expired).
+-- The batches, read before anything is written: one gone and not marked applied was lost, and nothing is written.
+-- A loss is marked ('!lost' in the applied set, never a key's name): the calls sent after it write nothing either.
+if redis.call('SISMEMBER', appliedKey, '!lost') == 1 then return { -7, 0 } end
+local blobs = {}
+for k = 1, b do
+  blobs[k] = redis.call('GET', KEYS[5 + k])
+  if not blobs[k] and redis.call('SISMEMBER', appliedKey, KEYS[5 + k]) == 0 then
+    redis.call('SADD', appliedKey, '!lost')
+    redis.call('PEXPIRE', appliedKey, 86400000)
+    return { -7, k }
+  end
+end
+
+-- The staged records, cut from their batches (false for a unit whose batch is gone: applied already).
 local records = {}
 for k = 1, b do
   local from, count, last = string.match(ARGV[5 + k], '(%d+) (%d+) (%d)')
   from, count = tonumber(from), tonumber(count)
-  local blob = redis.call('GET', KEYS[4 + k])
+  local blob = blobs[k]
   if blob then
     local bar = string.find(blob, '|', 1, true)
     local at, r = bar + 1, 0
@@ -75,7 +95,12 @@ for k = 1, b do
       at = at + length
       r = r + 1
     end
-    if last == '1' then redis.call('DEL', KEYS[4 + k]) end
+    if last == '1' then
+      local ttl = redis.call('PTTL', KEYS[5 + k])
+      redis.call('DEL', KEYS[5 + k])
+      redis.call('SADD', appliedKey, KEYS[5 + k])
+      if ttl > redis.call('PTTL', appliedKey) then redis.call('PEXPIRE', appliedKey, ttl) end
+    end
   else
     for _ = 1, count do records[#records + 1] = false end
   end
