@@ -2,7 +2,7 @@
  * An import job's record as it is answered (GET /api/v1/jobs/:id, the CLI): its statuses and the view of its Redis
  * hash (service/imports.ts writes it).
  */
-import type { ErrorCode } from '../errors';
+import { ErrorCode, isMizanError, StoreUnavailableError } from '../errors';
 import type { MergeConflict } from '../formats/tu-merge';
 
 export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
@@ -71,4 +71,19 @@ export function jobView(id: string, h: Record<string, string>): JobView {
   if (h.encoding) view.encoding = h.encoding;
   if (h.error) view.error = JSON.parse(h.error) as JobView['error'];
   return view;
+}
+
+/** What a STORE_UNAVAILABLE job error says to wait before trying again (as the HTTP answer's Retry-After). */
+const RETRY_AFTER_SECONDS = 3;
+
+/**
+ * The error a job that failed records: a mizan error's code and params, STORE_UNAVAILABLE for Redis away, else
+ * INTERNAL with the job's id as its reference (the caller logs the stack).
+ */
+export function jobError(err: unknown, id: string): { code: ErrorCode; params: Record<string, unknown> } {
+  if (err instanceof StoreUnavailableError) {
+    return { code: ErrorCode.STORE_UNAVAILABLE, params: { retryAfter: RETRY_AFTER_SECONDS } };
+  }
+  if (isMizanError(err)) return { code: err.code, params: { ...err.params } };
+  return { code: ErrorCode.INTERNAL, params: { ref: id } };
 }

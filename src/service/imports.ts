@@ -9,13 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Logger } from '../config';
-import { ErrorCode, MizanError, StoreUnavailableError, isMizanError } from '../errors';
+import { ErrorCode, MizanError } from '../errors';
 import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { isFileSource, readRecordsInWorker, sourceBytes, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
-import { jobView, NO_MERGE, type JobMerge, type JobStatus, type JobView } from './import-job';
+import { jobError, jobView, NO_MERGE, type JobMerge, type JobStatus, type JobView } from './import-job';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
+import { JobLiveness } from './import-liveness';
 import type { JobEvent } from './observers';
 
 export { JOB_STATUSES, jobView, type JobStatus, type JobView } from './import-job';
@@ -24,8 +25,6 @@ export { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from
 class Cancelled extends Error {}
 
 const now = () => Date.now();
-/** What a STORE_UNAVAILABLE job error says to wait before trying again (as the HTTP answer's Retry-After). */
-const RETRY_AFTER_SECONDS = 3;
 
 export class Imports {
   private readonly settings: ImportSettings;
@@ -33,10 +32,8 @@ export class Imports {
   private readonly background = new Map<string, { stop: AbortController; ended: Promise<void> }>();
   /** Indexes being built by the jobs this process reads, until their commit takes or drops them. */
   private readonly indexes: ImportIndexes;
-  /** Jobs whose end could not be recorded (Redis away) and is being tried again: the timer of the next try. */
-  private readonly retrying = new Map<string, NodeJS.Timeout>();
-  /** Jobs this process reads or commits: the timer that refreshes each one's `heartbeat` every `heartbeatMs`. */
-  private readonly beats = new Map<string, NodeJS.Timeout>();
+  /** The heartbeats of the jobs this process works on, and the retries of ends not recorded yet. */
+  private readonly liveness: JobLiveness;
 
   /**
    * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
@@ -51,6 +48,7 @@ export class Imports {
   ) {
     this.settings = { ...DEFAULT_IMPORT_SETTINGS, ...settings };
     this.indexes = new ImportIndexes(store, logger, this.settings.buildIndex);
+    this.liveness = new JobLiveness(store, logger, this.settings);
   }
 
   /** A new job, queued. */
@@ -68,15 +66,8 @@ export class Imports {
   async get(id: string): Promise<JobView> {
     const h = await this.store.readJob(id);
     if (!h) throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
-    if (this.abandoned(id, h)) return jobView(id, { ...h, status: 'failed', error: this.abandonedError(id) });
+    if (this.liveness.abandoned(id, h)) return jobView(id, { ...h, status: 'failed', error: this.abandonedError(id) });
     return jobView(id, h);
-  }
-
-  /** Whether no process runs the job any more: running or committing, its heartbeat older than `abandonedMs`. */
-  private abandoned(id: string, h: Record<string, string>): boolean {
-    if (h.status !== 'running' && h.status !== 'committing') return false;
-    if (this.beats.has(id)) return false;
-    return Number(h.heartbeat ?? h.updated ?? 0) < now() - this.settings.abandonedMs;
   }
 
   private abandonedError(id: string): string {
@@ -88,7 +79,7 @@ export class Imports {
    * abandoned (its process gone) is made `failed` instead, what it staged dropped, and the cancel refused.
    */
   async cancel(id: string): Promise<JobView> {
-    const abandoned = this.beats.has(id)
+    const abandoned = this.liveness.beating(id)
       ? undefined
       : { before: now() - this.settings.abandonedMs, error: this.abandonedError(id) };
     const result = await this.store.transition(id, 'cancel', abandoned);
@@ -124,7 +115,7 @@ export class Imports {
         // Removed already (release), unless reading never began; never left behind.
         await remove().catch((err: Error) => this.logger.warn(`import ${id}: cannot remove ${file}: ${err.message}`));
         this.background.delete(id);
-        this.unbeat(id);
+        this.liveness.unbeat(id);
       }
     })();
     this.background.set(id, { stop, ended });
@@ -148,9 +139,7 @@ export class Imports {
     const jobs = [...this.background.values()];
     for (const job of jobs) job.stop.abort();
     await Promise.allSettled(jobs.map((job) => job.ended));
-    for (const id of [...this.beats.keys()]) this.unbeat(id);
-    for (const timer of this.retrying.values()) clearTimeout(timer);
-    this.retrying.clear();
+    this.liveness.close();
   }
 
   /** Create, read and commit: the whole import, for the CLI and the benchmark. */
@@ -175,7 +164,7 @@ export class Imports {
       heartbeat: now(),
       ...(size !== undefined && { bytesTotal: size }),
     });
-    this.beat(id);
+    this.liveness.beat(id);
     this.onJob({ kind: 'started' });
     const readOptions: ReadRecordsOptions = {
       tm,
@@ -261,7 +250,7 @@ export class Imports {
         },
         this.settings.jobTtlSeconds,
       );
-      this.unbeat(id);
+      this.liveness.unbeat(id);
       this.onJob({ kind: 'succeeded', units: written });
     } catch (err) {
       index?.drop();
@@ -303,16 +292,9 @@ export class Imports {
     tm?: string,
   ): Promise<void> {
     this.onJob({ kind: status === 'cancelled' ? 'cancelled' : 'failed' });
-    this.unbeat(id);
+    this.liveness.unbeat(id);
     const t = now();
-    const error =
-      status === 'cancelled'
-        ? undefined
-        : isMizanError(err) && !(err instanceof StoreUnavailableError)
-          ? { code: err.code, params: err.params }
-          : err instanceof StoreUnavailableError
-            ? { code: ErrorCode.STORE_UNAVAILABLE, params: { retryAfter: RETRY_AFTER_SECONDS } }
-            : { code: ErrorCode.INTERNAL, params: { ref: id } };
+    const error = status === 'cancelled' ? undefined : jobError(err, id);
     if (error?.code === ErrorCode.INTERNAL) this.logger.error(`import ${id}: ${(err as Error)?.stack ?? String(err)}`);
     const end = { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) };
     let dropped = tm === undefined;
@@ -327,49 +309,7 @@ export class Imports {
       await attempt();
     } catch (first) {
       this.logger.warn(`import ${id}: cannot record its end (${status}) yet, will retry: ${(first as Error).message}`);
-      this.retry(id, status, attempt);
+      this.liveness.retry(id, status, attempt);
     }
-  }
-
-  /** Refreshes the job's `heartbeat` while this process works on it (a job whose heartbeat stops is abandoned). */
-  private beat(id: string): void {
-    if (this.beats.has(id)) return;
-    const timer = setInterval(() => {
-      this.store.writeJob(id, { heartbeat: now() }).catch(() => undefined); // the next beat tries again
-    }, this.settings.heartbeatMs);
-    timer.unref();
-    this.beats.set(id, timer);
-  }
-
-  private unbeat(id: string): void {
-    clearInterval(this.beats.get(id));
-    this.beats.delete(id);
-  }
-
-  /** Tries `attempt` again, with backoff, until it succeeds, `endRetryMs` has passed, or {@link close}. */
-  private retry(id: string, status: JobStatus, attempt: () => Promise<void>): void {
-    const deadline = now() + this.settings.endRetryMs;
-    let delay = 250;
-    const next = () => {
-      const timer = setTimeout(() => {
-        attempt().then(
-          () => {
-            this.retrying.delete(id);
-            this.logger.info(`import ${id}: its end (${status}) recorded after Redis came back`);
-          },
-          (err: Error) => {
-            if (now() + delay > deadline) {
-              this.retrying.delete(id);
-              this.logger.error(`import ${id}: cannot record its end (${status}), giving up: ${err.message}`);
-              return;
-            }
-            delay = Math.min(delay * 2, 5000);
-            next();
-          },
-        );
-      }, delay);
-      this.retrying.set(id, timer);
-    };
-    next();
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * The liveness of import jobs in this process (DESIGN.md, "Import jobs", (c)): the `heartbeat` each job this process
+ * reads or commits refreshes every `heartbeatMs`, by which any instance tells a job whose process died (abandoned,
+ * answered IMPORT_ABANDONED); and the retries, with backoff, of a job's end that could not be recorded while Redis
+ * was away.
+ */
+import type { Logger } from '../config';
+import type { ImportStore } from '../store';
+import type { JobStatus } from './import-job';
+import type { ImportSettings } from './import-settings';
+
+const now = () => Date.now();
+
+export class JobLiveness {
+  /** Jobs whose end could not be recorded (Redis away) and is being tried again: the timer of the next try. */
+  private readonly retrying = new Map<string, NodeJS.Timeout>();
+  /** Jobs this process reads or commits: the timer that refreshes each one's `heartbeat` every `heartbeatMs`. */
+  private readonly beats = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: ImportStore,
+    private readonly logger: Logger,
+    private readonly settings: Pick<ImportSettings, 'heartbeatMs' | 'abandonedMs' | 'endRetryMs'>,
+  ) {}
+
+  /** Whether this process works on the job (its heartbeat is this process's to refresh). */
+  beating(id: string): boolean {
+    return this.beats.has(id);
+  }
+
+  /** Whether no process runs the job any more: running or committing, its heartbeat older than `abandonedMs`. */
+  abandoned(id: string, h: Record<string, string>): boolean {
+    if (h.status !== 'running' && h.status !== 'committing') return false;
+    if (this.beats.has(id)) return false;
+    return Number(h.heartbeat ?? h.updated ?? 0) < now() - this.settings.abandonedMs;
+  }
+
+  /** Refreshes the job's `heartbeat` while this process works on it (a job whose heartbeat stops is abandoned). */
+  beat(id: string): void {
+    if (this.beats.has(id)) return;
+    const timer = setInterval(() => {
+      this.store.writeJob(id, { heartbeat: now() }).catch(() => undefined); // the next beat tries again
+    }, this.settings.heartbeatMs);
+    timer.unref();
+    this.beats.set(id, timer);
+  }
+
+  unbeat(id: string): void {
+    clearInterval(this.beats.get(id));
+    this.beats.delete(id);
+  }
+
+  /** Tries `attempt` again, with backoff, until it succeeds, `endRetryMs` has passed, or {@link close}. */
+  retry(id: string, status: JobStatus, attempt: () => Promise<void>): void {
+    const deadline = now() + this.settings.endRetryMs;
+    let delay = 250;
+    const next = () => {
+      const timer = setTimeout(() => {
+        attempt().then(
+          () => {
+            this.retrying.delete(id);
+            this.logger.info(`import ${id}: its end (${status}) recorded after Redis came back`);
+          },
+          (err: Error) => {
+            if (now() + delay > deadline) {
+              this.retrying.delete(id);
+              this.logger.error(`import ${id}: cannot record its end (${status}), giving up: ${err.message}`);
+              return;
+            }
+            delay = Math.min(delay * 2, 5000);
+            next();
+          },
+        );
+      }, delay);
+      this.retrying.set(id, timer);
+    };
+    next();
+  }
+
+  /** Stops every heartbeat and retry (the process is closing). */
+  close(): void {
+    for (const id of [...this.beats.keys()]) this.unbeat(id);
+    for (const timer of this.retrying.values()) clearTimeout(timer);
+    this.retrying.clear();
+  }
+}
