@@ -41,13 +41,13 @@
                      (0-based, in the batch's order), and last is 1 when the batch has no record after these
     ARGV[6+b ..]     unit ids, in the job's order (the batches' records in turn)
 
-  Output:
+  Output (a table):
     { written, extended, en, zh, entries }: the number of units created or changed; of the existing ones, the units
     that gained a target language they lacked; per target, the units whose text in it the import replaced; and the
-    log entries written (each moved the TM's seq by one) (all >= 0)
-    { LOST (-7), k }: batch k (1-based) of the chunk is gone and not marked applied; nothing was written but the
-    mark '!lost' in the applied set, after which every call answers { LOST, 0 } and writes nothing (the calls sent
-    ahead of the answer do not go on past the loss)
+    log entries written (each moved the TM's seq by one) (all >= 0); or, first in the table:
+    -7  LOST: { -7, k }: batch k (1-based) of the chunk is gone and not marked applied; nothing was written but the
+        mark '!lost' in the applied set, after which every call answers { -7, 0 } and writes nothing (the calls sent
+        ahead of the answer do not go on past the loss)
 ]]
 local unitsKey, logKey, seqKey, patchedKey, appliedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
