@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/config';
 import { MizanError } from '../../src/errors';
 import { Imports } from '../../src/service/imports';
 import { ImportStore } from '../../src/store';
-import { createTestContext, type TestContext } from '../helpers/context';
+import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
 
 jest.setTimeout(30_000);
 
@@ -38,15 +38,17 @@ describe('a job whose process is gone', () => {
     await dead.close();
     const old = Date.now() - 60_000;
     await ctx.redis.hset(ctx.keys.job(id), { heartbeat: old, updated: old });
-    const staged = `${ctx.keys.importStaged(tm, id)}*`;
-    expect((await ctx.redis.keys(staged)).length).toBeGreaterThan(0);
+    // SCAN on every master (KEYS asks one node of a cluster).
+    const staged = async () =>
+      (await keysUnder(ctx.redis, ctx.keys)).filter((k) => k.startsWith(ctx.keys.importStaged(tm, id)));
+    expect((await staged()).length).toBeGreaterThan(0);
 
     const live = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, settings);
     expect(await live.get(id)).toMatchObject({ status: 'failed', error: { code: 'IMPORT_ABANDONED' } });
     const refused = await live.cancel(id).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(MizanError);
     expect(refused).toMatchObject({ code: 'JOB_NOT_CANCELLABLE' });
-    expect(await ctx.redis.keys(staged)).toEqual([]);
+    expect(await staged()).toEqual([]);
     expect(await live.get(id)).toMatchObject({ status: 'failed', error: { code: 'IMPORT_ABANDONED' } });
 
     expect(await live.run(tm, [file])).toMatchObject({ status: 'done', units: { written: 50 } });
