@@ -255,7 +255,8 @@ export const TM_SCHEMAS: Record<string, object> = {
         type: 'object',
         description:
           'why the job failed, as an error answer: a reading error (XML_MALFORMED, XML_ENTITIES_REFUSED, ' +
-          'INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, STORE_OUT_OF_MEMORY, IMPORT_STAGING_LOST ' +
+          'INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, STORE_OUT_OF_MEMORY, ' +
+          'IMPORT_STAGING_LOST ' +
           '(staged units evicted or expired before the commit: the units committed before the loss, `written`, ' +
           'stay in the TM; import the file again), INTERNAL…',
         required: ['code', 'message'],
