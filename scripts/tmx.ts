@@ -16,6 +16,7 @@ import { exportLanguages, requireTmName, type JobView, type TmExportFormat } fro
 import { isUnavailable } from '../src/store';
 import type { Lang } from '../src/types';
 import { readOptions } from './lib/cli';
+import { fileError as sharedFileError } from './lib/files';
 import { openOutput, outputTarget } from './lib/output-file';
 import { endBar, throttled } from './lib/progress';
 import { describeError, openTm, redisAddress, RedisUnreachableError, type OpenTm } from './lib/tm';
@@ -51,26 +52,16 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 /** The exit code of a command a signal stopped, as a shell reports it: 128 + the signal's number. */
 const signalled = (signal: NodeJS.Signals) => 128 + (signal === 'SIGINT' ? 2 : 15);
 
-/** What an errno of a file the command reads or writes means, in a few words. */
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a part of its path is not a directory',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
+/** The export's own wording of some file errors (its output's checks, its temporary file), over the common one. */
+const OUTPUT_ERRORS: Record<string, string> = {
   ENOTREG: 'not a regular file (left alone)',
   ELOOP: 'too many levels of symbolic links',
   EEXIST: 'its temporary file is in the way',
 };
 
-/** `tmx: cannot <verb> <path>: <why>` for a file error; else the error as it is. */
-function fileError(verb: string, path: string, err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOENT' && verb === 'write' ? 'no such directory' : FILE_ERRORS[code ?? ''];
-  return `tmx: cannot ${verb} ${path}: ${why ?? (err as Error)?.message ?? String(err)}`;
-}
+/** `tmx: cannot <verb> <path>: <why>` for a file error (lib/files.ts); else the error as it is. */
+const fileError = (verb: string, path: string, err: unknown) =>
+  `tmx: ${sharedFileError(verb, path, err, OUTPUT_ERRORS)}`;
 
 /** The size of the file to import, or undefined (the problem said) when it cannot be read. */
 function importable(path: string): number | undefined {

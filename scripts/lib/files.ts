@@ -27,15 +27,18 @@ export class FileError extends Error {
   override name = 'FileError';
 }
 
-/** `cannot <verb> <path>: <why>`; `verb` as `read`, `write`, `create the folder`. */
-export function fileError(verb: string, path: string, err: unknown): string {
+/**
+ * `cannot <verb> <path>: <why>`; `verb` as `read`, `write`, `create the folder`; `words`: a command's own wording of
+ * some codes, over the common one.
+ */
+export function fileError(verb: string, path: string, err: unknown, words: Record<string, string> = {}): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   const why =
     code === 'ENOENT' && verb !== 'read'
       ? 'no such directory'
       : code === 'ENOTDIR' && verb === 'create the folder'
         ? 'a file of that name exists'
-        : FILE_ERRORS[code ?? ''];
+        : (words[code ?? ''] ?? FILE_ERRORS[code ?? '']);
   return `cannot ${verb} ${path}: ${why ?? (err as Error)?.message ?? String(err)}`;
 }
 
