@@ -76,7 +76,10 @@ export class TmxSaxHandler {
     const { name, attributes } = tag;
     if (this.code) {
       if (INLINE_ATTRS[name] === undefined) this.invalidTu = true;
-      else if (!this.tooLong) this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
+      else if (!this.tooLong) {
+        this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
+        if (needsRepair(name, attributes)) this.repair = true; // a code in a sub
+      }
       this.codeDepth++;
     } else if (!this.sawRoot) {
       if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
