@@ -16,9 +16,14 @@
  *   own: a pair never reaches across a `sub`'s edge. Its pairs are numbered after the segment's own, in document
  *   order, with the same segment-wide numbers.
  *
+ * The export repairs the same way, as it writes them, the codes of a unit stored before this repair existed
+ * ({@link writableCodes}; the whole-TM export's byte path leaves such a unit to the string path, inline-check.ts),
+ * so that every TMX mizan writes is valid whatever its store holds.
+ *
  * Each repaired code is made as the reader makes a code read from the repaired element (same `xml`, same keys in the
  * same order), so an export of it read back gives the same code: import → export → import stays the identity.
  */
+import { validCodeXml } from './inline-check';
 import { parseXml, serializeXml, type XmlElement, type XmlNode } from './inline-tree';
 import type { CodeKind, InlineCode } from './placeables';
 import { INLINE_ATTRS } from './tmx-attrs';
@@ -117,6 +122,24 @@ export function repairCodes(codes: InlineCode[]): void {
     const xml = SUB.test(code.xml) ? repairSubs(code.xml, numbers) : code.xml;
     if (xml !== code.xml) codes[k] = { ...code, xml };
   }
+}
+
+const NO_CODES: readonly InlineCode[] = [];
+
+/**
+ * A segment's codes as an export writes them: the list given when the DTD accepts each as it is (one scan of each
+ * code's XML, none for a segment without codes), else a copy repaired by {@link repairCodes} (units stored before the
+ * import repaired codes, or their `sub`s); the list given is left as it is.
+ */
+export function writableCodes(codes: readonly InlineCode[] | undefined): readonly InlineCode[] {
+  if (!codes || codes.length === 0) return NO_CODES;
+  for (let k = 0; k < codes.length; k++) {
+    if (validCodeXml(codes[k]!.xml)) continue;
+    const copy = [...codes];
+    repairCodes(copy);
+    return copy;
+  }
+  return codes;
 }
 
 /** The codes of one segment, or of one `sub`, made valid in place: pairing does not reach past the list. */
