@@ -103,6 +103,59 @@ describe('an export of codes read without i or pos', () => {
   });
 });
 
+describe('reading codes inside a sub', () => {
+  it('repairs them by the same rules, each sub on its own: pairs, isolated ends, it given its pos or made a ph', async () => {
+    const codes = await codesOf(
+      '<bpt i="1">&lt;a title="<sub>قل <bpt>&lt;b&gt;</bpt>نعم<ept>&lt;/b&gt;</ept> <bpt x="2">&lt;i&gt;</bpt></sub>"' +
+        ' alt="<sub><ept>&lt;/i&gt;</ept><it>&lt;u&gt;</it><it>{x}</it></sub>"&gt;</bpt>نص<ept i="1">&lt;/a&gt;</ept>',
+    );
+    expect(codes[0]).toEqual({
+      kind: 'bpt',
+      i: '1',
+      xml:
+        '<bpt i="1">&lt;a title="<sub>قل <bpt i="2">&lt;b&gt;</bpt>نعم<ept i="2">&lt;/b&gt;</ept> ' +
+        '<it pos="begin" x="2">&lt;i&gt;</it></sub>" alt="<sub><it pos="end">&lt;/i&gt;</it>' +
+        '<it pos="begin">&lt;u&gt;</it><ph>{x}</ph></sub>"&gt;</bpt>',
+    });
+    expect(codes[1]).toEqual({ kind: 'ept', i: '1', xml: '<ept i="1">&lt;/a&gt;</ept>' });
+  });
+
+  it('numbers a sub’s pairs with i the segment does not use, after its own codes’ pairs, in any nesting', async () => {
+    const codes = await codesOf(
+      '<ph>{<sub><bpt>[</bpt>x<ept>]</ept><hi><bpt>(</bpt>y<ept>)</ept></hi></sub>}</ph><bpt>&lt;b&gt;</bpt>نص' +
+        '<ept>&lt;/b&gt;</ept><bpt i="3">&lt;u&gt;</bpt>' +
+        '<ept i="3">&lt;/u&gt;<sub><it>&lt;q title="<sub><bpt>[s]</bpt><ept>[/s]</ept></sub>"&gt;</it></sub></ept>',
+    );
+    expect(codes.map((c) => c.xml)).toEqual([
+      '<ph>{<sub><bpt i="2">[</bpt>x<ept i="2">]</ept><hi><bpt i="4">(</bpt>y<ept i="4">)</ept></hi></sub>}</ph>',
+      '<bpt i="1">&lt;b&gt;</bpt>',
+      '<ept i="1">&lt;/b&gt;</ept>',
+      '<bpt i="3">&lt;u&gt;</bpt>',
+      '<ept i="3">&lt;/u&gt;<sub><it pos="begin">&lt;q title="<sub><bpt i="5">[s]</bpt><ept i="5">[/s]</ept>' +
+        '</sub>"&gt;</it></sub></ept>',
+    ]);
+  });
+
+  it('leaves a sub whose codes are valid as it came', async () => {
+    const xml = '<bpt i="1">{<sub type="t"><bpt i="1">[</bpt>x<ept i="1">]</ept><it pos="end">)</it></sub>}</bpt>';
+    expect((await codesOf(`${xml}نص<ept i="1">}</ept>`))[0]!.xml).toBe(xml);
+  });
+
+  it('exports TMX the DTD accepts, which reads back as the same units', async () => {
+    const file = tmx(
+      tu(
+        '<ph>&lt;img alt="<sub>صورة <bpt>&lt;b&gt;</bpt>كبيرة</sub>"&gt;</ph> نص',
+        '<ph>&lt;img alt="<sub><it>&lt;/b&gt;</it>big <ept>&lt;/b&gt;</ept></sub>"&gt;</ph> text',
+      ),
+    );
+    expect(dtdErrors(file)).not.toBe('');
+    const units = await read(file);
+    const exported = writeTmxUnits(units, OPTIONS);
+    expect(dtdErrors(exported)).toBe('');
+    expect(await read(exported)).toEqual(units);
+  });
+});
+
 describe('reading a ph with an i the DTD does not declare on it', () => {
   it('drops the i from the code as from its xml, so that a re-read gives the same code', async () => {
     expect(await codesOf('<ph i="1" x="2">{0}</ph>نص')).toEqual([{ kind: 'ph', xml: '<ph x="2">{0}</ph>', x: '2' }]);

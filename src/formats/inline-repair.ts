@@ -12,11 +12,20 @@
  * - An `it` without a `pos` (or with another value) gets it from its native code: an opening tag (`<b>`,
  *   `<a href="…">`) is `begin`, a closing one (`</b>`) `end`; anything else cannot be told, and becomes a `ph`
  *   (a standalone code: the DTD's `it` must say which end it is), with its native code, `x` and `type`.
+ * - The codes inside a `sub` (text a code holds, with codes of its own) follow the same rules, each `sub` on its
+ *   own: a pair never reaches across a `sub`'s edge. Its pairs are numbered after the segment's own, in document
+ *   order, with the same segment-wide numbers.
+ *
+ * The export repairs the same way, as it writes them, the codes of a unit stored before this repair existed
+ * ({@link writableCodes}; the whole-TM export's byte path leaves such a unit to the string path, inline-check.ts),
+ * so that every TMX mizan writes is valid whatever its store holds.
  *
  * Each repaired code is made as the reader makes a code read from the repaired element (same `xml`, same keys in the
  * same order), so an export of it read back gives the same code: import → export → import stays the identity.
  */
-import type { InlineCode } from './placeables';
+import { validCodeXml } from './inline-check';
+import { parseXml, serializeXml, type XmlElement, type XmlNode } from './inline-tree';
+import type { CodeKind, InlineCode } from './placeables';
 import { INLINE_ATTRS } from './tmx-attrs';
 import { xmlAttr } from './xml-fast';
 
@@ -83,8 +92,58 @@ function content(xml: string): string {
 
 const hasPos = (xml: string) => /^<it\s(?:[^>]*\s)?pos="(?:begin|end)"/.test(xml);
 
+/**
+ * The `i` numbers of one segment's pairs: those its codes use, nested ones included (read when the first fresh one
+ * is asked for), and the fresh ones handed out, each the smallest not used yet.
+ */
+class PairNumbers {
+  private used: Set<string> | undefined;
+  private next = 1;
+
+  constructor(private readonly codes: readonly InlineCode[]) {}
+
+  fresh(): string {
+    if (!this.used) {
+      this.used = new Set();
+      for (const code of this.codes) for (const [, i] of code.xml.matchAll(PAIR_IDS)) this.used.add(i!);
+    }
+    while (this.used.has(String(this.next))) this.next++;
+    this.used.add(String(this.next));
+    return String(this.next);
+  }
+}
+
 /** Makes the segment's codes DTD-valid in place (see the header); codes that are valid are left as they are. */
 export function repairCodes(codes: InlineCode[]): void {
+  const numbers = new PairNumbers(codes);
+  repairScope(codes, numbers);
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
+    const xml = SUB.test(code.xml) ? repairSubs(code.xml, numbers) : code.xml;
+    if (xml !== code.xml) codes[k] = { ...code, xml };
+  }
+}
+
+const NO_CODES: readonly InlineCode[] = [];
+
+/**
+ * A segment's codes as an export writes them: the list given when the DTD accepts each as it is (one scan of each
+ * code's XML, none for a segment without codes), else a copy repaired by {@link repairCodes} (units stored before the
+ * import repaired codes, or their `sub`s); the list given is left as it is.
+ */
+export function writableCodes(codes: readonly InlineCode[] | undefined): readonly InlineCode[] {
+  if (!codes || codes.length === 0) return NO_CODES;
+  for (let k = 0; k < codes.length; k++) {
+    if (validCodeXml(codes[k]!.xml)) continue;
+    const copy = [...codes];
+    repairCodes(copy);
+    return copy;
+  }
+  return codes;
+}
+
+/** The codes of one segment, or of one `sub`, made valid in place: pairing does not reach past the list. */
+function repairScope(codes: InlineCode[], numbers: PairNumbers): void {
   for (let k = 0; k < codes.length; k++) {
     const code = codes[k]!;
     if (code.kind !== 'it' || hasPos(code.xml)) continue;
@@ -92,14 +151,6 @@ export function repairCodes(codes: InlineCode[]): void {
     codes[k] = pos ? retag(code, 'it', { pos }) : retag(code, 'ph', {});
   }
   if (!codes.some((c) => (c.kind === 'bpt' || c.kind === 'ept') && c.i === undefined)) return;
-  const used = new Set<string>();
-  for (const code of codes) for (const [, i] of code.xml.matchAll(PAIR_IDS)) used.add(i!);
-  let next = 1;
-  const fresh = () => {
-    while (used.has(String(next))) next++;
-    used.add(String(next));
-    return String(next);
-  };
   const open: number[] = [];
   for (let k = 0; k < codes.length; k++) {
     const code = codes[k]!;
@@ -108,10 +159,66 @@ export function repairCodes(codes: InlineCode[]): void {
     else if (code.kind === 'ept' && open.length === 0) codes[k] = retag(code, 'it', { pos: 'end' });
     else if (code.kind === 'ept') {
       const b = open.pop()!;
-      const i = fresh();
+      const i = numbers.fresh();
       codes[b] = retag(codes[b]!, 'bpt', { i });
       codes[k] = retag(code, 'ept', { i });
     }
   }
   for (const b of open) codes[b] = retag(codes[b]!, 'it', { pos: 'begin' });
+}
+
+const SUB = /<sub[\s/>]/;
+const NESTED_CODES = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
+
+/** A code's XML with the codes of each of its `sub`s made valid, each `sub` a scope of its own; else as it was. */
+function repairSubs(xml: string, numbers: PairNumbers): string {
+  const nodes = parseXml(xml);
+  if (!nodes) return xml;
+  let changed = false;
+  const visit = (list: XmlNode[]) => {
+    for (const node of list) {
+      if (typeof node === 'string') continue;
+      if (node.name === 'sub') changed = repairSub(node.children, numbers) || changed;
+      else visit(node.children);
+    }
+  };
+  visit(nodes);
+  return changed ? serializeXml(nodes) : xml;
+}
+
+/**
+ * Repairs the codes of one `sub` (those in its `hi` too, as a segment's) as {@link repairScope} does, then the
+ * `sub`s nested in them; true when a code changed (it is then replaced by its XML).
+ */
+function repairSub(content: XmlNode[], numbers: PairNumbers): boolean {
+  const places: [XmlNode[], number][] = [];
+  const codes: InlineCode[] = [];
+  const collect = (list: XmlNode[]) => {
+    list.forEach((node, n) => {
+      if (typeof node === 'string') return;
+      if (NESTED_CODES.has(node.name)) {
+        places.push([list, n]);
+        codes.push(nestedCode(node));
+      } else if (node.name === 'hi') collect(node.children);
+    });
+  };
+  collect(content);
+  const before = [...codes];
+  repairScope(codes, numbers);
+  let changed = false;
+  codes.forEach((code, k) => {
+    const xml = SUB.test(code.xml) ? repairSubs(code.xml, numbers) : code.xml;
+    if (code === before[k] && xml === code.xml) return;
+    const [list, n] = places[k]!;
+    list[n] = xml;
+    changed = true;
+  });
+  return changed;
+}
+
+/** A code nested in a `sub`, as the code {@link repairScope} takes (its `i` read from its start tag). */
+function nestedCode(element: XmlElement): InlineCode {
+  const code: InlineCode = { kind: element.name as CodeKind, xml: serializeXml([element]) };
+  for (const [, name, value] of element.start.matchAll(ATTR)) if (name === 'i') code.i = value!;
+  return code;
 }

@@ -1,26 +1,17 @@
 /**
  * The TMX element handlers behind the streaming reader: turn saxes events into {@link TmxTu}s, one `tu` at a time,
  * queued in `ready` for the reader to hand out. Holds only the `tu` being read, so memory does not grow with the
- * file; a `tu` larger than `maxUnitChars` is skipped as "too-long" instead of being buffered.
+ * file; a `tu` larger than `maxUnitChars` is skipped as "too-long" instead of being buffered. What a `tu` read becomes
+ * (its languages, counted, handed out or skipped) is tmx-tally.ts's; mizan's own props are read by tmx-placement.ts.
  */
 import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { ErrorCode, MizanError } from '../errors';
-import { languageFamily, parseLanguageTag, type LanguageTag } from './language-tags';
 import { MAX_PLACEABLES, SegmentBuilder, type CodeKind, type InlineCode } from './placeables';
 import { needsRepair, repairCodes } from './inline-repair';
 import { INLINE_ATTRS, inlineCode, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
-import {
-  emptyCounts,
-  PROP_CONFIDENCE,
-  PROP_PARAGRAPH,
-  PROP_POSITION,
-  PROP_REVIEW,
-  type ApartVariant,
-  type TmxHeaderInfo,
-  type TmxProp,
-  type TmxTu,
-  type TmxVariant,
-} from './tmx-model';
+import type { TmxHeaderInfo, TmxProp, TmxTu, TmxVariant } from './tmx-model';
+import { placementProp } from './tmx-placement';
+import { TuTally } from './tmx-tally';
 import { xmlText as escapeText } from './xml-fast';
 import { MAX_PROLOG_CHARS, prologTooLong } from './xml-stream';
 
@@ -34,22 +25,19 @@ export interface TmxSaxOptions {
 }
 
 const CODES = new Set<string>(['bpt', 'ept', 'ph', 'it', 'ut']);
-const MAX_FAMILIES = 256;
-/** Distinct language tags remembered (a file uses a handful; the cap only guards against a hostile one). */
-const MAX_CACHED_TAGS = 1024;
-/** Anything but white space and placeables. */
-const CONTENT = /[^\s\uE000-\uF8FF]/;
-
-const NUMBER = /^(0|[1-9]\d{0,9})$/;
 
 export class TmxSaxHandler {
   header: TmxHeaderInfo | undefined;
   headerDone = false;
   private sawHeader = false;
   sawRoot = false;
+  /** The verdict on each `tu`: languages, counts, skipped or handed out (tmx-tally.ts). */
+  private readonly tally = new TuTally();
+  readonly counts = this.tally.counts;
   /** Some `tuv` in the file held Arabic text. */
-  sawArabic = false;
-  readonly counts = emptyCounts();
+  get sawArabic(): boolean {
+    return this.tally.sawArabic;
+  }
   /** Units read and not yet handed out. */
   readonly ready: TmxTu[] = [];
 
@@ -69,8 +57,6 @@ export class TmxSaxHandler {
   private segs = 0;
   /** The `seg` being read has a code the DTD refuses as it came (inline-repair.ts). */
   private repair = false;
-  private emptyArabic = false;
-  private readonly tags = new Map<string, { parsed: LanguageTag; family: string }>();
 
   constructor(
     private readonly parser: SaxesParser,
@@ -90,7 +76,10 @@ export class TmxSaxHandler {
     const { name, attributes } = tag;
     if (this.code) {
       if (INLINE_ATTRS[name] === undefined) this.invalidTu = true;
-      else if (!this.tooLong) this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
+      else if (!this.tooLong) {
+        this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
+        if (needsRepair(name, attributes)) this.repair = true; // a code in a sub
+      }
       this.codeDepth++;
     } else if (!this.sawRoot) {
       if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
@@ -134,7 +123,7 @@ export class TmxSaxHandler {
     this.chars = 0;
     this.tooLong = false;
     this.invalidTu = false;
-    this.emptyArabic = false;
+    this.tally.openTu();
   }
 
   private openInline(name: string, attributes: Record<string, string>): void {
@@ -223,85 +212,19 @@ export class TmxSaxHandler {
       else (this.tuv.notes ??= []).push(value);
     } else if (this.tu) {
       if (name === 'note') this.tu.notes.push(value);
-      else if (!this.placementProp(this.tu, this.propType, value)) this.tu.props.push([this.propType, value]);
+      else if (!placementProp(this.tu, this.propType, value, this.options.documentProp))
+        this.tu.props.push([this.propType, value]);
     } else if (this.header && !this.headerDone) {
       if (name === 'prop') this.header.props.push([this.propType, value] as TmxProp);
       else this.header.notes.push(value);
     }
   }
 
-  /** Reads mizan's own props into typed fields; false when the prop is not one (or repeats, or is malformed). */
-  private placementProp(tu: TmxTu, type: string, value: string): boolean {
-    if (type === this.options.documentProp) {
-      if (tu.document !== undefined || value === '') return false;
-      tu.document = value;
-    } else if (type === PROP_POSITION || type === PROP_PARAGRAPH) {
-      const field = type === PROP_POSITION ? 'position' : 'paragraph';
-      if (tu[field] !== undefined || !NUMBER.test(value)) return false;
-      tu[field] = Number(value);
-    } else if (type === PROP_CONFIDENCE) {
-      const n = Number(value);
-      if (tu.confidence !== undefined || value.trim() === '' || !(n >= 0 && n <= 1) || String(n) !== value)
-        return false;
-      tu.confidence = n;
-    } else if (type === PROP_REVIEW) {
-      if (tu.review !== undefined || value !== 'true') return false;
-      tu.review = true;
-    } else {
-      return false;
-    }
-    return true;
-  }
-
-  private language(tag: string): { parsed: LanguageTag; family: string } {
-    let known = this.tags.get(tag);
-    if (!known) {
-      known = { parsed: parseLanguageTag(tag), family: languageFamily(tag) };
-      if (this.tags.size < MAX_CACHED_TAGS) this.tags.set(tag, known);
-    }
-    return known;
-  }
-
-  private countFamily(name: string): void {
-    const languages = this.counts.languages;
-    let family = name;
-    if (languages[family] === undefined && Object.keys(languages).length >= MAX_FAMILIES) family = '*';
-    languages[family] = (languages[family] ?? 0) + 1;
-  }
-
   private closeTuv(tuv: TmxVariant): void {
-    const tu = this.tu!;
-    const { parsed, family } = this.language(tuv.tag);
-    if (!CONTENT.test(tuv.text)) {
-      if ('lang' in parsed && parsed.lang === 'ar') this.emptyArabic = true;
-      return;
-    }
-    this.countFamily(family);
-    if (!('lang' in parsed)) {
-      tu.apart.push(Object.assign(tuv, { reason: parsed.variant ? 'traditional' : 'unsupported' }) as ApartVariant);
-    } else if (tu.langs[parsed.lang]) {
-      tu.apart.push(Object.assign(tuv, { reason: 'duplicate' }) as ApartVariant);
-    } else {
-      tu.langs[parsed.lang] = tuv;
-      if (parsed.lang === 'ar') this.sawArabic = true;
-    }
+    this.tally.closeTuv(this.tu!, tuv);
   }
 
   private closeTu(tu: TmxTu): void {
-    const counts = this.counts;
-    counts.tus++;
-    if (this.tooLong) counts.skipped['too-long']++;
-    else if (this.invalidTu) counts.skipped.invalid++;
-    else if (!tu.langs.ar) counts.skipped[this.emptyArabic || !this.hasContent(tu) ? 'empty' : 'no-arabic']++;
-    else if (!tu.langs.en && !tu.langs.zh && !tu.apart.some((v) => v.reason === 'traditional'))
-      counts.skipped['no-target']++;
-    else {
-      counts.units++;
-      this.ready.push(tu);
-    }
-  }
-
-  private hasContent(tu: TmxTu): boolean {
-    return tu.apart.length > 0 || tu.langs.en !== undefined || tu.langs.zh !== undefined;
+    if (this.tally.closeTu(tu, this.tooLong ? 'too-long' : this.invalidTu ? 'invalid' : undefined)) this.ready.push(tu);
   }
 }

@@ -2,7 +2,8 @@
  * Streaming TMX export: a header, then units one at a time to a Writable, honouring backpressure, in constant
  * memory. The shape is the one every client we know accepts: TMX `version="1.4"`, UTF-8, all seven required header
  * attributes with `srclang="ar"`, `xml:lang` on every `tuv`, the Arabic `tuv` first (Translate Toolkit takes the
- * first as the source), then en and zh. Output validates against the TMX 1.4b DTD.
+ * first as the source), then en and zh. Output validates against the TMX 1.4b DTD, whatever the units hold: codes the
+ * DTD refuses (a unit stored before the import repaired them) are repaired as they are written (inline-repair.ts).
  *
  * Lossless against the reader (tmx-stream.ts): placeables become their inline XML again, and `tuid`, `tu`/`tuv`
  * attributes (dates, ids, usage count), props, notes and mizan's placement props (`x-document`, `x-position`,
@@ -11,6 +12,7 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { LANGS, type DocumentMeta, type Lang } from '../types';
+import { writableCodes } from './inline-repair';
 import { segmentXml } from './placeables';
 import {
   PROP_CONFIDENCE,
@@ -114,7 +116,8 @@ function tuvXml(variant: TmxVariantInput, lang: string): string {
     for (const [type, value] of variant.props ?? []) out += prop('        ', type, value);
     out += '        ';
   }
-  out += `<seg>${segmentXml(variant.text, variant.codes ?? [])}</seg>`;
+  // Codes stored before the import repaired them are repaired here (a unit without codes: one length test).
+  out += `<seg>${segmentXml(variant.text, writableCodes(variant.codes))}</seg>`;
   return out + (meta ? '\n      </tuv>\n' : '</tuv>\n');
 }
 

@@ -4,10 +4,12 @@
  * (formats/xml-bytes.ts), the `tmx` and `codes:<lang>` JSON read where it lies (tu-json.ts), placeables replaced by
  * their codes' XML, and nothing is made a string or an object a unit. It writes the same bytes as the string path
  * (toTmxUnit + tuXml, encoded as UTF-8: a unit test compares the two); the units it leaves to that path are those with
- * kept-apart variants to write, or JSON of another shape than unit-fields.ts writes. The start of a tu and of a tuv
+ * kept-apart variants to write, JSON of another shape than unit-fields.ts writes, or codes the DTD refuses (stored
+ * before the import repaired them: the string path repairs them as it writes). The start of a tu and of a tuv
  * with metadata are written by tu-start.ts.
  */
 import { TU_END } from '../formats';
+import * as inlineCheck from '../formats/inline-check';
 import * as xmlBytes from '../formats/xml-bytes';
 import { LANGS, type Lang } from '../types';
 import * as tuJson from './tu-json';
@@ -18,6 +20,7 @@ import * as tuStart from './tu-start';
 const { copyRun, escapeBytes, MOST_PER_BYTE, nextStop, NO_ROOM, NOT_HERE, TEXT } = xmlBytes;
 const { Codes, HI_END, HI_START, Meta } = tuJson;
 const { at, isEmpty, put, tuStartBytes, tuvStartBytes, utf8 } = tuStart;
+const { validCodeBytes } = inlineCheck;
 
 export { NO_ROOM, NOT_HERE };
 /** {@link TuBytes.write}: the export leaves the unit out (no Arabic, or no text in the chosen targets). */
@@ -131,7 +134,8 @@ export class TuBytes {
       const k = (((b & 0x0f) << 12) | ((next & 0x3f) << 6) | (src[i + 2]! & 0x3f)) - 0xe000;
       i += 3;
       run = i;
-      if (!read && !this.codes.read(src, cuts[2 * field]!, cuts[2 * field + 1]!)) return NOT_HERE;
+      if (!read && !(this.codes.read(src, cuts[2 * field]!, cuts[2 * field + 1]!) && this.codesValid()))
+        return NOT_HERE;
       read = true;
       if (k >= this.codes.count) continue;
       const { info, bytes } = this.codes;
@@ -147,6 +151,16 @@ export class TuBytes {
     at = copyRun(src, run, to, out, at);
     for (; openHi > 0; openHi--) at = put(out, at, HI_CLOSE);
     return at;
+  }
+
+  /**
+   * Whether the DTD accepts every code read as it is; codes stored before the import repaired them (inline-repair.ts)
+   * are left to the string path, which repairs them. Paid only by a text that holds a placeable.
+   */
+  private codesValid(): boolean {
+    const { info, bytes, count } = this.codes;
+    for (let k = 0; k < count; k++) if (!validCodeBytes(bytes, info[3 * k]!, info[3 * k + 1]!)) return false;
+    return true;
   }
 
   private words: Int32Array<ArrayBufferLike> = new Int32Array(0);
