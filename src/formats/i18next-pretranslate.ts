@@ -16,8 +16,9 @@
  * («لديك 5 رسائل» is `few`): each category takes the best unit whose number is of that category
  * (i18next-candidate.ts), else the best unit, as `other` does — nothing else in a unit says which form it is. The
  * other directions derive little: Arabic has every English and Chinese category, and English `one` from Chinese
- * `other` is "{{count}} messages" for 1 unless a unit says "1 message". No ordinal form is derived ("{{count}}th" is no "1st"), nor a category the
- * source language has but the file lacks (the source is incomplete: i18next falls back there too).
+ * `other` is "{{count}} messages" for 1 unless a unit says "1 message". No ordinal form is derived ("{{count}}th"
+ * is no "1st"), nor a category the source language has but the file lacks (the source is incomplete: i18next falls
+ * back there too).
  *
  * An existing target value is kept unless `overwrite`; an empty string counts as untranslated (and the report
  * says `wasEmpty`). Nor is one restructured: a key whose way the existing bundle blocks with a value of another
