@@ -1,12 +1,14 @@
 /**
  * npm run i18next -- pretranslate --from ar.json --to en,zh --out locales/ [--src ar] [--min 75] [--overwrite]
- *                                 [--tm main]
+ *                                 [--tm main] [--interpolation-prefix __ --interpolation-suffix __]
+ *                                 [--nesting-prefix '$t(' --nesting-suffix ')']
  * npm run i18next -- export --out locales/ [--document ID] [--lang en,zh] [--tm main]
  *
  * pretranslate: drafts of an i18next resource file in each target language from the TM, written as
  * OUT/<lang>.json merged with the existing file there (its values are kept, and never restructured, unless
  * --overwrite), plus OUT/report.json (score, TM unit and placeables check per key) and a short summary on standard
- * error, naming each existing value whose shape differs from the source's.
+ * error, naming each existing value whose shape differs from the source's. ICU messages (i18next-icu) are drafted
+ * branch by branch or left out; the delimiter options are i18next's interpolation/nesting prefix and suffix.
  * export: a document (keys <documentId>.<position>) or the whole TM (keys <unitId>) as OUT/<lang>.json.
  * Languages are read as every other language option (BCP 47 or POSIX, any case: en-GB, en_GB, EN); each file is named
  * by the tag as given (`--to en-GB` reads and writes OUT/en-GB.json), one tag per language.
@@ -15,18 +17,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JsonKind, ShapeConflict } from '../src/formats';
-import { type I18nextKeyReport, MAX_MIN, requestLanguage, requireMin } from '../src/service';
+import { type I18nextKeyReport, i18nextSyntax, MAX_MIN, requestLanguage, requireMin } from '../src/service';
 import { LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
 import { makeFolder, readText, writeText } from './lib/files';
 import { checkTmNames, describeError, withTm } from './lib/tm';
 
 const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,zh --out FOLDER [--src ar] [--min 75]
-                                   [--overwrite] [--tm NAME]
+                                   [--overwrite] [--tm NAME] [--interpolation-prefix P] [--interpolation-suffix S]
+                                   [--nesting-prefix P] [--nesting-suffix S]
        npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
   pretranslate writes FOLDER/<tag>.json, the tag as given (merged with the existing file: its values kept, and never restructured,
   unless --overwrite) and FOLDER/report.json. Placeables kept as written: {{x}}, {x} and {x, number}, $t(key),
-  Trans tags (<0>…</0>, <br/>); ICU plural/select blocks are text. Tags as BCP 47 or POSIX (en-GB, en_GB):
+  Trans tags (<0>…</0>, <br/>), and the project's own delimiters (i18next's interpolation and nesting prefix and
+  suffix, 1-16 characters: --interpolation-prefix __ --interpolation-suffix __ for __name__). ICU plural/select
+  messages are drafted branch by branch, or left out and reported. Tags as BCP 47 or POSIX (en-GB, en_GB):
   --to en-GB reads and writes FOLDER/en-GB.json.
   The TM is read from REDIS_URL with MIZAN_KEY_PREFIX.`;
 
@@ -43,12 +48,28 @@ const cli = readOptions(
     tm: { type: 'string' },
     document: { type: 'string' },
     lang: { type: 'string' },
+    'interpolation-prefix': { type: 'string' },
+    'interpolation-suffix': { type: 'string' },
+    'nesting-prefix': { type: 'string' },
+    'nesting-suffix': { type: 'string' },
   },
   rest,
   {
     command,
     takes: {
-      pretranslate: ['from', 'to', 'src', 'out', 'min', 'overwrite', 'tm'],
+      pretranslate: [
+        'from',
+        'to',
+        'src',
+        'out',
+        'min',
+        'overwrite',
+        'tm',
+        'interpolation-prefix',
+        'interpolation-suffix',
+        'nesting-prefix',
+        'nesting-suffix',
+      ],
       export: ['out', 'document', 'lang', 'tm'],
     },
   },
@@ -99,6 +120,7 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     let unfilled = 0;
     let replaced = 0;
     let derived = 0;
+    let icu = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
       if (k.derived && k.status === 'filled') derived++;
       if (k.conflict && k.status === 'kept') unfilled++;
@@ -106,6 +128,7 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
       if (k.status === 'filled' && k.placeables && k.placeables.status !== 'ok') check++;
       if (REFUSED.has(k.status)) refused++;
+      if (k.status === 'icu-incomplete' || k.status === 'icu-unsupported') icu++;
     }
     const parts = [...counts].map(([status, n]) => `${n} ${status}`);
     const notes = [
@@ -114,6 +137,7 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       ...(check ? [`${check} filled with placeables to check`] : []),
       ...(derived ? [`${derived} plural forms the source language lacks, drafted from another form: to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
+      ...(icu ? [`${icu} ICU messages left out: a branch could not be drafted, see report.json`] : []),
       ...(counts.has('array-incomplete')
         ? [`${counts.get('array-incomplete')} drafted but left out: their array has untranslated elements`]
         : []),
@@ -158,6 +182,14 @@ async function pretranslate(out: string): Promise<void> {
   const from = args.from ?? cli.fail('give the source resources: --from FILE.json');
   const resources = readJson(from);
   const files = tagFiles(args.to ?? cli.fail('give the target languages: --to en,zh'), 'to');
+  // Checked before the TM is opened, each named by its option.
+  const delimiters = {
+    ...(args['interpolation-prefix'] !== undefined && { interpolationPrefix: args['interpolation-prefix'] }),
+    ...(args['interpolation-suffix'] !== undefined && { interpolationSuffix: args['interpolation-suffix'] }),
+    ...(args['nesting-prefix'] !== undefined && { nestingPrefix: args['nesting-prefix'] }),
+    ...(args['nesting-suffix'] !== undefined && { nestingSuffix: args['nesting-suffix'] }),
+  };
+  i18nextSyntax(delimiters, (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
   fileOf = (lang) => files.get(lang as Lang) ?? `${lang}.json`;
   const to = [...files.keys()];
   const existing: Record<string, unknown> = {};
@@ -167,6 +199,7 @@ async function pretranslate(out: string): Promise<void> {
   }
   await withTm(async (tm, config) => {
     const { bundles, report } = await tm.pretranslateI18next(resources, {
+      ...delimiters,
       tms: (args.tm ?? config.defaultTm).split(','),
       maxQueryChars: config.maxQueryChars,
       ...(args.src && { from: args.src }),

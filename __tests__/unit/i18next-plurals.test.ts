@@ -65,3 +65,31 @@ describe('plural forms the source language does not have', () => {
     ]);
   });
 });
+
+describe('which TM unit each plural form takes', () => {
+  // Units that hard-code a number say which Arabic form they are: 5 (few), 20 (many), 100 (other).
+  const files = () =>
+    memoryTm({
+      [`You have ${P(0)} files`]: {
+        ar: [
+          { score: 90, sourceText: 'You have 5 files', targetText: 'لديك 5 ملفات', unitId: 'five' },
+          { score: 90, sourceText: 'You have 20 files', targetText: 'لديك 20 ملفًا', unitId: 'twenty' },
+          { score: 90, sourceText: 'You have 100 files', targetText: 'لديك 100 ملف', unitId: 'hundred' },
+        ],
+      },
+    });
+
+  it('prefers, for each form, the unit whose number belongs to that form', async () => {
+    const resources = { f_one: 'You have one file', f_other: 'You have {{count}} files' };
+    const { bundles, report } = await pretranslateI18next(resources, files(), { from: 'en', to: ['ar'] });
+    expect(bundles.ar).toMatchObject({
+      f_few: 'لديك {{count}} ملفات',
+      f_many: 'لديك {{count}} ملفًا',
+      f_other: 'لديك {{count}} ملف',
+    });
+    const unit = (key: string) => report.keys.find((k) => k.key === key)?.unitId;
+    expect([unit('f_few'), unit('f_many'), unit('f_other')]).toEqual(['five', 'twenty', 'hundred']);
+    // No unit says 0 or 2: those forms take the best candidate, reported derived, to check.
+    expect(report.keys.find((k) => k.key === 'f_two')).toMatchObject({ unitId: 'five', derived: true });
+  });
+});

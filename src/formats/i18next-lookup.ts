@@ -28,7 +28,7 @@
  */
 import type { Lang } from '../types';
 import { tokenize } from '../normalize';
-import { protect } from './i18next';
+import { DEFAULT_SYNTAX, protect, type PlaceableSyntax } from './i18next-syntax';
 import { mapSourcePlaceables } from './i18next-placeables';
 import type { Candidate, Lookup } from './xliff-lookup';
 
@@ -54,9 +54,15 @@ export function retrievalMin(value: string, protectedText: string, min: number):
 }
 
 /** A candidate's TM score with placeables counted as the query's (step 2). */
-export function placeableScore(placeables: readonly string[], protectedText: string, candidate: Candidate): number {
+export function placeableScore(
+  placeables: readonly string[],
+  protectedText: string,
+  candidate: Candidate,
+  syntax: PlaceableSyntax = DEFAULT_SYNTAX,
+): number {
   if (candidate.score >= 100 || candidate.sourceText === undefined) return candidate.score;
-  return same(mapSourcePlaceables(placeables, candidate.sourceText), protectedText) ? 100 : candidate.score;
+  const mapped = mapSourcePlaceables(placeables, candidate.sourceText, syntax);
+  return same(mapped, protectedText) ? 100 : candidate.score;
 }
 
 /**
@@ -68,17 +74,18 @@ export function i18nextCandidates(
   from: Lang,
   tgt: Lang,
   min: number,
+  syntax: PlaceableSyntax = DEFAULT_SYNTAX,
 ): (value: string) => Promise<Candidate[]> {
   const cache = new Map<string, Candidate[]>();
   return async (value) => {
     const cached = cache.get(value);
     if (cached) return cached;
-    const { text, placeables } = protect(value);
+    const { text, placeables } = protect(value, syntax);
     const best = new Map<string, Candidate>();
     const consider = (found: readonly Candidate[], literal: boolean) => {
       for (const candidate of found) {
         if (literal && candidate.adapted !== undefined) continue;
-        const score = placeableScore(placeables, text, candidate);
+        const score = placeableScore(placeables, text, candidate, syntax);
         const held = best.get(candidate.unitId);
         if (score >= min && (!held || score > held.score)) best.set(candidate.unitId, { ...candidate, score });
       }

@@ -14,14 +14,14 @@
  * The TM's source goes through the same pairing (`mapSourcePlaceables`), so that a unit that is the query but for
  * how it holds its placeables can be recognized as such (i18next-lookup.ts).
  */
-import { PLACEABLE, findPlaceables } from './i18next';
+import { DEFAULT_SYNTAX, findPlaceables, type PlaceableSyntax } from './i18next-syntax';
 import { placeableChar, placeableIndex } from './xliff-inline';
 
 type Kind = 'interpolation' | 'nesting' | 'start' | 'end' | 'empty';
 
-function kindOf(placeable: string): { kind: Kind; name?: string } {
-  if (placeable.startsWith('{')) return { kind: 'interpolation' };
-  if (placeable.startsWith('$t(')) return { kind: 'nesting' };
+function kindOf(placeable: string, syntax: PlaceableSyntax): { kind: Kind; name?: string } {
+  const kind = syntax.kind(placeable);
+  if (kind !== 'tag') return { kind };
   const name = /^<\/?\s*([A-Za-z0-9]+)/.exec(placeable)?.[1];
   if (placeable.startsWith('</')) return { kind: 'end', ...(name !== undefined && { name }) };
   if (placeable.endsWith('/>')) return { kind: 'empty' };
@@ -45,14 +45,15 @@ export function mapCandidatePlaceables(
   placeables: readonly string[],
   tmSource: string | undefined,
   tmTarget: string,
+  syntax: PlaceableSyntax = DEFAULT_SYNTAX,
 ): MappedCandidate {
-  const pairing = pairSource(placeables, tmSource ?? '');
+  const pairing = pairSource(placeables, tmSource ?? '', syntax);
   const unmappable: string[] = [];
   let renamed = 0;
-  const mapped = tmTarget.replace(PLACEABLE, (p) => {
+  const mapped = tmTarget.replace(syntax.pattern, (p) => {
     let k = pairing.byText.get(p);
     if (k === undefined) {
-      const { kind, name } = kindOf(p);
+      const { kind, name } = kindOf(p, syntax);
       const start = kind === 'end' && name !== undefined ? pairing.startNames.get(name) : undefined;
       k = start === undefined ? undefined : placeables.findIndex((q) => q === `</${start}>`);
       if (k === undefined || k < 0) k = placeables.indexOf(p);
@@ -78,10 +79,14 @@ export function mapCandidatePlaceables(
  * The TM's source with each of its literal placeables that pairs with one of the query's written as that one's
  * U+E000 + k, as the query holds it; unpaired ones stay as written.
  */
-export function mapSourcePlaceables(placeables: readonly string[], tmSource: string): string {
-  const { partner } = pairSource(placeables, tmSource);
+export function mapSourcePlaceables(
+  placeables: readonly string[],
+  tmSource: string,
+  syntax: PlaceableSyntax = DEFAULT_SYNTAX,
+): string {
+  const { partner } = pairSource(placeables, tmSource, syntax);
   let j = 0;
-  return tmSource.replace(PLACEABLE, (p) => {
+  return tmSource.replace(syntax.pattern, (p) => {
     const k = partner[j++]!;
     return k >= 0 ? placeableChar(k) : p;
   });
@@ -91,13 +96,13 @@ export function mapSourcePlaceables(placeables: readonly string[], tmSource: str
  * Pairs the TM source's literal placeables with the query's: per literal placeable (in order) its query index or
  * -1, text → query index, and start tag names.
  */
-function pairSource(placeables: readonly string[], tmSource: string) {
+function pairSource(placeables: readonly string[], tmSource: string, syntax: PlaceableSyntax) {
   const taken = new Set<number>();
   for (const char of tmSource) {
     const k = placeableIndex(char);
     if (k >= 0) taken.add(k);
   }
-  const literal = findPlaceables(tmSource);
+  const literal = findPlaceables(tmSource, syntax);
   const partner = literal.map((p): number => {
     const k = placeables.findIndex((q, i) => q === p && !taken.has(i));
     if (k >= 0) taken.add(k);
@@ -106,7 +111,7 @@ function pairSource(placeables: readonly string[], tmSource: string) {
   const startNames = new Map<string, string>();
   literal.forEach((p, j) => {
     if (partner[j]! >= 0) return;
-    const { kind, name } = kindOf(p);
+    const { kind, name } = kindOf(p, syntax);
     if (kind === 'end' && name !== undefined && startNames.has(name)) {
       const k = placeables.findIndex((q, i) => q === `</${startNames.get(name)}>` && !taken.has(i));
       if (k >= 0) {
@@ -115,18 +120,18 @@ function pairSource(placeables: readonly string[], tmSource: string) {
         return;
       }
     }
-    const k = placeables.findIndex((q, i) => !taken.has(i) && kindOf(q).kind === kind);
+    const k = placeables.findIndex((q, i) => !taken.has(i) && kindOf(q, syntax).kind === kind);
     if (k < 0) return;
     partner[j] = k;
     taken.add(k);
-    const queryName = kindOf(placeables[k]!).name;
+    const queryName = kindOf(placeables[k]!, syntax).name;
     if (kind === 'start' && name !== undefined && queryName !== undefined) startNames.set(name, queryName);
   });
   literal.forEach((p, j) => {
-    const { kind, name } = kindOf(p);
+    const { kind, name } = kindOf(p, syntax);
     const k = partner[j]!;
     if (kind === 'start' && name !== undefined && k >= 0 && !startNames.has(name)) {
-      const queryName = kindOf(placeables[k]!).name;
+      const queryName = kindOf(placeables[k]!, syntax).name;
       if (queryName !== undefined) startNames.set(name, queryName);
     }
   });

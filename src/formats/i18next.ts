@@ -6,15 +6,25 @@
  * - Plurals: keys ending in `_zero/_one/_two/_few/_many/_other` (ordinals: `_ordinal_<category>`) with the same
  *   stem form one group, provided the group has `_other` (every language has it and i18next falls back to it);
  *   otherwise such keys are ordinary keys. Context suffixes (`_male_one`) stay part of the stem.
- * - Placeables (kept, never translated): interpolations `{{name}}`, `{{value, number}}`, `{{- html}}`, and
- *   single-brace ones (`{name}`, `{n, number}`: a `{`/`}` prefix and suffix, or i18next-icu's simple arguments);
- *   nesting `$t(key)`, `$t(key, {"count": 2})`; react-i18next Trans tags `<0>`, `</0>`, `<1/>`, `<br/>`,
- *   `<strong>`. In a text sent to the TM each is one private-use character U+E000 + k, as inline codes are in XLIFF.
+ * - Placeables (kept, never translated): i18next-syntax.ts, re-exported here; ICU plural/select blocks: icu.ts and
+ *   i18next-icu.ts.
  * - Leaves that are not strings (numbers, booleans, null) are not translatable and are left out, but under an array
  *   (i18next-arrays.ts), where they are copied so that the draft keeps the array's length.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { placeableChar, placeableIndex } from './xliff-inline';
+
+export {
+  PLACEABLE,
+  DEFAULT_SYNTAX,
+  placeableSyntax,
+  findPlaceables,
+  protect,
+  restore,
+  checkI18nextPlaceables,
+  type I18nextSyntax,
+  type PlaceableSyntax,
+  type PlaceablesCheck,
+} from './i18next-syntax';
 
 export type KeyPath = (string | number)[];
 
@@ -224,67 +234,4 @@ export function pluralCategories(lang: string, ordinal: boolean): PluralCategory
   const found = new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions()
     .pluralCategories as string[];
   return PLURAL_CATEGORIES.filter((c) => found.includes(c));
-}
-
-/**
- * An i18next placeable in a text (global: use with `replace`/`match`): `{{…}}`; a single-brace name, optionally with
- * a format (`{user}`, `{0}`, `{n, number}`: i18next with `interpolation.prefix/suffix` `{`/`}`, i18next-icu's simple
- * arguments); `$t(…)`; a Trans tag. An ICU plural or select (`{n, plural, one {…} other {…}}`) is not one: its
- * branches hold text to translate.
- */
-export const PLACEABLE = new RegExp(
-  [
-    /\{\{[^{}]*\}\}/.source,
-    /\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/.source,
-    /\$t\((?:[^()]|\([^()]*\))*\)/.source,
-    /<\/?[A-Za-z0-9]+\s*\/?>/.source,
-  ].join('|'),
-  'g',
-);
-
-/** The placeables of a text, in order. */
-export function findPlaceables(text: string): string[] {
-  return text.match(PLACEABLE) ?? [];
-}
-
-/** Replaces each placeable by U+E000 + k (k-th placeable of the text). */
-export function protect(text: string): { text: string; placeables: string[] } {
-  const placeables: string[] = [];
-  const protectedText = text.replace(PLACEABLE, (p) => {
-    placeables.push(p);
-    return placeableChar(placeables.length - 1);
-  });
-  return { text: protectedText, placeables };
-}
-
-/** Puts placeables back; `unmappable` lists indexes the source does not have (the text is then unusable). */
-export function restore(text: string, placeables: readonly string[]): { text: string; unmappable: number[] } {
-  const unmappable: number[] = [];
-  let out = '';
-  for (const char of text) {
-    const k = placeableIndex(char);
-    if (k < 0) out += char;
-    else if (k < placeables.length) out += placeables[k];
-    else unmappable.push(k);
-  }
-  return { text: out, unmappable };
-}
-
-export interface PlaceablesCheck {
-  status: 'ok' | 'missing' | 'extra' | 'missing+extra';
-  missing: string[];
-  extra: string[];
-}
-
-/** Compares the placeables of a source and its translation as multisets (order may change between languages). */
-export function checkI18nextPlaceables(source: string, target: string): PlaceablesCheck {
-  const left = findPlaceables(source);
-  const extra: string[] = [];
-  for (const p of findPlaceables(target)) {
-    const i = left.indexOf(p);
-    if (i >= 0) left.splice(i, 1);
-    else extra.push(p);
-  }
-  const status = left.length > 0 ? (extra.length > 0 ? 'missing+extra' : 'missing') : extra.length > 0 ? 'extra' : 'ok';
-  return { status, missing: left, extra };
 }

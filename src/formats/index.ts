@@ -56,6 +56,7 @@ export {
   type KeyPath,
   type PlaceablesCheck,
   type ShapeConflict,
+  type I18nextSyntax,
 } from './i18next';
 export {
   pretranslateI18next,
@@ -64,7 +65,11 @@ export {
   type I18nextPretranslation,
   type I18nextKeyReport,
   type KeyStatus,
+  type IcuReport,
+  type IcuBranchReport,
+  type IcuReason,
 } from './i18next-pretranslate';
+export { parseIcu, printIcu, looksLikeIcu, IcuSyntaxError, type IcuNode } from './icu';
 export { documentToI18next, unitsToI18next, toI18nextBundles, type I18nextExportOptions } from './i18next-export';
 export { parseLanguageTag, languageOf, languageFamily, requireLanguage, type LanguageTag } from './language-tags';
 export {

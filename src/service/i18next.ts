@@ -5,6 +5,7 @@
  */
 import { ErrorCode, MizanError, preview } from '../errors';
 import {
+  type I18nextSyntax,
   documentToI18next,
   pretranslateI18next as pretranslateResources,
   requireLanguage,
@@ -17,7 +18,15 @@ import { type LookupOptions, type MatchFn, tmLookup } from './pretranslate';
 
 export type I18nextBundles = Partial<Record<Lang, Record<string, unknown>>>;
 
-export interface I18nextRequest extends LookupOptions {
+/** A project's own delimiters as an API or CLI caller gives them (i18next's option names, flattened). */
+export interface DelimiterInput {
+  interpolationPrefix?: string;
+  interpolationSuffix?: string;
+  nestingPrefix?: string;
+  nestingSuffix?: string;
+}
+
+export interface I18nextRequest extends LookupOptions, DelimiterInput {
   /** Language tag of the source resources. @default 'ar' */
   from?: string;
   /** Language tags of the drafts. */
@@ -41,6 +50,54 @@ export function targetLanguages(from: Lang, to: readonly string[], param = 'to')
   return out;
 }
 
+/** Longest delimiter accepted: i18next's are one to three characters (`{{`, `$t(`, `__`, `%{`). */
+export const MAX_DELIMITER = 16;
+
+/** i18next's own defaults, for the half of a pair not given. */
+const I18NEXT_DEFAULTS = {
+  interpolation: { prefix: '{{', suffix: '}}' },
+  nesting: { prefix: '$t(', suffix: ')' },
+} as const;
+
+/**
+ * A project's own delimiters (none given: the defaults alone), each 1–MAX_DELIMITER characters; a pair's missing
+ * half is i18next's default. The interpolation and nesting prefixes must differ: a placeable would be both kinds.
+ * `name` spells a field in errors (the CLI's option names). INVALID_DELIMITER otherwise.
+ */
+export function i18nextSyntax(input: DelimiterInput, name = (key: string) => key): I18nextSyntax {
+  for (const key of ['interpolationPrefix', 'interpolationSuffix', 'nestingPrefix', 'nestingSuffix'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const reason = value === '' ? 'delimiter-empty' : [...value].length > MAX_DELIMITER ? 'delimiter-too-long' : '';
+    if (reason)
+      throw new MizanError(ErrorCode.INVALID_DELIMITER, {
+        param: name(key),
+        value: preview(value),
+        reason,
+        max: MAX_DELIMITER,
+      });
+  }
+  const pair = (kind: 'interpolation' | 'nesting') => {
+    const prefix = input[`${kind}Prefix`];
+    const suffix = input[`${kind}Suffix`];
+    if (prefix === undefined && suffix === undefined) return undefined;
+    return { prefix: prefix ?? I18NEXT_DEFAULTS[kind].prefix, suffix: suffix ?? I18NEXT_DEFAULTS[kind].suffix };
+  };
+  const interpolation = pair('interpolation');
+  const nesting = pair('nesting');
+  const interpolationPrefix = interpolation?.prefix ?? I18NEXT_DEFAULTS.interpolation.prefix;
+  if (nesting && nesting.prefix === interpolationPrefix) {
+    const key = input.nestingPrefix !== undefined ? 'nestingPrefix' : 'interpolationPrefix';
+    throw new MizanError(ErrorCode.INVALID_DELIMITER, {
+      param: name(key),
+      value: preview(nesting.prefix),
+      reason: 'delimiter-clash',
+      max: MAX_DELIMITER,
+    });
+  }
+  return { ...(interpolation && { interpolation }), ...(nesting && { nesting }) };
+}
+
 /** Draft bundles per target language and a report per key (never replaces an existing value unless `overwrite`). */
 export function pretranslateI18next(
   match: MatchFn,
@@ -55,8 +112,10 @@ export function pretranslateI18next(
     if (bundle !== null && typeof bundle === 'object' && !Array.isArray(bundle)) existing[lang] = bundle;
     else throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: `existing.${tag}`, value: preview(bundle) });
   }
+  const syntax = i18nextSyntax(request);
   return pretranslateResources(resources, tmLookup(match, request), {
     from,
+    syntax,
     to,
     existing,
     ...(request.min !== undefined && { min: request.min }),

@@ -23,7 +23,14 @@ export {
   type XliffPretranslation,
   type XliffRequest,
 } from './pretranslate';
-export { targetLanguages, type I18nextBundles, type I18nextRequest } from './i18next';
+export {
+  targetLanguages,
+  i18nextSyntax,
+  MAX_DELIMITER,
+  type DelimiterInput,
+  type I18nextBundles,
+  type I18nextRequest,
+} from './i18next';
 export type { Analysis, AnalysisRow, PretranslateReport, I18nextPretranslation, I18nextKeyReport } from '../formats';
 export { formatAnalysis, requireLanguage, HTML_STYLE, withoutPlaceables } from '../formats';
 export { JOB_STATUSES, type JobStatus, type JobView, type ImportOptions } from './imports';

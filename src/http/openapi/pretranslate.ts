@@ -1,8 +1,6 @@
 /** OpenAPI description of the pretranslation routes (src/http/routes/pretranslate.ts) and their bodies. */
 import { binaryFile as file, contentEncoding, jsonBody, query, ref, type Code, type Operation } from './build';
 
-const count = { type: 'integer', minimum: 0 };
-const BANDS = ['repetition', '101', '100', '95-99', '85-94', '75-84', '50-74', 'no-match'];
 const XML_TYPES = ['application/xliff+xml', 'application/x-xliff+xml', 'application/xml', 'text/xml'];
 const xliffBody = {
   required: true,
@@ -29,6 +27,18 @@ const xliffParameters = [
   ),
   query('tm', 'TMs to search, comma-separated, by priority (default: the default TM)'),
   contentEncoding,
+];
+const delimiter = (name: string, description: string) =>
+  query(name, `${description}; 1–16 characters (else INVALID_DELIMITER)`, {
+    type: 'string',
+    minLength: 1,
+    maxLength: 16,
+  });
+const DELIMITER_PARAMETERS = [
+  delimiter('interpolationPrefix', "i18next's interpolation.prefix, besides {{ and { (`__`, `%{`)"),
+  delimiter('interpolationSuffix', "i18next's interpolation.suffix (`__`, `}`); a missing half is i18next's default"),
+  delimiter('nestingPrefix', "i18next's nesting.prefix, besides $t( (not the interpolation prefix)"),
+  delimiter('nestingSuffix', "i18next's nesting.suffix; a missing half is i18next's default"),
 ];
 const XLIFF_ERRORS: Code[] = [
   'INVALID_BODY',
@@ -117,10 +127,15 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
     post: {
       summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
       description:
-        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, $t(key), Trans tags; not ICU " +
-        "plural/select blocks) are mapped onto the source's ({{name}} in the TM written as the source's " +
-        '{{user}}); a candidate that would lose an interpolation, nesting or Trans tag is never written ' +
-        '(a zero/one/two form may leave {{count}} out).',
+        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, $t(key), Trans tags, and the project's " +
+        "own delimiters given in interpolationPrefix/Suffix and nestingPrefix/Suffix) are mapped onto the source's " +
+        "({{name}} in the TM written as the source's {{user}}); a candidate that would lose an interpolation, " +
+        'nesting or Trans tag is never written (a zero/one/two form may leave {{count}} out). An ICU message ' +
+        '(i18next-icu: a plural, select or selectordinal block) is drafted branch by branch and the block rebuilt ' +
+        'with the target language’s plural categories, the text around a block moved into its branches; if a ' +
+        'branch cannot be drafted the key is left out (icu-incomplete, icu-unsupported). The delimiters may come ' +
+        'in the query string (percent-encoded) or the body, the query string first.',
+      parameters: DELIMITER_PARAMETERS,
       requestBody: jsonBody({
         type: 'object',
         required: ['resources', 'to'],
@@ -143,6 +158,7 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
           },
           overwrite: { type: 'boolean', default: false },
           tm: { type: 'string' },
+          ...Object.fromEntries(DELIMITER_PARAMETERS.map((p) => [p.name, p.schema])),
         },
       }),
       ok: {
@@ -155,125 +171,12 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'INVALID_ENCODING',
         'FIELD_MISSING',
         'MIN_OUT_OF_RANGE',
+        'INVALID_DELIMITER',
+        'INVALID_PARAMETER',
         'UNSUPPORTED_LANGUAGE',
         'SAME_LANGUAGE',
         'UNKNOWN_TM',
       ],
-    },
-  },
-};
-
-const row = (band: boolean) => ({
-  type: 'object',
-  required: [...(band ? ['band'] : []), 'segments', 'words', 'characters'],
-  properties: {
-    ...(band && { band: { type: 'string', enum: BANDS } }),
-    segments: count,
-    words: count,
-    characters: count,
-  },
-});
-const JSON_KINDS = ['string', 'number', 'boolean', 'null', 'array', 'object'];
-const placeables = {
-  type: 'object',
-  required: ['status', 'missing', 'extra'],
-  properties: {
-    status: { type: 'string', enum: ['ok', 'missing', 'extra', 'missing+extra'] },
-    missing: { type: 'array', items: { type: 'string' } },
-    extra: { type: 'array', items: { type: 'string' } },
-  },
-};
-
-export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
-  Analysis: {
-    type: 'object',
-    required: ['src', 'tgt', 'rows', 'total'],
-    properties: {
-      src: ref('Lang'),
-      tgt: ref('Lang'),
-      targets: {
-        type: 'array',
-        items: ref('Lang'),
-        description:
-          'every target language, when the file’s <file> elements declare several (each looked up in its own)',
-      },
-      declaredSrc: {
-        type: 'string',
-        description: 'the source language the file declared, when its sources are in src',
-      },
-      rows: { type: 'array', items: row(true) },
-      total: row(false),
-    },
-  },
-  I18nextDrafts: {
-    type: 'object',
-    required: ['from', 'to', 'min', 'resources', 'report'],
-    properties: {
-      from: ref('Lang'),
-      to: { type: 'array', items: ref('Lang') },
-      min: { type: 'integer' },
-      resources: { type: 'object', description: 'one bundle per target language' },
-      report: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['lang', 'key', 'status'],
-          properties: {
-            lang: ref('Lang'),
-            key: { type: 'string' },
-            sourceKey: { type: 'string' },
-            status: {
-              type: 'string',
-              enum: [
-                'filled',
-                'kept',
-                'no-match',
-                'unmappable',
-                'placeables-missing',
-                'no-source-form',
-                'empty-source',
-                'array-incomplete',
-              ],
-              description:
-                'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
-                "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
-                'string (every source form, for a plural): nothing to translate, nothing written (copied in an ' +
-                'array). array-incomplete: drafted but not written, since its array has untranslated elements: ' +
-                'an array is written whole, at the source’s length, its non-string values copied, or not at all',
-            },
-            score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
-            tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
-            unitId: { type: 'string' },
-            adapted: {
-              type: 'boolean',
-              description:
-                "the TM's source differs only in numbers: true if the value carries the source's numbers, false if " +
-                "it keeps the TM's (score is then the fuzzy one)",
-            },
-            placeables,
-            wasEmpty: { type: 'boolean' },
-            derived: {
-              type: 'boolean',
-              description:
-                'a cardinal plural form the source language lacks (Arabic zero/two/few/many from English), drafted ' +
-                "from sourceKey, another category's form: its grammar is that form's, to check",
-            },
-            conflict: {
-              type: 'object',
-              required: ['path', 'existing', 'source'],
-              description:
-                'the existing bundle holds another shape on the way to the key (a string where the source has an ' +
-                'object…): kept unfilled, or replaced with overwrite',
-              properties: {
-                path: { type: 'string' },
-                existing: { type: 'string', enum: JSON_KINDS },
-                source: { type: 'string', enum: JSON_KINDS },
-              },
-            },
-            replaced: { type: 'boolean', description: 'with overwrite: the conflicting existing value was replaced' },
-          },
-        },
-      },
     },
   },
 };

@@ -3,7 +3,7 @@
  * may rely on as `required`; a later version may add fields, so clients must ignore unknown ones.
  */
 import { langs, nullable, ref, span, texts } from './build';
-import { PRETRANSLATE_SCHEMAS } from './pretranslate';
+import { PRETRANSLATE_SCHEMAS } from './pretranslate-schemas';
 import { TM_SCHEMAS } from './tms-paths';
 import { WIRE_SCHEMAS } from './wire-schemas';
 import { DOCUMENT_SCHEMAS } from './document-schemas';

@@ -7,7 +7,7 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import { formatAnalysis, MAX_MIN, type TranslationMemory, type XliffRequest } from '../../service';
+import { type DelimiterInput, formatAnalysis, MAX_MIN, type TranslationMemory, type XliffRequest } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
 import { acceptedType } from '../negotiate';
@@ -15,6 +15,7 @@ import { Params, preview, type Input } from '../params';
 import { readUpload, type Upload } from '../upload';
 
 const FORM_FIELDS = new Set(['src', 'tgt', 'min', 'overwrite', 'tm', 'format']);
+const DELIMITERS = ['interpolationPrefix', 'interpolationSuffix', 'nestingPrefix', 'nestingSuffix'] as const;
 const DEFAULT_MIN = 75;
 
 /** The upload and its parameters (form fields where the query string lacks them). */
@@ -103,7 +104,15 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
         throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: preview(existing) });
       const from = p.string('from');
+      // A project's own delimiters: in the query string (percent-encoded) or the body, the query string first.
+      const query = new Params(req.query as Input);
+      const delimiters: DelimiterInput = {};
+      for (const key of DELIMITERS) {
+        const value = query.string(key) ?? p.string(key);
+        if (value !== undefined) delimiters[key] = value;
+      }
       const { bundles, report } = await tm.pretranslateI18next(body.resources, {
+        ...delimiters,
         tms: p.tms('tm', config.defaultTm),
         maxQueryChars: config.maxQueryChars,
         ...(from && { from }),

@@ -1,0 +1,89 @@
+/**
+ * One i18next source text drafted from its TM candidates (a key's value, a plural form, an ICU branch).
+ *
+ * A candidate's placeables are mapped onto the source's (i18next-placeables.ts); one the TM's target lacks takes
+ * the place of the number the TM had where the source has it (number-slots.ts, one point off). A candidate is
+ * refused when it has placeables the source lacks (`unmappable`) or lacks one of the source's (`placeables-missing`),
+ * but for those the caller allows to be left out (a cardinal zero/one/two form's `{{count}}`).
+ *
+ * Plural forms: a candidate whose `{{count}}` took the place of a number the TM's unit held says which plural form
+ * its target is: «لديك 5 رسائل» is Arabic's `few` (3–10), «لديك 20 رسالة» its `many`. Among the candidates that can
+ * be written, the first whose number falls in the category being drafted (or that placed none) is taken; only when
+ * each placed a number of another category is the best of them written. Without a number nothing in a unit says
+ * which form it is, and the best candidate is taken for every category drafted from one source form.
+ */
+import { type PlaceableSyntax, checkI18nextPlaceables, findPlaceables, restore, protect } from './i18next-syntax';
+import type { CandidateReport } from './i18next-report';
+import { mapCandidatePlaceables } from './i18next-placeables';
+import { numberValue, placeAtNumbers } from './number-slots';
+import type { Candidate } from './xliff-lookup';
+
+export interface TextOptions {
+  syntax: PlaceableSyntax;
+  /** Placeables a draft may leave out (a cardinal zero/one/two form's number). */
+  optional?: (placeable: string) => boolean;
+  /** Placeables that stand for the plural's number (`{{count}}`, an ICU `#`). */
+  isNumber?: (placeable: string) => boolean;
+  /** Whether a number the TM's unit held where the source has its plural number suits the form drafted. */
+  suits?: (n: number) => boolean;
+}
+
+/** A candidate as the draft of `source`: placeables mapped onto the source's, or refused (see the file comment). */
+export function writeCandidate(
+  source: string,
+  placeables: readonly string[],
+  candidate: Candidate,
+  options: TextOptions,
+): { report: CandidateReport; value?: string; suits: boolean } {
+  const { syntax } = options;
+  const mapped = mapCandidatePlaceables(placeables, candidate.sourceText, candidate.targetText, syntax);
+  const restored = restore(mapped.text, placeables).text;
+  const present = new Set(findPlaceables(restored, syntax));
+  const slots = placeables
+    .filter((p) => !present.has(p))
+    .map((p) => ({ placeholder: p, at: source.indexOf(p) }))
+    .filter((slot) => slot.at >= 0);
+  const numbers = placeAtNumbers(source, candidate.sourceText, restored, slots);
+  const value = numbers.text;
+  const check = checkI18nextPlaceables(source, value, syntax);
+  const score = Math.max(0, candidate.score - mapped.renamed - numbers.placed.length);
+  const base = {
+    score,
+    ...(score !== candidate.score && { tmScore: candidate.score }),
+    unitId: candidate.unitId,
+    ...(candidate.adapted !== undefined && { adapted: candidate.adapted }),
+    placeables: check,
+  };
+  const suits = numbers.placed.every((fill) => {
+    const at = fill.indexOf('→');
+    if (!options.suits || !options.isNumber?.(fill.slice(at + 1))) return true;
+    return options.suits(Number(numberValue(fill.slice(0, at))));
+  });
+  if (mapped.unmappable.length > 0) return { report: { ...base, status: 'unmappable' }, suits };
+  const written = new Set(findPlaceables(value, syntax));
+  const lost = placeables.filter((p) => !written.has(p));
+  if (lost.some((p) => !options.optional?.(p))) return { report: { ...base, status: 'placeables-missing' }, suits };
+  return { report: { ...base, status: 'filled' }, value, suits };
+}
+
+/**
+ * Drafts one source text from its candidates (best first): the first that can be written and suits the plural form
+ * (see the file comment), else the first that can be written, else the first refused one's report; undefined when
+ * the TM has no candidate.
+ */
+export async function draftText(
+  source: string,
+  lookup: (text: string) => Promise<Candidate[]>,
+  options: TextOptions,
+): Promise<{ report: CandidateReport; value?: string } | undefined> {
+  const { placeables } = protect(source, options.syntax);
+  let written: { report: CandidateReport; value?: string } | undefined;
+  let refused: { report: CandidateReport } | undefined;
+  for (const candidate of await lookup(source)) {
+    const draft = writeCandidate(source, placeables, candidate, options);
+    if (draft.value === undefined) refused ??= draft;
+    else if (draft.suits) return { report: draft.report, value: draft.value };
+    else written ??= { report: draft.report, value: draft.value };
+  }
+  return written ?? refused;
+}
