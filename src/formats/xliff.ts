@@ -8,7 +8,8 @@
  * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { type XliffContent, flattenContent, hasText } from './xliff-inline';
+import { type XliffContent, flattenContent, hasText, renderContent } from './xliff-inline';
+import { ACCEPTED, ORIGIN } from './xliff-marks';
 import type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
 import { type XmlElement, childElements, decodeXml, parseXmlTree } from './xliff-xml';
 
@@ -27,7 +28,9 @@ const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2\.\d$/;
  * unless its unit says `approved="no"`); an explicit `initial` (2.x) or `new`/`needs-*` (1.2) may be refilled.
  * A target without text (whitespace and empty inline elements only: see hasText) is never confirmed; in a 1.2
  * `seg-source` unit this holds per segment, for the target's `<mrk mtype="seg">` of that segment, and a segment
- * with text under a state that does not confirm it is kept unless mizan wrote it (see `keptUnlessOurs`).
+ * with text counts as confirmed, whatever the unit's state, unless mizan's record says mizan wrote that text there
+ * (see draftedByMizan): the unit's one state speaks for all its segments, so after a fuzzy fill of one it says
+ * `needs-review-translation` over a translator's segment next to it.
  */
 export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
   1: new Set(['translated', 'signed-off', 'final']),
@@ -169,11 +172,13 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     const content = flattenContent(mark, w.raw, 1);
     const targetMark = targetMarks.find((m) => m.attrs.mid === mid);
     const targetMarkContent = targetMark && flattenContent(targetMark, w.raw, 1);
-    const confirmed = confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent);
+    // The unit's one state cannot say who wrote this segment: its text is someone's unless mizan's record says
+    // mizan wrote it (see CONFIRMED_STATES).
+    const someones = hasText(targetMarkContent) && !draftedByMizan(w, unit, mid, targetMarkContent!);
+    const confirmed = confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent) || someones;
     addSegment(w, unit, {
       ...common,
       confirmed,
-      ...(!confirmed && hasText(targetMarkContent) && { keptUnlessOurs: true as const }),
       segmentId: mid,
       source: content.text,
       codes: content.codes,
@@ -182,6 +187,22 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
       elements: { source: mark, ...(targetMark && { target: targetMark }) },
     });
   }
+}
+
+/**
+ * A 1.2 `seg-source` segment's text is mizan's own draft when mizan's record of what it wrote there, its
+ * `<alt-trans alttranstype="accepted" origin="mizan" mid="…">` (ACCEPTED), holds that text still: a translator's
+ * edit, or a suggestion they took, is no longer the text recorded. Nothing else says so, least of all the text being
+ * one of the TM's candidates (a translator's text often is: the TM holds confirmed translations).
+ */
+function draftedByMizan(w: Walk, unit: XliffUnit, mid: string, text: XliffContent): boolean {
+  const written = renderContent(text.text, text.codes);
+  return unit.altTrans.some((alt) => {
+    if (alt.attrs.origin !== ORIGIN || alt.attrs.alttranstype !== ACCEPTED || alt.attrs.mid !== mid) return false;
+    const target = core(w, alt, 'target')[0];
+    const recorded = target && flattenContent(target, w.raw, 1);
+    return recorded !== undefined && renderContent(recorded.text, recorded.codes) === written;
+  });
 }
 
 /** `<mrk mtype="seg">` elements under an element, in document order (they may sit inside `g`). */
