@@ -46,6 +46,12 @@ export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
  */
 export const NOT_TEXT_RESTYPES: ReadonlySet<string> = new Set(['x-gettext-domain-header']);
 
+/**
+ * The elements whose text the reader looks at (flattenContent: sources, targets, segmented sources, and what they
+ * hold). Every other text of the file stays only in the original string, which the writer splices.
+ */
+const CONTENT_ELEMENTS: ReadonlySet<string> = new Set(['source', 'target', 'seg-source']);
+
 interface Walk {
   raw: string;
   ns: string;
@@ -59,7 +65,7 @@ interface Walk {
 /** Parses an XLIFF file (bytes in UTF-8/UTF-16, or a string). Throws the XML_*, XLIFF_* errors. */
 export function parseXliff(input: string | Uint8Array): XliffDocument {
   const { text, encoding, bom } = decodeXml(input);
-  const root = parseXmlTree(text);
+  const root = parseXmlTree(text, { textIn: CONTENT_ELEMENTS });
   const version = root.attrs.version ?? '';
   const family = familyOf(root, version);
   const walk: Walk = { raw: text, ns: root.uri, family, units: [], segments: [], fileIndex: 0 };
@@ -70,6 +76,8 @@ export function parseXliff(input: string | Uint8Array): XliffDocument {
     else for (const body of core(walk, file, 'body')) walk1(walk, body, file, file.attrs.translate !== 'no');
   }
   if (walk.units.length === 0) throw new MizanError(ErrorCode.XLIFF_NO_SOURCES, { where: 'no units' });
+  // Arrays grown by push keep room for more: a unit's list of segments is complete now (a large file has many).
+  for (const unit of walk.units) unit.segments = unit.segments.slice();
   const first = family === 1 ? files[0] : root;
   const srcLang = (family === 1 ? first?.attrs['source-language'] : root.attrs.srcLang) ?? '';
   const tgtLang = family === 1 ? first?.attrs['target-language'] : root.attrs.trgLang;
