@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestContext, runScript, type TestContext } from '../helpers/context';
+import { lineDiff } from '../helpers/xliff-fixtures';
 
 const prefix = `mizan-test:${randomUUID().slice(0, 8)}:`;
 let ctx: TestContext;
@@ -76,14 +77,19 @@ describe('an Okapi XLIFF 1.2 file whose targets hold only empty segment markers'
     const stateNew = await pretranslate(okapi(' state="new"'));
     expect(stateless.totals).toEqual({ filled: 3, confirmed: 1, 'no-match': 0, placeables: 0, empty: 0 });
     expect(stateless.output).toBe(stateNew.output);
-    const filled = (state: string) => okapi(state).split('\n');
-    const lines = stateless.output.split('\n');
-    // Only the two empty targets changed.
-    expect(lines.filter((line, i) => line !== filled('')[i])).toEqual([
+    const { removed, added } = lineDiff(okapi(''), stateless.output);
+    // Only the two empty targets changed, each filled segment followed by mizan's record of what it wrote there.
+    expect(removed).toHaveLength(2);
+    const record = (mid: number, { ar, en }: { ar: string; en: string }) =>
+      `<alt-trans alttranstype="accepted" match-quality="100" origin="mizan" mid="${mid}"><source>${ar}</source>` +
+      `<target>${en}</target></alt-trans>`;
+    expect(added).toEqual([
       `<target xml:lang="en" state="translated" state-qualifier="exact-match"><mrk mid="0" mtype="seg">${SEED.title.en}</mrk></target>`,
+      record(0, SEED.title),
       `<target xml:lang="en" state="translated" state-qualifier="exact-match"><mrk mid="0" mtype="seg">${SEED.consensus.en}</mrk> <mrk mid="1" mtype="seg">${SEED.centers.en}</mrk></target>`,
+      record(0, SEED.consensus),
+      record(1, SEED.centers),
     ]);
-    expect(lines).toHaveLength(filled('').length);
   });
 
   it('is filled the same way by npm run xliff -- pretranslate', () => {

@@ -16,7 +16,7 @@
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
- * target, at most `maxAlternatives`; 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more,
+ * target, at most `maxAlternatives` (in a `seg-source` unit, after the record of the one written: xliff-marks.ts); 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more,
  * since 2.x has no other place for its score. Every candidate is completed as the target is: it carries every inline
  * code of the source and every printf placeholder of its text, and loses one point of `match-quality` /
  * `similarity` per repair (the other candidates then sorted best first), so that a translator who takes a
@@ -24,13 +24,14 @@
  * The target written is the candidate best after its repairs (a 99 that needs none before a 100 that lacks two
  * codes), the TM's order deciding ties.
  * Confirmed targets (see CONFIRMED_STATES) are left alone, candidates included, unless `overwrite`; so is a 1.2
- * `seg-source` segment's text that mizan did not write (`keptUnlessOurs`: not one of the completed candidates).
+ * `seg-source` segment's text that mizan's own record (xliff-marks.ts) does not say it wrote, whatever the unit's
+ * state. Whether a text is one of the TM's candidates says nothing about who wrote it.
  */
 import type { Lang } from '../types';
 import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
 import { completeCodes } from './xliff-complete';
 import { completePrintf } from './xliff-printf';
-import { type PlaceableCheck, checkPlaceables, renderContent } from './xliff-inline';
+import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
 import {
   type Band,
   type Candidate,
@@ -124,11 +125,7 @@ export async function pretranslateXliff(
   const segments: SegmentReport[] = [];
   for (const segment of doc.segments) {
     const confirmed = skip(segment.index);
-    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), {
-      confirmed,
-      overwrite,
-      limit,
-    });
+    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), { confirmed, limit });
     if (plan) plans.push(plan);
     segments.push(report);
   }
@@ -152,7 +149,7 @@ function planSegment(
   family: 1 | 2,
   segment: XliffSegment,
   candidates: Candidate[] | undefined,
-  { confirmed, overwrite, limit }: { confirmed: boolean; overwrite: boolean; limit: number },
+  { confirmed, limit }: { confirmed: boolean; limit: number },
 ): { plan?: SegmentPlan; report: SegmentReport } {
   const base = {
     index: segment.index,
@@ -165,7 +162,6 @@ function planSegment(
   // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
   // deciding ties.
   const completed = (candidates ?? []).slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
-  if (segment.keptUnlessOurs && !overwrite && !completed.some((x) => isTargetOf(segment, x.done.text))) return kept;
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
   if (!candidates[0])
     return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
@@ -194,13 +190,7 @@ function planSegment(
     ...(repairs > 0 && { repaired: first.repaired }),
     alternatives: alternatives.length,
   };
-  return { plan: { segment, fill, alternatives }, report };
-}
-
-/** The segment's existing target is this text, as mizan writes it (its own fill of an earlier run). */
-function isTargetOf(segment: XliffSegment, text: string): boolean {
-  const target = segment.target;
-  return !!target && renderContent(target.text, target.codes) === renderContent(text, segment.codes);
+  return { plan: { segment, fill, ...(family === 1 && { accepted: written }), alternatives }, report };
 }
 
 interface Completed {

@@ -197,13 +197,21 @@ export async function lookupAll(
   const cache = new Map<string, Candidate[]>();
   const out = new Map<number, Candidate[]>();
   const neighbour = (i: number, at: number) => (files?.[at] === files?.[i] ? (sources[at] ?? '') : '');
+  // The cache's key names each text by a number: a key made of the texts themselves (a segment and both its
+  // neighbours) is a flat copy of three sources per segment, tens of MB for a large file.
+  const ids = new Map<string, number>();
+  const id = (text: string) => {
+    let known = ids.get(text);
+    if (known === undefined) ids.set(text, (known = ids.size));
+    return known;
+  };
   for (let i = 0; i < sources.length; i++) {
     const text = sources[i]!;
     if (skip(i) || plainText(text) === '') continue;
     const prev = neighbour(i, i - 1);
     const next = neighbour(i, i + 1);
     const tgt = targets?.[i] ?? base.tgt;
-    const key = `${tgt}\u0000${text}\u0000${prev}\u0000${next}`;
+    const key = `${tgt} ${id(text)} ${id(prev)} ${id(next)}`;
     let found = cache.get(key);
     if (!found) {
       const answer = await lookup(text, src, { ...base, tgt, prev, next });

@@ -26,14 +26,11 @@ export interface XliffSegment {
   target?: XliffContent;
   state?: string;
   stateQualifier?: string;
-  confirmed: boolean;
   /**
-   * 1.2 `seg-source` segment whose target marker has text under a unit state that does not confirm it (`needs-*`,
-   * `new`, `approved="no"`): the unit's one state speaks for all its segments, so it cannot tell a translator's
-   * segment from a fill mizan put next to it. Such a text is kept as someone's unless it is one that mizan would
-   * write (one of the TM's candidates, completed): then it is mizan's own earlier fill, refilled like an empty one.
+   * Kept unless `overwrite` (see CONFIRMED_STATES in xliff.ts): a target with text under a confirming state or none,
+   * and a 1.2 `seg-source` segment with text that mizan's record (xliff-marks.ts ACCEPTED) does not say it wrote.
    */
-  keptUnlessOurs?: true;
+  confirmed: boolean;
   /**
    * `xml:space="preserve"` holds for the source (on it or the nearest ancestor that says): its leading and trailing
    * whitespace is part of the text and goes into the target as it is.

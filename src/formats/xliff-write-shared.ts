@@ -5,8 +5,9 @@
 import type { XliffSegment, XliffUnit } from './xliff-model';
 import type { XmlElement } from './xliff-xml';
 import { type Splice, gapStart, openForm, setAttributes } from './xliff-splice';
+import { ACCEPTED, ORIGIN } from './xliff-marks';
 
-export const ORIGIN = 'mizan';
+export { ACCEPTED, ORIGIN } from './xliff-marks';
 
 export interface Alternative {
   score: number;
@@ -19,23 +20,28 @@ export interface SegmentPlan {
   segment: XliffSegment;
   /** New target text (placeables = the segment's codes) and its state (1.2: with a state-qualifier). */
   fill?: { text: string; state: string; stateQualifier?: string };
+  /** The candidate written as the target (with `fill`): a 1.2 `seg-source` segment's record of it (ACCEPTED). */
+  accepted?: Alternative;
   alternatives: Alternative[];
 }
 
 /**
  * Earlier mizan candidates of the segments being refilled: those of the unit's other segments (kept, confirmed)
  * stay, as the confirmed-target rule says. A candidate names its segment by 1.2 `mid`, 2.x `ref="#id"`; one naming
- * no segment of the unit left alone is replaced.
+ * no segment of the unit left alone is replaced. A 1.2 record of mizan's fill (ACCEPTED) goes only with a new fill:
+ * a segment looked up again without one keeps its text, which is still mizan's.
  */
 export function oursToReplace(unit: XliffUnit, plans: readonly SegmentPlan[], elements: readonly XmlElement[]) {
   const planned = new Set(plans.map((plan) => plan.segment));
-  const keptIds = new Set(
-    unit.segments.filter((s) => !planned.has(s)).flatMap((s) => (s.segmentId === undefined ? [] : [s.segmentId])),
-  );
+  const ids = (segments: readonly XliffSegment[]) =>
+    new Set(segments.flatMap((s) => (s.segmentId === undefined ? [] : [s.segmentId])));
+  const keptIds = ids(unit.segments.filter((s) => !planned.has(s)));
+  const refilledIds = ids(plans.filter((plan) => plan.fill).map((plan) => plan.segment));
   const named = (el: XmlElement) => (el.attrs.ref?.startsWith('#') ? el.attrs.ref.slice(1) : el.attrs.mid);
   return elements.filter((el) => {
     if (el.attrs.origin !== ORIGIN) return false;
     const id = named(el);
+    if (el.attrs.alttranstype === ACCEPTED && id !== undefined && !refilledIds.has(id)) return false;
     return id === undefined || !keptIds.has(id);
   });
 }

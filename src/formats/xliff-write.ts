@@ -21,6 +21,7 @@ import { unit2 } from './xliff-write-2';
 import {
   type Alternative,
   type SegmentPlan,
+  ACCEPTED,
   ORIGIN,
   oursToReplace,
   removeAll,
@@ -64,9 +65,13 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
   const gap = childGap(raw, unit.element, anchor);
   removeAll(raw, oursToReplace(unit, plans, unit.altTrans), splices);
   const segmented = unit.segSource !== undefined && unit.segments.some((s) => s.segmentId !== undefined);
-  const alts = plans.flatMap((plan) =>
-    plan.alternatives.map((alt) => altTrans(p, plan, alt, segmented ? plan.segment.segmentId : undefined, eol)),
-  );
+  // A segment's record of the candidate written into it (see xliff-marks.ts) goes before its suggestions.
+  const alts = plans.flatMap((plan) => {
+    const mid = segmented ? plan.segment.segmentId : undefined;
+    const record =
+      mid !== undefined && plan.fill && plan.accepted ? [altTrans(p, plan, plan.accepted, mid, eol, true)] : [];
+    return [...record, ...plan.alternatives.map((alt) => altTrans(p, plan, alt, mid, eol))];
+  });
   const filled = plans.filter((plan) => plan.fill);
   let after = (unit.target ?? anchor).end;
   let inserted = '';
@@ -90,12 +95,24 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
   return filled.length > 0;
 }
 
-function altTrans(p: string, plan: SegmentPlan, alt: Alternative, mid: string | undefined, eol: string): string {
+/**
+ * A 1.2 `alt-trans`: a suggestion, or (`accepted`) the record of the candidate written into a `seg-source` segment,
+ * its target as the segment's marker holds it.
+ */
+function altTrans(
+  p: string,
+  plan: SegmentPlan,
+  alt: Alternative,
+  mid: string | undefined,
+  eol: string,
+  accepted = false,
+) {
   const codes = plan.segment.codes;
   const source = alt.source === undefined ? '' : `<${p}source>${renderCandidate(alt.source, codes, eol)}</${p}source>`;
-  const attrs = `match-quality="${alt.score}" origin="${ORIGIN}"${mid === undefined ? '' : ` mid="${mid}"`}`;
-  const target = `<${p}target>${renderCandidate(alt.target, codes, eol)}</${p}target>`;
-  return `<${p}alt-trans ${attrs}>${source}${target}</${p}alt-trans>`;
+  const type = accepted ? `alttranstype="${ACCEPTED}" ` : '';
+  const attrs = `${type}match-quality="${alt.score}" origin="${ORIGIN}"${mid === undefined ? '' : ` mid="${mid}"`}`;
+  const text = accepted ? renderContent(alt.target, codes, false, eol) : renderCandidate(alt.target, codes, eol);
+  return `<${p}alt-trans ${attrs}>${source}<${p}target>${text}</${p}target></${p}alt-trans>`;
 }
 
 /**

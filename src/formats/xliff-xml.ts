@@ -28,7 +28,10 @@ export interface XmlElement {
   /** Offset just after the end tag (= openEnd for an empty-element tag). */
   end: number;
   selfClosing: boolean;
-  /** Child elements and decoded text (character data and CDATA; comments and PIs are left out). */
+  /**
+   * Child elements and decoded text (character data and CDATA; comments and PIs are left out; with `textIn`, text
+   * only inside the elements it names).
+   */
   children: XmlNode[];
   parent: XmlElement | undefined;
 }
@@ -110,12 +113,36 @@ function malformed(parser: SaxesParser, message: string): MizanError {
  */
 export const MAX_XML_DEPTH = 256;
 
-/** Parses XML text into an offset-carrying element tree. Throws XML_MALFORMED or XML_ENTITIES_REFUSED. */
-export function parseXmlTree(text: string): XmlElement {
+export interface TreeOptions {
+  /**
+   * Local names of the elements whose text is kept (theirs and their descendants'); elsewhere text is left out of
+   * the tree. Every element is kept wherever it is. @default all text kept
+   */
+  textIn?: ReadonlySet<string>;
+}
+
+/**
+ * Parses XML text into an offset-carrying element tree. Throws XML_MALFORMED or XML_ENTITIES_REFUSED.
+ *
+ * Memory: a file of tens of MB has hundreds of thousands of elements and text runs, so the tree is kept lean —
+ * names, namespace URIs and attribute names are interned (one string per distinct name, not one per element), and
+ * with `textIn` only the text a reader looks at is kept (the XLIFF reader: sources and targets, not the whitespace
+ * between units, notes or contexts, whose bytes the writer copies from the original text anyway).
+ */
+export function parseXmlTree(text: string, { textIn }: TreeOptions = {}): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   let root: XmlElement | undefined;
   let current: XmlElement | undefined;
   let depth = 0;
+  // Depth of the outermost element whose text is kept (0: none open), when textIn is given.
+  let keepFrom = 0;
+  const names = new Map<string, string>();
+  const intern = (s: string) => {
+    const known = names.get(s);
+    if (known !== undefined) return known;
+    names.set(s, s);
+    return s;
+  };
 
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) throw new Abort(new MizanError(ErrorCode.XML_ENTITIES_REFUSED));
@@ -126,11 +153,12 @@ export function parseXmlTree(text: string): XmlElement {
     }
     const openEnd = parser.position;
     const attrs: Record<string, string> = {};
-    for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
+    for (const name in tag.attributes) attrs[intern(name)] = tag.attributes[name]!.value;
+    if (textIn && keepFrom === 0 && textIn.has(tag.local)) keepFrom = depth;
     const el: XmlElement = {
-      name: tag.name,
-      local: tag.local,
-      uri: tag.uri,
+      name: intern(tag.name),
+      local: intern(tag.local),
+      uri: intern(tag.uri),
       attrs,
       start: text.lastIndexOf('<', openEnd - 1),
       openEnd,
@@ -147,15 +175,18 @@ export function parseXmlTree(text: string): XmlElement {
   parser.on('closetag', () => {
     const el = current;
     if (!el) return;
+    if (keepFrom === depth) keepFrom = 0;
     depth--;
     if (!el.selfClosing) {
       el.end = parser.position;
       el.closeStart = text.lastIndexOf('</', el.end - 1);
     }
+    // An array grown by push keeps room for 16 more; an element's children are complete at its end tag.
+    if (el.children.length > 0) el.children = el.children.slice();
     current = el.parent;
   });
   const onText = (t: string) => {
-    if (current && t) current.children.push(t);
+    if (current && t && (!textIn || keepFrom > 0)) current.children.push(t);
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -187,13 +218,6 @@ export function childElements(el: XmlElement, local?: string, uri?: string): Xml
     if (uri !== undefined && child.uri !== uri) continue;
     out.push(child);
   }
-  return out;
-}
-
-/** Concatenated text of an element and its descendants. */
-export function textContent(el: XmlElement): string {
-  let out = '';
-  for (const child of el.children) out += typeof child === 'string' ? child : textContent(child);
   return out;
 }
 

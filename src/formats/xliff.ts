@@ -8,7 +8,8 @@
  * 2.x: `file` → `group`* → `unit` → `segment` (not `ignorable`); `translate="no"` on file, group or unit skips it.
  */
 import { ErrorCode, MizanError } from '../errors';
-import { type XliffContent, flattenContent, hasText } from './xliff-inline';
+import { type XliffContent, flattenContent, hasText, renderContent } from './xliff-inline';
+import { ACCEPTED, ORIGIN } from './xliff-marks';
 import type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
 import { type XmlElement, childElements, decodeXml, parseXmlTree } from './xliff-xml';
 
@@ -27,7 +28,9 @@ const XLIFF_2_NS = /^urn:oasis:names:tc:xliff:document:2\.\d$/;
  * unless its unit says `approved="no"`); an explicit `initial` (2.x) or `new`/`needs-*` (1.2) may be refilled.
  * A target without text (whitespace and empty inline elements only: see hasText) is never confirmed; in a 1.2
  * `seg-source` unit this holds per segment, for the target's `<mrk mtype="seg">` of that segment, and a segment
- * with text under a state that does not confirm it is kept unless mizan wrote it (see `keptUnlessOurs`).
+ * with text counts as confirmed, whatever the unit's state, unless mizan's record says mizan wrote that text there
+ * (see draftedByMizan): the unit's one state speaks for all its segments, so after a fuzzy fill of one it says
+ * `needs-review-translation` over a translator's segment next to it.
  */
 export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
   1: new Set(['translated', 'signed-off', 'final']),
@@ -43,6 +46,12 @@ export const CONFIRMED_STATES: Record<1 | 2, ReadonlySet<string>> = {
  */
 export const NOT_TEXT_RESTYPES: ReadonlySet<string> = new Set(['x-gettext-domain-header']);
 
+/**
+ * The elements whose text the reader looks at (flattenContent: sources, targets, segmented sources, and what they
+ * hold). Every other text of the file stays only in the original string, which the writer splices.
+ */
+const CONTENT_ELEMENTS: ReadonlySet<string> = new Set(['source', 'target', 'seg-source']);
+
 interface Walk {
   raw: string;
   ns: string;
@@ -56,7 +65,7 @@ interface Walk {
 /** Parses an XLIFF file (bytes in UTF-8/UTF-16, or a string). Throws the XML_*, XLIFF_* errors. */
 export function parseXliff(input: string | Uint8Array): XliffDocument {
   const { text, encoding, bom } = decodeXml(input);
-  const root = parseXmlTree(text);
+  const root = parseXmlTree(text, { textIn: CONTENT_ELEMENTS });
   const version = root.attrs.version ?? '';
   const family = familyOf(root, version);
   const walk: Walk = { raw: text, ns: root.uri, family, units: [], segments: [], fileIndex: 0 };
@@ -67,6 +76,8 @@ export function parseXliff(input: string | Uint8Array): XliffDocument {
     else for (const body of core(walk, file, 'body')) walk1(walk, body, file, file.attrs.translate !== 'no');
   }
   if (walk.units.length === 0) throw new MizanError(ErrorCode.XLIFF_NO_SOURCES, { where: 'no units' });
+  // Arrays grown by push keep room for more: a unit's list of segments is complete now (a large file has many).
+  for (const unit of walk.units) unit.segments = unit.segments.slice();
   const first = family === 1 ? files[0] : root;
   const srcLang = (family === 1 ? first?.attrs['source-language'] : root.attrs.srcLang) ?? '';
   const tgtLang = family === 1 ? first?.attrs['target-language'] : root.attrs.trgLang;
@@ -169,11 +180,13 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
     const content = flattenContent(mark, w.raw, 1);
     const targetMark = targetMarks.find((m) => m.attrs.mid === mid);
     const targetMarkContent = targetMark && flattenContent(targetMark, w.raw, 1);
-    const confirmed = confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent);
+    // The unit's one state cannot say who wrote this segment: its text is someone's unless mizan's record says
+    // mizan wrote it (see CONFIRMED_STATES).
+    const someones = hasText(targetMarkContent) && !draftedByMizan(w, unit, mid, targetMarkContent!);
+    const confirmed = confirmedBy(targetMarks.length > 0 ? targetMarkContent : targetContent) || someones;
     addSegment(w, unit, {
       ...common,
       confirmed,
-      ...(!confirmed && hasText(targetMarkContent) && { keptUnlessOurs: true as const }),
       segmentId: mid,
       source: content.text,
       codes: content.codes,
@@ -182,6 +195,22 @@ function transUnit(w: Walk, el: XmlElement, file: XmlElement, translate: boolean
       elements: { source: mark, ...(targetMark && { target: targetMark }) },
     });
   }
+}
+
+/**
+ * A 1.2 `seg-source` segment's text is mizan's own draft when mizan's record of what it wrote there, its
+ * `<alt-trans alttranstype="accepted" origin="mizan" mid="…">` (ACCEPTED), holds that text still: a translator's
+ * edit, or a suggestion they took, is no longer the text recorded. Nothing else says so, least of all the text being
+ * one of the TM's candidates (a translator's text often is: the TM holds confirmed translations).
+ */
+function draftedByMizan(w: Walk, unit: XliffUnit, mid: string, text: XliffContent): boolean {
+  const written = renderContent(text.text, text.codes);
+  return unit.altTrans.some((alt) => {
+    if (alt.attrs.origin !== ORIGIN || alt.attrs.alttranstype !== ACCEPTED || alt.attrs.mid !== mid) return false;
+    const target = core(w, alt, 'target')[0];
+    const recorded = target && flattenContent(target, w.raw, 1);
+    return recorded !== undefined && renderContent(recorded.text, recorded.codes) === written;
+  });
 }
 
 /** `<mrk mtype="seg">` elements under an element, in document order (they may sit inside `g`). */

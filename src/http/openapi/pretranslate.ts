@@ -64,7 +64,10 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
       summary: 'An XLIFF file back with targets filled from the TM, everything else byte for byte',
       description:
         'Best match ≥ min as the target (1.2 state/state-qualifier and alt-trans; 2.x state and mtc:matches); ' +
-        'confirmed targets are left alone unless overwrite=1. Same media type and encoding as the input; ' +
+        'confirmed targets are left alone unless overwrite=1, and so is a 1.2 seg-source segment whose text ' +
+        'mizan has no record of writing (alt-trans alttranstype="accepted" origin="mizan" with its mid), ' +
+        "whatever the unit state: a text equal to a TM candidate is not taken for mizan's. " +
+        'Same media type and encoding as the input; ' +
         'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
         "TM's target lacked some of the source's inline codes or printf placeholders: they were put in, the " +
         'segment marked for review with one point off per repair), confirmed, no-match, empty. ' +
