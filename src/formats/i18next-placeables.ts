@@ -14,8 +14,28 @@
  * The TM's source goes through the same pairing (`mapSourcePlaceables`), so that a unit that is the query but for
  * how it holds its placeables can be recognized as such (i18next-lookup.ts).
  */
-import { PLACEABLE, findPlaceables } from './i18next';
 import { placeableChar, placeableIndex } from './xliff-inline';
+
+/**
+ * The i18next placeables' recognizers, one per kind (sources without flags; shared with XLIFF's placeholders,
+ * xliff-printf.ts, so that both interfaces protect the same texts):
+ * - interpolation: `{{…}}`; a single-brace name, optionally with a format (`{user}`, `{0}`, `{n, number}`: i18next
+ *   with `interpolation.prefix/suffix` `{`/`}`, i18next-icu's simple arguments). An ICU plural or select
+ *   (`{n, plural, one {…} other {…}}`) is not one: its branches hold text to translate;
+ * - nesting: `$t(…)`;
+ * - a Trans tag (`<0>`, `</0>`, `<1/>`, `<br/>`, `<strong>`).
+ */
+export const INTERPOLATION = /\{\{[^{}]*\}\}|\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/;
+export const NESTING = /\$t\((?:[^()]|\([^()]*\))*\)/;
+export const TRANS_TAG = /<\/?[A-Za-z0-9]+\s*\/?>/;
+
+/** An i18next placeable in a text (global: use with `replace`/`match`): any of the kinds above. */
+export const PLACEABLE = new RegExp([INTERPOLATION, NESTING, TRANS_TAG].map((r) => r.source).join('|'), 'g');
+
+/** The placeables of a text, in order. */
+export function findPlaceables(text: string): string[] {
+  return text.match(PLACEABLE) ?? [];
+}
 
 type Kind = 'interpolation' | 'nesting' | 'start' | 'end' | 'empty';
 

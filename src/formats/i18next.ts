@@ -14,7 +14,10 @@
  *   (i18next-arrays.ts), where they are copied so that the draft keeps the array's length.
  */
 import { ErrorCode, MizanError } from '../errors';
+import { PLACEABLE, findPlaceables } from './i18next-placeables';
 import { placeableChar, placeableIndex } from './xliff-inline';
+
+export { PLACEABLE, findPlaceables };
 
 export type KeyPath = (string | number)[];
 
@@ -224,27 +227,6 @@ export function pluralCategories(lang: string, ordinal: boolean): PluralCategory
   const found = new Intl.PluralRules(lang, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions()
     .pluralCategories as string[];
   return PLURAL_CATEGORIES.filter((c) => found.includes(c));
-}
-
-/**
- * An i18next placeable in a text (global: use with `replace`/`match`): `{{…}}`; a single-brace name, optionally with
- * a format (`{user}`, `{0}`, `{n, number}`: i18next with `interpolation.prefix/suffix` `{`/`}`, i18next-icu's simple
- * arguments); `$t(…)`; a Trans tag. An ICU plural or select (`{n, plural, one {…} other {…}}`) is not one: its
- * branches hold text to translate.
- */
-export const PLACEABLE = new RegExp(
-  [
-    /\{\{[^{}]*\}\}/.source,
-    /\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/.source,
-    /\$t\((?:[^()]|\([^()]*\))*\)/.source,
-    /<\/?[A-Za-z0-9]+\s*\/?>/.source,
-  ].join('|'),
-  'g',
-);
-
-/** The placeables of a text, in order. */
-export function findPlaceables(text: string): string[] {
-  return text.match(PLACEABLE) ?? [];
 }
 
 /** Replaces each placeable by U+E000 + k (k-th placeable of the text). */
