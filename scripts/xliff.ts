@@ -67,7 +67,9 @@ async function main(): Promise<void> {
       // Filled too, but not as the TM wrote it: say so, the translator has to look at them.
       status === 'placeables' && n > 0
         ? `${n} placeables (filled with codes or placeholders put in: to review)`
-        : `${n} ${status}`,
+        : status === 'placeables-missing' && n > 0
+          ? `${n} placeables-missing (not filled: the TM's placeholder stands for a number of the source)`
+          : `${n} ${status}`,
     );
     if (report.declaredSrc !== undefined)
       log(`the file declares ${report.declaredSrc}, its sources are written in ${report.src}: read as ${report.src}`);

@@ -37,12 +37,16 @@ export interface PlaceableSyntax {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const DEFAULTS = [
-  /\{\{[^{}]*\}\}/.source,
-  /\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/.source,
-  /\$t\((?:[^()]|\([^()]*\))*\)/.source,
-  /<\/?[A-Za-z0-9]+\s*\/?>/.source,
-];
+/**
+ * The default recognizers, one per kind (sources without flags; XLIFF's placeholders, xliff-printf.ts, use the first
+ * two, so that both interfaces protect the same texts): an interpolation, double- or single-brace; a nesting; a
+ * Trans tag.
+ */
+export const INTERPOLATION = /\{\{[^{}]*\}\}|\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/;
+export const NESTING = /\$t\((?:[^()]|\([^()]*\))*\)/;
+export const TRANS_TAG = /<\/?[A-Za-z0-9]+\s*\/?>/;
+
+const DEFAULTS = [INTERPOLATION.source, NESTING.source, TRANS_TAG.source];
 
 /** The placeables recognized without a project's own delimiters (see the file comment). */
 export const PLACEABLE = new RegExp(DEFAULTS.join('|'), 'g');

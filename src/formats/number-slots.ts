@@ -36,6 +36,58 @@ function neighbours(text: string, at: number, end: number): { before?: string; a
   return { ...(left !== undefined && { before: fold(left) }), ...(right !== undefined && { after: fold(right) }) };
 }
 
+/** A number or a run of letters (NUMBER first, so that «为期5天» is three tokens: 为期, 5, 天). */
+const TOKEN = new RegExp(`${NUMBER.source}|[\\p{L}\\p{M}]+`, 'gu');
+
+/** A token that is a number. */
+export const isNumber = (token: string): boolean => /^[0-9٠-٩۰-۹]/.test(token);
+
+const tokenKey = (token: string) => (isNumber(token) ? numberValue(token) : fold(token)!);
+
+/**
+ * The other way round: what the query holds where the TM's source has a placeholder, at [at, end). The TM's tokens
+ * just before and just after the placeholder are looked for in the query (the first after the one before; a
+ * placeholder at an end of the TM's source has only one); the tokens between them are the answer — [] when the
+ * query has nothing there (the placeholder stood for nothing), a number alone when the TM's placeholder stood for
+ * that number. Undefined when the query lacks those tokens or they mark out different runs: where the placeholder
+ * stood cannot be told. Both texts come with their placeholders blanked out (spaces), so that a placeholder is no
+ * one's neighbour.
+ */
+export function queryAtPlaceholder(query: string, tmSource: string, at: number, end: number): string[] | undefined {
+  const before = [...tmSource.slice(0, at).matchAll(TOKEN)].pop()?.[0];
+  const after = [...tmSource.slice(end).matchAll(TOKEN)][0]?.[0];
+  if (before === undefined && after === undefined) return undefined;
+  const tokens = [...query.matchAll(TOKEN)].map((m) => m[0]);
+  const keys = tokens.map(tokenKey);
+  const starts = before === undefined ? [-1] : keys.flatMap((key, i) => (key === tokenKey(before) ? [i] : []));
+  const runs = new Map<string, string[]>();
+  for (const i of starts) {
+    const j = after === undefined ? tokens.length : keys.indexOf(tokenKey(after), i + 1);
+    if (j < 0) continue;
+    const run = tokens.slice(i + 1, j);
+    runs.set(run.join('\u0000'), run);
+  }
+  return runs.size === 1 ? [...runs.values()][0] : undefined;
+}
+
+/** The numbers of a text (outside placeholders, which the caller blanked out), as written. */
+export function numbersOf(text: string): string[] {
+  return text.match(NUMBER) ?? [];
+}
+
+const ARABIC_INDIC = /[٠-٩]/;
+
+/**
+ * A number of the query as a target writes it: in Latin digits (with `.` and `,`), or in Arabic-Indic ones (with
+ * `٫` and `٬`) when the target writes its own numbers so.
+ */
+export function numberForTarget(number: string, target: string): string {
+  const latin = foldArabicDigits(number);
+  if (!ARABIC_INDIC.test(target)) return latin;
+  const indic = (ch: string) => (ch === '.' ? '٫' : ch === ',' ? '٬' : String.fromCharCode(0x0660 + Number(ch)));
+  return latin.replace(/[0-9.,]/g, indic);
+}
+
 export interface Slot {
   /** The placeholder as it is in the query. */
   placeholder: string;

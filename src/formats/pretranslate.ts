@@ -60,9 +60,10 @@ export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternative
 /**
  * `filled`: target written; `placeables`: target written, but the TM's lacked (or misplaced) some of the source's
  * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts); `confirmed`: left
- * alone; `no-match`: nothing ≥ min; `empty`: the source has no text.
+ * alone; `no-match`: nothing ≥ min; `placeables-missing`: nothing written, as every candidate ≥ min would lose a
+ * number of the source that the TM's unit has as a placeholder (xliff-printf.ts); `empty`: the source has no text.
  */
-export type SegmentStatus = 'filled' | 'confirmed' | 'no-match' | 'placeables' | 'empty';
+export type SegmentStatus = 'filled' | 'confirmed' | 'no-match' | 'placeables' | 'placeables-missing' | 'empty';
 
 export interface SegmentReport {
   index: number;
@@ -83,6 +84,8 @@ export interface SegmentReport {
   /** The TM's source differs from the segment only in numbers: true if the target carries the segment's numbers,
    * false if it keeps the TM's (then `score` is the fuzzy one and the target is a fuzzy match to review). */
   adapted?: boolean;
+  /** `placeables-missing`: the numbers of the source that the best candidate would lose. */
+  lost?: string[];
   /** Suggestions written. */
   alternatives: number;
 }
@@ -129,7 +132,14 @@ export async function pretranslateXliff(
     if (plan) plans.push(plan);
     segments.push(report);
   }
-  const totals: Record<SegmentStatus, number> = { filled: 0, confirmed: 0, 'no-match': 0, placeables: 0, empty: 0 };
+  const totals: Record<SegmentStatus, number> = {
+    filled: 0,
+    confirmed: 0,
+    'no-match': 0,
+    placeables: 0,
+    'placeables-missing': 0,
+    empty: 0,
+  };
   for (const s of segments) totals[s.status]++;
   const text = spliceXliff(doc, plans, tgt);
   const report = {
@@ -161,10 +171,18 @@ function planSegment(
   // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
   // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
   // deciding ties.
-  const completed = (candidates ?? []).slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
+  // A candidate that would lose a number of the source is neither written nor suggested.
+  const all = (candidates ?? []).slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
+  const completed = all.filter((x) => !x.done.lost);
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
   if (!candidates[0])
     return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
+  if (!completed[0]) {
+    const { c, done } = all[0]!;
+    const refused = { score: done.score, ...(done.score !== c.score && { tmScore: c.score }), matchUnitId: c.unitId };
+    const report = { ...base, status: 'placeables-missing' as const, ...refused, lost: done.lost!, alternatives: 0 };
+    return { plan: { segment, alternatives: [] }, report };
+  }
 
   const chosen = completed.reduce((a, b) => (b.done.score > a.done.score ? b : a));
   const { c: best, done: first } = chosen;
@@ -200,6 +218,8 @@ interface Completed {
   score: number;
   repairs: number;
   repaired: { codes: number[]; printf: string[] };
+  /** Numbers of the source the text lacks: not to be written (xliff-printf.ts). */
+  lost?: string[];
 }
 
 /** A candidate's target completed against the segment's source (see the file comment). */
@@ -215,7 +235,7 @@ function complete(segment: XliffSegment, candidate: Candidate): Completed {
   // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
   const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
   const repaired = { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] };
-  return { text, score, repairs, repaired };
+  return { text, score, repairs, repaired, ...(printf.lost && { lost: printf.lost }) };
 }
 
 /**

@@ -1,37 +1,62 @@
 /**
- * printf-style placeholders (`%s`, `%1$d`, `%(name)s`, `{0}`) between a segment's source and a TM target.
+ * Placeholders in a segment's text between its source and a TM target: printf ones (`%s`, `%1$d`, `%(name)s`,
+ * `{0}`) and, with the recognizers of the i18next route (i18next-placeables.ts), i18next / ICU interpolations
+ * (`{{name}}`, `{name}`, `{n, number}`) and nestings (`$t(key)`), plus template ones (`${name}`): a file made from
+ * i18next JSON (json2po, po2xliff) or from JavaScript, Kotlin or shell strings holds them as text. Trans tags (`<0>`)
+ * are not among them: in an XLIFF text, markup is inline codes, and an escaped tag is markup a translator may move
+ * or rework, which an appended `</0>` would not help.
  *
  * The target written must hold exactly the source's placeholders: one the target lacks is an argument the app
  * never shows, one the source lacks (a TM unit stored with `%s` where the file has a word, or nothing) is a
  * specifier without an argument, which crashes a printf or prints garbage. So:
- * - a placeholder of the target that the source lacks is renamed to one the source has and the target lacks, by
- *   order (`%s` in the TM, `{0}` in the file); when none is left to rename it to, it is left out, and the space
- *   around it tidied (`Click the %s button` → `Click the button`, `Saved %s.` → `Saved.`);
+ * - a placeholder of the target that the source lacks is renamed to one the source has and the target lacks (one of
+ *   the same syntax first, else the first, in order: `%s` in the TM, `{0}` in the file); when none is left to
+ *   rename it to, what the query holds where the TM's source has it decides (number-slots.ts): nothing or words
+ *   only (a fuzzy difference), it is left out and the space around it tidied (`Click the %s button` → `Click the
+ *   button`, `Saved %s.` → `Saved.`); one number, the number takes its place (`%d→5`: «لمدة 5 أيام» against the
+ *   TM's «لمدة %d أيام» gives "for 5 days"); a number among other words, or no telling where it stood while the
+ *   query holds a number that neither the TM's source nor the target has, the target would lose that number: it is
+ *   reported `lost` and the candidate is not to be written;
  * - a missing one takes the place of the number the TM's source had where it stands (number-slots.ts), else it is
  *   appended after a space.
  * Each is one repair (see xliff-complete.ts): the segment goes to review with one point off its score.
  */
-import { placeAtNumbers, type Slot } from './number-slots';
+import { INTERPOLATION, NESTING } from './i18next-syntax';
+import { isNumber, numberForTarget, numberValue, numbersOf, placeAtNumbers, queryAtPlaceholder } from './number-slots';
+import type { Slot } from './number-slots';
 
 const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
 const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
+/** A template literal's or a shell's placeholder, `${name}`, whole (the i18next recognizer would leave the `$`). */
+const TEMPLATE = /\$\{\s*[A-Za-z_$][\w$.-]*\s*\}/;
 // `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
-const PRINTF = new RegExp(`%%|${C_PRINTF.source}|${PYTHON_NAMED.source}|\\{\\d+\\}`, 'g');
+const PRINTF = new RegExp(
+  ['%%', C_PRINTF.source, PYTHON_NAMED.source, TEMPLATE.source, INTERPOLATION.source, NESTING.source].join('|'),
+  'g',
+);
 
-/** printf-style placeholders of a text, in order (`%%` is a literal percent sign, not one). */
+/** Placeholders of a text, in order (`%%` is a literal percent sign, not one). */
 export function findPrintf(text: string): string[] {
   return (text.match(PRINTF) ?? []).filter((p) => p !== '%%');
 }
+
+/** The syntax a placeholder is written in: a stray one is renamed to a missing one of the same syntax first. */
+const syntaxOf = (p: string) => (p.startsWith('%') ? '%' : p.slice(0, p.startsWith('{{') || p.startsWith('$') ? 2 : 1));
+
+/** The text with its placeholders blanked out (as many spaces), so that none is taken for a word or a number. */
+const blank = (text: string) => text.replace(PRINTF, (p) => (p === '%%' ? p : ' '.repeat(p.length)));
 
 export interface PrintfCompletion {
   text: string;
   /** Placeholders appended (the target lacked them). */
   added: string[];
   /**
-   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out; and TM numbers a
-   * placeholder took the place of, as `26→%d`.
+   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out, `from→5` when the
+   * source's number took its place; and TM numbers a placeholder took the place of, as `26→%d`.
    */
   changed: string[];
+  /** Numbers of the source that the text would lose (see the file comment): then it is not to be written. */
+  lost?: string[];
 }
 
 /** Punctuation that closes a phrase: a space before it goes when the placeholder between them is left out. */
@@ -53,8 +78,9 @@ export function cutOut(text: string, start: number, end: number): string {
 }
 
 /**
- * Makes a target carry the source's printf placeholders and no other (see the file comment); with the TM's source,
- * a missing placeholder that stands where the TM had a number takes that number's place in the target.
+ * Makes a target carry the source's placeholders and no other (see the file comment); with the TM's source, a
+ * missing placeholder that stands where the TM had a number takes that number's place in the target, and a stray one
+ * that stands where the source has a number gives way to that number.
  */
 export function completePrintf(source: string, target: string, tmSource?: string): PrintfCompletion {
   const wanted = [...source.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
@@ -68,11 +94,21 @@ export function completePrintf(source: string, target: string, tmSource?: string
     else strays.push(i);
   });
   const changed: string[] = [];
+  const lost: string[] = [];
   const replacement = new Map<number, string>();
+  let unplaced = false;
   for (const i of strays) {
-    const to = missing.shift()?.placeholder ?? '';
+    const p = found[i]![0];
+    const same = missing.findIndex((slot) => syntaxOf(slot.placeholder) === syntaxOf(p));
+    let to = missing.splice(Math.max(same, 0), 1)[0]?.placeholder ?? '';
+    if (to === '') {
+      const there = whereInQuery(source, target, tmSource, found, i);
+      if (there === undefined) unplaced = true;
+      else if (there.length === 1 && isNumber(there[0]!)) to = numberForTarget(there[0]!, target);
+      else if (there.some(isNumber)) lost.push(...there.filter(isNumber));
+    }
     replacement.set(i, to);
-    changed.push(`${found[i]![0]}→${to}`);
+    changed.push(`${p}→${to}`);
   }
   // From the end, so that the offsets of the placeholders before stay right.
   let text = target;
@@ -88,5 +124,35 @@ export function completePrintf(source: string, target: string, tmSource?: string
   changed.push(...slots.placed);
   const added = slots.left.map((slot) => slot.placeholder);
   if (added.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + added.join(' ');
-  return { text, added, changed };
+  // A placeholder left out without telling where it stood may have stood for a number of the source's that the
+  // text does not have.
+  if (unplaced) lost.push(...unaccounted(source, tmSource ?? '', text));
+  return { text, added, changed, ...(lost.length > 0 && { lost: [...new Set(lost)] }) };
+}
+
+/**
+ * What the query holds where the TM's source has the target's placeholder `found[i]` (number-slots.ts), the k-th
+ * of its text in the target being the k-th in the TM's source; undefined when that cannot be told (no TM source, or
+ * not as many of that placeholder in it as in the target).
+ */
+function whereInQuery(
+  query: string,
+  target: string,
+  tmSource: string | undefined,
+  found: readonly RegExpExecArray[],
+  i: number,
+): string[] | undefined {
+  if (tmSource === undefined) return undefined;
+  const p = found[i]![0];
+  const k = found.slice(0, i).filter((m) => m[0] === p).length;
+  const inSource = [...tmSource.matchAll(PRINTF)].filter((m) => m[0] === p);
+  if (inSource.length !== found.filter((m) => m[0] === p).length) return undefined;
+  const at = inSource[k]!.index;
+  return queryAtPlaceholder(blank(query), blank(tmSource), at, at + p.length);
+}
+
+/** The query's numbers that neither the TM's source nor the text has (compared by value), as the query writes them. */
+function unaccounted(query: string, tmSource: string, text: string): string[] {
+  const known = new Set([...numbersOf(blank(tmSource)), ...numbersOf(blank(text))].map(numberValue));
+  return numbersOf(blank(query)).filter((n) => !known.has(numberValue(n)));
 }

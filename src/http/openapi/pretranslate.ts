@@ -69,14 +69,18 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         "whatever the unit state: a text equal to a TM candidate is not taken for mizan's. " +
         'Same media type and encoding as the input; ' +
         'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
-        "TM's target lacked some of the source's inline codes or printf placeholders: they were put in, the " +
-        'segment marked for review with one point off per repair), confirmed, no-match, empty. ' +
+        "TM's target lacked some of the source's inline codes or placeholders: they were put in, the " +
+        'segment marked for review with one point off per repair), confirmed, no-match, placeables-missing (not ' +
+        "filled: every candidate would lose a number of the source that the TM's unit holds as a placeholder), " +
+        'empty. ' +
         'Units with translate="no" and the PO header (restype x-gettext-domain-header) are not segments. ' +
         'A 2.x file without trgLang gets it (required with targets); a 1.2 file gets no target-language. ' +
         'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED). Without src, a declared ' +
         'source language the sources are not written in (po2xliff declares en-US over Arabic) gives way to the ' +
         "sources' script (X-Mizan-Languages says so). A placeholder the TM's target lacks takes the place of the " +
-        "number the TM's source had where the placeholder is (26→%d), else it is appended.",
+        "number the TM's source had where the placeholder is (26→%d), else it is appended; a TM placeholder " +
+        'where the source has a number gives way to it (%d→5). Placeholders: printf, i18next/ICU ({{x}}, {x}, ' +
+        '$t(key)) and template (${x}).',
       parameters: [
         ...xliffParameters,
         query(
