@@ -79,11 +79,11 @@ describe('an index loaded page by page', () => {
   it('knows each unit’s slot before the block is laid out (the slot map made while a worker builds it)', async () => {
     const vocabulary = new Vocabulary();
     const collector = new UnitCollector('ar', vocabulary, new TokenBuffer(), 10);
-    for (const unit of units) collector.add(unit.unitId, unit.ar);
+    units.forEach((unit, row) => collector.add(row, unit.ar));
     const { slotOf, bySlot } = await slotMapOfInput(collector.input, turn);
     const block = IndexBlock.build(collector.input, vocabulary.size);
-    expect(slotOf.size).toBe(block.count);
-    for (const [id, slot] of slotOf) expect(block.unitIds[slot]).toBe(id);
-    expect(bySlot).toEqual(block.unitIds);
+    expect(block.count).toBe(units.length);
+    units.forEach((_, row) => expect(block.rows[slotOf.get(row)]).toBe(row));
+    expect(bySlot).toEqual(block.rows.subarray(0, block.count));
   });
 });

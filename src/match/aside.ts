@@ -10,16 +10,19 @@ import type { TokenBuffer } from '../normalize';
 import type { Lang, Unit } from '../types';
 import { IndexBlock, type FlatUnits } from './block';
 import { collectSteps, type CollectSource } from './collect';
-import { slotMapOfInput, type LangIndex } from './lang-index';
+import { slotMapOfInput, type LangIndex, type SlotMap } from './lang-index';
 import { SearchScratch } from './search';
 import type { Vocabulary } from './vocabulary';
 
 /** Units written during a build replayed onto the new block between two chances to give the loop back. */
 const REPLAY_PER_SLICE = 100;
 
-/** A build under way: the ids of the units written since it began (its owner adds them). */
+/**
+ * A build under way: the unit-table rows written since it began (its owner adds them: the row a unit leaves, the row
+ * it is put in).
+ */
 export interface AsideBuild {
-  written: Set<string>;
+  written: Set<number>;
   readonly done: Promise<void>;
 }
 
@@ -27,10 +30,10 @@ export interface AsideBuild {
 export interface AsideOwner {
   readonly vocabulary: Vocabulary;
   readonly codes: TokenBuffer;
-  /** The unit with this id as it is now, if any. */
-  unit(unitId: string): Unit | undefined;
-  /** Adds a unit's text in the language to an index, as a write does. */
-  append(index: LangIndex, unit: Unit, lang: Lang): void;
+  /** The unit in this table row now, if any. */
+  unit(row: number): Unit | undefined;
+  /** Adds the text in the language of the unit in table row `row` to an index, as a write does. */
+  append(index: LangIndex, unit: Unit, row: number, lang: Lang): void;
   /** Is the build still wanted (the language not rebuilt at once, the index not reloaded, meanwhile)? */
   wanted(): boolean;
   /** Puts the new index in place (called in the turn the last replay round ends). */
@@ -48,12 +51,12 @@ export function buildAside(
   scratch: SearchScratch | undefined,
   pace: () => Promise<void>,
 ): AsideBuild {
-  const build = { written: new Set<string>() } as { written: Set<string>; done: Promise<void> };
+  const build = { written: new Set<number>() } as { written: Set<number>; done: Promise<void> };
   build.done = (async () => {
     // The thread starts first: its start-up overlaps the collecting (a load's pages, or the steps).
     const builder = IndexBlock.offMain();
     let block: IndexBlock;
-    let slotOf: Map<string, number>;
+    let slotOf: SlotMap;
     try {
       const input = source instanceof Promise ? await source : await collectPaced(source, lang, owner, pace);
       // The slot map is filled here while the thread lays the block out and builds its postings.
@@ -70,18 +73,18 @@ export function buildAside(
     const next: LangIndex = { block, slotOf, scratch: scratch ?? new SearchScratch() };
     while (build.written.size > 0) {
       const round = build.written;
-      build.written = new Set<string>();
+      build.written = new Set<number>();
       let done = 0;
-      for (const id of round) {
+      for (const row of round) {
         if (++done % REPLAY_PER_SLICE === 0) await pace();
         if (!owner.wanted()) return;
-        const slot = slotOf.get(id);
-        if (slot !== undefined) {
+        const slot = slotOf.get(row);
+        if (slot >= 0) {
           block.kill(slot);
-          slotOf.delete(id);
+          slotOf.delete(row);
         }
-        const unit = owner.unit(id);
-        if (unit) owner.append(next, unit, lang);
+        const unit = owner.unit(row);
+        if (unit) owner.append(next, unit, row, lang);
       }
     }
     if (owner.wanted()) owner.install(next);

@@ -45,7 +45,8 @@ export interface HitCounter {
 }
 
 export class IndexBlock {
-  readonly unitIds: string[];
+  /** Per slot: the row of its unit in the index's unit table. */
+  rows: Int32Array;
   /** Token ids of slot i: ids[off[i] .. off[i] + lens[i]). */
   off: Uint32Array;
   ids: Int32Array;
@@ -64,8 +65,9 @@ export class IndexBlock {
   private stems: Postings = { off: new Uint32Array(1), post: new Int32Array(0), open: new Map() };
   private bigrams: Postings = { off: new Uint32Array(1), post: new Int32Array(0), open: new Map() };
 
-  private constructor(capacity: number, ids: Int32Array, sealed: number, bigramBits: number, unitIds: string[] = []) {
-    this.unitIds = unitIds;
+  private constructor(capacity: number, ids: Int32Array, sealed: number, bigramBits: number, rows?: Int32Array) {
+    this.rows = rows && rows.length >= capacity ? rows : new Int32Array(capacity);
+    if (rows && rows !== this.rows) this.rows.set(rows);
     this.off = new Uint32Array(capacity);
     this.ids = ids;
     this.lens = new Uint16Array(capacity);
@@ -114,11 +116,11 @@ export class IndexBlock {
   /**
    * A thread building a block entirely off the main thread (layout, both posting families: block-worker.ts), for a
    * build while requests are served. Started before the input is collected, so that its start-up overlaps that;
-   * `build` transfers the input's keys (it is spent) and adopts `bySlot`, the unit ids in slot order, when given
+   * `build` transfers the input's keys (it is spent) and adopts `bySlot`, the units' rows in slot order, when given
    * (slotMapOfInput); `close` ends the thread, built or not.
    */
   static offMain(): {
-    build(input: FlatUnits, stemSpace: number, bySlot?: Promise<string[]>): Promise<IndexBlock>;
+    build(input: FlatUnits, stemSpace: number, bySlot?: Promise<Int32Array>): Promise<IndexBlock>;
     close(): void;
   } {
     const script = workerScript('block-worker');
@@ -129,7 +131,7 @@ export class IndexBlock {
       worker.once('exit', (code) => reject(new Error(`block worker exited with ${code}`)));
     });
     done.catch(() => undefined); // awaited by build; a thread closed unused rejects unseen
-    const build = async (input: FlatUnits, stemSpace: number, bySlot?: Promise<string[]>) => {
+    const build = async (input: FlatUnits, stemSpace: number, bySlot?: Promise<Int32Array>) => {
       const n = input.count;
       const message = { unitOff: input.off.slice(0, n + 1), n, stems: input.stems, pairs: input.pairs, stemSpace };
       worker.postMessage(message, [
@@ -153,23 +155,23 @@ export class IndexBlock {
 
   /**
    * A block holding the input's units in the layout's slots (postings still to build), adopting its token ids, and
-   * `bySlot` (the unit ids in slot order) when given: ordering a million ids here held the event loop ≈ 0.4 s.
+   * `bySlot` (the units' rows in slot order) when given.
    */
-  private static assemble(input: FlatUnits, { order, off, lens, bits }: Layout, bySlot?: string[]): IndexBlock {
+  private static assemble(input: FlatUnits, { order, off, lens, bits }: Layout, bySlot?: Int32Array): IndexBlock {
     const n = input.count;
     const block = new IndexBlock(Math.max(16, n), input.ids, n, bits, bySlot);
     block.off.set(off);
     block.lens.set(lens);
     block.alive.fill(1, 0, n);
-    if (!bySlot) for (let slot = 0; slot < n; slot++) block.unitIds.push(input.unitIds[order[slot]!]!);
+    if (!bySlot) for (let slot = 0; slot < n; slot++) block.rows[slot] = input.rows[order[slot]!]!;
     block.count = n;
     block.live = n;
     block.used = input.off[n]!;
     return block;
   }
 
-  /** Adds a unit after the sealed part; returns its slot. */
-  append(unitId: string, ids: Int32Array, stemOf: Int32Array): number {
+  /** Adds the unit in table row `row` after the sealed part; returns its slot. */
+  append(row: number, ids: Int32Array, stemOf: Int32Array): number {
     const slot = this.count;
     if (slot >= this.lens.length) this.growSlots(slot * 2 + 16);
     const len = Math.min(ids.length, MAX_LEN);
@@ -184,7 +186,7 @@ export class IndexBlock {
     this.off[slot] = at;
     this.lens[slot] = len;
     this.alive[slot] = 1;
-    this.unitIds.push(unitId);
+    this.rows[slot] = row;
     const add = (open: Map<number, number[]>, key: number) => {
       let list = open.get(key);
       if (!list) open.set(key, (list = []));
@@ -295,5 +297,8 @@ export class IndexBlock {
     const alive = new Uint8Array(capacity);
     alive.set(this.alive);
     this.alive = alive;
+    const rows = new Int32Array(capacity);
+    rows.set(this.rows);
+    this.rows = rows;
   }
 }

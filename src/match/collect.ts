@@ -17,13 +17,13 @@ export const UNITS_PER_STEP = 400;
 const TOKENS_PER_UNIT_HINT = 24;
 
 /**
- * Units to tokenize: their ids and rows in their table (a snapshot), and each one's text as it is when read ('' once
- * the unit has gone from that row).
+ * Units to tokenize: their rows in their table and each row's count of changes (a snapshot), and each one's text as
+ * it is when read ('' once the row has changed since).
  */
 export interface UnitTexts {
-  readonly ids: readonly string[];
   readonly rows: Int32Array;
-  text(row: number, unitId: string, lang: Lang): string;
+  readonly gens: Uint32Array;
+  text(row: number, gen: number, lang: Lang): string;
 }
 
 export type CollectSource = { block: IndexBlock } | { units: UnitTexts };
@@ -49,11 +49,11 @@ export function* collectSteps(
     }
     return input;
   }
-  const { ids, rows, text } = source.units;
-  const collector = new UnitCollector(lang, vocabulary, codes, ids.length);
-  for (let i = 0; i < ids.length; i++) {
+  const { rows, gens, text } = source.units;
+  const collector = new UnitCollector(lang, vocabulary, codes, rows.length);
+  for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % UNITS_PER_STEP === 0) yield;
-    collector.add(ids[i]!, text(rows[i]!, ids[i]!, lang));
+    collector.add(rows[i]!, text(rows[i]!, gens[i]!, lang));
   }
   return collector.input;
 }
@@ -74,12 +74,12 @@ export class UnitCollector {
     this.input = new FlatUnits(expected, expected * TOKENS_PER_UNIT_HINT, vocabulary.stems);
   }
 
-  /** Adds the unit's text in the collector's language ('' adds nothing). */
-  add(unitId: string, text: string): void {
+  /** Adds the text in the collector's language of the unit in table row `row` ('' adds nothing). */
+  add(row: number, text: string): void {
     if (!text) return;
     const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
     this.input.stemTable(this.vocabulary.stems); // interning may have grown it
-    if (ids.length > 0) this.input.add(unitId, ids);
+    if (ids.length > 0) this.input.add(row, ids);
   }
 }
 

@@ -14,6 +14,12 @@ export interface ConcordanceResult {
   unitIds: string[];
 }
 
+/** The same with the page's units as table rows (TmIndex names them). */
+export interface PhraseRows {
+  total: number;
+  rows: number[];
+}
+
 function matchesAt(block: IndexBlock, slot: number, at: number, q: PreparedQuery, stemOf: Int32Array): boolean {
   const from = block.off[slot]! + at;
   for (let k = 0; k < q.n; k++) {
@@ -37,23 +43,23 @@ export function findPhrase(
   offset: number,
   limit: number,
   counter: HitCounter,
-): ConcordanceResult {
+): PhraseRows {
   const stemOf = vocabulary.stems;
   // A phrase stem the TM has never seen cannot match anything.
-  if (q.n === 0 || [...q.stems].some((s) => s < 0)) return { total: 0, unitIds: [] };
+  if (q.n === 0 || [...q.stems].some((s) => s < 0)) return { total: 0, rows: [] };
   let rarest = q.stems[0]!;
   for (const s of q.stems) if (block.df(s) < block.df(rarest)) rarest = s;
   counter.touched.length = 0;
   block.countStem(rarest, q.n, Number.MAX_SAFE_INTEGER, 1, counter);
   const slots = [...counter.touched].sort((a, b) => a - b);
   let total = 0;
-  const unitIds: string[] = [];
+  const rows: number[] = [];
   for (const slot of slots) {
     if (occurrences(block, slot, q, stemOf).length === 0) continue;
-    if (total >= offset && unitIds.length < limit) unitIds.push(block.unitIds[slot]!);
+    if (total >= offset && rows.length < limit) rows.push(block.rows[slot]!);
     total++;
   }
-  return { total, unitIds };
+  return { total, rows };
 }
 
 const buffer = new TokenBuffer();

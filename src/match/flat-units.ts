@@ -5,16 +5,20 @@ import { pairHash } from './bigrams';
 export interface SlotSource {
   readonly count: number;
   readonly live: number;
-  readonly unitIds: readonly string[];
+  /** Per slot: the row of its unit in the index's unit table. */
+  readonly rows: Int32Array;
   readonly off: Uint32Array;
   readonly lens: Uint16Array;
   readonly alive: Uint8Array;
   readonly ids: Int32Array;
 }
 
-/** Units laid out flat, in any order: the token ids of unit i are ids[off[i] .. off[i+1]). */
+/**
+ * Units laid out flat, in any order: the token ids of unit i are ids[off[i] .. off[i+1]), its row in the index's
+ * unit table rows[i].
+ */
 export class FlatUnits {
-  readonly unitIds: string[] = [];
+  rows: Int32Array;
   off: Uint32Array;
   ids: Int32Array;
   /** Per token: its stem, and the 32-bit hash of the stem bigram ending there (0 for a unit's first token). */
@@ -22,11 +26,13 @@ export class FlatUnits {
   pairs: Int32Array;
 
   private stemOf: Int32Array;
+  private units = 0;
 
   /** Capacity hints avoid regrowing (and copying) while a million units are added. */
   constructor(units: number, tokens: number, stemOf: Int32Array) {
     this.stemOf = stemOf;
     this.off = new Uint32Array(units + 1);
+    this.rows = new Int32Array(Math.max(1, units));
     this.ids = new Int32Array(tokens);
     this.stems = new Int32Array(tokens);
     this.pairs = new Int32Array(tokens);
@@ -44,9 +50,9 @@ export class FlatUnits {
    * arrays (through `add`, a view and a call per unit, it took 5–10 times as long).
    */
   copySlots(src: SlotSource, from: number, to: number): void {
-    const { ids, stems, pairs, off, unitIds, stemOf } = this;
+    const { ids, stems, pairs, off, rows, stemOf } = this;
     const { ids: source, off: sourceOff, lens, alive } = src;
-    let unit = unitIds.length;
+    let unit = this.units;
     let at = off[unit]!;
     for (let slot = from; slot < to; slot++) {
       if (!alive[slot]) continue;
@@ -62,9 +68,10 @@ export class FlatUnits {
         previous = stem;
       }
       at += len;
+      rows[unit] = src.rows[slot]!;
       off[++unit] = at;
-      unitIds.push(src.unitIds[slot]!);
     }
+    this.units = unit;
   }
 
   /** The vocabulary's stem table grows while units are added: the caller passes the current one. */
@@ -73,15 +80,21 @@ export class FlatUnits {
   }
 
   get count(): number {
-    return this.unitIds.length;
+    return this.units;
   }
 
-  add(unitId: string, ids: ArrayLike<number>): void {
-    const i = this.unitIds.length;
+  /** Adds the unit in table row `row`, its token ids `ids`. */
+  add(row: number, ids: ArrayLike<number>): void {
+    const i = this.units;
     if (i + 1 >= this.off.length) {
       const grown = new Uint32Array(this.off.length * 2);
       grown.set(this.off);
       this.off = grown;
+    }
+    if (i >= this.rows.length) {
+      const grown = new Int32Array(Math.max(2 * this.rows.length, i + 1));
+      grown.set(this.rows);
+      this.rows = grown;
     }
     const at = this.off[i]!;
     if (at + ids.length > this.ids.length) {
@@ -104,6 +117,7 @@ export class FlatUnits {
       pairs[at + j] = j === 0 ? 0 : pairHash(stems[at + j - 1]!, stem);
     }
     this.off[i + 1] = at + ids.length;
-    this.unitIds.push(unitId);
+    this.rows[i] = row;
+    this.units = i + 1;
   }
 }

@@ -17,10 +17,10 @@ import { SLOT } from './unit-table';
 export interface LoadOwner {
   readonly vocabulary: Vocabulary;
   readonly codes: TokenBuffer;
-  /** Puts a unit in the index (its blocks are not built yet). */
-  put(unit: Unit): void;
+  /** Puts a unit in the index (its blocks are not built yet); its row in the unit table. */
+  put(unit: Unit): number;
   /** The same, unit `i` of units given as bytes (`ar` its Arabic, decoded). */
-  putEncoded(units: EncodedUnits, i: number, ar: string): void;
+  putEncoded(units: EncodedUnits, i: number, ar: string): number;
   /** Starts the language's block build from units collected by the load (they arrive when the promise resolves). */
   build(lang: Lang, collected: Promise<FlatUnits>): Promise<void>;
 }
@@ -59,8 +59,8 @@ export class IndexLoad {
       if (i > 0 && i % step === 0) await this.pace();
       const unit = units[i];
       if (!unit) continue;
-      this.owner.put(unit);
-      for (const { collector } of this.collecting) collector.add(unit.unitId, unit[collector.lang]);
+      const row = this.owner.put(unit);
+      for (const { collector } of this.collecting) collector.add(row, unit[collector.lang]);
     }
   }
 
@@ -78,9 +78,9 @@ export class IndexLoad {
     for (let i = 0; i < ids.length; i++) {
       if (i > 0 && i % step === 0) await this.pace();
       const ar = text(i, 0);
-      this.owner.putEncoded(units, i, ar);
+      const row = this.owner.putEncoded(units, i, ar);
       for (const { collector } of this.collecting) {
-        collector.add(ids[i]!, collector.lang === 'ar' ? ar : text(i, SLOT[collector.lang]));
+        collector.add(row, collector.lang === 'ar' ? ar : text(i, SLOT[collector.lang]));
       }
     }
   }

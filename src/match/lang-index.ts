@@ -26,8 +26,11 @@ const SLOTS_PER_SLICE = 20_000;
 
 export interface LangIndex {
   block: IndexBlock;
-  /** unit id → slot; built on the first write after a build (a million Map entries cost ~0.5 s), or in slices. */
-  slotOf?: Map<string, number>;
+  /**
+   * Table row → slot (-1: none), built on the first write after a build from the block's rows (a typed array: a
+   * million units hold no Map entry), or in slices.
+   */
+  slotOf?: SlotMap;
   scratch: SearchScratch;
   /** A background compaction of this block failed: the next one is done at once. */
   compactFailed?: boolean;
@@ -40,11 +43,40 @@ export function needsCompaction(block: IndexBlock, factor = 1): boolean {
   return block.appended > limit || dead > limit;
 }
 
-export function slotsOf(index: LangIndex): Map<string, number> {
+/** The slot of each table row in one block (-1 for a row with none). */
+export class SlotMap {
+  private slots: Int32Array;
+
+  constructor(rows = 0) {
+    this.slots = new Int32Array(Math.max(16, rows)).fill(-1);
+  }
+
+  /** The row's slot, or -1. */
+  get(row: number): number {
+    return row < this.slots.length ? this.slots[row]! : -1;
+  }
+
+  set(row: number, slot: number): void {
+    if (row >= this.slots.length) {
+      const grown = new Int32Array(Math.max(2 * this.slots.length, row + 1)).fill(-1);
+      grown.set(this.slots);
+      this.slots = grown;
+    }
+    this.slots[row] = slot;
+  }
+
+  delete(row: number): void {
+    if (row < this.slots.length) this.slots[row] = -1;
+  }
+}
+
+export function slotsOf(index: LangIndex): SlotMap {
   if (!index.slotOf) {
-    const slotOf = new Map<string, number>();
-    const { unitIds, alive } = index.block;
-    for (let slot = 0; slot < unitIds.length; slot++) if (alive[slot]) slotOf.set(unitIds[slot]!, slot);
+    const { rows, alive, count } = index.block;
+    let most = 0;
+    for (let slot = 0; slot < count; slot++) most = Math.max(most, rows[slot]! + 1);
+    const slotOf = new SlotMap(most);
+    for (let slot = 0; slot < count; slot++) if (alive[slot]) slotOf.set(rows[slot]!, slot);
     index.slotOf = slotOf;
   }
   return index.slotOf;
@@ -52,23 +84,25 @@ export function slotsOf(index: LangIndex): Map<string, number> {
 
 /**
  * The slot map of the block that will be built from `input` (every unit at the slot the layout gives it: the units
- * by token count, layout.ts), and its unit ids in slot order, filled SLOTS_PER_SLICE entries at a time with `pace`
- * between: made while a worker builds the block, instead of after. The input's offsets and unit ids must stay as they
+ * by token count, layout.ts), and its units' rows in slot order, filled SLOTS_PER_SLICE entries at a time with `pace`
+ * between: made while a worker builds the block, instead of after. The input's offsets and rows must stay as they
  * are meanwhile.
  */
 export async function slotMapOfInput(
   input: FlatUnits,
   pace: () => Promise<void>,
-): Promise<{ slotOf: Map<string, number>; bySlot: string[] }> {
+): Promise<{ slotOf: SlotMap; bySlot: Int32Array }> {
   const order = lengthOrder(input.off, input.count);
-  const slotOf = new Map<string, number>();
-  const bySlot = new Array<string>(order.length);
-  const { unitIds } = input;
+  const bySlot = new Int32Array(order.length);
+  const { rows } = input;
+  let most = 0;
+  for (let i = 0; i < input.count; i++) most = Math.max(most, rows[i]! + 1);
+  const slotOf = new SlotMap(most);
   for (let slot = 0; slot < order.length; slot++) {
     if (slot > 0 && slot % SLOTS_PER_SLICE === 0) await pace();
-    const id = unitIds[order[slot]!]!;
-    slotOf.set(id, slot);
-    bySlot[slot] = id;
+    const row = rows[order[slot]!]!;
+    slotOf.set(row, slot);
+    bySlot[slot] = row;
   }
   return { slotOf, bySlot };
 }

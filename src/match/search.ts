@@ -45,12 +45,14 @@ export function hitBetter(a: Hit, b: Hit): boolean {
 export interface SearchEnv {
   vocabulary: Vocabulary;
   distance: TokenDistance;
+  /** The id of the unit in a table row (a block's slots hold their units' rows). */
+  idOf: (row: number) => string;
   /** The candidate's text in the query language (read only for identical-token candidates). */
-  textOf: (unitId: string) => string;
+  textOf: (row: number) => string;
   /** When the request carries context: true if this identical match's neighbours match it too (→ 101). */
-  contextOk?: (unitId: string) => boolean;
+  contextOk?: (row: number) => boolean;
   /** Units it returns false for are not results (a unit with none of the requested target languages). */
-  accept?: (unitId: string) => boolean;
+  accept?: (row: number) => boolean;
   /** Counts the work done, when given. */
   stats?: SearchStats;
 }
@@ -101,7 +103,8 @@ function effectiveMin(min: number, top: TopK<Hit>): number {
 }
 
 function verify(block: IndexBlock, slot: number, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
-  if (env.accept && !env.accept(block.unitIds[slot]!)) return;
+  const row = block.rows[slot]!;
+  if (env.accept && !env.accept(row)) return;
   if (env.stats) env.stats.verified++;
   const m = block.lens[slot]!;
   let limit = distanceLimit(effectiveMin(min, top), q.n, m);
@@ -109,12 +112,11 @@ function verify(block: IndexBlock, slot: number, q: PreparedQuery, min: number, 
   const from = block.off[slot]!;
   const d = env.distance.compute(q.ids, q.stems, block.ids, from, m, env.vocabulary.stems, limit);
   if (d > limit) return;
-  const unitId = block.unitIds[slot]!;
-  const text = () => env.textOf(unitId);
+  const text = () => env.textOf(row);
   const detail = scoreCandidate(q, { text, ids: block.ids, from, len: m }, d, env.vocabulary);
-  if (detail.score === SCORE_EXACT && env.contextOk?.(unitId)) detail.score = SCORE_CONTEXT;
+  if (detail.score === SCORE_EXACT && env.contextOk?.(row)) detail.score = SCORE_CONTEXT;
   if (detail.score < min) return;
-  top.offer({ unitId, ...detail });
+  top.offer({ unitId: env.idOf(row), ...detail });
 }
 
 /** The exhaustive reference: verifies every live unit. */

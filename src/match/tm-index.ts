@@ -64,15 +64,24 @@ export class TmIndex {
   }
 
   upsert(unit: Unit): void {
-    this.detach(unit.unitId);
-    for (const aside of this.asides.values()) aside.written.add(unit.unitId);
-    this.units.put(unit);
-    for (const [lang, index] of this.langs) this.append(index, unit, lang);
+    this.remove(unit.unitId);
+    const row = this.units.put(unit);
+    for (const aside of this.asides.values()) aside.written.add(row);
+    for (const [lang, index] of this.langs) this.append(index, unit, row, lang);
   }
 
+  /** Takes the unit out of the table and kills its slots; the builds under way are told its row. */
   remove(unitId: string): void {
-    this.detach(unitId);
-    for (const aside of this.asides.values()) aside.written.add(unitId);
+    const row = this.units.delete(unitId);
+    if (row < 0) return;
+    for (const aside of this.asides.values()) aside.written.add(row);
+    for (const index of this.langs.values()) {
+      const slot = slotsOf(index).get(row);
+      if (slot >= 0) {
+        index.block.kill(slot);
+        slotsOf(index).delete(row);
+      }
+    }
   }
 
   /** Replaces the whole content. Blocks are built lazily, per language. */
@@ -169,14 +178,15 @@ export class TmIndex {
     const env: SearchEnv = {
       vocabulary: this.vocabulary,
       distance: this.distance,
-      textOf: (id) => this.units.text(id, src),
+      idOf: (row) => this.units.idOf(row),
+      textOf: (row) => this.units.textOf(row, src),
       stats: options.stats,
     };
     const want = options.withTargets;
-    if (want && want.length > 0) env.accept = (id) => want.some((lang) => this.units.has(id, lang));
+    if (want && want.length > 0) env.accept = (row) => want.some((lang) => this.units.hasText(row, lang));
     if (options.context && (options.context.prev !== undefined || options.context.next !== undefined)) {
       const context = options.context;
-      env.contextOk = (id) => contextMatches(this.units.get(id), src, context, (doc, pos) => this.at(doc, pos));
+      env.contextOk = (row) => contextMatches(this.units.unitAt(row), src, context, (doc, pos) => this.at(doc, pos));
     }
     const passes = options.exhaustive || options.min >= PROBE_MIN ? [options.min] : [PROBE_MIN, options.min];
     let hits: Hit[] = [];
@@ -206,7 +216,8 @@ export class TmIndex {
     const query = this.prepared(phrase, lang);
     const index = this.langIndex(lang);
     index.scratch.prepare(index.block.count, this.vocabulary.size);
-    return findPhrase(index.block, this.vocabulary, query, offset, limit, index.scratch);
+    const { total, rows } = findPhrase(index.block, this.vocabulary, query, offset, limit, index.scratch);
+    return { total, unitIds: rows.map((row) => this.units.idOf(row)) };
   }
 
   /** Spans of the phrase in a text, for highlighting concordance hits. */
@@ -224,23 +235,12 @@ export class TmIndex {
     return query;
   }
 
-  private detach(unitId: string): void {
-    if (!this.units.delete(unitId)) return;
-    for (const index of this.langs.values()) {
-      const slot = slotsOf(index).get(unitId);
-      if (slot !== undefined) {
-        index.block.kill(slot);
-        slotsOf(index).delete(unitId);
-      }
-    }
-  }
-
-  private append(index: LangIndex, unit: Unit, lang: Lang): void {
+  private append(index: LangIndex, unit: Unit, row: number, lang: Lang): void {
     const text = unit[lang];
     if (!text) return;
     const ids = this.vocabulary.internCodes(tokenizeCodes(text, this.codes));
     if (ids.length === 0) return;
-    slotsOf(index).set(unit.unitId, index.block.append(unit.unitId, ids, this.vocabulary.stems));
+    slotsOf(index).set(row, index.block.append(row, ids, this.vocabulary.stems));
   }
 
   private langIndex(lang: Lang): LangIndex {
@@ -260,8 +260,8 @@ export class TmIndex {
   /** What a build collects: the old block's slots (a compaction), or the units as they are now. */
   private sourceFor(old: LangIndex | undefined): CollectSource {
     if (old) return { block: old.block };
-    const { ids, rows } = this.units.snapshot();
-    return { units: { ids, rows, text: (row, id, lang) => this.units.textAt(row, id, lang) } };
+    const { rows, gens } = this.units.snapshot();
+    return { units: { rows, gens, text: (row, gen, lang) => this.units.textAt(row, gen, lang) } };
   }
 
   /**
@@ -280,8 +280,8 @@ export class TmIndex {
     const owner = {
       vocabulary: this.vocabulary,
       codes: this.codes,
-      unit: (id: string) => this.units.get(id),
-      append: (index: LangIndex, unit: Unit, l: Lang) => this.append(index, unit, l),
+      unit: (row: number) => this.units.unitAt(row),
+      append: (index: LangIndex, unit: Unit, row: number, l: Lang) => this.append(index, unit, row, l),
       wanted: () => this.generation === generation && this.langs.get(lang) === old,
       install: (index: LangIndex) => this.langs.set(lang, index),
     };

@@ -11,6 +11,7 @@
  * single text (`text`) or only whether it is empty (`has`), decoding nothing more. DESIGN.md, "The unit table".
  */
 import type { EncodedUnits, Lang, Unit } from '../types';
+import { UnitIds } from './unit-ids';
 
 /**
  * Bytes of an arena chunk (texts larger than this get a chunk of their own). Small enough for the allocator to serve
@@ -33,15 +34,17 @@ const ENCODING = ['utf16le', 'utf8', 'utf8'] as const;
 const positionKey = (documentId: string, position: number) => `${documentId}\u0000${position}`;
 
 export class UnitTable {
-  private readonly rowOf = new Map<string, number>();
+  private readonly ids = new UnitIds();
   private readonly byPosition = new Map<string, string>();
   /**
-   * Per row: what it holds (FREE, OBJECT, BYTES), its unit's id, and its head: the unit itself for an OBJECT row;
-   * for a BYTES row, the unit with empty texts, or undefined for a plain unit of the table's TM.
+   * Per row: what it holds (FREE, OBJECT, BYTES), how many times it has been given a unit or freed (a snapshot's
+   * row is still its unit's while that count is the same), and its head: the unit itself for an OBJECT row; for a
+   * BYTES row, the unit with empty texts, or undefined for a plain unit of the table's TM.
    */
   private kind = new Uint8Array(1024);
-  private ids: (string | undefined)[] = [];
+  private gens = new Uint32Array(1024);
   private heads: (Unit | undefined)[] = [];
+  private live = 0;
   private freeRows: number[] = [];
   /**
    * Per BYTES row: its chunk, where its bytes start there, the byte lengths of its ar, en and zh texts (one after the
@@ -63,29 +66,43 @@ export class UnitTable {
   constructor(private readonly compactDeadMin = COMPACT_DEAD_MIN) {}
 
   get size(): number {
-    return this.rowOf.size;
+    return this.live;
+  }
+
+  /** The id of the unit in a row that holds one. */
+  idOf(row: number): string {
+    return this.ids.idOf(row);
   }
 
   get(unitId: string): Unit | undefined {
-    const row = this.rowOf.get(unitId);
-    if (row === undefined) return undefined;
+    const row = this.ids.rowOf(unitId);
+    return row < 0 ? undefined : this.unitAt(row);
+  }
+
+  /** The unit in a row (undefined when the row is free). */
+  unitAt(row: number): Unit | undefined {
+    if (row >= this.heads.length || this.kind[row] === FREE) return undefined;
     const head = this.heads[row];
     if (this.kind[row] === OBJECT) return head;
     const [ar, en, zh] = [this.rowText(row, 0), this.rowText(row, 1), this.rowText(row, 2)];
     if (head) return { ...head, ar, en, zh };
-    return { unitId, tm: this.tm!, documentId: '', position: 0, paragraph: 0, ar, en, zh };
+    return { unitId: this.ids.idOf(row), tm: this.tm!, documentId: '', position: 0, paragraph: 0, ar, en, zh };
   }
 
   /** The unit's text in `lang` ('' when it has none or is not here): that text decoded and nothing else. */
   text(unitId: string, lang: Lang): string {
-    const row = this.rowOf.get(unitId);
-    return row === undefined ? '' : this.textOfRow(row, lang);
+    const row = this.ids.rowOf(unitId);
+    return row < 0 ? '' : this.textOf(row, lang);
   }
 
   /** Whether the unit is here and its `lang` text is not empty (nothing decoded). */
   has(unitId: string, lang: Lang): boolean {
-    const row = this.rowOf.get(unitId);
-    if (row === undefined) return false;
+    const row = this.ids.rowOf(unitId);
+    return row >= 0 && this.hasText(row, lang);
+  }
+
+  /** Whether the `lang` text of the unit in a row that holds one is not empty (nothing decoded). */
+  hasText(row: number, lang: Lang): boolean {
     return this.kind[row] === OBJECT ? this.heads[row]![lang] !== '' : this.lens[3 * row + SLOT[lang]]! > 0;
   }
 
@@ -99,32 +116,32 @@ export class UnitTable {
   ofDocument(documentId: string): string[] {
     const ids: string[] = [];
     for (let row = 0; row < this.heads.length; row++) {
-      if (this.kind[row] !== FREE && this.heads[row]?.documentId === documentId) ids.push(this.ids[row]!);
+      if (this.kind[row] !== FREE && this.heads[row]?.documentId === documentId) ids.push(this.ids.idOf(row));
     }
     return ids;
   }
 
-  /** Every unit now here, its id and its row (a snapshot, read with textAt). */
-  snapshot(): { ids: string[]; rows: Int32Array } {
-    const ids = new Array<string>(this.rowOf.size);
-    const rows = new Int32Array(this.rowOf.size);
+  /** Every row holding a unit now, and its count of changes (a snapshot, read with textAt). */
+  snapshot(): { rows: Int32Array; gens: Uint32Array } {
+    const rows = new Int32Array(this.live);
+    const gens = new Uint32Array(this.live);
     let k = 0;
-    for (let row = 0; row < this.ids.length; row++) {
+    for (let row = 0; row < this.heads.length; row++) {
       if (this.kind[row] === FREE) continue;
-      ids[k] = this.ids[row]!;
+      gens[k] = this.gens[row]!;
       rows[k++] = row;
     }
-    return { ids, rows };
+    return { rows, gens };
   }
 
-  /** The text of the unit in `row` of a snapshot, if it is still there ('' when it has gone since: no lookup). */
-  textAt(row: number, unitId: string, lang: Lang): string {
-    return this.ids[row] === unitId ? this.textOfRow(row, lang) : '';
+  /** The text of the unit in `row` of a snapshot, if it is still there ('' when it has changed since). */
+  textAt(row: number, gen: number, lang: Lang): string {
+    return this.gens[row] === gen ? this.textOf(row, lang) : '';
   }
 
-  /** Puts the unit in, kept as it is (the one it replaces must have been deleted). */
-  put(unit: Unit): void {
-    this.place(unit.unitId, unit, OBJECT);
+  /** Puts the unit in, kept as it is (the one it replaces must have been deleted); its row. */
+  put(unit: Unit): number {
+    return this.place(unit.unitId, unit, OBJECT);
   }
 
   /**
@@ -133,7 +150,7 @@ export class UnitTable {
    * written as UTF-16 when that is shorter (two bytes a character instead of three). The one it replaces must have
    * been deleted.
    */
-  putEncoded(units: EncodedUnits, i: number, ar: string): void {
+  putEncoded(units: EncodedUnits, i: number, ar: string): number {
     const { bytes, spans } = units;
     const s = 6 * i;
     const unitId = units.ids[i]!;
@@ -157,13 +174,14 @@ export class UnitTable {
     this.lens[3 * row + 2] = zhBytes;
     this.wideZh[row] = wide ? 1 : 0;
     this.liveBytes += n;
+    return row;
   }
 
-  /** Takes the unit out; whether it was there. */
-  delete(unitId: string): boolean {
-    const row = this.rowOf.get(unitId);
-    if (row === undefined) return false;
-    this.rowOf.delete(unitId);
+  /** Takes the unit out; the row it was in, or -1 if it was not there. */
+  delete(unitId: string): number {
+    const row = this.ids.rowOf(unitId);
+    if (row < 0) return -1;
+    this.ids.delete(unitId, row);
     const head = this.heads[row];
     if (head?.documentId && this.byPosition.get(positionKey(head.documentId, head.position)) === unitId) {
       this.byPosition.delete(positionKey(head.documentId, head.position));
@@ -174,17 +192,20 @@ export class UnitTable {
       this.deadBytes += bytes;
     }
     this.kind[row] = FREE;
-    this.ids[row] = this.heads[row] = undefined;
+    this.gens[row]!++;
+    this.heads[row] = undefined;
     this.freeRows.push(row);
+    this.live--;
     if (this.deadBytes > this.compactDeadMin && this.deadBytes > this.liveBytes) this.compact();
-    return true;
+    return row;
   }
 
   clear(): void {
-    this.rowOf.clear();
+    this.ids.clear();
     this.byPosition.clear();
     this.kind.fill(FREE);
-    this.ids = [];
+    this.gens.fill(0);
+    this.live = 0;
     this.heads = [];
     this.freeRows = [];
     this.chunks = [];
@@ -202,7 +223,8 @@ export class UnitTable {
     return { unitId, tm, documentId: '', position: 0, paragraph: 0, ar: '', en: '', zh: '' };
   }
 
-  private textOfRow(row: number, lang: Lang): string {
+  /** The text in `lang` of the unit in a row that holds one. */
+  textOf(row: number, lang: Lang): string {
     return this.kind[row] === OBJECT ? this.heads[row]![lang] : this.rowText(row, SLOT[lang]);
   }
 
@@ -236,16 +258,16 @@ export class UnitTable {
 
   /** A row for the unit (a free one or a new one), found by its document place if its head has one. */
   private place(unitId: string, head: Unit | undefined, kind: number): number {
-    const row = this.freeRows.pop() ?? this.ids.length;
-    if (row === this.ids.length) {
-      this.ids.push(undefined);
+    const row = this.freeRows.pop() ?? this.heads.length;
+    if (row === this.heads.length) {
       this.heads.push(undefined);
       if (row >= this.kind.length) this.grow();
     }
     this.kind[row] = kind;
-    this.ids[row] = unitId;
+    this.gens[row]!++;
     this.heads[row] = head;
-    this.rowOf.set(unitId, row);
+    this.ids.set(unitId, row);
+    this.live++;
     if (head?.documentId) this.byPosition.set(positionKey(head.documentId, head.position), unitId);
     return row;
   }
@@ -258,6 +280,7 @@ export class UnitTable {
       return b;
     };
     this.kind = grown(this.kind, (n) => new Uint8Array(n), 1);
+    this.gens = grown(this.gens, (n) => new Uint32Array(n), 1);
     this.chunkOf = grown(this.chunkOf, (n) => new Uint32Array(n), 1);
     this.startOf = grown(this.startOf, (n) => new Uint32Array(n), 1);
     this.lens = grown(this.lens, (n) => new Uint32Array(n), 3);
@@ -269,7 +292,7 @@ export class UnitTable {
     const old = this.chunks;
     this.chunks = [];
     this.fill = CHUNK;
-    for (let row = 0; row < this.ids.length; row++) {
+    for (let row = 0; row < this.heads.length; row++) {
       if (this.kind[row] !== BYTES) continue;
       const n = this.rowBytes(row);
       const [source, from] = [old[this.chunkOf[row]!]!, this.startOf[row]!];
