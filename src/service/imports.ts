@@ -234,6 +234,7 @@ export class Imports {
       };
       // `staged` lets the commit tell a list of batches Redis evicted from one that was short (IMPORT_STAGING_LOST).
       const counts = await this.store.commit(tm, id, this.settings.commitChunk, report, staged);
+      await this.store.finish(tm, id);
       const { written } = counts;
       const t = now();
       // Handed over before the job says done: a query after that waits for this index instead of reading Redis.

@@ -42,8 +42,9 @@ export interface CommitContext {
 }
 
 /**
- * Makes the staged units the TM's, `chunk` per script call (see ImportStore.commit), and answers what the calls did;
- * the staged keys are left for the caller to delete. Staged records found lost throw {@link StagingLost}.
+ * Makes the staged units the TM's, `chunk` per script call (see ImportStore.commit), and answers what the job's calls
+ * did, those of an earlier run of its commit included; the staged keys are left for the caller to delete. Staged
+ * records found lost throw {@link StagingLost}.
  */
 export async function commitStaged(
   { redis, keys, logMaxLen }: CommitContext,
@@ -53,25 +54,41 @@ export async function commitStaged(
   progress: ((counts: CommitCounts) => Promise<void>) | undefined,
   staged: number | undefined,
 ): Promise<CommitCounts> {
-  const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
+  let counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
   // The TM is registered just before the first call that commits units, and only then: a job that staged nothing
   // does not create it. Not in lua/commitImport: `<p>tms` lies in no TM's slot (DESIGN.md, "Import jobs", (a)).
   let registered = false;
   const inFlight: Promise<[number, number, number, number, number]>[] = [];
-  /** The progress reports so far, one after the other; the first failure, which ends the commit. */
-  let reported = Promise.resolve();
+  /**
+   * Progress is reported one report at a time, each with the latest counts: counts that a later call's answer
+   * superseded before their report could be sent are skipped, so the job's progress follows what Redis holds
+   * instead of queueing behind the calls. The first failed report ends the commit.
+   */
+  let unreported: CommitCounts | undefined;
+  let reporting: Promise<void> | undefined;
   let reportFailed: { error: unknown } | undefined;
+  const report = (now: CommitCounts) => {
+    unreported = now;
+    if (!progress || reporting) return;
+    reporting = (async () => {
+      const take = (): CommitCounts | undefined => {
+        const next = unreported;
+        unreported = undefined;
+        return next;
+      };
+      for (let next = take(); next && !reportFailed; next = take()) {
+        await progress(next).catch((error: unknown) => void (reportFailed ??= { error }));
+      }
+      reporting = undefined;
+    })();
+  };
   const settle = async () => {
     const [written, extended, en, zh, entries] = await inFlight.shift()!;
     if (written === ScriptCode.LOST) throw new StagingLost(`a staged batch of ${tm}/${job} is gone`, counts.written);
-    counts.entries += entries;
-    counts.written += written;
-    counts.extended += extended;
-    counts.replaced.en += en;
-    counts.replaced.zh += zh;
+    // Each answer is the job's totals so far (lua/commitImport keeps them), whichever run of the commit sent it.
+    counts = { written, extended, replaced: { en, zh }, entries };
     if (reportFailed) throw reportFailed.error;
-    const now = { ...counts, replaced: { ...counts.replaced } };
-    if (progress) reported = reported.then(() => progress(now)).catch((error) => void (reportFailed ??= { error }));
+    report(counts);
   };
   /** Batches whose units are not all sent yet: each batch's ids, and how many of them were sent. */
   const queue: { ids: string[]; sent: number }[] = [];
@@ -84,7 +101,7 @@ export async function commitStaged(
       registered = true;
     }
     const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
-    keyList.push(keys.importApplied(tm, job));
+    keyList.push(keys.importApplied(tm, job), keys.importCommitted(tm, job));
     const segments: string[] = [];
     const ids: string[] = [];
     while (ids.length < chunk && queue.length > 0) {
@@ -121,11 +138,11 @@ export async function commitStaged(
     }
     while (queued > 0) await send();
     while (inFlight.length > 0) await settle();
-    await reported;
+    await reporting;
     if (reportFailed) throw reportFailed.error;
   } finally {
     await Promise.allSettled(inFlight);
-    await reported;
+    await reporting;
   }
   return counts;
 }

@@ -85,13 +85,15 @@ export class ImportStore extends TmReads {
 
   /**
    * Makes the staged units the TM's, `chunk` per script call in staging order (a call takes its units from one batch
-   * or more, lua/commitImport), up to COMMITS_IN_FLIGHT calls sent ahead; `progress` is told the counts so far
-   * after each call, in order, without the next calls waiting for it (a progress write awaited there sat in Redis
-   * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a
-   * chunk twice changes nothing, so running it again after an interruption finishes the job. The id list and the
-   * patches are deleted at the end. Staged records lost meanwhile (evicted or expired: a batch gone that no call
-   * applied, or fewer ids listed than the `staged` the job counted) fail it with IMPORT_STAGING_LOST, what is left
-   * staged dropped; the chunks committed before the loss stay in the TM (`written` in the error says how many units).
+   * or more, lua/commitImport), up to three calls sent ahead; `progress` is told the latest counts so far, one report
+   * at a time, without the next calls waiting for it (a progress write awaited there sat in Redis behind the calls in
+   * flight, and the pipeline ran dry at every chunk), counts superseded before their report was sent skipped; a
+   * failed report fails the commit. Applying a chunk twice changes nothing, and the counts are those Redis keeps for
+   * the job, so running the commit again after an interruption (Redis gone) finishes the job with the counts of one
+   * run; {@link finish} deletes what is left staged once it has run whole. Staged records lost meanwhile (evicted or
+   * expired: a batch gone that no call applied, or fewer ids listed than the `staged` the job counted) fail it with
+   * IMPORT_STAGING_LOST, what is left staged dropped; the chunks committed before the loss stay in the TM (`written`
+   * in the error says how many units).
    */
   async commit(
     tm: string,
@@ -101,12 +103,7 @@ export class ImportStore extends TmReads {
     staged?: number,
   ): Promise<CommitCounts> {
     try {
-      const counts = await commitStaged(this, tm, job, chunk, progress, staged);
-      await this.dropPatches(tm, job);
-      await guard(this.redis, () =>
-        this.redis.unlink(this.keys.importStaged(tm, job), this.keys.importApplied(tm, job)),
-      );
-      return counts;
+      return await commitStaged(this, tm, job, chunk, progress, staged);
     } catch (err) {
       if (err instanceof StagingLost) {
         await this.drop(tm, job);
@@ -114,6 +111,14 @@ export class ImportStore extends TmReads {
       }
       throw err;
     }
+  }
+
+  /** Deletes what a commit that ran whole leaves staged: the patches, the id list, the applied set, the counts. */
+  async finish(tm: string, job: string): Promise<void> {
+    await this.dropPatches(tm, job);
+    const { keys } = this;
+    const staged = [keys.importStaged(tm, job), keys.importApplied(tm, job), keys.importCommitted(tm, job)];
+    await guard(this.redis, () => this.redis.unlink(...staged));
   }
 
   /** Deletes the job's patches and its patched set. */
@@ -155,7 +160,8 @@ export class ImportStore extends TmReads {
       }
     });
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(list, this.keys.importApplied(tm, job)));
+    const done = [this.keys.importApplied(tm, job), this.keys.importCommitted(tm, job)];
+    await guard(this.redis, () => this.redis.unlink(list, ...done));
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {
