@@ -26,6 +26,7 @@ const NOT_OVER_HTTP: Partial<Record<keyof typeof ErrorCode, string>> = {
   TMX_INVALID: "an import job's error only (GET /api/v1/jobs/{id})",
   TMX_NO_ARABIC: "an import job's error only (GET /api/v1/jobs/{id})",
   IMPORT_STAGING_LOST: "an import job's error only (GET /api/v1/jobs/{id})",
+  IMPORT_COMMIT_INCOMPLETE: "an import job's error only (GET /api/v1/jobs/{id})",
 };
 
 /** Every route the app serves, as OpenAPI path templates with their methods. */

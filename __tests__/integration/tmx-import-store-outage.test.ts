@@ -1,15 +1,18 @@
 /**
- * An import whose Redis goes away while it reads or commits: once Redis is back, the job is recorded `failed` with
- * STORE_UNAVAILABLE (DESIGN.md, "Import jobs", (a) and (c)) and what it staged is dropped, so a client polling it learns
- * to import the file again, which completes the TM.
+ * An import whose Redis goes away while it reads or commits (DESIGN.md, "Import jobs", (a) and (c)). Reading: once
+ * Redis is back, the job is recorded `failed` with STORE_UNAVAILABLE and what it staged is dropped, the TM as it was.
+ * Committing: the commit is rolled forward — run again from where it stands once Redis is back — and the job ends
+ * `done`, the TM as a clean import of the file leaves it; only when Redis stays away past the retries does it fail,
+ * with IMPORT_COMMIT_INCOMPLETE, and importing the same file again completes the TM.
  */
 import { silentLogger } from '../../src/config';
-import { Imports, type JobView } from '../../src/service/imports';
+import { Imports, type ImportSettings, type JobView } from '../../src/service/imports';
 import { ImportStore } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
+import { allUnits } from '../helpers/tm-import';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 let redis: PrivateRedis;
 let ctx: TestContext;
@@ -33,50 +36,135 @@ const file = (n: number) =>
       `<tu><tuv xml:lang="ar"><seg>جملة رقم ${i}</seg></tuv><tuv xml:lang="en"><seg>Sentence ${i}</seg></tuv></tu>`,
   ).join('') +
   '</body></tmx>';
+const UNITS = 40_000;
 
 const settings = { stageChunk: 100, commitChunk: 100, readThread: 'inline' as const };
+const importsWith = (more: Partial<ImportSettings> = {}) =>
+  new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, { ...settings, ...more });
 
-/** Imports the file into `tm`, stopping Redis the first time the job reports `when`; Redis is back 1 s later. */
-async function importThroughRestart(tm: string, when: (job: JobView) => boolean): Promise<string> {
-  const imports = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, settings);
+/**
+ * Imports the file into `tm`, stopping Redis the first time the job reports `when`; Redis is back `downMs` later, or
+ * (`downMs` undefined) only once the import has given up. What the import ended with (its job, or its error), every
+ * job view it reported, the job's id, and which view was the last before Redis went away.
+ */
+async function importThroughRestart(
+  tm: string,
+  when: (job: JobView) => boolean,
+  imports: Imports,
+  downMs?: number,
+): Promise<{ outcome: JobView | Error; seen: JobView[]; id: string; downAt: number }> {
+  let stopped: Promise<void> | undefined;
   let restarted: Promise<void> | undefined;
-  let id = '';
-  const onProgress = (job: JobView) => {
-    id = job.id;
-    if (restarted || !when(job)) return;
-    restarted = (async () => {
-      await redis.server.stop();
-      await new Promise((r) => setTimeout(r, 1000));
-      redis = await startPrivateRedis(redis.port, redis.dataDir, true);
-    })();
+  const restart = async () => {
+    await stopped;
+    redis = await startPrivateRedis(redis.port, redis.dataDir, true);
   };
-  await expect(imports.run(tm, [file(40_000)], { onProgress })).rejects.toThrow();
-  await restarted;
+  const seen: JobView[] = [];
+  let downAt = -1;
+  const onProgress = (job: JobView) => {
+    seen.push(job);
+    if (stopped || !when(job)) return;
+    downAt = seen.length - 1;
+    stopped = redis.server.stop();
+    if (downMs !== undefined) restarted = new Promise((r) => setTimeout(r, downMs)).then(restart);
+  };
+  const outcome = await imports.run(tm, [file(UNITS)], { onProgress }).catch((err: Error) => err);
+  await (restarted ?? (stopped && restart()));
+  return { outcome, seen, id: seen[0]!.id, downAt };
+}
+
+/** Polls the job until it has `status` (Redis may still be coming back); its view. */
+async function jobOnceIt(imports: Imports, id: string, status: string): Promise<JobView | undefined> {
   const deadline = Date.now() + 30_000;
   let job: JobView | undefined;
   while (Date.now() < deadline) {
     job = await imports.get(id).catch(() => undefined);
-    if (job && job.status === 'failed') break;
+    if (job && job.status === status) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  expect(job).toMatchObject({ status: 'failed', error: { code: 'STORE_UNAVAILABLE' } });
-  expect(await ctx.redis.keys(`${ctx.keys.importStaged(tm, id)}*`)).toEqual([]); // a private Redis: KEYS is fine
-  await imports.close();
-  return id;
+  return job;
 }
+
+/** The unit ids of the TM's log entries (each entry names up to 1,000 of them), in order. */
+async function loggedIds(tm: string): Promise<string[]> {
+  const entries = await ctx.redis.xrange(ctx.keys.log(tm), '-', '+');
+  return entries.flatMap(([, fields]) => (fields[fields.indexOf('ids') + 1] ?? '').split(' '));
+}
+
+const unitsOf = async (tm: string) => (await allUnits(ctx.app, tm)).map((u) => ({ ...u, updated: undefined }));
 
 describe('an import whose Redis restarts', () => {
   it('while reading is recorded failed with STORE_UNAVAILABLE once Redis is back, its staging dropped', async () => {
-    await importThroughRestart('outage-read', (job) => job.status === 'running' && job.units.staged >= 1000);
+    const imports = importsWith();
+    const { outcome, id } = await importThroughRestart(
+      'outage-read',
+      (job) => job.status === 'running' && job.units.staged >= 1000,
+      imports,
+      1000,
+    );
+    expect(outcome).toBeInstanceOf(Error);
+    expect(await jobOnceIt(imports, id, 'failed')).toMatchObject({
+      status: 'failed',
+      error: { code: 'STORE_UNAVAILABLE' },
+    });
+    expect(await ctx.redis.keys(`${ctx.keys.importStaged('outage-read', id)}*`)).toEqual([]); // a private Redis
     expect(await ctx.redis.sismember(ctx.keys.tms(), 'outage-read')).toBe(0);
+    await imports.close();
   });
 
-  it('while committing is recorded failed with STORE_UNAVAILABLE once Redis is back; importing again completes it', async () => {
-    await importThroughRestart('outage-commit', (job) => job.status === 'committing' && job.units.written >= 1000);
-    const again = new Imports(new ImportStore(ctx.redis, ctx.keys), () => undefined, silentLogger, settings);
-    const job = await again.run('outage-commit', [file(40_000)]);
-    expect(job.status).toBe('done');
-    expect(job.units.written + job.units.unchanged).toBe(40_000);
-    expect(await ctx.redis.scard(ctx.keys.units('outage-commit'))).toBe(40_000);
+  it('while committing rolls the commit forward once Redis is back: done, the TM as a clean import leaves it', async () => {
+    const imports = importsWith();
+    const tm = 'outage-commit';
+    const { outcome, seen, id, downAt } = await importThroughRestart(
+      tm,
+      (job) => job.status === 'committing' && job.units.written >= 1000,
+      imports,
+      1000,
+    );
+    expect(outcome).toMatchObject({ status: 'done', units: { staged: UNITS, written: UNITS, unchanged: 0 } });
+    // The job stayed committing throughout, and its progress went on after the outage.
+    expect(seen.slice(0, -1).every((job) => job.status === 'running' || job.status === 'committing')).toBe(true);
+    const after = seen.slice(downAt + 1, -1).map((job) => job.units.written);
+    expect(after.length).toBeGreaterThan(0);
+    expect(Math.max(...after)).toBeGreaterThan(seen[downAt]!.units.written);
+    expect(await imports.get(id)).toMatchObject({ status: 'done', units: { written: UNITS } });
+    expect(await ctx.redis.keys(`${ctx.keys.importStaged(tm, id)}*`)).toEqual([]);
+
+    const clean = await importsWith().run('clean-commit', [file(UNITS)]);
+    expect(clean).toMatchObject({ status: 'done', units: { written: UNITS } });
+    expect(await ctx.redis.scard(ctx.keys.units(tm))).toBe(UNITS);
+    expect(await unitsOf(tm)).toEqual(await unitsOf('clean-commit'));
+    // Each unit logged once: no chunk applied again wrote or logged anything.
+    const logged = await loggedIds(tm);
+    expect(logged).toHaveLength(UNITS);
+    expect(new Set(logged).size).toBe(UNITS);
+    expect(new Set(logged)).toEqual(new Set(await ctx.redis.smembers(ctx.keys.units(tm))));
+    await imports.close();
+  });
+
+  it('while committing, for longer than the retries, fails with IMPORT_COMMIT_INCOMPLETE; importing again completes it', async () => {
+    // Redis away until the commit's retries have run out (250 + 500 + 1000 + 2000 ms of backoff, the next 4 s past
+    // the limit), then back within the retries of the job's end (tried again 0.25, 0.75, 1.75 and 3.75 s later).
+    const imports = importsWith({ endRetryMs: 5000 });
+    const tm = 'outage-long';
+    const { outcome, id } = await importThroughRestart(
+      tm,
+      (job) => job.status === 'committing' && job.units.written >= 1000,
+      imports,
+    );
+    expect(outcome).toBeInstanceOf(Error); // given up while Redis was still away: the job unreadable then
+    const job = await jobOnceIt(imports, id, 'failed');
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'IMPORT_COMMIT_INCOMPLETE' } });
+    const written = Number(job!.error!.params.written);
+    expect(written).toBeGreaterThanOrEqual(1000);
+    const held = await ctx.redis.scard(ctx.keys.units(tm));
+    expect(held).toBeGreaterThanOrEqual(written);
+    expect(held).toBeLessThan(UNITS);
+    expect(await ctx.redis.keys(`${ctx.keys.importStaged(tm, id)}*`)).toEqual([]);
+    await imports.close();
+
+    const again = await importsWith().run(tm, [file(UNITS)]);
+    expect(again).toMatchObject({ status: 'done', units: { written: UNITS - held, unchanged: held } });
+    expect(await ctx.redis.scard(ctx.keys.units(tm))).toBe(UNITS);
   });
 });

@@ -41,6 +41,7 @@ export const ErrorCode = {
   TMX_INVALID: 'TMX_INVALID',
   STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
   IMPORT_STAGING_LOST: 'IMPORT_STAGING_LOST',
+  IMPORT_COMMIT_INCOMPLETE: 'IMPORT_COMMIT_INCOMPLETE',
   STORE_OUT_OF_MEMORY: 'STORE_OUT_OF_MEMORY',
   NOT_READY: 'NOT_READY',
   INTERNAL: 'INTERNAL',
@@ -104,6 +105,11 @@ const STATUS: Record<ErrorCode, number> = {
   STORE_UNAVAILABLE: 503,
   /** Only ever in an import job's error: staged records Redis evicted or expired before the commit took them. */
   IMPORT_STAGING_LOST: 503,
+  /**
+   * Only ever in an import job's error: Redis stayed away longer than the commit's retries (`endRetryMs`); the TM
+   * holds the chunks committed before.
+   */
+  IMPORT_COMMIT_INCOMPLETE: 503,
   /** Redis at its maxmemory (noeviction) refuses writes (store/redis.ts, guard); reads still work. */
   STORE_OUT_OF_MEMORY: 503,
   NOT_READY: 503,

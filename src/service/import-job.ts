@@ -2,7 +2,8 @@
  * An import job's record as it is answered (GET /api/v1/jobs/:id, the CLI): its statuses and the view of its Redis
  * hash (service/imports.ts writes it).
  */
-import { ErrorCode, isMizanError, StoreUnavailableError } from '../errors';
+import { ErrorCode, isMizanError, MizanError, StoreUnavailableError } from '../errors';
+import type { CommitCounts } from '../store';
 import type { MergeConflict } from '../formats/tu-merge';
 
 export const JOB_STATUSES = ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] as const;
@@ -43,6 +44,15 @@ export const JOB_MERGE_SAMPLES = 20;
 
 /** The merge counts of a job that has merged nothing (yet). */
 export const NO_MERGE = '{"extended":0,"conflicts":{"en":0,"zh":0}}';
+
+/** The job's `merge` field: the file's own merging (`read`) and what the commit found in the TM (`c`) together. */
+export function mergeField(read: JobMerge, c: CommitCounts): string {
+  return JSON.stringify({
+    extended: read.extended + c.extended,
+    conflicts: { en: read.conflicts.en + c.replaced.en, zh: read.conflicts.zh + c.replaced.zh },
+    ...(read.samples && { samples: read.samples }),
+  } satisfies JobMerge);
+}
 
 const iso = (ms: string | undefined) => (ms ? new Date(Number(ms)).toISOString() : undefined);
 
@@ -86,4 +96,14 @@ export function jobError(err: unknown, id: string): { code: ErrorCode; params: R
   }
   if (isMizanError(err)) return { code: err.code, params: { ...err.params } };
   return { code: ErrorCode.INTERNAL, params: { ref: id } };
+}
+
+/**
+ * The error a commit that failed records: Redis still away when its retries ran out (StoreUnavailableError) is
+ * IMPORT_COMMIT_INCOMPLETE, which says that the TM holds part of the file (at least `written` units) and that
+ * importing it again completes it; any other error as it is.
+ */
+export function commitError(err: unknown, written: number): unknown {
+  if (!(err instanceof StoreUnavailableError)) return err;
+  return new MizanError(ErrorCode.IMPORT_COMMIT_INCOMPLETE, { written }, { cause: err });
 }

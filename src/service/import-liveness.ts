@@ -1,10 +1,12 @@
 /**
  * The liveness of import jobs in this process (DESIGN.md, "Import jobs", (c)): the `heartbeat` each job this process
  * reads or commits refreshes every `heartbeatMs`, by which any instance tells a job whose process died (abandoned,
- * answered IMPORT_ABANDONED); and the retries, with backoff, of a job's end that could not be recorded while Redis
- * was away.
+ * answered IMPORT_ABANDONED); the steps of a commit run again while Redis is away (roll-forward); and the retries,
+ * with backoff, of a job's end that could not be recorded while Redis was away.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../config';
+import { StoreUnavailableError } from '../errors';
 import type { ImportStore } from '../store';
 import type { JobStatus } from './import-job';
 import type { ImportSettings } from './import-settings';
@@ -16,6 +18,8 @@ export class JobLiveness {
   private readonly retrying = new Map<string, NodeJS.Timeout>();
   /** Jobs this process reads or commits: the timer that refreshes each one's `heartbeat` every `heartbeatMs`. */
   private readonly beats = new Map<string, NodeJS.Timeout>();
+  /** Aborted when the process stops: a commit waiting for Redis to come back gives up at once. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly store: ImportStore,
@@ -50,6 +54,39 @@ export class JobLiveness {
     this.beats.delete(id);
   }
 
+  /**
+   * What runs the steps of a job's commit (DESIGN.md, "Import jobs", (c)): each step runs until it succeeds, and
+   * again while it fails for want of Redis (StoreUnavailableError: unreachable, timed out, loading, busy — a state
+   * that passes, and the steps are idempotent), with the backoff of {@link retry}, the job's steps together for at
+   * most `endRetryMs` from the first such failure, and not past {@link stop}; then, or for any other error (a
+   * script's, staged records lost, Redis out of memory: trying again would only fail again), the step's error is
+   * thrown. The job stays `committing` meanwhile, its heartbeat beating.
+   */
+  rollForward(id: string): <T>(step: () => Promise<T>) => Promise<T> {
+    let deadline: number | undefined;
+    let delay = 250;
+    let waiting = false;
+    return async <T>(step: () => Promise<T>): Promise<T> => {
+      for (;;) {
+        try {
+          const done = await step();
+          if (waiting) this.logger.info(`import ${id}: Redis is back, the commit goes on`);
+          waiting = false;
+          return done;
+        } catch (err) {
+          if (!(err instanceof StoreUnavailableError)) throw err;
+          deadline ??= now() + this.settings.endRetryMs;
+          if (!waiting)
+            this.logger.warn(`import ${id}: Redis unavailable while committing, will retry: ${err.message}`);
+          waiting = true;
+          if (now() + delay > deadline || this.stopping.signal.aborted) throw err;
+          await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+          delay = Math.min(delay * 2, 5000);
+        }
+      }
+    };
+  }
+
   /** Tries `attempt` again, with backoff, until it succeeds, `endRetryMs` has passed, or {@link close}. */
   retry(id: string, status: JobStatus, attempt: () => Promise<void>): void {
     const deadline = now() + this.settings.endRetryMs;
@@ -77,8 +114,14 @@ export class JobLiveness {
     next();
   }
 
+  /** Makes the commits waiting for Redis give up (the process is closing; those under way go on). */
+  stop(): void {
+    this.stopping.abort();
+  }
+
   /** Stops every heartbeat and retry (the process is closing). */
   close(): void {
+    this.stop();
     for (const id of [...this.beats.keys()]) this.unbeat(id);
     for (const timer of this.retrying.values()) clearTimeout(timer);
     this.retrying.clear();

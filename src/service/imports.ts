@@ -14,7 +14,8 @@ import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { isFileSource, readRecordsInWorker, sourceBytes, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
-import { jobError, jobView, NO_MERGE, type JobMerge, type JobStatus, type JobView } from './import-job';
+import { commitError, jobError, jobView, mergeField, NO_MERGE } from './import-job';
+import type { JobMerge, JobStatus, JobView } from './import-job';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
 import { JobLiveness } from './import-liveness';
 import type { JobEvent } from './observers';
@@ -133,9 +134,11 @@ export class Imports {
 
   /**
    * Stops the background jobs (server shutdown): one still reading is cancelled (what it staged dropped, its file
-   * removed, the TM as it was); a commit under way is let finish, as a cancel could not stop it either.
+   * removed, the TM as it was); a commit under way is let finish, as a cancel could not stop it either, but one
+   * waiting for Redis to come back gives up (IMPORT_COMMIT_INCOMPLETE).
    */
   async close(): Promise<void> {
+    this.liveness.stop(); // a commit waiting for Redis to come back gives up; one under way goes on
     const jobs = [...this.background.values()];
     for (const job of jobs) job.stop.abort();
     await Promise.allSettled(jobs.map((job) => job.ended));
@@ -216,48 +219,40 @@ export class Imports {
       await this.fail(id, tm, new Cancelled(), {});
       return this.get(id);
     }
+    // Each step runs again while Redis is away (roll-forward: the commit is idempotent and its counts are kept in
+    // Redis), until it is done or the retries run out (DESIGN.md, "Import jobs", (c)).
+    const step = this.liveness.rollForward(id);
+    let written = 0;
     try {
-      const before = index?.live ? await this.store.tmState(tm) : undefined;
-      const h = await this.store.readJob(id);
+      const before = index?.live ? await step(() => this.store.tmState(tm)) : undefined;
+      const h = await step(() => this.store.readJob(id));
       const staged = Number(h?.staged ?? 0);
       // The file's own merging (read), and what the commit found in the TM: both count in the job's report.
       const read = JSON.parse(h?.merge ?? NO_MERGE) as JobMerge;
-      const merge = (c: CommitCounts) =>
-        JSON.stringify({
-          extended: read.extended + c.extended,
-          conflicts: { en: read.conflicts.en + c.replaced.en, zh: read.conflicts.zh + c.replaced.zh },
-          ...(read.samples && { samples: read.samples }),
-        } satisfies JobMerge);
+      const merge = (c: CommitCounts) => mergeField(read, c);
       const report = async (c: CommitCounts) => {
-        await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now() });
+        written = c.written;
+        // The heartbeat too: a commit that resumes after a long outage is not taken for abandoned until its next beat.
+        await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now(), heartbeat: now() });
         if (options.onProgress) options.onProgress(await this.get(id));
       };
       // `staged` lets the commit tell a list of batches Redis evicted from one that was short (IMPORT_STAGING_LOST).
-      const counts = await this.store.commit(tm, id, this.settings.commitChunk, report, staged);
-      const { written } = counts;
+      const counts = await step(() => this.store.commit(tm, id, this.settings.commitChunk, report, staged));
+      written = counts.written;
+      await step(() => this.store.finish(tm, id));
       const t = now();
       // Handed over before the job says done: a query after that waits for this index instead of reading Redis.
       this.touch(tm, index && before && this.indexes.handOver(index, tm, before, counts));
-      await this.store.writeJob(
-        id,
-        {
-          status: 'done',
-          written,
-          unchanged: Math.max(0, staged - written),
-          merge: merge(counts),
-          updated: t,
-          finished: t,
-        },
-        this.settings.jobTtlSeconds,
-      );
+      const end = { status: 'done', written, unchanged: Math.max(0, staged - written), merge: merge(counts) };
+      await step(() => this.store.writeJob(id, { ...end, updated: t, finished: t }, this.settings.jobTtlSeconds));
       this.liveness.unbeat(id);
       this.onJob({ kind: 'succeeded', units: written });
-    } catch (err) {
+    } catch (caught) {
       index?.drop();
       this.touch(tm);
-      this.logger.error(`import ${id} into ${tm} failed while committing: ${(err as Error).message}`);
+      this.logger.error(`import ${id} into ${tm} failed while committing: ${(caught as Error).message}`);
       // Its staging is dropped too: importing the same file again completes the TM (DESIGN.md, "Import jobs", (c)).
-      await this.record(id, 'failed', err, {}, tm);
+      await this.record(id, 'failed', commitError(caught, written), {}, tm);
     }
     const job = await this.get(id);
     options.onProgress?.(job);

@@ -1,18 +1,20 @@
 /**
  * What TMX import jobs, TM listings and whole-TM exports need from Redis: staging units beside a TM (a record per unit
  * and the list of their ids, written by lua/stageImport while the file is read), committing them in chunks
- * (lua/commitImport: a new unit's staged record is renamed, nothing travels back to the client), dropping them, the
+ * (import-commit.ts, lua/commitImport: nothing travels back to the client but counts), dropping them, the
  * job record (a hash outside every TM's hash tag, moved between statuses by lua/jobTransition); paged reads of a
  * TM's units with every field come from TmReads (tm-reads.ts).
  */
 import { ErrorCode, MizanError } from '../errors';
 import { tailOf } from './change-log';
+import { BATCH_PAGE, commitStaged, StagingLost, type CommitCounts } from './import-commit';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
 import { TmReads } from './tm-reads';
 
 export { RECORD_FIELDS, unitRecord } from './unit-record';
+export type { CommitCounts } from './import-commit';
 
 /**
  * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
@@ -28,32 +30,10 @@ export interface StagedRecords {
 
 export type JobTransition = 'done' | 'not-found' | 'refused' | 'abandoned';
 
-/**
- * What a commit did: units created or changed (`written`); of the units already in the TM, those that gained a target
- * language they lacked (`extended`) and, per target, those whose text in it the import replaced (`replaced`).
- */
-export interface CommitCounts {
-  written: number;
-  extended: number;
-  replaced: { en: number; zh: number };
-  /** Log entries the commit wrote: the TM's seq moved by this much. */
-  entries: number;
-}
-
 /** How many units a TM holds and its last log entry (id '0-0' and seq 0 when it has none), read together. */
 export interface TmState {
   units: number;
   tail: { id: string; seq: number };
-}
-
-/** Staged records gone before the commit took them; `written`: the units committed before it was seen. */
-class StagingLost extends Error {
-  constructor(
-    message: string,
-    readonly written: number,
-  ) {
-    super(`staged records lost: ${message}`);
-  }
 }
 
 const TRANSITION = new Map<number, JobTransition>([
@@ -63,19 +43,14 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.ABANDONED, 'abandoned'],
 ]);
 
-/** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
-const COMMITS_IN_FLIGHT = 3;
-
 /** Patches dropped per round trip. */
 const ID_PAGE = 1000;
-/** Batches' ids read per round trip (a batch holds up to Imports' stageChunk ids). */
-const BATCH_PAGE = 4;
 
 export class ImportStore extends TmReads {
   constructor(
     redis: RedisClient,
     keys: Keys,
-    private readonly logMaxLen = 100_000,
+    readonly logMaxLen = 100_000,
   ) {
     super(redis, keys);
   }
@@ -110,13 +85,15 @@ export class ImportStore extends TmReads {
 
   /**
    * Makes the staged units the TM's, `chunk` per script call in staging order (a call takes its units from one batch
-   * or more, lua/commitImport), up to COMMITS_IN_FLIGHT calls sent ahead; `progress` is told the counts so far
-   * after each call, in order, without the next calls waiting for it (a progress write awaited there sat in Redis
-   * behind the calls in flight, and the pipeline ran dry at every chunk); its failure fails the commit. Applying a
-   * chunk twice changes nothing, so running it again after an interruption finishes the job. The id list and the
-   * patches are deleted at the end. Staged records lost meanwhile (evicted or expired: a batch gone that no call
-   * applied, or fewer ids listed than the `staged` the job counted) fail it with IMPORT_STAGING_LOST, what is left
-   * staged dropped; the chunks committed before the loss stay in the TM (`written` in the error says how many units).
+   * or more, lua/commitImport), up to three calls sent ahead; `progress` is told the latest counts so far, one report
+   * at a time, without the next calls waiting for it (a progress write awaited there sat in Redis behind the calls in
+   * flight, and the pipeline ran dry at every chunk), counts superseded before their report was sent skipped; a
+   * failed report fails the commit. Applying a chunk twice changes nothing, and the counts are those Redis keeps for
+   * the job, so running the commit again after an interruption (Redis gone) finishes the job with the counts of one
+   * run; {@link finish} deletes what is left staged once it has run whole. Staged records lost meanwhile (evicted or
+   * expired: a batch gone that no call applied, or fewer ids listed than the `staged` the job counted) fail it with
+   * IMPORT_STAGING_LOST, what is left staged dropped; the chunks committed before the loss stay in the TM (`written`
+   * in the error says how many units).
    */
   async commit(
     tm: string,
@@ -126,7 +103,7 @@ export class ImportStore extends TmReads {
     staged?: number,
   ): Promise<CommitCounts> {
     try {
-      return await this.commitStaged(tm, job, chunk, progress, staged);
+      return await commitStaged(this, tm, job, chunk, progress, staged);
     } catch (err) {
       if (err instanceof StagingLost) {
         await this.drop(tm, job);
@@ -136,111 +113,12 @@ export class ImportStore extends TmReads {
     }
   }
 
-  private async commitStaged(
-    tm: string,
-    job: string,
-    chunk: number,
-    progress: ((counts: CommitCounts) => Promise<void>) | undefined,
-    staged: number | undefined,
-  ): Promise<CommitCounts> {
-    const { keys } = this;
-    const counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
-    // The TM is registered just before the first call that commits units, and only then: a job that staged nothing
-    // does not create it. Not in lua/commitImport: `<p>tms` lies in no TM's slot (DESIGN.md, "Import jobs", (a)).
-    let registered = false;
-    const inFlight: Promise<[number, number, number, number, number]>[] = [];
-    /** The progress reports so far, one after the other; the first failure, which ends the commit. */
-    let reported = Promise.resolve();
-    let reportFailed: { error: unknown } | undefined;
-    const settle = async () => {
-      const [written, extended, en, zh, entries] = await inFlight.shift()!;
-      if (written === ScriptCode.LOST) throw new StagingLost(`a staged batch of ${tm}/${job} is gone`, counts.written);
-      counts.entries += entries;
-      counts.written += written;
-      counts.extended += extended;
-      counts.replaced.en += en;
-      counts.replaced.zh += zh;
-      if (reportFailed) throw reportFailed.error;
-      const now = { ...counts, replaced: { ...counts.replaced } };
-      if (progress) reported = reported.then(() => progress(now)).catch((error) => void (reportFailed ??= { error }));
-    };
-    /** Batches whose units are not all sent yet: each batch's ids, and how many of them were sent. */
-    const queue: { ids: string[]; sent: number }[] = [];
-    let queued = 0;
-    // No patch (no later record of any unit: the usual case): no unit's patch is passed or looked for.
-    const patches = (await guard(this.redis, () => this.redis.exists(keys.importPatched(tm, job)))) === 1;
-    const send = async () => {
-      if (!registered) {
-        await guard(this.redis, () => this.redis.sadd(keys.tms(), tm));
-        registered = true;
-      }
-      const keyList = [keys.units(tm), keys.log(tm), keys.seq(tm), keys.importPatched(tm, job)];
-      keyList.push(keys.importApplied(tm, job));
-      const segments: string[] = [];
-      const ids: string[] = [];
-      while (ids.length < chunk && queue.length > 0) {
-        const batch = queue[0]!;
-        const count = Math.min(chunk - ids.length, batch.ids.length - batch.sent);
-        const last = batch.sent + count === batch.ids.length;
-        keyList.push(keys.importBatch(tm, job, batch.ids[0]!));
-        segments.push(`${batch.sent} ${count} ${last ? 1 : 0}`);
-        for (let i = batch.sent; i < batch.sent + count; i++) ids.push(batch.ids[i]!);
-        batch.sent += count;
-        if (last) queue.shift();
-      }
-      queued -= ids.length;
-      if (patches) for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
-      else for (const id of ids) keyList.push(keys.unit(tm, id));
-      const args = [Date.now(), this.logMaxLen, keys.changes(tm), segments.length, patches ? 1 : 0];
-      args.push(...segments, ...ids);
-      const call = guard(this.redis, () => this.redis.commitImport(keyList.length, ...keyList, ...args));
-      call.catch(() => undefined); // awaited in turn by settle
-      inFlight.push(call);
-      if (inFlight.length >= COMMITS_IN_FLIGHT) await settle();
-    };
-    let listed = 0;
-    try {
-      for await (const page of this.batchIds(tm, job)) {
-        for (const ids of page) queue.push({ ids, sent: 0 });
-        queued += page.reduce((n, ids) => n + ids.length, 0);
-        listed += page.reduce((n, ids) => n + ids.length, 0);
-        if (staged !== undefined && listed > staged) throw new StagingLost(`${tm}/${job} lists more ids`, 0);
-        while (queued >= chunk) await send();
-      }
-      if (staged !== undefined && listed !== staged) {
-        throw new StagingLost(`${tm}/${job} lists ${listed} of its ${staged} staged ids`, counts.written);
-      }
-      while (queued > 0) await send();
-      while (inFlight.length > 0) await settle();
-      await reported;
-      if (reportFailed) throw reportFailed.error;
-    } finally {
-      await Promise.allSettled(inFlight);
-      await reported;
-    }
+  /** Deletes what a commit that ran whole leaves staged: the patches, the id list, the applied set, the counts. */
+  async finish(tm: string, job: string): Promise<void> {
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(keys.importStaged(tm, job), keys.importApplied(tm, job)));
-    return counts;
-  }
-
-  /**
-   * The ids of the job's batches, a page of them at a time, each page asked for before the one before it is handed
-   * out: the commit calls sent meanwhile queue behind that read, so Redis always has the next call waiting.
-   */
-  private async *batchIds(tm: string, job: string): AsyncGenerator<string[][]> {
-    const list = this.keys.importStaged(tm, job);
-    const read = (start: number) => {
-      const page = guard(this.redis, () => this.redis.lrange(list, start, start + BATCH_PAGE - 1));
-      page.catch(() => undefined); // awaited when its turn comes
-      return page;
-    };
-    let next = read(0);
-    for (let start = 0; ; start += BATCH_PAGE) {
-      const page = await next;
-      if (page.length === BATCH_PAGE) next = read(start + BATCH_PAGE);
-      if (page.length > 0) yield page.map((ids) => ids.split(' ').filter((id) => id !== ''));
-      if (page.length < BATCH_PAGE) return;
-    }
+    const { keys } = this;
+    const staged = [keys.importStaged(tm, job), keys.importApplied(tm, job), keys.importCommitted(tm, job)];
+    await guard(this.redis, () => this.redis.unlink(...staged));
   }
 
   /** Deletes the job's patches and its patched set. */
@@ -282,7 +160,8 @@ export class ImportStore extends TmReads {
       }
     });
     await this.dropPatches(tm, job);
-    await guard(this.redis, () => this.redis.unlink(list, this.keys.importApplied(tm, job)));
+    const done = [this.keys.importApplied(tm, job), this.keys.importCommitted(tm, job)];
+    await guard(this.redis, () => this.redis.unlink(list, ...done));
   }
 
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {

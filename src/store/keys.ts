@@ -33,6 +33,9 @@
  *   <prefix>{tm:<tm>}:import:<job>:applied
  *                                     set     the batch keys the commit applied in full and deleted
  *                                             (lua/commitImport): a batch gone and not here was lost (evicted)
+ *   <prefix>{tm:<tm>}:import:<job>:committed
+ *                                     hash    what the job's commit calls wrote so far: written, extended, en, zh,
+ *                                             entries (lua/commitImport), so that a reply lost counts all the same
  *   <prefix>{tm:<tm>}:import:<job>:unit:<id>
  *                                     string  a unit's patch: what later records of the unit (a bilingual file's
  *                                             other language) add to its first record, without `updated`
@@ -159,6 +162,11 @@ export class Keys {
   /** The batches a TMX import job's commit applied and deleted (same hash tag as the TM's keys). */
   importApplied(tm: string, job: string): string {
     return `${this.tm(tm)}import:${job}:applied`;
+  }
+
+  /** The counts of what a TMX import job's commit calls wrote so far (same hash tag as the TM's keys). */
+  importCommitted(tm: string, job: string): string {
+    return `${this.tm(tm)}import:${job}:committed`;
   }
 
   /** The ids of the units a TMX import job staged a patch for (same hash tag as the TM's keys). */

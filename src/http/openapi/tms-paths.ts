@@ -258,7 +258,9 @@ export const TM_SCHEMAS: Record<string, object> = {
           'INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, STORE_OUT_OF_MEMORY, ' +
           'IMPORT_STAGING_LOST ' +
           '(staged units evicted or expired before the commit: the units committed before the loss, `written`, ' +
-          'stay in the TM; import the file again), INTERNAL…',
+          'stay in the TM; import the file again), IMPORT_COMMIT_INCOMPLETE (Redis away mid-commit for longer ' +
+          'than the retries: the TM holds part of the file, at least `written` units; importing it again ' +
+          'completes it), INTERNAL…',
         required: ['code', 'message'],
         properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: 'string' } },
       },

@@ -21,6 +21,9 @@
   reply was lost can be sent again. A batch gone and not marked applied was lost (evicted by a Redis whose
   maxmemory-policy drops keys with a TTL, or expired): the call then writes nothing and answers LOST. The applied set
   takes the longest TTL of the batches it names; were it evicted too, the commit would fail, never report done.
+  What the calls wrote is added up in the job's committed hash by the same calls, and each call answers the totals:
+  a call whose reply was lost (Redis gone mid-commit) is counted all the same, and one sent again counts nothing more
+  (it writes nothing), so a commit run again from the start after an interruption ends with the counts of one run.
 
   Input:
     KEYS[1]   units set of the TM
@@ -28,8 +31,9 @@
     KEYS[3]   log seq counter of the TM
     KEYS[4]   the job's patched set
     KEYS[5]   the job's applied set (the batch keys committed in full and deleted)
-    KEYS[6 .. 5+b]   the batches this chunk's units come from (b of them, ARGV[4]), in order
-    KEYS[6+b ..]     per unit below, its patch (only when ARGV[5] is '1'), then its unit record (store/unit-record.ts)
+    KEYS[6]   the job's committed hash (written, extended, en, zh, entries: the totals of the job's calls so far)
+    KEYS[7 .. 6+b]   the batches this chunk's units come from (b of them, ARGV[4]), in order
+    KEYS[7+b ..]     per unit below, its patch (only when ARGV[5] is '1'), then its unit record (store/unit-record.ts)
 
     ARGV[1]   now, epoch milliseconds
     ARGV[2]   approximate maximum length of the log stream
@@ -42,14 +46,16 @@
     ARGV[6+b ..]     unit ids, in the job's order (the batches' records in turn)
 
   Output (a table):
-    { written, extended, en, zh, entries }: the number of units created or changed; of the existing ones, the units
-    that gained a target language they lacked; per target, the units whose text in it the import replaced; and the
-    log entries written (each moved the TM's seq by one) (all >= 0); or, first in the table:
+    { written, extended, en, zh, entries }: the job's totals after this call (its committed hash): the number of units
+    created or changed; of the existing ones, the units that gained a target language they lacked; per target, the
+    units whose text in it the import replaced; and the log entries written (each moved the TM's seq by one) (all
+    >= 0); or, first in the table:
     -7  LOST: { -7, k }: batch k (1-based) of the chunk is gone and not marked applied; nothing was written but the
         mark '!lost' in the applied set, after which every call answers { -7, 0 } and writes nothing (the calls sent
         ahead of the answer do not go on past the loss)
 ]]
 local unitsKey, logKey, seqKey, patchedKey, appliedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local committedKey = KEYS[6]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
 local b, hasPatches = tonumber(ARGV[4]), ARGV[5] == '1'
 local n = #ARGV - 5 - b
@@ -59,10 +65,10 @@ local ids, finals, patches = {}, {}, {}
 for i = 1, n do
   ids[i] = ARGV[5 + b + i]
   if hasPatches then
-    patches[i] = KEYS[4 + b + 2 * i]
-    finals[i] = KEYS[5 + b + 2 * i]
+    patches[i] = KEYS[5 + b + 2 * i]
+    finals[i] = KEYS[6 + b + 2 * i]
   else
-    finals[i] = KEYS[5 + b + i]
+    finals[i] = KEYS[6 + b + i]
   end
 end
 
@@ -71,16 +77,17 @@ end
 if redis.call('SISMEMBER', appliedKey, '!lost') == 1 then return { -7, 0 } end
 local blobs = {}
 for k = 1, b do
-  blobs[k] = redis.call('GET', KEYS[5 + k])
-  if not blobs[k] and redis.call('SISMEMBER', appliedKey, KEYS[5 + k]) == 0 then
+  blobs[k] = redis.call('GET', KEYS[6 + k])
+  if not blobs[k] and redis.call('SISMEMBER', appliedKey, KEYS[6 + k]) == 0 then
     redis.call('SADD', appliedKey, '!lost')
     redis.call('PEXPIRE', appliedKey, 86400000)
     return { -7, k }
   end
 end
 
--- The staged records, cut from their batches (false for a unit whose batch is gone: applied already).
-local records = {}
+-- The staged records, cut from their batches (false for a unit whose batch is gone: applied already). `keep`: the
+-- longest time to live of the chunk's batches, which the committed hash takes.
+local records, keep = {}, 0
 for k = 1, b do
   local from, count, last = string.match(ARGV[5 + k], '(%d+) (%d+) (%d)')
   from, count = tonumber(from), tonumber(count)
@@ -95,10 +102,11 @@ for k = 1, b do
       at = at + length
       r = r + 1
     end
+    local ttl = redis.call('PTTL', KEYS[6 + k])
+    if ttl > keep then keep = ttl end
     if last == '1' then
-      local ttl = redis.call('PTTL', KEYS[5 + k])
-      redis.call('DEL', KEYS[5 + k])
-      redis.call('SADD', appliedKey, KEYS[5 + k])
+      redis.call('DEL', KEYS[6 + k])
+      redis.call('SADD', appliedKey, KEYS[6 + k])
       if ttl > redis.call('PTTL', appliedKey) then redis.call('PEXPIRE', appliedKey, ttl) end
     end
   else
@@ -210,8 +218,15 @@ for i = 1, n do
 end
 setNews()
 
+--- The job's totals (its committed hash) after this call.
+local function totals()
+  local t = redis.call('HMGET', committedKey, 'written', 'extended', 'en', 'zh', 'entries')
+  for j = 1, 5 do t[j] = tonumber(t[j]) or 0 end
+  return t
+end
+
 local count = #changed
-if count == 0 then return { 0, 0, 0, 0, 0 } end
+if count == 0 then return totals() end
 for i = 1, count, 1000 do redis.call('SADD', unitsKey, unpack(changed, i, math.min(i + 999, count))) end
 local entries = math.ceil(count / IDS_PER_ENTRY)
 local seq = redis.call('INCRBY', seqKey, entries) - entries
@@ -221,4 +236,10 @@ for e = 1, entries do
   redis.call('XADD', logKey, 'MAXLEN', '~', maxLen, '*', 'seq', seq + e, 'op', 'put', 'ids', ids)
 end
 redis.call('PUBLISH', channel, seq + entries)
-return { count, extended, replaced.en, replaced.zh, entries }
+redis.call('HINCRBY', committedKey, 'written', count)
+redis.call('HINCRBY', committedKey, 'extended', extended)
+redis.call('HINCRBY', committedKey, 'en', replaced.en)
+redis.call('HINCRBY', committedKey, 'zh', replaced.zh)
+redis.call('HINCRBY', committedKey, 'entries', entries)
+if keep > redis.call('PTTL', committedKey) then redis.call('PEXPIRE', committedKey, keep) end
+return totals()
