@@ -138,7 +138,7 @@ export function myMemoryRoutes(tm: TranslationMemory, config: Config, translator
           },
           async (r) => {
             const matches = await matchOrNothing(tm, r.match);
-            return Buffer.from(myMemoryBody(matches, r, await tm.unitHistories(matches, r.match.src)));
+            return Buffer.from(myMemoryBody(matches, r, await tm.unitHistories(matches, r.match.src, r.match.tgt[0])));
           },
         );
         res.setHeader('Content-Type', 'application/json; charset=utf-8');
