@@ -6,7 +6,9 @@
 import type { RequestListener } from 'node:http';
 import request from 'supertest';
 import { createTestContext, withKey, type TestContext } from '../helpers/context';
-import { allUnits, exportTmx, importDone, TMX_FOOT, TMX_HEAD } from '../helpers/tm-import';
+import { AR, EN, ZH } from '../helpers/document-texts';
+import { allUnits, exportTmx, importDone, TMX_FOOT, TMX_HEAD, type UnitBody } from '../helpers/tm-import';
+import { setUnitFields } from '../helpers/unit-records';
 
 jest.setTimeout(30_000);
 
@@ -140,5 +142,29 @@ describe('a unit a TMX brought, then edited through the API', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('document rows a TMX gave metadata, then corrected', () => {
+  it("take the correction's time and the key's name where their text changed, and only there", async () => {
+    const doc = (await request(ctx.app).post('/api/v1/documents').send({ tm: 'docs', ar: AR, en: EN, zh: ZH }))
+      .body as { id: string; segments: { unitId: string }[] };
+    const tmx = JSON.stringify({ attrs: { creationid: 'alice', changedate: '20220102T030405Z', changeid: 'bob' } });
+    const [kept, moved] = [doc.segments[0]!.unitId, doc.segments[1]!.unitId];
+    for (const id of [kept, moved]) await setUnitFields(ctx.redis, ctx.keys.unit('docs', id), { tmx });
+    const before = Date.now();
+    await request(amal)
+      .patch(`/api/v1/documents/${doc.id}/alignment`)
+      .query({ tm: 'docs' })
+      .send({ ops: [{ op: 'move', row: 1, lang: 'zh', to: 'next' }] })
+      .expect(200);
+    const after = Date.now();
+    const units = (await request(ctx.app).get('/api/v1/tms/docs/units').query({ limit: 100 }).expect(200)).body
+      .units as (UnitBody & { unitId: string })[];
+    const attrsOf = (id: string) =>
+      (units.find((u) => u.unitId === id)?.tmx as { attrs: Record<string, string> }).attrs;
+    expect(attrsOf(kept)).toEqual(JSON.parse(tmx).attrs);
+    expect(attrsOf(moved)).toMatchObject({ creationid: 'alice', changeid: 'reviewer-amal' });
+    expect(secondsBetween(before, after, tmxDate)).toContain(attrsOf(moved).changedate);
   });
 });

@@ -245,8 +245,9 @@ export class TranslationMemory {
     return { ...result, document: await withReviewMarks(this.store, this.marks, result.document) };
   }
 
-  async correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number): Promise<ReviewedDocument> {
-    const doc = await correctAlignment(this.store, this.mirrors, tm, id, ops, rev);
+  /** Corrects a document's alignment (documents.ts); `by`: who writes (the API key's name). */
+  async correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number, by?: string) {
+    const doc = await correctAlignment(this.store, this.mirrors, { tm, id, by }, ops, rev);
     return withReviewMarks(this.store, this.marks, doc);
   }
 

@@ -114,8 +114,8 @@ const HISTORY = [...RECORD, 'unit-history'];
 const PRELUDES: Partial<Record<string, string[]>> = {
   putUnit: [...HISTORY, 'unit-tag'],
   deleteUnit: [...RECORD, 'unit-tag'],
-  putDocument: RECORD,
-  stageDocument: RECORD,
+  putDocument: HISTORY,
+  stageDocument: HISTORY,
   stageImport: RECORD,
   commitImport: RECORD,
   markReviewed: RECORD,

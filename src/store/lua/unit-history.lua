@@ -16,6 +16,8 @@
     order (TU_ATTRS below, formats/tmx-model.ts; a unit test compares the two), as the import writes them, so the
     export's fast path reads the metadata as it reads an import's and a re-import of the export stores the same bytes.
     JSON not of the shape unit-fields.ts writes is left as it is.
+
+    changedLangs(old, ar, en, zh)  the `langs` of a write of these texts over the record `old`
 ]]
 local TU_ATTRS = { 'o-encoding', 'datatype', 'usagecount', 'lastusagedate', 'creationtool', 'creationtoolversion',
   'creationdate', 'creationid', 'changedate', 'segtype', 'changeid', 'o-tmf' }
@@ -97,4 +99,12 @@ local function touchHistory(rec, langs, stamp, by)
     local field = 'tuv:' .. lang
     if rec[field] and rec[field] ~= '' then rec[field] = withChange(rec[field], stamp, by, false) end
   end
+end
+
+local function changedLangs(old, ar, en, zh)
+  local langs = {}
+  if old.ar ~= ar then langs.ar = true end
+  if old.en ~= en then langs.en = true end
+  if old.zh ~= zh then langs.zh = true end
+  return langs
 end
