@@ -8,6 +8,7 @@ import { ErrorCode, MizanError } from '../errors';
 import { languageFamily, parseLanguageTag, type LanguageTag } from './language-tags';
 import { MAX_PLACEABLES, SegmentBuilder, type CodeKind, type InlineCode } from './placeables';
 import { needsRepair, repairCodes } from './inline-repair';
+import { ScriptSample } from './source-script';
 import { INLINE_ATTRS, inlineCode, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
 import {
   emptyCounts,
@@ -47,8 +48,9 @@ export class TmxSaxHandler {
   headerDone = false;
   private sawHeader = false;
   sawRoot = false;
-  /** Some `tuv` in the file held Arabic text. */
+  /** Some `tuv` in the file held Arabic text; until then, the script of each language's texts. */
   sawArabic = false;
+  readonly scripts = new ScriptSample();
   readonly counts = emptyCounts();
   /** Units read and not yet handed out. */
   readonly ready: TmxTu[] = [];
@@ -277,6 +279,7 @@ export class TmxSaxHandler {
       return;
     }
     this.countFamily(family);
+    if (!this.sawArabic) this.scripts.add(family, tuv.text);
     if (!('lang' in parsed)) {
       tu.apart.push(Object.assign(tuv, { reason: parsed.variant ? 'traditional' : 'unsupported' }) as ApartVariant);
     } else if (tu.langs[parsed.lang]) {
