@@ -51,4 +51,21 @@ describe('GET /api/v1/tms/:tm/export?format=tsv', () => {
     const back = readTsv(`${header}\n${en.map((t) => `0\t0\tu\tا\t${t}\t`).join('\n')}\n`).map((r) => r.en);
     expect(back).toContain('new\nline and more');
   });
+
+  it('doubles every backslash, so that a path is told from an escaped line break and reads back as it was', async () => {
+    const ar = 'احفظ الملف في C:\\new\\table.txt';
+    const en = 'Save the file in C:\\new\\table.txt, then a\tb';
+    await request(ctx.app).post('/api/v1/units').send({ tm: 'paths', ar, en }).expect(201);
+    const res = await request(ctx.app)
+      .get('/api/v1/tms/paths/export')
+      .query({ format: 'tsv', langs: 'en' })
+      .expect(200);
+    const cells = res.text.split('\n')[1]!.split('\t');
+    expect(cells.slice(3)).toEqual([
+      'احفظ الملف في C:\\\\new\\\\table.txt',
+      'Save the file in C:\\\\new\\\\table.txt, then a\\tb',
+    ]);
+    const back = readTsv(`position\tparagraph\tunit_id\tar\ten\tzh\n0\t0\tu\t${cells[3]}\t${cells[4]}\t\n`);
+    expect(back[0]).toMatchObject({ ar, en });
+  });
 });

@@ -77,6 +77,25 @@ describe('rejected imports leave the TM byte-identical', () => {
     expect(await checksum()).toBe(before);
   });
 
+  it('a TMX whose Arabic is labelled another language (po2tmx --source-language en): the message says so', async () => {
+    const tu = (ar: string, en: string) =>
+      `<tu><tuv xml:lang="en"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
+    const file =
+      '<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body>' +
+      tu('وقد توصل الجانبان إلى توافق كبير حول تعزيز التعاون العملي', 'The two sides reached a broad consensus') +
+      '</body></tmx>';
+    const job = await failedJob(file);
+    expect(job.error!.code).toBe('TMX_NO_ARABIC');
+    expect(job.error!.message).toMatch(/"en" texts are written in Arabic script.*po2tmx --source-language ar/);
+    for (const [lang, words] of [
+      ['ar', /بالحرف العربي.*po2tmx --source-language ar/],
+      ['zh', /阿拉伯文字.*po2tmx --source-language ar/],
+    ] as const) {
+      const res = await request(ctx.app).get(`/api/v1/jobs/${job.id}`).set('Accept-Language', lang).expect(200);
+      expect((res.body as JobBody).error!.message).toMatch(words);
+    }
+  });
+
   it('a file over the configured limit: 413 FILE_TOO_LARGE, declared or streamed', async () => {
     const before = await checksum();
     const config = { ...ctx.config, maxImportMb: 1 };

@@ -65,4 +65,20 @@ describe("a unit's history", () => {
     });
     expect(unitHistory(values({ tmx: 'not json', updated: 'x' }), 'ar')).toEqual({});
   });
+
+  it("answers for a target with that target tuv's attributes first, attribute by attribute", () => {
+    const tmx = JSON.stringify({ attrs: { creationid: 'alice', changedate: '20220102T030405Z', changeid: 'bob' } });
+    const zh = JSON.stringify({ attrs: { creationid: 'carol', changedate: '20230101T000000Z' } });
+    const history = values({ tmx, 'tuv:zh': zh, updated: '1700000000000' });
+    expect(unitHistory(history, 'ar', 'zh')).toEqual({
+      updated: new Date('2023-01-01T00:00:00Z'),
+      createdBy: 'carol',
+      updatedBy: 'bob',
+    });
+    expect(unitHistory(history, 'ar', 'en')).toEqual({
+      updated: new Date('2022-01-02T03:04:05Z'),
+      createdBy: 'alice',
+      updatedBy: 'bob',
+    });
+  });
 });

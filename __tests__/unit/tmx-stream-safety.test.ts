@@ -148,6 +148,23 @@ describe('files that are not usable TMX', () => {
     );
   });
 
+  it('says which language is written in Arabic script when a file labels its Arabic as another language', async () => {
+    // po2tmx's default, --source-language en: the Arabic msgids labelled en, and so are the English msgstrs.
+    const tu = (ar: string, en: string) =>
+      `<tu><tuv xml:lang="en"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
+    const file =
+      `<tmx version="1.4">${HEADER.replace('srclang="ar"', 'srclang="en"')}<body>` +
+      tu('وقد توصل الجانبان إلى توافق كبير حول تعزيز التعاون العملي', 'The two sides reached a broad consensus') +
+      tu('زار الوفد مدينة الرياض لمدة خمسة أيام', 'The delegation visited Riyadh for five days') +
+      '</body></tmx>';
+    await expect(readTmxUnits(file, { name: 'en.tmx' })).rejects.toEqual(
+      failure(ErrorCode.TMX_NO_ARABIC, { param: 'en.tmx', units: 2, languages: 'en', written: 'en' }),
+    );
+    // An Arabic word in English texts gives no hint.
+    const mixed = BODY.replace('xml:lang="ar"', 'xml:lang="en"').replace('عربي ١٢', 'The word عربي means Arabic');
+    await expect(readTmxUnits(mixed)).rejects.toEqual(failure(ErrorCode.TMX_NO_ARABIC, { reason: 'arabic-source' }));
+  });
+
   it('reads an empty body as no units, not as an error', async () => {
     const { units, counts } = await readTmxUnits(`<tmx version="1.4">${HEADER}<body/></tmx>`);
     expect(units).toEqual([]);

@@ -32,3 +32,36 @@ export function writtenLanguage(texts: Iterable<string>): Lang | undefined {
   for (const [lang, n] of counts) if (n >= MIN_SHARE * letters) return lang;
   return undefined;
 }
+
+/** Texts a {@link ScriptSample} looks at per language at most: enough to tell, and bounded on a large file. */
+const SAMPLE_TEXTS = 1000;
+/** Share of a language's texts that must be Arabic script for the hint. */
+const ARABIC_TEXTS_SHARE = 1 / 3;
+
+/**
+ * The texts of each language written in Arabic script (MIN_SHARE of their letters), counted while a TMX shows no
+ * Arabic (tmx-sax.ts), so that a file whose Arabic is labelled another language is refused with a hint. po2tmx's
+ * default `--source-language en` labels both sides `en`: half of the `en` texts are then Arabic, hence a share of the
+ * texts rather than of the letters (a stray Arabic name in English texts stays under it).
+ */
+export class ScriptSample {
+  private readonly texts = new Map<string, { arabic: number; all: number }>();
+
+  add(language: string, text: string): void {
+    let count = this.texts.get(language);
+    if (!count) this.texts.set(language, (count = { arabic: 0, all: 0 }));
+    if (count.all >= SAMPLE_TEXTS) return;
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    if (letters === 0) return;
+    count.all++;
+    if ((text.match(/\p{Script=Arabic}/gu)?.length ?? 0) >= MIN_SHARE * letters) count.arabic++;
+  }
+
+  /** The first language (in code order) of which at least a third of the texts are written in Arabic script. */
+  arabicWritten(): string | undefined {
+    return [...this.texts.keys()].sort().find((lang) => {
+      const { arabic, all } = this.texts.get(lang)!;
+      return arabic > 0 && arabic >= ARABIC_TEXTS_SHARE * all;
+    });
+  }
+}

@@ -8,6 +8,7 @@ import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { ErrorCode, MizanError } from '../errors';
 import { MAX_PLACEABLES, SegmentBuilder, type CodeKind, type InlineCode } from './placeables';
 import { needsRepair, repairCodes } from './inline-repair';
+import { ScriptSample } from './source-script';
 import { INLINE_ATTRS, inlineCode, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
 import type { TmxHeaderInfo, TmxProp, TmxTu, TmxVariant } from './tmx-model';
 import { placementProp } from './tmx-placement';
@@ -37,6 +38,10 @@ export class TmxSaxHandler {
   /** Some `tuv` in the file held Arabic text. */
   get sawArabic(): boolean {
     return this.tally.sawArabic;
+  }
+  /** Until a `tuv` held Arabic, the script of each language's texts (for TMX_NO_ARABIC's hint). */
+  get scripts(): ScriptSample {
+    return this.tally.scripts;
   }
   /** Units read and not yet handed out. */
   readonly ready: TmxTu[] = [];

@@ -93,10 +93,15 @@ export class TmxStreamReader implements AsyncIterable<TmxTu> {
     const counts = this.handler.counts;
     if (counts.tus === 0 || this.handler.sawArabic) return;
     const languages = Object.keys(counts.languages).sort();
+    // A language whose texts are Arabic script: the file labels its Arabic so (po2tmx --source-language en). Said,
+    // never read as Arabic: the labels may be right about the other tuvs, and only the user knows.
+    const written = this.handler.scripts.arabicWritten();
     throw new MizanError(ErrorCode.TMX_NO_ARABIC, {
       param: this.param,
       units: counts.tus,
       languages: languages.length > 0 ? languages.join(', ') : '(none)',
+      reason: written === undefined ? 'arabic-source' : 'arabic-script',
+      ...(written !== undefined && { written }),
     });
   }
 }

@@ -4,6 +4,7 @@
  * counted as skipped, with why. Language tags are parsed once per distinct tag.
  */
 import { languageFamily, parseLanguageTag, type LanguageTag } from './language-tags';
+import { ScriptSample } from './source-script';
 import { emptyCounts, type ApartVariant, type TmxTu, type TmxVariant } from './tmx-model';
 
 const MAX_FAMILIES = 256;
@@ -18,6 +19,8 @@ export type TuFault = 'too-long' | 'invalid' | undefined;
 export class TuTally {
   /** Some `tuv` in the file held Arabic text. */
   sawArabic = false;
+  /** Until then, the script of each language's texts. */
+  readonly scripts = new ScriptSample();
   readonly counts = emptyCounts();
   /** The `tu` being read has an Arabic `tuv` without content. */
   private emptyArabic = false;
@@ -36,6 +39,7 @@ export class TuTally {
       return;
     }
     this.countFamily(family);
+    if (!this.sawArabic) this.scripts.add(family, tuv.text);
     if (!('lang' in parsed)) {
       tu.apart.push(Object.assign(tuv, { reason: parsed.variant ? 'traditional' : 'unsupported' }) as ApartVariant);
     } else if (tu.langs[parsed.lang]) {

@@ -76,6 +76,14 @@ export function callerOf(res: Response): Caller {
 }
 
 /**
+ * Who a write is made by, as a unit's history keeps it (service/unit-history.ts): the name of the request's API key;
+ * undefined without one (the store then writes `mizan`).
+ */
+export function authorOf(res: Response): string | undefined {
+  return callerOf(res).key?.name;
+}
+
+/**
  * Tells the audit what a write is about when the request alone does not say it: the TM it went to as the route
  * resolved it (the default TM's configured name when the request named none, a form field's TM), and what it made
  * when the answer carries no Location (an import whose upload failed still made its job).

@@ -145,11 +145,14 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
   return { created: true, document, changed };
 }
 
+/**
+ * Applies alignment corrections to the document `id` of `tm`; with `rev`, only if it is still at that revision. `by`
+ * names who writes (the API key's name): a unit a TMX brought whose text changes keeps it as its change's author.
+ */
 export async function correctAlignment(
   store: TmStore,
   mirrors: Mirrors,
-  tm: string,
-  id: string,
+  { tm, id, by }: { tm: string; id: string; by?: string | undefined },
   ops: readonly Correction[],
   rev?: number,
 ): Promise<StoredDocument> {
@@ -157,7 +160,7 @@ export async function correctAlignment(
   if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
   if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
   const segments = applyCorrections(doc.rows, ops);
-  await store.putDocument(tm, withUnitIds(tm, { meta: doc.summary, segments }), doc.summary.rev);
+  await store.putDocument(tm, withUnitIds(tm, { meta: doc.summary, segments }), doc.summary.rev, by);
   mirrors.touch(tm);
   const updated = await store.getDocument(tm, id);
   if (!updated) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });

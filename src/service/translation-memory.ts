@@ -130,9 +130,9 @@ export class TranslationMemory {
     };
   }
 
-  /** What these units (matches, say) keep of their history: TMX dates, authors, usage count (unit-history.ts). */
-  unitHistories(refs: readonly { tm: string; unitId: string }[], src: Lang): Promise<UnitHistory[]> {
-    return unitHistories(this.units, refs, src);
+  /** These units' history for the pair `src` → `tgt` (matches, say): TMX dates, authors (unit-history.ts). */
+  unitHistories(refs: readonly { tm: string; unitId: string }[], src: Lang, tgt?: Lang): Promise<UnitHistory[]> {
+    return unitHistories(this.units, refs, src, tgt);
   }
 
   /** Streams the whole TM to `out` as TMX or TSV. */
@@ -245,8 +245,9 @@ export class TranslationMemory {
     return { ...result, document: await withReviewMarks(this.store, this.marks, result.document) };
   }
 
-  async correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number): Promise<ReviewedDocument> {
-    const doc = await correctAlignment(this.store, this.mirrors, tm, id, ops, rev);
+  /** Corrects a document's alignment (documents.ts); `by`: who writes (the API key's name). */
+  async correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number, by?: string) {
+    const doc = await correctAlignment(this.store, this.mirrors, { tm, id, by }, ops, rev);
     return withReviewMarks(this.store, this.marks, doc);
   }
 
@@ -273,14 +274,14 @@ export class TranslationMemory {
     return { store: this.store, units: this.units, mirrors: this.mirrors };
   }
 
-  /** Adds a unit outside any document (the same Arabic source again updates it); its Arabic must have a word. */
-  createUnit(tm: string, texts: UnitTexts & { ar: string }): Promise<TaggedUnit & { created: boolean }> {
-    return createUnit(this.writers, tm, texts);
+  /** Adds a unit outside any document (unit-writes.ts); `by`: who writes (the API key's name). */
+  createUnit(tm: string, texts: UnitTexts & { ar: string }, by?: string): Promise<TaggedUnit & { created: boolean }> {
+    return createUnit(this.writers, tm, texts, by);
   }
 
   /** Changes texts of a unit (unit-writes.ts); with `ifMatch`, only if the unit's tag is one of them. */
-  patchUnit(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<TaggedUnit> {
-    return patchUnit(this.writers, tm, unitId, texts, ifMatch);
+  patchUnit(tm: string, id: string, texts: UnitTexts, ifMatch?: readonly string[], by?: string): Promise<TaggedUnit> {
+    return patchUnit(this.writers, tm, id, texts, ifMatch, by);
   }
 
   deleteUnit(tm: string, unitId: string, ifMatch?: readonly string[]): Promise<void> {

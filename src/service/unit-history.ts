@@ -1,9 +1,12 @@
 /**
  * What a unit says of its own history, for the wire formats that carry dates, authors and a usage count (MyMemory's
  * matches). A unit imported from TMX keeps its `tu` attributes (`creationdate`, `changedate`, `creationid`,
- * `changeid`, `usagecount`) in its `tmx` field, and its `tuv`s' in `tuv:<lang>`; the `tu`'s win, then the source
- * language's `tuv`'s. Every unit also keeps `updated`, when mizan last wrote it: the change date a unit has when its
- * metadata names none. mizan keeps no creation date of its own, so without `creationdate` there is none.
+ * `changeid`, `usagecount`) in its `tmx` field, and its `tuv`s' in `tuv:<lang>`. Each attribute is read as TMX
+ * inherits it: from the target language's `tuv` (the translation's own author and dates), else the `tu`'s, else the
+ * source language's `tuv`'s. A write of mizan that changes a text of such a unit makes its `changedate`/`changeid`
+ * that write's time and author (store/lua/unit-history.lua), so these never tell an older change than the text.
+ * Every unit also keeps `updated`, when mizan last wrote it: the change date a unit has when its metadata names none.
+ * mizan keeps no creation date of its own, so without `creationdate` there is none.
  */
 import type { Lang } from '../types';
 import { HISTORY_FIELDS, type UnitStore } from '../store';
@@ -37,14 +40,19 @@ function attrsOf(json: string | null | undefined): Record<string, unknown> {
   }
 }
 
-/** A unit's history from the values of HISTORY_FIELDS, `src` naming the `tuv` read after the `tu`. */
-export function unitHistory(values: readonly (string | null)[], src: Lang): UnitHistory {
+/**
+ * A unit's history from the values of HISTORY_FIELDS, answering for the pair `src` → `tgt`: the `tgt` `tuv`'s
+ * attributes first, then the `tu`'s, then the `src` `tuv`'s.
+ */
+export function unitHistory(values: readonly (string | null)[], src: Lang, tgt?: Lang): UnitHistory {
   const field = (name: (typeof HISTORY_FIELDS)[number]) => values[HISTORY_FIELDS.indexOf(name)];
-  const tu = attrsOf(field('tmx'));
-  const tuv = attrsOf(field(`tuv:${src}`));
+  const levels = [...(tgt && tgt !== src ? [field(`tuv:${tgt}`)] : []), field('tmx'), field(`tuv:${src}`)].map(attrsOf);
   const attr = (name: string): string | undefined => {
-    const value = tu[name] ?? tuv[name];
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+    for (const level of levels) {
+      const value = level[name];
+      if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    }
+    return undefined;
   };
   const history: UnitHistory = {};
   const created = tmxDate(attr('creationdate'));
@@ -61,11 +69,12 @@ export function unitHistory(values: readonly (string | null)[], src: Lang): Unit
   return history;
 }
 
-/** The history of each unit named, in order: one read per TM among them. */
+/** The history of each unit named, in order, for the pair `src` → `tgt`: one read per TM among them. */
 export async function unitHistories(
   units: UnitStore,
   refs: readonly { tm: string; unitId: string }[],
   src: Lang,
+  tgt?: Lang,
 ): Promise<UnitHistory[]> {
   const out = new Array<UnitHistory>(refs.length).fill({});
   for (const tm of new Set(refs.map((r) => r.tm))) {
@@ -74,7 +83,7 @@ export async function unitHistories(
       tm,
       at.map((i) => refs[i]!.unitId),
     );
-    at.forEach((i, k) => (out[i] = unitHistory(values[k] ?? [], src)));
+    at.forEach((i, k) => (out[i] = unitHistory(values[k] ?? [], src, tgt)));
   }
   return out;
 }

@@ -29,15 +29,19 @@ export async function taggedUnit(store: TmStore, tm: string, unitId: string): Pr
   return tagged;
 }
 
-/** Adds a unit outside any document (the same Arabic source again updates it); its Arabic must have a word. */
+/**
+ * Adds a unit outside any document (the same Arabic source again updates it); its Arabic must have a word. `by`
+ * names who writes (the API key's name; none: mizan): a unit a TMX brought keeps it as its last change's author.
+ */
 export async function createUnit(
   w: UnitWriters,
   tm: string,
   texts: UnitTexts & { ar: string },
+  by?: string,
 ): Promise<TaggedUnit & { created: boolean }> {
   requireWords(texts.ar, 'ar');
   const unitId = standaloneUnitId(tm, texts.ar);
-  const result = await w.units.create(tm, unitId, texts);
+  const result = await w.units.create(tm, unitId, texts, by);
   w.mirrors.touch(tm);
   return { ...(await taggedUnit(w.store, tm, unitId)), created: result === 'created' };
 }
@@ -45,7 +49,7 @@ export async function createUnit(
 /**
  * Changes texts of a unit. A unit outside any document is identified by its Arabic (adding the same Arabic again
  * updates it), so its Arabic cannot change (beyond Unicode normalization and surrounding spaces). With `ifMatch`
- * (tags of If-Match), only if the unit's tag is one of them (checked atomically with the write).
+ * (tags of If-Match), only if the unit's tag is one of them (checked atomically with the write). `by` as in createUnit.
  */
 export async function patchUnit(
   w: UnitWriters,
@@ -53,6 +57,7 @@ export async function patchUnit(
   unitId: string,
   texts: UnitTexts,
   ifMatch?: readonly string[],
+  by?: string,
 ): Promise<TaggedUnit> {
   if (texts.ar !== undefined) requireWords(texts.ar, 'ar');
   await w.mirrors.require(tm);
@@ -62,7 +67,7 @@ export async function patchUnit(
       throw new MizanError(ErrorCode.UNIT_SOURCE_FIXED, { param: 'ar', id: unitId });
     }
   }
-  const result: UnitWriteResult = await w.units.patch(tm, unitId, texts, ifMatch);
+  const result: UnitWriteResult = await w.units.patch(tm, unitId, texts, ifMatch, by);
   w.mirrors.touch(tm);
   if (result === 'not-found') throw new MizanError(ErrorCode.UNIT_NOT_FOUND, { id: unitId, tm });
   if (result === 'precondition-failed') throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id: unitId });

@@ -24,6 +24,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
+import { changeArgs } from './change-stamp';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { ScriptCode } from './scripts';
@@ -89,6 +90,8 @@ export interface LargeWrite {
   /** Units of the old document that the new one drops. */
   dropped: readonly string[];
   logMaxLen: number;
+  /** Who writes (the API key's name; none: mizan), for units a TMX brought (lua/unit-history.lua). */
+  by?: string;
 }
 
 /** commitDocument's keys for a write (the same for a put and a delete). */
@@ -146,7 +149,7 @@ export async function stageLargeDocument(redis: RedisClient, keys: Keys, w: Larg
     const keyList = [stagedRows, stagedPut];
     for (const r of chunk) keyList.push(keys.unit(tm, r.unitId));
     for (const r of chunk) keyList.push(keys.stagedUnit(tm, token, r.unitId));
-    const args: (string | number)[] = [docId, now, STAGED_TTL_MS, chunk.length];
+    const args: (string | number)[] = [docId, now, STAGED_TTL_MS, chunk.length, ...changeArgs(now, w.by)];
     for (const r of chunk) for (const value of rowArgs(r)) args.push(value);
     staged += await guard(redis, () => redis.stageDocument(keyList.length, keyList, args));
   }

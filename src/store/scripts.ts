@@ -110,11 +110,12 @@ export const ScriptCode = {
 
 /** Helper files (lua/<name>.lua) a script starts with. */
 const RECORD = ['unit-record'];
+const HISTORY = [...RECORD, 'unit-history'];
 const PRELUDES: Partial<Record<string, string[]>> = {
-  putUnit: [...RECORD, 'unit-tag'],
+  putUnit: [...HISTORY, 'unit-tag'],
   deleteUnit: [...RECORD, 'unit-tag'],
-  putDocument: RECORD,
-  stageDocument: RECORD,
+  putDocument: HISTORY,
+  stageDocument: HISTORY,
   stageImport: RECORD,
   commitImport: RECORD,
   markReviewed: RECORD,

@@ -23,6 +23,7 @@ import {
 import { guard, healthOf, type RedisClient } from './redis';
 import type { Outage } from './health';
 import { ChangeLog } from './change-log';
+import { changeArgs } from './change-stamp';
 import type { Keys } from './keys';
 import { readRevision, withRevision } from './revision';
 import { ScriptCode } from './scripts';
@@ -104,9 +105,15 @@ export class TmStore {
   /**
    * Writes the document and its units atomically; a no-op when nothing changed. With `expectedRev`, fails with
    * DOCUMENT_CHANGED unless the document is still at that revision (a correction based on what the client saw), or,
-   * with 'absent', unless it does not exist yet (an import racing the same import).
+   * with 'absent', unless it does not exist yet (an import racing the same import). `by` names who writes (the API
+   * key's name; none: mizan), the author a unit a TMX brought keeps of a change of its text (lua/unit-history.lua).
    */
-  async putDocument(tm: string, doc: DocumentToWrite, expectedRev?: number | 'absent'): Promise<PutResult> {
+  async putDocument(
+    tm: string,
+    doc: DocumentToWrite,
+    expectedRev?: number | 'absent',
+    by?: string,
+  ): Promise<PutResult> {
     const { keys } = this;
     const docId = doc.meta.id;
     const hash = contentHash(doc);
@@ -140,8 +147,9 @@ export class TmStore {
                 rows,
                 dropped,
                 logMaxLen: this.options.logMaxLen,
+                by,
               })
-            : await guard(this.redis, () => this.putSmall(tm, docId, hash, rev ?? '', doc, meta, dropped));
+            : await guard(this.redis, () => this.putSmall(tm, docId, hash, rev ?? '', doc, meta, dropped, by));
         // A correction made against a stated rev is refused, not retried: the client saw another document.
         if (code === ScriptCode.CONFLICT && expectedRev !== undefined) throw changedError();
         return code;
@@ -159,6 +167,7 @@ export class TmStore {
     doc: DocumentToWrite,
     meta: string,
     dropped: readonly string[],
+    by: string | undefined,
   ): Promise<number> {
     const { keys } = this;
     const rows = doc.segments;
@@ -167,7 +176,9 @@ export class TmStore {
       ...rows.map((r) => keys.unit(tm, r.unitId)),
       ...dropped.map((id) => keys.unit(tm, id)),
     ];
-    const args = [docId, hash, rev, doc.meta.order, meta, Date.now(), this.options.logMaxLen, rows.length];
+    const now = Date.now();
+    const args = [docId, hash, rev, doc.meta.order, meta, now, this.options.logMaxLen, rows.length];
+    args.push(...changeArgs(now, by));
     for (const r of rows) args.push(...rowArgs(r));
     for (const id of dropped) args.push(id);
     args.push(keys.changes(tm));

@@ -4,6 +4,7 @@
  * the next query on any instance sees it.
  */
 import type { Lang } from '../types';
+import { changeArgs } from './change-stamp';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
 import { readRevision, withRevision } from './revision';
@@ -67,14 +68,18 @@ export class UnitStore {
     return recordValues(record, ['doc'])[0] ?? null;
   }
 
-  /** Adds a unit outside any document, or updates it when `unitId` exists already. */
-  async create(tm: string, unitId: string, texts: UnitTexts & { ar: string }): Promise<UnitWriteResult> {
+  /**
+   * Adds a unit outside any document, or updates it when `unitId` exists already. `by` names who writes (the API
+   * key's name; none: mizan), kept as the change's author by a unit a TMX brought (lua/unit-history.lua).
+   */
+  async create(tm: string, unitId: string, texts: UnitTexts & { ar: string }, by?: string): Promise<UnitWriteResult> {
     const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
     const { keys } = this;
     return guard(this.redis, async () => {
       await this.redis.sadd(keys.tms(), tm);
+      const now = Date.now();
       const code = await this.redis.putUnit(
         4,
         keys.unit(tm, unitId),
@@ -83,10 +88,11 @@ export class UnitStore {
         keys.seq(tm),
         unitId,
         'create',
-        Date.now(),
+        now,
         this.logMaxLen,
         keys.changes(tm),
         '',
+        ...changeArgs(now, by),
         ...fields,
       );
       return outcome(code);
@@ -97,9 +103,15 @@ export class UnitStore {
    * Changes some texts of an existing unit (of a document or not). With `ifMatch` (tags of If-Match, or ['*']),
    * only if the unit's tag (unit-tag.ts) is one of them, checked in the same script as the write. While a large write
    * of the unit's document is being applied, waits for it first (putUnit answers WRITING): the tag is then checked
-   * against the unit as that write left it.
+   * against the unit as that write left it. `by` as in `create`.
    */
-  async patch(tm: string, unitId: string, texts: UnitTexts, ifMatch?: readonly string[]): Promise<UnitWriteResult> {
+  async patch(
+    tm: string,
+    unitId: string,
+    texts: UnitTexts,
+    ifMatch?: readonly string[],
+    by?: string,
+  ): Promise<UnitWriteResult> {
     const fields = (['ar', 'en', 'zh'] as const).flatMap((lang) =>
       texts[lang] === undefined ? [] : [lang, texts[lang]!],
     );
@@ -114,16 +126,18 @@ export class UnitStore {
       ...(doc ? [keys.doc(tm, doc)] : []),
     ];
     for (;;) {
+      const now = Date.now();
       const code = await guard(this.redis, () =>
         this.redis.putUnit(
           keyList.length,
           ...keyList,
           unitId,
           'patch',
-          Date.now(),
+          now,
           this.logMaxLen,
           keys.changes(tm),
           ifMatchArg(ifMatch),
+          ...changeArgs(now, by),
           ...fields,
         ),
       );

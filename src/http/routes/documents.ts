@@ -26,7 +26,7 @@ import { readMultipart } from '../multipart';
 import { parseCorrections, parseImport, parseReview } from '../document-params';
 import { documentJson, readCursor, summaryJson, writeCursor } from '../document-json';
 import { idParam, Params, tmQuery, writeTm, type Input } from '../params';
-import type { TmClaim } from '../access';
+import { authorOf, type TmClaim } from '../access';
 import { setExportPolicy } from '../security';
 
 const FORMATS = ['json', 'i18next', ...EXPORT_FORMATS] as const;
@@ -223,7 +223,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const target = writeTarget(req, config);
       const ops = parseCorrections(req.body as Input);
       await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/alignment' }, (rev) =>
-        tm.correctAlignment(target.tm, target.id, ops, rev),
+        tm.correctAlignment(target.tm, target.id, ops, rev, authorOf(res)),
       );
     })
     .all(methodNotAllowed('PATCH'));

@@ -9,7 +9,8 @@
  *   100; 101, a context match, is 1), and what the unit keeps of its history (service/unit-history.ts): `usage-count`
  *   its TMX `usagecount` (else 0), `created-by`/`last-updated-by` its `creationid`/`changeid` (else "mizan"),
  *   `create-date` its `creationdate` and `last-update-date` its `changedate`, else when mizan last wrote it, as
- *   MyMemory writes dates ("2023-02-04 09:39:47", UTC); "0000-00-00 00:00:00" for a date it does not have.
+ *   MyMemory writes dates ("2023-02-04 09:39:47", UTC); "0000-00-00 00:00:00" for a date it does not have. Each is
+ *   the target `tuv`'s when it has one; a change mizan made is the `changedate`/`changeid` (lua/unit-history.lua).
  * - `responseData.translatedText` is the best match's translation, "" when nothing matched; `responseData.match` its
  *   `match` (0 when none). A text with no words has no matches.
  * - A client's mistake (no q, no or bad langpair, an unsupported language, q longer than MIZAN_MAX_QUERY_CHARS —
@@ -138,7 +139,7 @@ export function myMemoryRoutes(tm: TranslationMemory, config: Config, translator
           },
           async (r) => {
             const matches = await matchOrNothing(tm, r.match);
-            return Buffer.from(myMemoryBody(matches, r, await tm.unitHistories(matches, r.match.src)));
+            return Buffer.from(myMemoryBody(matches, r, await tm.unitHistories(matches, r.match.src, r.match.tgt[0])));
           },
         );
         res.setHeader('Content-Type', 'application/json; charset=utf-8');

@@ -20,7 +20,7 @@ import { ifMatchOf, setTag } from '../etag';
 import { answerOnce } from '../idempotency';
 import { jsonBody } from '../json-body';
 import { idParam, Params, tmQuery, writeTm, type Input } from '../params';
-import type { TmClaim } from '../access';
+import { authorOf, type TmClaim } from '../access';
 
 /** Longest text a unit may hold in one language. */
 export const MAX_UNIT_CHARS = 10_000;
@@ -90,7 +90,7 @@ export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim
       const texts = newTexts(body);
       await claim(res, name);
       await answerOnce(req, res, tm, { tm: name, route: 'POST /api/v1/units', body }, async () => {
-        const { unit, tag, created } = await tm.createUnit(name, texts);
+        const { unit, tag, created } = await tm.createUnit(name, texts, authorOf(res));
         return written(
           created ? 201 : 200,
           { unit, tag },
@@ -127,7 +127,7 @@ export function unitRoutes(tm: TranslationMemory, config: Config, claim: TmClaim
       // If-Match is part of what is asked: a retry with another If-Match is another request.
       const scope = { tm: name, route: 'PATCH /api/v1/units/:id', body: [body, ifMatchOf(req)] };
       await answerOnce(req, res, tm, scope, async () =>
-        written(200, await tm.patchUnit(name, id, texts, ifMatchOf(req))),
+        written(200, await tm.patchUnit(name, id, texts, ifMatchOf(req), authorOf(res))),
       );
     })
     .delete(async (req, res) => {

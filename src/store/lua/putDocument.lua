@@ -19,8 +19,11 @@
     ARGV[6]  now, epoch milliseconds
     ARGV[7]  approximate maximum length of the log stream
     ARGV[8]  N, number of new rows
+    ARGV[9]  the write's time as a TMX date and
+    ARGV[10] who wrote, each a JSON string literal: a unit a TMX brought whose text the write changes takes them as
+             its changedate and changeid (unit-history.lua)
     (last)   the TM's change channel: the last seq is published there when anything changed
-    ARGV[9..] per new row, 10 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as
+    ARGV[11..] per new row, 10 values: unit id, ar, en, zh, position, paragraph, row hash (of ar, en, zh as
               imported), alignment confidence (0–1), review (0, 1, or the reasons joined with ','), split (JSON
               {lang, marks} or '')
     then, per dropped unit, its id (same order as the KEYS)
@@ -36,6 +39,7 @@
 local docKey, rowsKey, docsKey, unitsKey, logKey, seqKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local docId, newHash, seenRev = ARGV[1], ARGV[2], ARGV[3]
 local order, metaJson, now, maxLen, n = tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], tonumber(ARGV[8])
+local stamp, by = ARGV[9], ARGV[10]
 
 local current = redis.call('HGET', docKey, 'hash') or ''
 local rev = redis.call('HGET', docKey, 'rev') or ''
@@ -52,7 +56,7 @@ end
 local changed = 0
 local ids = {}
 for i = 1, n do
-  local base = 8 + (i - 1) * 10
+  local base = 10 + (i - 1) * 10
   local unitKey = KEYS[6 + i]
   local unitId, ar, en, zh = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
   local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
@@ -61,6 +65,7 @@ for i = 1, n do
   local old = getRecord(unitKey)
   if not old or old.src ~= rowHash then
     local rec = old or {}
+    if old then touchHistory(rec, changedLangs(old, ar, en, zh), stamp, by) end
     rec.ar, rec.en, rec.zh, rec.doc, rec.pos, rec.para = ar, en, zh, docId, pos, para
     rec.src, rec.conf, rec.review, rec.split, rec.updated = rowHash, conf, review, split, now
     setRecord(unitKey, rec)
@@ -77,7 +82,7 @@ for i = 1, n do
   end
 end
 
-local dropBase = 8 + n * 10
+local dropBase = 10 + n * 10
 for k = 7 + n, #KEYS do
   local unitId = ARGV[dropBase + (k - 6 - n)]
   redis.call('DEL', KEYS[k])

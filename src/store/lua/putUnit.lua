@@ -16,7 +16,10 @@
     ARGV[5]  the TM's change channel (the new seq is published there)
     ARGV[6]  If-Match: '' (no condition), '*' (the unit must exist), or entity tags each between spaces
              (' tag1 tag2 '): the unit's current tag (see unit-tag.lua) must be one of them
-    ARGV[7..] field, value pairs among ar, en, zh
+    ARGV[7]  the write's time as a TMX date, a JSON string literal ('"20261206T021753Z"'), and
+    ARGV[8]  who wrote, a JSON string literal ('"reviewer-amal"', '"mizan"'): a changed text's unit that a TMX
+             brought takes them as its changedate and changeid (unit-history.lua)
+    ARGV[9..] field, value pairs among ar, en, zh
 
   Output (codes as named in scripts.ts, ScriptCode):
     1  CREATED
@@ -38,13 +41,18 @@ if ifMatch ~= '' and ifMatch ~= '*' and not (exists and string.find(ifMatch, ' '
 end
 
 local changed = not exists
+local langs = {}
 if not exists then rec = { ar = '', en = '', zh = '', doc = '', pos = '0', para = '0' } end
-for i = 7, #ARGV, 2 do
+for i = 9, #ARGV, 2 do
   local field, value = ARGV[i], ARGV[i + 1]
-  if rec[field] ~= value then changed = true end
+  if rec[field] ~= value then
+    changed = true
+    langs[field] = true
+  end
   rec[field] = value
 end
 if not changed then return 0 end
+if exists then touchHistory(rec, langs, ARGV[7], ARGV[8]) end
 
 rec.updated = now
 setRecord(unitKey, rec)

@@ -15,7 +15,9 @@
     ARGV[2]  now, epoch milliseconds
     ARGV[3]  time to live of the staged keys, milliseconds
     ARGV[4]  N, rows in this chunk
-    ARGV[5..] per row, 10 values as for putDocument: unit id, ar, en, zh, position, paragraph, row hash, alignment
+    ARGV[5], ARGV[6]  the write's time (a TMX date) and who wrote, JSON string literals, as for putDocument: a unit a
+             TMX brought whose text the write changes takes them as its changedate and changeid (unit-history.lua)
+    ARGV[7..] per row, 10 values as for putDocument: unit id, ar, en, zh, position, paragraph, row hash, alignment
               confidence, review flag, split (JSON or '')
 
   As putDocument: a row whose hash equals the unit's stored `src` keeps the unit's current text (an API edit is not
@@ -27,10 +29,11 @@
 ]]
 local rowsKey, putKey = KEYS[1], KEYS[2]
 local docId, now, ttl, n = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local stamp, by = ARGV[5], ARGV[6]
 
 local ids, staged = {}, {}
 for i = 1, n do
-  local base = 4 + (i - 1) * 10
+  local base = 6 + (i - 1) * 10
   local unitKey, stageKey = KEYS[2 + i], KEYS[2 + n + i]
   local unitId, ar, en, zh = ARGV[base + 1], ARGV[base + 2], ARGV[base + 3], ARGV[base + 4]
   local pos, para, rowHash = ARGV[base + 5], ARGV[base + 6], ARGV[base + 7]
@@ -41,6 +44,7 @@ for i = 1, n do
   if fresh or old.doc ~= docId or old.pos ~= pos or old.para ~= para or old.conf ~= conf or old.review ~= review
     or old.split ~= split then
     local rec = old or {}
+    if fresh and old then touchHistory(rec, changedLangs(old, ar, en, zh), stamp, by) end
     if fresh then rec.ar, rec.en, rec.zh, rec.src = ar, en, zh, rowHash end
     rec.doc, rec.pos, rec.para, rec.conf, rec.review, rec.split = docId, pos, para, conf, review, split
     rec.updated = now
