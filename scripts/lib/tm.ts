@@ -3,7 +3,7 @@
  * (REDIS_URL, MIZAN_KEY_PREFIX, MIZAN_DEFAULT_TM, MIZAN_MAX_QUERY_CHARS). `strict` freshness: a script does not
  * listen for change notifications. The schema version is checked before anything is read or written.
  */
-import { DEFAULT_CONFIG, loadConfig, silentLogger, type Config } from '../../src/config';
+import { DEFAULT_CONFIG, loadConfig, shownUrl, shownUrls, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
 import { createTranslator, errorMessage } from '../../src/i18n';
 import { requireTmName, TranslationMemory, type Freshness } from '../../src/service';
@@ -14,16 +14,10 @@ export class RedisUnreachableError extends Error {
   override readonly name = 'RedisUnreachableError';
 }
 
-/** Where the scripts' Redis is, as a message may name it: REDIS_URL without its password, or the cluster's nodes. */
+/** Where the scripts' Redis is, as a message may name it: REDIS_URL with its password as ***, or the cluster's nodes. */
 export function redisAddress(config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>): string {
-  if (config.redisClusterNodes.length > 0) return `the cluster ${config.redisClusterNodes.join(',')}`;
-  try {
-    const url = new URL(config.redisUrl);
-    if (url.password) url.password = '';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    return 'REDIS_URL';
-  }
+  if (config.redisClusterNodes.length > 0) return `the cluster ${shownUrls(config.redisClusterNodes.join(','))}`;
+  return shownUrl(config.redisUrl).replace(/\/$/, '');
 }
 
 /** A TranslationMemory of a script and how to close it (and its connection). */

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { EnvReader, type Env } from './env-reader';
+import { shownUrl, shownUrls } from './shown';
 
 export interface Config {
   /** HTTP port (`PORT`). @default 8080 */
@@ -198,9 +199,11 @@ export class ConfigError extends Error {
 /** TM names and key prefixes end up inside Redis keys: keep them to a safe alphabet. */
 export const TM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
+/** redis:// or rediss://, a host, and no path but a database number (ioredis would SELECT anything else). */
 function isRedisUrl(text: string): boolean {
   try {
-    return ['redis:', 'rediss:'].includes(new URL(text).protocol);
+    const url = new URL(text);
+    return ['redis:', 'rediss:'].includes(url.protocol) && url.hostname !== '' && /^\/?\d*$/.test(url.pathname);
   } catch {
     return false;
   }
@@ -224,9 +227,15 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const config: Config = {
     port: read.int('PORT', D.port, 0, 65535),
     host: read.str('HOST', D.host),
-    redisUrl: read.checked('REDIS_URL', D.redisUrl, isRedisUrl, 'must be a URL starting with redis:// or rediss://'),
+    redisUrl: read.checked(
+      'REDIS_URL',
+      D.redisUrl,
+      isRedisUrl,
+      'must be a URL starting with redis:// or rediss://, with a host, and a database number as its only path',
+      shownUrl,
+    ),
     redisClusterNodes: read
-      .checked('REDIS_CLUSTER_NODES', '', isNodeList, 'must be host:port pairs separated by commas')
+      .checked('REDIS_CLUSTER_NODES', '', isNodeList, 'must be host:port pairs separated by commas', shownUrls)
       .split(',')
       .filter(Boolean),
     keyPrefix: read.checked(

@@ -8,4 +8,5 @@ export {
   type LogLevel,
   type MetricsMode,
 } from './config';
+export { shownUrl, shownUrls } from './shown';
 export { createLogger, RateLimitedWarnings, silentLogger, type LogFields, type Logger, type WarnLimit } from './logger';
