@@ -180,7 +180,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const translator = await createTranslator();
   const metrics = config.metrics === 'off' ? undefined : new Metrics();
   const app = createApp({ tm, translator, config, logger, version: pkg.version, metrics });
-  const server: Server = createHttpServer(app, translator, config);
+  const server: Server = createHttpServer(app, translator, config, logger);
   const metricsServer = config.metrics === 'port' && metrics ? listenMetrics(metrics, config, logger) : undefined;
   server.listen(config.port, config.host, () => {
     const worker = cluster.isWorker ? `, worker ${process.pid}` : '';
