@@ -35,7 +35,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# REDIS_URL as a message shows it: its password as *** (src/config/shown.ts does the same for mizan).
+# REDIS_URL as a message shows it: its password as *** (src/config/redis-url.ts does the same for mizan).
 shown_url=$(printf '%s' "$redis_url" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://)?([^:@/]*):.*@#\1\2:***@#')
 redis-cli -u "$redis_url" ping >/dev/null 2>&1 || die "no Redis answers at $shown_url (set REDIS_URL)"
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { EnvReader, type Env } from './env-reader';
-import { shownUrl, shownUrls } from './shown';
+import { isNodeList, isRedisUrl, shownUrl, shownUrls } from './redis-url';
 
 export interface Config {
   /** HTTP port (`PORT`). @default 8080 */
@@ -198,20 +198,6 @@ export class ConfigError extends Error {
 
 /** TM names and key prefixes end up inside Redis keys: keep them to a safe alphabet. */
 export const TM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-
-/** redis:// or rediss://, a host, and no path but a database number (ioredis would SELECT anything else). */
-function isRedisUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return ['redis:', 'rediss:'].includes(url.protocol) && url.hostname !== '' && /^\/?\d*$/.test(url.pathname);
-  } catch {
-    return false;
-  }
-}
-
-function isNodeList(text: string): boolean {
-  return text.split(',').every((node) => node === '' || /^[A-Za-z0-9.:[\]-]+:\d{1,5}$/.test(node));
-}
 
 /** The metrics settings hold together: a token to ask for, a port of their own. */
 function checkMetrics(config: Config, problems: string[]): void {

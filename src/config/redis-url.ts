@@ -1,9 +1,25 @@
 /**
- * Configuration values as messages and logs may show them. A Redis URL carries its password (`redis://:pw@host`,
- * `redis://user:pw@host`, or ioredis's `?password=`): shown with `***` in its place, malformed URLs too, read as text
- * rather than parsed, so that the operator still sees what was written wrong. Secret variables (MIZAN_ADMIN_KEY,
- * MIZAN_METRICS_TOKEN) are never quoted at all (EnvReader.secret, checkMetrics).
+ * Redis addresses in the configuration (REDIS_URL, REDIS_CLUSTER_NODES): what is accepted, and how messages and logs
+ * show them. A Redis URL carries its password (`redis://:pw@host`, `redis://user:pw@host`, or ioredis's
+ * `?password=`): shown with `***` in its place, malformed URLs too, read as text rather than parsed, so that the
+ * operator still sees what was written wrong. Secret variables (MIZAN_ADMIN_KEY, MIZAN_METRICS_TOKEN) are never quoted
+ * at all (EnvReader.secret, checkMetrics).
  */
+
+/** redis:// or rediss://, a host, and no path but a database number (ioredis takes the path as the db to SELECT). */
+export function isRedisUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return ['redis:', 'rediss:'].includes(url.protocol) && url.hostname !== '' && /^\/?\d*$/.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** REDIS_CLUSTER_NODES: `host:port` pairs separated by commas. */
+export function isNodeList(text: string): boolean {
+  return text.split(',').every((node) => node === '' || /^[A-Za-z0-9.:[\]-]+:\d{1,5}$/.test(node));
+}
 
 /** `scheme://` (or a mistyped `scheme//`) at the start of a URL. */
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:?\/\//;
