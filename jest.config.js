@@ -12,6 +12,7 @@ const cluster = process.env.MIZAN_TEST_REDIS === 'cluster';
 const STANDALONE_ONLY = [
   'embedded-redis',
   'redis-outage',
+  'redis-credentials',
   'redis-rollback',
   'observability-outage',
   'startup',

@@ -15,7 +15,7 @@ import { documentIdFor } from '../src/service';
 import type { AlignedDocument } from '../src/types';
 import { readOptions } from './lib/cli';
 import { makeFolder, onFile, readText, writeStdout, writeText } from './lib/files';
-import { openTm } from './lib/tm';
+import { openTm, redisAddress } from './lib/tm';
 
 const USAGE = `usage: npm run align -- --ar FILE [--en FILE] [--zh FILE] [--out FILE.tmx|FILE.tsv] [--format tmx|tsv]
                             [--load] [--tm NAME]
@@ -121,7 +121,7 @@ async function load(triples: Triple[], showProgress: boolean): Promise<void> {
     await tm.importDocument({ tm: name, ar: t.ar, en: t.en, zh: t.zh, meta: { source: t.name } });
     if (showProgress) progress(k + 1, triples.length, `loaded ${t.name}`);
   }
-  log(`loaded into TM "${name}" at ${config.redisUrl} (prefix ${config.keyPrefix})`);
+  log(`loaded into TM "${name}" at ${redisAddress(config)} (prefix ${config.keyPrefix})`);
   await close();
 }
 

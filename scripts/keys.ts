@@ -9,9 +9,9 @@
  */
 import { loadConfig, silentLogger } from '../src/config';
 import { Access, generateKey } from '../src/service';
-import { connectRedis, createRedis, Keys } from '../src/store';
+import { createRedis, Keys } from '../src/store';
 import { readOptions } from './lib/cli';
-import { describeError } from './lib/tm';
+import { connectScriptRedis, describeError } from './lib/tm';
 
 const USAGE = `usage: npm run keys -- create --role read|write|admin --name NAME
        npm run keys -- list [--json]
@@ -33,7 +33,7 @@ const args = cli.values;
 async function withAccess<T>(run: (access: Access) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, { redisTimeoutMs: 10_000 });
   const redis = createRedis(config, silentLogger);
-  await connectRedis(redis, 5000);
+  await connectScriptRedis(redis, { ...config, redisTimeoutMs: 5000 });
   try {
     return await run(new Access({ redis, keys: new Keys(config.keyPrefix) }));
   } finally {

@@ -11,7 +11,7 @@ import http, { type Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import type { RedisClient } from './store';
 import pkg from '../package.json';
-import { ConfigError, createLogger, loadConfig, type Config, type Logger } from './config';
+import { ConfigError, createLogger, loadConfig, shownUrl, shownUrls, type Config, type Logger } from './config';
 import { createApp } from './http/app';
 import { createHttpServer } from './http/server';
 import { Metrics } from './http/metrics';
@@ -29,54 +29,69 @@ import {
   Keys,
   memoryPolicy,
   memoryPolicyWarning,
+  RedisConnectError,
   SchemaError,
   TmStore,
 } from './store';
 import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
 import { reclaimOrphan } from './store/redis-owner';
 
-const NO_REDIS_HELP = (
-  url: string,
-) => `no Redis answers at ${url}, and no redis-server is on PATH to start a private one.
-  Get Redis in one of these ways, then run npm start again:
+const NO_REDIS_HELP = `  Get Redis in one of these ways, then run npm start again:
     - Debian/Ubuntu: sudo apt-get install redis-server      (mizan then starts its own, data in ./data)
     - macOS:         brew install redis
     - Docker:        docker compose up                       (Redis and mizan together)
     - or point REDIS_URL at a running Redis, e.g. REDIS_URL=redis://host:6379`;
 
+/** Redis answered and refused mizan's credentials: the start stops (exit code 2, as for a configuration error). */
+class RedisRefusedError extends Error {
+  override readonly name = 'RedisRefusedError';
+}
+
+/** Why no private Redis is started when none answers at REDIS_URL. */
+function noPrivateRedis(config: Config, binary: string | undefined): string {
+  if (!config.embeddedRedis) return 'MIZAN_EMBEDDED_REDIS=0: no private one is started';
+  if (!isLocalRedisUrl(config.redisUrl)) return 'REDIS_URL is not on this machine: no private one is started';
+  return binary ? '' : 'no redis-server is on PATH to start a private one';
+}
+
 /**
  * The Redis at REDIS_URL, or, when none answers there and it is on this machine, a private one. A private one that
- * outlived the mizan that started it (redis-owner.ts) is stopped first, so that it is never used unowned.
+ * outlived the mizan that started it (redis-owner.ts) is stopped first, so that it is never used unowned. A Redis
+ * that answers and refuses the credentials is a RedisRefusedError: no private one is started in its place. Messages
+ * name REDIS_URL with its password as *** (shownUrl).
  */
 async function openRedis(config: Config, logger: Logger): Promise<{ redis: RedisClient; embedded?: EmbeddedRedis }> {
   if (config.redisClusterNodes.length > 0) {
     const redis = createRedis(config, logger);
-    await connectRedis(redis, config.redisTimeoutMs);
-    logger.info(`using the Redis Cluster at ${config.redisClusterNodes.join(', ')}`);
+    const where = `the Redis Cluster at ${shownUrls(config.redisClusterNodes.join(', '))}`;
+    await connectRedis(redis, config.redisTimeoutMs).catch((err: unknown) => {
+      if (!(err instanceof RedisConnectError)) throw err;
+      throw err.kind === 'auth'
+        ? new RedisRefusedError(`${where} ${err.message}`)
+        : new Error(`${where} ${err.message}`);
+    });
+    logger.info(`using ${where}`);
     return { redis };
   }
+  const url = shownUrl(config.redisUrl);
   const local = config.embeddedRedis && isLocalRedisUrl(config.redisUrl);
   if (local) await reclaimOrphan(config.dataDir, logger);
   const redis = createRedis(config, logger);
   try {
     await connectRedis(redis, config.redisTimeoutMs);
-    logger.info(`using Redis at ${config.redisUrl}`);
+    logger.info(`using Redis at ${url}`);
     return { redis };
   } catch (err) {
-    redis.disconnect();
+    if (err instanceof RedisConnectError && err.kind === 'auth')
+      throw new RedisRefusedError(`Redis at ${url} ${err.message}`);
     const binary = findOnPath('redis-server');
-    if (!local || !binary) {
-      const why = !config.embeddedRedis
-        ? ' (MIZAN_EMBEDDED_REDIS=0)'
-        : !isLocalRedisUrl(config.redisUrl)
-          ? ' (REDIS_URL is not on this machine)'
-          : '';
-      throw new Error(`${NO_REDIS_HELP(config.redisUrl)}${why}\n  cause: ${(err as Error).message}`);
-    }
-    logger.warn(`no Redis answers at ${config.redisUrl}; starting a private one`);
+    const why = noPrivateRedis(config, binary);
+    if (why)
+      throw new Error(`no Redis answers at ${url} (${why}).\n${NO_REDIS_HELP}\n  cause: ${(err as Error).message}`);
+    logger.warn(`no Redis answers at ${url}; starting a private one`);
     const port = Number(new URL(config.redisUrl).port || 6379);
     const embedded = await startEmbeddedRedis({
-      binary,
+      binary: binary!,
       port,
       dataDir: config.dataDir,
       fsync: config.redisFsync,
@@ -165,7 +180,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const translator = await createTranslator();
   const metrics = config.metrics === 'off' ? undefined : new Metrics();
   const app = createApp({ tm, translator, config, logger, version: pkg.version, metrics });
-  const server: Server = createHttpServer(app, translator, config);
+  const server: Server = createHttpServer(app, translator, config, logger);
   const metricsServer = config.metrics === 'port' && metrics ? listenMetrics(metrics, config, logger) : undefined;
   server.listen(config.port, config.host, () => {
     const worker = cluster.isWorker ? `, worker ${process.pid}` : '';
@@ -267,5 +282,5 @@ async function main(): Promise<void> {
 // A private Redis started on the way stops by itself when this process exits (its watchdog sees the pipe close).
 main().catch((err: unknown) => {
   process.stderr.write(`mizan: cannot start: ${(err as Error)?.message ?? String(err)}\n`);
-  process.exit(err instanceof SchemaError ? 2 : 1);
+  process.exit(err instanceof SchemaError || err instanceof RedisRefusedError ? 2 : 1);
 });

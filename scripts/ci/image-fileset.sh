@@ -35,7 +35,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-redis-cli -u "$redis_url" ping >/dev/null 2>&1 || die "no Redis answers at $redis_url (set REDIS_URL)"
+# REDIS_URL as a message shows it: its password as *** (src/config/redis-url.ts does the same for mizan).
+shown_url=$(printf '%s' "$redis_url" | sed -E 's#^([A-Za-z][A-Za-z0-9+.-]*://)?([^:@/]*):.*@#\1\2:***@#')
+redis-cli -u "$redis_url" ping >/dev/null 2>&1 || die "no Redis answers at $shown_url (set REDIS_URL)"
 
 # The Dockerfile as logical lines: continuations joined, comments and blank lines dropped.
 mapfile -t lines < <(sed -e '/^[[:space:]]*#/d' "$root/Dockerfile" | sed -e ':a' -e '/\\$/{N;s/\\\n//;ba}' |

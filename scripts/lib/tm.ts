@@ -3,26 +3,50 @@
  * (REDIS_URL, MIZAN_KEY_PREFIX, MIZAN_DEFAULT_TM, MIZAN_MAX_QUERY_CHARS). `strict` freshness: a script does not
  * listen for change notifications. The schema version is checked before anything is read or written.
  */
-import { DEFAULT_CONFIG, loadConfig, silentLogger, type Config } from '../../src/config';
+import { DEFAULT_CONFIG, loadConfig, shownUrl, shownUrls, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
 import { createTranslator, errorMessage } from '../../src/i18n';
 import { requireTmName, TranslationMemory, type Freshness } from '../../src/service';
-import { checkSchema, connectRedis, createRedis, Keys, TmStore } from '../../src/store';
+import {
+  checkSchema,
+  connectRedis,
+  createRedis,
+  Keys,
+  RedisConnectError,
+  TmStore,
+  type RedisClient,
+} from '../../src/store';
 
-/** Redis did not answer when a script connected: its message names the address (never a password), one line. */
+/**
+ * Redis did not answer when a script connected, or refused its credentials: its message names the address (never a
+ * password), one line.
+ */
 export class RedisUnreachableError extends Error {
   override readonly name = 'RedisUnreachableError';
 }
 
-/** Where the scripts' Redis is, as a message may name it: REDIS_URL without its password, or the cluster's nodes. */
+/** Where the scripts' Redis is, as a message may name it: REDIS_URL with its password as ***, or the cluster's nodes. */
 export function redisAddress(config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>): string {
-  if (config.redisClusterNodes.length > 0) return `the cluster ${config.redisClusterNodes.join(',')}`;
+  if (config.redisClusterNodes.length > 0) return `the cluster ${shownUrls(config.redisClusterNodes.join(','))}`;
+  return shownUrl(config.redisUrl).replace(/\/$/, '');
+}
+
+/**
+ * Connects a script's client as the server does; a failure is a RedisUnreachableError naming the address without its
+ * password, and saying so when Redis answered and refused the credentials (a wrong or missing password).
+ */
+export async function connectScriptRedis(
+  redis: RedisClient,
+  config: Pick<Config, 'redisUrl' | 'redisClusterNodes' | 'redisTimeoutMs'>,
+): Promise<void> {
   try {
-    const url = new URL(config.redisUrl);
-    if (url.password) url.password = '';
-    return url.toString().replace(/\/$/, '');
-  } catch {
-    return 'REDIS_URL';
+    await connectRedis(redis, config.redisTimeoutMs);
+  } catch (err) {
+    if (!(err instanceof RedisConnectError)) throw err;
+    const address = redisAddress(config);
+    throw new RedisUnreachableError(
+      err.kind === 'auth' ? `Redis at ${address} ${err.message}` : `cannot reach Redis at ${address} (${err.reason})`,
+    );
   }
 }
 
@@ -43,17 +67,7 @@ export async function openTm(
   freshness: Freshness = 'strict',
 ): Promise<OpenTm> {
   const redis = createRedis(config, silentLogger);
-  let heard: Error | undefined; // why the connection failed, as the client reported it (ECONNREFUSED …)
-  const onError = (err: Error) => (heard = err);
-  redis.on('error', onError);
-  try {
-    await connectRedis(redis, config.redisTimeoutMs);
-  } catch (err) {
-    redis.disconnect();
-    const why = (heard as NodeJS.ErrnoException | undefined)?.code ?? heard?.message ?? (err as Error).message;
-    throw new RedisUnreachableError(`cannot reach Redis at ${redisAddress(config)} (${why})`);
-  }
-  redis.off('error', onError);
+  await connectScriptRedis(redis, config);
   const keys = new Keys(config.keyPrefix);
   try {
     await checkSchema(redis, keys, silentLogger);

@@ -7,9 +7,10 @@
  * run again: units converted already are left alone. Data at version 2 already is left as it is.
  */
 import { loadConfig, silentLogger } from '../../src/config';
-import { connectRedis, createRedis, Keys } from '../../src/store';
+import { createRedis, Keys } from '../../src/store';
 import { migrate1To2 } from '../../src/store/migrate';
 import { readOptions } from '../lib/cli';
+import { connectScriptRedis } from '../lib/tm';
 
 const USAGE = `usage: npm run migrate
   Migrates the data under MIZAN_KEY_PREFIX from schema version 1 to 2 (REDIS_URL, MIZAN_KEY_PREFIX as for the
@@ -20,7 +21,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 async function main(): Promise<number> {
   const config = loadConfig(process.env, { redisTimeoutMs: 60_000 });
   const redis = createRedis(config, silentLogger);
-  await connectRedis(redis, 5000);
+  await connectScriptRedis(redis, { ...config, redisTimeoutMs: 5000 });
   try {
     const keys = new Keys(config.keyPrefix);
     let last = 0;

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { EnvReader, type Env } from './env-reader';
+import { isNodeList, isRedisUrl, shownUrl, shownUrls } from './redis-url';
 
 export interface Config {
   /** HTTP port (`PORT`). @default 8080 */
@@ -198,18 +199,6 @@ export class ConfigError extends Error {
 /** TM names and key prefixes end up inside Redis keys: keep them to a safe alphabet. */
 export const TM_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-function isRedisUrl(text: string): boolean {
-  try {
-    return ['redis:', 'rediss:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
-}
-
-function isNodeList(text: string): boolean {
-  return text.split(',').every((node) => node === '' || /^[A-Za-z0-9.:[\]-]+:\d{1,5}$/.test(node));
-}
-
 /** The metrics settings hold together: a token to ask for, a port of their own. */
 function checkMetrics(config: Config, problems: string[]): void {
   if (config.metrics === 'key' && (config.metricsToken ?? '').length < 16)
@@ -224,9 +213,15 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const config: Config = {
     port: read.int('PORT', D.port, 0, 65535),
     host: read.str('HOST', D.host),
-    redisUrl: read.checked('REDIS_URL', D.redisUrl, isRedisUrl, 'must be a URL starting with redis:// or rediss://'),
+    redisUrl: read.checked(
+      'REDIS_URL',
+      D.redisUrl,
+      isRedisUrl,
+      'must be a URL starting with redis:// or rediss://, with a host, and a database number as its only path',
+      shownUrl,
+    ),
     redisClusterNodes: read
-      .checked('REDIS_CLUSTER_NODES', '', isNodeList, 'must be host:port pairs separated by commas')
+      .checked('REDIS_CLUSTER_NODES', '', isNodeList, 'must be host:port pairs separated by commas', shownUrls)
       .split(',')
       .filter(Boolean),
     keyPrefix: read.checked(

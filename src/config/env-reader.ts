@@ -32,10 +32,19 @@ export class EnvReader {
     return fallback;
   }
 
-  /** A string that `valid` accepts; otherwise the problem is `${name} ${rule} (got "…")`. */
-  checked(name: string, fallback: string, valid: (value: string) => boolean, rule: string): string {
+  /**
+   * A string that `valid` accepts; otherwise the problem is `${name} ${rule} (got "…")`, the value quoted as `show`
+   * shows it (shownUrl: a URL without its password).
+   */
+  checked(
+    name: string,
+    fallback: string,
+    valid: (value: string) => boolean,
+    rule: string,
+    show: (value: string) => string = (value) => value,
+  ): string {
     const value = this.str(name, fallback);
-    if (!valid(value)) this.problems.push(`${name} ${rule} (got "${value}")`);
+    if (!valid(value)) this.problems.push(`${name} ${rule} (got "${show(value)}")`);
     return value;
   }
 

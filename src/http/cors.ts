@@ -34,16 +34,23 @@ export const EXPOSED_HEADERS =
   'WWW-Authenticate, Idempotent-Replayed, X-Mizan-Segments, X-Mizan-Languages, X-Request-Id';
 const MAX_AGE_S = '600';
 
-export function cors(origins: readonly string[]): RequestHandler {
+/** For MIZAN_CORS_ORIGINS: the Access-Control-Allow-Origin an answer to `origin` carries, or undefined (none). */
+export function allowOrigin(origins: readonly string[]): (origin: string) => string | undefined {
   const any = origins.includes('*');
   const allowed = new Set(origins.map((o) => o.toLowerCase()));
+  return (origin) => (any ? '*' : allowed.has(origin.toLowerCase()) ? origin : undefined);
+}
+
+export function cors(origins: readonly string[]): RequestHandler {
+  const allow = allowOrigin(origins);
   return (req, res, next) => {
     res.vary('Origin');
     const origin = req.headers.origin;
     if (!origin) return next();
     const preflight = req.method === 'OPTIONS' && !!req.headers['access-control-request-method'];
-    if (!(any || allowed.has(origin.toLowerCase()))) return preflight ? void res.status(204).end() : next();
-    res.setHeader('Access-Control-Allow-Origin', any ? '*' : origin);
+    const allowed = allow(origin);
+    if (!allowed) return preflight ? void res.status(204).end() : next();
+    res.setHeader('Access-Control-Allow-Origin', allowed);
     if (preflight) {
       res.setHeader('Access-Control-Allow-Methods', METHODS);
       res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);

@@ -5,7 +5,10 @@ export interface Readiness {
   redis: boolean;
   /** The default TM holds at least one document. */
   tmLoaded: boolean;
-  /** Why not ready: `redis-unreachable`, `redis-timeout`, `redis-loading`, `redis-busy` or `tm-empty`. */
+  /**
+   * Why not ready: `redis-unreachable`, `redis-timeout`, `redis-loading`, `redis-busy`, `redis-auth` (Redis refuses
+   * the credentials in REDIS_URL) or `tm-empty`.
+   */
   reason?: string;
   /** The same for an operator: what failed, and since when. */
   detail?: string;

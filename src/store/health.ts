@@ -22,7 +22,7 @@ import { StoreUnavailableError } from '../errors';
 
 /** Why Redis is not usable: a stable code (readiness reports it) and a message for operators. */
 export interface Outage {
-  reason: 'redis-unreachable' | 'redis-timeout' | 'redis-loading' | 'redis-busy';
+  reason: 'redis-unreachable' | 'redis-timeout' | 'redis-loading' | 'redis-busy' | 'redis-auth';
   message: string;
   /** Epoch ms when it started. */
   since: number;
@@ -118,6 +118,8 @@ export class RedisHealth {
 
   /** Redis failed in a way that means it is not there (also reported by the client's own `error` events). */
   fail(reason: Outage['reason'], message: string): Outage {
+    if (this.outage && !this.closed && reason === 'redis-auth' && this.outage.reason !== reason)
+      return this.refusedAuth(message);
     if (this.outage || this.closed) return this.outage ?? { reason, message, since: Date.now() };
     const outage: Outage = { reason, message, since: Date.now() };
     this.outage = outage;
@@ -126,6 +128,16 @@ export class RedisHealth {
     for (const give of [...this.waiting]) give(outage);
     void this.probeUntilBack();
     return outage;
+  }
+
+  /**
+   * An outage that began as a dropped connection turns out to be Redis refusing the credentials on reconnection (its
+   * password changed): the reason /readyz gives becomes that, as it needs an operator, not patience; `since` stays.
+   */
+  private refusedAuth(message: string): Outage {
+    this.outage = { ...this.outage!, reason: 'redis-auth', message };
+    this.logger.warn(`redis: refuses mizan's credentials (${message}); answering 503 until it takes them`);
+    return this.outage;
   }
 
   /** The client is connected again and its ready check (INFO, which waits out LOADING) was answered: Redis is back. */

@@ -11,7 +11,16 @@ export {
 export { ChangeLog, type LogEntry } from './change-log';
 export { ChangeFeed, type ChangeListener } from './change-feed';
 export type { Outage } from './health';
-export { createRedis, connectRedis, isCluster, pubSubMode, type PubSubMode, type RedisClient } from './redis';
+export {
+  createRedis,
+  connectRedis,
+  isAuthRefused,
+  isCluster,
+  RedisConnectError,
+  pubSubMode,
+  type PubSubMode,
+  type RedisClient,
+} from './redis';
 export { HISTORY_FIELDS, UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
 export {

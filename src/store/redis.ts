@@ -79,11 +79,54 @@ export function createRedis(config: RedisConfig, logger: Logger): RedisClient {
 }
 
 /**
- * Connects, waiting at most `timeoutMs` for the first `ready`. On a cluster, also picks the pub/sub mode from the
- * Redis version (sharded from 7.0) and loads the scripts that publish that way.
+ * Why a client could not connect, worded to follow "Redis at <address> " (the caller names the address: it knows how
+ * to show it without a password). `auth`: Redis answered and refused the credentials (no use retrying, nor starting
+ * another Redis); `unreachable`: it did not answer. `reason` is what Redis or the socket said (WRONGPASS,
+ * ECONNREFUSED…).
+ */
+export class RedisConnectError extends Error {
+  override readonly name = 'RedisConnectError';
+  constructor(
+    readonly kind: 'auth' | 'unreachable',
+    readonly reason: string,
+  ) {
+    super(
+      kind === 'unreachable'
+        ? `does not answer (${reason})`
+        : /^NOAUTH\b/.test(reason)
+          ? 'asks for a password, and none was given (NOAUTH)'
+          : `refused the credentials given (${reason})`,
+    );
+  }
+}
+
+/** Replies by which Redis refuses a connection's credentials (Redis 6+ ACLs, and Redis 5's requirepass). */
+const AUTH_REFUSED = /^(WRONGPASS|NOAUTH|NOPERM)\b|^ERR invalid (password|username)/;
+
+/** True when `err` is Redis refusing the credentials (a connection's AUTH or HELLO, or a command after it). */
+export function isAuthRefused(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ReplyError' && AUTH_REFUSED.test(err.message);
+}
+
+/** The error a failed connection reported (an ioredis cluster wraps its last node's), as a RedisConnectError. */
+function connectFailure(err: Error): RedisConnectError {
+  const cause = (err as Error & { lastNodeError?: Error }).lastNodeError ?? err;
+  if (isAuthRefused(cause)) return new RedisConnectError('auth', cause.message.split('\n')[0]!.slice(0, 200));
+  const code = (cause as NodeJS.ErrnoException).code;
+  return new RedisConnectError('unreachable', code ?? cause.message.split('\n')[0]!.slice(0, 200));
+}
+
+/**
+ * Connects, waiting at most `timeoutMs` for the first `ready`; a failure is a RedisConnectError saying what Redis or
+ * the socket said (ioredis itself rejects with a bare "Connection is closed."), and leaves the client disconnected. On
+ * a cluster, also picks the pub/sub mode from the Redis version (sharded from 7.0) and loads the scripts that publish
+ * that way.
  */
 export async function connectRedis(redis: RedisClient, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  let heard: Error | undefined;
+  const onError = (err: Error) => (heard = isAuthRefused(heard) ? heard : err);
+  redis.on('error', onError);
   try {
     await Promise.race([
       redis.connect(),
@@ -91,8 +134,12 @@ export async function connectRedis(redis: RedisClient, timeoutMs: number): Promi
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       }),
     ]);
+  } catch (err) {
+    redis.disconnect();
+    throw connectFailure(heard ?? (err as Error));
   } finally {
     clearTimeout(timer);
+    redis.off('error', onError);
   }
   if (isCluster(redis)) {
     const version = /^redis_version:(\d+)/m.exec(await redis.info('server'))?.[1];
@@ -132,13 +179,14 @@ export function isUnavailable(err: unknown): boolean {
 }
 
 /**
- * What a failure says about Redis for the breaker: not there (unreachable, loading its data, busy with a script), or
- * undefined. A cluster re-shard (TRYAGAIN, CLUSTERDOWN) fails the operation with a 503 but says nothing about the
+ * What a failure says about Redis for the breaker: not there (unreachable, loading its data, busy with a script,
+ * refusing mizan's credentials on reconnection), or undefined. A cluster re-shard (TRYAGAIN, CLUSTERDOWN) fails the operation with a 503 but says nothing about the
  * other slots, so it does not open the breaker.
  */
 export function outageOf(err: unknown): Outage['reason'] | undefined {
   if (!(err instanceof Error) || err instanceof StoreUnavailableError) return undefined;
   if (err instanceof ReplyError) {
+    if (isAuthRefused(err)) return 'redis-auth';
     if (/^LOADING\b/.test(err.message)) return 'redis-loading';
     if (/^(BUSY|MASTERDOWN)\b/.test(err.message)) return 'redis-busy';
     return undefined;

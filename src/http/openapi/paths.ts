@@ -13,11 +13,14 @@ import { AMAGAMA_HEADERS, JSONP } from './wire-schemas';
 
 /**
  * Codes any route can answer: an unreadable request, a request line and headers over 64 KB (431, before any route:
- * send a long query by POST), Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths.
+ * send a long query by POST), a request the HTTP parser cannot read (400 MALFORMED_REQUEST) or does not receive in
+ * time (408 REQUEST_TIMEOUT), Redis away, a bug; ROUTE_NOT_FOUND answers undescribed paths.
  */
 export const COMMON_ERRORS: Code[] = [
   'INVALID_PARAMETER',
   'HEADERS_TOO_LARGE',
+  'MALFORMED_REQUEST',
+  'REQUEST_TIMEOUT',
   'STORE_UNAVAILABLE',
   'STORE_OUT_OF_MEMORY',
   'INTERNAL',

@@ -176,7 +176,7 @@ export const SCHEMAS: Record<string, object> = {
       tmLoaded: { type: 'boolean' },
       reason: {
         type: 'string',
-        enum: ['redis-unreachable', 'redis-timeout', 'redis-loading', 'redis-busy', 'tm-empty'],
+        enum: ['redis-unreachable', 'redis-timeout', 'redis-loading', 'redis-busy', 'redis-auth', 'tm-empty'],
         description: 'why the service is not ready (absent when ready)',
       },
       detail: { type: 'string', description: 'the same for an operator: what failed and since when (English)' },
