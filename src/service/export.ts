@@ -1,9 +1,9 @@
 /**
  * A stored document written out as a file: TMX 1.4b (with unit ids as tuid), TSV, or a printable HTML page. TSV and
  * HTML say what the review says of each row (its reasons, or when a person marked it reviewed); TMX keeps its
- * `x-review` prop for rows still up for review.
+ * `x-review` prop for rows still up for review, and the inline codes of rows that hold some (read with the rows).
  */
-import { writeHtml, writeTmx, writeTsv } from '../formats';
+import { writeHtml, writeTmx, writeTsv, type InlineCode } from '../formats';
 import type { ReviewedDocument } from './row-review';
 
 export const EXPORT_FORMATS = ['tmx', 'tsv', 'html'] as const;
@@ -17,5 +17,9 @@ export function exportDocument(doc: ReviewedDocument, format: ExportFormat, tool
     toolVersion,
     creationDate: new Date(doc.summary.updated),
     unitId: (_, position) => doc.rows[position]!.unitId,
+    codes: (_, position, lang) => {
+      const json = doc.codes?.get(position)?.[lang];
+      return json ? (JSON.parse(json) as InlineCode[]) : undefined;
+    },
   });
 }
