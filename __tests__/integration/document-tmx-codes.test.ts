@@ -2,7 +2,7 @@
  * A document's TMX (GET /api/v1/documents/:id?format=tmx) writes the inline codes of its rows' units as the whole-TM
  * export does: a row whose unit an import replaced by a `tu` with codes (named by `x-document`/`x-position`) is
  * written with those codes, DTD-valid, and reads back as the same unit — never as private-use characters that a
- * re-import would take for other codes.
+ * re-import would take for other codes. Its TSV writes them as the whole TM's TSV does, as what they stand for.
  */
 import request from 'supertest';
 import { placeableChar as P } from '../../src/formats';
@@ -43,6 +43,13 @@ describe('a document exported as TMX whose row holds inline codes', () => {
     expect(tmx).toContain('<seg><bpt i="1">&lt;b&gt;</bpt>Press<ept i="1">&lt;/b&gt;</ept> here<ph x="2">{0}</ph>');
     expect(tmx).not.toMatch(/[\uE000-\uF8FF]/);
     expect(dtdErrors(tmx)).toBe('');
+  });
+
+  it('writes the row’s codes in the document’s TSV as what they stand for, as the whole TM’s TSV does', async () => {
+    const tsv = (await request(ctx.app).get(`/api/v1/documents/${SEED}`).query({ format: 'tsv' }).expect(200)).text;
+    const row = tsv.split('\n').find((line) => line.startsWith('2\t'))!;
+    expect(row).toContain('\t<b>اضغط</b> هنا{0}\t<b>Press</b> here{0}\t');
+    expect(tsv).not.toMatch(/[\uE000-\uF8FF]/);
   });
 
   it('reads back as the same codes: into the TM, the row and the document’s TMX unchanged; into another TM', async () => {
