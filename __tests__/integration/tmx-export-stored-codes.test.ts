@@ -1,6 +1,6 @@
 /**
  * Units stored with inline codes the TMX 1.4b DTD refuses (bpt/ept without i, it without pos, at the top of a segment
- * or inside a sub), as mizan stored them before it repaired codes on import: every TMX export of them is DTD-valid
+ * or inside a sub; elements inside a code where the DTD does not allow them), as mizan stored them before it repaired codes on import: every TMX export of them is DTD-valid
  * all the same — the whole TM's, whether a unit goes by the byte path or the string path, and a document's — and
  * its codes read back as the export's repair wrote them.
  */
@@ -80,6 +80,22 @@ const REPAIRED = {
   subEn: '<ph>&lt;img alt="<sub><bpt i="1">[</bpt>big<ept i="1">]</ept><it pos="end">&lt;/b&gt;</it></sub>"&gt;</ph>',
 };
 
+/** Codes holding elements where the DTD does not allow them, as mizan kept them before it wrote them as text. */
+const MISPLACED: [Segment, Segment] = [
+  [`${P(0)}رابط${P(1)}`, [{ kind: 'bpt', i: '1', xml: '<bpt i="1">a<ph/>b</bpt>' }, bold('1')[1]!]],
+  [
+    `${P(0)}link${P(1)}`,
+    [
+      { kind: 'ph', xml: '<ph>a<hi>h</hi><sub>s<sub>t</sub></sub></ph>' },
+      { kind: 'ph', xml: '<ph/>' },
+    ],
+  ],
+];
+const MISPLACED_WRITTEN = {
+  ar: '<seg><bpt i="1">a&lt;ph/&gt;b</bpt>رابط<ept i="1">&lt;/b&gt;</ept></seg>',
+  en: '<seg><ph>a&lt;hi&gt;h&lt;/hi&gt;<sub>s&lt;sub&gt;t&lt;/sub&gt;</sub></ph>link<ph/></seg>',
+};
+
 /** The `tu`s of a TMX, in order of their text (a TM's export writes its units in no set order). */
 const tus = (tmx: string) => (tmx.match(/<tu[ >][\s\S]*?<\/tu>/g) ?? []).sort();
 
@@ -108,11 +124,23 @@ describe('exporting units stored with codes the DTD refuses', () => {
     expect(tus(again)).toEqual(tus(exported));
   });
 
+  it('writes elements a code holds where the DTD does not allow them as its text, as an import now reads them', async () => {
+    await storeAsBefore('misplaced', [
+      { key: standaloneUnitKey('misplaced', MISPLACED[0][0]), tu: tuOf(...MISPLACED) },
+    ]);
+    const exported = await exportTmx(ctx.app, 'misplaced');
+    expect(dtdErrors(exported)).toBe('');
+    for (const xml of Object.values(MISPLACED_WRITTEN)) expect(exported).toContain(xml);
+    await importDone(ctx.app, 'misplaced-again', exported);
+    expect(tus(await exportTmx(ctx.app, 'misplaced-again'))).toEqual(tus(exported));
+  });
+
   it('writes a document’s rows and the whole TM, flagged rows included, as TMX the DTD accepts', async () => {
     // Rows 3 (flagged by the aligner: the whole-TM export writes it on the string path) and 4 of the seed document.
     await storeAsBefore('main', [
       { key: documentUnitKey('main', SEED, 3), tu: tuOf(...TOP) },
       { key: documentUnitKey('main', SEED, 4), tu: tuOf(...IN_SUB) },
+      { key: documentUnitKey('main', SEED, 5), tu: tuOf(...MISPLACED) },
     ]);
     const whole = await exportTmx(ctx.app, 'main');
     expect(dtdErrors(whole)).toBe('');
@@ -121,5 +149,10 @@ describe('exporting units stored with codes the DTD refuses', () => {
     const document = await request(ctx.app).get(`/api/v1/documents/${SEED}`).query({ format: 'tmx' }).expect(200);
     expect(document.text).toContain('<prop type="x-position">3</prop>');
     expect(dtdErrors(document.text)).toBe('');
+    // The document's TMX writes its rows' codes as the whole TM's does, repaired alike.
+    for (const xml of [REPAIRED.top, REPAIRED.sub, ...Object.values(MISPLACED_WRITTEN)]) {
+      expect(document.text).toContain(xml);
+      expect(whole).toContain(xml);
+    }
   });
 });

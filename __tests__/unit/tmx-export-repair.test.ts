@@ -107,7 +107,10 @@ describe('the byte path', () => {
   });
 });
 
-/** Code XML as the reader writes it, or near it: bpt, ept, it with or without what the DTD asks, a sub, text. */
+/**
+ * Code XML as the reader writes it, or near it: bpt, ept, it with or without what the DTD asks, a sub, text, and
+ * elements where the DTD does not allow them, as an older mizan stored them.
+ */
 const ATTRS = [' i="1"', ' x="2"', ' pos="begin"', ' pos="end"', ' pos="middle"', ' type="a i="', ' i=""', ' ii="1"'];
 const xml: fc.Arbitrary<string> = fc.letrec<{ code: string; content: string }>((tie) => ({
   code: fc
@@ -117,6 +120,10 @@ const xml: fc.Arbitrary<string> = fc.letrec<{ code: string; content: string }>((
     { depthSize: 'small', withCrossShrink: true },
     fc.constantFrom('', '{0}', '&lt;b&gt;', 'ب'),
     fc.tuple(tie('code'), tie('code')).map(([a, b]) => `x<sub>${a}y${b}</sub>`),
+    // Elements where the DTD does not allow them: a code in a code, a sub in a sub or in a sub's hi, a hi in a code.
+    tie('code').map((a) => `{${a}}`),
+    fc.tuple(tie('code'), tie('code')).map(([a, b]) => `<sub><hi x="1">${a}<sub>z</sub></hi><sub>${b}</sub></sub>`),
+    tie('code').map((a) => `<hi>${a}</hi>`),
   ),
 })).code;
 
@@ -143,6 +150,8 @@ describe('the two forms of the check', () => {
     expect(validCodeXml('<it x="pos=&quot;begin&quot;">x</it>')).toBe(false);
     expect(validCodeXml('<ept i="">x</ept>')).toBe(true);
     expect(validCodeXml('<item>x</item><ph/>')).toBe(true);
+    expect(validCodeXml('<ph>a<ph/>b</ph>')).toBe(false);
+    expect(validCodeXml('<ph>a<sub><hi><ph/></hi></sub>b</ph>')).toBe(true);
   });
 
   it('answer for the byte path false only where the string path repairs, on generated units', () => {

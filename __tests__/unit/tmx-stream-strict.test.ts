@@ -89,11 +89,20 @@ describe('a tu that breaks the DTD in a way that loses text', () => {
     const { units, counts } = await readTmxUnits(
       tmx(
         '<tu><tuv xml:lang="ar"><seg>نص <b>عريض</b> هنا</seg></tuv><tuv xml:lang="en"><seg>text <b>bold</b></seg></tuv></tu>' +
-          '<tu><tuv xml:lang="ar"><seg>رمز <bpt i="1">{<em>1</em>}</bpt></seg></tuv><tuv xml:lang="en"><seg>c</seg></tuv></tu>' +
           '<tu><tuv xml:lang="ar"><seg>نص سليم</seg></tuv><tuv xml:lang="en"><seg>valid</seg></tuv></tu>',
       ),
     );
     expect(units.map((u) => u.langs.en!.text)).toEqual(['valid']);
-    expect(counts.skipped).toMatchObject({ invalid: 2, 'no-target': 0, 'no-arabic': 0 });
+    expect(counts.skipped).toMatchObject({ invalid: 1, 'no-target': 0, 'no-arabic': 0 });
+  });
+
+  it('is kept when the element is inside a code, whose native code it then is (its markup escaped)', async () => {
+    const { units, counts } = await readTmxUnits(
+      tmx(
+        '<tu><tuv xml:lang="ar"><seg>رمز <bpt i="1">{<em>1</em>}</bpt></seg></tuv><tuv xml:lang="en"><seg>c</seg></tuv></tu>',
+      ),
+    );
+    expect(counts.skipped.invalid).toBe(0);
+    expect(units[0]!.langs.ar!.codes[0]!.xml).toBe('<bpt i="1">{&lt;em&gt;1&lt;/em&gt;}</bpt>');
   });
 });

@@ -15,6 +15,11 @@
  * - The codes inside a `sub` (text a code holds, with codes of its own) follow the same rules, each `sub` on its
  *   own: a pair never reaches across a `sub`'s edge. Its pairs are numbered after the segment's own, in document
  *   order, with the same segment-wide numbers.
+ * - An element inside a code where the DTD does not allow it (a code holds `sub`s only; a `sub` or `hi` holds codes
+ *   and `hi`: `<bpt i="1">a<ph/>b</bpt>`, `<ph>a<hi>h</hi></ph>`, a `sub` in a `sub`, a `<b>` left unescaped) is
+ *   written as text where it stood, whole, its markup escaped (`a&lt;ph/&gt;b`): a code's content is native code
+ *   anyway, nothing of the segment's text is lost, and the markup is kept as the reader writes it. This comes
+ *   first: the codes left in place are then repaired as above.
  *
  * The export repairs the same way, as it writes them, the codes of a unit stored before this repair existed
  * ({@link writableCodes}; the whole-TM export's byte path leaves such a unit to the string path, inline-check.ts),
@@ -26,8 +31,8 @@
 import { validCodeXml } from './inline-check';
 import { parseXml, serializeXml, type XmlElement, type XmlNode } from './inline-tree';
 import type { CodeKind, InlineCode } from './placeables';
-import { INLINE_ATTRS } from './tmx-attrs';
-import { xmlAttr } from './xml-fast';
+import { INLINE_ATTRS, mayHold } from './tmx-attrs';
+import { xmlAttr, xmlText } from './xml-fast';
 
 type Repairable = 'bpt' | 'ept' | 'it' | 'ph';
 
@@ -115,6 +120,12 @@ class PairNumbers {
 
 /** Makes the segment's codes DTD-valid in place (see the header); codes that are valid are left as they are. */
 export function repairCodes(codes: InlineCode[]): void {
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
+    const inner = code.xml.indexOf('<', 1);
+    const xml = inner >= 0 && inner !== code.xml.lastIndexOf('</') ? placeElements(code.xml) : code.xml;
+    if (xml !== code.xml) codes[k] = { ...code, xml };
+  }
   const numbers = new PairNumbers(codes);
   repairScope(codes, numbers);
   for (let k = 0; k < codes.length; k++) {
@@ -165,6 +176,26 @@ function repairScope(codes: InlineCode[], numbers: PairNumbers): void {
     }
   }
   for (const b of open) codes[b] = retag(codes[b]!, 'it', { pos: 'begin' });
+}
+
+/** A code's XML with each element the DTD does not allow where it stands written there as text; else as it was. */
+function placeElements(xml: string): string {
+  const nodes = parseXml(xml);
+  if (!nodes) return xml;
+  let changed = false;
+  const visit = (list: XmlNode[], parent: string | undefined) => {
+    list.forEach((node, n) => {
+      if (typeof node === 'string') return;
+      if (parent === undefined || mayHold(parent, node.name)) {
+        visit(node.children, node.name);
+      } else {
+        list[n] = xmlText(serializeXml([node]));
+        changed = true;
+      }
+    });
+  };
+  visit(nodes, undefined);
+  return changed ? serializeXml(nodes) : xml;
 }
 
 const SUB = /<sub[\s/>]/;

@@ -1,5 +1,6 @@
 /**
- * A code's XML as a tree of elements and text, for the repair of the codes nested in its `sub`s (inline-repair.ts).
+ * A code's XML as a tree of elements and text, for the repair of the codes nested in its `sub`s and of the elements
+ * it holds where the DTD does not allow them (inline-repair.ts).
  * The XML is as the TMX reader writes it (tmx-sax.ts): inline elements and `sub` only, attribute values and text
  * escaped, so a `<` always opens a tag. Untouched nodes serialize to the bytes they were read from.
  */
@@ -15,7 +16,7 @@ export interface XmlElement {
 /** Text (escaped, as written), an element, or XML already serialized. */
 export type XmlNode = string | XmlElement;
 
-const TAG = /<(\/?)([A-Za-z_][\w:.-]*)(?:\s[^\s=>]+="[^"]*")*\s*(\/?)>/g;
+const TAG = /<(\/?)([^\s/>]+)(?:\s[^\s=>]+="[^"]*")*\s*(\/?)>/g;
 
 /** The nodes of `xml`, or undefined when its tags do not nest (XML the reader did not write: left alone). */
 export function parseXml(xml: string): XmlNode[] | undefined {

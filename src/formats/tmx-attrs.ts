@@ -76,3 +76,15 @@ export function inlineCode(kind: CodeKind, attributes: Record<string, string>): 
   if (attributes['x'] !== undefined && allowed.has('x')) code.x = attributes['x'];
   return code;
 }
+
+/** What the DTD lets a `sub` or a `hi` hold besides text: the codes and `hi`. A code (bpt ept it ph ut) holds `sub`s. */
+const IN_TEXT = new Set(['bpt', 'ept', 'it', 'ph', 'hi', 'ut']);
+const IN_CODE = new Set(['sub']);
+
+/**
+ * Whether the DTD allows element `child` inside element `parent` (an inline element or `sub`). Any other element
+ * inside a code is written as text where it stood, its markup escaped (inline-repair.ts).
+ */
+export function mayHold(parent: string, child: string): boolean {
+  return (parent === 'sub' || parent === 'hi' ? IN_TEXT : IN_CODE).has(child);
+}

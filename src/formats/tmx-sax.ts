@@ -6,10 +6,10 @@
  */
 import type { SaxesParser, SaxesTagPlain } from 'saxes';
 import { ErrorCode, MizanError } from '../errors';
-import { MAX_PLACEABLES, SegmentBuilder, type CodeKind, type InlineCode } from './placeables';
+import { MAX_PLACEABLES, SegmentBuilder, startTag, type CodeKind, type InlineCode } from './placeables';
 import { needsRepair, repairCodes } from './inline-repair';
 import { ScriptSample } from './source-script';
-import { INLINE_ATTRS, inlineCode, inlineTag, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
+import { inlineCode, inlineTag, mayHold, pickAttrs, TU_RANK, TUV_RANK } from './tmx-attrs';
 import type { TmxHeaderInfo, TmxProp, TmxTu, TmxVariant } from './tmx-model';
 import { placementProp } from './tmx-placement';
 import { TuTally } from './tmx-tally';
@@ -51,6 +51,10 @@ export class TmxSaxHandler {
   private seg: SegmentBuilder | undefined;
   private code: InlineCode | undefined;
   private codeDepth = 0;
+  /** The elements open in the code being read, the code first. */
+  private codeOpen: string[] = [];
+  /** How many were open once an element the DTD does not allow where it stands was opened (0: none is open). */
+  private misplacedAt = 0;
   private sink: 'prop' | 'note' | undefined;
   private propType = '';
   private buf = '';
@@ -80,11 +84,8 @@ export class TmxSaxHandler {
   private open(tag: SaxesTagPlain): void {
     const { name, attributes } = tag;
     if (this.code) {
-      if (INLINE_ATTRS[name] === undefined) this.invalidTu = true;
-      else if (!this.tooLong) {
-        this.code.xml += inlineTag(name, attributes, tag.isSelfClosing);
-        if (needsRepair(name, attributes)) this.repair = true; // a code in a sub
-      }
+      if (!this.tooLong) this.code.xml += this.nestedTag(tag);
+      this.codeOpen.push(name);
       this.codeDepth++;
     } else if (!this.sawRoot) {
       if (this.parser.position > MAX_PROLOG_CHARS) throw prologTooLong(this.parser, this.options.param);
@@ -120,6 +121,22 @@ export class TmxSaxHandler {
     }
   }
 
+  /**
+   * The start tag of an element inside a code: as the DTD declares it where the DTD allows it (a code in a `sub`, say);
+   * with every attribute where it does not, and inside such an element, which the repair then writes as the code's
+   * text (inline-repair.ts): a tool's markup in a code's native code, kept whole rather than the unit skipped.
+   */
+  private nestedTag(tag: SaxesTagPlain): string {
+    const { name, attributes } = tag;
+    if (this.misplacedAt === 0 && mayHold(this.codeOpen[this.codeOpen.length - 1]!, name)) {
+      if (needsRepair(name, attributes)) this.repair = true; // a code in a sub
+      return inlineTag(name, attributes, tag.isSelfClosing);
+    }
+    if (this.misplacedAt === 0) this.misplacedAt = this.codeOpen.length + 1;
+    this.repair = true;
+    return startTag(name, attributes, tag.isSelfClosing);
+  }
+
   private openTu(attributes: Record<string, string>): void {
     if (!this.headerDone) throw this.invalid('<tu> outside <body>');
     this.tu = { attrs: pickAttrs(attributes, TU_RANK) ?? {}, props: [], notes: [], langs: {}, apart: [] };
@@ -136,14 +153,10 @@ export class TmxSaxHandler {
     if (this.tooLong || seg.codes.length >= MAX_PLACEABLES - 1) {
       // Skipped unit: only follow the nesting.
       this.tooLong = true;
-      if (CODES.has(name)) {
-        this.code = { kind: name as CodeKind, xml: '' };
-        this.codeDepth = 1;
-      }
+      if (CODES.has(name)) this.openCode(name, { kind: name as CodeKind, xml: '' });
     } else if (CODES.has(name)) {
-      this.code = inlineCode(name as CodeKind, attributes);
+      this.openCode(name, inlineCode(name as CodeKind, attributes));
       if (needsRepair(name, attributes)) this.repair = true;
-      this.codeDepth = 1;
     } else if (name === 'hi') {
       seg.addCode(inlineCode('hi', attributes));
     } else {
@@ -151,6 +164,13 @@ export class TmxSaxHandler {
       // the markup it was meant as, so the tu is skipped as invalid rather than stored without it.
       this.invalidTu = true;
     }
+  }
+
+  private openCode(name: string, code: InlineCode): void {
+    this.code = code;
+    this.codeDepth = 1;
+    this.codeOpen = [name];
+    this.misplacedAt = 0;
   }
 
   private text(text: string): void {
@@ -181,6 +201,8 @@ export class TmxSaxHandler {
   private close(tag: SaxesTagPlain): void {
     const name = tag.name;
     if (this.code) {
+      if (this.codeOpen.length === this.misplacedAt) this.misplacedAt = 0;
+      this.codeOpen.pop();
       if (!tag.isSelfClosing && !this.tooLong) this.code.xml += `</${name}>`;
       if (--this.codeDepth === 0) {
         if (tag.isSelfClosing) this.code.xml = this.code.xml.replace(/>$/, '/>');

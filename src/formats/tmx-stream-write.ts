@@ -107,7 +107,8 @@ export function tmxHead(options: TmxStreamWriteOptions): string {
 
 export const TMX_TAIL = '  </body>\n</tmx>\n';
 
-function tuvXml(variant: TmxVariantInput, lang: string): string {
+/** One `tuv`: its metadata, then its `seg`, codes written back (repaired where the DTD refuses them). */
+export function tuvXml(variant: TmxVariantInput, lang: string): string {
   let out = `      <tuv xml:lang="${escapeAttr(lang)}"${attrsXml(variant.attrs, TUV_ATTRS)}>`;
   const meta = (variant.notes?.length ?? 0) + (variant.props?.length ?? 0) > 0;
   if (meta) {

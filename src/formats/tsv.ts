@@ -17,7 +17,7 @@
  * text (`[1]`, `{0}`, `<b>`), and a code without any as nothing — or a space where the words on both sides would
  * otherwise run together. No private-use character is written (the one a source held literally is left out).
  */
-import { REVIEW_REASONS, type DocumentRow, type ReviewReason } from '../types';
+import { LANGS, REVIEW_REASONS, type DocumentRow, type Lang, type ReviewReason } from '../types';
 import { PLACEABLE_BASE, hasPlaceables, isPlaceable, stripPlaceables, wordChar, type InlineCode } from './placeables';
 
 /** The text columns, all a file had before the review columns came. */
@@ -112,15 +112,21 @@ export interface TsvRow extends DocumentRow {
 
 const reviewCell = (r: TsvRow) => (r.review ? r.reasons?.join(',') || FLAGGED : '');
 
-export function writeTsv(rows: readonly TsvRow[]): string {
+/**
+ * A document's rows as TSV. A row's text holds placeables only when an import replaced its unit by a `tu` with codes;
+ * `codes` gives them (a placeable without its code is left out).
+ */
+export function writeTsv(
+  rows: readonly TsvRow[],
+  codes?: (position: number, lang: Lang) => readonly InlineCode[] | undefined,
+): string {
   const lines = [TSV_COLUMNS.join('\t')];
   for (const r of rows) {
-    // A document's rows keep no codes (documents are built from plain text): a placeable there has no native text.
     const texts = [
       String(r.position),
       String(r.paragraph),
       r.unitId,
-      ...[r.ar, r.en, r.zh].map((t) => placeablesAsText(t)),
+      ...LANGS.map((lang) => placeablesAsText(r[lang], codes?.(r.position, lang))),
     ];
     const review = [String(r.confidence ?? 1), reviewCell(r), r.reviewed ?? ''];
     lines.push([...texts, ...review].map(escapeTsv).join('\t'));

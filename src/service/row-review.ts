@@ -32,7 +32,7 @@ async function withMarks(doc: StoredDocument, marks: ReadonlyMap<string, number>
     const at = marks.get(rowHash(row));
     return at === undefined ? row : { ...row, review: false, reviewed: new Date(at).toISOString() };
   });
-  return { summary: doc.summary, rows };
+  return { ...doc, rows };
 }
 
 /** The document with its review marks, both at one rev; undefined when it does not exist. */

@@ -3,7 +3,7 @@
  * its entity tag, many by id in one round trip (a MULTI of EXISTS and MGET), and the TM's unit ids scanned in
  * batches. Every read waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
-import type { EncodedUnits, RowSplit, Unit } from '../types';
+import { LANGS, type EncodedUnits, type Lang, type RowSplit, type Unit } from '../types';
 import { reviewReasons } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
@@ -43,6 +43,26 @@ export function toUnit(tm: string, unitId: string, values: (string | null)[]): U
  */
 export function recordUnit(tm: string, unitId: string, record: Buffer | null): Unit | undefined {
   return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS));
+}
+
+/** A text's codes as its record holds them (`codes:<lang>`: JSON of the InlineCode list, service/unit-fields.ts). */
+export type RowCodes = Partial<Record<Lang, string>>;
+
+const PLACEABLE = /[\uE000-\uF8FF]/;
+const CODE_FIELDS = ['codes:ar', 'codes:en', 'codes:zh'] as const;
+
+/**
+ * The codes of a unit read from `record` whose texts hold placeables (a document row an import replaced by a `tu`
+ * with codes), for the document's TMX; undefined for a unit without placeables (most rows: three regex tests).
+ */
+export function rowCodes(unit: Unit, record: Buffer): RowCodes | undefined {
+  if (!PLACEABLE.test(unit.ar) && !PLACEABLE.test(unit.en) && !PLACEABLE.test(unit.zh)) return undefined;
+  const values = recordValues(record, CODE_FIELDS);
+  const out: RowCodes = {};
+  LANGS.forEach((lang, k) => {
+    if (values[k]) out[lang] = values[k];
+  });
+  return out;
 }
 
 /** A placement value that is 0 ('' or '0'), read from its bytes. */
