@@ -74,7 +74,14 @@ describe('an Okapi XLIFF 1.2 file whose targets hold only empty segment markers'
   it('is filled per segment without a state as with state="new", the rest of the file byte for byte', async () => {
     const stateless = await pretranslate(okapi(''));
     const stateNew = await pretranslate(okapi(' state="new"'));
-    expect(stateless.totals).toEqual({ filled: 3, confirmed: 1, 'no-match': 0, placeables: 0, empty: 0 });
+    expect(stateless.totals).toEqual({
+      filled: 3,
+      confirmed: 1,
+      'no-match': 0,
+      placeables: 0,
+      unmappable: 0,
+      empty: 0,
+    });
     expect(stateless.output).toBe(stateNew.output);
     const filled = (state: string) => okapi(state).split('\n');
     const lines = stateless.output.split('\n');

@@ -142,7 +142,7 @@ describe('XLIFF pretranslation writes every inline code of the source into the t
     expect(output).toContain(`${review}${CONSENSUS.en}<x id="1"/></target>`);
     expect(output).toContain(`${review}Ahmed sent a message to the team %s</target>`);
     expect(output).toContain(`<target state="translated" state-qualifier="exact-match">${CONSENSUS.en}</target>`);
-    expect(totals).toEqual({ filled: 1, confirmed: 0, 'no-match': 0, placeables: 3, empty: 0 });
+    expect(totals).toEqual({ filled: 1, confirmed: 0, 'no-match': 0, placeables: 3, unmappable: 0, empty: 0 });
     // Parsed back: well-formed, every code of each source in its target.
     for (const segment of doc.segments) {
       expect(segment.target!.codes.map((c) => c.xml)).toEqual(segment.codes.map((c) => c.xml));

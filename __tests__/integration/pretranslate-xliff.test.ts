@@ -69,7 +69,7 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
     expect(unit(output, '9')).toContain('<target></target>');
     expect(unit(output, '5')).toBe(unit(input, '5'));
     // The PO header (restype x-gettext-domain-header) is not counted: it is no text to translate.
-    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 2, placeables: 0, empty: 0 });
+    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 2, placeables: 0, unmappable: 0, empty: 0 });
     expect(unit(output, '2')).toBe(unit(input, '2'));
     const { removed, added } = lineDiff(input, output);
     expect(removed).toEqual([
@@ -94,7 +94,7 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
     const output = (res.body as Buffer).toString('utf8');
     expect(unit(output, '3')).toContain(`state-qualifier="exact-match">${SEED.consensus.en}</target>`);
     const totals = JSON.parse(String(res.headers['x-mizan-segments']));
-    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 2, placeables: 0, empty: 0 });
+    expect(totals).toEqual({ filled: 4, confirmed: 1, 'no-match': 2, placeables: 0, unmappable: 0, empty: 0 });
   });
 
   it('adds no target-language to a 1.2 file that declares none: only targets and suggestions change', async () => {

@@ -54,7 +54,14 @@ describe('an XLIFF 1.2 target without text', () => {
   it('is filled per segment when it holds only empty Okapi segment markers and no state, as with state="new"', async () => {
     const stateless = await pretranslateXliffFile(okapi(''), tm(), { tgt: 'en' });
     const stateNew = await pretranslateXliffFile(okapi(' state="new"'), tm(), { tgt: 'en' });
-    expect(stateless.report.totals).toEqual({ filled: 3, confirmed: 0, 'no-match': 0, placeables: 0, empty: 0 });
+    expect(stateless.report.totals).toEqual({
+      filled: 3,
+      confirmed: 0,
+      'no-match': 0,
+      placeables: 0,
+      unmappable: 0,
+      empty: 0,
+    });
     expect(stateless.output).toContain(
       `<target xml:lang="en" state="translated" state-qualifier="exact-match"><mrk mid="0" mtype="seg">${CONSENSUS.en}</mrk> <mrk mid="1" mtype="seg">${CENTERS.en}</mrk></target>`,
     );

@@ -32,7 +32,7 @@ describe('pretranslating XLIFF 2.0 with the matches module', () => {
       ['u4', 'initial', '中国宣布了新计划。'],
       ['u4', null, null],
     ]);
-    expect(report.totals).toEqual({ filled: 3, confirmed: 1, 'no-match': 1, placeables: 0, empty: 0 });
+    expect(report.totals).toEqual({ filled: 3, confirmed: 1, 'no-match': 1, placeables: 0, unmappable: 0, empty: 0 });
   });
 
   it('writes the file’s own pc/ph codes (with their dataRefs) into the target', async () => {

@@ -48,7 +48,7 @@ describe('pretranslating a po2xliff file (XLIFF 1.x)', () => {
     expect(unit('6').state).toBeUndefined();
     // Confirmed: units 6 and 9[0] (approved; Translate Toolkit wrote "None" as its target); no match: 7 (60 < 75), 8,
     // 9[1]. The PO header is not a segment.
-    expect(report.totals).toEqual({ filled: 3, confirmed: 2, 'no-match': 3, placeables: 0, empty: 0 });
+    expect(report.totals).toEqual({ filled: 3, confirmed: 2, 'no-match': 3, placeables: 0, unmappable: 0, empty: 0 });
     expect(report.segments.map((s) => s.unitId)).not.toContain('2');
     expect(report.segments.find((s) => s.unitId === '4')).toMatchObject({
       status: 'filled',

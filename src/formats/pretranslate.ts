@@ -13,6 +13,9 @@
  * that lacks some gets them put in (xliff-complete.ts), loses one point of score per repair and is written as a
  * fuzzy match to review, whatever its score (the segment is reported `placeables`). 1.2 has no standard
  * state-qualifier for "codes added" (an `x-` value fails the strict schema), hence `fuzzy-match`.
+ * A TM unit with a code where the segment has text (tm-codes.ts) is written with that text in the code's place, a
+ * repair like the others; one whose code stands where the segment's text cannot be told is not written at all, as
+ * target or suggestion (it would silently lack that text): the next candidate is, else the segment is `unmappable`.
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
@@ -58,10 +61,13 @@ export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternative
 
 /**
  * `filled`: target written; `placeables`: target written, but the TM's lacked (or misplaced) some of the source's
- * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts); `confirmed`: left
- * alone; `no-match`: nothing ≥ min; `empty`: the source has no text.
+ * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts), or held a code where
+ * the source has text, which was put in; `confirmed`: left alone; `no-match`: nothing ≥ min; `unmappable`: every
+ * candidate ≥ min holds a code where the source has text that could not be placed (nothing written; score and unit
+ * are the best one's); `empty`: the source has no text.
  */
-export type SegmentStatus = 'filled' | 'confirmed' | 'no-match' | 'placeables' | 'empty';
+export const SEGMENT_STATUSES = ['filled', 'confirmed', 'no-match', 'placeables', 'unmappable', 'empty'] as const;
+export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
 
 export interface SegmentReport {
   index: number;
@@ -76,14 +82,21 @@ export interface SegmentReport {
   matchUnitId?: string;
   /** The best candidate's placeables against the file's codes (indexes into the segment's codes). */
   placeables?: Omit<PlaceableCheck, 'mappable'>;
-  /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out, and
-   * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`). */
-  repaired?: { codes: number[]; printf: string[] };
+  /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out,
+   * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`), and the source's text written
+   * where the TM's unit had a code (`text`, when there is some). */
+  repaired?: Repaired;
   /** The TM's source differs from the segment only in numbers: true if the target carries the segment's numbers,
    * false if it keeps the TM's (then `score` is the fuzzy one and the target is a fuzzy match to review). */
   adapted?: boolean;
   /** Suggestions written. */
   alternatives: number;
+}
+
+export interface Repaired {
+  codes: number[];
+  printf: string[];
+  text?: string[];
 }
 
 export interface PretranslateReport {
@@ -132,7 +145,7 @@ export async function pretranslateXliff(
     if (plan) plans.push(plan);
     segments.push(report);
   }
-  const totals: Record<SegmentStatus, number> = { filled: 0, confirmed: 0, 'no-match': 0, placeables: 0, empty: 0 };
+  const totals = Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
   for (const s of segments) totals[s.status]++;
   const text = spliceXliff(doc, plans, tgt);
   const report = {
@@ -164,11 +177,18 @@ function planSegment(
   // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
   // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
   // deciding ties.
-  const completed = (candidates ?? []).slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
+  // A candidate that would lack the source's text where its unit has a code is never written (tm-codes.ts).
+  const writable = (candidates ?? []).filter((c) => !c.tmOnly?.unplaced);
+  const completed = writable.slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
   if (segment.keptUnlessOurs && !overwrite && !completed.some((x) => isTargetOf(segment, x.done.text))) return kept;
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
   if (!candidates[0])
     return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
+  if (!completed[0]) {
+    const { score, unitId } = candidates[0];
+    const report = { ...base, status: 'unmappable' as const, score, band: bandOf(score), matchUnitId: unitId };
+    return { plan: { segment, alternatives: [] }, report: { ...report, alternatives: 0 } };
+  }
 
   const chosen = completed.reduce((a, b) => (b.done.score > a.done.score ? b : a));
   const { c: best, done: first } = chosen;
@@ -209,7 +229,7 @@ interface Completed {
   /** The candidate's score less one point per repair (at most 99 once repaired: never an exact match). */
   score: number;
   repairs: number;
-  repaired: { codes: number[]; printf: string[] };
+  repaired: Repaired;
 }
 
 /** A candidate's target completed against the segment's source (see the file comment). */
@@ -219,13 +239,18 @@ function complete(segment: XliffSegment, candidate: Candidate): Completed {
     tmSource: candidate.sourceText,
   });
   const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
-  const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
-  const text = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
+  const text = candidate.tmOnly?.text ?? [];
+  const repairs = codes.repaired.length + printf.added.length + printf.changed.length + text.length;
+  const written = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
   // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
   // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
   const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
-  const repaired = { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] };
-  return { text, score, repairs, repaired };
+  const repaired = {
+    codes: codes.repaired,
+    printf: [...printf.added.map((p) => `+${p}`), ...printf.changed],
+    ...(text.length > 0 && { text }),
+  };
+  return { text: written, score, repairs, repaired };
 }
 
 /**
