@@ -63,14 +63,19 @@ async function main(): Promise<void> {
     // Written (or the error said) before the summary: a summary is never printed for an output not written.
     if (args.out) writeText(args.out, output);
     else await writeStdout(output);
-    const totals = Object.entries(report.totals).map(([status, n]) =>
+    const totals = Object.entries(report.totals).flatMap(([status, n]) => {
       // Filled too, but not as the TM wrote it: say so, the translator has to look at them.
-      status === 'placeables' && n > 0
-        ? `${n} placeables (filled with codes or placeholders put in: to review)`
-        : status === 'placeables-missing' && n > 0
-          ? `${n} placeables-missing (not filled: the TM's placeholder stands for a number of the source)`
-          : `${n} ${status}`,
-    );
+      if (status === 'placeables' && n > 0)
+        return [`${n} placeables (filled with codes or placeholders put in: to review)`];
+      // Rare (left empty: the TM's candidates would lose something of the source): named only when it happened.
+      if (status === 'placeables-missing')
+        return n > 0
+          ? [`${n} placeables-missing (not filled: the TM's placeholder stands for a number of the source)`]
+          : [];
+      if (status === 'unmappable')
+        return n > 0 ? [`${n} unmappable (left empty: the TM's unit has a code where the source has text)`] : [];
+      return [`${n} ${status}`];
+    });
     if (report.declaredSrc !== undefined)
       log(`the file declares ${report.declaredSrc}, its sources are written in ${report.src}: read as ${report.src}`);
     const targets = (report.targets ?? [report.tgt]).join(', ');

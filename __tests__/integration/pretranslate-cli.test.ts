@@ -40,7 +40,7 @@ describe('npm run xliff', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(
       'ar -> en, min 75: 2 segment(s): 0 filled, 0 confirmed, 1 no-match, ' +
-        '1 placeables (filled with codes or placeholders put in: to review), 0 placeables-missing, 0 empty\n',
+        '1 placeables (filled with codes or placeholders put in: to review), 0 empty\n',
     );
     expect(fs.readFileSync(out, 'utf8')).toContain(
       `<target state="needs-review-translation" state-qualifier="fuzzy-match">${CONSENSUS_EN}<g id="1" ctype="bold"></g></target>`,

@@ -81,6 +81,7 @@ describe('an Okapi XLIFF 1.2 file whose targets hold only empty segment markers'
       'no-match': 0,
       placeables: 0,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
     expect(stateless.output).toBe(stateNew.output);

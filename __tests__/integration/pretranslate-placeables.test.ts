@@ -148,6 +148,7 @@ describe('XLIFF pretranslation writes every inline code of the source into the t
       'no-match': 0,
       placeables: 3,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
     // Parsed back: well-formed, every code of each source in its target.

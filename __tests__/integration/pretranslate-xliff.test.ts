@@ -75,6 +75,7 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
       'no-match': 2,
       placeables: 0,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
     expect(unit(output, '2')).toBe(unit(input, '2'));
@@ -107,6 +108,7 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
       'no-match': 2,
       placeables: 0,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
   });

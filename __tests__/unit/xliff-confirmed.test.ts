@@ -60,6 +60,7 @@ describe('an XLIFF 1.2 target without text', () => {
       'no-match': 0,
       placeables: 0,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
     expect(stateless.output).toContain(

@@ -38,6 +38,7 @@ describe('pretranslating XLIFF 2.0 with the matches module', () => {
       'no-match': 1,
       placeables: 0,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
   });

@@ -54,6 +54,7 @@ describe('pretranslating a po2xliff file (XLIFF 1.x)', () => {
       'no-match': 3,
       placeables: 0,
       'placeables-missing': 0,
+      unmappable: 0,
       empty: 0,
     });
     expect(report.segments.map((s) => s.unitId)).not.toContain('2');

@@ -2,9 +2,12 @@
  * One i18next source text drafted from its TM candidates (a key's value, a plural form, an ICU branch).
  *
  * A candidate's placeables are mapped onto the source's (i18next-placeables.ts); one the TM's target lacks takes
- * the place of the number the TM had where the source has it (number-slots.ts, one point off). A candidate is
- * refused when it has placeables the source lacks (`unmappable`) or lacks one of the source's (`placeables-missing`),
- * but for those the caller allows to be left out (a cardinal zero/one/two form's `{{count}}`).
+ * the place of the number the TM had where the source has it (number-slots.ts, one point off). The source's text
+ * written where the TM's unit had an inline code (tm-codes.ts: `أهلا __name__` read as text against a unit with a
+ * code for the name) costs one point too. A candidate is refused when it has placeables the source lacks, or a code
+ * where the source has text that could not be placed (`unmappable`: the draft would lack that text), or lacks one
+ * of the source's (`placeables-missing`), but for those the caller allows to be left out (a cardinal zero/one/two
+ * form's `{{count}}`).
  *
  * Plural forms: a candidate whose `{{count}}` took the place of a number the TM's unit held says which plural form
  * its target is: «لديك 5 رسائل» is Arabic's `few` (3–10), «لديك 20 رسالة» its `many`. Among the candidates that can
@@ -46,11 +49,13 @@ export function writeCandidate(
   const numbers = placeAtNumbers(source, candidate.sourceText, restored, slots);
   const value = numbers.text;
   const check = checkI18nextPlaceables(source, value, syntax);
-  const score = Math.max(0, candidate.score - mapped.renamed - numbers.placed.length);
+  const codeText = candidate.tmOnly?.text ?? [];
+  const score = Math.max(0, candidate.score - mapped.renamed - numbers.placed.length - codeText.length);
   const base = {
     score,
     ...(score !== candidate.score && { tmScore: candidate.score }),
     unitId: candidate.unitId,
+    ...(codeText.length > 0 && { codeText }),
     ...(candidate.adapted !== undefined && { adapted: candidate.adapted }),
     placeables: check,
   };
@@ -59,7 +64,8 @@ export function writeCandidate(
     if (!options.suits || !options.isNumber?.(fill.slice(at + 1))) return true;
     return options.suits(Number(numberValue(fill.slice(0, at))));
   });
-  if (mapped.unmappable.length > 0) return { report: { ...base, status: 'unmappable' }, suits };
+  if (mapped.unmappable.length > 0 || candidate.tmOnly?.unplaced)
+    return { report: { ...base, status: 'unmappable' }, suits };
   const written = new Set(findPlaceables(value, syntax));
   const lost = placeables.filter((p) => !written.has(p));
   if (lost.some((p) => !options.optional?.(p))) return { report: { ...base, status: 'placeables-missing' }, suits };

@@ -121,8 +121,8 @@ async function draftLeaf(nodes: IcuNode[], steps: Step[], ctx: IcuContext, repor
     reports.push({ ...branch, status: 'no-match' });
     return undefined;
   }
-  const { status, score, tmScore, unitId, placeables } = drafted.report;
-  const report = { ...branch, status, score, tmScore, unitId, placeables } as IcuBranchReport;
+  const { status, score, tmScore, unitId, codeText, placeables } = drafted.report;
+  const report = { ...branch, status, score, tmScore, unitId, codeText, placeables } as IcuBranchReport;
   reports.push(Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)) as IcuBranchReport);
   if (drafted.value === undefined) return undefined;
   const out: IcuNode[] = [];

@@ -60,7 +60,8 @@ export function placeableScore(
   candidate: Candidate,
   syntax: PlaceableSyntax = DEFAULT_SYNTAX,
 ): number {
-  if (candidate.score >= 100 || candidate.sourceText === undefined) return candidate.score;
+  // A unit with a code the query lacks is not the query, whatever its words (tm-codes.ts).
+  if (candidate.score >= 100 || candidate.sourceText === undefined || candidate.tmOnly) return candidate.score;
   const mapped = mapSourcePlaceables(placeables, candidate.sourceText, syntax);
   return same(mapped, protectedText) ? 100 : candidate.score;
 }

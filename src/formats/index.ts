@@ -32,6 +32,7 @@ export {
   type LookupContext,
   type ParseLang,
 } from './xliff-lookup';
+export { MAX_ALIGN_CELLS, mapTmCodes, type MappedCodes, type TmOnlyCodes } from './tm-codes';
 export { ORIGIN as PRETRANSLATE_ORIGIN } from './xliff-write';
 export {
   pretranslateXliff,

@@ -13,6 +13,11 @@
  * that lacks some gets them put in (xliff-complete.ts), loses one point of score per repair and is written as a
  * fuzzy match to review, whatever its score (the segment is reported `placeables`). 1.2 has no standard
  * state-qualifier for "codes added" (an `x-` value fails the strict schema), hence `fuzzy-match`.
+ * A TM unit with a code where the segment has text (tm-codes.ts) is written with that text in the code's place, a
+ * repair like the others; one whose code stands where the segment's text cannot be told is not written at all, as
+ * target or suggestion (it would silently lack that text): the next candidate is, else the segment is `unmappable`.
+ * So is one that would lose a number of the source (xliff-printf.ts): a segment left without any is then
+ * `placeables-missing` (see `refusal` for one refused for both).
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
@@ -59,11 +64,23 @@ export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternative
 
 /**
  * `filled`: target written; `placeables`: target written, but the TM's lacked (or misplaced) some of the source's
- * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts); `confirmed`: left
- * alone; `no-match`: nothing ≥ min; `placeables-missing`: nothing written, as every candidate ≥ min would lose a
- * number of the source that the TM's unit has as a placeholder (xliff-printf.ts); `empty`: the source has no text.
+ * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts), or held a code where
+ * the source has text, which was put in; `confirmed`: left alone; `no-match`: nothing ≥ min; `placeables-missing`:
+ * nothing written, as the best candidate ≥ min (and every other) would lose a number of the source that the TM's
+ * unit has as a placeholder (xliff-printf.ts); `unmappable`: nothing written, as the best candidate ≥ min (and every
+ * other) holds a code where the source has text that could not be placed (tm-codes.ts); `empty`: the source has no
+ * text. Score and unit of the last two are the best refused candidate's.
  */
-export type SegmentStatus = 'filled' | 'confirmed' | 'no-match' | 'placeables' | 'placeables-missing' | 'empty';
+export const SEGMENT_STATUSES = [
+  'filled',
+  'confirmed',
+  'no-match',
+  'placeables',
+  'placeables-missing',
+  'unmappable',
+  'empty',
+] as const;
+export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
 
 export interface SegmentReport {
   index: number;
@@ -78,9 +95,10 @@ export interface SegmentReport {
   matchUnitId?: string;
   /** The best candidate's placeables against the file's codes (indexes into the segment's codes). */
   placeables?: Omit<PlaceableCheck, 'mappable'>;
-  /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out, and
-   * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`). */
-  repaired?: { codes: number[]; printf: string[] };
+  /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out,
+   * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`), and the source's text written
+   * where the TM's unit had a code (`text`, when there is some). */
+  repaired?: Repaired;
   /** The TM's source differs from the segment only in numbers: true if the target carries the segment's numbers,
    * false if it keeps the TM's (then `score` is the fuzzy one and the target is a fuzzy match to review). */
   adapted?: boolean;
@@ -88,6 +106,12 @@ export interface SegmentReport {
   lost?: string[];
   /** Suggestions written. */
   alternatives: number;
+}
+
+export interface Repaired {
+  codes: number[];
+  printf: string[];
+  text?: string[];
 }
 
 export interface PretranslateReport {
@@ -132,14 +156,7 @@ export async function pretranslateXliff(
     if (plan) plans.push(plan);
     segments.push(report);
   }
-  const totals: Record<SegmentStatus, number> = {
-    filled: 0,
-    confirmed: 0,
-    'no-match': 0,
-    placeables: 0,
-    'placeables-missing': 0,
-    empty: 0,
-  };
+  const totals = Object.fromEntries(SEGMENT_STATUSES.map((s) => [s, 0])) as Record<SegmentStatus, number>;
   for (const s of segments) totals[s.status]++;
   const text = spliceXliff(doc, plans, tgt);
   const report = {
@@ -171,17 +188,19 @@ function planSegment(
   // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
   // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
   // deciding ties.
-  // A candidate that would lose a number of the source is neither written nor suggested.
-  const all = (candidates ?? []).slice(0, limit).map((c) => ({ c, done: complete(segment, c) }));
-  const completed = all.filter((x) => !x.done.lost);
+  // A candidate that would lose a number of the source (xliff-printf.ts), or lack the source's text where its unit
+  // has a code (tm-codes.ts), is neither written nor suggested: the next one is.
+  const all = (candidates ?? []).map((c) => ({ c, done: complete(segment, c) }));
+  const completed = all.filter((x) => !refusal(x.c, x.done)).slice(0, limit);
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
   if (!candidates[0])
     return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
   if (!completed[0]) {
     const { c, done } = all[0]!;
     const refused = { score: done.score, ...(done.score !== c.score && { tmScore: c.score }), matchUnitId: c.unitId };
-    const report = { ...base, status: 'placeables-missing' as const, ...refused, lost: done.lost!, alternatives: 0 };
-    return { plan: { segment, alternatives: [] }, report };
+    const status = refusal(c, done)!;
+    const why = status === 'placeables-missing' ? { lost: done.lost! } : {};
+    return { plan: { segment, alternatives: [] }, report: { ...base, status, ...refused, ...why, alternatives: 0 } };
   }
 
   const chosen = completed.reduce((a, b) => (b.done.score > a.done.score ? b : a));
@@ -217,7 +236,7 @@ interface Completed {
   /** The candidate's score less one point per repair (at most 99 once repaired: never an exact match). */
   score: number;
   repairs: number;
-  repaired: { codes: number[]; printf: string[] };
+  repaired: Repaired;
   /** Numbers of the source the text lacks: not to be written (xliff-printf.ts). */
   lost?: string[];
 }
@@ -229,13 +248,28 @@ function complete(segment: XliffSegment, candidate: Candidate): Completed {
     tmSource: candidate.sourceText,
   });
   const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
-  const repairs = codes.repaired.length + printf.added.length + printf.changed.length;
-  const text = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
+  const text = candidate.tmOnly?.text ?? [];
+  const repairs = codes.repaired.length + printf.added.length + printf.changed.length + text.length;
+  const written = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
   // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
   // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
   const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
-  const repaired = { codes: codes.repaired, printf: [...printf.added.map((p) => `+${p}`), ...printf.changed] };
-  return { text, score, repairs, repaired, ...(printf.lost && { lost: printf.lost }) };
+  const repaired = {
+    codes: codes.repaired,
+    printf: [...printf.added.map((p) => `+${p}`), ...printf.changed],
+    ...(text.length > 0 && { text }),
+  };
+  return { text: written, score, repairs, repaired, ...(printf.lost && { lost: printf.lost }) };
+}
+
+/**
+ * Why a candidate is not to be written, if it is not: a TM code where the source has text that could not be placed
+ * (`unmappable`, told before its target is completed, which then lacks that text already) comes before a number of
+ * the source the completed target would lose (`placeables-missing`), as in the i18next route (i18next-candidate.ts).
+ */
+function refusal(candidate: Candidate, completed: Completed): 'unmappable' | 'placeables-missing' | undefined {
+  if (candidate.tmOnly?.unplaced) return 'unmappable';
+  return completed.lost ? 'placeables-missing' : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { ErrorCode, MizanError } from '../errors';
 import { type Lang, isLang } from '../types';
 import { unsupportedLanguage } from './language-tags';
 import { writtenLanguage } from './source-script';
+import type { TmOnlyCodes } from './tm-codes';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
 import type { XmlElement } from './xliff-xml';
@@ -24,6 +25,12 @@ export interface Candidate {
    * numbers, false if it keeps the TM's (its score is then the fuzzy one: see match/adapt.ts).
    */
   adapted?: boolean;
+  /**
+   * The TM's source had inline codes the query lacks (tm-codes.ts): the query's text written in the target in their
+   * place (a repair each), and how many of them stand where the query's text cannot be told (the candidate is then
+   * not written: it would lack that text). Such a unit is never the query itself.
+   */
+  tmOnly?: TmOnlyCodes;
 }
 
 export interface LookupContext {

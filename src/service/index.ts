@@ -16,7 +16,6 @@ export type { DocumentCursor, DocumentSummary, StoredDocument, UnitTexts } from 
 export { openCursor, sealCursor } from './page-cursors';
 export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
 export {
-  mapPlaceables,
   MAX_MIN,
   requireMin,
   type XliffPretranslateRequest,

@@ -9,13 +9,12 @@
  * Segments without words, or longer than the longest query, are not looked up. The work gives the event loop back
  * every SLICE_MS so that a large file does not hold other requests up.
  *
- * Placeables: a query holds the file's inline codes as U+E000 + k. A TM text may hold its own placeables (TMX codes
- * kept as private-use characters), numbered in its own segment. They are paired by order of appearance: the i-th
- * placeable of the TM's source stands for the query's i-th; the target's are renumbered through that pairing, and
- * a target placeable without a partner is left out (the candidate then lacks a code: formats/xliff-complete.ts puts
- * it back and the segment goes in for review; an i18next draft that lacks one is not written).
+ * Placeables: a query holds the file's inline codes as U+E000 + k; a TM text may hold its own (TMX codes kept as
+ * private-use characters), numbered in its own segment. formats/tm-codes.ts renumbers them onto the query's (by
+ * order), and places a TM code the query lacks: the query's text in its place, or nothing where the query has
+ * nothing, or the candidate says it cannot be written (`tmOnly.unplaced`).
  * The matcher counts differently numbered codes as a one-point punctuation difference; a candidate whose source,
- * renumbered, is the query itself scores 100.
+ * renumbered, is the query itself scores 100 — never one with a code the query lacks (the code is a difference).
  */
 import { ErrorCode, MizanError } from '../errors';
 import {
@@ -27,6 +26,7 @@ import {
   analyzeXliff as analyzeDocument,
   encodeXml,
   languageOf,
+  mapTmCodes,
   parseLanguageTag,
   parseXliff,
   pretranslateXliff as pretranslateDocument,
@@ -88,19 +88,6 @@ export interface XliffPretranslation {
 
 const PUA = /[\uE000-\uF8FF]/g;
 
-/** Renumbers a TM text's placeables onto the query's, pairing them by order (see the file comment). */
-export function mapPlaceables(query: string, tmSource: string, text: string): string {
-  if (!/[\uE000-\uF8FF]/.test(text)) return text;
-  const queryCodes = query.match(PUA) ?? [];
-  const sourceCodes = tmSource.match(PUA) ?? [];
-  const map = new Map<string, string>();
-  sourceCodes.forEach((code, i) => {
-    const partner = queryCodes[i];
-    if (partner !== undefined && !map.has(code)) map.set(code, partner);
-  });
-  return text.replace(PUA, (code) => map.get(code) ?? '');
-}
-
 /** The TM as the formats modules' `Lookup`: one match request per call, targets in `tgt` only. */
 export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
   let slice = performance.now();
@@ -124,12 +111,21 @@ export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
     return (await match(request)).flatMap((m): Candidate[] => {
       const target = m.targets[tgt];
       if (!target) return [];
-      const sourceText = mapPlaceables(text, m.source.text, m.source.text);
+      const { sourceText, targetText, tmOnly } = mapTmCodes(text, m.source.text, target);
       // The matcher sees codes numbered apart as a punctuation difference; once renumbered they are the same text.
-      const score = m.score >= 95 && m.score < 100 && sourceText === text ? 100 : m.score;
+      const same = m.score >= 95 && m.score < 100 && sourceText === text && !tmOnly;
+      const score = same ? 100 : m.score;
       const adapted = m.adaptedTargets?.[tgt];
-      const targetText = mapPlaceables(text, m.source.text, target);
-      return [{ score, targetText, sourceText, unitId: m.unitId, ...(adapted !== undefined && { adapted }) }];
+      return [
+        {
+          score,
+          targetText,
+          sourceText,
+          unitId: m.unitId,
+          ...(adapted !== undefined && { adapted }),
+          ...(tmOnly && { tmOnly }),
+        },
+      ];
     });
   };
 }

@@ -23,6 +23,13 @@ const placeables = {
     extra: { type: 'array', items: { type: 'string' } },
   },
 };
+const codeText = {
+  type: 'array',
+  items: { type: 'string' },
+  description:
+    "the source's text written where the TM's unit had an inline code (the source has text there: the name " +
+    '`__name__` against a code for it), one point off each',
+};
 
 const icu = {
   type: 'object',
@@ -51,6 +58,7 @@ const icu = {
           score: { type: 'integer' },
           tmScore: { type: 'integer' },
           unitId: { type: 'string' },
+          codeText,
           placeables,
         },
       },
@@ -111,7 +119,8 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
                 'icu-unsupported',
               ],
               description:
-                'unmappable / placeables-missing: the best candidate would add placeables the source lacks / lose ' +
+                'unmappable / placeables-missing: the best candidate would add placeables the source lacks (or has ' +
+                'an inline code where the source has text that cannot be placed) / lose ' +
                 "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
                 'string (every source form, for a plural): nothing to translate, nothing written (copied in an ' +
                 'array). array-incomplete: drafted but not written, since its array has untranslated elements: ' +
@@ -119,9 +128,13 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
                 'icu-incomplete: an ICU message one of whose branches could not be drafted (icu.branches says ' +
                 'which): nothing of it written. icu-unsupported: an ICU message not drafted (icu.reason)',
             },
-            score: { type: 'integer', description: "the candidate's, less one point per placeable renamed" },
-            tmScore: { type: 'integer', description: "the TM's score, when renaming lowered score" },
+            score: {
+              type: 'integer',
+              description: "the candidate's, less one point per placeable renamed, number replaced or text put in",
+            },
+            tmScore: { type: 'integer', description: "the TM's score, when these repairs lowered score" },
             unitId: { type: 'string' },
+            codeText,
             adapted: {
               type: 'boolean',
               description:
