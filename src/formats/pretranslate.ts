@@ -21,8 +21,9 @@
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
- * target, at most `maxAlternatives` (in a `seg-source` unit, after the record of the one written: xliff-marks.ts); 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more,
- * since 2.x has no other place for its score. Every candidate is completed as the target is: it carries every inline
+ * target, at most `maxAlternatives` (in a `seg-source` unit, after the record of the one written: xliff-marks.ts);
+ * 2.x `mtc:matches` holds the written one and up to `maxAlternatives` more, since 2.x has no other place for its
+ * score. Every candidate is completed as the target is: it carries every inline
  * code of the source and every printf placeholder of its text, and loses one point of `match-quality` /
  * `similarity` per repair (the other candidates then sorted best first), so that a translator who takes a
  * suggestion gets a well-formed target with the file's codes, never one that silently lacks a `%s` or an `<x/>`.
