@@ -23,7 +23,7 @@ import {
   BANDS,
   type Band,
   type LanguageOptions,
-  type Lookup,
+  type Lookups,
   bandOf,
   lookupAll,
   plainText,
@@ -62,7 +62,7 @@ export function countText(text: string): { words: number; characters: number } {
 
 export async function analyzeXliff(
   doc: XliffDocument,
-  lookup: Lookup,
+  lookup: Lookups,
   options: LanguageOptions = {},
 ): Promise<Analysis> {
   const languages = resolveLanguages(doc, options);

@@ -48,7 +48,7 @@ import {
   type Band,
   type Candidate,
   type LanguageOptions,
-  type Lookup,
+  type Lookups,
   bandOf,
   lookupAll,
   plainText,
@@ -134,7 +134,7 @@ export interface PretranslateReport {
 /** Pretranslates a parsed document; returns the new text and a report. */
 export async function pretranslateXliff(
   doc: XliffDocument,
-  lookup: Lookup,
+  lookup: Lookups,
   options: PretranslateOptions = {},
 ): Promise<{ text: string; report: PretranslateReport }> {
   const languages = resolveLanguages(doc, options);
@@ -252,7 +252,7 @@ function stateFor(family: 1 | 2, exact: boolean): { state: string; stateQualifie
  */
 export async function pretranslateXliffFile<T extends string | Uint8Array>(
   input: T,
-  lookup: Lookup,
+  lookup: Lookups,
   options: PretranslateOptions = {},
 ): Promise<{ output: T; report: PretranslateReport }> {
   const doc = parseXliff(input);
