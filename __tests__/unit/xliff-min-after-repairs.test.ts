@@ -85,3 +85,17 @@ describe('a suggestion whose repairs take it below min', () => {
     expect(lower.output).toContain('<alt-trans match-quality="74" origin="mizan">');
   });
 });
+
+describe('a segment whose every candidate would lose a number of the source', () => {
+  it('is left unfilled by pretranslation and analyzed as no match, the band of what is written', async () => {
+    const tm = memoryTm({
+      'لمدة 5 أو 6 أيام': {
+        en: [{ score: 80, targetText: 'for %d days', sourceText: 'لمدة %d أيام', unitId: 'd' }],
+      },
+    });
+    const input = xliff20('لمدة 5 أو 6 أيام');
+    const { report } = await pretranslateXliffFile(input, tm, { min: 60 });
+    expect(report.segments[0]).toMatchObject({ status: 'placeables-missing', lost: ['5', '6'] });
+    expect(bandOf(await analyzeXliff(parseXliff(input), tm))).toEqual(['no-match']);
+  });
+});
