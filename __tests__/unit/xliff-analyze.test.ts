@@ -55,7 +55,7 @@ describe('analyzing an XLIFF file against a TM', () => {
     expect(lookup.calls[1]!.context).toEqual({
       tgt: 'en',
       min: 50,
-      limit: 1,
+      limit: 4, // as many as pretranslation looks at: the band is the score of the candidate it writes
       prev: 'مرحبا بكم في الموقع',
       next: 'وزير الخارجية يزور القاهرة',
     });

@@ -42,9 +42,12 @@ describe('pretranslating a CRLF file', () => {
     const input = new TextEncoder().encode(crlf('UTF-8'));
     const { output } = await pretranslateXliffFile(input, tm(), { tgt: 'zh' });
     const text = new TextDecoder('utf-8').decode(output);
-    expect(text).toContain('<target state="translated" state-qualifier="exact-match">取消\r\n</target>');
+    // The source says preserve on itself: so do its target and suggestion (xliff-target-space.test.ts).
+    expect(text).toContain(
+      '<target state="translated" state-qualifier="exact-match" xml:space="preserve">取消\r\n</target>',
+    );
     expect(text).toContain('<target state="translated" state-qualifier="exact-match">保存\r\n更改</target>');
-    expect(text).toContain('<target>取消\r\n操作\r\n</target>');
+    expect(text).toContain('<target xml:space="preserve">取消\r\n操作\r\n</target>');
     expect(text).not.toMatch(loneLf);
     expect(parseXliff(output).segments.map((s) => s.target?.text)).toEqual(['保存\n更改', '取消\n']);
   });

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pretranslateXliffFile } from '../../src/formats';
+import { type Lookups, pretranslateXliffFile } from '../../src/formats';
 import { GOLDEN_DIR, goldenCases, goldenLookup } from '../helpers/xliff-golden';
 
 describe('a pretranslated XLIFF file', () => {
@@ -23,5 +23,16 @@ describe('a pretranslated XLIFF file', () => {
     const expected = fs.readFileSync(path.join(GOLDEN_DIR, c.name));
     expect(Buffer.from(output).equals(expected)).toBe(true);
     expect(output.length).toBe(expected.length);
+  });
+
+  // The same TM asked in batches (as the service asks it: a large file's lookups a batch at a time), of a size that
+  // cuts the files' segments at odd places: the same bytes.
+  const batched: Lookups = {
+    size: 3,
+    batch: (queries) => Promise.all(queries.map((q) => goldenLookup(q.text, q.src, q.context))),
+  };
+  it.each(cases.map((c) => [c.name, c] as const))('%s is the same looked up in batches', async (_, c) => {
+    const { output } = await pretranslateXliffFile(c.input, batched, c.options);
+    expect(Buffer.from(output).equals(fs.readFileSync(path.join(GOLDEN_DIR, c.name)))).toBe(true);
   });
 });

@@ -5,7 +5,9 @@
  * - A segment whose source equals an earlier segment's (Unicode NFC, outer whitespace trimmed, inline codes
  *   included) is a repetition and is not looked up; the first occurrence counts in its own band.
  * - The others count in the band of their best candidate (≥ 50; below that, or none, "no match"), with the
- *   neighbouring segments sent along so that a TM can answer 101.
+ *   neighbouring segments sent along so that a TM can answer 101. A candidate's score is the one pretranslation
+ *   writes: the TM's less one point per code or placeholder put in, the best of the candidates it looks at
+ *   (xliff-best.ts), so that the band a job is priced in is the score the pretranslated file shows.
  * - Words are the matcher's tokens (`tokenize` from src/normalize): a Chinese character is a word, inline codes
  *   and punctuation are not. Characters are the code points that are not whitespace or inline codes.
  * - Segments without text (only codes or whitespace) are left out; confirmed targets are counted like any other.
@@ -16,11 +18,12 @@
 import { canonical, tokenize } from '../normalize';
 import type { Lang } from '../types';
 import type { XliffDocument } from './xliff';
+import { DEFAULT_MAX_ALTERNATIVES, bestCompleted, completeCandidates, writable } from './xliff-best';
 import {
   BANDS,
   type Band,
   type LanguageOptions,
-  type Lookup,
+  type Lookups,
   bandOf,
   lookupAll,
   plainText,
@@ -59,7 +62,7 @@ export function countText(text: string): { words: number; characters: number } {
 
 export async function analyzeXliff(
   doc: XliffDocument,
-  lookup: Lookup,
+  lookup: Lookups,
   options: LanguageOptions = {},
 ): Promise<Analysis> {
   const languages = resolveLanguages(doc, options);
@@ -74,11 +77,12 @@ export async function analyzeXliff(
     seen.add(key);
     return repeated;
   });
+  const limit = DEFAULT_MAX_ALTERNATIVES + 1;
   const found = await lookupAll(
     sources,
     lookup,
     src,
-    { tgt, min: ANALYSIS_MIN, limit: 1 },
+    { tgt, min: ANALYSIS_MIN, limit },
     {
       skip: (i) => repetition[i]!,
       files: doc.segments.map((s) => s.fileIndex),
@@ -87,7 +91,9 @@ export async function analyzeXliff(
   );
   const bands = sources.map((text, i): Band | undefined => {
     if (plainText(text) === '') return undefined;
-    return repetition[i] ? 'repetition' : bandOf(found.get(i)?.[0]?.score);
+    if (repetition[i]) return 'repetition';
+    const completed = completeCandidates(doc.segments[i]!, found.get(i) ?? [], ANALYSIS_MIN);
+    return bandOf(bestCompleted(writable(completed, limit))?.done.score);
   });
   const analysis = tally(src, tgt, sources, bands);
   return { ...analysis, ...(targets && { targets }), ...(declaredSrc !== undefined && { declaredSrc }) };

@@ -28,8 +28,11 @@ export {
   resolveLanguages,
   type Band,
   type Candidate,
+  type BatchLookup,
   type Lookup,
   type LookupContext,
+  type LookupQuery,
+  type Lookups,
   type ParseLang,
 } from './xliff-lookup';
 export { MAX_ALIGN_CELLS, mapTmCodes, type MappedCodes, type TmOnlyCodes } from './tm-codes';

@@ -35,14 +35,20 @@
  */
 import type { Lang } from '../types';
 import { type XliffDocument, type XliffSegment, parseXliff } from './xliff';
-import { completeCodes } from './xliff-complete';
-import { completePrintf } from './xliff-printf';
+import {
+  type Completed,
+  type Repaired,
+  DEFAULT_MAX_ALTERNATIVES,
+  bestCompleted,
+  completeCandidates,
+  writable,
+} from './xliff-best';
 import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
 import {
   type Band,
   type Candidate,
   type LanguageOptions,
-  type Lookup,
+  type Lookups,
   bandOf,
   lookupAll,
   plainText,
@@ -61,7 +67,7 @@ export interface PretranslateOptions extends LanguageOptions {
   maxAlternatives?: number;
 }
 
-export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternatives: 3 } as const;
+export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternatives: DEFAULT_MAX_ALTERNATIVES } as const;
 
 /**
  * `filled`: target written; `placeables`: target written, but the TM's lacked (or misplaced) some of the source's
@@ -109,11 +115,7 @@ export interface SegmentReport {
   alternatives: number;
 }
 
-export interface Repaired {
-  codes: number[];
-  printf: string[];
-  text?: string[];
-}
+export type { Repaired } from './xliff-best';
 
 export interface PretranslateReport {
   version: string;
@@ -132,7 +134,7 @@ export interface PretranslateReport {
 /** Pretranslates a parsed document; returns the new text and a report. */
 export async function pretranslateXliff(
   doc: XliffDocument,
-  lookup: Lookup,
+  lookup: Lookups,
   options: PretranslateOptions = {},
 ): Promise<{ text: string; report: PretranslateReport }> {
   const languages = resolveLanguages(doc, options);
@@ -153,7 +155,7 @@ export async function pretranslateXliff(
   const segments: SegmentReport[] = [];
   for (const segment of doc.segments) {
     const confirmed = skip(segment.index);
-    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), { confirmed, limit });
+    const { plan, report } = planSegment(doc.family, segment, found.get(segment.index), { confirmed, limit, min });
     if (plan) plans.push(plan);
     segments.push(report);
   }
@@ -177,7 +179,7 @@ function planSegment(
   family: 1 | 2,
   segment: XliffSegment,
   candidates: Candidate[] | undefined,
-  { confirmed, limit }: { confirmed: boolean; limit: number },
+  { confirmed, limit, min }: { confirmed: boolean; limit: number; min: number },
 ): { plan?: SegmentPlan; report: SegmentReport } {
   const base = {
     index: segment.index,
@@ -186,33 +188,31 @@ function planSegment(
   };
   const kept = { report: { ...base, status: 'confirmed' as const, alternatives: 0 } };
   if (confirmed) return kept;
-  // Every candidate carries the source's codes and placeholders, with one point off per repair; the one written is
-  // the best after repairs (a candidate that needs none can beat a better TM score that needs two), the TM's order
-  // deciding ties.
-  // A candidate that would lose a number of the source (xliff-printf.ts), or lack the source's text where its unit
-  // has a code (tm-codes.ts), is neither written nor suggested: the next one is.
-  const all = (candidates ?? []).map((c) => ({ c, done: complete(segment, c) }));
-  const completed = all.filter((x) => !refusal(x.c, x.done)).slice(0, limit);
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
-  if (!candidates[0])
-    return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
-  if (!completed[0]) {
-    const { c, done } = all[0]!;
+  // Every candidate carries the source's codes and placeholders, with one point off per repair, and `min` applies
+  // to that score, the one written; the one written is the best after repairs (a candidate that needs none can beat
+  // a better TM score that needs two), the TM's order deciding ties. A candidate that would lose a number of the
+  // source (xliff-printf.ts), or lack the source's text where its unit has a code (tm-codes.ts), is neither written
+  // nor suggested: the next one is (xliff-best.ts).
+  const all = completeCandidates(segment, candidates, min);
+  const completed = writable(all, limit);
+  const chosen = bestCompleted(completed);
+  if (!all[0]) return { plan: { segment, alternatives: [] }, report: { ...base, status: 'no-match', alternatives: 0 } };
+  if (!chosen) {
+    const { candidate: c, done } = all[0];
+    const status = all[0].refused!; // every candidate ≥ min was refused
     const refused = { score: done.score, ...(done.score !== c.score && { tmScore: c.score }), matchUnitId: c.unitId };
-    const status = refusal(c, done)!;
     const why = status === 'placeables-missing' ? { lost: done.lost! } : {};
     return { plan: { segment, alternatives: [] }, report: { ...base, status, ...refused, ...why, alternatives: 0 } };
   }
-
-  const chosen = completed.reduce((a, b) => (b.done.score > a.done.score ? b : a));
-  const { c: best, done: first } = chosen;
+  const { candidate: best, done: first } = chosen;
   const { mappable: _, ...placeables } = checkPlaceables(best.targetText, segment.codes);
   const { score, repairs } = first;
   const fill = { text: first.text, ...stateFor(family, repairs === 0 && best.score >= 100) };
   const written: Alternative = alternative(best, first);
   const others = completed
     .filter((x) => x !== chosen)
-    .map((x) => alternative(x.c, x.done))
+    .map((x) => alternative(x.candidate, x.done))
     .sort((a, b) => b.score - a.score);
   // 1.2 has the written target in `target`; 2.x has no other place for its score than its `mtc:match`.
   const alternatives = family === 1 ? others : [written, ...others];
@@ -229,59 +229,6 @@ function planSegment(
     alternatives: alternatives.length,
   };
   return { plan: { segment, fill, ...(family === 1 && { accepted: written }), alternatives }, report };
-}
-
-interface Completed {
-  /** The candidate's target with every code and printf placeholder of the source (xliff-complete.ts). */
-  text: string;
-  /** The candidate's score less one point per repair (at most 99 once repaired: never an exact match). */
-  score: number;
-  repairs: number;
-  repaired: Repaired;
-  /** Numbers of the source the text lacks: not to be written (xliff-printf.ts). */
-  lost?: string[];
-}
-
-/** A candidate's target completed against the segment's source (see the file comment). */
-function complete(segment: XliffSegment, candidate: Candidate): Completed {
-  const codes = completeCodes(candidate.targetText, segment.codes, {
-    source: segment.source,
-    tmSource: candidate.sourceText,
-  });
-  const printf = completePrintf(segment.source, codes.text, candidate.sourceText);
-  const text = candidate.tmOnly?.text ?? [];
-  const repairs = codes.repaired.length + printf.added.length + printf.changed.length + text.length;
-  const written = segment.preserveSpace ? withSpaceOf(segment.source, printf.text) : printf.text;
-  // One point off per repair, as a CAT tool's placeable penalty: the text written is not the TM's any more, so a
-  // repaired 101 (context match) is no better than a repaired 100: at most 99, never an exact match.
-  const score = repairs === 0 ? candidate.score : Math.max(0, Math.min(candidate.score, 100) - repairs);
-  const repaired = {
-    codes: codes.repaired,
-    printf: [...printf.added.map((p) => `+${p}`), ...printf.changed],
-    ...(text.length > 0 && { text }),
-  };
-  return { text: written, score, repairs, repaired, ...(printf.lost && { lost: printf.lost }) };
-}
-
-/**
- * Why a candidate is not to be written, if it is not: a TM code where the source has text that could not be placed
- * (`unmappable`, told before its target is completed, which then lacks that text already) comes before a number of
- * the source the completed target would lose (`placeables-missing`), as in the i18next route (i18next-candidate.ts).
- */
-function refusal(candidate: Candidate, completed: Completed): 'unmappable' | 'placeables-missing' | undefined {
-  if (candidate.tmOnly?.unplaced) return 'unmappable';
-  return completed.lost ? 'placeables-missing' : undefined;
-}
-
-/**
- * A target with the source's leading and trailing whitespace instead of its own, for a source under
- * `xml:space="preserve"` (the spaces are layout the file keeps: indentation, a space before the next run of text).
- * Not a repair: the words are the TM's.
- */
-function withSpaceOf(source: string, target: string): string {
-  const lead = /^\s*/.exec(source)![0];
-  const trail = /\s*$/.exec(source.slice(lead.length))![0];
-  return lead + target.trim() + trail;
 }
 
 function alternative(candidate: Candidate, completed: Completed): Alternative {
@@ -305,7 +252,7 @@ function stateFor(family: 1 | 2, exact: boolean): { state: string; stateQualifie
  */
 export async function pretranslateXliffFile<T extends string | Uint8Array>(
   input: T,
-  lookup: Lookup,
+  lookup: Lookups,
   options: PretranslateOptions = {},
 ): Promise<{ output: T; report: PretranslateReport }> {
   const doc = parseXliff(input);

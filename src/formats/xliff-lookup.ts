@@ -53,6 +53,22 @@ export type Lookup = (
   context: LookupContext,
 ) => readonly Candidate[] | Promise<readonly Candidate[]>;
 
+/** One lookup of a batch: what a `Lookup` call takes. */
+export interface LookupQuery {
+  text: string;
+  src: Lang;
+  context: LookupContext;
+}
+
+/**
+ * Many lookups in one call, answered in order. A TM behind a network answers a batch for about what it charges for
+ * one lookup (the TM's freshness checked once, not per segment), so a large file costs CPU, not round trips.
+ */
+export type BatchLookup = (queries: readonly LookupQuery[]) => Promise<readonly (readonly Candidate[])[]>;
+
+/** The TM as pretranslation and analysis take it: a lookup per text, or per batch of at most `size` texts. */
+export type Lookups = Lookup | { batch: BatchLookup; size: number };
+
 /** Maps a language tag as a file writes it ("ar-SA", "zh_CN") to a TM language. */
 export type ParseLang = (tag: string) => Lang | undefined;
 
@@ -188,11 +204,12 @@ export function plainText(text: string): string {
  * first: into `targets[i]` when given (a 1.x file whose `<file>` elements declare different targets), else
  * `base.tgt`. A segment's neighbours (`prev`/`next`, for a 101) are the sources before and after it in the same
  * `files[i]` (a segment's `fileIndex`): the first and last of a `<file>` have none on that side, as the first and
- * last of the document. Segments with nothing to look up, or that `skip` says so, get no entry.
+ * last of the document. Segments with nothing to look up, or that `skip` says so, get no entry. A batch lookup is
+ * called with up to `size` distinct queries at a time, in file order; a per-text lookup once per query, in turn.
  */
 export async function lookupAll(
   sources: readonly string[],
-  lookup: Lookup,
+  lookup: Lookups,
   src: Lang,
   base: LookupContext,
   {
@@ -201,8 +218,8 @@ export async function lookupAll(
     files,
   }: { skip?: (index: number) => boolean; targets?: readonly Lang[]; files?: readonly number[] } = {},
 ): Promise<Map<number, Candidate[]>> {
+  const { batch, size } = typeof lookup === 'function' ? { batch: oneByOne(lookup), size: 1 } : lookup;
   const cache = new Map<string, Candidate[]>();
-  const out = new Map<number, Candidate[]>();
   const neighbour = (i: number, at: number) => (files?.[at] === files?.[i] ? (sources[at] ?? '') : '');
   // The cache's key names each text by a number: a key made of the texts themselves (a segment and both its
   // neighbours) is a flat copy of three sources per segment, tens of MB for a large file.
@@ -212,6 +229,23 @@ export async function lookupAll(
     if (known === undefined) ids.set(text, (known = ids.size));
     return known;
   };
+  const keys: (string | undefined)[] = [];
+  let queue: { key: string; query: LookupQuery }[] = [];
+  const queued = new Set<string>();
+  const flush = async () => {
+    if (queue.length === 0) return;
+    const asked = queue;
+    queue = [];
+    const answers = await batch(asked.map((q) => q.query));
+    asked.forEach(({ key }, k) => {
+      const answer = answers[k] ?? [];
+      cache.set(
+        key,
+        answer.filter((c) => c.score >= base.min).sort((a, b) => b.score - a.score),
+      );
+      queued.delete(key);
+    });
+  };
   for (let i = 0; i < sources.length; i++) {
     const text = sources[i]!;
     if (skip(i) || plainText(text) === '') continue;
@@ -219,13 +253,25 @@ export async function lookupAll(
     const next = neighbour(i, i + 1);
     const tgt = targets?.[i] ?? base.tgt;
     const key = `${tgt} ${id(text)} ${id(prev)} ${id(next)}`;
-    let found = cache.get(key);
-    if (!found) {
-      const answer = await lookup(text, src, { ...base, tgt, prev, next });
-      found = answer.filter((c) => c.score >= base.min).sort((a, b) => b.score - a.score);
-      cache.set(key, found);
-    }
-    out.set(i, found);
+    keys[i] = key;
+    if (cache.has(key) || queued.has(key)) continue;
+    queued.add(key);
+    queue.push({ key, query: { text, src, context: { ...base, tgt, prev, next } } });
+    if (queue.length >= size) await flush();
   }
+  await flush();
+  const out = new Map<number, Candidate[]>();
+  keys.forEach((key, i) => {
+    if (key !== undefined) out.set(i, cache.get(key)!);
+  });
   return out;
+}
+
+/** A per-text lookup as a batch one: each query in turn. */
+function oneByOne(lookup: Lookup): BatchLookup {
+  return async (queries) => {
+    const answers: (readonly Candidate[])[] = [];
+    for (const { text, src, context } of queries) answers.push(await lookup(text, src, context));
+    return answers;
+  };
 }

@@ -14,6 +14,7 @@ import {
   oursToReplace,
   removeAll,
   replaceTarget,
+  targetSpace,
 } from './xliff-write-shared';
 
 /** Splices a 2.x unit's plans; true when a target was written. */
@@ -35,10 +36,11 @@ export function unit2(raw: string, unit: XliffUnit, plans: SegmentPlan[], splice
       // A subState refines the state in another tool's terms, for a text that is no longer there.
       if (el!.attrs.subState !== undefined) segAttrs.subState = undefined;
       const content = renderContent(plan.fill.text, plan.segment.codes, false, eol);
-      if (target) replaceTarget(raw, target, {}, content, splices);
+      const space = targetSpace(plan.segment.preserveSpace, target, el!);
+      if (target) replaceTarget(raw, target, space, content, splices);
       else {
         const p = prefixOf(source);
-        const text = `${childGap(raw, el!, source)}<${p}target>${content}</${p}target>`;
+        const text = `${childGap(raw, el!, source)}${setAttributes(`<${p}target>`, space)}${content}</${p}target>`;
         splices.push({ start: source.end, end: source.end, text });
       }
     }
@@ -68,11 +70,16 @@ function match2(
   const sourceXml =
     alt.source === undefined ? raw.slice(source.openEnd, source.closeStart) : renderCandidate(alt.source, codes, eol);
   const targetXml = renderCandidate(alt.target, codes, eol);
+  // A match sits in the unit, outside the segment: the segment's preserve does not reach it. Its target holds the
+  // source's outer whitespace, and so does its source when it is the segment's own.
+  const space = targetSpace(plan.segment.preserveSpace, undefined, unit.matches ?? unit.element);
+  const sourceSpace = alt.source === undefined ? space : {};
   const data = unit.originalData;
   const originalData = data && /dataRef/.test(sourceXml + targetXml) ? compact(raw, data) : '';
   const type = alt.score > 100 ? 'icm' : 'tm';
   const attrs = `ref="#${ref}" type="${type}" similarity="${Math.min(alt.score, 100)}" origin="${ORIGIN}"`;
-  const body = `${originalData}<${p}source>${sourceXml}</${p}source><${p}target>${targetXml}</${p}target>`;
+  const open = (name: string, attrs: Record<string, string>) => setAttributes(`<${p}${name}>`, attrs);
+  const body = `${originalData}${open('source', sourceSpace)}${sourceXml}</${p}source>${open('target', space)}${targetXml}</${p}target>`;
   return `<${m}match ${attrs}>${body}</${m}match>`;
 }
 

@@ -3,7 +3,7 @@
  * pretranslation hands them, and the splices that replace a target or remove mizan's earlier candidates.
  */
 import type { XliffSegment, XliffUnit } from './xliff-model';
-import type { XmlElement } from './xliff-xml';
+import { type XmlElement, spacePreserved } from './xliff-xml';
 import { type Splice, gapStart, openForm, setAttributes } from './xliff-splice';
 import { ACCEPTED, ORIGIN } from './xliff-marks';
 
@@ -67,4 +67,18 @@ export function replaceTarget(
     splices.push({ start: target.openEnd, end: target.closeStart, text: content });
   }
   return target.end;
+}
+
+/**
+ * `xml:space="preserve"` for a target written with its source's outer whitespace (a source under preserve) where
+ * preserve is not in force already: on the target as it exists, else inherited from `parent`, where a new one goes.
+ * A source can say preserve on itself alone; its target, a sibling, then reads as default whitespace handling and a
+ * tool trims the spaces copied into it (Translate Toolkit: `'  ملف  '` → `'File'`).
+ */
+export function targetSpace(
+  preserve: boolean | undefined,
+  target: XmlElement | undefined,
+  parent: XmlElement,
+): Record<string, string> {
+  return preserve && !spacePreserved(target ?? parent) ? { 'xml:space': 'preserve' } : {};
 }

@@ -26,6 +26,7 @@ import {
   oursToReplace,
   removeAll,
   replaceTarget,
+  targetSpace,
 } from './xliff-write-shared';
 
 export { type Alternative, type SegmentPlan, ORIGIN } from './xliff-write-shared';
@@ -68,9 +69,9 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
   // A segment's record of the candidate written into it (see xliff-marks.ts) goes before its suggestions.
   const alts = plans.flatMap((plan) => {
     const mid = segmented ? plan.segment.segmentId : undefined;
-    const record =
-      mid !== undefined && plan.fill && plan.accepted ? [altTrans(p, plan, plan.accepted, mid, eol, true)] : [];
-    return [...record, ...plan.alternatives.map((alt) => altTrans(p, plan, alt, mid, eol))];
+    const at = { mid, eol, space: targetSpace(plan.segment.preserveSpace, undefined, unit.element) };
+    const record = mid !== undefined && plan.fill && plan.accepted ? [altTrans(p, plan, plan.accepted, at, true)] : [];
+    return [...record, ...plan.alternatives.map((alt) => altTrans(p, plan, alt, at))];
   });
   const filled = plans.filter((plan) => plan.fill);
   let after = (unit.target ?? anchor).end;
@@ -80,7 +81,14 @@ function unit1(raw: string, unit: XliffUnit, plans: SegmentPlan[], splices: Spli
       ? segmentedTarget(raw, unit, plans, eol)
       : renderContent(filled[0]!.fill!.text, filled[0]!.segment.codes, false, eol);
     const state = segmented ? combinedState(unit, plans) : filled[0]!.fill!;
-    const attrs: Record<string, string> = state ? { state: state.state, 'state-qualifier': state.stateQualifier! } : {};
+    const attrs: Record<string, string> = {
+      ...(state && { state: state.state, 'state-qualifier': state.stateQualifier! }),
+      ...targetSpace(
+        filled.some((plan) => plan.segment.preserveSpace),
+        unit.target,
+        unit.element,
+      ),
+    };
     if (unit.target) after = replaceTarget(raw, unit.target, attrs, content, splices);
     else inserted = `${gap}${setAttributes(`<${p}target>`, attrs)}${content}</${p}target>`;
     // A person's approval was not given to a TM fill: the unit says so (1.2 allows "no"; the next run may refill).
@@ -103,8 +111,7 @@ function altTrans(
   p: string,
   plan: SegmentPlan,
   alt: Alternative,
-  mid: string | undefined,
-  eol: string,
+  { mid, eol, space }: { mid: string | undefined; eol: string; space: Record<string, string> },
   accepted = false,
 ) {
   const codes = plan.segment.codes;
@@ -112,7 +119,8 @@ function altTrans(
   const type = accepted ? `alttranstype="${ACCEPTED}" ` : '';
   const attrs = `${type}match-quality="${alt.score}" origin="${ORIGIN}"${mid === undefined ? '' : ` mid="${mid}"`}`;
   const text = accepted ? renderContent(alt.target, codes, false, eol) : renderCandidate(alt.target, codes, eol);
-  return `<${p}alt-trans ${attrs}>${source}<${p}target>${text}</${p}target></${p}alt-trans>`;
+  const target = setAttributes(`<${p}target>`, space);
+  return `<${p}alt-trans ${attrs}>${source}${target}${text}</${p}target></${p}alt-trans>`;
 }
 
 /**

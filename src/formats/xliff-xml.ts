@@ -226,3 +226,12 @@ export function prefixOf(el: XmlElement): string {
   const colon = el.name.indexOf(':');
   return colon < 0 ? '' : el.name.slice(0, colon + 1);
 }
+
+/** The `xml:space` in force on an element: its own, else the nearest ancestor's (XML 1.0 §2.10). */
+export function spacePreserved(el: XmlElement | undefined): boolean {
+  for (; el; el = el.parent) {
+    const space = el.attrs['xml:space'];
+    if (space !== undefined) return space === 'preserve';
+  }
+  return false;
+}

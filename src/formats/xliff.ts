@@ -11,7 +11,7 @@ import { ErrorCode, MizanError } from '../errors';
 import { type XliffContent, flattenContent, hasText, renderContent } from './xliff-inline';
 import { ACCEPTED, ORIGIN } from './xliff-marks';
 import type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
-import { type XmlElement, childElements, decodeXml, parseXmlTree } from './xliff-xml';
+import { type XmlElement, childElements, decodeXml, parseXmlTree, spacePreserved } from './xliff-xml';
 
 export type { XliffDocument, XliffSegment, XliffUnit } from './xliff-model';
 
@@ -269,15 +269,6 @@ function unit2(w: Walk, el: XmlElement, root: XmlElement, translate: boolean): v
       elements: { source, ...(target && { target }), segment },
     });
   }
-}
-
-/** The `xml:space` in force on an element: its own, else the nearest ancestor's (XML 1.0 §2.10). */
-function spacePreserved(el: XmlElement | undefined): boolean {
-  for (; el; el = el.parent) {
-    const space = el.attrs['xml:space'];
-    if (space !== undefined) return space === 'preserve';
-  }
-  return false;
 }
 
 function addSegment(w: Walk, unit: XliffUnit, segment: Omit<XliffSegment, 'index' | 'fileIndex'>): void {

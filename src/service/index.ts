@@ -18,6 +18,9 @@ export { EXPORT_FORMATS, exportDocument, type ExportFormat } from './export';
 export {
   MAX_MIN,
   requireMin,
+  tmBatchLookup,
+  tmLookup,
+  XLIFF_BATCH,
   type XliffPretranslateRequest,
   type XliffPretranslation,
   type XliffRequest,

@@ -3,11 +3,14 @@
  * The pure work is in src/formats (pretranslate, analyze, i18next-*); this layer plugs the matcher in as their
  * `Lookup` and parses languages.
  *
- * Every lookup is one `MatchRequest` through the same match function the API uses (`TranslationMemory.match`):
- * `src` is the file's source language and `tgt` its target, so a file in English with a Chinese target is matched
- * on the units' English and answered with their Chinese: the unit, whose pivot is the Arabic, links the two.
+ * Every lookup is one `MatchRequest` answered as the API answers it (`TranslationMemory.match`): `src` is the file's
+ * source language and `tgt` its target, so a file in English with a Chinese target is matched on the units' English
+ * and answered with their Chinese: the unit, whose pivot is the Arabic, links the two. An XLIFF file's lookups go
+ * XLIFF_BATCH at a time through `TranslationMemory.matchBatch` (what `/api/v1/match/batch` runs): the TMs are
+ * brought up to date once per batch (a Redis round trip under `strict` freshness, which the CLIs use) instead of
+ * once per segment, so a file of 51,000 segments waits on a hundred round trips, not 51,000.
  * Segments without words, or longer than the longest query, are not looked up. The work gives the event loop back
- * every SLICE_MS so that a large file does not hold other requests up.
+ * every SLICE_MS (a batch: BATCH_SLICE_MS) so that a large file does not hold other requests up.
  *
  * Placeables: a query holds the file's inline codes as U+E000 + k; a TM text may hold its own (TMX codes kept as
  * private-use characters), numbered in its own segment. formats/tm-codes.ts renumbers them onto the query's (by
@@ -19,8 +22,10 @@
 import { ErrorCode, MizanError } from '../errors';
 import {
   type Analysis,
+  type BatchLookup,
   type Candidate,
   type Lookup,
+  type LookupQuery,
   type PretranslateReport,
   type XliffDocument,
   analyzeXliff as analyzeDocument,
@@ -34,6 +39,7 @@ import {
 } from '../formats';
 import { tokenize } from '../normalize';
 import type { Lang } from '../types';
+import type { BatchSlot } from './match-batch';
 import type { Match, MatchRequest } from './matching';
 import { yieldLoop } from '../slices';
 
@@ -55,6 +61,16 @@ export function requireMin(value: number, floor: number, max: number): number {
 
 /** The one match function (TranslationMemory.match). */
 export type MatchFn = (request: MatchRequest) => Promise<Match[]>;
+
+/** The same for several requests, the TMs brought up to date once (TranslationMemory.matchBatch). */
+export type BatchMatchFn = (requests: readonly MatchRequest[]) => Promise<BatchSlot[]>;
+
+/**
+ * Segments looked up per batch: enough that the round trip of bringing the TMs up to date is paid once per hundreds
+ * of segments, few enough that one batch's queries and answers are a small part of a large file's memory (the
+ * answers are kept per distinct segment anyway).
+ */
+export const XLIFF_BATCH = 500;
 
 /** A long file gives the event loop back after this much matching. */
 export const SLICE_MS = 10;
@@ -88,46 +104,80 @@ export interface XliffPretranslation {
 
 const PUA = /[\uE000-\uF8FF]/g;
 
+/** A text worth asking the TM about: not longer than the longest query, and with a word outside its codes. */
+function lookable(text: string, options: LookupOptions): boolean {
+  return text.length <= options.maxQueryChars && tokenize(text.replace(PUA, ' ')).length > 0;
+}
+
+function matchRequest({ text, src, context }: LookupQuery, options: LookupOptions): MatchRequest {
+  const { tgt, min, limit, prev, next } = context;
+  return {
+    q: text,
+    src,
+    tgt: [tgt],
+    min,
+    limit,
+    tms: options.tms,
+    ...(prev !== undefined && { prev }),
+    ...(next !== undefined && { next }),
+  };
+}
+
+/** A query's matches as candidates: targets in `tgt` only, placeables renumbered onto the query's (tm-codes.ts). */
+function candidates(text: string, tgt: Lang, matches: readonly Match[]): Candidate[] {
+  return matches.flatMap((m): Candidate[] => {
+    const target = m.targets[tgt];
+    if (!target) return [];
+    const { sourceText, targetText, tmOnly } = mapTmCodes(text, m.source.text, target);
+    // The matcher sees codes numbered apart as a punctuation difference; once renumbered they are the same text.
+    const same = m.score >= 95 && m.score < 100 && sourceText === text && !tmOnly;
+    const score = same ? 100 : m.score;
+    const adapted = m.adaptedTargets?.[tgt];
+    return [
+      {
+        score,
+        targetText,
+        sourceText,
+        unitId: m.unitId,
+        ...(adapted !== undefined && { adapted }),
+        ...(tmOnly && { tmOnly }),
+      },
+    ];
+  });
+}
+
 /** The TM as the formats modules' `Lookup`: one match request per call, targets in `tgt` only. */
 export function tmLookup(match: MatchFn, options: LookupOptions): Lookup {
   let slice = performance.now();
   return async (text, src, context) => {
-    if (text.length > options.maxQueryChars || tokenize(text.replace(PUA, ' ')).length === 0) return [];
+    if (!lookable(text, options)) return [];
     if (performance.now() - slice > SLICE_MS) {
       await yieldLoop();
       slice = performance.now();
     }
-    const { tgt, min, limit, prev, next } = context;
-    const request: MatchRequest = {
-      q: text,
-      src,
-      tgt: [tgt],
-      min,
-      limit,
-      tms: options.tms,
-      ...(prev !== undefined && { prev }),
-      ...(next !== undefined && { next }),
-    };
-    return (await match(request)).flatMap((m): Candidate[] => {
-      const target = m.targets[tgt];
-      if (!target) return [];
-      const { sourceText, targetText, tmOnly } = mapTmCodes(text, m.source.text, target);
-      // The matcher sees codes numbered apart as a punctuation difference; once renumbered they are the same text.
-      const same = m.score >= 95 && m.score < 100 && sourceText === text && !tmOnly;
-      const score = same ? 100 : m.score;
-      const adapted = m.adaptedTargets?.[tgt];
-      return [
-        {
-          score,
-          targetText,
-          sourceText,
-          unitId: m.unitId,
-          ...(adapted !== undefined && { adapted }),
-          ...(tmOnly && { tmOnly }),
-        },
-      ];
-    });
+    return candidates(text, context.tgt, await match(matchRequest({ text, src, context }, options)));
   };
+}
+
+/**
+ * The TM as a batch lookup: up to XLIFF_BATCH queries per `matchBatch` call (which gives the event loop back between
+ * its queries), the answers as `tmLookup` gives them. A query's own error (a TM that does not exist) fails the
+ * whole, as it fails a lookup.
+ */
+export function tmBatchLookup(matchBatch: BatchMatchFn, options: LookupOptions): { batch: BatchLookup; size: number } {
+  const batch: BatchLookup = async (queries) => {
+    const asked = queries.filter((q) => lookable(q.text, options));
+    const slots = asked.length === 0 ? [] : await matchBatch(asked.map((q) => matchRequest(q, options)));
+    const answers = new Map<LookupQuery, Candidate[]>();
+    asked.forEach((query, k) => {
+      const slot = slots[k];
+      if (!slot) throw new Error(`match batch answered ${slots.length} of ${asked.length} queries`);
+      if ('error' in slot) throw slot.error;
+      answers.set(query, candidates(query.text, query.context.tgt, slot.matches));
+    });
+    return queries.map((q) => answers.get(q) ?? []);
+  };
+  return { batch, size: XLIFF_BATCH };
 }
 
 /** The attributes that name a file's languages. */
@@ -164,13 +214,13 @@ function requestLanguages(doc: XliffDocument, request: XliffRequest): { src?: La
 
 /** Fills an XLIFF file's targets from the TM (see formats/pretranslate.ts for states and suggestions). */
 export async function pretranslateXliff(
-  match: MatchFn,
+  matchBatch: BatchMatchFn,
   input: Uint8Array,
   request: XliffPretranslateRequest,
 ): Promise<XliffPretranslation> {
   const doc = parseXliff(input);
   const languages = requestLanguages(doc, request);
-  const { text, report } = await pretranslateDocument(doc, tmLookup(match, request), {
+  const { text, report } = await pretranslateDocument(doc, tmBatchLookup(matchBatch, request), {
     ...languages,
     parseLang: languageOf,
     ...(request.min !== undefined && { min: request.min }),
@@ -180,8 +230,12 @@ export async function pretranslateXliff(
 }
 
 /** Segments and words per match band (see formats/analyze.ts). */
-export async function analyzeXliff(match: MatchFn, input: Uint8Array, request: XliffRequest): Promise<Analysis> {
+export async function analyzeXliff(
+  matchBatch: BatchMatchFn,
+  input: Uint8Array,
+  request: XliffRequest,
+): Promise<Analysis> {
   const doc = parseXliff(input);
   const languages = requestLanguages(doc, request);
-  return analyzeDocument(doc, tmLookup(match, request), { ...languages, parseLang: languageOf });
+  return analyzeDocument(doc, tmBatchLookup(matchBatch, request), { ...languages, parseLang: languageOf });
 }

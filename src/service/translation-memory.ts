@@ -172,15 +172,18 @@ export class TranslationMemory {
     return concordance(this.mirrors, request);
   }
 
-  /** XLIFF targets filled from the TM (every lookup through `match`); the file otherwise byte for byte. */
+  /**
+   * XLIFF targets filled from the TM (the lookups in batches through `matchBatch`); the file otherwise byte for
+   * byte.
+   */
   async pretranslateXliff(input: Uint8Array, request: XliffPretranslateRequest): Promise<XliffPretranslation> {
     await this.requireAll(request.tms);
-    return pretranslateXliff((r) => this.match(r), input, request);
+    return pretranslateXliff((r) => this.matchBatch(r), input, request);
   }
 
   async analyzeXliff(input: Uint8Array, request: XliffRequest): Promise<Analysis> {
     await this.requireAll(request.tms);
-    return analyzeXliff((r) => this.match(r), input, request);
+    return analyzeXliff((r) => this.matchBatch(r), input, request);
   }
 
   async pretranslateI18next(resources: unknown, request: I18nextRequest): Promise<I18nextPretranslation> {

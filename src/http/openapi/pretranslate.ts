@@ -87,7 +87,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         ...xliffParameters,
         query(
           'min',
-          'lowest score inserted or suggested (101: context matches, the neighbours taken within the same <file>)',
+          'lowest score inserted or suggested, after one point off per repair (the score the file shows; 101: ' +
+            'context matches, the neighbours taken within the same <file>)',
           { type: 'integer', minimum: 0, maximum: 101, default: 75 },
         ),
         query('overwrite', '1 replaces confirmed targets too', { type: 'string', enum: ['0', '1'] }),
@@ -117,7 +118,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
       summary: 'Segments, words and characters of an XLIFF file per match band',
       description:
         'JSON, or a fixed-width text table with Accept: text/plain (parameters such as charset are not compared) ' +
-        'or format=text.',
+        "or format=text. A segment's band is that of the score pretranslation writes for it (one point off per " +
+        'repair, the best of the same candidates): the similarity the pretranslated file shows.',
       parameters: [
         ...xliffParameters,
         query('format', 'json (default) or text', { type: 'string', enum: ['json', 'text'] }),
