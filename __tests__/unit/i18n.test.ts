@@ -9,14 +9,31 @@ import zh from '../../src/i18n/locales/zh.json';
 describe('message catalogs', () => {
   it('have a message for every error code in every language, with the same placeholders', () => {
     const catalogs = { ar: ar.errors, en: en.errors, zh: zh.errors } as Record<string, Record<string, string>>;
-    const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
-    for (const code of Object.values(ErrorCode)) {
-      for (const lang of UI_LANGS) {
-        expect(catalogs[lang]![code]).toEqual(expect.any(String));
-        expect(placeholders(catalogs[lang]![code]!)).toEqual(placeholders(catalogs.en![code]!));
+    const codes = Object.values(ErrorCode) as string[];
+    // Besides `CODE`: its plural forms (`CODE_one`…, the language's own categories, chosen by `count`) and its
+    // variants (`CODE_not-utf8`, chosen by the error's `context` param), the same variants in every language.
+    const variants = Object.keys(catalogs.en!).filter((k) => !codes.includes(k) && !/_(one|other)$/.test(k));
+    // `count` is left out of a plural form where the words say the number ("ثانية واحدة", "ثانيتين").
+    const placeholders = (s: string) => [...new Set(s.match(/{{\w+}}/g) ?? [])].filter((p) => p !== '{{count}}').sort();
+    for (const lang of UI_LANGS) {
+      const catalog = catalogs[lang]!;
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+      const forms = (code: string) =>
+        code in catalog ? [catalog[code]!] : categories.map((c) => catalog[`${code}_${c}`]!);
+      const expected: string[] = [];
+      for (const code of codes) {
+        expected.push(...(code in catalog ? [code] : categories.map((c) => `${code}_${c}`)));
+        for (const form of forms(code)) {
+          expect(form).toEqual(expect.any(String));
+          expect(placeholders(form)).toEqual(placeholders(catalogs.en![code] ?? catalogs.en![`${code}_other`]!));
+        }
       }
+      for (const variant of variants) {
+        expect(placeholders(catalog[variant]!)).toEqual(placeholders(catalogs.en![variant]!));
+        expected.push(variant);
+      }
+      expect(Object.keys(catalog).sort()).toEqual(expected.sort());
     }
-    for (const lang of UI_LANGS) expect(Object.keys(catalogs[lang]!).sort()).toEqual(Object.values(ErrorCode).sort());
   });
 
   it('interpolate without HTML-escaping (messages are JSON, not HTML)', async () => {

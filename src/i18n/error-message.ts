@@ -4,7 +4,8 @@
  * (UNAUTHORIZED's reasons are whole sentences naming the role: a key that is not valid says so, not that a role is
  * needed). Other reasons pass as they are. A `status` (an import job's) is named by its catalog entry (statuses.*),
  * and a list param (the media types a route takes) is joined with the language's own "or" (Intl.ListFormat): no
- * English joining word is built into a param in code.
+ * English joining word is built into a param in code. A `context` param picks a variant of the code's message
+ * (i18next context: `errors.INVALID_PARAMETER_not-utf8`), for a failure its usual words would not describe.
  */
 import type { Translator, UiLang } from './i18n';
 
