@@ -13,8 +13,15 @@ describe('message catalogs', () => {
     // Besides `CODE`: its plural forms (`CODE_one`…, the language's own categories, chosen by `count`) and its
     // variants (`CODE_not-utf8`, chosen by the error's `context` param), the same variants in every language.
     const variants = Object.keys(catalogs.en!).filter((k) => !codes.includes(k) && !/_(one|other)$/.test(k));
-    // `count` is left out of a plural form where the words say the number ("ثانية واحدة", "ثانيتين").
-    const placeholders = (s: string) => [...new Set(s.match(/{{\w+}}/g) ?? [])].filter((p) => p !== '{{count}}').sort();
+    // A plural form may leave the number out where its words say it («ثانية واحدة», «ثانيتين»): each form's
+    // placeholders are among English's, and a code's forms together have them all.
+    const placeholders = (...forms: string[]) => [...new Set(forms.flatMap((s) => s.match(/{{\w+}}/g) ?? []))].sort();
+    const english = (code: string) =>
+      placeholders(
+        ...Object.keys(catalogs.en!)
+          .filter((k) => k === code || (k.startsWith(`${code}_`) && !variants.includes(k)))
+          .map((k) => catalogs.en![k]!),
+      );
     for (const lang of UI_LANGS) {
       const catalog = catalogs[lang]!;
       const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
@@ -25,8 +32,9 @@ describe('message catalogs', () => {
         expected.push(...(code in catalog ? [code] : categories.map((c) => `${code}_${c}`)));
         for (const form of forms(code)) {
           expect(form).toEqual(expect.any(String));
-          expect(placeholders(form)).toEqual(placeholders(catalogs.en![code] ?? catalogs.en![`${code}_other`]!));
+          expect(english(code)).toEqual(expect.arrayContaining(placeholders(form)));
         }
+        expect(placeholders(...forms(code))).toEqual(english(code));
       }
       for (const variant of variants) {
         expect(placeholders(catalog[variant]!)).toEqual(placeholders(catalogs.en![variant]!));
@@ -93,5 +101,72 @@ describe('the language of an answer', () => {
     ['en;q=0', 'en'], // nothing acceptable left: English, as for a header naming none
   ])('Accept-Language %p → %s', (header, expected) => {
     expect(answerLanguage(requestWith(header))).toBe(expected);
+  });
+});
+
+describe('messages that count something agree with the number', () => {
+  const message = async (code: ErrorCode, lang: 'ar' | 'en' | 'zh', params: object, retryAfter?: number) =>
+    errorMessage(await createTranslator(), { code, params: { ...params } }, lang, { retryAfter });
+
+  it.each([
+    [1, 'ثانية واحدة'],
+    [2, 'ثانيتين'],
+    [5, '5 ثوانٍ'],
+    [10, '10 ثوانٍ'],
+    [11, '11 ثانيةً'],
+    [99, '99 ثانيةً'],
+    [100, '100 ثانية'],
+  ])('Arabic: retry after %i s → «بعد %s»', async (seconds, words) => {
+    const text = await message(ErrorCode.STORE_UNAVAILABLE, 'ar', {}, seconds);
+    expect(text).toBe(`تعذّر الوصول إلى مخزن ذاكرة الترجمة حاليًا. يُرجى إعادة المحاولة بعد ${words}.`);
+    const limited = await message(ErrorCode.RATE_LIMITED, 'ar', { limit: 15, reason: 'reads', retryAfter: seconds });
+    expect(limited).toMatch(new RegExp(`أعد المحاولة بعد ${words}\\.$`));
+  });
+
+  it('English: one second, one read, one query, one byte; more of them in the plural', async () => {
+    expect(await message(ErrorCode.STORE_UNAVAILABLE, 'en', {}, 1)).toMatch(/Please retry in 1 second\.$/);
+    expect(await message(ErrorCode.STORE_UNAVAILABLE, 'en', {}, 5)).toMatch(/Please retry in 5 seconds\.$/);
+    expect(await message(ErrorCode.RATE_LIMITED, 'en', { limit: 1, reason: 'reads', retryAfter: 1 })).toBe(
+      'Too many requests: at most 1 read a minute. Retry after 1 second.',
+    );
+    expect(await message(ErrorCode.RATE_LIMITED, 'en', { limit: 15, reason: 'writes', retryAfter: 30 })).toBe(
+      'Too many requests: at most 15 writes a minute. Retry after 30 seconds.',
+    );
+    expect(await message(ErrorCode.BATCH_TOO_LARGE, 'en', { max: 500, got: 501 })).toBe(
+      'A batch holds at most 500 queries (got 501).',
+    );
+    expect(await message(ErrorCode.TOO_MANY_CORRECTIONS, 'en', { max: 1, got: 2, reason: 'review-rows' })).toBe(
+      'A request holds at most 1 row (got 2).',
+    );
+    expect(await message(ErrorCode.FILE_TOO_LARGE, 'en', { param: 'file', max: 1 })).toBe(
+      'The file "file" is larger than 1 byte.',
+    );
+    expect(await message(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'en', { key: 'k' }, 1)).toMatch(/retry in 1 second to/);
+  });
+
+  it('Arabic counts corrections, rows and units with the noun their number takes', async () => {
+    const corrections = (max: number) =>
+      message(ErrorCode.TOO_MANY_CORRECTIONS, 'ar', { max, got: max + 1, reason: 'corrections' });
+    expect(await corrections(1)).toBe('يحتوي الطلب على تصحيح واحد كحد أقصى (المرسل: 2).');
+    expect(await corrections(2)).toBe('يحتوي الطلب على تصحيحين كحد أقصى (المرسل: 3).');
+    expect(await corrections(5)).toBe('يحتوي الطلب على 5 تصحيحات كحد أقصى (المرسل: 6).');
+    expect(await corrections(50)).toBe('يحتوي الطلب على 50 تصحيحًا كحد أقصى (المرسل: 51).');
+    expect(await corrections(1000)).toBe('يحتوي الطلب على 1000 تصحيح كحد أقصى (المرسل: 1001).');
+    const long = await message(ErrorCode.QUERY_TOO_LONG, 'ar', { length: 2500, max: 2000 });
+    expect(long).toBe('طول الاستعلام 2500 حرف، والحد الأقصى 2000.');
+    const bytes = await message(ErrorCode.HEADERS_TOO_LARGE, 'ar', { max: 3 });
+    expect(bytes).toMatch(/^سطر الطلب وترويساته أكبر من 3 بايتات؛/);
+  });
+
+  it('Chinese, which has one form, keeps its own message for every number (never the English fallback)', async () => {
+    expect(await message(ErrorCode.STORE_UNAVAILABLE, 'zh', {}, 1)).toBe(
+      '暂时无法连接翻译记忆库存储，请在 1 秒后重试。',
+    );
+    expect(await message(ErrorCode.BATCH_TOO_LARGE, 'zh', { max: 500, got: 501 })).toBe(
+      '一次批量请求最多包含 500 个查询（收到 501 个）。',
+    );
+    expect(await message(ErrorCode.RATE_LIMITED, 'zh', { limit: 1, reason: 'reads', retryAfter: 2 })).toBe(
+      '请求过多：每分钟最多 1 次读取请求。请在 2 秒后重试。',
+    );
   });
 });
