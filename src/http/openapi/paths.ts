@@ -76,7 +76,8 @@ const amagamaUnit = (source: 'path' | 'query'): Operation => ({
   description:
     'For Weblate, Okapi, Virtaal and Pootle; parameters read as amaGama (Flask) reads them, the first of a ' +
     'repeated one. Codes like en_GB; min_similarity = max(given or 70, 70) (above 100: []), max_candidates = ' +
-    'min(given or 5, 30) (negative: all but the last -n); Cache-Control: max-age=3600, public. 404 for a source ' +
+    'min(given or 5, 30) (negative: all but the last -n); Cache-Control: max-age=3600, public (private, ' +
+    'max-age=3600 and Vary: Authorization when the request carries a key or reads need one). 404 for a source ' +
     'language not served, src = tgt or no text, as amaGama; a target not served (fr, zh_TW, zh_Hant) has no ' +
     'suggestions: [].',
   parameters: [
