@@ -152,12 +152,13 @@ export class Params {
     return n;
   }
 
+  /** 1/true/yes or 0/false/no (any case); absent, null or empty (`explain=`) is the default, false, as for any parameter. */
   flag(key: string): boolean {
     const value = this.input[key];
-    if (value === undefined || value === null) return false;
+    if (value === undefined || value === null || value === '') return false;
     if (typeof value === 'boolean') return value;
     if (value === 1 || value === 0) return value === 1; // a JSON body's 1/0, as explain=1 in a query string
-    if (typeof value === 'string' && ['1', 'true', 'yes', ''].includes(value.toLowerCase())) return true;
+    if (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
     if (typeof value === 'string' && ['0', 'false', 'no'].includes(value.toLowerCase())) return false;
     return this.fail(ErrorCode.INVALID_PARAMETER, key);
   }
