@@ -1,7 +1,8 @@
 /**
  * Every response an integration test receives is checked against the OpenAPI description (/openapi.json): the path
- * and method are described, the status is one the operation declares, the media type is one it declares, and a JSON
- * body validates against its schema (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses). Violations are collected and
+ * and method are described, the status is one the operation declares, the headers a client acts on (Location,
+ * Content-Disposition) are declared on it, the media type is one it declares, and a JSON body validates against its
+ * schema (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses). Violations are collected and
  * reported when the test context closes, so a route whose answer drifts from its description fails its tests.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
@@ -9,7 +10,9 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { openApiDocument } from '../../src/http/openapi/document';
 
-type Responses = Record<string, { content?: Record<string, unknown> }>;
+type Responses = Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+/** Headers a client acts on (follows, names a file by): an answer that carries one must declare it. */
+const DECLARED_HEADERS = ['Location', 'Content-Disposition'];
 interface Route {
   template: string;
   pattern: RegExp;
@@ -45,7 +48,14 @@ function validatorFor(pointer: string): ValidateFunction {
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The problems of one response, as sentences ([] when it agrees with the description). */
-export function checkResponse(method: string, url: string, status: number, type: string, body: Buffer): string[] {
+export function checkResponse(
+  method: string,
+  url: string,
+  status: number,
+  type: string,
+  body: Buffer,
+  headers: Record<string, unknown> = {},
+): string[] {
   const path = url.split('?')[0]!;
   const route = routes.find((r) => r.pattern.test(path));
   const where = `${method} ${path} → ${status}`;
@@ -66,6 +76,11 @@ export function checkResponse(method: string, url: string, status: number, type:
   if (!operation) return code === 'METHOD_NOT_ALLOWED' || early ? [] : [`${where}: method not described`];
   const response = operation.responses[String(status)];
   if (!response) return [`${where}: status not described for ${route.template}`];
+  const declared = Object.keys(response.headers ?? {}).map((h) => h.toLowerCase());
+  const undeclared = DECLARED_HEADERS.filter((h) => headers[h.toLowerCase()] !== undefined)
+    .filter((h) => !declared.includes(h.toLowerCase()))
+    .map((h) => `${where}: header ${h} not described for ${route.template}`);
+  if (undeclared.length > 0) return undeclared;
   if (status === 204 || method === 'HEAD' || status === 304) return [];
   const media = type.split(';')[0]!.trim().toLowerCase();
   const content = response.content ?? {};
@@ -109,7 +124,8 @@ export function checkedApp(app: RequestListener, violations: string[]): RequestL
     const url = req.url ?? '/';
     res.on('finish', () => {
       const type = String(res.getHeader('content-type') ?? '');
-      violations.push(...checkResponse(method, url, res.statusCode, type, Buffer.concat(chunks)));
+      const headers = res.getHeaders() as Record<string, unknown>;
+      violations.push(...checkResponse(method, url, res.statusCode, type, Buffer.concat(chunks), headers));
     });
     app(req, res);
   };

@@ -32,7 +32,7 @@ type Suggestion = { quality: number; source: string; target: string };
 
 describe("Weblate's settings check and a target amaGama holds nothing in", () => {
   it('answers GET /tmserver/en/de/unit/test 200 [] with amaGama headers, so that the check passes', async () => {
-    const res = await request(ctx.app).get('/tmserver/en/de/unit/test').expect(200);
+    const res = await request(ctx.rawApp).get('/tmserver/en/de/unit/test').expect(200);
     expect(res.body).toEqual([]);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['cache-control']).toBe('max-age=3600, public');
@@ -116,7 +116,7 @@ describe('JSONP, as Pootle loads amaGama with a cross-origin <script>', () => {
   it('answers ?jsoncallback=name with a script that calls name with the suggestions', async () => {
     const row = rows[9]!;
     const url = `/tmserver/en/ar/unit/?source=${encodeURIComponent(row.en)}&jsoncallback=_jsonp42`;
-    const res = await request(ctx.app).get(url).buffer(true).parse(text).expect(200);
+    const res = await request(ctx.rawApp).get(url).buffer(true).parse(text).expect(200);
     expect(res.headers['content-type']).toBe('application/javascript; charset=utf-8');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');

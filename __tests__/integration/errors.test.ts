@@ -35,8 +35,9 @@ describe('bad parameters give localized 400s with stable codes', () => {
     ['/api/v1/match?q=test&tm=Bad%20Name', 'INVALID_PARAMETER', 'tm'],
     ['/api/v1/match?q=test&tm=nosuchtm', 'UNKNOWN_TM', 'tm'],
     ['/api/v1/documents/%ZZ', 'INVALID_PARAMETER', 'path'],
-    ['/api/v1/match?q=%E0%A4%A&src=en', 'INVALID_PARAMETER', 'query'],
-    ['/api/v1/concordance?q=%FF&lang=en', 'INVALID_PARAMETER', 'query'],
+    ['/api/v1/match?q=%E0%A4%A&src=en', 'INVALID_PARAMETER', 'q'],
+    ['/api/v1/concordance?q=%FF&lang=en', 'INVALID_PARAMETER', 'q'],
+    ['/api/v1/match?q=test&s%E9rc=en', 'INVALID_PARAMETER', 's%E9rc'],
   ];
 
   it.each(cases)('%s → %s', async (path, code, param) => {
@@ -44,6 +45,29 @@ describe('bad parameters give localized 400s with stable codes', () => {
     expect(res.body.error.code).toBe(code);
     expect(typeof res.body.error.message).toBe('string');
     if (param) expect(res.body.error.param).toBe(param);
+  });
+
+  it('names the parameter whose percent-encoding is not UTF-8, and says so, without the rest of the query', async () => {
+    const res = await get('/api/v1/match?src=en&q=caf%E9&min=70').expect(400);
+    expect(res.body.error).toEqual({
+      code: 'INVALID_PARAMETER',
+      param: 'q',
+      message: 'The value of "q" ("caf%E9") is not UTF-8 once percent-decoded: percent-encode the text\'s UTF-8 bytes.',
+    });
+    const ar = await get('/api/v1/match?src=en&q=caf%E9', 'ar').expect(400);
+    expect(ar.body.error.message).toBe(
+      'قيمة "q" ("caf%E9") ليست نصًّا بترميز UTF-8 بعد فكّ ترميز النسبة المئوية: رمّز بايتات UTF-8 للنص.',
+    );
+    const zh = await get('/api/v1/match?src=en&q=caf%E9', 'zh').expect(400);
+    expect(zh.body.error.message).toBe(
+      '“q”的值（“caf%E9”）百分号解码后不是 UTF-8 文本：请对文本的 UTF-8 字节进行百分号编码。',
+    );
+    // MyMemory's /get answers the same error in its envelope.
+    const mm = await get('/get?q=caf%E9+China&langpair=en-US|ar-SA').expect(400);
+    expect(mm.body.error).toMatchObject({ code: 'INVALID_PARAMETER', param: 'q' });
+    expect(mm.body.responseDetails).toBe(
+      'The value of "q" ("caf%E9+China") is not UTF-8 once percent-decoded: percent-encode the text\'s UTF-8 bytes.',
+    );
   });
 
   it('rejects an oversized query, naming its length and the limit', async () => {

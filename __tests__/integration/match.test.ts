@@ -54,6 +54,15 @@ describe('GET /api/v1/match', () => {
     expect(best.explain.penalties.map((p: { name: string }) => p.name)).toContain('diacritics');
   });
 
+  it('reads an empty explain= as not given, as every other empty parameter: no explanation', async () => {
+    const row = rows[9]!;
+    const empty = await match({ q: row.ar, explain: '' }).expect(200);
+    expect(empty.body.matches[0].unitId).toBe(await unitAt(9));
+    expect(empty.body.matches[0]).not.toHaveProperty('explain');
+    const on = await match({ q: row.ar, explain: 'true' }).expect(200);
+    expect(on.body.matches[0]).toHaveProperty('explain');
+  });
+
   it('matches the Chinese of a unit written in traditional characters at 99, naming the penalty script', async () => {
     const row = rows[9]!; // 双方就加强务实合作达成广泛共识。
     const traditional = '雙方就加強務實合作達成廣泛共識。';

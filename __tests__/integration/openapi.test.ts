@@ -112,6 +112,36 @@ describe('the OpenAPI description', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it('describes the parameters the routes take: tm on POST /api/v1/units, what MyMemory clients send to /get', () => {
+    const doc = openApiDocument('test') as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    const names = (path: string, method: string) => (doc.paths[path]![method]!.parameters ?? []).map((p) => p.name);
+    expect(names('/api/v1/units', 'post')).toContain('tm');
+    expect(names('/get', 'get')).toEqual(
+      expect.arrayContaining(['q', 'langpair', 'mt', 'key', 'de', 'of', 'onlyprivate', 'numres', 'ip']),
+    );
+  });
+
+  it('gives min the floor the routes hold it to (MIZAN_MIN_FLOOR, 30 by default), in every place it is taken', () => {
+    const doc = JSON.stringify(openApiDocument('test'));
+    const mins = [
+      ...doc.matchAll(/"(?:name":"min","in":"query"[^}]*"schema":\{|min":\{)"type":"integer","minimum":(\d+)/g),
+    ];
+    expect(mins.length).toBeGreaterThanOrEqual(4); // match, batch items, XLIFF pretranslate/analyze, i18next
+    expect(mins.map((m) => Number(m[1]))).toEqual(mins.map(() => 30));
+  });
+
+  it('checks the headers a client acts on: an undeclared Location or Content-Disposition is reported', async () => {
+    const { checkResponse } = await import('../helpers/openapi-check');
+    const body = Buffer.from(JSON.stringify({ matches: [] }));
+    const at = { location: '/api/v1/elsewhere' };
+    expect(checkResponse('GET', '/api/v1/match?q=x', 200, 'application/json', body, at).join()).toMatch(/Location/);
+    const file = { 'content-disposition': 'attachment; filename="x.tsv"' };
+    const problems = checkResponse('GET', '/api/v1/match?q=x', 200, 'application/json', body, file);
+    expect(problems.join()).toMatch(/Content-Disposition/);
+  });
+
   it('checks responses: a body that breaks its schema is reported', async () => {
     const { checkResponse } = await import('../helpers/openapi-check');
     const bad = Buffer.from(JSON.stringify({ matches: [{ unitId: 'u1', score: 'high' }] }));

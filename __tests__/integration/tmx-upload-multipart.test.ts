@@ -4,7 +4,7 @@
  */
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { generatedTmx, tmChecksum, waitJob, type JobBody } from '../helpers/tm-import';
+import { generatedTmx, tmChecksum, TMX_FOOT, TMX_HEAD, waitJob, type JobBody } from '../helpers/tm-import';
 
 jest.setTimeout(30_000);
 
@@ -21,6 +21,7 @@ const part = (field: string, name: string, body: string | Buffer) =>
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\n` +
         'Content-Type: application/x-tmx+xml\r\n\r\n',
+      'utf8',
     ),
     Buffer.from(body),
     Buffer.from('\r\n'),
@@ -75,6 +76,29 @@ describe('a multipart TMX upload', () => {
       expect(res.body.error).toMatchObject({ code: 'INVALID_BODY' });
       expect(res.body.error.message).toMatch(/field named "file"/);
     }
+  });
+
+  it('keeps a file name written in Arabic or Chinese as the browser sent it (UTF-8), in the job and its error', async () => {
+    // curl, HTML forms and FormData send the name as raw UTF-8 bytes, not RFC 2231 (`filename*=`).
+    const arabic = 'ذاكرة ترجمة.tmx';
+    const res = await post('named-ar', form(part('file', arabic, generatedTmx(3)))).expect(202);
+    expect(res.body).toMatchObject({ file: arabic });
+    expect(await waitJob(ctx.app, (res.body as JobBody).id)).toMatchObject({ status: 'done', file: arabic });
+
+    const chinese = '英文.tmx';
+    const english =
+      TMX_HEAD + '<tu><tuv xml:lang="en"><seg>One</seg></tuv><tuv xml:lang="zh"><seg>一</seg></tuv></tu>\n';
+    const failed = await post('named-zh', form(part('file', chinese, english + TMX_FOOT))).expect(202);
+    const job = await waitJob(ctx.app, (failed.body as JobBody).id);
+    expect(job).toMatchObject({ status: 'failed', file: chinese, error: { code: 'TMX_NO_ARABIC' } });
+    expect(job.error!.message).toContain(`"${chinese}"`);
+  });
+
+  it('cuts a long file name at 200 characters, never inside a character', async () => {
+    const name = `${'a'.repeat(199)}𝐀.tmx`; // the 200th character is outside the BMP: two UTF-16 code units
+    const res = await post('named-long', form(part('file', name, generatedTmx(2)))).expect(202);
+    expect((res.body as { file: string }).file).toBe(`${'a'.repeat(199)}𝐀`);
+    await waitJob(ctx.app, (res.body as JobBody).id);
   });
 
   it('still answers "file" is required for a form with no file at all', async () => {

@@ -97,6 +97,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIZAN_CORS_ORIGINS: 'cat.example.org' })).toThrow('MIZAN_CORS_ORIGINS must list origins');
   });
 
+  it('writes CORS origins as a browser sends them: default port dropped, scheme and host in lower case', () => {
+    const origins = (v: string) => loadConfig({ MIZAN_CORS_ORIGINS: v }).corsOrigins;
+    expect(origins('https://cat.example.org:443, HTTP://LocalHost:80/, http://localhost:3000')).toEqual([
+      'https://cat.example.org',
+      'http://localhost',
+      'http://localhost:3000',
+    ]);
+    expect(origins('https://cat.example.org:8443, http://127.0.0.1:443')).toEqual([
+      'https://cat.example.org:8443',
+      'http://127.0.0.1:443',
+    ]);
+    expect(origins('http://[::1]:3000')).toEqual(['http://[::1]:3000']);
+  });
+
+  it.each([
+    ['https://cat.example.org/app', 'has a path (/app)'],
+    ['https://cat.example.org/app/', 'has a path (/app/)'],
+    ['https://cat.example.org?x=1', 'has a query or fragment'],
+    ['https://user@cat.example.org', 'has a user name or password'],
+    ['ftp://cat.example.org', 'is not http or https'],
+    ['https://cat.example.org:99999', 'is not a URL'],
+  ])('refuses %s as a CORS origin, saying it %s', (value, problem) => {
+    expect(() => loadConfig({ MIZAN_CORS_ORIGINS: value })).toThrow(`"${value}" ${problem}`);
+  });
+
   it('reads the metrics mode, refusing key without a token and a metrics port equal to PORT', () => {
     expect(loadConfig({}).metrics).toBe('off');
     expect(loadConfig({ MIZAN_METRICS: 'open' }).metrics).toBe('open');

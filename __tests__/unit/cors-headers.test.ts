@@ -4,7 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALLOWED_HEADERS, EXPOSED_HEADERS } from '../../src/http/cors';
+import express from 'express';
+import request from 'supertest';
+import { loadConfig } from '../../src/config';
+import { ALLOWED_HEADERS, cors, EXPOSED_HEADERS } from '../../src/http/cors';
 
 const SRC = path.join(__dirname, '../../src');
 /** Readable without exposing (the CORS-safelisted response headers), or meant for the browser, not the page. */
@@ -54,5 +57,20 @@ describe('CORS header lists', () => {
     const allowed = list(ALLOWED_HEADERS);
     const safelisted = ['accept-language', 'content-length', 'origin', 'access-control-request-method'];
     expect([...read].filter((h) => !allowed.has(h) && !safelisted.includes(h))).toEqual([]);
+  });
+});
+
+describe('configured origins', () => {
+  it('let in the origin a browser sends for https://host:443 or HTTPS://Host/, and no other', async () => {
+    const origins = loadConfig({ MIZAN_CORS_ORIGINS: 'https://cat.example.org:443,HTTPS://Tools.Example.org/' });
+    const app = express()
+      .use(cors(origins.corsOrigins))
+      .get('/x', (_req, res) => void res.send('ok'));
+    for (const origin of ['https://cat.example.org', 'https://tools.example.org']) {
+      const res = await request(app).get('/x').set('Origin', origin).expect(200);
+      expect(res.headers['access-control-allow-origin']).toBe(origin);
+    }
+    const other = await request(app).get('/x').set('Origin', 'https://cat.example.org:8443').expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -19,6 +19,8 @@ interface Site {
   code: string;
   /** The param names passed; undefined when they cannot be read from the source (a spread of a variable). */
   keys: string[] | undefined;
+  /** The `context` param written out (`not-utf8`): it picks the message's variant (error-message.ts). */
+  context?: string;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -51,6 +53,15 @@ function keysOf(node: ts.Node | undefined): string[] | undefined {
   return keys;
 }
 
+/** The string literal given to `context` in an object literal, if any. */
+function contextOf(node: ts.Node | undefined): string | undefined {
+  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
+  for (const property of node.properties)
+    if (ts.isPropertyAssignment(property) && property.name.getText() === 'context')
+      return ts.isStringLiteral(property.initializer) ? property.initializer.text : undefined;
+  return undefined;
+}
+
 function throwSites(): Site[] {
   const sites: Site[] = [];
   for (const file of sourceFiles(SRC)) {
@@ -60,7 +71,8 @@ function throwSites(): Site[] {
       // new MizanError(ErrorCode.X, {…}), and its subclasses' (amaGama's NotServed) made the same way.
       if (ts.isNewExpression(node)) {
         const code = codeOf(node.arguments?.[0]);
-        if (code) sites.push({ where, code, keys: keysOf(node.arguments?.[1]) });
+        if (code)
+          sites.push({ where, code, keys: keysOf(node.arguments?.[1]), context: contextOf(node.arguments?.[1]) });
       }
       if (ts.isCallExpression(node)) {
         const callee = node.expression.getText();
@@ -96,10 +108,14 @@ describe('error messages as thrown', () => {
     for (const site of sites) {
       if (!site.keys) continue;
       const params = Object.fromEntries([...site.keys, ...ALWAYS].map((k) => [k, `<${k}>`]));
-      for (const lang of UI_LANGS) {
-        const message = t.t(`errors.${site.code}`, lang, params);
-        if (message.includes('{{')) left.push(`${site.where} ${site.code} (${lang}): ${message}`);
-      }
+      // A plural message is found by `count` (error-message.ts passes the counted param's number), a variant by
+      // `context`: every form and variant must be rendered, and one not found would come back as its key.
+      for (const lang of UI_LANGS)
+        for (const count of [0, 1, 2, 5, 11, 100]) {
+          const message = t.t(`errors.${site.code}`, lang, { ...params, count, context: site.context });
+          if (message.includes('{{') || message.startsWith('errors.'))
+            left.push(`${site.where} ${site.code} (${lang}): ${message}`);
+        }
     }
     expect(left).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * anywhere else. Invalid values stop the process with every problem listed (fail fast).
  */
 import path from 'node:path';
+import { corsOrigin } from './cors-origin';
 import { EnvReader, type Env } from './env-reader';
 import { isNodeList, isRedisUrl, shownUrl, shownUrls } from './redis-url';
 
@@ -186,9 +187,6 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
 /** An API key as mizan hands it out: `mzn_`, the key's id (`k` + 16 hex digits), `_`, 32 random bytes base64url. */
 export const API_KEY = /^mzn_(k[0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
-/** Origins as browsers send them: scheme://host[:port], no path. */
-const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
-
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(readonly problems: string[]) {
@@ -262,11 +260,7 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
       read.int('MIZAN_ANSWER_CACHE', 1, 0, 1_000_000) === 0
         ? 0
         : read.int('MIZAN_ANSWER_CACHE_MB', D.answerCacheBytes / MIB, 0, 64 * 1024) * MIB,
-    corsOrigins: read.list(
-      'MIZAN_CORS_ORIGINS',
-      (v) => v === '*' || ORIGIN.test(v),
-      'must list origins like https://example.org (or *)',
-    ),
+    corsOrigins: read.list('MIZAN_CORS_ORIGINS', corsOrigin, 'must list origins like https://example.org (or *)'),
     amagamaJsonp: read.bool('MIZAN_AMAGAMA_JSONP', D.amagamaJsonp),
     logLevel: read.oneOf('LOG_LEVEL', D.logLevel, ['debug', 'info', 'warn', 'error']),
     metrics: read.oneOf('MIZAN_METRICS', D.metrics, ['off', 'open', 'key', 'port']),

@@ -58,14 +58,22 @@ export class EnvReader {
   }
 
   /** A comma-separated list; every item must pass `valid`. */
-  list(name: string, valid: (item: string) => boolean, rule: string): string[] {
+  /**
+   * A comma-separated list, each item brought to its written form by `read`, which answers a string, or why the item
+   * is refused (`{ problem }`, said after the rule).
+   */
+  list(name: string, read: (item: string) => string | { problem: string }, rule: string): string[] {
     const items = (this.env[name] ?? '')
       .split(',')
-      .map((s) => s.trim().replace(/\/$/, ''))
+      .map((s) => s.trim())
       .filter(Boolean);
-    const bad = items.filter((item) => !valid(item));
-    if (bad.length > 0) this.problems.push(`${name} ${rule} (got "${bad.join('", "')}")`);
-    return items;
+    const out: string[] = [];
+    for (const item of items) {
+      const value = read(item);
+      if (typeof value === 'string') out.push(value);
+      else this.problems.push(`${name} ${rule}: "${item}" ${value.problem}`);
+    }
+    return out;
   }
 
   /** One of a few words. */

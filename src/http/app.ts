@@ -26,6 +26,7 @@ import { jobRoutes } from './routes/jobs';
 import { metricsRoutes } from './routes/metrics';
 import { webRoutes } from './routes/web';
 import { authenticate, authorize, tmClaim } from './access';
+import { cacheScope } from './cache-scope';
 import { headSize } from './head-size';
 import { RateLimits, rateLimits } from './rate-limit';
 import { securityHeaders } from './security';
@@ -70,6 +71,8 @@ export function createApp(deps: AppDeps): Express {
   // Who is asking (recorded, for the access log and /metrics too), how often, and whether they may (access.ts);
   // writes get an audit entry once answered.
   app.use(authenticate(access, config));
+  // An answer that depends on a key is private to it (cache-scope.ts).
+  app.use(cacheScope(config));
   if (metrics && (config.metrics === 'open' || config.metrics === 'key'))
     app.use(metricsRoutes(metrics, config.metrics === 'key' ? config.metricsToken : undefined));
   const limits = deps.rateLimits ?? new RateLimits(access, config, logger);

@@ -43,7 +43,7 @@ export function parseCorrections(body: Input): Correction[] {
       param: 'ops',
       reason: 'corrections',
       max: MAX_OPS,
-      count: ops.length,
+      got: ops.length,
     });
   return ops.map((op: unknown, k) => {
     const o = (typeof op === 'object' && op !== null ? op : {}) as Record<string, unknown>;
@@ -80,7 +80,7 @@ export function parseReview(body: Input): { rows: number[]; reviewed: boolean } 
       param: 'rows',
       reason: 'review-rows',
       max: MAX_REVIEW_ROWS,
-      count: rows.length,
+      got: rows.length,
     });
   rows.forEach((row: unknown, k) => {
     if (typeof row !== 'number' || !Number.isInteger(row) || row < 0)

@@ -66,7 +66,8 @@ export function readForm(req: Request, spec: FormSpec): Promise<void> {
     let body: Readable;
     try {
       body = requestBody(req, formBound(spec.limits), 'file');
-      bb = busboy({ headers: req.headers, limits: spec.limits });
+      // Names (of fields, of files) as browsers and curl send them: raw UTF-8, not busboy's default Latin-1.
+      bb = busboy({ headers: req.headers, limits: spec.limits, defParamCharset: 'utf8' });
     } catch (err) {
       reject(
         isMizanError(err) ? err : new MizanError(ErrorCode.INVALID_BODY, { reason: 'bad-multipart' }, { cause: err }),

@@ -13,8 +13,9 @@ export type Input = Record<string, unknown>;
 
 /**
  * The app's query parser: Node's, except that a query string which is not valid percent-encoded UTF-8 is refused
- * (Node would keep "%A" or turn %FF into U+FFFD, and we would match on that). Express parses on first use of
- * `req.query`, inside the route, so the error reaches the error middleware like any other.
+ * (Node would keep "%A" or turn %FF into U+FFFD, and we would match on that), naming the parameter at fault and its
+ * value as sent, not the whole query. Express parses on first use of `req.query`, inside the route, so the error
+ * reaches the error middleware like any other.
  */
 export function parseQueryString(query: string): Input {
   let malformed = false;
@@ -27,8 +28,34 @@ export function parseQueryString(query: string): Input {
     }
   };
   const parsed = querystring.parse(query, '&', '=', { decodeURIComponent: decode });
-  if (malformed) throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'query', value: query.slice(0, 100) });
+  if (malformed) throw notUtf8(query);
   return parsed;
+}
+
+const decodes = (s: string) => {
+  try {
+    decodeURIComponent(s.replaceAll('+', ' '));
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The INVALID_PARAMETER of the first name or value of `query` that is not percent-encoded UTF-8 (as sent, cut). */
+function notUtf8(query: string): MizanError {
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    if (!decodes(name))
+      return new MizanError(ErrorCode.INVALID_PARAMETER, { param: name.slice(0, 100), context: 'name-not-utf8' });
+    if (!decodes(value))
+      return new MizanError(ErrorCode.INVALID_PARAMETER, {
+        param: decodeURIComponent(name.replaceAll('+', ' ')).slice(0, 100),
+        value: value.slice(0, 100),
+        context: 'not-utf8',
+      });
+  }
+  return new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'query', value: query.slice(0, 100) }); // not reached
 }
 
 /** Reads the parameters of one object; `at` prefixes names in errors. */
@@ -125,12 +152,13 @@ export class Params {
     return n;
   }
 
+  /** 1/true/yes or 0/false/no (any case); absent, null or empty (`explain=`) is the default, false, as for any parameter. */
   flag(key: string): boolean {
     const value = this.input[key];
-    if (value === undefined || value === null) return false;
+    if (value === undefined || value === null || value === '') return false;
     if (typeof value === 'boolean') return value;
     if (value === 1 || value === 0) return value === 1; // a JSON body's 1/0, as explain=1 in a query string
-    if (typeof value === 'string' && ['1', 'true', 'yes', ''].includes(value.toLowerCase())) return true;
+    if (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
     if (typeof value === 'string' && ['0', 'false', 'no'].includes(value.toLowerCase())) return false;
     return this.fail(ErrorCode.INVALID_PARAMETER, key);
   }

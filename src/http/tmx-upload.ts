@@ -48,6 +48,12 @@ const FORM_SLACK = 1 << 16;
 /** File parts busboy reports before it stops (the second is an error already; the form's size bounds the rest). */
 const FILE_PARTS = 10;
 
+/** The first `n` characters of a name, never half of a surrogate pair. */
+const firstChars = (text: string, n: number) =>
+  Array.from(text.slice(0, 2 * n))
+    .slice(0, n)
+    .join('');
+
 /**
  * The `file` part of a form: one file per import, sent in the field named `file`. A file part in another field, or
  * a second file part, is 400 INVALID_BODY saying so (before the answer when it comes first; else the upload fails
@@ -61,7 +67,12 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
     try {
       body = requestBody(req, maxBytes + FORM_SLACK, 'file');
       // busboy reports its limit when a file reaches it: one byte more, so that a file of exactly maxBytes passes.
-      bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes + 1, files: FILE_PARTS, fields: 10 } });
+      bb = busboy({
+        headers: req.headers,
+        limits: { fileSize: maxBytes + 1, files: FILE_PARTS, fields: 10 },
+        // Browsers, HTML forms and curl send a file name as raw UTF-8 (busboy's default reads it as Latin-1).
+        defParamCharset: 'utf8',
+      });
     } catch (err) {
       reject(badForm(err));
       return;
@@ -97,7 +108,7 @@ function multipartFile(req: Request, maxBytes: number): Promise<Upload> {
       stream.on('limit', () =>
         stream.destroy(new MizanError(ErrorCode.FILE_TOO_LARGE, { param: 'file', max: maxBytes })),
       );
-      resolve({ body: partBytes(stream, formEnd), name: (info.filename || 'file').slice(0, 200) });
+      resolve({ body: partBytes(stream, formEnd), name: firstChars(info.filename || 'file', 200) });
     });
     bb.on('filesLimit', () => misplaced('second-file'));
     bb.on('error', (err: Error) => fail(err));

@@ -4,7 +4,7 @@
  * audit.
  */
 import { AUTH_PATH, requiredRole } from '../access';
-import { json, jsonBody, path, query, ref, type Code, type Operation } from './build';
+import { json, jsonBody, location, path, query, ref, type Code, type Operation } from './build';
 
 export const SECURITY_SCHEMES = {
   bearer: {
@@ -135,7 +135,13 @@ export const ACCESS_PATHS: Record<string, Record<string, Operation>> = {
         required: ['role', 'name'],
         properties: { role: ref('Role'), name: { type: 'string', minLength: 1, maxLength: 64 } },
       }),
-      ok: { 201: { description: 'created', content: json('NewApiKey'), headers: noStore } },
+      ok: {
+        201: {
+          description: 'created',
+          content: json('NewApiKey'),
+          headers: { ...noStore, ...location('/api/v1/keys/{id}') },
+        },
+      },
       errors: [
         ...ADMIN_ERRORS,
         'FIELD_MISSING',

@@ -2,9 +2,17 @@
  * The pieces every part of the OpenAPI description is written with: the Operation shape that document.ts turns into
  * OpenAPI operations, and helpers for references, JSON content and parameters.
  */
+import { DEFAULT_CONFIG } from '../../config';
 import type { ErrorCode } from '../../errors';
 
 export type Code = keyof typeof ErrorCode;
+
+/**
+ * The lowest `min` the routes take: MIZAN_MIN_FLOOR, 30 unless configured (a description is one document for every
+ * deployment: it gives the default floor).
+ */
+export const MIN_FLOOR = DEFAULT_CONFIG.minFloor;
+export const MIN_RANGE = `at least MIZAN_MIN_FLOOR (${MIN_FLOOR} by default), else 400 MIN_OUT_OF_RANGE`;
 
 export interface Operation {
   summary: string;
@@ -95,6 +103,17 @@ export const ifNoneMatch = {
   required: false,
   description: 'ETags of representations the client holds: 304 without a body when the one asked for is among them',
   schema: { type: 'string' },
+};
+/** Where what a request made lives (follow it with GET). */
+export const location = (where: string) => ({
+  Location: { description: `where it lives: ${where}`, schema: { type: 'string', format: 'uri-reference' } },
+});
+/** An export's file name. */
+export const contentDisposition = {
+  'Content-Disposition': {
+    description: 'attachment; filename="<name>.<format>": the file name to save the export as',
+    schema: { type: 'string' },
+  },
 };
 /** A read's 304 answer to If-None-Match. */
 export const notModified = {

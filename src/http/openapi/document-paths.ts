@@ -2,7 +2,9 @@
 import {
   BODY_ERRORS,
   bodyTm,
+  contentDisposition,
   etag,
+  location,
   ifMatch,
   ifNoneMatch,
   notModified,
@@ -13,6 +15,8 @@ import {
   tmQuery as tm,
   type Operation,
 } from './build';
+
+const DOCUMENT_LOCATION = location('/api/v1/documents/{id}, with ?tm= outside the default TM');
 
 const docId = path('id', 'document id');
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
@@ -53,9 +57,14 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
         },
       },
       ok: {
-        200: { description: 'the same texts were imported before: nothing written', content: json('Document') },
+        200: {
+          description: 'the same texts were imported before: nothing written; Location names the document',
+          headers: DOCUMENT_LOCATION,
+          content: json('Document'),
+        },
         201: {
           description: 'imported; Location names the document (with ?tm= outside the default TM)',
+          headers: DOCUMENT_LOCATION,
           content: json('Document'),
         },
       },
@@ -88,8 +97,8 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
       ],
       ok: {
         200: {
-          description: 'the document (i18next: keys <documentId>.<position>)',
-          headers: etag,
+          description: 'the document (i18next: keys <documentId>.<position>); TMX and TSV as an attachment',
+          headers: { ...etag, ...contentDisposition },
           content: {
             'application/json': {
               schema: {

@@ -3,7 +3,18 @@
  * into responses by their status. Keep this file in step with src/http/routes: a test lists the app's routes and
  * fails on any that is not described here, and the integration tests check every response against it.
  */
-import { BODY_ERRORS, json, jsonBody, path, query, tmQuery as tm, type Code, type Operation } from './build';
+import {
+  BODY_ERRORS,
+  json,
+  jsonBody,
+  MIN_FLOOR,
+  MIN_RANGE,
+  path,
+  query,
+  tmQuery as tm,
+  type Code,
+  type Operation,
+} from './build';
 import { PRETRANSLATE_PATHS } from './pretranslate';
 import { TM_PATHS } from './tms-paths';
 import { ACCESS_PATHS } from './access';
@@ -40,12 +51,32 @@ const matchParameters = [
   query('q', 'the segment to match (≤ MIZAN_MAX_QUERY_CHARS characters)', { type: 'string' }, true),
   query('src', 'language of q (BCP 47 or POSIX: ar, ar-EG, en_GB, zh-Hans)', { type: 'string', default: 'ar' }),
   query('tgt', 'languages wanted, comma-separated (default: the two others); a unit lacking one leaves it out'),
-  query('min', 'lowest score returned, ≥ MIZAN_MIN_FLOOR', { type: 'integer', minimum: 0, maximum: 101, default: 70 }),
+  query('min', `lowest score returned, ${MIN_RANGE}`, {
+    type: 'integer',
+    minimum: MIN_FLOOR,
+    maximum: 101,
+    default: 70,
+  }),
   query('limit', 'most matches returned', { type: 'integer', minimum: 1, default: 5 }),
   tm,
-  query('explain', '1 adds the edit distance, penalties and diff spans', { type: 'string', enum: ['0', '1'] }),
+  query('explain', '1 adds the edit distance, penalties and diff spans; 0, empty or absent: without', {
+    type: 'string',
+    enum: ['0', '1'],
+  }),
   query('prev', 'the previous segment of the translated document (101 context matches)'),
   query('next', 'the next segment of the translated document'),
+];
+/** An empty explain counts as absent, as every empty parameter (params.ts, flag). */
+const EXPLAIN = 'true/1 adds the edit distance, penalties and diff spans; false/0, "" or absent: without';
+/** What MyMemory clients (OmegaT, Okapi, Weblate) send beside q and langpair; mizan answers the same without them. */
+const MYMEMORY_IGNORED: [string, string][] = [
+  ['mt', 'machine translation wanted (mizan has none)'],
+  ['key', 'a MyMemory key (mizan reads keys from Authorization)'],
+  ['de', "the client's e-mail address"],
+  ['of', 'the output format (always JSON)'],
+  ['onlyprivate', "only the key's private TM (mizan answers from the default TM)"],
+  ['numres', 'the number of matches wanted (mizan answers up to 5)'],
+  ['ip', "the end user's address"],
 ];
 const anyJson = { 'application/json': { schema: { type: 'object' } } };
 const stringOrList = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] };
@@ -57,10 +88,10 @@ const BATCH_ITEM = {
     q: { type: 'string', minLength: 1, description: 'the segment to match' },
     src: { type: 'string', default: 'ar', description: 'language of q (ar, en_GB, zh-Hans, …)' },
     tgt: { ...stringOrList, description: 'languages wanted: ["en","zh"] or "en,zh" (default: the two others)' },
-    min: { type: 'integer', minimum: 0, maximum: 101, default: 70, description: 'lowest score, ≥ MIZAN_MIN_FLOOR' },
+    min: { type: 'integer', minimum: MIN_FLOOR, maximum: 101, default: 70, description: `lowest score, ${MIN_RANGE}` },
     limit: { type: 'integer', minimum: 1, default: 5 },
     tm: { ...stringOrList, description: 'TMs by priority: ["legal","main"] or "legal,main"' },
-    explain: { oneOf: [{ type: 'boolean' }, { enum: [0, 1, '0', '1'] }], default: false },
+    explain: { oneOf: [{ type: 'boolean' }, { enum: [0, 1, '0', '1'] }], default: false, description: EXPLAIN },
     prev: { type: 'string', description: 'the previous segment (101 context matches)' },
     next: { type: 'string', description: 'the next segment' },
   },
@@ -79,7 +110,8 @@ const amagamaUnit = (source: 'path' | 'query'): Operation => ({
   description:
     'For Weblate, Okapi, Virtaal and Pootle; parameters read as amaGama (Flask) reads them, the first of a ' +
     'repeated one. Codes like en_GB; min_similarity = max(given or 70, 70) (above 100: []), max_candidates = ' +
-    'min(given or 5, 30) (negative: all but the last -n); Cache-Control: max-age=3600, public. 404 for a source ' +
+    'min(given or 5, 30) (negative: all but the last -n); Cache-Control: max-age=3600, public (private, ' +
+    'max-age=3600 and Vary: Authorization when the request carries a key or reads need one). 404 for a source ' +
     'language not served, src = tgt or no text, as amaGama; a target not served (fr, zh_TW, zh_Hant) has no ' +
     'suggestions: [].',
   parameters: [
@@ -212,6 +244,7 @@ export const PATHS: Record<string, Record<string, Operation>> = {
       parameters: [
         query('q', 'the segment to translate', { type: 'string' }, true),
         query('langpair', 'source|target, e.g. ar|en or ar-SA|en-GB', { type: 'string' }, true),
+        ...MYMEMORY_IGNORED.map(([name, what]) => query(name, `${what}: accepted and ignored`)),
       ],
       ok: { 200: { description: 'MyMemory response object', content: json('MyMemoryAnswer') } },
       errors: ['QUERY_MISSING', 'QUERY_TOO_LONG', 'FIELD_MISSING', 'UNSUPPORTED_LANGUAGE', 'SAME_LANGUAGE'],

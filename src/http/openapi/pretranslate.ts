@@ -1,5 +1,15 @@
 /** OpenAPI description of the pretranslation routes (src/http/routes/pretranslate.ts) and their bodies. */
-import { binaryFile as file, contentEncoding, jsonBody, query, ref, type Code, type Operation } from './build';
+import {
+  binaryFile as file,
+  contentEncoding,
+  jsonBody,
+  MIN_FLOOR,
+  MIN_RANGE,
+  query,
+  ref,
+  type Code,
+  type Operation,
+} from './build';
 
 const XML_TYPES = ['application/xliff+xml', 'application/x-xliff+xml', 'application/xml', 'text/xml'];
 const xliffBody = {
@@ -88,10 +98,14 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         query(
           'min',
           'lowest score inserted or suggested, after one point off per repair (the score the file shows; 101: ' +
-            'context matches, the neighbours taken within the same <file>)',
-          { type: 'integer', minimum: 0, maximum: 101, default: 75 },
+            'context matches, the neighbours taken within the same <file>), ' +
+            MIN_RANGE,
+          { type: 'integer', minimum: MIN_FLOOR, maximum: 101, default: 75 },
         ),
-        query('overwrite', '1 replaces confirmed targets too', { type: 'string', enum: ['0', '1'] }),
+        query('overwrite', '1 replaces confirmed targets too (0, empty or absent: kept)', {
+          type: 'string',
+          enum: ['0', '1'],
+        }),
       ],
       requestBody: xliffBody,
       ok: {
@@ -156,10 +170,10 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
           to: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'string' }] },
           min: {
             type: 'integer',
-            minimum: 0,
+            minimum: MIN_FLOOR,
             maximum: 100,
             default: 75,
-            description: 'lowest score, MIZAN_MIN_FLOOR–100 (keys have no neighbours: no 101)',
+            description: `lowest score, to 100 (keys have no neighbours: no 101); ${MIN_RANGE}`,
           },
           existing: {
             type: 'object',

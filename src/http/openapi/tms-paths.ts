@@ -2,7 +2,7 @@
  * The TM-wide routes (src/http/routes/tms.ts, jobs.ts) as OpenAPI path items and their body schemas; paths.ts and
  * schemas.ts spread them into the description.
  */
-import { binaryFile as file, contentEncoding, json, path } from './build';
+import { binaryFile as file, contentDisposition, contentEncoding, json, location, path } from './build';
 
 const tmPath = path('tm', 'TM name');
 const jobPath = path('id', 'job id');
@@ -37,7 +37,13 @@ export const TM_PATHS = {
           'multipart/form-data': { schema: { type: 'object', properties: { file: file.schema } } },
         },
       },
-      ok: { 202: { description: 'the job (queued or running), its file received', content: json('Job') } },
+      ok: {
+        202: {
+          description: 'the job (queued or running), its file received',
+          headers: location('/api/v1/jobs/{id}, the job to follow'),
+          content: json('Job'),
+        },
+      },
       errors: [
         'FILE_TOO_LARGE',
         'UNSUPPORTED_MEDIA_TYPE',
@@ -102,6 +108,7 @@ export const TM_PATHS = {
       ok: {
         200: {
           description: 'the file',
+          headers: contentDisposition,
           content: { 'application/x-tmx+xml': file, 'text/tab-separated-values': file },
         },
       },

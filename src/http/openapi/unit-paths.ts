@@ -3,6 +3,7 @@ import {
   BODY_ERRORS,
   bodyTm,
   etag,
+  location,
   ifMatch,
   ifNoneMatch,
   notModified,
@@ -15,11 +16,14 @@ import {
 } from './build';
 
 const unitId = path('id', 'unit id');
+/** A POST's answer: the unit's tag and where it lives. */
+const UNIT_HEADERS = { ...etag, ...location('/api/v1/units/{id}, with ?tm= outside the default TM') };
 
 export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
   '/api/v1/units': {
     post: {
       summary: 'Add a unit outside any document (the same Arabic again updates it)',
+      parameters: [query('tm', 'the TM (default: the configured default TM); the body may name it instead, the same')],
       requestBody: jsonBody({
         type: 'object',
         required: ['ar'],
@@ -31,8 +35,8 @@ export const UNIT_PATHS: Record<string, Record<string, Operation>> = {
         },
       }),
       ok: {
-        200: { description: 'updated', headers: etag, content: json('Unit') },
-        201: { description: 'created', headers: etag, content: json('Unit') },
+        200: { description: 'updated', headers: UNIT_HEADERS, content: json('Unit') },
+        201: { description: 'created', headers: UNIT_HEADERS, content: json('Unit') },
       },
       errors: [
         ...BODY_ERRORS,

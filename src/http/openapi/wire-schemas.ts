@@ -6,8 +6,10 @@
 /** The headers of amaGama's 200 answers. */
 export const AMAGAMA_HEADERS = {
   'Cache-Control': {
-    description: 'as amaGama sends it: max-age=3600, public',
-    schema: { type: 'string', const: 'max-age=3600, public' },
+    description:
+      'as amaGama sends it, max-age=3600, public, when reads are open and the request carries no key; else private, ' +
+      'max-age=3600 (with Vary: Authorization): a shared cache must not hand a keyed answer to another client',
+    schema: { type: 'string', enum: ['max-age=3600, public', 'private, max-age=3600'] },
   },
 };
 

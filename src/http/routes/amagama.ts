@@ -11,7 +11,8 @@
  *   mizan listing at most MIZAN_MAX_LIMIT); a value that is not an integer counts as not given.
  * - The answer: a JSON array sorted by quality, best first, of `{"quality","rank","source","target"}` (keys sorted as
  *   amaGama's `json.dumps(sort_keys=True)` writes them), with `quality` and `rank` always written as floats
- *   (`100.0`): Okapi casts them to a Java Double. `Cache-Control: max-age=3600, public` as amaGama sends.
+ *   (`100.0`): Okapi casts them to a Java Double. `Cache-Control: max-age=3600, public` as amaGama sends, when
+ *   reads are open and the request carries no key; else `private, max-age=3600` (cache-scope.ts).
  * - `jsoncallback=name`, with `MIZAN_AMAGAMA_JSONP=1` only (a script any site may load: a TM read through it is
  *   readable by every page a user visits; off, the parameter is ignored and the answer is JSON). Pootle's editor
  *   loads suggestions as a cross-origin `<script>`; amaGama knows no `callback`: the same JSON as the script
@@ -34,7 +35,7 @@
  *
  * The route only translates this wire format around TranslationMemory.match, through the answer cache.
  */
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError, isMizanError, type ErrorParams } from '../../errors';
 import {
@@ -47,6 +48,7 @@ import {
 } from '../../service';
 import type { Lang } from '../../types';
 import type { AnswerCache } from '../answer-cache';
+import { cacheFor } from '../cache-scope';
 import { methodNotAllowed } from '../errors';
 import { matchKey } from '../match-params';
 import { allowCrossOriginScript } from '../security';
@@ -61,7 +63,8 @@ export const AMAGAMA_MAX_CANDIDATES = 30;
  * Chinese by script (`zh_hans`, and `zh_Hans_SG` falls back to it) and by region (`zh_cn`, `zh_sg`); never bare `zh`.
  */
 export const AMAGAMA_LANGUAGES = ['ar', 'en', 'zh_cn', 'zh_hans', 'zh_sg'];
-const CACHE_CONTROL = 'max-age=3600, public';
+/** How long amaGama lets an answer be kept (its `Cache-Control: max-age=3600, public`). */
+const MAX_AGE_S = 3600;
 const PREFIXES = ['/tmserver', '/api/v1'];
 const NOTHING = Buffer.from('[]');
 
@@ -119,8 +122,8 @@ export function amagamaBody(matches: readonly Match[], tgt: Lang, candidates = m
 }
 
 /** An answer with amaGama's headers: JSON, or the script that hands it to `callback`. */
-function answer(res: Response, json: Buffer, callback: string | undefined): void {
-  res.setHeader('Cache-Control', CACHE_CONTROL);
+function answer(req: Request, res: Response, config: Config, json: Buffer, callback: string | undefined): void {
+  cacheFor(req, res, config, MAX_AGE_S);
   if (callback === undefined) {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.end(json);
@@ -152,7 +155,7 @@ export function amagamaRoutes(tm: TranslationMemory, config: Config, cache: Answ
     );
     // Nothing to suggest: a target not served, a quality no match reaches, a text too long to match.
     if (tgt === undefined || min > 100 || [...text].length > config.maxQueryChars)
-      return answer(res, NOTHING, callback);
+      return answer(req, res, config, NOTHING, callback);
     // A negative count cuts the end off everything that matched: ask for as many as mizan lists.
     const limit = candidates > 0 ? Math.min(candidates, config.maxLimit) : config.maxLimit;
     const request: MatchRequest = { q: text, src, tgt: [tgt], min, limit, tms: [config.defaultTm] };
@@ -163,14 +166,14 @@ export function amagamaRoutes(tm: TranslationMemory, config: Config, cache: Answ
       () => ({ request, key: matchKey(`amagama:${candidates}`, request), tms: request.tms, bytes: 0, memo: false }),
       async (r) => Buffer.from(amagamaBody(await matchOrNothing(tm, r), tgt, candidates)),
     );
-    answer(res, body, callback);
+    answer(req, res, config, body, callback);
   };
 
   for (const prefix of PREFIXES) {
     router
       .route(`${prefix}/languages/`)
       .get((req, res) =>
-        answer(res, languages, config.amagamaJsonp ? jsonpCallback(flaskArgs(rawQuery(req))) : undefined),
+        answer(req, res, config, languages, config.amagamaJsonp ? jsonpCallback(flaskArgs(rawQuery(req))) : undefined),
       )
       .all(methodNotAllowed('GET'));
     router.route(`${prefix}/:src/:tgt/unit/:text`).get(unit).all(methodNotAllowed('GET'));

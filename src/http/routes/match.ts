@@ -60,7 +60,7 @@ function batchQueries(body: Input): unknown[] {
       value: preview(queries),
     });
   if (queries.length > MAX_BATCH)
-    throw new MizanError(ErrorCode.BATCH_TOO_LARGE, { param: 'queries', max: MAX_BATCH, count: queries.length });
+    throw new MizanError(ErrorCode.BATCH_TOO_LARGE, { param: 'queries', max: MAX_BATCH, got: queries.length });
   return queries;
 }
 
