@@ -113,7 +113,8 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
             ...fileContent('text/html'),
           },
         },
-        ...notModified,
+        // A TMX or TSV export's 304 keeps the attachment's file name, as its 200 would have it.
+        304: { ...notModified[304], headers: { ...etag, ...contentDisposition } },
       },
       errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM', 'UNSUPPORTED_LANGUAGE'],
     },
