@@ -7,8 +7,9 @@ import type { ShapeConflict } from './i18next';
 
 /**
  * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
- * has placeables the source lacks (or an inline code where the source has text that could not be placed); `placeables-missing`: it lacks some of the source's; `no-source-form`: no source
- * form to translate this plural category from; `empty-source`: the source value is an empty string (every source
+ * has placeables the source lacks (or an inline code where the source has text that could not be placed);
+ * `placeables-missing`: it lacks some of the source's; `no-source-form`: no source form to translate this plural
+ * category from; `empty-source`: the source value is an empty string (every source
  * form, for a plural), so there is nothing to translate (under an array it is copied, to keep its place);
  * `array-incomplete`: drafted, but not written, since the array it is in has untranslated elements and an array is
  * written whole (i18next-arrays.ts); `icu-incomplete`: an ICU message one of whose branches could not be drafted

@@ -77,7 +77,9 @@ export function inlineCode(kind: CodeKind, attributes: Record<string, string>): 
   return code;
 }
 
-/** What the DTD lets a `sub` or a `hi` hold besides text: the codes and `hi`. A code (bpt ept it ph ut) holds `sub`s. */
+/**
+ * What the DTD lets a `sub` or a `hi` hold besides text: the codes and `hi`. A code (bpt ept it ph ut) holds `sub`s.
+ */
 const IN_TEXT = new Set(['bpt', 'ept', 'it', 'ph', 'hi', 'ut']);
 const IN_CODE = new Set(['sub']);
 

@@ -3,9 +3,9 @@
  * printf placeholder of the source put in: xliff-complete.ts, xliff-printf.ts), one point of score off per repair,
  * and those whose score after repairs is below `min` left out; a candidate that would lose a number of the source or
  * lack its text where the TM's unit has a code is refused, and the next one takes its place. Pretranslation writes
- * the best of them and suggests the others; analysis counts the segment in the band of that best one. Both use the same score, the one the file
- * shows (1.2 `match-quality`, 2.x `similarity`): a `min` checked before the penalty let a target the file labels 71
- * in at `min=75`, and analysis put it in the 75–84 band.
+ * the best of them and suggests the others; analysis counts the segment in the band of that best one. Both use the
+ * same score, the one the file shows (1.2 `match-quality`, 2.x `similarity`): a `min` checked before the penalty
+ * let a target the file labels 71 in at `min=75`, and analysis put it in the 75–84 band.
  */
 import type { XliffSegment } from './xliff-model';
 import { completeCodes } from './xliff-complete';

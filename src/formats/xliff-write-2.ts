@@ -79,7 +79,8 @@ function match2(
   const type = alt.score > 100 ? 'icm' : 'tm';
   const attrs = `ref="#${ref}" type="${type}" similarity="${Math.min(alt.score, 100)}" origin="${ORIGIN}"`;
   const open = (name: string, attrs: Record<string, string>) => setAttributes(`<${p}${name}>`, attrs);
-  const body = `${originalData}${open('source', sourceSpace)}${sourceXml}</${p}source>${open('target', space)}${targetXml}</${p}target>`;
+  const sourceEl = `${open('source', sourceSpace)}${sourceXml}</${p}source>`;
+  const body = `${originalData}${sourceEl}${open('target', space)}${targetXml}</${p}target>`;
   return `<${m}match ${attrs}>${body}</${m}match>`;
 }
 

@@ -74,7 +74,8 @@ export function clientErrorListener(
   const allow = allowOrigin(corsOrigins);
   const warnings = logger && new RateLimitedWarnings(logger);
   return (err, socket) => {
-    // A response already under way on this connection cannot be followed by another: the socket is closed, as Node does.
+    // A response already under way on this connection cannot be followed by another: the socket is closed, as Node
+    // does.
     const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (err.code === 'ECONNRESET' || !socket.writable || inFlight) {
       socket.destroy();

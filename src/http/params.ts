@@ -152,7 +152,10 @@ export class Params {
     return n;
   }
 
-  /** 1/true/yes or 0/false/no (any case); absent, null or empty (`explain=`) is the default, false, as for any parameter. */
+  /**
+   * 1/true/yes or 0/false/no (any case); absent, null or empty (`explain=`) is the default, false, as for any
+   * parameter.
+   */
   flag(key: string): boolean {
     const value = this.input[key];
     if (value === undefined || value === null || value === '') return false;

@@ -180,8 +180,8 @@ export function isUnavailable(err: unknown): boolean {
 
 /**
  * What a failure says about Redis for the breaker: not there (unreachable, loading its data, busy with a script,
- * refusing mizan's credentials on reconnection), or undefined. A cluster re-shard (TRYAGAIN, CLUSTERDOWN) fails the operation with a 503 but says nothing about the
- * other slots, so it does not open the breaker.
+ * refusing mizan's credentials on reconnection), or undefined. A cluster re-shard (TRYAGAIN, CLUSTERDOWN) fails the
+ * operation with a 503 but says nothing about the other slots, so it does not open the breaker.
  */
 export function outageOf(err: unknown): Outage['reason'] | undefined {
   if (!(err instanceof Error) || err instanceof StoreUnavailableError) return undefined;
