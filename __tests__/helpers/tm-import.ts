@@ -73,6 +73,10 @@ export const bilingualTu = (ar: string, lang: string, text: string, tuid = '') =
   `<tu${tuid && ` tuid="${tuid}"`}><tuv xml:lang="ar"><seg>${ar}</seg></tuv>` +
   `<tuv xml:lang="${lang}"><seg>${text}</seg></tuv></tu>\n`;
 
+/** A bilingual ar–en TMX of n units, the i-th of Arabic `ar(i)` and English `en(i)`. */
+export const bilingualTmx = (n: number, ar: (i: number) => string, en: (i: number) => string) =>
+  TMX_HEAD + Array.from({ length: n }, (_, i) => bilingualTu(ar(i), 'en', en(i))).join('') + TMX_FOOT;
+
 /** A trilingual TMX of n generated units (Arabic i-th sentence unique), optionally cut short by `tail`. */
 export function generatedTmx(n: number, options: { tail?: string; from?: number } = {}): string {
   const head =

@@ -7,6 +7,7 @@ import { MizanError } from '../../src/errors';
 import { Imports } from '../../src/service/imports';
 import { ImportStore } from '../../src/store';
 import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
+import { bilingualTmx } from '../helpers/tm-import';
 
 jest.setTimeout(30_000);
 
@@ -16,17 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const head =
-  '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>';
-const file =
-  head +
-  Array.from(
-    { length: 50 },
-    (_, i) =>
-      `<tu><tuv xml:lang="ar"><seg>جملة متروكة ${i}</seg></tuv><tuv xml:lang="en"><seg>Left ${i}</seg></tuv></tu>`,
-  ).join('') +
-  '</body></tmx>';
+const file = bilingualTmx(
+  50,
+  (i) => `جملة متروكة ${i}`,
+  (i) => `Left ${i}`,
+);
 const settings = { stageChunk: 10, readThread: 'inline' as const };
 
 describe('a job whose process is gone', () => {

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/config';
 import { Imports } from '../../src/service/imports';
 import { ImportStore } from '../../src/store';
 import { createTestContext, keysUnder, type TestContext } from '../helpers/context';
+import { bilingualTmx } from '../helpers/tm-import';
 
 jest.setTimeout(30_000);
 
@@ -16,17 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const head =
-  '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>';
-const file =
-  head +
-  Array.from(
-    { length: 20 },
-    (_, i) =>
-      `<tu><tuv xml:lang="ar"><seg>جملة مفقودة ${i}</seg></tuv><tuv xml:lang="en"><seg>Lost ${i}</seg></tuv></tu>`,
-  ).join('') +
-  '</body></tmx>';
+const file = bilingualTmx(
+  20,
+  (i) => `جملة مفقودة ${i}`,
+  (i) => `Lost ${i}`,
+);
 
 /** Reads the file into a new job (5 units a batch) and returns it with its batches' ids, committed not yet. */
 async function staged(tm: string) {

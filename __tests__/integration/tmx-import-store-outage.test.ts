@@ -10,7 +10,7 @@ import { Imports, type ImportSettings, type JobView } from '../../src/service/im
 import { ImportStore } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/redis-server';
-import { allUnits } from '../helpers/tm-import';
+import { allUnits, bilingualTmx } from '../helpers/tm-import';
 
 jest.setTimeout(90_000);
 
@@ -25,17 +25,12 @@ afterAll(async () => {
   await redis.server.stop();
 });
 
-const head =
-  '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
-  'segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="plaintext"/><body>';
 const file = (n: number) =>
-  head +
-  Array.from(
-    { length: n },
-    (_, i) =>
-      `<tu><tuv xml:lang="ar"><seg>جملة رقم ${i}</seg></tuv><tuv xml:lang="en"><seg>Sentence ${i}</seg></tuv></tu>`,
-  ).join('') +
-  '</body></tmx>';
+  bilingualTmx(
+    n,
+    (i) => `جملة رقم ${i}`,
+    (i) => `Sentence ${i}`,
+  );
 const UNITS = 40_000;
 
 const settings = { stageChunk: 100, commitChunk: 100, readThread: 'inline' as const };
