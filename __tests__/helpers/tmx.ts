@@ -24,3 +24,12 @@ export function dtdErrors(xml: string): string {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A small hand-written TMX 1.4 file (header with srclang ar, datatype html) around `tus`. */
+export const tmx = (tus: string) =>
+  '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" ' +
+  `segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" datatype="html"/><body>${tus}</body></tmx>`;
+
+/** An ar–en `tu`, its segments as written (inline markup included). */
+export const tu = (ar: string, en: string) =>
+  `<tu><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;

@@ -4,15 +4,8 @@
  */
 import { placeableChar as P, readTmxUnits, writeTmxUnits, type InlineCode, type TmxTu } from '../../src/formats';
 import { itPosition, repairCodes } from '../../src/formats/inline-repair';
-import { dtdErrors } from '../helpers/tmx';
+import { dtdErrors, tmx, tu } from '../helpers/tmx';
 
-const HEADER =
-  '<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ar" ' +
-  'datatype="html"/>';
-const tmx = (tus: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4">${HEADER}<body>${tus}</body></tmx>`;
-const tu = (ar: string, en: string) =>
-  `<tu><tuv xml:lang="ar"><seg>${ar}</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
 const OPTIONS = { toolVersion: 'test', keepTags: true, apart: true };
 
 const read = async (xml: string): Promise<TmxTu[]> => (await readTmxUnits(Buffer.from(xml))).units;
