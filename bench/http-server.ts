@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, silentLogger } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createTranslator } from '../src/i18n';
-import { TranslationMemory, withUnitIds } from '../src/service';
+import { indexTexts, TranslationMemory, withUnitIds } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore, type RedisClient } from '../src/store';
 import { readOptions } from '../scripts/lib/cli';
 import { generate } from './generate';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const data = generate(size, 0, seed);
   if (!cluster.isWorker) await fill(store, data.tm);
   if (cluster.isPrimary && workers > 1) return primary(redis, keys);
-  const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness);
+  const tm = new TranslationMemory(store, silentLogger, 'main', config.freshness, { indexTexts: indexTexts(config) });
   await tm.match({ q: data.tm[0]!, src: 'ar', tgt: ['en', 'zh'], min: 70, limit: 5, tms: ['main'] });
   const app = createApp({ tm, translator: await createTranslator(), config, logger: silentLogger, version: 'bench' });
   const server = app.listen(0, '127.0.0.1', () => {

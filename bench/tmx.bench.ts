@@ -24,11 +24,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONFIG, loadConfig, silentLogger } from '../src/config';
 import { TmxStreamWriter, type TmxTu } from '../src/formats';
-import { TranslationMemory } from '../src/service';
+import { indexTexts, TranslationMemory } from '../src/service';
 import { connectRedis, createRedis, Keys, TmStore } from '../src/store';
 import { findOnPath, startEmbeddedRedis } from '../src/store/embedded-redis';
 import { readOptions } from '../scripts/lib/cli';
-import { round } from '../scripts/lib/stats';
+import { percentile, round } from '../scripts/lib/stats';
 import { rng, sentence, syntheticLexicon } from './generate';
 
 const cli = readOptions('usage: npm run bench:tmx -- [--size 1000000] [--seed 42] [--keep] [--warm] [--rebuild]', {
@@ -113,11 +113,17 @@ const perThousand = (from: { own: number; redis: number }, to: { own: number; re
 });
 
 async function connect(url: string) {
-  const config = loadConfig({}, { redisUrl: url, keyPrefix: 'bench:', redisTimeoutMs: 120_000 });
+  // Where the index keeps its texts as the server would, MIZAN_INDEX_TEXTS_* taken from the environment.
+  const { MIZAN_INDEX_TEXTS_DIR, MIZAN_INDEX_TEXTS_MEMORY_MB } = process.env;
+  const env = { MIZAN_INDEX_TEXTS_DIR, MIZAN_INDEX_TEXTS_MEMORY_MB };
+  const config = loadConfig(env, { redisUrl: url, keyPrefix: 'bench:', redisTimeoutMs: 120_000 });
   const redis = createRedis(config, silentLogger);
   await connectRedis(redis, 5000);
   const store = new TmStore(redis, new Keys(config.keyPrefix));
-  const tm = new TranslationMemory(store, silentLogger, TM, 'strict', { indexImports: !args.rebuild });
+  const tm = new TranslationMemory(store, silentLogger, TM, 'strict', {
+    indexImports: !args.rebuild,
+    indexTexts: indexTexts(config),
+  });
   return { tm, redis };
 }
 
@@ -146,6 +152,7 @@ async function importPhase(file: string, url: string, warm = false): Promise<Rec
   if (!hit) throw new Error('the imported unit was not found by a query');
   const seconds = (performance.now() - t0) / 1000;
   const cpu2 = await cpuSeconds(redis);
+  const queries = await queryTimes(tm, into);
   await tm.close();
   redis.disconnect();
   const committing = perThousand(cpu0, cpu1);
@@ -168,6 +175,36 @@ async function importPhase(file: string, url: string, warm = false): Promise<Rec
     commitRedisCpuMsPer1k: commit.redisCpuMsPer1k,
     indexCpuMsPer1k: indexing.cpuMsPer1k,
     indexRedisCpuMsPer1k: indexing.redisCpuMsPer1k,
+    ...queries,
+  };
+}
+
+/**
+ * Queries once the TM is matchable, timed one by one: 300 units' Arabic as stored (about 100 units of the file share
+ * each sentence but its number: a number adaptation each) and with its first word left out (fuzzy). Their texts are
+ * read where the index keeps them (MIZAN_INDEX_TEXTS_MEMORY_MB: in memory, or from its file).
+ */
+async function queryTimes(tm: TranslationMemory, into: string): Promise<Record<string, number>> {
+  const base = pool();
+  const random = rng(seed + 1);
+  const times: number[] = [];
+  let found = 0;
+  for (let k = 0; k < 300; k++) {
+    const ar = unitAt(base, Math.floor(random() * size))
+      .langs.ar!.text.replace(/[\uE000-\uF8FF]/g, '')
+      .trim();
+    for (const q of [ar, ar.split(' ').slice(1).join(' ')]) {
+      const start = performance.now();
+      const hits = await tm.match({ q, src: 'ar', tgt: ['en', 'zh'], min: 75, limit: 5, tms: [into] });
+      times.push(performance.now() - start);
+      if (hits.length > 0) found++;
+    }
+  }
+  times.sort((a, b) => a - b);
+  return {
+    queryP50Ms: round(percentile(times, 0.5), 3),
+    queryP95Ms: round(percentile(times, 0.95), 3),
+    queriesFound: found,
   };
 }
 

@@ -21,7 +21,7 @@ import { cedict } from './align/lexicon';
 import { arEnLexicon } from './align/ar-lexicon';
 import { createTranslator } from './i18n';
 import { prepareTables } from './normalize';
-import { Access, loadSeed, TranslationMemory } from './service';
+import { Access, indexTexts, loadSeed, TranslationMemory } from './service';
 import {
   checkSchema,
   connectRedis,
@@ -152,7 +152,9 @@ async function bootstrapKeys(access: Access, config: Config, logger: Logger): Pr
 
 async function serve(config: Config, logger: Logger): Promise<void> {
   const { redis, embedded, store } = await prepare(config, logger);
-  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness);
+  const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness, {
+    indexTexts: indexTexts(config),
+  });
   // The aligner's word lists, loaded once here rather than by the first import; each says what it costs or lacks.
   const lexicons: [load: () => unknown, loaded: string, missing: string][] = [
     [

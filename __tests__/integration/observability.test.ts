@@ -169,6 +169,9 @@ describe('/metrics', () => {
       expect(value(after, 'mizan_answer_cache_bytes')).toBeGreaterThan(0);
       expect(value(after, 'mizan_index_units{tm="main"}')).toBe(17);
       expect(value(after, 'mizan_index_rebuild_age_seconds{tm="main"}')).toBeGreaterThanOrEqual(0);
+      // The 17 units' texts, read back from Redis as bytes, are all in memory (far under MIZAN_INDEX_TEXTS_MEMORY_MB).
+      expect(value(after, 'mizan_index_text_memory_bytes{tm="main"}')).toBeGreaterThan(17 * 20);
+      expect(value(after, 'mizan_index_text_file_bytes{tm="main"}')).toBe(0);
       expect(value(after, 'mizan_import_jobs_total{outcome="started"}')).toBe(1);
       expect(value(after, 'mizan_import_jobs_total{outcome="succeeded"}')).toBe(1);
       expect(value(after, 'mizan_import_units_total')).toBe(done.units.written);

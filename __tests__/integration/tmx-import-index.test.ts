@@ -3,6 +3,7 @@
  * only if it is what Redis holds, so it must equal an index rebuilt from Redis; dropped otherwise (the TM had units,
  * a later record of a unit, another writer during the commit, a cancel or a failure), leaving the index as it was.
  */
+import os from 'node:os';
 import { silentLogger, type Logger } from '../../src/config';
 import type { TmIndex } from '../../src/match';
 import { Imports, type ImportSettings } from '../../src/service/imports';
@@ -24,7 +25,8 @@ afterAll(() => ctx.close());
 function instance(settings: Partial<ImportSettings> = {}) {
   const taken: string[] = [];
   const logger: Logger = { ...silentLogger, debug: (m) => void (m.includes('taken from an import') && taken.push(m)) };
-  const mirrors = new Mirrors(ctx.store, logger, 'strict');
+  const texts = settings.indexTexts;
+  const mirrors = new Mirrors(ctx.store, logger, 'strict', undefined, texts && { texts });
   const imports = new Imports(new ImportStore(ctx.redis, ctx.keys), (tm, b) => mirrors.refresh(tm, b), logger, {
     buildIndex: true,
     stageChunk: 7,
@@ -34,7 +36,7 @@ function instance(settings: Partial<ImportSettings> = {}) {
   return { mirrors, imports, taken, close: () => mirrors.close() };
 }
 
-/** The TM's index as a process that never saw the import builds it (read from Redis). */
+/** The TM's index as a process that never saw the import builds it (read from Redis; its texts all in memory). */
 async function rebuilt(tm: string): Promise<TmIndex> {
   const fresh = new Mirrors(ctx.store, silentLogger, 'strict');
   const [index] = await fresh.indexes([tm], ['ar']);
@@ -141,5 +143,26 @@ describe('an import into an empty TM builds its index as it reads', () => {
     mirror.adopt(Promise.reject(new Error('the import index was lost')));
     await mirror.sync();
     expect(mirror.current.size).toBe(1);
+  });
+});
+
+describe('an index whose texts go to a file past the memory it is allowed', () => {
+  it('answers, built by an import and caught up after it, as an index holding every text in memory', async () => {
+    const texts = { dir: os.tmpdir(), memoryBytes: 0 }; // every full chunk to the file
+    const p = instance({ indexTexts: texts, stageChunk: 500, commitChunk: 1000 });
+    const job = await p.imports.run('spilled', [generatedTmx(3000)]);
+    expect(job).toMatchObject({ status: 'done', units: { written: 3000 } });
+    const [index] = await p.mirrors.indexes(['spilled'], ['ar']);
+    expect(p.taken).toHaveLength(1);
+    expect(index!.textBytes.file).toBeGreaterThan(200_000); // ≈ 380 KB of texts, all but the last chunk
+    expect(await contents(index!, 'spilled')).toEqual(await contents(await rebuilt('spilled'), 'spilled'));
+    await ctx.tm.createUnit('spilled', { ar: 'وحدة أضيفت بعد الاستيراد', en: 'Added after the import' });
+    const [after] = await p.mirrors.indexes(['spilled'], ['ar']);
+    expect(await contents(after!, 'spilled')).toEqual(await contents(await rebuilt('spilled'), 'spilled'));
+    // English, built later from the texts in the file, answers the same too.
+    const english = (i: TmIndex) => i.search('Test sentence number 2999 on cooperation', 'en', { min: 60, limit: 3 });
+    expect(english(after!)).toEqual(english(await rebuilt('spilled')));
+    expect(english(after!)[0]).toMatchObject({ score: 100 });
+    await p.close();
   });
 });

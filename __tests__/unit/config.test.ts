@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../../src/config';
 
 describe('loadConfig', () => {
@@ -146,6 +147,8 @@ describe('loadConfig', () => {
         MIZAN_MAX_TMS: '0',
         MIZAN_AUDIT_MAX: '5000',
         MIZAN_TRUST_PROXY: '1',
+        MIZAN_INDEX_TEXTS_DIR: '.',
+        MIZAN_INDEX_TEXTS_MEMORY_MB: '0',
       }),
     ).toMatchObject({
       readAccess: 'key',
@@ -156,7 +159,13 @@ describe('loadConfig', () => {
       maxTms: 0,
       auditMaxLen: 5000,
       trustProxy: 1,
+      indexTextsDir: process.cwd(),
+      indexTextsMemoryMb: 0,
     });
+    expect(() => loadConfig({ MIZAN_INDEX_TEXTS_DIR: '/nonexistent/mizan' })).toThrow(
+      'MIZAN_INDEX_TEXTS_DIR must be a directory mizan can write to (got "/nonexistent/mizan")',
+    );
+    expect(loadConfig({}).indexTextsDir).toBe(os.tmpdir());
     expect(() => loadConfig({ MIZAN_READ: 'closed' })).toThrow('MIZAN_READ must be open or key (got "closed")');
   });
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { bareUnit, generate } from '../../bench/generate';
 import { TmIndex } from '../../src/match';
@@ -143,7 +146,7 @@ describe('the unit table', () => {
   });
 
   it('reuses the rows of units taken out, and copies the arena afresh once most of it is dead', () => {
-    const table = new UnitTable(1000); // compaction allowed past 1,000 dead bytes
+    const table = new UnitTable(undefined, 1000); // compaction allowed past 1,000 dead bytes
     const units = Array.from({ length: 300 }, (_, i) => ({
       id: `u${i}`,
       fields: { ar: `نص رقم ${i}`, en: `text number ${i}`, zh: `第${i}号` },
@@ -163,18 +166,72 @@ describe('the unit table', () => {
   });
 });
 
+describe('a unit table whose texts go to a file past the memory it is allowed', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-spill-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const many = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, k) => {
+      const i = from + k;
+      return { id: `s${i}`, fields: { ar: `نص طويل رقم ${i} `.repeat(8).trim(), en: `text ${i}`, zh: `第${i}号句子` } };
+    });
+
+  it('gives every text back from the file, in any order, and leaves no file behind in its directory', () => {
+    const table = new UnitTable({ dir, memoryBytes: 0 });
+    const units = [...many(3000), { id: 'big', fields: { ar: 'كلمة '.repeat(60_000).trim(), en: 'big', zh: '' } }];
+    const batch = encode('tm1', units);
+    units.forEach((_, i) => putIn(table, batch, i));
+    expect(table.arena.spilled).toBeGreaterThan(table.arena.live / 2);
+    expect(fs.readdirSync(dir)).toEqual([]); // unlinked as soon as opened
+    const order = units.map((_, i) => (i * 7919) % units.length);
+    for (const i of order) {
+      const u = units[i]!;
+      expect(table.get(u.id)).toMatchObject({ ar: u.fields.ar, en: u.fields.en, zh: u.fields.zh });
+    }
+    table.clear();
+    expect([table.size, table.arena.spilled, table.get('s1')]).toEqual([0, 0, undefined]);
+  });
+
+  it('keeps its first chunks in memory up to what it is allowed, and only the rest in the file', () => {
+    const table = new UnitTable({ dir, memoryBytes: 1 << 20 });
+    const small = many(100);
+    const batch = encode('tm1', small);
+    small.forEach((_, i) => putIn(table, batch, i));
+    expect(table.arena.spilled).toBe(0); // well under 1 MiB
+    const large = many(6000, 100);
+    const more = encode('tm1', large);
+    large.forEach((_, i) => putIn(table, more, i));
+    expect(table.arena.spilled).toBeGreaterThan(0);
+    expect(table.arena.live - table.arena.spilled).toBeLessThanOrEqual((1 << 20) + (1 << 18));
+    expect([table.text('s0', 'ar'), table.text('s6099', 'zh')]).toEqual([small[0]!.fields.ar, '第6099号句子']);
+  });
+
+  it('compacts from the file into a fresh one, every live text kept', () => {
+    const table = new UnitTable({ dir, memoryBytes: 0 }, 1000);
+    const units = many(3000);
+    const batch = encode('tm1', units);
+    units.forEach((_, i) => putIn(table, batch, i));
+    const before = table.arena.spilled;
+    for (let i = 0; i < 3000; i++) if (i % 10 !== 0) table.delete(`s${i}`);
+    expect(table.arena.spilled).toBeLessThan(before / 5); // the live tenth copied into a new file
+    for (let i = 0; i < 3000; i += 10) expect(table.get(`s${i}`)).toMatchObject(units[i]!.fields);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('an index of units put in as bytes', () => {
   it('answers every query as one of the same units put in as objects', async () => {
-    const data = generate(800, 30, 9);
+    const data = generate(2400, 30, 9);
     const fields = data.tm.map((ar, i) => ({
       id: `u${i}`,
       fields: { ar, en: i % 3 === 0 ? '' : `sentence ${i}`, zh: i % 5 === 0 ? `句子${i}` : '' },
     }));
     const objects = new TmIndex();
     objects.load(fields.map((f) => recordUnit('tm', f.id, encodeRecord({ pos: '0', para: '0', ...f.fields }))!));
-    const bytes = new TmIndex({ pace: () => new Promise<void>((resolve) => setImmediate(resolve)) });
-    const load = bytes.loadInPages(['ar'], 800);
-    for (let k = 0; k < 800; k += 250) await load.addEncoded(encode('tm', fields.slice(k, k + 250)));
+    // Its texts past the first chunk in a file: the search reads its candidates' texts from there.
+    const texts = { dir: os.tmpdir(), memoryBytes: 0 };
+    const bytes = new TmIndex({ pace: () => new Promise<void>((resolve) => setImmediate(resolve)), texts });
+    const load = bytes.loadInPages(['ar'], 2400);
+    for (let k = 0; k < 2400; k += 500) await load.addEncoded(encode('tm', fields.slice(k, k + 500)));
     await load.finish();
     for (const q of data.queries.map((x) => x.text)) {
       const options = { min: 50, limit: 5, withTargets: ['en' as const] };

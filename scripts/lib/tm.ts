@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, loadConfig, shownUrl, shownUrls, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
 import { createTranslator, errorMessage } from '../../src/i18n';
-import { requireTmName, TranslationMemory, type Freshness } from '../../src/service';
+import { indexTexts, requireTmName, TranslationMemory, type Freshness } from '../../src/service';
 import {
   checkSchema,
   connectRedis,
@@ -78,6 +78,7 @@ export async function openTm(
   // A command-line import answers no query: it does not build the TM's index as it reads.
   const tm = new TranslationMemory(new TmStore(redis, keys), silentLogger, config.defaultTm, freshness, {
     indexImports: false,
+    indexTexts: indexTexts(config),
   });
   return {
     tm,

@@ -2,9 +2,10 @@
  * Typed configuration, read from the environment once at start-up and passed down; nothing reads process.env
  * anywhere else. Invalid values stop the process with every problem listed (fail fast).
  */
+import os from 'node:os';
 import path from 'node:path';
 import { corsOrigin } from './cors-origin';
-import { EnvReader, type Env } from './env-reader';
+import { EnvReader, writableDir, type Env } from './env-reader';
 import { isNodeList, isRedisUrl, shownUrl, shownUrls } from './redis-url';
 
 export interface Config {
@@ -128,6 +129,10 @@ export interface Config {
   maxTms: number;
   /** Approximate number of audit entries kept (`MIZAN_AUDIT_MAX`). @default 100000 */
   auditMaxLen: number;
+  /** Where a TM index keeps its texts past `indexTextsMemoryMb` (`MIZAN_INDEX_TEXTS_DIR`). @default os.tmpdir() */
+  indexTextsDir: string;
+  /** Megabytes of a TM index's texts kept in memory, the rest in a file (`MIZAN_INDEX_TEXTS_MEMORY_MB`). @default 64 */
+  indexTextsMemoryMb: number;
   /**
    * Proxies in front of mizan whose X-Forwarded-For is believed (`MIZAN_TRUST_PROXY`, a hop count; 0 = the socket's
    * address is the client's). Per-IP rate limits and the audit use the address found. @default 0
@@ -181,6 +186,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   maxTmsPerKey: 20,
   maxTms: 200,
   auditMaxLen: 100_000,
+  indexTextsDir: os.tmpdir(),
+  indexTextsMemoryMb: 64,
   trustProxy: 0,
 });
 
@@ -277,6 +284,10 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
     maxTmsPerKey: read.int('MIZAN_MAX_TMS_PER_KEY', D.maxTmsPerKey, 0, 1_000_000),
     maxTms: read.int('MIZAN_MAX_TMS', D.maxTms, 0, 1_000_000),
     auditMaxLen: read.int('MIZAN_AUDIT_MAX', D.auditMaxLen, 100, 100_000_000),
+    indexTextsDir: path.resolve(
+      read.checked('MIZAN_INDEX_TEXTS_DIR', D.indexTextsDir, writableDir, 'must be a directory mizan can write to'),
+    ),
+    indexTextsMemoryMb: read.int('MIZAN_INDEX_TEXTS_MEMORY_MB', D.indexTextsMemoryMb, 0, 1_000_000),
     trustProxy: read.int('MIZAN_TRUST_PROXY', D.trustProxy, 0, 10),
     ...overrides,
   };

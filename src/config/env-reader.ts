@@ -2,6 +2,8 @@
  * Typed reads of environment variables for loadConfig (config.ts): each reader method falls back to a default when
  * the variable is unset and records a problem, rather than throwing, when it is set wrong.
  */
+import fs from 'node:fs';
+
 export type Env = Record<string, string | undefined>;
 
 /** Reads typed values from the environment, collecting every problem rather than stopping at the first. */
@@ -80,5 +82,15 @@ export class EnvReader {
   oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
     const rule = `must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}`;
     return this.checked(name, fallback, (v) => (allowed as readonly string[]).includes(v), rule) as T;
+  }
+}
+
+/** Whether `dir` is a directory this process may create files in. */
+export function writableDir(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -156,6 +156,8 @@ export class Metrics {
     perTm('index_units', 'Units in the TM index this process holds', (s) => s.units);
     perTm('index_rebuild_age_seconds', 'Seconds since the TM index was last rebuilt', (s) => age(s.rebuiltAt));
     perTm('index_change_age_seconds', 'Seconds since a change was last applied to the index', (s) => age(s.changedAt));
+    perTm('index_text_memory_bytes', 'Bytes of the index texts held in memory', (s) => s.textBytes.memory);
+    perTm('index_text_file_bytes', 'Bytes of the index texts kept in its file', (s) => s.textBytes.file);
   }
 
   private cacheSeries(answers: AnswerCache): void {

@@ -1,6 +1,11 @@
 /** The options of a TmIndex and of its searches. */
 import type { Lang } from '../types';
-import type { SearchStats } from './search';
+import type { TextSpill } from './text-arena';
+
+/** The work of a search: candidates verified (an edit distance computed), summed over its passes. */
+export interface SearchStats {
+  verified: number;
+}
 
 export interface SearchOptions {
   /** Lowest score returned, 0–101. */
@@ -23,6 +28,8 @@ export interface TmIndexOptions {
    * request path while queries go on with the old one; without it (tests, scripts), by the query that finds it due.
    */
   pace?: () => Promise<void>;
+  /** Where the texts of units put in as bytes go past the memory allowed (text-arena.ts); none: all in memory. */
+  texts?: TextSpill;
 }
 
 /** Below this minimum a first pass at PROBE_MIN usually fills the top-k without scanning everything. */

@@ -1,4 +1,5 @@
-export { TmIndex, PROBE_MIN, COMPACT_MIN, type SearchOptions } from './tm-index';
+export { TmIndex, PROBE_MIN, COMPACT_MIN, type SearchOptions, type TmIndexOptions } from './tm-index';
+export { openSpillFile, type TextSpill } from './text-arena';
 export { hitBetter, scanBlock, searchBlock, SearchScratch, type Hit, type SearchEnv } from './search';
 export { prepareQuery, type PreparedQuery } from './query';
 export {

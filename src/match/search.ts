@@ -23,7 +23,10 @@ import { planKeys, type Plans } from './plan';
 import type { PreparedQuery } from './query';
 import { distanceLimit, NUMBER_PENALTY, scoreCandidate, SCORE_CONTEXT, SCORE_EXACT, type Penalty } from './score';
 import type { HitCounter, IndexBlock } from './block';
-import type { TopK } from './top-k';
+import { TopK } from './top-k';
+import { PROBE_MIN, type SearchOptions, type SearchStats } from './index-options';
+
+export type { SearchStats } from './index-options';
 import type { Vocabulary } from './vocabulary';
 
 export interface Hit {
@@ -55,11 +58,6 @@ export interface SearchEnv {
   accept?: (row: number) => boolean;
   /** Counts the work done, when given. */
   stats?: SearchStats;
-}
-
-/** The work of a search: candidates verified (an edit distance computed), summed over its passes. */
-export interface SearchStats {
-  verified: number;
 }
 
 /** Reusable per-block buffers (not thread-safe; one per block owner). */
@@ -120,6 +118,29 @@ function verify(block: IndexBlock, slot: number, q: PreparedQuery, min: number, 
 }
 
 /** The exhaustive reference: verifies every live unit. */
+/**
+ * The top hits of a block for a query: one pass at `min`, or, below PROBE_MIN, a first pass at PROBE_MIN that
+ * usually fills the top-k and a pass at `min` only when it does not.
+ */
+export function searchPasses(
+  block: IndexBlock,
+  q: PreparedQuery,
+  options: SearchOptions,
+  env: SearchEnv,
+  scratch: SearchScratch,
+): Hit[] {
+  const passes = options.exhaustive || options.min >= PROBE_MIN ? [options.min] : [PROBE_MIN, options.min];
+  let hits: Hit[] = [];
+  for (const min of passes) {
+    const top = new TopK<Hit>(options.limit, hitBetter);
+    if (options.exhaustive) scanBlock(block, q, min, top, env);
+    else searchBlock(block, q, min, top, env, scratch);
+    hits = top.sorted();
+    if (hits.length >= options.limit) break;
+  }
+  return hits;
+}
+
 export function scanBlock(block: IndexBlock, q: PreparedQuery, min: number, top: TopK<Hit>, env: SearchEnv): void {
   if (q.n === 0) return;
   for (let slot = 0; slot < block.count; slot++) {

@@ -19,22 +19,21 @@ import { findPhrase, highlight, type ConcordanceResult } from './concordance';
 import { explainDiff, type DiffSpan } from './explain';
 import { IndexBlock, type FlatUnits } from './block';
 import { IndexLoad } from './index-load';
-import { hitBetter, scanBlock, SearchScratch, searchBlock, type Hit, type SearchEnv } from './search';
-import { TopK } from './top-k';
+import { SearchScratch, searchPasses, type Hit, type SearchEnv } from './search';
 import { Vocabulary } from './vocabulary';
 import { needsCompaction, OVERDUE_FACTOR, slotsOf, type LangIndex } from './lang-index';
 import { buildAside, type AsideBuild } from './aside';
 import { collect, type CollectSource } from './collect';
 import { contextMatches } from './context';
 import { UnitTable } from './unit-table';
-import { PROBE_MIN, type SearchOptions, type TmIndexOptions } from './index-options';
+import type { SearchOptions, TmIndexOptions } from './index-options';
 
 export { COMPACT_MIN, COMPACT_RATIO } from './lang-index';
 export { PROBE_MIN, type SearchOptions, type TmIndexOptions } from './index-options';
 
 export class TmIndex {
   readonly vocabulary = new Vocabulary();
-  private readonly units = new UnitTable();
+  private readonly units: UnitTable;
   private readonly langs = new Map<Lang, LangIndex>();
   private readonly distance = new TokenDistance();
   private readonly codes = new TokenBuffer();
@@ -43,10 +42,18 @@ export class TmIndex {
   /** Bumped by `load`: a build begun before it is dropped. */
   private generation = 0;
 
-  constructor(private readonly options: TmIndexOptions = {}) {}
+  constructor(private readonly options: TmIndexOptions = {}) {
+    this.units = new UnitTable(options.texts);
+  }
 
   get size(): number {
     return this.units.size;
+  }
+
+  /** Bytes of the texts held as bytes: in this process's memory, and in the index's file (text-arena.ts). */
+  get textBytes(): { memory: number; file: number } {
+    const { live, dead, spilled } = this.units.arena;
+    return { memory: live + dead - spilled, file: spilled };
   }
 
   get(unitId: string): Unit | undefined {
@@ -188,16 +195,7 @@ export class TmIndex {
       const context = options.context;
       env.contextOk = (row) => contextMatches(this.units.unitAt(row), src, context, (doc, pos) => this.at(doc, pos));
     }
-    const passes = options.exhaustive || options.min >= PROBE_MIN ? [options.min] : [PROBE_MIN, options.min];
-    let hits: Hit[] = [];
-    for (const min of passes) {
-      const top = new TopK<Hit>(options.limit, hitBetter);
-      if (options.exhaustive) scanBlock(index.block, q, min, top, env);
-      else searchBlock(index.block, q, min, top, env, index.scratch);
-      hits = top.sorted();
-      if (hits.length >= options.limit) break;
-    }
-    return hits;
+    return searchPasses(index.block, q, options, env, index.scratch);
   }
 
   /** The alignment of the query with a matched source, as spans on both texts (see explain.ts). */

@@ -1,23 +1,18 @@
 /**
  * The units a TmIndex holds, by id and by their place in a document. A unit put in as an object is kept as that
  * object; a unit put in as bytes (an import's records, `putEncoded`) is kept compactly: its three texts as bytes in
- * large shared buffers (an arena of CHUNK-byte chunks, outside the JS heap), each in the encoding below, their
- * place in typed arrays, and only a unit with more than its texts (a document's row, another TM's unit) keeps a
- * small object of the rest. A million imported units are then a Map of ids and bytes the
- * garbage collector never walks, instead of a million objects with three strings each that every major collection
- * walked while the import ran and after.
+ * an arena outside the JS heap (text-arena.ts; past a TM's first megabytes, in a file when given a spill), each in
+ * the encoding below, their place in typed arrays, and only a unit with more than its texts (a document's row,
+ * another TM's unit) keeps a small object of the rest: bytes the garbage collector never walks, instead of a
+ * million objects with three strings each that every major collection walked while the import ran and after.
  *
  * `get` returns an object unit as it was put, and builds a unit held as bytes afresh at each call; the search reads a
  * single text (`text`) or only whether it is empty (`has`), decoding nothing more. DESIGN.md, "The unit table".
  */
 import type { EncodedUnits, Lang, Unit } from '../types';
 import { UnitIds } from './unit-ids';
+import { TextArena, type TextSpill } from './text-arena';
 
-/**
- * Bytes of an arena chunk (texts larger than this get a chunk of their own). Small enough for the allocator to serve
- * without a fresh mapping each: filling 560 MB of 4 MiB chunks took 6–8 times as long as of 256 KiB ones.
- */
-const CHUNK = 1 << 18;
 /** Dead bytes (of units deleted or replaced) past which, and past the live ones, the arena is copied afresh. */
 const COMPACT_DEAD_MIN = 1 << 26;
 /** A language's place among a unit's texts (ar, en, zh) in the arena and in EncodedUnits' spans. */
@@ -54,16 +49,23 @@ export class UnitTable {
   private startOf = new Uint32Array(1024);
   private lens = new Uint32Array(3 * 1024);
   private wideZh = new Uint8Array(1024);
-  private chunks: Buffer[] = [];
-  private fill = CHUNK;
+  private texts: TextArena;
   private liveBytes = 0;
   private deadBytes = 0;
 
   /** The TM of plain units held as bytes: the first such unit's (any other TM's unit keeps its own in its head). */
   private tm: string | undefined;
 
-  /** `compactDeadMin`: dead bytes past which the arena may be compacted (tests lower it). */
-  constructor(private readonly compactDeadMin = COMPACT_DEAD_MIN) {}
+  /**
+   * `spill`: where texts past the memory it allows go (text-arena.ts; none: all in memory); `compactDeadMin`: dead
+   * bytes past which the arena may be compacted (tests lower it).
+   */
+  constructor(
+    private readonly spill?: TextSpill,
+    private readonly compactDeadMin = COMPACT_DEAD_MIN,
+  ) {
+    this.texts = new TextArena(spill);
+  }
 
   get size(): number {
     return this.live;
@@ -163,7 +165,8 @@ export class UnitTable {
     const zhBytes = wide ? 2 * zh.length : zhTo - zhFrom;
     const arBytes = 2 * ar.length;
     const n = arBytes + (enTo - enFrom) + zhBytes;
-    const [chunk, at] = this.room(row, n);
+    const at = this.room(row, n);
+    const chunk = this.texts.last;
     if (arBytes > 0) chunk.write(ar, at, 'utf16le');
     chunk.set(bytes.subarray(enFrom, enTo), at + arBytes);
     const zhAt = at + arBytes + enTo - enFrom;
@@ -208,15 +211,18 @@ export class UnitTable {
     this.live = 0;
     this.heads = [];
     this.freeRows = [];
-    this.chunks = [];
-    this.fill = CHUNK;
+    this.texts.clear();
     this.liveBytes = this.deadBytes = 0;
     this.tm = undefined;
   }
 
-  /** Bytes held in the arena for live units, and for dead ones not yet compacted away. */
-  get arena(): { live: number; dead: number; chunks: number } {
-    return { live: this.liveBytes, dead: this.deadBytes, chunks: this.chunks.length };
+  /**
+   * Bytes held in the arena for live units, and for dead ones not yet compacted away; its chunks, and the bytes
+   * of them written to its file.
+   */
+  get arena(): { live: number; dead: number; chunks: number; spilled: number } {
+    const { chunks, spilledBytes } = this.texts.stats;
+    return { live: this.liveBytes, dead: this.deadBytes, chunks, spilled: spilledBytes };
   }
 
   private plain(unitId: string, tm: string): Unit {
@@ -233,8 +239,7 @@ export class UnitTable {
     if (n === 0) return '';
     const r = 3 * row;
     const at = this.startOf[row]! + (slot === 0 ? 0 : this.lens[r]!) + (slot === 2 ? this.lens[r + 1]! : 0);
-    const chunk = this.chunks[this.chunkOf[row]!]!;
-    return chunk.toString(slot === 2 && this.wideZh[row] ? 'utf16le' : ENCODING[slot]!, at, at + n);
+    return this.texts.decode(this.chunkOf[row]!, at, n, slot === 2 && this.wideZh[row] ? 'utf16le' : ENCODING[slot]!);
   }
 
   /** The row's bytes: its three texts. */
@@ -243,17 +248,12 @@ export class UnitTable {
     return this.lens[r]! + this.lens[r + 1]! + this.lens[r + 2]!;
   }
 
-  /** `n` bytes for the row at the end of the last chunk (a new chunk when they do not fit): the chunk and where. */
-  private room(row: number, n: number): [Buffer, number] {
-    if (this.fill + n > CHUNK || this.chunks.length === 0) {
-      this.chunks.push(Buffer.allocUnsafe(Math.max(CHUNK, n)));
-      this.fill = 0;
-    }
-    const at = this.fill;
-    this.chunkOf[row] = this.chunks.length - 1;
+  /** `n` bytes for the row at the end of the arena's last chunk (`texts.last`): where they start there. */
+  private room(row: number, n: number): number {
+    const [chunk, at] = this.texts.room(n);
+    this.chunkOf[row] = chunk;
     this.startOf[row] = at;
-    this.fill += n;
-    return [this.chunks[this.chunks.length - 1]!, at];
+    return at;
   }
 
   /** A row for the unit (a free one or a new one), found by its document place if its head has one. */
@@ -289,16 +289,16 @@ export class UnitTable {
 
   /** Copies the live rows' bytes into fresh chunks (rows keep their numbers), letting the old ones go. */
   private compact(): void {
-    const old = this.chunks;
-    this.chunks = [];
-    this.fill = CHUNK;
+    const old = this.texts;
+    this.texts = new TextArena(this.spill);
     for (let row = 0; row < this.heads.length; row++) {
       if (this.kind[row] !== BYTES) continue;
       const n = this.rowBytes(row);
-      const [source, from] = [old[this.chunkOf[row]!]!, this.startOf[row]!];
-      const [chunk, at] = this.room(row, n);
-      chunk.set(source.subarray(from, from + n), at);
+      const [from, start] = [this.chunkOf[row]!, this.startOf[row]!];
+      const at = this.room(row, n);
+      old.copy(from, start, n, this.texts.last, at);
     }
+    old.clear();
     this.deadBytes = 0;
   }
 }

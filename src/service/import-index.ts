@@ -10,7 +10,7 @@
  * held by the import alone: no query of this or another instance sees a unit of an uncommitted chunk.
  */
 import type { IndexLoad } from '../match/index-load';
-import { TmIndex } from '../match';
+import { TmIndex, type TextSpill } from '../match';
 import type { Logger } from '../config';
 import { encodedUnits, type CommitCounts, type ImportStore, type StagedRecords, type TmState } from '../store';
 import type { Lang } from '../types';
@@ -23,18 +23,23 @@ export interface PrebuiltIndex {
 }
 
 export class ImportIndex {
-  private readonly index = new TmIndex({ pace: yieldLoop });
+  private readonly index: TmIndex;
   private readonly load: IndexLoad;
   private units = 0;
   private dropped = false;
   private finished: Promise<void> | undefined;
 
-  /** `langs`: the blocks to build (Arabic at least); `expected`: about how many units will come. */
+  /**
+   * `langs`: the blocks to build (Arabic at least); `expected`: about how many units will come; `texts`: where the
+   * index keeps its texts past the memory allowed (as the TM's mirror would).
+   */
   constructor(
     private readonly tm: string,
     langs: readonly Lang[],
     expected = 0,
+    texts?: TextSpill,
   ) {
+    this.index = new TmIndex({ pace: yieldLoop, texts });
     this.load = this.index.loadInPages(langs, expected);
   }
 
@@ -111,11 +116,12 @@ export class ImportIndex {
 export class ImportIndexes {
   private readonly jobs = new Map<string, ImportIndex>();
 
-  /** `enabled`: whether this process builds them at all (Imports' `buildIndex`). */
+  /** `enabled`: whether this process builds them at all (Imports' `buildIndex`); `texts`: see ImportIndex. */
   constructor(
     private readonly store: ImportStore,
     private readonly logger: Logger,
     private readonly enabled: boolean,
+    private readonly texts?: TextSpill,
   ) {}
 
   /** An index for the job to fill as it reads, when this process builds them and the TM is empty now. */
@@ -123,7 +129,7 @@ export class ImportIndexes {
     if (!this.enabled) return undefined;
     const state = await this.store.tmState(tm).catch(() => undefined); // Redis away: the reading will say so
     if (state?.units !== 0) return undefined;
-    const index = new ImportIndex(tm, ['ar']);
+    const index = new ImportIndex(tm, ['ar'], 0, this.texts);
     this.jobs.set(job, index);
     return index;
   }

@@ -1,4 +1,5 @@
 /** What an import job is told: the settings of the process's imports (Imports), and the options of one job. */
+import type { TextSpill } from '../match';
 import type { JobView } from './import-job';
 
 export interface ImportSettings {
@@ -25,6 +26,8 @@ export interface ImportSettings {
    * to the TM's mirror when the commit ends: a server, which answers queries next; not a command-line import.
    */
   buildIndex: boolean;
+  /** Where such an index keeps its texts past the memory allowed (match/text-arena.ts); none: all in memory. */
+  indexTexts?: TextSpill;
 }
 
 export const DEFAULT_IMPORT_SETTINGS: ImportSettings = {

@@ -48,7 +48,7 @@ export class Imports {
     private readonly onJob: (event: JobEvent) => void = () => undefined,
   ) {
     this.settings = { ...DEFAULT_IMPORT_SETTINGS, ...settings };
-    this.indexes = new ImportIndexes(store, logger, this.settings.buildIndex);
+    this.indexes = new ImportIndexes(store, logger, this.settings.buildIndex, this.settings.indexTexts);
     this.liveness = new JobLiveness(store, logger, this.settings);
   }
 

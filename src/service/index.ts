@@ -1,4 +1,4 @@
-export { TranslationMemory, type Readiness, type TaggedUnit } from './translation-memory';
+export { TranslationMemory, indexTexts, type Readiness, type TaggedUnit } from './translation-memory';
 export type { Freshness, IndexStats } from './mirror';
 export type { JobEvent, QueryStats, ServiceObserver } from './observers';
 export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';

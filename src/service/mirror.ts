@@ -19,7 +19,7 @@
  * revision carries a generation that every rebuild moves, so an answer cached at an older generation is never served
  * again, even once the seq climbs back to the same number.
  */
-import { TmIndex } from '../match';
+import { TmIndex, type TmIndexOptions } from '../match';
 import type { Logger } from '../config';
 import type { Lang } from '../types';
 import type { ChangeFeed, ChangeListener, TmStore } from '../store';
@@ -51,10 +51,12 @@ export interface IndexStats {
   units: number;
   rebuiltAt: number;
   changedAt: number;
+  /** Bytes of the index's texts held in memory, and in its file (match/text-arena.ts). */
+  textBytes: { memory: number; file: number };
 }
 
 export class TmMirror implements ChangeListener {
-  private index = new TmIndex({ pace: yieldLoop });
+  private index: TmIndex;
   private lastId = '0-0';
   private lastSeq = 0;
   private loaded = false;
@@ -75,7 +77,9 @@ export class TmMirror implements ChangeListener {
     private readonly logger: Logger,
     private readonly feed?: ChangeFeed,
     private readonly freshness: Freshness = 'strict',
+    private readonly indexOptions: TmIndexOptions = { pace: yieldLoop },
   ) {
+    this.index = new TmIndex(indexOptions);
     if (feed && freshness === 'notify') feed.watch(tm, this);
   }
 
@@ -119,7 +123,8 @@ export class TmMirror implements ChangeListener {
   }
 
   stats(): IndexStats {
-    return { tm: this.tm, units: this.index.size, rebuiltAt: this.rebuiltAt, changedAt: this.changedAt };
+    const { tm, rebuiltAt, changedAt } = this;
+    return { tm, units: this.index.size, rebuiltAt, changedAt, textBytes: this.index.textBytes };
   }
 
   /** The index as of the last sync. */
@@ -251,7 +256,7 @@ export class TmMirror implements ChangeListener {
     const started = Date.now();
     const invalidations = this.invalidations;
     const tail = await this.store.log.tail(this.tm);
-    const index = new TmIndex({ pace: yieldLoop });
+    const index = new TmIndex(this.indexOptions);
     const langs: Lang[] = ['ar', ...this.index.builtLanguages()];
     const load = index.loadInPages(langs, await this.store.unitCount(this.tm));
     try {

@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import type { TmIndex } from '../match';
+import type { TmIndex, TmIndexOptions } from '../match';
 import { ChangeFeed, type TmStore } from '../store';
 import { LANGS, type Lang } from '../types';
 import { TmMirror, type Freshness, type IndexStats } from './mirror';
@@ -32,6 +32,7 @@ export class Mirrors {
     private readonly logger: Logger,
     private readonly freshness: Freshness,
     private readonly checkMs = CHECK_MS,
+    private readonly indexOptions?: TmIndexOptions,
   ) {}
 
   /** Compares the epoch and each TM's seq with what this process saw; rebuilds what Redis no longer holds. */
@@ -142,7 +143,7 @@ export class Mirrors {
 
   private create(tm: string): TmMirror {
     if (this.freshness === 'notify') this.feed ??= new ChangeFeed(this.store.redis, this.store.keys, this.logger);
-    const mirror = new TmMirror(this.store, tm, this.logger, this.feed, this.freshness);
+    const mirror = new TmMirror(this.store, tm, this.logger, this.feed, this.freshness, this.indexOptions);
     this.mirrors.set(tm, mirror);
     return mirror;
   }

@@ -2,7 +2,7 @@
  * The use cases behind the HTTP API. HTTP validates and calls these; they call the store and the matcher.
  */
 import type { Writable } from 'node:stream';
-import type { Logger } from '../config';
+import type { Config, Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import {
   ImportStore,
@@ -14,6 +14,8 @@ import {
   type UnitTexts,
 } from '../store';
 import type { Lang, Unit } from '../types';
+import type { TextSpill } from '../match';
+import { yieldLoop } from '../slices';
 import { correctAlignment, importDocument, unitContext, type ImportRequest, type ImportResult } from './documents';
 import type { Correction } from './corrections';
 import {
@@ -56,6 +58,12 @@ import { createUnit, deleteUnit, patchUnit, taggedUnit, type TaggedUnit, type Un
 
 export type { Readiness, TaggedUnit };
 
+/** Where the configuration puts a TM index's texts past the memory it allows (TranslationMemory's `indexTexts`). */
+export const indexTexts = (config: Pick<Config, 'indexTextsDir' | 'indexTextsMemoryMb'>): TextSpill => ({
+  dir: config.indexTextsDir,
+  memoryBytes: config.indexTextsMemoryMb * 2 ** 20,
+});
+
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
   private readonly units: UnitStore;
@@ -68,15 +76,19 @@ export class TranslationMemory {
   /** Writes made once per Idempotency-Key (service/idempotency.ts). */
   readonly idempotency: Idempotency;
 
-  /** `indexImports`: an import into an empty TM builds its index as it reads (import-index.ts); false for the CLI. */
+  /**
+   * `indexImports`: an import into an empty TM builds its index as it reads (import-index.ts); false for the CLI.
+   * `indexTexts`: where a TM's index keeps its texts past the memory allowed (match/text-arena.ts; the server's
+   * MIZAN_INDEX_TEXTS_*); none: all in memory.
+   */
   constructor(
     readonly store: TmStore,
     logger: Logger,
     readonly defaultTm: string,
     freshness: Freshness = 'strict',
-    { indexImports = true }: { indexImports?: boolean } = {},
+    { indexImports = true, indexTexts }: { indexImports?: boolean; indexTexts?: TextSpill } = {},
   ) {
-    this.mirrors = new Mirrors(store, logger, freshness);
+    this.mirrors = new Mirrors(store, logger, freshness, undefined, { pace: yieldLoop, texts: indexTexts });
     this.units = new UnitStore(store.redis, store.keys);
     this.importStore = new ImportStore(store.redis, store.keys);
     this.marks = new ReviewMarks(store.redis, store.keys);
@@ -84,7 +96,7 @@ export class TranslationMemory {
       this.importStore,
       (tm, built) => this.mirrors.refresh(tm, built),
       logger,
-      { buildIndex: indexImports },
+      { buildIndex: indexImports, indexTexts },
       (e) => this.observers.job(e),
     );
     this.idempotency = new Idempotency(store);
