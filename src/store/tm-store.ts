@@ -30,8 +30,8 @@ import { ScriptCode } from './scripts';
 import { yieldLoop } from '../slices';
 import { readSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
-import { readEncodedUnits, readTaggedUnit, readUnit, readUnits, recordUnit, rowCodes, scanUnitIds } from './unit-read';
-import type { RowCodes } from './unit-read';
+import { documentRow, readEncodedUnits, readTaggedUnit, readUnit, readUnits, scanUnitIds } from './unit-read';
+import type { RowTmx } from './unit-read';
 
 export type { DocumentCursor, DocumentSummary, RowToWrite };
 
@@ -42,8 +42,8 @@ export interface DocumentToWrite extends AlignedDocument {
 export interface StoredDocument {
   summary: DocumentSummary;
   rows: Unit[];
-  /** The codes of the rows whose texts hold placeables, by row index, read with the rows (for the TMX export). */
-  codes?: ReadonlyMap<number, RowCodes>;
+  /** By row index, what a TMX said of the row's unit besides its texts (unit-read.ts, RowTmx), for the exports. */
+  tmx?: ReadonlyMap<number, RowTmx>;
 }
 
 export interface PutResult {
@@ -245,7 +245,7 @@ export class TmStore {
       )) as [Record<string, string>, string[]];
       if (!h.hash) return undefined;
       const rows: Unit[] = [];
-      const codes = new Map<number, RowCodes>();
+      const tmx = new Map<number, RowTmx>();
       for (let i = 0; i < ids.length && rows.length === i; i += READ_BATCH) {
         if (i > 0) await yieldLoop(); // one batch per turn of the event loop (see slices.ts)
         const slice = ids.slice(i, i + READ_BATCH);
@@ -255,15 +255,14 @@ export class TmStore {
         });
         if (replies.pop() !== h.rev) break; // written meanwhile: read again
         for (let k = 0; k < slice.length; k++) {
-          const unit = recordUnit(tm, slice[k]!, replies[k] as Buffer | null);
-          if (!unit) break;
-          const held = rowCodes(unit, replies[k] as Buffer);
-          if (held) codes.set(rows.length, held);
-          rows.push(unit);
+          const row = documentRow(tm, slice[k]!, replies[k] as Buffer | null);
+          if (!row) break;
+          if (row.tmx) tmx.set(rows.length, row.tmx);
+          rows.push(row.unit);
         }
       }
       if (rows.length === ids.length)
-        return { summary: toSummary(tm, documentId, h), rows, ...(codes.size > 0 && { codes }) };
+        return { summary: toSummary(tm, documentId, h), rows, ...(tmx.size > 0 && { tmx }) };
     }
     throw new Error(`document ${documentId} kept changing during ${MAX_READ_ATTEMPTS} reads`);
   }
