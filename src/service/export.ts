@@ -3,7 +3,7 @@
  * says of each row (its reasons, or when a person marked it reviewed); TMX keeps its `x-review` prop for rows still
  * up for review. TMX writes each row's unit as the whole-TM export writes it — the inline codes, tuid, attributes,
  * props, notes and language tags it keeps of a TMX it came from (unit-fields.ts, rowTmx), a unit without a tuid of
- * its own named by its unit id —, TSV each inline code as what it stands for.
+ * its own named by its unit id —, TSV each inline code as what it stands for, HTML each as a marked span.
  */
 import { writeHtml, writeTmx, writeTsv, type InlineCode } from '../formats';
 import type { Lang } from '../types';
@@ -29,5 +29,5 @@ export function exportDocument(doc: ReviewedDocument, format: ExportFormat, tool
     const json = doc.tmx?.get(position)?.[CODES[lang]];
     return json ? (JSON.parse(json) as InlineCode[]) : undefined;
   };
-  return format === 'tsv' ? writeTsv(doc.rows, codes) : writeHtml(doc.summary, doc.rows);
+  return format === 'tsv' ? writeTsv(doc.rows, codes) : writeHtml(doc.summary, doc.rows, codes);
 }

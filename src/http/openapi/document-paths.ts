@@ -100,7 +100,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           description:
             'the document (i18next: keys <documentId>.<position>); TMX and TSV as an attachment. TMX writes each ' +
             'row’s unit as the whole TM’s export does (its inline codes, tuid, dates, props, notes, language tags; ' +
-            'a unit without a tuid of its own named by its unit id)',
+            'a unit without a tuid of its own named by its unit id); HTML shows inline codes as marked spans',
           headers: { ...etag, ...contentDisposition },
           content: {
             'application/json': {
