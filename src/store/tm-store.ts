@@ -44,6 +44,11 @@ export interface StoredDocument {
   rows: Unit[];
   /** By row index, what a TMX said of the row's unit besides its texts (unit-read.ts, RowTmx), for the exports. */
   tmx?: ReadonlyMap<number, RowTmx>;
+  /**
+   * The TM's change counter (its log's seq, moved by every write of a unit; 0 before any) as it stood before the rows
+   * were read: an import rewrites a row's unit without writing its document, so the rev alone does not date the rows.
+   */
+  seq: number;
 }
 
 export interface PutResult {
@@ -235,14 +240,15 @@ export class TmStore {
   /**
    * The document with its rows in order, as one consistent snapshot; undefined when it does not exist. The units are
    * read READ_BATCH at a time, each batch with the document's rev: every write of a document's units moves its rev
-   * (putDocument, commitDocument, putUnit, deleteUnit), so batches that all see the rev first read saw one version.
+   * (putDocument, commitDocument, putUnit, deleteUnit), so batches that all see the rev first read saw one version
+   * of the document. An import's commit rewrites units without writing their documents: `seq`, read first, moves.
    */
   async getDocument(tm: string, documentId: string): Promise<StoredDocument | undefined> {
     const { keys } = this;
     for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
-      const [h, ids] = (await readSettled(this.redis, keys, tm, (m) =>
-        m.hgetall(keys.doc(tm, documentId)).lrange(keys.docRows(tm, documentId), 0, -1),
-      )) as [Record<string, string>, string[]];
+      const [h, ids, seq] = (await readSettled(this.redis, keys, tm, (m) =>
+        m.hgetall(keys.doc(tm, documentId)).lrange(keys.docRows(tm, documentId), 0, -1).get(keys.seq(tm)),
+      )) as [Record<string, string>, string[], string | null];
       if (!h.hash) return undefined;
       const rows: Unit[] = [];
       const tmx = new Map<number, RowTmx>();
@@ -261,8 +267,10 @@ export class TmStore {
           rows.push(row.unit);
         }
       }
-      if (rows.length === ids.length)
-        return { summary: toSummary(tm, documentId, h), rows, ...(tmx.size > 0 && { tmx }) };
+      if (rows.length === ids.length) {
+        const summary = toSummary(tm, documentId, h);
+        return { summary, rows, ...(tmx.size > 0 && { tmx }), seq: Number(seq ?? 0) };
+      }
     }
     throw new Error(`document ${documentId} kept changing during ${MAX_READ_ATTEMPTS} reads`);
   }
