@@ -57,7 +57,7 @@ describe('a document exported as TMX whose row holds inline codes', () => {
     const texts = ({ ar, en, zh, codes }: Omit<UnitBody, 'unitId' | 'tm'>) => ({ ar, en, zh, codes });
     const before = row2(await allUnits(ctx.app, 'main'));
     await importDone(ctx.app, 'main', tmx);
-    // The row keeps its texts and codes (the document's TMX names rows by unit id as tuid, which the unit then keeps).
+    // The row keeps its texts and codes (its unit id, the tuid the document's TMX names it by, is not kept as one).
     expect(texts(row2(await allUnits(ctx.app, 'main')))).toEqual(texts(before));
     expect(await documentTmx()).toBe(tmx);
     await importDone(ctx.app, 'doc-copy', tmx);

@@ -53,7 +53,7 @@ describe('the seed TMX', () => {
 
   it('writes and reads back to the same document', () => {
     const doc = seed();
-    const written = writeTmx([doc], { toolVersion: 'test', unitId: (id, pos) => `${id}#${pos}` });
+    const written = writeTmx([doc], { toolVersion: 'test', unit: (id, pos) => ({ tuid: `${id}#${pos}` }) });
     const [back] = tmxToDocuments(readTmx(written));
     expect(back).toEqual(doc);
     expect(readTmx(written).units[3]!.tuid).toBe(`${doc.meta.id}#3`);

@@ -2,13 +2,54 @@
  * A printable side-by-side page of an aligned document: one table row per aligned row, Arabic right-to-left in its
  * own column, English and Chinese beside it, each row's confidence, and what the review says of it: the reasons a
  * row is up for review, or when a person marked it reviewed, in words (not by colour alone). Rows are numbered as
- * the API numbers them, from 0 (`position`, the corrections' `row`). Self-contained (inline CSS), valid HTML5, every
+ * the API numbers them, from 0 (`position`, the corrections' `row`). A row's inline codes (a row whose unit an import
+ * replaced by a `tu` with codes) are shown as codes: each a marked span (class `code`) showing what it stands for —
+ * its native markup (`<b>`, `{0}`) as text — or, without any, a short label (↵ for a line break, its kind, `hi` and
+ * `/hi`, a private-use character the source held by its code point, `U+E123`), with the code as the TMX writes it
+ * as its title; never the private-use character mizan keeps it as. Self-contained (inline CSS), valid HTML5, every
  * text escaped.
  */
-import type { DocumentMeta, DocumentRow, ReviewReason } from '../types';
+import { hasPlaceables, isPlaceable, PLACEABLE_BASE, type InlineCode } from './placeables';
+import { codeAsText } from './tsv';
+import type { DocumentMeta, DocumentRow, Lang, ReviewReason } from '../types';
 
+const PLACEABLES = /[\uE000-\uF8FF]/g;
+
+/** A text escaped, its private-use characters (placeables, outside a row's cells) left out. */
 const escape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(PLACEABLES, '');
+
+/** What a code shows: its native markup, else a short label (see the module's comment). */
+function codeLabel(code: InlineCode): string {
+  if (code.kind === 'char') {
+    const hex = /^&#x([0-9a-f]+);$/i.exec(code.xml)?.[1];
+    return hex ? `U+${hex.toUpperCase().padStart(4, '0')}` : 'char';
+  }
+  const native = codeAsText(code);
+  if (native === '\n') return '↵';
+  if (native.trim() !== '') return native;
+  return code.close ? `/${code.kind}` : code.kind;
+}
+
+/** One placeable as a marked span (left to right, isolated from the text around it); `code` undefined: unknown. */
+function codeSpan(code: InlineCode | undefined): string {
+  const [label, title] = code ? [codeLabel(code), code.xml] : ['code', 'an inline code'];
+  return `<span class="code" dir="ltr" title="${escape(title)}">${escape(label)}</span>`;
+}
+
+/** A row's text in a language, escaped, each placeable k (U+E000 + k) shown as its code from `codes`. */
+function textHtml(text: string, codes: readonly InlineCode[] | undefined): string {
+  if (!hasPlaceables(text)) return escape(text);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isPlaceable(c)) continue;
+    out += escape(text.slice(from, i)) + codeSpan(codes?.[c - PLACEABLE_BASE]);
+    from = i + 1;
+  }
+  return out + escape(text.slice(from));
+}
 
 const HEAD_ROW =
   '<tr><th scope="col">#</th><th scope="col" lang="ar" dir="rtl">العربية</th><th scope="col">English</th>' +
@@ -40,6 +81,8 @@ th.n, td.c, td.r { color: #555; font-size: .85em; }
 th.n, td.c { white-space: nowrap; font-weight: normal; }
 tr.review td, tr.review th { background: #fff4d6; }
 tr.review td.r strong { color: #7a4b00; }
+.code { font: .8em monospace; color: #5b2a86; background: #f1eaf8; border: 1px solid #d9c8ea; border-radius: 3px;
+  padding: 0 .2em; }
 @media print { body { margin: 0; } tr { page-break-inside: avoid; } }
 `;
 
@@ -56,7 +99,13 @@ function reviewCell(r: HtmlRow): string {
   return '';
 }
 
-export function writeHtml(meta: DocumentMeta, rows: readonly HtmlRow[]): string {
+/** The page; `codes` gives the inline codes of a row's text that holds placeables (U+E000 + k ↔ code k). */
+export function writeHtml(
+  meta: DocumentMeta,
+  rows: readonly HtmlRow[],
+  codes?: (position: number, lang: Lang) => readonly InlineCode[] | undefined,
+): string {
+  const cell = (r: HtmlRow, lang: Lang) => textHtml(r[lang], codes?.(r.position, lang));
   const title = meta.titles.ar || meta.titles.en || meta.id;
   const heading =
     `<span lang="ar" dir="rtl">${escape(meta.titles.ar)}</span> ${escape(meta.titles.en)} ` +
@@ -69,9 +118,9 @@ export function writeHtml(meta: DocumentMeta, rows: readonly HtmlRow[]): string 
       const cls = r.review ? ' class="review"' : '';
       const cells = [
         `<th scope="row" class="n">${r.position}</th>`,
-        `<td lang="ar" dir="rtl">${escape(r.ar)}</td>`,
-        `<td lang="en" dir="ltr">${escape(r.en)}</td>`,
-        `<td lang="zh-Hans" dir="ltr">${escape(r.zh)}</td>`,
+        `<td lang="ar" dir="rtl">${cell(r, 'ar')}</td>`,
+        `<td lang="en" dir="ltr">${cell(r, 'en')}</td>`,
+        `<td lang="zh-Hans" dir="ltr">${cell(r, 'zh')}</td>`,
         `<td class="c">${conf.toFixed(2)}</td>`,
         `<td class="r">${reviewCell(r)}</td>`,
       ];

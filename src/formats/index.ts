@@ -1,4 +1,4 @@
-export { writeTmx, TMX_TOOL, type TmxWriteOptions } from './tmx-write';
+export { writeTmx, TMX_TOOL, type RowUnitTmx, type TmxWriteOptions } from './tmx-write';
 export {
   readTmx,
   parseTmx,

@@ -1,26 +1,32 @@
 /**
  * Writes aligned documents as TMX 1.4b: one `tu` per row with one `tuv` per language that has text (ar first, the
  * source), document metadata as header `prop`s and row placement as `tu` `prop`s, so a file is self-describing
- * and reads back into the same documents. A row's inline codes (a row whose unit an import replaced by a `tu` with
- * codes) are written by the whole-TM export's writer (tmx-stream-write.ts), so that they read back as the same
- * codes. Output validates against the TMX 1.4b DTD.
+ * and reads back into the same documents. What a row's unit keeps of a TMX it came from — its `tuid`, `tu` and `tuv`
+ * attributes, props, notes, language tags and inline codes — is written by the whole-TM export's writer
+ * (tmx-stream-write.ts: tuStart, tuvXml), so a row is written as the whole-TM export writes its unit and reads back
+ * as the same unit. Output validates against the TMX 1.4b DTD.
  */
 import { LANGS, type AlignedDocument, type Lang } from '../types';
-import type { InlineCode } from './placeables';
-import { TMX_TOOL } from './tmx-model';
-import { documentProps, tmxHead, TU_END, tuStart, tuvXml } from './tmx-stream-write';
+import { TMX_TOOL, type TmxTuInput, type TmxVariantInput } from './tmx-model';
+import { documentProps, tmxHead, TMX_TAIL, TU_END, tuStart, tuvXml } from './tmx-stream-write';
 
 export { TMX_TOOL };
+
+/**
+ * What a row's unit holds besides the row's texts and placement: the `tu`'s tuid and metadata, and per language the
+ * `tuv`'s kept tag (written as `xml:lang`), metadata and the text's inline codes (placeable k ↔ U+E000 + k).
+ */
+export type RowUnitTmx = Pick<TmxTuInput, 'tuid' | 'attrs' | 'props' | 'notes'> & {
+  langs?: Partial<Record<Lang, Omit<TmxVariantInput, 'text'>>>;
+};
 
 export interface TmxWriteOptions {
   /** creationtoolversion. */
   toolVersion: string;
   /** Header creationdate; omitted when not given so that output is reproducible. */
   creationDate?: Date;
-  /** Id of each row (tuid); omitted when not given. */
-  unitId?: (documentId: string, position: number) => string;
-  /** The codes of a row's text in a language, when it holds placeables (U+E000 + k); none when not given. */
-  codes?: (documentId: string, position: number, lang: Lang) => readonly InlineCode[] | undefined;
+  /** What each row's unit holds besides its texts and placement (no tuid, metadata or codes when not given). */
+  unit?: (documentId: string, position: number) => RowUnitTmx | undefined;
   /** Write document metadata as header props (default true; the seed keeps it in tm/manifest.json instead). */
   documentProps?: boolean;
 }
@@ -31,8 +37,9 @@ export function writeTmx(documents: readonly AlignedDocument[], options: TmxWrit
   for (const doc of documents) {
     const id = doc.meta.id;
     for (const seg of doc.segments) {
+      const { langs, ...tu } = options.unit?.(id, seg.position) ?? {};
       out += tuStart({
-        ...(options.unitId && { tuid: options.unitId(id, seg.position) }),
+        ...tu,
         document: id,
         position: seg.position,
         paragraph: seg.paragraph,
@@ -41,12 +48,11 @@ export function writeTmx(documents: readonly AlignedDocument[], options: TmxWrit
       });
       for (const lang of LANGS) {
         if (seg[lang] === '') continue;
-        const codes = options.codes?.(id, seg.position, lang);
-        out += tuvXml({ text: seg[lang], ...(codes && { codes }) }, lang);
+        const variant = langs?.[lang];
+        out += tuvXml({ ...variant, text: seg[lang] }, variant?.tag || lang);
       }
       out += TU_END;
     }
   }
-  out += '  </body>\n</tmx>\n';
-  return out;
+  return out + TMX_TAIL;
 }

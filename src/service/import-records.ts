@@ -161,6 +161,9 @@ export async function* readRecords(source: ByteSource, options: ReadRecordsOptio
           tu.document !== undefined && tu.position !== undefined
             ? documentUnitKey(tm, tu.document, tu.position)
             : undefined;
+        // A tuid that is that row's unit id is mizan's name for the row, which a document's TMX writes for a unit
+        // without a tuid of its own (unit-fields.ts, rowTmx): not the unit's metadata, so not kept.
+        if (place !== undefined && tu.tuid !== undefined && tu.tuid === unitIdOfKey(place)) delete tu.tuid;
         const outcome = merger.add(tu, place);
         if (outcome.status === 'duplicate' || outcome.status === 'conflict') continue;
         const isNew = outcome.status === 'new';

@@ -208,10 +208,10 @@ export class TranslationMemory {
     return (await this.documentI18nextAt(tm, documentId, langs)).bundles;
   }
 
-  /** The same, with the document's rev the bundles were made from (an ETag names it). */
+  /** The same, with the document's rev and the TM's seq the bundles were made from (an ETag names them). */
   async documentI18nextAt(tm: string, documentId: string, langs?: readonly Lang[]) {
     const doc = await this.getDocument(tm, documentId);
-    return { rev: doc.summary.rev, bundles: documentI18next(doc, langs) };
+    return { rev: doc.summary.rev, seq: doc.seq, bundles: documentI18next(doc, langs) };
   }
 
   /** A whole TM as i18next bundles, keys `<unitId>` (for GET /api/v1/tms/:tm/export?format=i18next). */

@@ -9,7 +9,18 @@
  *
  * Units written by the API or aligned documents have none of these; they read back as plain units.
  */
-import type { ApartVariant, InlineCode, TmxProp, TmxTu, TmxTuInput, TmxVariant, TuAttrs } from '../formats';
+import type {
+  ApartVariant,
+  InlineCode,
+  RowUnitTmx,
+  TmxProp,
+  TmxTu,
+  TmxTuInput,
+  TmxVariant,
+  TmxVariantInput,
+  TuAttrs,
+} from '../formats';
+import type { RowTmx } from '../store';
 import type { UnitFields } from '../store/unit-record';
 import { LANGS, type Lang } from '../types';
 
@@ -132,20 +143,30 @@ export function stagedFields(tu: TmxTu, added: readonly Lang[] | 'all', apart = 
 
 const parse = <T>(text: string | undefined): T | undefined => (text ? (JSON.parse(text) as T) : undefined);
 
+/** A `tuv`'s kept tag and metadata and its text's codes, as a unit's fields hold them (tuv:<lang>, codes:<lang>). */
+function variantOf(h: Record<string, string | undefined>, lang: Lang): Omit<TmxVariantInput, 'text'> {
+  const tuv = parse<TuvMeta>(h[TUV_FIELD[lang]]) ?? {};
+  return { codes: parse<InlineCode[]>(h[CODES_FIELD[lang]]) ?? [], ...tuv };
+}
+
+/** A `tu`'s tuid, attributes, props and notes as its `tmx` field holds them (its placement aside). */
+function tuOf(meta: TuMeta): Pick<TmxTuInput, 'tuid' | 'attrs' | 'props' | 'notes'> {
+  const tu: Pick<TmxTuInput, 'tuid' | 'attrs' | 'props' | 'notes'> = {};
+  if (meta.tuid !== undefined) tu.tuid = meta.tuid;
+  if (meta.attrs) tu.attrs = meta.attrs;
+  if (meta.props) tu.props = meta.props;
+  if (meta.notes) tu.notes = meta.notes;
+  return tu;
+}
+
 /** A stored unit (every field of its hash) as the TMX writer takes it; placement from its document when it has one. */
 export function toTmxUnit(unitId: string, h: Record<string, string>): TmxTuInput & { unitId: string } {
   const meta = parse<TuMeta>(h.tmx) ?? {};
-  const unit: TmxTuInput & { unitId: string } = { unitId, langs: {} };
+  const unit: TmxTuInput & { unitId: string } = { unitId, langs: {}, ...tuOf(meta) };
   for (const lang of LANGS) {
     const text = h[lang];
-    if (!text) continue;
-    const tuv = parse<TuvMeta>(h[`tuv:${lang}`]) ?? {};
-    unit.langs[lang] = { text, codes: parse<InlineCode[]>(h[`codes:${lang}`]) ?? [], ...tuv };
+    if (text) unit.langs[lang] = { text, ...variantOf(h, lang) };
   }
-  if (meta.tuid !== undefined) unit.tuid = meta.tuid;
-  if (meta.attrs) unit.attrs = meta.attrs;
-  if (meta.props) unit.props = meta.props;
-  if (meta.notes) unit.notes = meta.notes;
   if (h.doc) {
     unit.document = h.doc;
     unit.position = Number(h.pos ?? 0);
@@ -161,6 +182,23 @@ export function toTmxUnit(unitId: string, h: Record<string, string>): TmxTuInput
   }
   const apart = parse<ApartVariant[]>(h.apart);
   if (apart) unit.apart = apart;
+  return unit;
+}
+
+/**
+ * What a document's TMX writes of a row's unit besides the row's texts and placement (formats/tmx-write.ts): what the
+ * unit keeps of a TMX it came from (its stored TMX fields, store/unit-read.ts; none for a unit no TMX brought), read
+ * as toTmxUnit reads it for the whole-TM export. Its tuid is the unit's own; a unit without one is named by its
+ * unit id, which an import into the same TM takes for the row's name, not for a tuid (service/import-records.ts),
+ * so the file imported back leaves the unit as it was.
+ */
+export function rowTmx(unitId: string, fields: RowTmx | undefined): RowUnitTmx {
+  if (!fields) return { tuid: unitId };
+  const unit: RowUnitTmx = tuOf(parse<TuMeta>(fields.tmx) ?? {});
+  unit.tuid ??= unitId;
+  for (const lang of LANGS) {
+    if (fields[CODES_FIELD[lang]] || fields[TUV_FIELD[lang]]) (unit.langs ??= {})[lang] = variantOf(fields, lang);
+  }
   return unit;
 }
 

@@ -32,7 +32,7 @@ export {
   type CommitCounts,
   type TmState,
 } from './import-store';
-export { encodedUnits, recordUnit, type RowCodes } from './unit-read';
+export { encodedUnits, recordUnit, type RowTmx } from './unit-read';
 export { AccessStore, type StoredKey, type AuditEntry, type AuditFields, type RateCount } from './access-store';
 export { IdempotencyStore, type IdempotencyRecord } from './idempotency-store';
 export type { RedisHealth } from './health';

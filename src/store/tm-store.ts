@@ -30,8 +30,8 @@ import { ScriptCode } from './scripts';
 import { yieldLoop } from '../slices';
 import { readSettled } from './settled';
 import { ErrorCode, MizanError } from '../errors';
-import { readEncodedUnits, readTaggedUnit, readUnit, readUnits, recordUnit, rowCodes, scanUnitIds } from './unit-read';
-import type { RowCodes } from './unit-read';
+import { documentRow, readEncodedUnits, readTaggedUnit, readUnit, readUnits, scanUnitIds } from './unit-read';
+import type { RowTmx } from './unit-read';
 
 export type { DocumentCursor, DocumentSummary, RowToWrite };
 
@@ -42,8 +42,13 @@ export interface DocumentToWrite extends AlignedDocument {
 export interface StoredDocument {
   summary: DocumentSummary;
   rows: Unit[];
-  /** The codes of the rows whose texts hold placeables, by row index, read with the rows (for the TMX export). */
-  codes?: ReadonlyMap<number, RowCodes>;
+  /** By row index, what a TMX said of the row's unit besides its texts (unit-read.ts, RowTmx), for the exports. */
+  tmx?: ReadonlyMap<number, RowTmx>;
+  /**
+   * The TM's change counter (its log's seq, moved by every write of a unit; 0 before any) as it stood before the rows
+   * were read: an import rewrites a row's unit without writing its document, so the rev alone does not date the rows.
+   */
+  seq: number;
 }
 
 export interface PutResult {
@@ -235,17 +240,18 @@ export class TmStore {
   /**
    * The document with its rows in order, as one consistent snapshot; undefined when it does not exist. The units are
    * read READ_BATCH at a time, each batch with the document's rev: every write of a document's units moves its rev
-   * (putDocument, commitDocument, putUnit, deleteUnit), so batches that all see the rev first read saw one version.
+   * (putDocument, commitDocument, putUnit, deleteUnit), so batches that all see the rev first read saw one version
+   * of the document. An import's commit rewrites units without writing their documents: `seq`, read first, moves.
    */
   async getDocument(tm: string, documentId: string): Promise<StoredDocument | undefined> {
     const { keys } = this;
     for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt++) {
-      const [h, ids] = (await readSettled(this.redis, keys, tm, (m) =>
-        m.hgetall(keys.doc(tm, documentId)).lrange(keys.docRows(tm, documentId), 0, -1),
-      )) as [Record<string, string>, string[]];
+      const [h, ids, seq] = (await readSettled(this.redis, keys, tm, (m) =>
+        m.hgetall(keys.doc(tm, documentId)).lrange(keys.docRows(tm, documentId), 0, -1).get(keys.seq(tm)),
+      )) as [Record<string, string>, string[], string | null];
       if (!h.hash) return undefined;
       const rows: Unit[] = [];
-      const codes = new Map<number, RowCodes>();
+      const tmx = new Map<number, RowTmx>();
       for (let i = 0; i < ids.length && rows.length === i; i += READ_BATCH) {
         if (i > 0) await yieldLoop(); // one batch per turn of the event loop (see slices.ts)
         const slice = ids.slice(i, i + READ_BATCH);
@@ -255,15 +261,16 @@ export class TmStore {
         });
         if (replies.pop() !== h.rev) break; // written meanwhile: read again
         for (let k = 0; k < slice.length; k++) {
-          const unit = recordUnit(tm, slice[k]!, replies[k] as Buffer | null);
-          if (!unit) break;
-          const held = rowCodes(unit, replies[k] as Buffer);
-          if (held) codes.set(rows.length, held);
-          rows.push(unit);
+          const row = documentRow(tm, slice[k]!, replies[k] as Buffer | null);
+          if (!row) break;
+          if (row.tmx) tmx.set(rows.length, row.tmx);
+          rows.push(row.unit);
         }
       }
-      if (rows.length === ids.length)
-        return { summary: toSummary(tm, documentId, h), rows, ...(codes.size > 0 && { codes }) };
+      if (rows.length === ids.length) {
+        const summary = toSummary(tm, documentId, h);
+        return { summary, rows, ...(tmx.size > 0 && { tmx }), seq: Number(seq ?? 0) };
+      }
     }
     throw new Error(`document ${documentId} kept changing during ${MAX_READ_ATTEMPTS} reads`);
   }

@@ -3,7 +3,7 @@
  * its entity tag, many by id in one round trip (a MULTI of EXISTS and MGET), and the TM's unit ids scanned in
  * batches. Every read waits while a large document write is being applied (settled.ts), so it sees each whole.
  */
-import { LANGS, type EncodedUnits, type Lang, type RowSplit, type Unit } from '../types';
+import type { EncodedUnits, RowSplit, Unit } from '../types';
 import { reviewReasons } from './document-writer';
 import type { Keys } from './keys';
 import { guard, type RedisClient } from './redis';
@@ -45,24 +45,35 @@ export function recordUnit(tm: string, unitId: string, record: Buffer | null): U
   return record === null ? undefined : toUnit(tm, unitId, recordValues(record, UNIT_FIELDS));
 }
 
-/** A text's codes as its record holds them (`codes:<lang>`: JSON of the InlineCode list, service/unit-fields.ts). */
-export type RowCodes = Partial<Record<Lang, string>>;
+/**
+ * The fields of a record that say what a TMX said of its unit besides its texts and placement (service/unit-fields.ts):
+ * its texts' codes (`codes:<lang>`: JSON of the InlineCode list), its `tuv`s' tags and metadata (`tuv:<lang>`) and its
+ * `tu`'s (`tmx`: tuid, attributes, props, notes), as stored.
+ */
+export const ROW_TMX_FIELDS = ['codes:ar', 'codes:en', 'codes:zh', 'tuv:ar', 'tuv:en', 'tuv:zh', 'tmx'] as const;
+export type RowTmx = Partial<Record<(typeof ROW_TMX_FIELDS)[number], string>>;
 
-const PLACEABLE = /[\uE000-\uF8FF]/;
-const CODE_FIELDS = ['codes:ar', 'codes:en', 'codes:zh'] as const;
+const ROW_FIELDS = [...UNIT_FIELDS, ...ROW_TMX_FIELDS];
 
 /**
- * The codes of a unit read from `record` whose texts hold placeables (a document row an import replaced by a `tu`
- * with codes), for the document's TMX; undefined for a unit without placeables (most rows: three regex tests).
+ * A document row read from its unit's record (null: no such unit): the Unit, and the record's ROW_TMX_FIELDS that are
+ * not empty — undefined for a unit no TMX brought (most rows) — for the document's exports. One cut of the record.
  */
-export function rowCodes(unit: Unit, record: Buffer): RowCodes | undefined {
-  if (!PLACEABLE.test(unit.ar) && !PLACEABLE.test(unit.en) && !PLACEABLE.test(unit.zh)) return undefined;
-  const values = recordValues(record, CODE_FIELDS);
-  const out: RowCodes = {};
-  LANGS.forEach((lang, k) => {
-    if (values[k]) out[lang] = values[k];
-  });
-  return out;
+export function documentRow(
+  tm: string,
+  unitId: string,
+  record: Buffer | null,
+): { unit: Unit; tmx?: RowTmx } | undefined {
+  if (record === null) return undefined;
+  const values = recordValues(record, ROW_FIELDS);
+  const unit = toUnit(tm, unitId, values);
+  if (!unit) return undefined;
+  let tmx: RowTmx | undefined;
+  for (let k = 0; k < ROW_TMX_FIELDS.length; k++) {
+    const value = values[UNIT_FIELDS.length + k];
+    if (value) (tmx ??= {})[ROW_TMX_FIELDS[k]!] = value;
+  }
+  return tmx ? { unit, tmx } : { unit };
 }
 
 /** A placement value that is 0 ('' or '0'), read from its bytes. */

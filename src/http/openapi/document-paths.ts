@@ -19,6 +19,16 @@ import {
 const DOCUMENT_LOCATION = location('/api/v1/documents/{id}, with ?tm= outside the default TM');
 
 const docId = path('id', 'document id');
+/** A document's ETag: its rev as JSON; an export's also names its format and the TM's change counter. */
+const documentEtag = {
+  ETag: {
+    description:
+      'the entity tag: "rev-<n>" as JSON, the document’s rev; an export’s "rev-<n>.<format>.s<seq>", seq the TM’s ' +
+      'change counter, so that it changes when a row’s unit does (an import too). Send it back in If-None-Match ' +
+      '(a read) or If-Match (a write: the rev in it is compared)',
+    schema: { type: 'string' },
+  },
+};
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
 
 export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
@@ -97,8 +107,11 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
       ],
       ok: {
         200: {
-          description: 'the document (i18next: keys <documentId>.<position>); TMX and TSV as an attachment',
-          headers: { ...etag, ...contentDisposition },
+          description:
+            'the document (i18next: keys <documentId>.<position>); TMX and TSV as an attachment. TMX writes each ' +
+            'row’s unit as the whole TM’s export does (its inline codes, tuid, dates, props, notes, language tags; ' +
+            'a unit without a tuid of its own named by its unit id); HTML shows inline codes as marked spans',
+          headers: { ...documentEtag, ...contentDisposition },
           content: {
             'application/json': {
               schema: {
@@ -114,7 +127,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           },
         },
         // A TMX or TSV export's 304 keeps the attachment's file name, as its 200 would have it.
-        304: { ...notModified[304], headers: { ...etag, ...contentDisposition } },
+        304: { ...notModified[304], headers: { ...documentEtag, ...contentDisposition } },
       },
       errors: ['DOCUMENT_NOT_FOUND', 'UNKNOWN_FORMAT', 'UNKNOWN_TM', 'UNSUPPORTED_LANGUAGE'],
     },
