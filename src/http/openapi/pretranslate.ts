@@ -38,10 +38,10 @@ const xliffParameters = [
   query('tm', 'TMs to search, comma-separated, by priority (default: the default TM)'),
   contentEncoding,
 ];
+/** An empty delimiter is not given, as every empty parameter (routes/pretranslate.ts). */
 const delimiter = (name: string, description: string) =>
-  query(name, `${description}; 1–16 characters (else INVALID_DELIMITER)`, {
+  query(name, `${description}; up to 16 characters (longer: INVALID_DELIMITER); empty or absent: not given`, {
     type: 'string',
-    minLength: 1,
     maxLength: 16,
   });
 const DELIMITER_PARAMETERS = [
