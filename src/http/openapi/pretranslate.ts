@@ -92,7 +92,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         "sources' script (X-Mizan-Languages says so). A placeholder the TM's target lacks takes the place of the " +
         "number the TM's source had where the placeholder is (26→%d), else it is appended; a TM placeholder " +
         'where the source has a number gives way to it (%d→5). Placeholders: printf, i18next/ICU ({{x}}, {x}, ' +
-        '$t(key)) and template (${x}).',
+        '$t(key)) and template (${x}); all but the % ones are placeables when matching, as inline codes are: no ' +
+        'word in the score.',
       parameters: [
         ...xliffParameters,
         query(
@@ -133,7 +134,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
       description:
         'JSON, or a fixed-width text table with Accept: text/plain (parameters such as charset are not compared) ' +
         "or format=text. A segment's band is that of the score pretranslation writes for it (one point off per " +
-        'repair, the best of the same candidates): the similarity the pretranslated file shows.',
+        'repair, the best of the same candidates): the similarity the pretranslated file shows. Inline codes ' +
+        'and the placeholders matched as placeables ({{x}}, {x}, ${x}, $t(key)) are neither words nor characters.',
       parameters: [
         ...xliffParameters,
         query('format', 'json (default) or text', { type: 'string', enum: ['json', 'text'] }),
