@@ -28,7 +28,7 @@ const USAGE = `usage: npm run i18next -- pretranslate --from FILE.json --to en,z
                                    [--nesting-prefix P] [--nesting-suffix S]
        npm run i18next -- export --out FOLDER [--document ID] [--lang en,zh] [--tm NAME]
   pretranslate writes FOLDER/<tag>.json, the tag as given (merged with the existing file: its values kept, and never restructured,
-  unless --overwrite) and FOLDER/report.json. Placeables kept as written: {{x}}, {x} and {x, number}, $t(key),
+  unless --overwrite) and FOLDER/report.json. Placeables kept as written: {{x}}, {x} and {x, number}, \${x}, $t(key),
   Trans tags (<0>…</0>, <br/>), and the project's own delimiters (i18next's interpolation and nesting prefix and
   suffix, 1-16 characters: --interpolation-prefix __ --interpolation-suffix __ for __name__). ICU plural/select
   messages are drafted branch by branch, or left out and reported. Tags as BCP 47 or POSIX (en-GB, en_GB):

@@ -80,8 +80,25 @@ describe('POST /api/v1/pretranslate/i18next: a project’s own delimiters', () =
     expect(body.body.resources.en.other).toBe('Hello %{user}, welcome');
   });
 
+  it('reads an empty delimiter as not given, as every other empty parameter: i18next’s default, or the body’s', async () => {
+    // `?interpolationPrefix=` answered 400 INVALID_DELIMITER (delimiter-empty) where `explain=`, `overwrite=`… are
+    // absent.
+    const plain = await pretranslate({ resources, to: 'en' }).expect(200);
+    const empty = '?interpolationPrefix=&interpolationSuffix=&nestingPrefix=&nestingSuffix=';
+    const emptyQuery = await pretranslate({ resources, to: 'en' }, empty);
+    expect(emptyQuery.status).toBe(200);
+    expect(emptyQuery.body).toEqual(plain.body);
+    const emptyBody = await pretranslate({ resources, to: 'en', interpolationPrefix: '', nestingSuffix: '' });
+    expect(emptyBody.status).toBe(200);
+    expect(emptyBody.body).toEqual(plain.body);
+    // An empty one in the query string gives way to the body's.
+    const fields = { interpolationPrefix: '%{', interpolationSuffix: '}' };
+    const body = await pretranslate({ resources, to: 'en', ...fields }, '?interpolationPrefix=').expect(200);
+    expect(body.body.resources.en.other).toBe('Hello %{user}, welcome');
+    expect(plain.body.resources.en.other).toBe('Hello {user}, welcome');
+  });
+
   it.each([
-    ['?interpolationPrefix=', {}, 'interpolationPrefix'],
     [`?nestingSuffix=${'x'.repeat(17)}`, {}, 'nestingSuffix'],
     ['', { interpolationPrefix: '@@', nestingPrefix: '@@' }, 'nestingPrefix'],
   ])('refuses %s %j with 400 INVALID_DELIMITER naming the parameter', async (query, fields, param) => {

@@ -72,6 +72,20 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     expect(of('en', 'inbox.greeting').placeables!.status).toBe('ok');
   });
 
+  it('keeps a template placeholder ${x} whole as one placeable and puts it back exactly, $ included', async () => {
+    // It was read as the text "$" and the placeable {name}: matched against the unit's code as {name} alone, the
+    // draft lost the "$" ("Hello {name}, welcome") and the score a point for it.
+    const res = await pretranslate({ resources: { hi: 'أهلا ${name}، مرحبا بك' }, to: ['en', 'zh'] }).expect(200);
+    expect(res.body.resources.en.hi).toBe('Hello ${name}, welcome');
+    expect(res.body.resources.zh.hi).toBe('${name}，你好，欢迎');
+    for (const lang of ['en', 'zh'])
+      expect((res.body.report as Report[]).find((r) => r.lang === lang)).toMatchObject({
+        status: 'filled',
+        score: 100,
+        placeables: { status: 'ok', missing: [], extra: [] },
+      });
+  });
+
   it('keeps existing translations unless overwrite, and fills empty ones', async () => {
     const existing = { en: { news: { consensus: 'Our own wording' }, inbox: { messages_one: '' }, extra: 'kept' } };
     const res = await pretranslate({ resources: RESOURCES, to: 'en', existing }).expect(200);

@@ -50,6 +50,21 @@ describe('ICU plural and select blocks (i18next-icu)', () => {
     expect(report.status).toBe('filled');
   });
 
+  it('keeps a $ before an argument with it, as the template placeholder ${x}, in every branch', async () => {
+    // `${name}` is one placeable to the finder: the $ used to be left as text beside a rebuilt {name} and then
+    // printed quoted, `$'{'name'}'`, turning the argument into literal text.
+    const { value, report } = await draft(
+      '{count, plural, one {مرحبا ${name}، لديك رسالة واحدة} other {مرحبا ${name}، لديك # رسالة}}',
+    );
+    expect(value).toBe(
+      '{count, plural, one {Hello ${name}, you have one message} other {Hello ${name}, you have # messages}}',
+    );
+    const [block] = parseIcu(value as string) as Extract<IcuNode, { type: 'block' }>[];
+    for (const branch of block!.branches)
+      expect(branch.message).toContainEqual(expect.objectContaining({ type: 'arg', name: 'name' }));
+    expect(report).toMatchObject({ status: 'filled', score: 100 });
+  });
+
   it('drafts nested blocks branch by branch, keeping the select keys', async () => {
     const { value } = await draft(
       '{gender, select, female {{count, plural, one {أضافت صورة} other {أضافت # صورة}}} ' +

@@ -100,6 +100,16 @@ describe('reading i18next resources', () => {
     });
   });
 
+  it('protects a template placeholder ${x} whole, its $ with it, and puts it back as written', () => {
+    const text = 'السعر ${price} أو ${ total } مع {{tax}}';
+    const { text: protectedText, placeables } = protectI18next(text);
+    expect(placeables).toEqual(['${price}', '${ total }', '{{tax}}']);
+    expect(protectedText).toBe(`السعر ${P(0)} أو ${P(1)} مع ${P(2)}`);
+    expect(restoreI18next(protectedText, placeables)).toEqual({ text, unmappable: [] });
+    // A draft with {price} for ${price} lacks the source's placeable: it is not the same text.
+    expect(checkI18nextPlaceables('السعر ${price}', 'Price {price}')).toMatchObject({ status: 'missing+extra' });
+  });
+
   it('refuses resources that are not a JSON object', async () => {
     expect(() => flattenResources(['a'])).toThrow(expect.objectContaining({ code: 'INVALID_BODY' }));
     await expect(pretranslateI18next('text', tm(), { to: ['en'] })).rejects.toMatchObject({ code: 'INVALID_BODY' });

@@ -8,9 +8,11 @@
  *   neighbouring segments sent along so that a TM can answer 101. A candidate's score is the one pretranslation
  *   writes: the TM's less one point per code or placeholder put in, the best of the candidates it looks at
  *   (xliff-best.ts), so that the band a job is priced in is the score the pretranslated file shows.
- * - Words are the matcher's tokens (`tokenize` from src/normalize): a Chinese character is a word, inline codes
- *   and punctuation are not. Characters are the code points that are not whitespace or inline codes.
- * - Segments without text (only codes or whitespace) are left out; confirmed targets are counted like any other.
+ * - Words are the matcher's tokens (`tokenize` from src/normalize): a Chinese character is a word, inline codes,
+ *   i18next-style placeholders (`{{x}}`, `{0}`, `${x}`, `$t(key)`: placeables, xliff-placeholders.ts) and
+ *   punctuation are not. Characters are the code points that are not whitespace, inline codes or such placeholders.
+ * - Segments without text (only codes, such placeholders or whitespace) are left out; confirmed targets are counted
+ *   like any other.
  * - A 1.x file whose `<file>` elements declare different targets (the request naming none) is looked up per file,
  *   each in its own target language (a repetition is one into the same target); the rows add them up and
  *   `targets` names them.
@@ -19,6 +21,7 @@ import { canonical, tokenize } from '../normalize';
 import type { Lang } from '../types';
 import type { XliffDocument } from './xliff';
 import { DEFAULT_MAX_ALTERNATIVES, bestCompleted, completeCandidates, writable } from './xliff-best';
+import { placeholderLookups } from './xliff-placeholders';
 import {
   BANDS,
   type Band,
@@ -54,7 +57,7 @@ export interface Analysis {
 /** Lowest score that still has a band. */
 const ANALYSIS_MIN = 50;
 
-/** Counts words and characters of a source text (placeables excluded). */
+/** Counts words and characters of a source text (placeables excluded: inline codes, i18next-style placeholders). */
 export function countText(text: string): { words: number; characters: number } {
   const plain = plainText(text);
   return { words: tokenize(plain).length, characters: [...plain.replace(/\s+/gu, '')].length };
@@ -80,7 +83,7 @@ export async function analyzeXliff(
   const limit = DEFAULT_MAX_ALTERNATIVES + 1;
   const found = await lookupAll(
     sources,
-    lookup,
+    placeholderLookups(lookup),
     src,
     { tgt, min: ANALYSIS_MIN, limit },
     {

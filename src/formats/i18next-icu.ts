@@ -84,18 +84,23 @@ const CARDINAL_WITHOUT_NUMBER = new Set(['zero', 'one', 'two']);
 
 /** Step 2: one sentence, its arguments and `#` as placeables, drafted and turned back into nodes. */
 async function draftLeaf(nodes: IcuNode[], steps: Step[], ctx: IcuContext, reports: IcuBranchReport[]) {
-  const tokens = new Map<string, IcuNode>();
+  // Each placeable of the sentence and the nodes it stands for: an argument, `#`, or the text `$` and the argument
+  // after it (`${name}` is one placeable to the finder: the `$` goes where the draft puts the argument).
+  const tokens = new Map<string, IcuNode[]>();
   let text = '';
   for (const node of nodes) {
     if (node.type === 'text') text += node.value;
     else if (node.type === 'pound') {
-      tokens.set(POUND, node);
+      tokens.set(POUND, [node]);
       text += POUND;
     } else if (node.type === 'arg') {
-      const recognized = node.raw.match(ctx.syntax.pattern)?.[0] === node.raw;
-      const token = recognized ? node.raw : `{${node.name}}`;
-      if (!tokens.has(token)) tokens.set(token, node);
-      text += token;
+      const whole = (token: string) => token.match(ctx.syntax.pattern)?.[0] === token;
+      const token = whole(node.raw) ? node.raw : `{${node.name}}`;
+      const dollar = text.endsWith('$') && whole(`$${token}`);
+      const key = dollar ? `$${token}` : token;
+      if (dollar) text = text.slice(0, -1);
+      if (!tokens.has(key)) tokens.set(key, dollar ? [{ type: 'text', value: '$' }, node] : [node]);
+      text += key;
     }
   }
   const plural = steps.findLast((s) => s.kind !== 'select');
@@ -108,7 +113,8 @@ async function draftLeaf(nodes: IcuNode[], steps: Step[], ctx: IcuContext, repor
     return nodes;
   }
   const numberOf = (p: string, step: Step | undefined) =>
-    step !== undefined && (p === POUND ? step === plural : (tokens.get(p) as { name?: string })?.name === step.name);
+    step !== undefined &&
+    (p === POUND ? step === plural : (tokens.get(p)?.at(-1) as { name?: string })?.name === step.name);
   const withoutNumber = (s: Step) =>
     s.kind === 'plural' && (s.key.startsWith('=') || CARDINAL_WITHOUT_NUMBER.has(s.key));
   const drafted = await draftText(text, ctx.lookup, {
@@ -128,10 +134,10 @@ async function draftLeaf(nodes: IcuNode[], steps: Step[], ctx: IcuContext, repor
   const out: IcuNode[] = [];
   let last = 0;
   for (const m of drafted.value.matchAll(ctx.syntax.pattern)) {
-    const node = tokens.get(m[0]);
-    if (!node) continue;
+    const held = tokens.get(m[0]);
+    if (!held) continue;
     if (m.index > last) out.push({ type: 'text', value: drafted.value.slice(last, m.index) });
-    out.push(node);
+    out.push(...held);
     last = m.index + m[0].length;
   }
   if (last < drafted.value.length) out.push({ type: 'text', value: drafted.value.slice(last) });

@@ -3,7 +3,9 @@
  * putting them back, and comparing a source's with its translation's.
  *
  * Always recognized: interpolations `{{name}}`, `{{value, number}}`, `{{- html}}`; single-brace ones (`{name}`,
- * `{n, number}`: a `{`/`}` prefix and suffix, or i18next-icu's simple arguments); nesting `$t(key)`,
+ * `{n, number}`: a `{`/`}` prefix and suffix, or i18next-icu's simple arguments); template ones (`${name}`, whole: a
+ * string shared with JavaScript or shell code, or a `${`/`}` prefix and suffix; read as `{name}`, the `$` was text
+ * the draft could lose, and the score a point for it); nesting `$t(key)`,
  * `$t(key, {"count": 2})`; react-i18next Trans tags `<0>`, `</0>`, `<1/>`, `<br/>`, `<strong>`. A project's own
  * `interpolation.prefix`/`suffix` (`__name__`, `%{name}`) and `nesting.prefix`/`suffix` are added to these
  * (`placeableSyntax`), matched as i18next matches them: the prefix, the shortest run of characters on one line,
@@ -39,14 +41,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The default recognizers, one per kind (sources without flags; XLIFF's placeholders, xliff-printf.ts, use the first
- * two, so that both interfaces protect the same texts): an interpolation, double- or single-brace; a nesting; a
- * Trans tag.
+ * three, so that both interfaces protect the same texts): a template placeholder, `${name}` whole; an interpolation,
+ * double- or single-brace; a nesting; a Trans tag.
  */
+export const TEMPLATE = /\$\{\s*[A-Za-z_$][\w$.-]*\s*\}/;
 export const INTERPOLATION = /\{\{[^{}]*\}\}|\{\s*(?:[A-Za-z_$][\w$.-]*|\d+)\s*(?:,[^{},]*(?:,[^{}]*)?)?\}/;
 export const NESTING = /\$t\((?:[^()]|\([^()]*\))*\)/;
 export const TRANS_TAG = /<\/?[A-Za-z0-9]+\s*\/?>/;
 
-const DEFAULTS = [INTERPOLATION.source, NESTING.source, TRANS_TAG.source];
+const DEFAULTS = [TEMPLATE.source, INTERPOLATION.source, NESTING.source, TRANS_TAG.source];
 
 /** The placeables recognized without a project's own delimiters (see the file comment). */
 export const PLACEABLE = new RegExp(DEFAULTS.join('|'), 'g');
@@ -79,7 +82,7 @@ export function placeableSyntax(options: I18nextSyntax = {}): PlaceableSyntax {
   };
 }
 
-/** The default syntax: `{{…}}`, `{…}`, `$t(…)`, Trans tags. */
+/** The default syntax: `${…}`, `{{…}}`, `{…}`, `$t(…)`, Trans tags. */
 export const DEFAULT_SYNTAX = placeableSyntax();
 
 /** The placeables of a text, in order. */

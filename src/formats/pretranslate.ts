@@ -19,6 +19,8 @@
  * So is one that would lose a number of the source (xliff-printf.ts): a segment left without any is then
  * `placeables-missing` (see `refusal` for one refused for both).
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
+ * The source's i18next-style placeholders (`{{x}}`, `{0}`, `${x}`, `$t(key)`) are placeables to the TM, as its codes
+ * are: no word in a score (xliff-placeholders.ts); a source of placeables alone is `empty`.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
  * target, at most `maxAlternatives` (in a `seg-source` unit, after the record of the one written: xliff-marks.ts);
@@ -44,6 +46,7 @@ import {
   writable,
 } from './xliff-best';
 import { type PlaceableCheck, checkPlaceables } from './xliff-inline';
+import { placeholderLookups } from './xliff-placeholders';
 import {
   type Band,
   type Candidate,
@@ -146,7 +149,7 @@ export async function pretranslateXliff(
   const limit = maxAlternatives + 1;
   const found = await lookupAll(
     doc.segments.map((s) => s.source),
-    lookup,
+    placeholderLookups(lookup),
     src,
     { tgt, min, limit },
     { skip, files: doc.segments.map((s) => s.fileIndex), ...(targets && { targets: segmentTargets(doc, languages) }) },

@@ -9,6 +9,7 @@ import { writtenLanguage } from './source-script';
 import type { TmOnlyCodes } from './tm-codes';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
+import { replacePlaceables } from './xliff-printf';
 import type { XmlElement } from './xliff-xml';
 
 /** A TM candidate for one source text. */
@@ -194,9 +195,14 @@ export function segmentTargets(doc: XliffDocument, languages: ResolvedLanguages)
   return out;
 }
 
-/** Source text without placeables and outer whitespace: '' means there is nothing to look up. */
+/**
+ * Source text without placeables (inline codes, i18next-style placeholders: xliff-placeholders.ts) and outer
+ * whitespace: '' means there is nothing to look up.
+ */
 export function plainText(text: string): string {
-  return text.replace(/[\uE000-\uF8FF]/g, '').trim();
+  return replacePlaceables(text, () => ' ')
+    .replace(/[\uE000-\uF8FF]/g, '')
+    .trim();
 }
 
 /**
@@ -268,7 +274,7 @@ export async function lookupAll(
 }
 
 /** A per-text lookup as a batch one: each query in turn. */
-function oneByOne(lookup: Lookup): BatchLookup {
+export function oneByOne(lookup: Lookup): BatchLookup {
   return async (queries) => {
     const answers: (readonly Candidate[])[] = [];
     for (const { text, src, context } of queries) answers.push(await lookup(text, src, context));

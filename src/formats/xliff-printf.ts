@@ -1,7 +1,7 @@
 /**
  * Placeholders in a segment's text between its source and a TM target: printf ones (`%s`, `%1$d`, `%(name)s`,
- * `{0}`) and, with the recognizers of the i18next route (i18next-placeables.ts), i18next / ICU interpolations
- * (`{{name}}`, `{name}`, `{n, number}`) and nestings (`$t(key)`), plus template ones (`${name}`): a file made from
+ * `{0}`) and, with the recognizers of the i18next route (i18next-syntax.ts), i18next / ICU interpolations
+ * (`{{name}}`, `{name}`, `{n, number}`), nestings (`$t(key)`) and template ones (`${name}`): a file made from
  * i18next JSON (json2po, po2xliff) or from JavaScript, Kotlin or shell strings holds them as text. Trans tags (`<0>`)
  * are not among them: in an XLIFF text, markup is inline codes, and an escaped tag is markup a translator may move
  * or rework, which an appended `</0>` would not help.
@@ -21,14 +21,12 @@
  *   appended after a space.
  * Each is one repair (see xliff-complete.ts): the segment goes to review with one point off its score.
  */
-import { INTERPOLATION, NESTING } from './i18next-syntax';
+import { INTERPOLATION, NESTING, TEMPLATE } from './i18next-syntax';
 import { isNumber, numberForTarget, numberValue, numbersOf, placeAtNumbers, queryAtPlaceholder } from './number-slots';
 import type { Slot } from './number-slots';
 
 const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
 const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
-/** A template literal's or a shell's placeholder, `${name}`, whole (the i18next recognizer would leave the `$`). */
-const TEMPLATE = /\$\{\s*[A-Za-z_$][\w$.-]*\s*\}/;
 // `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
 const PRINTF = new RegExp(
   ['%%', C_PRINTF.source, PYTHON_NAMED.source, TEMPLATE.source, INTERPOLATION.source, NESTING.source].join('|'),
@@ -38,6 +36,20 @@ const PRINTF = new RegExp(
 /** Placeholders of a text, in order (`%%` is a literal percent sign, not one). */
 export function findPrintf(text: string): string[] {
   return (text.match(PRINTF) ?? []).filter((p) => p !== '%%');
+}
+
+/** The text with each placeholder (`%%` is none) replaced by `by(placeholder)`, in order. */
+export function replacePrintf(text: string, by: (placeholder: string) => string): string {
+  return text.replace(PRINTF, (p) => (p === '%%' ? p : by(p)));
+}
+
+/**
+ * The text with each i18next-style placeholder (`{{x}}`, `{x}`, `${x}`, `$t(key)`: not a printf one, nor `%%`)
+ * replaced by `by(placeholder)`: the placeholders matching holds as placeables (xliff-placeholders.ts), found as
+ * the completion finds them, so that both cut a text alike.
+ */
+export function replacePlaceables(text: string, by: (placeholder: string) => string): string {
+  return text.replace(PRINTF, (p) => (p.startsWith('%') ? p : by(p)));
 }
 
 /** The syntax a placeholder is written in: a stray one is renamed to a missing one of the same syntax first. */

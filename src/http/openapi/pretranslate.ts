@@ -38,10 +38,10 @@ const xliffParameters = [
   query('tm', 'TMs to search, comma-separated, by priority (default: the default TM)'),
   contentEncoding,
 ];
+/** An empty delimiter is not given, as every empty parameter (routes/pretranslate.ts). */
 const delimiter = (name: string, description: string) =>
-  query(name, `${description}; 1–16 characters (else INVALID_DELIMITER)`, {
+  query(name, `${description}; up to 16 characters (longer: INVALID_DELIMITER); empty or absent: not given`, {
     type: 'string',
-    minLength: 1,
     maxLength: 16,
   });
 const DELIMITER_PARAMETERS = [
@@ -92,7 +92,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         "sources' script (X-Mizan-Languages says so). A placeholder the TM's target lacks takes the place of the " +
         "number the TM's source had where the placeholder is (26→%d), else it is appended; a TM placeholder " +
         'where the source has a number gives way to it (%d→5). Placeholders: printf, i18next/ICU ({{x}}, {x}, ' +
-        '$t(key)) and template (${x}).',
+        '$t(key)) and template (${x}); all but the % ones are placeables when matching, as inline codes are: no ' +
+        'word in the score.',
       parameters: [
         ...xliffParameters,
         query(
@@ -133,7 +134,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
       description:
         'JSON, or a fixed-width text table with Accept: text/plain (parameters such as charset are not compared) ' +
         "or format=text. A segment's band is that of the score pretranslation writes for it (one point off per " +
-        'repair, the best of the same candidates): the similarity the pretranslated file shows.',
+        'repair, the best of the same candidates): the similarity the pretranslated file shows. Inline codes ' +
+        'and the placeholders matched as placeables ({{x}}, {x}, ${x}, $t(key)) are neither words nor characters.',
       parameters: [
         ...xliffParameters,
         query('format', 'json (default) or text', { type: 'string', enum: ['json', 'text'] }),
@@ -152,8 +154,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
     post: {
       summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
       description:
-        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, $t(key), Trans tags, and the project's " +
-        "own delimiters given in interpolationPrefix/Suffix and nestingPrefix/Suffix) are mapped onto the source's " +
+        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, ${x} whole, $t(key), Trans tags, and " +
+        "the project's own delimiters given in interpolationPrefix/Suffix and nestingPrefix/Suffix) are mapped " +
+        "onto the source's " +
         "({{name}} in the TM written as the source's {{user}}); a candidate that would lose an interpolation, " +
         'nesting or Trans tag is never written (a zero/one/two form may leave {{count}} out). An ICU message ' +
         '(i18next-icu: a plural, select or selectordinal block) is drafted branch by branch and the block rebuilt ' +

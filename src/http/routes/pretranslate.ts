@@ -104,11 +104,13 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
       if (existing !== undefined && (typeof existing !== 'object' || existing === null || Array.isArray(existing)))
         throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: preview(existing) });
       const from = p.string('from');
-      // A project's own delimiters: in the query string (percent-encoded) or the body, the query string first.
+      // A project's own delimiters: in the query string (percent-encoded) or the body, the query string first. An
+      // empty one is not given, as every empty parameter (`explain=`, `overwrite=`): the body's, else the default.
       const query = new Params(req.query as Input);
+      const given = (value: string | undefined) => (value === '' ? undefined : value);
       const delimiters: DelimiterInput = {};
       for (const key of DELIMITERS) {
-        const value = query.string(key) ?? p.string(key);
+        const value = given(query.string(key)) ?? given(p.string(key));
         if (value !== undefined) delimiters[key] = value;
       }
       const { bundles, report } = await tm.pretranslateI18next(body.resources, {
