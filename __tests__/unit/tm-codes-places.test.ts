@@ -8,6 +8,15 @@ import { P } from '../helpers/xliff-fixtures';
 
 /** What `other` holds at each of `marks` in `text` (as found with indexOf, in order): a string, or null. */
 function at(text: string, other: string, ...marks: string[]): (string | null)[] {
+  return atPlaces(text, other, marks, false);
+}
+
+/** The same, words replaced one for one next to a place read too (number-slots.ts asks for it). */
+function oneForOne(text: string, other: string, ...marks: string[]): (string | null)[] {
+  return atPlaces(text, other, marks, true);
+}
+
+function atPlaces(text: string, other: string, marks: string[], oneForOne: boolean): (string | null)[] {
   let from = 0;
   const places = marks.map((mark) => {
     const i = text.indexOf(mark, from);
@@ -16,7 +25,8 @@ function at(text: string, other: string, ...marks: string[]): (string | null)[] 
   });
   // As the callers do: the placeholders are blanked out (as spaces), so that none is read as a word.
   const blank = (t: string) => t.replace(/%s|%d|\{\w+\}/g, (p) => ' '.repeat(p.length));
-  return placesIn(blank(text), blank(other), places).map((span) => (span ? other.slice(span.at, span.end) : null));
+  const spans = placesIn(blank(text), blank(other), places, { oneForOne });
+  return spans.map((span) => (span ? other.slice(span.at, span.end) : null));
 }
 
 describe('placesIn: what the other text holds at a place', () => {
@@ -47,6 +57,7 @@ describe('placesIn: what the other text holds at a place', () => {
     // A clitic on the word found is part of it; on a neighbouring word, that word has no partner.
     expect(at('انقر %s للمتابعة', 'انقر وبالزر للمتابعة', '%s')).toEqual(['وبالزر']);
     expect(at('انقر %s للمتابعة', 'انقر الزر وللمتابعة', '%s')).toEqual([null]);
+    expect(oneForOne('انقر %s للمتابعة', 'انقر الزر وللمتابعة', '%s')).toEqual(['الزر']);
   });
 
   it('reads Chinese without spaces, a character a token', () => {
@@ -62,9 +73,27 @@ describe('placesIn: what the other text holds at a place', () => {
     expect(at(`A ${P(0)}${P(1)} B`, 'A text B', P(0), P(1))).toEqual([null, null]);
   });
 
+  it('finds nothing where a neighbour has no partner but the other text has nothing around the place', () => {
+    expect(at('تم حفظ %s', 'تم', '%s')).toEqual(['']);
+    expect(at('%s و %d', '%s', '%d')).toEqual(['']);
+    expect(at(`A ${P(0)}${P(1)} x B`, 'A B', P(0), P(1))).toEqual(['', '']);
+  });
+
+  it('reads words replaced one for one next to a place when asked: the noun after a number takes another form', () => {
+    expect(oneForOne('وصل %d وزيرا إلى شيان', 'وصل 5 وزراء إلى شيان', '%d')).toEqual(['5']);
+    expect(at('وصل %d وزيرا إلى شيان', 'وصل 5 وزراء إلى شيان', '%d')).toEqual([null]);
+    // Not when the stretches differ in length, when the place is next to no word that has a partner, in Han text.
+    expect(oneForOne('وصل %d وزيرا إلى شيان', 'وصل خمسة من الوزراء إلى شيان', '%d')).toEqual([null]);
+    expect(oneForOne('زار الوفد %s الرسمي المدينة', 'زار وفد أمس رسمي المدينة', '%s')).toEqual([null]);
+    expect(oneForOne('请点击%s', '请按保存', '%s')).toEqual([null]);
+    // Without it, a place that stands for several words is never read as one of them.
+    expect(at('افتح %s الآن', 'افتح القائمة الرئيسية', '%s')).toEqual([null]);
+  });
+
   it('tells nothing when nothing aligns, a neighbour has no partner, or the texts are too long to align', () => {
     expect(at('انقر %s', 'افتح الملف', '%s')).toEqual([null]);
     expect(at('شكرا يا صديقي %s على مساعدتك', 'شكرا يا أحمد على مساعدتك', '%s')).toEqual([null]);
+    expect(at('تم حفظ الملف %s بنجاح', 'تم الحفظ بنجاح', '%s')).toEqual([null]);
     const words = 'w '.repeat(Math.ceil(Math.sqrt(MAX_ALIGN_CELLS)));
     expect(at(`${words}%s`, `${words}Ahmed`, '%s')).toEqual([null]);
   });

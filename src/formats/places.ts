@@ -12,12 +12,22 @@
  * placeholder, «ب%s») goes with what surrounds the place: the other text must then say it too, at the same end
  * («بأحمد»: «أحمد» is at `%s`).
  *
- * Where the place is cannot be told, and nothing is answered, when a neighbouring token has no partner (`يا صديقي
- * {name}` against `يا أحمد`: «أحمد» may be the friend or the name), when several places share one gap and the other
- * text has something there (which of them it belongs to cannot be said), when the alignment that matches every token
- * as early as it can and the one that matches it as late as it can disagree on it (repeated words: «احذف %s الملف»
- * against «احذف الملف الملف»), when what lies between the partners does not show the punctuation that surrounds the
- * place and holds more than punctuation, or when the texts are too long to align (MAX_ALIGN_CELLS).
+ * A place next to a token without a partner lies in a stretch between the nearest tokens that have one: the other
+ * text has nothing there when its stretch between their partners holds nothing but spaces and punctuation. Asked to
+ * (`oneForOne`: number-slots.ts, whose answer must then be one number), when the two stretches hold as many tokens
+ * (a place counting for one) and the place is at one end of its stretch, next to a token that has a partner, they
+ * are read as words replaced one for one, and the place holds the other's token at the same rank (`وصل %d وزيرا`
+ * against `وصل 5 وزراء`: 5, the noun after a number taking another form). Not for a text to be put in a target: a
+ * place that stands for several words, next to a word the other text lacks, would be read as one of them (`افتح %s
+ * الآن` against `افتح القائمة الرئيسية`: «القائمة» alone), and the rest silently lost.
+ *
+ * Where the place is cannot be told, and nothing is answered, when a neighbouring token has no partner otherwise
+ * (`يا صديقي {name}` against `يا أحمد`: «أحمد» may be the friend or the name; one for one is never read in Han text,
+ * whose tokens are characters, not words), when several places share one gap and the other text has something
+ * there (which of them it belongs to cannot be said), when the alignment that matches every token as early as it
+ * can and the one that matches it as late as it can disagree on it (repeated words: «احذف %s الملف» against «احذف
+ * الملف الملف»), when what lies between the partners does not show the punctuation that surrounds the place and
+ * holds more than punctuation, or when the texts are too long to align (MAX_ALIGN_CELLS).
  */
 import { tokenSpans, type TokenSpan } from '../normalize';
 
@@ -35,17 +45,23 @@ export interface Span {
 
 /** Text that holds something besides spaces and punctuation. */
 const CONTENT = /[^\s\p{P}]/u;
+const HAN = /\p{Script=Han}/u;
 
 /** A token as the alignment compares it: a number by its value ("1,000" and "1000" alike). */
 const keyOf = (token: string) => (/^[0-9]/.test(token) ? token.replaceAll(',', '') : token);
 
 /**
  * For each place of `text`, the stretch of `other` that is there (empty when `other` has nothing there but spaces
- * or punctuation), or undefined when where it is cannot be told (see the file comment). Tokens inside a place are
- * not aligned; a caller blanks out (as spaces, keeping the offsets) whatever else of either text is no word, such as
- * placeholders.
+ * or punctuation), or undefined when where it is cannot be told (see the file comment; `oneForOne` reads words
+ * replaced one for one next to a place). Tokens inside a place are not aligned; a caller blanks out (as spaces,
+ * keeping the offsets) whatever else of either text is no word, such as placeholders.
  */
-export function placesIn(text: string, other: string, places: readonly Span[]): (Span | undefined)[] {
+export function placesIn(
+  text: string,
+  other: string,
+  places: readonly Span[],
+  { oneForOne = false }: { oneForOne?: boolean } = {},
+): (Span | undefined)[] {
   const inPlace = (t: TokenSpan) => places.some((p) => t.start < p.end && t.end > p.at);
   const a = tokenSpans(text).filter((t) => !inPlace(t));
   const b = tokenSpans(other);
@@ -63,8 +79,8 @@ export function placesIn(text: string, other: string, places: readonly Span[]): 
   const out = places.map((): Span | undefined => undefined);
   for (const [gap, ks] of byGap) {
     const group = ks.map((k) => places[k]!).sort((x, y) => x.at - y.at);
-    const one = gapSpan({ text, a, other, b, partner: early }, gap, group);
-    const two = gapSpan({ text, a, other, b, partner: lateInOrder }, gap, group);
+    const one = gapSpan({ text, a, other, b, places, oneForOne, partner: early }, gap, group);
+    const two = gapSpan({ text, a, other, b, places, oneForOne, partner: lateInOrder }, gap, group);
     const same = one && two && (one.at === one.end ? two.at === two.end : one.at === two.at && one.end === two.end);
     for (const k of ks) out[k] = same ? one : undefined;
   }
@@ -76,12 +92,17 @@ interface Aligned {
   a: readonly TokenSpan[];
   other: string;
   b: readonly TokenSpan[];
+  /** Every place of `text`. */
+  places: readonly Span[];
+  /** Whether words replaced one for one are read (see the file comment). */
+  oneForOne: boolean;
   /** For each token of `a`, its partner's index in `b` (-1: none). */
   partner: readonly number[];
 }
 
 /** The stretch of `other` at the places `group` (in order, all in gap `gap` of `text`), as `placesIn` says. */
-function gapSpan({ text, a, other, b, partner }: Aligned, gap: number, group: readonly Span[]): Span | undefined {
+function gapSpan(aligned: Aligned, gap: number, group: readonly Span[]): Span | undefined {
+  const { text, a, other, b, partner } = aligned;
   // Tokens glued to the places without a partner go with what surrounds them (see the file comment).
   const glued = (from: number, to: number) => !/\s/.test(text.slice(from, to));
   let left = gap - 1;
@@ -91,8 +112,8 @@ function gapSpan({ text, a, other, b, partner }: Aligned, gap: number, group: re
   const last = group[group.length - 1]!.end;
   while (right < a.length && partner[right]! < 0 && glued(right === gap ? last : a[right - 1]!.end, a[right]!.start))
     right++;
-  if (left >= 0 && partner[left]! < 0) return undefined;
-  if (right < a.length && partner[right]! < 0) return undefined;
+  if ((left >= 0 && partner[left]! < 0) || (right < a.length && partner[right]! < 0))
+    return unaligned(aligned, gap, group);
   const from = left >= 0 ? a[left]!.end : 0;
   const to = right < a.length ? a[right]!.start : text.length;
   const otherFrom = left >= 0 ? b[partner[left]!]!.end : 0;
@@ -118,6 +139,37 @@ function gapSpan({ text, a, other, b, partner }: Aligned, gap: number, group: re
   let rest = other.slice(inside.at, inside.end);
   for (const piece of pieces.slice(1, -1)) rest = rest.replace(piece.trim(), '');
   return rest.trim() === '' ? { at: inside.at, end: inside.at } : undefined;
+}
+
+/**
+ * Places (`group`, in gap `gap`) next to a token without a partner, in a stretch of `text` between the nearest
+ * tokens that have one (or its ends), whose partners mark out a stretch of `other`: nothing there, or (`oneForOne`,
+ * for a place alone in its gap) the token at the place's rank when the stretches read as words replaced one for one
+ * (see the file comment); else undefined.
+ */
+function unaligned(aligned: Aligned, gap: number, group: readonly Span[]): Span | undefined {
+  const { text, a, other, b, places, partner } = aligned;
+  let left = gap - 1;
+  let right = gap;
+  while (left >= 0 && partner[left]! < 0) left--;
+  while (right < a.length && partner[right]! < 0) right++;
+  const from = left >= 0 ? b[partner[left]!]!.end : 0;
+  const to = right < a.length ? b[partner[right]!]!.start : other.length;
+  if (!CONTENT.test(other.slice(from, to))) return { at: from, end: from };
+  if (!aligned.oneForOne || group.length > 1) return undefined;
+  const place = group[0]!;
+  const textFrom = left >= 0 ? a[left]!.end : 0;
+  const textTo = right < a.length ? a[right]!.start : text.length;
+  const units = [
+    ...a.slice(left + 1, right).map((t) => t.start),
+    ...places.filter((p) => p.at >= textFrom && p.end <= textTo).map((p) => p.at),
+  ].sort((x, y) => x - y);
+  const theirs = b.filter((t) => t.start >= from && t.end <= to);
+  const k = units.indexOf(place.at);
+  const next = (k === 0 && left >= 0) || (k === units.length - 1 && right < a.length);
+  const han = [...a.slice(left + 1, right), ...theirs].some((t) => HAN.test(t.token));
+  if (!next || han || units.length !== theirs.length) return undefined;
+  return { at: theirs[k]!.start, end: theirs[k]!.end };
 }
 
 /** [from, to) of `text` without the spaces at either end. */
