@@ -68,12 +68,10 @@ async function main(): Promise<void> {
       if (status === 'placeables' && n > 0)
         return [`${n} placeables (filled with codes or placeholders put in: to review)`];
       // Rare (left empty: the TM's candidates would lose something of the source): named only when it happened.
-      if (status === 'placeables-missing')
-        return n > 0
-          ? [`${n} placeables-missing (not filled: the TM's placeholder stands for a number of the source)`]
-          : [];
       if (status === 'unmappable')
-        return n > 0 ? [`${n} unmappable (left empty: the TM's unit has a code where the source has text)`] : [];
+        return n > 0
+          ? [`${n} unmappable (left empty: the TM's unit has a code or placeholder where the source has text)`]
+          : [];
       return [`${n} ${status}`];
     });
     if (report.declaredSrc !== undefined)

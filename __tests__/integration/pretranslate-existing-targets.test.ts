@@ -80,7 +80,6 @@ describe('an Okapi XLIFF 1.2 file whose targets hold only empty segment markers'
       confirmed: 1,
       'no-match': 0,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });

@@ -147,7 +147,6 @@ describe('XLIFF pretranslation writes every inline code of the source into the t
       confirmed: 0,
       'no-match': 0,
       placeables: 3,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });
@@ -198,7 +197,7 @@ describe('XLIFF pretranslation writes every inline code of the source into the t
 });
 
 describe('XLIFF pretranslation writes no printf placeholder the source lacks', () => {
-  it('leaves a TM target’s stray %s out of the 1.2 target and alt-trans and the 2.x mtc:match', async () => {
+  it('writes the source’s text, or nothing, at a TM target’s stray %s: 1.2 target and alt-trans, 2.x mtc:match', async () => {
     await ctx.tm.createUnit('main', { ar: 'انقر على الزر %s لحفظ الملف', en: 'Click the %s button to save the file' });
     await ctx.tm.createUnit('main', { ar: 'انقر على الزر لفتح الملف', en: 'Click the button to open the file' });
     const blue = 'انقر على الزر الأزرق لحفظ الملف';
@@ -214,20 +213,21 @@ describe('XLIFF pretranslation writes no printf placeholder the source lacks', (
       xliff2(`    <unit id="u1"><segment id="s1"><source>${blue}</source></segment></unit>`),
     );
     for (const { output } of [v12, v2]) expect(output).not.toMatch(/<target[^>]*>[^<]*%s/);
-    // The TM's source may show it (it is the TM's); no target written may.
+    // The TM's source may show it (it is the TM's); no target written may: the source's word takes its place.
     expect(v2.output).toContain(
-      '<source>انقر على الزر %s لحفظ الملف</source><target>Click the button to save the file</target></mtc:match>',
+      '<source>انقر على الزر %s لحفظ الملف</source><target>Click the الأزرق button to save the file</target></mtc:match>',
     );
+    // Where the source has its own code, nothing of its text is there: the %s is left out, the code kept.
     expect(v12.output).toContain(
       '<target state="needs-review-translation" state-qualifier="fuzzy-match">Click the button to save the file<x id="1"/></target>',
     );
     expect(v12.output).toContain(
-      `<source>${blue}</source><target state="needs-review-translation" state-qualifier="fuzzy-match">Click the button to save the file</target>`,
+      `<source>${blue}</source><target state="needs-review-translation" state-qualifier="fuzzy-match">Click the الأزرق button to save the file</target>`,
     );
     expect(v12.totals).toMatchObject({ placeables: 2 });
     expect(v2.doc.segments[0]).toMatchObject({
       state: 'initial',
-      target: { text: 'Click the button to save the file' },
+      target: { text: 'Click the الأزرق button to save the file' },
     });
   });
 });

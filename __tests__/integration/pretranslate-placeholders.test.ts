@@ -42,7 +42,7 @@ describe('pretranslating a source with a number against a TM unit with a placeho
     const source = 'زار الوفد مدينة الرياض لمدة 5 أيام.';
     const one = await pretranslate(xliff12('en', [source]), 'min=60');
     expect(one.output).toMatch(/<target [^>]*>The delegation visited Riyadh for 5 days\.<\/target>/);
-    expect(one.totals).toMatchObject({ placeables: 1, filled: 0, 'placeables-missing': 0 });
+    expect(one.totals).toMatchObject({ placeables: 1, filled: 0, unmappable: 0 });
     const two = await pretranslate(
       `<?xml version="1.0" encoding="UTF-8"?>
 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ar" trgLang="en">

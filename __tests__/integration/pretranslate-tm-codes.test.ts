@@ -148,7 +148,7 @@ describe('npm run xliff -- pretranslate against a TM unit with a code where the 
     const result = runScript('xliff', prefix, 'pretranslate', input, '--out', out);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
-      "1 unmappable (left empty: the TM's unit has a code where the source has text), 0 empty",
+      "1 unmappable (left empty: the TM's unit has a code or placeholder where the source has text), 0 empty",
     );
     const output = fs.readFileSync(out, 'utf8');
     expect(output).toContain('>Open the README file from the settings menu to continue</target>');

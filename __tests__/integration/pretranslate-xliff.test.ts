@@ -74,7 +74,6 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
       confirmed: 1,
       'no-match': 2,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });
@@ -107,7 +106,6 @@ describe('POST /api/v1/pretranslate with XLIFF 1.2 from Translate Toolkit', () =
       confirmed: 1,
       'no-match': 2,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });

@@ -42,6 +42,21 @@ describe('a placeholder where the TM had a number', () => {
     });
   });
 
+  it('finds the number by the alignment of the two texts, Chinese without spaces too', () => {
+    expect(completePrintf('为期%d天的访问', 'a visit of 5 days', '为期5天的访问').text).toBe('a visit of %d days');
+    expect(completePrintf('وصل %d وزيرا', '12 ministers arrived', 'وصل 12 وزيرا')).toEqual({
+      text: '%d ministers arrived',
+      added: [],
+      changed: ['12→%d'],
+    });
+  });
+
+  it('is appended when repeated words leave the number’s place in doubt', () => {
+    // The TM's 3 stands after the first «الملف» or the second, as the query's words are aligned.
+    const doubt = completePrintf('احذف الملف %d الملف', 'Delete file 3, the file', 'احذف الملف 3 الملف الملف');
+    expect(doubt).toEqual({ text: 'Delete file 3, the file %d', added: ['%d'], changed: [] });
+  });
+
   it('is appended when the target holds the number twice, or not at all', () => {
     const query = 'بقي %d يوما من أصل 30';
     const twice = completePrintf(query, '10 days left of 30; 10 is few', 'بقي 10 يوما من أصل 30');

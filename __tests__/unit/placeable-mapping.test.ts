@@ -285,15 +285,26 @@ describe('completing a target’s printf placeholders', () => {
     expect(findPrintf('%s %1$d %(name)s {0} %.2f 100%% 50% off')).toEqual(['%s', '%1$d', '%(name)s', '{0}', '%.2f']);
   });
 
-  it('appends a missing one, renames a stray one by order, and leaves out one the source has no partner for', () => {
+  it('appends a missing one, renames a stray one by order, and leaves out one where the source has nothing', () => {
     expect(completePrintf('حذف %s ملفات', 'Deleted files')).toEqual({
       text: 'Deleted files %s',
       added: ['%s'],
       changed: [],
     });
     expect(completePrintf('%s من %d', '%d of %i')).toEqual({ text: '%d of %s', added: [], changed: ['%i→%s'] });
-    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({ text: 'Nothing', added: [], changed: ['%s→'] });
-    expect(completePrintf('%s', '%s and %d')).toEqual({ text: '%s and', added: [], changed: ['%d→'] });
+    expect(completePrintf('لا شيء', 'Nothing %s', 'لا شيء %s')).toEqual({
+      text: 'Nothing',
+      added: [],
+      changed: ['%s→'],
+    });
+    expect(completePrintf('%s', '%s and %d', '%s و %d')).toEqual({ text: '%s and', added: [], changed: ['%d→'] });
+    // Without the TM's source, what the source has at its place cannot be told.
+    expect(completePrintf('لا شيء', 'Nothing %s')).toEqual({
+      text: 'Nothing',
+      added: [],
+      changed: [],
+      unplaced: ['%s'],
+    });
     expect(completePrintf('لا شيء', 'Nothing to do')).toEqual({ text: 'Nothing to do', added: [], changed: [] });
   });
 });

@@ -59,7 +59,6 @@ describe('an XLIFF 1.2 target without text', () => {
       confirmed: 0,
       'no-match': 0,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });

@@ -1,7 +1,8 @@
 /**
  * A TM unit with a placeholder (`%d`, `{0}`, `%1$s`) where the file's source has a number: the number goes in the
- * placeholder's place in the target (one repair), or, when that cannot be done with confidence, the candidate is
- * not written (reported `placeables-missing` with what it would lose) — the number is never dropped.
+ * placeholder's place in the target (one repair) — with the words around it when the source has more there — or,
+ * when where the placeholder stands cannot be told, the candidate is not written (reported `unmappable`): the
+ * number is never dropped.
  */
 import { pretranslateXliffFile } from '../../src/formats';
 import { completePrintf } from '../../src/formats/xliff-printf';
@@ -30,13 +31,17 @@ describe('a number of the source where the TM’s unit has a placeholder', () =>
     expect(completePrintf('为期5天的访问', 'a visit of %d days', '为期%d天的访问').text).toBe('a visit of 5 days');
   });
 
-  it('is not guessed: a slot holding more than the number, or a number the TM cannot place, is reported lost', () => {
-    const twoNumbers = completePrintf('لمدة 5 أو 6 أيام', 'for %d days', 'لمدة %d أيام');
-    expect(twoNumbers.lost).toEqual(['5', '6']);
+  it('is not guessed: the source’s words come with the number, and a number the TM cannot place is unplaced', () => {
+    // The source holds more than a number where the TM has `%d`: all of it goes in, for review.
+    expect(completePrintf('لمدة 5 أو 6 أيام', 'for %d days', 'لمدة %d أيام')).toEqual({
+      text: 'for 5 أو 6 days',
+      added: [],
+      changed: ['%d→5 أو 6'],
+    });
     // The TM's words around `%d` are not in the query: where 7 goes cannot be told.
     const elsewhere = completePrintf('بقي 7 أيام على الموعد', '%d days remain', 'تبقى %d يوما');
-    expect(elsewhere.lost).toEqual(['7']);
-    // Nothing is lost when the query's number is the TM source's own (the placeholder stood for something else).
+    expect(elsewhere).toMatchObject({ unplaced: ['%d'] });
+    // The placeholder stood for nothing; the query's number is the TM source's own.
     expect(completePrintf('حذف الملف 7', 'Deleted %s file 7', 'حذف %s الملف 7')).toEqual({
       text: 'Deleted file 7',
       added: [],
@@ -53,7 +58,9 @@ const tm = (extra: { targetText: string; sourceText: string; score: number }[] =
         ...extra.map((c, i) => ({ ...c, unitId: `x${i}` })),
       ],
     },
-    'لمدة 5 أو 6 أيام': { en: [{ score: 80, targetText: 'for %d days', sourceText: 'لمدة %d أيام', unitId: 'd' }] },
+    'بقي 7 أيام على الموعد': {
+      en: [{ score: 80, targetText: '%d days remain', sourceText: 'تبقى %d يوما', unitId: 'd' }],
+    },
   });
 
 describe('pretranslating against a TM unit with a placeholder where the file has a number', () => {
@@ -86,23 +93,20 @@ describe('pretranslating against a TM unit with a placeholder where the file has
     );
   });
 
-  it('writes neither target nor suggestion that would lose a number, and says why', async () => {
-    const { output, report } = await pretranslateXliffFile(xliff12(xliffFile('ar', 'en', 'لمدة 5 أو 6 أيام')), tm(), {
-      min: 60,
-    });
+  it('writes neither target nor suggestion whose placeholder cannot be placed, and says why', async () => {
+    const { output, report } = await pretranslateXliffFile(
+      xliff12(xliffFile('ar', 'en', 'بقي 7 أيام على الموعد')),
+      tm(),
+      { min: 60 },
+    );
     expect(output).not.toContain('<target');
     expect(output).not.toContain('alt-trans');
-    expect(report.segments[0]).toMatchObject({
-      status: 'placeables-missing',
-      tmScore: 80,
-      matchUnitId: 'd',
-      lost: ['5', '6'],
-      alternatives: 0,
-    });
-    expect(report.totals).toMatchObject({ 'placeables-missing': 1, filled: 0, placeables: 0 });
+    expect(report.segments[0]).toMatchObject({ status: 'unmappable', score: 80, matchUnitId: 'd', alternatives: 0 });
+    expect(report.segments[0]).not.toHaveProperty('lost');
+    expect(report.totals).toMatchObject({ unmappable: 1, filled: 0, placeables: 0 });
   });
 
-  it('falls back on the next candidate when the best would lose a number', async () => {
+  it('falls back on the next candidate when the best’s placeholder cannot be placed', async () => {
     const { output, report } = await pretranslateXliffFile(
       xliff12(xliffFile('ar', 'en', QUERY)),
       memoryTm({

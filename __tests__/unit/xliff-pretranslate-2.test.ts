@@ -37,7 +37,6 @@ describe('pretranslating XLIFF 2.0 with the matches module', () => {
       confirmed: 1,
       'no-match': 1,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });

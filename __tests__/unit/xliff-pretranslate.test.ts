@@ -53,7 +53,6 @@ describe('pretranslating a po2xliff file (XLIFF 1.x)', () => {
       confirmed: 2,
       'no-match': 3,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 0,
       empty: 0,
     });

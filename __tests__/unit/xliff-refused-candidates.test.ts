@@ -1,8 +1,8 @@
 /**
- * The two reasons an XLIFF candidate is neither written nor suggested, together: it would lose a number of the
- * source (xliff-printf.ts, `placeables-missing` with `lost`) or lack the source's text where its unit has a code
- * (tm-codes.ts, `unmappable`). A segment left without a candidate is reported after the best refused one (the
- * candidates sorted by the TM's score).
+ * An XLIFF candidate is neither written nor suggested when it would lack the source's text where its unit has a
+ * code (tm-codes.ts) or a printf placeholder (xliff-printf.ts) whose place in the source cannot be told: one
+ * reason, `unmappable`, whichever it is. A segment left without a candidate is reported after the best refused one
+ * (the candidates sorted by the TM's score).
  */
 import { type Candidate, pretranslateXliffFile } from '../../src/formats';
 import { SEGMENT_STATUSES } from '../../src/formats/pretranslate';
@@ -17,8 +17,8 @@ const UNPLACED: Candidate = {
   unitId: 'code',
   tmOnly: { unpaired: 1, text: [], unplaced: 1 },
 };
-/** Its `%d` stands where the query has two numbers among other words: they would be lost. */
-const LOSES: Candidate = { score: 80, sourceText: 'لمدة %d أيام', targetText: 'for %d days', unitId: 'number' };
+/** Its `%d` stands after a word the query lacks: where it is in the query cannot be told. */
+const LOSES: Candidate = { score: 80, sourceText: 'طوال %d ساعات', targetText: 'for %d hours', unitId: 'number' };
 const GOOD: Candidate = { score: 76, sourceText: QUERY, targetText: 'for 5 or 6 days', unitId: 'good' };
 
 const run = (candidates: Candidate[], maxAlternatives = 3) =>
@@ -27,8 +27,8 @@ const run = (candidates: Candidate[], maxAlternatives = 3) =>
     maxAlternatives,
   });
 
-describe('an XLIFF segment whose candidates are refused for a lost number or an unplaced code', () => {
-  it('is unmappable when the best refused candidate has an unplaced code, whatever the others lose', async () => {
+describe('an XLIFF segment whose candidates are refused for an unplaced code or placeholder', () => {
+  it('is unmappable when the best refused candidate has an unplaced code', async () => {
     const { output, report } = await run([UNPLACED, LOSES]);
     expect(output).not.toContain('<target');
     expect(output).not.toContain('alt-trans');
@@ -45,36 +45,35 @@ describe('an XLIFF segment whose candidates are refused for a lost number or an 
       confirmed: 0,
       'no-match': 0,
       placeables: 0,
-      'placeables-missing': 0,
       unmappable: 1,
       empty: 0,
     });
   });
 
-  it('is placeables-missing, with the numbers, when the best refused candidate would lose them', async () => {
+  it('is unmappable, with the best refused candidate’s score and unit, when its placeholder is unplaced', async () => {
     const { output, report } = await run([{ ...LOSES, score: 95 }, UNPLACED]);
     expect(output).not.toContain('<target');
-    expect(report.segments[0]).toMatchObject({
-      status: 'placeables-missing',
-      tmScore: 95,
+    expect(report.segments[0]).toEqual({
+      index: 0,
+      unitId: '1',
+      status: 'unmappable',
+      score: 95,
       matchUnitId: 'number',
-      lost: ['5', '6'],
       alternatives: 0,
     });
-    expect(report.totals).toMatchObject({ 'placeables-missing': 1, unmappable: 0 });
+    expect(report.totals).toMatchObject({ unmappable: 1, filled: 0 });
   });
 
-  it('is unmappable, without lost, when one candidate is refused for both', async () => {
+  it('is unmappable when one candidate is refused for both', async () => {
     const both: Candidate = { ...LOSES, unitId: 'both', tmOnly: { unpaired: 1, text: [], unplaced: 1 } };
     const { report } = await run([both]);
     expect(report.segments[0]).toMatchObject({ status: 'unmappable', matchUnitId: 'both' });
-    expect(report.segments[0]).not.toHaveProperty('lost');
   });
 
   it('writes the next candidate: the refused ones take no place among those weighed', async () => {
     const { output, report } = await run([UNPLACED, LOSES, GOOD], 0);
     expect(output).toContain('<target state="needs-review-translation" state-qualifier="fuzzy-match">for 5 or 6 days');
-    expect(output).not.toContain('for %d days');
+    expect(output).not.toContain('for %d hours');
     expect(output).not.toContain('for 5 or 6</');
     expect(report.segments[0]).toMatchObject({ status: 'filled', score: 76, matchUnitId: 'good', alternatives: 0 });
     expect(Object.keys(report.totals)).toEqual([...SEGMENT_STATUSES]);

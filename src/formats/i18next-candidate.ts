@@ -4,10 +4,13 @@
  * A candidate's placeables are mapped onto the source's (i18next-placeables.ts); one the TM's target lacks takes
  * the place of the number the TM had where the source has it (number-slots.ts, one point off). The source's text
  * written where the TM's unit had an inline code (tm-codes.ts: `أهلا __name__` read as text against a unit with a
- * code for the name) costs one point too. A candidate is refused when it has placeables the source lacks, or a code
- * where the source has text that could not be placed (`unmappable`: the draft would lack that text), or lacks one
- * of the source's (`placeables-missing`), but for those the caller allows to be left out (a cardinal zero/one/two
- * form's `{{count}}`).
+ * code for the name) costs one point too, and so does each printf placeholder of the TM's (`%s`, which i18next does
+ * not know) that the source lacks, renamed to one of the source's, left out where the source has nothing, or given
+ * way to the source's text or number at its place (xliff-printf.ts `settlePrintf`: «انقر الزر» against the TM's
+ * «انقر %s» / "Click %s" gives "Click الزر", the text in `codeText`). A candidate is refused when it has placeables
+ * the source lacks, or a code or a printf placeholder where the source has text that could not be placed
+ * (`unmappable`: the draft would lack that text), or lacks one of the source's (`placeables-missing`), but for those
+ * the caller allows to be left out (a cardinal zero/one/two form's `{{count}}`).
  *
  * Plural forms: a candidate whose `{{count}}` took the place of a number the TM's unit held says which plural form
  * its target is: «لديك 5 رسائل» is Arabic's `few` (3–10), «لديك 20 رسالة» its `many`. Among the candidates that can
@@ -19,6 +22,7 @@ import { type PlaceableSyntax, checkI18nextPlaceables, findPlaceables, restore, 
 import type { CandidateReport } from './i18next-report';
 import { mapCandidatePlaceables } from './i18next-placeables';
 import { numberValue, placeAtNumbers } from './number-slots';
+import { blankPlaceholders, settlePrintf } from './xliff-printf';
 import type { Candidate } from './xliff-lookup';
 
 export interface TextOptions {
@@ -46,11 +50,17 @@ export function writeCandidate(
     .filter((p) => !present.has(p))
     .map((p) => ({ placeholder: p, at: source.indexOf(p) }))
     .filter((slot) => slot.at >= 0);
-  const numbers = placeAtNumbers(source, candidate.sourceText, restored, slots);
-  const value = numbers.text;
+  // The i18next placeables and the printf ones blanked out, so that none is taken for a word or a number.
+  const blank = (text: string) => blankPlaceholders(text.replace(syntax.pattern, (p) => ' '.repeat(p.length)));
+  const tmSource = candidate.sourceText;
+  const numbers = placeAtNumbers(blank(source), tmSource && blank(tmSource), restored, slots);
+  // printf placeholders of the TM's (`%s`) where the source has text, a number or nothing (xliff-printf.ts).
+  const printf = settlePrintf(source, numbers.text, tmSource, blank);
+  const value = printf.text;
   const check = checkI18nextPlaceables(source, value, syntax);
-  const codeText = candidate.tmOnly?.text ?? [];
-  const score = Math.max(0, candidate.score - mapped.renamed - numbers.placed.length - codeText.length);
+  const codeText = [...(candidate.tmOnly?.text ?? []), ...printf.putIn];
+  const repairs = mapped.renamed + numbers.placed.length + (candidate.tmOnly?.text.length ?? 0) + printf.changed.length;
+  const score = Math.max(0, candidate.score - repairs);
   const base = {
     score,
     ...(score !== candidate.score && { tmScore: candidate.score }),
@@ -64,7 +74,7 @@ export function writeCandidate(
     if (!options.suits || !options.isNumber?.(fill.slice(at + 1))) return true;
     return options.suits(Number(numberValue(fill.slice(0, at))));
   });
-  if (mapped.unmappable.length > 0 || candidate.tmOnly?.unplaced)
+  if (mapped.unmappable.length > 0 || candidate.tmOnly?.unplaced || printf.unplaced)
     return { report: { ...base, status: 'unmappable' }, suits };
   const written = new Set(findPlaceables(value, syntax));
   const lost = placeables.filter((p) => !written.has(p));

@@ -7,7 +7,8 @@ import type { ShapeConflict } from './i18next';
 
 /**
  * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
- * has placeables the source lacks (or an inline code where the source has text that could not be placed);
+ * has placeables the source lacks (or an inline code or a printf placeholder where the source has text that could
+ * not be placed);
  * `placeables-missing`: it lacks some of the source's; `no-source-form`: no source form to translate this plural
  * category from; `empty-source`: the source value is an empty string (every source
  * form, for a plural), so there is nothing to translate (under an array it is copied, to keep its place);
@@ -35,13 +36,16 @@ export interface I18nextKeyReport {
   sourceKey?: string;
   status: KeyStatus;
   /**
-   * The candidate's score, less one point per placeable renamed, number replaced or text put in for a code (then
-   * `tmScore` is the TM's).
+   * The candidate's score, less one point per placeable renamed, number replaced, text put in for a code, or printf
+   * placeholder of the TM's settled (then `tmScore` is the TM's).
    */
   score?: number;
   tmScore?: number;
   unitId?: string;
-  /** The source's text written where the TM's unit had an inline code (tm-codes.ts), one point off each. */
+  /**
+   * The source's text written where the TM's unit had an inline code (tm-codes.ts) or a printf placeholder
+   * (xliff-printf.ts `settlePrintf`), one point off each.
+   */
   codeText?: string[];
   /** The TM's source differs only in numbers: true if the value carries the source's numbers (see XLIFF's). */
   adapted?: boolean;

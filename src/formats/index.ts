@@ -35,7 +35,8 @@ export {
   type Lookups,
   type ParseLang,
 } from './xliff-lookup';
-export { MAX_ALIGN_CELLS, mapTmCodes, type MappedCodes, type TmOnlyCodes } from './tm-codes';
+export { mapTmCodes, type MappedCodes, type TmOnlyCodes } from './tm-codes';
+export { MAX_ALIGN_CELLS, placesIn, type Span } from './places';
 export { ORIGIN as PRETRANSLATE_ORIGIN } from './xliff-write';
 export {
   pretranslateXliff,

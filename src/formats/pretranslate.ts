@@ -13,11 +13,10 @@
  * that lacks some gets them put in (xliff-complete.ts), loses one point of score per repair and is written as a
  * fuzzy match to review, whatever its score (the segment is reported `placeables`). 1.2 has no standard
  * state-qualifier for "codes added" (an `x-` value fails the strict schema), hence `fuzzy-match`.
- * A TM unit with a code where the segment has text (tm-codes.ts) is written with that text in the code's place, a
- * repair like the others; one whose code stands where the segment's text cannot be told is not written at all, as
- * target or suggestion (it would silently lack that text): the next candidate is, else the segment is `unmappable`.
- * So is one that would lose a number of the source (xliff-printf.ts): a segment left without any is then
- * `placeables-missing` (see `refusal` for one refused for both).
+ * A TM unit with a code (tm-codes.ts) or a placeholder (xliff-printf.ts) where the segment has text or a number is
+ * written with that text in its place, a repair like the others; one whose code or placeholder stands where the
+ * segment's text cannot be told (places.ts) is not written at all, as target or suggestion (it would silently lack
+ * that text): the next candidate is, else the segment is `unmappable`.
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
  * The source's i18next-style placeholders (`{{x}}`, `{0}`, `${x}`, `$t(key)`) are placeables to the TM, as its codes
  * are: no word in a score (xliff-placeholders.ts); a source of placeables alone is `empty`.
@@ -75,21 +74,12 @@ export const PRETRANSLATE_DEFAULTS = { min: 75, overwrite: false, maxAlternative
 /**
  * `filled`: target written; `placeables`: target written, but the TM's lacked (or misplaced) some of the source's
  * inline codes or printf placeholders, which were put in for review (see xliff-complete.ts), or held a code where
- * the source has text, which was put in; `confirmed`: left alone; `no-match`: nothing ≥ min; `placeables-missing`:
- * nothing written, as the best candidate ≥ min (and every other) would lose a number of the source that the TM's
- * unit has as a placeholder (xliff-printf.ts); `unmappable`: nothing written, as the best candidate ≥ min (and every
- * other) holds a code where the source has text that could not be placed (tm-codes.ts); `empty`: the source has no
- * text. Score and unit of the last two are the best refused candidate's.
+ * the source has text, which was put in; `confirmed`: left alone; `no-match`: nothing ≥ min; `unmappable`: nothing
+ * written, as the best candidate ≥ min (and every other) holds a code or a placeholder where the source has text
+ * that could not be placed (tm-codes.ts, xliff-printf.ts); `empty`: the source has no text. Score and unit of
+ * `unmappable` are the best refused candidate's.
  */
-export const SEGMENT_STATUSES = [
-  'filled',
-  'confirmed',
-  'no-match',
-  'placeables',
-  'placeables-missing',
-  'unmappable',
-  'empty',
-] as const;
+export const SEGMENT_STATUSES = ['filled', 'confirmed', 'no-match', 'placeables', 'unmappable', 'empty'] as const;
 export type SegmentStatus = (typeof SEGMENT_STATUSES)[number];
 
 export interface SegmentReport {
@@ -106,14 +96,13 @@ export interface SegmentReport {
   /** The best candidate's placeables against the file's codes (indexes into the segment's codes). */
   placeables?: Omit<PlaceableCheck, 'mappable'>;
   /** Repairs made to the TM's target: codes (indexes into the segment's codes) put in, moved or left out,
-   * printf placeholders appended (`+%s`), renamed (`%d→%s`) or left out (`%d→`), and the source's text written
-   * where the TM's unit had a code (`text`, when there is some). */
+   * printf placeholders appended (`+%s`), renamed (`%d→%s`), left out (`%d→`) or given the source's number or text
+   * at their place (`%d→5`, `%s→الزر`), and the source's text written where the TM's unit had a code (`text`, when
+   * there is some). */
   repaired?: Repaired;
   /** The TM's source differs from the segment only in numbers: true if the target carries the segment's numbers,
    * false if it keeps the TM's (then `score` is the fuzzy one and the target is a fuzzy match to review). */
   adapted?: boolean;
-  /** `placeables-missing`: the numbers of the source that the best candidate would lose. */
-  lost?: string[];
   /** Suggestions written. */
   alternatives: number;
 }
@@ -194,9 +183,9 @@ function planSegment(
   if (plainText(segment.source) === '' || !candidates) return { report: { ...base, status: 'empty', alternatives: 0 } };
   // Every candidate carries the source's codes and placeholders, with one point off per repair, and `min` applies
   // to that score, the one written; the one written is the best after repairs (a candidate that needs none can beat
-  // a better TM score that needs two), the TM's order deciding ties. A candidate that would lose a number of the
-  // source (xliff-printf.ts), or lack the source's text where its unit has a code (tm-codes.ts), is neither written
-  // nor suggested: the next one is (xliff-best.ts).
+  // a better TM score that needs two), the TM's order deciding ties. A candidate that would lack the source's text
+  // where its unit has a code or a placeholder (tm-codes.ts, xliff-printf.ts) is neither written nor suggested: the
+  // next one is (xliff-best.ts).
   const all = completeCandidates(segment, candidates, min);
   const completed = writable(all, limit);
   const chosen = bestCompleted(completed);
@@ -205,8 +194,7 @@ function planSegment(
     const { candidate: c, done } = all[0];
     const status = all[0].refused!; // every candidate ≥ min was refused
     const refused = { score: done.score, ...(done.score !== c.score && { tmScore: c.score }), matchUnitId: c.unitId };
-    const why = status === 'placeables-missing' ? { lost: done.lost! } : {};
-    return { plan: { segment, alternatives: [] }, report: { ...base, status, ...refused, ...why, alternatives: 0 } };
+    return { plan: { segment, alternatives: [] }, report: { ...base, status, ...refused, alternatives: 0 } };
   }
   const { candidate: best, done: first } = chosen;
   const { mappable: _, ...placeables } = checkPlaceables(best.targetText, segment.codes);

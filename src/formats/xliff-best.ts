@@ -1,11 +1,11 @@
 /**
  * A segment's TM candidates as they are written: each completed against the segment's source (every inline code and
  * printf placeholder of the source put in: xliff-complete.ts, xliff-printf.ts), one point of score off per repair,
- * and those whose score after repairs is below `min` left out; a candidate that would lose a number of the source or
- * lack its text where the TM's unit has a code is refused, and the next one takes its place. Pretranslation writes
- * the best of them and suggests the others; analysis counts the segment in the band of that best one. Both use the
- * same score, the one the file shows (1.2 `match-quality`, 2.x `similarity`): a `min` checked before the penalty
- * let a target the file labels 71 in at `min=75`, and analysis put it in the 75–84 band.
+ * and those whose score after repairs is below `min` left out; a candidate that would lack the source's text (or
+ * number) where the TM's unit has a code or a placeholder is refused, and the next one takes its place.
+ * Pretranslation writes the best of them and suggests the others; analysis counts the segment in the band of that
+ * best one. Both use the same score, the one the file shows (1.2 `match-quality`, 2.x `similarity`): a `min`
+ * checked before the penalty let a target the file labels 71 in at `min=75`, and analysis put it in the 75–84 band.
  */
 import type { XliffSegment } from './xliff-model';
 import { completeCodes } from './xliff-complete';
@@ -32,15 +32,15 @@ export interface Completed {
   score: number;
   repairs: number;
   repaired: Repaired;
-  /** Numbers of the source the text lacks: not to be written (xliff-printf.ts). */
-  lost?: string[];
+  /** Placeholders of the TM whose place in the source cannot be told: not to be written (xliff-printf.ts). */
+  unplaced?: string[];
 }
 
 export interface CompletedCandidate {
   candidate: Candidate;
   done: Completed;
   /** Why it is not to be written, if it is not (see `refusal`). */
-  refused?: 'unmappable' | 'placeables-missing';
+  refused?: 'unmappable';
 }
 
 /** The candidates completed, in the TM's order, those below `min` after their repairs left out. */
@@ -89,17 +89,16 @@ function complete(segment: XliffSegment, candidate: Candidate): Completed {
     printf: [...printf.added.map((p) => `+${p}`), ...printf.changed],
     ...(text.length > 0 && { text }),
   };
-  return { text: written, score, repairs, repaired, ...(printf.lost && { lost: printf.lost }) };
+  return { text: written, score, repairs, repaired, ...(printf.unplaced && { unplaced: printf.unplaced }) };
 }
 
 /**
- * Why a candidate is not to be written, if it is not: a TM code where the source has text that could not be placed
- * (`unmappable`, told before its target is completed, which then lacks that text already) comes before a number of
- * the source the completed target would lose (`placeables-missing`), as in the i18next route (i18next-candidate.ts).
+ * Why a candidate is not to be written, if it is not: a TM code (tm-codes.ts) or a TM placeholder (xliff-printf.ts)
+ * where the source has something whose place cannot be told, so that the target would lack it (`unmappable`, as in
+ * the i18next route, i18next-candidate.ts).
  */
-function refusal(candidate: Candidate, completed: Completed): 'unmappable' | 'placeables-missing' | undefined {
-  if (candidate.tmOnly?.unplaced) return 'unmappable';
-  return completed.lost ? 'placeables-missing' : undefined;
+function refusal(candidate: Candidate, completed: Completed): 'unmappable' | undefined {
+  return candidate.tmOnly?.unplaced || completed.unplaced ? 'unmappable' : undefined;
 }
 
 /**

@@ -24,6 +24,7 @@
  * (xliff-printf.ts).
  */
 import { placeAtNumbers } from './number-slots';
+import { blankPlaceholders } from './xliff-printf';
 import { type XliffCode, placeableChar, placeableIndex } from './xliff-inline';
 
 export interface CodeCompletion {
@@ -104,7 +105,8 @@ export function completeCodes(
       const at = numbers.source.indexOf(placeholder);
       return present.has(k) || !valueLike(code) || at < 0 ? [] : [{ placeholder, at }];
     });
-    const fill = placeAtNumbers(numbers.source, numbers.tmSource, out, slots);
+    const { source, tmSource } = numbers;
+    const fill = placeAtNumbers(blankPlaceholders(source), tmSource && blankPlaceholders(tmSource), out, slots);
     out = fill.text;
     for (const slot of slots) {
       if (fill.left.includes(slot)) continue;

@@ -11,18 +11,22 @@
  * specifier without an argument, which crashes a printf or prints garbage. So:
  * - a placeholder of the target that the source lacks is renamed to one the source has and the target lacks (one of
  *   the same syntax first, else the first, in order: `%s` in the TM, `{0}` in the file); when none is left to
- *   rename it to, what the query holds where the TM's source has it decides (number-slots.ts): nothing or words
- *   only (a fuzzy difference), it is left out and the space around it tidied (`Click the %s button` → `Click the
- *   button`, `Saved %s.` → `Saved.`); one number, the number takes its place (`%d→5`: «لمدة 5 أيام» against the
- *   TM's «لمدة %d أيام» gives "for 5 days"); a number among other words, or no telling where it stood while the
- *   query holds a number that neither the TM's source nor the target has, the target would lose that number: it is
- *   reported `lost` and the candidate is not to be written;
+ *   rename it to, what the query holds where the TM's source has it (places.ts, the alignment that places a TM
+ *   code the query lacks, tm-codes.ts) takes its place: nothing, and it is left out with the space around it tidied
+ *   (`Saved %s.` → `Saved.` for «تم الحفظ» against the TM's «تم الحفظ %s»); one number, the number (`%d→5`: «لمدة 5
+ *   أيام» against the TM's «لمدة %d أيام» gives "for 5 days"); other text, that text, in the query's language
+ *   (`%s→الزر`: «انقر الزر» against the TM's «انقر %s» gives "Click الزر", for a translator to review: left out,
+ *   it made "Click", which silently lacked what the source says). When where it stands cannot be told (no TM
+ *   source, its words not in the query, the query's text there holding one of its codes or placeholders besides
+ *   other text), it is reported `unplaced` and the candidate is not to be written;
  * - a missing one takes the place of the number the TM's source had where it stands (number-slots.ts), else it is
  *   appended after a space.
- * Each is one repair (see xliff-complete.ts): the segment goes to review with one point off its score.
+ * Each but an unplaced one is a repair (see xliff-complete.ts): the segment goes to review with one point off its
+ * score.
  */
 import { INTERPOLATION, NESTING, TEMPLATE } from './i18next-syntax';
-import { isNumber, numberForTarget, numberValue, numbersOf, placeAtNumbers, queryAtPlaceholder } from './number-slots';
+import { isNumber, numberForTarget, placeAtNumbers } from './number-slots';
+import { placesIn } from './places';
 import type { Slot } from './number-slots';
 
 const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
@@ -32,6 +36,9 @@ const PRINTF = new RegExp(
   ['%%', C_PRINTF.source, PYTHON_NAMED.source, TEMPLATE.source, INTERPOLATION.source, NESTING.source].join('|'),
   'g',
 );
+
+/** printf's own placeholders (`%s`, `%1$d`, `%(name)s`), which i18next's syntax does not know. */
+const PERCENT = new RegExp(['%%', C_PRINTF.source, PYTHON_NAMED.source].join('|'), 'g');
 
 /** Placeholders of a text, in order (`%%` is a literal percent sign, not one). */
 export function findPrintf(text: string): string[] {
@@ -56,19 +63,28 @@ export function replacePlaceables(text: string, by: (placeholder: string) => str
 const syntaxOf = (p: string) => (p.startsWith('%') ? '%' : p.slice(0, p.startsWith('{{') || p.startsWith('$') ? 2 : 1));
 
 /** The text with its placeholders blanked out (as many spaces), so that none is taken for a word or a number. */
-const blank = (text: string) => text.replace(PRINTF, (p) => (p === '%%' ? p : ' '.repeat(p.length)));
+export const blankPlaceholders = (text: string): string =>
+  text.replace(PRINTF, (p) => (p === '%%' ? p : ' '.repeat(p.length)));
+
+const PUA = /[\uE000-\uF8FF]/g;
+/** Text that holds something besides spaces and punctuation. */
+const CONTENT = /[^\s\p{P}]/u;
 
 export interface PrintfCompletion {
   text: string;
   /** Placeholders appended (the target lacked them). */
   added: string[];
   /**
-   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out, `from→5` when the
-   * source's number took its place; and TM numbers a placeholder took the place of, as `26→%d`.
+   * Target placeholders the source lacks, as `from→to` when renamed, `from→` when left out, `from→5` or
+   * `from→الزر` when the source's number or text took its place; and TM numbers a placeholder took the place of, as
+   * `26→%d`.
    */
   changed: string[];
-  /** Numbers of the source that the text would lose (see the file comment): then it is not to be written. */
-  lost?: string[];
+  /**
+   * Target placeholders the source lacks whose place in the source cannot be told (see the file comment), left out
+   * of `text`: the text would lack what the source has there, so it is not to be written.
+   */
+  unplaced?: string[];
 }
 
 /** Punctuation that closes a phrase: a space before it goes when the placeholder between them is left out. */
@@ -92,13 +108,70 @@ export function cutOut(text: string, start: number, end: number): string {
 /**
  * Makes a target carry the source's placeholders and no other (see the file comment); with the TM's source, a
  * missing placeholder that stands where the TM had a number takes that number's place in the target, and a stray one
- * that stands where the source has a number gives way to that number.
+ * gives way to what the source has at its place (nothing, a number, text), or is `unplaced`.
  */
 export function completePrintf(source: string, target: string, tmSource?: string): PrintfCompletion {
   const wanted = [...source.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
   const found = [...target.matchAll(PRINTF)].filter((m) => m[0] !== '%%');
   if (wanted.length === 0 && found.length === 0) return { text: target, added: [], changed: [] };
   const missing: Slot[] = wanted.map((m) => ({ placeholder: m[0], at: m.index }));
+  const settled = settleStrays({ query: source, target, tmSource, blank: blankPlaceholders }, found, missing);
+  const { changed, unplaced } = settled;
+  const slots = placeAtNumbers(
+    blankPlaceholders(source),
+    tmSource && blankPlaceholders(tmSource),
+    settled.text,
+    missing,
+  );
+  let text = slots.text;
+  changed.push(...slots.placed);
+  const added = slots.left.map((slot) => slot.placeholder);
+  if (added.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + added.join(' ');
+  return { text, added, changed, ...(unplaced.length > 0 && { unplaced }) };
+}
+
+/**
+ * For the i18next route, whose syntax has no printf placeholders: those of a draft (`%s`, `%1$d`, `%(name)s`, the
+ * TM's) that its source lacks, settled as XLIFF's are (see the file comment): renamed to one of the source's that
+ * the draft lacks, else given way to what the source has at their place, else `unplaced`. None is appended: the
+ * i18next route checks its own placeables. `blank` blanks out the i18next placeables too.
+ */
+export function settlePrintf(
+  source: string,
+  value: string,
+  tmSource: string | undefined,
+  blank: (text: string) => string,
+): Omit<PrintfCompletion, 'added'> & { putIn: string[] } {
+  const found = [...value.matchAll(PERCENT)].filter((m) => m[0] !== '%%');
+  if (found.length === 0) return { text: value, changed: [], putIn: [] };
+  const missing: Slot[] = [...source.matchAll(PERCENT)]
+    .filter((m) => m[0] !== '%%')
+    .map((m) => ({ placeholder: m[0], at: m.index }));
+  const { text, changed, unplaced, putIn } = settleStrays(
+    { query: source, target: value, tmSource, blank },
+    found,
+    missing,
+  );
+  return { text, changed, putIn, ...(unplaced.length > 0 && { unplaced }) };
+}
+
+interface Texts {
+  query: string;
+  target: string;
+  tmSource: string | undefined;
+  /** Blanks out a text's placeholders (as spaces), so that none is taken for a word or a number. */
+  blank: (text: string) => string;
+}
+
+/**
+ * The target's placeholders `found` that the query lacks settled (see the file comment): `missing` (the query's
+ * that the target lacks) loses those they are renamed to; `putIn` lists the query's texts and numbers put in.
+ */
+function settleStrays(
+  texts: Texts,
+  found: readonly RegExpExecArray[],
+  missing: Slot[],
+): { text: string; changed: string[]; unplaced: string[]; putIn: string[] } {
   const strays: number[] = [];
   found.forEach((m, i) => {
     const at = missing.findIndex((slot) => slot.placeholder === m[0]);
@@ -106,24 +179,26 @@ export function completePrintf(source: string, target: string, tmSource?: string
     else strays.push(i);
   });
   const changed: string[] = [];
-  const lost: string[] = [];
+  const unplaced: string[] = [];
+  const putIn: string[] = [];
   const replacement = new Map<number, string>();
-  let unplaced = false;
   for (const i of strays) {
     const p = found[i]![0];
     const same = missing.findIndex((slot) => syntaxOf(slot.placeholder) === syntaxOf(p));
-    let to = missing.splice(Math.max(same, 0), 1)[0]?.placeholder ?? '';
-    if (to === '') {
-      const there = whereInQuery(source, target, tmSource, found, i);
-      if (there === undefined) unplaced = true;
-      else if (there.length === 1 && isNumber(there[0]!)) to = numberForTarget(there[0]!, target);
-      else if (there.some(isNumber)) lost.push(...there.filter(isNumber));
+    const renamed = missing.splice(Math.max(same, 0), 1)[0]?.placeholder;
+    const there = renamed === undefined ? whereInQuery(texts, found, i) : undefined;
+    if (renamed === undefined && there === undefined) {
+      unplaced.push(p);
+      replacement.set(i, '');
+      continue;
     }
+    const to = renamed ?? (isNumber(there!) ? numberForTarget(there!, texts.target) : there!);
+    if (renamed === undefined && to !== '') putIn.push(to);
     replacement.set(i, to);
     changed.push(`${p}→${to}`);
   }
   // From the end, so that the offsets of the placeholders before stay right.
-  let text = target;
+  let text = texts.target;
   for (let i = found.length - 1; i >= 0; i--) {
     const to = replacement.get(i);
     if (to === undefined) continue;
@@ -131,40 +206,31 @@ export function completePrintf(source: string, target: string, tmSource?: string
     const end = m.index + m[0].length;
     text = to === '' ? cutOut(text, m.index, end) : text.slice(0, m.index) + to + text.slice(end);
   }
-  const slots = placeAtNumbers(source, tmSource, text, missing);
-  text = slots.text;
-  changed.push(...slots.placed);
-  const added = slots.left.map((slot) => slot.placeholder);
-  if (added.length > 0) text += (/\s$/.test(text) || text === '' ? '' : ' ') + added.join(' ');
-  // A placeholder left out without telling where it stood may have stood for a number of the source's that the
-  // text does not have.
-  if (unplaced) lost.push(...unaccounted(source, tmSource ?? '', text));
-  return { text, added, changed, ...(lost.length > 0 && { lost: [...new Set(lost)] }) };
+  return { text, changed, unplaced, putIn };
 }
 
 /**
- * What the query holds where the TM's source has the target's placeholder `found[i]` (number-slots.ts), the k-th
- * of its text in the target being the k-th in the TM's source; undefined when that cannot be told (no TM source, or
- * not as many of that placeholder in it as in the target).
+ * What the query holds where the TM's source has the target's placeholder `found[i]` (places.ts), the k-th of its
+ * text in the target being the k-th in the TM's source: '' for nothing (or only codes and placeholders of the
+ * query, which its own completion keeps, and punctuation); undefined when that cannot be told (no TM source, not as
+ * many of that placeholder in it as in the target, no telling where it stands, or the query's text there holding
+ * one of its codes or placeholders besides other text).
  */
 function whereInQuery(
-  query: string,
-  target: string,
-  tmSource: string | undefined,
+  { query, tmSource, blank }: Texts,
   found: readonly RegExpExecArray[],
   i: number,
-): string[] | undefined {
+): string | undefined {
   if (tmSource === undefined) return undefined;
   const p = found[i]![0];
   const k = found.slice(0, i).filter((m) => m[0] === p).length;
   const inSource = [...tmSource.matchAll(PRINTF)].filter((m) => m[0] === p);
   if (inSource.length !== found.filter((m) => m[0] === p).length) return undefined;
   const at = inSource[k]!.index;
-  return queryAtPlaceholder(blank(query), blank(tmSource), at, at + p.length);
-}
-
-/** The query's numbers that neither the TM's source nor the text has (compared by value), as the query writes them. */
-function unaccounted(query: string, tmSource: string, text: string): string[] {
-  const known = new Set([...numbersOf(blank(tmSource)), ...numbersOf(blank(text))].map(numberValue));
-  return numbersOf(blank(query)).filter((n) => !known.has(numberValue(n)));
+  const [span] = placesIn(blank(tmSource), blank(query), [{ at, end: at + p.length }]);
+  if (!span) return undefined;
+  const there = query.slice(span.at, span.end);
+  const plain = blank(there).replace(PUA, ' ');
+  if (plain === there) return there;
+  return CONTENT.test(plain) ? undefined : '';
 }

@@ -27,8 +27,8 @@ const codeText = {
   type: 'array',
   items: { type: 'string' },
   description:
-    "the source's text written where the TM's unit had an inline code (the source has text there: the name " +
-    '`__name__` against a code for it), one point off each',
+    "the source's text written where the TM's unit had an inline code or a printf placeholder (the source " +
+    'has text there: the name `__name__` against a code for it, «الزر» against `%s`), one point off each',
 };
 
 const icu = {
@@ -120,7 +120,7 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
               ],
               description:
                 'unmappable / placeables-missing: the best candidate would add placeables the source lacks (or has ' +
-                'an inline code where the source has text that cannot be placed) / lose ' +
+                'an inline code or a printf placeholder where the source has text that cannot be placed) / lose ' +
                 "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
                 'string (every source form, for a plural): nothing to translate, nothing written (copied in an ' +
                 'array). array-incomplete: drafted but not written, since its array has untranslated elements: ' +

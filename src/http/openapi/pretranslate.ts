@@ -80,20 +80,19 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'Same media type and encoding as the input; ' +
         'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
         "TM's target lacked some of the source's inline codes or placeholders: they were put in, the " +
-        'segment marked for review with one point off per repair; or it had an inline code where the source ' +
-        'has text: that text was put in its place), confirmed, no-match, placeables-missing (not filled: the ' +
-        "best candidate ≥ min, and every other, would lose a number of the source that the TM's unit holds as a " +
-        'placeholder), unmappable (not filled: the best candidate ≥ min, and every other, has an inline code ' +
-        'where the source has text that cannot be placed; not a draft that silently lacks it), empty. ' +
+        'segment marked for review with one point off per repair; or it had an inline code or a placeholder ' +
+        'where the source has text or a number: that was put in its place), confirmed, no-match, unmappable ' +
+        '(not filled: the best candidate ≥ min, and every other, has an inline code or a placeholder where the ' +
+        'source has text that cannot be placed; not a draft that silently lacks it), empty. ' +
         'Units with translate="no" and the PO header (restype x-gettext-domain-header) are not segments. ' +
         'A 2.x file without trgLang gets it (required with targets); a 1.2 file gets no target-language. ' +
         'XLIFF version 1.0–1.2 and 2.0–2.2 only (else XLIFF_VERSION_UNSUPPORTED). Without src, a declared ' +
         'source language the sources are not written in (po2xliff declares en-US over Arabic) gives way to the ' +
         "sources' script (X-Mizan-Languages says so). A placeholder the TM's target lacks takes the place of the " +
         "number the TM's source had where the placeholder is (26→%d), else it is appended; a TM placeholder " +
-        'where the source has a number gives way to it (%d→5). Placeholders: printf, i18next/ICU ({{x}}, {x}, ' +
-        '$t(key)) and template (${x}); all but the % ones are placeables when matching, as inline codes are: no ' +
-        'word in the score.',
+        'the source lacks gives way to what the source has at its place: a number (%d→5), text (%s→الزر), or ' +
+        'nothing (left out). Placeholders: printf, i18next/ICU ({{x}}, {x}, $t(key)) and template (${x}); all but ' +
+        'the % ones are placeables when matching, as inline codes are: no word in the score.',
       parameters: [
         ...xliffParameters,
         query(
