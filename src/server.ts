@@ -11,7 +11,7 @@ import http, { type Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import type { RedisClient } from './store';
 import pkg from '../package.json';
-import { ConfigError, createLogger, loadConfig, shownUrl, shownUrls, type Config, type Logger } from './config';
+import { ConfigError, createLogger, loadConfig, shownNodes, shownUrl, type Config, type Logger } from './config';
 import { createApp } from './http/app';
 import { createHttpServer } from './http/server';
 import { Metrics } from './http/metrics';
@@ -63,11 +63,13 @@ function noPrivateRedis(config: Config, binary: string | undefined): string {
 async function openRedis(config: Config, logger: Logger): Promise<{ redis: RedisClient; embedded?: EmbeddedRedis }> {
   if (config.redisClusterNodes.length > 0) {
     const redis = createRedis(config, logger);
-    const where = `the Redis Cluster at ${shownUrls(config.redisClusterNodes.join(', '))}`;
+    const where = `the Redis Cluster at ${shownNodes(config.redisClusterNodes, config.redisClusterAuth)}`;
+    // A password is given as in REDIS_URL, in an entry: say so when none was (REDIS_URL is not read then).
+    const hint = config.redisClusterAuth ? '' : ' (give it in REDIS_CLUSTER_NODES: redis://:password@host:port)';
     await connectRedis(redis, config.redisTimeoutMs).catch((err: unknown) => {
       if (!(err instanceof RedisConnectError)) throw err;
       throw err.kind === 'auth'
-        ? new RedisRefusedError(`${where} ${err.message}`)
+        ? new RedisRefusedError(`${where} ${err.message}${hint}`)
         : new Error(`${where} ${err.message}`);
     });
     logger.info(`using ${where}`);
