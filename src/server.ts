@@ -5,13 +5,15 @@
  * `--workers N` (N > 1) uses both (all) cores: this process becomes a node:cluster primary that starts the embedded
  * Redis if needed, checks the schema and loads the seed once, then forks N workers, each with its own index, all on
  * the same Redis and sharing the port; a worker that dies is started again, SIGTERM/SIGINT are passed on to them.
+ *
+ * SIGTERM or SIGINT at any moment, during the start too, closes what was opened and exits with code 0 (shutdown.ts).
  */
 import cluster from 'node:cluster';
 import http, { type Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import type { RedisClient } from './store';
 import pkg from '../package.json';
-import { ConfigError, createLogger, loadConfig, shownUrl, shownUrls, type Config, type Logger } from './config';
+import { ConfigError, createLogger, loadConfig, shownNodes, shownUrl, type Config, type Logger } from './config';
 import { createApp } from './http/app';
 import { createHttpServer } from './http/server';
 import { Metrics } from './http/metrics';
@@ -33,8 +35,9 @@ import {
   SchemaError,
   TmStore,
 } from './store';
-import { findOnPath, isLocalRedisUrl, startEmbeddedRedis, type EmbeddedRedis } from './store/embedded-redis';
+import { findOnPath, isLocalRedisUrl, startEmbeddedRedis } from './store/embedded-redis';
 import { reclaimOrphan } from './store/redis-owner';
+import { Shutdown } from './shutdown';
 
 const NO_REDIS_HELP = `  Get Redis in one of these ways, then run npm start again:
     - Debian/Ubuntu: sudo apt-get install redis-server      (mizan then starts its own, data in ./data)
@@ -58,29 +61,36 @@ function noPrivateRedis(config: Config, binary: string | undefined): string {
  * The Redis at REDIS_URL, or, when none answers there and it is on this machine, a private one. A private one that
  * outlived the mizan that started it (redis-owner.ts) is stopped first, so that it is never used unowned. A Redis
  * that answers and refuses the credentials is a RedisRefusedError: no private one is started in its place. Messages
- * name REDIS_URL with its password as *** (shownUrl).
+ * name REDIS_URL with its password as *** (shownUrl). Each client, and the private Redis, is closed at the stop.
  */
-async function openRedis(config: Config, logger: Logger): Promise<{ redis: RedisClient; embedded?: EmbeddedRedis }> {
-  if (config.redisClusterNodes.length > 0) {
+async function openRedis(config: Config, logger: Logger, shutdown: Shutdown): Promise<RedisClient> {
+  const open = () => {
     const redis = createRedis(config, logger);
-    const where = `the Redis Cluster at ${shownUrls(config.redisClusterNodes.join(', '))}`;
+    shutdown.onStop(() => redis.disconnect());
+    return redis;
+  };
+  if (config.redisClusterNodes.length > 0) {
+    const redis = open();
+    const where = `the Redis Cluster at ${shownNodes(config.redisClusterNodes, config.redisClusterAuth)}`;
+    // A password is given as in REDIS_URL, in an entry: say so when none was (REDIS_URL is not read then).
+    const hint = config.redisClusterAuth ? '' : ' (give it in REDIS_CLUSTER_NODES: redis://:password@host:port)';
     await connectRedis(redis, config.redisTimeoutMs).catch((err: unknown) => {
       if (!(err instanceof RedisConnectError)) throw err;
       throw err.kind === 'auth'
-        ? new RedisRefusedError(`${where} ${err.message}`)
+        ? new RedisRefusedError(`${where} ${err.message}${hint}`)
         : new Error(`${where} ${err.message}`);
     });
     logger.info(`using ${where}`);
-    return { redis };
+    return redis;
   }
   const url = shownUrl(config.redisUrl);
   const local = config.embeddedRedis && isLocalRedisUrl(config.redisUrl);
   if (local) await reclaimOrphan(config.dataDir, logger);
-  const redis = createRedis(config, logger);
+  const redis = open();
   try {
     await connectRedis(redis, config.redisTimeoutMs);
     logger.info(`using Redis at ${url}`);
-    return { redis };
+    return redis;
   } catch (err) {
     if (err instanceof RedisConnectError && err.kind === 'auth')
       throw new RedisRefusedError(`Redis at ${url} ${err.message}`);
@@ -88,6 +98,7 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
     const why = noPrivateRedis(config, binary);
     if (why)
       throw new Error(`no Redis answers at ${url} (${why}).\n${NO_REDIS_HELP}\n  cause: ${(err as Error).message}`);
+    shutdown.check();
     logger.warn(`no Redis answers at ${url}; starting a private one`);
     const port = Number(new URL(config.redisUrl).port || 6379);
     const embedded = await startEmbeddedRedis({
@@ -97,9 +108,10 @@ async function openRedis(config: Config, logger: Logger): Promise<{ redis: Redis
       fsync: config.redisFsync,
       logger,
     });
-    const retry = createRedis(config, logger);
+    shutdown.onStop(() => embedded.stop());
+    const retry = open();
     await connectRedis(retry, config.redisTimeoutMs);
-    return { redis: retry, embedded };
+    return retry;
   }
 }
 
@@ -125,8 +137,8 @@ function workersArg(args: readonly string[]): number {
 }
 
 /** Redis opened, the schema checked, the seed loaded (what the primary does once for all workers). */
-async function prepare(config: Config, logger: Logger) {
-  const { redis, embedded } = await openRedis(config, logger);
+async function prepare(config: Config, logger: Logger, shutdown: Shutdown) {
+  const redis = await openRedis(config, logger, shutdown);
   const keys = new Keys(config.keyPrefix);
   await checkSchema(redis, keys, logger);
   const policyWarning = memoryPolicyWarning(await memoryPolicy(redis));
@@ -135,7 +147,7 @@ async function prepare(config: Config, logger: Logger) {
   await store.log.epoch(); // written once per deployment: instances detect a Redis that went back (service/mirrors)
   if (config.seed) await loadSeed(config.tmDir, store, logger);
   await bootstrapKeys(new Access(store), config, logger);
-  return { redis, embedded, store };
+  return { redis, store };
 }
 
 /** MIZAN_ADMIN_KEY stored as an admin key (idempotent); a note when no key exists, as writes need one. */
@@ -150,11 +162,13 @@ async function bootstrapKeys(access: Access, config: Config, logger: Logger): Pr
     logger.info('no API keys yet: writes are refused until one exists (MIZAN_ADMIN_KEY, or npm run keys -- create)');
 }
 
-async function serve(config: Config, logger: Logger): Promise<void> {
-  const { redis, embedded, store } = await prepare(config, logger);
+async function serve(config: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
+  const { store } = await prepare(config, logger, shutdown);
+  shutdown.check();
   const tm = new TranslationMemory(store, logger, config.defaultTm, config.freshness, {
     indexTexts: indexTexts(config),
   });
+  shutdown.onStop(() => tm.close());
   // The aligner's word lists, loaded once here rather than by the first import; each says what it costs or lacks.
   const lexicons: [load: () => unknown, loaded: string, missing: string][] = [
     [
@@ -182,9 +196,13 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const translator = await createTranslator();
   const metrics = config.metrics === 'off' ? undefined : new Metrics();
   const app = createApp({ tm, translator, config, logger, version: pkg.version, metrics });
+  shutdown.check(); // a signal came while the index was built: do not listen
   const server: Server = createHttpServer(app, translator, config, logger);
+  shutdown.onStop(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const metricsServer = config.metrics === 'port' && metrics ? listenMetrics(metrics, config, logger) : undefined;
+  if (metricsServer) shutdown.onStop(() => metricsServer.close());
   server.listen(config.port, config.host, () => {
+    shutdown.started();
     const worker = cluster.isWorker ? `, worker ${process.pid}` : '';
     logger.info(
       `mizan ${pkg.version} listening on http://${config.host}:${config.port} ` +
@@ -195,21 +213,6 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     logger.error(`cannot listen on ${config.host}:${config.port}: ${err.message}`);
     process.exit(1);
   });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: shutting down`);
-    metricsServer?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await tm.close();
-    redis.disconnect();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 /** The default TM's index built before the server listens (its first queries would otherwise build it). */
@@ -238,35 +241,31 @@ function listenMetrics(metrics: Metrics, config: Config, logger: Logger): Server
 }
 
 /** The node:cluster primary: prepares once, then keeps `count` workers running until told to stop. */
-async function primary(config: Config, logger: Logger, count: number): Promise<void> {
-  const { redis, embedded } = await prepare(config, logger);
+async function primary(config: Config, logger: Logger, count: number, shutdown: Shutdown): Promise<void> {
+  const { redis } = await prepare(config, logger, shutdown);
   redis.disconnect();
+  shutdown.check();
   // The workers find Redis ready and the seed loaded: they neither start a Redis nor load the seed again.
   const env = { MIZAN_SEED: '0', MIZAN_EMBEDDED_REDIS: '0' };
-  let stopping = false;
   const fork = () => cluster.fork(env);
   cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
+    if (shutdown.stopping) return;
     logger.warn(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
     setTimeout(fork, 1000);
   });
-  for (let i = 0; i < count; i++) fork();
-  logger.info(`primary ${process.pid}: ${count} workers`);
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: stopping ${count} workers`);
+  // Each worker is passed the signal and stops as a single process does; the private Redis stops after them.
+  shutdown.onStop((signal) => {
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-    await Promise.all(
+    logger.info(`stopping ${workers.length} workers`);
+    return Promise.all(
       workers.map(
         (w) => new Promise((resolve) => (w.isDead() ? resolve(null) : (w.once('exit', resolve), w.kill(signal)))),
       ),
     );
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+  for (let i = 0; i < count; i++) fork();
+  shutdown.started();
+  logger.info(`primary ${process.pid}: ${count} workers`);
 }
 
 async function main(): Promise<void> {
@@ -276,9 +275,15 @@ async function main(): Promise<void> {
   // for a few percent of throughput (docs/reliability.md). Read by V8 at each collection, so setting it here works.
   if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const logger = createLogger(config.logLevel);
+  const shutdown = new Shutdown(logger).listen();
   const workers = cluster.isPrimary ? workersArg(process.argv.slice(2)) : 1;
-  if (workers > 1) await primary(config, logger, workers);
-  else await serve(config, logger);
+  try {
+    if (workers > 1) await primary(config, logger, workers, shutdown);
+    else await serve(config, logger, shutdown);
+  } catch (err) {
+    // A start-up step cut short by a signal (what it used was closed, or it met check()): the stop exits, code 0.
+    if (!shutdown.stopping) throw err;
+  }
 }
 
 // A private Redis started on the way stops by itself when this process exits (its watchdog sees the pipe close).

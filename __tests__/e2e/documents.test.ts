@@ -42,9 +42,12 @@ describe('the documents pages', () => {
     },
   );
 
-  it('list the seed document and show all its 17 rows side by side', async () => {
+  it('list the seed document and show all its 17 rows side by side, counted in plural forms', async () => {
     await open(ui, '#/documents');
+    await setLanguage(ui, 'en');
     await ui.page.waitForSelector('table tbody tr a');
+    const listed = (await request(ui.ctx.app).get('/api/v1/documents')).body.documents.length as number;
+    expect(await ui.page.textContent('.results-status')).toBe(listed === 1 ? '1 document' : `${listed} documents`);
     await ui.page.locator('table tbody tr a').first().click();
     await ui.page.waitForSelector('table.aligned tbody tr');
     expect(ui.page.url()).toContain(`#/documents/${SEED}`);
@@ -53,6 +56,7 @@ describe('the documents pages', () => {
     const flagged = (await request(ui.ctx.app).get(`/api/v1/documents/${SEED}`)).body.segments.filter(
       (row: { review: boolean }) => row.review,
     ).length;
+    expect(await ui.page.locator('.doc-head p.meta').nth(1).textContent()).toBe(`17 rows, ${flagged} to review`);
     await ui.page.check('#only-review');
     expect(await ui.page.locator('table.aligned tbody tr').count()).toBe(flagged);
     await ui.page.uncheck('#only-review');

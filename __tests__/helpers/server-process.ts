@@ -39,6 +39,17 @@ export function startServer(env: Record<string, string>, args: string[] = []): S
   return { child, output: () => readable(output), exited };
 }
 
+/**
+ * Ends a child process that is still running (SIGKILL) and waits until it has exited; at once when it has already.
+ * For cleanups that must leave nothing running whatever a test's outcome (a start that timed out, a failed check).
+ */
+export async function ended(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exit;
+}
+
 /** Log output as a reader sees it: each JSON log line (pino) as `level message`, other lines as they are. */
 export function readable(output: string): string {
   return output

@@ -1,21 +1,34 @@
 /**
  * The private redis-server's life is tied to the mizan that started it: it goes down when mizan is killed outright,
  * and one that outlived its mizan anyway is stopped by the next start on the same data folder.
+ *
+ * Every process a test starts (mizan, a stand-in orphan redis-server) is ended after it whatever its outcome — a start
+ * that timed out, a failed check before the test's own stop — and so is the private Redis the data folder names.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { isAlive, OWNER_FILE, readOwner, writeOwner } from '../../src/store/redis-owner';
+import { silentLogger } from '../../src/config';
+import { isAlive, OWNER_FILE, readOwner, reclaimOrphan, writeOwner } from '../../src/store/redis-owner';
 import { freePort, redisServerBinary } from '../helpers/redis-server';
-import { listening, startServer, waitFor } from '../helpers/server-process';
+import { ended, listening, startServer, waitFor } from '../helpers/server-process';
 
 let dataDir: string;
+/** The processes the running test started. */
+let children: ChildProcess[] = [];
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-embedded-'));
 });
-afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+afterEach(async () => {
+  await Promise.all(children.map(ended));
+  children = [];
+  // A mizan killed outright leaves its private Redis to its watchdog; should that one linger, it is stopped as the
+  // next start would stop it (only the Redis answering on the recorded port with the recorded pid is signalled).
+  await reclaimOrphan(dataDir, silentLogger);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}, 30_000);
 
 /** mizan with a private Redis on `redisPort`, data in the test's folder, ready to answer. */
 async function startReady(httpPort: number, redisPort: number, env: Record<string, string> = {}) {
@@ -26,6 +39,7 @@ async function startReady(httpPort: number, redisPort: number, env: Record<strin
     MIZAN_SEED: '0',
     ...env,
   });
+  children.push(run.child);
   const up = await waitFor(async () => (await fetch(`http://127.0.0.1:${httpPort}/healthz`)).ok, 20_000);
   if (!up) throw new Error(`mizan did not start:\n${run.output()}`);
   return run;
@@ -77,6 +91,7 @@ describe('the private redis-server', () => {
     const orphan = spawn(redisServerBinary(), ['--port', String(redisPort), '--dir', dataDir, '--save', ''], {
       stdio: 'ignore',
     });
+    children.push(orphan);
     const orphanExit = new Promise((resolve) => orphan.on('exit', resolve));
     const gone = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => gone.on('exit', resolve));

@@ -1,16 +1,21 @@
 /**
  * The real entry point (src/server.ts) as a child process: the embedded-Redis default, the message when there is no
- * Redis at all, configuration errors, and data of a schema version it does not know.
+ * Redis at all, configuration errors, data of a schema version it does not know, and SIGTERM during the start.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/config';
 import { connectRedis, createRedis, Keys, SCHEMA_VERSION } from '../../src/store';
+import { OWNER_FILE } from '../../src/store/redis-owner';
 import { deleteByPrefix, testRedisUrl } from '../helpers/context';
 import { freePort } from '../helpers/redis-server';
-import { listening, startServer, waitFor } from '../helpers/server-process';
+import { ended, listening, startServer, waitFor } from '../helpers/server-process';
+
+const SEED_DIR = path.resolve(__dirname, '../../tm');
 
 describe('starting mizan', () => {
   it('starts a private redis-server with AOF when none answers, loads the seed, and stops it on SIGTERM', async () => {
@@ -79,4 +84,78 @@ describe('starting mizan', () => {
       redis.disconnect();
     }
   }, 20_000);
+
+  it('stops cleanly, exit code 0, on SIGTERM while it waits for Redis to answer', async () => {
+    // A "Redis" that accepts the connection and never answers: the start waits in connectRedis.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const connected = new Promise((resolve) => silent.once('connection', resolve));
+    const run = startServer({
+      PORT: String(await freePort()),
+      REDIS_URL: `redis://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+      MIZAN_REDIS_TIMEOUT_MS: '60000',
+      MIZAN_EMBEDDED_REDIS: '0',
+    });
+    try {
+      await Promise.race([connected, run.exited]);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toContain('SIGTERM during start-up: shutting down');
+      expect(run.output()).not.toContain('cannot start');
+      expect(run.output()).not.toContain('listening on');
+    } finally {
+      await ended(run.child);
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 30_000);
+
+  it('stops cleanly, exit code 0, on SIGTERM while the seed loads, and stops the private Redis it started', async () => {
+    // The seed's TMX file is a FIFO: the start blocks reading it until the test, which sees it opened, writes it.
+    const [httpPort, redisPort] = [await freePort(), await freePort()];
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-start-'));
+    const tmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizan-seed-'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(SEED_DIR, 'manifest.json'), 'utf8')) as {
+      documents: { file: string }[];
+    };
+    const tmxName = manifest.documents[0]!.file;
+    fs.copyFileSync(path.join(SEED_DIR, 'manifest.json'), path.join(tmDir, 'manifest.json'));
+    const fifo = path.join(tmDir, tmxName);
+    execFileSync('mkfifo', [fifo]);
+    const run = startServer({
+      PORT: String(httpPort),
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      MIZAN_DATA_DIR: dataDir,
+      MIZAN_TM_DIR: tmDir,
+    });
+    try {
+      // Opening a FIFO without blocking succeeds once a reader has it open: the start is inside the seed's load.
+      let fd: number | undefined;
+      const opened = await waitFor(() => {
+        try {
+          fd = fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+          return true;
+        } catch {
+          return false; // ENXIO: no reader yet
+        }
+      }, 30_000);
+      expect(opened).toBe(true);
+      expect(run.output()).toContain('started a private redis-server');
+      run.child.kill('SIGTERM');
+      fs.writeSync(fd!, fs.readFileSync(path.join(SEED_DIR, tmxName)));
+      fs.closeSync(fd!);
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toContain('SIGTERM during start-up: shutting down');
+      expect(run.output()).not.toContain('cannot start');
+      expect(run.output()).not.toContain('listening on');
+      // The private Redis it started was stopped, and its ownership record released.
+      expect(await listening(redisPort)).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, OWNER_FILE))).toBe(false);
+    } finally {
+      await ended(run.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(tmDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * (REDIS_URL, MIZAN_KEY_PREFIX, MIZAN_DEFAULT_TM, MIZAN_MAX_QUERY_CHARS). `strict` freshness: a script does not
  * listen for change notifications. The schema version is checked before anything is read or written.
  */
-import { DEFAULT_CONFIG, loadConfig, shownUrl, shownUrls, silentLogger, type Config } from '../../src/config';
+import { DEFAULT_CONFIG, loadConfig, shownNodes, shownUrl, silentLogger, type Config } from '../../src/config';
 import { isMizanError } from '../../src/errors';
 import { createTranslator, errorMessage } from '../../src/i18n';
 import { indexTexts, requireTmName, TranslationMemory, type Freshness } from '../../src/service';
@@ -26,8 +26,9 @@ export class RedisUnreachableError extends Error {
 }
 
 /** Where the scripts' Redis is, as a message may name it: REDIS_URL with its password as ***, or the cluster's nodes. */
-export function redisAddress(config: Pick<Config, 'redisUrl' | 'redisClusterNodes'>): string {
-  if (config.redisClusterNodes.length > 0) return `the cluster ${shownUrls(config.redisClusterNodes.join(','))}`;
+export function redisAddress(config: Pick<Config, 'redisUrl' | 'redisClusterNodes' | 'redisClusterAuth'>): string {
+  if (config.redisClusterNodes.length > 0)
+    return `the cluster ${shownNodes(config.redisClusterNodes, config.redisClusterAuth)}`;
   return shownUrl(config.redisUrl).replace(/\/$/, '');
 }
 
@@ -37,7 +38,7 @@ export function redisAddress(config: Pick<Config, 'redisUrl' | 'redisClusterNode
  */
 export async function connectScriptRedis(
   redis: RedisClient,
-  config: Pick<Config, 'redisUrl' | 'redisClusterNodes' | 'redisTimeoutMs'>,
+  config: Pick<Config, 'redisUrl' | 'redisClusterNodes' | 'redisClusterAuth' | 'redisTimeoutMs'>,
 ): Promise<void> {
   try {
     await connectRedis(redis, config.redisTimeoutMs);

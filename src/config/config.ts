@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { corsOrigin } from './cors-origin';
 import { EnvReader, writableDir, type Env } from './env-reader';
-import { isNodeList, isRedisUrl, shownUrl, shownUrls } from './redis-url';
+import { isRedisUrl, readNodeList, shownUrl, shownUrls, type RedisAuth } from './redis-url';
 
 export interface Config {
   /** HTTP port (`PORT`). @default 8080 */
@@ -16,10 +16,13 @@ export interface Config {
   /** Redis to use (`REDIS_URL`). @default "redis://127.0.0.1:6379" */
   redisUrl: string;
   /**
-   * Masters of a Redis Cluster to use instead of `redisUrl` (`REDIS_CLUSTER_NODES`, `host:port,host:port,...`; any
-   * few of them: the rest are discovered). Empty: a standalone Redis. @default []
+   * Masters of a Redis Cluster to use instead of `redisUrl`, as `host:port` (`REDIS_CLUSTER_NODES`, entries `host:port`
+   * or `redis://[user:password@]host:port` separated by commas; any few of them: the rest are discovered). Empty: a
+   * standalone Redis. @default []
    */
   redisClusterNodes: string[];
+  /** The credentials REDIS_CLUSTER_NODES gives, used for every node of the cluster. @default undefined (none) */
+  redisClusterAuth?: RedisAuth;
   /** Prefix of every Redis key (`MIZAN_KEY_PREFIX`); lets several deployments share one Redis. @default "mizan:" */
   keyPrefix: string;
   /**
@@ -215,6 +218,7 @@ function checkMetrics(config: Config, problems: string[]): void {
 export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
   const read = new EnvReader(env);
   const D = DEFAULT_CONFIG;
+  const cluster = read.parsed('REDIS_CLUSTER_NODES', { nodes: [] }, readNodeList, shownUrls);
   const config: Config = {
     port: read.int('PORT', D.port, 0, 65535),
     host: read.str('HOST', D.host),
@@ -225,10 +229,8 @@ export function loadConfig(env: Env, overrides: Partial<Config> = {}): Config {
       'must be a URL starting with redis:// or rediss://, with a host, and a database number as its only path',
       shownUrl,
     ),
-    redisClusterNodes: read
-      .checked('REDIS_CLUSTER_NODES', '', isNodeList, 'must be host:port pairs separated by commas', shownUrls)
-      .split(',')
-      .filter(Boolean),
+    redisClusterNodes: cluster.nodes,
+    ...(cluster.auth && { redisClusterAuth: cluster.auth }),
     keyPrefix: read.checked(
       'MIZAN_KEY_PREFIX',
       D.keyPrefix,

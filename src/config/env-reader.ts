@@ -50,6 +50,24 @@ export class EnvReader {
     return value;
   }
 
+  /**
+   * A value `parse` reads from the variable, or `fallback` when it is unset; a refusal (`{ problem }`) is recorded as
+   * `${name} ${problem} (got "…")`, the value quoted as `show` shows it.
+   */
+  parsed<T extends object>(
+    name: string,
+    fallback: T,
+    parse: (value: string) => T | { problem: string },
+    show: (value: string) => string = (value) => value,
+  ): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = parse(raw);
+    if (!('problem' in value)) return value;
+    this.problems.push(`${name} ${value.problem} (got "${show(raw)}")`);
+    return fallback;
+  }
+
   /** A secret matching `pattern`, or undefined when unset; a problem never quotes the value. */
   secret(name: string, pattern: RegExp, rule: string): string | undefined {
     const value = this.env[name];

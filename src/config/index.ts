@@ -8,5 +8,5 @@ export {
   type LogLevel,
   type MetricsMode,
 } from './config';
-export { shownUrl, shownUrls } from './redis-url';
+export { shownNodes, shownUrl, shownUrls, type RedisAuth } from './redis-url';
 export { createLogger, RateLimitedWarnings, silentLogger, type LogFields, type Logger, type WarnLimit } from './logger';

@@ -8,7 +8,9 @@
  *
  * With `redisClusterNodes` the client is an ioredis Cluster: it follows MOVED and ASK redirections (a slot moving
  * between masters), and retries TRYAGAIN (a multi-key script on a slot half-migrated) a few times before failing.
- * Every key of a TM shares the hash tag {tm:<name>} (keys.ts), so every script and MULTI stays in one slot.
+ * Every key of a TM shares the hash tag {tm:<name>} (keys.ts), so every script and MULTI stays in one slot. The
+ * credentials REDIS_CLUSTER_NODES gives (`redisClusterAuth`) go to every node's connection (`redisOptions`), those
+ * of nodes discovered later too.
  */
 import { Cluster, Redis, ReplyError } from 'ioredis';
 import type { Config, Logger } from '../config';
@@ -37,7 +39,8 @@ export function isCluster(redis: RedisClient): redis is Cluster {
   return redis instanceof Cluster;
 }
 
-type RedisConfig = Pick<Config, 'redisUrl' | 'redisTimeoutMs'> & Partial<Pick<Config, 'redisClusterNodes'>>;
+type RedisConfig = Pick<Config, 'redisUrl' | 'redisTimeoutMs'> &
+  Partial<Pick<Config, 'redisClusterNodes' | 'redisClusterAuth'>>;
 
 /** `host:port` → ioredis's node. */
 export function clusterNode(address: string): { host: string; port: number } {
@@ -58,7 +61,7 @@ export function createRedis(config: RedisConfig, logger: Logger): RedisClient {
           retryDelayOnTryAgain: 100,
           retryDelayOnMoved: 0,
           maxRedirections: 16,
-          redisOptions: timeouts,
+          redisOptions: { ...timeouts, ...config.redisClusterAuth },
         })
       : new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, retryStrategy, ...timeouts });
   const health = new RedisHealth(() => redis.ping(), outageOf, config.redisTimeoutMs, logger);

@@ -1,14 +1,14 @@
 /** Failures shown in the page: a localized headline for what the user can do, and the API's own message and code. */
 import { ApiError } from './api';
 import { h, type Child } from './dom';
-import { t } from './i18n';
+import { counted, t } from './i18n';
 
 function headline(error: ApiError): string {
   if (error.status === 0) return t('error.network');
   if (error.status === 401) return t('error.unauthorized');
   if (error.status === 403) return t('error.forbidden');
-  if (error.status === 429) return t('error.rateLimited', { seconds: error.retryAfter ?? 1 });
-  if (error.status === 503) return t('error.unavailable', { seconds: error.retryAfter ?? 5 });
+  if (error.status === 429) return counted('error.rateLimited', error.retryAfter ?? 1);
+  if (error.status === 503) return counted('error.unavailable', error.retryAfter ?? 5);
   if (error.status === 409 || error.status === 412) return t('error.conflict');
   if (error.status === 413) return t('error.tooLarge');
   if (error.status === 400 || error.status === 415 || error.status === 422) return t('error.badInput');

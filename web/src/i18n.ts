@@ -48,5 +48,13 @@ export function date(iso: string): string {
     : new Intl.DateTimeFormat(INTL_LOCALE[uiLang()], { dateStyle: 'medium' }).format(d);
 }
 
+/**
+ * A message about a number of things: the key of a plural family (`key_one`, `key_other`…; Arabic has `_zero`,
+ * `_one`, `_two`, `_few`, `_many` and `_other`, Chinese `_other` alone), its form picked by `count` and the number
+ * shown as `{{n}}` in the UI language's digits. Every count-bearing message goes through here, so `count` is never
+ * left out.
+ */
+export const counted = (key: string, count: number): string => t(key, { count, n: num(count) });
+
 /** A language's name in the UI language. */
 export const langName = (lang: string): string => t(`lang.${lang}`);

@@ -5,7 +5,7 @@
 import { get, qs } from '../api';
 import { announce, dirOf, fill, h, on, scriptLang } from '../dom';
 import { errorBox } from '../errors';
-import { langName, LANGS, num, t, type Lang } from '../i18n';
+import { counted, langName, LANGS, num, t, type Lang } from '../i18n';
 import { pager } from './pager';
 
 interface Hit {
@@ -85,9 +85,7 @@ export function renderConcordance(main: HTMLElement): void {
         list,
         body.hits.map((hit) => hitItem(hit, lang)),
       );
-      status.textContent = body.total
-        ? t('concordance.found', { count: body.total, n: num(body.total) })
-        : t('concordance.none');
+      status.textContent = body.total ? counted('concordance.found', body.total) : t('concordance.none');
       announce(status.textContent);
       fill(
         nav,

@@ -7,7 +7,7 @@
 import { ApiError, call, qs } from '../api';
 import { announce, dirOf, fill, h, on } from '../dom';
 import { errorBox } from '../errors';
-import { date, langName, LANGS, num, percent, t, type Lang } from '../i18n';
+import { counted, date, langName, LANGS, num, percent, t, type Lang } from '../i18n';
 import { access } from '../session';
 import { exportLinks } from './exports';
 import { reviewButton, reviewState } from './review-mark';
@@ -125,8 +125,11 @@ export function renderDocument(main: HTMLElement, params: URLSearchParams, id: s
       h('p', {
         class: 'meta',
         text: [
-          t('document.summary', { rows: num(d.segments.length), flagged: num(flagged), count: flagged }),
-          reviewed ? t('document.reviewedCount', { reviewed: num(reviewed) }) : '',
+          t('document.summary', {
+            rows: counted('common.rows', d.segments.length),
+            toReview: counted('document.toReview', flagged),
+          }),
+          reviewed ? counted('document.reviewed', reviewed) : '',
         ]
           .filter(Boolean)
           .join(' · '),

@@ -2,7 +2,7 @@
 import { get, qs } from '../api';
 import { dirOf, fill, h, on, scriptLang } from '../dom';
 import { errorBox } from '../errors';
-import { date, num, t } from '../i18n';
+import { counted, date, num, t } from '../i18n';
 import { pager } from './pager';
 
 interface Summary {
@@ -35,7 +35,7 @@ export function renderDocuments(main: HTMLElement): void {
     const found = all.filter((d) => words.every((w) => textOf(d).includes(w)));
     if (state.offset >= found.length) state.offset = 0;
     const page = found.slice(state.offset, state.offset + PAGE);
-    status.textContent = t('documents.count', { count: found.length, n: num(found.length) });
+    status.textContent = counted('documents.count', found.length);
     const rows = page.map((d) => {
       const title = d.title || d.titles.en || d.titles.ar || d.titles.zh || d.id;
       const lang = scriptLang(title) ?? 'en';

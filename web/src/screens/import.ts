@@ -6,7 +6,7 @@
 import { call, get, qs } from '../api';
 import { announce, dirOf, fill, h, on } from '../dom';
 import { errorBox } from '../errors';
-import { langName, LANGS, num, t } from '../i18n';
+import { counted, langName, LANGS, t } from '../i18n';
 import { access } from '../session';
 import { tmxImport } from './tmx-import';
 
@@ -80,7 +80,12 @@ function documentForm(): HTMLElement {
       fill(
         result,
         h('p', { class: 'notice', text: answer.status === 201 ? t('import.created') : t('import.again') }),
-        h('p', { text: t('import.rows', { rows: num(doc.segments.length), flagged: num(flagged), count: flagged }) }),
+        h('p', {
+          text: t('import.summary', {
+            rows: counted('common.rows', doc.segments.length),
+            flagged: counted('import.flagged', flagged),
+          }),
+        }),
         h(
           'p',
           {},

@@ -8,7 +8,7 @@
 import { qs, get } from '../api';
 import { announce, dirOf, fill, h, on, scriptLang } from '../dom';
 import { errorBox } from '../errors';
-import { langName, LANGS, num, t, type Lang } from '../i18n';
+import { counted, langName, LANGS, num, t, type Lang } from '../i18n';
 import { diffLegend, diffLine, type DiffSpan } from './diff';
 
 interface Match {
@@ -120,7 +120,7 @@ function card(m: Match, query: string, index: number): HTMLElement {
     {
       class: 'card',
       tabindex: index === 0 ? 0 : -1,
-      'aria-label': t('match.cardLabel', { n: index + 1, score: m.score }),
+      'aria-label': t('match.cardLabel', { position: index + 1, score: m.score }),
     },
     head,
     compare,
@@ -133,7 +133,7 @@ function copyButton(text: string, lang: Lang, n: number): HTMLElement {
   const button = h(
     'button',
     { type: 'button', class: 'copy', 'aria-keyshortcuts': String(n) },
-    t('match.copy', { lang: langName(lang), n }),
+    t('match.copy', { lang: langName(lang), key: n }),
   );
   on(button, 'click', () => void copy(text));
   return button;
@@ -202,9 +202,7 @@ export function renderMatch(main: HTMLElement): void {
         results,
         body.matches.map((m, i) => card(m, q, i)),
       );
-      status.textContent = body.matches.length
-        ? t('match.found', { count: body.matches.length, n: num(body.matches.length) })
-        : t('match.none');
+      status.textContent = body.matches.length ? counted('match.found', body.matches.length) : t('match.none');
       announce(status.textContent);
       if (focusResults) (results.firstElementChild as HTMLElement | null)?.focus();
     } catch (error) {

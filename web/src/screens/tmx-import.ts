@@ -2,7 +2,7 @@
 import { ApiError, call, get, upload, type Answer } from '../api';
 import { announce, fill, h, on } from '../dom';
 import { errorBox } from '../errors';
-import { num, t } from '../i18n';
+import { counted, num, t } from '../i18n';
 import { access } from '../session';
 
 interface Job {
@@ -132,7 +132,10 @@ export function tmxImport(): HTMLElement {
         state.textContent =
           t(`job.${job.status}`) +
           ' · ' +
-          t('job.counts', { read: num(job.units.read), written: num(job.units.written) });
+          t('job.counts', {
+            read: counted('job.read', job.units.read),
+            written: counted('job.written', job.units.written),
+          });
         await sleep(300);
         job = await get<Job>(`/api/v1/jobs/${job.id}`);
       }
