@@ -32,6 +32,7 @@ export { bigramKey, pairHash } from './bigrams';
 
 /** What block-worker.ts sends back: the layout and both families of postings. */
 interface BuiltOffMain extends Layout {
+  ids: Int32Array;
   stems: { off: Uint32Array; post: Int32Array };
   bigrams: { off: Uint32Array; post: Int32Array };
 }
@@ -85,9 +86,10 @@ export class IndexBlock {
    * counting sort of offsets, no token is copied). Postings: see postings.ts.
    */
   static build(input: FlatUnits, stemSpace: number): IndexBlock {
-    const { block, stemKeys, pairKeys } = IndexBlock.layout(input);
-    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
+    const { block, pairKeys } = IndexBlock.layout(input);
     block.bigrams = buildPostings(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
+    const stemKeys = input.keys('stems', pairKeys); // the bigram keys are spent: their array holds the stems
+    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
     return block;
   }
 
@@ -106,18 +108,18 @@ export class IndexBlock {
       worker.cancel();
       throw error;
     }
-    const { block, stemKeys, pairKeys } = layout;
+    const { block, pairKeys } = layout;
     const bigrams = worker.build(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
-    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
+    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, input.keys('stems'));
     block.bigrams = await bigrams;
     return block;
   }
 
   /**
-   * A thread building a block entirely off the main thread (layout, both posting families: block-worker.ts), for a
-   * build while requests are served. Started before the input is collected, so that its start-up overlaps that;
-   * `build` transfers the input's keys (it is spent) and adopts `bySlot`, the units' rows in slot order, when given
-   * (slotMapOfInput); `close` ends the thread, built or not.
+   * A thread building a block entirely off the main thread (layout, both posting families and their keys:
+   * block-worker.ts), for a build while requests are served. Started before the input is collected, so that its
+   * start-up overlaps that; `build` lends it the input's ids (back with the postings) and adopts `bySlot`, the units'
+   * rows in slot order, when given (slotMapOfInput); `close` ends the thread, built or not.
    */
   static offMain(): {
     build(input: FlatUnits, stemSpace: number, bySlot?: Promise<Int32Array>): Promise<IndexBlock>;
@@ -133,13 +135,11 @@ export class IndexBlock {
     done.catch(() => undefined); // awaited by build; a thread closed unused rejects unseen
     const build = async (input: FlatUnits, stemSpace: number, bySlot?: Promise<Int32Array>) => {
       const n = input.count;
-      const message = { unitOff: input.off.slice(0, n + 1), n, stems: input.stems, pairs: input.pairs, stemSpace };
-      worker.postMessage(message, [
-        message.unitOff.buffer,
-        input.stems.buffer as ArrayBuffer,
-        input.pairs.buffer as ArrayBuffer,
-      ]);
+      const stemOf = input.stemTableNow;
+      const message = { unitOff: input.off.slice(0, n + 1), n, ids: input.ids, stemOf, stemSpace };
+      worker.postMessage(message, [message.unitOff.buffer, input.ids.buffer as ArrayBuffer]);
       const built = await done;
+      input.ids = built.ids;
       const block = IndexBlock.assemble(input, built, await bySlot);
       block.stems = { ...built.stems, open: new Map() };
       block.bigrams = { ...built.bigrams, open: new Map() };
@@ -148,9 +148,11 @@ export class IndexBlock {
     return { build, close: () => void worker.terminate() };
   }
 
-  private static layout(input: FlatUnits): { block: IndexBlock; stemKeys: Int32Array; pairKeys: Int32Array } {
-    const block = IndexBlock.assemble(input, layoutSlots(input.off, input.count, input.pairs));
-    return { block, stemKeys: input.stems, pairKeys: input.pairs };
+  /** The block laid out, and its bigram keys (cut to the table's bits: layoutSlots), computed for it. */
+  private static layout(input: FlatUnits): { block: IndexBlock; pairKeys: Int32Array } {
+    const pairKeys = input.keys('pairs');
+    const block = IndexBlock.assemble(input, layoutSlots(input.off, input.count, pairKeys));
+    return { block, pairKeys };
   }
 
   /**

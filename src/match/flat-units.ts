@@ -14,16 +14,44 @@ export interface SlotSource {
 }
 
 /**
+ * Per token position of the first n units of `ids` (unit i's tokens at unitOff[i] .. unitOff[i+1]), into `out` (a
+ * new array when not given): its stem (`stems`), or the 32-bit hash of the stem bigram ending there (`pairs`; 0 for
+ * a unit's first token). What a build's postings are keyed by, computed when the build needs them, one family at a
+ * time, rather than held beside the ids while units are collected (8 bytes a token: ≈ 110 MB at 1M units).
+ */
+export function tokenKeys(
+  which: 'stems' | 'pairs',
+  ids: Int32Array,
+  unitOff: Uint32Array,
+  n: number,
+  stemOf: Int32Array,
+  out?: Int32Array,
+): Int32Array {
+  const keys = out ?? new Int32Array(unitOff[n]!);
+  if (which === 'stems') {
+    for (let j = 0, end = unitOff[n]!; j < end; j++) keys[j] = stemOf[ids[j]!]!;
+    return keys;
+  }
+  for (let i = 0; i < n; i++) {
+    const [a, b] = [unitOff[i]!, unitOff[i + 1]!];
+    let previous = 0;
+    for (let j = a; j < b; j++) {
+      const stem = stemOf[ids[j]!]!;
+      keys[j] = j === a ? 0 : pairHash(previous, stem);
+      previous = stem;
+    }
+  }
+  return keys;
+}
+
+/**
  * Units laid out flat, in any order: the token ids of unit i are ids[off[i] .. off[i+1]), its row in the index's
- * unit table rows[i].
+ * unit table rows[i]. `keys` gives their stems or stem bigrams (tokenKeys).
  */
 export class FlatUnits {
   rows: Int32Array;
   off: Uint32Array;
   ids: Int32Array;
-  /** Per token: its stem, and the 32-bit hash of the stem bigram ending there (0 for a unit's first token). */
-  stems: Int32Array;
-  pairs: Int32Array;
 
   private stemOf: Int32Array;
   private units = 0;
@@ -34,8 +62,16 @@ export class FlatUnits {
     this.off = new Uint32Array(units + 1);
     this.rows = new Int32Array(Math.max(1, units));
     this.ids = new Int32Array(tokens);
-    this.stems = new Int32Array(tokens);
-    this.pairs = new Int32Array(tokens);
+  }
+
+  /** The stem table the units' ids are read with (the vocabulary's, as of the last add). */
+  get stemTableNow(): Int32Array {
+    return this.stemOf;
+  }
+
+  /** The units' stems or stem bigrams per token position (tokenKeys), into `out` when given. */
+  keys(which: 'stems' | 'pairs', out?: Int32Array): Int32Array {
+    return tokenKeys(which, this.ids, this.off, this.units, this.stemOf, out);
   }
 
   /** Room for the live slots of a block (filled by copySlots). */
@@ -46,11 +82,11 @@ export class FlatUnits {
   }
 
   /**
-   * Adds the live slots [from, to) of a block, with their stems and bigram hashes: one tight pass over the typed
-   * arrays (through `add`, a view and a call per unit, it took 5–10 times as long).
+   * Adds the live slots [from, to) of a block: one tight pass over the typed arrays (through `add`, a view and a
+   * call per unit, it took 5–10 times as long).
    */
   copySlots(src: SlotSource, from: number, to: number): void {
-    const { ids, stems, pairs, off, rows, stemOf } = this;
+    const { ids, off, rows } = this;
     const { ids: source, off: sourceOff, lens, alive } = src;
     let unit = this.units;
     let at = off[unit]!;
@@ -58,15 +94,7 @@ export class FlatUnits {
       if (!alive[slot]) continue;
       const start = sourceOff[slot]!;
       const len = lens[slot]!;
-      let previous = 0;
-      for (let j = 0; j < len; j++) {
-        const id = source[start + j]!;
-        const stem = stemOf[id]!;
-        ids[at + j] = id;
-        stems[at + j] = stem;
-        pairs[at + j] = j === 0 ? 0 : pairHash(previous, stem);
-        previous = stem;
-      }
+      for (let j = 0; j < len; j++) ids[at + j] = source[start + j]!;
       at += len;
       rows[unit] = src.rows[slot]!;
       off[++unit] = at;
@@ -98,24 +126,12 @@ export class FlatUnits {
     }
     const at = this.off[i]!;
     if (at + ids.length > this.ids.length) {
-      const size = Math.max(this.ids.length * 2, at + ids.length);
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(size);
-        b.set(a);
-        return b;
-      };
-      this.ids = grow(this.ids);
-      this.stems = grow(this.stems);
-      this.pairs = grow(this.pairs);
+      const grown = new Int32Array(Math.max(this.ids.length * 2, at + ids.length));
+      grown.set(this.ids);
+      this.ids = grown;
     }
-    const { ids: target, stems, pairs, stemOf } = this;
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j]!;
-      const stem = stemOf[id]!;
-      target[at + j] = id;
-      stems[at + j] = stem;
-      pairs[at + j] = j === 0 ? 0 : pairHash(stems[at + j - 1]!, stem);
-    }
+    const target = this.ids;
+    for (let j = 0; j < ids.length; j++) target[at + j] = ids[j]!;
     this.off[i + 1] = at + ids.length;
     this.rows[i] = row;
     this.units = i + 1;
