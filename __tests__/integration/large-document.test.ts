@@ -64,7 +64,7 @@ describe('a document of 50,000 rows', () => {
   it('is answered through the API whole, in JSON written a slice at a time', async () => {
     const res = await request(ctx.app).get('/api/v1/documents/dlarge').query({ tm: TM }).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.headers.etag).toBe('"rev-1"');
+    expect(res.headers.etag).toMatch(/^"rev-1\.json\.s\d+"$/);
     expect(res.body.segments).toHaveLength(ROWS);
     expect(res.body.segmentCount).toBe(ROWS);
     expect(res.body.segments[31_415]).toMatchObject({ position: 31_415, en: 'Sentence 31415.', confidence: 1 });

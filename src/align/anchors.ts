@@ -16,7 +16,7 @@ export interface Anchors {
   latin: string[];
   /** Consonant skeletons of names (names.ts): an English name and its Arabic transliteration share one. */
   names: string[];
-  /** How many name keys the sentence had before `names` was narrowed to those the other side has (dp.ts). */
+  /** How many name keys the sentence had before `names` was narrowed to those the other side has (dp-prepare.ts). */
   nameTotal?: number;
   question: number;
   exclaim: number;

@@ -1,6 +1,7 @@
 /**
- * The DP's grid and bead types, shared by the forward pass (dp.ts) and the confidence pass (dp-confidence.ts): beads
- * (source count, target count, −log prior) and the band of grid points kept around the diagonal.
+ * The DP's grid and bead types, shared by the forward pass (dp-forward.ts) and the confidence pass
+ * (dp-confidence.ts): beads (source count, target count, −log prior) and the band of grid points kept around the
+ * diagonal.
  */
 export const BEADS: readonly [number, number, number][] = [
   [1, 1, 0.89],

@@ -1,7 +1,8 @@
 /**
  * ETag and If-Match. A unit's tag comes from the store (store/unit-tag.ts: a hash of its fields, compared by the
- * write scripts themselves); a document's is its rev, `"rev-<n>"`, and an export's its rev, format and the TM's
- * change counter (exportTag). A failed If-Match answers 412 PRECONDITION_FAILED.
+ * write scripts themselves); a document's names its rev, its format and the TM's change counter (documentTag:
+ * `"rev-<n>.json.s<seq>"` as JSON), and If-Match compares the rev in it. A failed If-Match answers 412
+ * PRECONDITION_FAILED.
  */
 import type { Request, Response } from 'express';
 
@@ -19,23 +20,23 @@ export function parseIfMatch(header: string | undefined): string[] | undefined {
     .map((t) => (t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? t.slice(1, -1) : t));
 }
 
-/** A document's entity tag (without quotes) as JSON: `rev-<n>`, its rev. */
-export function documentTag(rev: number): string {
-  return `rev-${rev}`;
-}
-
 /**
- * The entity tag of a document's export (TMX, TSV, HTML, i18next; `format` names it, with the language of a one-
+ * A document's entity tag (without quotes) in a format (json, tmx, tsv, html, i18next; with the language of a one-
  * language bundle): `rev-<n>.<format>.s<seq>`, `seq` the TM's change counter as it stood when the rows were read
- * (StoredDocument.seq). An export holds the texts and TMX metadata of the rows' units, which an import rewrites
- * without writing the document (its rev stays): every write of a unit moves the seq, so the tag changes whenever the
- * export may have (a write elsewhere in the TM too: a client then gets the same bytes again, never stale ones).
+ * (StoredDocument.seq). Every representation, JSON too, holds the texts of the rows' units (an export their TMX
+ * metadata as well), which an import rewrites without writing the document (its rev stays): every write of a unit
+ * moves the seq, so the tag changes whenever the representation may have (a write elsewhere in the TM too: a client
+ * then gets the same bytes again, never stale ones). If-Match reads the rev in it (revsOf).
  */
-export function exportTag(rev: number, format: string, seq: number): string {
+export function documentTag(rev: number, format: string, seq: number): string {
   return `rev-${rev}.${format}.s${seq}`;
 }
 
-/** The revs If-Match tags name ('*' kept); tags that name no rev are left out (they match nothing). */
+/**
+ * The revs If-Match tags name ('*' kept): `rev-<n>.<format>.s<seq>` as documentTag makes them, and the shorter
+ * `rev-<n>` and `rev-<n>.<format>` of earlier versions (clients may hold them); tags that name no rev are left out
+ * (they match nothing).
+ */
 export function revsOf(tags: readonly string[]): (number | '*')[] {
   return tags.flatMap<number | '*'>((t) => {
     if (t === '*') return ['*'];

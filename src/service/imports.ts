@@ -14,16 +14,15 @@ import type { CommitCounts, ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { isFileSource, readRecordsInWorker, sourceBytes, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
-import { commitError, jobError, jobView, mergeField, NO_MERGE } from './import-job';
-import type { JobMerge, JobStatus, JobView } from './import-job';
+import { commitError, jobView, mergeField, NO_MERGE } from './import-job';
+import type { JobMerge, JobView } from './import-job';
+import { Cancelled, JobEnds } from './import-end';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
 import { JobLiveness } from './import-liveness';
 import type { JobEvent } from './observers';
 
 export { JOB_STATUSES, jobView, type JobStatus, type JobView } from './import-job';
 export { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
-
-class Cancelled extends Error {}
 
 const now = () => Date.now();
 
@@ -35,6 +34,8 @@ export class Imports {
   private readonly indexes: ImportIndexes;
   /** The heartbeats of the jobs this process works on, and the retries of ends not recorded yet. */
   private readonly liveness: JobLiveness;
+  /** How a job that does not succeed ends: recorded, its staging dropped (import-end.ts). */
+  private readonly ends: JobEnds;
 
   /**
    * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
@@ -50,6 +51,7 @@ export class Imports {
     this.settings = { ...DEFAULT_IMPORT_SETTINGS, ...settings };
     this.indexes = new ImportIndexes(store, logger, this.settings.buildIndex, this.settings.indexTexts);
     this.liveness = new JobLiveness(store, logger, this.settings);
+    this.ends = new JobEnds(store, logger, this.liveness, this.settings, onJob);
   }
 
   /** A new job, queued. */
@@ -128,7 +130,7 @@ export class Imports {
    */
   async abandon(id: string, tm: string, err: unknown, cancelled: boolean): Promise<unknown> {
     this.onJob({ kind: 'started' });
-    await this.fail(id, tm, cancelled ? new Cancelled() : err, {});
+    await this.ends.fail(id, tm, cancelled ? new Cancelled() : err, {});
     return cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
   }
 
@@ -206,7 +208,7 @@ export class Imports {
       await inFlight.catch(() => undefined);
       await options.release?.().catch((err: Error) => this.logger.warn(`import ${id}: ${err.message}`));
       const err = caught instanceof ReadFailed ? caught.error : caught;
-      await this.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields);
+      await this.ends.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields);
       throw err instanceof Cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
     }
   }
@@ -216,7 +218,7 @@ export class Imports {
     const index = this.indexes.end(id);
     if ((await this.store.transition(id, 'commit')) !== 'done') {
       index?.drop();
-      await this.fail(id, tm, new Cancelled(), {});
+      await this.ends.fail(id, tm, new Cancelled(), {});
       return this.get(id);
     }
     // Each step runs again while Redis is away (roll-forward: the commit is idempotent and its counts are kept in
@@ -252,7 +254,7 @@ export class Imports {
       this.touch(tm);
       this.logger.error(`import ${id} into ${tm} failed while committing: ${(caught as Error).message}`);
       // Its staging is dropped too: importing the same file again completes the TM (DESIGN.md, "Import jobs", (c)).
-      await this.record(id, 'failed', commitError(caught, written), {}, tm);
+      await this.ends.record(id, 'failed', commitError(caught, written), {}, tm);
     }
     const job = await this.get(id);
     options.onProgress?.(job);
@@ -266,45 +268,5 @@ export class Imports {
     const h = await this.store.readJob(id);
     if (h?.cancel === '1') throw new Cancelled();
     if (options.onProgress && h) options.onProgress(jobView(id, h));
-  }
-
-  /** Drops what the job staged and records why it ended. */
-  private async fail(id: string, tm: string, err: unknown, fields: Record<string, string | number>): Promise<void> {
-    await this.record(id, err instanceof Cancelled ? 'cancelled' : 'failed', err, fields, tm);
-  }
-
-  /**
-   * Records how the job ended and, given its TM, drops what it staged. When Redis is away (the very error that ended
-   * the job, often) neither can be done now: both are tried again in the background, with backoff, until they are
-   * done or `endRetryMs` has passed ({@link close} stops trying), so that a job whose Redis came back is not left
-   * `running` or `committing` forever, its staging kept.
-   */
-  private async record(
-    id: string,
-    status: JobStatus,
-    err: unknown,
-    fields: Record<string, string | number>,
-    tm?: string,
-  ): Promise<void> {
-    this.onJob({ kind: status === 'cancelled' ? 'cancelled' : 'failed' });
-    this.liveness.unbeat(id);
-    const t = now();
-    const error = status === 'cancelled' ? undefined : jobError(err, id);
-    if (error?.code === ErrorCode.INTERNAL) this.logger.error(`import ${id}: ${(err as Error)?.stack ?? String(err)}`);
-    const end = { ...fields, status, updated: t, finished: t, ...(error ? { error: JSON.stringify(error) } : {}) };
-    let dropped = tm === undefined;
-    const attempt = async (): Promise<void> => {
-      if (!dropped) {
-        await this.store.drop(tm!, id);
-        dropped = true;
-      }
-      await this.store.writeJob(id, end, this.settings.jobTtlSeconds);
-    };
-    try {
-      await attempt();
-    } catch (first) {
-      this.logger.warn(`import ${id}: cannot record its end (${status}) yet, will retry: ${(first as Error).message}`);
-      this.liveness.retry(id, status, attempt);
-    }
   }
 }

@@ -3,7 +3,6 @@ import {
   BODY_ERRORS,
   bodyTm,
   contentDisposition,
-  etag,
   location,
   ifMatch,
   ifNoneMatch,
@@ -19,14 +18,17 @@ import {
 const DOCUMENT_LOCATION = location('/api/v1/documents/{id}, with ?tm= outside the default TM');
 
 const docId = path('id', 'document id');
-/** A document's ETag: its rev as JSON; an export's also names its format and the TM's change counter. */
+/**
+ * A document's ETag, in every format and on the row writes' answers: its rev, the format and the TM's change counter.
+ */
 const documentEtag = {
   ETag: {
     description:
-      'the entity tag: "rev-<n>" as JSON, the document’s rev; an export’s "rev-<n>.<format>.s<seq>", seq the TM’s ' +
-      'change counter, so that it changes when a row’s unit does (an import too). Send it back in If-None-Match ' +
-      '(a read) or If-Match (a write: the rev in it is compared)',
-    schema: { type: 'string' },
+      'the entity tag, "rev-<n>.<format>.s<seq>" ("rev-4.json.s17", "rev-4.tmx.s17", "rev-4.i18nexten.s17"): the ' +
+      'document’s rev, the representation’s format and seq, the TM’s change counter, so that it changes when a ' +
+      'row’s unit does (an import too) and with any other write to the TM. Send it back in If-None-Match (a read) ' +
+      'or If-Match (a write: the rev in it is compared)',
+    schema: { type: 'string', pattern: '^"rev-[0-9]+\\.[a-z0-9]+\\.s[0-9]+"$' },
   },
 };
 const fileContent = (type: string) => ({ [type]: { schema: { type: 'string' } } });
@@ -151,7 +153,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           tm: bodyTm,
         },
       }),
-      ok: { 200: { description: 'the corrected document', headers: etag, content: json('Document') } },
+      ok: { 200: { description: 'the corrected document', headers: documentEtag, content: json('Document') } },
       errors: [
         ...BODY_ERRORS,
         'DOCUMENT_NOT_FOUND',
@@ -188,7 +190,7 @@ export const DOCUMENT_PATHS: Record<string, Record<string, Operation>> = {
           tm: bodyTm,
         },
       }),
-      ok: { 200: { description: 'the document as it is now', headers: etag, content: json('Document') } },
+      ok: { 200: { description: 'the document as it is now', headers: documentEtag, content: json('Document') } },
       errors: [
         ...BODY_ERRORS,
         'DOCUMENT_NOT_FOUND',

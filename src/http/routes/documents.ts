@@ -1,7 +1,7 @@
 /**
  * Documents: list, fetch (json, tmx, tsv, html), import a text triple (JSON or multipart files), correct the
- * alignment, mark rows reviewed, delete. A document's ETag is its rev ("rev-<n>"); an export's adds its format and
- * the TM's change counter ("rev-<n>.tmx.s<seq>", etag.ts: exportTag); PATCH alignment, PATCH review and DELETE
+ * alignment, mark rows reviewed, delete. A document's ETag names its rev, its format and the TM's change counter
+ * ("rev-<n>.json.s<seq>", "rev-<n>.tmx.s<seq>", etag.ts: documentTag); PATCH alignment, PATCH review and DELETE
  * honour If-Match (412 when the document is at another rev), as well as the body's `rev` (409 DOCUMENT_CHANGED).
  */
 import { Router, type Request, type Response } from 'express';
@@ -18,7 +18,7 @@ import {
 } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { acceptedType } from '../negotiate';
-import { documentTag, exportTag, ifMatchOf, revsOf, setTag } from '../etag';
+import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { answerOnce } from '../idempotency';
 import { sendJson } from '../json-stream';
@@ -64,13 +64,13 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * i18next resources: one language's bundle with `lang`, else every language's, keyed by language; tagged as an export
- * of the rev and TM seq they were made from, one tag per representation (`rev-3.i18next.s41`, `rev-3.i18nexten.s41`).
+ * i18next resources: one language's bundle with `lang`, else every language's, keyed by language; tagged with the
+ * rev and TM seq they were made from, one tag per representation (`rev-3.i18next.s41`, `rev-3.i18nexten.s41`).
  */
 async function sendI18next(res: Response, tm: TranslationMemory, name: string, id: string, lang: string | undefined) {
   const one = lang === undefined || lang === '' ? undefined : requireLanguage(lang, 'lang'); // '': the default
   const { rev, seq, bundles } = await tm.documentI18nextAt(name, id, one ? [one] : undefined);
-  setTag(res, exportTag(rev, `i18next${one ?? ''}`, seq)).json(one ? (bundles[one] ?? {}) : bundles);
+  setTag(res, documentTag(rev, `i18next${one ?? ''}`, seq)).json(one ? (bundles[one] ?? {}) : bundles);
 }
 
 /**
@@ -136,7 +136,7 @@ async function rowWrite(
   const { tm: name, id, rev } = scope;
   const written = (doc: ReviewedDocument): WriteOutcome => ({
     status: 200,
-    headers: { ETag: `"${documentTag(doc.summary.rev)}"` },
+    headers: { ETag: `"${documentTag(doc.summary.rev, 'json', doc.seq)}"` },
     body: documentJson(doc),
   });
   await answerOnce(req, res, tm, { tm: name, route: scope.route, body: [body, ifMatchOf(req)] }, async () => {
@@ -205,8 +205,7 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       if (format === 'i18next') return void (await sendI18next(res, tm, name, id, p.string('lang')));
       const doc = await tm.getDocument(name, id);
       // One tag per representation (the format may come from Accept on the same URL); If-Match reads the rev in it.
-      const tag = format === 'json' ? documentTag(doc.summary.rev) : exportTag(doc.summary.rev, format, doc.seq);
-      await send(setTag(res, tag), doc, format, toolVersion);
+      await send(setTag(res, documentTag(doc.summary.rev, format, doc.seq)), doc, format, toolVersion);
     })
     .delete(async (req, res) => {
       const name = new Params(req.query as Input).tm('tm', config.defaultTm);
