@@ -1,4 +1,4 @@
-export { TranslationMemory, indexTexts, type Readiness, type TaggedUnit } from './translation-memory';
+export { TranslationMemory, type Readiness, type TaggedUnit } from './translation-memory';
 export type { Freshness, IndexStats } from './mirror';
 export type { JobEvent, QueryStats, ServiceObserver } from './observers';
 export type { Match, MatchRequest, ConcordanceHit, ConcordanceRequest } from './matching';
@@ -52,3 +52,4 @@ export {
 } from './access';
 export { fingerprint, IDEMPOTENCY_TTL_MS, type WriteOutcome } from './idempotency';
 export { AuditQueue, type AuditQueueOptions } from './audit-queue';
+export { indexTexts } from './index-texts';

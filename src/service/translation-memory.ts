@@ -2,7 +2,7 @@
  * The use cases behind the HTTP API. HTTP validates and calls these; they call the store and the matcher.
  */
 import type { Writable } from 'node:stream';
-import type { Config, Logger } from '../config';
+import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
 import {
   ImportStore,
@@ -57,12 +57,6 @@ import {
 import { createUnit, deleteUnit, patchUnit, taggedUnit, type TaggedUnit, type UnitWriters } from './unit-writes';
 
 export type { Readiness, TaggedUnit };
-
-/** Where the configuration puts a TM index's texts past the memory it allows (TranslationMemory's `indexTexts`). */
-export const indexTexts = (config: Pick<Config, 'indexTextsDir' | 'indexTextsMemoryMb'>): TextSpill => ({
-  dir: config.indexTextsDir,
-  memoryBytes: config.indexTextsMemoryMb * 2 ** 20,
-});
 
 export class TranslationMemory {
   private readonly mirrors: Mirrors;
