@@ -1,6 +1,7 @@
 /**
- * An XLIFF segment's i18next-style placeholders (`{{x}}`, `{x}`, `${x}`, `$t(key)`) are placeables to the TM, as
- * its inline codes are (xliff-placeholders.ts): no word in the score, in the band or in the analysis' counts.
+ * An XLIFF segment's placeholders (`{{x}}`, `{x}`, `${x}`, `$t(key)`, printf's `%s`: xliff-printf-placeables.test.ts)
+ * are placeables to the TM, as its inline codes are (xliff-placeholders.ts): no word in the score, in the band or in
+ * the analysis' counts.
  */
 import { type Candidate, analyzeXliff, countText, parseXliff, pretranslateXliffFile } from '../../src/formats';
 import {
@@ -14,25 +15,27 @@ import { P, memoryTm, xliff12, xliffFile } from '../helpers/xliff-fixtures';
 const WELCOME = 'مرحبا بكم في موقعنا الجديد';
 
 describe('holding an XLIFF text’s placeholders as placeables', () => {
-  it('numbers them after the text’s inline codes, leaving printf ones and %% as written', () => {
+  it('numbers them after the text’s inline codes, printf ones too, leaving %% as written', () => {
     const held = protectPlaceholders(`${P(0)}مرحبا {{name}}${P(1)} و%s و${'${who}'} و$t(app.name) 50%% {0}`);
     expect(held).toEqual({
-      text: `${P(0)}مرحبا ${P(2)}${P(1)} و%s و${P(3)} و${P(4)} 50%% ${P(5)}`,
-      placeholders: ['{{name}}', '${who}', '$t(app.name)', '{0}'],
+      text: `${P(0)}مرحبا ${P(2)}${P(1)} و${P(3)} و${P(4)} و${P(5)} 50%% ${P(6)}`,
+      placeholders: ['{{name}}', '%s', '${who}', '$t(app.name)', '{0}'],
       base: 2,
     });
-    expect(protectPlaceholders('بلا شيء %s')).toEqual({ text: 'بلا شيء %s', placeholders: [], base: 0 });
+    expect(protectPlaceholders('بلا شيء 50%%')).toEqual({ text: 'بلا شيء 50%%', placeholders: [], base: 0 });
   });
 
-  it('pairs a TM source’s placeholders with the segment’s: the same text, one held as written, else in order', () => {
+  it('pairs a TM source’s placeholders with the segment’s: the same text first, else in order', () => {
     const held = protectPlaceholders('أرسل {{name}} الملف %s إلى {{team}}');
     expect(pairSourcePlaceholders('أرسل {{team}} الملف %s إلى {{user}}', held)).toBe(
-      `أرسل ${P(1)} الملف %s إلى ${P(0)}`,
+      `أرسل ${P(2)} الملف ${P(1)} إلى ${P(0)}`,
     );
-    expect(pairSourcePlaceholders('أرسل %d الملف %s إلى {{user}}', held)).toBe(`أرسل ${P(0)} الملف %s إلى ${P(1)}`);
+    expect(pairSourcePlaceholders('أرسل %d الملف %s إلى {{user}}', held)).toBe(
+      `أرسل ${P(0)} الملف ${P(1)} إلى ${P(2)}`,
+    );
     // A placeable the TM's source holds as a code (renumbered onto the segment's) is not paired again.
     expect(pairSourcePlaceholders(`أرسل ${P(0)} الملف %s إلى {{user}}`, held)).toBe(
-      `أرسل ${P(0)} الملف %s إلى ${P(1)}`,
+      `أرسل ${P(0)} الملف ${P(1)} إلى ${P(2)}`,
     );
   });
 
@@ -114,8 +117,8 @@ describe('looking an XLIFF segment with placeholders up', () => {
   it('does not look a segment of placeholders alone up, nor one without any twice', async () => {
     const tm = memoryTm({});
     const { batch } = placeholderLookups(tm);
-    expect(await batch([query('{{name}} ${x}'), query('تم حفظ الملف %s')])).toEqual([[], []]);
-    expect(tm.calls.map((c) => c.text)).toEqual(['تم حفظ الملف %s']);
+    expect(await batch([query('{{name}} ${x} %s'), query('تم حفظ الملف 50%%')])).toEqual([[], []]);
+    expect(tm.calls.map((c) => c.text)).toEqual(['تم حفظ الملف 50%%']);
   });
 });
 

@@ -9,7 +9,7 @@ import { writtenLanguage } from './source-script';
 import type { TmOnlyCodes } from './tm-codes';
 import { baseLanguage } from './tmx-read';
 import type { XliffDocument } from './xliff';
-import { replacePlaceables } from './xliff-printf';
+import { replacePrintf } from './xliff-printf';
 import type { XmlElement } from './xliff-xml';
 
 /** A TM candidate for one source text. */
@@ -196,11 +196,11 @@ export function segmentTargets(doc: XliffDocument, languages: ResolvedLanguages)
 }
 
 /**
- * Source text without placeables (inline codes, i18next-style placeholders: xliff-placeholders.ts) and outer
- * whitespace: '' means there is nothing to look up.
+ * Source text without placeables (inline codes, placeholders: printf and i18next-style, xliff-placeholders.ts; `%%`
+ * is text) and outer whitespace: '' means there is nothing to look up.
  */
 export function plainText(text: string): string {
-  return replacePlaceables(text, () => ' ')
+  return replacePrintf(text, () => ' ')
     .replace(/[\uE000-\uF8FF]/g, '')
     .trim();
 }

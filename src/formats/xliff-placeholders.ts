@@ -1,10 +1,11 @@
 /**
- * An XLIFF segment's i18next-style placeholders (`{{x}}`, `{x}`, `${x}`, `$t(key)`: xliff-printf.ts finds them as
- * the completion does) are placeables to the TM, as inline codes are: no word in a score, as the i18next route
- * holds them (i18next-lookup.ts). Sent as written, «مرحبا بكم في موقعنا الجديد {{name}}» was six words to the
- * matcher, "name" the sixth, and scored 83 against a unit without the placeholder (82 once it was put back: band
- * 75–84), where the same segment with a `<ph>` there scored 97 (95–99): a job was priced, and filled, below what
- * the TM holds. printf placeholders (`%s`, `%1$d`) are still sent as written.
+ * An XLIFF segment's placeholders (xliff-printf.ts finds them as the completion does: printf's `%s`, `%1$d`,
+ * `%(name)s`, `%@`, and the i18next-style `{{x}}`, `{x}`, `${x}`, `$t(key)`; `%%` is a literal percent sign) are
+ * placeables to the TM, as inline codes are: no word in a score, as the i18next route holds its own
+ * (i18next-lookup.ts). Sent as written, «مرحبا بكم في موقعنا الجديد {{name}}» was six words to the matcher, "name"
+ * the sixth, and scored 83 against a unit without the placeholder (82 once it was put back: band 75–84), where the
+ * same segment with a `<ph>` there scored 97 (95–99): a job was priced, and filled, below what the TM holds. So was
+ * a po2xliff (gettext) segment's `%s`: the word "s" to the matcher, `%1$s` the words "1" and "s".
  *
  * Each segment with such placeholders is looked up in two forms, as an i18next value is:
  * 1. protected: each placeholder as a private-use character after the segment's codes (U+E000 + codes + j), at `min`
@@ -14,8 +15,8 @@
  *    placeholders, so the target and the TM's source shown carry them as text, as the rest of the pipeline expects;
  * 2. as written, at `min`: a unit that holds the placeholders as text (added by hand, po2tmx) matches its words.
  *    Its candidates the matcher adapted (numbers only differ) are left out when the unit's placeholders are not the
- *    segment's, in order: `{1}` for `{0}` is a number to the matcher, renamed unseen; the protected form finds such
- *    a unit and the completion counts the renaming.
+ *    segment's, in order: `{1}` for `{0}`, `%2$s` for `%1$s`, is a number to the matcher, renamed unseen; the
+ *    protected form finds such a unit and the completion counts the renaming.
  * 3. A candidate whose TM source, its placeholders as text paired with the segment's (`pairSourcePlaceholders`,
  *    printf ones included: `مرحبا %s` for `مرحبا {{name}}`), is the protected text (NFC, trimmed) scores
  *    100: the unit is the segment's text but for its placeholders, as a unit with codes numbered apart is. The
@@ -27,7 +28,7 @@
 import { retrievalMin } from './i18next-lookup';
 import { MAX_PLACEABLES, placeableChar, placeableIndex } from './xliff-inline';
 import { type BatchLookup, type Candidate, type Lookups, type LookupQuery, oneByOne } from './xliff-lookup';
-import { findPrintf, replacePlaceables, replacePrintf } from './xliff-printf';
+import { findPrintf, replacePrintf } from './xliff-printf';
 
 const PUA = /[\uE000-\uF8FF]/g;
 
@@ -45,7 +46,7 @@ export function protectPlaceholders(text: string): ProtectedText {
   let base = 0;
   for (const code of text.match(PUA) ?? []) base = Math.max(base, placeableIndex(code) + 1);
   const placeholders: string[] = [];
-  const out = replacePlaceables(text, (p) => {
+  const out = replacePrintf(text, (p) => {
     if (base + placeholders.length >= MAX_PLACEABLES) return p;
     placeholders.push(p);
     return placeableChar(base + placeholders.length - 1);
@@ -60,25 +61,19 @@ function restoreText(text: string, { placeholders, base }: ProtectedText): strin
 
 const same = (a: string, b: string) => a.normalize('NFC').trim() === b.normalize('NFC').trim();
 
-/** A TM placeholder that stays as written: the segment holds it so too (a printf one). */
-const KEPT = -2;
-
 /**
  * The TM's source with its placeholders as text written as the segment's private-use characters they pair with
- * (step 3): one the segment has as a placeable with the same text, else one the segment also holds as written
- * (`%s`) stays, else the next placeable the source holds neither as text nor as a code, in order.
+ * (step 3): one the segment has as a placeable with the same text, else the next placeable the source holds neither
+ * as text nor as a code, in order; one left without a partner stays as written.
  */
 export function pairSourcePlaceholders(tmSource: string, query: ProtectedText): string {
   const { placeholders, base } = query;
   const taken = new Set<number>();
   for (const char of tmSource.match(PUA) ?? []) taken.add(placeableIndex(char) - base);
-  const written = findPrintf(query.text);
   const partner = findPrintf(tmSource).map((p) => {
     const j = placeholders.findIndex((q, i) => q === p && !taken.has(i));
     if (j >= 0) taken.add(j);
-    const k = j < 0 ? written.indexOf(p) : -1;
-    if (k >= 0) written.splice(k, 1);
-    return k >= 0 ? KEPT : j;
+    return j;
   });
   partner.forEach((j, n) => {
     const free = j === -1 ? placeholders.findIndex((_, i) => !taken.has(i)) : -1;

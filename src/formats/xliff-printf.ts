@@ -45,18 +45,12 @@ export function findPrintf(text: string): string[] {
   return (text.match(PRINTF) ?? []).filter((p) => p !== '%%');
 }
 
-/** The text with each placeholder (`%%` is none) replaced by `by(placeholder)`, in order. */
+/**
+ * The text with each placeholder (`%%` is none) replaced by `by(placeholder)`, in order: also how matching cuts a
+ * text into placeables (xliff-placeholders.ts, plainText), so that matching and the completion see the same ones.
+ */
 export function replacePrintf(text: string, by: (placeholder: string) => string): string {
   return text.replace(PRINTF, (p) => (p === '%%' ? p : by(p)));
-}
-
-/**
- * The text with each i18next-style placeholder (`{{x}}`, `{x}`, `${x}`, `$t(key)`: not a printf one, nor `%%`)
- * replaced by `by(placeholder)`: the placeholders matching holds as placeables (xliff-placeholders.ts), found as
- * the completion finds them, so that both cut a text alike.
- */
-export function replacePlaceables(text: string, by: (placeholder: string) => string): string {
-  return text.replace(PRINTF, (p) => (p.startsWith('%') ? p : by(p)));
 }
 
 /** The syntax a placeholder is written in: a stray one is renamed to a missing one of the same syntax first. */
