@@ -9,7 +9,7 @@
  *   writes: the TM's less one point per code or placeholder put in, the best of the candidates it looks at
  *   (xliff-best.ts), so that the band a job is priced in is the score the pretranslated file shows.
  * - Words are the matcher's tokens (`tokenize` from src/normalize): a Chinese character is a word, inline codes,
- *   i18next-style placeholders (`{{x}}`, `{0}`, `${x}`, `$t(key)`: placeables, xliff-placeholders.ts) and
+ *   placeholders (`%s`, `%1$d`, `{{x}}`, `{0}`, `${x}`, `$t(key)`: placeables, xliff-placeholders.ts) and
  *   punctuation are not. Characters are the code points that are not whitespace, inline codes or such placeholders.
  * - Segments without text (only codes, such placeholders or whitespace) are left out; confirmed targets are counted
  *   like any other.
@@ -57,7 +57,7 @@ export interface Analysis {
 /** Lowest score that still has a band. */
 const ANALYSIS_MIN = 50;
 
-/** Counts words and characters of a source text (placeables excluded: inline codes, i18next-style placeholders). */
+/** Counts words and characters of a source text (placeables excluded: inline codes, placeholders; `%%` is text). */
 export function countText(text: string): { words: number; characters: number } {
   const plain = plainText(text);
   return { words: tokenize(plain).length, characters: [...plain.replace(/\s+/gu, '')].length };

@@ -25,6 +25,9 @@
  *    off); the protected form finds such a unit and counts the renaming.
  * 5. A unit found by both forms is taken once, at the better score (the protected form's candidate on a tie); the
  *    best CANDIDATES are kept.
+ * A value's printf placeholders (`%s`) are not placeables here, unlike in XLIFF (xliff-placeholders.ts): they are
+ * text to i18next and to this route's check, which would not keep them in a draft; as no word, a unit without the
+ * `%s` would score 100 and be written without it (DESIGN.md, "Interchange: XLIFF and i18next").
  */
 import type { Lang } from '../types';
 import { tokenize } from '../normalize';

@@ -18,8 +18,8 @@
  * segment's text cannot be told (places.ts) is not written at all, as target or suggestion (it would silently lack
  * that text): the next candidate is, else the segment is `unmappable`.
  * 1.2 `id-match` is not used for 101: it means matching ids, and a 101 comes from matching neighbours.
- * The source's i18next-style placeholders (`{{x}}`, `{0}`, `${x}`, `$t(key)`) are placeables to the TM, as its codes
- * are: no word in a score (xliff-placeholders.ts); a source of placeables alone is `empty`.
+ * The source's placeholders (`%s`, `%1$d`, `{{x}}`, `{0}`, `${x}`, `$t(key)`; `%%` is text) are placeables to the TM,
+ * as its codes are: no word in a score (xliff-placeholders.ts); a source of placeables alone is `empty`.
  *
  * Candidates: 1.2 `alt-trans` (with `match-quality`, `origin="mizan"`) holds the candidates not written as the
  * target, at most `maxAlternatives` (in a `seg-source` unit, after the record of the one written: xliff-marks.ts);

@@ -41,7 +41,7 @@ export interface ProtectedText {
   base: number;
 }
 
-/** The text's i18next-style placeholders as private-use characters numbered after its codes (step 1). */
+/** The text's placeholders (`%%` is none) as private-use characters numbered after its codes (step 1). */
 export function protectPlaceholders(text: string): ProtectedText {
   let base = 0;
   for (const code of text.match(PUA) ?? []) base = Math.max(base, placeableIndex(code) + 1);

@@ -12,8 +12,8 @@
  * Segments without words, or longer than the longest query, are not looked up. The work gives the event loop back
  * every SLICE_MS (a batch: BATCH_SLICE_MS) so that a large file does not hold other requests up.
  *
- * Placeables: a query holds the file's inline codes as U+E000 + k (and, for XLIFF, its i18next-style placeholders
- * after them: formats/xliff-placeholders.ts); a TM text may hold its own (TMX codes kept as
+ * Placeables: a query holds the file's inline codes as U+E000 + k (and, for XLIFF, its placeholders, printf ones
+ * included, after them: formats/xliff-placeholders.ts); a TM text may hold its own (TMX codes kept as
  * private-use characters), numbered in its own segment. formats/tm-codes.ts renumbers them onto the query's (by
  * order), and places a TM code the query lacks: the query's text in its place, or nothing where the query has
  * nothing, or the candidate says it cannot be written (`tmOnly.unplaced`).

@@ -91,8 +91,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         "sources' script (X-Mizan-Languages says so). A placeholder the TM's target lacks takes the place of the " +
         "number the TM's source had where the placeholder is (26→%d), else it is appended; a TM placeholder " +
         'the source lacks gives way to what the source has at its place: a number (%d→5), text (%s→الزر), or ' +
-        'nothing (left out). Placeholders: printf, i18next/ICU ({{x}}, {x}, $t(key)) and template (${x}); all but ' +
-        'the % ones are placeables when matching, as inline codes are: no word in the score.',
+        'nothing (left out). Placeholders: printf (%s, %1$d, %(name)s; %% is a literal percent sign), i18next/ICU ' +
+        '({{x}}, {x}, $t(key)) and template (${x}); all are placeables when matching, as inline codes are: no word ' +
+        'in the score.',
       parameters: [
         ...xliffParameters,
         query(
@@ -134,7 +135,8 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'JSON, or a fixed-width text table with Accept: text/plain (parameters such as charset are not compared) ' +
         "or format=text. A segment's band is that of the score pretranslation writes for it (one point off per " +
         'repair, the best of the same candidates): the similarity the pretranslated file shows. Inline codes ' +
-        'and the placeholders matched as placeables ({{x}}, {x}, ${x}, $t(key)) are neither words nor characters.',
+        'and the placeholders matched as placeables (%s, %1$d, {{x}}, {x}, ${x}, $t(key); not %%) are neither ' +
+        'words nor characters.',
       parameters: [
         ...xliffParameters,
         query('format', 'json (default) or text', { type: 'string', enum: ['json', 'text'] }),
