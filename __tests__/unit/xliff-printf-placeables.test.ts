@@ -128,10 +128,10 @@ describe('pretranslating and analyzing a segment with printf placeholders', () =
   });
 });
 
-describe('the i18next route, whose check does not keep a value’s printf placeholders (DESIGN.md)', () => {
-  it('sends a value’s %s to the matcher as written: text, as i18next reads it without a sprintf post-processor', async () => {
+describe('the i18next route, whose check keeps a value’s printf placeholders as XLIFF’s does (DESIGN.md)', () => {
+  it('sends a value’s %s to the matcher as a placeable first, as XLIFF sends a segment’s, then as written', async () => {
     const tm = memoryTm({});
     await pretranslateI18next({ click: 'انقر %s الآن' }, tm, { to: ['en'], min: 75 });
-    expect(tm.calls.map((c) => c.text)).toEqual(['انقر %s الآن']);
+    expect(tm.calls.map((c) => c.text)).toEqual([`انقر ${P(0)} الآن`, 'انقر %s الآن']);
   });
 });

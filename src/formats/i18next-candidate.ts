@@ -10,7 +10,9 @@
  * «انقر %s» / "Click %s" gives "Click الزر", the text in `codeText`). A candidate is refused when it has placeables
  * the source lacks, or a code or a printf placeholder where the source has text that could not be placed
  * (`unmappable`: the draft would lack that text), or lacks one of the source's (`placeables-missing`), but for those
- * the caller allows to be left out (a cardinal zero/one/two form's `{{count}}`).
+ * the caller allows to be left out (a cardinal zero/one/two form's `{{count}}`). A source's own printf placeholders
+ * (`انقر %s الآن`) are placeables like `{{x}}` (i18next-syntax.ts `withPrintf`): mapped, put at a number's place,
+ * or the candidate refused; `settlePrintf` then only sees the TM's that the source lacks.
  *
  * Plural forms: a candidate whose `{{count}}` took the place of a number the TM's unit held says which plural form
  * its target is: «لديك 5 رسائل» is Arabic's `few` (3–10), «لديك 20 رسالة» its `many`. Among the candidates that can
@@ -18,7 +20,14 @@
  * each placed a number of another category is the best of them written. Without a number nothing in a unit says
  * which form it is, and the best candidate is taken for every category drafted from one source form.
  */
-import { type PlaceableSyntax, checkI18nextPlaceables, findPlaceables, restore, protect } from './i18next-syntax';
+import {
+  type PlaceableSyntax,
+  checkI18nextPlaceables,
+  findPlaceables,
+  restore,
+  protect,
+  withPrintf,
+} from './i18next-syntax';
 import type { CandidateReport } from './i18next-report';
 import { mapCandidatePlaceables } from './i18next-placeables';
 import { numberValue, placeAtNumbers } from './number-slots';
@@ -42,7 +51,7 @@ export function writeCandidate(
   candidate: Candidate,
   options: TextOptions,
 ): { report: CandidateReport; value?: string; suits: boolean } {
-  const { syntax } = options;
+  const syntax = withPrintf(source, options.syntax);
   const mapped = mapCandidatePlaceables(placeables, candidate.sourceText, candidate.targetText, syntax);
   const restored = restore(mapped.text, placeables).text;
   const present = new Set(findPlaceables(restored, syntax));
@@ -92,7 +101,7 @@ export async function draftText(
   lookup: (text: string) => Promise<Candidate[]>,
   options: TextOptions,
 ): Promise<{ report: CandidateReport; value?: string } | undefined> {
-  const { placeables } = protect(source, options.syntax);
+  const { placeables } = protect(source, withPrintf(source, options.syntax));
   let written: { report: CandidateReport; value?: string } | undefined;
   let refused: { report: CandidateReport } | undefined;
   for (const candidate of await lookup(source)) {

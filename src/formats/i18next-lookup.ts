@@ -25,13 +25,13 @@
  *    off); the protected form finds such a unit and counts the renaming.
  * 5. A unit found by both forms is taken once, at the better score (the protected form's candidate on a tie); the
  *    best CANDIDATES are kept.
- * A value's printf placeholders (`%s`) are not placeables here, unlike in XLIFF (xliff-placeholders.ts): they are
- * text to i18next and to this route's check, which would not keep them in a draft; as no word, a unit without the
- * `%s` would score 100 and be written without it (DESIGN.md, "Interchange: XLIFF and i18next").
+ * A value's printf placeholders (`%s`, `%1$s`, `%(name)s`; not `%%`) are placeables here too, as in XLIFF
+ * (xliff-placeholders.ts): the value is looked up with the syntax `withPrintf` gives it (i18next-syntax.ts), and the
+ * draft's check requires them as it does `{{x}}` (DESIGN.md, "Interchange: XLIFF and i18next").
  */
 import type { Lang } from '../types';
 import { tokenize } from '../normalize';
-import { DEFAULT_SYNTAX, protect, type PlaceableSyntax } from './i18next-syntax';
+import { DEFAULT_SYNTAX, protect, type PlaceableSyntax, withPrintf } from './i18next-syntax';
 import { mapSourcePlaceables } from './i18next-placeables';
 import type { Candidate, Lookup } from './xliff-lookup';
 
@@ -84,12 +84,13 @@ export function i18nextCandidates(
   return async (value) => {
     const cached = cache.get(value);
     if (cached) return cached;
-    const { text, placeables } = protect(value, syntax);
+    const own = withPrintf(value, syntax);
+    const { text, placeables } = protect(value, own);
     const best = new Map<string, Candidate>();
     const consider = (found: readonly Candidate[], literal: boolean) => {
       for (const candidate of found) {
         if (literal && candidate.adapted !== undefined) continue;
-        const score = placeableScore(placeables, text, candidate, syntax);
+        const score = placeableScore(placeables, text, candidate, own);
         const held = best.get(candidate.unitId);
         if (score >= min && (!held || score > held.score)) best.set(candidate.unitId, { ...candidate, score });
       }

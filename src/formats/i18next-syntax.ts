@@ -13,6 +13,7 @@
  * written, which costs nothing. An ICU plural or select (`{n, plural, one {…} other {…}}`) is not a placeable: its
  * branches hold text (icu.ts, i18next-icu.ts).
  */
+import { PRINTF_PLACEHOLDER } from './printf-pattern';
 import { placeableChar, placeableIndex } from './xliff-inline';
 
 /** A prefix and a suffix, as i18next's `interpolation` and `nesting` options name them. */
@@ -84,6 +85,27 @@ export function placeableSyntax(options: I18nextSyntax = {}): PlaceableSyntax {
 
 /** The default syntax: `${…}`, `{{…}}`, `{…}`, `$t(…)`, Trans tags. */
 export const DEFAULT_SYNTAX = placeableSyntax();
+
+const PRINTF_TEST = new RegExp(PRINTF_PLACEHOLDER.source);
+const withPrintfOf = new WeakMap<PlaceableSyntax, PlaceableSyntax>();
+const printfSyntaxes = new WeakSet<PlaceableSyntax>();
+
+/**
+ * The syntax a source value is drafted with: `syntax` itself, or, when the value holds printf placeholders (`%s`,
+ * `%1$s`, `%(name)s`: the sprintf post-processor's; `%%` is text), `syntax` with those as interpolations too, after
+ * its own recognizers — protected when matching, mapped, required by the check, as `{{x}}` is. A value without one
+ * keeps `syntax`, so that a TM unit's `%s` held as text stays text to it (settled by i18next-candidate.ts).
+ */
+export function withPrintf(text: string, syntax: PlaceableSyntax = DEFAULT_SYNTAX): PlaceableSyntax {
+  if (printfSyntaxes.has(syntax) || !PRINTF_TEST.test(text.replace(syntax.pattern, ' '))) return syntax;
+  let extended = withPrintfOf.get(syntax);
+  if (!extended) {
+    extended = { ...syntax, pattern: new RegExp(`${syntax.pattern.source}|${PRINTF_PLACEHOLDER.source}`, 'g') };
+    withPrintfOf.set(syntax, extended);
+    printfSyntaxes.add(extended);
+  }
+  return extended;
+}
 
 /** The placeables of a text, in order. */
 export function findPlaceables(text: string, syntax: PlaceableSyntax = DEFAULT_SYNTAX): string[] {

@@ -27,10 +27,9 @@
 import { INTERPOLATION, NESTING, TEMPLATE } from './i18next-syntax';
 import { isNumber, numberForTarget, placeAtNumbers } from './number-slots';
 import { placesIn } from './places';
+import { C_PRINTF, PYTHON_NAMED } from './printf-pattern';
 import type { Slot } from './number-slots';
 
-const C_PRINTF = /%(?:\d+\$)?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcs@]/;
-const PYTHON_NAMED = /%\([A-Za-z_]\w*\)[-+#0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]/;
 // `%%` first, so that it is consumed whole (a literal percent sign); no space flag: "50% off" is not a `% o`.
 const PRINTF = new RegExp(
   ['%%', C_PRINTF.source, PYTHON_NAMED.source, TEMPLATE.source, INTERPOLATION.source, NESTING.source].join('|'),
