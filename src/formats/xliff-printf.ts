@@ -124,10 +124,11 @@ export function completePrintf(source: string, target: string, tmSource?: string
 }
 
 /**
- * For the i18next route, whose syntax has no printf placeholders: those of a draft (`%s`, `%1$d`, `%(name)s`, the
- * TM's) that its source lacks, settled as XLIFF's are (see the file comment): renamed to one of the source's that
- * the draft lacks, else given way to what the source has at their place, else `unplaced`. None is appended: the
- * i18next route checks its own placeables. `blank` blanks out the i18next placeables too.
+ * For the i18next route, whose syntax holds printf placeholders only for a source that has some (i18next-syntax.ts
+ * `withPrintf`): those of a draft (`%s`, `%1$d`, `%(name)s`, the TM's) that its source lacks, settled as XLIFF's
+ * are (see the file comment): renamed to one of the source's that the draft lacks, else given way to what the source
+ * has at their place, else `unplaced`. None is appended: the i18next route checks its own placeables. `blank`
+ * blanks out the i18next placeables too.
  */
 export function settlePrintf(
   source: string,

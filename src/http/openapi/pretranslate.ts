@@ -155,9 +155,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
     post: {
       summary: 'Draft i18next bundles per target language from a source bundle, with a report per key',
       description:
-        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, ${x} whole, $t(key), Trans tags, and " +
-        "the project's own delimiters given in interpolationPrefix/Suffix and nestingPrefix/Suffix) are mapped " +
-        "onto the source's " +
+        "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, ${x} whole, $t(key), Trans tags, " +
+        "the project's own delimiters given in interpolationPrefix/Suffix and nestingPrefix/Suffix, and a source " +
+        "value's printf placeholders: %s, %1$s, %(name)s; %% is text) are mapped onto the source's " +
         "({{name}} in the TM written as the source's {{user}}); a candidate that would lose an interpolation, " +
         'nesting or Trans tag is never written (a zero/one/two form may leave {{count}} out). An ICU message ' +
         '(i18next-icu: a plural, select or selectordinal block) is drafted branch by branch and the block rebuilt ' +
