@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { importDone, TMX_FOOT, TMX_HEAD } from '../helpers/tm-import';
+import { replaceRowByImport, twoRowDocument } from '../helpers/document-rows';
 
 jest.setTimeout(60_000);
 
@@ -16,8 +16,6 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const TM = 'doc-etag';
-const AR = ['بدأت الأمطار الغزيرة مساء أمس.', 'أغلقت السلطات عدة طرق رئيسية.'];
-const EN = ['Heavy rain began yesterday evening.', 'The authorities closed several main roads.'];
 const FORMATS: Record<string, string>[] = [
   { format: 'tmx' },
   { format: 'tsv' },
@@ -56,12 +54,7 @@ async function expectChanged(id: string, before: Awaited<ReturnType<typeof expor
 
 describe('the ETag of a document’s exports', () => {
   it('answers 304 while nothing changed, and the new export when an import or an edit changed a row’s unit', async () => {
-    const created = await request(ctx.app)
-      .post('/api/v1/documents')
-      .send({ tm: TM, ar: AR.join(' '), en: EN.join(' ') })
-      .expect(201);
-    const id = created.body.id as string;
-    const rev = created.body.rev as number;
+    const { id, rev, unitIds } = await twoRowDocument(ctx.app, TM);
     const first = await exportsOf(id);
     for (const { query, etag } of first) {
       expect(etag).toMatch(new RegExp(`^"rev-${rev}\\.${query.format}`));
@@ -70,21 +63,14 @@ describe('the ETag of a document’s exports', () => {
 
     // An import replaces row 1's unit: its text changes, the document's rev does not.
     const replaced = 'The authorities closed several major roads.';
-    await importDone(
-      ctx.app,
-      TM,
-      TMX_HEAD +
-        `<tu><prop type="x-document">${id}</prop><prop type="x-position">1</prop>` +
-        `<tuv xml:lang="ar"><seg>${AR[1]}</seg></tuv><tuv xml:lang="en"><seg>${replaced}</seg></tuv></tu>\n` +
-        TMX_FOOT,
-    );
+    await replaceRowByImport(ctx.app, TM, id, 1, replaced);
     expect((await request(ctx.app).get(`/api/v1/documents/${id}`).query({ tm: TM })).body.rev).toBe(rev);
     await expectChanged(id, first, replaced);
 
     // An edit of the unit through the units API.
     const second = await exportsOf(id);
     const edited = 'The authorities shut several major roads.';
-    const unitId = created.body.segments[1].unitId as string;
+    const unitId = unitIds[1]!;
     await request(ctx.app).patch(`/api/v1/units/${unitId}`).query({ tm: TM }).send({ en: edited }).expect(200);
     await expectChanged(id, second, edited);
 

@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { createTestContext, type TestContext } from '../helpers/context';
-import { importDone, TMX_FOOT, TMX_HEAD } from '../helpers/tm-import';
+import { replaceRowByImport, twoRowDocument } from '../helpers/document-rows';
 
 jest.setTimeout(60_000);
 
@@ -17,8 +17,6 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const TM = 'doc-json-etag';
-const AR = ['بدأت الأمطار الغزيرة مساء أمس.', 'أغلقت السلطات عدة طرق رئيسية.'];
-const EN = ['Heavy rain began yesterday evening.', 'The authorities closed several main roads.'];
 
 const read = (id: string, etag?: string, query: Record<string, string> = {}) => {
   const req = request(ctx.app)
@@ -44,12 +42,7 @@ async function expectChanged(id: string, before: string, text: string): Promise<
 
 describe('the ETag of a document as JSON', () => {
   it('answers 304 while nothing changed, the new rows when an import or an edit changed a row’s unit, and lets If-Match compare its rev', async () => {
-    const created = await request(ctx.app)
-      .post('/api/v1/documents')
-      .send({ tm: TM, ar: AR.join(' '), en: EN.join(' ') })
-      .expect(201);
-    const id = created.body.id as string;
-    const rev = created.body.rev as number;
+    const { id, rev, unitIds } = await twoRowDocument(ctx.app, TM);
     const first = await read(id).expect(200);
     const tag1 = first.headers.etag!;
     expect(tag1).toMatch(jsonTagOf(rev));
@@ -60,20 +53,13 @@ describe('the ETag of a document as JSON', () => {
 
     // An import replaces row 1's unit: its text changes, the document's rev does not.
     const replaced = 'The authorities closed several major roads.';
-    await importDone(
-      ctx.app,
-      TM,
-      TMX_HEAD +
-        `<tu><prop type="x-document">${id}</prop><prop type="x-position">1</prop>` +
-        `<tuv xml:lang="ar"><seg>${AR[1]}</seg></tuv><tuv xml:lang="en"><seg>${replaced}</seg></tuv></tu>\n` +
-        TMX_FOOT,
-    );
+    await replaceRowByImport(ctx.app, TM, id, 1, replaced);
     expect((await read(id).expect(200)).body.rev).toBe(rev);
     const tag2 = await expectChanged(id, tag1, replaced);
 
     // An edit of the row's unit through the units API.
     const edited = 'The authorities shut several major roads.';
-    const unitId = created.body.segments[1].unitId as string;
+    const unitId = unitIds[1]!;
     await request(ctx.app).patch(`/api/v1/units/${unitId}`).query({ tm: TM }).send({ en: edited }).expect(200);
     const tag3 = await expectChanged(id, tag2, edited);
 
