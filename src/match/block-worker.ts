@@ -1,11 +1,10 @@
 /**
  * The thread of `IndexBlock.offMain` (block.ts): lays a block out and builds both families of its postings, their
- * keys computed here from the units' ids and the stem table one family at a time (one array: the bigrams' keys are
- * spent when the stems are written over them), and sends them back with the ids (the main thread only attaches the
- * unit rows). Its input is transferred, not copied, but for the stem table.
+ * keys computed a slot at a time from the units' ids and the stem table (postings.ts, KeySource), and sends them back
+ * with the ids (the main thread only attaches the unit rows). Its input is transferred, not copied, but for the stem
+ * table.
  */
 import { parentPort } from 'node:worker_threads';
-import { tokenKeys } from './flat-units';
 import { layoutSlots } from './layout';
 import { buildPostings } from './postings';
 
@@ -18,10 +17,9 @@ interface Input {
 }
 
 parentPort!.once('message', ({ unitOff, n, ids, stemOf, stemSpace }: Input) => {
-  const keys = tokenKeys('pairs', ids, unitOff, n, stemOf);
-  const { order, off, lens, bits } = layoutSlots(unitOff, n, keys);
-  const bigramPostings = buildPostings(1 << bits, off, lens, n, keys);
-  const stemPostings = buildPostings(stemSpace, off, lens, n, tokenKeys('stems', ids, unitOff, n, stemOf, keys));
+  const { order, off, lens, bits } = layoutSlots(unitOff, n);
+  const bigramPostings = buildPostings(1 << bits, off, lens, n, { ids, stemOf, bits });
+  const stemPostings = buildPostings(stemSpace, off, lens, n, { ids, stemOf, bits: 0 });
   const out = {
     order,
     off,

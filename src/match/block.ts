@@ -24,6 +24,7 @@ import {
   startPostingsWorker,
   workerScript,
   WORKER_MIN_POSITIONS,
+  type KeySource,
   type Postings,
 } from './postings';
 
@@ -86,31 +87,37 @@ export class IndexBlock {
    * counting sort of offsets, no token is copied). Postings: see postings.ts.
    */
   static build(input: FlatUnits, stemSpace: number): IndexBlock {
-    const { block, pairKeys } = IndexBlock.layout(input);
-    block.bigrams = buildPostings(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
-    const stemKeys = input.keys('stems', pairKeys); // the bigram keys are spent: their array holds the stems
-    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, stemKeys);
+    const block = IndexBlock.assemble(input, layoutSlots(input.off, input.count));
+    block.bigrams = buildPostings(
+      1 << block.bigramBits,
+      block.off,
+      block.lens,
+      block.count,
+      block.keys(input, 'pairs'),
+    );
+    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, block.keys(input, 'stems'));
     return block;
   }
 
   /**
    * The same, with the bigram postings built on a second thread when the block has at least `workerMin` token
-   * positions (below that a worker costs more than it saves). Layout rewrites the input's keys in place, so the
-   * choice is made before it; the thread starts before it too, so that its start-up overlaps the layout.
+   * positions (below that a worker costs more than it saves), from a copy of the ids. The thread starts before the
+   * layout, so that its start-up overlaps it.
    */
   static async buildAsync(input: FlatUnits, stemSpace: number, workerMin = WORKER_MIN_POSITIONS): Promise<IndexBlock> {
     if (input.off[input.count]! < workerMin) return IndexBlock.build(input, stemSpace);
     const worker = startPostingsWorker();
-    let layout: ReturnType<typeof IndexBlock.layout>;
+    let block: IndexBlock;
     try {
-      layout = IndexBlock.layout(input);
+      block = IndexBlock.assemble(input, layoutSlots(input.off, input.count));
     } catch (error) {
       worker.cancel();
       throw error;
     }
-    const { block, pairKeys } = layout;
-    const bigrams = worker.build(1 << block.bigramBits, block.off, block.lens, block.count, pairKeys);
-    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, input.keys('stems'));
+    const pairs = block.keys(input, 'pairs');
+    const copy = { ...pairs, ids: input.ids.slice(0, block.used) };
+    const bigrams = worker.build(1 << block.bigramBits, block.off, block.lens, block.count, copy);
+    block.stems = buildPostings(stemSpace, block.off, block.lens, block.count, block.keys(input, 'stems'));
     block.bigrams = await bigrams;
     return block;
   }
@@ -148,11 +155,9 @@ export class IndexBlock {
     return { build, close: () => void worker.terminate() };
   }
 
-  /** The block laid out, and its bigram keys (cut to the table's bits: layoutSlots), computed for it. */
-  private static layout(input: FlatUnits): { block: IndexBlock; pairKeys: Int32Array } {
-    const pairKeys = input.keys('pairs');
-    const block = IndexBlock.assemble(input, layoutSlots(input.off, input.count, pairKeys));
-    return { block, pairKeys };
+  /** Where the block's postings of a family take their keys (postings.ts): its ids, read with the input's stems. */
+  private keys(input: FlatUnits, family: 'stems' | 'pairs'): KeySource {
+    return { ids: this.ids, stemOf: input.stemTableNow, bits: family === 'stems' ? 0 : this.bigramBits };
   }
 
   /**

@@ -1,5 +1,4 @@
 /** Units as the indexer collects them, before an IndexBlock lays them out. */
-import { pairHash } from './bigrams';
 
 /** Slots of a built block (IndexBlock has these fields): what a compaction copies. */
 export interface SlotSource {
@@ -14,39 +13,8 @@ export interface SlotSource {
 }
 
 /**
- * Per token position of the first n units of `ids` (unit i's tokens at unitOff[i] .. unitOff[i+1]), into `out` (a
- * new array when not given): its stem (`stems`), or the 32-bit hash of the stem bigram ending there (`pairs`; 0 for
- * a unit's first token). What a build's postings are keyed by, computed when the build needs them, one family at a
- * time, rather than held beside the ids while units are collected (8 bytes a token: ≈ 110 MB at 1M units).
- */
-export function tokenKeys(
-  which: 'stems' | 'pairs',
-  ids: Int32Array,
-  unitOff: Uint32Array,
-  n: number,
-  stemOf: Int32Array,
-  out?: Int32Array,
-): Int32Array {
-  const keys = out ?? new Int32Array(unitOff[n]!);
-  if (which === 'stems') {
-    for (let j = 0, end = unitOff[n]!; j < end; j++) keys[j] = stemOf[ids[j]!]!;
-    return keys;
-  }
-  for (let i = 0; i < n; i++) {
-    const [a, b] = [unitOff[i]!, unitOff[i + 1]!];
-    let previous = 0;
-    for (let j = a; j < b; j++) {
-      const stem = stemOf[ids[j]!]!;
-      keys[j] = j === a ? 0 : pairHash(previous, stem);
-      previous = stem;
-    }
-  }
-  return keys;
-}
-
-/**
  * Units laid out flat, in any order: the token ids of unit i are ids[off[i] .. off[i+1]), its row in the index's
- * unit table rows[i]. `keys` gives their stems or stem bigrams (tokenKeys).
+ * unit table rows[i].
  */
 export class FlatUnits {
   rows: Int32Array;
@@ -67,11 +35,6 @@ export class FlatUnits {
   /** The stem table the units' ids are read with (the vocabulary's, as of the last add). */
   get stemTableNow(): Int32Array {
     return this.stemOf;
-  }
-
-  /** The units' stems or stem bigrams per token position (tokenKeys), into `out` when given. */
-  keys(which: 'stems' | 'pairs', out?: Int32Array): Int32Array {
-    return tokenKeys(which, this.ids, this.off, this.units, this.stemOf, out);
   }
 
   /** Room for the live slots of a block (filled by copySlots). */

@@ -1,7 +1,7 @@
 /**
  * The layout of a bulk-built IndexBlock, on typed arrays only (so that a worker thread can compute it): slots are
- * the units ordered by token count (a counting sort of offsets; no token is copied), and the bigram hashes of the
- * token positions are cut to the table's bits in place (a unit's first token has no bigram: −1).
+ * the units ordered by token count (a counting sort of offsets; no token is copied), and the size of the bigram
+ * table.
  */
 import { bigramBits } from './bigrams';
 
@@ -32,8 +32,8 @@ export function lengthOrder(unitOff: Uint32Array, n: number): Uint32Array {
   return order;
 }
 
-/** The layout of units as {@link lengthOrder} orders them; `pairs` is rewritten in place. */
-export function layoutSlots(unitOff: Uint32Array, n: number, pairs: Int32Array): Layout {
+/** The layout of units as {@link lengthOrder} orders them. */
+export function layoutSlots(unitOff: Uint32Array, n: number): Layout {
   const lenOf = (i: number) => Math.min(unitOff[i + 1]! - unitOff[i]!, MAX_LEN);
   const order = lengthOrder(unitOff, n);
   const off = new Uint32Array(n);
@@ -43,13 +43,5 @@ export function layoutSlots(unitOff: Uint32Array, n: number, pairs: Int32Array):
     off[slot] = unitOff[i]!;
     lens[slot] = lenOf(i);
   }
-  const bits = bigramBits(unitOff[n]!);
-  const shift = 32 - bits;
-  for (let i = 0; i < n; i++) {
-    const a = unitOff[i]!;
-    const b = unitOff[i + 1]!;
-    if (a < b) pairs[a] = -1;
-    for (let j = a + 1; j < b; j++) pairs[j] = pairs[j]! >>> shift;
-  }
-  return { order, off, lens, bits };
+  return { order, off, lens, bits: bigramBits(unitOff[n]!) };
 }

@@ -2,14 +2,14 @@
  * The thread of `startPostingsWorker` (postings.ts): builds one family of postings from its input and sends it back.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildPostings } from './postings';
+import { buildPostings, type KeySource } from './postings';
 
 interface Input {
   keySpace: number;
   off: Uint32Array;
   lens: Uint16Array;
   slots: number;
-  keys: Int32Array;
+  keys: KeySource;
 }
 
 parentPort!.once('message', ({ keySpace, off, lens, slots, keys }: Input) => {

@@ -1,11 +1,43 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { pairHash } from './bigrams';
+import { MAX_LEN } from './layout';
 
 /**
  * Building inverted indexes in CSR form: for each key, the slots holding it, each once, in slot order. Small key
  * spaces (stems) are bucketed directly; large ones (hashed bigrams) radix-sorted, which stays in cache where a
  * counting pass over millions of buckets would not.
  */
+
+/**
+ * Where a build's keys come from: per token position of a slot, its stem (`bits` 0), or the bucket of the stem bigram
+ * ending there (the top `bits` bits of its pairHash: bigramKey; a slot's first token ends none). Computed a slot at
+ * a time as the build reads them (slotKeys), never held for every position: that array was 4 bytes a token, 92 MB at
+ * the bench's million units, on top of the postings being built.
+ */
+export interface KeySource {
+  ids: Int32Array;
+  stemOf: Int32Array;
+  bits: number;
+}
+
+/** The keys of the token positions [from, end) (see KeySource) into `out` from 0; answers how many. */
+export function slotKeys({ ids, stemOf, bits }: KeySource, from: number, end: number, out: Int32Array): number {
+  if (bits === 0) {
+    for (let j = from; j < end; j++) out[j - from] = stemOf[ids[j]!]!;
+    return end - from;
+  }
+  if (from >= end) return 0;
+  const shift = 32 - bits;
+  let previous = stemOf[ids[from]!]!;
+  let k = 0;
+  for (let j = from + 1; j < end; j++) {
+    const stem = stemOf[ids[j]!]!;
+    out[k++] = pairHash(previous, stem) >>> shift;
+    previous = stem;
+  }
+  return k;
+}
 
 /** CSR postings: keys 0..k-1; slots of key x are post[off[x] .. off[x+1]). */
 export interface Postings {
@@ -51,13 +83,13 @@ function radixSort(keys: Int32Array, vals: Int32Array, bits: number): [Int32Arra
 /** Key spaces up to this size are bucketed directly (their counters stay in cache); larger ones radix-sorted. */
 const DIRECT_KEYS = 1 << 22;
 
-/** Postings of each key (keys[j] for token position j; −1 = none), each slot listed once per key, in slot order. */
+/** Postings of each key (`keys`; a key below 0 is none), each slot listed once per key, in slot order. */
 export function buildPostings(
   keySpace: number,
   off: Uint32Array,
   lens: Uint16Array,
   slots: number,
-  keys: Int32Array,
+  keys: KeySource,
 ): Postings {
   return keySpace <= DIRECT_KEYS
     ? bucketPostings(keySpace, off, lens, slots, keys)
@@ -69,13 +101,14 @@ function bucketPostings(
   off: Uint32Array,
   lens: Uint16Array,
   slots: number,
-  keys: Int32Array,
+  source: KeySource,
 ): Postings {
   const postOff = new Uint32Array(keySpace + 1);
   const lastSeen = new Int32Array(keySpace).fill(-1);
+  const keys = new Int32Array(MAX_LEN);
   let total = 0;
   for (let slot = 0; slot < slots; slot++) {
-    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) {
+    for (let j = 0, end = slotKeys(source, off[slot]!, off[slot]! + lens[slot]!, keys); j < end; j++) {
       const key = keys[j]!;
       if (key >= 0 && lastSeen[key] !== slot) {
         lastSeen[key] = slot;
@@ -89,7 +122,7 @@ function bucketPostings(
   const fill = lastSeen; // reused as write cursors
   fill.set(postOff.subarray(0, keySpace));
   for (let slot = 0; slot < slots; slot++) {
-    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) {
+    for (let j = 0, end = slotKeys(source, off[slot]!, off[slot]! + lens[slot]!, keys); j < end; j++) {
       const key = keys[j]!;
       if (key < 0) continue;
       const at = fill[key]!;
@@ -106,17 +139,19 @@ function sortedPostings(
   off: Uint32Array,
   lens: Uint16Array,
   slots: number,
-  keys: Int32Array,
+  source: KeySource,
 ): Postings {
+  const keys = new Int32Array(MAX_LEN);
   let pairs = 0;
   for (let slot = 0; slot < slots; slot++) {
-    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) if (keys[j]! >= 0) pairs++;
+    const end = slotKeys(source, off[slot]!, off[slot]! + lens[slot]!, keys);
+    for (let j = 0; j < end; j++) if (keys[j]! >= 0) pairs++;
   }
   const pk = new Int32Array(pairs);
   const pv = new Int32Array(pairs);
   let at = 0;
   for (let slot = 0; slot < slots; slot++) {
-    for (let j = off[slot]!, end = off[slot]! + lens[slot]!; j < end; j++) {
+    for (let j = 0, end = slotKeys(source, off[slot]!, off[slot]! + lens[slot]!, keys); j < end; j++) {
       const key = keys[j]!;
       if (key < 0) continue;
       pk[at] = key;
@@ -148,8 +183,8 @@ export const WORKER_MIN_POSITIONS = 4_000_000;
 
 /** buildPostings on a thread of its own: started first, given its input once the caller has it. */
 export interface PostingsWorker {
-  /** `keys` is transferred, not copied: the caller must not use it afterwards. */
-  build(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: Int32Array): Promise<Postings>;
+  /** `keys.ids` is transferred, not copied (the caller gives the thread a copy of its own); the stem table is copied. */
+  build(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: KeySource): Promise<Postings>;
   /** Ends the thread if `build` is not going to be called. */
   cancel(): void;
 }
@@ -173,7 +208,7 @@ export function startPostingsWorker(): PostingsWorker {
   return {
     build(keySpace, off, lens, slots, keys) {
       const input = { keySpace, off: off.slice(0, slots), lens: lens.slice(0, slots), slots, keys };
-      worker.postMessage(input, [input.off.buffer, input.lens.buffer, keys.buffer as ArrayBuffer]);
+      worker.postMessage(input, [input.off.buffer, input.lens.buffer, keys.ids.buffer as ArrayBuffer]);
       return result;
     },
     cancel() {

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { bigramKey } from '../../src/match/bigrams';
+import { layoutSlots } from '../../src/match/layout';
+import { buildPostings, slotKeys } from '../../src/match/postings';
+
+/** Units as token-id lists, and a stem table mapping ids to fewer stems (as clitics and plurals share a stem). */
+const corpus = fc.record({
+  units: fc.array(fc.array(fc.nat(39), { maxLength: 12 }), { minLength: 1, maxLength: 40 }),
+  stems: fc.array(fc.nat(19), { minLength: 40, maxLength: 40 }),
+});
+
+/** The units flat (ids, offsets) and laid out in slots, as a block's build takes them. */
+function flat(units: number[][]) {
+  const unitOff = new Uint32Array(units.length + 1);
+  units.forEach((u, i) => (unitOff[i + 1] = unitOff[i]! + u.length));
+  return { ids: Int32Array.from(units.flat()), ...layoutSlots(unitOff, units.length) };
+}
+
+/** Per key, the slots whose unit holds it, each once, ascending: what CSR postings must list. */
+function expected(slots: number[][], keySpace: number): number[][] {
+  const lists = Array.from({ length: keySpace }, () => [] as number[]);
+  slots.forEach((keys, slot) => new Set(keys).forEach((key) => lists[key]!.push(slot)));
+  return lists;
+}
+
+function listed(p: { off: Uint32Array; post: Int32Array }, keySpace: number): number[][] {
+  return Array.from({ length: keySpace }, (_, key) => Array.from(p.post.subarray(p.off[key]!, p.off[key + 1]!)));
+}
+
+describe('postings built from keys computed a slot at a time', () => {
+  it('list each slot once under each stem of its unit, in slot order', () => {
+    fc.assert(
+      fc.property(corpus, ({ units, stems }) => {
+        const stemOf = Int32Array.from(stems);
+        const { ids, order, off, lens } = flat(units);
+        const p = buildPostings(20, off, lens, units.length, { ids, stemOf, bits: 0 });
+        const bySlot = Array.from(order, (i) => units[i]!.map((id) => stems[id]!));
+        expect(listed(p, 20)).toEqual(expected(bySlot, 20));
+      }),
+    );
+  });
+
+  it('list each slot once under the bucket of each adjacent stem pair, as an appended unit is keyed', () => {
+    const bits = 16;
+    fc.assert(
+      fc.property(corpus, ({ units, stems }) => {
+        const stemOf = Int32Array.from(stems);
+        const { ids, order, off, lens } = flat(units);
+        const p = buildPostings(1 << bits, off, lens, units.length, { ids, stemOf, bits });
+        const bySlot = Array.from(order, (i) =>
+          units[i]!.slice(1).map((id, j) => bigramKey(stems[units[i]![j]!]!, stems[id]!, bits)),
+        );
+        const want = new Map<number, number[]>();
+        bySlot.forEach((keys, slot) => new Set(keys).forEach((key) => want.set(key, [...(want.get(key) ?? []), slot])));
+        for (const [key, slots] of want)
+          expect(Array.from(p.post.subarray(p.off[key]!, p.off[key + 1]!))).toEqual(slots);
+        expect(p.post.length).toBe([...want.values()].reduce((n, slots) => n + slots.length, 0));
+      }),
+    );
+  });
+
+  it('are the same whether the key space is bucketed directly or radix-sorted (past 2^22 keys)', () => {
+    fc.assert(
+      fc.property(corpus, ({ units, stems }) => {
+        const stemOf = Int32Array.from(stems);
+        const { ids, off, lens } = flat(units);
+        const direct = buildPostings(20, off, lens, units.length, { ids, stemOf, bits: 0 });
+        const sorted = buildPostings((1 << 22) + 1, off, lens, units.length, { ids, stemOf, bits: 0 });
+        expect(Array.from(sorted.post)).toEqual(Array.from(direct.post));
+        expect(Array.from(sorted.off.subarray(0, 21))).toEqual(Array.from(direct.off));
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it('give a slot of one token no stem pair, and a slot of none no key at all', () => {
+    const source = { ids: Int32Array.from([7, 3, 4]), stemOf: Int32Array.from([0, 0, 0, 1, 2, 0, 0, 5]), bits: 16 };
+    const out = new Int32Array(8);
+    expect(slotKeys(source, 0, 1, out)).toBe(0);
+    expect(slotKeys(source, 1, 1, out)).toBe(0);
+    expect(slotKeys({ ...source, bits: 0 }, 0, 3, out)).toBe(3);
+    expect(Array.from(out.subarray(0, 3))).toEqual([5, 1, 2]);
+    expect(slotKeys(source, 0, 3, out)).toBe(2);
+    expect(Array.from(out.subarray(0, 2))).toEqual([bigramKey(5, 1, 16), bigramKey(1, 2, 16)]);
+  });
+});
