@@ -18,6 +18,8 @@ RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
+# glibc malloc's mmap threshold fixed at its default, as `npm start` sets it (src/config/start-settings.ts).
+ENV MALLOC_MMAP_THRESHOLD_=131072
 # FreeDict's Arabic–English word lists (Debian, GPL-2.0-or-later), read by the aligner's review flags
 # (src/align/ar-lexicon.ts); without them the flags fall back to the DP's confidence alone.
 RUN [ -f /usr/share/dictd/freedict-ara-eng.dict.dz ] || (apt-get update -qq && apt-get install -y -qq \
@@ -30,4 +32,4 @@ USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD ["node", "-e", \
   "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/src/server.js"]
+CMD ["node", "--max-semi-space-size=8", "dist/src/server.js"]

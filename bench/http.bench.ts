@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { START_NODE_FLAGS, startEnv } from '../src/config';
 import { readOptions } from '../scripts/lib/cli';
 import { round } from '../scripts/lib/stats';
 import { generate } from './generate';
@@ -73,9 +74,11 @@ async function withCpu(pid: number | undefined, load: () => Promise<autocannon.R
 async function measure(workers = 1): Promise<Record<string, number>> {
   log(`starting the server with ${size} units${workers > 1 ? `, ${workers} workers` : ''}...`);
   const serverArgs = ['--size', String(size), '--seed', String(seed), '--workers', String(workers)];
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'http-server.ts'), ...serverArgs], {
+  // Started with the flags and environment `npm start` gives mizan (config/start-settings.ts).
+  const script = [...START_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, 'http-server.ts')];
+  const server = spawn(process.execPath, [...script, ...serverArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: process.env,
+    env: startEnv(),
   });
   const port = await new Promise<number>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => {

@@ -134,7 +134,7 @@ export interface Config {
   auditMaxLen: number;
   /** Where a TM index keeps its texts past `indexTextsMemoryMb` (`MIZAN_INDEX_TEXTS_DIR`). @default os.tmpdir() */
   indexTextsDir: string;
-  /** Megabytes of a TM index's texts kept in memory, the rest in a file (`MIZAN_INDEX_TEXTS_MEMORY_MB`). @default 64 */
+  /** Megabytes of a TM index's texts kept in memory, the rest in a file (`MIZAN_INDEX_TEXTS_MEMORY_MB`). @default 16 */
   indexTextsMemoryMb: number;
   /**
    * Proxies in front of mizan whose X-Forwarded-For is believed (`MIZAN_TRUST_PROXY`, a hop count; 0 = the socket's
@@ -190,7 +190,7 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   maxTms: 200,
   auditMaxLen: 100_000,
   indexTextsDir: os.tmpdir(),
-  indexTextsMemoryMb: 64,
+  indexTextsMemoryMb: 16,
   trustProxy: 0,
 });
 

@@ -1,0 +1,26 @@
+/**
+ * Settings mizan's processes are started with — by `npm start`, the image's CMD and the benches' children — that must
+ * be in place before the process begins, so that no configuration read at start could apply them (DESIGN.md,
+ * "Memory"). package.json's `start` and the Dockerfile carry the same values (a unit test checks it).
+ */
+
+/**
+ * glibc's malloc: a fixed mmap threshold, its default (128 KiB). Buffers from that size up each get a mapping of their
+ * own, returned to the system when freed. Left dynamic, glibc raises the threshold up to 32 MiB each time a large
+ * buffer is freed, and every buffer under it then comes from heaps that keep what is freed: a 1M-unit import ended
+ * with ≈ 90 MB more (docs/benchmarks.md, "Sixteenth session"). Ignored by other C libraries.
+ */
+export const START_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
+ * V8's young generation: semi-spaces of 8 MB rather than Node's 16. A 1M-unit import's peak RSS ≈ 25 MB lower for no
+ * measurable CPU; 4 MB took ≈ 13 % more CPU (same section).
+ */
+export const START_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
+/** The environment a child process is started with: `env`, with START_ENV's settings where `env` has none. */
+export function startEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out = { ...env };
+  for (const [name, value] of Object.entries(START_ENV)) out[name] ??= value;
+  return out;
+}
