@@ -10,7 +10,7 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
   it('renames an interpolation the TM wrote with another name, and counts it', () => {
     expect(
       mapCandidatePlaceables(['{{user}}'], 'مرحبا {{name}} في لوحة التحكم', 'Welcome {{name}} to your dashboard.'),
-    ).toEqual({ text: `Welcome ${P(0)} to your dashboard.`, unmappable: [], renamed: 1 });
+    ).toEqual({ text: `Welcome ${P(0)} to your dashboard.`, unmappable: [], renamed: 1, settled: [], putIn: [] });
   });
 
   it('maps Trans tags by order, an end tag following its start tag, and nestings by kind', () => {
@@ -20,7 +20,13 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
       '$t(brand) <1>انقر</1> {{n}}',
       '<1>Click</1> to open $t(brand) ({{n}})',
     );
-    expect(mapped).toEqual({ text: `${P(0)}Click${P(1)} to open ${P(2)} (${P(3)})`, unmappable: [], renamed: 4 });
+    expect(mapped).toEqual({
+      text: `${P(0)}Click${P(1)} to open ${P(2)} (${P(3)})`,
+      unmappable: [],
+      renamed: 4,
+      settled: [],
+      putIn: [],
+    });
   });
 
   it('keeps placeables already numbered like the query’s, and the ones named alike, without renaming', () => {
@@ -28,14 +34,19 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
       text: `Hello ${P(0)}${P(1)}`,
       unmappable: [],
       renamed: 0,
+      settled: [],
+      putIn: [],
     });
   });
 
   it('reports a target placeable the source cannot take, literal or numbered past the source’s', () => {
+    // {{other}} is not in the TM's source: where it stands in the query cannot be told.
     expect(mapCandidatePlaceables(['{{name}}'], 'مرحبا {{name}}', `Hi {{name}} {{other}}${P(4)}`)).toEqual({
       text: `Hi ${P(0)} {{other}}`,
       unmappable: ['{{other}}', P(4)],
       renamed: 0,
+      settled: [],
+      putIn: [],
     });
   });
 });

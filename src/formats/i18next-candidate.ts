@@ -1,8 +1,11 @@
 /**
  * One i18next source text drafted from its TM candidates (a key's value, a plural form, an ICU branch).
  *
- * A candidate's placeables are mapped onto the source's (i18next-placeables.ts); one the TM's target lacks takes
- * the place of the number the TM had where the source has it (number-slots.ts, one point off). The source's text
+ * A candidate's placeables are mapped onto the source's (i18next-placeables.ts), and one of the TM's source that the
+ * source lacks gives way to the source's text, number or nothing at its place, as XLIFF's placeholders do
+ * («انقر الزر» against «انقر {{button}}» / "Click {{button}}" gives "Click الزر", the text in `codeText`, one point
+ * off); one the TM's target lacks takes the place of the number the TM had where the source has it (number-slots.ts,
+ * one point off). The source's text
  * written where the TM's unit had an inline code (tm-codes.ts: `أهلا __name__` read as text against a unit with a
  * code for the name) costs one point too, and so does each printf placeholder of the TM's (`%s`, which i18next does
  * not know) that the source lacks, renamed to one of the source's, left out where the source has nothing, or given
@@ -52,23 +55,28 @@ export function writeCandidate(
   options: TextOptions,
 ): { report: CandidateReport; value?: string; suits: boolean } {
   const syntax = withPrintf(source, options.syntax);
-  const mapped = mapCandidatePlaceables(placeables, candidate.sourceText, candidate.targetText, syntax);
+  // The i18next placeables and the printf ones blanked out, so that none is taken for a word or a number.
+  const blank = (text: string) => blankPlaceholders(text.replace(syntax.pattern, (p) => ' '.repeat(p.length)));
+  const tmSource = candidate.sourceText;
+  const mapped = mapCandidatePlaceables(placeables, tmSource, candidate.targetText, syntax, { query: source, blank });
   const restored = restore(mapped.text, placeables).text;
   const present = new Set(findPlaceables(restored, syntax));
   const slots = placeables
     .filter((p) => !present.has(p))
     .map((p) => ({ placeholder: p, at: source.indexOf(p) }))
     .filter((slot) => slot.at >= 0);
-  // The i18next placeables and the printf ones blanked out, so that none is taken for a word or a number.
-  const blank = (text: string) => blankPlaceholders(text.replace(syntax.pattern, (p) => ' '.repeat(p.length)));
-  const tmSource = candidate.sourceText;
   const numbers = placeAtNumbers(blank(source), tmSource && blank(tmSource), restored, slots);
   // printf placeholders of the TM's (`%s`) where the source has text, a number or nothing (xliff-printf.ts).
   const printf = settlePrintf(source, numbers.text, tmSource, blank);
   const value = printf.text;
   const check = checkI18nextPlaceables(source, value, syntax);
-  const codeText = [...(candidate.tmOnly?.text ?? []), ...printf.putIn];
-  const repairs = mapped.renamed + numbers.placed.length + (candidate.tmOnly?.text.length ?? 0) + printf.changed.length;
+  const codeText = [...(candidate.tmOnly?.text ?? []), ...mapped.putIn, ...printf.putIn];
+  const repairs =
+    mapped.renamed +
+    mapped.settled.length +
+    numbers.placed.length +
+    (candidate.tmOnly?.text.length ?? 0) +
+    printf.changed.length;
   const score = Math.max(0, candidate.score - repairs);
   const base = {
     score,
