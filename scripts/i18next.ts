@@ -16,7 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JsonKind, ShapeConflict } from '../src/formats';
+import { DRAFTED, type JsonKind, type ShapeConflict } from '../src/formats';
 import { type I18nextKeyReport, i18nextSyntax, MAX_MIN, requestLanguage, requireMin } from '../src/service';
 import { LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
@@ -122,7 +122,7 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     let derived = 0;
     let icu = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
-      if (k.derived && k.status === 'filled') derived++;
+      if (k.derived && DRAFTED.has(k.status)) derived++;
       if (k.conflict && k.status === 'kept') unfilled++;
       if (k.replaced) replaced++;
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
@@ -135,6 +135,9 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       ...(unfilled ? [`${unfilled} left unfilled: ${fileOf(lang)} holds a value of another shape, see below`] : []),
       ...(replaced ? [`${replaced} replaced a value of another shape in ${fileOf(lang)}`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
+      ...(counts.has('placeables-appended')
+        ? [`${counts.get('placeables-appended')} with placeables the TM lacked appended: check where they go`]
+        : []),
       ...(derived ? [`${derived} plural forms the source language lacks, drafted from another form: to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
       ...(icu ? [`${icu} ICU messages left out: a branch could not be drafted, see report.json`] : []),
