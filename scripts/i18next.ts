@@ -17,7 +17,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DRAFTED, type JsonKind, type ShapeConflict } from '../src/formats';
-import { type I18nextKeyReport, i18nextSyntax, MAX_MIN, requestLanguage, requireMin } from '../src/service';
+import {
+  givenDelimiters,
+  type I18nextKeyReport,
+  i18nextSyntax,
+  MAX_MIN,
+  requestLanguage,
+  requireMin,
+} from '../src/service';
 import { LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
 import { makeFolder, readText, writeText } from './lib/files';
@@ -185,13 +192,13 @@ async function pretranslate(out: string): Promise<void> {
   const from = args.from ?? cli.fail('give the source resources: --from FILE.json');
   const resources = readJson(from);
   const files = tagFiles(args.to ?? cli.fail('give the target languages: --to en,zh'), 'to');
-  // Checked before the TM is opened, each named by its option.
-  const delimiters = {
-    ...(args['interpolation-prefix'] !== undefined && { interpolationPrefix: args['interpolation-prefix'] }),
-    ...(args['interpolation-suffix'] !== undefined && { interpolationSuffix: args['interpolation-suffix'] }),
-    ...(args['nesting-prefix'] !== undefined && { nestingPrefix: args['nesting-prefix'] }),
-    ...(args['nesting-suffix'] !== undefined && { nestingSuffix: args['nesting-suffix'] }),
-  };
+  // Checked before the TM is opened, each named by its option; an empty one is not given, as in the route.
+  const delimiters = givenDelimiters({
+    interpolationPrefix: args['interpolation-prefix'],
+    interpolationSuffix: args['interpolation-suffix'],
+    nestingPrefix: args['nesting-prefix'],
+    nestingSuffix: args['nesting-suffix'],
+  });
   i18nextSyntax(delimiters, (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
   fileOf = (lang) => files.get(lang as Lang) ?? `${lang}.json`;
   const to = [...files.keys()];
