@@ -16,8 +16,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { JsonKind, ShapeConflict } from '../src/formats';
-import { type I18nextKeyReport, i18nextSyntax, MAX_MIN, requestLanguage, requireMin } from '../src/service';
+import { DRAFTED, type JsonKind, type ShapeConflict } from '../src/formats';
+import {
+  givenDelimiters,
+  type I18nextKeyReport,
+  i18nextSyntax,
+  MAX_MIN,
+  requestLanguage,
+  requireMin,
+} from '../src/service';
 import { LANGS, type Lang } from '../src/types';
 import { readOptions } from './lib/cli';
 import { makeFolder, readText, writeText } from './lib/files';
@@ -122,7 +129,7 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
     let derived = 0;
     let icu = 0;
     for (const k of keys.filter((k) => k.lang === lang)) {
-      if (k.derived && k.status === 'filled') derived++;
+      if (k.derived && DRAFTED.has(k.status)) derived++;
       if (k.conflict && k.status === 'kept') unfilled++;
       if (k.replaced) replaced++;
       counts.set(k.status, (counts.get(k.status) ?? 0) + 1);
@@ -135,6 +142,9 @@ function summary(keys: readonly I18nextKeyReport[], to: readonly Lang[]): string
       ...(unfilled ? [`${unfilled} left unfilled: ${fileOf(lang)} holds a value of another shape, see below`] : []),
       ...(replaced ? [`${replaced} replaced a value of another shape in ${fileOf(lang)}`] : []),
       ...(check ? [`${check} filled with placeables to check`] : []),
+      ...(counts.has('placeables-appended')
+        ? [`${counts.get('placeables-appended')} with placeables the TM lacked appended: check where they go`]
+        : []),
       ...(derived ? [`${derived} plural forms the source language lacks, drafted from another form: to check`] : []),
       ...(refused ? [`${refused} left untranslated: the TM's candidates would lose or add placeables`] : []),
       ...(icu ? [`${icu} ICU messages left out: a branch could not be drafted, see report.json`] : []),
@@ -182,13 +192,13 @@ async function pretranslate(out: string): Promise<void> {
   const from = args.from ?? cli.fail('give the source resources: --from FILE.json');
   const resources = readJson(from);
   const files = tagFiles(args.to ?? cli.fail('give the target languages: --to en,zh'), 'to');
-  // Checked before the TM is opened, each named by its option.
-  const delimiters = {
-    ...(args['interpolation-prefix'] !== undefined && { interpolationPrefix: args['interpolation-prefix'] }),
-    ...(args['interpolation-suffix'] !== undefined && { interpolationSuffix: args['interpolation-suffix'] }),
-    ...(args['nesting-prefix'] !== undefined && { nestingPrefix: args['nesting-prefix'] }),
-    ...(args['nesting-suffix'] !== undefined && { nestingSuffix: args['nesting-suffix'] }),
-  };
+  // Checked before the TM is opened, each named by its option; an empty one is not given, as in the route.
+  const delimiters = givenDelimiters({
+    interpolationPrefix: args['interpolation-prefix'],
+    interpolationSuffix: args['interpolation-suffix'],
+    nestingPrefix: args['nesting-prefix'],
+    nestingSuffix: args['nesting-suffix'],
+  });
   i18nextSyntax(delimiters, (key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
   fileOf = (lang) => files.get(lang as Lang) ?? `${lang}.json`;
   const to = [...files.keys()];

@@ -60,11 +60,48 @@ describe('npm run i18next -- pretranslate: ICU messages and custom delimiters', 
     expect(report.keys.find((k) => k.key === 'alerts')).toMatchObject({ status: 'icu-incomplete' });
   }, 30_000);
 
+  it('reads an empty delimiter option as not given, as the route reads an empty parameter', () => {
+    // `--nesting-prefix ''` was refused (INVALID_DELIMITER, delimiter-empty) where the route's `nestingPrefix=` is
+    // i18next's default; `--interpolation-prefix ''` beside a given suffix is the default prefix with that suffix.
+    const plain = path.join(dir, 'plain');
+    const empty = path.join(dir, 'empty');
+    expect(run('pretranslate', '--from', source, '--to', 'en', '--out', plain).status).toBe(0);
+    const options = ['--interpolation-prefix', '', '--interpolation-suffix', '', '--nesting-prefix', ''];
+    const result = run(
+      'pretranslate',
+      '--from',
+      source,
+      '--to',
+      'en',
+      '--out',
+      empty,
+      ...options,
+      '--nesting-suffix',
+      '',
+    );
+    expect(result.stderr).not.toContain('INVALID_DELIMITER');
+    expect(result.status).toBe(0);
+    for (const file of ['en.json', 'report.json'])
+      expect(read(path.join(empty, file))).toEqual(read(path.join(plain, file)));
+  }, 60_000);
+
   it('refuses an invalid delimiter before anything is written, naming the option', () => {
     const out = path.join(dir, 'refused');
-    const result = run('pretranslate', '--from', source, '--to', 'en', '--out', out, '--nesting-prefix', '');
+    const result = run(
+      'pretranslate',
+      '--from',
+      source,
+      '--to',
+      'en',
+      '--out',
+      out,
+      '--nesting-prefix',
+      '@'.repeat(17),
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^i18next: INVALID_DELIMITER: "--nesting-prefix" cannot be ""/);
+    expect(result.stderr).toMatch(
+      /^i18next: INVALID_DELIMITER: "--nesting-prefix" cannot be "@{17}": a delimiter has at most 16 characters/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   }, 30_000);
 });

@@ -141,7 +141,7 @@ describe('npm run i18next', () => {
     );
   }, 60_000);
 
-  it('leaves a key untranslated rather than lose a placeable, and says so in the summary', () => {
+  it('appends a placeable the TM lacks rather than lose it, and says so in the summary', () => {
     const source = path.join(dir, 'ar-tags.json');
     const out = path.join(dir, 'locales-tags');
     const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
@@ -149,9 +149,14 @@ describe('npm run i18next', () => {
     const result = run('i18next', 'pretranslate', '--from', source, '--to', 'en', '--out', out);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain(
-      "en: 1 placeables-missing, 1 filled (1 left untranslated: the TM's candidates would lose or add placeables)",
+      'en: 1 placeables-appended, 1 filled (1 with placeables the TM lacked appended: check where they go)',
     );
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({ plain: CONSENSUS_EN });
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({
+      link: `${CONSENSUS_EN} <0></0>`,
+      plain: CONSENSUS_EN,
+    });
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { keys: object[] };
+    expect(report.keys[0]).toMatchObject({ key: 'link', status: 'placeables-appended', appended: ['<0>', '</0>'] });
   }, 30_000);
 
   it('writes an array whole or not at all, and says how many drafts its untranslated elements kept out', () => {

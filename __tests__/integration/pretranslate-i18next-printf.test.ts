@@ -1,7 +1,7 @@
 /**
  * A resource value's printf placeholders (the sprintf post-processor's `%s`, `%1$s`) through POST
- * /pretranslate/i18next with the real matcher and Redis: no word in the score, kept or mapped in the draft, and a
- * draft that would drop one not written (`placeables-missing`, the placeholder named). It gave "Click now" for
+ * /pretranslate/i18next with the real matcher and Redis: no word in the score, kept or mapped in the draft, and one
+ * the unit lacks appended (`placeables-appended`, the placeholder named), as XLIFF appends it. It gave "Click now" for
  * «انقر %s الآن», `filled`, placeables `ok`. `%%` stays text.
  */
 import request from 'supertest';
@@ -35,14 +35,17 @@ describe('i18next pretranslation of values with printf placeholders over HTTP', 
       .send({ resources, to: 'en', min: 75 })
       .expect(200);
     expect(res.body.resources.en).toEqual({
+      click: 'Click now %s',
       close: 'Close %s now',
       updated: 'The page %2$s was updated by %1$s',
       off: '50%% off all books',
     });
     const of = (key: string) => (res.body.report as KeyReport[]).find((r) => r.key === key)!;
     expect(of('click')).toMatchObject({
-      status: 'placeables-missing',
-      placeables: { status: 'missing', missing: ['%s'], extra: [] },
+      status: 'placeables-appended',
+      score: of('click').tmScore! - 1,
+      appended: ['%s'],
+      placeables: { status: 'ok', missing: [], extra: [] },
     });
     expect(of('close')).toMatchObject({ status: 'filled', score: 100, placeables: { status: 'ok' } });
     expect(of('updated')).toMatchObject({ status: 'filled', score: 98, tmScore: 100, placeables: { status: 'ok' } });

@@ -24,6 +24,10 @@ beforeAll(async () => {
     ar: '<1>انقر هنا</1> لتنزيل التقرير السنوي الكامل',
     en: '<1>Click here</1> to download the full annual report',
   });
+  await ctx.tm.createUnit('main', {
+    ar: 'تم نقل {{file}} إلى سلة المهملات بنجاح',
+    en: '{{file}} was moved to the trash successfully',
+  });
 });
 afterAll(() => ctx.close());
 
@@ -32,7 +36,16 @@ const CONSENSUS = {
   en: 'The two sides reached broad consensus on strengthening practical cooperation.',
 };
 
-type Report = { lang: string; key: string; status: string; score?: number; tmScore?: number; placeables?: object };
+type Report = {
+  lang: string;
+  key: string;
+  status: string;
+  score?: number;
+  tmScore?: number;
+  appended?: string[];
+  codeText?: string[];
+  placeables?: object;
+};
 
 describe('i18next pretranslation keeps every placeable of the source', () => {
   const resources = {
@@ -45,36 +58,67 @@ describe('i18next pretranslation keeps every placeable of the source', () => {
     nested: `$t(a, {"count": 2}) ${CONSENSUS.ar}`,
   };
 
-  it('writes a match whose placeables differ only in names with the source’s, and nothing that loses one', async () => {
+  it('writes a match whose placeables differ only in names with the source’s, and appends those it lacks', async () => {
     const res = await request(ctx.app)
       .post('/api/v1/pretranslate/i18next')
       .send({ resources, to: ['en', 'zh'] })
       .expect(200);
     expect(res.body.resources.en).toEqual({
+      // The unit spells a name where the source has {{name}}: {{name}} is appended, for a reviewer to place.
+      sent: 'Ahmed sent a message to the team {{name}}',
       welcome: 'Welcome {{user}} to your dashboard.',
       // The TM wrote the 5 where the source has {{count}}: {{count}} takes its place.
       inbox_other: 'You have {{count}} new messages in your inbox',
+      settings: 'Click here to open your account settings <0></0>',
       report: '<0>Click here</0> to download the full annual report',
+      nested: `${CONSENSUS.en} $t(a, {"count": 2})`,
     });
-    expect(res.body.resources.zh).toEqual({ welcome: '{{user}}，欢迎来到你的控制面板。' });
+    expect(res.body.resources.zh).toEqual({
+      welcome: '{{user}}，欢迎来到你的控制面板。',
+      nested: '双方就加强务实合作达成广泛共识。 $t(a, {"count": 2})',
+    });
     const report = res.body.report as Report[];
     const of = (key: string, lang = 'en') => report.find((r) => r.key === key && r.lang === lang)!;
     expect(of('sent')).toMatchObject({
-      status: 'placeables-missing',
-      placeables: { status: 'missing', missing: ['{{name}}'], extra: [] },
+      status: 'placeables-appended',
+      appended: ['{{name}}'],
+      placeables: { status: 'ok', missing: [], extra: [] },
     });
+    expect(of('sent').score).toBe(of('sent').tmScore! - 1);
     expect(of('inbox_other')).toMatchObject({ status: 'filled', placeables: { status: 'ok' } });
     expect(of('inbox_other').score).toBe(of('inbox_other').tmScore! - 1);
-    expect(of('settings')).toMatchObject({ status: 'placeables-missing', placeables: { missing: ['<0>', '</0>'] } });
-    expect(of('nested')).toMatchObject({
-      status: 'placeables-missing',
-      placeables: { missing: ['$t(a, {"count": 2})'] },
-    });
+    expect(of('settings')).toMatchObject({ status: 'placeables-appended', appended: ['<0>', '</0>'] });
+    expect(of('nested')).toMatchObject({ status: 'placeables-appended', appended: ['$t(a, {"count": 2})'] });
     // The unit is the source's text but for its placeables' names: 100, less one point per placeable renamed (the
     // draft is not the TM's text).
     expect(of('welcome')).toMatchObject({ status: 'filled', score: 99, tmScore: 100, placeables: { status: 'ok' } });
     expect(of('welcome', 'zh')).toMatchObject({ status: 'filled', score: 99, tmScore: 100 });
     expect(of('report')).toMatchObject({ status: 'filled', score: 98, tmScore: 100, placeables: { status: 'ok' } });
+  });
+
+  it('writes the same draft as the XLIFF route for the same segment: the missing placeable appended', async () => {
+    const { output } = await pretranslate(
+      xliff12(`      <trans-unit id="sent"><source>${resources.sent}</source></trans-unit>`),
+    );
+    const res = await request(ctx.app)
+      .post('/api/v1/pretranslate/i18next')
+      .send({ resources: { sent: resources.sent }, to: 'en' })
+      .expect(200);
+    expect(res.body.resources.en.sent).toBe('Ahmed sent a message to the team {{name}}');
+    const review = '<target state="needs-review-translation" state-qualifier="fuzzy-match">';
+    expect(output).toContain(`${review}Ahmed sent a message to the team {{name}}</target>`);
+  });
+
+  it('puts the source’s text where the TM’s unit has a placeable the source lacks, rather than refuse it', async () => {
+    // The unit's {{file}} stands where the resource names the file: it was `unmappable`, the key left untranslated.
+    const res = await request(ctx.app)
+      .post('/api/v1/pretranslate/i18next')
+      .send({ resources: { moved: 'تم نقل التقرير السنوي إلى سلة المهملات بنجاح' }, to: 'en', min: 50 })
+      .expect(200);
+    expect(res.body.resources.en).toEqual({ moved: 'التقرير السنوي was moved to the trash successfully' });
+    const [moved] = res.body.report as Report[];
+    expect(moved).toMatchObject({ status: 'filled', codeText: ['التقرير السنوي'], placeables: { status: 'ok' } });
+    expect(moved!.score).toBe(moved!.tmScore! - 1);
   });
 
   it('refuses a min below the floor or above 100 (keys have no neighbours: no 101) with the code /match uses', async () => {

@@ -1,6 +1,6 @@
 import { pretranslateI18next } from '../../src/formats';
 import { MizanError } from '../../src/errors';
-import { i18nextSyntax } from '../../src/service/i18next';
+import { givenDelimiters, i18nextSyntax } from '../../src/service/i18next';
 import { P, memoryTm } from '../helpers/xliff-fixtures';
 
 const tm = () =>
@@ -74,5 +74,18 @@ describe('validating delimiters (i18nextSyntax)', () => {
       '--interpolationSuffix',
       'delimiter-empty',
     ]);
+  });
+});
+
+describe('reading the delimiters given (givenDelimiters), as the route and the CLI both do', () => {
+  it('reads an empty one as not given: the next source’s, else none (i18next’s default)', () => {
+    expect(givenDelimiters({ interpolationPrefix: '', nestingPrefix: '', nestingSuffix: undefined })).toEqual({});
+    expect(
+      givenDelimiters(
+        { interpolationPrefix: '', interpolationSuffix: '}' },
+        { interpolationPrefix: '%{', interpolationSuffix: '__' },
+      ),
+    ).toEqual({ interpolationPrefix: '%{', interpolationSuffix: '}' });
+    expect(i18nextSyntax(givenDelimiters({ nestingPrefix: '' }))).toEqual({});
   });
 });

@@ -102,10 +102,13 @@ describe('ICU plural and select blocks (i18next-icu)', () => {
       expect.objectContaining({ branch: 'count=one', status: 'filled' }),
       expect.objectContaining({ branch: 'count=other', status: 'no-match' }),
     ]);
-    // A candidate without the number (#) cannot fill `other`.
+  });
+
+  it('fills a branch from a candidate without the number (#), the # appended and the message marked', async () => {
     const lost = await draft('{count, plural, one {لديك رسالة واحدة} other {لديك # تنبيه}}');
-    expect(lost.value).toBeUndefined();
-    expect(lost.report.icu!.branches![1]).toMatchObject({ branch: 'count=other', status: 'placeables-missing' });
+    expect(lost.value).toBe('{count, plural, one {You have one message} other {You have alerts #}}');
+    expect(lost.report).toMatchObject({ status: 'placeables-appended', appended: ['{{#}}'] });
+    expect(lost.report.icu!.branches![1]).toMatchObject({ branch: 'count=other', status: 'placeables-appended' });
   });
 
   it('derives no ordinal branch the source language lacks, and refuses an invalid source message', async () => {

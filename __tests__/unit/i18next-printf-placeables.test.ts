@@ -37,13 +37,14 @@ describe('i18next pretranslation of a value with printf placeholders', () => {
     expect(calls).toEqual([`انقر ${P(0)} الآن`, 'انقر %s الآن']);
   });
 
-  it('writes no draft that drops the %s: a unit without it is placeables-missing, the %s named', async () => {
+  it('writes no draft that drops the %s: a unit without it gets it appended, the %s named', async () => {
     const { values, of } = await draft({ click: 'انقر %s الآن' });
-    expect(values).toEqual({});
+    expect(values).toEqual({ click: 'Click now %s' });
     expect(of('click')).toMatchObject({
-      status: 'placeables-missing',
+      status: 'placeables-appended',
       unitId: 'now',
-      placeables: { status: 'missing', missing: ['%s'], extra: [] },
+      appended: ['%s'],
+      placeables: { status: 'ok', missing: [], extra: [] },
     });
   });
 

@@ -130,8 +130,12 @@ describe('pretranslating i18next resources', () => {
         nested: '$t(app.title) welcomes you',
         // app.lines is left out: its second line has no match, and an array is written whole.
       },
-      // inbox.unread is not written: its one candidate drops {{count, number}} (reported placeables-missing).
-      inbox: { messages_one: 'One message', messages_other: '{{count}} messages' },
+      // inbox.unread's one candidate drops {{count, number}}: appended (reported placeables-appended).
+      inbox: {
+        messages_one: 'One message',
+        messages_other: '{{count}} messages',
+        unread: 'You have unread messages {{count, number}}',
+      },
       legacy: 'Kept from an earlier release',
     });
     expect(bundles.zh).toEqual({
@@ -153,8 +157,9 @@ describe('pretranslating i18next resources', () => {
     });
     expect(find('en', 'inbox.messages_other')).toMatchObject({ status: 'filled', sourceKey: 'inbox.messages_other' });
     expect(find('en', 'inbox.unread')).toMatchObject({
-      status: 'placeables-missing',
-      placeables: { status: 'missing', missing: ['{{count, number}}'], extra: [] },
+      status: 'placeables-appended',
+      appended: ['{{count, number}}'],
+      placeables: { status: 'ok', missing: [], extra: [] },
     });
     expect(find('zh', 'app.terms')).toMatchObject({ status: 'unmappable', score: 90 });
     expect(find('zh', 'inbox.messages_one')).toBeUndefined();

@@ -10,7 +10,7 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
   it('renames an interpolation the TM wrote with another name, and counts it', () => {
     expect(
       mapCandidatePlaceables(['{{user}}'], 'مرحبا {{name}} في لوحة التحكم', 'Welcome {{name}} to your dashboard.'),
-    ).toEqual({ text: `Welcome ${P(0)} to your dashboard.`, unmappable: [], renamed: 1 });
+    ).toEqual({ text: `Welcome ${P(0)} to your dashboard.`, unmappable: [], renamed: 1, settled: [], putIn: [] });
   });
 
   it('maps Trans tags by order, an end tag following its start tag, and nestings by kind', () => {
@@ -20,7 +20,13 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
       '$t(brand) <1>انقر</1> {{n}}',
       '<1>Click</1> to open $t(brand) ({{n}})',
     );
-    expect(mapped).toEqual({ text: `${P(0)}Click${P(1)} to open ${P(2)} (${P(3)})`, unmappable: [], renamed: 4 });
+    expect(mapped).toEqual({
+      text: `${P(0)}Click${P(1)} to open ${P(2)} (${P(3)})`,
+      unmappable: [],
+      renamed: 4,
+      settled: [],
+      putIn: [],
+    });
   });
 
   it('keeps placeables already numbered like the query’s, and the ones named alike, without renaming', () => {
@@ -28,14 +34,19 @@ describe('mapping a TM candidate’s i18next placeables onto the source’s', ()
       text: `Hello ${P(0)}${P(1)}`,
       unmappable: [],
       renamed: 0,
+      settled: [],
+      putIn: [],
     });
   });
 
   it('reports a target placeable the source cannot take, literal or numbered past the source’s', () => {
+    // {{other}} is not in the TM's source: where it stands in the query cannot be told.
     expect(mapCandidatePlaceables(['{{name}}'], 'مرحبا {{name}}', `Hi {{name}} {{other}}${P(4)}`)).toEqual({
       text: `Hi ${P(0)} {{other}}`,
       unmappable: ['{{other}}', P(4)],
       renamed: 0,
+      settled: [],
+      putIn: [],
     });
   });
 });
@@ -56,7 +67,7 @@ describe('single-brace (ICU-style) placeholders', () => {
     });
   });
 
-  it('writes a TM unit’s {name} as the source’s {user}, and refuses one that leaves it out', async () => {
+  it('writes a TM unit’s {name} as the source’s {user}, and appends {user} to one that leaves it out', async () => {
     // The tester's case (i18n/icu.json): filled with the TM's {name}, placeables "ok".
     const tm = memoryTm({
       [`مرحبا بك يا ${P(0)} في حسابك`]: {
@@ -76,7 +87,7 @@ describe('single-brace (ICU-style) placeholders', () => {
       tm,
       { to: ['en'], min: 60 },
     );
-    expect(bundles.en).toEqual({ welcome: 'Welcome to your account, {user}' });
+    expect(bundles.en).toEqual({ welcome: 'Welcome to your account, {user}', hello: 'Hello there {user}' });
     expect(report.keys).toEqual([
       expect.objectContaining({
         key: 'welcome',
@@ -84,12 +95,12 @@ describe('single-brace (ICU-style) placeholders', () => {
         score: 99,
         placeables: expect.objectContaining({ status: 'ok' }),
       }),
-      expect.objectContaining({ key: 'hello', status: 'placeables-missing' }),
+      expect.objectContaining({ key: 'hello', status: 'placeables-appended', score: 89, appended: ['{user}'] }),
     ]);
   });
 });
 
-describe('i18next pretranslation never writes a draft that loses a placeable', () => {
+describe('i18next pretranslation never writes a draft without one of the source’s placeables', () => {
   const resources = {
     sent: 'أرسل {{name}} رسالة إلى الفريق',
     inbox_one: 'لديك رسالة جديدة',
@@ -132,53 +143,62 @@ describe('i18next pretranslation never writes a draft that loses a placeable', (
       },
     });
 
-  it('leaves out every candidate that drops an interpolation, a Trans tag or a nesting, and reports it', async () => {
+  it('appends an interpolation, a Trans tag or a nesting the candidate drops, and reports it', async () => {
     const { bundles, report } = await pretranslateI18next(resources, tm(), { to: ['en'] });
     expect(bundles.en).toEqual({
+      // The TM's literal name stays: a reviewer replaces it with the {{name}} appended (placeables-appended).
+      sent: 'Ahmed sent a message to the team {{name}}',
       inbox_one: 'You have a new message',
       // The TM's target hard-codes the number (5) where the source has {{count}}: it takes the number's place.
       inbox_other: 'You have {{count}} new messages',
+      open: 'Click here to open the file <0></0>',
+      nested: 'The two sides reached consensus $t(a, {"count": 2})',
       welcome: 'Welcome {{user}} to your dashboard.',
     });
     const of = (key: string) => report.keys.find((k) => k.key === key)!;
     expect(of('sent')).toMatchObject({
-      status: 'placeables-missing',
-      score: 90,
+      status: 'placeables-appended',
+      score: 89,
+      tmScore: 90,
       unitId: 'a',
-      placeables: { status: 'missing', missing: ['{{name}}'] },
+      appended: ['{{name}}'],
+      placeables: { status: 'ok' },
     });
-    expect(of('open')).toMatchObject({ status: 'placeables-missing', placeables: { missing: ['<0>', '</0>'] } });
-    expect(of('nested')).toMatchObject({
-      status: 'placeables-missing',
-      placeables: { missing: ['$t(a, {"count": 2})'] },
-    });
+    expect(of('open')).toMatchObject({ status: 'placeables-appended', appended: ['<0>', '</0>'] });
+    expect(of('nested')).toMatchObject({ status: 'placeables-appended', appended: ['$t(a, {"count": 2})'] });
     // The 92 hard-coded the number where the source has {{count}}: {{count}} takes the 5's place, for a point.
     expect(of('inbox_other')).toMatchObject({ status: 'filled', score: 91, tmScore: 92, unitId: 'm' });
     // A renamed placeable costs a point: the text written is not the TM's.
     expect(of('welcome')).toMatchObject({ status: 'filled', score: 99, tmScore: 100, placeables: { status: 'ok' } });
   });
 
-  it('lets a singular form leave {{count}} out, but not the other form', async () => {
+  it('lets a singular form leave {{count}} out, and appends it to the other form', async () => {
     const { bundles, report } = await pretranslateI18next(
       { n_one: '{{count}} رسالة', n_other: '{{count}} رسالة' },
       memoryTm({ [`${P(0)} رسالة`]: { en: [{ score: 100, targetText: 'One message', unitId: 'x' }] } }),
       { to: ['en'] },
     );
-    expect(bundles.en).toEqual({ n_one: 'One message' });
+    expect(bundles.en).toEqual({ n_one: 'One message', n_other: 'One message {{count}}' });
     expect(report.keys.map((k) => [k.key, k.status, k.placeables?.status])).toEqual([
       ['n_one', 'filled', 'missing'],
-      ['n_other', 'placeables-missing', 'missing'],
+      ['n_other', 'placeables-appended', 'ok'],
     ]);
   });
 
-  it('does not let an ordinal form leave {{count}} out', async () => {
+  it('does not let an ordinal form leave {{count}} out: it is appended', async () => {
     const { bundles, report } = await pretranslateI18next(
       { place_ordinal_one: 'المركز {{count}}', place_ordinal_other: 'المركز {{count}}' },
       memoryTm({ [`المركز ${P(0)}`]: { en: [{ score: 100, targetText: 'First place', unitId: 'p' }] } }),
       { to: ['en'] },
     );
-    expect(bundles.en).toEqual({});
-    expect(report.keys.find((k) => k.key === 'place_ordinal_one')).toMatchObject({ status: 'placeables-missing' });
+    expect(bundles.en).toEqual({
+      place_ordinal_one: 'First place {{count}}',
+      place_ordinal_other: 'First place {{count}}',
+    });
+    expect(report.keys.find((k) => k.key === 'place_ordinal_one')).toMatchObject({
+      status: 'placeables-appended',
+      appended: ['{{count}}'],
+    });
   });
 });
 

@@ -15,6 +15,7 @@
  * per key).
  */
 import { type KeyPath, getPath, shapeConflict } from './i18next';
+import { DRAFTED } from './i18next-report';
 
 /** The path of the outermost array a key goes through (the key up to its first index), or undefined. */
 export function arrayRoot(path: KeyPath): KeyPath | undefined {
@@ -65,7 +66,7 @@ export interface KeyDraft {
 }
 
 /** Statuses that leave an element with a value: its array can be written. */
-const SETTLED = new Set(['filled', 'kept', 'empty-source', 'no-source-form']);
+const SETTLED = new Set([...DRAFTED, 'kept', 'empty-source', 'no-source-form']);
 
 /**
  * The values to write, in document order, and the drafts not written because their array is incomplete (see the
@@ -87,7 +88,7 @@ export function settleArrays<D extends KeyDraft>(
   for (const [id, members] of arrays) {
     if (members.every((d) => SETTLED.has(d.status))) continue;
     blocked.add(id);
-    for (const d of members) if (d.status === 'filled') incomplete.add(d);
+    for (const d of members) if (DRAFTED.has(d.status)) incomplete.add(d);
   }
   const inBlocked = (path: KeyPath) => blocked.has(pathId(arrayRoot(path)!));
   const writes: Array<{ path: KeyPath; value: unknown; order: number }> = [];

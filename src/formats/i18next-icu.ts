@@ -127,8 +127,8 @@ async function draftLeaf(nodes: IcuNode[], steps: Step[], ctx: IcuContext, repor
     reports.push({ ...branch, status: 'no-match' });
     return undefined;
   }
-  const { status, score, tmScore, unitId, codeText, placeables } = drafted.report;
-  const report = { ...branch, status, score, tmScore, unitId, codeText, placeables } as IcuBranchReport;
+  const { status, score, tmScore, unitId, codeText, appended, placeables } = drafted.report;
+  const report = { ...branch, status, score, tmScore, unitId, codeText, appended, placeables } as IcuBranchReport;
   reports.push(Object.fromEntries(Object.entries(report).filter(([, v]) => v !== undefined)) as IcuBranchReport);
   if (drafted.value === undefined) return undefined;
   const out: IcuNode[] = [];
@@ -245,5 +245,8 @@ export async function draftIcu(value: string, ctx: IcuContext): Promise<{ report
     return { report: { status: 'icu-unsupported', icu: { reason: 'draft-invalid', branches } } };
   const scores = branches.flatMap((b) => (b.score === undefined ? [] : [b.score]));
   const score = scores.length > 0 ? { score: Math.min(...scores) } : {};
-  return { report: { status: 'filled', ...score, icu: { branches } }, value: printed };
+  // A branch with placeables appended makes the message one to check, as a key is (i18next-complete.ts).
+  const appended = branches.flatMap((b) => b.appended ?? []);
+  const status = appended.length > 0 ? 'placeables-appended' : 'filled';
+  return { report: { status, ...score, ...(appended.length > 0 && { appended }), icu: { branches } }, value: printed };
 }

@@ -32,12 +32,15 @@
  * for how it holds its placeables (or their names) counting as identical (i18next-lookup.ts).
  * Placeables (i18next-candidate.ts): a candidate's are mapped onto the source form's, so `{{name}}` in the TM is
  * written as the source's `{{user}}`, its `<1>…</1>` as the source's `<0>…</0>`, one point off per placeable
- * renamed. A value that would leave out one of the source's interpolations, nestings or Trans tags is never
- * written: an app would show the TM's literal name, a hard-coded number, or lose a link. Up to CANDIDATES
- * candidates per source form are tried, best first, and the next source form after them; when none can be written
- * the key stays untranslated and the report names the best one refused: `placeables-missing` or `unmappable`. The
- * one exception: a cardinal `zero`/`one`/`two` target form may leave out {{count}} ("One new message"); it is
- * written, reported `missing`. A project's own delimiters (`__name__`, `%{name}`) come in `syntax`.
+ * renamed. A value never leaves out one of the source's interpolations, nestings or Trans tags (an app would
+ * show the TM's literal name, a hard-coded number, or lose a link): one the candidate lacks is appended, as the XLIFF
+ * route appends it, and the key reported `placeables-appended` with the list, one point off each, for a reviewer to
+ * place. Up to CANDIDATES candidates per source form are looked at, the best after repairs written, and the next
+ * source form after them; when none can be written the key stays untranslated and the report names the best one
+ * refused: `unmappable` (a TM placeable, code or printf placeholder whose place in the source cannot be told) or
+ * `placeables-missing` (Trans tags that cannot be put back where they nest). The one exception: a cardinal
+ * `zero`/`one`/`two` target form may leave out {{count}} ("One new message"); nothing is appended, and it is
+ * reported `filled`, its check `missing`. A project's own delimiters (`__name__`, `%{name}`) come in `syntax`.
  *
  * ICU messages (i18next-icu): a value with a plural/select/selectordinal block is drafted branch by branch and the
  * block rebuilt for the target language (i18next-icu.ts), or left out and reported `icu-incomplete` /

@@ -6,19 +6,22 @@ import type { PlaceablesCheck } from './i18next-syntax';
 import type { ShapeConflict } from './i18next';
 
 /**
- * `filled`: written; `kept`: the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate
- * has placeables the source lacks (or an inline code or a printf placeholder where the source has text that could
- * not be placed);
- * `placeables-missing`: it lacks some of the source's; `no-source-form`: no source form to translate this plural
- * category from; `empty-source`: the source value is an empty string (every source
- * form, for a plural), so there is nothing to translate (under an array it is copied, to keep its place);
- * `array-incomplete`: drafted, but not written, since the array it is in has untranslated elements and an array is
- * written whole (i18next-arrays.ts); `icu-incomplete`: an ICU message one of whose branches could not be drafted
- * (`icu.branches` says which and why), so none of it is written; `icu-unsupported`: an ICU message that cannot be
- * drafted branch by branch (`icu.reason`). All but `filled` and `kept` leave the key untranslated.
+ * `filled`: written; `placeables-appended`: written, with the source's placeables the TM's target lacked put in at
+ * its end (or a start tag at its start: i18next-complete.ts), `appended` naming them, for a reviewer to place; `kept`:
+ * the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate has placeables the source
+ * lacks whose place in the source cannot be told (or an inline code or a printf placeholder where the source has text
+ * that could not be placed); `placeables-missing`: it lacks some of the source's Trans tags, which could not be put
+ * back where the tags would still nest; `no-source-form`: no source form to translate this plural category from;
+ * `empty-source`: the source value is an empty string (every source form, for a plural), so there is nothing to
+ * translate (under an array it is copied, to keep its place); `array-incomplete`: drafted, but not written, since the
+ * array it is in has untranslated elements and an array is written whole (i18next-arrays.ts); `icu-incomplete`: an
+ * ICU message one of whose branches could not be drafted (`icu.branches` says which and why), so none of it is
+ * written; `icu-unsupported`: an ICU message that cannot be drafted branch by branch (`icu.reason`). All but
+ * `filled`, `placeables-appended` and `kept` leave the key untranslated.
  */
 export type KeyStatus =
   | 'filled'
+  | 'placeables-appended'
   | 'kept'
   | 'no-match'
   | 'unmappable'
@@ -29,6 +32,9 @@ export type KeyStatus =
   | 'icu-incomplete'
   | 'icu-unsupported';
 
+/** Statuses of a key (or an ICU branch) drafted and written. */
+export const DRAFTED: ReadonlySet<string> = new Set<KeyStatus>(['filled', 'placeables-appended']);
+
 export interface I18nextKeyReport {
   lang: Lang;
   key: string;
@@ -36,8 +42,8 @@ export interface I18nextKeyReport {
   sourceKey?: string;
   status: KeyStatus;
   /**
-   * The candidate's score, less one point per placeable renamed, number replaced, text put in for a code, or printf
-   * placeholder of the TM's settled (then `tmScore` is the TM's).
+   * The candidate's score, less one point per placeable renamed, appended or settled (a TM's placeable or printf
+   * placeholder the source lacks), number replaced, or text put in for a code (then `tmScore` is the TM's).
    */
   score?: number;
   tmScore?: number;
@@ -50,6 +56,11 @@ export interface I18nextKeyReport {
   /** The TM's source differs only in numbers: true if the value carries the source's numbers (see XLIFF's). */
   adapted?: boolean;
   placeables?: PlaceablesCheck;
+  /**
+   * The source's placeables the TM's target lacked, put into the draft (status `placeables-appended`; for an ICU
+   * message, every branch's): at its end, a start tag whose end the draft has at its start. Their place is to check.
+   */
+  appended?: string[];
   /** The target had this key with an empty string. */
   wasEmpty?: boolean;
   /**
@@ -85,11 +96,19 @@ export interface IcuBranchReport {
   branch: string;
   /** The source branch it was drafted from (`count=many` for a target `count=other`), when there was one. */
   sourceBranch?: string;
-  status: 'filled' | 'no-match' | 'unmappable' | 'placeables-missing' | 'no-source-form' | 'empty-source';
+  status:
+    | 'filled'
+    | 'placeables-appended'
+    | 'no-match'
+    | 'unmappable'
+    | 'placeables-missing'
+    | 'no-source-form'
+    | 'empty-source';
   score?: number;
   tmScore?: number;
   unitId?: string;
   codeText?: string[];
+  appended?: string[];
   placeables?: PlaceablesCheck;
 }
 

@@ -74,6 +74,7 @@ export {
   type IcuBranchReport,
   type IcuReason,
 } from './i18next-pretranslate';
+export { DRAFTED } from './i18next-report';
 export { parseIcu, printIcu, looksLikeIcu, IcuSyntaxError, type IcuNode } from './icu';
 export { documentToI18next, unitsToI18next, toI18nextBundles, type I18nextExportOptions } from './i18next-export';
 export { parseLanguageTag, languageOf, languageFamily, requireLanguage, type LanguageTag } from './language-tags';

@@ -47,6 +47,30 @@ export interface Span {
 const CONTENT = /[^\s\p{P}]/u;
 const HAN = /\p{Script=Han}/u;
 
+const PUA = /[\uE000-\uF8FF]/g;
+
+/**
+ * What `query` holds where `tmSource` has the placeholder or placeable at `place` (one the query lacks), each text's
+ * placeholders blanked out by `blank` (as spaces, keeping the offsets) so that none is aligned as a word: the text
+ * there; '' for nothing (spaces, punctuation, or only the query's own codes and placeholders, which its draft keeps
+ * anyway); undefined when the place cannot be told (`placesIn`) or the text there holds one of the query's codes or
+ * placeholders besides other text. The one answer XLIFF's placeholders (xliff-printf.ts) and i18next's placeables
+ * (i18next-placeables.ts) take.
+ */
+export function textAt(
+  query: string,
+  tmSource: string,
+  place: Span,
+  blank: (text: string) => string,
+): string | undefined {
+  const [span] = placesIn(blank(tmSource), blank(query), [place]);
+  if (!span) return undefined;
+  const there = query.slice(span.at, span.end);
+  const plain = blank(there).replace(PUA, ' ');
+  if (plain === there) return there;
+  return CONTENT.test(plain) ? undefined : '';
+}
+
 /** A token as the alignment compares it: a number by its value ("1,000" and "1000" alike). */
 const keyOf = (token: string) => (/^[0-9]/.test(token) ? token.replaceAll(',', '') : token);
 

@@ -26,7 +26,7 @@
  */
 import { INTERPOLATION, NESTING, TEMPLATE } from './i18next-syntax';
 import { isNumber, numberForTarget, placeAtNumbers } from './number-slots';
-import { placesIn } from './places';
+import { textAt } from './places';
 import { C_PRINTF, PYTHON_NAMED } from './printf-pattern';
 import type { Slot } from './number-slots';
 
@@ -58,10 +58,6 @@ const syntaxOf = (p: string) => (p.startsWith('%') ? '%' : p.slice(0, p.startsWi
 /** The text with its placeholders blanked out (as many spaces), so that none is taken for a word or a number. */
 export const blankPlaceholders = (text: string): string =>
   text.replace(PRINTF, (p) => (p === '%%' ? p : ' '.repeat(p.length)));
-
-const PUA = /[\uE000-\uF8FF]/g;
-/** Text that holds something besides spaces and punctuation. */
-const CONTENT = /[^\s\p{P}]/u;
 
 export interface PrintfCompletion {
   text: string;
@@ -204,11 +200,9 @@ function settleStrays(
 }
 
 /**
- * What the query holds where the TM's source has the target's placeholder `found[i]` (places.ts), the k-th of its
- * text in the target being the k-th in the TM's source: '' for nothing (or only codes and placeholders of the
- * query, which its own completion keeps, and punctuation); undefined when that cannot be told (no TM source, not as
- * many of that placeholder in it as in the target, no telling where it stands, or the query's text there holding
- * one of its codes or placeholders besides other text).
+ * What the query holds where the TM's source has the target's placeholder `found[i]` (places.ts `textAt`), the k-th
+ * of its text in the target being the k-th in the TM's source; undefined without a TM source or when it does not
+ * hold as many of that placeholder as the target.
  */
 function whereInQuery(
   { query, tmSource, blank }: Texts,
@@ -221,10 +215,5 @@ function whereInQuery(
   const inSource = [...tmSource.matchAll(PRINTF)].filter((m) => m[0] === p);
   if (inSource.length !== found.filter((m) => m[0] === p).length) return undefined;
   const at = inSource[k]!.index;
-  const [span] = placesIn(blank(tmSource), blank(query), [{ at, end: at + p.length }]);
-  if (!span) return undefined;
-  const there = query.slice(span.at, span.end);
-  const plain = blank(there).replace(PUA, ' ');
-  if (plain === there) return there;
-  return CONTENT.test(plain) ? undefined : '';
+  return textAt(query, tmSource, { at, end: at + p.length }, blank);
 }

@@ -26,6 +26,23 @@ export interface DelimiterInput {
   nestingSuffix?: string;
 }
 
+/** The delimiter fields, as i18next's options are named (flattened). */
+export const DELIMITER_KEYS = ['interpolationPrefix', 'interpolationSuffix', 'nestingPrefix', 'nestingSuffix'] as const;
+
+/**
+ * The delimiters given, each from the first of `sources` that gives it: an empty one is not given, as every empty
+ * parameter (`explain=`, `overwrite=`), so the next source's applies, else i18next's default. The route reads the
+ * query string, then the body; the CLI its options (`--nesting-prefix ''` as if left out).
+ */
+export function givenDelimiters(...sources: DelimiterInput[]): DelimiterInput {
+  const out: DelimiterInput = {};
+  for (const key of DELIMITER_KEYS) {
+    const value = sources.map((source) => source[key]).find((v) => v !== undefined && v !== '');
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
 export interface I18nextRequest extends LookupOptions, DelimiterInput {
   /** Language tag of the source resources. @default 'ar' */
   from?: string;
@@ -62,10 +79,11 @@ const I18NEXT_DEFAULTS = {
 /**
  * A project's own delimiters (none given: the defaults alone), each 1–MAX_DELIMITER characters; a pair's missing
  * half is i18next's default. The interpolation and nesting prefixes must differ: a placeable would be both kinds.
- * `name` spells a field in errors (the CLI's option names). INVALID_DELIMITER otherwise.
+ * `name` spells a field in errors (the CLI's option names). INVALID_DELIMITER otherwise — also for an empty one,
+ * which the route and the CLI never pass (`givenDelimiters` reads it as not given).
  */
 export function i18nextSyntax(input: DelimiterInput, name = (key: string) => key): I18nextSyntax {
-  for (const key of ['interpolationPrefix', 'interpolationSuffix', 'nestingPrefix', 'nestingSuffix'] as const) {
+  for (const key of DELIMITER_KEYS) {
     const value = input[key];
     if (value === undefined) continue;
     const reason = value === '' ? 'delimiter-empty' : [...value].length > MAX_DELIMITER ? 'delimiter-too-long' : '';

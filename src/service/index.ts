@@ -28,6 +28,8 @@ export {
 export {
   targetLanguages,
   i18nextSyntax,
+  givenDelimiters,
+  DELIMITER_KEYS,
   MAX_DELIMITER,
   type DelimiterInput,
   type I18nextBundles,

@@ -27,8 +27,18 @@ const codeText = {
   type: 'array',
   items: { type: 'string' },
   description:
-    "the source's text written where the TM's unit had an inline code or a printf placeholder (the source " +
-    'has text there: the name `__name__` against a code for it, «الزر» against `%s`), one point off each',
+    "the source's text (or number) written where the TM's unit had an inline code, a printf placeholder or a " +
+    'placeable the source lacks (the name `__name__` against a code for it, «الزر» against `%s` or ' +
+    '`{{button}}`), one point off each',
+};
+
+const appended = {
+  type: 'array',
+  items: { type: 'string' },
+  description:
+    "the source's placeables the TM's target lacked, put into the draft (placeables-appended): at its end, after a " +
+    'space (a Trans pair as an empty pair; a start tag whose end the draft has at its start), one point off each. ' +
+    'Their place is to check. For an ICU message, every branch’s ({{#}} stands for #)',
 };
 
 const icu = {
@@ -53,12 +63,21 @@ const icu = {
           sourceBranch: { type: 'string', description: 'the source branch drafted from (count=many for count=other)' },
           status: {
             type: 'string',
-            enum: ['filled', 'no-match', 'unmappable', 'placeables-missing', 'no-source-form', 'empty-source'],
+            enum: [
+              'filled',
+              'placeables-appended',
+              'no-match',
+              'unmappable',
+              'placeables-missing',
+              'no-source-form',
+              'empty-source',
+            ],
           },
           score: { type: 'integer' },
           tmScore: { type: 'integer' },
           unitId: { type: 'string' },
           codeText,
+          appended,
           placeables,
         },
       },
@@ -108,6 +127,7 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
               type: 'string',
               enum: [
                 'filled',
+                'placeables-appended',
                 'kept',
                 'no-match',
                 'unmappable',
@@ -119,9 +139,11 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
                 'icu-unsupported',
               ],
               description:
-                'unmappable / placeables-missing: the best candidate would add placeables the source lacks (or has ' +
-                'an inline code or a printf placeholder where the source has text that cannot be placed) / lose ' +
-                "some of the source's; the key is left untranslated. empty-source: the source value is an empty " +
+                "placeables-appended: written, with the source's placeables the TM's target lacked appended " +
+                '(appended names them): a reviewer puts each where it belongs. unmappable: the best candidate has ' +
+                "placeables, an inline code or a printf placeholder the source lacks whose place in the source's " +
+                'text cannot be told; placeables-missing: it lacks Trans tags that cannot be put back where the ' +
+                'tags nest; either way the key is left untranslated. empty-source: the source value is an empty ' +
                 'string (every source form, for a plural): nothing to translate, nothing written (copied in an ' +
                 'array). array-incomplete: drafted but not written, since its array has untranslated elements: ' +
                 'an array is written whole, at the source’s length, its non-string values copied, or not at all. ' +
@@ -130,11 +152,14 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
             },
             score: {
               type: 'integer',
-              description: "the candidate's, less one point per placeable renamed, number replaced or text put in",
+              description:
+                "the candidate's, less one point per placeable renamed, appended or settled, number replaced or " +
+                'text put in',
             },
             tmScore: { type: 'integer', description: "the TM's score, when these repairs lowered score" },
             unitId: { type: 'string' },
             codeText,
+            appended,
             adapted: {
               type: 'boolean',
               description:

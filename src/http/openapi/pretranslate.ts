@@ -158,8 +158,10 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         "A candidate's placeables ({{x}}, single-brace {x} and {x, number}, ${x} whole, $t(key), Trans tags, " +
         "the project's own delimiters given in interpolationPrefix/Suffix and nestingPrefix/Suffix, and a source " +
         "value's printf placeholders: %s, %1$s, %(name)s; %% is text) are mapped onto the source's " +
-        "({{name}} in the TM written as the source's {{user}}); a candidate that would lose an interpolation, " +
-        'nesting or Trans tag is never written (a zero/one/two form may leave {{count}} out). An ICU message ' +
+        "({{name}} in the TM written as the source's {{user}}); one of the TM's the source lacks gives way to the " +
+        "source's text, number or nothing at its place. A draft never loses an interpolation, nesting or Trans " +
+        'tag: one the candidate lacks is appended, as the XLIFF route appends it (status placeables-appended, ' +
+        'the list in appended, one point off each; a zero/one/two form may leave {{count}} out). An ICU message ' +
         '(i18next-icu: a plural, select or selectordinal block) is drafted branch by branch and the block rebuilt ' +
         'with the target language’s plural categories, the text around a block moved into its branches; if a ' +
         'branch cannot be drafted the key is left out (icu-incomplete, icu-unsupported). The delimiters may come ' +

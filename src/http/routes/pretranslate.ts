@@ -7,7 +7,14 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../../config';
 import { ErrorCode, MizanError } from '../../errors';
-import { type DelimiterInput, formatAnalysis, MAX_MIN, type TranslationMemory, type XliffRequest } from '../../service';
+import {
+  DELIMITER_KEYS,
+  formatAnalysis,
+  givenDelimiters,
+  MAX_MIN,
+  type TranslationMemory,
+  type XliffRequest,
+} from '../../service';
 import { methodNotAllowed } from '../errors';
 import { jsonBody } from '../json-body';
 import { acceptedType } from '../negotiate';
@@ -15,7 +22,6 @@ import { Params, preview, type Input } from '../params';
 import { readUpload, type Upload } from '../upload';
 
 const FORM_FIELDS = new Set(['src', 'tgt', 'min', 'overwrite', 'tm', 'format']);
-const DELIMITERS = ['interpolationPrefix', 'interpolationSuffix', 'nestingPrefix', 'nestingSuffix'] as const;
 const DEFAULT_MIN = 75;
 
 /** The upload and its parameters (form fields where the query string lacks them). */
@@ -105,14 +111,10 @@ export function pretranslateRoutes(tm: TranslationMemory, config: Config): Route
         throw new MizanError(ErrorCode.INVALID_PARAMETER, { param: 'existing', value: preview(existing) });
       const from = p.string('from');
       // A project's own delimiters: in the query string (percent-encoded) or the body, the query string first. An
-      // empty one is not given, as every empty parameter (`explain=`, `overwrite=`): the body's, else the default.
+      // empty one is not given (givenDelimiters): the body's, else the default.
       const query = new Params(req.query as Input);
-      const given = (value: string | undefined) => (value === '' ? undefined : value);
-      const delimiters: DelimiterInput = {};
-      for (const key of DELIMITERS) {
-        const value = given(query.string(key)) ?? given(p.string(key));
-        if (value !== undefined) delimiters[key] = value;
-      }
+      const read = (params: Params) => Object.fromEntries(DELIMITER_KEYS.map((key) => [key, params.string(key)]));
+      const delimiters = givenDelimiters(read(query), read(p));
       const { bundles, report } = await tm.pretranslateI18next(body.resources, {
         ...delimiters,
         tms: p.tms('tm', config.defaultTm),

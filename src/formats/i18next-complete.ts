@@ -1,0 +1,53 @@
+/**
+ * A draft completed with the source's placeables it lacks, as XLIFF completes a target (xliff-complete.ts,
+ * xliff-printf.ts): a TM unit without the source's `{{name}}` ("Ahmed sent a message to the team" for «أرسل
+ * {{name}} رسالة إلى الفريق») gives "Ahmed sent a message to the team {{name}}", reported `placeables-appended` with
+ * the list, one point off each, for a reviewer to put each where it belongs. Left out, the key fell back to another
+ * language at runtime, and the translator got nothing to start from where the XLIFF route gave a draft.
+ *
+ * Where each goes: a Trans start tag whose end tag the draft has, at the start (`<0>` for "Read the terms</0>"), as
+ * XLIFF puts a missing start code at the start of its level; every other one at the end, in the source's order, after
+ * a space, but for an end tag, which closes what comes before it, and a start tag, which holds what follows it: a pair
+ * missing both halves goes in as an empty pair (`<0></0>`), the source's placeables inside it when they are missing
+ * too (`<0>{{name}}</0>`). When the draft's Trans tags no longer nest where the source's do (an end tag appended
+ * after another tag's end: `<1>a <0>b</1>` and `</0>`), nothing is written: a broken component tree is worse than a
+ * fallback, and the caller reports `placeables-missing`.
+ */
+import { kindOf } from './i18next-placeables';
+import { findPlaceables, type PlaceableSyntax } from './i18next-syntax';
+
+/**
+ * `value` with `missing` (the source's placeables it lacks, in the source's order) put in (see the file comment), or
+ * undefined when its Trans tags would not nest as the source's do.
+ */
+export function appendPlaceables(
+  source: string,
+  value: string,
+  missing: readonly string[],
+  syntax: PlaceableSyntax,
+): string | undefined {
+  if (missing.length === 0) return value;
+  const has = new Set(findPlaceables(value, syntax));
+  const isStart = (p: string) => kindOf(p, syntax).kind === 'start';
+  const isEnd = (p: string) => kindOf(p, syntax).kind === 'end';
+  const endOf = (p: string) => `</${kindOf(p, syntax).name}>`;
+  const head = missing.filter((p) => isStart(p) && has.has(endOf(p)) && !missing.includes(endOf(p)));
+  const tail = missing.filter((p) => !head.includes(p));
+  let text = head.join('') + value;
+  tail.forEach((p, i) => {
+    const glued = text === '' || /\s$/.test(text) || isEnd(p) || (i > 0 && isStart(tail[i - 1]!));
+    text += (glued ? '' : ' ') + p;
+  });
+  return nests(text, syntax) || !nests(source, syntax) ? text : undefined;
+}
+
+/** Whether a text's Trans tags nest: each end tag closes the last tag still open, and every tag is closed. */
+function nests(text: string, syntax: PlaceableSyntax): boolean {
+  const open: string[] = [];
+  for (const p of findPlaceables(text, syntax)) {
+    const { kind, name } = kindOf(p, syntax);
+    if (kind === 'start') open.push(name ?? p);
+    else if (kind === 'end' && open.pop() !== name) return false;
+  }
+  return open.length === 0;
+}
