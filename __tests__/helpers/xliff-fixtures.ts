@@ -19,6 +19,14 @@ export interface Call {
   context: LookupContext;
 }
 
+/** A TM candidate as a lookup answers it: its score, its unit's source and target texts, and its unit id. */
+export const candidate = (score: number, sourceText: string, targetText: string, unitId: string): Candidate => ({
+  score,
+  sourceText,
+  targetText,
+  unitId,
+});
+
 /** A TM keyed by the exact source text (placeables included) and target language; records every call. */
 export function memoryTm(entries: Record<string, Partial<Record<Lang, Candidate[]>>>): Lookup & { calls: Call[] } {
   const calls: Call[] = [];

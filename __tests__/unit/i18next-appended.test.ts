@@ -4,17 +4,12 @@
  * `placeables-appended` with the list, for a reviewer to put each in its place. The i18next route left such a key
  * untranslated (`placeables-missing`) where the XLIFF route wrote the same draft for the same segment.
  */
-import { pretranslateI18next, pretranslateXliffFile, type Candidate } from '../../src/formats';
+import { pretranslateI18next, pretranslateXliffFile } from '../../src/formats';
 import { appendPlaceables } from '../../src/formats/i18next-complete';
 import { DEFAULT_SYNTAX, withPrintf } from '../../src/formats/i18next-syntax';
-import { P, memoryTm } from '../helpers/xliff-fixtures';
+import { P, memoryTm, candidate } from '../helpers/xliff-fixtures';
 
-const unit = (score: number, sourceText: string, targetText: string, unitId: string): Candidate => ({
-  score,
-  sourceText,
-  targetText,
-  unitId,
-});
+const unit = candidate;
 
 const SENT = 'أرسل {{name}} رسالة إلى الفريق';
 const AHMED = unit(90, 'أرسل أحمد رسالة إلى الفريق', 'Ahmed sent a message to the team', 'a');

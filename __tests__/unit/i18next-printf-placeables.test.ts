@@ -4,15 +4,10 @@
  * the place of a number the TM had, required by the placeables check. `%%` is a literal percent sign: text. A draft
  * never drops one: against a TM unit without it, «انقر %s الآن» gave "Click now", `filled`, placeables `ok`.
  */
-import { type Candidate, pretranslateI18next } from '../../src/formats';
-import { P, memoryTm } from '../helpers/xliff-fixtures';
+import { pretranslateI18next } from '../../src/formats';
+import { P, memoryTm, candidate } from '../helpers/xliff-fixtures';
 
-const unit = (score: number, sourceText: string, targetText: string, unitId: string): Candidate => ({
-  score,
-  sourceText,
-  targetText,
-  unitId,
-});
+const unit = candidate;
 
 const tm = () =>
   memoryTm({

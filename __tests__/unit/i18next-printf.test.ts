@@ -4,15 +4,10 @@
  * number or nothing gives way to it, as in XLIFF (xliff-printf.ts, places.ts); where it stands cannot be told, the
  * key is `unmappable` — a draft never keeps the TM's `%s` in place of the resource's words.
  */
-import { pretranslateI18next, type Candidate } from '../../src/formats';
-import { memoryTm } from '../helpers/xliff-fixtures';
+import { pretranslateI18next } from '../../src/formats';
+import { memoryTm, candidate } from '../helpers/xliff-fixtures';
 
-const unit = (score: number, sourceText: string, targetText: string, unitId: string): Candidate => ({
-  score,
-  sourceText,
-  targetText,
-  unitId,
-});
+const unit = candidate;
 
 const tm = memoryTm({
   'انقر الزر': { en: [unit(90, 'انقر %s', 'Click %s', 'click')] },

@@ -4,17 +4,12 @@
  * placeholder of the TM's and an inline code go through): its text, its number, or nothing. It was refused
  * `unmappable` without its place being looked for, where the same unit with `%s` gave "Click الزر".
  */
-import { pretranslateI18next, type Candidate } from '../../src/formats';
+import { pretranslateI18next } from '../../src/formats';
 import { mapCandidatePlaceables } from '../../src/formats/i18next-placeables';
 import { blankPlaceholders } from '../../src/formats/xliff-printf';
-import { P, memoryTm } from '../helpers/xliff-fixtures';
+import { P, memoryTm, candidate } from '../helpers/xliff-fixtures';
 
-const unit = (score: number, sourceText: string, targetText: string, unitId: string): Candidate => ({
-  score,
-  sourceText,
-  targetText,
-  unitId,
-});
+const unit = candidate;
 
 const tm = memoryTm({
   'انقر الزر': { en: [unit(90, 'انقر {{button}}', 'Click {{button}}', 'click')] },
