@@ -1,11 +1,12 @@
 /**
  * The bytes of a unit table's texts (match/unit-table.ts): chunks of CHUNK bytes (a text larger than that gets a
- * chunk of its own) outside the JS heap, written one after the other. With a spill (`TextSpill`), the chunks past
- * `memoryBytes` are written to a file once full and their memory reused for the next chunk: the texts of a large TM
- * then live in the file (in the kernel's page cache, which it may drop and read again, not in this process's RSS),
- * and a text read from there costs a `pread`. The file is unlinked as soon as it is opened, so nothing is left on
- * disk when the process ends however it ends; it is closed when the arena is cleared or collected. DESIGN.md,
- * "The unit table".
+ * chunk of its own) outside the JS heap, written one after the other. With a spill (`TextSpill`), once the chunks
+ * pass `memoryBytes` every full chunk is written to a file, those before too, and the last one's memory reused for
+ * the next chunk: the texts of a large TM then live in the file, all but the chunk being filled (the first megabytes
+ * kept in memory would hold a sliver of them — 16 of 520 MB at 1M units — and spare few reads), in the kernel's page
+ * cache, which it may drop and read again, not in this process's RSS; a text read from there costs a `pread`. The
+ * file is unlinked as soon as it is opened, so nothing is left on disk when the process ends however it ends; it is
+ * closed when the arena is cleared or collected. DESIGN.md, "The unit table".
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 /** Bytes of a chunk. Small enough for the allocator to serve without a fresh mapping each (DESIGN.md). */
 export const CHUNK = 1 << 18;
 
-/** Where a table's texts past its first `memoryBytes` go: a file in `dir`. */
+/** Where a table's texts go once they pass `memoryBytes`: a file in `dir`. */
 export interface TextSpill {
   dir: string;
   memoryBytes: number;
@@ -45,6 +46,8 @@ export class TextArena {
   /** Bytes used in the last chunk. */
   private fill = CHUNK;
   private inMemory = 0;
+  /** Set once the chunks passed the memory allowed: every full chunk is then in the file. */
+  private spilling = false;
   private fd = -1;
   private fileBytes = 0;
   private token = {};
@@ -95,6 +98,7 @@ export class TextArena {
     this.used = [];
     this.fill = CHUNK;
     this.inMemory = 0;
+    this.spilling = false;
     this.fileBytes = 0;
     this.cached = -1;
     if (this.fd >= 0) {
@@ -104,11 +108,18 @@ export class TextArena {
     }
   }
 
-  /** A new last chunk; the full one before it goes to the file when the memory allowed is taken. */
+  /**
+   * A new last chunk; the full one before it goes to the file once the chunks have taken the memory allowed, the
+   * chunks before it too the first time.
+   */
   private next(n: number): void {
     const full = this.mem.length - 1;
     let reuse: Buffer | undefined;
-    if (this.spill && full >= 0 && this.inMemory >= this.spill.memoryBytes) reuse = this.toFile(full);
+    if (this.spill && full >= 0 && (this.spilling || this.inMemory >= this.spill.memoryBytes)) {
+      for (let c = 0; c < full && !this.spilling; c++) if (this.mem[c]) this.inMemory -= this.toFile(c).length;
+      this.spilling = true;
+      reuse = this.toFile(full);
+    }
     const size = Math.max(CHUNK, n);
     let buf = reuse;
     if (!buf || buf.length < size) {
