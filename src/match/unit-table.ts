@@ -34,11 +34,13 @@ export class UnitTable {
   /**
    * Per row: what it holds (FREE, OBJECT, BYTES), how many times it has been given a unit or freed (a snapshot's
    * row is still its unit's while that count is the same), and its head: the unit itself for an OBJECT row; for a
-   * BYTES row, the unit with empty texts, or undefined for a plain unit of the table's TM.
+   * BYTES row, the unit with empty texts, or none for a plain unit of the table's TM (most rows of a large TM: a Map
+   * of the rows that have one, not an array of a slot a row). `rowsUsed`: the rows ever given out (free ones too).
    */
   private kind = new Uint8Array(1024);
   private gens = new Uint32Array(1024);
-  private heads: (Unit | undefined)[] = [];
+  private readonly heads = new Map<number, Unit>();
+  private rowsUsed = 0;
   private live = 0;
   private freeRows: number[] = [];
   /**
@@ -83,8 +85,8 @@ export class UnitTable {
 
   /** The unit in a row (undefined when the row is free). */
   unitAt(row: number): Unit | undefined {
-    if (row >= this.heads.length || this.kind[row] === FREE) return undefined;
-    const head = this.heads[row];
+    if (row >= this.rowsUsed || this.kind[row] === FREE) return undefined;
+    const head = this.heads.get(row);
     if (this.kind[row] === OBJECT) return head;
     const [ar, en, zh] = [this.rowText(row, 0), this.rowText(row, 1), this.rowText(row, 2)];
     if (head) return { ...head, ar, en, zh };
@@ -105,7 +107,7 @@ export class UnitTable {
 
   /** Whether the `lang` text of the unit in a row that holds one is not empty (nothing decoded). */
   hasText(row: number, lang: Lang): boolean {
-    return this.kind[row] === OBJECT ? this.heads[row]![lang] !== '' : this.lens[3 * row + SLOT[lang]]! > 0;
+    return this.kind[row] === OBJECT ? this.heads.get(row)![lang] !== '' : this.lens[3 * row + SLOT[lang]]! > 0;
   }
 
   /** The unit at a place in a document, if any. */
@@ -117,8 +119,8 @@ export class UnitTable {
   /** Ids of the units of a document (a walk over every unit: for a large document's write). */
   ofDocument(documentId: string): string[] {
     const ids: string[] = [];
-    for (let row = 0; row < this.heads.length; row++) {
-      if (this.kind[row] !== FREE && this.heads[row]?.documentId === documentId) ids.push(this.ids.idOf(row));
+    for (let row = 0; row < this.rowsUsed; row++) {
+      if (this.kind[row] !== FREE && this.heads.get(row)?.documentId === documentId) ids.push(this.ids.idOf(row));
     }
     return ids;
   }
@@ -128,7 +130,7 @@ export class UnitTable {
     const rows = new Int32Array(this.live);
     const gens = new Uint32Array(this.live);
     let k = 0;
-    for (let row = 0; row < this.heads.length; row++) {
+    for (let row = 0; row < this.rowsUsed; row++) {
       if (this.kind[row] === FREE) continue;
       gens[k] = this.gens[row]!;
       rows[k++] = row;
@@ -185,7 +187,7 @@ export class UnitTable {
     const row = this.ids.rowOf(unitId);
     if (row < 0) return -1;
     this.ids.delete(unitId, row);
-    const head = this.heads[row];
+    const head = this.heads.get(row);
     if (head?.documentId && this.byPosition.get(positionKey(head.documentId, head.position)) === unitId) {
       this.byPosition.delete(positionKey(head.documentId, head.position));
     }
@@ -196,7 +198,7 @@ export class UnitTable {
     }
     this.kind[row] = FREE;
     this.gens[row]!++;
-    this.heads[row] = undefined;
+    this.heads.delete(row);
     this.freeRows.push(row);
     this.live--;
     if (this.deadBytes > this.compactDeadMin && this.deadBytes > this.liveBytes) this.compact();
@@ -209,7 +211,8 @@ export class UnitTable {
     this.kind.fill(FREE);
     this.gens.fill(0);
     this.live = 0;
-    this.heads = [];
+    this.heads.clear();
+    this.rowsUsed = 0;
     this.freeRows = [];
     this.texts.clear();
     this.liveBytes = this.deadBytes = 0;
@@ -231,7 +234,7 @@ export class UnitTable {
 
   /** The text in `lang` of the unit in a row that holds one. */
   textOf(row: number, lang: Lang): string {
-    return this.kind[row] === OBJECT ? this.heads[row]![lang] : this.rowText(row, SLOT[lang]);
+    return this.kind[row] === OBJECT ? this.heads.get(row)![lang] : this.rowText(row, SLOT[lang]);
   }
 
   private rowText(row: number, slot: number): string {
@@ -258,14 +261,15 @@ export class UnitTable {
 
   /** A row for the unit (a free one or a new one), found by its document place if its head has one. */
   private place(unitId: string, head: Unit | undefined, kind: number): number {
-    const row = this.freeRows.pop() ?? this.heads.length;
-    if (row === this.heads.length) {
-      this.heads.push(undefined);
+    const row = this.freeRows.pop() ?? this.rowsUsed;
+    if (row === this.rowsUsed) {
+      this.rowsUsed++;
       if (row >= this.kind.length) this.grow();
     }
     this.kind[row] = kind;
     this.gens[row]!++;
-    this.heads[row] = head;
+    if (head) this.heads.set(row, head);
+    else this.heads.delete(row);
     this.ids.set(unitId, row);
     this.live++;
     if (head?.documentId) this.byPosition.set(positionKey(head.documentId, head.position), unitId);
@@ -291,7 +295,7 @@ export class UnitTable {
   private compact(): void {
     const old = this.texts;
     this.texts = new TextArena(this.spill);
-    for (let row = 0; row < this.heads.length; row++) {
+    for (let row = 0; row < this.rowsUsed; row++) {
       if (this.kind[row] !== BYTES) continue;
       const n = this.rowBytes(row);
       const [from, start] = [this.chunkOf[row]!, this.startOf[row]!];
