@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { bigramKey } from '../../src/match/bigrams';
 import { layoutSlots } from '../../src/match/layout';
-import { buildPostings, slotKeys } from '../../src/match/postings';
+import { putSlot, slotAt, slotBytes, slotReader, slotWidth } from '../../src/match/posting-slots';
+import { buildPostings, slotKeys, type Postings } from '../../src/match/postings';
 
 /** Units as token-id lists, and a stem table mapping ids to fewer stems (as clitics and plurals share a stem). */
 const corpus = fc.record({
@@ -23,8 +24,12 @@ function expected(slots: number[][], keySpace: number): number[][] {
   return lists;
 }
 
-function listed(p: { off: Uint32Array; post: Int32Array }, keySpace: number): number[][] {
-  return Array.from({ length: keySpace }, (_, key) => Array.from(p.post.subarray(p.off[key]!, p.off[key + 1]!)));
+/** The slots listed under a key, unpacked. */
+const slotsOf = (p: Postings, key: number): number[] =>
+  Array.from({ length: p.off[key + 1]! - p.off[key]! }, (_, k) => slotAt(p.read, p.off[key]! + k));
+
+function listed(p: Postings, keySpace: number): number[][] {
+  return Array.from({ length: keySpace }, (_, key) => slotsOf(p, key));
 }
 
 describe('postings built from keys computed a slot at a time', () => {
@@ -52,14 +57,13 @@ describe('postings built from keys computed a slot at a time', () => {
         );
         const want = new Map<number, number[]>();
         bySlot.forEach((keys, slot) => new Set(keys).forEach((key) => want.set(key, [...(want.get(key) ?? []), slot])));
-        for (const [key, slots] of want)
-          expect(Array.from(p.post.subarray(p.off[key]!, p.off[key + 1]!))).toEqual(slots);
-        expect(p.post.length).toBe([...want.values()].reduce((n, slots) => n + slots.length, 0));
+        for (const [key, slots] of want) expect(slotsOf(p, key)).toEqual(slots);
+        expect(p.off[1 << bits]).toBe([...want.values()].reduce((n, slots) => n + slots.length, 0));
       }),
     );
   });
 
-  it('are the same whether the key space is bucketed directly or radix-sorted (past 2^22 keys)', () => {
+  it('are the same bucketed directly or radix-sorted (past 2^22 keys), 3 or 4 bytes a slot', () => {
     fc.assert(
       fc.property(corpus, ({ units, stems }) => {
         const stemOf = Int32Array.from(stems);
@@ -68,6 +72,8 @@ describe('postings built from keys computed a slot at a time', () => {
         const sorted = buildPostings((1 << 22) + 1, off, lens, units.length, { ids, stemOf, bits: 0 });
         expect(Array.from(sorted.post)).toEqual(Array.from(direct.post));
         expect(Array.from(sorted.off.subarray(0, 21))).toEqual(Array.from(direct.off));
+        const wide = buildPostings(20, off, lens, units.length, { ids, stemOf, bits: 0 }, 4);
+        expect(listed(wide, 20)).toEqual(listed(direct, 20));
       }),
       { numRuns: 5 },
     );
@@ -82,5 +88,22 @@ describe('postings built from keys computed a slot at a time', () => {
     expect(Array.from(out.subarray(0, 3))).toEqual([5, 1, 2]);
     expect(slotKeys(source, 0, 3, out)).toBe(2);
     expect(Array.from(out.subarray(0, 2))).toEqual([bigramKey(5, 1, 16), bigramKey(1, 2, 16)]);
+  });
+
+  it('take 3 bytes a slot below 2^24 slots and 4 from there, every slot read back as written', () => {
+    expect([slotWidth(1), slotWidth((1 << 24) - 1), slotWidth(1 << 24)]).toEqual([3, 3, 4]);
+    const far = slotBytes(2, 4);
+    putSlot(far, 4, 1, 2 ** 30 + 5);
+    expect(slotAt(slotReader(far, 4), 1)).toBe(2 ** 30 + 5);
+    const slots = [0, 1, 255, 256, 65_535, 65_536, (1 << 24) - 1];
+    const stemOf = Int32Array.from(slots.map((_, i) => i));
+    const ids = Int32Array.from(slots.map((_, i) => i));
+    const off = Uint32Array.from({ length: (1 << 24) + 1 }, () => 0);
+    const lens = new Uint16Array(off.length);
+    slots.forEach((slot, i) => ((off[slot] = i), (lens[slot] = 1)));
+    for (const width of [3, 4] as const) {
+      const p = buildPostings(slots.length, off, lens, off.length, { ids, stemOf, bits: 0 }, width);
+      expect(slots.map((_, key) => slotsOf(p, key))).toEqual(slots.map((slot) => [slot]));
+    }
   });
 });

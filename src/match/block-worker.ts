@@ -26,8 +26,8 @@ parentPort!.once('message', ({ unitOff, n, ids, stemOf, stemSpace }: Input) => {
     lens,
     bits,
     ids,
-    stems: { off: stemPostings.off, post: stemPostings.post },
-    bigrams: { off: bigramPostings.off, post: bigramPostings.post },
+    stems: { off: stemPostings.off, post: stemPostings.post, width: stemPostings.width },
+    bigrams: { off: bigramPostings.off, post: bigramPostings.post, width: bigramPostings.width },
   };
   const buffers = [order, off, lens, ids, out.stems.off, out.stems.post, out.bigrams.off, out.bigrams.post];
   parentPort!.postMessage(out, [...new Set(buffers.map((a) => a.buffer as ArrayBuffer))]);

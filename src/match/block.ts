@@ -11,16 +11,19 @@
  * later (writes since the last build) have their postings in Maps. Removal marks a slot dead. The owner rebuilds
  * the block when the appended or dead part grows too large (see TmIndex), so the structure stays compact.
  *
- * Memory per unit: 4 bytes per token (ids) + 4 per distinct stem + 4 per distinct bigram + ~16 fixed; stems come
- * from the vocabulary's table, not stored per unit.
+ * Memory per unit: 4 bytes per token (ids) + 3 per distinct stem + 3 per distinct bigram (packed slots:
+ * posting-slots.ts) + ~16 fixed; stems come from the vocabulary's table, not stored per unit.
  */
 import { FlatUnits } from './flat-units';
 import { Worker } from 'node:worker_threads';
 import { bigramKey } from './bigrams';
 import { MAX_LEN, layoutSlots, type Layout } from './layout';
+import { countKey, type HitCounter } from './hit-count';
+import { slotBytes } from './posting-slots';
 import {
   buildPostings,
   dfOf,
+  sealedPostings,
   startPostingsWorker,
   workerScript,
   WORKER_MIN_POSITIONS,
@@ -29,21 +32,14 @@ import {
 } from './postings';
 
 export { FlatUnits };
+export type { HitCounter };
 export { bigramKey, pairHash } from './bigrams';
 
 /** What block-worker.ts sends back: the layout and both families of postings. */
 interface BuiltOffMain extends Layout {
   ids: Int32Array;
-  stems: { off: Uint32Array; post: Int32Array };
-  bigrams: { off: Uint32Array; post: Int32Array };
-}
-
-/** Per-search hit counts by slot: `seen[slot] === stamp` marks slots touched by this search. */
-export interface HitCounter {
-  seen: Uint32Array;
-  hits: Uint16Array;
-  touched: number[];
-  stamp: number;
+  stems: { off: Uint32Array; post: Uint8Array; width: 3 | 4 };
+  bigrams: { off: Uint32Array; post: Uint8Array; width: 3 | 4 };
 }
 
 export class IndexBlock {
@@ -64,8 +60,8 @@ export class IndexBlock {
   readonly bigramBits: number;
   /** ids[0 .. used) hold tokens; appends go after. */
   private used = 0;
-  private stems: Postings = { off: new Uint32Array(1), post: new Int32Array(0), open: new Map() };
-  private bigrams: Postings = { off: new Uint32Array(1), post: new Int32Array(0), open: new Map() };
+  private stems: Postings = sealedPostings(new Uint32Array(1), slotBytes(0, 3), 3);
+  private bigrams: Postings = sealedPostings(new Uint32Array(1), slotBytes(0, 3), 3);
 
   private constructor(capacity: number, ids: Int32Array, sealed: number, bigramBits: number, rows?: Int32Array) {
     this.rows = rows && rows.length >= capacity ? rows : new Int32Array(capacity);
@@ -148,8 +144,8 @@ export class IndexBlock {
       const built = await done;
       input.ids = built.ids;
       const block = IndexBlock.assemble(input, built, await bySlot);
-      block.stems = { ...built.stems, open: new Map() };
-      block.bigrams = { ...built.bigrams, open: new Map() };
+      block.stems = sealedPostings(built.stems.off, built.stems.post, built.stems.width);
+      block.bigrams = sealedPostings(built.bigrams.off, built.bigrams.post, built.bigrams.width);
       return block;
     };
     return { build, close: () => void worker.terminate() };
@@ -234,59 +230,12 @@ export class IndexBlock {
 
   /** Adds `weight` to the hit count of every live slot containing the stem whose length is within [lo, hi]. */
   countStem(stem: number, lo: number, hi: number, weight: number, counter: HitCounter): void {
-    this.count_(this.stems, stem, lo, hi, weight, counter);
+    countKey(this.stems, stem, lo, hi, weight, this, counter);
   }
 
   /** Same, for every live slot with a bigram in this bucket. */
   countBigram(key: number, lo: number, hi: number, weight: number, counter: HitCounter): void {
-    this.count_(this.bigrams, key, lo, hi, weight, counter);
-  }
-
-  /** Sealed postings are narrowed to the length window by binary search; appended ones are filtered. */
-  private count_(p: Postings, key: number, lo: number, hi: number, weight: number, counter: HitCounter): void {
-    const lens = this.lens;
-    const alive = this.alive;
-    const { seen, hits, touched } = counter;
-    const stamp = counter.stamp;
-    if (key >= 0 && key + 1 < p.off.length) {
-      const post = p.post;
-      let l = p.off[key]!;
-      let r = p.off[key + 1]!;
-      const end = r;
-      while (l < r) {
-        const mid = (l + r) >>> 1;
-        if (lens[post[mid]!]! < lo) l = mid + 1;
-        else r = mid;
-      }
-      const a = l;
-      r = end;
-      while (l < r) {
-        const mid = (l + r) >>> 1;
-        if (lens[post[mid]!]! <= hi) l = mid + 1;
-        else r = mid;
-      }
-      for (let k = a; k < l; k++) {
-        const slot = post[k]!;
-        if (!alive[slot]) continue;
-        if (seen[slot] !== stamp) {
-          seen[slot] = stamp;
-          hits[slot] = weight;
-          touched.push(slot);
-        } else hits[slot]! += weight;
-      }
-    }
-    const list = p.open.get(key);
-    if (list) {
-      for (const slot of list) {
-        const len = lens[slot]!;
-        if (!alive[slot] || len < lo || len > hi) continue;
-        if (seen[slot] !== stamp) {
-          seen[slot] = stamp;
-          hits[slot] = weight;
-          touched.push(slot);
-        } else hits[slot]! += weight;
-      }
-    }
+    countKey(this.bigrams, key, lo, hi, weight, this, counter);
   }
 
   /** Slots appended since the build. */

@@ -13,6 +13,7 @@ interface Input {
 }
 
 parentPort!.once('message', ({ keySpace, off, lens, slots, keys }: Input) => {
-  const { off: postOff, post } = buildPostings(keySpace, off, lens, slots, keys);
-  parentPort!.postMessage({ off: postOff, post }, [postOff.buffer as ArrayBuffer, post.buffer as ArrayBuffer]);
+  const { off: postOff, post, width } = buildPostings(keySpace, off, lens, slots, keys);
+  const buffers = [postOff.buffer as ArrayBuffer, post.buffer as ArrayBuffer];
+  parentPort!.postMessage({ off: postOff, post, width }, buffers);
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pairHash } from './bigrams';
 import { MAX_LEN } from './layout';
+import { putSlot, slotAt, slotBytes, slotReader, slotWidth, type SlotReader } from './posting-slots';
 
 /**
  * Building inverted indexes in CSR form: for each key, the slots holding it, each once, in slot order. Small key
@@ -39,12 +40,26 @@ export function slotKeys({ ids, stemOf, bits }: KeySource, from: number, end: nu
   return k;
 }
 
-/** CSR postings: keys 0..k-1; slots of key x are post[off[x] .. off[x+1]). */
+/**
+ * CSR postings: keys 0..k-1; the slots of key x are the listed slots off[x] .. off[x+1] of `post`, packed
+ * (posting-slots.ts: `width` bytes each, read through `read`); `open`: the lists of slots appended since (block.ts).
+ */
 export interface Postings {
   off: Uint32Array;
-  post: Int32Array;
+  post: Uint8Array;
+  width: 3 | 4;
+  read: SlotReader;
   open: Map<number, number[]>;
 }
+
+/** Sealed postings as built (here, or on a thread and sent back), with no slot appended yet. */
+export const sealedPostings = (off: Uint32Array, post: Uint8Array, width: 3 | 4): Postings => ({
+  off,
+  post,
+  width,
+  read: slotReader(post, width),
+  open: new Map(),
+});
 
 const DIGIT_BITS = 11;
 
@@ -83,17 +98,21 @@ function radixSort(keys: Int32Array, vals: Int32Array, bits: number): [Int32Arra
 /** Key spaces up to this size are bucketed directly (their counters stay in cache); larger ones radix-sorted. */
 const DIRECT_KEYS = 1 << 22;
 
-/** Postings of each key (`keys`; a key below 0 is none), each slot listed once per key, in slot order. */
+/**
+ * Postings of each key (`keys`; a key below 0 is none), each slot listed once per key, in slot order, `width` bytes a
+ * slot (the block's: slotWidth; tests give 4 to a small block).
+ */
 export function buildPostings(
   keySpace: number,
   off: Uint32Array,
   lens: Uint16Array,
   slots: number,
   keys: KeySource,
+  width = slotWidth(slots),
 ): Postings {
   return keySpace <= DIRECT_KEYS
-    ? bucketPostings(keySpace, off, lens, slots, keys)
-    : sortedPostings(keySpace, off, lens, slots, keys);
+    ? bucketPostings(keySpace, off, lens, slots, keys, width)
+    : sortedPostings(keySpace, off, lens, slots, keys, width);
 }
 
 function bucketPostings(
@@ -102,6 +121,7 @@ function bucketPostings(
   lens: Uint16Array,
   slots: number,
   source: KeySource,
+  width: 3 | 4,
 ): Postings {
   const postOff = new Uint32Array(keySpace + 1);
   const lastSeen = new Int32Array(keySpace).fill(-1);
@@ -118,7 +138,8 @@ function bucketPostings(
     }
   }
   for (let key = 0; key < keySpace; key++) postOff[key + 1]! += postOff[key]!;
-  const post = new Int32Array(total);
+  const post = slotBytes(total, width);
+  const read = slotReader(post, width);
   const fill = lastSeen; // reused as write cursors
   fill.set(postOff.subarray(0, keySpace));
   for (let slot = 0; slot < slots; slot++) {
@@ -126,12 +147,12 @@ function bucketPostings(
       const key = keys[j]!;
       if (key < 0) continue;
       const at = fill[key]!;
-      if (at > postOff[key]! && post[at - 1] === slot) continue; // this slot already listed under this key
-      post[at] = slot;
+      if (at > postOff[key]! && slotAt(read, at - 1) === slot) continue; // this slot already listed under this key
+      putSlot(post, width, at, slot);
       fill[key] = at + 1;
     }
   }
-  return { off: postOff, post, open: new Map() };
+  return sealedPostings(postOff, post, width);
 }
 
 function sortedPostings(
@@ -140,6 +161,7 @@ function sortedPostings(
   lens: Uint16Array,
   slots: number,
   source: KeySource,
+  width: 3 | 4,
 ): Postings {
   const keys = new Int32Array(MAX_LEN);
   let pairs = 0;
@@ -175,7 +197,9 @@ function sortedPostings(
     post[used++] = slot;
   }
   for (let key = 0; key < keySpace; key++) postOff[key + 1]! += postOff[key]!;
-  return { off: postOff, post: used > 0.9 * pairs ? post.subarray(0, used) : post.slice(0, used), open: new Map() };
+  const packed = slotBytes(used, width);
+  for (let i = 0; i < used; i++) putSlot(packed, width, i, post[i]!);
+  return sealedPostings(postOff, packed, width);
 }
 
 /** Below this many keyed positions a worker costs more than it saves. */
@@ -196,8 +220,8 @@ export interface PostingsWorker {
 export function startPostingsWorker(): PostingsWorker {
   const worker = new Worker(WORKER.file, { execArgv: WORKER.execArgv });
   const result = new Promise<Postings>((resolve, reject) => {
-    worker.once('message', (m: { off: Uint32Array; post: Int32Array }) => {
-      resolve({ off: m.off, post: m.post, open: new Map() });
+    worker.once('message', (m: { off: Uint32Array; post: Uint8Array; width: 3 | 4 }) => {
+      resolve(sealedPostings(m.off, m.post, m.width));
       void worker.terminate();
     });
     worker.once('error', reject);
