@@ -44,6 +44,13 @@ export function tailOf(last: [string, string[]] | undefined): { id: string; seq:
   return { id: last[0], seq: Number(fields[fields.indexOf('seq') + 1]) };
 }
 
+/**
+ * At most this many log entries after a seq are read to tell whether a document's units changed since it (touchedSince:
+ * the seq of an If-Match tag); a tag further behind is taken as changed. An import's entry names up to 1,000 units.
+ */
+export const CHANGES_CHECKED = 1000;
+const CHANGES_PAGE = 100;
+
 export class ChangeLog {
   constructor(
     private readonly redis: RedisClient,
@@ -90,6 +97,34 @@ export class ChangeLog {
     return guard(this.redis, async () => {
       const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
       return entries.map(logEntry);
+    });
+  }
+
+  /**
+   * Whether a write after seq `after` may have changed one of `unitIds` or the document `documentId`: a log entry
+   * newer than `after` names one of the units, or is the end of a large write of the document (`doc`). Read newest
+   * first, a page at a time, down to `after`. True as well, conservatively, when the log cannot tell: the TM's seq is
+   * below `after` (Redis went back in time), more than CHANGES_CHECKED entries came after it, or the log was trimmed
+   * past it (its oldest entry is later than `after` + 1: every write logs one entry per seq, numbered without gaps).
+   */
+  async touchedSince(tm: string, after: number, unitIds: ReadonlySet<string>, documentId: string): Promise<boolean> {
+    return guard(this.redis, async () => {
+      const seq = Number((await this.redis.get(this.keys.seq(tm))) ?? 0);
+      if (seq === after) return false;
+      if (seq < after || seq - after > CHANGES_CHECKED) return true;
+      let end = '+';
+      let oldest = Infinity;
+      for (;;) {
+        const page = (await this.redis.xrevrange(this.keys.log(tm), end, '-', 'COUNT', CHANGES_PAGE)).map(logEntry);
+        for (const entry of page) {
+          if (entry.seq <= after) return false;
+          if (entry.op === 'doc' ? entry.documentId === documentId : entry.unitIds.some((id) => unitIds.has(id)))
+            return true;
+          oldest = entry.seq;
+        }
+        if (page.length < CHANGES_PAGE) return oldest !== after + 1;
+        end = `(${page[page.length - 1]!.id}`;
+      }
     });
   }
 
