@@ -19,10 +19,17 @@ afterAll(() => ctx.close());
 
 const TM = 'doc-large-etag';
 const ROWS = 1_001;
+const URL = '/api/v1/documents/dlargetag';
 
 function document(): AlignedDocument {
   return {
-    meta: { id: 'dlargetag', titles: { ar: 'وثيقة طويلة', en: '', zh: '' }, source: 'test', date: '2026-12-06', order: 1 },
+    meta: {
+      id: 'dlargetag',
+      titles: { ar: 'وثيقة طويلة', en: '', zh: '' },
+      source: 'test',
+      date: '2026-12-06',
+      order: 1,
+    },
     segments: Array.from({ length: ROWS }, (_, i) => ({
       position: i,
       paragraph: i,
@@ -34,9 +41,8 @@ function document(): AlignedDocument {
 }
 
 const read = (method: 'get' | 'head', etag?: string, format?: string) => {
-  const req = request(ctx.app)
-    [method]('/api/v1/documents/dlargetag')
-    .query({ tm: TM, ...(format && { format }) });
+  const agent = request(ctx.app);
+  const req = (method === 'get' ? agent.get(URL) : agent.head(URL)).query({ tm: TM, ...(format && { format }) });
   return etag ? req.set('If-None-Match', etag) : req;
 };
 
