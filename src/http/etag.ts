@@ -1,10 +1,11 @@
 /**
  * ETag and If-Match. A unit's tag comes from the store (store/unit-tag.ts: a hash of its fields, compared by the
  * write scripts themselves); a document's names its rev, its format and the TM's change counter (documentTag:
- * `"rev-<n>.json.s<seq>"` as JSON), and If-Match compares the rev in it. A failed If-Match answers 412
- * PRECONDITION_FAILED.
+ * `"rev-<n>.json.s<seq>"` as JSON), and If-Match holds while the rev is the same and no unit of the document was
+ * written after the seq (service/document-if-match.ts). A failed If-Match answers 412 PRECONDITION_FAILED.
  */
 import type { Request, Response } from 'express';
+import type { DocumentIfMatch } from '../service';
 
 /**
  * An If-Match header's tags without their quotes, ['*'], or undefined when there is none. A weak tag (W/"…") is kept
@@ -26,22 +27,24 @@ export function parseIfMatch(header: string | undefined): string[] | undefined {
  * (StoredDocument.seq). Every representation, JSON too, holds the texts of the rows' units (an export their TMX
  * metadata as well), which an import rewrites without writing the document (its rev stays): every write of a unit
  * moves the seq, so the tag changes whenever the representation may have (a write elsewhere in the TM too: a client
- * then gets the same bytes again, never stale ones). If-Match reads the rev in it (revsOf).
+ * then gets the same bytes again, never stale ones). If-Match reads the rev and the seq in it (documentTagsOf).
  */
 export function documentTag(rev: number, format: string, seq: number): string {
   return `rev-${rev}.${format}.s${seq}`;
 }
 
 /**
- * The revs If-Match tags name ('*' kept): `rev-<n>.<format>.s<seq>` as documentTag makes them, and the shorter
- * `rev-<n>` and `rev-<n>.<format>` of earlier versions (clients may hold them); tags that name no rev are left out
- * (they match nothing).
+ * The document tags If-Match names ('*' kept): `rev-<n>.<format>.s<seq>` as documentTag makes them, and the shorter
+ * `rev-<n>` and `rev-<n>.<format>` of earlier versions (clients may hold them), which name no seq; tags that name no
+ * rev are left out (they match nothing). The service compares them (service/document-if-match.ts).
  */
-export function revsOf(tags: readonly string[]): (number | '*')[] {
-  return tags.flatMap<number | '*'>((t) => {
+export function documentTagsOf(tags: readonly string[]): DocumentIfMatch[] {
+  return tags.flatMap<DocumentIfMatch>((t) => {
     if (t === '*') return ['*'];
-    const m = /^rev-(\d+)(?:\.[a-z0-9]+){0,2}$/.exec(t);
-    return m ? [Number(m[1])] : [];
+    const m = /^rev-(\d+)(?:\.[a-z0-9]+)?(?:\.([a-z0-9]+))?$/.exec(t);
+    if (!m) return [];
+    const seq = m[2] && /^s(\d+)$/.exec(m[2]);
+    return [{ rev: Number(m[1]), ...(seq && { seq: Number(seq[1]) }) }];
   });
 }
 

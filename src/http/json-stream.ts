@@ -67,14 +67,24 @@ export function jsonPieces(value: unknown): string[] {
 
 /**
  * Answers with the value as JSON (Content-Type application/json): at once when it is small, in slices when it holds
- * a long array. Resolves when the last byte is handed to the socket.
+ * a long array. Resolves when the last byte is handed to the socket. Either way a GET or HEAD whose If-None-Match
+ * names the ETag already set on `res` is 304 without a body (res.json decides that for the small ones; the sliced
+ * path asks req.fresh the same question before writing anything), and a HEAD is answered with the headers alone.
  */
 export async function sendJson(res: Response, value: unknown): Promise<void> {
   if (!large(value)) {
     res.json(value);
     return;
   }
+  if (res.req.fresh) {
+    res.status(304).end();
+    return;
+  }
   res.type('application/json; charset=utf-8');
+  if (res.req.method === 'HEAD') {
+    res.end();
+    return;
+  }
   let slice = performance.now();
   for (const piece of pieces(value)) {
     if (res.destroyed) return;

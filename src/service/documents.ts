@@ -17,6 +17,7 @@ import type { RowToWrite, StoredDocument, TmStore } from '../store';
 import type { DocumentMeta, Lang, DocumentRow, Unit } from '../types';
 import { documentIdFor, unitIdFor, withUnitIds } from './ids';
 import { applyCorrections, type Correction } from './corrections';
+import { requireUnchangedSince } from './document-if-match';
 import type { Mirrors } from './mirrors';
 import { inSlices, mapInSlices, yieldLoop } from '../slices';
 import { hasWords, requireWords } from './words';
@@ -28,6 +29,13 @@ export interface ImportRequest {
   en?: string;
   zh?: string;
   meta?: { source?: string; date?: string; url?: string };
+}
+
+/** What a correction is made against (the rev; an If-Match tag's seq), and by whom (the API key's name). */
+export interface CorrectionBase {
+  rev?: number | undefined;
+  since?: number | undefined;
+  by?: string | undefined;
 }
 
 export interface ImportResult {
@@ -146,19 +154,21 @@ export async function importDocument(store: TmStore, mirrors: Mirrors, request: 
 }
 
 /**
- * Applies alignment corrections to the document `id` of `tm`; with `rev`, only if it is still at that revision. `by`
- * names who writes (the API key's name): a unit a TMX brought whose text changes keeps it as its change's author.
+ * Applies alignment corrections to the document `id` of `tm`; with `rev`, only if it is still at that revision, and
+ * with `since` (an If-Match tag's seq), only if no unit of its rows was written after it. `by` names who writes (the
+ * API key's name): a unit a TMX brought whose text changes keeps it as its change's author.
  */
 export async function correctAlignment(
   store: TmStore,
   mirrors: Mirrors,
-  { tm, id, by }: { tm: string; id: string; by?: string | undefined },
+  { tm, id, by, since }: { tm: string; id: string; by?: string | undefined; since?: number | undefined },
   ops: readonly Correction[],
   rev?: number,
 ): Promise<StoredDocument> {
   const doc = await store.getDocument(tm, id);
   if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
   if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
+  await requireUnchangedSince(store, doc, since);
   const segments = applyCorrections(doc.rows, ops);
   await store.putDocument(tm, withUnitIds(tm, { meta: doc.summary, segments }), doc.summary.rev, by);
   mirrors.touch(tm);

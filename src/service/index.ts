@@ -10,6 +10,7 @@ export { loadSeed, readManifest, readSeedDocument, SeedError, type SeedReport, t
 export { requireStorable, unstorableAt } from './storable';
 export { applyCorrections, type Correction } from './corrections';
 export type { ImportRequest, ImportResult } from './documents';
+export type { DocumentIfMatch } from './document-if-match';
 export { MAX_REVIEW_ROWS, type ReviewedDocument, type ReviewedUnit, type ReviewRequest } from './row-review';
 export { documentIdFor, standaloneUnitId, unitIdFor, withUnitIds, DOCUMENT_ID, UNIT_ID, JOB_ID } from './ids';
 export type { DocumentCursor, DocumentSummary, StoredDocument, UnitTexts } from '../store';

@@ -11,6 +11,7 @@ import { rowHash, type ReviewMarks, type StoredDocument, type TmStore } from '..
 import type { Unit } from '../types';
 import { mapInSlices } from '../slices';
 import type { Mirrors } from './mirrors';
+import { requireUnchangedSince } from './document-if-match';
 
 /** A document row, with when a person marked it reviewed (ISO 8601) while that mark holds. */
 export type ReviewedUnit = Unit & { reviewed?: string };
@@ -72,6 +73,8 @@ export interface ReviewRequest {
   reviewed: boolean;
   /** The rev the client saw: DOCUMENT_CHANGED unless the document is still at it. */
   rev?: number;
+  /** The seq of the If-Match tag the client sent: DOCUMENT_CHANGED if a unit of the rows was written after it. */
+  since?: number | undefined;
 }
 
 /**
@@ -90,6 +93,7 @@ export async function markReviewed(
     const doc = await store.getDocument(tm, id);
     if (!doc) throw new MizanError(ErrorCode.DOCUMENT_NOT_FOUND, { id, tm });
     if (rev !== undefined && rev !== doc.summary.rev) throw new MizanError(ErrorCode.DOCUMENT_CHANGED, { id, tm });
+    await requireUnchangedSince(store, doc, request.since);
     const hashes = new Set(
       request.rows.map((position, k) => {
         const row = doc.rows[position];

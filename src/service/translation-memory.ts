@@ -16,8 +16,10 @@ import {
 import type { Lang, Unit } from '../types';
 import type { TextSpill } from '../match';
 import { yieldLoop } from '../slices';
-import { correctAlignment, importDocument, unitContext, type ImportRequest, type ImportResult } from './documents';
+import { correctAlignment, importDocument, unitContext, type CorrectionBase } from './documents';
+import type { ImportRequest, ImportResult } from './documents';
 import type { Correction } from './corrections';
+import { matchedRev, type DocumentIfMatch, type MatchedTag } from './document-if-match';
 import {
   concordance,
   match,
@@ -254,15 +256,23 @@ export class TranslationMemory {
     return { ...result, document: await withReviewMarks(this.store, this.marks, result.document) };
   }
 
-  /** Corrects a document's alignment (documents.ts); `by`: who writes (the API key's name). */
-  async correctAlignment(tm: string, id: string, ops: readonly Correction[], rev?: number, by?: string) {
-    const doc = await correctAlignment(this.store, this.mirrors, { tm, id, by }, ops, rev);
+  /**
+   * Corrects a document's alignment (documents.ts) against `rev` and an If-Match's seq (`since`) when given; `by`: who
+   * writes (the API key's name).
+   */
+  async correctAlignment(tm: string, id: string, ops: readonly Correction[], at: CorrectionBase = {}) {
+    const doc = await correctAlignment(this.store, this.mirrors, { tm, id, by: at.by, since: at.since }, ops, at.rev);
     return withReviewMarks(this.store, this.marks, doc);
   }
 
   /** Marks rows reviewed, or takes the marks back (row-review.ts); the document as it is then. */
   markReviewed(request: ReviewRequest): Promise<ReviewedDocument> {
     return markReviewed(this.store, this.marks, this.mirrors, request);
+  }
+
+  /** The rev a document write with If-Match `tags` is made against, or undefined for none (document-if-match.ts). */
+  matchedRev(tm: string, id: string, tags: readonly DocumentIfMatch[]): Promise<MatchedTag | '*' | undefined> {
+    return matchedRev(this.store, tm, id, tags);
   }
 
   /** Deletes a document; with `ifMatch` (revs of If-Match, or '*') only while its rev is one of them. */

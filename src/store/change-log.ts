@@ -44,6 +44,14 @@ export function tailOf(last: [string, string[]] | undefined): { id: string; seq:
   return { id: last[0], seq: Number(fields[fields.indexOf('seq') + 1]) };
 }
 
+/**
+ * What touchedSince reads at most to tell whether a document's units changed since a seq (an If-Match tag's): log
+ * entries after it, and unit ids in them (an import's entry names up to 1,000). A tag further behind counts as changed.
+ */
+export const CHANGES_CHECKED = { entries: 1000, unitIds: 200_000 };
+/** Entries per XREVRANGE: at most 50,000 unit ids a reply. */
+const CHANGES_PAGE = 50;
+
 export class ChangeLog {
   constructor(
     private readonly redis: RedisClient,
@@ -91,6 +99,38 @@ export class ChangeLog {
       const entries = await this.redis.xrange(this.keys.log(tm), `(${afterId}`, '+', 'COUNT', count);
       return entries.map(logEntry);
     });
+  }
+
+  /**
+   * Whether a write after seq `after` may have changed one of `unitIds` or the document `documentId`: a log entry
+   * newer than `after` names one of the units, or is the end of a large write of the document (`doc`). Read newest
+   * first, a page at a time (each call under its own deadline), down to `after`. True as well, conservatively, when the
+   * log cannot tell: the TM's seq is below `after` (Redis went back in time), more than CHANGES_CHECKED came after it,
+   * or the log was trimmed past it (its oldest entry is later than `after` + 1: every write logs one entry per seq,
+   * numbered without gaps).
+   */
+  async touchedSince(tm: string, after: number, unitIds: ReadonlySet<string>, documentId: string): Promise<boolean> {
+    const seq = await this.seq(tm);
+    if (seq === after) return false;
+    if (seq < after || seq - after > CHANGES_CHECKED.entries) return true;
+    let end = '+';
+    let oldest = Infinity;
+    let named = 0;
+    for (;;) {
+      const page = await guard(this.redis, () =>
+        this.redis.xrevrange(this.keys.log(tm), end, '-', 'COUNT', CHANGES_PAGE),
+      );
+      for (const entry of page.map(logEntry)) {
+        if (entry.seq <= after) return false;
+        if (entry.op === 'doc' ? entry.documentId === documentId : entry.unitIds.some((id) => unitIds.has(id)))
+          return true;
+        named += entry.unitIds.length;
+        if (named > CHANGES_CHECKED.unitIds) return true;
+        oldest = entry.seq;
+      }
+      if (page.length < CHANGES_PAGE) return oldest !== after + 1;
+      end = `(${page[page.length - 1]![0]}`;
+    }
   }
 
   /** The newest log entry's id and seq, or the origin when the log is empty. */

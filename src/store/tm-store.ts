@@ -20,7 +20,7 @@ import type { Outage } from './health';
 import { ChangeLog } from './change-log';
 import { changeArgs } from './change-stamp';
 import type { Keys } from './keys';
-import { readRevision, withRevision } from './revision';
+import { readRevision, withRevision, type DocumentRevision } from './revision';
 import { ScriptCode } from './scripts';
 import { ErrorCode, MizanError } from '../errors';
 import { readEncodedUnits, readTaggedUnit, readUnit, readUnits, scanUnitIds } from './unit-read';
@@ -210,6 +210,11 @@ export class TmStore {
 
   async documentCount(tm: string): Promise<number> {
     return documentCount(this.redis, this.keys, tm);
+  }
+
+  /** The document's rev (null when it does not exist) and its rows' unit ids, read together. */
+  documentRevision(tm: string, documentId: string): Promise<DocumentRevision> {
+    return readRevision(this.redis, this.keys, tm, documentId);
   }
 
   /** The document with its rows in order, as one consistent snapshot; undefined when it does not exist. */

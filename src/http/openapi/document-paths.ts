@@ -27,7 +27,8 @@ const documentEtag = {
       'the entity tag, "rev-<n>.<format>.s<seq>" ("rev-4.json.s17", "rev-4.tmx.s17", "rev-4.i18nexten.s17"): the ' +
       'document’s rev, the representation’s format and seq, the TM’s change counter, so that it changes when a ' +
       'row’s unit does (an import too) and with any other write to the TM. Send it back in If-None-Match (a read) ' +
-      'or If-Match (a write: the rev in it is compared)',
+      'or If-Match (a write: 412 when the document is at another rev or a unit of its rows was written after seq; ' +
+      'writes elsewhere in the TM do not count)',
     schema: { type: 'string', pattern: '^"rev-[0-9]+\\.[a-z0-9]+\\.s[0-9]+"$' },
   },
 };

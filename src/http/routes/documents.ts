@@ -2,7 +2,8 @@
  * Documents: list, fetch (json, tmx, tsv, html), import a text triple (JSON or multipart files), correct the
  * alignment, mark rows reviewed, delete. A document's ETag names its rev, its format and the TM's change counter
  * ("rev-<n>.json.s<seq>", "rev-<n>.tmx.s<seq>", etag.ts: documentTag); PATCH alignment, PATCH review and DELETE
- * honour If-Match (412 when the document is at another rev), as well as the body's `rev` (409 DOCUMENT_CHANGED).
+ * honour If-Match (412 when the document is at another rev, or one of its rows' units was written after the tag's
+ * seq), as well as the body's `rev` (409 DOCUMENT_CHANGED).
  */
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config';
@@ -18,7 +19,7 @@ import {
 } from '../../service';
 import { methodNotAllowed } from '../errors';
 import { acceptedType } from '../negotiate';
-import { documentTag, ifMatchOf, revsOf, setTag } from '../etag';
+import { documentTag, documentTagsOf, ifMatchOf, setTag } from '../etag';
 import { jsonBody } from '../json-body';
 import { answerOnce } from '../idempotency';
 import { sendJson } from '../json-stream';
@@ -102,35 +103,27 @@ async function importInput(req: Request, config: Config): Promise<Input> {
 }
 
 /**
- * The rev a correction with this If-Match must be made against: undefined without If-Match (or with `*`, once the
- * document is known to exist), the one rev named, or, when several are named, the current one if it is among them.
+ * What a write with these If-Match tags must be made against: '*' for `*` (any, the document existing), else the
+ * current rev when a tag names the document as it is (its rev, and no unit of its rows written after its seq: an
+ * import does that without moving the rev; service/document-if-match.ts) with that seq, else 412.
  */
-async function ifMatchRev(
-  tm: TranslationMemory,
-  name: string,
-  id: string,
-  tags: string[] | undefined,
-): Promise<number | undefined> {
-  if (!tags) return undefined;
-  const revs = revsOf(tags);
-  if (revs.includes('*')) return void (await tm.getDocument(name, id));
-  if (revs.length === 1) return revs[0] as number;
-  const current = (await tm.getDocument(name, id)).summary.rev;
-  if (!revs.includes(current)) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-  return current;
+async function ifMatchRev(tm: TranslationMemory, name: string, id: string, tags: string[]) {
+  const matched = await tm.matchedRev(name, id, documentTagsOf(tags));
+  if (matched === undefined) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+  return matched;
 }
 
 /**
  * A write of a document's rows (PATCH alignment, PATCH review) made once per Idempotency-Key, against the rev the
- * client saw: the body's `rev` (409 DOCUMENT_CHANGED when stale) and If-Match (412 when the document is at another
- * rev; both given, they must name the same). Answers the document as written, with its new ETag.
+ * client saw: the body's `rev` (409 DOCUMENT_CHANGED when stale) and If-Match (412 when the document is no longer as
+ * the tag names it; both given, they must name the same rev). Answers the document as written, with its new ETag.
  */
 async function rowWrite(
   req: Request,
   res: Response,
   tm: TranslationMemory,
   scope: WriteTarget & { route: string },
-  write: (rev: number | undefined) => Promise<ReviewedDocument>,
+  write: (rev: number | undefined, since?: number) => Promise<ReviewedDocument>,
 ): Promise<void> {
   const body = req.body as Input;
   const { tm: name, id, rev } = scope;
@@ -140,11 +133,13 @@ async function rowWrite(
     body: documentJson(doc),
   });
   await answerOnce(req, res, tm, { tm: name, route: scope.route, body: [body, ifMatchOf(req)] }, async () => {
-    const expected = await ifMatchRev(tm, name, id, ifMatchOf(req));
-    if (expected === undefined) return written(await write(rev));
-    // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically).
-    if (rev !== undefined && rev !== expected) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
-    const doc = await write(expected).catch((err: unknown) => {
+    const tags = ifMatchOf(req);
+    const expected = tags && (await ifMatchRev(tm, name, id, tags));
+    if (expected === undefined || expected === '*') return written(await write(rev));
+    // If-Match and the body's rev must name the same revision; the write is made against it (checked atomically),
+    // and against the tag's seq once it has read the rows.
+    if (rev !== undefined && rev !== expected.rev) throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
+    const doc = await write(expected.rev, expected.since).catch((err: unknown) => {
       if (err instanceof MizanError && err.code === ErrorCode.DOCUMENT_CHANGED)
         throw new MizanError(ErrorCode.PRECONDITION_FAILED, { id });
       throw err;
@@ -212,7 +207,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
       const tags = ifMatchOf(req);
       const id = idParam(req.params.id, ErrorCode.DOCUMENT_NOT_FOUND, name);
       await answerOnce(req, res, tm, { tm: name, route: 'DELETE /api/v1/documents/:id', body: tags }, async () => {
-        await tm.deleteDocument(name, id, tags && revsOf(tags));
+        const expected = tags && (await ifMatchRev(tm, name, id, tags));
+        await tm.deleteDocument(name, id, expected && [expected === '*' ? '*' : expected.rev]);
         return { status: 204, headers: {} };
       });
     })
@@ -222,8 +218,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
     .patch(jsonBody(config), async (req, res) => {
       const target = writeTarget(req, config);
       const ops = parseCorrections(req.body as Input);
-      await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/alignment' }, (rev) =>
-        tm.correctAlignment(target.tm, target.id, ops, rev, authorOf(res)),
+      await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/alignment' }, (rev, since) =>
+        tm.correctAlignment(target.tm, target.id, ops, { rev, since, by: authorOf(res) }),
       );
     })
     .all(methodNotAllowed('PATCH'));
@@ -232,8 +228,8 @@ export function documentRoutes(tm: TranslationMemory, config: Config, toolVersio
     .patch(jsonBody(config), async (req, res) => {
       const target = writeTarget(req, config);
       const { rows, reviewed } = parseReview(req.body as Input);
-      await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/review' }, (rev) =>
-        tm.markReviewed({ tm: target.tm, id: target.id, rows, reviewed, rev }),
+      await rowWrite(req, res, tm, { ...target, route: 'PATCH /api/v1/documents/:id/review' }, (rev, since) =>
+        tm.markReviewed({ tm: target.tm, id: target.id, rows, reviewed, rev, since }),
       );
     })
     .all(methodNotAllowed('PATCH'));
