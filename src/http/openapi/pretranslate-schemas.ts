@@ -154,7 +154,7 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
               type: 'integer',
               description:
                 "the candidate's, less one point per placeable renamed, appended or settled, number replaced or " +
-                'text put in',
+                'text put in; never below min (a candidate these repairs take below it is not written)',
             },
             tmScore: { type: 'integer', description: "the TM's score, when these repairs lowered score" },
             unitId: { type: 'string' },

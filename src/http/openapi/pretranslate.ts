@@ -179,7 +179,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
             minimum: MIN_FLOOR,
             maximum: 100,
             default: 75,
-            description: `lowest score, to 100 (keys have no neighbours: no 101); ${MIN_RANGE}`,
+            description:
+              'lowest score, to 100 (keys have no neighbours: no 101), of a draft after its repairs (a placeable ' +
+              `appended, renamed or settled one point off each), as for XLIFF; ${MIN_RANGE}`,
           },
           existing: {
             type: 'object',
