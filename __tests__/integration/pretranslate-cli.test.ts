@@ -141,7 +141,7 @@ describe('npm run i18next', () => {
     );
   }, 60_000);
 
-  it('appends a placeable the TM lacks rather than lose it, and says so in the summary', () => {
+  it('puts in the placeables the TM lacks rather than lose them, and says so in the summary', () => {
     const source = path.join(dir, 'ar-tags.json');
     const out = path.join(dir, 'locales-tags');
     const ar = 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.';
@@ -152,7 +152,8 @@ describe('npm run i18next', () => {
       'en: 1 placeables-appended, 1 filled (1 with placeables the TM lacked appended: check where they go)',
     );
     expect(JSON.parse(fs.readFileSync(path.join(out, 'en.json'), 'utf8'))).toEqual({
-      link: `${CONSENSUS_EN} <0></0>`,
+      // The pair wraps the whole source: it wraps the whole draft.
+      link: `<0>${CONSENSUS_EN}</0>`,
       plain: CONSENSUS_EN,
     });
     const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { keys: object[] };

@@ -63,14 +63,15 @@ describe('POST /api/v1/pretranslate/i18next', () => {
     const of = (lang: string, key: string) => report.find((r) => r.lang === lang && r.key === key)!;
     expect(of('zh', 'inbox.messages_other')).toMatchObject({ status: 'filled', sourceKey: 'inbox.messages_other' });
     expect(of('en', 'saved').status).toBe('no-match');
-    // A TM target without the source's Trans tags gets them appended, as the XLIFF route appends a missing <g>
-    // pair: an empty pair at the end, reported for a reviewer to move (it was left out: i18next fell back).
+    // A TM target without the source's Trans tags gets them put in, reported for a reviewer to check (it was left
+    // out: i18next fell back): here the pair wraps the whole source, so it wraps the whole draft, as the XLIFF route
+    // wraps a missing <g> pair that wraps the whole source around the whole target.
     expect(of('en', 'news.link')).toMatchObject({
       status: 'placeables-appended',
       appended: ['<1>', '</1>'],
       placeables: { status: 'ok' },
     });
-    expect(en.news.link).toBe(`${CONSENSUS.en} <1></1>`);
+    expect(en.news.link).toBe(`<1>${CONSENSUS.en}</1>`);
     expect(of('en', 'inbox.greeting').placeables!.status).toBe('ok');
   });
 
@@ -118,7 +119,7 @@ describe('POST /api/v1/pretranslate/i18next', () => {
       conflict: { path: 'saved', existing: 'object', source: 'string' },
     });
     const forced = await pretranslate({ resources: RESOURCES, to: ['en'], existing, overwrite: true }).expect(200);
-    expect(forced.body.resources.en.news).toEqual({ consensus: CONSENSUS.en, link: `${CONSENSUS.en} <1></1>` });
+    expect(forced.body.resources.en.news).toEqual({ consensus: CONSENSUS.en, link: `<1>${CONSENSUS.en}</1>` });
     expect((forced.body.report as Report[]).find((r) => r.key === 'news.consensus')).toMatchObject({
       status: 'filled',
       replaced: true,

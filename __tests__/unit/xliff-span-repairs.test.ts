@@ -1,6 +1,7 @@
 /**
  * Where codes the TM's target lacks go, and what a target keeps of its source besides codes: a span whose both ends
- * are missing is an empty span at the end (never wrapped around the whole target), an `<it pos="open">` goes first,
+ * are missing is an empty span at the end (wrapped around the whole target only when it wraps the whole source:
+ * i18next-wrapping-pairs.test.ts), an `<it pos="open">` goes first,
  * a protected span keeps its source text, and `xml:space="preserve"` keeps the source's outer whitespace.
  */
 import { parseXliff, pretranslateXliffFile } from '../../src/formats';

@@ -18,8 +18,11 @@
  * (`انقر %s الآن`) are placeables like `{{x}}` (i18next-syntax.ts `withPrintf`): mapped, put at a number's place,
  * appended, or the candidate refused; `settlePrintf` then only sees the TM's that the source lacks.
  *
- * Of the candidates that can be written, the best after its repairs is taken, the TM's order deciding ties, as XLIFF
- * takes it (xliff-best.ts): a 90 that lacks three placeables (87) gives way to an 89 that has them.
+ * `min` applies to the score after repairs, as XLIFF applies it (xliff-best.ts): a candidate that its repairs take
+ * below `min` is not looked at (refused or not), the next one taking its place, and a text left without any has no
+ * match — the report never shows a draft below the `min` asked for. Of the candidates that can be written, the best
+ * after its repairs is taken, the TM's order deciding ties, as XLIFF takes it: a 90 that lacks three placeables (87)
+ * gives way to an 89 that has them.
  *
  * Plural forms: a candidate whose `{{count}}` took the place of a number the TM's unit held says which plural form
  * its target is: «لديك 5 رسائل» is Arabic's `few` (3–10), «لديك 20 رسالة» its `many`. Among the candidates that can
@@ -44,6 +47,8 @@ import type { Candidate } from './xliff-lookup';
 
 export interface TextOptions {
   syntax: PlaceableSyntax;
+  /** Lowest score after repairs a candidate is looked at with (see the file comment). */
+  min: number;
   /** Placeables a draft may leave out (a cardinal zero/one/two form's number). */
   optional?: (placeable: string) => boolean;
   /** Placeables that stand for the plural's number (`{{count}}`, an ICU `#`). */
@@ -110,9 +115,9 @@ export function writeCandidate(
 }
 
 /**
- * Drafts one source text from its candidates (best first): of those that can be written, the best after repairs
- * (the TM's order deciding ties) among those that suit the plural form, else among all (see the file comment), else
- * the first refused one's report; undefined when the TM has no candidate.
+ * Drafts one source text from its candidates (best first), those below `min` after their repairs left out: of those
+ * that can be written, the best after repairs (the TM's order deciding ties) among those that suit the plural form,
+ * else among all (see the file comment), else the first refused one's report; undefined when none is left.
  */
 export async function draftText(
   source: string,
@@ -127,6 +132,7 @@ export async function draftText(
   const better = (a: Written | undefined, b: Written) => (!a || b.report.score! > a.report.score! ? b : a);
   for (const candidate of await lookup(source)) {
     const draft = writeCandidate(source, placeables, candidate, options);
+    if (draft.report.score! < options.min) continue;
     if (draft.value === undefined) refused ??= draft;
     else if (draft.suits) suited = better(suited, { report: draft.report, value: draft.value });
     else written = better(written, { report: draft.report, value: draft.value });

@@ -39,6 +39,8 @@ export interface IcuContext {
   from: Lang;
   lang: Lang;
   syntax: PlaceableSyntax;
+  /** Lowest score after repairs a branch's draft is written with (i18next-candidate.ts). */
+  min: number;
   lookup: (text: string) => Promise<Candidate[]>;
 }
 
@@ -119,6 +121,7 @@ async function draftLeaf(nodes: IcuNode[], steps: Step[], ctx: IcuContext, repor
     s.kind === 'plural' && (s.key.startsWith('=') || CARDINAL_WITHOUT_NUMBER.has(s.key));
   const drafted = await draftText(text, ctx.lookup, {
     syntax: ctx.syntax,
+    min: ctx.min,
     optional: (p) => steps.some((s) => withoutNumber(s) && numberOf(p, s)),
     isNumber: (p) => numberOf(p, plural),
     ...(plural && { suits: suits(plural, ctx.lang) }),

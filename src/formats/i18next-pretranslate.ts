@@ -3,7 +3,7 @@
  *
  * Plural forms are mapped to the target language's CLDR categories (Intl.PluralRules): Arabic has six, English
  * `one`/`other`, Chinese `other`. Each target category is translated from the first source form that exists and
- * has a match ≥ min, in this order:
+ * has a match ≥ min after its repairs, in this order:
  * | target category | source forms tried                              |
  * |-----------------|-------------------------------------------------|
  * | `other`         | `other`, `many`, `few` (Arabic forms that carry {{count}}: 100+, 11–99, 3–10) |
@@ -35,7 +35,8 @@
  * renamed. A value never leaves out one of the source's interpolations, nestings or Trans tags (an app would
  * show the TM's literal name, a hard-coded number, or lose a link): one the candidate lacks is appended, as the XLIFF
  * route appends it, and the key reported `placeables-appended` with the list, one point off each, for a reviewer to
- * place. Up to CANDIDATES candidates per source form are looked at, the best after repairs written, and the next
+ * place. Up to CANDIDATES candidates per source form are looked at, the best after repairs written — `min` applies
+ * to that score, as XLIFF applies it: one that its repairs take below `min` is not looked at —, and the next
  * source form after them; when none can be written the key stays untranslated and the report names the best one
  * refused: `unmappable` (a TM placeable, code or printf placeholder whose place in the source cannot be told) or
  * `placeables-missing` (Trans tags that cannot be put back where they nest). The one exception: a cardinal
@@ -134,7 +135,7 @@ export async function pretranslateI18next(
   const keys: I18nextKeyReport[] = [];
   for (const lang of options.to) {
     const existing = options.existing?.[lang];
-    const ctx: Context = { from, lang, syntax, lookup: i18nextCandidates(lookup, from, lang, min, syntax) };
+    const ctx: Context = { from, lang, syntax, min, lookup: i18nextCandidates(lookup, from, lang, min, syntax) };
     const jobs: Job[] = items.flatMap((item): Job[] => {
       if (item.kind === 'plain') return [{ path: item.entry.path, order: at(item.entry.path), sources: [item.entry] }];
       const first = Math.min(...Object.values(item.forms).map((form) => at(form.path)));
@@ -170,6 +171,7 @@ interface Context {
   from: Lang;
   lang: Lang;
   syntax: PlaceableSyntax;
+  min: number;
   lookup: (text: string) => Promise<Candidate[]>;
 }
 
@@ -226,6 +228,7 @@ async function translateKey(
   const rules = plural && new Intl.PluralRules(lang, { type: plural.ordinal ? 'ordinal' : 'cardinal' });
   const options = {
     syntax,
+    min: ctx.min,
     optional: (p: string) =>
       plural !== undefined && !plural.ordinal && WITHOUT_COUNT.has(plural.category) && syntax.isCount(p),
     isNumber: (p: string) => syntax.isCount(p),

@@ -7,10 +7,11 @@ import type { ShapeConflict } from './i18next';
 
 /**
  * `filled`: written; `placeables-appended`: written, with the source's placeables the TM's target lacked put in at
- * its end (or a start tag at its start: i18next-complete.ts), `appended` naming them, for a reviewer to place; `kept`:
- * the existing value stays; `no-match`: nothing ≥ min; `unmappable`: the best candidate has placeables the source
- * lacks whose place in the source cannot be told (or an inline code or a printf placeholder where the source has text
- * that could not be placed); `placeables-missing`: it lacks some of the source's Trans tags, which could not be put
+ * its end (or a start tag at its start, a Trans pair that wraps the whole source around it: i18next-complete.ts),
+ * `appended` naming them, for a reviewer to place; `kept`: the existing value stays; `no-match`: nothing ≥ min
+ * after its repairs; `unmappable`: the best candidate has placeables the source lacks whose place in the source
+ * cannot be told (or an inline code or a printf placeholder where the source has text that could not be placed);
+ * `placeables-missing`: it lacks some of the source's Trans tags, which could not be put
  * back where the tags would still nest; `no-source-form`: no source form to translate this plural category from;
  * `empty-source`: the source value is an empty string (every source form, for a plural), so there is nothing to
  * translate (under an array it is copied, to keep its place); `array-incomplete`: drafted, but not written, since the

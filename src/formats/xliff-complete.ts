@@ -14,6 +14,9 @@
  *   `<it pos="open">`) goes at the start, to stay before the end code the target has — unless the target lacks that
  *   end too: then the two go at the end as an empty span, as a pair missing both halves (`<g>`, `<pc>`) does, where
  *   the translator moves it around the right words (wrapping the whole target would make the whole sentence bold);
+ * - but a pair or span missing both halves that wraps the whole source (`<g>…</g>` around all its text, with
+ *   nothing outside it but whitespace and other such pairs) wraps the whole target: the whole sentence is bold
+ *   there, and an empty pair after it would leave it plain (see wrappingCodes);
  * - a span start or end whose other half is in another segment (2.x `isolated="yes"`, 1.2 `<it>`, a `bx` without
  *   its `ex`) goes where it stands in the source relative to the text (see beforeText): formatting that opens at the
  *   end of the source opens at the end of the target, a span an earlier segment opened and this one closes at its
@@ -120,6 +123,14 @@ export function completeCodes(
     repaired.add(k);
     return placeableChar(k);
   };
+  // Pairs around the whole source that the target lacks, outermost first, until one it has (see the file comment).
+  let opening = '';
+  let closing = '';
+  for (const [start, end] of numbers ? wrappingCodes(numbers.source, codes) : []) {
+    if (present.has(start) || present.has(end)) break;
+    opening += put(start);
+    closing = put(end) + closing;
+  }
   codes.forEach((code, k) => {
     if (present.has(k) || code.kind === 'close') return;
     if (startsSpan(code)) {
@@ -142,7 +153,33 @@ export function completeCodes(
       .join('');
     out += put(code.pair);
   });
-  return { text: head + out, repaired: [...repaired].sort((a, b) => a - b) };
+  const done = head + out;
+  const inner = done.trim();
+  const at = done.indexOf(inner);
+  const wrapped = done.slice(0, at) + opening + inner + closing + done.slice(at + inner.length);
+  return { text: wrapped, repaired: [...repaired].sort((a, b) => a - b) };
+}
+
+/**
+ * The pairs of codes that wrap the whole source, outermost first: a `<g>`/`<pc>` pair or an isolated span
+ * (`bpt`…`ept`, `sc`…`ec`, `bx`…`ex`) whose start is the source's first character and whose end its last, but for
+ * whitespace, once the pairs around it are taken off. A protected span is not one: its text is the source's, which
+ * goes in as it is.
+ */
+function wrappingCodes(source: string, codes: readonly XliffCode[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let chars = [...source.trim()];
+  while (chars.length >= 2) {
+    const start = placeableIndex(chars[0]!);
+    const end = placeableIndex(chars[chars.length - 1]!);
+    const code = codes[start];
+    if (!code || isProtected(code)) break;
+    const pair = code.kind === 'open' ? code.pair : startsSpan(code) ? spanEndOf(codes, start) : undefined;
+    if (end < 0 || pair !== end) break;
+    out.push([start, end]);
+    chars = [...chars.slice(1, -1).join('').trim()];
+  }
+  return out;
 }
 
 /** The text between placeables `open` and `close` of a text ('' when either is missing). */

@@ -37,7 +37,8 @@ const appended = {
   items: { type: 'string' },
   description:
     "the source's placeables the TM's target lacked, put into the draft (placeables-appended): at its end, after a " +
-    'space (a Trans pair as an empty pair; a start tag whose end the draft has at its start), one point off each. ' +
+    'space (a Trans pair as an empty pair, or around the whole draft when it wraps the whole source; a start tag ' +
+    'whose end the draft has at its start), one point off each. ' +
     'Their place is to check. For an ICU message, every branch’s ({{#}} stands for #)',
 };
 
@@ -154,7 +155,7 @@ export const PRETRANSLATE_SCHEMAS: Record<string, object> = {
               type: 'integer',
               description:
                 "the candidate's, less one point per placeable renamed, appended or settled, number replaced or " +
-                'text put in',
+                'text put in; never below min (a candidate these repairs take below it is not written)',
             },
             tmScore: { type: 'integer', description: "the TM's score, when these repairs lowered score" },
             unitId: { type: 'string' },

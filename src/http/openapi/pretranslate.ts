@@ -80,7 +80,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
         'Same media type and encoding as the input; ' +
         'X-Mizan-Segments holds the count of segments per outcome as JSON: filled, placeables (filled, but the ' +
         "TM's target lacked some of the source's inline codes or placeholders: they were put in, the " +
-        'segment marked for review with one point off per repair; or it had an inline code or a placeholder ' +
+        'segment marked for review with one point off per repair, a pair missing both halves as an empty pair at ' +
+        'the end, or around the whole target when it wraps the whole source; ' +
+        'or it had an inline code or a placeholder ' +
         'where the source has text or a number: that was put in its place), confirmed, no-match, unmappable ' +
         '(not filled: the best candidate ≥ min, and every other, has an inline code or a placeholder where the ' +
         'source has text that cannot be placed; not a draft that silently lacks it), empty. ' +
@@ -179,7 +181,9 @@ export const PRETRANSLATE_PATHS: Record<string, Record<string, Operation>> = {
             minimum: MIN_FLOOR,
             maximum: 100,
             default: 75,
-            description: `lowest score, to 100 (keys have no neighbours: no 101); ${MIN_RANGE}`,
+            description:
+              'lowest score, to 100 (keys have no neighbours: no 101), of a draft after its repairs (a placeable ' +
+              `appended, renamed or settled one point off each), as for XLIFF; ${MIN_RANGE}`,
           },
           existing: {
             type: 'object',
