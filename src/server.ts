@@ -169,6 +169,9 @@ async function serve(config: Config, logger: Logger, shutdown: Shutdown): Promis
     indexTexts: indexTexts(config),
   });
   shutdown.onStop(() => tm.close());
+  // Import jobs whose process stopped (this server's before a restart, or another instance's) are taken over: a
+  // commit resumed, a reading failed and its staging dropped (DESIGN.md, "Import jobs", (c)).
+  tm.imports.watch();
   // The aligner's word lists, loaded once here rather than by the first import; each says what it costs or lacks.
   const lexicons: [load: () => unknown, loaded: string, missing: string][] = [
     [

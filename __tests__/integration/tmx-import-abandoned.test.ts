@@ -1,6 +1,7 @@
 /**
- * A job whose process died (kill -9) while it read or committed: its heartbeat stops, and past `abandonedMs` any
- * instance answers it `failed` with IMPORT_ABANDONED; a cancel drops what it staged; importing again works.
+ * A job whose process died (kill -9) while it read: its heartbeat stops, and past `abandonedMs` any instance answers
+ * it `failed` with IMPORT_ABANDONED; a cancel drops what it staged; importing again works. (One that died while it
+ * committed is resumed: tmx-import-resume.test.ts.)
  */
 import { silentLogger } from '../../src/config';
 import { MizanError } from '../../src/errors';

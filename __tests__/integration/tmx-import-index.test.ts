@@ -9,7 +9,7 @@ import type { TmIndex } from '../../src/match';
 import { Imports, type ImportSettings } from '../../src/service/imports';
 import { TmMirror } from '../../src/service/mirror';
 import { Mirrors } from '../../src/service/mirrors';
-import { ImportStore } from '../../src/store';
+import { ImportStore, type CommitCounts } from '../../src/store';
 import { createTestContext, type TestContext } from '../helpers/context';
 import { generatedTmx } from '../helpers/tm-import';
 
@@ -93,15 +93,16 @@ describe('an import into an empty TM builds its index as it reads', () => {
   it('is not taken when another writer changed the TM during the commit', async () => {
     /** A store whose commit lets another instance write a unit once the first chunks are in. */
     class Raced extends ImportStore {
-      override commit(...[tm, job, chunk, progress]: Parameters<ImportStore['commit']>) {
+      override commit(...[tm, job, chunk, progress, ...rest]: Parameters<ImportStore['commit']>) {
         let once = false;
-        return super.commit(tm, job, chunk, async (counts) => {
+        const raced = async (counts: CommitCounts) => {
           if (!once) {
             once = true;
             await ctx.tm.createUnit(tm, { ar: 'وحدة كتبها غيره أثناء الالتزام', en: 'Written during the commit' });
           }
           await progress?.(counts);
-        });
+        };
+        return super.commit(tm, job, chunk, raced, ...rest);
       }
     }
     const p = instance();

@@ -2,8 +2,9 @@
  * An import whose Redis goes away while it reads or commits (DESIGN.md, "Import jobs", (a) and (c)). Reading: once
  * Redis is back, the job is recorded `failed` with STORE_UNAVAILABLE and what it staged is dropped, the TM as it was.
  * Committing: the commit is rolled forward — run again from where it stands once Redis is back — and the job ends
- * `done`, the TM as a clean import of the file leaves it; only when Redis stays away past the retries does it fail,
- * with IMPORT_COMMIT_INCOMPLETE, and importing the same file again completes the TM.
+ * `done`, the TM as a clean import of the file leaves it (also when the process closes meanwhile: the next instance
+ * resumes it); only when Redis stays away past the retries does it fail, with IMPORT_COMMIT_INCOMPLETE, and importing
+ * the same file again completes the TM.
  */
 import { silentLogger } from '../../src/config';
 import { Imports, type ImportSettings, type JobView } from '../../src/service/imports';
@@ -135,6 +136,41 @@ describe('an import whose Redis restarts', () => {
     expect(new Set(logged).size).toBe(UNITS);
     expect(new Set(logged)).toEqual(new Set(await ctx.redis.smembers(ctx.keys.units(tm))));
     await imports.close();
+  });
+
+  it('while committing, its process closing meanwhile, is left committing and resumed by the next: done', async () => {
+    const imports = importsWith();
+    const tm = 'outage-close';
+    let stopped: Promise<void> | undefined;
+    const onProgress = (job: JobView) => {
+      if (!stopped && job.status === 'committing' && job.units.written >= 1000) stopped = redis.server.stop();
+    };
+    const id = await imports.create(tm);
+    await imports.read(id, tm, [file(UNITS)]);
+    const committing = imports.commit(id, tm, { onProgress }).catch((err: Error) => err);
+    while (!stopped) await new Promise((r) => setTimeout(r, 20));
+    await stopped;
+    await imports.close(); // the server stops while its commit waits for Redis: nothing is recorded, nothing dropped
+    expect(await committing).toBeInstanceOf(Error); // given up (its last read of the job refused: Redis away)
+    redis = await startPrivateRedis(redis.port, redis.dataDir, true);
+    while (!(await ctx.redis.ping().catch(() => undefined))) await new Promise((r) => setTimeout(r, 100));
+    expect(await ctx.redis.hget(ctx.keys.job(id), 'status')).toBe('committing');
+    await ctx.redis.hset(ctx.keys.job(id), { heartbeat: Date.now() - 60_000 }); // as the next start finds it
+
+    const next = importsWith();
+    expect(await next.sweep()).toEqual([id]);
+    await next.close();
+    expect(await next.get(id)).toMatchObject({
+      status: 'done',
+      units: { staged: UNITS, written: UNITS, unchanged: 0 },
+    });
+    expect(await ctx.redis.keys(`${ctx.keys.importStaged(tm, id)}*`)).toEqual([]);
+    const clean = await importsWith().run('clean-close', [file(UNITS)]);
+    expect(clean).toMatchObject({ status: 'done', units: { written: UNITS } });
+    expect(await unitsOf(tm)).toEqual(await unitsOf('clean-close'));
+    const logged = await loggedIds(tm);
+    expect(logged).toHaveLength(UNITS);
+    expect(new Set(logged).size).toBe(UNITS);
   });
 
   it('while committing, for longer than the retries, fails with IMPORT_COMMIT_INCOMPLETE; importing again completes it', async () => {

@@ -107,3 +107,8 @@ export function commitError(err: unknown, written: number): unknown {
   if (!(err instanceof StoreUnavailableError)) return err;
   return new MizanError(ErrorCode.IMPORT_COMMIT_INCOMPLETE, { written }, { cause: err });
 }
+
+/** The `error` field of a job whose reading was abandoned (its process stopped beating): IMPORT_ABANDONED. */
+export function abandonedError(id: string): string {
+  return JSON.stringify({ code: ErrorCode.IMPORT_ABANDONED, params: { id } });
+}

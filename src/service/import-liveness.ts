@@ -1,8 +1,9 @@
 /**
  * The liveness of import jobs in this process (DESIGN.md, "Import jobs", (c)): the `heartbeat` each job this process
- * reads or commits refreshes every `heartbeatMs`, by which any instance tells a job whose process died (abandoned,
- * answered IMPORT_ABANDONED); the steps of a commit run again while Redis is away (roll-forward); and the retries,
- * with backoff, of a job's end that could not be recorded while Redis was away.
+ * owns (reads or commits) refreshes every `heartbeatMs`, as its owner (lua/jobWrite: a process another has taken the
+ * job from stops beating), by which any instance tells a job whose process stopped (abandoned: its reading is failed
+ * with IMPORT_ABANDONED, its commit taken over); the steps of a commit run again while Redis is away (roll-forward);
+ * and the retries, with backoff, of a job's end that could not be recorded while Redis was away.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../config';
@@ -16,8 +17,8 @@ const now = () => Date.now();
 export class JobLiveness {
   /** Jobs whose end could not be recorded (Redis away) and is being tried again: the timer of the next try. */
   private readonly retrying = new Map<string, NodeJS.Timeout>();
-  /** Jobs this process reads or commits: the timer that refreshes each one's `heartbeat` every `heartbeatMs`. */
-  private readonly beats = new Map<string, NodeJS.Timeout>();
+  /** Jobs this process owns: its owner epoch, and the timer that refreshes the `heartbeat` every `heartbeatMs`. */
+  private readonly beats = new Map<string, { owner: number; timer: NodeJS.Timeout }>();
   /** Aborted when the process stops: a commit waiting for Redis to come back gives up at once. */
   private readonly stopping = new AbortController();
 
@@ -32,26 +33,49 @@ export class JobLiveness {
     return this.beats.has(id);
   }
 
-  /** Whether no process runs the job any more: running or committing, its heartbeat older than `abandonedMs`. */
-  abandoned(id: string, h: Record<string, string>): boolean {
+  /** The owner epoch under which this process works on the job (lua/jobTransition), if it does. */
+  owner(id: string): number | undefined {
+    return this.beats.get(id)?.owner;
+  }
+
+  /**
+   * Whether no process runs the job any more, as far as this one can tell: running or committing, not worked on
+   * here, its heartbeat older than `abandonedMs` (lua/jobTransition decides, atomically, before anyone acts on it).
+   */
+  stale(id: string, h: Record<string, string>): boolean {
     if (h.status !== 'running' && h.status !== 'committing') return false;
     if (this.beats.has(id)) return false;
     return Number(h.heartbeat ?? h.updated ?? 0) < now() - this.settings.abandonedMs;
   }
 
-  /** Refreshes the job's `heartbeat` while this process works on it (a job whose heartbeat stops is abandoned). */
-  beat(id: string): void {
+  /**
+   * Refreshes the job's `heartbeat` while this process works on it as `owner` (a job whose heartbeat stops is
+   * abandoned); stops when the job has another owner (the process stalled and another took the job over).
+   */
+  beat(id: string, owner: number): void {
     if (this.beats.has(id)) return;
     const timer = setInterval(() => {
-      this.store.writeJob(id, { heartbeat: now() }).catch(() => undefined); // the next beat tries again
+      this.store.writeOwned(id, owner, { heartbeat: now() }).then(
+        (written) => {
+          if (written || this.beats.get(id)?.timer !== timer) return;
+          this.logger.warn(`import ${id}: another process owns the job now; this one stops beating for it`);
+          this.unbeat(id);
+        },
+        () => undefined, // the next beat tries again
+      );
     }, this.settings.heartbeatMs);
     timer.unref();
-    this.beats.set(id, timer);
+    this.beats.set(id, { owner, timer });
   }
 
   unbeat(id: string): void {
-    clearInterval(this.beats.get(id));
+    clearInterval(this.beats.get(id)?.timer);
     this.beats.delete(id);
+  }
+
+  /** Whether the process is closing ({@link stop}): a commit that gave up waiting for Redis is left to the next. */
+  get stopped(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   /**

@@ -4,21 +4,23 @@
  * whole file has been read without error are the staged units committed into the TM. A failed or cancelled import
  * deletes what it staged and leaves the TM as it was. Unit ids come from the TM and the Arabic (service/ids.ts), so
  * importing the same file again writes nothing new. The job record lives in Redis: any instance can report it and
- * take a cancel for it. DESIGN.md, "Import jobs", states the guarantees.
+ * take a cancel for it, and a live instance takes over a job whose process stopped (import-takeover.ts). DESIGN.md,
+ * "Import jobs", states the guarantees.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Logger } from '../config';
 import { ErrorCode, MizanError } from '../errors';
-import type { CommitCounts, ImportStore } from '../store';
+import { Fenced, type ImportStore } from '../store';
 import { ReadFailed, readRecords, type ReadingFields, type ReadRecordsOptions } from './import-records';
 import { isFileSource, readRecordsInWorker, sourceBytes, type ImportSource } from './import-thread';
 import { ImportIndexes, type PrebuiltIndex } from './import-index';
-import { commitError, jobView, mergeField, NO_MERGE } from './import-job';
-import type { JobMerge, JobView } from './import-job';
+import { abandonedError, jobView, type JobView } from './import-job';
 import { Cancelled, JobEnds } from './import-end';
+import { JobCommitter } from './import-committer';
 import { DEFAULT_IMPORT_SETTINGS, type ImportOptions, type ImportSettings } from './import-settings';
 import { JobLiveness } from './import-liveness';
+import { JobTakeovers } from './import-takeover';
 import type { JobEvent } from './observers';
 
 export { JOB_STATUSES, jobView, type JobStatus, type JobView } from './import-job';
@@ -34,8 +36,12 @@ export class Imports {
   private readonly indexes: ImportIndexes;
   /** The heartbeats of the jobs this process works on, and the retries of ends not recorded yet. */
   private readonly liveness: JobLiveness;
-  /** How a job that does not succeed ends: recorded, its staging dropped (import-end.ts). */
+  /** How a job ends: recorded by its owner, its staging dropped (import-end.ts). */
   private readonly ends: JobEnds;
+  /** The commit of a job, by the process that read it or by one that took it over (import-committer.ts). */
+  private readonly commits: JobCommitter;
+  /** Abandoned jobs taken over, and run here (import-takeover.ts). */
+  private readonly takeovers: JobTakeovers;
 
   /**
    * `touch`: a commit into the TM ended (or failed); `built`, when given, resolves with the TM's index as the import
@@ -52,6 +58,9 @@ export class Imports {
     this.indexes = new ImportIndexes(store, logger, this.settings.buildIndex, this.settings.indexTexts);
     this.liveness = new JobLiveness(store, logger, this.settings);
     this.ends = new JobEnds(store, logger, this.liveness, this.settings, onJob);
+    const { indexes, liveness, ends } = this;
+    this.commits = new JobCommitter({ store, liveness, ends, indexes, touch, logger, settings: this.settings, onJob });
+    this.takeovers = new JobTakeovers({ store, liveness, ends, commits: this.commits, logger, onJob }, this.settings);
   }
 
   /** A new job, queued. */
@@ -63,33 +72,38 @@ export class Imports {
   }
 
   /**
-   * The job; one `running` or `committing` whose owner stopped beating (its process died) is answered `failed`
-   * with IMPORT_ABANDONED.
+   * The job. One whose owner stopped beating (its process died or stalls) is taken over here when this process
+   * {@link watch}es: its commit resumed (it reads `committing`), its reading failed with IMPORT_ABANDONED. Elsewhere
+   * a reading so abandoned is answered `failed` with IMPORT_ABANDONED, and a commit as it stands (a live instance
+   * resumes it).
    */
   async get(id: string): Promise<JobView> {
-    const h = await this.store.readJob(id);
+    let h = await this.store.readJob(id);
     if (!h) throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
-    if (this.liveness.abandoned(id, h)) return jobView(id, { ...h, status: 'failed', error: this.abandonedError(id) });
+    if (this.liveness.stale(id, h) && this.takeovers.watching) {
+      await this.takeovers.check(id, h);
+      h = (await this.store.readJob(id)) ?? h;
+    }
+    if (this.liveness.stale(id, h) && h.status === 'running') {
+      return jobView(id, { ...h, status: 'failed', error: abandonedError(id) });
+    }
     return jobView(id, h);
-  }
-
-  private abandonedError(id: string): string {
-    return JSON.stringify({ code: ErrorCode.IMPORT_ABANDONED, params: { id } });
   }
 
   /**
    * Asks the job to stop; it is cancelled at its next chunk, wherever it runs. Committing or finished: refused. A job
-   * abandoned (its process gone) is made `failed` instead, what it staged dropped, and the cancel refused.
+   * abandoned while reading (its process gone) is made `failed` instead, what it staged dropped, and the cancel
+   * refused; one abandoned while committing is refused as any commit (and resumed).
    */
   async cancel(id: string): Promise<JobView> {
     const abandoned = this.liveness.beating(id)
-      ? undefined
-      : { before: now() - this.settings.abandonedMs, error: this.abandonedError(id) };
+      ? {}
+      : { before: now() - this.settings.abandonedMs, error: abandonedError(id) };
     const result = await this.store.transition(id, 'cancel', abandoned);
     if (result === 'not-found') throw new MizanError(ErrorCode.JOB_NOT_FOUND, { id });
     if (result === 'abandoned') {
       const h = await this.store.readJob(id);
-      if (h?.tm) await this.store.drop(h.tm, id);
+      if (h?.tm) await this.takeovers.dropAbandoned(id, h.tm);
       throw new MizanError(ErrorCode.JOB_NOT_CANCELLABLE, { id, status: 'failed' });
     }
     if (result === 'refused') {
@@ -135,12 +149,26 @@ export class Imports {
   }
 
   /**
+   * Takes over, from now on, the jobs whose process stopped: looked for now, every `heartbeatMs` and when a job is
+   * read, until {@link close} (a server does this; a command-line import does not).
+   */
+  watch(): void {
+    this.takeovers.watch();
+  }
+
+  /** Takes over the abandoned jobs listed live now (as {@link watch} does periodically); the ids taken over. */
+  sweep(): Promise<string[]> {
+    return this.takeovers.sweep();
+  }
+
+  /**
    * Stops the background jobs (server shutdown): one still reading is cancelled (what it staged dropped, its file
    * removed, the TM as it was); a commit under way is let finish, as a cancel could not stop it either, but one
-   * waiting for Redis to come back gives up (IMPORT_COMMIT_INCOMPLETE).
+   * waiting for Redis to come back stops there, left `committing` for a live instance to resume.
    */
   async close(): Promise<void> {
     this.liveness.stop(); // a commit waiting for Redis to come back gives up; one under way goes on
+    await this.takeovers.close(); // and so for the jobs taken over
     const jobs = [...this.background.values()];
     for (const job of jobs) job.stop.abort();
     await Promise.allSettled(jobs.map((job) => job.ended));
@@ -163,13 +191,14 @@ export class Imports {
     const file = options.file ?? 'file';
     // A file that cannot be read has no size here: its reading fails with why.
     const size = isFileSource(source) ? (await fs.promises.stat(source.path).catch(() => undefined))?.size : undefined;
-    await this.store.writeJob(id, {
-      status: 'running',
-      updated: now(),
-      heartbeat: now(),
-      ...(size !== undefined && { bytesTotal: size }),
-    });
-    this.liveness.beat(id);
+    // Listed before it is claimed: a job running or committing is always among those live instances look through.
+    await this.store.listLive(id);
+    const owner = await this.store.claim(id, 'read', { fields: size === undefined ? {} : { bytesTotal: size } });
+    if (owner === undefined) {
+      await this.store.unlistLive(id);
+      throw new Error(`import ${id}: the job is not queued, so it cannot be read`);
+    }
+    this.liveness.beat(id, owner);
     this.onJob({ kind: 'started' });
     const readOptions: ReadRecordsOptions = {
       tm,
@@ -192,12 +221,13 @@ export class Imports {
         await inFlight;
         inFlight = this.store
           .stage(tm, id, batch, this.settings.stagingTtlMs)
-          .then(() => this.progress(id, batch.fields, options));
+          .then(() => this.progress(id, owner, batch.fields, options));
         inFlight.catch(() => undefined); // awaited at the next batch; never an unhandled rejection in between
         await index?.add(batch); // while Redis stages the batch and the reading thread reads the next
         if (batch.encoding !== undefined) {
           await inFlight;
-          await this.store.writeJob(id, { ...batch.fields, encoding: batch.encoding });
+          const fields = { ...batch.fields, encoding: batch.encoding };
+          if (!(await this.store.writeOwned(id, owner, fields))) throw new Fenced(id);
         }
       }
       await options.release?.();
@@ -208,63 +238,52 @@ export class Imports {
       await inFlight.catch(() => undefined);
       await options.release?.().catch((err: Error) => this.logger.warn(`import ${id}: ${err.message}`));
       const err = caught instanceof ReadFailed ? caught.error : caught;
-      await this.ends.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields);
+      if (err instanceof Fenced) {
+        // Failed as abandoned by another instance while this one stalled: what it staged since is dropped here.
+        this.liveness.unbeat(id);
+        await this.store.drop(tm, id).catch((e: Error) => this.logger.warn(`import ${id}: ${e.message}`));
+        throw new MizanError(ErrorCode.IMPORT_ABANDONED, { id });
+      }
+      await this.ends.fail(id, tm, err, caught instanceof ReadFailed ? caught.fields : fields, owner);
       throw err instanceof Cancelled ? new MizanError(ErrorCode.JOB_CANCELLED, { id }) : err;
     }
   }
 
   /** Moves the staged units into the TM (unless a cancel came first) and finishes the job. */
   async commit(id: string, tm: string, options: ImportOptions = {}): Promise<JobView> {
+    const owner = this.liveness.owner(id);
     const index = this.indexes.end(id);
-    if ((await this.store.transition(id, 'commit')) !== 'done') {
+    const moved = await this.store.transition(id, 'commit', { owner });
+    if (moved === 'fenced' || owner === undefined) {
+      // Not this process's job (never read here), or its reading was failed as abandoned while it stalled.
       index?.drop();
-      await this.ends.fail(id, tm, new Cancelled(), {});
+      if (owner !== undefined) await this.store.drop(tm, id);
+      this.liveness.unbeat(id);
       return this.get(id);
     }
-    // Each step runs again while Redis is away (roll-forward: the commit is idempotent and its counts are kept in
-    // Redis), until it is done or the retries run out (DESIGN.md, "Import jobs", (c)).
-    const step = this.liveness.rollForward(id);
-    let written = 0;
-    try {
-      const before = index?.live ? await step(() => this.store.tmState(tm)) : undefined;
-      const h = await step(() => this.store.readJob(id));
-      const staged = Number(h?.staged ?? 0);
-      // The file's own merging (read), and what the commit found in the TM: both count in the job's report.
-      const read = JSON.parse(h?.merge ?? NO_MERGE) as JobMerge;
-      const merge = (c: CommitCounts) => mergeField(read, c);
-      const report = async (c: CommitCounts) => {
-        written = c.written;
-        // The heartbeat too: a commit that resumes after a long outage is not taken for abandoned until its next beat.
-        await this.store.writeJob(id, { written: c.written, merge: merge(c), updated: now(), heartbeat: now() });
-        if (options.onProgress) options.onProgress(await this.get(id));
-      };
-      // `staged` lets the commit tell a list of batches Redis evicted from one that was short (IMPORT_STAGING_LOST).
-      const counts = await step(() => this.store.commit(tm, id, this.settings.commitChunk, report, staged));
-      written = counts.written;
-      await step(() => this.store.finish(tm, id));
-      const t = now();
-      // Handed over before the job says done: a query after that waits for this index instead of reading Redis.
-      this.touch(tm, index && before && this.indexes.handOver(index, tm, before, counts));
-      const end = { status: 'done', written, unchanged: Math.max(0, staged - written), merge: merge(counts) };
-      await step(() => this.store.writeJob(id, { ...end, updated: t, finished: t }, this.settings.jobTtlSeconds));
-      this.liveness.unbeat(id);
-      this.onJob({ kind: 'succeeded', units: written });
-    } catch (caught) {
+    if (moved !== 'done') {
       index?.drop();
-      this.touch(tm);
-      this.logger.error(`import ${id} into ${tm} failed while committing: ${(caught as Error).message}`);
-      // Its staging is dropped too: importing the same file again completes the TM (DESIGN.md, "Import jobs", (c)).
-      await this.ends.record(id, 'failed', commitError(caught, written), {}, tm);
+      await this.ends.fail(id, tm, new Cancelled(), {}, owner);
+      return this.get(id);
     }
+    await this.commits.run(id, tm, owner, index, options);
     const job = await this.get(id);
     options.onProgress?.(job);
     return job;
   }
 
-  /** Records progress; throws Cancelled when a cancel was asked (here or on another instance). */
-  private async progress(id: string, fields: Record<string, string | number>, options: ImportOptions): Promise<void> {
+  /**
+   * Records progress as the job's `owner`; throws Cancelled when a cancel was asked (here or on another instance),
+   * Fenced when the job has another owner now.
+   */
+  private async progress(
+    id: string,
+    owner: number,
+    fields: Record<string, string | number>,
+    options: ImportOptions,
+  ): Promise<void> {
     if (options.signal?.aborted) throw new Cancelled();
-    await this.store.writeJob(id, fields);
+    if (!(await this.store.writeOwned(id, owner, fields))) throw new Fenced(id);
     const h = await this.store.readJob(id);
     if (h?.cancel === '1') throw new Cancelled();
     if (options.onProgress && h) options.onProgress(jobView(id, h));

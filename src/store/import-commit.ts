@@ -28,6 +28,16 @@ export class StagingLost extends Error {
   }
 }
 
+/**
+ * The job has another owner now (DESIGN.md, "Import jobs"): another instance took over its commit, or failed its
+ * reading as abandoned, while this process was stalled; its writes are refused, and it stops without an end.
+ */
+export class Fenced extends Error {
+  constructor(job: string) {
+    super(`import ${job}: another process owns the job now`);
+  }
+}
+
 /** Commit calls sent before the first answer is awaited (Redis runs them in order, so Redis never waits for us). */
 const COMMITS_IN_FLIGHT = 3;
 
@@ -44,7 +54,7 @@ export interface CommitContext {
 /**
  * Makes the staged units the TM's, `chunk` per script call (see ImportStore.commit), and answers what the job's calls
  * did, those of an earlier run of its commit included; the staged keys are left for the caller to delete. Staged
- * records found lost throw {@link StagingLost}.
+ * records found lost throw {@link StagingLost}; calls refused because `owner` is no longer the job's, {@link Fenced}.
  */
 export async function commitStaged(
   { redis, keys, logMaxLen }: CommitContext,
@@ -53,6 +63,7 @@ export async function commitStaged(
   chunk: number,
   progress: ((counts: CommitCounts) => Promise<void>) | undefined,
   staged: number | undefined,
+  owner: number | undefined,
 ): Promise<CommitCounts> {
   let counts: CommitCounts = { written: 0, extended: 0, replaced: { en: 0, zh: 0 }, entries: 0 };
   // The TM is registered just before the first call that commits units, and only then: a job that staged nothing
@@ -85,6 +96,7 @@ export async function commitStaged(
   const settle = async () => {
     const [written, extended, en, zh, entries] = await inFlight.shift()!;
     if (written === ScriptCode.LOST) throw new StagingLost(`a staged batch of ${tm}/${job} is gone`, counts.written);
+    if (written === ScriptCode.FENCED) throw new Fenced(job);
     // Each answer is the job's totals so far (lua/commitImport keeps them), whichever run of the commit sent it.
     counts = { written, extended, replaced: { en, zh }, entries };
     if (reportFailed) throw reportFailed.error;
@@ -117,7 +129,7 @@ export async function commitStaged(
     queued -= ids.length;
     if (patches) for (const id of ids) keyList.push(keys.importUnit(tm, job, id), keys.unit(tm, id));
     else for (const id of ids) keyList.push(keys.unit(tm, id));
-    const args = [Date.now(), logMaxLen, keys.changes(tm), segments.length, patches ? 1 : 0];
+    const args = [Date.now(), logMaxLen, keys.changes(tm), segments.length, patches ? 1 : 0, owner ?? ''];
     args.push(...segments, ...ids);
     const call = guard(redis, () => redis.commitImport(keyList.length, ...keyList, ...args));
     call.catch(() => undefined); // awaited in turn by settle

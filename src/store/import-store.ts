@@ -14,7 +14,7 @@ import { ScriptCode } from './scripts';
 import { TmReads } from './tm-reads';
 
 export { RECORD_FIELDS, unitRecord } from './unit-record';
-export type { CommitCounts } from './import-commit';
+export { Fenced, type CommitCounts } from './import-commit';
 
 /**
  * Staged records, in one order: each record's unit id; whether it is the first record of its unit in this import
@@ -28,7 +28,7 @@ export interface StagedRecords {
   ends: readonly number[];
 }
 
-export type JobTransition = 'done' | 'not-found' | 'refused' | 'abandoned';
+export type JobTransition = 'done' | 'not-found' | 'refused' | 'abandoned' | 'fenced';
 
 /** How many units a TM holds and its last log entry (id '0-0' and seq 0 when it has none), read together. */
 export interface TmState {
@@ -41,9 +41,10 @@ const TRANSITION = new Map<number, JobTransition>([
   [ScriptCode.NOT_FOUND, 'not-found'],
   [ScriptCode.REFUSED, 'refused'],
   [ScriptCode.ABANDONED, 'abandoned'],
+  [ScriptCode.FENCED, 'fenced'],
 ]);
 
-/** Patches dropped per round trip. */
+/** Patches dropped per round trip; live jobs read per round trip. */
 const ID_PAGE = 1000;
 
 export class ImportStore extends TmReads {
@@ -89,11 +90,13 @@ export class ImportStore extends TmReads {
    * at a time, without the next calls waiting for it (a progress write awaited there sat in Redis behind the calls in
    * flight, and the pipeline ran dry at every chunk), counts superseded before their report was sent skipped; a
    * failed report fails the commit. Applying a chunk twice changes nothing, and the counts are those Redis keeps for
-   * the job, so running the commit again after an interruption (Redis gone) finishes the job with the counts of one
-   * run; {@link finish} deletes what is left staged once it has run whole. Staged records lost meanwhile (evicted or
-   * expired: a batch gone that no call applied, or fewer ids listed than the `staged` the job counted) fail it with
-   * IMPORT_STAGING_LOST, what is left staged dropped; the chunks committed before the loss stay in the TM (`written`
-   * in the error says how many units).
+   * the job, so running the commit again after an interruption (Redis gone, or its process: another takes it over)
+   * finishes the job with the counts of one run; {@link finish} deletes what is left staged once it has run whole.
+   * Staged records lost meanwhile (evicted or expired: a batch gone that no call applied, or fewer ids listed than the
+   * `staged` the job counted) fail it with IMPORT_STAGING_LOST; the chunks committed before the loss stay in the TM
+   * (`written` in the error says how many units), and what is left staged is the caller's to drop. `owner`: the job's
+   * owner, made the committer by {@link own}; calls of an owner the job no longer has write nothing and throw Fenced.
+   * Without one (a tool or a test staging and committing on its own) the calls are not fenced.
    */
   async commit(
     tm: string,
@@ -101,23 +104,33 @@ export class ImportStore extends TmReads {
     chunk: number,
     progress?: (counts: CommitCounts) => Promise<void>,
     staged?: number,
+    owner?: number,
   ): Promise<CommitCounts> {
     try {
-      return await commitStaged(this, tm, job, chunk, progress, staged);
+      return await commitStaged(this, tm, job, chunk, progress, staged, owner);
     } catch (err) {
-      if (err instanceof StagingLost) {
-        await this.drop(tm, job);
-        throw new MizanError(ErrorCode.IMPORT_STAGING_LOST, { written: err.written }, { message: err.message });
-      }
-      throw err;
+      if (!(err instanceof StagingLost)) throw err;
+      throw new MizanError(ErrorCode.IMPORT_STAGING_LOST, { written: err.written }, { message: err.message });
     }
   }
 
-  /** Deletes what a commit that ran whole leaves staged: the patches, the id list, the applied set, the counts. */
+  /**
+   * Makes `owner` the job's committer in the TM's slot (lua/ownImport): its commit calls are taken from now on, and
+   * those of an earlier owner refused. False: a later owner holds the commit.
+   */
+  async own(tm: string, job: string, owner: number, ttlMs: number): Promise<boolean> {
+    const key = this.keys.importCommitted(tm, job);
+    return (await guard(this.redis, () => this.redis.ownImport(1, key, owner, ttlMs))) === ScriptCode.OWNED;
+  }
+
+  /**
+   * Deletes what a commit that ran whole leaves staged: the counts and the owner first (a late call of a process
+   * that stalled writes nothing from then on), then the patches, the id list, the applied set.
+   */
   async finish(tm: string, job: string): Promise<void> {
+    await guard(this.redis, () => this.redis.unlink(this.keys.importCommitted(tm, job)));
     await this.dropPatches(tm, job);
-    const { keys } = this;
-    const staged = [keys.importStaged(tm, job), keys.importApplied(tm, job), keys.importCommitted(tm, job)];
+    const staged = [this.keys.importStaged(tm, job), this.keys.importApplied(tm, job)];
     await guard(this.redis, () => this.redis.unlink(...staged));
   }
 
@@ -148,9 +161,10 @@ export class ImportStore extends TmReads {
     });
   }
 
-  /** Deletes everything the job staged (cancel, failure); the TM itself is never touched. */
+  /** Deletes everything the job staged (cancel, failure), its committer first; the TM itself is never touched. */
   async drop(tm: string, job: string): Promise<void> {
     const list = this.keys.importStaged(tm, job);
+    await guard(this.redis, () => this.redis.unlink(this.keys.importCommitted(tm, job)));
     await guard(this.redis, async () => {
       for (let start = 0; ; start += BATCH_PAGE) {
         const page = await this.redis.lrange(list, start, start + BATCH_PAGE - 1);
@@ -160,10 +174,10 @@ export class ImportStore extends TmReads {
       }
     });
     await this.dropPatches(tm, job);
-    const done = [this.keys.importApplied(tm, job), this.keys.importCommitted(tm, job)];
-    await guard(this.redis, () => this.redis.unlink(list, ...done));
+    await guard(this.redis, () => this.redis.unlink(list, this.keys.importApplied(tm, job)));
   }
 
+  /** A new job's record (or fields of one no process owns yet); the owner's writes go through {@link writeOwned}. */
   async writeJob(job: string, fields: Record<string, string | number>, ttlSeconds?: number): Promise<void> {
     const key = this.keys.job(job);
     await guard(this.redis, async () => {
@@ -179,19 +193,68 @@ export class ImportStore extends TmReads {
   }
 
   /**
-   * Asks a job to stop, or moves it to committing (lua/jobTransition.lua); a cancel given `abandoned` (a heartbeat
-   * older than `before`) fails such a job with `error` instead.
+   * Writes fields of the job's record if `owner` is still its owner (lua/jobWrite; undefined: a job never claimed),
+   * deleting `unset` and setting the record's time to live when given; false, writing nothing, when it is not.
+   */
+  async writeOwned(
+    job: string,
+    owner: number | undefined,
+    fields: Record<string, string | number>,
+    options: { ttlSeconds?: number; unset?: string[] } = {},
+  ): Promise<boolean> {
+    const unset = options.unset ?? [];
+    const args = [owner ?? '', options.ttlSeconds ?? '', unset.length, ...unset, ...Object.entries(fields).flat()];
+    return (await guard(this.redis, () => this.redis.jobWrite(1, this.keys.job(job), ...args))) === ScriptCode.WRITTEN;
+  }
+
+  /**
+   * Asks a job to stop, moves it to committing (for its `owner`), or fails it as abandoned (lua/jobTransition.lua); a
+   * cancel or an abandon given `before` (a heartbeat older than that) fails such a job, running, with `error`.
    */
   async transition(
     job: string,
-    action: 'cancel' | 'commit',
-    abandoned?: { before: number; error: string },
+    action: 'cancel' | 'commit' | 'abandon',
+    options: { owner?: number; before?: number; error?: string } = {},
   ): Promise<JobTransition> {
-    const args: (string | number)[] = [action, Date.now()];
-    if (abandoned) args.push(abandoned.before, abandoned.error);
+    const args = [action, Date.now(), options.owner ?? '', options.before ?? '', options.error ?? ''];
     const code = await guard(this.redis, () => this.redis.jobTransition(1, this.keys.job(job), ...args));
     const result = TRANSITION.get(code);
     if (!result) throw new Error(`jobTransition answered ${code}, which it never should`);
     return result;
+  }
+
+  /**
+   * Claims the job for a new owner (lua/jobTransition): `read`, a queued job, with `fields`; `take`, a committing one
+   * whose heartbeat is older than `before`. The owner's epoch, or undefined when the claim was refused.
+   */
+  async claim(
+    job: string,
+    action: 'read' | 'take',
+    options: { before?: number; fields?: Record<string, string | number> } = {},
+  ): Promise<number | undefined> {
+    const args = [action, Date.now(), '', options.before ?? '', '', ...Object.entries(options.fields ?? {}).flat()];
+    const code = await guard(this.redis, () => this.redis.jobTransition(1, this.keys.job(job), ...args));
+    return code >= 1 ? code : undefined;
+  }
+
+  /** Lists the job among those live instances look through for abandoned ones (read or committed now). */
+  async listLive(job: string): Promise<void> {
+    await guard(this.redis, () => this.redis.sadd(this.keys.liveJobs(), job));
+  }
+
+  async unlistLive(job: string): Promise<void> {
+    await guard(this.redis, () => this.redis.srem(this.keys.liveJobs(), job));
+  }
+
+  /** The jobs listed live, a page at a time (SSCAN: a job listed or unlisted meanwhile may come or not). */
+  async *liveJobs(): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, ids] = await guard(this.redis, () =>
+        this.redis.sscan(this.keys.liveJobs(), cursor, 'COUNT', ID_PAGE),
+      );
+      cursor = next;
+      if (ids.length > 0) yield ids;
+    } while (cursor !== '0');
   }
 }

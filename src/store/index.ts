@@ -24,6 +24,7 @@ export {
 export { HISTORY_FIELDS, UnitStore, type UnitTexts, type UnitWriteResult } from './unit-store';
 export { checkSchema, migrationSteps, SchemaError, SCHEMA_VERSION } from './schema';
 export {
+  Fenced,
   ImportStore,
   RECORD_FIELDS,
   unitRecord,

@@ -35,7 +35,9 @@
  *                                             (lua/commitImport): a batch gone and not here was lost (evicted)
  *   <prefix>{tm:<tm>}:import:<job>:committed
  *                                     hash    what the job's commit calls wrote so far: written, extended, en, zh,
- *                                             entries (lua/commitImport), so that a reply lost counts all the same
+ *                                             entries (lua/commitImport), so that a reply lost counts all the same;
+ *                                             owner: the epoch of the job's owner, whose calls alone are taken
+ *                                             (lua/ownImport)
  *   <prefix>{tm:<tm>}:import:<job>:unit:<id>
  *                                     string  a unit's patch: what later records of the unit (a bilingual file's
  *                                             other language) add to its first record, without `updated`
@@ -48,7 +50,10 @@
  *   <prefix>{tm:<tm>}:stage:<token>:unit:<id> string  each staged unit record, until lua/applyDocument renames it,
  *   <prefix>{tm:<tm>}:stage:<token>:alive     string  set while the write's applier works (expires when it stops)
  *                                             (staged keys expire after a day if the commit never comes)
- *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts)
+ *   <prefix>job:<job>                 hash    an import job: status, counters, error, timestamps (service/imports.ts);
+ *                                             owner (epoch), heartbeat and ending: who works on it (lua/jobTransition)
+ *   <prefix>jobs:live                 set     ids of the import jobs read or committed now, or whose process
+ *                                             stopped doing so: what live instances look through for abandoned jobs
  *   <prefix>apikeys                   hash    API keys by id: JSON { name, role, salt, hash, created } (the secret
  *                                             itself is never stored: hash = sha256(salt ‖ secret))
  *   <prefix>apikey:<id>:tms           set     TMs this API key created (the per-key TM limit counts those that exist)
@@ -215,6 +220,11 @@ export class Keys {
   /** An import job's record (outside every TM's hash tag: a TM's keys stay untouched by a rejected import). */
   job(job: string): string {
     return `${this.prefix}job:${job}`;
+  }
+
+  /** The import jobs being read or committed (or abandoned so), which live instances take over (service/imports.ts). */
+  liveJobs(): string {
+    return `${this.prefix}jobs:live`;
   }
 
   /** API keys by id (one hash: a handful of keys, read with one HGET per request). */

@@ -22,6 +22,8 @@ export const SCRIPT_NAMES = [
   'stageImport',
   'commitImport',
   'jobTransition',
+  'jobWrite',
+  'ownImport',
   'stageDocument',
   'commitDocument',
   'applyDocument',
@@ -49,6 +51,10 @@ declare module 'ioredis' {
     ): Result<[number, number, number, number, number], Context>;
     /** See lua/jobTransition.lua. */
     jobTransition(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/jobWrite.lua. */
+    jobWrite(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
+    /** See lua/ownImport.lua. */
+    ownImport(numKeys: number, ...keysAndArgs: (string | number)[]): Result<number, Context>;
     /** See lua/stageDocument.lua (keys and arguments as two arrays: a large document's are too many to spread). */
     stageDocument(numKeys: number, keys: string[], args: (string | number)[]): Result<number, Context>;
     /** See lua/commitDocument.lua (keys and arguments as two arrays). */
@@ -106,6 +112,15 @@ export const ScriptCode = {
   SETTLED: -6,
   /** commitImport: a batch of the chunk is gone and not marked applied (evicted or expired); nothing was written. */
   LOST: -7,
+  /** jobWrite: the fields were written (the writer is the job's owner). */
+  WRITTEN: 1,
+  /** ownImport: the owner's commit calls are taken from now on. */
+  OWNED: 1,
+  /**
+   * jobWrite, jobTransition (commit), ownImport, commitImport: the caller is no longer the job's owner (another
+   * took the job over, or failed its reading as abandoned); nothing was written.
+   */
+  FENCED: -8,
 } as const;
 
 /** Helper files (lua/<name>.lua) a script starts with. */

@@ -183,7 +183,14 @@ export const TM_SCHEMAS: Record<string, object> = {
     properties: {
       id: { type: 'string' },
       tm: { type: 'string' },
-      status: { type: 'string', enum: ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'] },
+      status: {
+        type: 'string',
+        enum: ['queued', 'running', 'committing', 'done', 'failed', 'cancelled'],
+        description:
+          'committing lasts until the commit is done: one whose process stopped is resumed by a live instance ' +
+          '(it stays committing, then done); failed and cancelled leave the TM as it was, but for ' +
+          'IMPORT_STAGING_LOST and IMPORT_COMMIT_INCOMPLETE',
+      },
       file: { type: 'string' },
       created: { type: 'string', format: 'date-time' },
       updated: { type: 'string', format: 'date-time' },
@@ -263,7 +270,8 @@ export const TM_SCHEMAS: Record<string, object> = {
         description:
           'why the job failed, as an error answer: a reading error (XML_MALFORMED, XML_ENTITIES_REFUSED, ' +
           'INVALID_ENCODING, TMX_INVALID, TMX_NO_ARABIC, FILE_TOO_LARGE), STORE_UNAVAILABLE, STORE_OUT_OF_MEMORY, ' +
-          'IMPORT_STAGING_LOST ' +
+          'IMPORT_ABANDONED (the process reading the file stopped before it was read whole: nothing of it is in ' +
+          'the TM; import it again), IMPORT_STAGING_LOST ' +
           '(staged units evicted or expired before the commit: the units committed before the loss, `written`, ' +
           'stay in the TM; import the file again), IMPORT_COMMIT_INCOMPLETE (Redis away mid-commit for longer ' +
           'than the retries: the TM holds part of the file, at least `written` units; importing it again ' +

@@ -24,6 +24,9 @@
   What the calls wrote is added up in the job's committed hash by the same calls, and each call answers the totals:
   a call whose reply was lost (Redis gone mid-commit) is counted all the same, and one sent again counts nothing more
   (it writes nothing), so a commit run again from the start after an interruption ends with the counts of one run.
+  A call is taken only from the job's owner (lua/ownImport wrote its epoch in the committed hash): a process that
+  stalled while it committed, and wakes after another took the job over, or after the job ended and its staged keys
+  were deleted, writes nothing (DESIGN.md, "Import jobs").
 
   Input:
     KEYS[1]   units set of the TM
@@ -41,9 +44,11 @@
     ARGV[4]   b, the number of batches
     ARGV[5]   '1' when the job has patches (its patched set is not empty), '0' when it has none: no unit is looked
               up in the set, and no patch key is passed
-    ARGV[6 .. 5+b]   per batch: `<from> <count> <last>`: the chunk's units are its records from..from+count-1
+    ARGV[6]   the owner's epoch, which must be the committed hash's `owner`; '' commits without an owner (a test or
+              a tool staging and committing on its own, with no job record)
+    ARGV[7 .. 6+b]   per batch: `<from> <count> <last>`: the chunk's units are its records from..from+count-1
                      (0-based, in the batch's order), and last is 1 when the batch has no record after these
-    ARGV[6+b ..]     unit ids, in the job's order (the batches' records in turn)
+    ARGV[7+b ..]     unit ids, in the job's order (the batches' records in turn)
 
   Output (a table):
     { written, extended, en, zh, entries }: the job's totals after this call (its committed hash): the number of units
@@ -53,17 +58,23 @@
     -7  LOST: { -7, k }: batch k (1-based) of the chunk is gone and not marked applied; nothing was written but the
         mark '!lost' in the applied set, after which every call answers { -7, 0 } and writes nothing (the calls sent
         ahead of the answer do not go on past the loss)
+    -8  FENCED: { -8, 0 }: the caller is not the job's owner (another took the job over, or its staged keys are
+        gone with its end): nothing was written
 ]]
 local unitsKey, logKey, seqKey, patchedKey, appliedKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local committedKey = KEYS[6]
 local now, maxLen, channel = ARGV[1], ARGV[2], ARGV[3]
-local b, hasPatches = tonumber(ARGV[4]), ARGV[5] == '1'
-local n = #ARGV - 5 - b
+local b, hasPatches, owner = tonumber(ARGV[4]), ARGV[5] == '1', ARGV[6]
+local n = #ARGV - 6 - b
 local LANGS = { 'ar', 'en', 'zh' }
 local IDS_PER_ENTRY = 1000
+
+-- Only the job's owner commits (one HGET a call): a stalled process's late calls write nothing.
+if owner ~= '' and redis.call('HGET', committedKey, 'owner') ~= owner then return { -8, 0 } end
+
 local ids, finals, patches = {}, {}, {}
 for i = 1, n do
-  ids[i] = ARGV[5 + b + i]
+  ids[i] = ARGV[6 + b + i]
   if hasPatches then
     patches[i] = KEYS[5 + b + 2 * i]
     finals[i] = KEYS[6 + b + 2 * i]
@@ -89,7 +100,7 @@ end
 -- longest time to live of the chunk's batches, which the committed hash takes.
 local records, keep = {}, 0
 for k = 1, b do
-  local from, count, last = string.match(ARGV[5 + k], '(%d+) (%d+) (%d)')
+  local from, count, last = string.match(ARGV[6 + k], '(%d+) (%d+) (%d)')
   from, count = tonumber(from), tonumber(count)
   local blob = blobs[k]
   if blob then
