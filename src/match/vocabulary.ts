@@ -36,11 +36,11 @@ function hashCodes(codes: Uint16Array, from: number, len: number): number {
 
 export class Vocabulary {
   /**
-   * Each token's string, made when first asked for (`token`, a query's lookup) or when interning needs it (a word's
-   * stem): a digit run, whose stem and number flag its code units give, never needs one at interning. A TM's numbers
-   * are most of its distinct tokens (a million-unit import: a million of them), strings the heap would hold for good.
+   * Tokens are kept as their UTF-16 code units in one pool, never as strings: a token's string is made when asked for
+   * (`token`: number adaptation, a few a hit) and when interning needs it (a word's stem; a digit run, whose stem and
+   * number flag its code units give, needs none). Held for good, a million-unit TM's strings and the array of them
+   * took tens of megabytes of heap (a million numbers in the bench's import: 8 MB for the array alone).
    */
-  private readonly strings: (string | undefined)[] = [];
   private count = 0;
   private pool = new Uint16Array(64 * 1024);
   private poolUsed = 0;
@@ -69,7 +69,7 @@ export class Vocabulary {
 
   token(id: number): string {
     if (id < 0 || id >= this.count) return '';
-    return (this.strings[id] ??= this.made(id));
+    return this.made(id);
   }
 
   isNumber(token: string): boolean {
@@ -172,7 +172,6 @@ export class Vocabulary {
     this.poolUsed += len;
     this.hashes[id] = hash;
     this.count++;
-    this.strings.push(undefined);
     this.table[slot] = id + 1;
     if (this.count * 2 > this.table.length) this.rehash();
     if (asciiDigits(codes, from, len)) {
