@@ -34,13 +34,18 @@ function hashCodes(codes: Uint16Array, from: number, len: number): number {
   return h >>> 0;
 }
 
+/** Token strings that queries asked for kept at most (then the cache starts again empty). */
+const ASKED_MAX = 1 << 16;
+
 export class Vocabulary {
   /**
-   * Tokens are kept as their UTF-16 code units in one pool, never as strings: a token's string is made when asked for
-   * (`token`: number adaptation, a few a hit) and when interning needs it (a word's stem; a digit run, whose stem and
-   * number flag its code units give, needs none). Held for good, a million-unit TM's strings and the array of them
-   * took tens of megabytes of heap (a million numbers in the bench's import: 8 MB for the array alone).
+   * Tokens are kept as their UTF-16 code units in one pool; a token's string is made when interning needs it (a
+   * word's stem; a digit run, whose stem and number flag its code units give, needs none) and then let go. Only the
+   * strings queries ask for (`token`: each known token of a query, number adaptation) are kept, up to ASKED_MAX,
+   * so that a query's words are not made again at each query. Every token's string held for good, as until the
+   * sixteenth session, was tens of megabytes of heap at a million units (the array of them alone 8 MB).
    */
+  private readonly asked = new Map<number, string>();
   private count = 0;
   private pool = new Uint16Array(64 * 1024);
   private poolUsed = 0;
@@ -69,7 +74,13 @@ export class Vocabulary {
 
   token(id: number): string {
     if (id < 0 || id >= this.count) return '';
-    return this.made(id);
+    let string = this.asked.get(id);
+    if (string === undefined) {
+      string = this.made(id);
+      if (this.asked.size >= ASKED_MAX) this.asked.clear();
+      this.asked.set(id, string);
+    }
+    return string;
   }
 
   isNumber(token: string): boolean {
@@ -180,7 +191,7 @@ export class Vocabulary {
       this.stemTable[id] = id;
       return id;
     }
-    const token = this.token(id);
+    const token = this.made(id);
     this.numberTable[id] = NUMBER.test(token) ? 1 : 0;
     // The stem is interned too, and resolved to its own stem, so that stems are canonical (a fixed point).
     const stem = wordStem(token);
