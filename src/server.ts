@@ -13,7 +13,8 @@ import http, { type Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import type { RedisClient } from './store';
 import pkg from '../package.json';
-import { ConfigError, createLogger, loadConfig, shownNodes, shownUrl, type Config, type Logger } from './config';
+import { ConfigError, createLogger, loadConfig, missingStartSettings, shownNodes, shownUrl } from './config';
+import type { Config, Logger } from './config';
 import { createApp } from './http/app';
 import { createHttpServer } from './http/server';
 import { Metrics } from './http/metrics';
@@ -278,6 +279,10 @@ async function main(): Promise<void> {
   // for a few percent of throughput (docs/reliability.md). Read by V8 at each collection, so setting it here works.
   if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const logger = createLogger(config.logLevel);
+  const missing = missingStartSettings();
+  if (missing.length > 0 && cluster.isPrimary) {
+    logger.warn(`started without ${missing.join(' ')}: a large TM takes more memory (npm start sets them; README)`);
+  }
   const shutdown = new Shutdown(logger).listen();
   const workers = cluster.isPrimary ? workersArg(process.argv.slice(2)) : 1;
   try {

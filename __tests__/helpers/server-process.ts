@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { START_ENV, START_NODE_FLAGS } from '../../src/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -17,17 +18,18 @@ export interface ServerRun {
 export const TEST_ADMIN_KEY = 'mzn_k0123456789abcdef_' + 'T'.repeat(43);
 
 /**
- * Starts `node --import tsx src/server.ts [args]` with only PATH, HOME, MIZAN_ADMIN_KEY (TEST_ADMIN_KEY) and these
- * variables in its environment.
+ * Starts `node --import tsx src/server.ts [args]` as `npm start` starts mizan (config/start-settings.ts), with only
+ * PATH, HOME, MIZAN_ADMIN_KEY (TEST_ADMIN_KEY), the start settings' variables and these in its environment.
  */
 export function startServer(env: Record<string, string>, args: string[] = []): ServerRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
+  const child = spawn(process.execPath, [...START_NODE_FLAGS, '--import', 'tsx', 'src/server.ts', ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       LOG_LEVEL: 'info',
       MIZAN_ADMIN_KEY: TEST_ADMIN_KEY,
+      ...START_ENV,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { START_ENV, START_NODE_FLAGS, startEnv } from '../../src/config';
+import { missingStartSettings, START_ENV, START_NODE_FLAGS, startEnv } from '../../src/config';
 
 const root = path.join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -24,5 +24,22 @@ describe('the settings mizan is started with', () => {
     expect(startEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', ...START_ENV });
     expect(startEnv({ [name]: '65536' })[name]).toBe('65536');
     expect(startEnv({})[name]).toBe(value);
+  });
+});
+
+describe('the settings a process lacks, for the warning at start', () => {
+  const all = ['--max-semi-space-size=8'];
+  it('are none when it was started as npm start starts it, or with values of its own', () => {
+    expect(missingStartSettings({ ...START_ENV }, all, 'linux')).toEqual([]);
+    expect(missingStartSettings({ MALLOC_MMAP_THRESHOLD_: '65536' }, ['--max-semi-space-size=16'], 'linux')).toEqual(
+      [],
+    );
+    expect(missingStartSettings({ ...START_ENV, NODE_OPTIONS: '--max-semi-space-size=4' }, [], 'linux')).toEqual([]);
+  });
+
+  it('name each one missing, the malloc setting only where glibc reads it', () => {
+    expect(missingStartSettings({}, [], 'linux')).toEqual(['MALLOC_MMAP_THRESHOLD_=131072', '--max-semi-space-size=8']);
+    expect(missingStartSettings({}, all, 'darwin')).toEqual([]);
+    expect(missingStartSettings({}, [], 'darwin')).toEqual(['--max-semi-space-size=8']);
   });
 });

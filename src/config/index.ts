@@ -10,4 +10,4 @@ export {
 } from './config';
 export { shownNodes, shownUrl, shownUrls, type RedisAuth } from './redis-url';
 export { createLogger, RateLimitedWarnings, silentLogger, type LogFields, type Logger, type WarnLimit } from './logger';
-export { START_ENV, START_NODE_FLAGS, startEnv } from './start-settings';
+export { missingStartSettings, START_ENV, START_NODE_FLAGS, startEnv } from './start-settings';

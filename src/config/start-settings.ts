@@ -24,3 +24,26 @@ export function startEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEn
   for (const [name, value] of Object.entries(START_ENV)) out[name] ??= value;
   return out;
 }
+
+/**
+ * The start settings a process lacks, as `NAME=value` or the flag, for a warning at start: none when it was started
+ * as `npm start` starts it (a value of its own in the environment counts as given). MALLOC_* only matters on Linux,
+ * where glibc reads it; a flag counts from the process's arguments or NODE_OPTIONS.
+ */
+export function missingStartSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  execArgv: readonly string[] = process.execArgv,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
+  const missing: string[] = [];
+  if (platform === 'linux') {
+    for (const [name, value] of Object.entries(START_ENV))
+      if (env[name] === undefined) missing.push(`${name}=${value}`);
+  }
+  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
+  for (const flag of START_NODE_FLAGS) {
+    const name = flag.split('=')[0]!;
+    if (!given.some((arg) => arg === flag || arg.startsWith(`${name}=`))) missing.push(flag);
+  }
+  return missing;
+}
