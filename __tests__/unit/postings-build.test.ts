@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bigramKey } from '../../src/match/bigrams';
 import { layoutSlots } from '../../src/match/layout';
-import { putSlot, slotAt, slotBytes, slotReader, slotWidth } from '../../src/match/posting-slots';
+import { listedSlots, putSlot, slotAt, wideSlots } from '../../src/match/posting-slots';
 import { buildPostings, slotKeys, type Postings } from '../../src/match/postings';
 
 /** Units as token-id lists, and a stem table mapping ids to fewer stems (as clitics and plurals share a stem). */
@@ -26,7 +26,7 @@ function expected(slots: number[][], keySpace: number): number[][] {
 
 /** The slots listed under a key, unpacked. */
 const slotsOf = (p: Postings, key: number): number[] =>
-  Array.from({ length: p.off[key + 1]! - p.off[key]! }, (_, k) => slotAt(p.read, p.off[key]! + k));
+  Array.from({ length: p.off[key + 1]! - p.off[key]! }, (_, k) => slotAt(p.post, p.off[key]! + k));
 
 function listed(p: Postings, keySpace: number): number[][] {
   return Array.from({ length: keySpace }, (_, key) => slotsOf(p, key));
@@ -63,16 +63,16 @@ describe('postings built from keys computed a slot at a time', () => {
     );
   });
 
-  it('are the same bucketed directly or radix-sorted (past 2^22 keys), 3 or 4 bytes a slot', () => {
+  it("are the same bucketed directly or radix-sorted (past 2^22 keys), with the slots' top byte or without", () => {
     fc.assert(
       fc.property(corpus, ({ units, stems }) => {
         const stemOf = Int32Array.from(stems);
         const { ids, off, lens } = flat(units);
         const direct = buildPostings(20, off, lens, units.length, { ids, stemOf, bits: 0 });
         const sorted = buildPostings((1 << 22) + 1, off, lens, units.length, { ids, stemOf, bits: 0 });
-        expect(Array.from(sorted.post)).toEqual(Array.from(direct.post));
+        expect(listed(sorted, 20)).toEqual(listed(direct, 20));
         expect(Array.from(sorted.off.subarray(0, 21))).toEqual(Array.from(direct.off));
-        const wide = buildPostings(20, off, lens, units.length, { ids, stemOf, bits: 0 }, 4);
+        const wide = buildPostings(20, off, lens, units.length, { ids, stemOf, bits: 0 }, true);
         expect(listed(wide, 20)).toEqual(listed(direct, 20));
       }),
       { numRuns: 5 },
@@ -90,19 +90,20 @@ describe('postings built from keys computed a slot at a time', () => {
     expect(Array.from(out.subarray(0, 2))).toEqual([bigramKey(5, 1, 16), bigramKey(1, 2, 16)]);
   });
 
-  it('take 3 bytes a slot below 2^24 slots and 4 from there, every slot read back as written', () => {
-    expect([slotWidth(1), slotWidth((1 << 24) - 1), slotWidth(1 << 24)]).toEqual([3, 3, 4]);
-    const far = slotBytes(2, 4);
-    putSlot(far, 4, 1, 2 ** 30 + 5);
-    expect(slotAt(slotReader(far, 4), 1)).toBe(2 ** 30 + 5);
+  it("keep a slot's top byte only from 2^24 slots, every slot read back as written", () => {
+    expect([wideSlots(1), wideSlots((1 << 24) - 1), wideSlots(1 << 24)]).toEqual([false, false, true]);
+    const far = listedSlots(2, true);
+    putSlot(far, 1, 2 ** 30 + 5);
+    expect(slotAt(far, 1)).toBe(2 ** 30 + 5);
     const slots = [0, 1, 255, 256, 65_535, 65_536, (1 << 24) - 1];
     const stemOf = Int32Array.from(slots.map((_, i) => i));
     const ids = Int32Array.from(slots.map((_, i) => i));
-    const off = Uint32Array.from({ length: (1 << 24) + 1 }, () => 0);
+    const off = new Uint32Array((1 << 24) + 1);
     const lens = new Uint16Array(off.length);
     slots.forEach((slot, i) => ((off[slot] = i), (lens[slot] = 1)));
-    for (const width of [3, 4] as const) {
-      const p = buildPostings(slots.length, off, lens, off.length, { ids, stemOf, bits: 0 }, width);
+    for (const wide of [false, true]) {
+      const p = buildPostings(slots.length, off, lens, off.length, { ids, stemOf, bits: 0 }, wide);
+      expect(p.post.top === undefined).toBe(!wide);
       expect(slots.map((_, key) => slotsOf(p, key))).toEqual(slots.map((slot) => [slot]));
     }
   });

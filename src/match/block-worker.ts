@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { layoutSlots } from './layout';
-import { buildPostings } from './postings';
+import { buildPostings, postingBuffers } from './postings';
 
 interface Input {
   unitOff: Uint32Array;
@@ -26,9 +26,10 @@ parentPort!.once('message', ({ unitOff, n, ids, stemOf, stemSpace }: Input) => {
     lens,
     bits,
     ids,
-    stems: { off: stemPostings.off, post: stemPostings.post, width: stemPostings.width },
-    bigrams: { off: bigramPostings.off, post: bigramPostings.post, width: bigramPostings.width },
+    stems: { off: stemPostings.off, post: stemPostings.post },
+    bigrams: { off: bigramPostings.off, post: bigramPostings.post },
   };
-  const buffers = [order, off, lens, ids, out.stems.off, out.stems.post, out.bigrams.off, out.bigrams.post];
-  parentPort!.postMessage(out, [...new Set(buffers.map((a) => a.buffer as ArrayBuffer))]);
+  const buffers = [order, off, lens, ids].map((a) => a.buffer as ArrayBuffer);
+  buffers.push(...postingBuffers(out.stems), ...postingBuffers(out.bigrams));
+  parentPort!.postMessage(out, [...new Set(buffers)]);
 });

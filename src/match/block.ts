@@ -11,7 +11,7 @@
  * later (writes since the last build) have their postings in Maps. Removal marks a slot dead. The owner rebuilds
  * the block when the appended or dead part grows too large (see TmIndex), so the structure stays compact.
  *
- * Memory per unit: 4 bytes per token (ids) + 3 per distinct stem + 3 per distinct bigram (packed slots:
+ * Memory per unit: 4 bytes per token (ids) + 3 per distinct stem + 3 per distinct bigram (listed slots:
  * posting-slots.ts) + ~16 fixed; stems come from the vocabulary's table, not stored per unit.
  */
 import { FlatUnits } from './flat-units';
@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { bigramKey } from './bigrams';
 import { MAX_LEN, layoutSlots, type Layout } from './layout';
 import { countKey, type HitCounter } from './hit-count';
-import { slotBytes } from './posting-slots';
+import { listedSlots, type ListedSlots } from './posting-slots';
 import {
   buildPostings,
   dfOf,
@@ -38,8 +38,8 @@ export { bigramKey, pairHash } from './bigrams';
 /** What block-worker.ts sends back: the layout and both families of postings. */
 interface BuiltOffMain extends Layout {
   ids: Int32Array;
-  stems: { off: Uint32Array; post: Uint8Array; width: 3 | 4 };
-  bigrams: { off: Uint32Array; post: Uint8Array; width: 3 | 4 };
+  stems: { off: Uint32Array; post: ListedSlots };
+  bigrams: { off: Uint32Array; post: ListedSlots };
 }
 
 export class IndexBlock {
@@ -60,8 +60,8 @@ export class IndexBlock {
   readonly bigramBits: number;
   /** ids[0 .. used) hold tokens; appends go after. */
   private used = 0;
-  private stems: Postings = sealedPostings(new Uint32Array(1), slotBytes(0, 3), 3);
-  private bigrams: Postings = sealedPostings(new Uint32Array(1), slotBytes(0, 3), 3);
+  private stems: Postings = sealedPostings(new Uint32Array(1), listedSlots(0, false));
+  private bigrams: Postings = sealedPostings(new Uint32Array(1), listedSlots(0, false));
 
   private constructor(capacity: number, ids: Int32Array, sealed: number, bigramBits: number, rows?: Int32Array) {
     this.rows = rows && rows.length >= capacity ? rows : new Int32Array(capacity);
@@ -144,8 +144,8 @@ export class IndexBlock {
       const built = await done;
       input.ids = built.ids;
       const block = IndexBlock.assemble(input, built, await bySlot);
-      block.stems = sealedPostings(built.stems.off, built.stems.post, built.stems.width);
-      block.bigrams = sealedPostings(built.bigrams.off, built.bigrams.post, built.bigrams.width);
+      block.stems = sealedPostings(built.stems.off, built.stems.post);
+      block.bigrams = sealedPostings(built.bigrams.off, built.bigrams.post);
       return block;
     };
     return { build, close: () => void worker.terminate() };

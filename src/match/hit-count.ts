@@ -35,24 +35,26 @@ export function countKey(
   const { seen, hits, touched } = counter;
   const stamp = counter.stamp;
   if (key >= 0 && key + 1 < p.off.length) {
-    const read = p.read;
+    const read = p.post;
+    const { lo: low, hi: high } = read;
+    const narrow = read.top === undefined; // slots of 3 bytes: read inline
     let l = p.off[key]!;
     let r = p.off[key + 1]!;
     const end = r;
     while (l < r) {
       const mid = (l + r) >>> 1;
-      if (lens[slotAt(read, mid)]! < lo) l = mid + 1;
+      if (lens[narrow ? low[mid]! | (high[mid]! << 16) : slotAt(read, mid)]! < lo) l = mid + 1;
       else r = mid;
     }
     const a = l;
     r = end;
     while (l < r) {
       const mid = (l + r) >>> 1;
-      if (lens[slotAt(read, mid)]! <= hi) l = mid + 1;
+      if (lens[narrow ? low[mid]! | (high[mid]! << 16) : slotAt(read, mid)]! <= hi) l = mid + 1;
       else r = mid;
     }
     for (let k = a; k < l; k++) {
-      const slot = slotAt(read, k);
+      const slot = narrow ? low[k]! | (high[k]! << 16) : slotAt(read, k);
       if (!alive[slot]) continue;
       if (seen[slot] !== stamp) {
         seen[slot] = stamp;

@@ -2,7 +2,7 @@
  * The thread of `startPostingsWorker` (postings.ts): builds one family of postings from its input and sends it back.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildPostings, type KeySource } from './postings';
+import { buildPostings, postingBuffers, type KeySource } from './postings';
 
 interface Input {
   keySpace: number;
@@ -13,7 +13,6 @@ interface Input {
 }
 
 parentPort!.once('message', ({ keySpace, off, lens, slots, keys }: Input) => {
-  const { off: postOff, post, width } = buildPostings(keySpace, off, lens, slots, keys);
-  const buffers = [postOff.buffer as ArrayBuffer, post.buffer as ArrayBuffer];
-  parentPort!.postMessage({ off: postOff, post, width }, buffers);
+  const { off: postOff, post } = buildPostings(keySpace, off, lens, slots, keys);
+  parentPort!.postMessage({ off: postOff, post }, postingBuffers({ off: postOff, post }));
 });

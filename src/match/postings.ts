@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pairHash } from './bigrams';
 import { MAX_LEN } from './layout';
-import { putSlot, slotAt, slotBytes, slotReader, slotWidth, type SlotReader } from './posting-slots';
+import { listedSlots, putSlot, slotBuffers, wideSlots, type ListedSlots } from './posting-slots';
 
 /**
  * Building inverted indexes in CSR form: for each key, the slots holding it, each once, in slot order. Small key
@@ -41,25 +41,23 @@ export function slotKeys({ ids, stemOf, bits }: KeySource, from: number, end: nu
 }
 
 /**
- * CSR postings: keys 0..k-1; the slots of key x are the listed slots off[x] .. off[x+1] of `post`, packed
- * (posting-slots.ts: `width` bytes each, read through `read`); `open`: the lists of slots appended since (block.ts).
+ * CSR postings: keys 0..k-1; the slots of key x are the listed slots off[x] .. off[x+1] of `post`, 3 bytes each
+ * (posting-slots.ts); `open`: the lists of slots appended since (block.ts).
  */
 export interface Postings {
   off: Uint32Array;
-  post: Uint8Array;
-  width: 3 | 4;
-  read: SlotReader;
+  post: ListedSlots;
   open: Map<number, number[]>;
 }
 
 /** Sealed postings as built (here, or on a thread and sent back), with no slot appended yet. */
-export const sealedPostings = (off: Uint32Array, post: Uint8Array, width: 3 | 4): Postings => ({
-  off,
-  post,
-  width,
-  read: slotReader(post, width),
-  open: new Map(),
-});
+export const sealedPostings = (off: Uint32Array, post: ListedSlots): Postings => ({ off, post, open: new Map() });
+
+/** The buffers of sealed postings, to transfer them to another thread. */
+export const postingBuffers = ({ off, post }: Pick<Postings, 'off' | 'post'>): ArrayBuffer[] => [
+  off.buffer as ArrayBuffer,
+  ...slotBuffers(post),
+];
 
 const DIGIT_BITS = 11;
 
@@ -99,8 +97,8 @@ function radixSort(keys: Int32Array, vals: Int32Array, bits: number): [Int32Arra
 const DIRECT_KEYS = 1 << 22;
 
 /**
- * Postings of each key (`keys`; a key below 0 is none), each slot listed once per key, in slot order, `width` bytes a
- * slot (the block's: slotWidth; tests give 4 to a small block).
+ * Postings of each key (`keys`; a key below 0 is none), each slot listed once per key, in slot order; `wide`: with the
+ * slots' top byte (a block of 2^24 slots or more; tests give it to a small block).
  */
 export function buildPostings(
   keySpace: number,
@@ -108,11 +106,11 @@ export function buildPostings(
   lens: Uint16Array,
   slots: number,
   keys: KeySource,
-  width = slotWidth(slots),
+  wide = wideSlots(slots),
 ): Postings {
   return keySpace <= DIRECT_KEYS
-    ? bucketPostings(keySpace, off, lens, slots, keys, width)
-    : sortedPostings(keySpace, off, lens, slots, keys, width);
+    ? bucketPostings(keySpace, off, lens, slots, keys, wide)
+    : sortedPostings(keySpace, off, lens, slots, keys, wide);
 }
 
 function bucketPostings(
@@ -121,7 +119,7 @@ function bucketPostings(
   lens: Uint16Array,
   slots: number,
   source: KeySource,
-  width: 3 | 4,
+  wide: boolean,
 ): Postings {
   const postOff = new Uint32Array(keySpace + 1);
   const lastSeen = new Int32Array(keySpace).fill(-1);
@@ -138,21 +136,28 @@ function bucketPostings(
     }
   }
   for (let key = 0; key < keySpace; key++) postOff[key + 1]! += postOff[key]!;
-  const post = slotBytes(total, width);
-  const read = slotReader(post, width);
+  const post = listedSlots(total, wide);
+  const { lo, hi, top } = post; // written inline: a call a listed slot cost the build ≈ 1.5 s at 1M units
   const fill = lastSeen; // reused as write cursors
   fill.set(postOff.subarray(0, keySpace));
   for (let slot = 0; slot < slots; slot++) {
+    const low = slot & 0xffff;
+    const high = (slot >>> 16) & 0xff;
     for (let j = 0, end = slotKeys(source, off[slot]!, off[slot]! + lens[slot]!, keys); j < end; j++) {
       const key = keys[j]!;
       if (key < 0) continue;
       const at = fill[key]!;
-      if (at > postOff[key]! && slotAt(read, at - 1) === slot) continue; // this slot already listed under this key
-      putSlot(post, width, at, slot);
+      // This slot already listed under this key (slots come in order: it would be the last listed).
+      if (at > postOff[key]! && lo[at - 1] === low && hi[at - 1] === high && (!top || top[at - 1] === slot >>> 24)) {
+        continue;
+      }
+      lo[at] = low;
+      hi[at] = high;
+      if (top) top[at] = slot >>> 24;
       fill[key] = at + 1;
     }
   }
-  return sealedPostings(postOff, post, width);
+  return sealedPostings(postOff, post);
 }
 
 function sortedPostings(
@@ -161,7 +166,7 @@ function sortedPostings(
   lens: Uint16Array,
   slots: number,
   source: KeySource,
-  width: 3 | 4,
+  wide: boolean,
 ): Postings {
   const keys = new Int32Array(MAX_LEN);
   let pairs = 0;
@@ -197,9 +202,9 @@ function sortedPostings(
     post[used++] = slot;
   }
   for (let key = 0; key < keySpace; key++) postOff[key + 1]! += postOff[key]!;
-  const packed = slotBytes(used, width);
-  for (let i = 0; i < used; i++) putSlot(packed, width, i, post[i]!);
-  return sealedPostings(postOff, packed, width);
+  const listed = listedSlots(used, wide);
+  for (let i = 0; i < used; i++) putSlot(listed, i, post[i]!);
+  return sealedPostings(postOff, listed);
 }
 
 /** Below this many keyed positions a worker costs more than it saves. */
@@ -220,8 +225,8 @@ export interface PostingsWorker {
 export function startPostingsWorker(): PostingsWorker {
   const worker = new Worker(WORKER.file, { execArgv: WORKER.execArgv });
   const result = new Promise<Postings>((resolve, reject) => {
-    worker.once('message', (m: { off: Uint32Array; post: Uint8Array; width: 3 | 4 }) => {
-      resolve(sealedPostings(m.off, m.post, m.width));
+    worker.once('message', (m: { off: Uint32Array; post: ListedSlots }) => {
+      resolve(sealedPostings(m.off, m.post));
       void worker.terminate();
     });
     worker.once('error', reject);
