@@ -212,7 +212,7 @@ export const WORKER_MIN_POSITIONS = 4_000_000;
 
 /** buildPostings on a thread of its own: started first, given its input once the caller has it. */
 export interface PostingsWorker {
-  /** `keys.ids` is transferred, not copied (the caller gives the thread a copy of its own); the stem table is copied. */
+  /** `keys.ids` is transferred, not copied (the caller gives the thread a copy); the stem table is copied. */
   build(keySpace: number, off: Uint32Array, lens: Uint16Array, slots: number, keys: KeySource): Promise<Postings>;
   /** Ends the thread if `build` is not going to be called. */
   cancel(): void;
