@@ -7,7 +7,7 @@
 import { pretranslateI18next, pretranslateXliffFile } from '../../src/formats';
 import { appendPlaceables } from '../../src/formats/i18next-complete';
 import { DEFAULT_SYNTAX, withPrintf } from '../../src/formats/i18next-syntax';
-import { P, memoryTm, candidate } from '../helpers/xliff-fixtures';
+import { P, memoryTm, candidate, xliff12, xliffFile } from '../helpers/xliff-fixtures';
 
 const unit = candidate;
 
@@ -163,15 +163,7 @@ describe('i18next pretranslation of a candidate without some of the source’s p
   });
 
   it('gives the same draft as the XLIFF route for the same segment and unit', async () => {
-    const xliff = `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="a" source-language="ar" target-language="en" datatype="plaintext">
-    <body>
-      <trans-unit id="s1"><source>${SENT}</source></trans-unit>
-    </body>
-  </file>
-</xliff>
-`;
+    const xliff = xliff12(xliffFile('ar', 'en', SENT));
     const { output, report } = await pretranslateXliffFile(xliff, tm(), { tgt: 'en' });
     const i18next = await pretranslateI18next({ sent: SENT }, tm(), { to: ['en'] });
     expect(output).toContain(`>${i18next.bundles.en!.sent as string}</target>`);

@@ -4,7 +4,7 @@
  * draft reported 74 is not written for `min=75`. It applied `min` to the TM's score, so it wrote such a draft.
  */
 import { pretranslateI18next, pretranslateXliffFile, type Candidate } from '../../src/formats';
-import { P, memoryTm } from '../helpers/xliff-fixtures';
+import { P, memoryTm, xliff12, xliffFile } from '../helpers/xliff-fixtures';
 
 const unit = (score: number, sourceText: string, targetText: string, unitId: string): Candidate => ({
   score,
@@ -57,15 +57,7 @@ describe('an i18next candidate whose repairs take it below min', () => {
   });
 
   it('is treated as the XLIFF route treats it for the same segment: neither writes it at min=75', async () => {
-    const xliff = `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="a" source-language="ar" target-language="en" datatype="plaintext">
-    <body>
-      <trans-unit id="s1"><source>${SENT}</source></trans-unit>
-    </body>
-  </file>
-</xliff>
-`;
+    const xliff = xliff12(xliffFile('ar', 'en', SENT));
     const tm = () => memoryTm({ [QUERY]: { en: [BARE] } });
     const at = async (min: number) => ({
       xliff: (await pretranslateXliffFile(xliff, tm(), { tgt: 'en', min })).report.segments[0],

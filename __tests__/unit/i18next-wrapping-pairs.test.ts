@@ -7,7 +7,7 @@
 import { pretranslateI18next, pretranslateXliffFile } from '../../src/formats';
 import { appendPlaceables } from '../../src/formats/i18next-complete';
 import { DEFAULT_SYNTAX } from '../../src/formats/i18next-syntax';
-import { P, memoryTm } from '../helpers/xliff-fixtures';
+import { P, memoryTm, xliff12, xliffFile } from '../helpers/xliff-fixtures';
 
 const CONSENSUS = {
   ar: 'وقد توصل الجانبان إلى توافق واسع حول تعزيز التعاون العملي.',
@@ -44,15 +44,7 @@ describe('a pair the TM’s target lacks that wraps the whole source, in both ro
     memoryTm({
       [`${P(0)}${CONSENSUS.ar}${P(1)}`]: { en: [{ score: 97, targetText: CONSENSUS.en, unitId: 'c' }] },
     });
-  const xliff12 = (source: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file original="a.html" source-language="ar" target-language="en" datatype="html">
-    <body>
-      <trans-unit id="1"><source>${source}</source></trans-unit>
-    </body>
-  </file>
-</xliff>
-`;
+  const oneSegment = (source: string) => xliff12(xliffFile('ar', 'en', source));
 
   it('i18next: wraps the whole draft, two points off, reported with the pair for a reviewer to check', async () => {
     const { bundles, report } = await pretranslateI18next({ link: `<1>${CONSENSUS.ar}</1>` }, tm(), { to: ['en'] });
@@ -67,7 +59,7 @@ describe('a pair the TM’s target lacks that wraps the whole source, in both ro
   });
 
   it('XLIFF 1.2: a <g> wraps the whole target, as the i18next draft', async () => {
-    const { output, report } = await pretranslateXliffFile(xliff12(`<g id="1">${CONSENSUS.ar}</g>`), tm(), {
+    const { output, report } = await pretranslateXliffFile(oneSegment(`<g id="1">${CONSENSUS.ar}</g>`), tm(), {
       tgt: 'en',
     });
     expect(output).toContain(`${REVIEW}<g id="1">${CONSENSUS.en}</g></target>`);
@@ -76,7 +68,7 @@ describe('a pair the TM’s target lacks that wraps the whole source, in both ro
 
   it('XLIFF 1.2: so does a <bpt>/<ept> span around the whole source', async () => {
     const bold = (text: string) => `<bpt id="1">&lt;b&gt;</bpt>${text}<ept id="1">&lt;/b&gt;</ept>`;
-    const { output } = await pretranslateXliffFile(xliff12(bold(CONSENSUS.ar)), tm(), { tgt: 'en' });
+    const { output } = await pretranslateXliffFile(oneSegment(bold(CONSENSUS.ar)), tm(), { tgt: 'en' });
     expect(output).toContain(`${REVIEW}${bold(CONSENSUS.en)}</target>`);
   });
 
@@ -93,7 +85,7 @@ describe('a pair the TM’s target lacks that wraps the whole source, in both ro
   });
 
   it('both routes write the same draft for the same segment and unit', async () => {
-    const { output } = await pretranslateXliffFile(xliff12(`<g id="1">${CONSENSUS.ar}</g>`), tm(), { tgt: 'en' });
+    const { output } = await pretranslateXliffFile(oneSegment(`<g id="1">${CONSENSUS.ar}</g>`), tm(), { tgt: 'en' });
     const i18next = await pretranslateI18next({ link: `<1>${CONSENSUS.ar}</1>` }, tm(), { to: ['en'] });
     const draft = (i18next.bundles.en!.link as string).replace('<1>', '<g id="1">').replace('</1>', '</g>');
     expect(output).toContain(`${REVIEW}${draft}</target>`);
