@@ -27,6 +27,8 @@ const NOT_OVER_HTTP: Partial<Record<keyof typeof ErrorCode, string>> = {
   TMX_NO_ARABIC: "an import job's error only (GET /api/v1/jobs/{id})",
   IMPORT_STAGING_LOST: "an import job's error only (GET /api/v1/jobs/{id})",
   IMPORT_COMMIT_INCOMPLETE: "an import job's error only (GET /api/v1/jobs/{id})",
+  // A DELETE of an abandoned job makes it failed and answers JOB_NOT_CANCELLABLE (service/imports.ts, cancel).
+  IMPORT_ABANDONED: "an import job's error only (GET /api/v1/jobs/{id})",
 };
 
 /** Every route the app serves, as OpenAPI path templates with their methods. */

@@ -7,6 +7,7 @@
  * staged dropped, the TM as it was.
  */
 import type { Logger } from '../config';
+import { StoreUnavailableError } from '../errors';
 import type { ImportStore } from '../store';
 import type { JobCommitter } from './import-committer';
 import type { JobEnds } from './import-end';
@@ -49,10 +50,13 @@ export class JobTakeovers {
   /** Looks for abandoned jobs now and every `heartbeatMs` until {@link close}. */
   watch(): void {
     if (this.timer) return;
+    // Redis away: the sweep fails quietly every heartbeatMs until it is back (the store reports the outage itself).
     const sweep = () => {
-      this.sweep().catch((err: Error) =>
-        this.parts.logger.warn(`import jobs: cannot look for abandoned ones: ${err.message}`),
-      );
+      this.sweep().catch((err: Error) => {
+        if (!(err instanceof StoreUnavailableError)) {
+          this.parts.logger.warn(`import jobs: cannot look for abandoned ones: ${err.message}`);
+        }
+      });
     };
     this.timer = setInterval(sweep, this.settings.heartbeatMs);
     this.timer.unref();

@@ -126,7 +126,7 @@ export const TM_PATHS = {
       summary: 'Cancel a queued or running import (the TM stays as it was)',
       parameters: [jobPath],
       ok: { 202: { description: 'cancel requested', content: json('Job') } },
-      errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELLABLE', 'IMPORT_ABANDONED'],
+      errors: ['JOB_NOT_FOUND', 'JOB_NOT_CANCELLABLE'],
     },
   },
 } as const;
