@@ -116,7 +116,7 @@ export class TextArena {
     const full = this.mem.length - 1;
     let reuse: Buffer | undefined;
     if (this.spill && full >= 0 && (this.spilling || this.inMemory >= this.spill.memoryBytes)) {
-      for (let c = 0; c < full && !this.spilling; c++) if (this.mem[c]) this.inMemory -= this.toFile(c).length;
+      if (!this.spilling) for (let c = 0; c < full; c++) if (this.mem[c]) this.inMemory -= this.toFile(c).length;
       this.spilling = true;
       reuse = this.toFile(full);
     }
