@@ -42,6 +42,10 @@ const split = (id: string, tag: string) =>
 const remove = (id: string, tag: string) =>
   request(ctx.app).delete(`/api/v1/documents/${id}`).query({ tm: TM }).set('If-Match', tag);
 
+/** Writes the English of a unit (another document's, in these tests). */
+const editUnit = (unitId: string, en: string) =>
+  request(ctx.app).patch(`/api/v1/units/${unitId}`).query({ tm: TM }).send({ en }).expect(200);
+
 /** A second document of the TM, of other texts. */
 async function otherDocument() {
   const created = await request(ctx.app)
@@ -76,22 +80,14 @@ describe('If-Match on a document’s writes', () => {
     const before = await tagOf(id);
 
     // An edit of the other document's unit, and an import that rewrites one of its rows.
-    await request(ctx.app)
-      .patch(`/api/v1/units/${other.unitIds[0]!}`)
-      .query({ tm: TM })
-      .send({ en: 'Several roads were closed.' })
-      .expect(200);
+    await editUnit(other.unitIds[0]!, 'Several roads were closed.');
     await replaceRowByImport(ctx.app, TM, other.id, 1, 'The storm is over.');
     expect(await tagOf(id)).not.toBe(before); // the TM's seq moved
 
     const marked = await review(id, before).expect(200);
     expect(marked.body.segments[0].reviewed).toBeDefined();
     // The same holds for the other writes, with the tag each answer gives and a later write elsewhere.
-    await request(ctx.app)
-      .patch(`/api/v1/units/${other.unitIds[0]!}`)
-      .query({ tm: TM })
-      .send({ en: 'Many roads were closed.' })
-      .expect(200);
+    await editUnit(other.unitIds[0]!, 'Many roads were closed.');
     const merged = await split(id, marked.headers.etag!).expect(200);
     expect(merged.body.segments).toHaveLength(1);
     await review(other.id, await tagOf(other.id)).expect(200);
@@ -102,11 +98,7 @@ describe('If-Match on a document’s writes', () => {
     const { id } = await twoRowDocument(ctx.app, TM);
     const other = await otherDocument();
     const before = await tagOf(id);
-    await request(ctx.app)
-      .patch(`/api/v1/units/${other.unitIds[0]!}`)
-      .query({ tm: TM })
-      .send({ en: 'Several roads were closed.' })
-      .expect(200);
+    await editUnit(other.unitIds[0]!, 'Several roads were closed.');
     await ctx.redis.xtrim(ctx.keys.log(TM), 'MAXLEN', 0); // as the log's trimming would, many writes later
 
     await review(id, before).expect(412);
